@@ -1,0 +1,1 @@
+"""Activities (aid projects) and their transactions (commitments, disbursements)."""

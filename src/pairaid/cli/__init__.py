@@ -1,0 +1,1 @@
+"""The ``pairaid`` console command (Typer + Rich)."""

@@ -1,0 +1,32 @@
+"""Entry point of the ``pairaid`` command: thin verbs registered from their own modules.
+
+Each verb parses its arguments, calls one service or core function and formats the
+result. A :class:`pairaid.core.errors.PairaidError` becomes one line on stderr and
+exit status 1.
+"""
+
+from __future__ import annotations
+
+import typer
+
+from pairaid import __version__
+
+app = typer.Typer(
+    name="pairaid",
+    help="pairaid: pairing-off assistance registry, report reading, checks and reports.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"pairaid {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
+) -> None:
+    """pairaid: pairing-off assistance registry, report reading, checks and reports."""

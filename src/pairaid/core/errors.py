@@ -1,0 +1,21 @@
+"""The project's exception hierarchy.
+
+Every error pairaid raises on purpose is a :class:`PairaidError`; the CLI prints
+its message on one line and exits non-zero, the API turns it into one JSON shape.
+"""
+
+
+class PairaidError(Exception):
+    """Base class of every error pairaid raises on purpose."""
+
+
+class InputError(PairaidError):
+    """Input that cannot be used: wrong encoding, empty or binary file, unsupported type."""
+
+
+class CodelistError(PairaidError):
+    """A code that is not in its codelist (indicator, sector, unit)."""
+
+
+class DataError(PairaidError):
+    """Data that breaks a rule of the domain: negative money, a period ending before it starts."""

@@ -1,0 +1,1 @@
+"""Areas: China's administrative divisions (province, prefecture, county)."""

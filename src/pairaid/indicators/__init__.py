@@ -1,0 +1,1 @@
+"""Indicators and data values: indicator × subject × period × disaggregation."""

@@ -1,0 +1,1 @@
+"""Organisations and pairings (who is twinned with whom, at which level, when)."""

@@ -1,0 +1,123 @@
+"""Organisation and Pairing.
+
+A pairing twins a donor with a recipient; each side is an area or an
+organisation. Pairings nest (a province–region pairing is the parent of its
+city–county pairings) and have a period in years.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from pairaid.geo.models import Area
+
+
+class OrganisationKind(models.TextChoices):
+    GOVERNMENT = "government", _("Government")
+    DEPARTMENT = "department", _("Department")
+    ENTERPRISE = "enterprise", _("Enterprise")
+    SCHOOL = "school", _("School")
+    HOSPITAL = "hospital", _("Hospital")
+    ASSOCIATION = "association", _("Association")
+    OTHER = "other", _("Other")
+
+
+class Organisation(models.Model):
+    """A government body, department, enterprise, school, hospital or association."""
+
+    name = models.CharField(_("name"), max_length=200, db_index=True)
+    name_zh = models.CharField(_("Chinese name"), max_length=200, blank=True, db_index=True)
+    kind = models.CharField(_("kind"), max_length=16, choices=OrganisationKind.choices, default=OrganisationKind.OTHER)
+    area = models.ForeignKey(Area, models.PROTECT, null=True, blank=True, related_name="organisations")
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["name", "area"], name="organisation_unique_name_in_area")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PairingLevel(models.TextChoices):
+    PROVINCE = "province", _("Province – region")
+    PREFECTURE = "prefecture", _("City – prefecture")
+    COUNTY = "county", _("County – county")
+    VILLAGE = "village", _("Village")
+    INSTITUTION = "institution", _("Institution")
+
+
+class Programme(models.TextChoices):
+    EAST_WEST = "east_west", _("East–West pairing-off cooperation")
+    XINJIANG = "xinjiang", _("Pairing-off aid to Xinjiang")
+    TIBET = "tibet", _("Pairing-off aid to Tibet")
+    RECONSTRUCTION = "reconstruction", _("Post-disaster reconstruction")
+    OTHER = "other", _("Other")
+
+
+class Pairing(models.Model):
+    """A donor twinned with a recipient for a period (对口帮扶关系).
+
+    ``pair_count`` is more than 1 when a source gives the pairing only as a count
+    ("ten donor counties with ten recipient counties") and names no single pair;
+    such a pairing records the areas at the level the source gives and invents
+    no names. ``end_year`` is empty while the pairing is in force.
+    """
+
+    name = models.CharField(_("name"), max_length=200, blank=True)
+    donor_area = models.ForeignKey(Area, models.PROTECT, null=True, blank=True, related_name="pairings_as_donor")
+    donor_organisation = models.ForeignKey(
+        Organisation, models.PROTECT, null=True, blank=True, related_name="pairings_as_donor"
+    )
+    recipient_area = models.ForeignKey(
+        Area, models.PROTECT, null=True, blank=True, related_name="pairings_as_recipient"
+    )
+    recipient_organisation = models.ForeignKey(
+        Organisation, models.PROTECT, null=True, blank=True, related_name="pairings_as_recipient"
+    )
+    level = models.CharField(_("level"), max_length=16, choices=PairingLevel.choices, db_index=True)
+    programme = models.CharField(_("programme"), max_length=16, choices=Programme.choices, default=Programme.EAST_WEST)
+    pair_count = models.PositiveIntegerField(_("number of pairs"), default=1)
+    start_year = models.PositiveSmallIntegerField(_("start year"))
+    end_year = models.PositiveSmallIntegerField(_("end year"), null=True, blank=True)
+    parent = models.ForeignKey("self", models.PROTECT, null=True, blank=True, related_name="children")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["level", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(donor_area__isnull=False) | Q(donor_organisation__isnull=False),
+                name="pairing_has_donor",
+            ),
+            models.CheckConstraint(
+                condition=Q(recipient_area__isnull=False) | Q(recipient_organisation__isnull=False),
+                name="pairing_has_recipient",
+            ),
+            models.CheckConstraint(
+                condition=Q(end_year__isnull=True) | Q(end_year__gte=F("start_year")),
+                name="pairing_start_before_end",
+            ),
+            models.CheckConstraint(condition=Q(pair_count__gte=1), name="pairing_count_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name or f"{self.donor_label} – {self.recipient_label}"
+
+    @property
+    def donor_label(self) -> str:
+        """The donor's display name (area or organisation)."""
+        side = self.donor_area or self.donor_organisation
+        return str(side) if side else ""
+
+    @property
+    def recipient_label(self) -> str:
+        """The recipient's display name (area or organisation)."""
+        side = self.recipient_area or self.recipient_organisation
+        return str(side) if side else ""
+
+    def in_force(self, year: int) -> bool:
+        """Whether the pairing covers ``year``."""
+        return self.start_year <= year and (self.end_year is None or year <= self.end_year)

@@ -1,0 +1,1 @@
+"""Source documents (reports) and evidence (a character span in one)."""
