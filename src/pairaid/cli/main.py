@@ -30,3 +30,9 @@ def main(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
 ) -> None:
     """pairaid: pairing-off assistance registry, report reading, checks and reports."""
+
+
+from pairaid.cli import setup_commands  # noqa: E402
+
+app.command("init")(setup_commands.init)
+app.command("serve")(setup_commands.serve)

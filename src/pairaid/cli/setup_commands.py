@@ -1,0 +1,51 @@
+"""``pairaid init`` and ``pairaid serve``: set up the database, run the development server."""
+
+from __future__ import annotations
+
+import typer
+from rich.console import Console
+
+from pairaid.cli.django_setup import setup_django
+from pairaid.cli.errors import one_line_errors
+
+console = Console()
+
+
+def initialise(*, verbose: bool = True) -> None:
+    """Migrate the database, load the areas and the indicator codelist (idempotent)."""
+    setup_django()
+    from django.conf import settings
+    from django.core.management import call_command
+
+    from pairaid.geo.models import Area
+    from pairaid.geo.services import areas_load
+    from pairaid.indicators.models import Indicator
+    from pairaid.indicators.services import indicators_sync
+
+    call_command("migrate", interactive=False, verbosity=0)
+    new_areas = areas_load()
+    new_indicators = indicators_sync()
+    if verbose:
+        db = settings.DATABASES["default"]
+        console.print(f"database: {db['ENGINE'].rsplit('.', 1)[-1]} {db['NAME']}")
+        console.print(
+            f"areas: {Area.objects.count()} ({new_areas} new); "
+            f"indicators: {Indicator.objects.count()} ({new_indicators} new)"
+        )
+
+
+def init() -> None:
+    """Create or update the database: migrate, load areas and codelists. Safe to run again."""
+    with one_line_errors():
+        initialise()
+
+
+def serve(
+    address: str = typer.Argument("127.0.0.1:8000", help="host:port to listen on"),
+) -> None:
+    """Run the development web server (not for production; use a WSGI server there)."""
+    with one_line_errors():
+        initialise(verbose=False)
+        from django.core.management import call_command
+
+        call_command("runserver", address, use_reloader=False)

@@ -1,0 +1,37 @@
+"""Fixtures shared by the whole suite.
+
+* ``django_db_setup`` loads the area table and the indicator codelist once per
+  session into the test database, so tests can refer to real areas (653122 Shule).
+* ``shared_dir`` is ``../shared`` beside the repository; tests that need it skip
+  with a reason when it is absent, except under ``CI=true`` where that is a failure.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    """``../shared`` (corpus, gold answers, spec), or skip/fail when absent."""
+    if not (SHARED / "corpus" / "reports").is_dir():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{SHARED} is missing, and CI=true requires it")
+        pytest.skip(f"{SHARED} is absent (the shared corpus sits beside the repository)")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: None, django_db_blocker: pytest.FixtureRequest) -> None:
+    from pairaid.geo.services import areas_load
+    from pairaid.indicators.services import indicators_sync
+
+    with django_db_blocker.unblock():  # type: ignore[attr-defined]
+        areas_load()
+        indicators_sync()
