@@ -28,6 +28,16 @@ def shared_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix: None) -> None:
+    """Give each test run its own PostgreSQL test database, so runs side by side do not collide."""
+    from django.conf import settings
+
+    for db in settings.DATABASES.values():
+        if "postgresql" in db["ENGINE"]:
+            db.setdefault("TEST", {})["NAME"] = f"test_{db['NAME']}_{os.getpid()}"
+
+
+@pytest.fixture(scope="session")
 def django_db_setup(django_db_setup: None, django_db_blocker: pytest.FixtureRequest) -> None:
     from pairaid.geo.services import areas_load
     from pairaid.indicators.services import indicators_sync
