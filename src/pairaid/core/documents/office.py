@@ -1,0 +1,82 @@
+"""Word (.docx) and PDF files -> plain text.
+
+* ``.docx`` (python-docx): body paragraphs and tables in document order; one line
+  per paragraph, one line per table row with its cells separated by a tab (a
+  merged cell counted once, a cell's own paragraphs joined by a space). Page
+  headers and footers are left out, like a web page's chrome.
+* ``.pdf`` (pypdf): the text layer of each page, pages separated by a line break.
+  A PDF whose pages carry no text (a scan) is refused: there is nothing to read
+  without OCR.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import zipfile
+
+import docx
+import pypdf
+from docx.opc.exceptions import PackageNotFoundError
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+from lxml import etree  # type: ignore[import-untyped]
+from pypdf.errors import PyPdfError
+
+from pairaid.core.errors import InputError
+
+
+def docx_to_text(data: bytes, *, name: str) -> str:
+    """The text of a .docx file's body. Raises :class:`InputError` when it is not a readable .docx."""
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, PackageNotFoundError, etree.XMLSyntaxError, KeyError, ValueError) as exc:
+        raise InputError(f"{name}: not a readable .docx file ({_reason(exc)})") from None
+    lines: list[str] = []
+    for block in document.iter_inner_content():
+        if isinstance(block, Paragraph):
+            lines.append(block.text)
+        else:
+            lines.extend(_table_lines(block))
+    return "\n".join(lines)
+
+
+def _table_lines(table: Table) -> list[str]:
+    lines: list[str] = []
+    for row in table.rows:
+        cells: list[str] = []
+        seen: set[int] = set()
+        for cell in row.cells:
+            if id(cell._tc) in seen:  # a merged cell appears once per grid column it spans
+                continue
+            seen.add(id(cell._tc))
+            cells.append(" ".join(p.text.strip() for p in cell.paragraphs if p.text.strip()))
+        lines.append("\t".join(cells).rstrip("\t"))
+    return lines
+
+
+def pdf_to_text(data: bytes, *, name: str) -> str:
+    """The text layer of a PDF, page after page.
+
+    Raises :class:`InputError` when the file is not a readable PDF, is encrypted
+    with a password, or has no text layer.
+    """
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise InputError(f"{name}: PDF is protected by a password")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except InputError:
+        raise
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
+        raise InputError(f"{name}: not a readable PDF file ({_reason(exc)})") from None
+    text = "\n".join(page.strip("\n") for page in pages)
+    if not text.strip():
+        raise InputError(f"{name}: PDF has no text layer (scanned?); run OCR first")
+    return text
+
+
+def _reason(exc: Exception) -> str:
+    message = str(exc).strip().splitlines()
+    return message[0] if message else type(exc).__name__
