@@ -1,0 +1,55 @@
+"""Reconciliation rules over figures: what does not add up, what is told two ways.
+
+``run_checks(figures) -> tuple[Finding, ...]`` runs every rule family:
+
+* :mod:`~pairaid.core.checks.parts` — parts against their whole, a count against its
+  list, persons with person-times, cumulative totals with flows, a channel above the total;
+* :mod:`~pairaid.core.checks.repeats` — one figure told twice with different values;
+* :mod:`~pairaid.core.checks.growth` — a growth rate against last year's value;
+* :mod:`~pairaid.core.checks.periods` — an annual figure above its cumulative total.
+
+Adapters build figures from an extraction or from gold JSON
+(:mod:`~pairaid.core.checks.adapters`); the Django side builds them from data values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pairaid.core.checks.growth import check_growth
+from pairaid.core.checks.model import CheckConfig, EvidenceRef, Figure, Finding, Severity
+from pairaid.core.checks.parts import check_channels, check_parts
+from pairaid.core.checks.periods import check_periods
+from pairaid.core.checks.repeats import check_repeats
+
+__all__ = ["RULES", "CheckConfig", "EvidenceRef", "Figure", "Finding", "Severity", "run_checks"]
+
+#: Every rule name, with its severity, in the order findings are reported.
+RULES: dict[str, Severity] = {
+    "parts_exceed_whole": Severity.ERROR,
+    "count_against_list": Severity.ERROR,
+    "breakdown_does_not_sum": Severity.ERROR,
+    "persons_with_person_times": Severity.ERROR,
+    "cumulative_with_flows": Severity.ERROR,
+    "annual_exceeds_cumulative": Severity.ERROR,
+    "channel_exceeds_total": Severity.WARNING,
+    "told_twice": Severity.WARNING,
+    "growth_rate_mismatch": Severity.WARNING,
+    "implied_previous_value": Severity.INFO,
+}
+
+
+def run_checks(figures: Sequence[Figure], config: CheckConfig | None = None) -> tuple[Finding, ...]:
+    """All findings over ``figures``, errors first, each problem once.
+
+    Raises nothing on odd figures: a link to a figure not given is ignored.
+    """
+    config = config or CheckConfig()
+    found: list[Finding] = []
+    for family in (check_parts, check_channels, check_repeats, check_growth, check_periods):
+        found.extend(family(figures, config))
+    unique: dict[tuple[str, tuple[str, ...]], Finding] = {}
+    for finding in found:
+        unique.setdefault(finding.key, finding)
+    order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+    return tuple(sorted(unique.values(), key=lambda f: (order[f.severity], list(RULES).index(f.rule))))

@@ -1,0 +1,154 @@
+"""Figures from what the extractor reads: gold-format JSON and ``pairaid.core.extract`` results.
+
+The subject of an extracted figure is its donor and recipient as written,
+normalised so that "Qinghai Province" and "Qinghai" are one subject
+(:func:`subject_of`). Figure ids are the fact's index in the extraction, as text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from typing import Any, cast
+
+from pairaid.core.checks.model import EvidenceRef, Figure, PeriodKind, Qualifier
+
+_LEVEL_WORDS = re.compile(
+    r"\b(province|provincial|city|municipal|municipality|county|prefecture|autonomous|region|district|of|the)\b"
+)
+_QUALIFIERS = frozenset({"exact", "more_than", "nearly", "about", "less_than", "up_to"})
+
+
+def _norm(name: str | None) -> str:
+    if not name:
+        return ""
+    words = _LEVEL_WORDS.sub(" ", name.lower().replace("’", "'"))
+    return " ".join(re.sub(r"[^\w' ]", " ", words).split())
+
+
+def subject_of(donor: str | None, recipient: str | None) -> str:
+    """A subject key from donor and recipient as written.
+
+    ``"pairing:liaoning>qinghai"`` when a donor is named; ``"area:guangxi zhuang"``
+    for a figure about a place with no donor (a provincial chapter).
+    """
+    if _norm(donor):
+        return f"pairing:{_norm(donor)}>{_norm(recipient)}"
+    return f"area:{_norm(recipient)}"
+
+
+def _decimal(value: object) -> Decimal | None:
+    if value is None or value == "":
+        return None
+    return value if isinstance(value, Decimal) else Decimal(str(value))
+
+
+def _period(period: Mapping[str, Any] | object, report_year: int) -> tuple[PeriodKind, int, int]:
+    get = period.get if isinstance(period, Mapping) else lambda k, d=None: getattr(period, k, d)
+    kind = str(get("kind", "year") or "year")
+    year = get("year", None)
+    start = get("start_year", None)
+    end = get("end_year", None)
+    if kind == "cumulative":
+        end_year = int(end if end is not None else (year if year is not None else report_year))
+        start_year = int(start) if start is not None else end_year
+        return "cumulative", start_year, end_year
+    the_year = int(year if year is not None else (end if end is not None else report_year))
+    return ("as_of" if kind == "as_of" else "year"), the_year, the_year
+
+
+def _qualifier(value: object) -> Qualifier:
+    text = str(value or "exact")
+    return cast(Qualifier, text) if text in _QUALIFIERS else "exact"
+
+
+def figures_from_gold(data: Mapping[str, Any], *, document: str | None = None) -> tuple[Figure, ...]:
+    """Figures from one gold-format JSON object (``spec/gold-format.md``): one per fact.
+
+    ``document`` names the evidence document (default: the object's ``document``).
+    Raises ``KeyError``/``IndexError`` on an object that is not in gold format.
+    """
+    mentions = data["mentions"]
+    report_year = int(data.get("report_year") or 0)
+    doc = document or str(data.get("document", ""))
+    figures = []
+    for index, fact in enumerate(data["facts"]):
+        mention = mentions[fact["mention"]]
+        kind, start_year, end_year = _period(fact.get("period") or {}, report_year)
+        part_of = fact.get("part_of")
+        figures.append(
+            Figure(
+                id=str(index),
+                indicator=str(fact["indicator"]),
+                value=Decimal(str(mention["value"])),
+                value_high=_decimal(mention.get("value_high")),
+                unit=str(mention["unit"]),
+                qualifier=_qualifier(mention.get("qualifier")),
+                period_kind=kind,
+                start_year=start_year,
+                end_year=end_year,
+                subject=subject_of(fact.get("donor"), fact.get("recipient")),
+                part_of=str(part_of) if part_of is not None else None,
+                change_percent=_decimal(fact.get("change_percent")),
+                change_base_year=fact.get("change_base_year"),
+                noun=str(mention.get("noun") or ""),
+                text=str(mention.get("text", "")),
+                evidence=EvidenceRef(doc, int(mention["start"]), int(mention["end"])),
+            )
+        )
+    return tuple(figures)
+
+
+def figures_from_extraction(extraction: Any, *, document: str = "") -> tuple[Figure, ...]:
+    """Figures from a :class:`pairaid.core.extract.model.Extraction`: one per fact.
+
+    Reads the fields the extraction shares with the gold format (``mentions``,
+    ``facts``; a fact's ``mention`` index or object, ``indicator``, ``period``,
+    ``donor``, ``recipient``, ``part_of``, ``change_percent``, ``change_base_year``).
+    """
+    return figures_from_gold(_as_gold(extraction), document=document)
+
+
+def _as_gold(extraction: Any) -> dict[str, Any]:
+    """The extraction as a gold-format dict (its own ``to_gold``/``to_json`` when it has one)."""
+    for method in ("to_gold", "as_gold", "to_dict", "as_dict"):
+        convert = getattr(extraction, method, None)
+        if callable(convert):
+            result = convert()
+            if isinstance(result, Mapping) and "facts" in result:
+                return dict(result)
+    mentions: Sequence[Any] = list(getattr(extraction, "mentions", ()))
+    index_of = {id(m): i for i, m in enumerate(mentions)}
+    facts = []
+    for fact in getattr(extraction, "facts", ()):
+        mention = getattr(fact, "mention", None)
+        facts.append(
+            {
+                "mention": mention if isinstance(mention, int) else index_of[id(mention)],
+                "indicator": fact.indicator,
+                "period": getattr(fact, "period", None) or {},
+                "donor": getattr(fact, "donor", None),
+                "recipient": getattr(fact, "recipient", None),
+                "part_of": getattr(fact, "part_of", None),
+                "change_percent": getattr(fact, "change_percent", None),
+                "change_base_year": getattr(fact, "change_base_year", None),
+            }
+        )
+    return {
+        "report_year": getattr(extraction, "report_year", 0),
+        "mentions": [
+            {
+                "text": getattr(m, "text", ""),
+                "value": m.value,
+                "value_high": getattr(m, "value_high", None),
+                "unit": m.unit,
+                "noun": getattr(m, "noun", None),
+                "qualifier": getattr(m, "qualifier", "exact"),
+                "start": m.start,
+                "end": m.end,
+            }
+            for m in mentions
+        ],
+        "facts": facts,
+    }

@@ -1,0 +1,168 @@
+"""Parts against their whole.
+
+Rules (source: the programme's reporting practice, issue 4):
+
+* ``parts_exceed_whole`` (error): money or measures given as parts of a whole
+  ("of which …") add up to more than the whole, beyond the precision written.
+* ``count_against_list`` (error): a stated count ("111 projects") and the counts
+  listed as its parts (22 + 21 + 10 + 1 + 2 + 57 = 113) disagree — more, or less
+  when the list is presented as complete.
+* ``breakdown_does_not_sum`` (error): a breakdown presented as complete whose
+  parts fall short of the whole.
+* ``persons_with_person_times`` (error): persons and person-times in one sum.
+* ``cumulative_with_flows`` (error): a cumulative total or stock and annual flows in one sum.
+* ``channel_exceeds_total`` (warning): a funding channel (grants, government aid,
+  social donations) larger than the aid funds of the same pairing and period
+  (only for subjects that are pairings: a place's "aid funds" are often one project's).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from decimal import Decimal
+
+from pairaid.core.checks.model import CheckConfig, EvidenceRef, Figure, Finding, Severity
+from pairaid.core.checks.precision import amount, interval, sum_interval
+
+#: Units of measure; every other unit counts something (persons, projects…).
+MEASURE_UNITS = frozenset({"CNY", "CNY/person", "ha", "mu", "km", "m", "m2", "m3", "t", "kg", "percent"})
+PERSON_UNITS = frozenset({"person", "person_time"})
+#: Indicators that are one channel of ``aid_funds`` (glossary: aid funds are all channels).
+FUND_CHANNELS = frozenset({"grant_funds", "government_aid_funds", "social_donations"})
+
+
+def _evidence(figures: Sequence[Figure]) -> tuple[EvidenceRef, ...]:
+    return tuple(f.evidence for f in figures if f.evidence is not None)
+
+
+def _ids(figures: Sequence[Figure]) -> tuple[str, ...]:
+    return tuple(f.id for f in figures)
+
+
+def _counted(figure: Figure) -> str:
+    """ "111 projects" from a figure written "111" that counts projects."""
+    if figure.noun and figure.noun.split()[0] not in figure.label:
+        return f"{figure.label} {figure.noun}s"
+    return figure.label
+
+
+def parts_by_whole(figures: Sequence[Figure]) -> dict[str, list[Figure]]:
+    """The parts of each whole, keyed by the whole's id, in input order (wholes not given are left out)."""
+    ids = {f.id for f in figures}
+    parts: dict[str, list[Figure]] = defaultdict(list)
+    for figure in figures:
+        if figure.part_of is not None and figure.part_of in ids:
+            parts[figure.part_of].append(figure)
+    return dict(parts)
+
+
+def _nested_hint(parts: list[Figure], config: CheckConfig) -> str:
+    """When a run of parts adds up to another part, say so: the breakdown is probably nested."""
+    for i, candidate in enumerate(parts):
+        low, high = interval(candidate, config)
+        others = parts[:i] + parts[i + 1 :]
+        for start in range(len(others)):
+            for stop in range(start + 2, len(others) + 1):
+                run = others[start:stop]
+                run_low, run_high = sum_interval(run, config)
+                if run_low <= high and low <= run_high:
+                    listed = " + ".join(amount(f.value, f.unit) for f in run)
+                    return f"; {listed} equals the part {candidate.label}, so these may be its parts"
+    return ""
+
+
+def _mixing(whole: Figure, parts: list[Figure]) -> Finding | None:
+    members = [whole, *parts]
+    units = {f.unit for f in members}
+    if len(units & PERSON_UNITS) > 1:
+        return Finding(
+            rule="persons_with_person_times",
+            severity=Severity.ERROR,
+            message=f"{whole.label} ({whole.unit}) is broken down into parts counted in " + ", ".join(sorted(units)),
+            figure_ids=_ids(members),
+            values=tuple((f.unit, f.value) for f in members),
+            evidence=_evidence(members),
+        )
+    kinds = {"flow" if f.period_kind == "year" else "stock" for f in members}
+    if len(kinds) > 1:
+        return Finding(
+            rule="cumulative_with_flows",
+            severity=Severity.ERROR,
+            message=f"{whole.label} ({whole.period_kind} {whole.start_year}–{whole.end_year}) mixes cumulative "
+            "totals and annual flows in one breakdown",
+            figure_ids=_ids(members),
+            values=tuple((f"{f.period_kind} {f.end_year}", f.value) for f in members),
+            evidence=_evidence(members),
+        )
+    return None
+
+
+def check_parts(figures: Sequence[Figure], config: CheckConfig) -> list[Finding]:
+    """Findings of the parts-against-whole rules over explicit ``part_of`` links."""
+    by_id = {f.id: f for f in figures}
+    findings: list[Finding] = []
+    for whole_id, parts in parts_by_whole(figures).items():
+        whole = by_id[whole_id]
+        mixed = _mixing(whole, parts)
+        if mixed is not None:
+            findings.append(mixed)
+            continue
+        if len({f.unit for f in [whole, *parts]}) > 1:
+            continue  # a link between different units is a reading error, not a sum
+        whole_low, whole_high = interval(whole, config)
+        sum_low, sum_high = sum_interval(parts, config)
+        total = sum((f.value for f in parts), Decimal(0))
+        is_count = whole.unit not in MEASURE_UNITS
+        listed = " + ".join(amount(f.value, f.unit) for f in parts)
+        values = (("whole", whole.value), ("sum of parts", total))
+        members = [whole, *parts]
+        if sum_low > whole_high:
+            if is_count:
+                rule = "count_against_list"
+                message = f"{_counted(whole)} stated, but the list of its parts adds up to {amount(total, whole.unit)}"
+            else:
+                rule = "parts_exceed_whole"
+                message = f"the parts of {whole.label} add up to {amount(total, whole.unit)}, more than the whole"
+            message += f" ({listed})" + _nested_hint(parts, config)
+        elif whole.breakdown_complete and sum_high < whole_low:
+            if is_count:
+                rule = "count_against_list"
+                message = f"{_counted(whole)} stated, but the complete list of its parts adds up to only "
+            else:
+                rule = "breakdown_does_not_sum"
+                message = f"the complete breakdown of {whole.label} adds up to only "
+            message += f"{amount(total, whole.unit)} ({listed})"
+        else:
+            continue
+        findings.append(Finding(rule, Severity.ERROR, message, _ids(members), values, _evidence(members)))
+    return findings
+
+
+def check_channels(figures: Sequence[Figure], config: CheckConfig) -> list[Finding]:
+    """A funding channel larger than the aid funds of the same subject, period and disaggregation."""
+    totals: dict[tuple[str, str, int, int, str], list[Figure]] = defaultdict(list)
+    for f in figures:
+        if f.indicator == "aid_funds" and f.subject.startswith("pairing:"):
+            totals[(f.subject, f.period_kind, f.start_year, f.end_year, f.disaggregation)].append(f)
+    findings = []
+    for channel in figures:
+        if channel.indicator not in FUND_CHANNELS or not channel.subject.startswith("pairing:"):
+            continue
+        key = (channel.subject, channel.period_kind, channel.start_year, channel.end_year, channel.disaggregation)
+        for total in totals.get(key, []):
+            if channel.part_of == total.id:
+                continue  # an explicit part: check_parts judges it
+            if interval(channel, config)[0] > interval(total, config)[1]:
+                findings.append(
+                    Finding(
+                        rule="channel_exceeds_total",
+                        severity=Severity.WARNING,
+                        message=f"{channel.indicator} {channel.label} is more than the aid funds {total.label} "
+                        f"of the same subject in {total.end_year}, which include every channel",
+                        figure_ids=(channel.id, total.id),
+                        values=(("channel", channel.value), ("aid funds", total.value)),
+                        evidence=_evidence([channel, total]),
+                    )
+                )
+    return findings

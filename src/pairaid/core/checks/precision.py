@@ -1,0 +1,93 @@
+"""The precision a figure is written in, and the interval a qualified figure stands for.
+
+"46.9 million" is written to one decimal of a million, so its tolerance is
+0.05 million; "4,456" is exact to 0.5; "7580万" to half of 10,000. A figure
+"about" or "nearly" a value widens by a configured fraction; "more than" has no
+upper bound.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from pairaid.core.checks.model import INFINITY, CheckConfig, Figure
+
+_SCALES: dict[str, Decimal] = {
+    "hundred": Decimal(100),
+    "thousand": Decimal(1000),
+    "million": Decimal(10) ** 6,
+    "millioin": Decimal(10) ** 6,  # a misspelling that occurs in the yearbooks
+    "mn": Decimal(10) ** 6,
+    "billion": Decimal(10) ** 9,
+    "bn": Decimal(10) ** 9,
+    "trillion": Decimal(10) ** 12,
+    "百": Decimal(100),
+    "千": Decimal(1000),
+    "万": Decimal(10) ** 4,
+    "百万": Decimal(10) ** 6,
+    "千万": Decimal(10) ** 7,
+    "亿": Decimal(10) ** 8,
+    "万亿": Decimal(10) ** 12,
+}
+_NUMBER = re.compile(
+    r"(?P<digits>\d[\d,，]*(?:\.(?P<decimals>\d+))?)\s*(?P<scale>万亿|百万|千万|[百千万亿]|[A-Za-z]+)?",
+)
+
+
+def precision_of(text: str) -> tuple[int, Decimal] | None:
+    """``(decimals, scale)`` of the first number written in ``text``, or None when it has no digits.
+
+    "46.9 million Yuan" → ``(1, 1000000)``; "4,456 surgeries" → ``(0, 1)``;
+    "7580万" → ``(0, 10000)``. A number in words ("six") has no digits and gives None.
+    """
+    match = _NUMBER.search(text)
+    if match is None:
+        return None
+    decimals = len(match.group("decimals") or "")
+    scale_word = (match.group("scale") or "").lower()
+    return decimals, _SCALES.get(scale_word, Decimal(1))
+
+
+def interval(figure: Figure, config: CheckConfig) -> tuple[Decimal, Decimal]:
+    """The lowest and highest value ``figure`` can stand for, given its precision and qualifier.
+
+    The upper bound is ``Decimal("Infinity")`` for "more than".
+    """
+    tol = figure.tolerance
+    low = figure.value
+    high = figure.value_high if figure.value_high is not None else figure.value
+    approx = config.approx_fraction
+    match figure.qualifier:
+        case "more_than":
+            return low - tol, INFINITY
+        case "less_than" | "up_to":
+            return Decimal(0), high + tol
+        case "nearly":
+            return low * (1 - approx) - tol, high + tol
+        case "about":
+            return low * (1 - approx) - tol, high * (1 + approx) + tol
+        case _:
+            return low - tol, high + tol
+
+
+def sum_interval(figures: list[Figure], config: CheckConfig) -> tuple[Decimal, Decimal]:
+    """The interval of the sum of ``figures`` (sum of lows, sum of highs)."""
+    lows, highs = Decimal(0), Decimal(0)
+    for figure in figures:
+        low, high = interval(figure, config)
+        lows += low
+        highs += high
+    return lows, highs
+
+
+def amount(value: Decimal, unit: str) -> str:
+    """A value for a message: yuan in millions or billions, counts with thousands separators."""
+    if unit == "CNY":
+        if value >= Decimal(10) ** 9:
+            return f"{(value / Decimal(10) ** 9).normalize():f} billion yuan"
+        if value >= Decimal(10) ** 6:
+            return f"{(value / Decimal(10) ** 6).normalize():f} million yuan"
+        return f"{value.normalize():,f} yuan"
+    shown = f"{value.normalize():,f}"
+    return f"{shown} {unit.replace('_', '-')}" if unit not in ("count", "") else shown
