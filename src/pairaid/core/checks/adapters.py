@@ -8,11 +8,12 @@ normalised so that "Qinghai Province" and "Qinghai" are one subject
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, cast
 
 from pairaid.core.checks.model import EvidenceRef, Figure, PeriodKind, Qualifier
+from pairaid.core.extract.model import Extraction
 
 _LEVEL_WORDS = re.compile(
     r"\b(province|provincial|city|municipal|municipality|county|prefecture|autonomous|region|district|of|the)\b"
@@ -100,55 +101,45 @@ def figures_from_gold(data: Mapping[str, Any], *, document: str | None = None) -
     return tuple(figures)
 
 
-def figures_from_extraction(extraction: Any, *, document: str = "") -> tuple[Figure, ...]:
-    """Figures from a :class:`pairaid.core.extract.model.Extraction`: one per fact.
+def figures_from_extraction(extraction: Extraction, *, document: str = "") -> tuple[Figure, ...]:
+    """Figures from what :func:`pairaid.core.extract.read_report` found: one per fact.
 
-    Reads the fields the extraction shares with the gold format (``mentions``,
-    ``facts``; a fact's ``mention`` index or object, ``indicator``, ``period``,
-    ``donor``, ``recipient``, ``part_of``, ``change_percent``, ``change_base_year``).
+    Evidence carries the mention's span and its sentence's bounds, so that two
+    figures of one sentence are never taken for one figure told twice.
     """
-    return figures_from_gold(_as_gold(extraction), document=document)
-
-
-def _as_gold(extraction: Any) -> dict[str, Any]:
-    """The extraction as a gold-format dict (its own ``to_gold``/``to_json`` when it has one)."""
-    for method in ("to_gold", "as_gold", "to_dict", "as_dict"):
-        convert = getattr(extraction, method, None)
-        if callable(convert):
-            result = convert()
-            if isinstance(result, Mapping) and "facts" in result:
-                return dict(result)
-    mentions: Sequence[Any] = list(getattr(extraction, "mentions", ()))
-    index_of = {id(m): i for i, m in enumerate(mentions)}
-    facts = []
-    for fact in getattr(extraction, "facts", ()):
-        mention = getattr(fact, "mention", None)
-        facts.append(
-            {
-                "mention": mention if isinstance(mention, int) else index_of[id(mention)],
-                "indicator": fact.indicator,
-                "period": getattr(fact, "period", None) or {},
-                "donor": getattr(fact, "donor", None),
-                "recipient": getattr(fact, "recipient", None),
-                "part_of": getattr(fact, "part_of", None),
-                "change_percent": getattr(fact, "change_percent", None),
-                "change_base_year": getattr(fact, "change_base_year", None),
-            }
+    figures = []
+    for index, fact in enumerate(extraction.facts):
+        mention = extraction.mentions[fact.mention]
+        sentence = extraction.sentences[mention.sentence] if 0 <= mention.sentence < len(extraction.sentences) else None
+        period = fact.period
+        kind, start_year, end_year = _period(
+            {"kind": period.kind, "year": period.year, "start_year": period.start_year, "end_year": period.end_year},
+            extraction.report_year,
         )
-    return {
-        "report_year": getattr(extraction, "report_year", 0),
-        "mentions": [
-            {
-                "text": getattr(m, "text", ""),
-                "value": m.value,
-                "value_high": getattr(m, "value_high", None),
-                "unit": m.unit,
-                "noun": getattr(m, "noun", None),
-                "qualifier": getattr(m, "qualifier", "exact"),
-                "start": m.start,
-                "end": m.end,
-            }
-            for m in mentions
-        ],
-        "facts": facts,
-    }
+        figures.append(
+            Figure(
+                id=str(index),
+                indicator=fact.indicator,
+                value=mention.value,
+                value_high=mention.value_high,
+                unit=mention.unit,
+                qualifier=_qualifier(mention.qualifier),
+                period_kind=kind,
+                start_year=start_year,
+                end_year=end_year,
+                subject=subject_of(fact.donor, fact.recipient),
+                part_of=str(fact.part_of) if fact.part_of is not None else None,
+                change_percent=fact.change_percent,
+                change_base_year=fact.change_base_year,
+                noun=mention.noun or "",
+                text=mention.text,
+                evidence=EvidenceRef(
+                    document,
+                    mention.start,
+                    mention.end,
+                    sentence.start if sentence else None,
+                    sentence.end if sentence else None,
+                ),
+            )
+        )
+    return tuple(figures)
