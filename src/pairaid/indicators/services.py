@@ -1,11 +1,36 @@
-"""Writes of indicators and data values."""
+"""Writes of indicators and data values.
+
+Rules are checked here before the database's check constraints (the last guard):
+a broken rule raises :class:`pairaid.core.errors.DataError`, an indicator code
+outside ``indicators.csv`` :class:`pairaid.core.errors.CodelistError`.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 
+from pairaid.activities.models import Activity
 from pairaid.core.codelists import indicators
-from pairaid.indicators.models import Indicator
+from pairaid.core.errors import CodelistError, DataError
+from pairaid.core.periods import Period, period_from_dates, period_from_years
+from pairaid.geo.models import Area
+from pairaid.indicators.models import (
+    CONFIRMED_STATUSES,
+    DataValue,
+    DataValueStatus,
+    Indicator,
+    Qualifier,
+    subject_key,
+)
+from pairaid.registry.models import Organisation, Pairing
+from pairaid.sources.models import Evidence
+
+FOUR_PLACES = Decimal("0.0001")
 
 
 @transaction.atomic
@@ -31,3 +56,291 @@ def indicators_sync() -> int:
         )
         created += was_created
     return created
+
+
+@dataclass(frozen=True)
+class _Checked:
+    indicator: Indicator
+    value: Decimal
+    value_high: Decimal | None
+    period: Period
+    unit: str
+
+
+def _indicator(code_or_indicator: str | Indicator) -> Indicator:
+    if isinstance(code_or_indicator, Indicator):
+        return code_or_indicator
+    found = Indicator.objects.filter(code=code_or_indicator).first()
+    if found is None:
+        raise CodelistError(f"unknown indicator code {code_or_indicator!r}")
+    return found
+
+
+def _quantity(value: Decimal | int | str, what: str) -> Decimal:
+    if isinstance(value, float):
+        raise DataError(f"{what} must be a Decimal, not the float {value!r}")
+    try:
+        number = Decimal(value)
+    except (InvalidOperation, ValueError, TypeError):
+        raise DataError(f"{what} {value!r} is not a number") from None
+    if not number.is_finite():
+        raise DataError(f"{what} {value!r} is not a number")
+    if number != number.quantize(FOUR_PLACES):
+        raise DataError(f"{what} {number} has more than four decimals")
+    return number
+
+
+def _check_datavalue(
+    *,
+    indicator: str | Indicator,
+    value: Decimal | int | str,
+    value_high: Decimal | int | str | None,
+    period_kind: str,
+    year: int | None,
+    start_year: int | None,
+    end_year: int | None,
+    period_start: date | None,
+    period_end: date | None,
+    unit: str | None,
+    qualifier: str,
+    status: str,
+    change_percent: Decimal | int | str | None,
+    confidence: Decimal | int | str | None,
+    part_of: DataValue | None,
+) -> _Checked:
+    found = _indicator(indicator)
+    amount = _quantity(value, f"{found.code} value")
+    if amount < 0:
+        raise DataError(f"{found.code}: a value cannot be negative ({amount})")
+    high = None if value_high is None else _quantity(value_high, f"{found.code} upper value")
+    if high is not None and high < amount:
+        raise DataError(f"{found.code}: the upper value {high} is below the value {amount}")
+    if period_start is not None or period_end is not None:
+        if period_start is None or period_end is None:
+            raise DataError(f"{found.code}: give both the period start and end, or years")
+        period = period_from_dates(period_kind, start=period_start, end=period_end)
+    else:
+        period = period_from_years(period_kind, year=year, start_year=start_year, end_year=end_year)
+    if qualifier not in Qualifier.values:
+        raise DataError(f"{found.code}: unknown qualifier {qualifier!r} (use one of {', '.join(Qualifier.values)})")
+    if status not in DataValueStatus.values:
+        raise DataError(f"{found.code}: unknown status {status!r} (use one of {', '.join(DataValueStatus.values)})")
+    if change_percent is not None:
+        _quantity(change_percent, f"{found.code} change")
+    if confidence is not None and not 0 <= _quantity(confidence, "confidence") <= 1:
+        raise DataError(f"{found.code}: confidence {confidence} is outside 0–1")
+    chosen_unit = (unit or found.unit).strip()
+    if part_of is not None and part_of.unit != chosen_unit:
+        raise DataError(
+            f"{found.code}: a value in {chosen_unit} cannot be part of {part_of.indicator_id} in {part_of.unit}"
+        )
+    return _Checked(found, amount, high, period, chosen_unit)
+
+
+def datavalue_create(
+    *,
+    indicator: str | Indicator,
+    value: Decimal | int | str,
+    period_kind: str,
+    year: int | None = None,
+    start_year: int | None = None,
+    end_year: int | None = None,
+    period_start: date | None = None,
+    period_end: date | None = None,
+    pairing: Pairing | None = None,
+    area: Area | None = None,
+    activity: Activity | None = None,
+    organisation: Organisation | None = None,
+    disaggregation: str = "",
+    unit: str | None = None,
+    qualifier: str = Qualifier.EXACT,
+    value_high: Decimal | int | str | None = None,
+    change_percent: Decimal | int | str | None = None,
+    change_base_year: int | None = None,
+    status: str = DataValueStatus.ENTERED,
+    evidence: Evidence | None = None,
+    part_of: DataValue | None = None,
+    donor_label: str = "",
+    recipient_label: str = "",
+    confidence: Decimal | int | str | None = None,
+    updated_by: AbstractBaseUser | None = None,
+) -> DataValue:
+    """Record one figure: ``indicator`` × subject × period × ``disaggregation``.
+
+    The period is given in years (``year`` for ``year`` and ``as_of``;
+    ``start_year`` and ``end_year`` for ``cumulative``; see
+    :func:`pairaid.core.periods.period_from_years`: year Y is Y-01-01..Y-12-31,
+    cumulative A..B is A-01-01..B-12-31, as of Y is Y-12-31..Y-12-31), or as two
+    days ``period_start`` and ``period_end``. The subject is any of ``pairing``,
+    ``area``, ``activity`` and ``organisation`` (an area within a pairing keys on
+    both). ``unit`` defaults to the indicator's unit. ``value`` and the other
+    numbers are ``Decimal`` (or ``int``/numeric text), never ``float``.
+
+    Raises:
+        CodelistError: an indicator code not in the codelist.
+        DataError: a negative value, an upper value below the value, a period that
+            starts after it ends, an unknown qualifier or status, a part in another
+            unit than its whole, or a confirmed value (accepted, corrected, entered)
+            already stored for the same key.
+    """
+    checked = _check_datavalue(
+        indicator=indicator,
+        value=value,
+        value_high=value_high,
+        period_kind=period_kind,
+        year=year,
+        start_year=start_year,
+        end_year=end_year,
+        period_start=period_start,
+        period_end=period_end,
+        unit=unit,
+        qualifier=qualifier,
+        status=status,
+        change_percent=change_percent,
+        confidence=confidence,
+        part_of=part_of,
+    )
+    key = _key(
+        checked,
+        pairing=pairing,
+        area=area,
+        activity=activity,
+        organisation=organisation,
+        disaggregation=disaggregation,
+        status=status,
+    )
+    if status in CONFIRMED_STATUSES and DataValue.objects.filter(**key).exists():
+        raise DataError(
+            f"{checked.indicator.code}: a {status} value for {key['subject_key'] or 'no subject'}, "
+            f"{checked.period.label}{', ' + disaggregation if disaggregation else ''} is already stored"
+        )
+    return DataValue.objects.create(
+        indicator=checked.indicator,
+        pairing=pairing,
+        area=area,
+        activity=activity,
+        organisation=organisation,
+        period_kind=checked.period.kind,
+        period_start=checked.period.start,
+        period_end=checked.period.end,
+        disaggregation=disaggregation,
+        value=checked.value,
+        value_high=checked.value_high,
+        unit=checked.unit,
+        qualifier=qualifier,
+        change_percent=None if change_percent is None else Decimal(change_percent),
+        change_base_year=change_base_year,
+        status=status,
+        evidence=evidence,
+        part_of=part_of,
+        donor_label=donor_label,
+        recipient_label=recipient_label,
+        confidence=None if confidence is None else Decimal(confidence),
+        updated_by=updated_by,
+    )
+
+
+def _key(
+    checked: _Checked,
+    *,
+    pairing: Pairing | None,
+    area: Area | None,
+    activity: Activity | None,
+    organisation: Organisation | None,
+    disaggregation: str,
+    status: str,
+) -> dict[str, object]:
+    return {
+        "indicator": checked.indicator,
+        "subject_key": subject_key(
+            pairing_id=pairing.pk if pairing else None,
+            area_id=area.pk if area else None,
+            activity_id=activity.pk if activity else None,
+            organisation_id=organisation.pk if organisation else None,
+        ),
+        "period_kind": checked.period.kind,
+        "period_start": checked.period.start,
+        "period_end": checked.period.end,
+        "disaggregation": disaggregation,
+        "status": status,
+    }
+
+
+def datavalue_get_or_create(
+    *,
+    indicator: str | Indicator,
+    value: Decimal | int | str,
+    period_kind: str,
+    year: int | None = None,
+    start_year: int | None = None,
+    end_year: int | None = None,
+    period_start: date | None = None,
+    period_end: date | None = None,
+    pairing: Pairing | None = None,
+    area: Area | None = None,
+    activity: Activity | None = None,
+    organisation: Organisation | None = None,
+    disaggregation: str = "",
+    unit: str | None = None,
+    qualifier: str = Qualifier.EXACT,
+    value_high: Decimal | int | str | None = None,
+    change_percent: Decimal | int | str | None = None,
+    change_base_year: int | None = None,
+    status: str = DataValueStatus.ENTERED,
+    evidence: Evidence | None = None,
+    part_of: DataValue | None = None,
+    donor_label: str = "",
+    recipient_label: str = "",
+    confidence: Decimal | int | str | None = None,
+) -> tuple[DataValue, bool]:
+    """The data value with this unique key (indicator, subject, period, disaggregation, status), created when missing.
+
+    An existing value is returned unchanged, even when ``value`` differs: a loader
+    run twice adds nothing and overwrites no correction made in between.
+
+    Raises:
+        CodelistError, DataError: as :func:`datavalue_create`, when the arguments break a rule.
+    """
+    arguments = {
+        "indicator": indicator,
+        "value": value,
+        "value_high": value_high,
+        "period_kind": period_kind,
+        "year": year,
+        "start_year": start_year,
+        "end_year": end_year,
+        "period_start": period_start,
+        "period_end": period_end,
+        "unit": unit,
+        "qualifier": qualifier,
+        "status": status,
+        "change_percent": change_percent,
+        "confidence": confidence,
+        "part_of": part_of,
+    }
+    checked = _check_datavalue(**arguments)  # type: ignore[arg-type]
+    key = _key(
+        checked,
+        pairing=pairing,
+        area=area,
+        activity=activity,
+        organisation=organisation,
+        disaggregation=disaggregation,
+        status=status,
+    )
+    existing = DataValue.objects.filter(**key).order_by("pk").first()
+    if existing is not None:
+        return existing, False
+    created = datavalue_create(
+        **arguments,  # type: ignore[arg-type]
+        pairing=pairing,
+        area=area,
+        activity=activity,
+        organisation=organisation,
+        disaggregation=disaggregation,
+        change_base_year=change_base_year,
+        evidence=evidence,
+        donor_label=donor_label,
+        recipient_label=recipient_label,
+    )
+    return created, True

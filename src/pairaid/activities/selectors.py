@@ -1,0 +1,100 @@
+"""Reads of activities and transactions."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.db.models import Q, QuerySet, Sum
+
+from pairaid.activities.models import Activity, Transaction
+from pairaid.geo.models import Area
+from pairaid.registry.models import Pairing
+
+
+def activity_get(*, identifier: str) -> Activity:
+    """The activity with this identifier (raises ``Activity.DoesNotExist``)."""
+    return Activity.objects.select_related("pairing", "implementing_organisation").get(identifier=identifier)
+
+
+def activity_list(
+    *,
+    pairing: Pairing | None = None,
+    pairing_ids: list[int] | None = None,
+    sector: str | None = None,
+    area: Area | None = None,
+    year: int | None = None,
+) -> QuerySet[Activity]:
+    """Activities of one pairing (or of several by id), sector or recipient area, in identifier order.
+
+    ``year`` keeps activities with a transaction or a data value in that year, or
+    with dates covering it.
+    """
+    qs = Activity.objects.select_related("pairing", "implementing_organisation").prefetch_related("recipient_areas")
+    if pairing is not None:
+        qs = qs.filter(pairing=pairing)
+    if pairing_ids is not None:
+        qs = qs.filter(pairing_id__in=pairing_ids)
+    if sector:
+        qs = qs.filter(sector=sector)
+    if area is not None:
+        qs = qs.filter(recipient_areas=area)
+    if year is not None:
+        qs = qs.filter(
+            Q(transactions__value_date__year=year)
+            | Q(data_values__period_start__year__lte=year, data_values__period_end__year__gte=year)
+            | Q(start_date__year__lte=year, end_date__year__gte=year)
+        )
+    return qs.distinct()
+
+
+def transaction_list(
+    *,
+    activity: Activity | None = None,
+    pairing: Pairing | None = None,
+    include_activities: bool = False,
+    transaction_type: str | None = None,
+    finance_type: str | None = None,
+    year: int | None = None,
+) -> QuerySet[Transaction]:
+    """Transactions of one activity or pairing, by type, finance type and year of the value date.
+
+    With ``pairing`` and ``include_activities``, the transactions of the pairing's
+    own activities count too (not those of nested pairings).
+    """
+    qs = Transaction.objects.select_related("activity", "pairing")
+    if activity is not None:
+        qs = qs.filter(activity=activity)
+    if pairing is not None:
+        if include_activities:
+            qs = qs.filter(pairing=pairing) | qs.filter(activity__pairing=pairing)
+        else:
+            qs = qs.filter(pairing=pairing)
+    if transaction_type:
+        qs = qs.filter(transaction_type=transaction_type)
+    if finance_type:
+        qs = qs.filter(finance_type=finance_type)
+    if year is not None:
+        qs = qs.filter(value_date__year=year)
+    return qs
+
+
+def transaction_total(
+    *,
+    activity: Activity | None = None,
+    pairing: Pairing | None = None,
+    include_activities: bool = False,
+    transaction_type: str | None = None,
+    finance_type: str | None = None,
+    year: int | None = None,
+) -> Decimal:
+    """The sum in yuan of the transactions :func:`transaction_list` returns (``Decimal("0")`` when none)."""
+    qs = transaction_list(
+        activity=activity,
+        pairing=pairing,
+        include_activities=include_activities,
+        transaction_type=transaction_type,
+        finance_type=finance_type,
+        year=year,
+    )
+    total = qs.aggregate(total=Sum("value"))["total"]
+    return total if total is not None else Decimal("0")

@@ -1,0 +1,87 @@
+"""Reads of indicators and data values."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from django.db.models import Q, QuerySet
+
+from pairaid.activities.models import Activity
+from pairaid.geo.models import Area
+from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, Indicator
+from pairaid.registry.models import Organisation, Pairing
+
+
+def indicator_get(*, code: str) -> Indicator:
+    """The indicator with this code (raises ``Indicator.DoesNotExist``)."""
+    return Indicator.objects.get(code=code)
+
+
+def indicator_list(*, group: str | None = None) -> QuerySet[Indicator]:
+    """Indicators of the codelist, optionally of one group, in code order."""
+    qs = Indicator.objects.all()
+    if group:
+        qs = qs.filter(group=group)
+    return qs
+
+
+def datavalue_list(
+    *,
+    indicator: str | Iterable[str] | None = None,
+    pairing: Pairing | None = None,
+    pairing_ids: Sequence[int] | None = None,
+    area: Area | None = None,
+    activity: Activity | None = None,
+    organisation: Organisation | None = None,
+    subject: str | None = None,
+    year: int | None = None,
+    period_kind: str | None = None,
+    disaggregation: str | None = None,
+    statuses: Iterable[str] | None = CONFIRMED_STATUSES,
+) -> QuerySet[DataValue]:
+    """Data values, filtered; by default only confirmed ones (accepted, corrected, entered).
+
+    * ``indicator``: one code or several.
+    * ``pairing`` / ``pairing_ids``: values whose subject includes that pairing, or
+      one of these pairings (activity outputs of the pairing's activities count too).
+    * ``subject``: ``"pairing"`` keeps values about a pairing itself (no activity,
+      no area), ``"area"`` values about an area, ``"activity"`` activity outputs.
+    * ``year``: values whose period ends in that year (a flow of that year, a stock
+      at its end, a cumulative total up to it).
+    * ``disaggregation``: ``""`` keeps totals only.
+    * ``statuses``: ``None`` for every status.
+    """
+    qs = DataValue.objects.select_related("indicator", "pairing", "area", "activity", "organisation", "part_of")
+    if indicator is not None:
+        codes = [indicator] if isinstance(indicator, str) else list(indicator)
+        qs = qs.filter(indicator__code__in=codes)
+    if pairing is not None:
+        qs = qs.filter(Q(pairing=pairing) | Q(activity__pairing=pairing))
+    if pairing_ids is not None:
+        qs = qs.filter(Q(pairing_id__in=pairing_ids) | Q(activity__pairing_id__in=pairing_ids))
+    if area is not None:
+        qs = qs.filter(area=area)
+    if activity is not None:
+        qs = qs.filter(activity=activity)
+    if organisation is not None:
+        qs = qs.filter(organisation=organisation)
+    if subject == "pairing":
+        qs = qs.filter(pairing__isnull=False, activity__isnull=True, area__isnull=True)
+    elif subject == "area":
+        qs = qs.filter(area__isnull=False, activity__isnull=True)
+    elif subject == "activity":
+        qs = qs.filter(activity__isnull=False)
+    if year is not None:
+        qs = qs.filter(period_end__year=year)
+    if period_kind:
+        qs = qs.filter(period_kind=period_kind)
+    if disaggregation is not None:
+        qs = qs.filter(disaggregation=disaggregation)
+    if statuses is not None:
+        qs = qs.filter(status__in=list(statuses))
+    return qs
+
+
+def datavalue_parts(*, whole: DataValue) -> QuerySet[DataValue]:
+    """The values recorded as parts of ``whole`` ("of which", "including")."""
+    return DataValue.objects.select_related("indicator").filter(part_of=whole)
