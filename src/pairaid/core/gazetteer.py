@@ -1,0 +1,392 @@
+"""Place names to area codes: Chinese, pinyin, English, aliases, typos, ambiguity.
+
+``Gazetteer(records).resolve("Shulu County", context="Kashi")`` gives ranked
+:class:`Candidate` s, best first, each with the way it matched and a reason in
+words. A name that several areas share (Hetian: a prefecture, a city and a
+county) gives them all, ranked by the suffix written, the context and the level
+(the larger area first), never one silently. An unknown name gives ``[]``.
+
+Matching, in order: the full name as written (Chinese, English or pinyin name,
+or an alias of ``data/area_aliases.yaml``); the name without the suffix written
+("Kashi Prefecture" → Kashi, checked against the area's own suffix); for a
+Chinese name not found, its reading (疏乐 reads like 疏勒); and only when
+nothing matched, the closest names by edit similarity (rapidfuzz).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import Literal
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import JaroWinkler
+
+from pairaid.core.area_names import (
+    SuffixHint,
+    fold,
+    format_pinyin,
+    name_rules,
+    pinyin_syllables,
+    split_area_name,
+)
+from pairaid.core.areas import AreaRecord, load_area_records
+
+MatchKind = Literal["exact", "alias", "suffix_variant", "pinyin", "fuzzy"]
+
+# Scores are in [0, 1]: the match, then a suffix that fits (+) or contradicts (-)
+# the area, a context that contains the area, and the level as a last tie-break.
+_BASE_SCORE: dict[MatchKind, float] = {"exact": 0.90, "alias": 0.88, "suffix_variant": 0.87, "pinyin": 0.85}
+_HOMOPHONE_SCORE = 0.80
+_FUZZY_WEIGHT = 0.80
+_SUFFIX_FITS, _SUFFIX_CONTRADICTS = 0.04, -0.10
+_WITHIN_CONTEXT, _CONTAINS_CONTEXT = 0.05, 0.03
+_LEVEL_BONUS = {"province": 0.010, "prefecture": 0.005, "county": 0.0}
+_LEVEL_ORDER = {"province": 0, "prefecture": 1, "county": 2}
+_FUZZY_PREFILTER = 75.0  # rapidfuzz ratio, 0-100
+_FUZZY_CUTOFF = 0.80
+_FUZZY_MIN_LENGTH = {"latin": 4, "han": 3}
+_CLEAR_LEAD = 0.03
+
+_DROP_QUOTES = {ord(q): None for q in "\"'`´′″“”„‟‘’‚‛‹›«»「」『』《》〈〉"}
+_SEPARATORS = re.compile(r"[\s\-‐‑‒–—―_/.,;:·・()（）]+")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One area a name may refer to.
+
+    ``score`` is in [0, 1], higher is better; ``match`` says how the name
+    matched (``fuzzy`` means a likely typo: check it); ``reason`` says it in
+    words; ``matched`` is the name form that matched ("Kashgar", "疏勒",
+    "Shule County"); ``in_context`` is true when the area is within, or
+    contains, one of the context areas.
+    """
+
+    area: AreaRecord
+    score: float
+    match: MatchKind
+    reason: str
+    matched: str
+    in_context: bool = False
+
+
+@dataclass(frozen=True)
+class _Entry:
+    code: str
+    kind: MatchKind
+    form: str
+
+
+@dataclass(frozen=True)
+class _Query:
+    written: str
+    key: str
+    base_key: str
+    hint: SuffixHint | None
+    han: bool
+
+
+@dataclass(frozen=True)
+class _Hit:
+    entry: _Entry
+    similarity: float = 1.0
+    homophone: bool = False
+
+
+def normalise(text: str) -> str:
+    """A name as compared: NFKC, quotes dropped, accents and case folded, separators as single spaces.
+
+    “Kashi” → kashi; Yan’an → yanan; Ürümqi → urumqi; Kashi-Prefecture →
+    kashi prefecture. Never raises.
+    """
+    text = fold(unicodedata.normalize("NFKC", text))
+    text = text.translate(_DROP_QUOTES)
+    return _SEPARATORS.sub(" ", text).strip()
+
+
+def name_key(text: str) -> str:
+    """The lookup key of a name: :func:`normalise` without spaces (Shule County → shulecounty)."""
+    return normalise(text).replace(" ", "")
+
+
+def _parse(written: str) -> _Query:
+    text = normalise(written)
+    han = bool(_HAN.search(text))
+    rules = name_rules()
+    base, hint = text, None
+    if han:
+        compact = text.replace(" ", "")
+        parts = split_area_name(compact)
+        if parts.suffix:
+            suffix = next(s for s in rules.suffixes if s.zh == parts.suffix)
+            base, hint = parts.base, SuffixHint(parts.suffix, frozenset({parts.suffix}), suffix.levels)
+        else:
+            for qs, zh in rules.query_suffixes:
+                if compact.endswith(qs.zh) and len(compact) - len(qs.zh) >= qs.min_base:
+                    base, hint = compact[: -len(qs.zh)], SuffixHint(qs.zh, zh, qs.levels)
+                    break
+    else:
+        for candidate in rules.english_suffixes:
+            if text.endswith(" " + candidate.text):
+                base, hint = text[: -len(candidate.text) - 1].strip(), candidate
+                break
+        if hint is not None and "autonomous" in hint.text:
+            base = _strip_ethnic_words(base)
+    return _Query(written=written, key=text.replace(" ", ""), base_key=base.replace(" ", ""), hint=hint, han=han)
+
+
+def _is_suffix_only(query: _Query) -> bool:
+    """A query that is a suffix and nothing else ("County", "自治州") names no area."""
+    rules = name_rules()
+    return query.key in {name_key(h.text) for h in rules.english_suffixes} or query.key in {
+        s.zh for s in rules.suffixes
+    }
+
+
+def _strip_ethnic_words(base: str) -> str:
+    words = {fold(w) for g in name_rules().ethnic_groups for w in (g.en, *g.variants)}
+    changed = True
+    while changed:
+        changed = False
+        for word in sorted(words, key=len, reverse=True):
+            if base.endswith(" " + word):
+                base, changed = base[: -len(word) - 1].strip(), True
+                break
+    return base
+
+
+class Gazetteer:
+    """Resolves place names against a set of area records (see the module docstring).
+
+    Build it once (``default_gazetteer()`` caches one over cpca's table); it is
+    immutable afterwards and safe to share between threads.
+    """
+
+    def __init__(self, records: Iterable[AreaRecord]) -> None:
+        self._records = {r.code: r for r in records}
+        self._suffix: dict[str, str] = {}
+        self._ancestors: dict[str, tuple[str, ...]] = {}
+        index: dict[str, dict[str, _Entry]] = {}
+        fuzzy_keys: set[str] = set()
+        for record in self._records.values():
+            self._suffix[record.code] = split_area_name(record.name_zh).suffix
+            self._ancestors[record.code] = self._chain(record)
+            for entry_key, entry, searchable in self._entries(record):
+                if entry_key:
+                    best = index.setdefault(entry_key, {})
+                    old = best.get(record.code)
+                    if old is None or _BASE_SCORE[entry.kind] > _BASE_SCORE[old.kind]:
+                        best[record.code] = entry
+                    if searchable:
+                        fuzzy_keys.add(entry_key)
+        self._index = {k: tuple(v.values()) for k, v in index.items()}
+        # typos are sought among names without suffix: "Shulu" against "shule", not "shulecounty"
+        self._fuzzy_keys = {
+            "latin": sorted(k for k in fuzzy_keys if not _HAN.search(k)),
+            "han": sorted(k for k in fuzzy_keys if _HAN.search(k)),
+        }
+
+    def _chain(self, record: AreaRecord) -> tuple[str, ...]:
+        chain: list[str] = []
+        parent = record.parent_code
+        while parent and parent not in chain:
+            chain.append(parent)
+            above = self._records.get(parent)
+            parent = above.parent_code if above else None
+        return tuple(chain)
+
+    @staticmethod
+    def _entries(record: AreaRecord) -> Iterable[tuple[str, _Entry, bool]]:
+        """Index keys of a record: (key, entry, whether typos of it are sought)."""
+        code = record.code
+        parts = split_area_name(record.name_zh)
+        full_pinyin = format_pinyin(pinyin_syllables(record.name_zh))
+        yield name_key(record.name_zh), _Entry(code, "exact", record.name_zh), False
+        yield name_key(record.name_en), _Entry(code, "exact", record.name_en), False
+        yield name_key(parts.base), _Entry(code, "suffix_variant", parts.base), True
+        yield name_key(record.name_pinyin), _Entry(code, "pinyin", record.name_pinyin), True
+        yield name_key(full_pinyin), _Entry(code, "pinyin", full_pinyin), False
+        if "ü" in record.name_pinyin:
+            v_spelling = record.name_pinyin.lower().replace("ü", "v").replace("'", "")
+            yield v_spelling, _Entry(code, "pinyin", record.name_pinyin), False
+        for alias in record.aliases:
+            kind: MatchKind = "suffix_variant" if alias == parts.base else "alias"
+            yield name_key(alias), _Entry(code, kind, alias), True
+
+    def resolve(self, name: str, *, context: str | Sequence[str] | None = None, limit: int = 5) -> list[Candidate]:
+        """Areas ``name`` may refer to, best first, at most ``limit``.
+
+        ``name``: Chinese, pinyin or English, with or without suffix, any case,
+        curly quotes, hyphens or apostrophes. ``context``: one or more area
+        names or 6-digit codes (a parent area, or the donor and recipient of
+        the report); areas within or containing them rank higher. Returns
+        ``[]`` for an empty or unknown name; never raises on odd text.
+        """
+        query = _parse(name)
+        if not query.base_key or _is_suffix_only(query) or limit < 1:
+            return []
+        scope = self._context_codes(context)
+        hits = self._lookup(query)
+        if not hits and query.han:
+            hits = self._homophones(query)
+        if not hits:
+            hits = self._fuzzy(query)
+        candidates = [self._candidate(query, hit, scope) for hit in hits.values()]
+        candidates.sort(key=lambda c: (-c.score, _LEVEL_ORDER[c.area.level], c.area.code))
+        return _note_shared_names(candidates)[:limit]
+
+    def best(self, name: str, *, context: str | Sequence[str] | None = None) -> Candidate | None:
+        """The one area ``name`` refers to, or None when nothing matches or the top two are too close to call.
+
+        The top candidate must lead the next by at least 0.03 in score; a
+        fuzzy pick is returned with ``match == "fuzzy"`` for the caller to flag.
+        """
+        found = self.resolve(name, context=context, limit=2)
+        if not found or (len(found) == 2 and found[0].score - found[1].score < _CLEAR_LEAD):
+            return None
+        return found[0]
+
+    def area(self, code: str) -> AreaRecord | None:
+        """The record with this 6-digit code, or None."""
+        return self._records.get(code)
+
+    def _context_codes(self, context: str | Sequence[str] | None) -> tuple[str, ...]:
+        items = [context] if isinstance(context, str) else list(context or ())
+        codes: list[str] = []
+        for item in items:
+            item = item.strip()
+            if item in self._records:
+                codes.append(item)
+                continue
+            found = self.resolve(item, limit=10) if item else []
+            certain = [c for c in found if c.match != "fuzzy"]
+            codes.extend(c.area.code for c in (certain or found[:1]))
+        return tuple(dict.fromkeys(codes))
+
+    def _lookup(self, query: _Query) -> dict[str, _Hit]:
+        hits: dict[str, _Hit] = {}
+        for entry in self._index.get(query.key, ()):
+            hits[entry.code] = _Hit(entry)
+        if query.base_key and query.base_key != query.key:
+            for entry in self._index.get(query.base_key, ()):
+                kind: MatchKind = "suffix_variant" if entry.kind == "exact" else entry.kind
+                hit = _Hit(replace(entry, kind=kind))
+                if entry.code not in hits:
+                    hits[entry.code] = hit
+        return hits
+
+    def _homophones(self, query: _Query) -> dict[str, _Hit]:
+        reading = name_key(format_pinyin(pinyin_syllables(query.base_key)))
+        return {e.code: _Hit(replace(e, kind="pinyin"), homophone=True) for e in self._index.get(reading, ())}
+
+    def _fuzzy(self, query: _Query) -> dict[str, _Hit]:
+        script = "han" if query.han else "latin"
+        searches = [(query.base_key, script)]
+        if query.han:
+            searches.append((name_key(format_pinyin(pinyin_syllables(query.base_key))), "latin"))
+        hits: dict[str, _Hit] = {}
+        for target, kind in searches:
+            if len(target) < _FUZZY_MIN_LENGTH[kind]:
+                continue
+            found = process.extract(
+                target, self._fuzzy_keys[kind], scorer=fuzz.ratio, score_cutoff=_FUZZY_PREFILTER, limit=20
+            )
+            for key, ratio, _ in found:
+                # edit similarity, with Jaro-Winkler's weight on a shared beginning to
+                # break ties: "shulu" is one letter from both shule and shufu
+                similarity = (ratio / 100 + JaroWinkler.normalized_similarity(target, key)) / 2
+                if similarity < _FUZZY_CUTOFF:
+                    continue
+                for entry in self._index[key]:
+                    old = hits.get(entry.code)
+                    if old is None or similarity > old.similarity:
+                        hits[entry.code] = _Hit(replace(entry, kind="fuzzy"), similarity=similarity)
+        return hits
+
+    def _candidate(self, query: _Query, hit: _Hit, scope: tuple[str, ...]) -> Candidate:
+        area = self._records[hit.entry.code]
+        kind = hit.entry.kind
+        if kind == "fuzzy":
+            score = _FUZZY_WEIGHT * hit.similarity
+            reason = f"close to {hit.entry.form} ({hit.similarity:.0%} similar)"
+        elif hit.homophone:
+            score = _HOMOPHONE_SCORE
+            reason = f"reads {area.name_pinyin} like {area.name_zh}"
+        else:
+            score = _BASE_SCORE[kind]
+            reason = {
+                "exact": f"name {hit.entry.form}",
+                "alias": f"alias {hit.entry.form} (area_aliases.yaml)",
+                "suffix_variant": f"{hit.entry.form}, {area.name_zh} without its suffix",
+                "pinyin": f"pinyin {hit.entry.form} of {area.name_zh}",
+            }[kind]
+        notes = [reason]
+        if query.hint is not None:
+            fit = self._fit(query.hint, area)
+            score += {1: _SUFFIX_FITS, 0: 0.0, -1: _SUFFIX_CONTRADICTS}[fit]
+            suffix = self._suffix[area.code] or "no suffix"
+            notes.append(
+                {
+                    1: f"'{query.hint.text}' fits {suffix}",
+                    0: f"'{query.hint.text}' fits its level ({area.level}, {suffix})",
+                    -1: f"but '{query.hint.text}' does not fit a {area.level} named {area.name_zh}",
+                }[fit]
+            )
+        in_context = False
+        for code in scope:
+            ctx = self._records[code]
+            if code == area.code:
+                score += _WITHIN_CONTEXT
+                notes.append("is the context area")
+                in_context = True
+                break
+            if code in self._ancestors[area.code]:
+                score += _WITHIN_CONTEXT
+                notes.append(f"within context {ctx.name_zh} {code}")
+                in_context = True
+                break
+            if area.code in self._ancestors[code]:
+                score += _CONTAINS_CONTEXT
+                notes.append(f"contains context {ctx.name_zh} {code}")
+                in_context = True
+                break
+        score += _LEVEL_BONUS[area.level]
+        return Candidate(
+            area=area,
+            score=round(min(max(score, 0.0), 1.0), 3),
+            match=kind,
+            reason="; ".join(notes),
+            matched=hit.entry.form,
+            in_context=in_context,
+        )
+
+    def _fit(self, hint: SuffixHint, area: AreaRecord) -> int:
+        if self._suffix[area.code] in hint.zh:
+            return 1
+        return 0 if area.level in hint.levels else -1
+
+
+def _note_shared_names(candidates: list[Candidate]) -> list[Candidate]:
+    """Say so on every candidate whose matched name another candidate shares."""
+    shared: dict[str, int] = {}
+    for c in candidates:
+        shared[name_key(c.matched)] = shared.get(name_key(c.matched), 0) + 1
+    noted = []
+    for c in candidates:
+        n = shared[name_key(c.matched)]
+        if n > 1:
+            note = f"{n} areas are named {c.matched}: ranked by suffix, context, then the larger area first"
+            c = replace(c, reason=f"{c.reason}; {note}")
+        noted.append(c)
+    return noted
+
+
+@cache
+def default_gazetteer() -> Gazetteer:
+    """The gazetteer over :func:`pairaid.core.areas.load_area_records` (cpca's table), built once."""
+    return Gazetteer(load_area_records())
