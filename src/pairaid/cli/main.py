@@ -36,3 +36,7 @@ from pairaid.cli import setup_commands  # noqa: E402
 
 app.command("init")(setup_commands.init)
 app.command("serve")(setup_commands.serve)
+
+from pairaid.cli import check_commands  # noqa: E402
+
+app.command("check")(check_commands.check)

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "pairaid.activities",
     "pairaid.sources",
     "pairaid.indicators",
+    "pairaid.checks",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,1 @@
+"""Findings of the checks, stored: what does not add up in the data values."""

@@ -1,0 +1,51 @@
+"""``pairaid check``: run the checks over the data values, store and print the findings."""
+
+from __future__ import annotations
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from pairaid.cli.errors import one_line_errors
+
+console = Console()
+_STYLE = {"error": "red", "warning": "yellow", "info": "cyan"}
+
+
+def check(
+    pairing: str | None = typer.Option(None, "--pairing", "-p", help="Pairing id, name or donor-recipient."),
+    year: int | None = typer.Option(None, "--year", "-y", help="Only this year."),
+    strict: bool = typer.Option(False, "--strict", help="Exit 1 when any error-level finding exists."),
+    extracted: bool = typer.Option(False, "--extracted", help="Check extracted values too, not only confirmed ones."),
+) -> None:
+    """Check the figures (parts against totals, counts against lists, figures told twice, growth rates,
+    annual against cumulative) and print the findings."""
+    with one_line_errors():
+        from pairaid.cli.setup_commands import initialise
+
+        initialise(verbose=False)
+        from pairaid.checks.selectors import finding_list
+        from pairaid.checks.services import findings_refresh
+        from pairaid.cli.pairing_option import pairing_from_option
+
+        chosen = pairing_from_option(pairing) if pairing else None
+        result = findings_refresh(pairing=chosen, year=year, include_extracted=extracted)
+        findings = finding_list(pairing=chosen, year=year).filter(includes_extracted=extracted)
+        table = Table(title=f"Findings: {result.errors} errors, {result.warnings} warnings, {result.infos} notes")
+        for column in ("severity", "rule", "year"):
+            table.add_column(column, no_wrap=True)
+        for column in ("pairing", "message", "evidence"):
+            table.add_column(column, overflow="fold")
+        for f in findings:
+            evidence = f"doc {f.evidence.document_id} [{f.evidence.start}:{f.evidence.end}]" if f.evidence else ""
+            table.add_row(
+                f"[{_STYLE[f.severity]}]{f.severity}[/]",
+                f.rule,
+                str(f.year or ""),
+                str(f.pairing or ""),
+                f.message,
+                evidence,
+            )
+        console.print(table)
+    if strict and result.errors:
+        raise typer.Exit(1)
