@@ -21,11 +21,11 @@ def one_line_errors() -> Iterator[None]:
     try:
         yield
     except PairaidError as exc:
-        stderr.print(f"[red]error:[/red] {exc}", highlight=False)
+        stderr.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
         raise typer.Exit(1) from None
     except Exception as exc:
         if type(exc).__name__ == "OperationalError":
-            stderr.print(f"[red]error:[/red] database: {exc}".splitlines()[0], highlight=False)
+            stderr.print(f"[red]error:[/red] database: {exc}".splitlines()[0], highlight=False, soft_wrap=True)
             raise typer.Exit(1) from None
         raise
 

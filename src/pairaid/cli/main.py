@@ -32,11 +32,20 @@ def main(
     """pairaid: pairing-off assistance registry, report reading, checks and reports."""
 
 
-from pairaid.cli import setup_commands  # noqa: E402
+from pairaid.cli import demo, setup_commands  # noqa: E402
 
 app.command("init")(setup_commands.init)
 app.command("serve")(setup_commands.serve)
+app.command("demo")(demo.demo)
 
 from pairaid.cli import check_commands  # noqa: E402
 
 app.command("check")(check_commands.check)
+
+from pairaid.cli import areas  # noqa: E402
+
+app.add_typer(areas.app, name="areas")
+
+from pairaid.cli import ingest  # noqa: E402
+
+app.command("ingest")(ingest.ingest)

@@ -10,6 +10,7 @@ from pairaid.activities.models import Activity
 from pairaid.geo.models import Area
 from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, Indicator
 from pairaid.registry.models import Organisation, Pairing
+from pairaid.registry.selectors import pairing_tree
 
 
 def indicator_get(*, code: str) -> Indicator:
@@ -85,3 +86,20 @@ def datavalue_list(
 def datavalue_parts(*, whole: DataValue) -> QuerySet[DataValue]:
     """The values recorded as parts of ``whole`` ("of which", "including")."""
     return DataValue.objects.select_related("indicator").filter(part_of=whole)
+
+
+def datavalue_headline(*, root: Pairing, year: int, statuses: Iterable[str] = CONFIRMED_STATUSES) -> list[DataValue]:
+    """The figures of a pairing tree for ``year``: those about its pairings, then those about their recipient areas.
+
+    Activity outputs are left out (see ``datavalue_list(subject="activity")``).
+    Values about pairings come in tree order (depth first), then values about areas;
+    within a subject, the model's order (indicator, period, id).
+    """
+    tree = pairing_tree(root=root).walk()
+    ids = [p.pk for p in tree]
+    area_ids = {p.recipient_area_id for p in tree if p.recipient_area_id is not None}
+    about_pairings = datavalue_list(pairing_ids=ids, subject="pairing", year=year, statuses=statuses)
+    about_areas = datavalue_list(subject="area", year=year, statuses=statuses).filter(area_id__in=area_ids)
+    position = {pk: i for i, pk in enumerate(ids)}
+    ordered = sorted(about_pairings, key=lambda v: position.get(v.pairing_id or 0, len(ids)))
+    return ordered + list(about_areas)

@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 from django.db import transaction
 
-from pairaid.activities.models import Activity
+from pairaid.activities.models import Activity, Transaction
 from pairaid.activities.services import activity_get_or_create, transaction_get_or_create
 from pairaid.core.errors import DataError, InputError
 from pairaid.geo.models import Area
@@ -137,6 +137,17 @@ def sample_root_pairing(*, path: Path | None = None) -> Pairing | None:
         level=top["level"],
         start_year=int(top["start_year"]),
     ).first()
+
+
+def database_counts() -> dict[str, int]:
+    """Rows in the whole database: areas, pairings, activities, transactions, data_values (in that order)."""
+    return {
+        "areas": Area.objects.count(),
+        "pairings": Pairing.objects.count(),
+        "activities": Activity.objects.count(),
+        "transactions": Transaction.objects.count(),
+        "data_values": DataValue.objects.count(),
+    }
 
 
 def _required(row: Row, name: str, what: str) -> Any:

@@ -1,0 +1,202 @@
+"""``pairaid demo``: set up the database, load the built-in sample and show it.
+
+The sample is Shandong's pairing-off assistance to Xinjiang in 2009
+(``pairaid/sample/shandong_xinjiang_2009.yaml``). Running the verb again loads
+nothing new and prints the same figures.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from rich.tree import Tree
+
+from pairaid.cli.errors import one_line_errors
+from pairaid.cli.setup_commands import initialise
+
+if TYPE_CHECKING:
+    from pairaid.geo.models import Area
+    from pairaid.indicators.models import DataValue
+    from pairaid.registry.models import Pairing
+    from pairaid.registry.selectors import PairingNode
+    from pairaid.sample.loader import SampleSummary
+
+UNIT_LABELS = {"m2": "m²", "person_time": "person-times", "CNY/person": "CNY per person"}
+MEASURE_UNITS = {"CNY", "ha", "km", "m2", "mu", "t", "kg", "m", "m3", "CNY/person"}
+
+
+def demo(
+    file: Annotated[
+        Path | None,
+        typer.Option("--file", help="Load this sample file (same layout as the built-in one) instead.", dir_okay=False),
+    ] = None,
+) -> None:
+    """Load the built-in sample (Shandong–Xinjiang, 2009) and show its pairings and headline figures."""
+    with one_line_errors():
+        demo_show(path=file)
+
+
+def demo_show(*, path: Path | None = None, console: Console | None = None) -> Pairing:
+    """Initialise the database, load the sample (idempotent), print it; return the sample's top pairing."""
+    initialise(verbose=False)
+    from pairaid.sample.loader import sample_load
+
+    console = console or Console()
+    summary = sample_load(path=path)
+    _print_loaded(console, summary)
+    _print_tree(console, summary.root)
+    _print_headline(console, summary)
+    _print_activities(console, summary.root)
+    _print_counts(console, summary)
+    return summary.root
+
+
+def value_text(value: Decimal, unit: str) -> str:
+    """A value with thousands separators and its unit: ``1,574,000,000 CNY``, ``7.01 km``, ``39 projects``."""
+    number = f"{int(value):,}" if value == value.to_integral_value() else f"{value.normalize():,f}"
+    return f"{number} {unit_text(unit, value)}"
+
+
+def unit_text(unit: str, value: Decimal) -> str:
+    """How a unit reads after ``value``: m2 → m², a counted noun in the plural (project → projects)."""
+    if unit in UNIT_LABELS:
+        return UNIT_LABELS[unit]
+    if unit in MEASURE_UNITS or value == 1:
+        return unit
+    if unit.endswith(("ch", "sh", "s", "x")):
+        return unit + "es"
+    if unit.endswith("y") and unit[-2:-1] not in "aeiou":
+        return unit[:-1] + "ies"
+    return unit + "s"
+
+
+def headline_order(values: list[DataValue]) -> list[DataValue]:
+    """``values`` by subject (as given), then in codelist order, each part right after its whole."""
+    from pairaid.core.codelists import indicators
+
+    rank = {item.code: i for i, item in enumerate(indicators())}
+    subjects: dict[str, int] = {}
+    by_id = {v.pk: v for v in values}
+
+    def key(value: DataValue) -> tuple[int, int, int, int]:
+        whole = by_id.get(value.part_of_id or 0, value)
+        subject = subjects.setdefault(whole.subject_key, len(subjects))
+        return (subject, rank.get(whole.indicator_id, 999), whole.pk, 0 if whole is value else value.pk)
+
+    for value in values:
+        subjects.setdefault(value.subject_key, len(subjects))
+    return sorted(values, key=key)
+
+
+def _print_loaded(console: Console, summary: SampleSummary) -> None:
+    created = summary.created
+    if summary.already_loaded:
+        console.print(f"Sample [bold]{summary.name}[/bold] already loaded: nothing new.")
+        return
+    console.print(
+        f"Loaded sample [bold]{summary.name}[/bold]: {created.pairings} pairings, {created.activities} activities, "
+        f"{created.transactions} transactions, {created.data_values} data values created."
+    )
+
+
+def _side_text(area: Area | None, fallback: str) -> str:
+    if area is None:
+        return fallback
+    return f"{area.display_name()} {area.name_zh} [dim]{area.code}[/dim]"
+
+
+def _pairing_label(pairing: Pairing) -> str:
+    donor = pairing.donor_area.display_name() if pairing.donor_area else pairing.donor_label
+    recipient = _side_text(pairing.recipient_area, pairing.recipient_label)
+    count = f" [cyan]× {pairing.pair_count} pairs[/cyan]" if pairing.pair_count > 1 else ""
+    years = f"{pairing.start_year}–{pairing.end_year or ''}"
+    return f"{donor} → {recipient}{count} [dim]({pairing.level}, {years})[/dim]"
+
+
+def _disaggregation_text(disaggregation: str) -> str:
+    """``kind:settled_in_parks`` → ``settled in parks``; ``key_projects:batch_6:x`` → ``batch 6, x``."""
+    _, _, rest = disaggregation.partition(":")
+    return (rest or disaggregation).replace(":", ", ").replace("_", " ")
+
+
+def _print_tree(console: Console, root: Pairing) -> None:
+    from pairaid.registry.selectors import pairing_tree
+
+    def add(branch: Tree, node: PairingNode) -> None:
+        for child in node.children:
+            add(branch.add(_pairing_label(child.pairing)), child)
+
+    node = pairing_tree(root=root)
+    tree = Tree(f"[bold]{_pairing_label(root)}[/bold]")
+    add(tree, node)
+    console.print()
+    console.print("[bold]Pairings[/bold]")
+    console.print(tree)
+
+
+def _subject_text(value: DataValue) -> str:
+    if value.area is not None:
+        return value.area.display_name()
+    if value.pairing is not None:
+        return value.pairing.name or str(value.pairing)
+    return ""
+
+
+def _print_headline(console: Console, summary: SampleSummary) -> None:
+    from pairaid.core.periods import Period
+    from pairaid.indicators.selectors import datavalue_headline
+
+    table = Table(title=f"Headline figures, {summary.report_year}", title_justify="left")
+    table.add_column("indicator")
+    table.add_column("subject")
+    table.add_column("period", no_wrap=True)
+    table.add_column("value", justify="right", no_wrap=True)
+    table.add_column("qualifier", no_wrap=True)
+    for value in headline_order(datavalue_headline(root=summary.root, year=summary.report_year)):
+        name = value.indicator.name_en
+        if value.disaggregation:
+            name = f"{name} ({_disaggregation_text(value.disaggregation)})"
+        if value.part_of_id is not None:
+            name = f"  of which {name}"
+        qualifier = value.get_qualifier_display() if value.qualifier != "exact" else ""
+        if value.change_percent is not None:
+            change = f"{value.change_percent.normalize():+f}% on {value.change_base_year or 'last year'}"
+            qualifier = f"{qualifier} {change}".strip()
+        period = Period(value.period_kind, value.period_start, value.period_end).label  # type: ignore[arg-type]
+        table.add_row(name, _subject_text(value), period, value_text(value.value, value.unit), qualifier)
+    console.print()
+    console.print(table)
+
+
+def _print_activities(console: Console, root: Pairing) -> None:
+    from pairaid.activities.selectors import activity_list, transaction_total
+    from pairaid.registry.selectors import pairing_descendant_ids
+
+    table = Table(title="Activities", title_justify="left")
+    table.add_column("identifier", no_wrap=True)
+    table.add_column("title")
+    table.add_column("sector", no_wrap=True)
+    table.add_column("transactions", justify="right", no_wrap=True)
+    for activity in activity_list(pairing_ids=pairing_descendant_ids(root=root)):
+        total = transaction_total(activity=activity)
+        table.add_row(activity.identifier, activity.title, activity.sector, value_text(total, "CNY") if total else "")
+    console.print()
+    console.print(table)
+
+
+def _print_counts(console: Console, summary: SampleSummary) -> None:
+    from pairaid.sample.loader import database_counts
+
+    created = summary.created
+    totals = database_counts()
+    new = {"pairings": created.pairings, "activities": created.activities}
+    new |= {"transactions": created.transactions, "data_values": created.data_values}
+    rows = [(name.replace("_", " "), total, new.get(name)) for name, total in totals.items()]
+    parts = [f"{name}: {total:,}" + (f" ({made} new)" if made is not None else "") for name, total, made in rows]
+    console.print()
+    console.print("In the database: " + "; ".join(parts))
