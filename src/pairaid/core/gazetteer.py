@@ -380,7 +380,7 @@ def _note_shared_names(candidates: list[Candidate]) -> list[Candidate]:
     for c in candidates:
         n = shared[name_key(c.matched)]
         if n > 1:
-            note = f"{n} areas are named {c.matched}: ranked by suffix, context, then the larger area first"
+            note = f"one of {n} areas named {c.matched}: ranked by suffix, context, then size"
             c = replace(c, reason=f"{c.reason}; {note}")
         noted.append(c)
     return noted

@@ -1,0 +1,79 @@
+"""``pairaid areas``: look up administrative areas without a database.
+
+The verbs read the core area table (cpca's codes) through
+:func:`pairaid.core.gazetteer.default_gazetteer`; no Django set-up is needed.
+"""
+
+from __future__ import annotations
+
+import json
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from pairaid.cli.errors import one_line_errors
+from pairaid.core.gazetteer import Candidate, default_gazetteer
+
+app = typer.Typer(help="Administrative areas: codes, names and place-name lookup.", no_args_is_help=True)
+console = Console()
+stderr = Console(stderr=True)
+
+
+def _as_dict(candidate: Candidate) -> dict[str, object]:
+    area = candidate.area
+    return {
+        "code": area.code,
+        "name_zh": area.name_zh,
+        "name_pinyin": area.name_pinyin,
+        "name_en": area.name_en,
+        "level": area.level,
+        "parent_code": area.parent_code,
+        "match": candidate.match,
+        "matched": candidate.matched,
+        "score": candidate.score,
+        "in_context": candidate.in_context,
+        "reason": candidate.reason,
+    }
+
+
+@app.command("resolve")
+def resolve(
+    name: str = typer.Argument(..., help="Place name: Chinese, pinyin or English, with or without suffix."),
+    context: list[str] = typer.Option(  # noqa: B008
+        [], "--context", "-c", help="Area name or 6-digit code the place lies in (repeatable): a parent, donor or recipient."
+    ),
+    limit: int = typer.Option(5, "--limit", "-n", min=1, help="Most candidates to show."),
+    as_json: bool = typer.Option(False, "--json", help="Print the candidates as a JSON list."),
+) -> None:
+    """Print the areas NAME may refer to, best first, with how each matched and why.
+
+    Exits 1 when no area matches. Examples: pairaid areas resolve Kashgar;
+    pairaid areas resolve "Shulu County" --context Kashi; pairaid areas resolve 和田 --json
+    """
+    with one_line_errors():
+        gazetteer = default_gazetteer()
+        found = gazetteer.resolve(name, context=context or None, limit=limit)
+    if as_json:
+        typer.echo(json.dumps([_as_dict(c) for c in found], ensure_ascii=False, indent=2))
+    elif found:
+        table = Table(title=f"Areas for {name!r}" + (f" in {', '.join(context)}" if context else ""))
+        table.add_column("code", no_wrap=True)
+        table.add_column("name", overflow="fold")
+        table.add_column("level / parent", overflow="fold")
+        table.add_column("match", no_wrap=True)
+        table.add_column("reason", overflow="fold", ratio=1)
+        for c in found:
+            parent = gazetteer.area(c.area.parent_code) if c.area.parent_code else None
+            table.add_row(
+                c.area.code,
+                f"{c.area.name_zh}\n{c.area.name_en}\n{c.area.name_pinyin}",
+                c.area.level + (f"\nin {parent.code} {parent.name_zh}" if parent else ""),
+                f"{c.match}\n{c.score:.3f}",
+                c.reason,
+            )
+        console.print(table)
+    if not found:
+        if not as_json:
+            stderr.print(f"no area matches {name!r}", highlight=False)
+        raise typer.Exit(1)
