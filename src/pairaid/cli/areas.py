@@ -7,6 +7,7 @@ The verbs read the core area table (cpca's codes) through
 from __future__ import annotations
 
 import json
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -40,9 +41,14 @@ def _as_dict(candidate: Candidate) -> dict[str, object]:
 @app.command("resolve")
 def resolve(
     name: str = typer.Argument(..., help="Place name: Chinese, pinyin or English, with or without suffix."),
-    context: list[str] = typer.Option(  # noqa: B008
-        [], "--context", "-c", help="Area name or 6-digit code the place lies in (repeatable): a parent, donor or recipient."
-    ),
+    context: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--context",
+            "-c",
+            help="Area name or 6-digit code the place lies in (repeatable): a parent, donor or recipient.",
+        ),
+    ] = None,
     limit: int = typer.Option(5, "--limit", "-n", min=1, help="Most candidates to show."),
     as_json: bool = typer.Option(False, "--json", help="Print the candidates as a JSON list."),
 ) -> None:
