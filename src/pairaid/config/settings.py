@@ -58,7 +58,11 @@ INSTALLED_APPS = [
     "pairaid.activities",
     "pairaid.sources",
     "pairaid.indicators",
+    "pairaid.ingest",
     "pairaid.checks",
+    "pairaid.accounts",
+    "pairaid.web",
+    "pairaid.api",
 ]
 
 MIDDLEWARE = [

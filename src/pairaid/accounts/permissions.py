@@ -1,0 +1,198 @@
+"""Who may see and change what: the one place the pages and the API ask.
+
+Rules (issue 5):
+
+* administrator (a membership with that role, or a Django superuser): everything;
+* national office: reads everything, reviews (accepts, corrects, rejects) any figure;
+* pairing editor: edits the pairings assigned to them and every pairing below
+  them (``Pairing.parent``), their activities, transactions and data values;
+* recipient editor: edits the data values of the areas assigned to them and of
+  every area below them;
+* viewer, or any other signed-in user: reads everything, changes nothing;
+* anonymous visitors: ``settings.ANONYMOUS_ACCESS`` = ``"accepted"`` shows them the
+  confirmed figures only (accepted, corrected, entered); ``"none"`` shows nothing.
+
+Each check takes the user first; the rights of a user are computed once per
+request object and cached on it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.db.models import QuerySet
+
+from pairaid.accounts.models import Membership, Role
+from pairaid.activities.models import Activity, Transaction
+from pairaid.core.errors import PairaidError
+from pairaid.geo.models import Area
+from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue
+from pairaid.registry.models import Pairing
+
+_CACHE_ATTR = "_pairaid_rights"
+
+
+class NotAllowed(PairaidError):
+    """The user may not do this (HTTP 403; 401 when nobody is signed in)."""
+
+
+@dataclass(frozen=True)
+class Rights:
+    """What one user may do. ``pairing_ids``/``area_ids`` are the editable ones, subtrees included."""
+
+    authenticated: bool
+    administrator: bool
+    national_office: bool
+    pairing_ids: frozenset[int]
+    area_ids: frozenset[int]
+
+    @property
+    def editor(self) -> bool:
+        return self.administrator or bool(self.pairing_ids) or bool(self.area_ids)
+
+    @property
+    def reads_all(self) -> bool:
+        return self.authenticated
+
+
+def _subtree(model: type[Pairing] | type[Area], roots: set[int]) -> frozenset[int]:
+    ids = set(roots)
+    frontier = set(roots)
+    while frontier:
+        frontier = set(model.objects.filter(parent_id__in=frontier).values_list("pk", flat=True)) - ids
+        ids |= frontier
+    return frozenset(ids)
+
+
+def user_rights(user: Any) -> Rights:
+    """The rights of ``user`` (a Django user or ``AnonymousUser``), cached on the object."""
+    cached = getattr(user, _CACHE_ATTR, None)
+    if cached is not None:
+        return cached
+    if user is None or not user.is_authenticated or not user.is_active:
+        rights = Rights(False, False, False, frozenset(), frozenset())
+    else:
+        memberships = list(Membership.objects.filter(user=user).prefetch_related("pairings", "areas"))
+        roles = {m.role for m in memberships}
+        pairing_roots = {p.pk for m in memberships if m.role == Role.PAIRING_EDITOR for p in m.pairings.all()}
+        area_roots = {a.pk for m in memberships if m.role == Role.RECIPIENT_EDITOR for a in m.areas.all()}
+        rights = Rights(
+            authenticated=True,
+            administrator=user.is_superuser or Role.ADMINISTRATOR in roles,
+            national_office=Role.NATIONAL_OFFICE in roles,
+            pairing_ids=_subtree(Pairing, pairing_roots) if pairing_roots else frozenset(),
+            area_ids=_subtree(Area, area_roots) if area_roots else frozenset(),
+        )
+    with contextlib.suppress(AttributeError):  # objects that refuse attributes are simply not cached
+        setattr(user, _CACHE_ATTR, rights)
+    return rights
+
+
+def forget_rights(user: Any) -> None:
+    """Drop the cached rights (after memberships change)."""
+    if hasattr(user, _CACHE_ATTR):
+        delattr(user, _CACHE_ATTR)
+
+
+def can_view_site(user: Any) -> bool:
+    """Whether ``user`` may read anything at all (anonymous visitors only when ANONYMOUS_ACCESS=accepted)."""
+    return user_rights(user).authenticated or settings.ANONYMOUS_ACCESS == "accepted"
+
+
+def can_edit_pairing(user: Any, pairing: Pairing | None) -> bool:
+    """Whether ``user`` may change ``pairing`` and what belongs to it (activities, transactions, figures)."""
+    rights = user_rights(user)
+    if rights.administrator:
+        return True
+    return pairing is not None and pairing.pk in rights.pairing_ids
+
+
+def can_edit_pairing_id(user: Any, pairing_id: int | None) -> bool:
+    """:func:`can_edit_pairing` by id."""
+    rights = user_rights(user)
+    return rights.administrator or (pairing_id is not None and pairing_id in rights.pairing_ids)
+
+
+def can_edit_area_id(user: Any, area_id: int | None) -> bool:
+    """Whether ``user`` may change the figures of the area ``area_id`` (recipient editors)."""
+    rights = user_rights(user)
+    return rights.administrator or (area_id is not None and area_id in rights.area_ids)
+
+
+def can_edit_activity(user: Any, activity: Activity) -> bool:
+    """Whether ``user`` may change ``activity`` (its pairing's editors)."""
+    return can_edit_pairing_id(user, activity.pairing_id)
+
+
+def can_edit_transaction(user: Any, transaction: Transaction) -> bool:
+    """Whether ``user`` may change ``transaction`` (editors of its activity's pairing, or of its pairing)."""
+    pairing_id = transaction.activity.pairing_id if transaction.activity_id else transaction.pairing_id
+    return can_edit_pairing_id(user, pairing_id)
+
+
+def datavalue_pairing_id(dv: DataValue) -> int | None:
+    """The pairing a data value belongs to: its own, or its activity's."""
+    if dv.pairing_id is not None:
+        return dv.pairing_id
+    if dv.activity_id is not None:
+        return dv.activity.pairing_id
+    return None
+
+
+def can_edit_datavalue(user: Any, dv: DataValue) -> bool:
+    """Whether ``user`` may change ``dv``: its pairing's editors, or the editors of its area."""
+    rights = user_rights(user)
+    if rights.administrator:
+        return True
+    return can_edit_pairing_id(user, datavalue_pairing_id(dv)) or can_edit_area_id(user, dv.area_id)
+
+
+def can_create_datavalue(user: Any, *, pairing_id: int | None, area_id: int | None, activity_id: int | None) -> bool:
+    """Whether ``user`` may enter a figure with this subject."""
+    if user_rights(user).administrator:
+        return True
+    if activity_id is not None:
+        pairing_id = Activity.objects.filter(pk=activity_id).values_list("pairing_id", flat=True).first()
+    if pairing_id is not None:
+        return can_edit_pairing_id(user, pairing_id)
+    return can_edit_area_id(user, area_id)
+
+
+def can_review(user: Any, dv: DataValue) -> bool:
+    """Whether ``user`` may accept, correct or reject ``dv``: the national office, or who may edit it."""
+    rights = user_rights(user)
+    return rights.national_office or can_edit_datavalue(user, dv)
+
+
+def can_upload(user: Any) -> bool:
+    """Whether ``user`` may upload a report to ingest: administrators, the national office and editors."""
+    rights = user_rights(user)
+    return rights.national_office or rights.editor
+
+
+def visible_datavalues(user: Any, qs: QuerySet[DataValue] | None = None) -> QuerySet[DataValue]:
+    """The data values ``user`` may see: all for signed-in users, confirmed ones (or none) for visitors."""
+    qs = DataValue.objects.all() if qs is None else qs
+    if user_rights(user).reads_all:
+        return qs
+    if settings.ANONYMOUS_ACCESS == "accepted":
+        return qs.filter(status__in=CONFIRMED_STATUSES)
+    return qs.none()
+
+
+def editable_pairings(user: Any, qs: QuerySet[Pairing] | None = None) -> QuerySet[Pairing]:
+    """The pairings ``user`` may edit."""
+    qs = Pairing.objects.all() if qs is None else qs
+    rights = user_rights(user)
+    if rights.administrator:
+        return qs
+    return qs.filter(pk__in=rights.pairing_ids)
+
+
+def require(allowed: bool, message: str = "You may not do this.") -> None:
+    """Raise :class:`NotAllowed` unless ``allowed``."""
+    if not allowed:
+        raise NotAllowed(message)

@@ -1,0 +1,129 @@
+"""One JSON error shape for every API error: ``{"error": {"code", "message", "details"}}``.
+
+| status | code | when |
+| --- | --- | --- |
+| 401 | not_authenticated | no or a bad token, or anonymous access is off |
+| 403 | forbidden | signed in, but the user's role does not allow it (or a CSRF failure) |
+| 404 | not_found | no such object or route |
+| 409 | conflict | another confirmed figure holds the same key |
+| 422 | invalid | the request breaks a rule (details: per field) |
+| 429 | throttled | too many requests |
+| 500 | server_error | a bug; logged |
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from django.core.exceptions import ObjectDoesNotExist
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from ninja import NinjaAPI, Schema
+from ninja.errors import AuthenticationError, HttpError, Throttled
+from ninja.errors import ValidationError as NinjaValidationError
+
+from pairaid.accounts.permissions import NotAllowed
+from pairaid.core.errors import DataError, PairaidError
+
+logger = logging.getLogger(__name__)
+
+
+class ErrorBody(Schema):
+    code: str
+    message: str
+    details: Any = None
+
+
+class ErrorOut(Schema):
+    """The shape of every error response."""
+
+    error: ErrorBody
+
+
+def error_response(
+    api: NinjaAPI, request: HttpRequest, status: int, code: str, message: str, details: Any = None
+) -> HttpResponse:
+    return api.create_response(
+        request, {"error": {"code": code, "message": message, "details": details}}, status=status
+    )
+
+
+_CODES = {
+    400: "bad_request",
+    401: "not_authenticated",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    409: "conflict",
+    422: "invalid",
+    429: "throttled",
+}
+
+
+def _jsonable_errors(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    out = []
+    for err in errors:
+        out.append(
+            {
+                "loc": [str(p) for p in err.get("loc", [])],
+                "msg": str(err.get("msg", "")),
+                "type": str(err.get("type", "")),
+            }
+        )
+    return out
+
+
+def install_error_handlers(api: NinjaAPI) -> None:
+    """Register the handlers that turn every exception into the one error shape."""
+
+    @api.exception_handler(NinjaValidationError)
+    def _invalid(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
+        return error_response(api, request, 422, "invalid", "The request is not valid.", _jsonable_errors(exc.errors))
+
+    @api.exception_handler(DjangoValidationError)
+    def _model_invalid(request: HttpRequest, exc: DjangoValidationError) -> HttpResponse:
+        details = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
+        return error_response(api, request, 422, "invalid", "; ".join(exc.messages), details)
+
+    @api.exception_handler(AuthenticationError)
+    def _unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+        return error_response(api, request, 401, "not_authenticated", "Authentication required: send a valid token.")
+
+    @api.exception_handler(NotAllowed)
+    def _forbidden(request: HttpRequest, exc: NotAllowed) -> HttpResponse:
+        return error_response(api, request, 403, "forbidden", str(exc))
+
+    @api.exception_handler(Throttled)
+    def _throttled(request: HttpRequest, exc: Throttled) -> HttpResponse:
+        return error_response(api, request, 429, "throttled", "Too many requests.")
+
+    @api.exception_handler(HttpError)
+    def _http(request: HttpRequest, exc: HttpError) -> HttpResponse:
+        return error_response(api, request, exc.status_code, _CODES.get(exc.status_code, "error"), str(exc))
+
+    @api.exception_handler(Http404)
+    def _missing(request: HttpRequest, exc: Http404) -> HttpResponse:
+        return error_response(api, request, 404, "not_found", "Not found.")
+
+    @api.exception_handler(ObjectDoesNotExist)
+    def _missing_object(request: HttpRequest, exc: ObjectDoesNotExist) -> HttpResponse:
+        return error_response(api, request, 404, "not_found", "Not found.")
+
+    @api.exception_handler(DataError)
+    def _conflict(request: HttpRequest, exc: DataError) -> HttpResponse:
+        return error_response(api, request, 409, "conflict", str(exc))
+
+    @api.exception_handler(PairaidError)
+    def _pairaid(request: HttpRequest, exc: PairaidError) -> HttpResponse:
+        return error_response(api, request, 422, "invalid", str(exc))
+
+    @api.exception_handler(Exception)
+    def _bug(request: HttpRequest, exc: Exception) -> HttpResponse:
+        logger.exception("API error on %s %s", request.method, request.path)
+        return error_response(api, request, 500, "server_error", "Internal server error.")
+
+
+#: Documented error responses: every operation lists these.
+READ_ERRORS = {401: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+WRITE_ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}

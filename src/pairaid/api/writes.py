@@ -1,0 +1,148 @@
+"""Write endpoints: activities, transactions, data values and the review of extracted figures.
+
+Each parses the body, calls one entry or review service (which checks the
+user's rights), and returns the saved object.
+"""
+
+from typing import Annotated, Any
+
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from ninja import Path
+
+from pairaid.accounts.permissions import NotAllowed, can_edit_datavalue, can_review
+from pairaid.activities.models import Activity, Transaction
+from pairaid.api.auth import WRITE_AUTH, api_user
+from pairaid.api.errors import WRITE_ERRORS
+from pairaid.api.reads import router
+from pairaid.api.schemas import (
+    MAX_ID,
+    ActivityIn,
+    ActivityOut,
+    ActivityPatch,
+    CorrectionIn,
+    DataValueIn,
+    DataValueOut,
+    DataValuePatch,
+    TransactionIn,
+    TransactionOut,
+    TransactionPatch,
+)
+from pairaid.entry import services as entry
+from pairaid.geo.models import Area
+from pairaid.indicators.models import DataValue, Indicator
+from pairaid.review import services as review
+
+PathId = Annotated[int, Path(ge=1, le=MAX_ID)]
+
+
+def _ok(status: int, schema: object) -> dict[int, object]:
+    return {status: schema, **WRITE_ERRORS}
+
+
+def _areas(codes: list[str]) -> list[Area]:
+    from django.core.exceptions import ValidationError
+
+    areas = list(Area.objects.filter(code__in=codes))
+    missing = sorted(set(codes) - {a.code for a in areas})
+    if missing:
+        raise ValidationError({"recipient_areas": [f"unknown area code: {', '.join(missing)}"]})
+    return areas
+
+
+def _ids(data: dict[str, Any], *names: str) -> dict[str, Any]:
+    """Body keys that name related objects become ``<name>_id`` model attributes."""
+    return {(f"{k}_id" if k in names else k): v for k, v in data.items()}
+
+
+@router.post("/activities", response=_ok(201, ActivityOut), tags=["activities"], auth=WRITE_AUTH)
+def activity_create(request: HttpRequest, body: ActivityIn) -> tuple[int, Activity]:
+    data = body.dict()
+    areas = _areas(data.pop("recipient_areas"))
+    activity = entry.activity_create(user=api_user(request), data=_ids(data, "pairing"), recipient_areas=areas)
+    return 201, activity
+
+
+@router.patch("/activities/{pk}", response=_ok(200, ActivityOut), tags=["activities"], auth=WRITE_AUTH)
+def activity_update(request: HttpRequest, pk: PathId, body: ActivityPatch) -> Activity:
+    activity = get_object_or_404(Activity, pk=pk)
+    data = body.dict(exclude_unset=True)
+    codes = data.pop("recipient_areas", None)
+    return entry.activity_update(
+        user=api_user(request),
+        activity=activity,
+        data=_ids(
+            {k: v for k, v in data.items() if v is not None or k in {"start_date", "end_date", "batch"}}, "pairing"
+        ),
+        recipient_areas=_areas(codes) if codes is not None else None,
+    )
+
+
+@router.post("/transactions", response=_ok(201, TransactionOut), tags=["transactions"], auth=WRITE_AUTH)
+def transaction_create(request: HttpRequest, body: TransactionIn) -> tuple[int, Transaction]:
+    return 201, entry.transaction_create(user=api_user(request), data=_ids(body.dict(), "activity", "pairing"))
+
+
+@router.patch("/transactions/{pk}", response=_ok(200, TransactionOut), tags=["transactions"], auth=WRITE_AUTH)
+def transaction_update(request: HttpRequest, pk: PathId, body: TransactionPatch) -> Transaction:
+    tx = get_object_or_404(Transaction.objects.select_related("activity"), pk=pk)
+    data = {k: v for k, v in body.dict(exclude_unset=True).items() if v is not None}
+    return entry.transaction_update(user=api_user(request), transaction_=tx, data=data)
+
+
+@router.post("/data-values", response=_ok(201, DataValueOut), tags=["data values"], auth=WRITE_AUTH)
+def datavalue_create(request: HttpRequest, body: DataValueIn) -> tuple[int, DataValue]:
+    from django.core.exceptions import ValidationError
+
+    data = body.dict()
+    indicator = Indicator.objects.filter(code=data.pop("indicator")).first()
+    if indicator is None:
+        raise ValidationError({"indicator": ["unknown indicator code"]})
+    area_code = data.pop("area")
+    area = Area.objects.filter(code=area_code).first() if area_code else None
+    if area_code and area is None:
+        raise ValidationError({"area": ["unknown area code"]})
+    data = _ids(data, "pairing", "activity")
+    data.update(indicator=indicator, area=area)
+    dv = entry.datavalue_enter(user=api_user(request), data=data)
+    return 201, DataValue.objects.select_related("indicator", "area", "updated_by").get(pk=dv.pk)
+
+
+def _datavalue(pk: int) -> DataValue:
+    return get_object_or_404(DataValue.objects.select_related("indicator", "area", "activity", "updated_by"), pk=pk)
+
+
+@router.patch("/data-values/{pk}", response=_ok(200, DataValueOut), tags=["data values"], auth=WRITE_AUTH)
+def datavalue_update(request: HttpRequest, pk: PathId, body: DataValuePatch) -> DataValue:
+    dv = _datavalue(pk)
+    user = api_user(request)
+    if not can_edit_datavalue(user, dv):
+        raise NotAllowed("You may not edit this figure.")
+    data = {k: v for k, v in body.dict(exclude_unset=True).items() if v is not None or k == "value_high"}
+    return entry.datavalue_update(user=user, data_value=dv, data=data)
+
+
+@router.post("/data-values/{pk}/accept", response=_ok(200, DataValueOut), tags=["review"], auth=WRITE_AUTH)
+def datavalue_accept(request: HttpRequest, pk: PathId) -> DataValue:
+    dv = _datavalue(pk)
+    _require_review(request, dv)
+    return review.datavalue_accept(user=api_user(request), data_value=dv)
+
+
+@router.post("/data-values/{pk}/correct", response=_ok(200, DataValueOut), tags=["review"], auth=WRITE_AUTH)
+def datavalue_correct(request: HttpRequest, pk: PathId, body: CorrectionIn) -> DataValue:
+    dv = _datavalue(pk)
+    _require_review(request, dv)
+    return review.datavalue_correct(user=api_user(request), data_value=dv, value=body.value, value_high=body.value_high)
+
+
+@router.post("/data-values/{pk}/reject", response=_ok(200, DataValueOut), tags=["review"], auth=WRITE_AUTH)
+def datavalue_reject(request: HttpRequest, pk: PathId) -> DataValue:
+    dv = _datavalue(pk)
+    _require_review(request, dv)
+    return review.datavalue_reject(user=api_user(request), data_value=dv)
+
+
+def _require_review(request: HttpRequest, dv: DataValue) -> None:
+    if not can_review(api_user(request), dv):
+        raise NotAllowed("You may not review this figure.")

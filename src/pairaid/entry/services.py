@@ -1,0 +1,191 @@
+"""Data entry: creating and changing activities, transactions and data values by hand.
+
+The one path for the forms and the API. Each service checks the user's rights
+(:mod:`pairaid.accounts.permissions`), validates the record with the model's own
+rules (``full_clean``: choices, lengths, digits, constraints) and records the
+change in the audit trail under the user's name.
+
+Errors raised: :class:`~pairaid.accounts.permissions.NotAllowed` (the user may not),
+``django.core.exceptions.ValidationError`` (a field breaks a rule, with a
+message per field in the active language), :class:`~pairaid.core.errors.DataError`
+(another confirmed figure holds the same key).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models, transaction
+from django.utils.translation import gettext as _
+
+from pairaid.accounts import permissions
+from pairaid.activities.models import Activity, Transaction
+from pairaid.core.errors import DataError
+from pairaid.geo.models import Area
+from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueStatus, subject_key
+
+#: Fields no entry form or API body may set: review and bookkeeping go through their own services.
+_GUARDED = frozenset(
+    {"id", "status", "original_value", "updated_by", "updated_by_id", "subject_key", "created", "updated"}
+)
+
+
+def _assign(instance: models.Model, data: Mapping[str, Any]) -> None:
+    names = {f.attname for f in type(instance)._meta.concrete_fields} | {
+        f.name for f in type(instance)._meta.concrete_fields
+    }
+    for key, value in data.items():
+        if key not in names or key in _GUARDED:
+            raise ValidationError({key: _("Unknown field.")})
+        setattr(instance, key, value)
+
+
+def _save(instance: models.Model, *, user: Any, reason: str, exclude: Iterable[str] = ()) -> None:
+    instance.full_clean(exclude=list(exclude))
+    instance._history_user = user  # type: ignore[attr-defined]
+    instance._change_reason = reason  # type: ignore[attr-defined]
+    try:
+        with transaction.atomic():
+            instance.save()
+    except IntegrityError as exc:
+        raise DataError(str(exc).splitlines()[0]) from None
+
+
+@transaction.atomic
+def activity_create(*, user: Any, data: Mapping[str, Any], recipient_areas: Iterable[Area] = ()) -> Activity:
+    """Create an activity from ``data`` (model field names; ``pairing``/``pairing_id`` required)."""
+    activity = Activity()
+    _assign(activity, data)
+    permissions.require(permissions.can_edit_pairing_id(user, activity.pairing_id), _("You may not edit this pairing."))
+    _save(activity, user=user, reason="entered")
+    activity.recipient_areas.set(list(recipient_areas))
+    return activity
+
+
+@transaction.atomic
+def activity_update(
+    *, user: Any, activity: Activity, data: Mapping[str, Any], recipient_areas: Iterable[Area] | None = None
+) -> Activity:
+    """Change ``activity``; moving it to another pairing needs rights over both."""
+    permissions.require(permissions.can_edit_activity(user, activity), _("You may not edit this activity."))
+    _assign(activity, data)
+    permissions.require(permissions.can_edit_pairing_id(user, activity.pairing_id), _("You may not edit this pairing."))
+    _save(activity, user=user, reason="edited")
+    if recipient_areas is not None:
+        activity.recipient_areas.set(list(recipient_areas))
+    return activity
+
+
+def _transaction_pairing_id(tx: Transaction) -> int | None:
+    if tx.activity_id is not None:
+        return Activity.objects.filter(pk=tx.activity_id).values_list("pairing_id", flat=True).first()
+    return tx.pairing_id
+
+
+@transaction.atomic
+def transaction_create(*, user: Any, data: Mapping[str, Any]) -> Transaction:
+    """Create a transaction of an activity or of a pairing (exactly one of ``activity``/``pairing``)."""
+    tx = Transaction()
+    _assign(tx, data)
+    permissions.require(
+        permissions.can_edit_pairing_id(user, _transaction_pairing_id(tx)), _("You may not edit this pairing.")
+    )
+    _check_transaction_owner(tx)
+    _save(tx, user=user, reason="entered")
+    return tx
+
+
+@transaction.atomic
+def transaction_update(*, user: Any, transaction_: Transaction, data: Mapping[str, Any]) -> Transaction:
+    """Change a transaction; moving it needs rights over both places."""
+    permissions.require(permissions.can_edit_transaction(user, transaction_), _("You may not edit this transaction."))
+    _assign(transaction_, data)
+    permissions.require(
+        permissions.can_edit_pairing_id(user, _transaction_pairing_id(transaction_)),
+        _("You may not edit this pairing."),
+    )
+    _check_transaction_owner(transaction_)
+    _save(transaction_, user=user, reason="edited")
+    return transaction_
+
+
+def _check_transaction_owner(tx: Transaction) -> None:
+    if (tx.activity_id is None) == (tx.pairing_id is None):
+        raise ValidationError(_("A transaction belongs to an activity or to a pairing, exactly one of them."))
+
+
+def _check_confirmed_twin(dv: DataValue) -> None:
+    if dv.status not in CONFIRMED_STATUSES:
+        return
+    key = subject_key(
+        pairing_id=dv.pairing_id, area_id=dv.area_id, activity_id=dv.activity_id, organisation_id=dv.organisation_id
+    )
+    twin = (
+        DataValue.objects.filter(
+            indicator_id=dv.indicator_id,
+            subject_key=key,
+            period_kind=dv.period_kind,
+            period_start=dv.period_start,
+            period_end=dv.period_end,
+            disaggregation=dv.disaggregation,
+            status__in=CONFIRMED_STATUSES,
+        )
+        .exclude(pk=dv.pk)
+        .first()
+    )
+    if twin is not None:
+        raise DataError(
+            _("A confirmed figure for this indicator, subject and period exists already (#%(id)s).") % {"id": twin.pk}
+        )
+
+
+def _require_datavalue_rights(user: Any, dv: DataValue) -> None:
+    permissions.require(
+        permissions.can_create_datavalue(
+            user, pairing_id=dv.pairing_id, area_id=dv.area_id, activity_id=dv.activity_id
+        ),
+        _("You may not enter figures for this subject."),
+    )
+
+
+@transaction.atomic
+def datavalue_enter(*, user: Any, data: Mapping[str, Any]) -> DataValue:
+    """Enter a figure by hand (status ``entered``); its unit defaults to the indicator's.
+
+    ``data`` holds the indicator, a subject (pairing, area, activity), the period
+    (kind, start, end) and the value; the user must be allowed to edit the subject.
+    """
+    dv = DataValue(status=DataValueStatus.ENTERED)
+    _assign(dv, data)
+    dv.status = DataValueStatus.ENTERED
+    if not dv.pairing_id and not dv.area_id and not dv.activity_id:
+        raise ValidationError(_("A figure needs a subject: a pairing, an area or an activity."))
+    _require_datavalue_rights(user, dv)
+    if not dv.unit and dv.indicator_id:
+        dv.unit = dv.indicator.unit
+    dv.updated_by = user
+    _check_confirmed_twin(dv)
+    _save(dv, user=user, reason="entered", exclude=["subject_key"])
+    return dv
+
+
+@transaction.atomic
+def datavalue_update(*, user: Any, data_value: DataValue, data: Mapping[str, Any]) -> DataValue:
+    """Change a figure.
+
+    Changing the value of an extracted figure makes it a correction and keeps the extracted value.
+    """
+    permissions.require(permissions.can_edit_datavalue(user, data_value), _("You may not edit this figure."))
+    before = data_value.value
+    _assign(data_value, data)
+    _require_datavalue_rights(user, data_value)
+    if data_value.status == DataValueStatus.EXTRACTED and data_value.value != before:
+        data_value.status = DataValueStatus.CORRECTED
+        if data_value.original_value is None:
+            data_value.original_value = before
+    data_value.updated_by = user
+    _check_confirmed_twin(data_value)
+    _save(data_value, user=user, reason="edited", exclude=["subject_key"])
+    return data_value

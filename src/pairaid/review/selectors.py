@@ -1,0 +1,34 @@
+"""Reads for review: the queue of extracted figures waiting for a reviewer."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+
+from pairaid.accounts.permissions import user_rights
+from pairaid.indicators.models import DataValue, DataValueStatus
+from pairaid.sources.models import SourceDocument
+
+
+def review_queue(*, user: Any, document: SourceDocument | None = None) -> QuerySet[DataValue]:
+    """Extracted figures ``user`` may review, in document order (all of them for the national office).
+
+    Pairing editors see the figures of their pairings (and activities of them);
+    recipient editors those of their areas.
+    """
+    from django.db.models import Q
+
+    qs = DataValue.objects.filter(status=DataValueStatus.EXTRACTED).select_related(
+        "indicator", "pairing", "area", "activity", "evidence", "evidence__document"
+    )
+    if document is not None:
+        qs = qs.filter(evidence__document=document)
+    rights = user_rights(user)
+    if not (rights.administrator or rights.national_office):
+        qs = qs.filter(
+            Q(pairing_id__in=rights.pairing_ids)
+            | Q(activity__pairing_id__in=rights.pairing_ids)
+            | Q(area_id__in=rights.area_ids)
+        )
+    return qs.order_by("evidence__document_id", "evidence__start", "pk")

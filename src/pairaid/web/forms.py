@@ -1,0 +1,189 @@
+"""Forms of the pages. They parse and validate input; the entry and review services do the writing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import PurePath
+from typing import Any, ClassVar
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from pairaid.accounts.permissions import editable_pairings
+from pairaid.activities.models import Activity, Transaction
+from pairaid.geo.models import Area
+from pairaid.indicators.models import DataValue, Indicator, PeriodKind, Qualifier
+
+#: Report file types accepted for upload.
+UPLOAD_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
+
+
+def _area_codes(raw: str) -> list[Area]:
+    codes = [c.strip() for c in raw.replace("，", ",").split(",") if c.strip()]
+    areas = list(Area.objects.filter(code__in=codes))
+    missing = sorted(set(codes) - {a.code for a in areas})
+    if missing:
+        raise forms.ValidationError(_("Unknown area code: %(codes)s"), params={"codes": ", ".join(missing)})
+    return areas
+
+
+class ActivityForm(forms.ModelForm):  # type: ignore[type-arg]
+    recipient_area_codes = forms.CharField(
+        label=_("Recipient areas (codes, comma-separated)"), required=False, max_length=500
+    )
+
+    class Meta:
+        model = Activity
+        fields = (
+            "identifier",
+            "title",
+            "title_zh",
+            "description",
+            "sector",
+            "status",
+            "pairing",
+            "start_date",
+            "end_date",
+            "is_key_project",
+            "batch",
+        )
+        widgets: ClassVar[dict[str, Any]] = {
+            "start_date": forms.DateInput(attrs={"type": "date"}),
+            "end_date": forms.DateInput(attrs={"type": "date"}),
+            "description": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["pairing"].queryset = editable_pairings(user).select_related("donor_area", "recipient_area")
+        if self.instance.pk and not self.is_bound:
+            self.fields["recipient_area_codes"].initial = ", ".join(a.code for a in self.instance.recipient_areas.all())
+
+    def clean_recipient_area_codes(self) -> list[Area]:
+        return _area_codes(self.cleaned_data.get("recipient_area_codes", ""))
+
+
+class TransactionForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = Transaction
+        fields = ("activity", "pairing", "transaction_type", "finance_type", "value", "value_date", "description")
+        widgets: ClassVar[dict[str, Any]] = {"value_date": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        pairings = editable_pairings(user)
+        self.fields["pairing"].queryset = pairings.select_related("donor_area", "recipient_area")
+        self.fields["activity"].queryset = Activity.objects.filter(pairing__in=pairings)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if bool(data.get("activity")) == bool(data.get("pairing")):
+            raise forms.ValidationError(_("Choose an activity or a pairing, exactly one of them."))
+        if data.get("value") is not None and data["value"] < 0:
+            self.add_error("value", _("Money cannot be negative."))
+        return data
+
+
+class DataValueForm(forms.Form):
+    """A figure entered by hand: indicator, subject, period and value."""
+
+    indicator = forms.ModelChoiceField(label=_("Indicator"), queryset=Indicator.objects.all())
+    pairing = forms.ModelChoiceField(label=_("Pairing"), queryset=None, required=False)  # type: ignore[arg-type]
+    area_code = forms.CharField(label=_("Area code"), required=False, max_length=6)
+    period_kind = forms.ChoiceField(label=_("Period kind"), choices=PeriodKind.choices, initial=PeriodKind.YEAR)
+    year = forms.IntegerField(label=_("Year"), min_value=1949, max_value=2100)
+    start_year = forms.IntegerField(
+        label=_("First year (cumulative figures)"), min_value=1949, max_value=2100, required=False
+    )
+    value = forms.DecimalField(label=_("Value"), min_value=0, max_digits=20, decimal_places=4)
+    qualifier = forms.ChoiceField(label=_("Qualifier"), choices=Qualifier.choices, initial=Qualifier.EXACT)
+    disaggregation = forms.CharField(label=_("Disaggregation"), required=False, max_length=100)
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["pairing"].queryset = editable_pairings(user).select_related(  # type: ignore[attr-defined]
+            "donor_area", "recipient_area"
+        )
+
+    def clean_area_code(self) -> Area | None:
+        code = self.cleaned_data.get("area_code", "").strip()
+        if not code:
+            return None
+        area = Area.objects.filter(code=code).first()
+        if area is None:
+            raise forms.ValidationError(_("Unknown area code: %(codes)s"), params={"codes": code})
+        return area
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("pairing") and not data.get("area_code") and not self.errors:
+            raise forms.ValidationError(_("A figure needs a subject: a pairing, an area or an activity."))
+        kind, year = data.get("period_kind"), data.get("year")
+        if kind == PeriodKind.CUMULATIVE and year and not data.get("start_year"):
+            self.add_error("start_year", _("A cumulative figure needs its first year."))
+        if data.get("start_year") and year and data["start_year"] > year:
+            self.add_error("start_year", _("The first year is after the last."))
+        return data
+
+    def entry_data(self) -> dict[str, Any]:
+        """The cleaned form as the fields of a DataValue."""
+        d = self.cleaned_data
+        year = d["year"]
+        if d["period_kind"] == PeriodKind.CUMULATIVE:
+            start, end = dt.date(d["start_year"], 1, 1), dt.date(year, 12, 31)
+        elif d["period_kind"] == PeriodKind.AS_OF:
+            start = end = dt.date(year, 12, 31)
+        else:
+            start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        return {
+            "indicator": d["indicator"],
+            "pairing": d.get("pairing"),
+            "area": d.get("area_code"),
+            "period_kind": d["period_kind"],
+            "period_start": start,
+            "period_end": end,
+            "value": d["value"],
+            "unit": d["indicator"].unit,
+            "qualifier": d["qualifier"],
+            "disaggregation": d.get("disaggregation") or "",
+        }
+
+    @classmethod
+    def initial_for(cls, dv: DataValue) -> dict[str, Any]:
+        return {
+            "indicator": dv.indicator_id,
+            "pairing": dv.pairing_id,
+            "area_code": dv.area.code if dv.area_id else "",
+            "period_kind": dv.period_kind,
+            "year": dv.period_end.year,
+            "start_year": dv.period_start.year,
+            "value": dv.value,
+            "qualifier": dv.qualifier,
+            "disaggregation": dv.disaggregation,
+        }
+
+
+class CorrectForm(forms.Form):
+    value = forms.DecimalField(label=_("Corrected value"), min_value=0, max_digits=20, decimal_places=4)
+
+
+class UploadForm(forms.Form):
+    """A report to ingest: the file (type and size checked here) and what the reader should know of it."""
+
+    file = forms.FileField(label=_("Report file (.txt, .html, .docx, .pdf)"))
+    report_year = forms.IntegerField(label=_("Report year"), min_value=1949, max_value=2100)
+    donor = forms.CharField(label=_("Donor"), required=False, max_length=200)
+    recipient = forms.CharField(label=_("Recipient"), required=False, max_length=200)
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if PurePath(upload.name).suffix.lower() not in UPLOAD_SUFFIXES:
+            raise forms.ValidationError(
+                _("Unsupported file type; use one of %(types)s."), params={"types": ", ".join(UPLOAD_SUFFIXES)}
+            )
+        if upload.size > settings.UPLOAD_MAX_BYTES:
+            raise forms.ValidationError(
+                _("The file is larger than %(mb)s MB."), params={"mb": settings.UPLOAD_MAX_BYTES // (1024 * 1024)}
+            )
+        return upload

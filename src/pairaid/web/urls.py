@@ -1,0 +1,38 @@
+"""URLs of the pages (namespace ``web``)."""
+
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from pairaid.web.views import browse, documents, entry
+
+app_name = "web"
+
+#: Mounted without a namespace, so that ``settings.LOGIN_URL = "login"`` resolves.
+auth_urlpatterns = [
+    path("login/", auth_views.LoginView.as_view(template_name="web/login.html"), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+]
+
+urlpatterns = [
+    path("", browse.dashboard, name="dashboard"),
+    path("search/", browse.search, name="search"),
+    path("pairings/", browse.pairing_list, name="pairings"),
+    path("pairings/<int:pk>/", browse.pairing_detail, name="pairing"),
+    path("areas/<str:code>/", browse.area_detail, name="area"),
+    path("activities/new/", entry.activity_edit, name="activity_new"),
+    path("activities/<int:pk>/", browse.activity_detail, name="activity"),
+    path("activities/<int:pk>/edit/", entry.activity_edit, name="activity_edit"),
+    path("transactions/new/", entry.transaction_edit, name="transaction_new"),
+    path("transactions/<int:pk>/edit/", entry.transaction_edit, name="transaction_edit"),
+    path("figures/", browse.datavalue_list, name="datavalues"),
+    path("figures/new/", entry.datavalue_edit, name="datavalue_new"),
+    path("figures/<int:pk>/", browse.datavalue_detail, name="datavalue"),
+    path("figures/<int:pk>/edit/", entry.datavalue_edit, name="datavalue_edit"),
+    path("figures/<int:pk>/<str:action>/", documents.review_action, name="review_action"),
+    path("documents/", documents.document_list, name="documents"),
+    path("documents/upload/", documents.document_upload, name="upload"),
+    path("documents/<int:pk>/", documents.document_detail, name="document"),
+    path("documents/<int:pk>/accept-confident/", documents.document_accept_confident, name="accept_confident"),
+    path("review/", documents.review_list, name="review"),
+    path("history/<str:kind>/<int:pk>/<int:history_id>/restore/", entry.restore, name="restore"),
+]

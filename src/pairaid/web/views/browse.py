@@ -1,0 +1,200 @@
+"""Browsing pages: dashboard, pairing, area, activity, figure list, search."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import get_language
+
+from pairaid.accounts import permissions
+from pairaid.activities.models import Activity
+from pairaid.audit.selectors import history_entries
+from pairaid.geo.models import Area
+from pairaid.indicators.models import DataValue, DataValueStatus, Indicator
+from pairaid.registry.models import Pairing
+from pairaid.web import selectors
+from pairaid.web.charts import bar_chart
+from pairaid.web.views import int_param, site_view, text_param
+
+
+@site_view
+def dashboard(request: HttpRequest) -> HttpResponse:
+    years = selectors.data_years()
+    year = int_param(request, "year", years[0] if years else None)
+    language = get_language() or "en"
+    headlines = [
+        (h, bar_chart([(str(t.year), t.value) for t in h.series[-12:]])) for h in selectors.dashboard_headlines()
+    ]
+    by_pairing = selectors.pairing_figures(code="aid_funds", year=year) if year else []
+    by_sector = selectors.sector_totals(year=year) if year else []
+    sector_chart = bar_chart([(s.sector, s.value) for s in by_sector[:10]], width=520)
+    pairing_chart = bar_chart([(f.pairing.recipient_label[:8], f.value) for f in by_pairing[:12]], width=520)
+    return render(
+        request,
+        "web/dashboard.html",
+        {
+            "years": years,
+            "year": year,
+            "headlines": headlines,
+            "by_pairing": by_pairing,
+            "by_sector": by_sector,
+            "sector_chart": sector_chart,
+            "pairing_chart": pairing_chart,
+            "language": language,
+        },
+    )
+
+
+@site_view
+def pairing_list(request: HttpRequest) -> HttpResponse:
+    qs = Pairing.objects.filter(parent__isnull=True).select_related("donor_area", "recipient_area")
+    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    return render(request, "web/pairing_list.html", {"page": page})
+
+
+@site_view
+def pairing_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    pairing = get_object_or_404(
+        Pairing.objects.select_related("donor_area", "recipient_area", "donor_organisation", "recipient_organisation"),
+        pk=pk,
+    )
+    ancestors, children = selectors.pairing_tree(pairing=pairing)
+    years = selectors.pairing_years(user=request.user, pairing=pairing)
+    year = int_param(request, "year", years[0] if years else None)
+    figures = (
+        selectors.figures_with_change(user=request.user, qs=DataValue.objects.filter(pairing=pairing), year=year)
+        if year
+        else []
+    )
+    activities = Paginator(pairing.activities.all(), 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "web/pairing_detail.html",
+        {
+            "pairing": pairing,
+            "ancestors": ancestors,
+            "children": children,
+            "years": years,
+            "year": year,
+            "figures": figures,
+            "activities": activities,
+            "documents": selectors.pairing_documents(pairing=pairing)[:50],
+            "history": history_entries(instance=pairing),
+            "can_edit": permissions.can_edit_pairing(request.user, pairing),
+        },
+    )
+
+
+@site_view
+def area_detail(request: HttpRequest, code: str) -> HttpResponse:
+    area = get_object_or_404(Area.objects.select_related("parent", "parent__parent"), code=code)
+    figures_qs = permissions.visible_datavalues(request.user, DataValue.objects.filter(area=area))
+    years = sorted(set(figures_qs.values_list("period_start__year", flat=True).distinct()), reverse=True)
+    year = int_param(request, "year", years[0] if years else None)
+    figures = (
+        selectors.figures_with_change(user=request.user, qs=DataValue.objects.filter(area=area), year=year)
+        if year
+        else []
+    )
+    pairings = Pairing.objects.filter(recipient_area=area) | Pairing.objects.filter(donor_area=area)
+    return render(
+        request,
+        "web/area_detail.html",
+        {
+            "area": area,
+            "children": area.children.all(),
+            "pairings": pairings.select_related("donor_area", "recipient_area")[:100],
+            "activities": Activity.objects.filter(recipient_areas=area)[:100],
+            "years": years,
+            "year": year,
+            "figures": figures,
+        },
+    )
+
+
+@site_view
+def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = get_object_or_404(Activity.objects.select_related("pairing", "implementing_organisation"), pk=pk)
+    transactions = list(activity.transactions.all())
+    totals: dict[str, object] = {}
+    for tx in transactions:
+        label = tx.get_transaction_type_display()
+        totals[label] = totals.get(label, 0) + tx.value  # type: ignore[operator]
+    history = history_entries(instance=activity)
+    status_history = [(e, c) for e in history for c in e.changes if c.field == "status"]
+    outputs = permissions.visible_datavalues(request.user, activity.data_values.select_related("indicator"))
+    return render(
+        request,
+        "web/activity_detail.html",
+        {
+            "activity": activity,
+            "transactions": transactions,
+            "totals": totals,
+            "outputs": outputs,
+            "history": history,
+            "status_history": status_history,
+            "can_edit": permissions.can_edit_activity(request.user, activity),
+            "transaction_history": {tx.pk: history_entries(instance=tx, limit=10) for tx in transactions[:20]},
+        },
+    )
+
+
+@site_view
+def datavalue_list(request: HttpRequest) -> HttpResponse:
+    qs = permissions.visible_datavalues(request.user).select_related(
+        "indicator", "pairing", "pairing__donor_area", "pairing__recipient_area", "area", "evidence"
+    )
+    filters = {}
+    if indicator := text_param(request, "indicator"):
+        qs = qs.filter(indicator__code=indicator)
+        filters["indicator"] = indicator
+    if (pairing := int_param(request, "pairing")) is not None:
+        qs = qs.filter(pairing_id=pairing)
+        filters["pairing"] = str(pairing)
+    if area := text_param(request, "area"):
+        qs = qs.filter(area__code=area)
+        filters["area"] = area
+    if (year := int_param(request, "year")) is not None:
+        qs = qs.filter(period_start__year__lte=year, period_end__year__gte=year)
+        filters["year"] = str(year)
+    if (status := request.GET.get("status", "")) in DataValueStatus.values:
+        qs = qs.filter(status=status)
+        filters["status"] = status
+    page = Paginator(qs.order_by("-period_start", "indicator_id", "pk"), 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "web/datavalue_list.html",
+        {
+            "page": page,
+            "filters": filters,
+            "indicators": Indicator.objects.all(),
+            "statuses": DataValueStatus.choices,
+        },
+    )
+
+
+@site_view
+def datavalue_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    dv = get_object_or_404(
+        permissions.visible_datavalues(request.user).select_related(
+            "indicator", "pairing", "area", "activity", "evidence", "evidence__document", "updated_by"
+        ),
+        pk=pk,
+    )
+    return render(
+        request,
+        "web/datavalue_detail.html",
+        {
+            "dv": dv,
+            "history": history_entries(instance=dv),
+            "can_edit": permissions.can_edit_datavalue(request.user, dv),
+            "can_review": permissions.can_review(request.user, dv),
+        },
+    )
+
+
+@site_view
+def search(request: HttpRequest) -> HttpResponse:
+    query = text_param(request, "q")
+    return render(request, "web/search.html", {"q": query, "results": selectors.search(query=query)})

@@ -1,0 +1,135 @@
+"""Document pages, upload, and the review queue with its actions."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from pairaid.accounts import permissions
+from pairaid.core.errors import PairaidError
+from pairaid.indicators.models import DataValue
+from pairaid.review import services as review
+from pairaid.review.selectors import review_queue
+from pairaid.sources.models import SourceDocument
+from pairaid.web.forms import CorrectForm, UploadForm
+from pairaid.web.highlight import text_segments
+from pairaid.web.views import int_param, site_view
+
+
+@site_view
+def document_list(request: HttpRequest) -> HttpResponse:
+    page = Paginator(SourceDocument.objects.defer("text"), 50).get_page(request.GET.get("page"))
+    return render(request, "web/document_list.html", {"page": page})
+
+
+@site_view
+def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    document = get_object_or_404(SourceDocument, pk=pk)
+    figures = list(
+        permissions.visible_datavalues(request.user, DataValue.objects.filter(evidence__document=document))
+        .select_related("indicator", "evidence", "pairing", "area", "activity")
+        .order_by("evidence__start", "pk")
+    )
+    spans = [(f.evidence.start, f.evidence.end, f.status) for f in figures if f.evidence]
+    if permissions.user_rights(request.user).reads_all:
+        spans += [(e.start, e.end, "") for e in document.evidence.all()]
+    return render(
+        request,
+        "web/document_detail.html",
+        {
+            "document": document,
+            "segments": text_segments(document.text, spans),
+            "figures": [(f, permissions.can_review(request.user, f)) for f in figures],
+            "correct_form": CorrectForm(),
+        },
+    )
+
+
+@login_required
+def review_list(request: HttpRequest) -> HttpResponse:
+    document = None
+    if (doc_id := int_param(request, "document")) is not None:
+        document = get_object_or_404(SourceDocument.objects.defer("text"), pk=doc_id)
+    page = Paginator(review_queue(user=request.user, document=document), 50).get_page(request.GET.get("page"))
+    return render(request, "web/review_list.html", {"page": page, "document": document, "correct_form": CorrectForm()})
+
+
+def _back(request: HttpRequest, fallback: str) -> HttpResponse:
+    target = request.POST.get("next", "")
+    if target.startswith("/") and not target.startswith("//"):
+        return redirect(target)
+    return redirect(fallback)
+
+
+@login_required
+@require_POST
+def review_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    dv = get_object_or_404(DataValue.objects.select_related("activity", "evidence"), pk=pk)
+    if not permissions.can_review(request.user, dv):
+        raise PermissionDenied
+    try:
+        if action == "accept":
+            review.datavalue_accept(user=request.user, data_value=dv)
+            messages.success(request, _("Figure #%(id)s accepted.") % {"id": dv.pk})
+        elif action == "reject":
+            review.datavalue_reject(user=request.user, data_value=dv)
+            messages.success(request, _("Figure #%(id)s rejected.") % {"id": dv.pk})
+        elif action == "correct":
+            form = CorrectForm(request.POST)
+            if not form.is_valid():
+                for error in form.errors.get("value", []):
+                    messages.error(request, error)
+                return _back(request, "/review/")
+            review.datavalue_correct(user=request.user, data_value=dv, value=form.cleaned_data["value"])
+            messages.success(request, _("Figure #%(id)s corrected.") % {"id": dv.pk})
+        else:
+            raise PermissionDenied
+    except PairaidError as exc:
+        messages.error(request, str(exc))
+    anchor = f"#span-{dv.evidence.start}-{dv.evidence.end}" if dv.evidence else ""
+    return _back(request, f"/documents/{dv.evidence.document_id}/{anchor}" if dv.evidence else "/review/")
+
+
+@login_required
+@require_POST
+def document_accept_confident(request: HttpRequest, pk: int) -> HttpResponse:
+    document = get_object_or_404(SourceDocument.objects.defer("text"), pk=pk)
+    result = review.document_accept_confident(user=request.user, document=document)
+    messages.success(
+        request,
+        _("%(accepted)s confident figures accepted; %(skipped)s left for review.")
+        % {"accepted": len(result.accepted), "skipped": len(result.skipped)},
+    )
+    return _back(request, f"/documents/{pk}/")
+
+
+@login_required
+def document_upload(request: HttpRequest) -> HttpResponse:
+    if not permissions.can_upload(request.user):
+        raise PermissionDenied
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        from pairaid.entry.upload import report_upload
+
+        data = form.cleaned_data
+        try:
+            document = report_upload(
+                user=request.user,
+                data=data["file"].read(),
+                filename=data["file"].name,
+                report_year=data["report_year"],
+                donor=data["donor"] or None,
+                recipient=data["recipient"] or None,
+            )
+        except PairaidError as exc:
+            form.add_error("file", str(exc))
+        else:
+            messages.success(request, _("Report read: %(title)s") % {"title": document})
+            return redirect("web:document", pk=document.pk)
+    return render(request, "web/upload.html", {"form": form})
