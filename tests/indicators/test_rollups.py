@@ -1,0 +1,134 @@
+"""Roll-ups over the pairing tree, the area tree, years, sectors and channels."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from pairaid.activities.models import Activity, Transaction
+from pairaid.core.errors import DataError
+from pairaid.indicators.rollups import (
+    change_percent,
+    rollup_by_area,
+    rollup_by_channel,
+    rollup_by_pairing,
+    rollup_by_sector,
+    rollup_by_year,
+    rollup_roots,
+)
+from tests.checks.factories import area, pairing, value
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def tree() -> dict[str, object]:
+    """Shandong–Xinjiang with Shandong–Kashi under it and two county pairings under that."""
+    top = pairing("370000", "650000", name="Shandong – Xinjiang")
+    kashi = pairing("370000", "653100", level="prefecture", parent=top, name="Shandong – Kashi")
+    shule = pairing("370000", "653122", level="county", parent=kashi, name="Shandong – Shule")
+    shufu = pairing("370000", "653121", level="county", parent=kashi, name="Shandong – Shufu")
+    return {"top": top, "kashi": kashi, "shule": shule, "shufu": shufu}
+
+
+def _totals(rows: list) -> dict[str, Decimal]:
+    return {r.label: r.value for r in rows}
+
+
+def test_a_stated_total_wins_over_the_sum_below_it(tree: dict) -> None:
+    value("aid_funds", "30000000", pairing=tree["shule"])
+    value("aid_funds", "20000000", pairing=tree["shufu"])
+    value("aid_funds", "100000000", pairing=tree["top"])
+    rows = rollup_by_pairing(indicator="aid_funds", year=2009, root=tree["top"])[("CNY", "year")]
+    assert _totals(rows) == {
+        "Shandong – Xinjiang": Decimal("100000000"),  # stated, not 50 million from below
+        "Shandong – Kashi": Decimal("50000000"),  # states nothing: the sum of its counties
+        "Shandong – Shule": Decimal("30000000"),
+        "Shandong – Shufu": Decimal("20000000"),
+    }
+    assert rows[0].label == "Shandong – Xinjiang" and rows[0].figures == 3
+
+
+def test_persons_and_person_times_stay_apart(tree: dict) -> None:
+    value("people_trained", "500", pairing=tree["shule"], unit="person")
+    value("people_trained", "1200", pairing=tree["shufu"], unit="person_time")
+    result = rollup_by_pairing(indicator="people_trained", year=2009, root=tree["top"])
+    assert _totals(result[("person", "year")])["Shandong – Xinjiang"] == 500
+    assert _totals(result[("person_time", "year")])["Shandong – Xinjiang"] == 1200
+
+
+def test_flows_and_cumulative_totals_stay_apart(tree: dict) -> None:
+    value("schools", "6", pairing=tree["shule"])
+    value("schools", "40", pairing=tree["shule"], kind="cumulative", start_year=2001)
+    assert _totals(rollup_by_pairing(indicator="schools", year=2009, root=tree["top"])[("school", "year")]) == {
+        "Shandong – Xinjiang": 6,
+        "Shandong – Kashi": 6,
+        "Shandong – Shule": 6,
+    }
+    cumulative = rollup_by_pairing(indicator="schools", year=2009, root=tree["top"], period_kind="cumulative")
+    assert _totals(cumulative[("school", "cumulative")])["Shandong – Xinjiang"] == 40
+
+
+def test_extracted_values_count_only_when_asked(tree: dict) -> None:
+    value("aid_funds", "30000000", pairing=tree["shule"])
+    value("aid_funds", "7000000", pairing=tree["shufu"], status="extracted")
+    assert rollup_roots(indicator="aid_funds", year=2009) == {("CNY", "year"): Decimal("30000000")}
+    assert rollup_roots(indicator="aid_funds", year=2009, include_extracted=True) == {
+        ("CNY", "year"): Decimal("37000000")
+    }
+
+
+def test_a_per_capita_figure_is_never_summed() -> None:
+    with pytest.raises(DataError, match="not summed"):
+        rollup_roots(indicator="income_increase_per_capita", year=2009)
+
+
+def test_area_tree_from_counties_to_the_province(tree: dict) -> None:
+    value("aid_funds", "30000000", pairing=tree["shule"])
+    value("aid_funds", "20000000", pairing=tree["shufu"])
+    other = pairing("210000", "654200", name="Liaoning – Tacheng")  # another donor, another prefecture
+    value("aid_funds", "8000000", pairing=other)
+    counties = rollup_by_area(indicator="aid_funds", year=2009, level="county")[("CNY", "year")]
+    assert {r.key: r.value for r in counties} == {"653121": 20000000, "653122": 30000000}
+    prefectures = rollup_by_area(indicator="aid_funds", year=2009, level="prefecture")[("CNY", "year")]
+    assert {r.key: r.value for r in prefectures} == {"653100": 50000000, "654200": 8000000}
+    provinces = rollup_by_area(indicator="aid_funds", year=2009, level="province", language="zh-hans")
+    (xinjiang,) = provinces[("CNY", "year")]
+    assert (xinjiang.key, xinjiang.value, xinjiang.label) == ("650000", 58000000, area("650000").name_zh)
+
+
+def test_years_and_change_on_last_year(tree: dict) -> None:
+    value("aid_funds", "80000000", pairing=tree["top"], year=2008)
+    value("aid_funds", "100000000", pairing=tree["top"], year=2009)
+    series = rollup_by_year(indicator="aid_funds", years=[2008, 2009], root=tree["top"])["CNY"]
+    assert [(r.key, r.value) for r in series] == [("2008", 80000000), ("2009", 100000000)]
+    assert change_percent(series[1].value, series[0].value) == Decimal("25.0")
+    assert change_percent(Decimal(1), None) is None
+
+
+def test_money_by_sector_and_by_channel(tree: dict) -> None:
+    school = Activity.objects.create(identifier="A1", title="School", sector="education", pairing=tree["shule"])
+    park = Activity.objects.create(identifier="A2", title="Park", sector="industry", pairing=tree["shufu"])
+    for activity, kind, finance, amount in [
+        (school, "disbursement", "government_aid", "7000000"),
+        (park, "disbursement", "government_aid", "20000000"),
+        (park, "expenditure", "enterprise_investment", "300000000"),
+        (park, "commitment", "contract", "900000000"),
+    ]:
+        Transaction.objects.create(
+            activity=activity,
+            transaction_type=kind,
+            finance_type=finance,
+            value=Decimal(amount),
+            value_date="2009-12-31",
+        )
+    sectors = rollup_by_sector(year=2009, root=tree["top"], finance_types=["government_aid"])
+    assert [(r.key, r.value) for r in sectors] == [("industry", 20000000), ("education", 7000000)]
+    channels = rollup_by_channel(year=2009, root=tree["top"])
+    assert [(r.key, r.value) for r in channels] == [
+        ("contract", 900000000),
+        ("enterprise_investment", 300000000),
+        ("government_aid", 27000000),
+    ]
+    assert channels[0].label == "Signed contract (commitment)"
