@@ -1,0 +1,25 @@
+"""Reading reports: text -> sections -> sentences -> mentions -> facts (DESIGN.md "Reading reports").
+
+The public entry is :func:`read_report`; the steps are pure functions in their
+own modules (``sections``, ``sentences``, ``mentions`` with ``exclusions``,
+``facts`` with ``contexts``, ``periods``, ``parts`` and ``places``) and the
+result serialises to the gold format with :func:`extraction_to_json`.
+"""
+
+from __future__ import annotations
+
+from pairaid.core.extract.model import Extraction, Fact, Mention, Period, Section, Sentence
+from pairaid.core.extract.pipeline import read_report, report_year_from_text
+from pairaid.core.extract.serialise import extraction_to_json
+
+__all__ = [
+    "Extraction",
+    "Fact",
+    "Mention",
+    "Period",
+    "Section",
+    "Sentence",
+    "extraction_to_json",
+    "read_report",
+    "report_year_from_text",
+]

@@ -1,0 +1,67 @@
+"""The words around each mention that the cue rules look at (see ``data/cues.yaml``).
+
+* ``clause``: from the start of the sentence, or the last ";" / ":" before the
+  mention, to the mention;
+* ``right``: from the mention to the next mention, a comma, ";", ":" or the end
+  of the sentence, cut before "and <verb>ed" ("allocated 3 million and raised ...");
+* ``left``: from where the previous mention's right words end (or the clause
+  start, or the last "of which" / "including") to the mention, with a trailing
+  qualifier ("more than") removed; when it is only a "for"/"of" phrase it reaches
+  back over the previous mention ("held 12 courses for 300 person-times").
+"""
+
+from __future__ import annotations
+
+import re
+
+from pairaid.core.extract.cues import Context, lexicon
+from pairaid.core.extract.mentions import qualifier_words
+from pairaid.core.extract.model import Mention, Sentence
+
+__all__ = ["mention_contexts"]
+
+_RIGHT_STOP = re.compile(r"[,;:，；：]|\.(?!\d)|\s+and\s+(?=\w+ed\b)")
+_CLAUSE_STOP = re.compile(r"[;:；：]")
+_FOR_OF = re.compile(r"^[^,;]{0,60}?\b(?:for|of)\s*$")
+
+
+def _strip_qualifier(left: str) -> str:
+    m = qualifier_words().before.search(left)
+    if m is not None:
+        return left[: m.start(1)]
+    return left
+
+
+def mention_contexts(text: str, sentences: tuple[Sentence, ...], mentions: tuple[Mention, ...]) -> tuple[Context, ...]:
+    """One :class:`~pairaid.core.extract.cues.Context` per mention, in the same order."""
+    lex = lexicon()
+    right_ends: list[int] = []
+    out: list[Context] = []
+    for i, m in enumerate(mentions):
+        sent = sentences[m.sentence]
+        nxt = mentions[i + 1].start if i + 1 < len(mentions) and mentions[i + 1].sentence == m.sentence else sent.end
+        stop = _RIGHT_STOP.search(text, m.end, max(m.end, nxt))
+        right_end = stop.start() if stop is not None else max(m.end, nxt)
+        right_ends.append(right_end)
+        clause_start = sent.start
+        for c in _CLAUSE_STOP.finditer(text, sent.start, m.start):
+            clause_start = c.end()
+        prev = mentions[i - 1] if i > 0 and mentions[i - 1].sentence == m.sentence else None
+        left_start = clause_start
+        if prev is not None:
+            left_start = max(left_start, min(right_ends[i - 1], m.start))
+        for pm in lex.part_markers.finditer(text, left_start, m.start):
+            left_start = pm.end()
+        left = _strip_qualifier(text[left_start : m.start])
+        if prev is not None and _FOR_OF.search(left) and prev.start >= clause_start:
+            left = text[prev.start : prev.end] + " " + left
+        out.append(
+            Context(
+                left=left,
+                right=text[m.end : right_end],
+                clause=text[clause_start : m.start],
+                np=m.noun_phrase,
+                head=m.noun or "",
+            )
+        )
+    return tuple(out)

@@ -1,0 +1,180 @@
+"""Step 4: numbers that are not quantities (gold-format.md Layer 1 "Not mentions", M1).
+
+:func:`exclusion_rule` returns the name of the first rule that rejects a
+number, or ``None`` when the number is a quantity.  The rules, in order:
+
+``footer``            a page footer line (address, postcode, telephone, registration)
+``quoted``            inside a quoted slogan or title (“three ten thousand Yuan”, "7.5")
+``list_number``       list numbering ("1.", "2、", "(3)")
+``truncated``         the text ends inside the phrase (a page cut after ~2,000 characters)
+``year``              a calendar year (1900-2100 written plain, no unit or plural noun after it)
+``year_range``        a range of years ("1997~1999", "2011-2020")
+``date``              a day of a month ("April 5", "5 April")
+``before:<name>``     a pattern of ``exclusions.yaml`` ``before`` (document number, phase, telephone)
+``after:<name>``      a pattern of ``exclusions.yaml`` ``after`` (ordinal, duration, multiplier, "1+1")
+``word:<name>``       a number word after a word of ``exclusions.yaml`` ``word_before`` ("the two sides")
+``word:<name>``       a number word before a pattern of ``word_after`` ("one of")
+``name``              a capitalised number word inside a sentence ("Three Gorges")
+``compound_word``     a number word in a hyphenated word ("one-for-one", "three-dimensional")
+``bare_word_number``  a number word with no counted noun or unit after it
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from pairaid.core.numbers import NumberMatch
+
+__all__ = ["ExclusionContext", "TextIndex", "exclusion_rule", "index_text"]
+
+
+@dataclass(frozen=True)
+class ExclusionPatterns:
+    """``data/exclusions.yaml``, compiled."""
+
+    before: tuple[tuple[str, re.Pattern[str]], ...]
+    after: tuple[tuple[str, re.Pattern[str]], ...]
+    word_before: tuple[tuple[str, str, frozenset[str]], ...]
+    word_after: tuple[tuple[str, str, re.Pattern[str]], ...]
+    months: re.Pattern[str]
+    months_after: re.Pattern[str]
+    footer: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class TextIndex:
+    """Facts about the whole text computed once: quoted spans and footer lines."""
+
+    quoted: tuple[tuple[int, int], ...]
+    footer_lines: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
+class ExclusionContext:
+    """What the mention step knows about the words after a number."""
+
+    has_unit: bool
+    plural_noun: bool
+    has_noun: bool
+    at_text_end: bool
+
+
+def _load_yaml(name: str) -> Any:
+    return yaml.safe_load(resources.files("pairaid.core.data").joinpath(name).read_text(encoding="utf-8"))
+
+
+@cache
+def patterns() -> ExclusionPatterns:
+    """Load and compile ``data/exclusions.yaml`` (cached)."""
+    raw = _load_yaml("exclusions.yaml")
+    months = "|".join(str(m) for m in raw["months"])
+    return ExclusionPatterns(
+        before=tuple((str(k), re.compile(str(v), re.I)) for k, v in raw["before"].items()),
+        after=tuple((str(k), re.compile(str(v), re.I)) for k, v in raw["after"].items()),
+        word_before=tuple(
+            (str(k), str(v["number"]), frozenset(str(w) for w in v["words"])) for k, v in raw["word_before"].items()
+        ),
+        word_after=tuple(
+            (str(k), str(v["number"]), re.compile(str(v["pattern"]), re.I)) for k, v in raw["word_after"].items()
+        ),
+        months=re.compile(rf"\b(?:{months})\.?\s*$"),
+        months_after=re.compile(rf"^\s*(?:{months})\b"),
+        footer=re.compile("|".join(re.escape(str(m)) for m in raw["footer_markers"])),
+    )
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for m in re.finditer(r"[“”]", text):
+        if m.group() == "“":
+            open_at = m.start()
+        elif open_at is not None:
+            if m.start() - open_at <= 300 and "\n" not in text[open_at : m.start()]:
+                spans.append((open_at, m.end()))
+            open_at = None
+    for line in re.finditer(r"[^\n]+", text):
+        quotes = [q.start() + line.start() for q in re.finditer('"', line.group())]
+        for a, b in zip(quotes[::2], quotes[1::2], strict=False):
+            if b - a <= 300:
+                spans.append((a, b + 1))
+    spans.sort()
+    return spans
+
+
+def index_text(text: str) -> TextIndex:
+    """Quoted spans (“…” and "…" pairs within a line, at most 300 characters) and footer lines of ``text``."""
+    pats = patterns()
+    footers = tuple(
+        (m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if pats.footer.search(m.group())
+    )
+    return TextIndex(tuple(_quoted_spans(text)), footers)
+
+
+def _inside(spans: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
+    return any(a < start and end <= b for a, b in spans)
+
+
+def _is_year(value: int) -> bool:
+    return 1900 <= value <= 2100
+
+
+def exclusion_rule(text: str, number: NumberMatch, ctx: ExclusionContext, index: TextIndex) -> str | None:
+    """The name of the rule that says ``number`` is not a quantity, or ``None`` if it is one.
+
+    ``ctx`` says whether a unit or a (plural) counted noun follows; ``index``
+    comes from :func:`index_text` over the same text.  Rules and their order
+    are listed in the module docstring.
+    """
+    pats = patterns()
+    start, end = number.start, number.end
+    if _inside(index.footer_lines, start - 1, end):
+        return "footer"
+    if _inside(index.quoted, start, end):
+        return "quoted"
+    line_start = text.rfind("\n", 0, start) + 1
+    if re.search(r"(?:^|】)\s*$", text[line_start:start]) and re.match(r"[.、)）]\s*\D", text[end : end + 3]):
+        return "list_number"
+    if text[start - 1 : start] in "(（" and text[end : end + 1] in ")）" and start > 0:
+        return "list_number"
+    if ctx.at_text_end:
+        return "truncated"
+    if number.rule == "range" and number.value_high is not None and number.plain:
+        if _is_year(int(number.value)) and _is_year(int(number.value_high)):
+            return "year_range"
+    if number.plain and number.rule == "digits" and len(number.text) == 4 and _is_year(int(number.value)):
+        if not (ctx.has_unit or ctx.plural_noun):
+            return "year"
+    before = text[max(0, start - 40) : start]
+    after = text[end : end + 40]
+    if number.rule in ("digits", "words") and number.value <= 31:
+        if pats.months.search(before) or pats.months_after.match(after):
+            return "date"
+    for name, pat in pats.before:
+        if pat.search(before):
+            return f"before:{name}"
+    for name, pat in pats.after:
+        if pat.match(after):
+            return f"after:{name}"
+    if number.words:
+        word = number.text.split()[0].lower()
+        prev = re.findall(r"[A-Za-z]+", before[-20:])
+        for name, target, words in pats.word_before:
+            if word == target and number.rule == "words" and prev and prev[-1].lower() in words:
+                return f"word:{name}"
+        for name, target, pat in pats.word_after:
+            if word == target and number.rule == "words" and pat.match(after):
+                return f"word:{name}"
+        if number.text[:1].isupper() and not re.search(r"(?:^|[.!?:;】\n])\s*$", before):
+            return "name"
+        if number.rule == "words" and re.match(r"-[A-Za-z]", after) and not ctx.has_unit and not ctx.has_noun:
+            return "compound_word"
+        if number.rule in ("words", "range") and not (ctx.has_unit or ctx.has_noun):
+            return "bare_word_number"
+    return None

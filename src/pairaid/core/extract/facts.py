@@ -1,0 +1,149 @@
+"""Step 5: facts, mentions bound to indicators with period, donor, recipient and links.
+
+:func:`bind_facts` runs, for each mention, the cue rules of ``data/cues.yaml``
+(first the plan test of F1 and the unbound patterns, then the money rules in
+the order of F2, or the count rules), then links parts (F3, F4), drops facts
+on verbatim repeats (F10), attaches growth rates (F6) and periods (F5).  A
+mention no rule binds stays an unbound mention (DESIGN.md: never guessed).
+"""
+
+from __future__ import annotations
+
+import re
+
+from pairaid.core.extract.contexts import mention_contexts
+from pairaid.core.extract.cues import Context, CueRule, lexicon, rule_matches
+from pairaid.core.extract.model import Fact, Mention, Sentence
+from pairaid.core.extract.parts import Candidate, find_parts, find_rates, repeated
+from pairaid.core.extract.periods import mention_periods
+from pairaid.core.extract.places import Parties, respectively_recipients
+from pairaid.core.units import singular
+
+__all__ = ["bind_facts"]
+
+_CONTEXT_INDICATORS = frozenset({"gdp", "fixed_asset_investment", "fiscal_revenue", "retail_sales"})
+_PLAN_RIGHT = re.compile(r"^\s*(?:\w+\s+){0,3}(?:will|would|shall|is\s+to|are\s+to|is\s+expected|are\s+expected)\b", re.I)
+
+
+def _is_plan(ctx: Context) -> bool:
+    lex = lexicon()
+    return any(p.search(ctx.clause) for p in lex.plan) or bool(_PLAN_RIGHT.match(ctx.right))
+
+
+def _first(rules: tuple[CueRule, ...], unit: str, ctx: Context) -> CueRule | None:
+    for rule in rules:
+        if rule_matches(rule, unit, ctx):
+            return rule
+    return None
+
+
+def _listed_noun(text: str, ctx: Context, mentions: tuple[Mention, ...], i: int) -> Context:
+    """Noun for a bare number from "the number of A and B respectively reached N and M" or "N of them"."""
+    lex = lexicon()
+    m = mentions[i]
+    if lex.of_them.match(ctx.right):
+        prev = [j for j in range(i - 1, -1, -1) if mentions[j].sentence == m.sentence and mentions[j].noun]
+        if prev:
+            p = mentions[prev[0]]
+            return Context(ctx.left, ctx.right, ctx.clause, p.noun_phrase, p.noun or "")
+    resp = re.search(r"(?:the\s+numbers?\s+of\s+)?([a-z][a-z\s-]+?)\s+respectively\b[^,;.]*$", ctx.clause, re.I)
+    if resp is not None:
+        items = [x.strip() for x in re.split(r",\s*(?:and\s+)?|\s+and\s+", resp.group(1)) if x.strip()]
+        after = ctx.clause[resp.end(1) :]
+        k = sum(1 for j in range(i) if mentions[j].sentence == m.sentence and mentions[j].start > m.start - len(after))
+        if 0 <= k < len(items):
+            words = items[k].split()
+            return Context(ctx.left, ctx.right, ctx.clause, items[k], singular(words[-1]))
+    return ctx
+
+
+def _candidate(text: str, i: int, m: Mention, ctx: Context, mentions: tuple[Mention, ...]) -> tuple[Candidate, tuple[str, ...]]:
+    lex = lexicon()
+    if _is_plan(ctx):
+        return Candidate(i, None, "plan", False), ()
+    for name, pat in lex.unbound_right:
+        if pat.match(ctx.right):
+            return Candidate(i, None, f"unbound:{name}", False), ()
+    if m.unit == "CNY":
+        rule = _first(lex.money, m.unit, ctx)
+        if rule is None:
+            return Candidate(i, None, "no_cue", False), ()
+        return Candidate(i, rule.indicator, f"money:{rule.indicator}", rule.indicator == "aid_funds"), ()
+    if m.unit == "percent":
+        return Candidate(i, None, "percent", False), ()
+    if not ctx.head:
+        ctx = _listed_noun(text, ctx, mentions, i)
+    rule = _first(lex.counts, m.unit, ctx)
+    if rule is None:
+        return Candidate(i, None, "no_cue", False), ()
+    extra = tuple(
+        r.indicator for r in lex.counts if r.indicator in rule.also and rule_matches(r, m.unit, ctx)
+    )
+    return Candidate(i, rule.indicator, f"count:{rule.indicator}", False), extra
+
+
+def bind_facts(
+    text: str,
+    sentences: tuple[Sentence, ...],
+    mentions: tuple[Mention, ...],
+    *,
+    report_year: int,
+    parties: Parties,
+) -> tuple[Fact, ...]:
+    """Facts for ``mentions`` of ``text`` (gold-format.md Layer 2, conventions F1-F10).
+
+    Returns facts in mention order; ``Fact.part_of`` indexes the returned
+    tuple.  Periods default to ``report_year``; donor and recipient come from
+    ``parties`` (F9) and "respectively" lists (F4).
+    """
+    contexts = mention_contexts(text, sentences, mentions)
+    periods = mention_periods(text, sentences, mentions, report_year)
+    pairs = [_candidate(text, i, m, contexts[i], mentions) for i, m in enumerate(mentions)]
+    cands = tuple(c for c, _ in pairs)
+    parts = find_parts(text, sentences, mentions, cands, contexts)
+    resolved: dict[int, str] = {}
+    for i, c in enumerate(cands):
+        if c.indicator is not None:
+            resolved[i] = c.indicator
+    for i in sorted(parts):
+        whole = parts[i]
+        c = cands[i]
+        if whole in resolved and (c.indicator is None and c.rule == "no_cue" or c.generic):
+            resolved[i] = resolved[whole]
+    # a whole resolved late (parts of parts) passes its indicator down again
+    for i in sorted(parts):
+        whole = parts[i]
+        if whole in resolved and cands[i].generic:
+            resolved[i] = resolved[whole]
+    drop = repeated(mentions, resolved)
+    for i in drop:
+        resolved.pop(i, None)
+    rates = {r.mention: r for r in find_rates(text, mentions, contexts, set(resolved))}
+    facts: list[Fact] = []
+    first_fact: dict[int, int] = {}
+    for i, m in enumerate(mentions):
+        if i not in resolved:
+            continue
+        indicators = (resolved[i], *pairs[i][1])
+        whole = parts.get(i)
+        part_of = first_fact.get(whole) if whole is not None else None
+        recipients = respectively_recipients(contexts[i].right) or (parties.recipient,)
+        rate = rates.get(i)
+        for indicator in indicators:
+            donor = None if indicator in _CONTEXT_INDICATORS else parties.donor
+            for recipient in recipients:
+                first_fact.setdefault(i, len(facts))
+                facts.append(
+                    Fact(
+                        mention=i,
+                        indicator=indicator,
+                        period=periods[i],
+                        donor=donor,
+                        recipient=recipient,
+                        rule=cands[i].rule if indicator == cands[i].indicator else f"part:{indicator}",
+                        part_of=part_of,
+                        change_percent=rate.percent if rate is not None else None,
+                        change_base_year=rate.base_year if rate is not None else None,
+                    )
+                )
+    return tuple(facts)

@@ -1,0 +1,239 @@
+"""Step 3: mentions, every quantity in the text with its unit, noun, qualifier and span.
+
+For each number of :func:`pairaid.core.numbers.find_numbers`:
+
+1. the unit word right after it (:func:`pairaid.core.units.match_unit`), or
+   ``RMB`` / ``¥`` right before it;
+2. the counted noun: the noun phrase after the number (or unit) up to a stop
+   word or punctuation, whose head is its first plural noun, else its last
+   word; a person noun makes the unit ``person``, "household(s)" makes it
+   ``household``, anything else ``count``;
+3. the qualifier before it ("more than", "nearly", ...) or after it ("or
+   more"), from ``data/qualifiers.yaml``; qualifier words stay outside the span;
+4. the exclusion rules of :mod:`pairaid.core.extract.exclusions`.
+
+The span (gold-format.md M1) covers the number, its scale and unit words, and
+the counted noun when it is at most one word away ("19 key projects" but only
+"52" in "52 economic cooperation projects").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any, cast
+
+import yaml
+
+from pairaid.core.extract.exclusions import ExclusionContext, TextIndex, exclusion_rule, index_text
+from pairaid.core.extract.model import Mention, Qualifier, Sentence
+from pairaid.core.numbers import NumberMatch, find_numbers
+from pairaid.core.units import is_person_noun, is_plural, match_unit, singular, unit_words
+
+__all__ = ["NounPhrase", "find_mentions", "noun_phrase"]
+
+_TOKEN = re.compile(r"[ \t]*(?:(?P<word>[A-Za-z][A-Za-z'’\-]*)|(?P<num>\d)|(?P<punct>\S))")
+_ADJECTIVAL_PLURALS = frozenset({"poor", "elderly", "youth"})
+
+
+@dataclass(frozen=True)
+class NounPhrase:
+    """The words after a number up to a stop: ``words`` with spans, index of the head, and flags."""
+
+    words: tuple[tuple[str, int, int], ...]
+    head: int | None
+    plural: bool
+    at_text_end: bool
+    hyphen_attached: bool
+
+    @property
+    def head_word(self) -> str | None:
+        return self.words[self.head][0] if self.head is not None else None
+
+    @property
+    def text(self) -> str:
+        return " ".join(w for w, _, _ in self.words)
+
+
+@dataclass(frozen=True)
+class QualifierWords:
+    before: re.Pattern[str]
+    before_map: dict[str, str]
+    after: re.Pattern[str]
+    after_map: dict[str, str]
+
+
+def _load_yaml(name: str) -> Any:
+    return yaml.safe_load(resources.files("pairaid.core.data").joinpath(name).read_text(encoding="utf-8"))
+
+
+@cache
+def qualifier_words() -> QualifierWords:
+    """Load ``data/qualifiers.yaml`` (cached)."""
+    raw = _load_yaml("qualifiers.yaml")
+    before = {str(k).lower(): str(v) for k, v in raw["before"].items()}
+    after = {str(k).lower(): str(v) for k, v in raw["after"].items()}
+    b_alt = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(before, key=len, reverse=True))
+    a_alt = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(after, key=len, reverse=True))
+    return QualifierWords(
+        before=re.compile(rf"(?:^|[^A-Za-z])({b_alt})\s*$", re.I),
+        before_map=before,
+        after=re.compile(rf"\s+({a_alt})\b", re.I),
+        after_map=after,
+    )
+
+
+@cache
+def _stops() -> frozenset[str]:
+    return frozenset(str(w) for w in unit_words_raw()["noun_phrase_stops"])
+
+
+@cache
+def unit_words_raw() -> Any:
+    return _load_yaml("unit_words.yaml")
+
+
+def noun_phrase(text: str, pos: int, max_words: int = 7) -> NounPhrase:
+    """The noun phrase starting at ``pos``: up to ``max_words`` words, ended by punctuation, a digit or a stop word.
+
+    "and" continues the phrase until a plural noun has been seen ("domestic and
+    foreign enterprises"); the head is the first plural noun, else the last word.
+    """
+    stops = _stops()
+    words: list[tuple[str, int, int]] = []
+    head: int | None = None
+    hyphen = text[pos : pos + 1] == "-"
+    i = pos + 1 if hyphen else pos
+    if text.startswith(" of ", i) and text[max(0, pos - 5) : pos].lower().endswith("dozen"):
+        i += 3  # "a dozen of lectures"
+    at_end = False
+    while len(words) < max_words:
+        m = _TOKEN.match(text, i)
+        if m is None:
+            at_end = not text[i:].strip()
+            break
+        if m.group("punct") in ("–", "—"):
+            i = m.end()
+            continue
+        if m.group("word") is None:
+            break
+        word = m.group("word").strip("'’-")
+        low = word.lower()
+        if low == "and":
+            if head is not None or not words:
+                break
+            i = m.end()
+            continue
+        if low in stops:
+            break
+        words.append((word, m.start("word"), m.start("word") + len(word)))
+        i = m.end()
+        if is_plural(low):
+            if low in _ADJECTIVAL_PLURALS:
+                nxt = _TOKEN.match(text, i)
+                nxt_word = nxt.group("word") if nxt is not None else None
+                if nxt_word is not None and nxt_word.lower() not in stops and nxt_word.lower() != "and":
+                    continue
+            head = len(words) - 1
+            break
+    if hyphen and words:
+        head = 0
+    elif head is None and words and not at_end:
+        head = len(words) - 1
+    return NounPhrase(tuple(words), head, head is not None and is_plural(words[head][0]), at_end, hyphen)
+
+
+def _qualifier(text: str, number: NumberMatch, end: int) -> tuple[Qualifier, str | None]:
+    qw = qualifier_words()
+    if number.qualifier is not None:
+        return cast(Qualifier, number.qualifier), "fixed"
+    m = qw.before.search(text, max(0, number.start - 30), number.start)
+    if m is not None:
+        return cast(Qualifier, qw.before_map[re.sub(r"\s+", " ", m.group(1).lower())]), "before"
+    a = qw.after.match(text, end)
+    if a is not None:
+        return cast(Qualifier, qw.after_map[re.sub(r"\s+", " ", a.group(1).lower())]), "after"
+    return "exact", None
+
+
+def find_mentions(text: str, sentences: tuple[Sentence, ...]) -> tuple[Mention, ...]:
+    """Every quantity of ``text`` as a :class:`Mention`, in text order (gold-format.md Layer 1, M1).
+
+    ``sentences`` (from :func:`pairaid.core.extract.sentences.find_sentences`)
+    give each mention its sentence index.  Never raises.
+    """
+    index: TextIndex = index_text(text)
+    starts = [s.start for s in sentences]
+    out: list[Mention] = []
+    for number in find_numbers(text):
+        mention = _read_mention(text, number, index)
+        if mention is None:
+            continue
+        sent = max(0, bisect.bisect_right(starts, number.start) - 1)
+        out.append(_with_sentence(mention, sent))
+    return tuple(out)
+
+
+def _with_sentence(m: Mention, sentence: int) -> Mention:
+    return Mention(
+        m.start, m.end, m.text, m.value, m.unit, m.qualifier, m.rule, sentence, m.value_high, m.noun, m.noun_phrase
+    )
+
+
+def _read_mention(text: str, number: NumberMatch, index: TextIndex) -> Mention | None:
+    start, end = number.start, number.end
+    post = qualifier_words().after.match(text, end)
+    np_from = post.end() if post is not None else end
+    unit_match = match_unit(text, end)
+    unit: str | None = None
+    rule = number.rule
+    if unit_match is not None:
+        unit = unit_match.unit
+        end = unit_match.end
+        np_from = end
+        rule += "+unit"
+    elif re.search(r"(?:RMB|￥|¥)\s*$", text[max(0, start - 5) : start]):
+        unit = "CNY"
+        start = text.rfind("RMB", max(0, start - 5), start) if "RMB" in text[max(0, start - 5) : start] else start - 1
+        rule += "+rmb"
+    phrase = noun_phrase(text, np_from)
+    if phrase.hyphen_attached and unit is None:
+        first = phrase.words[0][0] if phrase.words else ""
+        if not is_person_noun(first):
+            phrase = NounPhrase((), None, False, phrase.at_text_end, True)
+    noun: str | None = None
+    if unit in (None, "household", "person") and phrase.head is not None:
+        noun = singular(phrase.words[phrase.head][0])
+        if unit is None:
+            unit = "person" if is_person_noun(noun) else "household" if noun == "household" else "count"
+            rule += "+noun"
+    if unit is None:
+        unit = "count"
+    ctx = ExclusionContext(
+        has_unit=unit_match is not None or unit == "CNY",
+        plural_noun=phrase.plural,
+        has_noun=phrase.head is not None,
+        at_text_end=phrase.at_text_end and unit_match is None,
+    )
+    excluded = exclusion_rule(text, number, ctx, index)
+    if excluded is not None:
+        return None
+    if unit in ("count", "person", "household") and phrase.head is not None and phrase.head <= 1 and unit_match is None:
+        end = phrase.words[phrase.head][2]
+    qualifier, _ = _qualifier(text, number, number.end if unit_match is None else end)
+    return Mention(
+        start=start,
+        end=end,
+        text=text[start:end],
+        value=number.value,
+        unit=unit,
+        qualifier=qualifier,
+        rule=rule,
+        sentence=0,
+        value_high=number.value_high,
+        noun=noun if unit in ("count", "person", "household") else None,
+        noun_phrase=phrase.text,
+    )

@@ -1,0 +1,154 @@
+"""Periods of facts (gold-format.md F5).
+
+Period phrases found in a sentence:
+
+``as_of``        "as of / by / until the end of 2009" -> a stock at the end of 2009,
+                 or cumulative from the pairing's start year when the text states it
+``since``        "since 1996" -> cumulative 1996 to the report year
+``past_years``   "over the past 14 years" -> cumulative over the 14 years ending in the report year
+``in_year``      "in 2009", "in June 2009", "throughout 2009" -> that year
+``whole_year``   "throughout the year", "in the whole year" -> the report year
+``prior_year``   "(2.7 million yuan)" after "than in 2009" -> a fact of 2009
+
+A phrase applies to the mentions after it in its sentence (else to the first
+mentions before it); a phrase that opens a sentence carries on to the next
+sentences of the same paragraph until another phrase.  Without any phrase, the
+report year.  The pairing's start year is taken from a sentence that says when
+the pairing began ("Since 1996, Province A has undertaken ...", "In September
+1996, ... decided to assign City B to support ...").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pairaid.core.extract.model import Mention, Period, Sentence
+
+__all__ = ["PeriodPhrase", "find_period_phrases", "mention_periods", "pairing_start_year"]
+
+_YEAR = r"((?:19|20)\d\d)"
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+)
+_PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("as_of", re.compile(rf"\b(?:as\s+of|by|until|till|up\s+to|to)\s+(?:the\s+)?end\s+of\s+(?:{_MONTH}\s+)?{_YEAR}", re.I)),
+    ("as_of", re.compile(rf"\bas\s+of\s+(?:{_MONTH}\s+(?:\d{{1,2}},?\s+)?)?{_YEAR}", re.I)),
+    ("since", re.compile(rf"\bsince\s+(?:{_MONTH}\s+)?{_YEAR}", re.I)),
+    ("past_years", re.compile(r"\b(?:over|in|during)\s+the\s+(?:past|last)\s+(\d+|[a-z]+(?:-[a-z]+)?)\s+years\b", re.I)),
+    ("whole_year", re.compile(r"\b(?:throughout|in|during)\s+the\s+(?:whole|entire)?\s*year\b|\bthroughout\s+the\s+year\b", re.I)),
+    ("in_year", re.compile(rf"\b(?:in|during|throughout|for)\s+(?:(?:early|mid|late)[\s-]+)?(?:{_MONTH}\s+)?{_YEAR}\b(?!\s*[-~–])", re.I)),
+    ("in_year", re.compile(rf"^\W*{_YEAR}\s*,", re.I)),
+)
+_PRIOR = re.compile(rf"\b(?:than|over|compared\s+with)\s+(?:that\s+)?(?:in|of)\s+{_YEAR}\s*[(（]\s*$", re.I)
+_PAIRING_VERBS = re.compile(
+    r"\b(?:assign|twin|pair|counterpart|partnership|designat|undertak|support|aid|help|cooperat)", re.I
+)
+_PAIRING_BEGAN = re.compile(r"\b(?:assign|twin|pair|partnership|designat|undertak|counterpart)", re.I)
+_WORD_NUMBERS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+}
+
+
+@dataclass(frozen=True)
+class PeriodPhrase:
+    """A period phrase at ``start``..``end``: its kind and year (or number of years for ``past_years``)."""
+
+    kind: str
+    start: int
+    end: int
+    year: int
+    opens_sentence: bool
+
+
+def find_period_phrases(text: str, sentence: Sentence, report_year: int) -> tuple[PeriodPhrase, ...]:
+    """Period phrases inside one sentence, in order, overlapping phrases dropped."""
+    found: list[PeriodPhrase] = []
+    body = text[sentence.start : sentence.end]
+    for kind, pat in _PHRASES:
+        for m in pat.finditer(body):
+            if any(p.start < sentence.start + m.end() and sentence.start + m.start() < p.end for p in found):
+                continue
+            if kind == "whole_year":
+                year = report_year
+            elif kind == "past_years":
+                raw = m.group(1).lower()
+                year = int(raw) if raw.isdigit() else _WORD_NUMBERS.get(raw, 0)
+                if not year:
+                    continue
+            else:
+                year = int(m.group(1))
+            opens = m.start() <= 45
+            found.append(PeriodPhrase(kind, sentence.start + m.start(), sentence.start + m.end(), year, opens))
+    found.sort(key=lambda p: p.start)
+    return tuple(found)
+
+
+def pairing_start_year(text: str, sentences: tuple[Sentence, ...], report_year: int) -> int | None:
+    """The year the pairing began, when a sentence says so ("Since 1996, A has supported B"), else ``None``."""
+    for s in sentences:
+        body = text[s.start : s.end]
+        if not _PAIRING_VERBS.search(body):
+            continue
+        m = re.search(rf"\bsince\s+(?:{_MONTH}\s+)?{_YEAR}|\bsince\b[^.]{{0,120}}?\bin\s+{_YEAR}", body, re.I)
+        if m is None and _PAIRING_BEGAN.search(body):
+            m = re.match(rf"\W*in\s+(?:{_MONTH}\s+)?{_YEAR}\s*,", body, re.I)
+        if m is not None:
+            year = int(next(g for g in m.groups() if g))
+            if year < report_year:
+                return year
+    return None
+
+
+def _period(phrase: PeriodPhrase | None, report_year: int, start_year: int | None) -> Period:
+    if phrase is None:
+        return Period("year", year=report_year)
+    if phrase.kind == "as_of":
+        if start_year is not None and start_year < phrase.year:
+            return Period("cumulative", start_year=start_year, end_year=phrase.year, rule="as_of+pairing_start")
+        return Period("as_of", year=phrase.year, rule="as_of")
+    if phrase.kind == "since":
+        return Period("cumulative", start_year=phrase.year, end_year=report_year, rule="since")
+    if phrase.kind == "past_years":
+        return Period("cumulative", start_year=report_year - phrase.year + 1, end_year=report_year, rule="past_years")
+    return Period("year", year=phrase.year, rule=phrase.kind)
+
+
+def mention_periods(
+    text: str, sentences: tuple[Sentence, ...], mentions: tuple[Mention, ...], report_year: int
+) -> tuple[Period, ...]:
+    """The period of each mention (rules in the module docstring), in mention order."""
+    start_year = pairing_start_year(text, sentences, report_year)
+    phrases = [find_period_phrases(text, s, report_year) for s in sentences]
+    carried: dict[int, PeriodPhrase | None] = {}
+    state: PeriodPhrase | None = None
+    paragraph = -1
+    section = -1
+    for i, s in enumerate(sentences):
+        if s.paragraph != paragraph or s.section != section:
+            state, paragraph, section = None, s.paragraph, s.section
+        carried[i] = state
+        for p in phrases[i]:
+            if p.opens_sentence:
+                state = p
+    out: list[Period] = []
+    for m in mentions:
+        prior = _PRIOR.search(text, max(0, m.start - 40), m.start)
+        if prior is not None:
+            out.append(Period("year", year=int(prior.group(1)), rule="prior_year"))
+            continue
+        own = phrases[m.sentence]
+        before = [p for p in own if p.end <= m.start]
+        after = [p for p in own if p.start >= m.end]
+        phrase = before[-1] if before else (after[0] if after and not _clause_break(text, m.end, after[0].start) else None)
+        if phrase is None:
+            phrase = carried.get(m.sentence)
+        out.append(_period(phrase, report_year, start_year))
+    return tuple(out)
+
+
+def _clause_break(text: str, a: int, b: int) -> bool:
+    return bool(re.search(r"[;:]|,\s*(?:and\s+)?\w+ed\b", text[a:b]))

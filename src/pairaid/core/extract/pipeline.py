@@ -1,0 +1,63 @@
+"""The ordered steps of report reading, and the report year when the caller does not give it."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from pairaid.core.errors import InputError
+from pairaid.core.extract.facts import bind_facts
+from pairaid.core.extract.mentions import find_mentions
+from pairaid.core.extract.model import Extraction
+from pairaid.core.extract.places import report_parties
+from pairaid.core.extract.sections import find_sections, title_line
+from pairaid.core.extract.sentences import find_sentences
+
+__all__ = ["read_report", "report_year_from_text"]
+
+_IN_YEAR = re.compile(r"\b(?:in|during|throughout|of)\s+((?:19|20)\d\d)\b(?!\s*[-~–])", re.I)
+_OPENING_YEAR = re.compile(r"(?:^|[】\n.])\s*(?:In\s+)?((?:19|20)\d\d)\s*,", re.M)
+
+
+def report_year_from_text(text: str) -> int | None:
+    """The year a report reports on, read from its text, or ``None``.
+
+    The most frequent year of "In 2009"-style phrases, ties broken by the later
+    year; a year followed by "is the last/key year" counts too.
+    """
+    years = Counter(int(m.group(1)) for m in _IN_YEAR.finditer(text))
+    years.update(int(m.group(1)) for m in _OPENING_YEAR.finditer(text))
+    years.update(int(m.group(1)) for m in re.finditer(r"\b((?:19|20)\d\d)\s+(?:is|was)\s+(?:the|a)\b", text))
+    if not years:
+        return None
+    return max(years.items(), key=lambda kv: (kv[1], kv[0]))[0]
+
+
+def read_report(
+    text: str, *, report_year: int, donor: str | None = None, recipient: str | None = None
+) -> Extraction:
+    """Read one report's text into mentions and facts.
+
+    ``report_year`` is the year the report covers (the default period, F5);
+    ``donor``/``recipient`` override those read from the title (F9).  Offsets
+    in the result index ``text`` as given.  Raises
+    :class:`~pairaid.core.errors.InputError` for empty text.
+    """
+    if not text.strip():
+        raise InputError("the report is empty")
+    sections = find_sections(text)
+    sentences = find_sentences(text, sections)
+    mentions = find_mentions(text, sentences)
+    span = title_line(text)
+    title = text[span[0] : span[1]] if span is not None else None
+    parties = report_parties(text, title, donor=donor, recipient=recipient)
+    facts = bind_facts(text, sentences, mentions, report_year=report_year, parties=parties)
+    return Extraction(
+        report_year=report_year,
+        sections=sections,
+        sentences=sentences,
+        mentions=mentions,
+        facts=facts,
+        donor=parties.donor,
+        recipient=parties.recipient,
+    )

@@ -1,0 +1,63 @@
+"""Step 2: sentences, with spaCy's rule-based sentencizer.
+
+spaCy runs on a blank English pipeline with only the ``sentencizer``; its
+tokenizer is replaced by a whitespace tokenizer that splits off opening and
+closing punctuation, which keeps decimals ("1.574") and glued list numbers
+("1.Through") whole and reads about ten times faster than the full English
+tokenizer.  Sentences are further cut at line breaks and at section starts,
+so a sentence never spans two paragraphs or two sections.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+
+from pairaid.core.extract.model import Section, Sentence
+
+__all__ = ["find_sentences", "sentencizer"]
+
+_PREFIX = re.compile(r"""^[(\["“‘'【（]""")
+_SUFFIX = re.compile(r"""[.!?;:,。！？；：)\]"”’'】）]$""")
+
+
+@cache
+def sentencizer() -> Language:
+    """A blank English spaCy pipeline with the sentencizer (built once; no model download)."""
+    nlp = spacy.blank("en")
+    nlp.tokenizer = Tokenizer(nlp.vocab, prefix_search=_PREFIX.search, suffix_search=_SUFFIX.search)
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def find_sentences(text: str, sections: tuple[Section, ...]) -> tuple[Sentence, ...]:
+    """Sentence spans of ``text`` in order, each with its section and paragraph index.
+
+    Whitespace around sentences is trimmed; empty pieces are dropped.
+    """
+    doc = sentencizer()(text)
+    cuts = {0, len(text)}
+    for sent in doc.sents:
+        cuts.add(sent.start_char)
+    newlines = [m.start() for m in re.finditer(r"\n", text)]
+    cuts.update(n + 1 for n in newlines)
+    section_starts = [s.start for s in sections]
+    cuts.update(section_starts)
+    ordered = sorted(cuts)
+    out: list[Sentence] = []
+    for a, b in zip(ordered, ordered[1:], strict=False):
+        piece = text[a:b]
+        stripped = piece.strip()
+        if not stripped:
+            continue
+        start = a + (len(piece) - len(piece.lstrip()))
+        end = start + len(stripped)
+        section = max(0, bisect.bisect_right(section_starts, start) - 1)
+        paragraph = bisect.bisect_right(newlines, start)
+        out.append(Sentence(start, end, section, paragraph))
+    return tuple(out)

@@ -1,0 +1,224 @@
+"""Numbers in report text: digits, number words, scale words, ranges.
+
+One public function, :func:`find_numbers`, turns a text into the numbers it
+contains, each with its character span and the name of the rule that read it.
+It never raises on messy text and returns values as :class:`~decimal.Decimal`.
+
+What is read (gold-format.md, Layer 1 and the ``value`` / ``value_high`` fields):
+
+* digits with or without thousands separators and decimals: ``4,456``,
+  ``1.574``, ``38755``; digits glued to a word before them (``up3.8``);
+* scale words after digits or words: ``1.574 billion`` -> 1574000000,
+  ``75.80 million``, ``one million``; Chinese ``万`` / ``亿`` after digits;
+* number words one ... ninety-nine with ``hundred`` (``ten``, ``twenty-one``,
+  ``two hundred``) and ``a dozen`` (qualifier ``about``);
+* ranges ``12-16``, ``500-1,000``, ``1997~1999``, ``three to five``: one match
+  with ``value`` the lower and ``value_high`` the upper bound.
+
+Which of these numbers are quantities (and not years, ordinals, list numbers
+...) is decided later by :mod:`pairaid.core.extract.exclusions`; the unit by
+:mod:`pairaid.core.units`.  Word lists live in ``data/number_words.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+__all__ = ["NumberMatch", "find_numbers", "format_decimal", "number_words"]
+
+
+@dataclass(frozen=True)
+class NumberMatch:
+    """A number found in text.
+
+    ``start``/``end`` are ``str`` offsets (end exclusive) covering the number
+    and its scale word; ``value`` has the scale applied; ``value_high`` is the
+    upper bound of a range, else ``None``.  ``words`` is true when the number
+    is written in words.  ``rule`` names the reading rule (``digits``,
+    ``digits_scale``, ``cjk_scale``, ``words``, ``words_scale``, ``fixed``,
+    ``range``).  ``qualifier`` is set only by fixed phrases (``a dozen``).
+    """
+
+    start: int
+    end: int
+    text: str
+    value: Decimal
+    value_high: Decimal | None
+    words: bool
+    rule: str
+    qualifier: str | None = None
+    plain: bool = False  # digits only: no separator, decimal or scale (a possible year)
+
+
+@dataclass(frozen=True)
+class NumberWords:
+    """The number-word lexicon of ``data/number_words.yaml``, compiled."""
+
+    units: dict[str, int]
+    tens: dict[str, int]
+    scales: tuple[tuple[re.Pattern[str], int], ...]
+    cjk_scales: dict[str, int]
+    fixed: tuple[tuple[re.Pattern[str], int, str], ...]
+    pattern: re.Pattern[str]
+
+
+def _load_yaml(name: str) -> Any:
+    text = resources.files("pairaid.core.data").joinpath(name).read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+@cache
+def number_words() -> NumberWords:
+    """Load and compile ``data/number_words.yaml`` (cached; raises on a broken file)."""
+    raw = _load_yaml("number_words.yaml")
+    units = {str(k): int(v) for k, v in raw["units"].items()}
+    tens = {str(k): int(v) for k, v in raw["tens"].items()}
+    scales = tuple((re.compile(str(s["pattern"]), re.I), int(s["factor"])) for s in raw["scales"])
+    cjk = {str(k): int(v) for k, v in raw["cjk_scales"].items()}
+    fixed = tuple(
+        (re.compile(str(f["pattern"]), re.I), int(f["value"]), str(f["qualifier"])) for f in raw["fixed"]
+    )
+    unit_alt = "|".join(sorted(units, key=len, reverse=True))
+    tens_alt = "|".join(sorted(tens, key=len, reverse=True))
+    scale_alt = "|".join(f"(?:{p.pattern})" for p, _ in scales)
+    word = rf"(?:(?:{tens_alt})(?:[-\s](?:{unit_alt}))?|{unit_alt})"
+    word_number = rf"{word}(?:\s+hundred(?:\s+(?:and\s+)?{word})?)?"
+    digits = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+    cjk_alt = "".join(cjk)
+    fixed_alt = "|".join(f"(?:{p.pattern})" for p, _, _ in fixed)
+    pattern = re.compile(
+        rf"(?P<fixed>\b(?:{fixed_alt})\b)"
+        rf"|(?<![\d.,/\\])(?P<digits>{digits})(?![\d])"
+        rf"(?:(?P<cjk>[{cjk_alt}])|(?P<dscale>\s*(?:{scale_alt}))\b)?"
+        rf"|(?P<words>\b{word_number}\b)(?P<wscale>\s+(?:{scale_alt})\b)?",
+        re.I,
+    )
+    return NumberWords(units, tens, scales, cjk, fixed, pattern)
+
+
+def format_decimal(value: Decimal) -> str:
+    """Render a value as a plain decimal string (``"1574000000"``, ``"7.01"``), never exponent form."""
+    if value == value.to_integral_value():
+        return str(int(value))
+    text = format(value.normalize(), "f")
+    return text
+
+
+def _scale_factor(text: str, nw: NumberWords) -> int:
+    factor = 1
+    for piece in re.split(r"\s+", text.strip().lower()):
+        for pat, f in nw.scales:
+            if pat.fullmatch(piece):
+                factor *= f
+                break
+    if re.fullmatch(r"hundred\s+mil+i+o+i?ns?", text.strip(), re.I):
+        return 100_000_000
+    return factor
+
+
+def _word_value(text: str, nw: NumberWords) -> int:
+    total = 0
+    current = 0
+    for piece in re.split(r"[\s-]+", text.lower()):
+        if piece in nw.units:
+            current += nw.units[piece]
+        elif piece in nw.tens:
+            current += nw.tens[piece]
+        elif piece == "hundred":
+            current = max(current, 1) * 100
+        elif piece == "and":
+            continue
+    total += current
+    return total
+
+
+def _read(m: re.Match[str], nw: NumberWords) -> NumberMatch:
+    text = m.group(0)
+    if m.group("fixed"):
+        for pat, value, qual in nw.fixed:
+            if pat.fullmatch(m.group("fixed")):
+                return NumberMatch(m.start(), m.end(), text, Decimal(value), None, True, "fixed", qual)
+    if m.group("digits"):
+        value = Decimal(m.group("digits").replace(",", ""))
+        if m.group("cjk"):
+            return NumberMatch(
+                m.start(), m.end(), text, value * nw.cjk_scales[m.group("cjk")], None, False, "cjk_scale"
+            )
+        if m.group("dscale"):
+            factor = _scale_factor(m.group("dscale"), nw)
+            return NumberMatch(m.start(), m.end(), text, value * factor, None, False, "digits_scale")
+        plain = "," not in m.group("digits") and "." not in m.group("digits")
+        return NumberMatch(m.start(), m.end(), text, value, None, False, "digits", plain=plain)
+    value = Decimal(_word_value(m.group("words"), nw))
+    if m.group("wscale"):
+        factor = _scale_factor(m.group("wscale"), nw)
+        return NumberMatch(m.start(), m.end(), text, value * factor, None, True, "words_scale")
+    return NumberMatch(m.start(), m.end(), text, value, None, True, "words")
+
+
+_RANGE_JOIN = re.compile(r"\s*[-–~～—]\s*|\s+to\s+")
+
+
+def find_numbers(text: str) -> tuple[NumberMatch, ...]:
+    """Every number in ``text``, in order, ranges joined into one match.
+
+    Returns a tuple of :class:`NumberMatch` with spans into ``text``.  A range
+    whose lower bound has no scale word takes the scale of the upper one
+    ("3-5 million" -> 3000000-5000000).  Never raises.
+    """
+    nw = number_words()
+    found = [_read(m, nw) for m in nw.pattern.finditer(text)]
+    out: list[NumberMatch] = []
+    i = 0
+    while i < len(found):
+        cur = found[i]
+        if i + 1 < len(found):
+            nxt = found[i + 1]
+            join = _RANGE_JOIN.fullmatch(text, cur.end, nxt.start)
+            if join and cur.words == nxt.words and cur.value < nxt.value * 1000 and _range_ok(cur, nxt, text):
+                low = cur.value
+                if cur.rule in ("digits", "words") and nxt.rule in ("digits_scale", "words_scale", "cjk_scale"):
+                    factor = nxt.value / Decimal(_bare(nxt, text, nw))
+                    low = cur.value * factor
+                if low < nxt.value:
+                    out.append(
+                        NumberMatch(
+                            cur.start,
+                            nxt.end,
+                            text[cur.start : nxt.end],
+                            low,
+                            nxt.value,
+                            cur.words,
+                            "range",
+                            plain=cur.plain and nxt.plain,
+                        )
+                    )
+                    i += 2
+                    continue
+        out.append(cur)
+        i += 1
+    return tuple(out)
+
+
+def _range_ok(low: NumberMatch, high: NumberMatch, text: str) -> bool:
+    # "to" joins only numbers written the same way and close together ("3 to 5"),
+    # never "from 10 counties to 14"; a dash between words is a compound ("one-for-one").
+    if low.words and "-" in text[low.end : high.start]:
+        return False
+    return high.start - low.end <= 4
+
+
+def _bare(m: NumberMatch, text: str, nw: NumberWords) -> Decimal:
+    inner = nw.pattern.match(text, m.start)
+    if inner is None:  # pragma: no cover - the match was produced by the same pattern
+        return Decimal(1)
+    if inner.group("digits"):
+        return Decimal(inner.group("digits").replace(",", ""))
+    return Decimal(_word_value(inner.group("words") or "1", nw))

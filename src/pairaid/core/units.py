@@ -1,0 +1,199 @@
+"""Units of the quantities in reports, and the nouns that count people.
+
+* :func:`match_unit` reads a unit word right after a number ("Yuan", "%",
+  "person-times", "-hectare", "square meters") and returns the gold-format unit
+  code (gold-format.md ``unit``: ``CNY``, ``percent``, ``person``,
+  ``person_time``, ``household``, ``ha``, ``mu``, ``km``, ``m``, ``m2``, ``m3``,
+  ``t``, ``kg``; ``count`` is the default for other counted nouns).
+* :func:`is_plural`, :func:`singular` and :func:`is_person_noun` decide whether a
+  counted noun counts people (unit ``person``) or things (``count``).
+* :func:`unit_registry` and :func:`convert` put the codes on pint, with the
+  units pint lacks (``mu`` = 1/15 ha, ``person``, ``person_time``,
+  ``household``, ``yuan``) defined, so callers can convert exactly in Decimal.
+
+Word lists live in ``data/unit_words.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import pint
+import yaml
+
+from pairaid.core.errors import CodelistError
+
+__all__ = [
+    "UNIT_CODES",
+    "UnitMatch",
+    "convert",
+    "is_person_noun",
+    "is_plural",
+    "match_unit",
+    "singular",
+    "unit_registry",
+]
+
+UNIT_CODES: tuple[str, ...] = (
+    "CNY",
+    "percent",
+    "person",
+    "person_time",
+    "household",
+    "ha",
+    "mu",
+    "km",
+    "m",
+    "m2",
+    "m3",
+    "t",
+    "kg",
+    "count",
+)
+
+_PINT_NAMES: dict[str, str] = {
+    "CNY": "yuan",
+    "percent": "percent",
+    "person": "person",
+    "person_time": "person_time",
+    "household": "household",
+    "ha": "hectare",
+    "mu": "mu",
+    "km": "kilometer",
+    "m": "meter",
+    "m2": "meter ** 2",
+    "m3": "meter ** 3",
+    "t": "metric_ton",
+    "kg": "kilogram",
+    "count": "count",
+}
+
+
+@dataclass(frozen=True)
+class UnitMatch:
+    """A unit word found right after a number: gold unit code and the span of the word."""
+
+    unit: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class UnitWords:
+    """``data/unit_words.yaml``, compiled."""
+
+    pattern: re.Pattern[str]
+    group_units: dict[str, str]
+    person_nouns: frozenset[str]
+    irregular: dict[str, str]
+    not_plural: frozenset[str]
+
+
+def _load_yaml(name: str) -> Any:
+    return yaml.safe_load(resources.files("pairaid.core.data").joinpath(name).read_text(encoding="utf-8"))
+
+
+@cache
+def unit_words() -> UnitWords:
+    """Load and compile ``data/unit_words.yaml`` (cached)."""
+    raw = _load_yaml("unit_words.yaml")
+    alts: list[str] = []
+    group_units: dict[str, str] = {}
+    for i, entry in enumerate(raw["units"]):
+        unit = str(entry["unit"])
+        if unit not in UNIT_CODES:
+            raise CodelistError(f"unit_words.yaml: unknown unit {unit!r}")
+        pat = str(entry["pattern"])
+        latin = bool(re.search(r"[A-Za-z]", pat))
+        name = f"u{i}"
+        group_units[name] = unit
+        alts.append(f"(?P<{name}>{pat})" + (r"(?![A-Za-z])" if latin else ""))
+    # a unit may follow the number directly ("28%"), after spaces, or after a hyphen ("1333-hectare")
+    pattern = re.compile(r"(?:[ \t]*-[ \t]*|[ \t]*)(?:" + "|".join(alts) + ")", re.I)
+    return UnitWords(
+        pattern=pattern,
+        group_units=group_units,
+        person_nouns=frozenset(str(w) for w in raw["person_nouns"]),
+        irregular={str(k): str(v) for k, v in raw["irregular_plurals"].items()},
+        not_plural=frozenset(str(w) for w in raw["not_plural"]),
+    )
+
+
+def match_unit(text: str, pos: int) -> UnitMatch | None:
+    """The unit word starting at ``pos`` (after optional spaces or one hyphen), or ``None``.
+
+    ``UnitMatch.start``/``end`` cover the unit word itself, not the spaces before it.
+    """
+    uw = unit_words()
+    m = uw.pattern.match(text, pos)
+    if m is None or m.lastgroup is None:
+        return None
+    return UnitMatch(uw.group_units[m.lastgroup], m.start(m.lastgroup), m.end(m.lastgroup))
+
+
+def is_plural(word: str) -> bool:
+    """True when an English noun is written in the plural ("schools", "people", "livestock")."""
+    w = word.lower()
+    uw = unit_words()
+    if w in uw.irregular:
+        return True
+    if w in uw.not_plural or len(w) <= 3:
+        return False
+    return w.endswith("s") and not w.endswith(("ss", "us", "is"))
+
+
+def singular(word: str) -> str:
+    """The singular of an English noun ("counties" -> "county", "people" -> "person")."""
+    w = word.lower()
+    uw = unit_words()
+    if w in uw.irregular:
+        return uw.irregular[w]
+    if not is_plural(w):
+        return w
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("ches", "shes", "xes", "sses", "zes")):
+        return w[:-2]
+    return w[:-1]
+
+
+def is_person_noun(word: str) -> bool:
+    """True when the noun (any number, any case) counts people: unit ``person`` in gold-format.md."""
+    base = singular(word)
+    last = re.split(r"[-\s]", base)[-1]
+    return last in unit_words().person_nouns
+
+
+@cache
+def unit_registry() -> pint.UnitRegistry:
+    """A pint registry in Decimal with mu, person, person_time, household and yuan defined."""
+    reg: pint.UnitRegistry = pint.UnitRegistry(non_int_type=Decimal, cache_folder=None)
+    reg.define("mu = hectare / 15")
+    reg.define("person = [person]")
+    reg.define("person_time = [person_time]")
+    reg.define("household = [household]")
+    reg.define("yuan = [currency] = CNY")
+    return reg
+
+
+def convert(value: Decimal, unit: str, to: str) -> Decimal:
+    """Convert ``value`` from one gold unit code to another (``convert(Decimal(15), "mu", "ha") == 1``).
+
+    Raises :class:`~pairaid.core.errors.CodelistError` for an unknown code and
+    for units of different dimensions (persons to person-times, money to area).
+    """
+    if unit not in _PINT_NAMES or to not in _PINT_NAMES:
+        raise CodelistError(f"unknown unit code: {unit if unit not in _PINT_NAMES else to}")
+    if unit == to:
+        return value
+    reg = unit_registry()
+    try:
+        q = reg.Quantity(value, _PINT_NAMES[unit]).to(_PINT_NAMES[to])
+    except pint.DimensionalityError as exc:
+        raise CodelistError(f"cannot convert {unit} to {to}") from exc
+    return Decimal(q.magnitude)
