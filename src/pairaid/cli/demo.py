@@ -86,7 +86,7 @@ def headline_order(values: list[DataValue]) -> list[DataValue]:
     def key(value: DataValue) -> tuple[int, int, int, int]:
         whole = by_id.get(value.part_of_id or 0, value)
         subject = subjects.setdefault(whole.subject_key, len(subjects))
-        return (subject, rank.get(whole.indicator_id, 999), whole.pk, 0 if whole is value else value.pk)
+        return (subject, rank.get(whole.indicator.code, 999), whole.pk, 0 if whole is value else value.pk)
 
     for value in values:
         subjects.setdefault(value.subject_key, len(subjects))

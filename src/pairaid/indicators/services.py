@@ -132,7 +132,7 @@ def _check_datavalue(
     chosen_unit = (unit or found.unit).strip()
     if part_of is not None and part_of.unit != chosen_unit:
         raise DataError(
-            f"{found.code}: a value in {chosen_unit} cannot be part of {part_of.indicator_id} in {part_of.unit}"
+            f"{found.code}: a value in {chosen_unit} cannot be part of {part_of.indicator.code} in {part_of.unit}"
         )
     return _Checked(found, amount, high, period, chosen_unit)
 

@@ -1,0 +1,101 @@
+"""Pairings and organisations: the services' rules, the database's last guard, the pairing tree."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import IntegrityError, transaction
+
+from pairaid.core.errors import DataError
+from pairaid.geo.models import Area
+from pairaid.registry.models import Pairing
+from pairaid.registry.selectors import pairing_find, pairing_list, pairing_tree
+from pairaid.registry.services import organisation_get_or_create, pairing_create, pairing_end, pairing_get_or_create
+
+pytestmark = pytest.mark.django_db
+
+
+def area(code: str) -> Area:
+    return Area.objects.get(code=code)
+
+
+def test_it_creates_a_nested_pairing_tree() -> None:
+    top = pairing_create(donor_area=area("370000"), recipient_area=area("650000"), level="province", start_year=2009)
+    kashi = pairing_create(
+        donor_area=area("370000"), recipient_area=area("653100"), level="prefecture", start_year=2009, parent=top
+    )
+    shule = pairing_create(
+        donor_area=area("370000"), recipient_area=area("653122"), level="county", start_year=2009, parent=kashi
+    )
+
+    tree = pairing_tree(root=top)
+
+    assert tree.pairing == top
+    assert [n.pairing for n in tree.children] == [kashi]
+    assert [n.pairing for n in tree.children[0].children] == [shule]
+    assert tree.walk() == [top, kashi, shule]
+    assert pairing_find(donor_area=area("370000"), recipient_area=area("653122"), year=2009) == shule
+
+
+def test_get_or_create_keys_on_donor_recipient_level_and_start_year() -> None:
+    first, created = pairing_get_or_create(
+        donor_area=area("370000"), recipient_area=area("653122"), level="county", start_year=2009, name="A"
+    )
+    again, created_again = pairing_get_or_create(
+        donor_area=area("370000"), recipient_area=area("653122"), level="county", start_year=2009, name="B"
+    )
+
+    assert (created, created_again) == (True, False)
+    assert again == first and again.name == "A"
+    assert Pairing.objects.count() == 1
+
+
+def test_it_refuses_a_pairing_without_a_donor() -> None:
+    with pytest.raises(DataError, match="needs a donor"):
+        pairing_create(recipient_area=area("653122"), level="county", start_year=2009)
+
+
+def test_it_refuses_a_pairing_that_ends_before_it_starts() -> None:
+    with pytest.raises(DataError, match="cannot end in 2008 before it starts in 2009"):
+        pairing_create(
+            donor_area=area("370000"), recipient_area=area("653122"), level="county", start_year=2009, end_year=2008
+        )
+
+
+def test_it_refuses_an_unknown_level() -> None:
+    with pytest.raises(DataError, match="unknown pairing level 'town'"):
+        pairing_create(donor_area=area("370000"), recipient_area=area("653122"), level="town", start_year=2009)
+
+
+def test_the_database_refuses_an_end_before_the_start_when_services_are_bypassed() -> None:
+    pairing = pairing_create(
+        donor_area=area("370000"), recipient_area=area("650000"), level="province", start_year=2009
+    )
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Pairing.objects.filter(pk=pairing.pk).update(end_year=2001)
+
+
+def test_a_pairing_ends_and_drops_out_of_later_years() -> None:
+    pairing = pairing_create(
+        donor_area=area("370000"), recipient_area=area("650000"), level="province", start_year=1996
+    )
+    pairing_end(pairing=pairing, end_year=2009)
+
+    assert list(pairing_list(year=2009)) == [pairing]
+    assert list(pairing_list(year=2010)) == []
+
+
+def test_an_organisation_is_found_again_by_name_and_area() -> None:
+    first, created = organisation_get_or_create(name="Xinwen Mining Group", kind="enterprise", area=area("370000"))
+    again, created_again = organisation_get_or_create(
+        name="Xinwen Mining Group", name_zh="新汶矿业集团", area=area("370000")
+    )
+
+    assert (created, created_again) == (True, False)
+    assert again == first
+    assert (again.kind, again.name_zh) == ("enterprise", "新汶矿业集团")
+
+
+def test_an_organisation_of_an_unknown_kind_is_refused() -> None:
+    with pytest.raises(DataError, match="unknown organisation kind 'firm'"):
+        organisation_get_or_create(name="X", kind="firm")
