@@ -79,6 +79,7 @@ class NameRules:
     english_names: Mapping[str, str]
     ethnic_forms: tuple[tuple[str, str], ...]
     ethnic_forms_autonomous: tuple[tuple[str, str], ...]
+    ethnic_last_chars: frozenset[str]
     char_readings: Mapping[str, str]
     phrase_readings: tuple[tuple[str, tuple[str, ...]], ...]
 
@@ -146,6 +147,7 @@ def name_rules() -> NameRules:
         english_names={str(k): str(v) for k, v in names["english_names"].items()},
         ethnic_forms=tuple(sorted(long_forms, key=lambda f: -len(f[0]))),
         ethnic_forms_autonomous=tuple(sorted(long_forms + short_forms, key=lambda f: -len(f[0]))),
+        ethnic_last_chars=frozenset(form[-1] for form, _ in long_forms + short_forms),
         char_readings={str(k): str(v) for k, v in readings["characters"].items()},
         phrase_readings=tuple(phrases),
     )
@@ -155,14 +157,15 @@ def _strip_ethnic(stem: str, suffix: str, rules: NameRules) -> tuple[str, tuple[
     """Take ethnic group names off the end of ``stem``; short forms (哈萨克) only before 自治X."""
     forms = rules.ethnic_forms_autonomous if suffix.startswith("自治") else rules.ethnic_forms
     groups: list[str] = []
-    while True:
+    while stem[-1:] in rules.ethnic_last_chars:
         for form, group in forms:
             if stem.endswith(form) and len(stem) - len(form) >= 2:
                 stem = stem[: -len(form)]
                 groups.insert(0, group)
                 break
         else:
-            return stem, tuple(groups)
+            break
+    return stem, tuple(groups)
 
 
 @lru_cache(maxsize=8192)
@@ -194,10 +197,14 @@ def pinyin_syllables(text: str) -> tuple[str, ...]:
 
     pypinyin's phrase dictionary reads the text first; then the character and
     phrase readings of ``data/place_readings.yaml`` overwrite it (伽师 → jia shi).
-    Characters that are not Han come back unchanged, one per item.
+    A run of non-Han characters comes back as one item, as pypinyin gives it.
     """
+    return _apply_readings(text, lazy_pinyin(text, style=Style.NORMAL, v_to_u=True, errors="default"))
+
+
+def _apply_readings(text: str, raw: list[str]) -> tuple[str, ...]:
     rules = name_rules()
-    syllables = list(lazy_pinyin(text, style=Style.NORMAL, v_to_u=True, errors="default"))
+    syllables = list(raw)
     if len(syllables) != len(text):  # pypinyin kept a run of non-Han characters together
         return tuple(syllables)
     for i, char in enumerate(text):
