@@ -1,0 +1,87 @@
+"""``pairaid ingest``: read report files into documents, evidence and extracted data values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from pairaid.cli.errors import one_line_errors, stderr
+from pairaid.core.documents import read_document
+from pairaid.core.errors import PairaidError
+
+console = Console()
+_STATUS_STYLE = {"new": "green", "already ingested": "cyan", "failed": "red"}
+
+
+@dataclass(frozen=True)
+class _Row:
+    file: str
+    status: str
+    document_id: int | None = None
+    mentions: int | None = None
+    facts: int | None = None
+    unbound: int | None = None
+
+
+def ingest(
+    reports: Annotated[list[Path], typer.Argument(help="Report files: .txt, .html/.htm, .docx or .pdf with text.")],
+    year: Annotated[int | None, typer.Option("--year", "-y", help="Report year (default: from the text).")] = None,
+    donor: Annotated[str | None, typer.Option(help="Donor as written, e.g. Shandong (default: the title's).")] = None,
+    recipient: Annotated[str | None, typer.Option(help="Recipient as written, e.g. Xinjiang.")] = None,
+    address: Annotated[str, typer.Option(help="Where the report was published (http(s) URL).")] = "",
+    max_mb: Annotated[int, typer.Option("--max-mb", min=1, help="Refuse files larger than this many MB.")] = 20,
+) -> None:
+    """Read reports into the database: the text, every quantity as evidence, every fact as an extracted figure
+    waiting for review. A report already read (same text) adds nothing. Exit status 1 when any file failed."""
+    with one_line_errors():
+        from pairaid.cli.setup_commands import initialise
+
+        initialise(verbose=False)
+        from pairaid.ingest.services import document_ingest
+
+        rows: list[_Row] = []
+        columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+        with Progress(*columns, console=stderr, transient=True) as progress:
+            task = progress.add_task("ingesting", total=len(reports))
+            for path in reports:
+                progress.update(task, description=f"ingesting {path.name}")
+                try:
+                    document = read_document(path, max_bytes=max_mb * 1024 * 1024)
+                    result = document_ingest(
+                        document=document, address=address, report_year=year, donor=donor, recipient=recipient
+                    )
+                except PairaidError as exc:
+                    message = str(exc) if str(path) in str(exc) else f"{path}: {exc}"
+                    progress.console.print(f"[red]error:[/red] {escape(message)}", highlight=False, soft_wrap=True)
+                    rows.append(_Row(str(path), "failed"))
+                else:
+                    numbers = (result.document_id, result.mentions, result.facts, result.unbound)
+                    rows.append(_Row(str(path), result.status, *numbers))
+                progress.advance(task)
+        console.print(_summary(rows))
+    if any(row.status == "failed" for row in rows):
+        raise typer.Exit(1)
+
+
+def _summary(rows: list[_Row]) -> Table:
+    failed = sum(row.status == "failed" for row in rows)
+    table = Table(title=f"Ingested {len(rows) - failed} of {len(rows)} files")
+    table.add_column("file", overflow="fold")
+    table.add_column("status", no_wrap=True)
+    for column in ("document", "mentions", "facts", "unbound"):
+        table.add_column(column, justify="right")
+    for row in rows:
+        numbers = [row.document_id, row.mentions, row.facts, row.unbound]
+        table.add_row(
+            row.file,
+            f"[{_STATUS_STYLE[row.status]}]{row.status}[/]",
+            *("" if number is None else str(number) for number in numbers),
+        )
+    return table

@@ -1,0 +1,1 @@
+"""Nothing to register: ingested documents and their evidence are in the sources admin."""

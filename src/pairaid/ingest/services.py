@@ -1,0 +1,291 @@
+"""Ingest a report: its text -> :func:`pairaid.core.extract.read_report` -> documents, evidence, data values.
+
+Steps, in one transaction (a file that fails stores nothing):
+
+1. a document whose text (SHA-256) is stored already ends the run: nothing is
+   added and the result says ``already ingested``;
+2. the report year is the one given, else the year the text speaks of most
+   ("In 2009", "2009年"; :func:`report_year_of`), else :class:`InputError`;
+3. the text is read into mentions and facts;
+4. a :class:`SourceDocument` keeps the text; an :class:`Evidence` keeps each
+   mention's span, its sentence and the rule that read it (mentions bound to no
+   fact stay as evidence for review);
+5. each fact becomes a :class:`DataValue` with status ``extracted``: indicator,
+   period, value in the indicator's unit where the units convert (15 mu -> 1 ha),
+   qualifier, stated change, the part-of link (kept only between values of one
+   unit), the donor and recipient as written and the subject resolved from them
+   (:mod:`pairaid.ingest.subjects`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from decimal import ROUND_HALF_EVEN, Decimal
+from typing import Literal
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.db import IntegrityError, transaction
+
+from pairaid.core.documents import Document
+from pairaid.core.errors import CodelistError, InputError
+from pairaid.core.extract import read_report, report_year_from_text
+from pairaid.core.extract.model import Extraction, Fact, Mention
+from pairaid.core.gazetteer import default_gazetteer
+from pairaid.core.units import UNIT_CODES, convert
+from pairaid.indicators.models import DataValue, DataValueStatus, Indicator
+from pairaid.indicators.services import datavalue_create
+from pairaid.ingest.selectors import document_counts, document_find
+from pairaid.ingest.subjects import SubjectResolver
+from pairaid.sources.models import Evidence, SourceDocument
+
+IngestStatus = Literal["new", "already ingested"]
+_FOUR_PLACES = Decimal("0.0001")
+_CHINESE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?!\s*[-~–至到])")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    """What one ingest did.
+
+    ``status`` is ``new`` or ``already ingested`` (then nothing was added and the
+    counts are those stored before). ``mentions`` counts the evidence spans,
+    ``facts`` the data values, ``unbound`` the mentions bound to no fact.
+    """
+
+    document: SourceDocument
+    status: IngestStatus
+    mentions: int
+    facts: int
+    unbound: int
+
+    @property
+    def document_id(self) -> int:
+        """The stored document's id."""
+        return self.document.pk
+
+
+def document_ingest(
+    *,
+    document: Document,
+    address: str = "",
+    report_year: int | None = None,
+    donor: str | None = None,
+    recipient: str | None = None,
+) -> IngestResult:
+    """Store ``document``, its mentions as evidence and its facts as extracted data values.
+
+    ``report_year`` is the year the report covers (the period of figures with no
+    period of their own); ``donor`` and ``recipient`` name the report's pairing as
+    written ("Shandong", "Xinjiang") when its title does not. Idempotent by the
+    SHA-256 of the text: a second call with the same text adds nothing.
+
+    Raises:
+        InputError: no report year given or found in the text; an address that is not a URL.
+        CodelistError: a fact with an indicator code that is not in the Indicator table
+            (run ``pairaid init``).
+        DataError: a fact that breaks a rule of data values (a negative value…).
+    """
+    existing = document_find(sha256=document.sha256)
+    if existing is not None:
+        return _already(existing)
+    _check_address(address)
+    year = report_year or report_year_of(document.text)
+    if year is None:
+        raise InputError(f"{document.filename}: no report year given and none found in the text (give --year)")
+    extraction = read_report(document.text, report_year=year, donor=donor, recipient=recipient)
+    try:
+        with transaction.atomic():
+            return _store(document, extraction, address=address, donor=donor, recipient=recipient)
+    except IntegrityError:
+        existing = document_find(sha256=document.sha256)  # stored meanwhile by another ingest of the same text
+        if existing is None:
+            raise
+        return _already(existing)
+
+
+def report_year_of(text: str) -> int | None:
+    """The year a report covers, read from its text: the extraction's reading of English phrases
+    ("In 2009", :func:`pairaid.core.extract.report_year_from_text`), else the most frequent "2009年"
+    (the later year on a tie), else ``None``."""
+    year = report_year_from_text(text)
+    if year is not None:
+        return year
+    years = Counter(int(match.group(1)) for match in _CHINESE_YEAR.finditer(text))
+    return max(years, key=lambda found: (years[found], found)) if years else None
+
+
+def _already(document: SourceDocument) -> IngestResult:
+    counts = document_counts(document=document)
+    return IngestResult(
+        document=document,
+        status="already ingested",
+        mentions=counts.evidence,
+        facts=counts.data_values,
+        unbound=counts.unbound,
+    )
+
+
+def _check_address(address: str) -> None:
+    if not address:
+        return
+    try:
+        URLValidator(schemes=["http", "https"])(address)
+    except ValidationError:
+        raise InputError(f"address {address!r} is not an http(s) URL") from None
+
+
+def _store(
+    document: Document, extraction: Extraction, *, address: str, donor: str | None, recipient: str | None
+) -> IngestResult:
+    donor_label = donor or extraction.donor or ""
+    recipient_label = recipient or extraction.recipient or ""
+    source = SourceDocument.objects.create(
+        sha256=document.sha256,
+        title=document.title[:300],
+        filename=document.filename[:255],
+        address=address,
+        media_type=document.media_type,
+        language=_language(document.text),
+        report_year=extraction.report_year,
+        donor_label=donor_label[:200],
+        recipient_label=recipient_label[:200],
+        text=document.text,
+    )
+    evidence = _store_evidence(source, extraction)
+    resolver = SubjectResolver(gazetteer=default_gazetteer(), context=(donor_label, recipient_label))
+    indicators = {indicator.code: indicator for indicator in Indicator.objects.all()}
+    stored: dict[int, DataValue] = {}
+    for index, fact in enumerate(extraction.facts):
+        mention = extraction.mentions[fact.mention]
+        whole = stored.get(fact.part_of) if fact.part_of is not None else None
+        stored[index] = _store_fact(
+            fact,
+            mention,
+            indicator=_indicator(indicators, fact.indicator),
+            evidence=evidence[(mention.start, mention.end)],
+            whole=whole,
+            resolver=resolver,
+            donor=fact.donor or donor_label,
+            recipient=fact.recipient or recipient_label,
+        )
+    _link_later_wholes(extraction.facts, stored)
+    bound = {fact.mention for fact in extraction.facts}
+    return IngestResult(
+        document=source,
+        status="new",
+        mentions=len(evidence),
+        facts=len(stored),
+        unbound=sum(1 for index in range(len(extraction.mentions)) if index not in bound),
+    )
+
+
+def _store_evidence(source: SourceDocument, extraction: Extraction) -> dict[tuple[int, int], Evidence]:
+    """One evidence per mention span (two mentions on one span share it)."""
+    spans: dict[tuple[int, int], Evidence] = {}
+    for mention in extraction.mentions:
+        if (mention.start, mention.end) in spans:
+            continue
+        sentence = extraction.sentences[mention.sentence] if 0 <= mention.sentence < len(extraction.sentences) else None
+        spans[(mention.start, mention.end)] = Evidence(
+            document=source,
+            start=mention.start,
+            end=mention.end,
+            sentence_start=sentence.start if sentence else None,
+            sentence_end=sentence.end if sentence else None,
+            rule=mention.rule[:64],
+        )
+    created = Evidence.objects.bulk_create(spans.values())
+    if any(item.pk is None for item in created):  # a backend that returns no ids from bulk inserts
+        by_span = {(item.start, item.end): item for item in Evidence.objects.filter(document=source)}
+        return by_span
+    return spans
+
+
+def _indicator(indicators: dict[str, Indicator], code: str) -> Indicator:
+    try:
+        return indicators[code]
+    except KeyError:
+        raise CodelistError(f"indicator {code!r} is not in the database (run pairaid init)") from None
+
+
+def _store_fact(
+    fact: Fact,
+    mention: Mention,
+    *,
+    indicator: Indicator,
+    evidence: Evidence,
+    whole: DataValue | None,
+    resolver: SubjectResolver,
+    donor: str,
+    recipient: str,
+) -> DataValue:
+    value, value_high, unit = _in_indicator_unit(mention, indicator)
+    period = fact.period
+    subject = resolver.subject(donor=donor, recipient=recipient, year=period.end_year or period.year or 0)
+    return datavalue_create(
+        indicator=indicator,
+        value=value,
+        value_high=value_high,
+        unit=unit,
+        period_kind=period.kind,
+        year=period.year,
+        start_year=period.start_year,
+        end_year=period.end_year,
+        pairing=subject.pairing,
+        area=subject.area,
+        qualifier=mention.qualifier,
+        change_percent=_four_places(fact.change_percent),
+        change_base_year=fact.change_base_year,
+        status=DataValueStatus.EXTRACTED,
+        evidence=evidence,
+        part_of=whole if whole is not None and whole.unit == unit else None,
+        donor_label=(fact.donor or "")[:200],
+        recipient_label=(fact.recipient or "")[:200],
+    )
+
+
+def _link_later_wholes(facts: tuple[Fact, ...], stored: dict[int, DataValue]) -> None:
+    """Link parts whose whole comes after them in the text (stored after them)."""
+    for index, fact in enumerate(facts):
+        if fact.part_of is None or fact.part_of <= index or fact.part_of not in stored:
+            continue
+        part, whole = stored[index], stored[fact.part_of]
+        if part.unit == whole.unit:
+            part.part_of = whole
+            part.save(update_fields=["part_of", "subject_key"])
+
+
+def _in_indicator_unit(mention: Mention, indicator: Indicator) -> tuple[Decimal, Decimal | None, str]:
+    """The mention's value (and upper value) and unit, converted to the indicator's unit where they convert.
+
+    A ``count`` takes the indicator's counted noun as unit; an amount of money for
+    a per-person indicator (``CNY/person``) keeps its value; units that do not
+    convert (persons for a person-time indicator) keep the mention's unit, for the
+    checks to flag.
+    """
+    target = indicator.unit
+    if mention.unit == target or mention.unit == "count" or target.startswith(mention.unit + "/"):
+        return _four_places(mention.value), _four_places(mention.value_high), target
+    if mention.unit in UNIT_CODES and target in UNIT_CODES:
+        try:
+            high = None if mention.value_high is None else convert(mention.value_high, mention.unit, target)
+            return _four_places(convert(mention.value, mention.unit, target)), _four_places(high), target
+        except CodelistError:
+            pass
+    return _four_places(mention.value), _four_places(mention.value_high), mention.unit
+
+
+def _four_places(value: Decimal | None) -> Decimal | None:
+    if value is None:
+        return None
+    return value.quantize(_FOUR_PLACES, rounding=ROUND_HALF_EVEN)
+
+
+def _language(text: str) -> str:
+    """``zh`` when a fifth or more of the sample's characters are Chinese, else ``en``."""
+    sample = text[:5000]
+    return "zh" if len(_HAN.findall(sample)) * 5 >= max(len(sample), 1) else "en"

@@ -1,0 +1,142 @@
+"""The ingest service: one report text -> document, evidence, extracted data values, in one transaction."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from pairaid.core.documents import read_document_bytes
+from pairaid.core.errors import CodelistError, InputError
+from pairaid.indicators.models import DataValue, Indicator
+from pairaid.ingest.services import document_ingest, report_year_of
+from pairaid.sample.loader import sample_load
+from pairaid.sources.models import Evidence, SourceDocument
+
+MADE_UP = "Aid to County B\nIn 2012, City A provided aid funds of 12.5 million yuan to County B.\n"
+
+
+def counts() -> tuple[int, int, int]:
+    return SourceDocument.objects.count(), Evidence.objects.count(), DataValue.objects.count()
+
+
+@pytest.mark.django_db
+def test_a_made_up_sentence_is_stored_as_an_extracted_aid_funds_value() -> None:
+    result = document_ingest(document=read_document_bytes(MADE_UP.encode(), filename="made_up.txt"))
+
+    assert result.status == "new"
+    assert (result.mentions, result.facts, result.unbound) == (1, 1, 0)
+    stored = result.document
+    assert (stored.title, stored.filename, stored.report_year, stored.text) == (
+        "Aid to County B",
+        "made_up.txt",
+        2012,
+        MADE_UP,
+    )
+    value = DataValue.objects.get(evidence__document=stored)
+    assert value.indicator_id == Indicator.objects.get(code="aid_funds").pk
+    assert (value.value, value.unit, value.qualifier, value.status) == (
+        Decimal("12500000"),
+        "CNY",
+        "exact",
+        "extracted",
+    )
+    assert (value.period_kind, value.period_start, value.period_end) == ("year", date(2012, 1, 1), date(2012, 12, 31))
+    assert value.subject_key == ""  # neither City A nor County B is a real place
+    assert value.evidence is not None
+    assert value.evidence.text == "12.5 million yuan"
+    assert value.evidence.sentence == "In 2012, City A provided aid funds of 12.5 million yuan to County B."
+
+
+@pytest.mark.django_db
+def test_the_same_text_a_second_time_adds_nothing() -> None:
+    document = read_document_bytes(MADE_UP.encode(), filename="made_up.txt")
+    first = document_ingest(document=document)
+    before = counts()
+    again = document_ingest(document=read_document_bytes(MADE_UP.encode("gb18030"), filename="copy.txt"))
+
+    assert again.status == "already ingested"
+    assert again.document_id == first.document_id
+    assert (again.mentions, again.facts, again.unbound) == (first.mentions, first.facts, first.unbound)
+    assert counts() == before
+
+
+@pytest.mark.django_db
+def test_the_subject_is_the_registered_pairing_of_the_named_areas() -> None:
+    sample_load()
+    text = "In 2012, Shandong provided aid funds of 12.5 million yuan to Shule County.\n"
+    document = read_document_bytes(text.encode(), filename="shule.txt")
+    result = document_ingest(document=document, donor="Shandong", recipient="Shule County")
+
+    value = DataValue.objects.get(evidence__document=result.document)
+    assert value.pairing is not None
+    assert (value.pairing.donor_area.code, value.pairing.recipient_area.code) == ("370000", "653122")
+    assert value.area is None
+
+
+@pytest.mark.django_db
+def test_without_a_registered_pairing_the_subject_is_the_recipient_area() -> None:
+    text = "In 2012, Shandong provided aid funds of 12.5 million yuan to Shule County.\n"
+    document = read_document_bytes(text.encode(), filename="shule.txt")
+    result = document_ingest(document=document, donor="Shandong", recipient="Shule County")
+
+    value = DataValue.objects.get(evidence__document=result.document)
+    assert value.pairing is None
+    assert value.area is not None and value.area.code == "653122"
+
+
+@pytest.mark.django_db
+def test_mentions_bound_to_no_fact_are_kept_as_evidence_for_review() -> None:
+    text = "In 2012, City A provided aid funds of 12.5 million yuan to County B. The county has 6 rivers.\n"
+    result = document_ingest(document=read_document_bytes(text.encode(), filename="rivers.txt"))
+
+    assert (result.mentions, result.facts, result.unbound) == (2, 1, 1)
+    unbound = Evidence.objects.get(document=result.document, data_values__isnull=True)
+    assert unbound.text == "6 rivers"
+
+
+@pytest.mark.django_db
+def test_a_failure_part_way_stores_nothing() -> None:
+    Indicator.objects.filter(code="aid_funds").delete()  # the document and its evidence are stored before the facts
+    before = counts()
+
+    with pytest.raises(CodelistError, match="aid_funds"):
+        document_ingest(document=read_document_bytes(MADE_UP.encode(), filename="made_up.txt"))
+
+    assert counts() == before
+
+
+@pytest.mark.django_db
+def test_the_report_year_given_wins_over_the_text() -> None:
+    result = document_ingest(document=read_document_bytes(MADE_UP.encode(), filename="m.txt"), report_year=2013)
+
+    assert result.document.report_year == 2013
+
+
+@pytest.mark.django_db
+def test_a_text_with_no_year_needs_one_given() -> None:
+    document = read_document_bytes(b"City A provided aid funds of 12.5 million yuan.", filename="undated.txt")
+
+    with pytest.raises(InputError, match=r"undated\.txt: no report year given and none found"):
+        document_ingest(document=document)
+    assert SourceDocument.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_an_address_that_is_not_a_url_is_refused() -> None:
+    with pytest.raises(InputError, match="not an http"):
+        document_ingest(document=read_document_bytes(MADE_UP.encode(), filename="m.txt"), address="yearbook page")
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("In 2009, Shandong gave. In 2009, more. During 2008 less.", 2009),
+        ("2009年，山东省援助资金15.74亿元。2009年底，2008年", 2009),
+        ("2008年、2009年", 2009),
+        ("No year at all.", None),
+    ],
+)
+def test_the_report_year_is_the_year_the_text_speaks_of_most(text: str, year: int | None) -> None:
+    assert report_year_of(text) == year
