@@ -49,3 +49,11 @@ app.add_typer(areas.app, name="areas")
 from pairaid.cli import ingest  # noqa: E402
 
 app.command("ingest")(ingest.ingest)
+
+from pairaid.cli import extract  # noqa: E402
+
+app.command("extract")(extract.extract)
+
+from pairaid.cli import report_commands  # noqa: E402
+
+app.command("report")(report_commands.report)

@@ -118,8 +118,6 @@ def _scale_factor(text: str, nw: NumberWords) -> int:
             if pat.fullmatch(piece):
                 factor *= f
                 break
-    if re.fullmatch(r"hundred\s+mil+i+o+i?ns?", text.strip(), re.I):
-        return 100_000_000
     return factor
 
 
@@ -142,9 +140,9 @@ def _word_value(text: str, nw: NumberWords) -> int:
 def _read(m: re.Match[str], nw: NumberWords) -> NumberMatch:
     text = m.group(0)
     if m.group("fixed"):
-        for pat, value, qual in nw.fixed:
+        for pat, fixed_value, qual in nw.fixed:
             if pat.fullmatch(m.group("fixed")):
-                return NumberMatch(m.start(), m.end(), text, Decimal(value), None, True, "fixed", qual)
+                return NumberMatch(m.start(), m.end(), text, Decimal(fixed_value), None, True, "fixed", qual)
     if m.group("digits"):
         value = Decimal(m.group("digits").replace(",", ""))
         if m.group("cjk"):

@@ -22,7 +22,7 @@ __all__ = ["mention_contexts"]
 
 _RIGHT_STOP = re.compile(r"[,;:，；：]|\.(?!\d)|\s+and\s+(?=\w+ed\b)")
 _CLAUSE_STOP = re.compile(r"[;:；：]")
-_FOR_OF = re.compile(r"^[^,;]{0,60}?\b(?:for|of)\s*$")
+_FOR_OF = re.compile(r"^[^,;]{0,100}?\b(?:for|of)\s*$")
 
 
 def _strip_qualifier(left: str) -> str:
@@ -49,7 +49,10 @@ def mention_contexts(text: str, sentences: tuple[Sentence, ...], mentions: tuple
         prev = mentions[i - 1] if i > 0 and mentions[i - 1].sentence == m.sentence else None
         left_start = clause_start
         if prev is not None:
-            left_start = max(left_start, min(right_ends[i - 1], m.start))
+            # the previous mention's own words end where its right context stops; when that
+            # context runs up to this mention, the words between belong to both
+            prev_end = right_ends[i - 1] if right_ends[i - 1] < m.start else prev.end
+            left_start = max(left_start, prev_end)
         for pm in lex.part_markers.finditer(text, left_start, m.start):
             left_start = pm.end()
         left = _strip_qualifier(text[left_start : m.start])
@@ -62,6 +65,7 @@ def mention_contexts(text: str, sentences: tuple[Sentence, ...], mentions: tuple
                 clause=text[clause_start : m.start],
                 np=m.noun_phrase,
                 head=m.noun or "",
+                sentence=text[sent.start : m.start],
             )
         )
     return tuple(out)

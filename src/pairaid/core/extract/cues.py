@@ -29,6 +29,7 @@ class Context:
     clause: str
     np: str
     head: str
+    sentence: str = ""
 
     @property
     def any(self) -> str:
@@ -57,6 +58,7 @@ class CueLexicon:
     """The whole of ``data/cues.yaml``, compiled."""
 
     plan: tuple[re.Pattern[str], ...]
+    plan_sentence: tuple[re.Pattern[str], ...]
     unbound_right: tuple[tuple[str, re.Pattern[str]], ...]
     money: tuple[CueRule, ...]
     counts: tuple[CueRule, ...]
@@ -115,6 +117,7 @@ def lexicon() -> CueLexicon:
     codes = _indicator_codes()
     return CueLexicon(
         plan=tuple(_c(p) for p in raw["plan"]),
+        plan_sentence=tuple(_c(p) for p in raw["plan_sentence"]),
         unbound_right=tuple((str(k), _c(v)) for k, v in raw["unbound_right"].items()),
         money=tuple(_rule(r, codes) for r in raw["money"]),
         counts=tuple(_rule(r, codes) for r in raw["counts"]),

@@ -145,17 +145,22 @@ def exclusion_rule(text: str, number: NumberMatch, ctx: ExclusionContext, index:
         return "list_number"
     if ctx.at_text_end:
         return "truncated"
-    if number.rule == "range" and number.value_high is not None and number.plain:
-        if _is_year(int(number.value)) and _is_year(int(number.value_high)):
-            return "year_range"
-    if number.plain and number.rule == "digits" and len(number.text) == 4 and _is_year(int(number.value)):
-        if not (ctx.has_unit or ctx.plural_noun):
-            return "year"
+    if (
+        number.rule == "range"
+        and number.value_high is not None
+        and number.plain
+        and _is_year(int(number.value))
+        and _is_year(int(number.value_high))
+    ):
+        return "year_range"
+    year_like = number.plain and number.rule == "digits" and len(number.text) == 4 and _is_year(int(number.value))
+    if year_like and not (ctx.has_unit or ctx.plural_noun):
+        return "year"
     before = text[max(0, start - 40) : start]
     after = text[end : end + 40]
-    if number.rule in ("digits", "words") and number.value <= 31:
-        if pats.months.search(before) or pats.months_after.match(after):
-            return "date"
+    day_like = number.rule in ("digits", "words") and number.value <= 31
+    if day_like and (pats.months.search(before) or pats.months_after.match(after)):
+        return "date"
     for name, pat in pats.before:
         if pat.search(before):
             return f"before:{name}"

@@ -22,12 +22,24 @@ from pairaid.core.units import singular
 __all__ = ["bind_facts"]
 
 _CONTEXT_INDICATORS = frozenset({"gdp", "fixed_asset_investment", "fiscal_revenue", "retail_sales"})
-_PLAN_RIGHT = re.compile(r"^\s*(?:\w+\s+){0,3}(?:will|would|shall|is\s+to|are\s+to|is\s+expected|are\s+expected)\b", re.I)
+_PLAN_RIGHT = re.compile(
+    r"^\s*(?:\w+\s+){0,3}(?:will|would|shall|is\s+to|are\s+to|is\s+expected|are\s+expected)\b", re.I
+)
+
+
+_OWN_VERB = re.compile(r"^\s*(?:[\w-]+\s+){0,5}?(?:had|has|have|was|were)\b", re.I)
+_PREDICATE_NOUN = re.compile(r"^\s*(?:were|are)\s+((?:[\w-]+\s+){0,3}?[\w-]+s)\b", re.I)
 
 
 def _is_plan(ctx: Context) -> bool:
+    """F1: a plan word governs the mention (in its own words, or earlier in its clause when
+    the mention has no verb of its own after it), or a future verb follows it."""
     lex = lexicon()
-    return any(p.search(ctx.clause) for p in lex.plan) or bool(_PLAN_RIGHT.match(ctx.right))
+    if any(p.search(ctx.left) for p in lex.plan) or _PLAN_RIGHT.match(ctx.right):
+        return True
+    if any(p.search(ctx.sentence) for p in lex.plan_sentence):
+        return True
+    return any(p.search(ctx.clause) for p in lex.plan) and not _OWN_VERB.match(ctx.right)
 
 
 def _first(rules: tuple[CueRule, ...], unit: str, ctx: Context) -> CueRule | None:
@@ -45,7 +57,11 @@ def _listed_noun(text: str, ctx: Context, mentions: tuple[Mention, ...], i: int)
         prev = [j for j in range(i - 1, -1, -1) if mentions[j].sentence == m.sentence and mentions[j].noun]
         if prev:
             p = mentions[prev[0]]
-            return Context(ctx.left, ctx.right, ctx.clause, p.noun_phrase, p.noun or "")
+            return Context(ctx.left, ctx.right, ctx.clause, p.noun_phrase, p.noun or "", ctx.sentence)
+    pred = _PREDICATE_NOUN.match(ctx.right)
+    if pred is not None:
+        noun = singular(pred.group(1).split()[-1])
+        return Context(ctx.left, ctx.right, ctx.clause, pred.group(1), noun, ctx.sentence)
     resp = re.search(r"(?:the\s+numbers?\s+of\s+)?([a-z][a-z\s-]+?)\s+respectively\b[^,;.]*$", ctx.clause, re.I)
     if resp is not None:
         items = [x.strip() for x in re.split(r",\s*(?:and\s+)?|\s+and\s+", resp.group(1)) if x.strip()]
@@ -53,11 +69,13 @@ def _listed_noun(text: str, ctx: Context, mentions: tuple[Mention, ...], i: int)
         k = sum(1 for j in range(i) if mentions[j].sentence == m.sentence and mentions[j].start > m.start - len(after))
         if 0 <= k < len(items):
             words = items[k].split()
-            return Context(ctx.left, ctx.right, ctx.clause, items[k], singular(words[-1]))
+            return Context(ctx.left, ctx.right, ctx.clause, items[k], singular(words[-1]), ctx.sentence)
     return ctx
 
 
-def _candidate(text: str, i: int, m: Mention, ctx: Context, mentions: tuple[Mention, ...]) -> tuple[Candidate, tuple[str, ...]]:
+def _candidate(
+    text: str, i: int, m: Mention, ctx: Context, mentions: tuple[Mention, ...]
+) -> tuple[Candidate, tuple[str, ...]]:
     lex = lexicon()
     if _is_plan(ctx):
         return Candidate(i, None, "plan", False), ()
@@ -108,7 +126,7 @@ def bind_facts(
     for i in sorted(parts):
         whole = parts[i]
         c = cands[i]
-        if whole in resolved and (c.indicator is None and c.rule == "no_cue" or c.generic):
+        if whole in resolved and ((c.indicator is None and c.rule == "no_cue") or c.generic):
             resolved[i] = resolved[whole]
     # a whole resolved late (parts of parts) passes its indicator down again
     for i in sorted(parts):
@@ -121,12 +139,12 @@ def bind_facts(
     rates = {r.mention: r for r in find_rates(text, mentions, contexts, set(resolved))}
     facts: list[Fact] = []
     first_fact: dict[int, int] = {}
-    for i, m in enumerate(mentions):
+    for i in range(len(mentions)):
         if i not in resolved:
             continue
         indicators = (resolved[i], *pairs[i][1])
-        whole = parts.get(i)
-        part_of = first_fact.get(whole) if whole is not None else None
+        whole_of = parts.get(i)
+        part_of = first_fact.get(whole_of) if whole_of is not None else None
         recipients = respectively_recipients(contexts[i].right) or (parties.recipient,)
         rate = rates.get(i)
         for indicator in indicators:

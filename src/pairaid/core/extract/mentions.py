@@ -31,7 +31,7 @@ import yaml
 from pairaid.core.extract.exclusions import ExclusionContext, TextIndex, exclusion_rule, index_text
 from pairaid.core.extract.model import Mention, Qualifier, Sentence
 from pairaid.core.numbers import NumberMatch, find_numbers
-from pairaid.core.units import is_person_noun, is_plural, match_unit, singular, unit_words
+from pairaid.core.units import is_person_noun, is_plural, match_unit, singular
 
 __all__ = ["NounPhrase", "find_mentions", "noun_phrase"]
 

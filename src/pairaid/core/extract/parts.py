@@ -154,7 +154,8 @@ class Rate:
 def find_rates(
     text: str, mentions: tuple[Mention, ...], contexts: tuple[Context, ...], bound: set[int]
 ) -> tuple[Rate, ...]:
-    """Growth rates (F6): "up 28.2% over 2008", "respectively up a%, b% ... compared with 2008", "3.9 times that of 2010".
+    """Growth rates (F6): "up 28.2% over 2008", "respectively up a%, b% ... compared with 2008",
+    "3.9 times that of 2010".
 
     A later rate without a base year takes the last base year written before it.
     """
@@ -168,7 +169,10 @@ def find_rates(
             i += 1
             continue
         run = [i]
-        while run[-1] + 1 < len(mentions) and mentions[run[-1] + 1].unit == "percent" and mentions[run[-1] + 1].sentence == m.sentence:
+        while run[-1] + 1 < len(mentions):
+            nxt = mentions[run[-1] + 1]
+            if nxt.unit != "percent" or nxt.sentence != m.sentence:
+                break
             run.append(run[-1] + 1)
         tail = text[mentions[run[-1]].end : mentions[run[-1]].end + 80]
         base = lex.base_year.match(tail)
@@ -177,10 +181,7 @@ def find_rates(
             last_base = base_year
         figures = [j for j in range(i - 1, -1, -1) if mentions[j].sentence == m.sentence and j in bound]
         respectively = lex.respectively.search(text, max(0, m.start - 40), m.start) is not None
-        if respectively and len(run) > 1:
-            targets = sorted(figures[: len(run)])
-        else:
-            targets = figures[:1]
+        targets = sorted(figures[: len(run)]) if respectively and len(run) > 1 else figures[:1]
         for pct_idx, fig in zip(run, targets, strict=False):
             rates.append(Rate(fig, mentions[pct_idx].value, base_year))
         i = run[-1] + 1

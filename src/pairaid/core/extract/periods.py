@@ -32,20 +32,30 @@ _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
 )
-_PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("as_of", re.compile(rf"\b(?:as\s+of|by|until|till|up\s+to|to)\s+(?:the\s+)?end\s+of\s+(?:{_MONTH}\s+)?{_YEAR}", re.I)),
-    ("as_of", re.compile(rf"\bas\s+of\s+(?:{_MONTH}\s+(?:\d{{1,2}},?\s+)?)?{_YEAR}", re.I)),
-    ("since", re.compile(rf"\bsince\s+(?:{_MONTH}\s+)?{_YEAR}", re.I)),
-    ("past_years", re.compile(r"\b(?:over|in|during)\s+the\s+(?:past|last)\s+(\d+|[a-z]+(?:-[a-z]+)?)\s+years\b", re.I)),
-    ("whole_year", re.compile(r"\b(?:throughout|in|during)\s+the\s+(?:whole|entire)?\s*year\b|\bthroughout\s+the\s+year\b", re.I)),
-    ("in_year", re.compile(rf"\b(?:in|during|throughout|for)\s+(?:(?:early|mid|late)[\s-]+)?(?:{_MONTH}\s+)?{_YEAR}\b(?!\s*[-~–])", re.I)),
-    ("in_year", re.compile(rf"^\W*{_YEAR}\s*,", re.I)),
+_PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern, re.I))
+    for kind, pattern in (
+        ("as_of", rf"\b(?:as\s+of|by|until|till|up\s+to|to)\s+(?:the\s+)?end\s+of\s+(?:{_MONTH}\s+)?{_YEAR}"),
+        ("as_of", rf"\bas\s+of\s+(?:{_MONTH}\s+(?:\d{{1,2}},?\s+)?)?{_YEAR}"),
+        ("since", rf"\bsince\s+(?:{_MONTH}\s+)?{_YEAR}"),
+        ("past_years", r"\b(?:over|in|during)\s+the\s+(?:past|last)\s+(\d+|[a-z]+(?:-[a-z]+)?)\s+years\b"),
+        ("whole_year", r"\b(?:throughout|in|during)\s+the\s+(?:whole|entire)?\s*year\b"),
+        ("in_year", rf"\b(?:in|during|throughout|for)\s+(?:(?:early|mid|late)[\s-]+)?(?:{_MONTH}\s+)?{_YEAR}\b(?!\s*[-~–])"),  # noqa: E501
+        ("in_year", rf"^\W*{_YEAR}\s*,"),
+    )
 )
 _PRIOR = re.compile(rf"\b(?:than|over|compared\s+with)\s+(?:that\s+)?(?:in|of)\s+{_YEAR}\s*[(（]\s*$", re.I)
+# a sentence opening on a place ("In County B, ...") starts a new scene: carried periods stop
+_NEW_SCENE = re.compile(rf"\s*In\s+(?!{_MONTH}\b|(?:19|20)\d\d\b)[A-Z]")
 _PAIRING_VERBS = re.compile(
     r"\b(?:assign|twin|pair|counterpart|partnership|designat|undertak|support|aid|help|cooperat)", re.I
 )
-_PAIRING_BEGAN = re.compile(r"\b(?:assign|twin|pair|partnership|designat|undertak|counterpart)", re.I)
+_PAIRING_BEGAN = re.compile(
+    r"\b(?:assign(?:ed|s)?|designat\w*|undert(?:ook|aken|akes)|start(?:ed|s)|beg(?:an|un)|establish(?:ed|es)?|built|set\s+up)"
+    r"\b[^.]{0,80}\b(?:twinn?\w*|pair\w*|partner\w*|counterpart|support|assist\w*|aid)\b"
+    r"|\btwinned\s+with\b|\bpaired\s+with\b",
+    re.I,
+)
 _WORD_NUMBERS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
     "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -130,6 +140,8 @@ def mention_periods(
     for i, s in enumerate(sentences):
         if s.paragraph != paragraph or s.section != section:
             state, paragraph, section = None, s.paragraph, s.section
+        elif _NEW_SCENE.match(text, s.start):
+            state = None
         carried[i] = state
         for p in phrases[i]:
             if p.opens_sentence:
@@ -143,7 +155,9 @@ def mention_periods(
         own = phrases[m.sentence]
         before = [p for p in own if p.end <= m.start]
         after = [p for p in own if p.start >= m.end]
-        phrase = before[-1] if before else (after[0] if after and not _clause_break(text, m.end, after[0].start) else None)
+        phrase = before[-1] if before else None
+        if phrase is None and after and not _clause_break(text, m.end, after[0].start):
+            phrase = after[0]
         if phrase is None:
             phrase = carried.get(m.sentence)
         out.append(_period(phrase, report_year, start_year))

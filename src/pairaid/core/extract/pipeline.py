@@ -13,21 +13,33 @@ from pairaid.core.extract.places import report_parties
 from pairaid.core.extract.sections import find_sections, title_line
 from pairaid.core.extract.sentences import find_sentences
 
-__all__ = ["read_report", "report_year_from_text"]
+__all__ = ["read_report", "report_year_candidates", "report_year_from_text"]
 
-_IN_YEAR = re.compile(r"\b(?:in|during|throughout|of)\s+((?:19|20)\d\d)\b(?!\s*[-~–])", re.I)
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_IN_YEAR = re.compile(rf"\b(?:in|during|throughout)\s+(?:{_MONTHS}\s+)?((?:19|20)\d\d)\b(?!\s*[-~–])", re.I)
 _OPENING_YEAR = re.compile(r"(?:^|[】\n.])\s*(?:In\s+)?((?:19|20)\d\d)\s*,", re.M)
 
 
-def report_year_from_text(text: str) -> int | None:
-    """The year a report reports on, read from its text, or ``None``.
+def report_year_candidates(text: str) -> Counter[int]:
+    """Years the text reports on, with how often: "In 2009", "in June 2009", "2009, ...", "2010 is the last year".
 
-    The most frequent year of "In 2009"-style phrases, ties broken by the later
-    year; a year followed by "is the last/key year" counts too.
+    A year after "since" is history, not a candidate.
     """
     years = Counter(int(m.group(1)) for m in _IN_YEAR.finditer(text))
     years.update(int(m.group(1)) for m in _OPENING_YEAR.finditer(text))
     years.update(int(m.group(1)) for m in re.finditer(r"\b((?:19|20)\d\d)\s+(?:is|was)\s+(?:the|a)\b", text))
+    years.update(int(m.group(1)) for m in re.finditer(r"\bend\s+of\s+((?:19|20)\d\d)\b", text, re.I))
+    for m in re.finditer(r"\bsince\s+(?:\w+\s+)?((?:19|20)\d\d)\b", text, re.I):
+        years.pop(int(m.group(1)), None)
+    return years
+
+
+def report_year_from_text(text: str) -> int | None:
+    """The year a report reports on, read from its text, or ``None`` when it names no year.
+
+    The most frequent of :func:`report_year_candidates`, ties broken by the later year.
+    """
+    years = report_year_candidates(text)
     if not years:
         return None
     return max(years.items(), key=lambda kv: (kv[1], kv[0]))[0]

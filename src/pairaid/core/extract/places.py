@@ -35,7 +35,9 @@ _PROVINCE = re.compile(
 )
 _IN_PLACE = re.compile(r"\bin\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)\s*$")
 _PLACE = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*"
-_RESPECTIVELY = re.compile(rf"^[^.;,]{{0,40}}?\brespectively\s+(?:to|for|in)\s+(?P<list>{_PLACE}(?:\s*(?:,|and|,\s*and)\s*{_PLACE})+)")
+_RESPECTIVELY = re.compile(
+    rf"^[^.;,]{{0,40}}?\brespectively\s+(?:to|for|in)\s+(?P<list>{_PLACE}(?:\s*(?:,|and|,\s*and)\s*{_PLACE})+)"
+)
 
 
 @dataclass(frozen=True)

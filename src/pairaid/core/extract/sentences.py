@@ -11,6 +11,7 @@ so a sentence never spans two paragraphs or two sections.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from functools import cache
 
@@ -50,7 +51,7 @@ def find_sentences(text: str, sections: tuple[Section, ...]) -> tuple[Sentence, 
     cuts.update(section_starts)
     ordered = sorted(cuts)
     out: list[Sentence] = []
-    for a, b in zip(ordered, ordered[1:], strict=False):
+    for a, b in itertools.pairwise(ordered):
         piece = text[a:b]
         stripped = piece.strip()
         if not stripped:

@@ -1,0 +1,76 @@
+"""``pairaid extract``: read report files into gold-format JSON, one file per report; no database needed."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from pairaid.cli.errors import stderr
+from pairaid.core.errors import InputError, PairaidError
+from pairaid.core.extract import extraction_to_json, read_report, report_year_from_text
+from pairaid.core.extract.pipeline import report_year_candidates
+
+_YEAR_HELP = "Report year (default: from the text, else a yearbook file name 2010_... = 2009)."
+_YEARBOOK_FILE = re.compile(r"^((?:19|20)\d\d)[_-]")
+
+
+def _read_text(path: Path) -> str:
+    """The text of a report file (.txt, .html/.htm, .docx, .pdf) through :func:`pairaid.core.documents.read_document`.
+
+    Raises :class:`InputError` for a missing, unreadable, empty, binary, oversized or unsupported file.
+    """
+    from pairaid.core.documents import read_document
+
+    return read_document(path).text
+
+
+def _report_year(path: Path, text: str, year: int | None) -> int:
+    """``--year``, else the year the text reports on, else a yearbook file name ``2010_...`` (reports on 2009).
+
+    The file name settles the year when the text agrees or names only earlier
+    years (history such as "In 2002, City A built a twinning partnership").
+    """
+    if year is not None:
+        return year
+    m = _YEARBOOK_FILE.match(path.name)
+    from_name = int(m.group(1)) - 1 if m is not None else None
+    candidates = report_year_candidates(text)
+    if from_name is not None and (from_name in candidates or all(y < from_name for y in candidates)):
+        return from_name
+    found = report_year_from_text(text)
+    if found is not None:
+        return found
+    if from_name is not None:
+        return from_name
+    raise InputError(f"{path.name}: no report year in the text or the file name; give --year")
+
+
+def extract(
+    reports: Annotated[list[Path], typer.Argument(help="Report files (.txt as UTF-8; .html, .docx, .pdf with text).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Directory for NAME.json, one per report.")],
+    year: Annotated[int | None, typer.Option("--year", "-y", help=_YEAR_HELP)] = None,
+    donor: Annotated[str | None, typer.Option(help="Donor as written, e.g. Shandong (default: the title's).")] = None,
+    recipient: Annotated[str | None, typer.Option(help="Recipient as written, e.g. Xinjiang.")] = None,
+) -> None:
+    """Read reports into mentions and facts, written as OUT/NAME.json in the gold format
+    (shared/spec/gold-format.md). A file that fails gets one line on stderr; the others are
+    still read; the exit status is 1 when any failed."""
+    out.mkdir(parents=True, exist_ok=True)
+    failed = 0
+    for path in reports:
+        try:
+            text = _read_text(path)
+            extraction = read_report(text, report_year=_report_year(path, text, year), donor=donor, recipient=recipient)
+            data = extraction_to_json(extraction, document=path.name)
+            (out / f"{path.stem}.json").write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+        except PairaidError as exc:
+            failed += 1
+            stderr.print(f"[red]error:[/red] {path}: {exc}", highlight=False, soft_wrap=True)
+            continue
+        typer.echo(f"{path.name}: {len(extraction.mentions)} mentions, {len(extraction.facts)} facts")
+    if failed:
+        raise typer.Exit(1)
