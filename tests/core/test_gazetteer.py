@@ -186,3 +186,44 @@ def test_a_gazetteer_over_some_records_knows_only_those() -> None:
 )
 def test_normalise(written: str, normalised: str) -> None:
     assert normalise(written) == normalised
+
+
+# the donor and recipient of a report, as ../shared/corpus/index.csv labels them
+REPORT_CONTEXT = ("Shandong", "Xinjiang (Kashi)")
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("Kashi", "653100"),  # the recipient itself, not 喀什市 inside it
+        ("Kashgar", "653100"),
+        ("Xinjiang", "650000"),
+        ("Shandong", "370000"),
+        ("Shule County", "653122"),
+        ("Yingjisha", "653123"),
+        ("Yuepu Lake", "653128"),
+    ],
+)
+def test_best_with_the_report_donor_and_recipient_as_context(gazetteer: Gazetteer, name: str, code: str) -> None:
+    found = gazetteer.best(name, context=REPORT_CONTEXT)
+
+    assert found is not None and found.area.code == code
+
+
+def test_best_refuses_what_the_context_cannot_settle(gazetteer: Gazetteer) -> None:
+    assert gazetteer.best("Hetian", context=REPORT_CONTEXT) is None
+    assert gazetteer.best("Shulu County", context=REPORT_CONTEXT) is None  # one letter from Shule and Shufu
+    assert gazetteer.best("Suzhou City") is None
+
+
+def test_a_bare_province_name_beats_a_county_of_the_same_pinyin(gazetteer: Gazetteer) -> None:
+    found = gazetteer.best("Xinjiang")  # 新绛县 is Xinjiang County too
+
+    assert found is not None and found.area.code == "650000"
+
+
+def test_context_labels_are_read_part_by_part(gazetteer: Gazetteer) -> None:
+    found = gazetteer.resolve("Wangcang County", context="Sichuan (12 counties of Guangyuan & Nanchong)")
+
+    assert found[0].area.code == "510821"
+    assert "within context 广元市 510800" in found[0].reason

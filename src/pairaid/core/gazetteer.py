@@ -39,12 +39,14 @@ MatchKind = Literal["exact", "alias", "suffix_variant", "pinyin", "fuzzy"]
 
 # Scores are in [0, 1]: the match, then a suffix that fits (+) or contradicts (-)
 # the area, a context that contains the area, and the level as a last tie-break.
-_BASE_SCORE: dict[MatchKind, float] = {"exact": 0.90, "alias": 0.88, "suffix_variant": 0.87, "pinyin": 0.85}
-_HOMOPHONE_SCORE = 0.80
-_FUZZY_WEIGHT = 0.80
+_BASE_SCORE: dict[MatchKind, float] = {"exact": 0.85, "alias": 0.83, "suffix_variant": 0.82, "pinyin": 0.80}
+_HOMOPHONE_SCORE = 0.75
+_FUZZY_WEIGHT = 0.75
 _SUFFIX_FITS, _SUFFIX_CONTRADICTS = 0.04, -0.10
-_WITHIN_CONTEXT, _CONTAINS_CONTEXT = 0.05, 0.03
-_LEVEL_BONUS = {"province": 0.010, "prefecture": 0.005, "county": 0.0}
+_IS_CONTEXT, _WITHIN_CONTEXT, _CONTAINS_CONTEXT = 0.08, 0.05, 0.03
+# a bare "Xinjiang" is the region before 新绛县 (Xinjiang County); "Hetian" stays a
+# close call between the prefecture and the county-level city and county
+_LEVEL_BONUS = {"province": 0.03, "prefecture": 0.015, "county": 0.0}
 _LEVEL_ORDER = {"province": 0, "prefecture": 1, "county": 2}
 _FUZZY_PREFILTER = 75.0  # rapidfuzz ratio, 0-100
 _FUZZY_CUTOFF = 0.80
@@ -54,6 +56,7 @@ _CLEAR_LEAD = 0.03
 _DROP_QUOTES = {ord(q): None for q in "\"'`´′″“”„‟‘’‚‛‹›«»「」『』《》〈〉"}
 _SEPARATORS = re.compile(r"[\s\-‐‑‒–—―_/.,;:·・()（）]+")
 _HAN = re.compile(r"[\u3400-\u9fff]")
+_LABEL_PARTS = re.compile(r"[()（）,，;；/&、]|\band\b|\.\.\.")
 
 
 @dataclass(frozen=True)
@@ -227,14 +230,16 @@ class Gazetteer:
         the report); areas within or containing them rank higher. Returns
         ``[]`` for an empty or unknown name; never raises on odd text.
         """
+        return self._resolve(name, scope=self._context_codes(context), limit=limit, typos=True)
+
+    def _resolve(self, name: str, *, scope: tuple[str, ...], limit: int, typos: bool) -> list[Candidate]:
         query = _parse(name)
         if not query.base_key or _is_suffix_only(query) or limit < 1:
             return []
-        scope = self._context_codes(context)
         hits = self._lookup(query)
         if not hits and query.han:
             hits = self._homophones(query)
-        if not hits:
+        if not hits and typos:
             hits = self._fuzzy(query)
         candidates = [self._candidate(query, hit, scope) for hit in hits.values()]
         candidates.sort(key=lambda c: (-c.score, _LEVEL_ORDER[c.area.level], c.area.code))
@@ -247,7 +252,7 @@ class Gazetteer:
         fuzzy pick is returned with ``match == "fuzzy"`` for the caller to flag.
         """
         found = self.resolve(name, context=context, limit=2)
-        if not found or (len(found) == 2 and found[0].score - found[1].score < _CLEAR_LEAD):
+        if not found or (len(found) == 2 and round(found[0].score - found[1].score, 3) < _CLEAR_LEAD):
             return None
         return found[0]
 
@@ -256,6 +261,11 @@ class Gazetteer:
         return self._records.get(code)
 
     def _context_codes(self, context: str | Sequence[str] | None) -> tuple[str, ...]:
+        """Codes of the context areas: codes as given, names resolved without typo tolerance.
+
+        A label that is not one name ("Xinjiang (Kashi)", "Sichuan (12 counties
+        of Guangyuan & Nanchong)") is read part by part, then word by word.
+        """
         items = [context] if isinstance(context, str) else list(context or ())
         codes: list[str] = []
         for item in items:
@@ -263,10 +273,21 @@ class Gazetteer:
             if item in self._records:
                 codes.append(item)
                 continue
-            found = self.resolve(item, limit=10) if item else []
-            certain = [c for c in found if c.match != "fuzzy"]
-            codes.extend(c.area.code for c in (certain or found[:1]))
+            found = self._context_areas(item)
+            if not found:
+                for part in _LABEL_PARTS.split(item):
+                    found += self._context_areas(part) or [
+                        code for word in part.split() if len(word) >= 4 for code in self._context_areas(word)
+                    ]
+            codes.extend(found)
         return tuple(dict.fromkeys(codes))
+
+    def _context_areas(self, name: str) -> list[str]:
+        """The areas a context name covers: no typos, only those best() could not tell apart, outermost."""
+        candidates = self._resolve(name, scope=(), limit=10, typos=False) if name.strip() else []
+        top = candidates[0].score if candidates else 0.0
+        found = {c.area.code for c in candidates if round(top - c.score, 3) < _CLEAR_LEAD}
+        return sorted(code for code in found if not found.intersection(self._ancestors[code]))
 
     def _lookup(self, query: _Query) -> dict[str, _Hit]:
         hits: dict[str, _Hit] = {}
@@ -337,24 +358,11 @@ class Gazetteer:
                     -1: f"but '{query.hint.text}' does not fit a {area.level} named {area.name_zh}",
                 }[fit]
             )
-        in_context = False
-        for code in scope:
-            ctx = self._records[code]
-            if code == area.code:
-                score += _WITHIN_CONTEXT
-                notes.append("is the context area")
-                in_context = True
-                break
-            if code in self._ancestors[area.code]:
-                score += _WITHIN_CONTEXT
-                notes.append(f"within context {ctx.name_zh} {code}")
-                in_context = True
-                break
-            if area.code in self._ancestors[code]:
-                score += _CONTAINS_CONTEXT
-                notes.append(f"contains context {ctx.name_zh} {code}")
-                in_context = True
-                break
+        relations = [self._relation(area, code) for code in scope]
+        bonus, relation = max(relations, default=(0.0, ""))
+        if bonus:
+            score += bonus
+            notes.append(relation)
         score += _LEVEL_BONUS[area.level]
         return Candidate(
             area=area,
@@ -362,8 +370,19 @@ class Gazetteer:
             match=kind,
             reason="; ".join(notes),
             matched=hit.entry.form,
-            in_context=in_context,
+            in_context=bool(bonus),
         )
+
+    def _relation(self, area: AreaRecord, code: str) -> tuple[float, str]:
+        """How ``area`` stands to the context area ``code``: the score it adds and the words for it."""
+        ctx = self._records[code]
+        if code == area.code:
+            return _IS_CONTEXT, "is the context area"
+        if code in self._ancestors[area.code]:
+            return _WITHIN_CONTEXT, f"within context {ctx.name_zh} {code}"
+        if area.code in self._ancestors[code]:
+            return _CONTAINS_CONTEXT, f"contains context {ctx.name_zh} {code}"
+        return 0.0, ""
 
     def _fit(self, hint: SuffixHint, area: AreaRecord) -> int:
         if self._suffix[area.code] in hint.zh:
