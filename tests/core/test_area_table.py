@@ -92,6 +92,8 @@ def test_parents(code: str, parent: str) -> None:
         ("653131", "塔什库尔干塔吉克自治县", "Tashiku'ergan", "Tashiku'ergan Tajik Autonomous County", "county"),
         ("522700", "黔南布依族苗族自治州", "Qiannan", "Qiannan Bouyei Miao Autonomous Prefecture", "prefecture"),
         ("152900", "阿拉善盟", "Alashan", "Alxa League", "prefecture"),
+        ("152921", "阿拉善左旗", "Alashanzuo", "Alashan Left Banner", "county"),
+        ("150521", "科尔沁左翼中旗", "Ke'erqinzuoyizhong", "Ke'erqin Left Middle Banner", "county"),
         ("429021", "神农架林区", "Shennongjia", "Shennongjia Forestry District", "county"),
         ("610103", "碑林区", "Beilin", "Beilin District", "county"),
     ],

@@ -80,6 +80,7 @@ class NameRules:
     ethnic_forms: tuple[tuple[str, str], ...]
     ethnic_forms_autonomous: tuple[tuple[str, str], ...]
     ethnic_last_chars: frozenset[str]
+    banner_positions: tuple[tuple[str, str], ...]
     char_readings: Mapping[str, str]
     phrase_readings: tuple[tuple[str, tuple[str, ...]], ...]
 
@@ -148,6 +149,9 @@ def name_rules() -> NameRules:
         ethnic_forms=tuple(sorted(long_forms, key=lambda f: -len(f[0]))),
         ethnic_forms_autonomous=tuple(sorted(long_forms + short_forms, key=lambda f: -len(f[0]))),
         ethnic_last_chars=frozenset(form[-1] for form, _ in long_forms + short_forms),
+        banner_positions=tuple(
+            sorted(((str(k), str(v)) for k, v in names["banner_positions"].items()), key=lambda kv: -len(kv[0]))
+        ),
         char_readings={str(k): str(v) for k, v in readings["characters"].items()},
         phrase_readings=tuple(phrases),
     )
@@ -233,22 +237,27 @@ def place_pinyin(text: str) -> str:
     return format_pinyin(pinyin_syllables(text))
 
 
-def english_name(code: str, parts: NameParts, pinyin: str) -> str:
+def english_name(code: str, parts: NameParts, syllables: tuple[str, ...]) -> str:
     """The English name of an area: the usual one from ``area_names.yaml``, else pinyin + suffix.
 
-    ``pinyin`` is the romanised base ("Shule"); ethnic groups take their English
-    form ("Tashikuergan Tajik Autonomous County"). A name without a suffix is
-    its pinyin alone.
+    ``syllables`` are the pinyin of the base (``("shu", "le")`` → "Shule County");
+    ethnic groups take their English form ("Barkol Kazak Autonomous County");
+    a banner's position is translated (阿拉善左旗 → "Alashan Left Banner"). A
+    name without a suffix is its pinyin alone.
     """
     rules = name_rules()
     if code in rules.english_names:
         return rules.english_names[code]
+    base, position = parts.base, ""
+    if parts.suffix in ("旗", "自治旗"):
+        for marker, english in rules.banner_positions:
+            if base.endswith(marker) and len(base) - len(marker) >= 2:
+                base, position = base[: -len(marker)], english
+                break
     english_groups = {g.zh: g.en for g in rules.ethnic_groups}
-    words = [pinyin, *(english_groups[g] for g in parts.ethnic_groups)]
-    suffix_en = {s.zh: s.en for s in rules.suffixes}.get(parts.suffix)
-    if suffix_en:
-        words.append(suffix_en)
-    return " ".join(words)
+    words = [format_pinyin(syllables[: len(base)]), position, *(english_groups[g] for g in parts.ethnic_groups)]
+    words.append({s.zh: s.en for s in rules.suffixes}.get(parts.suffix, ""))
+    return " ".join(w for w in words if w)
 
 
 def fold(text: str) -> str:

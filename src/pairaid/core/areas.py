@@ -166,7 +166,7 @@ def load_area_records() -> tuple[AreaRecord, ...]:
                 code=row.code,
                 name_zh=row.name,
                 name_pinyin=pinyin,
-                name_en=english_name(row.code, parts, pinyin),
+                name_en=english_name(row.code, parts, base_syllables),
                 level=level,
                 parent_code=_parent(row.code, level, codes),
                 longitude=row.longitude,
