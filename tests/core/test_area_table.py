@@ -190,3 +190,12 @@ def test_the_data_files_load_and_each_section_is_used() -> None:
 
 def test_level_of_reads_the_code() -> None:
     assert [level_of(c) for c in ("650000", "653100", "653122")] == ["province", "prefecture", "county"]
+
+
+def test_an_alias_for_a_code_not_in_the_table_is_refused() -> None:
+    from pairaid.core.areas import load_aliases
+    from pairaid.core.errors import DataError
+
+    with pytest.raises(DataError, match="not an area code"):
+        load_aliases({"650000"})
+    assert "Kashgar" in load_aliases({r.code for r in load_area_records()})["653100"]
