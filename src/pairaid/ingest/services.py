@@ -34,7 +34,7 @@ from pairaid.core.errors import CodelistError, InputError
 from pairaid.core.extract import read_report, report_year_from_text
 from pairaid.core.extract.model import Extraction, Fact, Mention
 from pairaid.core.gazetteer import default_gazetteer
-from pairaid.core.units import UNIT_CODES, convert
+from pairaid.core.units import convert
 from pairaid.indicators.models import DataValue, DataValueStatus, Indicator
 from pairaid.indicators.services import datavalue_create
 from pairaid.ingest.selectors import document_counts, document_find
@@ -43,6 +43,8 @@ from pairaid.sources.models import Evidence, SourceDocument
 
 IngestStatus = Literal["new", "already ingested"]
 _FOUR_PLACES = Decimal("0.0001")
+#: Unit codes that convert into each other (core.units); no other pair is tried.
+_CONVERTIBLE = (frozenset({"ha", "mu", "m2"}), frozenset({"km", "m"}), frozenset({"t", "kg"}))
 _CHINESE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?!\s*[-~–至到])")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
@@ -270,12 +272,9 @@ def _in_indicator_unit(mention: Mention, indicator: Indicator) -> tuple[Decimal,
     target = indicator.unit
     if mention.unit == target or mention.unit == "count" or target.startswith(mention.unit + "/"):
         return _four_places(mention.value), _four_places(mention.value_high), target
-    if mention.unit in UNIT_CODES and target in UNIT_CODES:
-        try:
-            high = None if mention.value_high is None else convert(mention.value_high, mention.unit, target)
-            return _four_places(convert(mention.value, mention.unit, target)), _four_places(high), target
-        except CodelistError:
-            pass
+    if any({mention.unit, target} <= dimension for dimension in _CONVERTIBLE):
+        high = None if mention.value_high is None else convert(mention.value_high, mention.unit, target)
+        return _four_places(convert(mention.value, mention.unit, target)), _four_places(high), target
     return _four_places(mention.value), _four_places(mention.value_high), mention.unit
 
 
