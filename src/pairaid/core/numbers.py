@@ -67,6 +67,7 @@ class NumberWords:
     cjk_scales: dict[str, int]
     fixed: tuple[tuple[re.Pattern[str], int, str], ...]
     pattern: re.Pattern[str]
+    first_words: frozenset[str]
 
 
 def _load_yaml(name: str) -> Any:
@@ -100,7 +101,10 @@ def number_words() -> NumberWords:
         rf"|(?P<words>\b{word_number}\b)(?P<wscale>\s+(?:{scale_alt})\b)?",
         re.I,
     )
-    return NumberWords(units, tens, scales, cjk, fixed, pattern)
+    first_words = frozenset(units) | frozenset(tens) | frozenset(
+        str(f["pattern"]).split("\\")[0].lower() for f in raw["fixed"]
+    )
+    return NumberWords(units, tens, scales, cjk, fixed, pattern, first_words)
 
 
 def format_decimal(value: Decimal) -> str:
@@ -172,7 +176,7 @@ def find_numbers(text: str) -> tuple[NumberMatch, ...]:
     ("3-5 million" -> 3000000-5000000).  Never raises.
     """
     nw = number_words()
-    found = [_read(m, nw) for m in nw.pattern.finditer(text)]
+    found = [_read(m, nw) for m in _scan(text, nw)]
     out: list[NumberMatch] = []
     i = 0
     while i < len(found):
@@ -203,6 +207,31 @@ def find_numbers(text: str) -> tuple[NumberMatch, ...]:
         out.append(cur)
         i += 1
     return tuple(out)
+
+
+_DIGIT_START = re.compile(r"(?<![\d.,/\\])\d")
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _scan(text: str, nw: NumberWords) -> list[re.Match[str]]:
+    """Matches of the number pattern, tried only where a number can start (a digit, a number word).
+
+    Trying the whole pattern at every character is several times slower than
+    finding the few places where it can match.
+    """
+    starts = {m.start() for m in _DIGIT_START.finditer(text)}
+    first_words = nw.first_words
+    starts.update(m.start() for m in _WORD.finditer(text) if m.group().lower() in first_words)
+    out: list[re.Match[str]] = []
+    last_end = -1
+    for pos in sorted(starts):
+        if pos < last_end:
+            continue
+        m = nw.pattern.match(text, pos)
+        if m is not None:
+            out.append(m)
+            last_end = m.end()
+    return out
 
 
 def _range_ok(low: NumberMatch, high: NumberMatch, text: str) -> bool:

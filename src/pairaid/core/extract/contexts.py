@@ -55,6 +55,7 @@ def mention_contexts(text: str, sentences: tuple[Sentence, ...], mentions: tuple
             left_start = max(left_start, prev_end)
         for pm in lex.part_markers.finditer(text, left_start, m.start):
             left_start = pm.end()
+        left_start = max(left_start, m.start - 160)
         left = _strip_qualifier(text[left_start : m.start])
         if prev is not None and _FOR_OF.search(left) and prev.start >= clause_start:
             left = text[prev.start : prev.end] + " " + left
@@ -62,7 +63,7 @@ def mention_contexts(text: str, sentences: tuple[Sentence, ...], mentions: tuple
             Context(
                 left=left,
                 right=text[m.end : right_end],
-                clause=text[clause_start : m.start],
+                clause=text[max(clause_start, m.start - 300) : m.start],
                 np=m.noun_phrase,
                 head=m.noun or "",
                 sentence=text[sent.start : m.start],

@@ -21,6 +21,7 @@ number, or ``None`` when the number is a quantity.  The rules, in order:
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -111,14 +112,22 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
 def index_text(text: str) -> TextIndex:
     """Quoted spans (“…” and "…" pairs within a line, at most 300 characters) and footer lines of ``text``."""
     pats = patterns()
-    footers = tuple(
-        (m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if pats.footer.search(m.group())
-    )
+    lines: set[tuple[int, int]] = set()
+    for f in pats.footer.finditer(text):
+        lines.add((text.rfind("\n", 0, f.start()) + 1, (text.find("\n", f.end()) + 1 or len(text) + 1) - 1))
+    footers = tuple(sorted(lines))
     return TextIndex(tuple(_quoted_spans(text)), footers)
 
 
-def _inside(spans: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
-    return any(a < start and end <= b for a, b in spans)
+def _inside(spans: tuple[tuple[int, int], ...], start: int, end: int, reach: int = 301) -> bool:
+    """True when ``start..end`` lies within one of ``spans`` (sorted, each at most ``reach`` long)."""
+    i = bisect.bisect_left(spans, (start, -1)) - 1
+    while i >= 0 and spans[i][0] >= start - reach:
+        a, b = spans[i]
+        if a < start and end <= b:
+            return True
+        i -= 1
+    return False
 
 
 def _is_year(value: int) -> bool:
@@ -134,7 +143,7 @@ def exclusion_rule(text: str, number: NumberMatch, ctx: ExclusionContext, index:
     """
     pats = patterns()
     start, end = number.start, number.end
-    if _inside(index.footer_lines, start - 1, end):
+    if _inside(index.footer_lines, start - 1, end, reach=len(text) + 1):
         return "footer"
     if _inside(index.quoted, start, end):
         return "quoted"

@@ -35,11 +35,11 @@ def _is_plan(ctx: Context) -> bool:
     """F1: a plan word governs the mention (in its own words, or earlier in its clause when
     the mention has no verb of its own after it), or a future verb follows it."""
     lex = lexicon()
-    if any(p.search(ctx.left) for p in lex.plan) or _PLAN_RIGHT.match(ctx.right):
+    if lex.plan.search(ctx.left) or _PLAN_RIGHT.match(ctx.right):
         return True
-    if any(p.search(ctx.sentence) for p in lex.plan_sentence):
+    if lex.plan_sentence.search(ctx.sentence):
         return True
-    return any(p.search(ctx.clause) for p in lex.plan) and not _OWN_VERB.match(ctx.right)
+    return bool(lex.plan.search(ctx.clause)) and not _OWN_VERB.match(ctx.right)
 
 
 def _first(rules: tuple[CueRule, ...], unit: str, ctx: Context) -> CueRule | None:

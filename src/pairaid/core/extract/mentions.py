@@ -169,21 +169,14 @@ def find_mentions(text: str, sentences: tuple[Sentence, ...]) -> tuple[Mention, 
     starts = [s.start for s in sentences]
     out: list[Mention] = []
     for number in find_numbers(text):
-        mention = _read_mention(text, number, index)
-        if mention is None:
-            continue
         sent = max(0, bisect.bisect_right(starts, number.start) - 1)
-        out.append(_with_sentence(mention, sent))
+        mention = _read_mention(text, number, index, sent)
+        if mention is not None:
+            out.append(mention)
     return tuple(out)
 
 
-def _with_sentence(m: Mention, sentence: int) -> Mention:
-    return Mention(
-        m.start, m.end, m.text, m.value, m.unit, m.qualifier, m.rule, sentence, m.value_high, m.noun, m.noun_phrase
-    )
-
-
-def _read_mention(text: str, number: NumberMatch, index: TextIndex) -> Mention | None:
+def _read_mention(text: str, number: NumberMatch, index: TextIndex, sentence: int) -> Mention | None:
     start, end = number.start, number.end
     post = qualifier_words().after.match(text, end)
     np_from = post.end() if post is not None else end
@@ -232,7 +225,7 @@ def _read_mention(text: str, number: NumberMatch, index: TextIndex) -> Mention |
         unit=unit,
         qualifier=qualifier,
         rule=rule,
-        sentence=0,
+        sentence=sentence,
         value_high=number.value_high,
         noun=noun if unit in ("count", "person", "household") else None,
         noun_phrase=phrase.text,

@@ -44,6 +44,7 @@ _PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("in_year", rf"^\W*{_YEAR}\s*,"),
     )
 )
+_ANY_PERIOD = re.compile(r"(?:19|20)\d\d|\byears?\b", re.I)
 _PRIOR = re.compile(rf"\b(?:than|over|compared\s+with)\s+(?:that\s+)?(?:in|of)\s+{_YEAR}\s*[(（]\s*$", re.I)
 # a sentence opening on a place ("In County B, ...") starts a new scene: carried periods stop
 _NEW_SCENE = re.compile(rf"\s*In\s+(?!{_MONTH}\b|(?:19|20)\d\d\b)[A-Z]")
@@ -78,6 +79,8 @@ def find_period_phrases(text: str, sentence: Sentence, report_year: int) -> tupl
     """Period phrases inside one sentence, in order, overlapping phrases dropped."""
     found: list[PeriodPhrase] = []
     body = text[sentence.start : sentence.end]
+    if not _ANY_PERIOD.search(body):
+        return ()
     for kind, pat in _PHRASES:
         for m in pat.finditer(body):
             if any(p.start < sentence.start + m.end() and sentence.start + m.start() < p.end for p in found):
@@ -101,7 +104,7 @@ def pairing_start_year(text: str, sentences: tuple[Sentence, ...], report_year: 
     """The year the pairing began, when a sentence says so ("Since 1996, A has supported B"), else ``None``."""
     for s in sentences:
         body = text[s.start : s.end]
-        if not _PAIRING_VERBS.search(body):
+        if not _ANY_PERIOD.search(body) or not _PAIRING_VERBS.search(body):
             continue
         m = re.search(rf"\bsince\s+(?:{_MONTH}\s+)?{_YEAR}|\bsince\b[^.]{{0,120}}?\bin\s+{_YEAR}", body, re.I)
         if m is None and _PAIRING_BEGAN.search(body):

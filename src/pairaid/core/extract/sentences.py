@@ -16,6 +16,7 @@ import re
 from functools import cache
 
 import spacy
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 
@@ -33,6 +34,7 @@ def sentencizer() -> Language:
     nlp = spacy.blank("en")
     nlp.tokenizer = Tokenizer(nlp.vocab, prefix_search=_PREFIX.search, suffix_search=_SUFFIX.search)
     nlp.add_pipe("sentencizer")
+    nlp.max_length = 100_000_000  # only the tokenizer and sentencizer run: no parser memory to guard
     return nlp
 
 
@@ -43,8 +45,9 @@ def find_sentences(text: str, sections: tuple[Section, ...]) -> tuple[Sentence, 
     """
     doc = sentencizer()(text)
     cuts = {0, len(text)}
-    for sent in doc.sents:
-        cuts.add(sent.start_char)
+    # token offsets and sentence starts as arrays: no Python object per token
+    arr = doc.to_array([IDX, SENT_START])
+    cuts.update(int(i) for i in arr[arr[:, 1] == 1, 0])
     newlines = [m.start() for m in re.finditer(r"\n", text)]
     cuts.update(n + 1 for n in newlines)
     section_starts = [s.start for s in sections]
