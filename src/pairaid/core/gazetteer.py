@@ -166,8 +166,9 @@ def _strip_ethnic_words(base: str) -> str:
 class Gazetteer:
     """Resolves place names against a set of area records (see the module docstring).
 
-    Build it once (``default_gazetteer()`` caches one over cpca's table); it is
-    immutable afterwards and safe to share between threads.
+    Build it once (``default_gazetteer()`` caches one over cpca's table); its
+    index is immutable afterwards and it is safe to share between threads (the
+    only state it keeps is a cache of context names already read).
     """
 
     def __init__(self, records: Iterable[AreaRecord]) -> None:
@@ -188,6 +189,8 @@ class Gazetteer:
                     if searchable:
                         fuzzy_keys.add(entry_key)
         self._index = {k: tuple(v.values()) for k, v in index.items()}
+        # a report's donor and recipient come with every name: read them once
+        self._context_cache: dict[tuple[str, ...], tuple[str, ...]] = {}
         # typos are sought among names without suffix: "Shulu" against "shule", not "shulecounty"
         self._fuzzy_keys = {
             "latin": sorted(k for k in fuzzy_keys if not _HAN.search(k)),
@@ -266,7 +269,9 @@ class Gazetteer:
         A label that is not one name ("Xinjiang (Kashi)", "Sichuan (12 counties
         of Guangyuan & Nanchong)") is read part by part, then word by word.
         """
-        items = [context] if isinstance(context, str) else list(context or ())
+        items = (context,) if isinstance(context, str) else tuple(context or ())
+        if items in self._context_cache:
+            return self._context_cache[items]
         codes: list[str] = []
         for item in items:
             item = item.strip()
@@ -280,7 +285,8 @@ class Gazetteer:
                         code for word in part.split() if len(word) >= 4 for code in self._context_areas(word)
                     ]
             codes.extend(found)
-        return tuple(dict.fromkeys(codes))
+        scope = self._context_cache[items] = tuple(dict.fromkeys(codes))
+        return scope
 
     def _context_areas(self, name: str) -> list[str]:
         """The areas a context name covers: no typos, only those best() could not tell apart, outermost."""
