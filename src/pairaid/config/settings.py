@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "pairaid.indicators",
     "pairaid.ingest",
     "pairaid.checks",
+    "pairaid.reports",
     "pairaid.accounts",
     "pairaid.web",
     "pairaid.api",

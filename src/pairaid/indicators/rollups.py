@@ -382,11 +382,23 @@ def rollup_by_sector(
     return sorted(out, key=lambda r: (-r.value, r.key))
 
 
+_CHANNELS_ZH = {
+    "grant": "无偿援助",
+    "government_aid": "财政援助",
+    "social_donation": "社会捐赠",
+    "enterprise_investment": "企业投资",
+    "loan": "贷款",
+    "contract": "签约",
+}
+_TYPES_ZH = {"incoming_funds": "到位资金", "commitment": "承诺", "disbursement": "拨付", "expenditure": "支出"}
+
+
 def rollup_by_channel(
     *,
     year: int,
     root: Pairing | None = None,
     transaction_types: Iterable[str] | None = ("disbursement", "expenditure", "commitment"),
+    language: str = "en",
 ) -> list[RollupRow]:
     """Money in ``year`` by funding channel (the transactions' finance type), per transaction type:
     key ``"<finance_type>"``, label ``"<finance type> (<transaction type>)"``, largest first."""
@@ -394,10 +406,13 @@ def rollup_by_channel(
 
     qs = _transactions(year=year, root=root, transaction_types=transaction_types)
     rows = qs.values("finance_type", "transaction_type").annotate(total=Sum("value"), n=Count("id"))
+    zh = language.lower().startswith("zh")
     out = [
         RollupRow(
             r["finance_type"],
-            f"{FinanceType(r['finance_type']).label} ({TransactionType(r['transaction_type']).label.lower()})",
+            f"{_CHANNELS_ZH.get(r['finance_type'], r['finance_type'])}（{_TYPES_ZH.get(r['transaction_type'], '')}）"
+            if zh
+            else f"{FinanceType(r['finance_type']).label} ({TransactionType(r['transaction_type']).label.lower()})",
             "CNY",
             "year",
             r["total"],

@@ -1,0 +1,1 @@
+"""Annual reports of a pairing and the national overview: context → templates → HTML, PDF, XLSX, DOCX, MD."""

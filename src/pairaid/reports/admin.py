@@ -1,0 +1,1 @@
+"""Nothing to administer: reports are built on demand (``pairaid report``)."""

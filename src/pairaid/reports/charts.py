@@ -1,0 +1,117 @@
+"""Report charts with matplotlib (Agg backend): funds by sector, figures over years, recipients compared.
+
+Each chart is kept as SVG (text drawn as paths, so no font is needed to show it)
+for HTML and PDF, and as PNG for DOCX and XLSX. Chinese labels use a CJK font
+when one is installed (Debian ``fonts-noto-cjk``).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from typing import Any, Protocol
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+from matplotlib import font_manager
+
+CJK_FONTS = ("Noto Sans CJK SC", "Noto Serif CJK SC", "Noto Sans CJK JP", "WenQuanYi Zen Hei", "Droid Sans Fallback")
+
+
+class _Row(Protocol):
+    label: str
+    value: Decimal
+
+
+class _YearRow(Protocol):
+    key: str
+    value: Decimal
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart: its title, SVG text and PNG bytes."""
+
+    name: str
+    title: str
+    svg: str
+    png: bytes
+
+    @property
+    def svg_data_uri(self) -> str:
+        """The SVG as a ``data:`` URI for an ``<img>`` (no clash of element ids between charts)."""
+        import base64
+
+        return "data:image/svg+xml;base64," + base64.b64encode(self.svg.encode("utf-8")).decode("ascii")
+
+
+@cache
+def cjk_font() -> str | None:
+    """The first installed CJK font family of :data:`CJK_FONTS`, or None."""
+    installed = {f.name for f in font_manager.fontManager.ttflist}
+    return next((name for name in CJK_FONTS if name in installed), None)
+
+
+def _render(name: str, title: str, draw: Any) -> Chart:
+    family = cjk_font()
+    style = {"font.family": ["DejaVu Sans", family] if family else ["DejaVu Sans"], "svg.fonttype": "path"}
+    with plt.rc_context(style):
+        fig, ax = plt.subplots(figsize=(7, 3.2), dpi=110)
+        draw(ax)
+        ax.set_title(title)
+        ax.spines[["top", "right"]].set_visible(False)
+        fig.tight_layout()
+        svg, png = io.StringIO(), io.BytesIO()
+        fig.savefig(svg, format="svg")
+        fig.savefig(png, format="png")
+        plt.close(fig)
+    text = svg.getvalue()
+    return Chart(name, title, text[text.index("<svg") :], png.getvalue())
+
+
+def _millions(values: Sequence[Decimal]) -> list[float]:
+    # floats only to draw: the figures themselves stay Decimal
+    return [float(v / Decimal(10) ** 6) for v in values]
+
+
+def report_charts(
+    *,
+    sectors: Sequence[_Row],
+    years: Sequence[_YearRow],
+    recipients: Sequence[_Row],
+    labels: dict[str, str],
+    language: str,
+) -> dict[str, Chart]:
+    """The charts that have data: ``sectors``, ``years`` and ``recipients`` (values in yuan)."""
+    unit = "百万元" if language.lower().startswith("zh") else "million yuan"
+    charts: dict[str, Chart] = {}
+    if sectors:
+
+        def draw_sectors(ax: Any) -> None:
+            ax.barh([r.label for r in sectors][::-1], _millions([r.value for r in sectors])[::-1], color="#2b6cb0")
+            ax.set_xlabel(unit)
+
+        charts["sectors"] = _render("sectors", labels["chart_sector"], draw_sectors)
+    if len(years) >= 1:
+
+        def draw_years(ax: Any) -> None:
+            ax.plot([int(r.key) for r in years], _millions([r.value for r in years]), marker="o", color="#c05621")
+            ax.set_ylabel(unit)
+            ax.set_xticks([int(r.key) for r in years])
+
+        charts["years"] = _render("years", labels["chart_years"], draw_years)
+    if recipients:
+
+        def draw_recipients(ax: Any) -> None:
+            ax.barh(
+                [r.label for r in recipients][::-1], _millions([r.value for r in recipients])[::-1], color="#2f855a"
+            )
+            ax.set_xlabel(unit)
+
+        charts["recipients"] = _render("recipients", labels["chart_recipients"], draw_recipients)
+    return charts

@@ -1,0 +1,73 @@
+"""Writing a report: the context rendered as HTML, PDF (WeasyPrint), Markdown, XLSX or DOCX."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.template.loader import render_to_string
+
+from pairaid.core.errors import InputError
+from pairaid.reports.selectors import ReportContext
+
+FORMATS = ("html", "pdf", "md", "xlsx", "docx")
+
+
+def _sections(context: ReportContext) -> list[tuple[str, tuple[str, list[object]]]]:
+    lab = context.labels
+    return [
+        (name, (lab[name], list(getattr(context, name))))
+        for name in ("economy", "people", "results")
+        if not context.is_overview or getattr(context, name)
+    ]
+
+
+def report_html(*, context: ReportContext) -> str:
+    """The report as one HTML page (charts inline as SVG; figures link to their evidence)."""
+    return render_to_string("reports/report.html", {"r": context, "sections": _sections(context)})
+
+
+def report_markdown(*, context: ReportContext) -> str:
+    """The report as Markdown; figures cite their evidence in a column."""
+    return render_to_string("reports/report.md", {"r": context, "sections": _sections(context)})
+
+
+def report_pdf(*, context: ReportContext) -> bytes:
+    """The report as PDF through WeasyPrint; Chinese text needs a CJK font (Debian ``fonts-noto-cjk``)."""
+    import logging
+
+    from weasyprint import HTML
+
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    pdf = HTML(string=report_html(context=context), base_url="/").write_pdf()
+    assert pdf is not None
+    return pdf
+
+
+def report_bytes(*, context: ReportContext, fmt: str) -> bytes:
+    """The report in ``fmt`` (html, pdf, md, xlsx, docx).
+
+    Raises:
+        InputError: an unknown format.
+    """
+    from pairaid.reports import office
+
+    match fmt:
+        case "html":
+            return report_html(context=context).encode("utf-8")
+        case "md":
+            return report_markdown(context=context).encode("utf-8")
+        case "pdf":
+            return report_pdf(context=context)
+        case "xlsx":
+            return office.report_xlsx(context=context)
+        case "docx":
+            return office.report_docx(context=context)
+    raise InputError(f"unknown report format {fmt!r} (use one of {', '.join(FORMATS)})")
+
+
+def report_write(*, context: ReportContext, fmt: str, path: Path) -> Path:
+    """Write the report in ``fmt`` to ``path`` (parent folders are made); returns ``path``."""
+    data = report_bytes(context=context, fmt=fmt)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return path
