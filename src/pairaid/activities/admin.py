@@ -25,4 +25,11 @@ class TransactionAdmin(SimpleHistoryAdmin):
     list_display = ["value_date", "transaction_type", "finance_type", "value", "currency", "activity", "pairing"]
     list_filter = ["transaction_type", "finance_type", "value_date"]
     search_fields = ["description", "activity__title", "pairing__name"]
-    raw_id_fields = ["activity", "pairing", "provider_area", "provider_organisation", "receiver_area", "receiver_organisation"]
+    raw_id_fields = [
+        "activity",
+        "pairing",
+        "provider_area",
+        "provider_organisation",
+        "receiver_area",
+        "receiver_organisation",
+    ]

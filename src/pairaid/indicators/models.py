@@ -87,10 +87,8 @@ class DataValue(models.Model):
     pairing = models.ForeignKey(Pairing, models.CASCADE, null=True, blank=True, related_name="data_values")
     area = models.ForeignKey(Area, models.PROTECT, null=True, blank=True, related_name="data_values")
     activity = models.ForeignKey(Activity, models.CASCADE, null=True, blank=True, related_name="data_values")
-    organisation = models.ForeignKey(
-        Organisation, models.CASCADE, null=True, blank=True, related_name="data_values"
-    )
-    subject_key = models.CharField(max_length=40, blank=True, db_index=True)
+    organisation = models.ForeignKey(Organisation, models.CASCADE, null=True, blank=True, related_name="data_values")
+    subject_key = models.CharField(max_length=120, blank=True, db_index=True)
     period_kind = models.CharField(_("period kind"), max_length=12, choices=PeriodKind.choices)
     period_start = models.DateField(_("period start"))
     period_end = models.DateField(_("period end"))
@@ -112,9 +110,7 @@ class DataValue(models.Model):
     confidence = models.DecimalField(max_digits=4, decimal_places=3, null=True, blank=True)
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+")
     history = HistoricalRecords()
 
     class Meta:
@@ -132,21 +128,31 @@ class DataValue(models.Model):
                 name="datavalue_range_ordered",
             ),
             models.UniqueConstraint(
-                fields=["indicator", "subject_key", "period_kind", "period_start", "period_end", "disaggregation", "status"],
+                fields=[
+                    "indicator",
+                    "subject_key",
+                    "period_kind",
+                    "period_start",
+                    "period_end",
+                    "disaggregation",
+                    "status",
+                ],
                 condition=Q(status__in=["accepted", "corrected", "entered"]),
                 name="datavalue_one_confirmed_per_key",
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.indicator_id} {self.value} {self.unit} ({self.period_kind} {self.period_start:%Y})"
+
     def save(self, *args: object, **kwargs: object) -> None:
         self.subject_key = subject_key(
-            pairing_id=self.pairing_id, area_id=self.area_id, activity_id=self.activity_id,
+            pairing_id=self.pairing_id,
+            area_id=self.area_id,
+            activity_id=self.activity_id,
             organisation_id=self.organisation_id,
         )
         super().save(*args, **kwargs)  # type: ignore[arg-type]
-
-    def __str__(self) -> str:
-        return f"{self.indicator_id} {self.value} {self.unit} ({self.period_kind} {self.period_start:%Y})"
 
 
 def subject_key(

@@ -40,7 +40,7 @@ class Migration(migrations.Migration):
             name='DataValue',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('subject_key', models.CharField(blank=True, db_index=True, max_length=40)),
+                ('subject_key', models.CharField(blank=True, db_index=True, max_length=120)),
                 ('period_kind', models.CharField(choices=[('year', 'Year'), ('cumulative', 'Cumulative'), ('as_of', 'As of')], max_length=12, verbose_name='period kind')),
                 ('period_start', models.DateField(verbose_name='period start')),
                 ('period_end', models.DateField(verbose_name='period end')),
@@ -75,7 +75,7 @@ class Migration(migrations.Migration):
             name='HistoricalDataValue',
             fields=[
                 ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('subject_key', models.CharField(blank=True, db_index=True, max_length=40)),
+                ('subject_key', models.CharField(blank=True, db_index=True, max_length=120)),
                 ('period_kind', models.CharField(choices=[('year', 'Year'), ('cumulative', 'Cumulative'), ('as_of', 'As of')], max_length=12, verbose_name='period kind')),
                 ('period_start', models.DateField(verbose_name='period start')),
                 ('period_end', models.DateField(verbose_name='period end')),
