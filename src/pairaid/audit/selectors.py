@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
 from django.db import models
@@ -47,6 +48,8 @@ def _shown(instance: models.Model, field: models.Field[Any, Any], value: Any) ->
         return str(dict(choices).get(value, value))
     if isinstance(field, models.ForeignKey):
         return f"#{value}"
+    if isinstance(value, Decimal):
+        return f"{value.normalize():f}"
     return str(value)
 
 

@@ -27,17 +27,17 @@ from pairaid.geo.models import Area
 from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueStatus, subject_key
 
 #: Fields no entry form or API body may set: review and bookkeeping go through their own services.
-_GUARDED = frozenset(
-    {"id", "status", "original_value", "updated_by", "updated_by_id", "subject_key", "created", "updated"}
-)
+_GUARDED = frozenset({"id", "created", "updated"})
+_GUARDED_FIGURE = _GUARDED | {"status", "original_value", "updated_by", "updated_by_id", "subject_key", "confidence"}
 
 
 def _assign(instance: models.Model, data: Mapping[str, Any]) -> None:
+    guarded = _GUARDED_FIGURE if isinstance(instance, DataValue) else _GUARDED
     names = {f.attname for f in type(instance)._meta.concrete_fields} | {
         f.name for f in type(instance)._meta.concrete_fields
     }
     for key, value in data.items():
-        if key not in names or key in _GUARDED:
+        if key not in names or key in guarded:
             raise ValidationError({key: _("Unknown field.")})
         setattr(instance, key, value)
 
