@@ -140,3 +140,36 @@ def test_an_address_that_is_not_a_url_is_refused() -> None:
 )
 def test_the_report_year_is_the_year_the_text_speaks_of_most(text: str, year: int | None) -> None:
     assert report_year_of(text) == year
+
+
+def ingest_text(text: str) -> list[DataValue]:
+    result = document_ingest(document=read_document_bytes(text.encode(), filename="made_up.txt"))
+    return list(DataValue.objects.filter(evidence__document=result.document).order_by("evidence__start"))
+
+
+@pytest.mark.django_db
+def test_a_part_is_linked_to_its_whole() -> None:
+    whole, part = ingest_text(
+        "In 2009, City A provided aid funds of 1.574 billion yuan, of which 75.80 million yuan was grant."
+    )
+
+    assert (whole.indicator.code, whole.value, whole.part_of) == ("aid_funds", Decimal("1574000000"), None)
+    assert (part.indicator.code, part.value, part.part_of) == ("grant_funds", Decimal("75800000"), whole)
+
+
+@pytest.mark.django_db
+def test_an_area_in_mu_is_stored_in_hectares_as_the_indicator_is() -> None:
+    (value,) = ingest_text("In 2012, City A built a demonstration base of 1,500 mu for County B.")
+
+    assert (value.indicator.code, value.value, value.unit) == ("land_area", Decimal("100"), "ha")
+    assert value.evidence is not None and value.evidence.text == "1,500 mu"
+
+
+@pytest.mark.django_db
+def test_a_stated_growth_rate_is_kept_on_the_figure() -> None:
+    (value,) = ingest_text("In 2012, the GDP of County B reached 3.22 billion yuan, up 28.2% over 2011.")
+
+    assert (value.indicator.code, value.value) == ("gdp", Decimal("3220000000"))
+    assert (value.change_percent, value.change_base_year) == (Decimal("28.2"), 2011)
+    percent = Evidence.objects.get(document=value.evidence.document, data_values__isnull=True)
+    assert percent.text == "28.2%"

@@ -8,6 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pairaid.cli.main import app
+from pairaid.core.documents import MEDIA_TYPES
 from pairaid.core.extract import read_report
 from pairaid.indicators.models import DataValue
 from pairaid.sources.models import Evidence, SourceDocument
@@ -117,3 +118,25 @@ def test_an_html_report_is_stored_without_its_scripts(tmp_path: Path) -> None:
     value = DataValue.objects.get()
     assert (value.indicator.code, value.value) == ("aid_funds", 12_500_000)
     assert document.text[value.evidence.start : value.evidence.end] == "12.5 million yuan"
+
+
+@pytest.mark.django_db
+def test_a_word_report_is_ingested_and_a_scanned_pdf_is_refused(tmp_path: Path) -> None:
+    import docx
+    import weasyprint
+
+    word = docx.Document()
+    word.add_heading("Aid to County B", level=1)
+    word.add_paragraph(GOOD.strip())
+    report = tmp_path / "report.docx"
+    word.save(str(report))
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(weasyprint.HTML(string='<div style="height:3cm;background:#000"></div>').write_pdf())
+
+    result = runner.invoke(app, ["ingest", str(report), str(scan)], env=WIDE)
+
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"error: {scan}: PDF has no text layer (scanned?); run OCR first"
+    document = SourceDocument.objects.get()
+    assert (document.text, document.media_type) == ("Aid to County B\n" + GOOD.strip(), MEDIA_TYPES[".docx"])
+    assert DataValue.objects.get().value == 12_500_000
