@@ -38,7 +38,8 @@ def demo(
 ) -> None:
     """Load the built-in sample (Shandong–Xinjiang, 2009) and show its pairings and headline figures."""
     with one_line_errors():
-        demo_show(path=file)
+        root = demo_show(path=file)
+        _print_reports(root, path=file)
 
 
 def demo_show(*, path: Path | None = None, console: Console | None = None) -> Pairing:
@@ -187,6 +188,20 @@ def _print_activities(console: Console, root: Pairing) -> None:
         table.add_row(activity.identifier, activity.title, activity.sector, value_text(total, "CNY") if total else "")
     console.print()
     console.print(table)
+
+
+def _print_reports(root: Pairing, *, path: Path | None) -> None:
+    """Write the sample's annual report (HTML and PDF) into PAIRAID_HOME/reports and print the paths."""
+    from django.conf import settings
+
+    from pairaid.reports.services import report_files_write
+    from pairaid.sample.loader import sample_read
+
+    year = int(sample_read(path=path)["report_year"])
+    console = Console()
+    console.print()
+    for written in report_files_write(pairing=root, year=year, folder=Path(settings.HOME) / "reports"):
+        console.print(f"Annual report: {written}", highlight=False)
 
 
 def _print_counts(console: Console, summary: SampleSummary) -> None:

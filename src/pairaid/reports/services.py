@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from django.template.loader import render_to_string
 
 from pairaid.core.errors import InputError
 from pairaid.reports.selectors import ReportContext
+
+if TYPE_CHECKING:
+    from pairaid.registry.models import Pairing
 
 FORMATS = ("html", "pdf", "md", "xlsx", "docx")
 
@@ -71,3 +75,18 @@ def report_write(*, context: ReportContext, fmt: str, path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
     return path
+
+
+def report_files_write(
+    *, pairing: Pairing, year: int, folder: Path, formats: tuple[str, ...] = ("html", "pdf"), language: str = "en"
+) -> list[Path]:
+    """Refresh the pairing's findings and write its annual report for ``year`` into ``folder``,
+    one file per format (``<folder>/report-<pairing id>-<year>.<format>``); returns the paths."""
+    from pairaid.checks.services import findings_refresh
+    from pairaid.reports.selectors import report_context
+
+    findings_refresh(pairing=pairing, year=year)
+    context = report_context(pairing=pairing, year=year, language=language)
+    return [
+        report_write(context=context, fmt=fmt, path=folder / f"report-{pairing.pk}-{year}.{fmt}") for fmt in formats
+    ]
