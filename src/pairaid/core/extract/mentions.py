@@ -214,7 +214,8 @@ def _read_mention(text: str, number: NumberMatch, index: TextIndex, sentence: in
     excluded = exclusion_rule(text, number, ctx, index)
     if excluded is not None:
         return None
-    if unit in ("count", "person", "household") and phrase.head is not None and phrase.head <= 1 and unit_match is None:
+    near_noun = phrase.head is not None and phrase.head <= 1 and post is None
+    if unit in ("count", "person", "household") and near_noun and unit_match is None and phrase.head is not None:
         end = phrase.words[phrase.head][2]
     qualifier, _ = _qualifier(text, number, number.end if unit_match is None else end)
     return Mention(

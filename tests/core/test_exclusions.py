@@ -1,0 +1,73 @@
+"""pairaid.core.extract.exclusions: numbers that are not quantities (gold-format.md Layer 1, M1).
+
+One made-up case per rule; the rule named in the docstring of the module must be the one that fires.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pairaid.core.extract.exclusions import ExclusionContext, exclusion_rule, index_text
+from pairaid.core.extract.mentions import find_mentions
+from pairaid.core.extract.sections import find_sections
+from pairaid.core.extract.sentences import find_sentences
+from pairaid.core.numbers import find_numbers
+
+
+def values(text: str) -> list[str]:
+    return [m.text for m in find_mentions(text, find_sentences(text, find_sections(text)))]
+
+
+CASES = [
+    # text, the number that must not be a mention, rule
+    ("Tel: 5550123 Fax\n", "5550123", "footer"),
+    ("邮编100028 and more\n", "100028", "footer"),
+    ("It ran the “four seasons” drive with 9 teams.", "four", "quoted"),
+    ('It ran the "7.5" campaign and 9 teams.', "7.5", "quoted"),
+    ("Intro.\n2.Improve the roads for 8 villages.", "2", "list_number"),
+    ("Steps (3) were taken for 8 villages.", "3", "list_number"),
+    ("It gave 12 wells and then 40", "40", "truncated"),
+    ("In 2011, it built 5 dams.", "2011", "year"),
+    ("The plan for 2016-2020 covers 5 dams.", "2016-2020", "year_range"),
+    ("On May 12, it built 5 dams.", "12", "date"),
+    ("On 12 May it built 5 dams.", "12", "date"),
+    ("Ji Fa [2013] No. 88 says 5 dams.", "88", "before:document_number"),
+    ("Phase 2 built 5 dams.", "2", "before:phase_or_batch_number"),
+    ("It was the 9th fair with 5 booths.", "9", "after:ordinal"),
+    ("Over the past 16 years it built 5 dams.", "16", "after:duration"),
+    ("A 20-year partnership built 5 dams.", "20", "after:duration"),
+    ("Output was 2.5 times the 2007 level.", "2.5", "after:multiplier"),
+    ("The 1+1 pairing built 5 dams.", "1", "after:slogan_plus"),
+    ("The two sides built 5 dams.", "two", "word:both_two"),
+    ("It is one of the big firms and built 5 dams.", "one", "word:one_phrase"),
+    ("They chose one, and built 5 dams.", "one", "bare_word_number"),
+    ("Funds went to Seven Hills County for 5 dams.", "Seven", "name"),
+    ("It ran three-way talks on 5 dams.", "three", "compound_word"),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "rule"), CASES)
+def test_it_excludes_the_number_by_its_rule(text: str, number: str, rule: str) -> None:
+    assert number not in values(text)
+    index = index_text(text)
+    n = next(x for x in find_numbers(text) if x.text == number)
+    found = [m for m in find_mentions(text, find_sentences(text, find_sections(text))) if m.start == n.start]
+    assert not found
+    ctx = ExclusionContext(has_unit=False, plural_noun=False, has_noun=rule != "bare_word_number",
+                           at_text_end=rule == "truncated")
+    if rule in ("compound_word",):
+        ctx = ExclusionContext(False, False, False, False)
+    assert exclusion_rule(text, n, ctx, index) == rule
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("It sent 2100 teachers.", "2100 teachers"),
+        ("The two work teams built 5 dams.", "5"),
+        ("It held two work conferences.", "two work conferences"),
+        ('It linked 100 "sister villages".', "100"),
+    ],
+)
+def test_it_keeps_quantities_that_look_like_exclusions(text: str, kept: str) -> None:
+    assert any(v.startswith(kept.split()[0]) for v in values(text))

@@ -1,0 +1,150 @@
+"""pairaid.core.extract: facts (gold-format.md Layer 2, F1-F10). Made-up reports, not quoted from any yearbook."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from pairaid.core.errors import InputError
+from pairaid.core.extract import Extraction, read_report, report_year_from_text
+
+TITLE = "Anhe – Baishan Pairing-off Poverty Alleviation\n"
+
+
+def read(body: str, year: int = 2012) -> Extraction:
+    return read_report(TITLE + body, report_year=year)
+
+
+def facts_of(body: str, year: int = 2012) -> list[tuple[str, str, tuple[object, ...]]]:
+    ex = read(body, year)
+    out = []
+    for f in ex.facts:
+        p = f.period
+        period = (p.kind, p.year) if p.kind != "cumulative" else (p.kind, p.start_year, p.end_year)
+        out.append((ex.mentions[f.mention].text, f.indicator, period))
+    return out
+
+
+Y = ("year", 2012)
+
+CASES = [
+    # one made-up sentence, the facts it must give
+    ("In 2012, Anhe provided aid funds of 8.2 million yuan.", [("8.2 million yuan", "aid_funds", Y)]),
+    ("Anhe donated 3.1 million yuan free of charge.", [("3.1 million yuan", "grant_funds", Y)]),
+    ("The city government allocated 5 million yuan.", [("5 million yuan", "government_aid_funds", Y)]),
+    ("Firms and citizens donated 0.4 million yuan in cash.", [("0.4 million yuan", "social_donations", Y)]),
+    ("Relief materials worth 260,000 yuan arrived.", [("260,000 yuan", "social_donations", Y)]),
+    ("A dairy company invested 90 million yuan in the county.", [("90 million yuan", "enterprise_investment", Y)]),
+    ("Both sides signed 12 contracts worth 1.2 billion yuan.",
+     [("12 contracts", "contracts_signed", Y), ("1.2 billion yuan", "contract_value", Y)]),
+    ("It built 14 schools and 6 clinics.", [("14 schools", "schools", Y), ("6 clinics", "health_facilities", Y)]),
+    ("It implemented 27 aid projects.", [("27 aid projects", "aid_projects", Y)]),
+    ("It held 9 training courses for 760 person-times.",
+     [("9 training courses", "training_courses", Y), ("760 person-times", "people_trained", Y)]),
+    ("It transferred 4,300 labourers to the coast.", [("4,300 labourers", "labour_transferred", Y)]),
+    ("Labour training and transfer for 800 people went well.", [("800 people", "labour_transferred", Y)]),
+    ("The projects benefited 9,600 villagers.", [("9,600 villagers", "beneficiaries", Y)]),
+    ("It subsidised 310 needy students.", [("310 needy students", "students_supported", Y)]),
+    ("It sent 45 teachers to the county.", [("45 teachers", "professionals_sent", Y)]),
+    ("It paved rural roads of 38 kilometers.", [("38 kilometers", "road_length", Y)]),
+    ("It improved 4,000 mu of farmland.", [("4,000 mu", "land_area", Y)]),
+    # F1: plans stay unbound; the realised figure after them is a fact
+    ("It will invest 60 million yuan next year.", []),
+    ("It planned to allocate 7 million yuan; in fact 7.2 million yuan was allocated.",
+     [("7.2 million yuan", "aid_funds", Y)]),
+    # F5: periods
+    ("Since 2004 the city has provided 75 million yuan of aid funds in total.",
+     [("75 million yuan", "aid_funds", ("cumulative", 2004, 2012))]),
+    ("By the end of 2012, 210 houses had been built.", [("210 houses", "houses", ("as_of", 2012))]),
+    # F8: drinking water solved is not a benefit
+    ("It solved drinking-water difficulties for 2,300 people.", []),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), CASES)
+def test_it_binds_the_facts(body: str, expected: list[tuple[str, str, tuple[object, ...]]]) -> None:
+    assert facts_of(body) == expected
+
+
+def test_parts_of_which_and_their_arithmetic() -> None:
+    body = (
+        "In 2012, Anhe raised 19 million yuan of aid funds, of which 11 million yuan came from the city "
+        "government, 6.5 million yuan of it for County B and 4.5 million yuan for County C."
+    )
+    ex = read(body)
+    by_text = {ex.mentions[f.mention].text: (i, f) for i, f in enumerate(ex.facts)}
+    whole, part, sub1, sub2 = (by_text[t] for t in ("19 million yuan", "11 million yuan", "6.5 million yuan",
+                                                    "4.5 million yuan"))
+    assert part[1].part_of == whole[0]
+    assert sub1[1].part_of == part[0] and sub2[1].part_of == part[0]
+    assert part[1].indicator == "government_aid_funds"
+    assert sub1[1].indicator == "government_aid_funds"
+
+
+def test_including_points_at_the_named_whole() -> None:
+    ex = read("It built 46 projects, including 27 road projects and 16 water projects.")
+    assert [f.part_of for f in ex.facts] == [None, 0, 0]
+
+
+def test_respectively_to_places_gives_one_fact_per_recipient() -> None:
+    ex = read("It invested 2.5 million yuan respectively to Dongshan and Xishan.")
+    assert [(f.indicator, f.recipient) for f in ex.facts] == [("aid_funds", "Dongshan"), ("aid_funds", "Xishan")]
+    assert ex.facts[0].mention == ex.facts[1].mention
+
+
+def test_growth_rates_go_to_the_figures_they_qualify() -> None:
+    body = (
+        "In 2012, the county's GDP reached 4.1 billion yuan and local fiscal revenue reached 90 million yuan, "
+        "respectively up 12.5% and 8% compared with 2011."
+    )
+    ex = read(body)
+    assert [(f.indicator, f.change_percent, f.change_base_year, f.donor) for f in ex.facts] == [
+        ("gdp", Decimal("12.5"), 2011, None),
+        ("fiscal_revenue", Decimal("8"), 2011, None),
+    ]
+
+
+def test_a_multiplier_is_a_growth_rate_not_a_mention() -> None:
+    ex = read("It organised labour export for 5,000 person-times, 2.5 times that of 2011.")
+    assert [m.text for m in ex.mentions] == ["5,000 person-times"]
+    assert ex.facts[0].change_percent == Decimal("150.0")
+
+
+def test_a_verbatim_repeat_in_another_sentence_gets_no_fact() -> None:
+    ex = read("It built 48 schools. Later the report says it built 48 schools again.")
+    assert len(ex.mentions) == 2
+    assert len(ex.facts) == 1
+
+
+def test_the_title_gives_donor_and_recipient() -> None:
+    ex = read("In 2012, Anhe provided aid funds of 8.2 million yuan.")
+    assert (ex.facts[0].donor, ex.facts[0].recipient) == ("Anhe", "Baishan")
+
+
+def test_a_national_overview_uses_the_national_parties() -> None:
+    ex = read_report("In 2012, the eastern provinces gave the western areas 9 million yuan of financial aid.",
+                     report_year=2012)
+    assert (ex.facts[0].donor, ex.facts[0].recipient) == ("eastern provinces and municipalities", "western poor areas")
+
+
+def test_empty_text_is_an_input_error() -> None:
+    with pytest.raises(InputError):
+        read_report("  \n", report_year=2012)
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [("In 2013, it built roads. In 2013, it dug wells. Since 2001 it has helped.", 2013),
+     ("As of the end of 2010, it had built 4 dams.", 2010), ("No year here.", None)],
+)
+def test_it_reads_the_report_year_from_the_text(text: str, year: int | None) -> None:
+    assert report_year_from_text(text) == year
+
+
+def test_every_cue_list_loads_and_names_known_indicators() -> None:
+    from pairaid.core.extract.cues import lexicon
+
+    lex = lexicon()
+    assert {r.indicator for r in lex.money} >= {"aid_funds", "grant_funds", "government_aid_funds", "social_donations"}
+    assert len(lex.counts) > 20
