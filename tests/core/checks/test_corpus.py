@@ -69,3 +69,9 @@ def test_extracted_qingdao_111_projects_against_a_list_of_113(shared_dir: Path) 
 def test_extracted_breakdowns_that_add_up_raise_no_error(shared_dir: Path, name: str) -> None:
     findings = _extracted_findings(shared_dir, name)
     assert [f.message for f in findings if f.severity.value == "error"] == []
+
+
+def test_extracted_liaoning_parts_against_the_total(shared_dir: Path) -> None:
+    findings = _extracted_findings(shared_dir, "2011_liaoning-qinghai_384921")
+    found = [dict(f.values) for f in findings if f.rule == "channel_exceeds_total"]
+    assert {"channel": 225_000_000, "aid funds": 37_300_000} in found
