@@ -140,3 +140,15 @@ def test_a_word_report_is_ingested_and_a_scanned_pdf_is_refused(tmp_path: Path) 
     document = SourceDocument.objects.get()
     assert (document.text, document.media_type) == ("Aid to County B\n" + GOOD.strip(), MEDIA_TYPES[".docx"])
     assert DataValue.objects.get().value == 12_500_000
+
+
+@pytest.mark.django_db
+def test_a_report_without_a_year_names_the_file_once(tmp_path: Path) -> None:
+    undated = tmp_path / "undated.txt"
+    undated.write_text("City A provided aid funds of 12.5 million yuan to County B.\n", encoding="utf-8")
+
+    result = runner.invoke(app, ["ingest", str(undated)])
+
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"error: {undated}: no report year given and none found in the text (give --year)"
+    assert SourceDocument.objects.count() == 0

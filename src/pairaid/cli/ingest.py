@@ -58,7 +58,9 @@ def ingest(
                         document=document, address=address, report_year=year, donor=donor, recipient=recipient
                     )
                 except PairaidError as exc:
-                    message = str(exc) if str(path) in str(exc) else f"{path}: {exc}"
+                    message = str(exc)
+                    if not message.startswith(str(path)):
+                        message = f"{path}: {message.removeprefix(f'{path.name}: ')}"
                     progress.console.print(f"[red]error:[/red] {escape(message)}", highlight=False, soft_wrap=True)
                     rows.append(_Row(str(path), "failed"))
                 else:
