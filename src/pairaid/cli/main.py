@@ -57,3 +57,8 @@ app.command("extract")(extract.extract)
 from pairaid.cli import report_commands  # noqa: E402
 
 app.command("report")(report_commands.report)
+
+from pairaid.cli import account_commands  # noqa: E402
+
+app.add_typer(account_commands.token_app, name="token")
+app.add_typer(account_commands.user_app, name="user")

@@ -1,0 +1,70 @@
+"""``pairaid token create USER`` and ``pairaid user create USER --role ROLE``: API tokens and users with roles."""
+
+from __future__ import annotations
+
+import typer
+from rich.console import Console
+
+from pairaid.cli.errors import one_line_errors
+
+console = Console()
+token_app = typer.Typer(help="API tokens (Authorization: Bearer <token>).", no_args_is_help=True)
+user_app = typer.Typer(help="Users and their roles.", no_args_is_help=True)
+
+
+@token_app.command("create")
+def token_create(
+    username: str = typer.Argument(..., help="the user the token acts as"),
+    name: str = typer.Option("", "--name", help="a label to recognise the token by"),
+) -> None:
+    """Create an API token for USER and print it once (only its hash is stored)."""
+    with one_line_errors():
+        from pairaid.cli.setup_commands import initialise
+
+        initialise(verbose=False)
+        from pairaid.accounts.services import token_create as create
+
+        issued = create(username=username, name=name)
+        typer.echo(issued.token)
+
+
+@token_app.command("revoke")
+def token_revoke(prefix: str = typer.Argument(..., help="the token's first 12 characters")) -> None:
+    """Revoke the token(s) starting with PREFIX."""
+    with one_line_errors():
+        from pairaid.cli.setup_commands import initialise
+
+        initialise(verbose=False)
+        from pairaid.accounts.services import token_revoke as revoke
+
+        console.print(f"revoked: {revoke(prefix=prefix)}")
+
+
+@user_app.command("create")
+def user_create(
+    username: str = typer.Argument(...),
+    role: str = typer.Option(
+        "viewer", "--role", help="administrator, national_office, pairing_editor, recipient_editor or viewer"
+    ),
+    pairing: list[int] = typer.Option([], "--pairing", help="pairing id a pairing editor edits (repeatable)"),
+    area: list[str] = typer.Option([], "--area", help="area code a recipient editor edits (repeatable)"),
+    password: str = typer.Option(..., "--password", prompt=True, hide_input=True, confirmation_prompt=True),
+) -> None:
+    """Create a user with a role over pairings (--pairing ID) or areas (--area CODE)."""
+    with one_line_errors():
+        from pairaid.cli.setup_commands import initialise
+
+        initialise(verbose=False)
+        from pairaid.accounts.services import membership_grant
+        from pairaid.accounts.services import user_create as create
+        from pairaid.core.errors import InputError
+        from pairaid.geo.models import Area
+        from pairaid.registry.models import Pairing
+
+        pairings = list(Pairing.objects.filter(pk__in=pairing))
+        areas = list(Area.objects.filter(code__in=area))
+        if len(pairings) != len(set(pairing)) or len(areas) != len(set(area)):
+            raise InputError("unknown pairing id or area code")
+        user = create(username=username, password=password)
+        membership_grant(user=user, role=role, pairings=pairings, areas=areas)
+        console.print(f"user {username}: {role}")
