@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 from rich.console import Console
 
@@ -46,8 +48,12 @@ def user_create(
     role: str = typer.Option(
         "viewer", "--role", help="administrator, national_office, pairing_editor, recipient_editor or viewer"
     ),
-    pairing: list[int] = typer.Option([], "--pairing", help="pairing id a pairing editor edits (repeatable)"),
-    area: list[str] = typer.Option([], "--area", help="area code a recipient editor edits (repeatable)"),
+    pairing: Annotated[
+        list[int] | None, typer.Option("--pairing", help="pairing id a pairing editor edits (repeatable)")
+    ] = None,
+    area: Annotated[
+        list[str] | None, typer.Option("--area", help="area code a recipient editor edits (repeatable)")
+    ] = None,
     password: str = typer.Option(..., "--password", prompt=True, hide_input=True, confirmation_prompt=True),
 ) -> None:
     """Create a user with a role over pairings (--pairing ID) or areas (--area CODE)."""
@@ -61,6 +67,7 @@ def user_create(
         from pairaid.geo.models import Area
         from pairaid.registry.models import Pairing
 
+        pairing, area = pairing or [], area or []
         pairings = list(Pairing.objects.filter(pk__in=pairing))
         areas = list(Area.objects.filter(code__in=area))
         if len(pairings) != len(set(pairing)) or len(areas) != len(set(area)):
