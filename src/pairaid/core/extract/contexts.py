@@ -37,8 +37,15 @@ def mention_contexts(text: str, sentences: tuple[Sentence, ...], mentions: tuple
     lex = lexicon()
     right_ends: list[int] = []
     out: list[Context] = []
+    plans: dict[int, tuple[list[int], int]] = {}
     for i, m in enumerate(mentions):
         sent = sentences[m.sentence]
+        if m.sentence not in plans:
+            # plan words (F1) found once per sentence: their end offsets, and where an objective starts to govern
+            ends = [p.end() for p in lex.plan.finditer(text, sent.start, sent.end)]
+            objective = lex.plan_sentence.search(text, sent.start, sent.end)
+            plans[m.sentence] = (ends, objective.end() if objective is not None else sent.end + 1)
+        plan_ends, objective_at = plans[m.sentence]
         nxt = mentions[i + 1].start if i + 1 < len(mentions) and mentions[i + 1].sentence == m.sentence else sent.end
         stop = _RIGHT_STOP.search(text, m.end, max(m.end, nxt))
         right_end = stop.start() if stop is not None else max(m.end, nxt)
@@ -66,7 +73,9 @@ def mention_contexts(text: str, sentences: tuple[Sentence, ...], mentions: tuple
                 clause=text[max(clause_start, m.start - 300) : m.start],
                 np=m.noun_phrase,
                 head=m.noun or "",
-                sentence=text[sent.start : m.start],
+                plan_left=any(left_start < e <= m.start for e in plan_ends),
+                plan_clause=any(clause_start < e <= m.start for e in plan_ends),
+                plan_sentence=objective_at <= m.start,
             )
         )
     return tuple(out)

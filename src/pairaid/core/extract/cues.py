@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
@@ -29,9 +29,11 @@ class Context:
     clause: str
     np: str
     head: str
-    sentence: str = ""
+    plan_left: bool = False
+    plan_clause: bool = False
+    plan_sentence: bool = False
 
-    @property
+    @cached_property
     def any(self) -> str:
         return f"{self.left} | {self.np} | {self.right} | {self.clause}"
 

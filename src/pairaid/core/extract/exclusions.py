@@ -130,6 +130,13 @@ def _inside(spans: tuple[tuple[int, int], ...], start: int, end: int, reach: int
     return False
 
 
+_LINE_OPEN = re.compile(r"(?:^|】)\s*$")
+_LIST_DOT = re.compile(r"[.、)）]\s*\D")
+_WORDS = re.compile(r"[A-Za-z]+")
+_SENTENCE_OPEN = re.compile(r"(?:^|[.!?:;】\n])\s*$")
+_HYPHEN_WORD = re.compile(r"-[A-Za-z]")
+
+
 def _is_year(value: int) -> bool:
     return 1900 <= value <= 2100
 
@@ -148,7 +155,7 @@ def exclusion_rule(text: str, number: NumberMatch, ctx: ExclusionContext, index:
     if _inside(index.quoted, start, end):
         return "quoted"
     line_start = text.rfind("\n", 0, start) + 1
-    if re.search(r"(?:^|】)\s*$", text[line_start:start]) and re.match(r"[.、)）]\s*\D", text[end : end + 3]):
+    if _LINE_OPEN.search(text[line_start:start]) and _LIST_DOT.match(text, end):
         return "list_number"
     if text[start - 1 : start] in "(（" and text[end : end + 1] in ")）" and start > 0:
         return "list_number"
@@ -167,27 +174,28 @@ def exclusion_rule(text: str, number: NumberMatch, ctx: ExclusionContext, index:
         return "year"
     before = text[max(0, start - 40) : start]
     after = text[end : end + 40]
+    near = before[-16:]  # the before-patterns end at the number: the last words are enough
     day_like = number.rule in ("digits", "words") and number.value <= 31
-    if day_like and (pats.months.search(before) or pats.months_after.match(after)):
+    if day_like and (pats.months.search(near) or pats.months_after.match(after)):
         return "date"
     for name, pat in pats.before:
-        if pat.search(before):
+        if pat.search(near):
             return f"before:{name}"
     for name, pat in pats.after:
         if pat.match(after):
             return f"after:{name}"
     if number.words:
         word = number.text.split()[0].lower()
-        prev = re.findall(r"[A-Za-z]+", before[-20:])
+        prev = _WORDS.findall(before[-20:])
         for name, target, words in pats.word_before:
             if word == target and number.rule == "words" and prev and prev[-1].lower() in words:
                 return f"word:{name}"
         for name, target, pat in pats.word_after:
             if word == target and number.rule == "words" and pat.match(after):
                 return f"word:{name}"
-        if number.text[:1].isupper() and not re.search(r"(?:^|[.!?:;】\n])\s*$", before):
+        if number.text[:1].isupper() and not _SENTENCE_OPEN.search(before):
             return "name"
-        if number.rule == "words" and re.match(r"-[A-Za-z]", after) and not ctx.has_unit and not ctx.has_noun:
+        if number.rule == "words" and _HYPHEN_WORD.match(after) and not ctx.has_unit and not ctx.has_noun:
             return "compound_word"
         if number.rule in ("words", "range") and not (ctx.has_unit or ctx.has_noun):
             return "bare_word_number"

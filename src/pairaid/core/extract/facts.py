@@ -10,6 +10,7 @@ mention no rule binds stays an unbound mention (DESIGN.md: never guessed).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from pairaid.core.extract.contexts import mention_contexts
 from pairaid.core.extract.cues import Context, CueRule, lexicon, rule_matches
@@ -34,12 +35,9 @@ _PREDICATE_NOUN = re.compile(r"^\s*(?:were|are)\s+((?:[\w-]+\s+){0,3}?[\w-]+s)\b
 def _is_plan(ctx: Context) -> bool:
     """F1: a plan word governs the mention (in its own words, or earlier in its clause when
     the mention has no verb of its own after it), or a future verb follows it."""
-    lex = lexicon()
-    if lex.plan.search(ctx.left) or _PLAN_RIGHT.match(ctx.right):
+    if ctx.plan_left or ctx.plan_sentence or _PLAN_RIGHT.match(ctx.right):
         return True
-    if lex.plan_sentence.search(ctx.sentence):
-        return True
-    return bool(lex.plan.search(ctx.clause)) and not _OWN_VERB.match(ctx.right)
+    return ctx.plan_clause and not _OWN_VERB.match(ctx.right)
 
 
 def _first(rules: tuple[CueRule, ...], unit: str, ctx: Context) -> CueRule | None:
@@ -57,11 +55,11 @@ def _listed_noun(text: str, ctx: Context, mentions: tuple[Mention, ...], i: int)
         prev = [j for j in range(i - 1, -1, -1) if mentions[j].sentence == m.sentence and mentions[j].noun]
         if prev:
             p = mentions[prev[0]]
-            return Context(ctx.left, ctx.right, ctx.clause, p.noun_phrase, p.noun or "", ctx.sentence)
+            return replace(ctx, np=p.noun_phrase, head=p.noun or "")
     pred = _PREDICATE_NOUN.match(ctx.right)
     if pred is not None:
         noun = singular(pred.group(1).split()[-1])
-        return Context(ctx.left, ctx.right, ctx.clause, pred.group(1), noun, ctx.sentence)
+        return replace(ctx, np=pred.group(1), head=noun)
     resp = re.search(r"(?:the\s+numbers?\s+of\s+)?([a-z][a-z\s-]+?)\s+respectively\b[^,;.]*$", ctx.clause, re.I)
     if resp is not None:
         items = [x.strip() for x in re.split(r",\s*(?:and\s+)?|\s+and\s+", resp.group(1)) if x.strip()]
@@ -69,7 +67,7 @@ def _listed_noun(text: str, ctx: Context, mentions: tuple[Mention, ...], i: int)
         k = sum(1 for j in range(i) if mentions[j].sentence == m.sentence and mentions[j].start > m.start - len(after))
         if 0 <= k < len(items):
             words = items[k].split()
-            return Context(ctx.left, ctx.right, ctx.clause, items[k], singular(words[-1]), ctx.sentence)
+            return replace(ctx, np=items[k], head=singular(words[-1]))
     return ctx
 
 

@@ -36,6 +36,7 @@ from pairaid.core.units import is_person_noun, is_plural, match_unit, singular
 __all__ = ["NounPhrase", "find_mentions", "noun_phrase"]
 
 _TOKEN = re.compile(r"[ \t]*(?:(?P<word>[A-Za-z][A-Za-z'’\-]*)|(?P<num>\d)|(?P<punct>\S))")
+_RMB_BEFORE = re.compile(r"(?:RMB|￥|¥)\s*$")
 _ADJECTIVAL_PLURALS = frozenset({"poor", "elderly", "youth"})
 
 
@@ -150,7 +151,7 @@ def _qualifier(text: str, number: NumberMatch, end: int) -> tuple[Qualifier, str
     qw = qualifier_words()
     if number.qualifier is not None:
         return cast(Qualifier, number.qualifier), "fixed"
-    m = qw.before.search(text, max(0, number.start - 30), number.start)
+    m = qw.before.search(text[max(0, number.start - 24) : number.start])
     if m is not None:
         return cast(Qualifier, qw.before_map[re.sub(r"\s+", " ", m.group(1).lower())]), "before"
     a = qw.after.match(text, end)
@@ -188,7 +189,7 @@ def _read_mention(text: str, number: NumberMatch, index: TextIndex, sentence: in
         end = unit_match.end
         np_from = end
         rule += "+unit"
-    elif re.search(r"(?:RMB|￥|¥)\s*$", text[max(0, start - 5) : start]):
+    elif _RMB_BEFORE.search(text, max(0, start - 5), start):
         unit = "CNY"
         start = text.rfind("RMB", max(0, start - 5), start) if "RMB" in text[max(0, start - 5) : start] else start - 1
         rule += "+rmb"

@@ -48,6 +48,8 @@ _ANY_PERIOD = re.compile(r"(?:19|20)\d\d|\byears?\b", re.I)
 _PRIOR = re.compile(rf"\b(?:than|over|compared\s+with)\s+(?:that\s+)?(?:in|of)\s+{_YEAR}\s*[(（]\s*$", re.I)
 # a sentence opening on a place ("In County B, ...") starts a new scene: carried periods stop
 _NEW_SCENE = re.compile(rf"\s*In\s+(?!{_MONTH}\b|(?:19|20)\d\d\b)[A-Z]")
+_SINCE = re.compile(rf"\bsince\s+(?:{_MONTH}\s+)?{_YEAR}|\bsince\b[^.]{{0,120}}?\bin\s+{_YEAR}", re.I)
+_OPENS_IN_YEAR = re.compile(rf"\W*in\s+(?:{_MONTH}\s+)?{_YEAR}\s*,", re.I)
 _PAIRING_VERBS = re.compile(
     r"\b(?:assign|twin|pair|counterpart|partnership|designat|undertak|support|aid|help|cooperat)", re.I
 )
@@ -106,9 +108,9 @@ def pairing_start_year(text: str, sentences: tuple[Sentence, ...], report_year: 
         body = text[s.start : s.end]
         if not _ANY_PERIOD.search(body) or not _PAIRING_VERBS.search(body):
             continue
-        m = re.search(rf"\bsince\s+(?:{_MONTH}\s+)?{_YEAR}|\bsince\b[^.]{{0,120}}?\bin\s+{_YEAR}", body, re.I)
-        if m is None and _PAIRING_BEGAN.search(body):
-            m = re.match(rf"\W*in\s+(?:{_MONTH}\s+)?{_YEAR}\s*,", body, re.I)
+        m = _SINCE.search(body) if "since" in body.lower() else None
+        if m is None and _OPENS_IN_YEAR.match(body) and _PAIRING_BEGAN.search(body):
+            m = _OPENS_IN_YEAR.match(body)
         if m is not None:
             year = int(next(g for g in m.groups() if g))
             if year < report_year:
