@@ -17,7 +17,7 @@ from pairaid.core.extract.cues import Context, CueRule, lexicon, rule_matches
 from pairaid.core.extract.model import Fact, Mention, Sentence
 from pairaid.core.extract.parts import Candidate, find_parts, find_rates, repeated
 from pairaid.core.extract.periods import mention_periods
-from pairaid.core.extract.places import Parties, respectively_recipients
+from pairaid.core.extract.places import Parties, respectively_recipients, sentence_recipient
 from pairaid.core.units import singular
 
 __all__ = ["bind_facts"]
@@ -98,6 +98,10 @@ def _candidate(
     return Candidate(i, rule.indicator, f"count:{rule.indicator}", False), extra
 
 
+def _rest_of_sentence(text: str, sentences: tuple[Sentence, ...], m: Mention) -> str:
+    return text[m.end : sentences[m.sentence].end]
+
+
 def bind_facts(
     text: str,
     sentences: tuple[Sentence, ...],
@@ -143,7 +147,8 @@ def bind_facts(
         indicators = (resolved[i], *pairs[i][1])
         whole_of = parts.get(i)
         part_of = first_fact.get(whole_of) if whole_of is not None else None
-        recipients = respectively_recipients(contexts[i].right) or (parties.recipient,)
+        named = sentence_recipient(_rest_of_sentence(text, sentences, mentions[i]), parties.donor)
+        recipients = respectively_recipients(contexts[i].right) or ((named or parties.recipient),)
         rate = rates.get(i)
         for indicator in indicators:
             donor = None if indicator in _CONTEXT_INDICATORS else parties.donor

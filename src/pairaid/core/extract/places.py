@@ -9,6 +9,10 @@
   reported on as recipient.
 * "granted N respectively to County B and County C" gives one recipient per
   listed place (F4): :func:`respectively_recipients`.
+* A place named after a figure in its sentence ("... of funds to County B") is
+  that figure's recipient (:func:`sentence_recipient`); the report's recipient
+  is the place its opening says the donor supports ("support for County B and
+  County C"), else the title's (:func:`supported_place`).
 
 Place-name resolution (codes, aliases) belongs to ``pairaid.core.gazetteer``;
 here names stay as written.
@@ -19,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Parties", "report_parties", "respectively_recipients"]
+__all__ = ["Parties", "report_parties", "respectively_recipients", "sentence_recipient", "supported_place"]
 
 NATIONAL_DONOR = "eastern provinces and municipalities"
 NATIONAL_RECIPIENT = "western poor areas"
@@ -54,7 +58,9 @@ def report_parties(text: str, title: str | None, *, donor: str | None = None, re
     if title:
         m = _TITLE.match(title)
         if m is not None:
-            return Parties(donor or m.group("donor").strip(), recipient or m.group("recipient").strip(), "pairing")
+            title_donor = donor or m.group("donor").strip()
+            named = supported_place(text[len(title) : len(title) + 1500], title_donor) if not recipient else None
+            return Parties(title_donor, recipient or named or m.group("recipient").strip(), "pairing")
     if re.search(r"\beastern\s+provinces\b", text, re.I) and re.search(r"\bwestern\b", text, re.I):
         return Parties(donor or NATIONAL_DONOR, recipient or NATIONAL_RECIPIENT, "national")
     place = None
@@ -74,3 +80,46 @@ def respectively_recipients(right: str) -> tuple[str, ...]:
         return ()
     parts = re.split(r"\s*(?:,\s*and|,|\band\b)\s*", m.group("list"))
     return tuple(p.strip() for p in parts if p.strip())
+
+
+_NAME = r"[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){0,3}"
+_SENTENCE_PLACE = re.compile(
+    rf"\b(?:to|for|in|of)\s+(?:the\s+)?(?P<place>{_NAME}(?:\s+(?:and|,)\s+{_NAME})?)"
+)
+_NOT_PLACE = re.compile(
+    r"\b(?:State|Council|CPC|Party|Committee|Office|Department|Conference|Group|Plan|Project|Park|Fair|Bureau|"
+    r"Government|University|School|Hospital|Center|Centre|Association|Company|Co|Ltd|Industrial|Mining|China|"
+    r"Leading|Central|Western|Eastern|East|West|Development|Poverty|Alleviation|Commission|Ministry|Five-Year|"
+    r"Education|Finance|Science|Technology|Health|Agriculture|Commerce|Civil|Affairs|Labor|Labour|Human|Resources|"
+    r"Outline|Notice|Circular|Opinions?|Guidance|Measures|Minutes|Forum|Work|Spirit|Tasks?|Implementation|Reform|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December|Phase|The|This)\b"
+)
+
+
+def sentence_recipient(right: str, donor: str | None) -> str | None:
+    """The place a figure went to, named after it in its sentence ("... of funds to County B"), or ``None``.
+
+    Names that are the donor, or that name an office, plan or company rather than
+    a place, are skipped (F9: places as written).
+    """
+    donor_words = set(donor.lower().split()) if donor else set()
+    for m in _SENTENCE_PLACE.finditer(right):
+        place = m.group("place").strip()
+        if _NOT_PLACE.search(place):
+            continue
+        if donor_words & set(re.split(r"[\s,\-–]+", place.lower())) or place.endswith("-"):
+            continue
+        return re.sub(r"[’']s$", "", place)
+    return None
+
+
+_SUPPORTS = re.compile(r"\b(?:support\w*|assist\w*|aid\w*|help\w*|twinn\w*|pair\w*|lift\w*)\b", re.I)
+
+
+def supported_place(opening: str, donor: str | None) -> str | None:
+    """The place the donor supports, named in the report's opening ("support for County B and County C")."""
+    for m in _SUPPORTS.finditer(opening):
+        place = sentence_recipient(opening[m.end() : m.end() + 120], donor)
+        if place is not None:
+            return place
+    return None
