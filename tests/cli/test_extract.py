@@ -1,0 +1,38 @@
+"""``pairaid extract``: gold-format JSON per report, one line per failed file, no database."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from pairaid.cli.main import app
+
+REPORT = "Anhe – Baishan Pairing-off Poverty Alleviation\nIn 2013, Anhe provided aid funds of 6.5 million yuan.\n"
+
+
+def test_it_writes_one_json_per_report_and_reports_failures(tmp_path: Path) -> None:
+    good = tmp_path / "2014_anhe-baishan.txt"
+    good.write_text("\ufeff" + REPORT, encoding="utf-8")
+    bad = tmp_path / "broken.txt"
+    bad.write_bytes(b"\xff\xfe\x00bad")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["extract", str(bad), str(good), "--out", str(out)])
+    assert result.exit_code == 1
+    data = json.loads((out / "2014_anhe-baishan.json").read_text(encoding="utf-8"))
+    assert data["report_year"] == 2013
+    assert [m["value"] for m in data["mentions"]] == ["6500000"]
+    assert data["facts"][0]["indicator"] == "aid_funds"
+    assert data["facts"][0]["period"] == {"kind": "year", "year": 2013}
+    assert not (out / "broken.json").exists()
+
+
+def test_the_year_option_wins_and_a_report_without_a_year_fails(tmp_path: Path) -> None:
+    plain = tmp_path / "notes.txt"
+    plain.write_text("Anhe built 4 schools.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert CliRunner().invoke(app, ["extract", str(plain), "--out", str(out)]).exit_code == 1
+    result = CliRunner().invoke(app, ["extract", str(plain), "--out", str(out), "--year", "2011"])
+    assert result.exit_code == 0
+    assert json.loads((out / "notes.json").read_text(encoding="utf-8"))["report_year"] == 2011
