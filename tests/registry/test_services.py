@@ -9,7 +9,13 @@ from pairaid.core.errors import DataError
 from pairaid.geo.models import Area
 from pairaid.registry.models import Pairing
 from pairaid.registry.selectors import pairing_find, pairing_list, pairing_tree
-from pairaid.registry.services import organisation_get_or_create, pairing_create, pairing_end, pairing_get_or_create
+from pairaid.registry.services import (
+    organisation_get_or_create,
+    pairing_attach,
+    pairing_create,
+    pairing_end,
+    pairing_get_or_create,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -99,3 +105,16 @@ def test_an_organisation_is_found_again_by_name_and_area() -> None:
 def test_an_organisation_of_an_unknown_kind_is_refused() -> None:
     with pytest.raises(DataError, match="unknown organisation kind 'firm'"):
         organisation_get_or_create(name="X", kind="firm")
+
+
+def test_a_pairing_is_attached_under_a_parent_but_never_under_itself() -> None:
+    top = pairing_create(donor_area=area("370000"), recipient_area=area("650000"), level="province", start_year=2009)
+    kashi = pairing_create(
+        donor_area=area("370000"), recipient_area=area("653100"), level="prefecture", start_year=2009
+    )
+
+    pairing_attach(pairing=kashi, parent=top)
+
+    assert pairing_tree(root=top).walk() == [top, kashi]
+    with pytest.raises(DataError, match="the tree would loop"):
+        pairing_attach(pairing=top, parent=kashi)

@@ -174,3 +174,19 @@ def pairing_end(*, pairing: Pairing, end_year: int) -> Pairing:
     pairing.end_year = end_year
     pairing.save(update_fields=["end_year"])
     return pairing
+
+
+def pairing_attach(*, pairing: Pairing, parent: Pairing) -> Pairing:
+    """Nest ``pairing`` under ``parent`` (a city–county pairing under its province–region pairing).
+
+    Raises:
+        DataError: ``parent`` is ``pairing`` itself or nested under it (the tree would loop).
+    """
+    ancestor: Pairing | None = parent
+    while ancestor is not None:
+        if ancestor.pk == pairing.pk:
+            raise DataError(f"pairing {pairing} cannot be nested under {parent}: the tree would loop")
+        ancestor = ancestor.parent
+    pairing.parent = parent
+    pairing.save(update_fields=["parent"])
+    return pairing

@@ -28,7 +28,7 @@ from pairaid.geo.models import Area
 from pairaid.indicators.models import DataValue
 from pairaid.indicators.services import datavalue_get_or_create
 from pairaid.registry.models import Organisation, Pairing
-from pairaid.registry.services import organisation_get_or_create, pairing_get_or_create
+from pairaid.registry.services import organisation_get_or_create, pairing_attach, pairing_get_or_create
 
 SAMPLE_NAME = "shandong_xinjiang_2009.yaml"
 
@@ -212,7 +212,9 @@ class _Loader:
             parent=parent,
             name=row.get("name", ""),
         )
-        if pairing.parent_id != (parent.pk if parent else None):
+        if parent is not None and pairing.parent_id is None:
+            pairing_attach(pairing=pairing, parent=parent)
+        elif pairing.parent_id != (parent.pk if parent else None):
             raise DataError(f"sample: {what} is already stored under another parent pairing")
         self.pairings[key] = pairing
         self.count("pairings", created)
