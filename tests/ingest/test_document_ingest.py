@@ -9,8 +9,9 @@ import pytest
 
 from pairaid.core.documents import read_document_bytes
 from pairaid.core.errors import CodelistError, InputError
+from pairaid.core.extract.report_year import report_year_of
 from pairaid.indicators.models import DataValue, Indicator
-from pairaid.ingest.services import document_ingest, report_year_of
+from pairaid.ingest.services import document_ingest
 from pairaid.sample.loader import sample_load
 from pairaid.sources.models import Evidence, SourceDocument
 
@@ -140,6 +141,21 @@ def test_an_address_that_is_not_a_url_is_refused() -> None:
 )
 def test_the_report_year_is_the_year_the_text_speaks_of_most(text: str, year: int | None) -> None:
     assert report_year_of(text) == year
+
+
+@pytest.mark.parametrize(
+    ("text", "filename", "year"),
+    [
+        ("In 2009, City A gave 3 million yuan.", "2010_a-b_1.txt", 2009),
+        ("In 2002 the two cities were twinned.", "2010_a-b_1.txt", 2009),
+        ("No year at all.", "2012_a-b_1.txt", 2011),
+        ("In 2013, City A gave 3 million yuan.", "2010_a-b_1.txt", 2013),
+    ],
+)
+def test_a_yearbook_file_name_gives_the_year_before_unless_the_text_says_later(
+    text: str, filename: str, year: int
+) -> None:
+    assert report_year_of(text, filename=filename) == year
 
 
 def ingest_text(text: str) -> list[DataValue]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from typing import Annotated
 
@@ -11,11 +10,10 @@ import typer
 
 from pairaid.cli.errors import stderr
 from pairaid.core.errors import InputError, PairaidError
-from pairaid.core.extract import extraction_to_json, read_report, report_year_from_text
-from pairaid.core.extract.pipeline import report_year_candidates
+from pairaid.core.extract import extraction_to_json, read_report
+from pairaid.core.extract.report_year import report_year_of
 
 _YEAR_HELP = "Report year (default: from the text, else a yearbook file name 2010_... = 2009)."
-_YEARBOOK_FILE = re.compile(r"^((?:19|20)\d\d)[_-]")
 
 
 def _read_text(path: Path) -> str:
@@ -29,24 +27,13 @@ def _read_text(path: Path) -> str:
 
 
 def _report_year(path: Path, text: str, year: int | None) -> int:
-    """``--year``, else the year the text reports on, else a yearbook file name ``2010_...`` (reports on 2009).
-
-    The file name settles the year when the text agrees or names only earlier
-    years (history such as "In 2002, City A built a twinning partnership").
-    """
+    """``--year``, else :func:`pairaid.core.extract.report_year.report_year_of` (text, then file name)."""
     if year is not None:
         return year
-    m = _YEARBOOK_FILE.match(path.name)
-    from_name = int(m.group(1)) - 1 if m is not None else None
-    candidates = report_year_candidates(text)
-    if from_name is not None and (from_name in candidates or all(y < from_name for y in candidates)):
-        return from_name
-    found = report_year_from_text(text)
-    if found is not None:
-        return found
-    if from_name is not None:
-        return from_name
-    raise InputError(f"{path.name}: no report year in the text or the file name; give --year")
+    found = report_year_of(text, filename=path.name)
+    if found is None:
+        raise InputError(f"{path.name}: no report year in the text or the file name; give --year")
+    return found
 
 
 def extract(
@@ -69,7 +56,8 @@ def extract(
             (out / f"{path.stem}.json").write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
         except PairaidError as exc:
             failed += 1
-            stderr.print(f"[red]error:[/red] {path}: {exc}", highlight=False, soft_wrap=True)
+            message = str(exc) if str(path) in str(exc) or path.name in str(exc) else f"{path}: {exc}"
+            stderr.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
             continue
         typer.echo(f"{path.name}: {len(extraction.mentions)} mentions, {len(extraction.facts)} facts")
     if failed:

@@ -4,8 +4,9 @@ Steps, in one transaction (a file that fails stores nothing):
 
 1. a document whose text (SHA-256) is stored already ends the run: nothing is
    added and the result says ``already ingested``;
-2. the report year is the one given, else the year the text speaks of most
-   ("In 2009", "2009年"; :func:`report_year_of`), else :class:`InputError`;
+2. the report year is the one given, else the one the text or a yearbook file
+   name tells (:func:`pairaid.core.extract.report_year.report_year_of`), else
+   :class:`InputError`;
 3. the text is read into mentions and facts;
 4. a :class:`SourceDocument` keeps the text; an :class:`Evidence` keeps each
    mention's span, its sentence and the rule that read it (mentions bound to no
@@ -20,7 +21,6 @@ Steps, in one transaction (a file that fails stores nothing):
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Literal
@@ -31,8 +31,9 @@ from django.db import IntegrityError, transaction
 
 from pairaid.core.documents import Document
 from pairaid.core.errors import CodelistError, InputError
-from pairaid.core.extract import read_report, report_year_from_text
+from pairaid.core.extract import read_report
 from pairaid.core.extract.model import Extraction, Fact, Mention
+from pairaid.core.extract.report_year import report_year_of
 from pairaid.core.gazetteer import default_gazetteer
 from pairaid.core.units import convert
 from pairaid.indicators.models import DataValue, DataValueStatus, Indicator
@@ -45,7 +46,6 @@ IngestStatus = Literal["new", "already ingested"]
 _FOUR_PLACES = Decimal("0.0001")
 #: Unit codes that convert into each other (core.units); no other pair is tried.
 _CONVERTIBLE = (frozenset({"ha", "mu", "m2"}), frozenset({"km", "m"}), frozenset({"t", "kg"}))
-_CHINESE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?!\s*[-~–至到])")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
 
@@ -95,7 +95,7 @@ def document_ingest(
     if existing is not None:
         return _already(existing)
     _check_address(address)
-    year = report_year or report_year_of(document.text)
+    year = report_year or report_year_of(document.text, filename=document.filename)
     if year is None:
         raise InputError(f"{document.filename}: no report year given and none found in the text (give --year)")
     extraction = read_report(document.text, report_year=year, donor=donor, recipient=recipient)
@@ -107,17 +107,6 @@ def document_ingest(
         if existing is None:
             raise
         return _already(existing)
-
-
-def report_year_of(text: str) -> int | None:
-    """The year a report covers, read from its text: the extraction's reading of English phrases
-    ("In 2009", :func:`pairaid.core.extract.report_year_from_text`), else the most frequent "2009年"
-    (the later year on a tie), else ``None``."""
-    year = report_year_from_text(text)
-    if year is not None:
-        return year
-    years = Counter(int(match.group(1)) for match in _CHINESE_YEAR.finditer(text))
-    return max(years, key=lambda found: (years[found], found)) if years else None
 
 
 def _already(document: SourceDocument) -> IngestResult:
