@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from pairaid.core.errors import PairaidError
 
-T = TypeVar("T")
 stderr = Console(stderr=True)
 
 
@@ -21,16 +20,12 @@ def one_line_errors() -> Iterator[None]:
     try:
         yield
     except PairaidError as exc:
-        stderr.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
+        stderr.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False, soft_wrap=True)
         raise typer.Exit(1) from None
     except Exception as exc:
         if type(exc).__name__ == "OperationalError":
-            stderr.print(f"[red]error:[/red] database: {exc}".splitlines()[0], highlight=False, soft_wrap=True)
+            first_line = (str(exc).splitlines() or [""])[0]
+            stderr.print(f"[red]error:[/red] database: {escape(first_line)}", highlight=False, soft_wrap=True)
             raise typer.Exit(1) from None
         raise
 
-
-def run_guarded(func: Callable[[], T]) -> T:
-    """Call ``func`` inside :func:`one_line_errors`."""
-    with one_line_errors():
-        return func()

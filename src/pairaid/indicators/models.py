@@ -143,7 +143,8 @@ class DataValue(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.indicator_id} {self.value} {self.unit} ({self.period_kind} {self.period_start:%Y})"
+        year = f" {self.period_start:%Y}" if self.period_start else ""
+        return f"{self.indicator.code} {self.value} {self.unit} ({self.period_kind}{year})"
 
     def save(self, *args: object, **kwargs: object) -> None:
         self.subject_key = subject_key(
