@@ -17,7 +17,7 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest
 from ninja.errors import AuthenticationError, HttpError
-from ninja.security import APIKeyCookie, HttpBearer
+from ninja.security import HttpBearer
 from ninja.utils import check_csrf
 
 from pairaid.accounts.services import token_authenticate
@@ -38,18 +38,13 @@ class BearerToken(HttpBearer):
         return user
 
 
-class SessionUser(APIKeyCookie):
-    """The signed-in browser user; unsafe methods must carry the CSRF token."""
+class SessionUser:
+    """The signed-in browser user; unsafe methods must carry the CSRF token.
 
-    param_name = settings.SESSION_COOKIE_NAME
+    Not a documented security scheme: the documented way in is the bearer token.
+    """
 
-    def __init__(self) -> None:
-        super().__init__(csrf=False)
-
-    def _get_key(self, request: HttpRequest) -> str | None:
-        return request.COOKIES.get(self.param_name)
-
-    def authenticate(self, request: HttpRequest, key: str | None) -> Any | None:
+    def __call__(self, request: HttpRequest) -> Any | None:
         user = getattr(request, "user", None)
         if user is None or not user.is_authenticated:
             return None
@@ -71,6 +66,8 @@ def anonymous_reader(request: HttpRequest) -> Any | None:
 
 
 READ_AUTH = [BearerToken(), SessionUser(), anonymous_reader]
+#: OpenAPI security of the reads: a token, or nobody (when anonymous access is on).
+READ_SECURITY = {"security": [{"BearerToken": []}, {}]}
 WRITE_AUTH = [BearerToken(), SessionUser()]
 
 

@@ -11,7 +11,7 @@ from ninja.pagination import paginate
 
 from pairaid.accounts.permissions import visible_datavalues
 from pairaid.activities.models import Activity, Transaction
-from pairaid.api.auth import READ_AUTH, api_user
+from pairaid.api.auth import READ_AUTH, READ_SECURITY, api_user
 from pairaid.api.errors import READ_ERRORS
 from pairaid.api.pagination import Pages
 from pairaid.api.schemas import (
@@ -51,7 +51,7 @@ class AreaFilter(Schema):
     q: Text(100) | None = None  # type: ignore[valid-type]
 
 
-@router.get("/areas", response=_ok(list[AreaOut]), tags=["areas"])
+@router.get("/areas", response=_ok(list[AreaOut]), tags=["areas"], openapi_extra=READ_SECURITY)
 @paginate(Pages)
 def area_list(request: HttpRequest, filters: Query[AreaFilter]) -> QuerySet[Area]:
     qs = Area.objects.select_related("parent")
@@ -66,7 +66,7 @@ def area_list(request: HttpRequest, filters: Query[AreaFilter]) -> QuerySet[Area
     return qs.order_by("code")
 
 
-@router.get("/areas/{code}", response=_ok(AreaOut), tags=["areas"])
+@router.get("/areas/{code}", response=_ok(AreaOut), tags=["areas"], openapi_extra=READ_SECURITY)
 def area_get(request: HttpRequest, code: Annotated[str, Path(pattern=r"^[0-9]{6}$")]) -> Area:
     return get_object_or_404(Area.objects.select_related("parent"), code=code)
 
@@ -82,7 +82,7 @@ class PairingFilter(Schema):
     year: int | None = Query(None, ge=1900, le=2200)
 
 
-@router.get("/pairings", response=_ok(list[PairingOut]), tags=["pairings"])
+@router.get("/pairings", response=_ok(list[PairingOut]), tags=["pairings"], openapi_extra=READ_SECURITY)
 @paginate(Pages)
 def pairing_list(request: HttpRequest, filters: Query[PairingFilter]) -> QuerySet[Pairing]:
     qs = _pairings()
@@ -97,7 +97,7 @@ def pairing_list(request: HttpRequest, filters: Query[PairingFilter]) -> QuerySe
     return qs.order_by("pk")
 
 
-@router.get("/pairings/{pk}", response=_ok(PairingOut), tags=["pairings"])
+@router.get("/pairings/{pk}", response=_ok(PairingOut), tags=["pairings"], openapi_extra=READ_SECURITY)
 def pairing_get(request: HttpRequest, pk: PathId) -> Pairing:
     return get_object_or_404(_pairings(), pk=pk)
 
@@ -110,7 +110,7 @@ class ActivityFilter(Schema):
     q: Text(100) | None = None  # type: ignore[valid-type]
 
 
-@router.get("/activities", response=_ok(list[ActivityOut]), tags=["activities"])
+@router.get("/activities", response=_ok(list[ActivityOut]), tags=["activities"], openapi_extra=READ_SECURITY)
 @paginate(Pages)
 def activity_list(request: HttpRequest, filters: Query[ActivityFilter]) -> QuerySet[Activity]:
     qs = Activity.objects.prefetch_related("recipient_areas")
@@ -127,7 +127,7 @@ def activity_list(request: HttpRequest, filters: Query[ActivityFilter]) -> Query
     return qs.order_by("pk")
 
 
-@router.get("/activities/{pk}", response=_ok(ActivityOut), tags=["activities"])
+@router.get("/activities/{pk}", response=_ok(ActivityOut), tags=["activities"], openapi_extra=READ_SECURITY)
 def activity_get(request: HttpRequest, pk: PathId) -> Activity:
     return get_object_or_404(Activity.objects.prefetch_related("recipient_areas"), pk=pk)
 
@@ -138,7 +138,7 @@ class TransactionFilter(Schema):
     year: int | None = Query(None, ge=1900, le=2200)
 
 
-@router.get("/transactions", response=_ok(list[TransactionOut]), tags=["transactions"])
+@router.get("/transactions", response=_ok(list[TransactionOut]), tags=["transactions"], openapi_extra=READ_SECURITY)
 @paginate(Pages)
 def transaction_list(request: HttpRequest, filters: Query[TransactionFilter]) -> QuerySet[Transaction]:
     qs = Transaction.objects.all()
@@ -151,18 +151,18 @@ def transaction_list(request: HttpRequest, filters: Query[TransactionFilter]) ->
     return qs.order_by("pk")
 
 
-@router.get("/transactions/{pk}", response=_ok(TransactionOut), tags=["transactions"])
+@router.get("/transactions/{pk}", response=_ok(TransactionOut), tags=["transactions"], openapi_extra=READ_SECURITY)
 def transaction_get(request: HttpRequest, pk: PathId) -> Transaction:
     return get_object_or_404(Transaction, pk=pk)
 
 
-@router.get("/indicators", response=_ok(list[IndicatorOut]), tags=["indicators"])
+@router.get("/indicators", response=_ok(list[IndicatorOut]), tags=["indicators"], openapi_extra=READ_SECURITY)
 @paginate(Pages)
 def indicator_list(request: HttpRequest) -> QuerySet[Indicator]:
     return Indicator.objects.order_by("code")
 
 
-@router.get("/indicators/{code}", response=_ok(IndicatorOut), tags=["indicators"])
+@router.get("/indicators/{code}", response=_ok(IndicatorOut), tags=["indicators"], openapi_extra=READ_SECURITY)
 def indicator_get(request: HttpRequest, code: Annotated[str, Path(pattern=r"^[a-z0-9_]{1,64}$")]) -> Indicator:
     return get_object_or_404(Indicator, code=code)
 
@@ -184,7 +184,7 @@ def datavalues_query(request: HttpRequest) -> QuerySet[DataValue]:
     return visible_datavalues(api_user(request)).select_related("indicator", "area", "updated_by")
 
 
-@router.get("/data-values", response=_ok(list[DataValueOut]), tags=["data values"])
+@router.get("/data-values", response=_ok(list[DataValueOut]), tags=["data values"], openapi_extra=READ_SECURITY)
 @paginate(Pages)
 def datavalue_list(request: HttpRequest, filters: Query[DataValueFilter]) -> QuerySet[DataValue]:
     qs = datavalues_query(request)
@@ -211,7 +211,7 @@ def datavalue_list(request: HttpRequest, filters: Query[DataValueFilter]) -> Que
     return qs.order_by("pk")
 
 
-@router.get("/data-values/{pk}", response=_ok(DataValueOut), tags=["data values"])
+@router.get("/data-values/{pk}", response=_ok(DataValueOut), tags=["data values"], openapi_extra=READ_SECURITY)
 def datavalue_get(request: HttpRequest, pk: PathId) -> DataValue:
     return get_object_or_404(datavalues_query(request), pk=pk)
 
@@ -221,7 +221,7 @@ class DocumentFilter(Schema):
     q: Text(100) | None = None  # type: ignore[valid-type]
 
 
-@router.get("/documents", response=_ok(list[DocumentOut]), tags=["documents"])
+@router.get("/documents", response=_ok(list[DocumentOut]), tags=["documents"], openapi_extra=READ_SECURITY)
 @paginate(Pages)
 def document_list(request: HttpRequest, filters: Query[DocumentFilter]) -> QuerySet[SourceDocument]:
     qs = SourceDocument.objects.defer("text")
@@ -232,7 +232,7 @@ def document_list(request: HttpRequest, filters: Query[DocumentFilter]) -> Query
     return qs.order_by("pk")
 
 
-@router.get("/documents/{pk}", response=_ok(DocumentDetailOut), tags=["documents"])
+@router.get("/documents/{pk}", response=_ok(DocumentDetailOut), tags=["documents"], openapi_extra=READ_SECURITY)
 def document_get(request: HttpRequest, pk: PathId) -> SourceDocument:
     return get_object_or_404(SourceDocument, pk=pk)
 
@@ -241,7 +241,7 @@ class EvidenceFilter(Schema):
     document: Id | None = None
 
 
-@router.get("/evidence", response=_ok(list[EvidenceOut]), tags=["evidence"])
+@router.get("/evidence", response=_ok(list[EvidenceOut]), tags=["evidence"], openapi_extra=READ_SECURITY)
 @paginate(Pages)
 def evidence_list(request: HttpRequest, filters: Query[EvidenceFilter]) -> QuerySet[Evidence]:
     qs = Evidence.objects.prefetch_related("document")
@@ -250,6 +250,6 @@ def evidence_list(request: HttpRequest, filters: Query[EvidenceFilter]) -> Query
     return qs.order_by("pk")
 
 
-@router.get("/evidence/{pk}", response=_ok(EvidenceOut), tags=["evidence"])
+@router.get("/evidence/{pk}", response=_ok(EvidenceOut), tags=["evidence"], openapi_extra=READ_SECURITY)
 def evidence_get(request: HttpRequest, pk: PathId) -> Evidence:
     return get_object_or_404(Evidence.objects.prefetch_related("document"), pk=pk)

@@ -80,14 +80,16 @@ def activity_update(request: HttpRequest, pk: PathId, body: ActivityPatch) -> Ac
 
 @router.post("/transactions", response=_ok(201, TransactionOut), tags=["transactions"], auth=WRITE_AUTH)
 def transaction_create(request: HttpRequest, body: TransactionIn) -> tuple[int, Transaction]:
-    return 201, entry.transaction_create(user=api_user(request), data=_ids(body.dict(), "activity", "pairing"))
+    tx = entry.transaction_create(user=api_user(request), data=_ids(body.dict(), "activity", "pairing"))
+    return 201, Transaction.objects.get(pk=tx.pk)
 
 
 @router.patch("/transactions/{pk}", response=_ok(200, TransactionOut), tags=["transactions"], auth=WRITE_AUTH)
 def transaction_update(request: HttpRequest, pk: PathId, body: TransactionPatch) -> Transaction:
     tx = get_object_or_404(Transaction.objects.select_related("activity"), pk=pk)
     data = {k: v for k, v in body.dict(exclude_unset=True).items() if v is not None}
-    return entry.transaction_update(user=api_user(request), transaction_=tx, data=data)
+    entry.transaction_update(user=api_user(request), transaction_=tx, data=data)
+    return Transaction.objects.get(pk=tx.pk)
 
 
 @router.post("/data-values", response=_ok(201, DataValueOut), tags=["data values"], auth=WRITE_AUTH)
@@ -119,28 +121,32 @@ def datavalue_update(request: HttpRequest, pk: PathId, body: DataValuePatch) -> 
     if not can_edit_datavalue(user, dv):
         raise NotAllowed("You may not edit this figure.")
     data = {k: v for k, v in body.dict(exclude_unset=True).items() if v is not None or k == "value_high"}
-    return entry.datavalue_update(user=user, data_value=dv, data=data)
+    entry.datavalue_update(user=user, data_value=dv, data=data)
+    return _datavalue(pk)
 
 
 @router.post("/data-values/{pk}/accept", response=_ok(200, DataValueOut), tags=["review"], auth=WRITE_AUTH)
 def datavalue_accept(request: HttpRequest, pk: PathId) -> DataValue:
     dv = _datavalue(pk)
     _require_review(request, dv)
-    return review.datavalue_accept(user=api_user(request), data_value=dv)
+    review.datavalue_accept(user=api_user(request), data_value=dv)
+    return _datavalue(pk)
 
 
 @router.post("/data-values/{pk}/correct", response=_ok(200, DataValueOut), tags=["review"], auth=WRITE_AUTH)
 def datavalue_correct(request: HttpRequest, pk: PathId, body: CorrectionIn) -> DataValue:
     dv = _datavalue(pk)
     _require_review(request, dv)
-    return review.datavalue_correct(user=api_user(request), data_value=dv, value=body.value, value_high=body.value_high)
+    review.datavalue_correct(user=api_user(request), data_value=dv, value=body.value, value_high=body.value_high)
+    return _datavalue(pk)
 
 
 @router.post("/data-values/{pk}/reject", response=_ok(200, DataValueOut), tags=["review"], auth=WRITE_AUTH)
 def datavalue_reject(request: HttpRequest, pk: PathId) -> DataValue:
     dv = _datavalue(pk)
     _require_review(request, dv)
-    return review.datavalue_reject(user=api_user(request), data_value=dv)
+    review.datavalue_reject(user=api_user(request), data_value=dv)
+    return _datavalue(pk)
 
 
 def _require_review(request: HttpRequest, dv: DataValue) -> None:

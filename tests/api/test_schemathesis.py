@@ -1,0 +1,55 @@
+"""Property-based tests of the served OpenAPI document (schemathesis, in process over WSGI).
+
+Every operation is called with generated requests, as an administrator (so that
+writes go through) : no response may be a server error (500) or break the schema.
+Examples are kept few so that the whole run takes well under a minute.
+"""
+
+from __future__ import annotations
+
+import pytest
+import schemathesis
+from django.core.wsgi import get_wsgi_application
+from hypothesis import HealthCheck, settings
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_headers_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from pairaid.accounts.services import token_create
+from tests.web.factories import make_activity, make_figure, make_pairing, make_report, make_transaction, make_user
+
+#: No server error, and every response as documented: status, media type, headers, body.
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_headers_conformance,
+    response_schema_conformance,
+]
+
+schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
+# The coverage phase walks every boundary of every parameter: thorough but minutes long;
+# the fuzzing phase with a few examples per operation keeps the run under a minute.
+schema.config.phases.coverage.enabled = False
+
+
+@pytest.fixture
+def admin_token(db: None, django_db_blocker: object) -> str:
+    make_user("api-admin", "administrator")
+    pairing = make_pairing("370000", "650000")
+    activity = make_activity(pairing, "ST-1")
+    make_transaction(activity)
+    make_figure("aid_funds", "1000", pairing=pairing)
+    make_report(pairing)
+    return token_create(username="api-admin").token
+
+
+@schema.parametrize()
+@settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck))
+@pytest.mark.django_db
+def test_api_conforms_to_its_schema(case: schemathesis.Case, admin_token: str) -> None:
+    case.call_and_validate(headers={"Authorization": f"Bearer {admin_token}"}, checks=CHECKS)
