@@ -62,3 +62,9 @@ from pairaid.cli import account_commands  # noqa: E402
 
 app.add_typer(account_commands.token_app, name="token")
 app.add_typer(account_commands.user_app, name="user")
+
+from pairaid.cli import interop_commands  # noqa: E402
+
+app.command("export-form")(interop_commands.export_form)
+app.command("import-form")(interop_commands.import_form)
+app.command("export")(interop_commands.export)

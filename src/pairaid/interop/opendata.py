@@ -1,0 +1,245 @@
+"""Open-data exports: data values as CSV, and a Frictionless data package (datapackage.json + CSV).
+
+The CSV has one row per data value (every status but rejected; ``status`` tells
+confirmed from extracted figures), with its evidence: the SHA-256 of the source
+document's stored text and the span (Python ``str`` indices, end exclusive) —
+anyone holding the document can find the sentence. Numbers are written as plain
+decimals without exponent or trailing zeros (``1574000000``, ``7.01``).
+
+The data package (Frictionless Data Package v1 / Table Schema) adds the
+activities and transactions tables; its ``datapackage.json`` is written here
+directly (no library needed). Rows are streamed from the database, so a national
+export of a million values stays within memory.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from decimal import Decimal
+from pathlib import Path
+
+from pairaid import __version__
+from pairaid.interop.selectors import activities_of_year, datavalues_for_export, transactions_of_year
+
+#: (column, Table Schema type, description) of the data values table.
+DATAVALUE_FIELDS = (
+    ("indicator", "string", "indicator code (pairaid codelist, spec/indicators.csv)"),
+    ("indicator_name", "string", "indicator name in English"),
+    ("subject_key", "string", "subject of the figure: pairing:<id>, area:<id>, activity:<id>, joined by |"),
+    ("subject", "string", "subject in words: the pairing, area (6-digit code) or activity identifier"),
+    ("period_kind", "string", "year (a flow), cumulative (a sum between years) or as_of (a stock)"),
+    ("period_start", "date", "first day the figure covers"),
+    ("period_end", "date", "last day the figure covers"),
+    ("disaggregation", "string", "what part of the total the figure is (empty for a total)"),
+    ("value", "number", "the figure, in unit"),
+    ("unit", "string", "unit code: CNY (yuan), person, person_time, ha, km, m2, or a counted noun"),
+    ("qualifier", "string", "exact, more_than, nearly, about, less_than or up_to"),
+    ("status", "string", "extracted (read from a report), accepted, corrected or entered"),
+    ("document_sha256", "string", "SHA-256 of the source document's text (empty for an entered figure)"),
+    ("span_start", "integer", "first character of the evidence in the document's text"),
+    ("span_end", "integer", "character after the evidence (end exclusive)"),
+)
+ACTIVITY_FIELDS = (
+    ("identifier", "string", "activity identifier"),
+    ("pairing_id", "integer", "pairing the activity belongs to"),
+    ("pairing", "string", "that pairing's name"),
+    ("title", "string", "title in English"),
+    ("title_zh", "string", "title in Chinese"),
+    ("sector", "string", "sector code (spec/sectors.csv)"),
+    ("status", "integer", "IATI ActivityStatus code"),
+    ("recipient_areas", "string", "recipient area codes (6-digit, GB/T 2260), space-separated"),
+    ("start_date", "date", "start date"),
+    ("end_date", "date", "end date"),
+    ("is_key_project", "boolean", "a key project"),
+    ("batch", "integer", "numbered batch"),
+)
+TRANSACTION_FIELDS = (
+    ("activity", "string", "activity identifier (empty for money of a pairing with no activity)"),
+    ("pairing_id", "integer", "pairing of money with no activity"),
+    ("transaction_type", "string", "incoming_funds, commitment, disbursement or expenditure"),
+    ("finance_type", "string", "funding channel: grant, government_aid, social_donation, enterprise_investment…"),
+    ("value", "number", "amount"),
+    ("currency", "string", "ISO 4217 currency code (CNY: yuan)"),
+    ("value_date", "date", "value date"),
+)
+
+
+@dataclass(frozen=True)
+class ExportSummary:
+    """What an export wrote: the files and rows per table."""
+
+    paths: tuple[Path, ...]
+    rows: dict[str, int]
+
+
+def plain(value: Decimal | None) -> str:
+    """A ``Decimal`` as plain text without exponent or trailing zeros (``""`` for ``None``)."""
+    if value is None:
+        return ""
+    text = f"{value:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _subject(pairing: str | None, area_code: str | None, activity: str | None) -> str:
+    return " | ".join(part for part in (activity, pairing, area_code) if part)
+
+
+def datavalue_rows(*, pairing_ids: list[int] | None, year: int | None) -> Iterator[list[object]]:
+    """Rows of the data values table (columns of :data:`DATAVALUE_FIELDS`), streamed."""
+    from pairaid.registry.models import Pairing
+
+    names = {pk: name or f"pairing {pk}" for pk, name in Pairing.objects.values_list("pk", "name")}
+    qs = datavalues_for_export(pairing_ids=pairing_ids, year=year).values_list(
+        "indicator__code",
+        "indicator__name_en",
+        "subject_key",
+        "pairing_id",
+        "area__code",
+        "activity__identifier",
+        "period_kind",
+        "period_start",
+        "period_end",
+        "disaggregation",
+        "value",
+        "unit",
+        "qualifier",
+        "status",
+        "evidence__document__sha256",
+        "evidence__start",
+        "evidence__end",
+    )
+    for (
+        code,
+        name,
+        key,
+        pairing_id,
+        area,
+        activity,
+        kind,
+        start,
+        end,
+        part,
+        value,
+        unit,
+        qual,
+        status,
+        sha,
+        s,
+        e,
+    ) in qs.iterator(chunk_size=5000):
+        pairing = names.get(pairing_id) if pairing_id else None
+        yield [
+            code,
+            name,
+            key,
+            _subject(pairing, area, activity),
+            kind,
+            start.isoformat(),
+            end.isoformat(),
+            part,
+            plain(value),
+            unit,
+            qual,
+            status,
+            sha or "",
+            "" if s is None else s,
+            "" if e is None else e,
+        ]
+
+
+def _activity_rows(*, pairing_ids: list[int] | None, year: int | None) -> Iterator[list[object]]:
+    for a in activities_of_year(pairing_ids=pairing_ids, year=year).iterator(chunk_size=2000):
+        yield [
+            a.identifier,
+            a.pairing_id,
+            str(a.pairing),
+            a.title,
+            a.title_zh,
+            a.sector,
+            a.status,
+            " ".join(sorted(area.code for area in a.recipient_areas.all())),
+            a.start_date.isoformat() if a.start_date else "",
+            a.end_date.isoformat() if a.end_date else "",
+            "true" if a.is_key_project else "false",
+            "" if a.batch is None else a.batch,
+        ]
+
+
+def _transaction_rows(*, pairing_ids: list[int] | None, year: int | None) -> Iterator[list[object]]:
+    qs = transactions_of_year(pairing_ids=pairing_ids, year=year).values_list(
+        "activity__identifier", "pairing_id", "transaction_type", "finance_type", "value", "currency", "value_date"
+    )
+    for identifier, pairing_id, kind, finance, value, currency, when in qs.iterator(chunk_size=5000):
+        yield [identifier or "", pairing_id or "", kind, finance, plain(value), currency, when.isoformat()]
+
+
+def _write_csv(path: Path, fields: tuple[tuple[str, str, str], ...], rows: Iterator[list[object]]) -> int:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    count = 0
+    with path.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow([name for name, _, _ in fields])
+        for row in rows:
+            writer.writerow(row)
+            count += 1
+    return count
+
+
+def datavalues_csv_export(
+    *, path: Path, pairing_ids: list[int] | None = None, year: int | None = None
+) -> ExportSummary:
+    """Write the data values (of these pairings, periods ending in ``year``; all when ``None``) as CSV (UTF-8)."""
+    rows = _write_csv(path, DATAVALUE_FIELDS, datavalue_rows(pairing_ids=pairing_ids, year=year))
+    return ExportSummary((path,), {"data_values": rows})
+
+
+def _resource(name: str, fields: tuple[tuple[str, str, str], ...], title: str) -> dict[str, object]:
+    return {
+        "name": name,
+        "path": f"{name}.csv",
+        "title": title,
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "profile": "tabular-data-resource",
+        "schema": {"fields": [{"name": n, "type": t, "description": d} for n, t, d in fields]},
+    }
+
+
+def datapackage_export(*, folder: Path, pairing_ids: list[int] | None = None, year: int | None = None) -> ExportSummary:
+    """Write a Frictionless data package into ``folder``: ``datapackage.json`` and the CSV files
+    ``data_values.csv``, ``activities.csv`` and ``transactions.csv``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    counts = {
+        "data_values": _write_csv(
+            folder / "data_values.csv", DATAVALUE_FIELDS, datavalue_rows(pairing_ids=pairing_ids, year=year)
+        ),
+        "activities": _write_csv(
+            folder / "activities.csv", ACTIVITY_FIELDS, _activity_rows(pairing_ids=pairing_ids, year=year)
+        ),
+        "transactions": _write_csv(
+            folder / "transactions.csv", TRANSACTION_FIELDS, _transaction_rows(pairing_ids=pairing_ids, year=year)
+        ),
+    }
+    scope = f"{'all years' if year is None else year}"
+    descriptor = {
+        "profile": "tabular-data-package",
+        "name": "pairaid-export" + ("" if year is None else f"-{year}"),
+        "title": f"Pairing-off assistance figures, activities and transactions ({scope})",
+        "created": datetime.now(UTC).replace(microsecond=0).isoformat(),
+        "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}],
+        "sources": [{"title": f"pairaid {__version__}: reports read and figures entered"}],
+        "resources": [
+            _resource("data_values", DATAVALUE_FIELDS, "Data values with their evidence"),
+            _resource("activities", ACTIVITY_FIELDS, "Activities (aid projects)"),
+            _resource("transactions", TRANSACTION_FIELDS, "Transactions of activities and pairings"),
+        ],
+    }
+    descriptor_path = folder / "datapackage.json"
+    descriptor_path.write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    paths = (descriptor_path, *(folder / f"{name}.csv" for name in counts))
+    return ExportSummary(paths, counts)
