@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from pairaid.accounts.permissions import user_rights
 from pairaid.indicators.models import DataValue, DataValueStatus
@@ -17,8 +17,6 @@ def review_queue(*, user: Any, document: SourceDocument | None = None) -> QueryS
     Pairing editors see the figures of their pairings (and activities of them);
     recipient editors those of their areas.
     """
-    from django.db.models import Q
-
     qs = DataValue.objects.filter(status=DataValueStatus.EXTRACTED).select_related(
         "indicator", "pairing", "area", "activity", "evidence", "evidence__document"
     )

@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 
 from pairaid.accounts import permissions
 from pairaid.core.errors import DataError
@@ -115,15 +116,16 @@ def datavalue_reject(*, user: Any, data_value: DataValue) -> DataValue:
 
 
 def document_accept_confident(*, user: Any, document: SourceDocument, threshold: Decimal = CONFIDENT) -> BulkResult:
-    """Accept every extracted figure of ``document`` with a subject and confidence ≥ ``threshold``
-    that ``user`` may review; the others are left for review one by one.
+    """Accept every confident extracted figure of ``document`` that ``user`` may review.
 
-    Figures whose key is already confirmed are skipped with the reason.
+    Confident: bound to a subject (the reader binds only what it is sure of, see
+    DESIGN "Reading reports") and with no stated confidence, or one ≥ ``threshold``.
+    The others are left for review one by one; figures whose key is already
+    confirmed are skipped with the reason.
     """
     candidates = (
-        DataValue.objects.filter(
-            evidence__document=document, status=DataValueStatus.EXTRACTED, confidence__gte=threshold
-        )
+        DataValue.objects.filter(evidence__document=document, status=DataValueStatus.EXTRACTED)
+        .filter(Q(confidence__gte=threshold) | Q(confidence__isnull=True))
         .exclude(subject_key="")
         .select_related("activity")
         .order_by("evidence__start", "pk")

@@ -1,0 +1,104 @@
+"""Browser tests in real headless Chromium (Debian ``chromium`` driven by Playwright).
+
+A pairing editor logs in, opens the dashboard (a screenshot goes to
+``test-output/dashboard.png``), opens the sample's document, accepts one extracted
+figure, corrects another, and finds both in the audit trail.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+OUTPUT = Path(__file__).resolve().parents[2] / "test-output"
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def browser_page() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{CHROMIUM} is missing, and CI=true requires it (apt-get install -y chromium)")
+        pytest.skip(f"{CHROMIUM} is absent (apt-get install -y chromium)")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # Playwright's sync API runs an event loop in this thread
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.set_default_timeout(15_000)
+        yield page
+        browser.close()
+
+
+@pytest.fixture
+def sample_document(live_server: Any) -> dict[str, Any]:
+    """The built-in sample loaded, its summary report ingested, and a pairing editor of the sample's tree."""
+    from pairaid.core.documents import read_document
+    from pairaid.ingest.services import document_ingest
+    from pairaid.sample.loader import sample_load, sample_path
+    from tests.web.factories import PASSWORD, make_user
+
+    summary = sample_load()
+    report = sample_path().with_name("shandong_xinjiang_2009_summary.txt")
+    result = document_ingest(document=read_document(report), report_year=2009, donor="Shandong", recipient="Xinjiang")
+    make_user("sd-editor", "pairing_editor", pairings=(summary.root,))
+    return {"document": result.document, "password": PASSWORD, "url": live_server.url}
+
+
+def test_an_editor_reviews_the_sample_document_and_sees_it_in_the_audit_trail(
+    browser_page: Any, sample_document: dict[str, Any]
+) -> None:
+    from pairaid.indicators.models import DataValue
+
+    page, url, document = browser_page, sample_document["url"], sample_document["document"]
+    page.goto(f"{url}/login/")
+    page.fill("#id_username", "sd-editor")
+    page.fill("#id_password", sample_document["password"])
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{url}/")
+
+    assert page.locator(".headline").count() == 4
+    assert "1,574,000,000" in page.locator('[data-indicator="aid_funds"]').inner_text()
+    OUTPUT.mkdir(exist_ok=True)
+    page.screenshot(path=str(OUTPUT / "dashboard.png"), full_page=True)
+    assert (OUTPUT / "dashboard.png").stat().st_size > 10_000
+
+    page.goto(f"{url}/documents/{document.pk}/")
+    assert page.locator("#report-text mark").count() >= 50
+    rows = page.locator("#document-figures tr[data-figure]:has(button[name=accept])")
+    first, second = (int(rows.nth(i).get_attribute("data-figure")) for i in (0, 1))
+    rows.nth(0).locator("button[name=accept]").click()
+    page.wait_for_load_state()
+    row = page.locator(f"#figure-{second}")
+    row.locator("input[name=value]").fill("42")
+    row.locator("button[name=correct]").click()
+    page.wait_for_load_state()
+    assert page.locator(f"#figure-{first} td.status").inner_text() == "Accepted"
+    assert page.locator(f"#figure-{second} td.status").inner_text() == "Corrected"
+
+    corrected = DataValue.objects.get(pk=second)
+    assert corrected.value == 42 and corrected.original_value is not None
+
+    page.goto(f"{url}/figures/{first}/")
+    trail = page.locator("#history").inner_text()
+    assert "sd-editor" in trail and "Extracted" in trail and "Accepted" in trail
+    page.goto(f"{url}/figures/{second}/")
+    trail = page.locator("#history").inner_text()
+    assert "sd-editor" in trail and "Corrected" in trail and "42" in trail
