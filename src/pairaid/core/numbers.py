@@ -116,6 +116,10 @@ def format_decimal(value: Decimal) -> str:
 
 
 def _scale_factor(text: str, nw: NumberWords) -> int:
+    phrase = text.strip()
+    for pat, f in nw.scales:  # a scale of several words ("ten thousand", "hundred million") first
+        if pat.fullmatch(phrase):
+            return f
     factor = 1
     for piece in re.split(r"\s+", text.strip().lower()):
         for pat, f in nw.scales:
@@ -234,10 +238,17 @@ def _scan(text: str, nw: NumberWords) -> list[re.Match[str]]:
     return out
 
 
+_CHANGE_BEFORE = re.compile(r"(?:\bby|(?<!ranging )(?<!range )(?<!varying )\bfrom)\s+$", re.I)
+
+
 def _range_ok(low: NumberMatch, high: NumberMatch, text: str) -> bool:
     # "to" joins only numbers written the same way and close together ("3 to 5"),
     # never "from 10 counties to 14"; a dash between words is a compound ("one-for-one").
-    if low.words and "-" in text[low.end : high.start]:
+    # "fell by 1.2 million to 5.6 million" and "rose from 3 to 5" are a change and a new level.
+    between = text[low.end : high.start]
+    if low.words and "-" in between:
+        return False
+    if "to" in between and _CHANGE_BEFORE.search(text, max(0, low.start - 12), low.start):
         return False
     return high.start - low.end <= 4
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from typing import Any, cast
@@ -132,6 +132,10 @@ def noun_phrase(text: str, pos: int, max_words: int = 7) -> NounPhrase:
             break
         words.append((word, m.start("word"), m.start("word") + len(word)))
         i = m.end()
+        if m.group("word").endswith(("'", "’")) and is_plural(low):
+            continue  # a possessive ("farmers' cooperatives") qualifies the noun after it
+        if is_plural(low) and _compound_continues(text, i, stops):
+            continue  # "skills training courses": the head is the last plural of the compound
         if is_plural(low):
             if low in _ADJECTIVAL_PLURALS:
                 nxt = _TOKEN.match(text, i)
@@ -145,6 +149,21 @@ def noun_phrase(text: str, pos: int, max_words: int = 7) -> NounPhrase:
     elif head is None and words and not at_end:
         head = len(words) - 1
     return NounPhrase(tuple(words), head, head is not None and is_plural(words[head][0]), at_end, hyphen)
+
+
+def _compound_continues(text: str, pos: int, stops: frozenset[str]) -> bool:
+    """True when one or two more nouns, the last of them plural, follow at ``pos`` ("training courses")."""
+    for _ in range(2):
+        m = _TOKEN.match(text, pos)
+        if m is None or m.group("word") is None:
+            return False
+        low = m.group("word").strip("'’-").lower()
+        if low in stops or low == "and":
+            return False
+        if is_plural(low) and low not in _ADJECTIVAL_PLURALS:
+            return not m.group("word").endswith(("'", "’"))
+        pos = m.end()
+    return False
 
 
 def _qualifier(text: str, number: NumberMatch, end: int) -> tuple[Qualifier, str | None]:
@@ -174,7 +193,43 @@ def find_mentions(text: str, sentences: tuple[Sentence, ...]) -> tuple[Mention, 
         mention = _read_mention(text, number, index, sent)
         if mention is not None:
             out.append(mention)
-    return tuple(out)
+    return tuple(_inherit_units(text, out))
+
+
+_QUAL = r"(?:(?:more\s+than|over|nearly|almost|about|around|some|approximately|less\s+than|close\s+to)\s+)?"
+_OF_WHOM_BEFORE = re.compile(rf"\b(?:of|among)\s+(?:whom|them|which|these|those)\s*,?\s*{_QUAL}$", re.I)
+_OF_THEM_AFTER = re.compile(r"\s+(?:of|among)\s+(?:whom|them|which|these|those)\b", re.I)
+_CONTINUES = re.compile(rf"\s*,?\s*(?:to|and|or)\s+{_QUAL}", re.I)
+_POPULATION = re.compile(r"\bpopulation\b[^.;,]{0,40}$", re.I)
+
+
+def _inherit_units(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A bare number (no unit word, no noun) counts what a figure before it in its sentence counts.
+
+    * "of whom 7,200 ...", "3,100 of them ...": the last figure of people or things before it;
+    * "from 8,000 residents to nearly 46,000", "13 schools and 4": the figure just before it;
+    * "the poor population fell by 1.2 million": people (unit ``person``).
+    """
+    out: list[Mention] = []
+    for k, m in enumerate(mentions):
+        if m.unit != "count" or m.noun is not None or "+unit" in m.rule or "+rmb" in m.rule:
+            out.append(m)
+            continue
+        earlier = [p for p in reversed(out[max(0, k - 6) : k]) if p.sentence == m.sentence]
+        counted = [p for p in earlier if p.unit in ("person", "household") or (p.unit == "count" and p.noun)]
+        source: Mention | None = None
+        lead = text[max(0, m.start - 40) : m.start]
+        if counted and (_OF_WHOM_BEFORE.search(lead) or _OF_THEM_AFTER.match(text, m.end)):
+            source = counted[0]
+        elif earlier and earlier[0] in counted and _CONTINUES.fullmatch(text, earlier[0].end, m.start):
+            source = earlier[0]
+        if source is not None:
+            out.append(replace(m, unit=source.unit, noun=source.noun))
+        elif _POPULATION.search(lead):
+            out.append(replace(m, unit="person", noun="person"))
+        else:
+            out.append(m)
+    return out
 
 
 def _read_mention(text: str, number: NumberMatch, index: TextIndex, sentence: int) -> Mention | None:
@@ -208,7 +263,7 @@ def _read_mention(text: str, number: NumberMatch, index: TextIndex, sentence: in
         unit = "count"
     ctx = ExclusionContext(
         has_unit=unit_match is not None or unit == "CNY",
-        plural_noun=phrase.plural,
+        plural_noun=phrase.plural and phrase.head is not None and phrase.head <= 1,
         has_noun=phrase.head is not None,
         at_text_end=phrase.at_text_end and unit_match is None,
     )
