@@ -38,12 +38,15 @@ _PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("as_of", rf"\b(?:as\s+of|by|until|till|up\s+to|to)\s+(?:the\s+)?end\s+of\s+(?:{_MONTH}\s+)?{_YEAR}"),
         ("as_of", rf"\bas\s+of\s+(?:{_MONTH}\s+(?:\d{{1,2}},?\s+)?)?{_YEAR}"),
         ("since", rf"\bsince\s+(?:{_MONTH}\s+)?{_YEAR}"),
+        ("since", rf"\bsince\s+(?:the|its|their|our)\s+[^.;,]{{0,50}}?\b(?:in|of)\s+(?:{_MONTH}\s+)?{_YEAR}"),
         ("past_years", r"\b(?:over|in|during)\s+the\s+(?:past|last)\s+(\d+|[a-z]+(?:-[a-z]+)?)\s+years\b"),
         ("whole_year", r"\b(?:throughout|in|during)\s+the\s+(?:whole|entire)?\s*year\b"),
         ("in_year", rf"\b(?:in|during|throughout|for)\s+(?:(?:early|mid|late)[\s-]+)?(?:{_MONTH}\s+)?{_YEAR}\b(?!\s*[-~–])"),  # noqa: E501
         ("in_year", rf"^\W*{_YEAR}\s*,"),
     )
 )
+# "18.2% more than in 2010", "compared with 2009": a base year of a comparison, not a period
+_BASE_BEFORE = re.compile(r"\b(?:than|over|compared\s+(?:with|to)|against|versus)\s+(?:that\s+|the\s+level\s+)?$", re.I)
 _ANY_PERIOD = re.compile(r"(?:19|20)\d\d|\byears?\b", re.I)
 _PRIOR = re.compile(rf"\b(?:than|over|compared\s+with)\s+(?:that\s+)?(?:in|of)\s+{_YEAR}\s*[(（]\s*$", re.I)
 # a sentence opening on a place ("In County B, ...") starts a new scene: carried periods stop
@@ -86,6 +89,8 @@ def find_period_phrases(text: str, sentence: Sentence, report_year: int) -> tupl
     for kind, pat in _PHRASES:
         for m in pat.finditer(body):
             if any(p.start < sentence.start + m.end() and sentence.start + m.start() < p.end for p in found):
+                continue
+            if kind == "in_year" and _BASE_BEFORE.search(body, max(0, m.start() - 30), m.start()):
                 continue
             if kind == "whole_year":
                 year = report_year
