@@ -7,9 +7,13 @@ Examples are kept few so that the whole run takes well under a minute.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -38,14 +42,20 @@ schema.config.phases.coverage.enabled = False
 
 
 @pytest.fixture
-def admin_token(db: None, django_db_blocker: object) -> str:
+def admin_token(db: None) -> Iterator[str]:
+    # Django's WSGI handler closes the connection after each request; in a test that
+    # would end the test's transaction (PostgreSQL), so do as Django's test client does.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
     make_user("api-admin", "administrator")
     pairing = make_pairing("370000", "650000")
     activity = make_activity(pairing, "ST-1")
     make_transaction(activity)
     make_figure("aid_funds", "1000", pairing=pairing)
     make_report(pairing)
-    return token_create(username="api-admin").token
+    yield token_create(username="api-admin").token
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @schema.parametrize()
