@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from pairaid.core.extract.cues import Context, lexicon
 from pairaid.core.extract.mentions import qualifier_words
@@ -23,6 +24,10 @@ __all__ = ["mention_contexts"]
 _RIGHT_STOP = re.compile(r"[,;:，；：]|\.(?!\d)|\s+and\s+(?=\w+ed\b)")
 _CLAUSE_STOP = re.compile(r"[;:；：]")
 _FOR_OF = re.compile(r"^[^,;]{0,100}?\b(?:for|of)\s*$")
+_LAST_JOIN = re.compile(r".*(?:,|\band\b)", re.S)
+# "126 schools and 63 health centres were built": figures joined by "," / "and" share the words after the last
+_JOINED = re.compile(r"(?:\s+[\w'’-]+){0,4}?(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)")
+_VERB_ED = re.compile(r"\b[a-z]{3,}ed\b")
 
 
 def _strip_qualifier(left: str) -> str:
@@ -57,8 +62,13 @@ def mention_contexts(text: str, sentences: tuple[Sentence, ...], mentions: tuple
         left_start = clause_start
         if prev is not None:
             # the previous mention's own words end where its right context stops; when that
-            # context runs up to this mention, the words between belong to both
+            # context runs up to this mention, the words between belong to both, except that
+            # between two sums of money they are the first one's up to the last "and" or comma
+            # ("40 million yuan of fiscal funds and 12.5 million yuan of donations")
             prev_end = right_ends[i - 1] if right_ends[i - 1] < m.start else prev.end
+            if prev_end == prev.end and prev.unit == m.unit == "CNY":
+                join = _LAST_JOIN.match(text, prev.end, m.start)
+                prev_end = join.end() if join is not None else prev_end
             left_start = max(left_start, prev_end)
         for pm in lex.part_markers.finditer(text, left_start, m.start):
             left_start = pm.end()
@@ -66,8 +76,11 @@ def mention_contexts(text: str, sentences: tuple[Sentence, ...], mentions: tuple
         left = _strip_qualifier(text[left_start : m.start])
         if prev is not None and _FOR_OF.search(left) and prev.start >= clause_start:
             left = text[prev.start : prev.end] + " " + left
+        clause_end = _CLAUSE_STOP.search(text, m.end, sent.end)
+        rest_end = min(nxt, clause_end.start() if clause_end is not None else sent.end)
         out.append(
             Context(
+                rest=text[m.end : max(m.end, rest_end)],
                 left=left,
                 right=text[m.end : right_end],
                 clause=text[max(clause_start, m.start - 300) : m.start],
@@ -78,4 +91,18 @@ def mention_contexts(text: str, sentences: tuple[Sentence, ...], mentions: tuple
                 plan_sentence=objective_at <= m.start,
             )
         )
-    return tuple(out)
+    return tuple(_with_tails(text, mentions, out))
+
+
+def _with_tails(text: str, mentions: tuple[Mention, ...], contexts: list[Context]) -> list[Context]:
+    out = list(contexts)
+    for i, m in enumerate(mentions):
+        j = i
+        while j + 1 < len(mentions) and j - i < 4 and mentions[j + 1].sentence == m.sentence:
+            between = text[mentions[j].end : mentions[j + 1].start]
+            if not _JOINED.fullmatch(between) or _VERB_ED.search(between):
+                break
+            j += 1
+        if j > i:
+            out[i] = replace(contexts[i], tail=contexts[j].rest)
+    return out

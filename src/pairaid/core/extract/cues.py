@@ -32,10 +32,12 @@ class Context:
     plan_left: bool = False
     plan_clause: bool = False
     plan_sentence: bool = False
+    rest: str = ""
+    tail: str = ""
 
     @cached_property
     def any(self) -> str:
-        return f"{self.left} | {self.np} | {self.right} | {self.clause}"
+        return f"{self.left} | {self.np} | {self.right} | {self.clause} | {self.tail}"
 
 
 @dataclass(frozen=True)
@@ -45,9 +47,11 @@ class CueRule:
     indicator: str
     units: frozenset[str]
     head: re.Pattern[str] | None
+    not_head: re.Pattern[str] | None
     np: re.Pattern[str] | None
     left: re.Pattern[str] | None
     right: re.Pattern[str] | None
+    rest: re.Pattern[str] | None
     clause: re.Pattern[str] | None
     any: re.Pattern[str] | None
     requires: tuple[re.Pattern[str], ...]
@@ -103,9 +107,11 @@ def _rule(raw: dict[str, Any], indicators: frozenset[str]) -> CueRule:
         indicator=indicator,
         units=frozenset(str(u) for u in raw.get("units") or ("CNY",)),
         head=_c(raw["head"]) if raw.get("head") else None,
+        not_head=_c(raw["not_head"]) if raw.get("not_head") else None,
         np=_c(raw["np"]) if raw.get("np") else None,
         left=_one(raw.get("left")),
         right=_one(raw.get("right")),
+        rest=_one(raw.get("rest")),
         clause=_one(raw.get("clause")),
         any=_one(raw.get("any")),
         requires=_many(raw, "requires"),
@@ -153,12 +159,15 @@ def rule_matches(rule: CueRule, unit: str, ctx: Context) -> bool:
         return False
     if rule.head is not None and not rule.head.search(ctx.head):
         return False
+    if rule.not_head is not None and rule.not_head.search(ctx.head):
+        return False
     if rule.np is not None and not rule.np.search(ctx.np):
         return False
-    if rule.left or rule.right or rule.clause or rule.any:
+    if rule.left or rule.right or rule.rest or rule.clause or rule.any:
         hit = (
             (rule.left is not None and rule.left.search(ctx.left))
             or (rule.right is not None and rule.right.search(ctx.right))
+            or (rule.rest is not None and rule.rest.search(ctx.rest))
             or (rule.clause is not None and rule.clause.search(ctx.clause))
             or (rule.any is not None and rule.any.search(ctx.any))
         )
