@@ -7,7 +7,7 @@ Other code calls :func:`generate` (``bench/web_bench.py`` does).
 
 At ``--scale 1``: 30 province-level pairings of an eastern donor province with a
 western recipient, 300 city (prefecture) pairings under them and 1,000 county
-pairings under those; 2005–2024; per pairing and year about 24 confirmed figures
+pairings under those; 2005–2024; per pairing and year about 26 confirmed figures
 (aid funds, grants, projects, trainees…), recipient-county context figures (GDP,
 fiscal revenue…), a share of figures told again as "extracted" with evidence in a
 synthetic document, ~100,000 activities with ~200,000 transactions and their
@@ -60,11 +60,13 @@ PAIRING_INDICATORS = (
     "patients_treated",
     "surgeries",
     "technologies_introduced",
+    "villages",
+    "households_benefited",
 )
 AREA_INDICATORS = ("gdp", "fixed_asset_investment", "fiscal_revenue", "retail_sales")
 OUTPUT_INDICATORS = ("people_trained", "houses", "schools", "households_benefited", "land_area", "road_length")
 MONEY_SCALE = {"province": 1_000_000_000, "prefecture": 100_000_000, "county": 20_000_000}
-EXTRACTED_SHARE = 0.15
+EXTRACTED_SHARE = 0.2
 BATCH = 20_000
 
 
