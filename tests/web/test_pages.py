@@ -115,3 +115,41 @@ def test_upload_refuses_a_wrong_type(world: World) -> None:
     html = client.post("/documents/upload/", {"file": upload, "report_year": 2009}).content.decode()
     assert "Unsupported file type" in html
     assert _client(world.viewer).get("/documents/upload/").status_code == 403
+
+
+def test_logins_are_locked_after_repeated_failures(world: World, settings) -> None:
+    from tests.web.factories import PASSWORD
+
+    settings.AXES_FAILURE_LIMIT = 3
+    client = Client()
+    for _ in range(3):
+        client.post("/login/", {"username": "owner", "password": "wrong"})
+    response = client.post("/login/", {"username": "owner", "password": PASSWORD})
+    assert response.status_code in (403, 429)
+    assert "_auth_user_id" not in client.session
+
+
+def test_upload_refuses_a_file_over_the_size_limit(world: World, settings) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.UPLOAD_MAX_BYTES = 1024 * 1024
+    upload = SimpleUploadedFile("report.txt", b"a" * (1024 * 1024 + 1), content_type="text/plain")
+    html = _client(world.owner).post("/documents/upload/", {"file": upload, "report_year": 2009}).content.decode()
+    assert "The file is larger than 1 MB." in html
+
+
+def test_an_uploaded_report_is_read_into_figures_waiting_for_review(world: World) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from pairaid.sources.models import SourceDocument
+    from tests.web.factories import REPORT
+
+    upload = SimpleUploadedFile("kashi-2009.txt", REPORT.encode(), content_type="text/plain")
+    response = _client(world.owner).post(
+        "/documents/upload/", {"file": upload, "report_year": 2009, "donor": "Shandong", "recipient": "Kashi"}
+    )
+    document = SourceDocument.objects.get(filename="kashi-2009.txt")
+    assert response.status_code == 302 and response["Location"] == f"/documents/{document.pk}/"
+    spans = {document.text[e.start : e.end] for e in document.evidence.all()}
+    assert "75.80 million yuan" in spans
+    assert document.evidence.filter(data_values__status="extracted").exists()
