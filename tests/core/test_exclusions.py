@@ -53,8 +53,9 @@ def test_it_excludes_the_number_by_its_rule(text: str, number: str, rule: str) -
     n = next(x for x in find_numbers(text) if x.text == number)
     found = [m for m in find_mentions(text, find_sentences(text, find_sections(text))) if m.start == n.start]
     assert not found
-    ctx = ExclusionContext(has_unit=False, plural_noun=False, has_noun=rule != "bare_word_number",
-                           at_text_end=rule == "truncated")
+    ctx = ExclusionContext(
+        has_unit=False, plural_noun=False, has_noun=rule != "bare_word_number", at_text_end=rule == "truncated"
+    )
     if rule in ("compound_word",):
         ctx = ExclusionContext(False, False, False, False)
     assert exclusion_rule(text, n, ctx, index) == rule

@@ -36,12 +36,16 @@ CASES = [
     ("Firms and citizens donated 0.4 million yuan in cash.", [("0.4 million yuan", "social_donations", Y)]),
     ("Relief materials worth 260,000 yuan arrived.", [("260,000 yuan", "social_donations", Y)]),
     ("A dairy company invested 90 million yuan in the county.", [("90 million yuan", "enterprise_investment", Y)]),
-    ("Both sides signed 12 contracts worth 1.2 billion yuan.",
-     [("12 contracts", "contracts_signed", Y), ("1.2 billion yuan", "contract_value", Y)]),
+    (
+        "Both sides signed 12 contracts worth 1.2 billion yuan.",
+        [("12 contracts", "contracts_signed", Y), ("1.2 billion yuan", "contract_value", Y)],
+    ),
     ("It built 14 schools and 6 clinics.", [("14 schools", "schools", Y), ("6 clinics", "health_facilities", Y)]),
     ("It implemented 27 aid projects.", [("27 aid projects", "aid_projects", Y)]),
-    ("It held 9 training courses for 760 person-times.",
-     [("9 training courses", "training_courses", Y), ("760 person-times", "people_trained", Y)]),
+    (
+        "It held 9 training courses for 760 person-times.",
+        [("9 training courses", "training_courses", Y), ("760 person-times", "people_trained", Y)],
+    ),
     ("It transferred 4,300 labourers to the coast.", [("4,300 labourers", "labour_transferred", Y)]),
     ("Labour training and transfer for 800 people went well.", [("800 people", "labour_transferred", Y)]),
     ("The projects benefited 9,600 villagers.", [("9,600 villagers", "beneficiaries", Y)]),
@@ -49,23 +53,31 @@ CASES = [
     ("It sent 45 teachers to the county.", [("45 teachers", "professionals_sent", Y)]),
     ("It paved rural roads of 38 kilometers.", [("38 kilometers", "road_length", Y)]),
     ("It improved 4,000 mu of farmland.", [("4,000 mu", "land_area", Y)]),
-    ("It gave 9 million yuan, of which 4 million yuan was free aid.",
-     [("9 million yuan", "aid_funds", Y), ("4 million yuan", "grant_funds", Y)]),
+    (
+        "It gave 9 million yuan, of which 4 million yuan was free aid.",
+        [("9 million yuan", "aid_funds", Y), ("4 million yuan", "grant_funds", Y)],
+    ),
     ("The per capita net income of farmers increased by 380 yuan.", [("380 yuan", "income_increase_per_capita", Y)]),
     ("It renovated 75 dilapidated houses and built 900 biogas digesters.", [("75 dilapidated houses", "houses", Y)]),
     ("Exchange visits of leaders reached 64 person-times.", [("64 person-times", "leader_visits", Y)]),
-    ("It signed 15 cooperation agreements with a contracted value of 2.2 billion yuan.",
-     [("15 cooperation agreements", "contracts_signed", Y), ("2.2 billion yuan", "contract_value", Y)]),
+    (
+        "It signed 15 cooperation agreements with a contracted value of 2.2 billion yuan.",
+        [("15 cooperation agreements", "contracts_signed", Y), ("2.2 billion yuan", "contract_value", Y)],
+    ),
     ("In 2012, 900 labourers were transferred to the coast.", [("900 labourers", "labour_transferred", Y)]),
     ("By the end of 2012, a total of 33 villages had been rebuilt.", [("33 villages", "villages", ("as_of", 2012))]),
     ("It helped 700 poor households shake off poverty.", []),
     # F1: plans stay unbound; the realised figure after them is a fact
     ("It will invest 60 million yuan next year.", []),
-    ("It planned to allocate 7 million yuan; in fact 7.2 million yuan was allocated.",
-     [("7.2 million yuan", "aid_funds", Y)]),
+    (
+        "It planned to allocate 7 million yuan; in fact 7.2 million yuan was allocated.",
+        [("7.2 million yuan", "aid_funds", Y)],
+    ),
     # F5: periods
-    ("Since 2004 the city has provided 75 million yuan of aid funds in total.",
-     [("75 million yuan", "aid_funds", ("cumulative", 2004, 2012))]),
+    (
+        "Since 2004 the city has provided 75 million yuan of aid funds in total.",
+        [("75 million yuan", "aid_funds", ("cumulative", 2004, 2012))],
+    ),
     ("By the end of 2012, 210 houses had been built.", [("210 houses", "houses", ("as_of", 2012))]),
     # F8: drinking water solved is not a benefit
     ("It solved drinking-water difficulties for 2,300 people.", []),
@@ -84,8 +96,9 @@ def test_parts_of_which_and_their_arithmetic() -> None:
     )
     ex = read(body)
     by_text = {ex.mentions[f.mention].text: (i, f) for i, f in enumerate(ex.facts)}
-    whole, part, sub1, sub2 = (by_text[t] for t in ("19 million yuan", "11 million yuan", "6.5 million yuan",
-                                                    "4.5 million yuan"))
+    whole, part, sub1, sub2 = (
+        by_text[t] for t in ("19 million yuan", "11 million yuan", "6.5 million yuan", "4.5 million yuan")
+    )
     assert part[1].part_of == whole[0]
     assert sub1[1].part_of == part[0] and sub2[1].part_of == part[0]
     assert part[1].indicator == "government_aid_funds"
@@ -133,8 +146,9 @@ def test_the_title_gives_donor_and_recipient() -> None:
 
 
 def test_a_national_overview_uses_the_national_parties() -> None:
-    ex = read_report("In 2012, the eastern provinces gave the western areas 9 million yuan of financial aid.",
-                     report_year=2012)
+    ex = read_report(
+        "In 2012, the eastern provinces gave the western areas 9 million yuan of financial aid.", report_year=2012
+    )
     assert (ex.facts[0].donor, ex.facts[0].recipient) == ("eastern provinces and municipalities", "western poor areas")
 
 
@@ -145,8 +159,11 @@ def test_empty_text_is_an_input_error() -> None:
 
 @pytest.mark.parametrize(
     ("text", "year"),
-    [("In 2013, it built roads. In 2013, it dug wells. Since 2001 it has helped.", 2013),
-     ("As of the end of 2010, it had built 4 dams.", 2010), ("No year here.", None)],
+    [
+        ("In 2013, it built roads. In 2013, it dug wells. Since 2001 it has helped.", 2013),
+        ("As of the end of 2010, it had built 4 dams.", 2010),
+        ("No year here.", None),
+    ],
 )
 def test_it_reads_the_report_year_from_the_text(text: str, year: int | None) -> None:
     assert report_year_from_text(text) == year

@@ -83,9 +83,7 @@ def number_words() -> NumberWords:
     tens = {str(k): int(v) for k, v in raw["tens"].items()}
     scales = tuple((re.compile(str(s["pattern"]), re.I), int(s["factor"])) for s in raw["scales"])
     cjk = {str(k): int(v) for k, v in raw["cjk_scales"].items()}
-    fixed = tuple(
-        (re.compile(str(f["pattern"]), re.I), int(f["value"]), str(f["qualifier"])) for f in raw["fixed"]
-    )
+    fixed = tuple((re.compile(str(f["pattern"]), re.I), int(f["value"]), str(f["qualifier"])) for f in raw["fixed"])
     unit_alt = "|".join(sorted(units, key=len, reverse=True))
     tens_alt = "|".join(sorted(tens, key=len, reverse=True))
     scale_alt = "|".join(f"(?:{p.pattern})" for p, _ in scales)
@@ -101,8 +99,8 @@ def number_words() -> NumberWords:
         rf"|(?P<words>\b{word_number}\b)(?P<wscale>\s+(?:{scale_alt})\b)?",
         re.I,
     )
-    first_words = frozenset(units) | frozenset(tens) | frozenset(
-        str(f["pattern"]).split("\\")[0].lower() for f in raw["fixed"]
+    first_words = (
+        frozenset(units) | frozenset(tens) | frozenset(str(f["pattern"]).split("\\")[0].lower() for f in raw["fixed"])
     )
     return NumberWords(units, tens, scales, cjk, fixed, pattern, first_words)
 

@@ -69,6 +69,7 @@ class CueLexicon:
     money: tuple[CueRule, ...]
     counts: tuple[CueRule, ...]
     part_markers: re.Pattern[str]
+    opening_parts: re.Pattern[str]
     of_them: re.Pattern[str]
     rate_left: re.Pattern[str]
     base_year: re.Pattern[str]
@@ -145,6 +146,7 @@ def lexicon() -> CueLexicon:
         money=tuple(_rule(r, codes) for r in raw["money"]),
         counts=tuple(_rule(r, codes) for r in raw["counts"]),
         part_markers=_c("|".join(f"(?:{p})" for p in raw["part_markers"])),
+        opening_parts=_c(raw["opening_parts"]),
         of_them=_c(raw["of_them"]),
         rate_left=_c(raw["rate_left"]),
         base_year=_c(raw["base_year"]),

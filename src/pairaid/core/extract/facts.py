@@ -92,9 +92,7 @@ def _candidate(
     rule = _first(lex.counts, m.unit, ctx)
     if rule is None:
         return Candidate(i, None, "no_cue", False), ()
-    extra = tuple(
-        r.indicator for r in lex.counts if r.indicator in rule.also and rule_matches(r, m.unit, ctx)
-    )
+    extra = tuple(r.indicator for r in lex.counts if r.indicator in rule.also and rule_matches(r, m.unit, ctx))
     return Candidate(i, rule.indicator, f"count:{rule.indicator}", False), extra
 
 

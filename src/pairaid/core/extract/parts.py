@@ -50,7 +50,10 @@ def _same_kind(a: Mention, ca: Candidate, b: Mention, cb: Candidate) -> bool:
 
 
 def find_parts(
-    text: str, sentences: tuple[Sentence, ...], mentions: tuple[Mention, ...], cands: tuple[Candidate, ...],
+    text: str,
+    sentences: tuple[Sentence, ...],
+    mentions: tuple[Mention, ...],
+    cands: tuple[Candidate, ...],
     contexts: tuple[Context, ...],
 ) -> dict[int, int]:
     """``{part mention index: whole mention index}`` by the rules of the module docstring."""
@@ -61,8 +64,11 @@ def find_parts(
         by_sentence.setdefault(m.sentence, []).append(i)
     for s_idx, idxs in by_sentence.items():
         sent = sentences[s_idx]
+        if lex.opening_parts.match(text, sent.start) and idxs and idxs[0] > 0:
+            # "Of the total, 56 million yuan ... and 24 million yuan ...": parts of the sentence before
+            _link_members(mentions, cands, parts, _earlier_in_paragraph(sentences, mentions, idxs[0], s_idx), idxs)
         # "Of the 19 key projects ..., 11 were ..."
-        if re.match(r"\W*of\s+the\b", text[sent.start : sent.end], re.I) and len(idxs) >= 2:
+        elif re.match(r"\W*of\s+the\b", text[sent.start : sent.end], re.I) and len(idxs) >= 2:
             whole = idxs[0]
             for j in idxs[1:]:
                 if _same_kind(mentions[whole], cands[whole], mentions[j], cands[j]) and cands[whole].indicator:
@@ -74,25 +80,7 @@ def find_parts(
             nxt = lex.part_markers.search(text, marker.end(), sent.end)
             if nxt is not None:
                 after = [i for i in after if mentions[i].start < nxt.start()]
-            for unit_family in {_family(mentions[i].unit) for i in after}:
-                wholes = [i for i in before if _family(mentions[i].unit) == unit_family and cands[i].indicator]
-                if not wholes:
-                    continue
-                whole = wholes[-1]
-                members = [
-                    i for i in after
-                    if _same_kind(mentions[whole], cands[whole], mentions[i], cands[i]) and i not in parts
-                ]
-                if not members:
-                    continue
-                values = [mentions[i].value for i in members]
-                if len(members) >= 3 and sum(values[1:], Decimal(0)) == values[0]:
-                    parts[members[0]] = whole
-                    for i in members[1:]:
-                        parts[i] = members[0]
-                else:
-                    for i in members:
-                        parts[i] = whole
+            _link_members(mentions, cands, parts, before, after)
         for i in idxs:
             if lex.of_them.match(contexts[i].right) and i not in parts:
                 prev = [j for j in idxs if j < i and mentions[j].unit == mentions[i].unit]
@@ -100,6 +88,43 @@ def find_parts(
                     parts[i] = prev[-1]
     _breakdowns(sentences, mentions, cands, parts)
     return parts
+
+
+def _earlier_in_paragraph(
+    sentences: tuple[Sentence, ...], mentions: tuple[Mention, ...], first: int, s_idx: int
+) -> list[int]:
+    """Mentions of the sentences before ``s_idx`` in its paragraph (``first`` is the sentence's first mention)."""
+    para = sentences[s_idx].paragraph
+    out = [j for j in range(first) if sentences[mentions[j].sentence].paragraph == para]
+    return out
+
+
+def _link_members(
+    mentions: tuple[Mention, ...],
+    cands: tuple[Candidate, ...],
+    parts: dict[int, int],
+    before: list[int],
+    after: list[int],
+) -> None:
+    """Link the figures ``after`` a part marker to the last bound figure of their kind ``before`` it (F3)."""
+    for unit_family in {_family(mentions[i].unit) for i in after}:
+        wholes = [i for i in before if _family(mentions[i].unit) == unit_family and cands[i].indicator]
+        if not wholes:
+            continue
+        whole = wholes[-1]
+        members = [
+            i for i in after if _same_kind(mentions[whole], cands[whole], mentions[i], cands[i]) and i not in parts
+        ]
+        if not members:
+            continue
+        values = [mentions[i].value for i in members]
+        if len(members) >= 3 and sum(values[1:], Decimal(0)) == values[0]:
+            parts[members[0]] = whole
+            for i in members[1:]:
+                parts[i] = members[0]
+        else:
+            for i in members:
+                parts[i] = whole
 
 
 def _breakdowns(

@@ -41,7 +41,10 @@ _PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("since", rf"\bsince\s+(?:the|its|their|our)\s+[^.;,]{{0,50}}?\b(?:in|of)\s+(?:{_MONTH}\s+)?{_YEAR}"),
         ("past_years", r"\b(?:over|in|during)\s+the\s+(?:past|last)\s+(\d+|[a-z]+(?:-[a-z]+)?)\s+years\b"),
         ("whole_year", r"\b(?:throughout|in|during)\s+the\s+(?:whole|entire)?\s*year\b"),
-        ("in_year", rf"\b(?:in|during|throughout|for)\s+(?:(?:early|mid|late)[\s-]+)?(?:{_MONTH}\s+)?{_YEAR}\b(?!\s*[-~–])"),  # noqa: E501
+        (
+            "in_year",
+            rf"\b(?:in|during|throughout|for)\s+(?:(?:early|mid|late)[\s-]+)?(?:{_MONTH}\s+)?{_YEAR}\b(?!\s*[-~–])",
+        ),
         ("in_year", rf"^\W*{_YEAR}\s*,"),
     )
 )
@@ -63,9 +66,25 @@ _PAIRING_BEGAN = re.compile(
     re.I,
 )
 _WORD_NUMBERS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
 }
 
 

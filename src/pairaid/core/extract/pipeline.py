@@ -45,9 +45,7 @@ def report_year_from_text(text: str) -> int | None:
     return max(years.items(), key=lambda kv: (kv[1], kv[0]))[0]
 
 
-def read_report(
-    text: str, *, report_year: int, donor: str | None = None, recipient: str | None = None
-) -> Extraction:
+def read_report(text: str, *, report_year: int, donor: str | None = None, recipient: str | None = None) -> Extraction:
     """Read one report's text into mentions and facts.
 
     ``report_year`` is the year the report covers (the default period, F5);

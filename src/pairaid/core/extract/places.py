@@ -83,9 +83,7 @@ def respectively_recipients(right: str) -> tuple[str, ...]:
 
 
 _NAME = r"[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){0,3}"
-_SENTENCE_PLACE = re.compile(
-    rf"\b(?:to|for|in|of)\s+(?:the\s+)?(?P<place>{_NAME}(?:\s+(?:and|,)\s+{_NAME})?)"
-)
+_SENTENCE_PLACE = re.compile(rf"\b(?:to|for|in|of)\s+(?:the\s+)?(?P<place>{_NAME}(?:\s+(?:and|,)\s+{_NAME})?)")
 _NOT_PLACE = re.compile(
     r"\b(?:State|Council|CPC|Party|Committee|Office|Department|Conference|Group|Plan|Project|Park|Fair|Bureau|"
     r"Government|University|School|Hospital|Center|Centre|Association|Company|Co|Ltd|Industrial|Mining|China|"
