@@ -8,10 +8,10 @@ when one is installed (Debian ``fonts-noto-cjk``).
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cache
+from functools import cache, cached_property
 from typing import Any, Protocol
 
 import matplotlib
@@ -35,12 +35,21 @@ class _YearRow(Protocol):
 
 @dataclass(frozen=True)
 class Chart:
-    """A chart: its title, SVG text and PNG bytes."""
+    """A chart: its title, SVG text and PNG bytes.
+
+    The PNG (for DOCX and XLSX only) is drawn when first asked for, so that HTML
+    and PDF reports do not pay for it.
+    """
 
     name: str
     title: str
     svg: str
-    png: bytes
+    draw_png: Callable[[], bytes] = field(repr=False, compare=False)
+
+    @cached_property
+    def png(self) -> bytes:
+        """The chart as PNG bytes."""
+        return self.draw_png()
 
     @property
     def svg_data_uri(self) -> str:
@@ -57,7 +66,7 @@ def cjk_font() -> str | None:
     return next((name for name in CJK_FONTS if name in installed), None)
 
 
-def _render(name: str, title: str, draw: Any) -> Chart:
+def _drawn(title: str, draw: Any, fmt: str) -> io.BytesIO:
     family = cjk_font()
     style = {"font.family": ["DejaVu Sans", family] if family else ["DejaVu Sans"], "svg.fonttype": "path"}
     with plt.rc_context(style):
@@ -66,12 +75,15 @@ def _render(name: str, title: str, draw: Any) -> Chart:
         ax.set_title(title)
         ax.spines[["top", "right"]].set_visible(False)
         fig.tight_layout()
-        svg, png = io.StringIO(), io.BytesIO()
-        fig.savefig(svg, format="svg")
-        fig.savefig(png, format="png")
+        out = io.BytesIO()
+        fig.savefig(out, format=fmt)
         plt.close(fig)
-    text = svg.getvalue()
-    return Chart(name, title, text[text.index("<svg") :], png.getvalue())
+    return out
+
+
+def _render(name: str, title: str, draw: Any) -> Chart:
+    text = _drawn(title, draw, "svg").getvalue().decode("utf-8")
+    return Chart(name, title, text[text.index("<svg") :], lambda: _drawn(title, draw, "png").getvalue())
 
 
 def _millions(values: Sequence[Decimal]) -> list[float]:

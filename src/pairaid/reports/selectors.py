@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Q, Sum
+from django.db.models import Prefetch, Q, Sum
 
 from pairaid.activities.models import Activity, Transaction
 from pairaid.checks.models import Finding
@@ -212,9 +212,16 @@ def _activities(*, pairing_ids: list[int], year: int, language: str) -> list[Act
     from pairaid.core.codelists import sectors
 
     names = {s.code: (s.name_zh if language.startswith("zh") else s.name_en) for s in sectors()}
+    # the year's activities only: an activity counts unless it starts after the year or ends before it
+    # (an undated one counts in every year); its outputs of the year, loaded in one query
+    of_year = DataValue.objects.filter(period_end__year=year, status__in=CONFIRMED_STATUSES).select_related("indicator")
     activities = (
         Activity.objects.filter(pairing_id__in=pairing_ids)
-        .prefetch_related("recipient_areas", "data_values__indicator")
+        .filter(Q(start_date__isnull=True) | Q(start_date__year__lte=year))
+        .filter(Q(end_date__isnull=True) | Q(end_date__year__gte=year))
+        .prefetch_related(
+            "recipient_areas", Prefetch("data_values", queryset=of_year.order_by("indicator", "period_start", "pk"))
+        )
         .order_by("identifier")
     )
     money_by_activity = dict(
