@@ -88,12 +88,6 @@ def dashboard_headlines() -> list[Headline]:
     return [Headline(indicators[c], tuple(series[c])) for c in HEADLINE_CODES if c in indicators]
 
 
-def data_years() -> list[int]:
-    """Years for which confirmed yearly figures exist, newest first."""
-    years = _yearly_confirmed().values_list("period_start__year", flat=True).distinct()
-    return sorted(set(years), reverse=True)
-
-
 def pairing_figures(*, code: str, year: int, top_level: bool = True, limit: int = 30) -> list[PairingFigure]:
     """Each pairing's confirmed value of indicator ``code`` in ``year`` with last year's, largest first."""
     base = _yearly_confirmed().filter(

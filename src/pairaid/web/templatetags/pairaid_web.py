@@ -55,3 +55,14 @@ def percent(value: Any) -> str:
     if value is None:
         return ""
     return f"{Decimal(value):+.1f}%"
+
+
+@register.filter
+def sector_name(code: str) -> str:
+    """A sector code's name in the active language (``spec/sectors.csv``)."""
+    from pairaid.core.codelists import sectors
+
+    for sector in sectors():
+        if sector.code == code:
+            return sector.name_zh if _lang().startswith("zh") else sector.name_en
+    return code

@@ -15,20 +15,20 @@ from pairaid.indicators.models import DataValue, DataValueStatus, Indicator
 from pairaid.registry.models import Pairing
 from pairaid.web import selectors
 from pairaid.web.charts import bar_chart
+from pairaid.web.templatetags.pairaid_web import sector_name
 from pairaid.web.views import int_param, site_view, text_param
 
 
 @site_view
 def dashboard(request: HttpRequest) -> HttpResponse:
-    years = selectors.data_years()
+    series = selectors.dashboard_headlines()
+    years = sorted({t.year for h in series for t in h.series}, reverse=True)
     year = int_param(request, "year", years[0] if years else None)
     language = get_language() or "en"
-    headlines = [
-        (h, bar_chart([(str(t.year), t.value) for t in h.series[-12:]])) for h in selectors.dashboard_headlines()
-    ]
+    headlines = [(h, bar_chart([(str(t.year), t.value) for t in h.series[-12:]])) for h in series]
     by_pairing = selectors.pairing_figures(code="aid_funds", year=year) if year else []
     by_sector = selectors.sector_totals(year=year) if year else []
-    sector_chart = bar_chart([(s.sector, s.value) for s in by_sector[:10]], width=520)
+    sector_chart = bar_chart([(sector_name(s.sector), s.value) for s in by_sector[:10]], width=520)
     pairing_chart = bar_chart([(f.pairing.recipient_label[:8], f.value) for f in by_pairing[:12]], width=520)
     return render(
         request,
