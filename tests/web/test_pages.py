@@ -153,3 +153,16 @@ def test_an_uploaded_report_is_read_into_figures_waiting_for_review(world: World
     spans = {document.text[e.start : e.end] for e in document.evidence.all()}
     assert "75.80 million yuan" in spans
     assert document.evidence.filter(data_values__status="extracted").exists()
+
+
+def test_the_activity_page_shows_money_status_history_and_the_trail_of_its_transactions(world: World) -> None:
+    from pairaid.entry.services import activity_update, transaction_update
+
+    activity = make_activity(world.kashi, "SD-KS-5", title="Shule clinic")
+    tx = make_transaction(activity, value="1000000.00")
+    activity_update(user=world.owner, activity=activity, data={"status": 4})
+    transaction_update(user=world.owner, transaction_=tx, data={"value": "1200000.00"})
+    html = _client(world.owner).get(f"/activities/{activity.pk}/").content.decode()
+    assert "Disbursement: 1,200,000" in html
+    assert "Implementation → Closed" in html
+    assert "<del>1000000</del> → <ins>1200000</ins>" in html

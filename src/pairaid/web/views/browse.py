@@ -135,7 +135,7 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "history": history,
             "status_history": status_history,
             "can_edit": permissions.can_edit_activity(request.user, activity),
-            "transaction_history": {tx.pk: history_entries(instance=tx, limit=10) for tx in transactions[:20]},
+            "transaction_history": [(tx, history_entries(instance=tx, limit=10)) for tx in transactions[:20]],
         },
     )
 
