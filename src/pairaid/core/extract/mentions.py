@@ -37,6 +37,7 @@ __all__ = ["NounPhrase", "find_mentions", "noun_phrase"]
 
 _TOKEN = re.compile(r"[ \t]*(?:(?P<word>[A-Za-z][A-Za-z'’\-]*)|(?P<num>\d)|(?P<punct>\S))")
 _RMB_BEFORE = re.compile(r"(?:RMB|￥|¥)\s*$")
+_VERB_LIKE = re.compile(r"[A-Za-z]{3,}ed")
 _ADJECTIVAL_PLURALS = frozenset({"poor", "elderly", "youth"})
 
 
@@ -146,8 +147,8 @@ def noun_phrase(text: str, pos: int, max_words: int = 7) -> NounPhrase:
             break
     if hyphen and words:
         head = 0
-    elif head is None and words and not at_end:
-        head = len(words) - 1
+    elif head is None and words and not at_end and not _VERB_LIKE.fullmatch(words[-1][0]):
+        head = len(words) - 1  # else a participle ("71 completed") is no counted noun
     return NounPhrase(tuple(words), head, head is not None and is_plural(words[head][0]), at_end, hyphen)
 
 
@@ -158,8 +159,8 @@ def _compound_continues(text: str, pos: int, stops: frozenset[str]) -> bool:
         if m is None or m.group("word") is None:
             return False
         low = m.group("word").strip("'’-").lower()
-        if low in stops or low == "and":
-            return False
+        if low in stops or low == "and" or (low.endswith("ed") and "-" not in low):
+            return False  # a verb ("enterprises started projects") ends the compound
         if is_plural(low) and low not in _ADJECTIVAL_PLURALS:
             return not m.group("word").endswith(("'", "’"))
         pos = m.end()
@@ -199,7 +200,7 @@ def find_mentions(text: str, sentences: tuple[Sentence, ...]) -> tuple[Mention, 
 _QUAL = r"(?:(?:more\s+than|over|nearly|almost|about|around|some|approximately|less\s+than|close\s+to)\s+)?"
 _OF_WHOM_BEFORE = re.compile(rf"\b(?:of|among)\s+(?:whom|them|which|these|those)\s*,?\s*{_QUAL}$", re.I)
 _OF_THEM_AFTER = re.compile(r"\s+(?:of|among)\s+(?:whom|them|which|these|those)\b", re.I)
-_CONTINUES = re.compile(rf"\s*,?\s*(?:to|and|or)\s+{_QUAL}", re.I)
+_CONTINUES = re.compile(rf"(?:\s+(?:were|was|have\s+been|had\s+been)\s+[a-z]+ed)?\s*,?\s*(?:to|and|or)\s+{_QUAL}", re.I)
 _POPULATION = re.compile(r"\bpopulation\b[^.;,]{0,40}$", re.I)
 
 
@@ -207,7 +208,8 @@ def _inherit_units(text: str, mentions: list[Mention]) -> list[Mention]:
     """A bare number (no unit word, no noun) counts what a figure before it in its sentence counts.
 
     * "of whom 7,200 ...", "3,100 of them ...": the last figure of people or things before it;
-    * "from 8,000 residents to nearly 46,000", "13 schools and 4": the figure just before it;
+    * "from 8,000 residents to nearly 46,000", "13 schools and 4", "96 projects were started and 71
+      completed": the figure just before it;
     * "the poor population fell by 1.2 million": people (unit ``person``).
     """
     out: list[Mention] = []

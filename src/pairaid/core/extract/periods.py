@@ -142,11 +142,24 @@ def pairing_start_year(text: str, sentences: tuple[Sentence, ...], report_year: 
     return None
 
 
-def _period(phrase: PeriodPhrase | None, report_year: int, start_year: int | None) -> Period:
+# F5: "by the end of 2010, 318 enterprises had settled in the park" is a stock, whatever the pairing's start
+_STOCK = re.compile(r"\b(?:settled|stationed|located|registered|in\s+operation)\b|\bparks?\b", re.I)
+
+
+def _period(
+    phrase: PeriodPhrase | None,
+    report_year: int,
+    start_year: int | None,
+    *,
+    since: int | None = None,
+    stock: bool = False,
+) -> Period:
     if phrase is None:
         return Period("year", year=report_year)
     if phrase.kind == "as_of":
-        if start_year is not None and start_year < phrase.year:
+        if since is not None and since < phrase.year:
+            return Period("cumulative", start_year=since, end_year=phrase.year, rule="as_of+since")
+        if start_year is not None and start_year < phrase.year and not stock:
             return Period("cumulative", start_year=start_year, end_year=phrase.year, rule="as_of+pairing_start")
         return Period("as_of", year=phrase.year, rule="as_of")
     if phrase.kind == "since":
@@ -189,7 +202,10 @@ def mention_periods(
             phrase = after[0]
         if phrase is None:
             phrase = carried.get(m.sentence)
-        out.append(_period(phrase, report_year, start_year))
+        since = next((p.year for p in own if p.kind == "since"), None)
+        sent = sentences[m.sentence]
+        stock = phrase is not None and phrase.kind == "as_of" and bool(_STOCK.search(text, sent.start, sent.end))
+        out.append(_period(phrase, report_year, start_year, since=since, stock=stock))
     return tuple(out)
 
 
