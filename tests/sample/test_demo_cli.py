@@ -1,7 +1,15 @@
-"""``pairaid demo``, ``pairaid --version`` and how a verb reports an error, through Typer's CliRunner."""
+"""``pairaid demo``, ``pairaid --version`` and how a verb reports an error, through Typer's CliRunner.
+
+``pairaid demo`` writes a PDF, which takes seconds, so one module-scoped fixture
+runs it twice (in a transaction rolled back afterwards) and keeps what the tests
+look at as plain data; each test asserts one thing about those two runs.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -15,32 +23,137 @@ runner = CliRunner()
 WIDE = {"COLUMNS": "160"}
 
 
-@pytest.mark.django_db
-def test_demo_prints_the_tree_the_headline_figures_and_the_counts() -> None:
-    result = runner.invoke(app, ["demo"], env=WIDE)
+@dataclass(frozen=True)
+class DbState:
+    """What the database holds after one run of the demo."""
 
-    assert result.exit_code == 0, result.output
-    assert "Loaded sample shandong_xinjiang_2009" in result.output
-    assert "1,574,000,000 CNY" in result.output
-    assert "75,800,000 CNY" in result.output
-    assert "3,220,000,000 CNY" in result.output and "+28.2% on 2008" in result.output
+    counts: dict[str, int]
+    documents: int
+    extracted: int
+    linked: dict[int, int | None]  # entered data value id -> evidence id
+
+
+@dataclass(frozen=True)
+class DemoRuns:
+    """Two runs of ``pairaid demo`` on an empty sample: their output, the database after each, the report."""
+
+    first: str
+    second: str
+    exit_codes: tuple[int, int]
+    after_first: DbState
+    after_second: DbState
+    aid_value: Decimal
+    aid_span: str
+    aid_href: str
+    report_html: str
+
+
+def _state() -> DbState:
+    from pairaid.indicators.models import DataValue
+    from pairaid.sources.models import SourceDocument
+
+    return DbState(
+        counts=database_counts(),
+        documents=SourceDocument.objects.count(),
+        extracted=DataValue.objects.filter(status="extracted").count(),
+        linked=dict(DataValue.objects.filter(status="entered").values_list("pk", "evidence_id")),
+    )
+
+
+@pytest.fixture(scope="module")
+def demo_runs(
+    django_db_setup: None, django_db_blocker: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[DemoRuns]:
+    """``pairaid demo`` run twice into a temporary PAIRAID_HOME; everything is rolled back afterwards."""
+    from django.db import transaction
+    from django.test import override_settings
+
+    from pairaid.indicators.models import DataValue
+    from pairaid.reports.selectors import evidence_url
+
+    home = tmp_path_factory.mktemp("home")
+    with django_db_blocker.unblock(), override_settings(HOME=home), transaction.atomic():  # type: ignore[attr-defined]
+        first = runner.invoke(app, ["demo"], env=WIDE)
+        after_first = _state()
+        second = runner.invoke(app, ["demo"], env=WIDE)
+        after_second = _state()
+        aid = DataValue.objects.select_related("evidence__document").get(
+            indicator__code="aid_funds", status="entered", pairing__parent=None, activity=None, area=None
+        )
+        evidence = aid.evidence
+        reports = sorted((home / "reports").glob("report-*-2009.html"))
+        runs = DemoRuns(
+            first=first.output,
+            second=second.output,
+            exit_codes=(first.exit_code, second.exit_code),
+            after_first=after_first,
+            after_second=after_second,
+            aid_value=aid.value,
+            aid_span=evidence.text if evidence else "",
+            aid_href=evidence_url(evidence.document_id, evidence.start, evidence.end) if evidence else "",
+            report_html=reports[0].read_text(encoding="utf-8") if reports else "",
+        )
+        transaction.set_rollback(True)
+    yield runs
+
+
+def test_demo_prints_the_tree_the_headline_figures_and_the_counts(demo_runs: DemoRuns) -> None:
+    output = demo_runs.first
+
+    assert demo_runs.exit_codes == (0, 0), output
+    assert "Loaded sample shandong_xinjiang_2009" in output
+    assert "1,574,000,000 CNY" in output
+    assert "75,800,000 CNY" in output
+    assert "3,220,000,000 CNY" in output and "+28.2% on 2008" in output
     for county in ("Shule County 疏勒县 653122", "Yingjisha County 英吉沙县 653123", "Yuepuhu County 岳普湖县 653128"):
-        assert county in result.output
-    assert "× 10 pairs" in result.output
-    assert "pairings: 7 (7 new)" in result.output
+        assert county in output
+    assert "× 10 pairs" in output
+    assert "pairings: 7 (7 new)" in output
 
 
-@pytest.mark.django_db
-def test_demo_run_twice_changes_nothing() -> None:
-    first = runner.invoke(app, ["demo"], env=WIDE)
-    counts = database_counts()
-    second = runner.invoke(app, ["demo"], env=WIDE)
+def test_demo_ingests_the_source_document_and_links_every_entered_figure(demo_runs: DemoRuns) -> None:
+    state = demo_runs.after_first
 
-    assert first.exit_code == second.exit_code == 0, second.output
-    assert "already loaded: nothing new" in second.output
-    assert "pairings: 7 (0 new)" in second.output
-    assert "data values: 50 (0 new)" in second.output
-    assert database_counts() == counts
+    assert "Source document: Shandong–Xinjiang Pairing-off Assistance, 2009" in demo_runs.first
+    assert f"{state.extracted} figures extracted for review; 50 of 50 entered figures" in demo_runs.first
+    assert state.documents == 1
+    assert state.extracted >= 50
+    assert len(state.linked) == 50 and None not in state.linked.values()
+
+
+def test_demo_run_twice_changes_nothing(demo_runs: DemoRuns) -> None:
+    assert "already loaded: nothing new" in demo_runs.second
+    assert "(document" in demo_runs.second and "already ingested)" in demo_runs.second
+    assert "50 of 50 entered figures linked to their evidence (0 new)" in demo_runs.second
+    assert "pairings: 7 (0 new)" in demo_runs.second
+    assert f"data values: {50 + demo_runs.after_first.extracted} (0 new)" in demo_runs.second
+    assert demo_runs.after_second == demo_runs.after_first
+
+
+def test_the_aid_funds_figure_has_the_span_that_states_it(demo_runs: DemoRuns) -> None:
+    assert demo_runs.aid_value == Decimal("1574000000")
+    assert "1.574 billion" in demo_runs.aid_span
+
+
+def test_the_demo_report_links_the_aid_funds_to_its_span(demo_runs: DemoRuns) -> None:
+    assert demo_runs.aid_href.startswith("/documents/") and "#span-" in demo_runs.aid_href
+    assert f'href="{demo_runs.aid_href}"' in demo_runs.report_html
+
+
+def test_demo_ends_with_the_report_files_and_where_to_browse_them(demo_runs: DemoRuns) -> None:
+    lines = [line.strip() for line in demo_runs.second.strip().splitlines()]
+
+    assert any(line.startswith("Annual report: ") and line.endswith("-2009.pdf") for line in lines)
+    assert any(line.startswith("Report files are in ") and line.endswith("reports") for line in lines)
+    assert "pairaid serve" in demo_runs.second
+    assert lines[-1] == "http://127.0.0.1:8000/review/  the extracted figures to review"
+    assert any(line.startswith("http://127.0.0.1:8000/documents/") for line in lines)
+
+
+def test_demo_output_is_at_least_120_columns_wide_off_a_terminal() -> None:
+    from pairaid.cli.demo import MIN_WIDTH, demo_console
+
+    assert demo_console().width >= MIN_WIDTH == 120
 
 
 def test_version_prints_the_version() -> None:

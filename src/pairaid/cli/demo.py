@@ -1,8 +1,11 @@
 """``pairaid demo``: set up the database, load the built-in sample and show it.
 
 The sample is Shandong's pairing-off assistance to Xinjiang in 2009
-(``pairaid/sample/shandong_xinjiang_2009.yaml``). Running the verb again loads
-nothing new and prints the same figures.
+(``pairaid/sample/shandong_xinjiang_2009.yaml``). The verb also ingests the
+sample's own source document (a summary of its figures written for pairaid)
+and links each entered figure to the span of the document that states it
+(:mod:`pairaid.sample.evidence`), then writes the sample's annual report. Running
+the verb again loads nothing new and prints the same figures.
 """
 
 from __future__ import annotations
@@ -24,8 +27,13 @@ if TYPE_CHECKING:
     from pairaid.indicators.models import DataValue
     from pairaid.registry.models import Pairing
     from pairaid.registry.selectors import PairingNode
+    from pairaid.sample.evidence import EvidenceLinks
     from pairaid.sample.loader import SampleSummary
 
+#: The narrowest output when not writing to a terminal (a pipe, a file, a test runner).
+MIN_WIDTH = 120
+#: Where ``pairaid serve`` listens unless told otherwise.
+SERVE_URL = "http://127.0.0.1:8000"
 UNIT_LABELS = {"m2": "m²", "person_time": "person-times", "CNY/person": "CNY per person"}
 MEASURE_UNITS = {"CNY", "ha", "km", "m2", "mu", "t", "kg", "m", "m3", "CNY/person"}
 
@@ -38,18 +46,35 @@ def demo(
 ) -> None:
     """Load the built-in sample (Shandong–Xinjiang, 2009) and show its pairings and headline figures."""
     with one_line_errors():
-        root = demo_show(path=file)
-        _print_reports(root, path=file)
+        console = demo_console()
+        root = demo_show(path=file, console=console)
+        _print_reports(console, root, path=file)
+
+
+def demo_console() -> Console:
+    """A console for the demo's output: at least :data:`MIN_WIDTH` columns wide when not a terminal."""
+    console = Console()
+    if not console.is_terminal and console.width < MIN_WIDTH:
+        console = Console(width=MIN_WIDTH)
+    return console
 
 
 def demo_show(*, path: Path | None = None, console: Console | None = None) -> Pairing:
-    """Initialise the database, load the sample (idempotent), print it; return the sample's top pairing."""
+    """Initialise the database, load the sample and its source document (idempotent), print them.
+
+    Returns the sample's top pairing.
+    """
     initialise(verbose=False)
+    from pairaid.sample.evidence import sample_document_ingest, sample_link_evidence
     from pairaid.sample.loader import sample_load
 
-    console = console or Console()
+    console = console or demo_console()
     summary = sample_load(path=path)
     _print_loaded(console, summary)
+    ingested = sample_document_ingest(path=path)
+    if ingested is not None:
+        links = sample_link_evidence(value_ids=summary.data_value_ids, document=ingested.document)
+        _print_document(console, links, new=ingested.status == "new")
     _print_tree(console, summary.root)
     _print_headline(console, summary)
     _print_activities(console, summary.root)
@@ -103,6 +128,19 @@ def _print_loaded(console: Console, summary: SampleSummary) -> None:
         f"Loaded sample [bold]{summary.name}[/bold]: {created.pairings} pairings, {created.activities} activities, "
         f"{created.transactions} transactions, {created.data_values} data values created."
     )
+
+
+def _print_document(console: Console, links: EvidenceLinks, *, new: bool) -> None:
+    document = links.document
+    state = "ingested" if new else "already ingested"
+    console.print(f"Source document: [bold]{document.title}[/bold] (document {document.pk}, {state})", highlight=False)
+    console.print(
+        f"  {links.extracted} figures extracted for review; {links.linked} of {links.entered} entered figures "
+        f"linked to their evidence ({links.newly_linked} new)",
+        highlight=False,
+    )
+    for value in links.unlinked:
+        console.print(f"  no evidence found for {value.indicator.code} {value.value.normalize():f}", highlight=False)
 
 
 def _side_text(area: Area | None, fallback: str) -> str:
@@ -190,18 +228,32 @@ def _print_activities(console: Console, root: Pairing) -> None:
     console.print(table)
 
 
-def _print_reports(root: Pairing, *, path: Path | None) -> None:
-    """Write the sample's annual report (HTML and PDF) into PAIRAID_HOME/reports and print the paths."""
+def _print_reports(console: Console, root: Pairing, *, path: Path | None) -> None:
+    """Write the sample's annual report (HTML and PDF) into PAIRAID_HOME/reports; print where and how to browse."""
     from django.conf import settings
 
     from pairaid.reports.services import report_files_write
     from pairaid.sample.loader import sample_read
+    from pairaid.sources.models import SourceDocument
 
     year = int(sample_read(path=path)["report_year"])
-    console = Console()
+    folder = Path(settings.HOME) / "reports"
     console.print()
-    for written in report_files_write(pairing=root, year=year, folder=Path(settings.HOME) / "reports"):
-        console.print(f"Annual report: {written}", highlight=False)
+    for written in report_files_write(pairing=root, year=year, folder=folder):
+        console.print(f"Annual report: {written}", highlight=False, soft_wrap=True)
+    console.print(f"Report files are in {folder}", highlight=False, soft_wrap=True)
+    console.print()
+    console.print(
+        "To browse the sample (the report's evidence links lead there), run [bold]pairaid serve[/bold] and open:",
+        highlight=False,
+    )
+    pages = [(f"{SERVE_URL}/pairings/{root.pk}/", "the pairing")]
+    document = SourceDocument.objects.filter(evidence__data_values__pairing=root).order_by("pk").first()
+    if document is not None:
+        pages.append((f"{SERVE_URL}/documents/{document.pk}/", "its source document, figures highlighted"))
+    pages.append((f"{SERVE_URL}/review/", "the extracted figures to review"))
+    for url, what in pages:
+        console.print(f"  {url}  {what}", highlight=False, soft_wrap=True)
 
 
 def _print_counts(console: Console, summary: SampleSummary) -> None:

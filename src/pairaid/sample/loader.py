@@ -51,7 +51,10 @@ class SampleCounts:
 
 @dataclass(frozen=True)
 class SampleSummary:
-    """What :func:`sample_load` did: the sample's name and title, its top pairing, rows created and rows in it."""
+    """What :func:`sample_load` did: the sample's name and title, its top pairing, rows created and rows in it.
+
+    ``data_value_ids`` are the ids of the sample's data values (created or found), in file order.
+    """
 
     name: str
     title: str
@@ -59,6 +62,7 @@ class SampleSummary:
     root: Pairing
     created: SampleCounts
     in_sample: SampleCounts
+    data_value_ids: tuple[int, ...] = ()
 
     @property
     def already_loaded(self) -> bool:
@@ -124,6 +128,7 @@ def sample_load(*, path: Path | None = None) -> SampleSummary:
         root=roots[0],
         created=SampleCounts(**loader.created),
         in_sample=SampleCounts(**loader.seen),
+        data_value_ids=tuple(loader.value_ids),
     )
 
 
@@ -165,6 +170,7 @@ class _Loader:
         self.organisations: dict[str, Organisation] = {}
         self.pairings: dict[str, Pairing] = {}
         self.values: dict[str, DataValue] = {}
+        self.value_ids: list[int] = []
         kinds = [f.name for f in fields(SampleCounts)]
         self.created = dict.fromkeys(kinds, 0)
         self.seen = dict.fromkeys(kinds, 0)
@@ -292,6 +298,7 @@ class _Loader:
         )
         if row.get("key"):
             self.values[str(row["key"])] = value
+        self.value_ids.append(value.pk)
         self.count("data_values", created)
 
 
