@@ -64,6 +64,26 @@ def test_the_same_text_a_second_time_adds_nothing() -> None:
 
 
 @pytest.mark.django_db
+def test_entered_figures_citing_the_document_are_not_counted_as_its_facts() -> None:
+    first = document_ingest(document=read_document_bytes(MADE_UP.encode(), filename="made_up.txt"))
+    extracted = DataValue.objects.get(evidence__document=first.document)
+    DataValue.objects.create(
+        indicator=extracted.indicator,
+        period_kind="year",
+        period_start=date(2012, 1, 1),
+        period_end=date(2012, 12, 31),
+        value=Decimal("12500000"),
+        unit="CNY",
+        status="entered",
+        evidence=extracted.evidence,
+    )
+
+    again = document_ingest(document=read_document_bytes(MADE_UP.encode(), filename="made_up.txt"))
+
+    assert (again.status, again.facts) == ("already ingested", 1)
+
+
+@pytest.mark.django_db
 def test_the_subject_is_the_registered_pairing_of_the_named_areas() -> None:
     sample_load()
     text = "In 2012, Shandong provided aid funds of 12.5 million yuan to Shule County.\n"

@@ -118,3 +118,20 @@ def test_a_pairing_is_attached_under_a_parent_but_never_under_itself() -> None:
     assert pairing_tree(root=top).walk() == [top, kashi]
     with pytest.raises(DataError, match="the tree would loop"):
         pairing_attach(pairing=top, parent=kashi)
+
+
+@pytest.mark.django_db
+def test_the_pairing_of_two_areas_is_the_single_pair_at_their_level_not_one_given_as_a_count() -> None:
+    shandong, xinjiang = Area.objects.get(code="370000"), Area.objects.get(code="650000")
+    province = pairing_create(level="province", start_year=2009, donor_area=shandong, recipient_area=xinjiang, name="Z")
+    pairing_create(
+        level="county",
+        start_year=2009,
+        donor_area=shandong,
+        recipient_area=xinjiang,
+        pair_count=10,
+        name="A",
+        parent=province,
+    )
+
+    assert pairing_find(donor_area=shandong, recipient_area=xinjiang, year=2009) == province

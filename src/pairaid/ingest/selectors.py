@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pairaid.indicators.models import DataValue
+from pairaid.indicators.models import DataValue, DataValueStatus
 from pairaid.sources.models import Evidence, SourceDocument
 
 
@@ -27,6 +27,8 @@ def document_counts(*, document: SourceDocument) -> DocumentCounts:
     evidence = Evidence.objects.filter(document=document)
     return DocumentCounts(
         evidence=evidence.count(),
-        data_values=DataValue.objects.filter(evidence__document=document).count(),
+        data_values=DataValue.objects.filter(evidence__document=document)
+        .exclude(status=DataValueStatus.ENTERED)  # entered figures that cite the document are not its facts
+        .count(),
         unbound=evidence.filter(data_values__isnull=True).count(),
     )
