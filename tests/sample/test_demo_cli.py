@@ -138,6 +138,7 @@ def test_the_aid_funds_figure_has_the_span_that_states_it(demo_runs: DemoRuns) -
 def test_the_demo_report_links_the_aid_funds_to_its_span(demo_runs: DemoRuns) -> None:
     assert demo_runs.aid_href.startswith("/documents/") and "#span-" in demo_runs.aid_href
     assert f'href="{demo_runs.aid_href}"' in demo_runs.report_html
+    assert "1.574 billion yuan" in demo_runs.report_html and "75.80 million yuan" in demo_runs.report_html
 
 
 def test_demo_ends_with_the_report_files_and_where_to_browse_them(demo_runs: DemoRuns) -> None:
