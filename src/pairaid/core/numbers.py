@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Context, Decimal
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -32,6 +32,10 @@ from typing import Any
 import yaml
 
 __all__ = ["NumberMatch", "find_numbers", "format_decimal", "number_words"]
+
+
+# scale words on long digit strings must not round ("99999999999999999999999999999 million")
+_WIDE = Context(prec=200)
 
 
 @dataclass(frozen=True)
@@ -153,17 +157,25 @@ def _read(m: re.Match[str], nw: NumberWords) -> NumberMatch:
         value = Decimal(m.group("digits").replace(",", ""))
         if m.group("cjk"):
             return NumberMatch(
-                m.start(), m.end(), text, value * nw.cjk_scales[m.group("cjk")], None, False, "cjk_scale"
+                m.start(),
+                m.end(),
+                text,
+                _WIDE.multiply(value, Decimal(nw.cjk_scales[m.group("cjk")])),
+                None,
+                False,
+                "cjk_scale",
             )
         if m.group("dscale"):
             factor = _scale_factor(m.group("dscale"), nw)
-            return NumberMatch(m.start(), m.end(), text, value * factor, None, False, "digits_scale")
+            return NumberMatch(
+                m.start(), m.end(), text, _WIDE.multiply(value, Decimal(factor)), None, False, "digits_scale"
+            )
         plain = "," not in m.group("digits") and "." not in m.group("digits")
         return NumberMatch(m.start(), m.end(), text, value, None, False, "digits", plain=plain)
     value = Decimal(_word_value(m.group("words"), nw))
     if m.group("wscale"):
         factor = _scale_factor(m.group("wscale"), nw)
-        return NumberMatch(m.start(), m.end(), text, value * factor, None, True, "words_scale")
+        return NumberMatch(m.start(), m.end(), text, _WIDE.multiply(value, Decimal(factor)), None, True, "words_scale")
     return NumberMatch(m.start(), m.end(), text, value, None, True, "words")
 
 
@@ -189,8 +201,9 @@ def find_numbers(text: str) -> tuple[NumberMatch, ...]:
             if join and cur.words == nxt.words and cur.value < nxt.value * 1000 and _range_ok(cur, nxt, text):
                 low = cur.value
                 if cur.rule in ("digits", "words") and nxt.rule in ("digits_scale", "words_scale", "cjk_scale"):
-                    factor = nxt.value / Decimal(_bare(nxt, text, nw))
-                    low = cur.value * factor
+                    bare = _bare(nxt, text, nw)
+                    factor = _WIDE.divide(nxt.value, bare) if bare else Decimal(1)
+                    low = _WIDE.multiply(cur.value, factor)
                 if low < nxt.value:
                     out.append(
                         NumberMatch(
