@@ -29,10 +29,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Sum, Value, When
+from django.db.models import Case, Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value, When
 from django.db.models.functions import Coalesce, ExtractYear
 
-from pairaid.activities.models import Transaction
+from pairaid.activities.models import Activity, Transaction
 from pairaid.core.errors import DataError
 from pairaid.geo.models import Area
 from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueStatus, Indicator
@@ -74,11 +74,16 @@ def _values(
     qs = DataValue.objects.filter(indicator=item, disaggregation="", status__in=statuses)
     if period_kind:
         qs = qs.filter(period_kind=period_kind)
+    # The owner of an activity output is its activity's pairing: looked up per output row
+    # (a subquery on the primary key) rather than by joining the activities, which
+    # PostgreSQL would hash whole (100,000 rows) for each of the overview's queries.
+    activity_pairing = Subquery(Activity.objects.filter(pk=OuterRef("activity_id")).values("pairing_id")[:1])
     if pairing_ids is not None:
         ids = list(pairing_ids)
-        qs = qs.filter(Q(pairing_id__in=ids) | Q(activity__pairing_id__in=ids))
+        tree_activities = Activity.objects.filter(pairing_id__in=ids).values("pk")
+        qs = qs.filter(Q(pairing_id__in=ids) | Q(activity_id__in=tree_activities))
     return qs.annotate(
-        owner=Coalesce("pairing_id", "activity__pairing_id"),
+        owner=Coalesce("pairing_id", activity_pairing, output_field=IntegerField()),
         year=ExtractYear("period_end"),
         confirmed=Case(
             When(status=DataValueStatus.EXTRACTED, then=Value(0)), default=Value(1), output_field=IntegerField()

@@ -192,9 +192,15 @@ def _figure(value: DataValue, language: str, previous: dict[tuple[object, ...], 
 
 
 def _figures(*, pairing_ids: list[int], year: int, language: str, include_extracted: bool) -> list[ReportFigure]:
-    qs = DataValue.objects.filter(
-        Q(pairing_id__in=pairing_ids) | Q(activity__pairing_id__in=pairing_ids), status__in=_statuses(include_extracted)
-    ).select_related("indicator", "pairing", "area", "activity", "evidence", "evidence__document")
+    # activities of the tree as a subquery (no join of every activity) and no document texts (only titles)
+    tree_activities = Activity.objects.filter(pairing_id__in=pairing_ids).values("pk")
+    qs = (
+        DataValue.objects.filter(
+            Q(pairing_id__in=pairing_ids) | Q(activity_id__in=tree_activities), status__in=_statuses(include_extracted)
+        )
+        .select_related("indicator", "pairing", "area", "activity", "evidence", "evidence__document")
+        .defer("evidence__document__text")
+    )
     current = list(qs.filter(period_end__year=year).order_by("indicator__group", "indicator__code", "pk"))
     previous = {
         (v.indicator_id, v.subject_key, v.period_kind, v.disaggregation, v.unit): v.value
