@@ -48,6 +48,10 @@ CASES = [
     ("It trained 2,000 local farmers and 95 doctors.", "2,000 local farmers", "2000", "person", "farmer", "exact"),
     ("It linked 14 domestic and foreign firms.", "14", "14", "count", "firm", "exact"),
     ("Of them, 2019 students passed.", "2019 students", "2019", "person", "student", "exact"),
+    # no gold code for km2: land in hectares, 1 km2 = 100 ha
+    ("The zone covers 12 square kilometers.", "12 square kilometers", "1200", "ha", None, "exact"),
+    ("A park of 2.5 sq km.", "2.5 sq km", "250", "ha", None, "exact"),
+    ("It paid 1,260 fruit growers.", "1,260 fruit growers", "1260", "person", "grower", "exact"),
 ]
 
 
@@ -73,3 +77,21 @@ def test_a_range_keeps_its_upper_bound() -> None:
 def test_every_mention_knows_its_sentence() -> None:
     found = mentions("It built 3 wells. It dug 4 ponds.")
     assert [m.sentence for m in found] == [0, 1]
+
+
+def test_bare_numbers_listed_after_a_part_count_what_it_counts() -> None:
+    text = "It sent 9,000 workers, of whom 4,800 were from A, 3,100 from B and 1,100 from C."
+    found = {m.text: m for m in mentions(text)}
+    assert [(found[t].unit, found[t].noun) for t in ("4,800", "3,100", "1,100")] == [("person", "worker")] * 3
+
+
+def test_of_whom_takes_the_last_figure_of_people_not_a_count_of_places() -> None:
+    text = "It trained 800 young people in the five counties, 600 of whom found jobs and 90 in B."
+    found = {m.text: m for m in mentions(text)}
+    assert (found["600"].unit, found["600"].noun) == ("person", "person")
+    assert (found["90"].unit, found["90"].noun) == ("person", "person")
+
+
+def test_a_number_after_a_year_continues_the_figure_before() -> None:
+    text = "The poor population fell by 1.15 million in 2013 to 6.92 million."
+    assert [(m.text, m.unit) for m in mentions(text)] == [("1.15 million", "person"), ("6.92 million", "person")]

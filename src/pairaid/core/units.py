@@ -81,6 +81,7 @@ class UnitMatch:
     unit: str
     start: int
     end: int
+    scale: Decimal = Decimal(1)
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,7 @@ class UnitWords:
 
     pattern: re.Pattern[str]
     group_units: dict[str, str]
+    group_scales: dict[str, Decimal]
     person_nouns: frozenset[str]
     irregular: dict[str, str]
     not_plural: frozenset[str]
@@ -104,6 +106,7 @@ def unit_words() -> UnitWords:
     raw = _load_yaml("unit_words.yaml")
     alts: list[str] = []
     group_units: dict[str, str] = {}
+    group_scales: dict[str, Decimal] = {}
     for i, entry in enumerate(raw["units"]):
         unit = str(entry["unit"])
         if unit not in UNIT_CODES:
@@ -112,12 +115,15 @@ def unit_words() -> UnitWords:
         latin = bool(re.search(r"[A-Za-z]", pat))
         name = f"u{i}"
         group_units[name] = unit
+        if entry.get("scale") is not None:
+            group_scales[name] = Decimal(str(entry["scale"]))
         alts.append(f"(?P<{name}>{pat})" + (r"(?![A-Za-z])" if latin else ""))
     # a unit may follow the number directly ("28%"), after spaces, or after a hyphen ("1333-hectare")
     pattern = re.compile(r"(?:[ \t]*-[ \t]*|[ \t]*)(?:" + "|".join(alts) + ")", re.I)
     return UnitWords(
         pattern=pattern,
         group_units=group_units,
+        group_scales=group_scales,
         person_nouns=frozenset(str(w) for w in raw["person_nouns"]),
         irregular={str(k): str(v) for k, v in raw["irregular_plurals"].items()},
         not_plural=frozenset(str(w) for w in raw["not_plural"]),
@@ -133,7 +139,8 @@ def match_unit(text: str, pos: int) -> UnitMatch | None:
     m = uw.pattern.match(text, pos)
     if m is None or m.lastgroup is None:
         return None
-    return UnitMatch(uw.group_units[m.lastgroup], m.start(m.lastgroup), m.end(m.lastgroup))
+    name = m.lastgroup
+    return UnitMatch(uw.group_units[name], m.start(name), m.end(name), uw.group_scales.get(name, Decimal(1)))
 
 
 def is_plural(word: str) -> bool:

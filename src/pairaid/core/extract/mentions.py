@@ -200,7 +200,12 @@ def find_mentions(text: str, sentences: tuple[Sentence, ...]) -> tuple[Mention, 
 _QUAL = r"(?:(?:more\s+than|over|nearly|almost|about|around|some|approximately|less\s+than|close\s+to)\s+)?"
 _OF_WHOM_BEFORE = re.compile(rf"\b(?:of|among)\s+(?:whom|them|which|these|those)\s*,?\s*{_QUAL}$", re.I)
 _OF_THEM_AFTER = re.compile(r"\s+(?:of|among)\s+(?:whom|them|which|these|those)\b", re.I)
-_CONTINUES = re.compile(rf"(?:\s+(?:were|was|have\s+been|had\s+been)\s+[a-z]+ed)?\s*,?\s*(?:to|and|or)\s+{_QUAL}", re.I)
+_CONTINUES = re.compile(
+    rf"(?:\s+(?:were|was|have\s+been|had\s+been)\s+[a-z]+ed)?(?:\s+in\s+(?:19|20)\d\d)?\s*,?\s*(?:to|and|or)\s+{_QUAL}",
+    re.I,
+)
+# "of whom 12,800 were from A, 10,200 from B and 8,500 from C": a bare number listed after another
+_LISTED_AFTER = re.compile(rf"[^.;:\d]{{0,45}}?(?:,\s*(?:and\s+)?|\s+and\s+){_QUAL}", re.I)
 _POPULATION = re.compile(r"\bpopulation\b[^.;,]{0,40}$", re.I)
 
 
@@ -221,9 +226,19 @@ def _inherit_units(text: str, mentions: list[Mention]) -> list[Mention]:
         counted = [p for p in earlier if p.unit in ("person", "household") or (p.unit == "count" and p.noun)]
         source: Mention | None = None
         lead = text[max(0, m.start - 40) : m.start]
-        if counted and (_OF_WHOM_BEFORE.search(lead) or _OF_THEM_AFTER.match(text, m.end)):
-            source = counted[0]
-        elif earlier and earlier[0] in counted and _CONTINUES.fullmatch(text, earlier[0].end, m.start):
+        marker = _OF_WHOM_BEFORE.search(lead) or _OF_THEM_AFTER.match(text, m.end)
+        if counted and marker:
+            # "of whom" counts people: the last figure of people before it, else the last counted one
+            people = [p for p in counted if p.unit == "person"] if "whom" in marker.group(0).lower() else []
+            source = (people or counted)[0]
+        elif (
+            earlier
+            and earlier[0] in counted
+            and (
+                _CONTINUES.fullmatch(text, earlier[0].end, m.start)
+                or ("+" not in earlier[0].rule and _LISTED_AFTER.fullmatch(text, earlier[0].end, m.start))
+            )
+        ):
             source = earlier[0]
         if source is not None:
             out.append(replace(m, unit=source.unit, noun=source.noun))
@@ -241,8 +256,12 @@ def _read_mention(text: str, number: NumberMatch, index: TextIndex, sentence: in
     unit_match = match_unit(text, end)
     unit: str | None = None
     rule = number.rule
+    value, value_high = number.value, number.value_high
     if unit_match is not None:
         unit = unit_match.unit
+        if unit_match.scale != 1:  # a unit given in another (km2 -> ha): the value in the gold unit
+            value = value * unit_match.scale
+            value_high = value_high * unit_match.scale if value_high is not None else None
         end = unit_match.end
         np_from = end
         rule += "+unit"
@@ -280,12 +299,12 @@ def _read_mention(text: str, number: NumberMatch, index: TextIndex, sentence: in
         start=start,
         end=end,
         text=text[start:end],
-        value=number.value,
+        value=value,
         unit=unit,
         qualifier=qualifier,
         rule=rule,
         sentence=sentence,
-        value_high=number.value_high,
+        value_high=value_high,
         noun=noun if unit in ("count", "person", "household") else None,
         noun_phrase=phrase.text,
     )
