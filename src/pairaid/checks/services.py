@@ -55,6 +55,7 @@ def findings_refresh(
     old.delete()
 
     counts = {"error": 0, "warning": 0, "info": 0}
+    new: list[tuple[Finding, list[DataValue]]] = []
     for found in findings:
         members: list[DataValue] = [by_id[i] for i in found.figure_ids if i in by_id]
         finding_year = max(v.period_end.year for v in members)
@@ -62,7 +63,7 @@ def findings_refresh(
             continue
         first = members[0]
         owner_id = first.pairing_id or (first.activity.pairing_id if first.activity_id else None)
-        stored = Finding.objects.create(
+        stored = Finding(
             rule=found.rule,
             severity=found.severity.value,
             message=found.message,
@@ -72,6 +73,17 @@ def findings_refresh(
             year=finding_year,
             includes_extracted=include_extracted,
         )
-        stored.data_values.set(members)
+        new.append((stored, members))
         counts[found.severity.value] += 1
+    # in bulk: a national refresh stores thousands of findings
+    Finding.objects.bulk_create([stored for stored, _ in new], batch_size=2000)
+    through = Finding.data_values.through
+    through.objects.bulk_create(
+        [
+            through(finding_id=stored.pk, datavalue_id=v.pk)
+            for stored, members in new
+            for v in {m.pk: m for m in members}.values()
+        ],
+        batch_size=5000,
+    )
     return RefreshResult(errors=counts["error"], warnings=counts["warning"], infos=counts["info"])
