@@ -81,6 +81,27 @@ CASES = [
     ("By the end of 2012, 210 houses had been built.", [("210 houses", "houses", ("as_of", 2012))]),
     # F8: drinking water solved is not a benefit
     ("It solved drinking-water difficulties for 2,300 people.", []),
+    # batch 3 of the held-out corpus: general phrasings
+    (
+        "They signed 15 projects with agreed investment of 3.2 billion yuan.",
+        [("15 projects", "cooperation_projects", Y), ("3.2 billion yuan", "contract_value", Y)],
+    ),
+    ("Banks issued 900 million yuan of loans for poverty alleviation.", []),
+    ("It treated outpatients for 6,400 person-times.", [("6,400 person-times", "patients_treated", Y)]),
+    (
+        "It trained nurses for 300 person-times and headmasters for 120 person-times.",
+        [("300 person-times", "people_trained", Y), ("120 person-times", "people_trained", Y)],
+    ),
+    ("Each relocated household was helped to plant 2 mu of walnuts.", []),
+    (
+        "In 2012, 1,300 rural labourers from B County were newly transferred to Anhe.",
+        [("1,300 rural labourers", "labour_transferred", Y)],
+    ),
+    ("It launched whole village advancement in 140 poor villages.", [("140 poor villages", "villages", Y)]),
+    (
+        "Anhe has 31 cadres and 40 doctors working in Baishan.",
+        [("31 cadres", "cadres_seconded", Y), ("40 doctors", "professionals_sent", Y)],
+    ),
 ]
 
 
@@ -175,3 +196,20 @@ def test_every_cue_list_loads_and_names_known_indicators() -> None:
     lex = lexicon()
     assert {r.indicator for r in lex.money} >= {"aid_funds", "grant_funds", "government_aid_funds", "social_donations"}
     assert len(lex.counts) > 20
+
+
+def test_a_list_of_parts_ends_with_its_clause() -> None:
+    ex = read("They exchanged 46 cadres, of which Anhe sent 21 cadres; Anhe received 12 delegations of 165 people.")
+    by_text = {ex.mentions[f.mention].text: f for f in ex.facts}
+    assert by_text["21 cadres"].part_of == 0
+    assert "165 people" not in by_text
+
+
+def test_parts_without_words_of_their_own_take_the_whole_s_indicator() -> None:
+    body = "They signed 80 cooperation projects, including 30 farming projects and 25 processing projects."
+    got = facts_of(body)
+    assert [(t, i) for t, i, _ in got] == [
+        ("80 cooperation projects", "cooperation_projects"),
+        ("30 farming projects", "cooperation_projects"),
+        ("25 processing projects", "cooperation_projects"),
+    ]

@@ -57,6 +57,7 @@ class CueRule:
     requires: tuple[re.Pattern[str], ...]
     not_: re.Pattern[str] | None
     also: tuple[str, ...]
+    generic: bool = False
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,7 @@ def _rule(raw: dict[str, Any], indicators: frozenset[str]) -> CueRule:
         requires=_many(raw, "requires"),
         not_=_one(raw.get("not")),
         also=tuple(str(a) for a in raw.get("also") or ()),
+        generic=bool(raw.get("generic", False)),
     )
 
 

@@ -93,7 +93,7 @@ def _candidate(
     if rule is None:
         return Candidate(i, None, "no_cue", False), ()
     extra = tuple(r.indicator for r in lex.counts if r.indicator in rule.also and rule_matches(r, m.unit, ctx))
-    return Candidate(i, rule.indicator, f"count:{rule.indicator}", False), extra
+    return Candidate(i, rule.indicator, f"count:{rule.indicator}", rule.generic), extra
 
 
 def _rest_of_sentence(text: str, sentences: tuple[Sentence, ...], m: Mention) -> str:

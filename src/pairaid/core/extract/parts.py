@@ -26,6 +26,8 @@ from pairaid.core.extract.model import Mention, Sentence
 
 __all__ = ["Candidate", "find_parts", "find_rates", "repeated"]
 
+_CLAUSE_END = re.compile(r"[;；]")
+
 
 @dataclass(frozen=True)
 class Candidate:
@@ -80,6 +82,10 @@ def find_parts(
             nxt = lex.part_markers.search(text, marker.end(), sent.end)
             if nxt is not None:
                 after = [i for i in after if mentions[i].start < nxt.start()]
+            # a list of parts ends with its clause ("of which A sent 21 cadres; A held 37 courses ...")
+            semi = _CLAUSE_END.search(text, marker.end(), sent.end)
+            if semi is not None:
+                after = [i for i in after if mentions[i].start < semi.start()]
             _link_members(mentions, cands, parts, before, after)
         for i in idxs:
             if lex.of_them.match(contexts[i].right) and i not in parts:
