@@ -122,6 +122,7 @@ class Transaction(models.Model):
 
     class Meta:
         ordering = ["value_date", "pk"]
+        indexes = [models.Index(fields=["value_date"], name="transaction_value_date_idx")]
         constraints = [
             models.CheckConstraint(condition=Q(value__gte=0), name="transaction_value_not_negative"),
             models.CheckConstraint(

@@ -1,10 +1,15 @@
-"""Page-number pagination with bounded parameters: ``?page=1&page_size=50`` (at most 500 a page)."""
+"""Page-number pagination with bounded parameters: ``?page=1&page_size=50`` (at most 500 a page).
+
+Pages load their keys first, then their rows (:class:`pairaid.web.paging.KeysFirst`).
+"""
 
 from typing import Any
 
 from django.db.models import QuerySet
 from ninja import Field, Schema
 from ninja.pagination import PaginationBase
+
+from pairaid.web.paging import KeysFirst
 
 
 class Pages(PaginationBase):
@@ -21,7 +26,7 @@ class Pages(PaginationBase):
     def paginate_queryset(self, queryset: QuerySet[Any], pagination: Input, **params: Any) -> Any:
         offset = (pagination.page - 1) * pagination.page_size
         return {
-            "items": queryset[offset : offset + pagination.page_size],
+            "items": KeysFirst(queryset)[offset : offset + pagination.page_size],
             "count": queryset.count(),
             "page": pagination.page,
             "page_size": pagination.page_size,

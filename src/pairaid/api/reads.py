@@ -172,7 +172,12 @@ class DataValueFilter(Schema):
     pairing: Id | None = None
     area: AreaCode | None = None
     activity: Id | None = None
-    year: int | None = Query(None, ge=1900, le=2200, description="figures whose period covers this year")
+    year: int | None = Query(
+        None,
+        ge=1900,
+        le=2200,
+        description="figures whose period ends in this year: its flow, a stock as of then, a cumulative figure to then",
+    )
     period_kind: PeriodKindCode | None = None
     period_start: dt.date | None = Query(None, description="figures starting on or after this day")
     period_end: dt.date | None = Query(None, description="figures ending on or before this day")
@@ -197,7 +202,7 @@ def datavalue_list(request: HttpRequest, filters: Query[DataValueFilter]) -> Que
     if filters.activity:
         qs = qs.filter(activity_id=filters.activity)
     if filters.year:
-        qs = qs.filter(period_start__year__lte=filters.year, period_end__year__gte=filters.year)
+        qs = qs.filter(period_end__year=filters.year)
     if filters.period_kind:
         qs = qs.filter(period_kind=filters.period_kind)
     if filters.period_start:
@@ -208,7 +213,7 @@ def datavalue_list(request: HttpRequest, filters: Query[DataValueFilter]) -> Que
         qs = qs.filter(status=filters.status)
     if filters.document:
         qs = qs.filter(evidence__document_id=filters.document)
-    return qs.order_by("pk")
+    return qs.order_by("-period_end", "-pk")
 
 
 @router.get("/data-values/{pk}", response=_ok(DataValueOut), tags=["data values"], openapi_extra=READ_SECURITY)

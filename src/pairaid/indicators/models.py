@@ -119,6 +119,8 @@ class DataValue(models.Model):
             models.Index(fields=["indicator", "period_start", "period_end"]),
             models.Index(fields=["pairing", "period_start"]),
             models.Index(fields=["area", "period_start"]),
+            # lists of one year's figures (by the end of their period) count and page from this index alone
+            models.Index(fields=["period_end", "status"], name="datavalue_end_status_idx"),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(period_start__lte=F("period_end")), name="datavalue_period_ordered"),

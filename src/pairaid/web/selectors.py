@@ -16,7 +16,7 @@ from django.db.models import Count, Q, QuerySet, Sum
 from pairaid.accounts.permissions import visible_datavalues
 from pairaid.activities.models import Activity, Transaction
 from pairaid.geo.models import Area
-from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, Indicator, PeriodKind
+from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, Indicator, PeriodKind, subject_key
 from pairaid.registry.models import Pairing
 from pairaid.sources.models import SourceDocument
 
@@ -67,39 +67,51 @@ def _yearly_confirmed() -> QuerySet[DataValue]:
 
 def dashboard_headlines() -> list[Headline]:
     """Yearly totals of the headline indicators over top-level pairings (no area, activity or disaggregation)."""
-    indicators = {i.code: i for i in Indicator.objects.filter(code__in=HEADLINE_CODES)}
+    indicators = {i.pk: i for i in Indicator.objects.filter(code__in=HEADLINE_CODES)}
+    top = list(Pairing.objects.filter(parent__isnull=True).values_list("pk", flat=True))
     rows = (
         _yearly_confirmed()
-        .filter(
-            indicator__code__in=HEADLINE_CODES,
-            pairing__parent__isnull=True,
-            pairing__isnull=False,
-            area__isnull=True,
-            activity__isnull=True,
-            disaggregation="",
-        )
-        .values_list("indicator__code", "period_start__year")
+        .filter(indicator_id__in=list(indicators), subject_key__in=_pairing_keys(top), disaggregation="")
+        .values_list("indicator_id", "period_start__year")
         .annotate(total=Sum("value"))
-        .order_by("indicator__code", "period_start__year")
+        .order_by()
     )
-    series: dict[str, list[YearTotal]] = {code: [] for code in HEADLINE_CODES}
-    for code, year, total in rows:
-        series[code].append(YearTotal(year, total))
-    return [Headline(indicators[c], tuple(series[c])) for c in HEADLINE_CODES if c in indicators]
+    series: dict[int, list[YearTotal]] = {pk: [] for pk in indicators}
+    for indicator_id, year, total in rows:
+        series[indicator_id].append(YearTotal(year, total))
+    by_code = {i.code: pk for pk, i in indicators.items()}
+    return [
+        Headline(indicators[by_code[c]], tuple(sorted(series[by_code[c]], key=lambda t: t.year)))
+        for c in HEADLINE_CODES
+        if c in by_code
+    ]
+
+
+def _pairing_keys(ids: list[int]) -> list[str]:
+    """The subject keys of figures about these pairings themselves (no area, activity or organisation).
+
+    Filtering on the indexed key, rather than on four columns being empty, keeps
+    every database on the index of the key.
+    """
+    return [subject_key(pairing_id=pk, area_id=None, activity_id=None, organisation_id=None) for pk in ids]
 
 
 def pairing_figures(*, code: str, year: int, top_level: bool = True, limit: int = 30) -> list[PairingFigure]:
-    """Each pairing's confirmed value of indicator ``code`` in ``year`` with last year's, largest first."""
-    base = _yearly_confirmed().filter(
-        indicator__code=code, pairing__isnull=False, area__isnull=True, activity__isnull=True, disaggregation=""
-    )
-    if top_level:
-        base = base.filter(pairing__parent__isnull=True)
+    """Each pairing's confirmed value of indicator ``code`` in ``year`` with last year's, largest first.
+
+    ``top_level`` limits it to pairings at the top of their tree (no parent).
+    """
+    indicator = Indicator.objects.filter(code=code).first()
+    if indicator is None:
+        return []
+    pairings_qs = Pairing.objects.filter(parent__isnull=True) if top_level else Pairing.objects.all()
+    keys = _pairing_keys(list(pairings_qs.values_list("pk", flat=True)))
+    base = _yearly_confirmed().filter(indicator=indicator, subject_key__in=keys, disaggregation="")
     this_year = dict(base.filter(period_start__year=year).values_list("pairing_id").annotate(v=Sum("value")).order_by())
     top = sorted(this_year.items(), key=lambda kv: kv[1], reverse=True)[:limit]
     ids = [pk for pk, _ in top]
     last_year = dict(
-        base.filter(period_start__year=year - 1, pairing_id__in=ids)
+        base.filter(period_start__year=year - 1, subject_key__in=_pairing_keys(ids))
         .values_list("pairing_id")
         .annotate(v=Sum("value"))
         .order_by()

@@ -15,6 +15,7 @@ from pairaid.indicators.models import DataValue, DataValueStatus, Indicator
 from pairaid.registry.models import Pairing
 from pairaid.web import selectors
 from pairaid.web.charts import bar_chart
+from pairaid.web.paging import KeysFirst
 from pairaid.web.templatetags.pairaid_web import sector_name
 from pairaid.web.views import int_param, site_view, text_param
 
@@ -156,12 +157,12 @@ def datavalue_list(request: HttpRequest) -> HttpResponse:
         qs = qs.filter(area__code=area)
         filters["area"] = area
     if (year := int_param(request, "year")) is not None:
-        qs = qs.filter(period_start__year__lte=year, period_end__year__gte=year)
+        qs = qs.filter(period_end__year=year)
         filters["year"] = str(year)
     if (status := request.GET.get("status", "")) in DataValueStatus.values:
         qs = qs.filter(status=status)
         filters["status"] = status
-    page = Paginator(qs.order_by("-period_start", "indicator_id", "pk"), 50).get_page(request.GET.get("page"))
+    page = Paginator(KeysFirst(qs.order_by("-period_end", "-pk")), 50).get_page(request.GET.get("page"))
     return render(
         request,
         "web/datavalue_list.html",
