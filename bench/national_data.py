@@ -211,6 +211,7 @@ class _Generator:
             root_of[p.pk] = root_of.get(p.parent_id, p.pk) if p.parent_id else p.pk
         next_span: dict[tuple[int, int], int] = {}
         used_area_years: set[tuple[int, int]] = set()
+        area_values: dict[tuple[int, str], Decimal] = {}
         batch: list[DataValue] = []
         extracted: list[tuple[DataValue, Evidence]] = []
 
@@ -236,7 +237,13 @@ class _Generator:
                         figures[code] = _amount(rng, MONEY_SCALE[level])
                     else:
                         figures[code] = _count(rng, item.unit, level)
-                figures["grant_funds"] = (figures["aid_funds"] * Decimal("0.05")).quantize(Decimal(1))
+                # the channels are parts of the aid funds, as in the reports
+                aid = figures["aid_funds"]
+                figures["grant_funds"] = (aid * Decimal("0.05")).quantize(Decimal(1))
+                figures["government_aid_funds"] = (aid * Decimal(rng.randrange(50, 90)) / 100).quantize(Decimal(1))
+                figures["social_donations"] = (aid * Decimal(rng.randrange(0, 10)) / 100).quantize(Decimal(1))
+                if rng.random() < 0.02:  # now and then a figure that does not add up, for the checks to find
+                    figures["social_donations"] = (aid * Decimal("1.2")).quantize(Decimal(1))
                 for code, value in figures.items():
                     item = self.indicators[code]
                     row = DataValue(
@@ -274,6 +281,14 @@ class _Generator:
                     )
                     for code in AREA_INDICATORS:
                         item = self.indicators[code]
+                        # growth stated as the reports state it: on last year's stored value, to 0.1%
+                        before = area_values.get((p.recipient_area_id, code))
+                        if before is None:
+                            amount, change = _amount(rng, 5_000_000_000) + 10_000_000, None
+                        else:
+                            amount = (before * (1 + Decimal(rng.randrange(-50, 300)) / 1000)).quantize(Decimal(10000))
+                            change = ((amount - before) / before * 100).quantize(Decimal("0.1"))
+                        area_values[(p.recipient_area_id, code)] = amount
                         batch.append(
                             DataValue(
                                 indicator_id=item.pk,
@@ -282,10 +297,10 @@ class _Generator:
                                 period_kind="year",
                                 period_start=start,
                                 period_end=end,
-                                value=_amount(rng, 5_000_000_000),
+                                value=amount,
                                 unit=item.unit,
-                                change_percent=Decimal(rng.randrange(-50, 300)) / 10,
-                                change_base_year=year - 1,
+                                change_percent=change,
+                                change_base_year=None if change is None else year - 1,
                                 status="entered",
                             )
                         )
