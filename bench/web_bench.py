@@ -4,9 +4,9 @@ Run: ``.venv/bin/python bench/web_bench.py --db sqlite:////tmp/pairaid_bench.sql
 --db postgres://postgres@127.0.0.1:5432/pairaid_bench`` after filling each database with
 ``bench/national_data.py`` (or pass ``--generate 1.0`` to fill an empty one first).
 
-For each database a server process is started on 127.0.0.1 (a threaded WSGI server
-around pairaid's WSGI application, which adds a ``Server-Timing: app;dur=<ms>``
-header); this process is the client: it warms the pages up, then sends
+For each database a server is started on 127.0.0.1 (``--workers`` pre-forked
+single-threaded wsgiref processes around pairaid's WSGI application, which add a
+``Server-Timing: app;dur=<ms>`` header); this process is the client: it warms the pages up, then sends
 ``--requests`` requests per page from ``--clients`` threads over loopback and reports
 p50 and p95 of the server time (and of the time the client saw). Target: p95 < 300 ms.
 Pages are fetched as an anonymous visitor (confirmed figures) and, for the figure
@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import socket
 import statistics
 import subprocess
@@ -32,9 +33,8 @@ REPO = Path(__file__).resolve().parent.parent
 TARGET_MS = 300.0
 
 
-def _serve(port: int) -> None:
-    """The server process: pairaid's WSGI app behind a threaded wsgiref server, timing each request."""
-    from socketserver import ThreadingMixIn
+def _serve(port: int, workers: int) -> None:
+    """The server process: pairaid's WSGI app behind ``workers`` wsgiref processes, timing each request."""
     from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
     from pairaid.cli.setup_commands import initialise
@@ -61,12 +61,17 @@ def _serve(port: int) -> None:
         def log_message(self, format: str, *args: Any) -> None:
             pass
 
-    class Threaded(ThreadingMixIn, WSGIServer):
-        daemon_threads = True
-        request_queue_size = 128
+    # Pre-forked single-threaded workers on one listening socket, as a production WSGI
+    # server runs them: no two requests of a worker share the GIL, each keeps its connection.
+    server = make_server("127.0.0.1", port, timed, server_class=WSGIServer, handler_class=Quiet)
+    server.request_queue_size = 128
+    from django.db import connections
 
-    server = make_server("127.0.0.1", port, timed, server_class=Threaded, handler_class=Quiet)
-    print("ready", flush=True)
+    connections.close_all()
+    for _ in range(workers - 1):
+        if os.fork() == 0:
+            break
+    os.write(1, b"ready\n")  # one write per worker, so that the lines never interleave
     server.serve_forever()
 
 
@@ -104,7 +109,9 @@ def _percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-def _measure(db: str, *, requests_per_page: int, clients: int, generate: float | None) -> list[dict[str, Any]]:
+def _measure(
+    db: str, *, requests_per_page: int, clients: int, workers: int, generate: float | None
+) -> list[dict[str, Any]]:
     import requests
 
     env = {**os.environ, "PAIRAID_DATABASE_URL": db, "PAIRAID_LOG_LEVEL": "ERROR", "PAIRAID_DEBUG": "false"}
@@ -116,12 +123,17 @@ def _measure(db: str, *, requests_per_page: int, clients: int, generate: float |
     ids = _bench_ids(env)
     port = _free_port()
     server = subprocess.Popen(
-        [sys.executable, __file__, "--serve", str(port)], env=env, stdout=subprocess.PIPE, text=True
+        [sys.executable, __file__, "--serve", str(port), "--workers", str(workers)],
+        env=env,
+        stdout=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
     )
     try:
         assert server.stdout is not None
-        if server.stdout.readline().strip() != "ready":
-            raise SystemExit("the server did not start")
+        lines = [server.stdout.readline().strip() for _ in range(workers)]
+        if lines != ["ready"] * workers:
+            raise SystemExit(f"the server did not start: {lines}")
         base = f"http://127.0.0.1:{port}"
         admin = requests.Session()
         admin.get(f"{base}/login/")
@@ -171,7 +183,7 @@ def _measure(db: str, *, requests_per_page: int, clients: int, generate: float |
             )
         return rows
     finally:
-        server.terminate()
+        os.killpg(server.pid, signal.SIGTERM)  # the server and the workers it forked
         server.wait(timeout=10)
 
 
@@ -179,12 +191,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", action="append", help="database URL (repeatable); default: the configured one")
     parser.add_argument("--requests", type=int, default=100, help="requests per page")
-    parser.add_argument("--clients", type=int, default=4, help="concurrent client threads")
+    parser.add_argument("--clients", type=int, default=os.cpu_count() or 2, help="concurrent client threads")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2, help="server worker processes")
     parser.add_argument("--generate", type=float, default=None, help="fill the database first at this scale")
     parser.add_argument("--serve", type=int, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve is not None:
-        _serve(args.serve)
+        _serve(args.serve, args.workers)
         return
 
     from rich.console import Console
@@ -192,7 +205,9 @@ def main() -> None:
 
     console = Console()
     for db in args.db or [os.environ.get("PAIRAID_DATABASE_URL", "")]:
-        rows = _measure(db, requests_per_page=args.requests, clients=args.clients, generate=args.generate)
+        rows = _measure(
+            db, requests_per_page=args.requests, clients=args.clients, workers=args.workers, generate=args.generate
+        )
         table = Table(
             title=f"{db.split('://')[0] or 'configured'}: {rows[0]['values']:,} data values, {args.clients} clients"
         )
