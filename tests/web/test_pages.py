@@ -166,3 +166,18 @@ def test_the_activity_page_shows_money_status_history_and_the_trail_of_its_trans
     assert "Disbursement: 1,200,000" in html
     assert "Implementation → Closed" in html
     assert "<del>1000000</del> → <ins>1200000</ins>" in html
+
+
+def test_the_pairing_page_lists_the_findings_of_the_checks(world: World) -> None:
+    from pairaid.checks.models import Finding
+
+    Finding.objects.create(
+        rule="parts_exceed_whole",
+        severity="error",
+        message="Grants exceed the aid funds they are part of",
+        pairing=world.kashi,
+        year=2009,
+    )
+    make_figure("aid_funds", "75800000", pairing=world.kashi, year=2009)
+    html = _client(world.owner).get(f"/pairings/{world.shandong.pk}/?year=2009").content.decode()
+    assert "Grants exceed the aid funds they are part of" in html

@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 from pairaid.accounts import permissions
 from pairaid.activities.models import Activity
 from pairaid.audit.selectors import history_entries
+from pairaid.checks.selectors import finding_list
 from pairaid.geo.models import Area
 from pairaid.indicators.models import DataValue, DataValueStatus, Indicator
 from pairaid.registry.models import Pairing
@@ -81,6 +82,7 @@ def pairing_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "figures": figures,
             "activities": activities,
             "documents": selectors.pairing_documents(pairing=pairing)[:50],
+            "findings": finding_list(pairing=pairing, year=year)[:50] if year else [],
             "history": history_entries(instance=pairing),
             "can_edit": permissions.can_edit_pairing(request.user, pairing),
         },
