@@ -225,7 +225,13 @@ def find_numbers(text: str) -> tuple[NumberMatch, ...]:
 
 
 _DIGIT_START = re.compile(r"(?<![\d.,/\\])\d")
-_WORD = re.compile(r"[A-Za-z]+")
+
+
+@cache
+def _first_words(words: frozenset[str]) -> re.Pattern[str]:
+    """The words a number can start with, as whole words (one pass of the regex engine over the text)."""
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![A-Za-z])(?:{alts})(?![A-Za-z])", re.I | re.A)
 
 
 def _scan(text: str, nw: NumberWords) -> list[re.Match[str]]:
@@ -235,8 +241,7 @@ def _scan(text: str, nw: NumberWords) -> list[re.Match[str]]:
     finding the few places where it can match.
     """
     starts = {m.start() for m in _DIGIT_START.finditer(text)}
-    first_words = nw.first_words
-    starts.update(m.start() for m in _WORD.finditer(text) if m.group().lower() in first_words)
+    starts.update(m.start() for m in _first_words(nw.first_words).finditer(text))
     out: list[re.Match[str]] = []
     last_end = -1
     for pos in sorted(starts):

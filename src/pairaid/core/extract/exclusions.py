@@ -41,6 +41,8 @@ class ExclusionPatterns:
 
     before: tuple[tuple[str, re.Pattern[str]], ...]
     after: tuple[tuple[str, re.Pattern[str]], ...]
+    before_any: re.Pattern[str]  # all of ``before`` in one pass: the loop runs only when one matches
+    after_any: re.Pattern[str]
     word_before: tuple[tuple[str, str, frozenset[str]], ...]
     word_after: tuple[tuple[str, str, re.Pattern[str]], ...]
     months: re.Pattern[str]
@@ -75,7 +77,11 @@ def patterns() -> ExclusionPatterns:
     """Load and compile ``data/exclusions.yaml`` (cached)."""
     raw = _load_yaml("exclusions.yaml")
     months = "|".join(str(m) for m in raw["months"])
+    before_any = "|".join(f"(?:{v})" for v in raw["before"].values())
+    after_any = "|".join(f"(?:{v})" for v in raw["after"].values())
     return ExclusionPatterns(
+        before_any=re.compile(before_any, re.I),
+        after_any=re.compile(after_any, re.I),
         before=tuple((str(k), re.compile(str(v), re.I)) for k, v in raw["before"].items()),
         after=tuple((str(k), re.compile(str(v), re.I)) for k, v in raw["after"].items()),
         word_before=tuple(
@@ -130,7 +136,6 @@ def _inside(spans: tuple[tuple[int, int], ...], start: int, end: int, reach: int
     return False
 
 
-_LINE_OPEN = re.compile(r"(?:^|】)\s*$")
 _LIST_DOT = re.compile(r"[.、)）]\s*\D")
 _WORDS = re.compile(r"[A-Za-z]+")
 _SENTENCE_OPEN = re.compile(r"(?:^|[.!?:;】\n])\s*$")
@@ -155,7 +160,9 @@ def exclusion_rule(text: str, number: NumberMatch, ctx: ExclusionContext, index:
     if _inside(index.quoted, start, end):
         return "quoted"
     line_start = text.rfind("\n", 0, start) + 1
-    if _LINE_OPEN.search(text[line_start:start]) and _LIST_DOT.match(text, end):
+    opening = text[line_start:start].rstrip()  # at a line's start or after a 【heading】
+    at_line_open = not opening or opening.endswith("】")
+    if at_line_open and _LIST_DOT.match(text, end):
         return "list_number"
     if text[start - 1 : start] in "(（" and text[end : end + 1] in ")）" and start > 0:
         return "list_number"
@@ -178,12 +185,14 @@ def exclusion_rule(text: str, number: NumberMatch, ctx: ExclusionContext, index:
     day_like = number.rule in ("digits", "words") and number.value <= 31
     if day_like and (pats.months.search(near) or pats.months_after.match(after)):
         return "date"
-    for name, pat in pats.before:
-        if pat.search(near):
-            return f"before:{name}"
-    for name, pat in pats.after:
-        if pat.match(after):
-            return f"after:{name}"
+    if pats.before_any.search(near):
+        for name, pat in pats.before:
+            if pat.search(near):
+                return f"before:{name}"
+    if pats.after_any.match(after):
+        for name, pat in pats.after:
+            if pat.match(after):
+                return f"after:{name}"
     if number.words:
         word = number.text.split()[0].lower()
         prev = _WORDS.findall(before[-20:])

@@ -28,6 +28,7 @@ _PLAN_RIGHT = re.compile(
 )
 
 
+_RESPECTIVELY_NOUNS = re.compile(r"(?:the\s+numbers?\s+of\s+)?([a-z][a-z\s-]+?)\s+respectively\b[^,;.]*$", re.I)
 _OWN_VERB = re.compile(r"^\s*(?:[\w-]+\s+){0,5}?(?:had|has|have|was|were)\b", re.I)
 _PREDICATE_NOUN = re.compile(r"^\s*(?:were|are)\s+((?:[\w-]+\s+){0,3}?[\w-]+s)\b", re.I)
 
@@ -60,7 +61,7 @@ def _listed_noun(text: str, ctx: Context, mentions: tuple[Mention, ...], i: int)
     if pred is not None:
         noun = singular(pred.group(1).split()[-1])
         return replace(ctx, np=pred.group(1), head=noun)
-    resp = re.search(r"(?:the\s+numbers?\s+of\s+)?([a-z][a-z\s-]+?)\s+respectively\b[^,;.]*$", ctx.clause, re.I)
+    resp = _RESPECTIVELY_NOUNS.search(ctx.clause) if "respectively" in ctx.clause.lower() else None
     if resp is not None:
         items = [x.strip() for x in re.split(r",\s*(?:and\s+)?|\s+and\s+", resp.group(1)) if x.strip()]
         after = ctx.clause[resp.end(1) :]

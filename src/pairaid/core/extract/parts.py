@@ -27,6 +27,7 @@ from pairaid.core.extract.model import Mention, Sentence
 __all__ = ["Candidate", "find_parts", "find_rates", "repeated"]
 
 _CLAUSE_END = re.compile(r"[;；]")
+_OF_THE = re.compile(r"\W*of\s+the\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,7 @@ def find_parts(
             # "Of the total, 56 million yuan ... and 24 million yuan ...": parts of the sentence before
             _link_members(mentions, cands, parts, _earlier_in_paragraph(sentences, mentions, idxs[0], s_idx), idxs)
         # "Of the 19 key projects ..., 11 were ..."
-        elif re.match(r"\W*of\s+the\b", text[sent.start : sent.end], re.I) and len(idxs) >= 2:
+        elif len(idxs) >= 2 and _OF_THE.match(text, sent.start, sent.end):
             whole = idxs[0]
             for j in idxs[1:]:
                 if _same_kind(mentions[whole], cands[whole], mentions[j], cands[j]) and cands[whole].indicator:

@@ -209,5 +209,8 @@ def mention_periods(
     return tuple(out)
 
 
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:and\s+)?\w+ed\b")
+
+
 def _clause_break(text: str, a: int, b: int) -> bool:
-    return bool(re.search(r"[;:]|,\s*(?:and\s+)?\w+ed\b", text[a:b]))
+    return bool(_CLAUSE_BREAK.search(text, a, b))
