@@ -25,3 +25,17 @@ def test_a_revoked_token_or_an_inactive_user_no_longer_authenticates(world: Worl
     world.viewer.is_active = False
     world.viewer.save()
     assert token_authenticate(token=other.token) is None
+
+
+def test_pairaid_token_create_prints_a_token_that_works(world: World) -> None:
+    from typer.testing import CliRunner
+
+    from pairaid.cli.main import app
+
+    result = CliRunner().invoke(app, ["token", "create", "owner", "--name", "laptop"])
+    assert result.exit_code == 0, result.output
+    token = result.output.strip()
+    assert token_authenticate(token=token) == world.owner
+    assert ApiToken.objects.get().name == "laptop"
+    missing = CliRunner().invoke(app, ["token", "create", "nobody"])
+    assert missing.exit_code == 1 and "no user named 'nobody'" in missing.output

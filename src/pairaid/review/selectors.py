@@ -17,8 +17,10 @@ def review_queue(*, user: Any, document: SourceDocument | None = None) -> QueryS
     Pairing editors see the figures of their pairings (and activities of them);
     recipient editors those of their areas.
     """
-    qs = DataValue.objects.filter(status=DataValueStatus.EXTRACTED).select_related(
-        "indicator", "pairing", "area", "activity", "evidence", "evidence__document"
+    qs = (
+        DataValue.objects.filter(status=DataValueStatus.EXTRACTED)
+        .select_related("indicator", "pairing", "area", "activity", "evidence")
+        .prefetch_related("evidence__document")  # one copy of each report's text, not one per figure
     )
     if document is not None:
         qs = qs.filter(evidence__document=document)
