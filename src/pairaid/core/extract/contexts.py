@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
@@ -43,6 +44,7 @@ def mention_contexts(text: str, sentences: tuple[Sentence, ...], mentions: tuple
     right_ends: list[int] = []
     out: list[Context] = []
     plans: dict[int, tuple[list[int], int]] = {}
+    stops: dict[int, list[int]] = {}
     for i, m in enumerate(mentions):
         sent = sentences[m.sentence]
         if m.sentence not in plans:
@@ -55,9 +57,11 @@ def mention_contexts(text: str, sentences: tuple[Sentence, ...], mentions: tuple
         stop = _RIGHT_STOP.search(text, m.end, max(m.end, nxt))
         right_end = stop.start() if stop is not None else max(m.end, nxt)
         right_ends.append(right_end)
-        clause_start = sent.start
-        for c in _CLAUSE_STOP.finditer(text, sent.start, m.start):
-            clause_start = c.end()
+        if m.sentence not in stops:
+            stops[m.sentence] = [c.end() for c in _CLAUSE_STOP.finditer(text, sent.start, sent.end)]
+        ends = stops[m.sentence]
+        k = bisect.bisect_right(ends, m.start)  # the last ";" / ":" wholly before the mention
+        clause_start = ends[k - 1] if k else sent.start
         prev = mentions[i - 1] if i > 0 and mentions[i - 1].sentence == m.sentence else None
         left_start = clause_start
         if prev is not None:

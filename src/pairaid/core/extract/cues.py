@@ -77,6 +77,12 @@ class CueLexicon:
     multiplier: re.Pattern[str]
     respectively: re.Pattern[str]
 
+    @cached_property
+    def counts_by_unit(self) -> dict[str, tuple[CueRule, ...]]:
+        """The count rules that can bind a mention of each unit, in order."""
+        units = {u for r in self.counts for u in r.units}
+        return {u: tuple(r for r in self.counts if u in r.units) for u in units}
+
 
 def _c(p: object) -> re.Pattern[str]:
     return re.compile(str(p), re.I)

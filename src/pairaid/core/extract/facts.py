@@ -90,7 +90,7 @@ def _candidate(
         return Candidate(i, None, "percent", False), ()
     if not ctx.head:
         ctx = _listed_noun(text, ctx, mentions, i)
-    rule = _first(lex.counts, m.unit, ctx)
+    rule = _first(lex.counts_by_unit.get(m.unit, ()), m.unit, ctx)
     if rule is None:
         return Candidate(i, None, "no_cue", False), ()
     extra = tuple(r.indicator for r in lex.counts if r.indicator in rule.also and rule_matches(r, m.unit, ctx))

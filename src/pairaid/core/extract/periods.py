@@ -48,6 +48,8 @@ _PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("in_year", rf"^\W*{_YEAR}\s*,"),
     )
 )
+# a word (lower case) every match of the pattern of _PHRASES at the same place contains
+_PHRASE_WORDS = ("end", "as", "since", "since", "years", "year", "", "")
 # "18.2% more than in 2010", "compared with 2009": a base year of a comparison, not a period
 _BASE_BEFORE = re.compile(r"\b(?:than|over|compared\s+(?:with|to)|against|versus)\s+(?:that\s+|the\s+level\s+)?$", re.I)
 _ANY_PERIOD = re.compile(r"(?:19|20)\d\d|\byears?\b", re.I)
@@ -105,7 +107,10 @@ def find_period_phrases(text: str, sentence: Sentence, report_year: int) -> tupl
     body = text[sentence.start : sentence.end]
     if not _ANY_PERIOD.search(body):
         return ()
-    for kind, pat in _PHRASES:
+    low = body.lower()
+    for (kind, pat), needs in zip(_PHRASES, _PHRASE_WORDS, strict=True):
+        if needs not in low:
+            continue  # a word every match of the pattern has is missing: no scan
         for m in pat.finditer(body):
             if any(p.start < sentence.start + m.end() and sentence.start + m.start() < p.end for p in found):
                 continue
