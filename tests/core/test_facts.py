@@ -213,3 +213,34 @@ def test_parts_without_words_of_their_own_take_the_whole_s_indicator() -> None:
         ("30 farming projects", "cooperation_projects"),
         ("25 processing projects", "cooperation_projects"),
     ]
+
+
+def test_a_list_after_a_colon_reads_with_its_heading_verb() -> None:
+    got = facts_of("With the funds, the county built or renovated: 21 schools, 9 clinics and 14 kilometers of roads.")
+    assert [(t, i) for t, i, _ in got] == [
+        ("21 schools", "schools"),
+        ("9 clinics", "health_facilities"),
+        ("14 kilometers", "road_length"),
+    ]
+
+
+def test_respectively_reached_with_thousands_separators() -> None:
+    body = "The number of enterprises investing there and the agreements signed respectively reached 1,215 and 2,648."
+    assert [(t, i) for t, i, _ in facts_of(body)] == [("1,215", "enterprises"), ("2,648", "contracts_signed")]
+
+
+def test_one_noun_before_respectively_counts_every_figure() -> None:
+    body = "Anhe funded 3,000 houses, and the completed houses respectively reached 1,200 and 1,800 in the two halves."
+    assert [(t, i) for t, i, _ in facts_of(body)] == [
+        ("3,000 houses", "houses"),
+        ("1,200", "houses"),
+        ("1,800", "houses"),
+    ]
+
+
+def test_by_the_end_of_the_year_is_a_stock_and_a_later_clause_keeps_its_own_period() -> None:
+    assert facts_of("By the end of the year, 120 villages had been rebuilt.") == [
+        ("120 villages", "villages", ("as_of", 2012))
+    ]
+    got = facts_of("The park covers 300 hectares, and by the end of 2012, 40 enterprises had settled in it.")
+    assert got == [("300 hectares", "land_area", Y), ("40 enterprises", "enterprises", ("as_of", 2012))]

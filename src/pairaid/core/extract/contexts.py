@@ -62,6 +62,10 @@ def mention_contexts(text: str, sentences: tuple[Sentence, ...], mentions: tuple
         ends = stops[m.sentence]
         k = bisect.bisect_right(ends, m.start)  # the last ";" / ":" wholly before the mention
         clause_start = ends[k - 1] if k else sent.start
+        # a list after a colon reads with its heading ("built or renovated: 236 schools, 118 clinics")
+        heading_start = clause_start
+        if k and text[clause_start - 1] in ":：":
+            heading_start = ends[k - 2] if k >= 2 else sent.start
         prev = mentions[i - 1] if i > 0 and mentions[i - 1].sentence == m.sentence else None
         left_start = clause_start
         if prev is not None:
@@ -87,7 +91,7 @@ def mention_contexts(text: str, sentences: tuple[Sentence, ...], mentions: tuple
                 rest=text[m.end : max(m.end, rest_end)],
                 left=left,
                 right=text[m.end : right_end],
-                clause=text[max(clause_start, m.start - 300) : m.start],
+                clause=text[max(heading_start, m.start - 300) : m.start],
                 np=m.noun_phrase,
                 head=m.noun or "",
                 plan_left=any(left_start < e <= m.start for e in plan_ends),

@@ -18,7 +18,7 @@ from pairaid.core.extract.model import Fact, Mention, Sentence
 from pairaid.core.extract.parts import Candidate, find_parts, find_rates, repeated
 from pairaid.core.extract.periods import mention_periods
 from pairaid.core.extract.places import Parties, respectively_recipients, sentence_recipient
-from pairaid.core.units import singular
+from pairaid.core.units import is_plural, singular
 
 __all__ = ["bind_facts"]
 
@@ -28,7 +28,10 @@ _PLAN_RIGHT = re.compile(
 )
 
 
-_RESPECTIVELY_NOUNS = re.compile(r"(?:the\s+numbers?\s+of\s+)?([a-z][a-z\s-]+?)\s+respectively\b[^,;.]*$", re.I)
+# figures in the list may have thousands separators and decimals ("respectively reached 1,215 and ")
+_RESPECTIVELY_NOUNS = re.compile(
+    r"(?:the\s+numbers?\s+of\s+)?([a-z][a-z\s-]+?)\s+respectively\b(?:[^,;.]|(?<=\d)[,.](?=\d))*$", re.I
+)
 _OWN_VERB = re.compile(r"^\s*(?:[\w-]+\s+){0,5}?(?:had|has|have|was|were)\b", re.I)
 _PREDICATE_NOUN = re.compile(r"^\s*(?:were|are)\s+((?:[\w-]+\s+){0,3}?[\w-]+s)\b", re.I)
 
@@ -66,9 +69,13 @@ def _listed_noun(text: str, ctx: Context, mentions: tuple[Mention, ...], i: int)
         items = [x.strip() for x in re.split(r",\s*(?:and\s+)?|\s+and\s+", resp.group(1)) if x.strip()]
         after = ctx.clause[resp.end(1) :]
         k = sum(1 for j in range(i) if mentions[j].sentence == m.sentence and mentions[j].start > m.start - len(after))
+        if len(items) == 1:
+            k = 0  # "the completed houses respectively reached 9,800 and 11,800": one noun for all
         if 0 <= k < len(items):
             words = items[k].split()
-            return replace(ctx, np=items[k], head=singular(words[-1]))
+            # the item's noun: its first plural ("enterprises investing in the west"), else its last word
+            noun = next((w for w in words if is_plural(w)), words[-1])
+            return replace(ctx, np=items[k], head=singular(noun))
     return ctx
 
 

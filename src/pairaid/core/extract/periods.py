@@ -37,6 +37,7 @@ _PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for kind, pattern in (
         ("as_of", rf"\b(?:as\s+of|by|until|till|up\s+to|to)\s+(?:the\s+)?end\s+of\s+(?:{_MONTH}\s+)?{_YEAR}"),
         ("as_of", rf"\bas\s+of\s+(?:{_MONTH}\s+(?:\d{{1,2}},?\s+)?)?{_YEAR}"),
+        ("year_end", r"\b(?:as\s+of|by|until|till|up\s+to|to|at)\s+the\s+end\s+of\s+(?:the|this)\s+year\b"),
         ("since", rf"\bsince\s+(?:{_MONTH}\s+)?{_YEAR}"),
         ("since", rf"\bsince\s+(?:the|its|their|our)\s+[^.;,]{{0,50}}?\b(?:in|of)\s+(?:{_MONTH}\s+)?{_YEAR}"),
         ("past_years", r"\b(?:over|in|during)\s+the\s+(?:past|last)\s+(\d+|[a-z]+(?:-[a-z]+)?)\s+years\b"),
@@ -49,7 +50,7 @@ _PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 # a word (lower case) every match of the pattern of _PHRASES at the same place contains
-_PHRASE_WORDS = ("end", "as", "since", "since", "years", "year", "", "")
+_PHRASE_WORDS = ("end", "as", "end", "since", "since", "years", "year", "", "")
 # "18.2% more than in 2010", "compared with 2009": a base year of a comparison, not a period
 _BASE_BEFORE = re.compile(r"\b(?:than|over|compared\s+(?:with|to)|against|versus)\s+(?:that\s+|the\s+level\s+)?$", re.I)
 _ANY_PERIOD = re.compile(r"(?:19|20)\d\d|\byears?\b", re.I)
@@ -116,7 +117,7 @@ def find_period_phrases(text: str, sentence: Sentence, report_year: int) -> tupl
                 continue
             if kind == "in_year" and _BASE_BEFORE.search(body, max(0, m.start() - 30), m.start()):
                 continue
-            if kind == "whole_year":
+            if kind in ("whole_year", "year_end"):
                 year = report_year
             elif kind == "past_years":
                 raw = m.group(1).lower()
@@ -126,7 +127,8 @@ def find_period_phrases(text: str, sentence: Sentence, report_year: int) -> tupl
             else:
                 year = int(m.group(1))
             opens = m.start() <= 45
-            found.append(PeriodPhrase(kind, sentence.start + m.start(), sentence.start + m.end(), year, opens))
+            kind_of = "as_of" if kind == "year_end" else kind  # "by the end of the year": the report year's end
+            found.append(PeriodPhrase(kind_of, sentence.start + m.start(), sentence.start + m.end(), year, opens))
     found.sort(key=lambda p: p.start)
     return tuple(found)
 
@@ -214,7 +216,8 @@ def mention_periods(
     return tuple(out)
 
 
-_CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:and\s+)?\w+ed\b")
+# a period phrase after one of these belongs to the next clause ("covers 12 km2, and by the end of 2012, ...")
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:and\s+)?\w+ed\b|,\s*(?:and|while|but)\s+$", re.I)
 
 
 def _clause_break(text: str, a: int, b: int) -> bool:
