@@ -45,3 +45,19 @@ def django_db_setup(django_db_setup: None, django_db_blocker: pytest.FixtureRequ
     with django_db_blocker.unblock():  # type: ignore[attr-defined]
         areas_load()
         indicators_sync()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> object:
+    """A live-server or transactional test flushes every table when it ends; load the areas
+    and indicators back so that the tests after it find them, as ``django_db_setup`` promised."""
+    yield
+    if {"live_server", "transactional_db"} & set(getattr(item, "fixturenames", ())):
+        from pytest_django.plugin import blocking_manager_key
+
+        from pairaid.geo.services import areas_load
+        from pairaid.indicators.services import indicators_sync
+
+        with item.config.stash[blocking_manager_key].unblock():
+            areas_load()
+            indicators_sync()
