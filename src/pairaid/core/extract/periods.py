@@ -9,10 +9,12 @@ Period phrases found in a sentence:
 ``in_year``      "in 2009", "in June 2009", "throughout 2009" -> that year
 ``whole_year``   "throughout the year", "in the whole year" -> the report year
 ``prior_year``   "(2.7 million yuan)" after "than in 2009" -> a fact of 2009
+``span``         "from 2002 to 2012", "between 2010 and 2013" -> cumulative over those years
 
 A phrase applies to the mentions after it in its sentence (else to the first
 mentions before it); a phrase that opens a sentence carries on to the next
-sentences of the same paragraph until another phrase.  Without any phrase, the
+sentences of the same paragraph until another phrase, except "by the end of the
+year" (a stock of that sentence only).  Without any phrase, the
 report year.  The pairing's start year is taken from a sentence that says when
 the pairing began ("Since 1996, Province A has undertaken ...", "In September
 1996, ... decided to assign City B to support ...").
@@ -38,6 +40,7 @@ _PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("as_of", rf"\b(?:as\s+of|by|until|till|up\s+to|to)\s+(?:the\s+)?end\s+of\s+(?:{_MONTH}\s+)?{_YEAR}"),
         ("as_of", rf"\bas\s+of\s+(?:{_MONTH}\s+(?:\d{{1,2}},?\s+)?)?{_YEAR}"),
         ("year_end", r"\b(?:as\s+of|by|until|till|up\s+to|to|at)\s+the\s+end\s+of\s+(?:the|this)\s+year\b"),
+        ("span", rf"\b(?:from|between)\s+{_YEAR}\s+(?:to|and|through|till|until)\s+{_YEAR}\b"),
         ("since", rf"\bsince\s+(?:{_MONTH}\s+)?{_YEAR}"),
         ("since", rf"\bsince\s+(?:the|its|their|our)\s+[^.;,]{{0,50}}?\b(?:in|of)\s+(?:{_MONTH}\s+)?{_YEAR}"),
         ("past_years", r"\b(?:over|in|during)\s+the\s+(?:past|last)\s+(\d+|[a-z]+(?:-[a-z]+)?)\s+years\b"),
@@ -50,7 +53,7 @@ _PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 # a word (lower case) every match of the pattern of _PHRASES at the same place contains
-_PHRASE_WORDS = ("end", "as", "end", "since", "since", "years", "year", "", "")
+_PHRASE_WORDS = ("end", "as", "end", "", "since", "since", "years", "year", "", "")
 # "18.2% more than in 2010", "compared with 2009": a base year of a comparison, not a period
 _BASE_BEFORE = re.compile(r"\b(?:than|over|compared\s+(?:with|to)|against|versus)\s+(?:that\s+|the\s+level\s+)?$", re.I)
 _ANY_PERIOD = re.compile(r"(?:19|20)\d\d|\byears?\b", re.I)
@@ -100,6 +103,8 @@ class PeriodPhrase:
     end: int
     year: int
     opens_sentence: bool
+    start_year: int | None = None  # the first year of a ``span``
+    carries: bool = True  # carried to the next sentences when it opens its sentence
 
 
 def find_period_phrases(text: str, sentence: Sentence, report_year: int) -> tuple[PeriodPhrase, ...]:
@@ -124,11 +129,25 @@ def find_period_phrases(text: str, sentence: Sentence, report_year: int) -> tupl
                 year = int(raw) if raw.isdigit() else _WORD_NUMBERS.get(raw, 0)
                 if not year:
                     continue
+            elif kind == "span":
+                year = int(m.group(2))
+                if year <= int(m.group(1)):
+                    continue
             else:
                 year = int(m.group(1))
             opens = m.start() <= 45
             kind_of = "as_of" if kind == "year_end" else kind  # "by the end of the year": the report year's end
-            found.append(PeriodPhrase(kind_of, sentence.start + m.start(), sentence.start + m.end(), year, opens))
+            found.append(
+                PeriodPhrase(
+                    kind_of,
+                    sentence.start + m.start(),
+                    sentence.start + m.end(),
+                    year,
+                    opens,
+                    start_year=int(m.group(1)) if kind == "span" else None,
+                    carries=kind != "year_end",
+                )
+            )
     found.sort(key=lambda p: p.start)
     return tuple(found)
 
@@ -171,6 +190,8 @@ def _period(
         return Period("as_of", year=phrase.year, rule="as_of")
     if phrase.kind == "since":
         return Period("cumulative", start_year=phrase.year, end_year=report_year, rule="since")
+    if phrase.kind == "span" and phrase.start_year is not None:
+        return Period("cumulative", start_year=phrase.start_year, end_year=phrase.year, rule="span")
     if phrase.kind == "past_years":
         return Period("cumulative", start_year=report_year - phrase.year + 1, end_year=report_year, rule="past_years")
     return Period("year", year=phrase.year, rule=phrase.kind)
@@ -194,7 +215,7 @@ def mention_periods(
         carried[i] = state
         for p in phrases[i]:
             if p.opens_sentence:
-                state = p
+                state = p if p.carries else None
     out: list[Period] = []
     for m in mentions:
         prior = _PRIOR.search(text, max(0, m.start - 40), m.start)
@@ -217,7 +238,9 @@ def mention_periods(
 
 
 # a period phrase after one of these belongs to the next clause ("covers 12 km2, and by the end of 2012, ...")
-_CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:and\s+)?\w+ed\b|,\s*(?:and|while|but)\s+$", re.I)
+# or opens a clause of its own after ", and" with a figure ("... for 47 projects, and 41 of them had been
+# completed by the end of the year")
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:and\s+)?\w+ed\b|,\s*(?:and|while|but)\s+(?:$|\d)", re.I)
 
 
 def _clause_break(text: str, a: int, b: int) -> bool:
