@@ -244,3 +244,46 @@ def test_by_the_end_of_the_year_is_a_stock_and_a_later_clause_keeps_its_own_peri
     ]
     got = facts_of("The park covers 300 hectares, and by the end of 2012, 40 enterprises had settled in it.")
     assert got == [("300 hectares", "land_area", Y), ("40 enterprises", "enterprises", ("as_of", 2012))]
+
+
+def test_several_donors_sharing_one_figure_give_one_fact_each() -> None:
+    ex = read("In 2012, the governments of Lintai, Fenghe and Yuxi respectively arranged 1.5 million yuan for Baishan.")
+    facts = [(f.indicator, f.donor, ex.mentions[f.mention].text) for f in ex.facts]
+    assert facts == [
+        ("government_aid_funds", "Lintai", "1.5 million yuan"),
+        ("government_aid_funds", "Fenghe", "1.5 million yuan"),
+        ("government_aid_funds", "Yuxi", "1.5 million yuan"),
+    ]
+
+
+def test_a_figure_given_to_each_listed_place_is_a_part_of_the_total_before_it() -> None:
+    ex = read(
+        "Anhe allocated 7.5 million yuan of financial aid, 2.5 million yuan respectively to Dongli, Xihe and Nanpo."
+    )
+    assert [(ex.mentions[f.mention].text, f.indicator, f.recipient, f.part_of) for f in ex.facts] == [
+        ("7.5 million yuan", "government_aid_funds", "Dongli, Xihe and Nanpo", None),
+        ("2.5 million yuan", "government_aid_funds", "Dongli", 0),
+        ("2.5 million yuan", "government_aid_funds", "Xihe", 0),
+        ("2.5 million yuan", "government_aid_funds", "Nanpo", 0),
+    ]
+
+
+def test_from_one_year_to_another_is_cumulative() -> None:
+    assert facts_of("From 2008 to 2012, Anhe invested a total of 64 million yuan in Baishan.") == [
+        ("64 million yuan", "aid_funds", ("cumulative", 2008, 2012))
+    ]
+
+
+def test_the_number_of_people_trained_counts_people_and_a_year_end_stock_does_not_carry() -> None:
+    ex = read(
+        "By the end of the year, 40 projects had been completed. Anhe built 6 schools. "
+        "The training courses held by Anhe numbered 31, and the number of people trained was up to 2,700."
+    )
+    got = {m.text: (m.unit, m.noun, m.qualifier) for m in ex.mentions}
+    assert got["31"][0] == "count"
+    assert got["2,700"] == ("person", "person", "exact")
+    by_text = {ex.mentions[f.mention].text: (f.indicator, f.period.kind) for f in ex.facts}
+    assert by_text["40 projects"] == ("aid_projects", "as_of")
+    assert by_text["6 schools"] == ("schools", "year")
+    assert by_text["31"] == ("training_courses", "year")
+    assert by_text["2,700"] == ("people_trained", "year")

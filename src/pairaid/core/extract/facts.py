@@ -17,7 +17,7 @@ from pairaid.core.extract.cues import Context, CueRule, lexicon, rule_matches
 from pairaid.core.extract.model import Fact, Mention, Sentence
 from pairaid.core.extract.parts import Candidate, find_parts, find_rates, repeated
 from pairaid.core.extract.periods import mention_periods
-from pairaid.core.extract.places import Parties, respectively_recipients, sentence_recipient
+from pairaid.core.extract.places import Parties, respectively_donors, respectively_recipients, sentence_recipient
 from pairaid.core.units import is_plural, singular
 
 __all__ = ["bind_facts"]
@@ -104,6 +104,15 @@ def _candidate(
     return Candidate(i, rule.indicator, f"count:{rule.indicator}", rule.generic), extra
 
 
+def _pairs(
+    donors: tuple[str | None, ...], recipients: tuple[str | None, ...], *, context: bool
+) -> list[tuple[str | None, str | None]]:
+    """Donor-recipient pairs of one figure: one fact per listed donor or recipient (F4)."""
+    if context:
+        return [(None, r) for r in recipients]
+    return [(d, r) for d in donors for r in recipients]
+
+
 def _rest_of_sentence(text: str, sentences: tuple[Sentence, ...], m: Mention) -> str:
     return text[m.end : sentences[m.sentence].end]
 
@@ -154,11 +163,12 @@ def bind_facts(
         whole_of = parts.get(i)
         part_of = first_fact.get(whole_of) if whole_of is not None else None
         named = sentence_recipient(_rest_of_sentence(text, sentences, mentions[i]), parties.donor)
-        recipients = respectively_recipients(contexts[i].right) or ((named or parties.recipient),)
+        recipients = respectively_recipients(contexts[i].rest) or ((named or parties.recipient),)
+        sent_start = sentences[mentions[i].sentence].start
+        donors = respectively_donors(text[sent_start : mentions[i].start]) or (parties.donor,)
         rate = rates.get(i)
         for indicator in indicators:
-            donor = None if indicator in _CONTEXT_INDICATORS else parties.donor
-            for recipient in recipients:
+            for donor, recipient in _pairs(donors, recipients, context=indicator in _CONTEXT_INDICATORS):
                 first_fact.setdefault(i, len(facts))
                 facts.append(
                     Fact(

@@ -207,6 +207,16 @@ _CONTINUES = re.compile(
 # "of whom 12,800 were from A, 10,200 from B and 8,500 from C": a bare number listed after another
 _LISTED_AFTER = re.compile(rf"[^.;:\d]{{0,45}}?(?:,\s*(?:and\s+)?|\s+and\s+){_QUAL}", re.I)
 _POPULATION = re.compile(r"\bpopulation\b[^.;,]{0,40}$", re.I)
+# "58,000 rural labourers, including 21,000 through ...": a part of the figure before it
+_INCLUDING_BEFORE = re.compile(rf"\b(?:including|among\s+them|of\s+this)\s*,?\s*{_QUAL}$", re.I)
+# "the number of people trained was up to 4,300", "the training courses held by A numbered 26"
+_NUMBER_OF = re.compile(
+    rf"\bthe\s+number\s+of\s+(?P<np>[a-z][a-z\s-]{{0,40}}?)\s+(?:was|were|reached|totall?ed|stood\s+at|amounted\s+to)"
+    rf"\s+(?:up\s+to\s+)?{_QUAL}$"
+    rf"|(?:^|[.;,:]\s*|\bthe\s+)(?P<subject>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){{0,2}}?)\s+(?:[a-z]+\s+(?:by|in|of)\s+"
+    rf"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s+)?numbered\s+{_QUAL}$",
+    re.I,
+)
 
 
 def _inherit_units(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -240,13 +250,30 @@ def _inherit_units(text: str, mentions: list[Mention]) -> list[Mention]:
             )
         ):
             source = earlier[0]
+        elif counted and _INCLUDING_BEFORE.search(lead):
+            source = counted[0]
+        named = _NUMBER_OF.search(text, max(0, m.start - 90), m.start) if source is None else None
         if source is not None:
             out.append(replace(m, unit=source.unit, noun=source.noun))
+        elif named is not None:
+            out.append(_counted_by(m, named.group("np") or named.group("subject")))
         elif _POPULATION.search(lead):
             out.append(replace(m, unit="person", noun="person"))
         else:
             out.append(m)
     return out
+
+
+def _counted_by(m: Mention, phrase: str) -> Mention:
+    """``m`` counting what ``phrase`` names: people when a word of it counts people, else its first plural."""
+    words = phrase.lower().split()
+    if any(is_person_noun(singular(w)) for w in words):
+        noun = next(singular(w) for w in words if is_person_noun(singular(w)))
+        return replace(m, unit="person", noun=noun)
+    plural = next((w for w in words if is_plural(w)), None)
+    if plural is None:
+        return m
+    return replace(m, noun=singular(plural), noun_phrase=phrase)
 
 
 def _read_mention(text: str, number: NumberMatch, index: TextIndex, sentence: int) -> Mention | None:

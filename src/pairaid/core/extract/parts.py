@@ -9,7 +9,10 @@ Parts (gold-format.md F3):
 * ``of_them``: "65 of them" is a part of the count before it;
 * ``of_the``: a sentence opening "Of the 19 projects ..., 11 were ...";
 * ``breakdown``: money figures that follow a money figure, in the same
-  paragraph, and add up exactly to it, are its parts (a breakdown after a total).
+  paragraph, and add up exactly to it, are its parts (a breakdown after a total);
+* ``shared``: "9.6 million yuan, 3.2 million yuan respectively to A, B and C":
+  a figure given to each of N listed places is a part of the figure before it
+  in its sentence when N times it makes that figure (F4).
 
 Only figures of the same unit are linked; counts only when they count the same
 thing (same indicator or same noun).
@@ -23,6 +26,7 @@ from decimal import Decimal
 
 from pairaid.core.extract.cues import Context, lexicon
 from pairaid.core.extract.model import Mention, Sentence
+from pairaid.core.extract.places import respectively_recipients
 
 __all__ = ["Candidate", "find_parts", "find_rates", "repeated"]
 
@@ -88,7 +92,13 @@ def find_parts(
             if semi is not None:
                 after = [i for i in after if mentions[i].start < semi.start()]
             _link_members(mentions, cands, parts, before, after)
-        for i in idxs:
+        for k, i in enumerate(idxs):
+            if k and i not in parts and "respectively" in contexts[i].rest[:20]:
+                places = respectively_recipients(contexts[i].rest)
+                whole = idxs[k - 1]
+                shared = len(places) > 1 and mentions[whole].unit == mentions[i].unit
+                if shared and cands[whole].indicator and mentions[i].value * len(places) == mentions[whole].value:
+                    parts[i] = whole
             if lex.of_them.match(contexts[i].right) and i not in parts:
                 prev = [j for j in idxs if j < i and mentions[j].unit == mentions[i].unit]
                 if prev:

@@ -8,7 +8,9 @@
 * A provincial chapter (no pairing title) has donor ``None`` and the province
   reported on as recipient.
 * "granted N respectively to County B and County C" gives one recipient per
-  listed place (F4): :func:`respectively_recipients`.
+  listed place (F4): :func:`respectively_recipients`; "the governments of A, B
+  and C respectively arranged N" one donor per listed place:
+  :func:`respectively_donors`.
 * A place named after a figure in its sentence ("... of funds to County B") is
   that figure's recipient (:func:`sentence_recipient`); the report's recipient
   is the place its opening says the donor supports ("support for County B and
@@ -23,7 +25,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Parties", "report_parties", "respectively_recipients", "sentence_recipient", "supported_place"]
+__all__ = [
+    "Parties",
+    "report_parties",
+    "respectively_donors",
+    "respectively_recipients",
+    "sentence_recipient",
+    "supported_place",
+]
 
 NATIONAL_DONOR = "eastern provinces and municipalities"
 NATIONAL_RECIPIENT = "western poor areas"
@@ -82,8 +91,37 @@ def respectively_recipients(right: str) -> tuple[str, ...]:
     return tuple(p.strip() for p in parts if p.strip())
 
 
+_RESPECTIVELY_DONORS = re.compile(
+    rf"\b(?:governments?|departments?|cities|counties|districts|provinces)\s+of\s+(?:the\s+)?"
+    rf"(?P<list>{_PLACE}(?:\s*,\s*{_PLACE})*\s*,?\s+and\s+{_PLACE})"
+    rf"(?:\s+(?:cities|counties|districts|provinces|municipalities))?"
+    rf"\s+(?:each\s+)?respectively\s+(?:[a-z]+\s+){{1,3}}$"
+    rf"|(?:^|[,;]\s*|\band\s+)(?P<bare>{_PLACE}(?:\s*,\s*{_PLACE})*\s*,?\s+and\s+{_PLACE})"
+    rf"(?:\s+(?:cities|counties|districts|provinces|municipalities))?\s+respectively\s+(?:[a-z]+\s+){{1,3}}$"
+)
+
+
+def respectively_donors(before: str) -> tuple[str, ...]:
+    """Places listed as the actors of "respectively" just before a figure (F4), else ``()``.
+
+    ``before`` is the text of the figure's sentence up to the figure: "the governments of A, B
+    and C respectively arranged " gives ``("A", "B", "C")``.
+    """
+    if "respectively" not in before[-60:]:
+        return ()
+    m = _RESPECTIVELY_DONORS.search(before[-200:])
+    if m is None:
+        return ()
+    names = m.group("list") or m.group("bare")
+    parts = re.split(r"\s*(?:,\s*and|,|\band\b)\s*", names)
+    out = tuple(p.strip() for p in parts if p.strip())
+    return () if any(_NOT_PLACE.search(p) for p in out) else out
+
+
 _NAME = r"[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){0,3}"
-_SENTENCE_PLACE = re.compile(rf"\b(?:to|for|in|of)\s+(?:the\s+)?(?P<place>{_NAME}(?:\s+(?:and|,)\s+{_NAME})?)")
+_SENTENCE_PLACE = re.compile(
+    rf"\b(?:to|for|in|of)\s+(?:the\s+)?(?P<place>{_NAME}(?:\s*,\s*{_NAME})*(?:\s*,?\s+and\s+{_NAME})?)"
+)
 _NOT_PLACE = re.compile(
     r"\b(?:State|Council|CPC|Party|Committee|Office|Department|Conference|Group|Plan|Project|Park|Fair|Bureau|"
     r"Government|University|School|Hospital|Center|Centre|Association|Company|Co|Ltd|Industrial|Mining|China|"
