@@ -261,7 +261,7 @@ def test_a_figure_given_to_each_listed_place_is_a_part_of_the_total_before_it() 
         "Anhe allocated 7.5 million yuan of financial aid, 2.5 million yuan respectively to Dongli, Xihe and Nanpo."
     )
     assert [(ex.mentions[f.mention].text, f.indicator, f.recipient, f.part_of) for f in ex.facts] == [
-        ("7.5 million yuan", "government_aid_funds", "Dongli, Xihe and Nanpo", None),
+        ("7.5 million yuan", "government_aid_funds", "Baishan", None),
         ("2.5 million yuan", "government_aid_funds", "Dongli", 0),
         ("2.5 million yuan", "government_aid_funds", "Xihe", 0),
         ("2.5 million yuan", "government_aid_funds", "Nanpo", 0),
@@ -287,3 +287,25 @@ def test_the_number_of_people_trained_counts_people_and_a_year_end_stock_does_no
     assert by_text["6 schools"] == ("schools", "year")
     assert by_text["31"] == ("training_courses", "year")
     assert by_text["2,700"] == ("people_trained", "year")
+
+
+def test_a_city_of_the_donor_province_acting_is_the_donor_and_the_place_named_before_the_figure_the_recipient() -> None:
+    ex = read_report(
+        "Jiangsu - Shaanxi Pairing-off Poverty Alleviation\n"
+        "In 2011, Suzhou City's hospitals sent two teams to Yulin and 31 doctors worked there. "
+        "Jiangsu trained 120 cadres in Nanjing.",
+        report_year=2011,
+    )
+    got = {ex.mentions[f.mention].text: (f.donor, f.recipient) for f in ex.facts}
+    assert got["31 doctors"] == ("Suzhou City", "Yulin")
+    assert got["120 cadres"] == ("Jiangsu", "Shaanxi")  # Nanjing is the donor's own province
+
+
+def test_an_east_west_title_is_a_national_overview() -> None:
+    ex = read_report(
+        "East-West Pairing-off Cooperation\nIn 2010, the eastern provinces built 12 schools in the western region.",
+        report_year=2010,
+    )
+    assert [(f.donor, f.recipient) for f in ex.facts] == [
+        ("eastern provinces and municipalities", "western poor areas")
+    ]

@@ -17,7 +17,14 @@ from pairaid.core.extract.cues import Context, CueRule, lexicon, rule_matches
 from pairaid.core.extract.model import Fact, Mention, Sentence
 from pairaid.core.extract.parts import Candidate, find_parts, find_rates, repeated
 from pairaid.core.extract.periods import mention_periods
-from pairaid.core.extract.places import Parties, respectively_donors, respectively_recipients, sentence_recipient
+from pairaid.core.extract.places import (
+    Parties,
+    respectively_donors,
+    respectively_recipients,
+    sentence_donor,
+    sentence_recipient,
+    sentence_recipient_before,
+)
 from pairaid.core.units import is_plural, singular
 
 __all__ = ["bind_facts"]
@@ -162,10 +169,15 @@ def bind_facts(
         indicators = (resolved[i], *pairs[i][1])
         whole_of = parts.get(i)
         part_of = first_fact.get(whole_of) if whole_of is not None else None
-        named = sentence_recipient(_rest_of_sentence(text, sentences, mentions[i]), parties.donor)
-        recipients = respectively_recipients(contexts[i].rest) or ((named or parties.recipient),)
         sent_start = sentences[mentions[i].sentence].start
-        donors = respectively_donors(text[sent_start : mentions[i].start]) or (parties.donor,)
+        before = text[sent_start : mentions[i].start]
+        if parties.kind == "pairing":
+            named = sentence_recipient(_rest_of_sentence(text, sentences, mentions[i]), parties.donor)
+            named = named or sentence_recipient_before(before, parties.donor)
+            recipients = respectively_recipients(contexts[i].rest) or ((named or parties.recipient),)
+            donors = respectively_donors(before) or ((sentence_donor(before, parties.donor) or parties.donor),)
+        else:  # F9: a national or provincial chapter names the area reported on
+            recipients, donors = (parties.recipient,), (parties.donor,)
         rate = rates.get(i)
         for indicator in indicators:
             for donor, recipient in _pairs(donors, recipients, context=indicator in _CONTEXT_INDICATORS):

@@ -24,13 +24,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+
+from pairaid.core.errors import PairaidError
 
 __all__ = [
     "Parties",
+    "place_side",
     "report_parties",
     "respectively_donors",
     "respectively_recipients",
+    "sentence_donor",
     "sentence_recipient",
+    "sentence_recipient_before",
     "supported_place",
 ]
 
@@ -41,6 +47,11 @@ _TITLE = re.compile(
     r"^\s*(?P<donor>[A-Z][\w’'.()]*(?:\s+[A-Z][\w’'.()]*)*)\s*[-–—]\s*"
     r"(?P<recipient>[A-Z][\w’'.()]*(?:\s+[A-Z][\w’'.()]*)*?)\s+"
     r"(?:Pairing|Counterpart|East|Poverty|Cooperation|Twinning|Pair)",
+)
+# "Shanghai's Pairing-off Aid to Kashgar, Xinjiang"
+_TITLE_TO = re.compile(
+    r"^\s*(?P<donor>[A-Z][\w.()]*(?:\s+[A-Z][\w.()]*)*)[’']s\s+(?:[A-Z][\w-]*\s+){1,4}(?:to|for)\s+"
+    r"(?P<recipient>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
 )
 _PROVINCE = re.compile(
     r"\b(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:Province|Zhuang\s+Autonomous\s+Region|Uygur\s+Autonomous\s+Region"
@@ -65,7 +76,10 @@ class Parties:
 def report_parties(text: str, title: str | None, *, donor: str | None = None, recipient: str | None = None) -> Parties:
     """The report's donor and recipient from its title and text; ``donor``/``recipient`` given by the caller win."""
     if title:
-        m = _TITLE.match(title)
+        m = _TITLE.match(title) or _TITLE_TO.match(title)
+        sides = {m.group("donor").strip().lower(), m.group("recipient").strip().lower()} if m is not None else set()
+        if sides == {"east", "west"}:
+            m = None  # "East-West Pairing-off Cooperation": a national overview, not a pairing
         if m is not None:
             title_donor = donor or m.group("donor").strip()
             named = supported_place(text[len(title) : len(title) + 1500], title_donor) if not recipient else None
@@ -132,11 +146,25 @@ _NOT_PLACE = re.compile(
 )
 
 
+def sentence_recipient_before(before: str, donor: str | None) -> str | None:
+    """The last place named before a figure in its sentence ("sent teams to Yulin and 29 doctors"), or ``None``;
+    the same tests as :func:`sentence_recipient`."""
+    found = None
+    for m in _SENTENCE_PLACE.finditer(before[-300:]):
+        place = sentence_recipient(before[-300:][m.start() :], donor)
+        if place is not None:
+            found = place
+    return found
+
+
 def sentence_recipient(right: str, donor: str | None) -> str | None:
     """The place a figure went to, named after it in its sentence ("... of funds to County B"), or ``None``.
 
     Names that are the donor, or that name an office, plan or company rather than
-    a place, are skipped (F9: places as written).
+    a place, are skipped (F9: places as written); so are areas of the donor's own
+    province ("trained in Nanjing" in a Jiangsu chapter) and, when the donor is
+    known, names the gazetteer does not know unless they end in an area word
+    ("Pearl River Delta" is no recipient, "Liuzhi Special Zone" is).
     """
     donor_words = set(donor.lower().split()) if donor else set()
     for m in _SENTENCE_PLACE.finditer(right):
@@ -145,16 +173,87 @@ def sentence_recipient(right: str, donor: str | None) -> str | None:
             continue
         if donor_words & set(re.split(r"[\s,\-–]+", place.lower())) or place.endswith("-"):
             continue
-        return re.sub(r"[’']s$", "", place)
+        place = re.sub(r"[’']s$", "", place)
+        side = place_side(place, donor)
+        if side == "donor" or (side is None and donor and not _AREA_WORD.search(place)):
+            continue
+        return place
     return None
 
 
+# an area word at the end of a name ("Wuxi County", "Liuzhi Special Zone", "Xilingol League")
+_AREA_WORD = re.compile(
+    r"\b(?:County|Counties|City|Cities|Prefecture|Prefectures|District|Districts|League|Banner|Banners|Zone|"
+    r"Township|Town|Village|Province|Region|Area|Areas)\b"
+)
+_AREA_SPLIT = re.compile(r"\s*(?:,|\band\b|\bof\b|\()\s*")
+
+
+@cache
+def _province_codes(name: str) -> frozenset[str]:
+    """Two-digit province codes of the areas ``name`` (its first listed name) may be; exact, alias and
+    pinyin matches only (a fuzzy match is no evidence); empty when unknown or without a gazetteer."""
+    first = _AREA_SPLIT.split(name.strip())[0]
+    if not first:
+        return frozenset()
+    from pairaid.core.gazetteer import default_gazetteer  # loaded on first use only
+
+    try:
+        candidates = default_gazetteer().resolve(first)
+    except (PairaidError, OSError):
+        return frozenset()
+    return frozenset(c.area.code[:2] for c in candidates if c.match != "fuzzy")
+
+
+def place_side(name: str, donor: str | None) -> str | None:
+    """``"donor"`` when ``name`` may be an area of the donor's province, ``"other"`` when it is an area
+    elsewhere, ``None`` when either is unknown to the gazetteer (``pairaid.core.gazetteer``)."""
+    if not donor:
+        return None
+    theirs = _province_codes(donor)
+    codes = _province_codes(name)
+    if not theirs or not codes:
+        return None
+    return "donor" if codes & theirs else "other"
+
+
+# "Suzhou City's medical departments donated", "In 2011, Wuxi provided": a place acting in its sentence
+_ACTOR = re.compile(
+    rf"(?:^|[,;:】]\s*|\band\s+)(?:the\s+)?(?P<name>{_NAME})(?:[’']s\s+(?:[a-z-]+\s+){{0,4}}?)?\s*"
+    r"(?:(?:also|further|further\s+more|successively|accumulatively|altogether|jointly|respectively)\s+)?"
+    r"(?:had\s+|has\s+|have\s+)?(?:invested|donated|provided|allocated|arranged|raised|sent|seconded|dispatched|"
+    r"trained|held|organi[sz]ed|built|helped|supported|subsidi[sz]ed|granted|gave|spent|received|introduced|"
+    r"signed|established|set\s+up|implemented|launched|transferred|selected|contributed|assisted|paid)\b"
+)
+
+
+def sentence_donor(before: str, donor: str | None) -> str | None:
+    """The aiding side as written when a place of the donor's province other than the donor acts in the
+    sentence before a figure ("Suzhou City's hospitals donated N" in a Jiangsu chapter), else ``None`` (F9)."""
+    if not donor or len(before) > 400:
+        before = before[-400:]
+    found = None
+    for m in _ACTOR.finditer(before):
+        found = m
+    if found is None or not donor:
+        return None
+    name = found.group("name").strip()
+    if _NOT_PLACE.search(name) or name.lower() in donor.lower() or donor.lower() in name.lower():
+        return None
+    return name if place_side(name, donor) == "donor" else None
+
+
+_DIRECT_OBJECT = re.compile(rf"\s+(?:the\s+)?(?P<place>{_NAME}(?:\s*,\s*{_NAME})*(?:\s*,?\s+and\s+{_NAME})?)")
 _SUPPORTS = re.compile(r"\b(?:support\w*|assist\w*|aid\w*|help\w*|twinn\w*|pair\w*|lift\w*)\b", re.I)
 
 
 def supported_place(opening: str, donor: str | None) -> str | None:
     """The place the donor supports, named in the report's opening ("support for County B and County C")."""
     for m in _SUPPORTS.finditer(opening):
+        direct = _DIRECT_OBJECT.match(opening, m.end())
+        named = direct.group("place") if direct is not None else None
+        if named and not _NOT_PLACE.search(named) and place_side(named, donor) == "other":
+            return named  # "assisted Wanzhou District of Chongqing"
         place = sentence_recipient(opening[m.end() : m.end() + 120], donor)
         if place is not None:
             return place
