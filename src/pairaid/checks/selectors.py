@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from django.db.models import Case, F, Q, QuerySet, When
 from django.db.models.functions import Substr
@@ -13,13 +14,14 @@ from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueSt
 from pairaid.registry.models import Pairing
 from pairaid.registry.selectors import pairing_descendant_ids
 
-_CONFIRMED = [str(s) for s in CONFIRMED_STATUSES]
+_CONFIRMED = tuple(str(s) for s in CONFIRMED_STATUSES)
+#: What the checks read of a data value (plain rows: a national year is ~90,000
+#: values, and model instances cost seconds).
 _CHECKED_FIELDS = (
+    "pk",
     "indicator__code",
-    "pairing",
-    "area",
-    "activity",
-    "organisation",
+    "pairing_id",
+    "activity_id",
     "subject_key",
     "period_kind",
     "period_start",
@@ -32,89 +34,95 @@ _CHECKED_FIELDS = (
     "change_percent",
     "change_base_year",
     "status",
-    "part_of",
-    "evidence__document",
+    "part_of_id",
+    "evidence_id",
+    "evidence__document_id",
     "evidence__start",
     "evidence__end",
     "evidence__sentence_start",
     "evidence__sentence_end",
+    "span_text",
 )
 
 
 def datavalues_to_check(
     *, pairing: Pairing | None = None, year: int | None = None, include_extracted: bool = False
-) -> QuerySet[DataValue]:
-    """The data values the checks read: confirmed ones (and extracted ones when asked).
+) -> QuerySet[DataValue, dict[str, Any]]:
+    """The data values the checks read, as rows: confirmed ones (and extracted ones when asked).
 
     ``pairing`` takes that pairing and every pairing under it; ``year`` takes the
     values whose period touches ``year`` or the year before (for growth rates).
-    Each value is annotated with ``span_text``, its evidence as written.
+    Each row is a dict of the fields in ``_CHECKED_FIELDS`` (``pk``,
+    ``indicator__code``, ``pairing_id``, ``activity_id``, ``period_end``,
+    ``evidence_id``…), ordered by ``pk``; ``span_text`` is its evidence as written.
     """
-    statuses = [*_CONFIRMED, DataValueStatus.EXTRACTED] if include_extracted else _CONFIRMED
-    qs = DataValue.objects.filter(status__in=statuses).select_related("indicator", "evidence")
+    statuses = [*_CONFIRMED, DataValueStatus.EXTRACTED] if include_extracted else list(_CONFIRMED)
+    qs = DataValue.objects.filter(status__in=statuses)
     if pairing is not None:
         ids = pairing_descendant_ids(root=pairing)
         qs = qs.filter(Q(pairing_id__in=ids) | Q(activity__pairing_id__in=ids))
     if year is not None:
         qs = qs.filter(period_start__year__lte=year, period_end__year__gte=year - 1)
-    # only what the checks read: a national year is ~90,000 values, and whole rows cost seconds
     return (
-        qs.only(*_CHECKED_FIELDS)
-        .annotate(
+        qs.annotate(
             span_text=Substr(
                 "evidence__document__text", F("evidence__start") + 1, F("evidence__end") - F("evidence__start")
             )
         )
+        .values(*_CHECKED_FIELDS)
         .order_by("pk")
     )
 
 
-def figure_of(value: DataValue) -> Figure:
-    """The figure the checks see for one data value (id: the value's pk as text)."""
-    evidence = value.evidence
+def figure_of(row: Mapping[str, Any]) -> Figure:
+    """The figure the checks see for one row of :func:`datavalues_to_check` (id: the value's pk as text)."""
     return Figure(
-        id=str(value.pk),
-        indicator=value.indicator.code,
-        value=value.value,
-        value_high=value.value_high,
-        unit=value.unit,
-        qualifier=value.qualifier,  # type: ignore[arg-type]
-        period_kind=value.period_kind,  # type: ignore[arg-type]
-        start_year=value.period_start.year,
-        end_year=value.period_end.year,
-        subject=value.subject_key,
-        part_of=str(value.part_of_id) if value.part_of_id is not None else None,
-        change_percent=value.change_percent,
-        change_base_year=value.change_base_year,
-        text=getattr(value, "span_text", None) or "",
-        disaggregation=value.disaggregation,
+        id=str(row["pk"]),
+        indicator=row["indicator__code"],
+        value=row["value"],
+        value_high=row["value_high"],
+        unit=row["unit"],
+        qualifier=row["qualifier"],
+        period_kind=row["period_kind"],
+        start_year=row["period_start"].year,
+        end_year=row["period_end"].year,
+        subject=row["subject_key"],
+        part_of=str(row["part_of_id"]) if row["part_of_id"] is not None else None,
+        change_percent=row["change_percent"],
+        change_base_year=row["change_base_year"],
+        text=row["span_text"] or "",
+        disaggregation=row["disaggregation"],
         evidence=EvidenceRef(
-            str(evidence.document_id), evidence.start, evidence.end, evidence.sentence_start, evidence.sentence_end
+            str(row["evidence__document_id"]),
+            row["evidence__start"],
+            row["evidence__end"],
+            row["evidence__sentence_start"],
+            row["evidence__sentence_end"],
         )
-        if evidence is not None
+        if row["evidence_id"] is not None
         else None,
     )
 
 
-def figures_of(values: Sequence[DataValue]) -> tuple[Figure, ...]:
-    """Figures of ``values``, leaving out an extracted value whose key has a confirmed value.
+def _figure_key(row: Mapping[str, Any]) -> tuple[object, ...]:
+    return (
+        row["indicator__code"],
+        row["subject_key"],
+        row["period_kind"],
+        row["period_start"],
+        row["period_end"],
+        row["disaggregation"],
+    )
+
+
+def figures_of(rows: Sequence[Mapping[str, Any]]) -> tuple[Figure, ...]:
+    """Figures of ``rows`` (of :func:`datavalues_to_check`), without an extracted value whose key has a confirmed one.
 
     A reviewer's correction stands for the extracted figure it corrects; both
     together would look like one figure told twice.
     """
-    confirmed_keys = {
-        (v.indicator_id, v.subject_key, v.period_kind, v.period_start, v.period_end, v.disaggregation)
-        for v in values
-        if v.status in _CONFIRMED
-    }
-    kept = [
-        v
-        for v in values
-        if v.status in _CONFIRMED
-        or (v.indicator_id, v.subject_key, v.period_kind, v.period_start, v.period_end, v.disaggregation)
-        not in confirmed_keys
-    ]
-    return tuple(figure_of(v) for v in kept)
+    confirmed_keys = {_figure_key(r) for r in rows if r["status"] in _CONFIRMED}
+    return tuple(figure_of(r) for r in rows if r["status"] in _CONFIRMED or _figure_key(r) not in confirmed_keys)
 
 
 def finding_list(

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import transaction
 
+from pairaid.activities.models import Activity
 from pairaid.checks.models import Finding
 from pairaid.checks.selectors import datavalues_to_check, figures_of
 from pairaid.core.checks import CheckConfig, run_checks
-from pairaid.indicators.models import DataValue
 from pairaid.registry.models import Pairing
 from pairaid.registry.selectors import pairing_descendant_ids
 
@@ -43,9 +44,9 @@ def findings_refresh(
     ``include_extracted``. Findings of the scope are deleted first, so running it
     again gives the same findings.
     """
-    values = list(datavalues_to_check(pairing=pairing, year=year, include_extracted=include_extracted))
-    by_id = {str(v.pk): v for v in values}
-    findings = run_checks(figures_of(values), config)
+    rows = list(datavalues_to_check(pairing=pairing, year=year, include_extracted=include_extracted))
+    by_id = {str(r["pk"]): r for r in rows}
+    findings = run_checks(figures_of(rows), config)
 
     old = Finding.objects.filter(includes_extracted=include_extracted)
     if pairing is not None:
@@ -55,35 +56,45 @@ def findings_refresh(
     old.delete()
 
     counts = {"error": 0, "warning": 0, "info": 0}
-    new: list[tuple[Finding, list[DataValue]]] = []
+    new: list[tuple[Finding, list[dict[str, Any]]]] = []
     for found in findings:
-        members: list[DataValue] = [by_id[i] for i in found.figure_ids if i in by_id]
-        finding_year = max(v.period_end.year for v in members)
+        members = [by_id[i] for i in found.figure_ids if i in by_id]
+        finding_year = max(m["period_end"].year for m in members)
         if year is not None and finding_year != year:
             continue
-        first = members[0]
-        owner_id = first.pairing_id or (first.activity.pairing_id if first.activity_id else None)
         stored = Finding(
             rule=found.rule,
             severity=found.severity.value,
             message=found.message,
             values=[[label, str(value)] for label, value in found.values],
-            evidence=next((v.evidence for v in members if v.evidence_id), None),
-            pairing_id=owner_id,
+            evidence_id=next((m["evidence_id"] for m in members if m["evidence_id"] is not None), None),
+            pairing_id=members[0]["pairing_id"],
             year=finding_year,
             includes_extracted=include_extracted,
         )
         new.append((stored, members))
         counts[found.severity.value] += 1
+    _own_by_activities([(stored, members[0]) for stored, members in new])
     # in bulk: a national refresh stores thousands of findings
     Finding.objects.bulk_create([stored for stored, _ in new], batch_size=2000)
     through = Finding.data_values.through
     through.objects.bulk_create(
         [
-            through(finding_id=stored.pk, datavalue_id=v.pk)
+            through(finding_id=stored.pk, datavalue_id=pk)
             for stored, members in new
-            for v in {m.pk: m for m in members}.values()
+            for pk in dict.fromkeys(m["pk"] for m in members)
         ],
         batch_size=5000,
     )
     return RefreshResult(errors=counts["error"], warnings=counts["warning"], infos=counts["info"])
+
+
+def _own_by_activities(pending: list[tuple[Finding, dict[str, Any]]]) -> None:
+    """Give a finding whose first value has no pairing the pairing of that value's activity (one query)."""
+    activity_ids = {row["activity_id"] for stored, row in pending if stored.pairing_id is None and row["activity_id"]}
+    if not activity_ids:
+        return
+    owners = dict(Activity.objects.filter(pk__in=activity_ids).values_list("pk", "pairing_id"))
+    for stored, row in pending:
+        if stored.pairing_id is None and row["activity_id"]:
+            stored.pairing_id = owners.get(row["activity_id"])
