@@ -151,6 +151,28 @@ def rollup_by_pairing(
     the top pairings first. ``year`` is the year the period ends in.
     """
     parent, label, _ = _forest()
+    return _rollup_by_pairing(
+        parent,
+        label,
+        indicator=indicator,
+        year=year,
+        root=root,
+        period_kind=period_kind,
+        include_extracted=include_extracted,
+    )
+
+
+def _rollup_by_pairing(
+    parent: dict[int, int | None],
+    label: dict[int, str],
+    *,
+    indicator: str,
+    year: int,
+    root: Pairing | None,
+    period_kind: str,
+    include_extracted: bool,
+) -> dict[UnitKind, list[RollupRow]]:
+    """:func:`rollup_by_pairing` over the pairing forest ``parent``/``label`` of :func:`_forest`."""
     if root is not None:
         keep = _descendants(root.pk, parent)
         parent = {k: (v if k != root.pk else None) for k, v in parent.items() if k in keep}
@@ -231,9 +253,15 @@ def rollup_roots(
 ) -> dict[UnitKind, Decimal]:
     """The national total of ``indicator`` in ``year``: the sum of the top pairings' totals, per unit."""
     totals: dict[UnitKind, Decimal] = {}
-    parent, _, _ = _forest()
-    for key, rows in rollup_by_pairing(
-        indicator=indicator, year=year, period_kind=period_kind, include_extracted=include_extracted
+    parent, label, _ = _forest()
+    for key, rows in _rollup_by_pairing(
+        parent,
+        label,
+        indicator=indicator,
+        year=year,
+        root=None,
+        period_kind=period_kind,
+        include_extracted=include_extracted,
     ).items():
         totals[key] = sum((r.value for r in rows if parent.get(int(r.key)) is None), Decimal(0))
     return totals
