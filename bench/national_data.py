@@ -28,6 +28,7 @@ import time
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 BENCH_MARK = " [bench]"
 FIRST_YEAR, LAST_YEAR = 2005, 2024
@@ -149,39 +150,31 @@ class _Generator:
             for d, r in combos[:n_province]
         ]
         Pairing.objects.bulk_create(provinces)
-        prefectures = []
-        for i in range(n_prefecture):
-            top = provinces[i % n_province]
-            donor = rng.choice(self.below(top.donor_area_id, 1))
-            recipient = rng.choice(self.below(top.recipient_area_id, 1))
-            prefectures.append(
+        prefectures = self.nested(provinces, n_prefecture, PairingLevel.PREFECTURE)
+        counties = self.nested(prefectures, n_county, PairingLevel.COUNTY)
+        return [(p, p.level) for p in provinces + prefectures + counties]
+
+    def nested(self, parents: list[Any], count: int, level: str) -> list[Any]:
+        """``count`` pairings of ``level``, one area below each side of ``parents`` in turn (saved)."""
+        from pairaid.registry.models import Pairing
+
+        made = []
+        for i in range(count):
+            up = parents[i % len(parents)]
+            donor = self.rng.choice(self.below(up.donor_area_id, 1))
+            recipient = self.rng.choice(self.below(up.recipient_area_id, 1))
+            made.append(
                 Pairing(
                     name=f"{self.area_name[donor]} – {self.area_name[recipient]}{BENCH_MARK}",
                     donor_area_id=donor,
                     recipient_area_id=recipient,
-                    level=PairingLevel.PREFECTURE,
-                    start_year=FIRST_YEAR,
-                    parent=top,
-                )
-            )
-        Pairing.objects.bulk_create(prefectures)
-        counties = []
-        for i in range(n_county):
-            up = prefectures[i % n_prefecture]
-            donor = rng.choice(self.below(up.donor_area_id, 1))
-            recipient = rng.choice(self.below(up.recipient_area_id, 1))
-            counties.append(
-                Pairing(
-                    name=f"{self.area_name[donor]} – {self.area_name[recipient]}{BENCH_MARK}",
-                    donor_area_id=donor,
-                    recipient_area_id=recipient,
-                    level=PairingLevel.COUNTY,
+                    level=level,
                     start_year=FIRST_YEAR,
                     parent=up,
                 )
             )
-        Pairing.objects.bulk_create(counties)
-        return [(p, p.level) for p in provinces + prefectures + counties]
+        Pairing.objects.bulk_create(made)
+        return made
 
     def documents(self, provinces: list[object]) -> dict[tuple[int, int], object]:
         """One synthetic report per province pairing and year: the evidence of its extracted figures."""
