@@ -9,7 +9,6 @@ Figures are confirmed values only (accepted, corrected, entered) unless
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -399,11 +398,3 @@ def overview_context(
             sectors=context.sectors, years=years, recipients=context.pairings[:20], labels=lab, language=language
         )
     return context
-
-
-def figures_by_group(context: ReportContext) -> dict[str, list[ReportFigure]]:
-    """The context's figures by section name, for formats that loop over sections."""
-    grouped: dict[str, list[ReportFigure]] = defaultdict(list)
-    for name in ("headline", "economy", "people", "results"):
-        grouped[name] = list(getattr(context, name))
-    return dict(grouped)
