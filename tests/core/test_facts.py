@@ -98,6 +98,39 @@ CASES = [
         [("1,300 rural labourers", "labour_transferred", Y)],
     ),
     ("It launched whole village advancement in 140 poor villages.", [("140 poor villages", "villages", Y)]),
+    # batch 5 of the held-out corpus: general phrasings
+    (
+        "It built a park with a planned area of 90 hectares, and 17 firms signed contracts with an investment of"
+        " 2.4 billion yuan, of which 0.6 billion yuan of investment was in place.",
+        [
+            ("17 firms", "enterprises", Y),
+            ("2.4 billion yuan", "contract_value", Y),
+            ("0.6 billion yuan", "enterprise_investment", Y),
+        ],
+    ),
+    ("It helped Baishan build 700 sets of herdsmen's and farmers' houses.", [("700 sets", "houses", Y)]),
+    (
+        "It held 12 training sessions for cadres with 940 trainees.",
+        [("12 training sessions", "training_courses", Y), ("940 trainees", "people_trained", Y)],
+    ),
+    (
+        "It organised 610 surplus labourers of Baishan to work in Anhe.",
+        [("610 surplus labourers", "labour_transferred", Y)],
+    ),
+    ("The hospital cured the cataract of 230 poor farmers.", [("230 poor farmers", "patients_treated", Y)]),
+    (
+        "In the whole year, 40 aid projects were under construction, and 31 were completed.",
+        [("40 aid projects", "aid_projects", Y), ("31", "aid_projects", Y)],
+    ),
+    (
+        "Anhe provided 3 million yuan of fiscal funds and 1 million yuan of assistance funds, totally 4 million yuan.",
+        [
+            ("3 million yuan", "government_aid_funds", Y),
+            ("1 million yuan", "aid_funds", Y),
+            ("4 million yuan", "aid_funds", Y),
+        ],
+    ),
+    ("It increased the per capita net income of farmers by 310 yuan.", [("310 yuan", "income_increase_per_capita", Y)]),
     (
         "Anhe has 31 cadres and 40 doctors working in Baishan.",
         [("31 cadres", "cadres_seconded", Y), ("40 doctors", "professionals_sent", Y)],

@@ -29,6 +29,8 @@ _LAST_JOIN = re.compile(r".*(?:,|\band\b)", re.S)
 # "126 schools and 63 health centres were built": figures joined by "," / "and" share the words after the last
 _JOINED = re.compile(r"(?:\s+[\w'’-]+){0,4}?(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)")
 _VERB_ED = re.compile(r"\b[a-z]{3,}ed\b")
+# "a planned area of", "the planned total investment of": the plan word qualifies one noun
+_ATTRIBUTIVE_PLAN = re.compile(r".*\b(?:a|an|the|its|their|with)\s+planned\b(?!\s+to\b)", re.I | re.S)
 
 
 def _strip_qualifier(left: str) -> str:
@@ -43,16 +45,21 @@ def mention_contexts(text: str, sentences: tuple[Sentence, ...], mentions: tuple
     lex = lexicon()
     right_ends: list[int] = []
     out: list[Context] = []
-    plans: dict[int, tuple[list[int], int]] = {}
+    plans: dict[int, tuple[list[int], list[int], int]] = {}
     stops: dict[int, list[int]] = {}
     for i, m in enumerate(mentions):
         sent = sentences[m.sentence]
         if m.sentence not in plans:
-            # plan words (F1) found once per sentence: their end offsets, and where an objective starts to govern
-            ends = [p.end() for p in lex.plan.finditer(text, sent.start, sent.end)]
+            # plan words (F1) found once per sentence: their end offsets, and where an objective starts to govern;
+            # an attributive "planned" ("with a planned area of N") governs only its own figure's words
+            found = list(lex.plan.finditer(text, sent.start, sent.end))
+            ends = [p.end() for p in found]
+            governing = [
+                p.end() for p in found if not _ATTRIBUTIVE_PLAN.match(text, max(sent.start, p.start() - 12), p.end())
+            ]
             objective = lex.plan_sentence.search(text, sent.start, sent.end)
-            plans[m.sentence] = (ends, objective.end() if objective is not None else sent.end + 1)
-        plan_ends, objective_at = plans[m.sentence]
+            plans[m.sentence] = (ends, governing, objective.end() if objective is not None else sent.end + 1)
+        plan_ends, governing_ends, objective_at = plans[m.sentence]
         nxt = mentions[i + 1].start if i + 1 < len(mentions) and mentions[i + 1].sentence == m.sentence else sent.end
         stop = _RIGHT_STOP.search(text, m.end, max(m.end, nxt))
         right_end = stop.start() if stop is not None else max(m.end, nxt)
@@ -95,7 +102,7 @@ def mention_contexts(text: str, sentences: tuple[Sentence, ...], mentions: tuple
                 np=m.noun_phrase,
                 head=m.noun or "",
                 plan_left=any(left_start < e <= m.start for e in plan_ends),
-                plan_clause=any(clause_start < e <= m.start for e in plan_ends),
+                plan_clause=any(clause_start < e <= m.start for e in governing_ends),
                 plan_sentence=objective_at <= m.start,
             )
         )

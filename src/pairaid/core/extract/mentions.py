@@ -201,7 +201,7 @@ _QUAL = r"(?:(?:more\s+than|over|nearly|almost|about|around|some|approximately|l
 _OF_WHOM_BEFORE = re.compile(rf"\b(?:of|among)\s+(?:whom|them|which|these|those)\s*,?\s*{_QUAL}$", re.I)
 _OF_THEM_AFTER = re.compile(r"\s+(?:of|among)\s+(?:whom|them|which|these|those)\b", re.I)
 _CONTINUES = re.compile(
-    rf"(?:\s+(?:were|was|have\s+been|had\s+been)\s+[a-z]+ed)?(?:\s+in\s+(?:19|20)\d\d)?\s*,?\s*(?:to|and|or)\s+{_QUAL}",
+    rf"(?:\s+(?:were|was|have\s+been|had\s+been)\s+(?:[a-z]+ed|under\s+(?:construction|way)|underway|in\s+progress))?(?:\s+in\s+(?:19|20)\d\d)?\s*,?\s*(?:to|and|or)\s+{_QUAL}",
     re.I,
 )
 # "of whom 12,800 were from A, 10,200 from B and 8,500 from C": a bare number listed after another
