@@ -17,7 +17,7 @@ from pairaid.registry.models import Pairing
 from pairaid.web import selectors
 from pairaid.web.charts import bar_chart
 from pairaid.web.paging import KeysFirst
-from pairaid.web.templatetags.pairaid_web import sector_name
+from pairaid.web.templatetags.pairaid_web import name, sector_name
 from pairaid.web.views import int_param, site_view, text_param
 
 
@@ -31,7 +31,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     by_pairing = selectors.pairing_figures(code="aid_funds", year=year) if year else []
     by_sector = selectors.sector_totals(year=year) if year else []
     sector_chart = bar_chart([(sector_name(s.sector), s.value) for s in by_sector[:10]], width=520)
-    pairing_chart = bar_chart([(f.pairing.recipient_label[:8], f.value) for f in by_pairing[:12]], width=520)
+    pairing_chart = bar_chart(
+        [(name(f.pairing.recipient_area or f.pairing.recipient_organisation), f.value) for f in by_pairing[:12]],
+        width=520,
+    )
     return render(
         request,
         "web/dashboard.html",
