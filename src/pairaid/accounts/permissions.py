@@ -116,6 +116,12 @@ def can_edit_pairing_id(user: Any, pairing_id: int | None) -> bool:
     return rights.administrator or (pairing_id is not None and pairing_id in rights.pairing_ids)
 
 
+def can_edit_some_pairing(user: Any) -> bool:
+    """Whether ``user`` edits at least one pairing (may open the forms for new activities and transactions)."""
+    rights = user_rights(user)
+    return rights.administrator or bool(rights.pairing_ids)
+
+
 def can_edit_area_id(user: Any, area_id: int | None) -> bool:
     """Whether ``user`` may change the figures of the area ``area_id`` (recipient editors)."""
     rights = user_rights(user)

@@ -120,6 +120,10 @@ AUTH_PASSWORD_VALIDATORS = [
 AXES_FAILURE_LIMIT = env_int("LOGIN_ATTEMPTS", 5)
 AXES_COOLOFF_TIME = 1  # hours
 AXES_RESET_ON_SUCCESS = True
+# the template tells the visitor in their language; a lockout counts per account and address, so that one
+# person mistyping a password does not lock out every colleague behind the same office gateway
+AXES_LOCKOUT_TEMPLATE = "web/locked.html"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from pairaid.accounts import permissions
 from pairaid.core.errors import PairaidError
-from pairaid.indicators.models import DataValue
+from pairaid.indicators.models import DataValue, DataValueStatus
 from pairaid.review import services as review
 from pairaid.review.selectors import review_queue
 from pairaid.sources.models import SourceDocument
@@ -39,13 +39,15 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     # every mention is marked (a span of public text); the figures shown are those the user may see
     spans = [(f.evidence.start, f.evidence.end, f.status) for f in figures if f.evidence]
     spans += [(e.start, e.end, "") for e in document.evidence.all()]
+    reviewable = [(f, permissions.can_review(request.user, f)) for f in figures]
     return render(
         request,
         "web/document_detail.html",
         {
             "document": document,
             "segments": text_segments(document.text, spans),
-            "figures": [(f, permissions.can_review(request.user, f)) for f in figures],
+            "figures": reviewable,
+            "may_review_any": any(may for f, may in reviewable if f.status == DataValueStatus.EXTRACTED),
             "correct_form": CorrectForm(),
         },
     )
@@ -128,7 +130,8 @@ def document_upload(request: HttpRequest) -> HttpResponse:
                 recipient=data["recipient"] or None,
             )
         except PairaidError as exc:
-            form.add_error("file", str(exc))
+            # the reader's reason is technical and in English; the sentence around it is in the user's language
+            form.add_error("file", _("This file could not be read as a report. Reason: %(reason)s") % {"reason": exc})
         else:
             messages.success(request, _("Report read: %(title)s") % {"title": document})
             return redirect("web:document", pk=document.pk)

@@ -38,7 +38,7 @@ def activity_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     activity = get_object_or_404(Activity, pk=pk) if pk else None
     if activity is not None and not permissions.can_edit_activity(request.user, activity):
         raise PermissionDenied
-    if activity is None and not permissions.user_rights(request.user).editor:
+    if activity is None and not permissions.can_edit_some_pairing(request.user):
         raise PermissionDenied
     form = ActivityForm(request.POST or None, instance=activity, user=request.user, initial=_initial(request))
     if request.method == "POST" and form.is_valid():
@@ -70,7 +70,7 @@ def transaction_edit(request: HttpRequest, pk: int | None = None) -> HttpRespons
     tx = get_object_or_404(Transaction.objects.select_related("activity"), pk=pk) if pk else None
     if tx is not None and not permissions.can_edit_transaction(request.user, tx):
         raise PermissionDenied
-    if tx is None and not permissions.user_rights(request.user).editor:
+    if tx is None and not permissions.can_edit_some_pairing(request.user):
         raise PermissionDenied
     form = TransactionForm(request.POST or None, instance=tx, user=request.user, initial=_initial(request))
     if request.method == "POST" and form.is_valid():
