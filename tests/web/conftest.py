@@ -9,4 +9,3 @@ from tests.web.factories import World, make_world
 def world(db: None, settings: pytest.FixtureRequest) -> World:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # type: ignore[attr-defined]
     return make_world()
-

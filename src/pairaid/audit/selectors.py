@@ -13,9 +13,14 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 #: Fields that change on every save and say nothing to a reader.
 _SILENT_FIELDS = frozenset({"updated", "subject_key"})
+
+#: Labels of fields whose verbose name the models leave untranslated.
+_LABELS = {"recipient_areas": _("recipient areas")}
 
 
 @dataclass(frozen=True)
@@ -76,10 +81,11 @@ def history_entries(*, instance: models.Model, limit: int = 50) -> list[HistoryE
                 except Exception:
                     continue
                 if field.many_to_many:
-                    old, new = _m2m_shown(change.old), _m2m_shown(change.new)
+                    old, new = _m2m_shown(field, change.old), _m2m_shown(field, change.new)
                 else:
                     old, new = _shown(instance, field, change.old), _shown(instance, field, change.new)
-                changes.append(FieldChange(change.field, str(field.verbose_name), old, new))
+                label = _LABELS.get(change.field, field.verbose_name)
+                changes.append(FieldChange(change.field, str(label), old, new))
         user = record.history_user
         entries.append(
             HistoryEntry(
@@ -94,7 +100,22 @@ def history_entries(*, instance: models.Model, limit: int = 50) -> list[HistoryE
     return entries
 
 
-def _m2m_shown(rows: Any) -> str:
+def _m2m_shown(field: Any, rows: Any) -> str:
+    """The related objects of a many-to-many change as people know them (an area by its code and name)."""
     if not rows:
         return "—"
-    return ", ".join(str(next(iter(v for k, v in row.items() if k not in {"id", "activity"}), "")) for row in rows)
+    target = field.m2m_reverse_field_name()
+    ids = [row.get(target) for row in rows]
+    related = field.related_model.objects.in_bulk([i for i in ids if i is not None])
+    language = get_language() or "en"
+    shown = []
+    for pk in ids:
+        obj = related.get(pk)
+        if obj is None:
+            shown.append(f"#{pk}")
+        elif hasattr(obj, "display_name"):
+            name = obj.display_name(language)
+            shown.append(f"{obj.code} {name}" if hasattr(obj, "code") else name)
+        else:
+            shown.append(str(obj))
+    return ", ".join(shown)

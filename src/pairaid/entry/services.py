@@ -42,7 +42,27 @@ def _assign(instance: models.Model, data: Mapping[str, Any]) -> None:
         setattr(instance, key, value)
 
 
+def _check_order(instance: models.Model) -> None:
+    """The model's "start before end" constraints as field errors in the user's language.
+
+    ``full_clean`` would report them as "Constraint “…” is violated.", naming the
+    constraint instead of the field.
+    """
+    errors: dict[str, str] = {}
+    if isinstance(instance, DataValue):
+        if instance.period_start and instance.period_end and instance.period_start > instance.period_end:
+            errors["period_end"] = _("The period ends before it starts.")
+        if instance.value_high is not None and instance.value is not None and instance.value_high < instance.value:
+            errors["value_high"] = _("The upper value of a range is below its lower value.")
+    elif isinstance(instance, Activity):
+        if instance.start_date and instance.end_date and instance.start_date > instance.end_date:
+            errors["end_date"] = _("The end date is before the start date.")
+    if errors:
+        raise ValidationError(errors)
+
+
 def _save(instance: models.Model, *, user: Any, reason: str, exclude: Iterable[str] = ()) -> None:
+    _check_order(instance)
     instance.full_clean(exclude=list(exclude))
     instance._history_user = user  # type: ignore[attr-defined]
     instance._change_reason = reason  # type: ignore[attr-defined]

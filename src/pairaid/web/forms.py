@@ -63,6 +63,14 @@ class ActivityForm(forms.ModelForm):  # type: ignore[type-arg]
     def clean_recipient_area_codes(self) -> list[Area]:
         return _area_codes(self.cleaned_data.get("recipient_area_codes", ""))
 
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("start_date"), data.get("end_date")
+        if start and end and start > end:
+            # said here, on the field, before the model's constraint says it in its own words
+            self.add_error("end_date", _("The end date is before the start date."))
+        return data
+
 
 class TransactionForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
