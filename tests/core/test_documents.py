@@ -282,3 +282,14 @@ def test_corpus_reports_are_stored_exactly_as_written(shared_dir: Path) -> None:
         document = read_document(path)
         assert document.text == path.read_text(encoding="utf-8"), path.name
         assert document.encoding == "utf-8"
+
+
+def test_a_docx_whose_parts_unpack_to_more_than_twice_the_limit_is_refused_unread(tmp_path: Path) -> None:
+    import zipfile
+
+    bomb = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", "a" * 4096)
+
+    with pytest.raises(InputError, match=r"bomb.docx: the .docx unpacks to 4,096 bytes"):
+        read_document(bomb, max_bytes=1024)

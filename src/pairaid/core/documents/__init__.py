@@ -113,7 +113,7 @@ def _read(data: bytes, *, name: str, filename: str, max_bytes: int) -> Document:
         html, encoding = decode_text(data, name=name)
         text, title = html_to_text(html, name=name)
     elif suffix == ".docx":
-        text = normalise_newlines(docx_to_text(data, name=name))
+        text = normalise_newlines(docx_to_text(data, name=name, max_bytes=max_bytes))
     else:
         text = normalise_newlines(pdf_to_text(data, name=name))
     if not text.strip():

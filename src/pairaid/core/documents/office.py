@@ -25,9 +25,19 @@ from pypdf.errors import PyPdfError
 
 from pairaid.core.errors import InputError
 
+#: How much bigger than the size limit the unpacked parts of a .docx may be: a big .docx is big for its
+#: pictures, which do not compress, and the XML of even a 1,000-page report is some tens of MB.
+DOCX_UNPACKED_RATIO = 2
 
-def docx_to_text(data: bytes, *, name: str) -> str:
-    """The text of a .docx file's body. Raises :class:`InputError` when it is not a readable .docx."""
+
+def docx_to_text(data: bytes, *, name: str, max_bytes: int) -> str:
+    """The text of a .docx file's body.
+
+    Raises:
+        InputError: not a readable .docx, or its parts unpack to more than
+            ``DOCX_UNPACKED_RATIO × max_bytes`` (a zip bomb: 1 MB unpacking to 1 GB).
+    """
+    _check_unpacked(data, name=name, max_bytes=max_bytes)
     try:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, PackageNotFoundError, etree.XMLSyntaxError, KeyError, ValueError) as exc:
@@ -39,6 +49,18 @@ def docx_to_text(data: bytes, *, name: str) -> str:
         else:
             lines.extend(_table_lines(block))
     return "\n".join(lines)
+
+
+def _check_unpacked(data: bytes, *, name: str, max_bytes: int) -> None:
+    # The sizes the zip's directory declares; zipfile never reads past a part's declared
+    # size, so a lying directory cannot get round the check. Not a zip: the reader refuses it.
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return
+    if unpacked > DOCX_UNPACKED_RATIO * max_bytes:
+        raise InputError(f"{name}: the .docx unpacks to {unpacked:,} bytes, more than a report can hold")
 
 
 def _table_lines(table: Table) -> list[str]:
