@@ -103,9 +103,14 @@ def _run(
     fp, fr, ff = _prf(totals["fact_tp"], totals["pred_facts"], totals["gold_facts"])
     return [
         name,
-        f"{mp:.3f}", f"{mr:.3f}", f"{mf:.3f}",
-        f"{fp:.3f}", f"{fr:.3f}", f"{ff:.3f}",
-        f"{chars / best_cpu:,.0f}", f"{chars / best_wall:,.0f}",
+        f"{mp:.3f}",
+        f"{mr:.3f}",
+        f"{mf:.3f}",
+        f"{fp:.3f}",
+        f"{fr:.3f}",
+        f"{ff:.3f}",
+        f"{chars / best_cpu:,.0f}",
+        f"{chars / best_wall:,.0f}",
     ]
 
 
@@ -122,8 +127,17 @@ def main() -> None:
         for p in sorted((args.shared / "corpus" / "reports").glob("*.txt"))
     ]
     table = Table(title=f"report reading on {len(docs)} reports, {sum(len(t) for _, t, _ in docs):,} characters")
-    for column in ("extractor", "mention P", "mention R", "mention F1", "fact P", "fact R", "fact F1",
-                   "chars/s (CPU)", "chars/s (wall)"):
+    for column in (
+        "extractor",
+        "mention P",
+        "mention R",
+        "mention F1",
+        "fact P",
+        "fact R",
+        "fact F1",
+        "chars/s (CPU)",
+        "chars/s (wall)",
+    ):
         table.add_column(column, justify="left" if column == "extractor" else "right")
     table.add_row(*_run("pairaid", _pairaid, docs, args.shared, args.rounds))
     if not args.skip_quantulum:

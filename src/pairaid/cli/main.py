@@ -2,7 +2,8 @@
 
 Each verb parses its arguments, calls one service or core function and formats the
 result. A :class:`pairaid.core.errors.PairaidError` becomes one line on stderr and
-exit status 1.
+exit status 1. Verb modules import Django lazily, inside the verb, so that verbs
+without a database (``extract``, ``areas resolve``) start fast.
 """
 
 from __future__ import annotations
@@ -10,6 +11,17 @@ from __future__ import annotations
 import typer
 
 from pairaid import __version__
+from pairaid.cli import (
+    account_commands,
+    areas,
+    check_commands,
+    demo,
+    extract,
+    ingest,
+    interop_commands,
+    report_commands,
+    setup_commands,
+)
 
 app = typer.Typer(
     name="pairaid",
@@ -27,44 +39,27 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
 ) -> None:
     """pairaid: pairing-off assistance registry, report reading, checks and reports."""
 
 
-from pairaid.cli import demo, setup_commands  # noqa: E402
-
+# Setting up and looking around
 app.command("init")(setup_commands.init)
-app.command("serve")(setup_commands.serve)
 app.command("demo")(demo.demo)
-
-from pairaid.cli import check_commands  # noqa: E402
-
-app.command("check")(check_commands.check)
-
-from pairaid.cli import areas  # noqa: E402
-
+app.command("serve")(setup_commands.serve)
 app.add_typer(areas.app, name="areas")
-
-from pairaid.cli import ingest  # noqa: E402
-
-app.command("ingest")(ingest.ingest)
-
-from pairaid.cli import extract  # noqa: E402
-
+# Reading reports
 app.command("extract")(extract.extract)
-
-from pairaid.cli import report_commands  # noqa: E402
-
+app.command("ingest")(ingest.ingest)
+# Checking and reporting
+app.command("check")(check_commands.check)
 app.command("report")(report_commands.report)
-
-from pairaid.cli import account_commands  # noqa: E402
-
-app.add_typer(account_commands.token_app, name="token")
-app.add_typer(account_commands.user_app, name="user")
-
-from pairaid.cli import interop_commands  # noqa: E402
-
 app.command("export-form")(interop_commands.export_form)
 app.command("import-form")(interop_commands.import_form)
 app.command("export")(interop_commands.export)
+# Users and API tokens
+app.add_typer(account_commands.user_app, name="user")
+app.add_typer(account_commands.token_app, name="token")
