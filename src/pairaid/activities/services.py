@@ -28,7 +28,8 @@ def money(value: Decimal | int | str) -> Decimal:
     """``value`` as a ``Decimal`` amount of yuan with at most two decimals (fen).
 
     Raises:
-        DataError: a float, text that is not a number, a negative amount, or more than two decimals.
+        DataError: a float, text that is not a number, a negative amount, 10^16 yuan or more,
+            or more than two decimals.
     """
     if isinstance(value, float):
         raise DataError(f"money must be a Decimal, not the float {value!r}")
@@ -40,6 +41,8 @@ def money(value: Decimal | int | str) -> Decimal:
         raise DataError(f"{value!r} is not an amount of money")
     if amount < 0:
         raise DataError(f"money cannot be negative: {amount} yuan")
+    if amount >= Decimal(10) ** 16:  # Transaction.value: 18 digits, 2 of them fen
+        raise DataError(f"{amount} yuan is too large (at most 16 digits before the decimal point)")
     if amount != amount.quantize(CENT):
         raise DataError(f"{amount} yuan has more than two decimals (fen)")
     return amount

@@ -85,6 +85,8 @@ def _quantity(value: Decimal | int | str, what: str) -> Decimal:
         raise DataError(f"{what} {value!r} is not a number") from None
     if not number.is_finite():
         raise DataError(f"{what} {value!r} is not a number")
+    if abs(number) >= Decimal(10) ** 20:  # DataValue.value: 24 digits, 4 of them decimals
+        raise DataError(f"{what} {number} is too large (at most 20 digits before the decimal point)")
     if number != number.quantize(FOUR_PLACES):
         raise DataError(f"{what} {number} has more than four decimals")
     return number

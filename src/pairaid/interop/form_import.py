@@ -38,6 +38,9 @@ from pairaid.interop.selectors import tree_ids
 from pairaid.registry.models import Pairing
 
 Row = dict[str, Any]
+LARGEST = Decimal(10) ** 20
+"""Numbers in a form stay below 10^20 (a data value holds 24 digits, 4 of them decimals)."""
+SHEETS = (forms.README, forms.INDICATORS, forms.ACTIVITIES, forms.TRANSACTIONS)
 
 
 class FormError(InputError):
@@ -74,6 +77,13 @@ class _Reader:
     def text(self, value: object) -> str:
         return "" if value is None else str(value).strip()
 
+    def short(self, where: str, value: object, longest: int) -> str:
+        """The cell's text, noted as a problem when longer than the ``longest`` characters stored."""
+        text = self.text(value)
+        if len(text) > longest:
+            self.bad(where, f"{len(text)} characters is too long (at most {longest})")
+        return text
+
     def number(self, where: str, value: object, *, required: bool = False) -> Decimal | None:
         if value is None or (isinstance(value, str) and not value.strip()):
             if required:
@@ -84,15 +94,19 @@ class _Reader:
             return None
         try:
             if isinstance(value, float):
-                return Decimal(repr(value))
-            if isinstance(value, int | Decimal):
-                return Decimal(value)
-            found = Decimal(str(value).strip().replace(",", "").replace(" ", ""))
+                found = Decimal(repr(value))
+            elif isinstance(value, int | Decimal):
+                found = Decimal(value)
+            else:
+                found = Decimal(str(value).strip().replace(",", "").replace(" ", ""))
         except (InvalidOperation, ValueError):
             self.bad(where, f"{value!r} is not a number")
             return None
         if not found.is_finite():
             self.bad(where, f"{value!r} is not a number")
+            return None
+        if abs(found) >= LARGEST:
+            self.bad(where, f"{value!r} is too large (at most 20 digits before the decimal point)")
             return None
         return found
 
@@ -175,7 +189,7 @@ def _read_indicators(book: Any, reader: _Reader, year: int) -> list[Row]:
             {
                 "where": at("value"),
                 "indicator": code,
-                "disaggregation": reader.text(cells["disaggregation"]),
+                "disaggregation": reader.short(at("disaggregation"), cells["disaggregation"], 100),
                 "unit": unit,
                 "period": period,
                 "value": value,
@@ -199,7 +213,7 @@ def _read_activities(book: Any, reader: _Reader, tree: set[int]) -> list[Row]:
         def at(name: str, number: int = number) -> str:
             return _where(forms.ACTIVITIES, columns, name, number)
 
-        identifier = reader.text(cells["identifier"])
+        identifier = reader.short(at("identifier"), cells["identifier"], 64)
         if not identifier:
             reader.bad(at("identifier"), "an activity needs an identifier")
         elif identifier in seen:
@@ -208,7 +222,7 @@ def _read_activities(book: Any, reader: _Reader, tree: set[int]) -> list[Row]:
         pairing_id = reader.whole(at("pairing id"), cells["pairing id"], required=True)
         if pairing_id is not None and pairing_id not in tree:
             reader.bad(at("pairing id"), f"pairing {pairing_id} is not this form's pairing or under it")
-        title = reader.text(cells["title (en)"])
+        title = reader.short(at("title (en)"), cells["title (en)"], 300)
         if not title:
             reader.bad(at("title (en)"), "a title is needed")
         status = reader.whole(at("status code"), cells["status code"], required=True)
@@ -229,7 +243,7 @@ def _read_activities(book: Any, reader: _Reader, tree: set[int]) -> list[Row]:
                 "identifier": identifier,
                 "pairing_id": pairing_id,
                 "title": title,
-                "title_zh": reader.text(cells["title (zh)"]),
+                "title_zh": reader.short(at("title (zh)"), cells["title (zh)"], 300),
                 "sector": reader.code(at("sector code"), cells["sector code"], sector_codes, "sector code"),
                 "status": status,
                 "area_codes": [c.strip() for c in codes],
@@ -294,7 +308,7 @@ def _read_transactions(book: Any, reader: _Reader, tree: set[int], year: int, ac
                 ),
                 "value": value,
                 "value_date": value_date,
-                "description": reader.text(cells["description"]),
+                "description": reader.short(at("description"), cells["description"], 300),
             }
         )
     return out
@@ -312,6 +326,24 @@ def _pairing_and_year(book: Any, reader: _Reader) -> tuple[Pairing | None, int |
     return pairing, year
 
 
+def _unsaved_formulas(path: Path, book: Any, reader: _Reader) -> None:
+    """Note every formula cell without a saved result (a form filled by a program, never opened
+    in a spreadsheet): its value would otherwise read as an empty cell and be skipped."""
+    formulas = load_workbook(path, read_only=True)
+    try:
+        for name in SHEETS:
+            for row in formulas[name].iter_rows():
+                for cell in row:
+                    if getattr(cell, "data_type", None) == "f" and book[name][cell.coordinate].value is None:
+                        reader.bad(
+                            f"{name}!{cell.coordinate}",
+                            f"the formula {cell.value} has no saved result; type the value, "
+                            "or open and save the form in a spreadsheet first",
+                        )
+    finally:
+        formulas.close()
+
+
 def form_read(*, path: Path) -> tuple[Pairing, int, list[Row], list[Row], list[Row]]:
     """The form at ``path`` checked cell by cell: its pairing, year, and figure, activity and transaction rows.
 
@@ -325,10 +357,11 @@ def form_read(*, path: Path) -> tuple[Pairing, int, list[Row], list[Row], list[R
         raise InputError(f"{path} does not exist") from None
     except Exception as exc:  # openpyxl raises several types for a file that is not a workbook
         raise InputError(f"{path} is not an Excel workbook (.xlsx): {exc}") from None
-    missing = [s for s in (forms.README, forms.INDICATORS, forms.ACTIVITIES, forms.TRANSACTIONS) if s not in book]
+    missing = [s for s in SHEETS if s not in book]
     if missing:
         raise InputError(f"{path} is not a pairaid form: no sheet {', '.join(missing)}")
     reader = _Reader()
+    _unsaved_formulas(path, book, reader)
     pairing, year = _pairing_and_year(book, reader)
     if pairing is None or year is None:
         raise FormError(reader.problems)
