@@ -90,8 +90,10 @@ def membership_grant(
 
 
 def user_create(*, username: str, password: str, email: str = "") -> Any:
-    """Create a user (raises ``InputError`` when the name is taken)."""
+    """Create a user (raises ``InputError`` when the name is empty or taken)."""
     model = get_user_model()
+    if not username.strip():
+        raise InputError("a user needs a name")
     if model.objects.filter(username=username).exists():
         raise InputError(f"a user named {username!r} exists already")
     return model.objects.create_user(username=username, password=password, email=email)

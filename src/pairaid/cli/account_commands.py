@@ -44,7 +44,7 @@ def token_revoke(prefix: str = typer.Argument(..., help="the token's first 12 ch
 
 @user_app.command("create")
 def user_create(
-    username: str = typer.Argument(...),
+    username: str = typer.Argument(..., help="the login name"),
     role: str = typer.Option(
         "viewer", "--role", help="administrator, national_office, pairing_editor, recipient_editor or viewer"
     ),
@@ -61,6 +61,10 @@ def user_create(
         from pairaid.cli.setup_commands import initialise
 
         initialise(verbose=False)
+        from django.contrib.auth import password_validation
+        from django.core.exceptions import ValidationError
+        from django.db import transaction
+
         from pairaid.accounts.services import membership_grant
         from pairaid.accounts.services import user_create as create
         from pairaid.core.errors import InputError
@@ -72,6 +76,11 @@ def user_create(
         areas = list(Area.objects.filter(code__in=area))
         if len(pairings) != len(set(pairing)) or len(areas) != len(set(area)):
             raise InputError("unknown pairing id or area code")
-        user = create(username=username, password=password)
-        membership_grant(user=user, role=role, pairings=pairings, areas=areas)
+        try:
+            password_validation.validate_password(password)
+        except ValidationError as exc:
+            raise InputError("password: " + " ".join(exc.messages)) from None
+        with transaction.atomic():  # a refused role leaves no user behind
+            user = create(username=username, password=password)
+            membership_grant(user=user, role=role, pairings=pairings, areas=areas)
         console.print(f"user {username}: {role}")

@@ -11,6 +11,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from pairaid.cli.errors import one_line_errors
@@ -38,6 +39,11 @@ def _as_dict(candidate: Candidate) -> dict[str, object]:
     }
 
 
+def _shown(name: str, limit: int = 60) -> str:
+    """``name`` quoted for a message, cut to ``limit`` characters."""
+    return repr(name if len(name) <= limit else name[:limit] + "…")
+
+
 @app.command("resolve")
 def resolve(
     name: str = typer.Argument(..., help="Place name: Chinese, pinyin or English, with or without suffix."),
@@ -63,7 +69,8 @@ def resolve(
     if as_json:
         typer.echo(json.dumps([_as_dict(c) for c in found], ensure_ascii=False, indent=2))
     elif found:
-        table = Table(title=f"Areas for {name!r}" + (f" in {', '.join(context)}" if context else ""))
+        title = f"Areas for {_shown(name)}" + (f" in {', '.join(context)}" if context else "")
+        table = Table(title=escape(title))
         table.add_column("code", no_wrap=True)
         table.add_column("name", overflow="fold")
         table.add_column("level / parent", overflow="fold")
@@ -76,10 +83,10 @@ def resolve(
                 f"{c.area.name_zh}\n{c.area.name_en}\n{c.area.name_pinyin}",
                 c.area.level + (f"\nin {parent.code} {parent.name_zh}" if parent else ""),
                 f"{c.match}\n{c.score:.3f}",
-                c.reason,
+                escape(c.reason),
             )
         console.print(table)
     if not found:
         if not as_json:
-            stderr.print(f"no area matches {name!r}", highlight=False)
+            stderr.print(escape(f"no area matches {_shown(name)}"), highlight=False)
         raise typer.Exit(1)

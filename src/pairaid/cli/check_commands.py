@@ -7,6 +7,7 @@ from rich.console import Console
 from rich.table import Table
 
 from pairaid.cli.errors import one_line_errors
+from pairaid.cli.year_option import YEAR_MAX, YEAR_MIN
 
 console = Console()
 _STYLE = {"error": "red", "warning": "yellow", "info": "cyan"}
@@ -14,7 +15,7 @@ _STYLE = {"error": "red", "warning": "yellow", "info": "cyan"}
 
 def check(
     pairing: str | None = typer.Option(None, "--pairing", "-p", help="Pairing id, name or donor-recipient."),
-    year: int | None = typer.Option(None, "--year", "-y", help="Only this year."),
+    year: int | None = typer.Option(None, "--year", "-y", min=YEAR_MIN, max=YEAR_MAX, help="Only this year."),
     strict: bool = typer.Option(False, "--strict", help="Exit 1 when any error-level finding exists."),
     extracted: bool = typer.Option(False, "--extracted", help="Check extracted values too, not only confirmed ones."),
 ) -> None:

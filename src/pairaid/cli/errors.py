@@ -14,18 +14,34 @@ from pairaid.core.errors import PairaidError
 stderr = Console(stderr=True)
 
 
+def error_line(message: str) -> None:
+    """Print ``error: message`` on stderr, on one line, with no markup read in ``message``."""
+    stderr.print(f"[red]error:[/red] {escape(message)}", highlight=False, soft_wrap=True)
+
+
+def os_error_message(exc: OSError) -> str:
+    """``path: reason`` for a file that cannot be read or written ("out: Is a directory")."""
+    reason = exc.strerror or str(exc)
+    return f"{exc.filename}: {reason}" if exc.filename else reason
+
+
 @contextmanager
 def one_line_errors() -> Iterator[None]:
-    """Turn a :class:`PairaidError` (and a database that cannot be reached) into one line and exit 1."""
+    """Turn a :class:`PairaidError`, a file that cannot be read or written (``OSError``: a
+    folder given as ``--out``, a read-only or missing folder) and a database that cannot
+    be reached or is misconfigured into one line on stderr and exit status 1."""
     try:
         yield
     except PairaidError as exc:
-        stderr.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False, soft_wrap=True)
+        error_line(str(exc))
+        raise typer.Exit(1) from None
+    except OSError as exc:
+        error_line(os_error_message(exc))
         raise typer.Exit(1) from None
     except Exception as exc:
-        if type(exc).__name__ == "OperationalError":
+        kind = {"OperationalError": "database", "ImproperlyConfigured": "settings"}.get(type(exc).__name__)
+        if kind:
             first_line = (str(exc).splitlines() or [""])[0]
-            stderr.print(f"[red]error:[/red] database: {escape(first_line)}", highlight=False, soft_wrap=True)
+            error_line(f"{kind}: {first_line}")
             raise typer.Exit(1) from None
         raise
-

@@ -8,7 +8,8 @@ from typing import Annotated
 
 import typer
 
-from pairaid.cli.errors import stderr
+from pairaid.cli.errors import error_line, one_line_errors, os_error_message
+from pairaid.cli.year_option import YEAR_MAX, YEAR_MIN
 from pairaid.core.errors import InputError, PairaidError
 from pairaid.core.extract import extraction_to_json, read_report
 from pairaid.core.extract.report_year import report_year_of
@@ -39,14 +40,17 @@ def _report_year(path: Path, text: str, year: int | None) -> int:
 def extract(
     reports: Annotated[list[Path], typer.Argument(help="Report files (.txt as UTF-8; .html, .docx, .pdf with text).")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Directory for NAME.json, one per report.")],
-    year: Annotated[int | None, typer.Option("--year", "-y", help=_YEAR_HELP)] = None,
+    year: Annotated[int | None, typer.Option("--year", "-y", min=YEAR_MIN, max=YEAR_MAX, help=_YEAR_HELP)] = None,
     donor: Annotated[str | None, typer.Option(help="Donor as written, e.g. Shandong (default: the title's).")] = None,
     recipient: Annotated[str | None, typer.Option(help="Recipient as written, e.g. Xinjiang.")] = None,
 ) -> None:
     """Read reports into mentions and facts, written as OUT/NAME.json in the gold format
     (shared/spec/gold-format.md). A file that fails gets one line on stderr; the others are
     still read; the exit status is 1 when any failed."""
-    out.mkdir(parents=True, exist_ok=True)
+    with one_line_errors():
+        if out.exists() and not out.is_dir():
+            raise InputError(f"{out}: --out must be a folder, not a file")
+        out.mkdir(parents=True, exist_ok=True)
     failed = 0
     for path in reports:
         try:
@@ -57,7 +61,11 @@ def extract(
         except PairaidError as exc:
             failed += 1
             message = str(exc) if str(path) in str(exc) or path.name in str(exc) else f"{path}: {exc}"
-            stderr.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
+            error_line(message)
+            continue
+        except OSError as exc:  # OUT/NAME.json cannot be written
+            failed += 1
+            error_line(os_error_message(exc))
             continue
         typer.echo(f"{path.name}: {len(extraction.mentions)} mentions, {len(extraction.facts)} facts")
     if failed:

@@ -13,6 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from pairaid.cli.errors import one_line_errors, stderr
+from pairaid.cli.year_option import YEAR_MAX, YEAR_MIN
 from pairaid.core.documents import read_document
 from pairaid.core.errors import PairaidError
 
@@ -32,7 +33,10 @@ class _Row:
 
 def ingest(
     reports: Annotated[list[Path], typer.Argument(help="Report files: .txt, .html/.htm, .docx or .pdf with text.")],
-    year: Annotated[int | None, typer.Option("--year", "-y", help="Report year (default: from the text).")] = None,
+    year: Annotated[
+        int | None,
+        typer.Option("--year", "-y", min=YEAR_MIN, max=YEAR_MAX, help="Report year (default: from the text)."),
+    ] = None,
     donor: Annotated[str | None, typer.Option(help="Donor as written, e.g. Shandong (default: the title's).")] = None,
     recipient: Annotated[str | None, typer.Option(help="Recipient as written, e.g. Xinjiang.")] = None,
     address: Annotated[str, typer.Option(help="Where the report was published (http(s) URL).")] = "",

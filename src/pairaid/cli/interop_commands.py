@@ -9,6 +9,7 @@ import typer
 from rich.console import Console
 
 from pairaid.cli.errors import one_line_errors
+from pairaid.cli.year_option import YEAR_MAX, YEAR_MIN
 from pairaid.core.errors import InputError
 
 console = Console()
@@ -18,12 +19,14 @@ EXPORT_FORMATS = ("csv", "datapackage", "iati")
 def export_form(
     file: Annotated[Path, typer.Argument(help="The .xlsx file to write.")],
     pairing: Annotated[str, typer.Option("--pairing", "-p", help="Pairing id, name or donor-recipient.")],
-    year: Annotated[int, typer.Option("--year", "-y", help="The form's year.")],
+    year: Annotated[int, typer.Option("--year", "-y", min=YEAR_MIN, max=YEAR_MAX, help="The form's year.")],
 ) -> None:
     """Write the yearly statistical form of a pairing (figures, activities, transactions) as Excel."""
     with one_line_errors():
         from pairaid.cli.setup_commands import initialise
 
+        if file.suffix.lower() != ".xlsx":
+            raise InputError(f"{file}: the form is an Excel workbook; name it ….xlsx")
         initialise(verbose=False)
         from pairaid.cli.pairing_option import pairing_from_option
         from pairaid.interop.forms import form_export
@@ -58,12 +61,18 @@ def export(
     pairing: Annotated[
         str | None, typer.Option("--pairing", "-p", help="Only this pairing and those under it.")
     ] = None,
-    year: Annotated[int | None, typer.Option("--year", "-y", help="Only this year.")] = None,
+    year: Annotated[
+        int | None, typer.Option("--year", "-y", min=YEAR_MIN, max=YEAR_MAX, help="Only this year.")
+    ] = None,
 ) -> None:
     """Export open data: data values with their evidence as CSV, a Frictionless data package, or IATI XML."""
     with one_line_errors():
         if fmt not in EXPORT_FORMATS:
             raise InputError(f"unknown export format {fmt!r} (use one of {', '.join(EXPORT_FORMATS)})")
+        if fmt == "datapackage" and out.exists() and not out.is_dir():
+            raise InputError(f"{out}: a data package is a folder; --out names a file")
+        if fmt != "datapackage" and out.is_dir():
+            raise InputError(f"{out}: is a folder; --out names the file to write")
         from pairaid.cli.setup_commands import initialise
 
         initialise(verbose=False)

@@ -8,17 +8,43 @@ import typer
 from rich.console import Console
 
 from pairaid.cli.errors import one_line_errors
+from pairaid.cli.year_option import YEAR_MAX, YEAR_MIN
 from pairaid.core.errors import InputError
 
 console = Console()
+LANGUAGES = ("en", "zh-hans")
+
+
+def _format(fmt: str | None, out: str | None, formats: tuple[str, ...]) -> str:
+    """The report format: ``--format``, else the suffix of ``--out`` when it names a format, else html.
+
+    Raises:
+        InputError: an unknown format, or a ``--format`` that ``--out``'s suffix contradicts
+            (``-f html -o r.pdf``).
+    """
+    suffix = Path(out).suffix.lower().lstrip(".") if out else ""
+    suffix = "md" if suffix == "markdown" else "html" if suffix == "htm" else suffix
+    chosen = fmt or (suffix if suffix in formats else "html")
+    if chosen not in formats:
+        raise InputError(f"unknown report format {chosen!r} (use one of {', '.join(formats)})")
+    if suffix in formats and suffix != chosen:
+        raise InputError(f"--out {out} ends in .{suffix} but --format is {chosen}; make them agree")
+    return chosen
 
 
 def report(
-    year: int = typer.Option(..., "--year", "-y", help="The report year."),
+    year: int = typer.Option(..., "--year", "-y", min=YEAR_MIN, max=YEAR_MAX, help="The report year."),
     pairing: str | None = typer.Option(None, "--pairing", "-p", help="Pairing id, name or donor-recipient."),
     overview: bool = typer.Option(False, "--overview", help="The national overview of all pairings instead."),
-    fmt: str = typer.Option("html", "--format", "-f", help="html, pdf, xlsx, docx or md."),
-    out: str | None = typer.Option(None, "--out", "-o", help="File to write (default: report-<year>.<format>)."),
+    fmt: str | None = typer.Option(
+        None, "--format", "-f", help="html, pdf, xlsx, docx or md (default: --out's suffix, else html)."
+    ),
+    out: str | None = typer.Option(
+        None,
+        "--out",
+        "-o",
+        help="File to write (default: report-<pairing id>-<year>.<format>, or overview-<year>.<format>, here).",
+    ),
     lang: str = typer.Option("en", "--lang", help="Labels in en or zh-hans."),
     extracted: bool = typer.Option(False, "--extracted", help="Count extracted figures too, not only confirmed."),
 ) -> None:
@@ -34,8 +60,9 @@ def report(
         from pairaid.reports.selectors import overview_context, report_context
         from pairaid.reports.services import FORMATS, report_write
 
-        if fmt not in FORMATS:
-            raise InputError(f"unknown report format {fmt!r} (use one of {', '.join(FORMATS)})")
+        fmt = _format(fmt, out, FORMATS)
+        if lang not in LANGUAGES:
+            raise InputError(f"unknown language {lang!r} (use one of {', '.join(LANGUAGES)})")
         if pairing:
             chosen = pairing_from_option(pairing)
             findings_refresh(pairing=chosen, year=year)
@@ -43,5 +70,6 @@ def report(
         else:
             findings_refresh(year=year)
             context = overview_context(year=year, language=lang, include_extracted=extracted)
-        path = report_write(context=context, fmt=fmt, path=Path(out) if out else Path(f"report-{year}.{fmt}"))
+        default = f"report-{chosen.pk}-{year}.{fmt}" if pairing else f"overview-{year}.{fmt}"
+        path = report_write(context=context, fmt=fmt, path=Path(out or default))
         console.print(f"wrote {path}", highlight=False)

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
+import dj_database_url
 import platformdirs
 
 from pairaid.core.errors import PairaidError
@@ -81,3 +83,32 @@ def home_dir() -> Path:
     configured = env_str("HOME", "")
     path = Path(configured).expanduser() if configured else Path(platformdirs.user_data_dir("pairaid"))
     return path
+
+
+DATABASE_ENGINES = ("django.db.backends.sqlite3", "django.db.backends.postgresql")
+
+
+def env_database(name: str, default: str) -> dict[str, Any]:
+    """``PAIRAID_<name>`` as a Django database setting: ``sqlite:///PATH`` (its folder is
+    made) or ``postgres://user@host:port/db``.
+
+    Raises:
+        SettingError: a URL that does not parse, a database other than SQLite or
+            PostgreSQL, or a SQLite folder that cannot be made.
+    """
+    url = env_str(name, default)
+    usage = "use sqlite:///PATH or postgres://user@host:port/db"
+    scheme = url.split("://", 1)[0] if "://" in url else url[:20]
+    try:
+        database: dict[str, Any] = dict(dj_database_url.parse(url, conn_max_age=60))
+    except Exception:  # dj_database_url raises UnknownSchemeError, ValueError or KeyError
+        raise SettingError(f"{PREFIX}{name}: {scheme!r} is not a database URL ({usage})") from None
+    if database.get("ENGINE") not in DATABASE_ENGINES:
+        raise SettingError(f"{PREFIX}{name}: {scheme}:// is not supported ({usage})")
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        folder = Path(database["NAME"]).parent
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise SettingError(f"{PREFIX}{name}: cannot make the folder {folder} ({exc.strerror})") from None
+    return database

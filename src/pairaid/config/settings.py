@@ -18,12 +18,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import dj_database_url
-
 from pairaid.config.environment import (
     SettingError,
     env_bool,
     env_choice,
+    env_database,
     env_int,
     env_list,
     env_str,
@@ -99,9 +98,8 @@ TEMPLATES = [
 ]
 
 _default_db = "sqlite:///" + str(HOME / "pairaid.sqlite3")
-DATABASES = {"default": dj_database_url.parse(env_str("DATABASE_URL", _default_db), conn_max_age=60)}
+DATABASES = {"default": env_database("DATABASE_URL", _default_db)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     DATABASES["default"]["OPTIONS"] = {"timeout": 20}
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 

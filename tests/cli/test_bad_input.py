@@ -1,0 +1,115 @@
+"""The verbs given bad input: one line on stderr, a non-zero exit, nothing stored, no traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import get_user_model
+from typer.testing import CliRunner
+
+from pairaid.cli.main import app
+from pairaid.config.environment import SettingError, env_database
+from pairaid.registry.models import Pairing
+from pairaid.sample.loader import sample_load
+
+
+@pytest.fixture
+def sample_root(db: None) -> Pairing:
+    """The built-in Shandong–Xinjiang 2009 sample, loaded; its top pairing."""
+    return sample_load().root
+
+
+REPORT = "In 2013, Anhe provided aid funds of 6.5 million yuan.\n"
+
+
+def _run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(app, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.output  # stdout and stderr, as printed
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("foo://bar", "PAIRAID_DATABASE_URL: 'foo' is not a database URL"),
+        ("mysql://u@h/db", "PAIRAID_DATABASE_URL: mysql:// is not supported"),
+    ],
+)
+def test_a_database_url_pairaid_cannot_use_is_one_setting_error(
+    monkeypatch: pytest.MonkeyPatch, url: str, message: str
+) -> None:
+    monkeypatch.setenv("PAIRAID_DATABASE_URL", url)
+    with pytest.raises(SettingError, match=message):
+        env_database("DATABASE_URL", "sqlite:///x.sqlite3")
+
+
+def test_a_sqlite_folder_that_cannot_be_made_is_one_setting_error(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(SettingError, match="cannot make the folder"):
+        env_database("UNSET_FOR_THIS_TEST", f"sqlite:///{tmp_path}/file/db.sqlite3")
+
+
+def test_extract_to_a_file_or_below_one_is_one_line(tmp_path: Path) -> None:
+    report = tmp_path / "r.txt"
+    report.write_text(REPORT, encoding="utf-8")
+    code, output = _run("extract", str(report), "--out", str(report))
+    assert code == 1 and output == f"error: {report}: --out must be a folder, not a file\n"
+    code, output = _run("extract", str(report), "--out", str(report / "sub"))
+    assert code == 1 and output == f"error: {report / 'sub'}: Not a directory\n"
+
+
+def test_a_year_outside_1949_2100_is_refused(tmp_path: Path) -> None:
+    report = tmp_path / "r.txt"
+    report.write_text(REPORT, encoding="utf-8")
+    code, output = _run("extract", str(report), "--out", str(tmp_path), "--year", "1800")
+    assert code == 2 and "1800 is not in the range 1949<=x<=2100" in output
+    assert not (tmp_path / "r.json").exists()
+
+
+def test_areas_resolve_prints_markup_in_a_name_as_typed() -> None:
+    code, output = _run("areas", "resolve", "[red]Nowhere[/red]" + "x" * 100)
+    assert code == 1 and output == "no area matches '[red]Nowhere[/red]" + "x" * 42 + "…'\n"
+
+
+def test_report_refuses_a_format_its_file_contradicts_and_an_unknown_language(
+    sample_root: Pairing, tmp_path: Path
+) -> None:
+    out = tmp_path / "r.pdf"
+    code, output = _run("report", "-p", str(sample_root.pk), "-y", "2009", "-f", "html", "-o", str(out))
+    assert code == 1 and output == f"error: --out {out} ends in .pdf but --format is html; make them agree\n"
+    code, output = _run("report", "-p", str(sample_root.pk), "-y", "2009", "--lang", "fr", "-o", str(out))
+    assert code == 1 and output == "error: unknown language 'fr' (use one of en, zh-hans)\n"
+    assert not out.exists()
+
+
+def test_report_into_a_folder_is_one_line_and_the_format_follows_the_suffix(
+    sample_root: Pairing, tmp_path: Path
+) -> None:
+    code, output = _run("report", "-p", str(sample_root.pk), "-y", "2009", "-o", str(tmp_path))
+    assert code == 1 and output == f"error: {tmp_path}: Is a directory\n"
+    out = tmp_path / "r.md"
+    code, output = _run("report", "-p", str(sample_root.pk), "-y", "2009", "-o", str(out))
+    assert code == 0 and out.read_text(encoding="utf-8").startswith("# Shandong – Xinjiang: Annual report 2009")
+
+
+def test_export_into_a_folder_and_a_form_not_named_xlsx_are_one_line(sample_root: Pairing, tmp_path: Path) -> None:
+    code, output = _run("export", "-f", "csv", "-o", str(tmp_path))
+    assert code == 1 and output == f"error: {tmp_path}: is a folder; --out names the file to write\n"
+    code, output = _run("export-form", str(tmp_path / "f.csv"), "-p", str(sample_root.pk), "-y", "2009")
+    assert code == 1 and output == f"error: {tmp_path / 'f.csv'}: the form is an Excel workbook; name it ….xlsx\n"
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.django_db
+def test_user_create_with_a_bad_role_weak_password_or_no_name_stores_no_user() -> None:
+    good = "Kashgar-Shule-2009!"
+    code, output = _run("user", "create", "bob", "--role", "god", "--password", good)
+    assert code == 1 and output.startswith("error: unknown role 'god'")
+    code, output = _run("user", "create", "carl", "--password", "1")
+    assert code == 1 and output.startswith("error: password: This password is too short.")
+    code, output = _run("user", "create", "", "--password", good)
+    assert code == 1 and output == "error: a user needs a name\n"
+    assert not get_user_model().objects.exists()
+    code, output = _run("user", "create", "bob", "--role", "viewer", "--password", good)
+    assert code == 0 and output == "user bob: viewer\n"
