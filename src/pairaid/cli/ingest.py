@@ -42,8 +42,9 @@ def ingest(
     address: Annotated[str, typer.Option(help="Where the report was published (http(s) URL).")] = "",
     max_mb: Annotated[int, typer.Option("--max-mb", min=1, help="Refuse files larger than this many MB.")] = 20,
 ) -> None:
-    """Read reports into the database: the text, every quantity as evidence, every fact as an extracted figure
-    waiting for review. A report already read (same text) adds nothing. Exit status 1 when any file failed."""
+    """Read reports (.txt in any common encoding, .html/.htm, .docx, .pdf with a text layer) into the database:
+    the text, every quantity as evidence, every fact as an extracted figure waiting for review (pairaid serve,
+    /review/). A report already read (same text) adds nothing. Exit status 1 when any file failed."""
     with one_line_errors():
         from pairaid.cli.setup_commands import initialise
 

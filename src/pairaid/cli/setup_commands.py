@@ -43,7 +43,8 @@ def init() -> None:
 def serve(
     address: str = typer.Argument("127.0.0.1:8000", help="host:port to listen on"),
 ) -> None:
-    """Run the development web server (not for production; use a WSGI server there)."""
+    """Run the development web server at ADDRESS (host:port, default 127.0.0.1:8000); not for production,
+    use a WSGI server there."""
     with one_line_errors():
         initialise(verbose=False)
         from django.core.management import call_command
