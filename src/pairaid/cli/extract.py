@@ -14,6 +14,7 @@ from pairaid.core.errors import InputError, PairaidError
 from pairaid.core.extract import extraction_to_json, read_report
 from pairaid.core.extract.report_year import report_year_of
 
+_FILES_HELP = "Report files: .txt (UTF-8, GB18030/GBK, UTF-16), .html, .docx, .pdf with a text layer."
 _YEAR_HELP = "Report year (default: from the text, else a yearbook file name 2010_... = 2009)."
 
 
@@ -38,7 +39,7 @@ def _report_year(path: Path, text: str, year: int | None) -> int:
 
 
 def extract(
-    reports: Annotated[list[Path], typer.Argument(help="Report files (.txt as UTF-8; .html, .docx, .pdf with text).")],
+    reports: Annotated[list[Path], typer.Argument(help=_FILES_HELP)],
     out: Annotated[Path, typer.Option("--out", "-o", help="Directory for NAME.json, one per report.")],
     year: Annotated[int | None, typer.Option("--year", "-y", min=YEAR_MIN, max=YEAR_MAX, help=_YEAR_HELP)] = None,
     donor: Annotated[str | None, typer.Option(help="Donor as written, e.g. Shandong (default: the title's).")] = None,
