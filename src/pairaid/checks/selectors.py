@@ -10,6 +10,7 @@ from django.db.models.functions import Substr
 
 from pairaid.checks.models import Finding
 from pairaid.core.checks import EvidenceRef, Figure
+from pairaid.core.checks.adapters import subject_of
 from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueStatus
 from pairaid.registry.models import Pairing
 from pairaid.registry.selectors import pairing_descendant_ids
@@ -23,6 +24,7 @@ _CHECKED_FIELDS = (
     "pairing_id",
     "activity_id",
     "subject_key",
+    "donor_label",
     "period_kind",
     "period_start",
     "period_end",
@@ -86,7 +88,7 @@ def figure_of(row: Mapping[str, Any]) -> Figure:
         period_kind=row["period_kind"],
         start_year=row["period_start"].year,
         end_year=row["period_end"].year,
-        subject=row["subject_key"],
+        subject=_subject(row),
         part_of=str(row["part_of_id"]) if row["part_of_id"] is not None else None,
         change_percent=row["change_percent"],
         change_base_year=row["change_base_year"],
@@ -102,6 +104,16 @@ def figure_of(row: Mapping[str, Any]) -> Figure:
         if row["evidence_id"] is not None
         else None,
     )
+
+
+def _subject(row: Mapping[str, Any]) -> str:
+    """The subject the checks compare on: the stored key, except that a figure about an area
+    with a donor named beside it ("Liaoning gave Qinghai …") is about that donor's pairing
+    with the area even where no such pairing is registered (as for facts read from a report)."""
+    key: str = row["subject_key"]
+    if key.startswith("area:") and row["donor_label"]:
+        return subject_of(row["donor_label"], key)
+    return key
 
 
 def _figure_key(row: Mapping[str, Any]) -> tuple[object, ...]:
