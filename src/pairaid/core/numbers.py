@@ -231,7 +231,10 @@ _DIGIT_START = re.compile(r"(?<![\d.,/\\])\d")
 def _first_words(words: frozenset[str]) -> re.Pattern[str]:
     """The words a number can start with, as whole words (one pass of the regex engine over the text)."""
     alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![A-Za-z])(?:{alts})(?![A-Za-z])", re.I | re.A)
+    # a leading class of the words' first letters lets the engine skip to candidate characters
+    firsts = "".join(sorted({re.escape(w[0]) for w in words if w}))
+    lead = f"(?=[{firsts}])" if firsts else ""
+    return re.compile(rf"{lead}(?<![A-Za-z])(?:{alts})(?![A-Za-z])", re.I | re.A)
 
 
 def _scan(text: str, nw: NumberWords) -> list[re.Match[str]]:

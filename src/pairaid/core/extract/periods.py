@@ -202,7 +202,18 @@ def mention_periods(
 ) -> tuple[Period, ...]:
     """The period of each mention (rules in the module docstring), in mention order."""
     start_year = pairing_start_year(text, sentences, report_year)
-    phrases = [find_period_phrases(text, s, report_year) for s in sentences]
+    # phrases are read only in sentences whose paragraph run has a mention at or after them:
+    # the carried state starts afresh at each paragraph or section, so the rest cannot matter
+    with_mention = {m.sentence for m in mentions}
+    needed = [False] * len(sentences)
+    need = False
+    for i in range(len(sentences) - 1, -1, -1):
+        s, nxt = sentences[i], sentences[i + 1] if i + 1 < len(sentences) else None
+        if nxt is None or (s.paragraph, s.section) != (nxt.paragraph, nxt.section):
+            need = False
+        need = need or i in with_mention
+        needed[i] = need
+    phrases = [find_period_phrases(text, s, report_year) if n else () for s, n in zip(sentences, needed, strict=True)]
     carried: dict[int, PeriodPhrase | None] = {}
     state: PeriodPhrase | None = None
     paragraph = -1
