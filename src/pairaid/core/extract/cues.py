@@ -92,12 +92,67 @@ def _many(raw: dict[str, Any], key: str) -> tuple[re.Pattern[str], ...]:
     return tuple(_c(p) for p in raw.get(key) or ())
 
 
+_WORD_START = re.compile(r"\\b([A-Za-z])(?![?*{])")
+# "\b(?:pledged|promised|vowed)": a group of plain branches after the word boundary
+_WORDS_START = re.compile(r"\\b\(\?:([^()\[\]\\]*)\)(?![?*{])")
+_LETTER = re.compile(r"([A-Za-z])(?![?*{])")
+
+
+def _single_branch(pattern: str) -> bool:
+    """True when ``pattern`` has no "|" outside its groups and character classes."""
+    depth, in_class, escaped = 0, False, False
+    for ch in pattern:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return False
+    return True
+
+
+def _first_letters(pattern: str) -> set[str] | None:
+    """The letters every match of ``pattern`` starts with, when it opens on ``\\b`` and a letter
+    (``\\bwill``, ``\\b(?:pledged|vowed)``); else ``None``."""
+    if not _single_branch(pattern):
+        return None
+    one = _WORD_START.match(pattern)
+    if one is not None:
+        return {one.group(1).lower()}
+    group = _WORDS_START.match(pattern)
+    if group is None:
+        return None
+    letters = [_LETTER.match(b) for b in group.group(1).split("|")]
+    return {m.group(1).lower() for m in letters if m is not None} if all(letters) else None
+
+
+def _alternation(items: list[str]) -> str:
+    """``items`` as one alternation; when every match opens on a known letter after a word
+    boundary, a lookahead on those letters lets the engine skip to where a match can start."""
+    alts = "|".join(f"(?:{p})" for p in items)
+    firsts: set[str] = set()
+    for p in items:
+        letters = _first_letters(p)
+        if letters is None:
+            return alts
+        firsts |= letters
+    return f"(?=[{''.join(sorted(firsts))}])(?:{alts})"
+
+
 def _one(patterns: object) -> re.Pattern[str] | None:
     """The patterns of a list as one alternation (one pass of the regex engine instead of many)."""
     items = [str(p) for p in patterns or ()] if isinstance(patterns, list) else []
     if not items:
         return None
-    return _c("|".join(f"(?:{p})" for p in items))
+    return _c(_alternation(items))
 
 
 def _one_required(patterns: object) -> re.Pattern[str]:
@@ -153,7 +208,7 @@ def lexicon() -> CueLexicon:
         unbound_right=tuple((str(k), _c(v)) for k, v in raw["unbound_right"].items()),
         money=tuple(_rule(r, codes) for r in raw["money"]),
         counts=tuple(_rule(r, codes) for r in raw["counts"]),
-        part_markers=_c("|".join(f"(?:{p})" for p in raw["part_markers"])),
+        part_markers=_c(_alternation([str(p) for p in raw["part_markers"]])),
         opening_parts=_c(raw["opening_parts"]),
         of_them=_c(raw["of_them"]),
         rate_left=_c(raw["rate_left"]),
