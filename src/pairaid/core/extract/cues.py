@@ -92,16 +92,15 @@ def _many(raw: dict[str, Any], key: str) -> tuple[re.Pattern[str], ...]:
     return tuple(_c(p) for p in raw.get(key) or ())
 
 
-_WORD_START = re.compile(r"\\b([A-Za-z])(?![?*{])")
-# "\b(?:pledged|promised|vowed)": a group of plain branches after the word boundary
-_WORDS_START = re.compile(r"\\b\(\?:([^()\[\]\\]*)\)(?![?*{])")
-_LETTER = re.compile(r"([A-Za-z])(?![?*{])")
+_QUANTIFIER = "?*{"
 
 
-def _single_branch(pattern: str) -> bool:
-    """True when ``pattern`` has no "|" outside its groups and character classes."""
-    depth, in_class, escaped = 0, False, False
-    for ch in pattern:
+def _split_top(pattern: str) -> tuple[list[str], int]:
+    """The "|"-separated branches of ``pattern`` up to its first unmatched ")" (or its end),
+    and where they end; escapes, character classes and groups are skipped over."""
+    depth, in_class, escaped, begin = 0, False, False, 0
+    branches: list[str] = []
+    for i, ch in enumerate(pattern):
         if escaped:
             escaped = False
         elif ch == "\\":
@@ -113,25 +112,42 @@ def _single_branch(pattern: str) -> bool:
         elif ch == "(":
             depth += 1
         elif ch == ")":
+            if depth == 0:
+                return [*branches, pattern[begin:i]], i
             depth -= 1
         elif ch == "|" and depth == 0:
-            return False
-    return True
+            branches.append(pattern[begin:i])
+            begin = i + 1
+    return [*branches, pattern[begin:]], len(pattern)
+
+
+def _opening_letters(pattern: str) -> set[str] | None:
+    """The letters every match of ``pattern`` starts with, when it opens on a letter or on a
+    non-capturing group of such branches (``pledged``, ``(?:pledged|vowed)``); else ``None``."""
+    if pattern[:1].isascii() and pattern[:1].isalpha():
+        return None if pattern[1:2] and pattern[1] in _QUANTIFIER else {pattern[0].lower()}
+    if not pattern.startswith("(?:"):
+        return None
+    branches, close = _split_top(pattern[3:])
+    after = pattern[3 + close + 1 : 3 + close + 2]
+    if close == len(pattern) - 3 or (after and after in _QUANTIFIER):
+        return None
+    letters: set[str] = set()
+    for branch in branches:
+        found = _opening_letters(branch)
+        if found is None:
+            return None
+        letters |= found
+    return letters
 
 
 def _first_letters(pattern: str) -> set[str] | None:
     """The letters every match of ``pattern`` starts with, when it opens on ``\\b`` and a letter
     (``\\bwill``, ``\\b(?:pledged|vowed)``); else ``None``."""
-    if not _single_branch(pattern):
+    branches, end = _split_top(pattern)
+    if len(branches) != 1 or end != len(pattern) or not pattern.startswith("\\b"):
         return None
-    one = _WORD_START.match(pattern)
-    if one is not None:
-        return {one.group(1).lower()}
-    group = _WORDS_START.match(pattern)
-    if group is None:
-        return None
-    letters = [_LETTER.match(b) for b in group.group(1).split("|")]
-    return {m.group(1).lower() for m in letters if m is not None} if all(letters) else None
+    return _opening_letters(pattern[2:])
 
 
 def _alternation(items: list[str]) -> str:
