@@ -224,7 +224,9 @@ def find_numbers(text: str) -> tuple[NumberMatch, ...]:
     return tuple(out)
 
 
-_DIGIT_START = re.compile(r"(?<![\d.,/\\])\d")
+# the digit first, then a look back at the character before it: the engine skips to digits
+# at C speed instead of trying a look-behind at every character
+_DIGIT_START = re.compile(r"\d(?<![\d.,/\\]\d)")
 
 
 @cache

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from pairaid.core.errors import CodelistError
+from pairaid.core.extract.regex_leads import alternation
 
 __all__ = ["Context", "CueLexicon", "CueRule", "lexicon", "rule_matches"]
 
@@ -92,83 +93,12 @@ def _many(raw: dict[str, Any], key: str) -> tuple[re.Pattern[str], ...]:
     return tuple(_c(p) for p in raw.get(key) or ())
 
 
-_QUANTIFIER = "?*{"
-
-
-def _split_top(pattern: str) -> tuple[list[str], int]:
-    """The "|"-separated branches of ``pattern`` up to its first unmatched ")" (or its end),
-    and where they end; escapes, character classes and groups are skipped over."""
-    depth, in_class, escaped, begin = 0, False, False, 0
-    branches: list[str] = []
-    for i, ch in enumerate(pattern):
-        if escaped:
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            if depth == 0:
-                return [*branches, pattern[begin:i]], i
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            branches.append(pattern[begin:i])
-            begin = i + 1
-    return [*branches, pattern[begin:]], len(pattern)
-
-
-def _opening_letters(pattern: str) -> set[str] | None:
-    """The letters every match of ``pattern`` starts with, when it opens on a letter or on a
-    non-capturing group of such branches (``pledged``, ``(?:pledged|vowed)``); else ``None``."""
-    if pattern[:1].isascii() and pattern[:1].isalpha():
-        return None if pattern[1:2] and pattern[1] in _QUANTIFIER else {pattern[0].lower()}
-    if not pattern.startswith("(?:"):
-        return None
-    branches, close = _split_top(pattern[3:])
-    after = pattern[3 + close + 1 : 3 + close + 2]
-    if close == len(pattern) - 3 or (after and after in _QUANTIFIER):
-        return None
-    letters: set[str] = set()
-    for branch in branches:
-        found = _opening_letters(branch)
-        if found is None:
-            return None
-        letters |= found
-    return letters
-
-
-def _first_letters(pattern: str) -> set[str] | None:
-    """The letters every match of ``pattern`` starts with, when it opens on ``\\b`` and a letter
-    (``\\bwill``, ``\\b(?:pledged|vowed)``); else ``None``."""
-    branches, end = _split_top(pattern)
-    if len(branches) != 1 or end != len(pattern) or not pattern.startswith("\\b"):
-        return None
-    return _opening_letters(pattern[2:])
-
-
-def _alternation(items: list[str]) -> str:
-    """``items`` as one alternation; when every match opens on a known letter after a word
-    boundary, a lookahead on those letters lets the engine skip to where a match can start."""
-    alts = "|".join(f"(?:{p})" for p in items)
-    firsts: set[str] = set()
-    for p in items:
-        letters = _first_letters(p)
-        if letters is None:
-            return alts
-        firsts |= letters
-    return f"(?=[{''.join(sorted(firsts))}])(?:{alts})"
-
-
 def _one(patterns: object) -> re.Pattern[str] | None:
     """The patterns of a list as one alternation (one pass of the regex engine instead of many)."""
     items = [str(p) for p in patterns or ()] if isinstance(patterns, list) else []
     if not items:
         return None
-    return _c(_alternation(items))
+    return _c(alternation(items, ignore_case=True))
 
 
 def _one_required(patterns: object) -> re.Pattern[str]:
@@ -224,7 +154,7 @@ def lexicon() -> CueLexicon:
         unbound_right=tuple((str(k), _c(v)) for k, v in raw["unbound_right"].items()),
         money=tuple(_rule(r, codes) for r in raw["money"]),
         counts=tuple(_rule(r, codes) for r in raw["counts"]),
-        part_markers=_c(_alternation([str(p) for p in raw["part_markers"]])),
+        part_markers=_c(alternation([str(p) for p in raw["part_markers"]], ignore_case=True)),
         opening_parts=_c(raw["opening_parts"]),
         of_them=_c(raw["of_them"]),
         rate_left=_c(raw["rate_left"]),

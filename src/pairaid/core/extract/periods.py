@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass
 
 from pairaid.core.extract.model import Mention, Period, Sentence
+from pairaid.core.extract.regex_leads import compile_led
 
 __all__ = ["PeriodPhrase", "find_period_phrases", "mention_periods", "pairing_start_year"]
 
@@ -35,7 +36,7 @@ _MONTH = (
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
 )
 _PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(pattern, re.I))
+    (kind, compile_led(pattern, re.I))
     for kind, pattern in (
         ("as_of", rf"\b(?:as\s+of|by|until|till|up\s+to|to)\s+(?:the\s+)?end\s+of\s+(?:{_MONTH}\s+)?{_YEAR}"),
         ("as_of", rf"\bas\s+of\s+(?:{_MONTH}\s+(?:\d{{1,2}},?\s+)?)?{_YEAR}"),
@@ -55,17 +56,27 @@ _PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 # a word (lower case) every match of the pattern of _PHRASES at the same place contains
 _PHRASE_WORDS = ("end", "as", "end", "", "since", "since", "years", "year", "", "")
 # "18.2% more than in 2010", "compared with 2009": a base year of a comparison, not a period
-_BASE_BEFORE = re.compile(r"\b(?:than|over|compared\s+(?:with|to)|against|versus)\s+(?:that\s+|the\s+level\s+)?$", re.I)
-_ANY_PERIOD = re.compile(r"(?:19|20)\d\d|\byears?\b", re.I)
-_PRIOR = re.compile(rf"\b(?:than|over|compared\s+with)\s+(?:that\s+)?(?:in|of)\s+{_YEAR}\s*[(（]\s*$", re.I)
+_BASE_BEFORE = compile_led(
+    r"\b(?:than|over|compared\s+(?:with|to)|against|versus)\s+(?:that\s+|the\s+level\s+)?$", re.I
+)
+# "a year or a year word": two scans, each fast (a digit prefix; a letter lead), in place of one slow one
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
+_YEAR_WORD = compile_led(r"\byears?\b", re.I)
+
+
+def _names_a_period(body: str) -> bool:
+    return bool(_YEAR_DIGITS.search(body) or _YEAR_WORD.search(body))
+
+
+_PRIOR = compile_led(rf"\b(?:than|over|compared\s+with)\s+(?:that\s+)?(?:in|of)\s+{_YEAR}\s*[(（]\s*$", re.I)
 # a sentence opening on a place ("In County B, ...") starts a new scene: carried periods stop
 _NEW_SCENE = re.compile(rf"\s*In\s+(?!{_MONTH}\b|(?:19|20)\d\d\b)[A-Z]")
-_SINCE = re.compile(rf"\bsince\s+(?:{_MONTH}\s+)?{_YEAR}|\bsince\b[^.]{{0,120}}?\bin\s+{_YEAR}", re.I)
+_SINCE = compile_led(rf"\bsince\s+(?:{_MONTH}\s+)?{_YEAR}|\bsince\b[^.]{{0,120}}?\bin\s+{_YEAR}", re.I)
 _OPENS_IN_YEAR = re.compile(rf"\W*in\s+(?:{_MONTH}\s+)?{_YEAR}\s*,", re.I)
-_PAIRING_VERBS = re.compile(
+_PAIRING_VERBS = compile_led(
     r"\b(?:assign|twin|pair|counterpart|partnership|designat|undertak|support|aid|help|cooperat)", re.I
 )
-_PAIRING_BEGAN = re.compile(
+_PAIRING_BEGAN = compile_led(
     r"\b(?:assign(?:ed|s)?|designat\w*|undert(?:ook|aken|akes)|start(?:ed|s)|beg(?:an|un)|establish(?:ed|es)?|built|set\s+up)"
     r"\b[^.]{0,80}\b(?:twinn?\w*|pair\w*|partner\w*|counterpart|support|assist\w*|aid)\b"
     r"|\btwinned\s+with\b|\bpaired\s+with\b",
@@ -111,7 +122,7 @@ def find_period_phrases(text: str, sentence: Sentence, report_year: int) -> tupl
     """Period phrases inside one sentence, in order, overlapping phrases dropped."""
     found: list[PeriodPhrase] = []
     body = text[sentence.start : sentence.end]
-    if not _ANY_PERIOD.search(body):
+    if not _names_a_period(body):
         return ()
     low = body.lower()
     for (kind, pat), needs in zip(_PHRASES, _PHRASE_WORDS, strict=True):
@@ -156,7 +167,7 @@ def pairing_start_year(text: str, sentences: tuple[Sentence, ...], report_year: 
     """The year the pairing began, when a sentence says so ("Since 1996, A has supported B"), else ``None``."""
     for s in sentences:
         body = text[s.start : s.end]
-        if not _ANY_PERIOD.search(body) or not _PAIRING_VERBS.search(body):
+        if not _names_a_period(body) or not _PAIRING_VERBS.search(body):
             continue
         m = _SINCE.search(body) if "since" in body.lower() else None
         if m is None and _OPENS_IN_YEAR.match(body) and _PAIRING_BEGAN.search(body):
@@ -169,7 +180,7 @@ def pairing_start_year(text: str, sentences: tuple[Sentence, ...], report_year: 
 
 
 # F5: "by the end of 2010, 318 enterprises had settled in the park" is a stock, whatever the pairing's start
-_STOCK = re.compile(r"\b(?:settled|stationed|located|registered|in\s+operation)\b|\bparks?\b", re.I)
+_STOCK = compile_led(r"\b(?:settled|stationed|located|registered|in\s+operation)\b|\bparks?\b", re.I)
 
 
 def _period(
