@@ -30,6 +30,7 @@ from typing import Any
 
 import yaml
 
+from pairaid.core.extract.regex_leads import alternation
 from pairaid.core.numbers import NumberMatch
 
 __all__ = ["ExclusionContext", "TextIndex", "exclusion_rule", "index_text"]
@@ -77,7 +78,7 @@ def patterns() -> ExclusionPatterns:
     """Load and compile ``data/exclusions.yaml`` (cached)."""
     raw = _load_yaml("exclusions.yaml")
     months = "|".join(str(m) for m in raw["months"])
-    before_any = "|".join(f"(?:{v})" for v in raw["before"].values())
+    before_any = alternation([str(v) for v in raw["before"].values()], ignore_case=True)
     after_any = "|".join(f"(?:{v})" for v in raw["after"].values())
     return ExclusionPatterns(
         before_any=re.compile(before_any, re.I),

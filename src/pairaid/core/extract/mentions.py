@@ -30,6 +30,7 @@ import yaml
 
 from pairaid.core.extract.exclusions import ExclusionContext, TextIndex, exclusion_rule, index_text
 from pairaid.core.extract.model import Mention, Qualifier, Sentence
+from pairaid.core.extract.regex_leads import compile_led
 from pairaid.core.numbers import NumberMatch, find_numbers
 from pairaid.core.units import is_person_noun, is_plural, match_unit, singular
 
@@ -81,7 +82,9 @@ def qualifier_words() -> QualifierWords:
     b_alt = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(before, key=len, reverse=True))
     a_alt = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(after, key=len, reverse=True))
     return QualifierWords(
-        before=re.compile(rf"(?:^|[^A-Za-z])({b_alt})\s*$", re.I),
+        # the words at the end of the text before a number, not glued to a letter; the look-ahead on their
+        # first letters spares the engine a try of every word at every character
+        before=re.compile(rf"(?=[{''.join(sorted({k[0] for k in before}))}])(?<![A-Za-z])({b_alt})\s*$", re.I),
         before_map=before,
         after=re.compile(rf"\s+({a_alt})\b", re.I),
         after_map=after,
@@ -198,7 +201,7 @@ def find_mentions(text: str, sentences: tuple[Sentence, ...]) -> tuple[Mention, 
 
 
 _QUAL = r"(?:(?:more\s+than|over|nearly|almost|about|around|some|approximately|less\s+than|close\s+to)\s+)?"
-_OF_WHOM_BEFORE = re.compile(rf"\b(?:of|among)\s+(?:whom|them|which|these|those)\s*,?\s*{_QUAL}$", re.I)
+_OF_WHOM_BEFORE = compile_led(rf"\b(?:of|among)\s+(?:whom|them|which|these|those)\s*,?\s*{_QUAL}$", re.I)
 _OF_THEM_AFTER = re.compile(r"\s+(?:of|among)\s+(?:whom|them|which|these|those)\b", re.I)
 _CONTINUES = re.compile(
     rf"(?:\s+(?:were|was|have\s+been|had\s+been)\s+(?:[a-z]+ed|under\s+(?:construction|way)|underway|in\s+progress))?(?:\s+in\s+(?:19|20)\d\d)?\s*,?\s*(?:to|and|or)\s+{_QUAL}",
@@ -206,9 +209,9 @@ _CONTINUES = re.compile(
 )
 # "of whom 12,800 were from A, 10,200 from B and 8,500 from C": a bare number listed after another
 _LISTED_AFTER = re.compile(rf"[^.;:\d]{{0,45}}?(?:,\s*(?:and\s+)?|\s+and\s+){_QUAL}", re.I)
-_POPULATION = re.compile(r"\bpopulation\b[^.;,]{0,40}$", re.I)
+_POPULATION = compile_led(r"\bpopulation\b[^.;,]{0,40}$", re.I)
 # "58,000 rural labourers, including 21,000 through ...": a part of the figure before it
-_INCLUDING_BEFORE = re.compile(rf"\b(?:including|among\s+them|of\s+this)\s*,?\s*{_QUAL}$", re.I)
+_INCLUDING_BEFORE = compile_led(rf"\b(?:including|among\s+them|of\s+this)\s*,?\s*{_QUAL}$", re.I)
 # "the number of people trained was up to 4,300", "the training courses held by A numbered 26"
 _NUMBER_OF = re.compile(
     rf"\bthe\s+number\s+of\s+(?P<np>[a-z][a-z\s-]{{0,40}}?)\s+(?:was|were|reached|totall?ed|stood\s+at|amounted\s+to)"

@@ -10,13 +10,14 @@ from pairaid.core.extract.facts import bind_facts
 from pairaid.core.extract.mentions import find_mentions
 from pairaid.core.extract.model import Extraction
 from pairaid.core.extract.places import report_parties
+from pairaid.core.extract.regex_leads import compile_led
 from pairaid.core.extract.sections import find_sections, title_line
 from pairaid.core.extract.sentences import find_sentences
 
 __all__ = ["read_report", "report_year_candidates", "report_year_from_text"]
 
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-_IN_YEAR = re.compile(rf"\b(?:in|during|throughout)\s+(?:{_MONTHS}\s+)?((?:19|20)\d\d)\b(?!\s*[-~–])", re.I)
+_IN_YEAR = compile_led(rf"\b(?:in|during|throughout)\s+(?:{_MONTHS}\s+)?((?:19|20)\d\d)\b(?!\s*[-~–])", re.I)
 _OPENING_YEAR = re.compile(r"(?:^|[】\n.])\s*(?:In\s+)?((?:19|20)\d\d)\s*,", re.M)
 
 

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from pairaid.core.errors import PairaidError
+from pairaid.core.extract.regex_leads import compile_led
 
 __all__ = [
     "Parties",
@@ -57,7 +58,7 @@ _PROVINCE = re.compile(
     r"\b(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:Province|Zhuang\s+Autonomous\s+Region|Uygur\s+Autonomous\s+Region"
     r"|Hui\s+Autonomous\s+Region|Autonomous\s+Region|Municipality))\b"
 )
-_IN_PLACE = re.compile(r"\bin\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)\s*$")
+_IN_PLACE = compile_led(r"\bin\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)\s*$")
 _PLACE = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*"
 _RESPECTIVELY = re.compile(
     rf"^[^.;,]{{0,40}}?\brespectively\s+(?:to|for|in)\s+(?P<list>{_PLACE}(?:\s*(?:,|and|,\s*and)\s*{_PLACE})+)"
@@ -133,10 +134,10 @@ def respectively_donors(before: str) -> tuple[str, ...]:
 
 
 _NAME = r"[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){0,3}"
-_SENTENCE_PLACE = re.compile(
+_SENTENCE_PLACE = compile_led(
     rf"\b(?:to|for|in|of)\s+(?:the\s+)?(?P<place>{_NAME}(?:\s*,\s*{_NAME})*(?:\s*,?\s+and\s+{_NAME})?)"
 )
-_NOT_PLACE = re.compile(
+_NOT_PLACE = compile_led(
     r"\b(?:State|Council|CPC|Party|Committee|Office|Department|Conference|Group|Plan|Project|Park|Fair|Bureau|"
     r"Government|University|School|Hospital|Center|Centre|Association|Company|Co|Ltd|Industrial|Mining|China|"
     r"Leading|Central|Western|Eastern|East|West|Development|Poverty|Alleviation|Commission|Ministry|Five-Year|"
@@ -182,7 +183,7 @@ def sentence_recipient(right: str, donor: str | None) -> str | None:
 
 
 # an area word at the end of a name ("Wuxi County", "Liuzhi Special Zone", "Xilingol League")
-_AREA_WORD = re.compile(
+_AREA_WORD = compile_led(
     r"\b(?:County|Counties|City|Cities|Prefecture|Prefectures|District|Districts|League|Banner|Banners|Zone|"
     r"Township|Town|Village|Province|Region|Area|Areas)\b"
 )
@@ -244,7 +245,7 @@ def sentence_donor(before: str, donor: str | None) -> str | None:
 
 
 _DIRECT_OBJECT = re.compile(rf"\s+(?:the\s+)?(?P<place>{_NAME}(?:\s*,\s*{_NAME})*(?:\s*,?\s+and\s+{_NAME})?)")
-_SUPPORTS = re.compile(r"\b(?:support\w*|assist\w*|aid\w*|help\w*|twinn\w*|pair\w*|lift\w*)\b", re.I)
+_SUPPORTS = compile_led(r"\b(?:support\w*|assist\w*|aid\w*|help\w*|twinn\w*|pair\w*|lift\w*)\b", re.I)
 
 
 def supported_place(opening: str, donor: str | None) -> str | None:
