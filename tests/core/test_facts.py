@@ -334,6 +334,20 @@ def test_a_city_of_the_donor_province_acting_is_the_donor_and_the_place_named_be
     assert got["120 cadres"] == ("Jiangsu", "Shaanxi")  # Nanjing is the donor's own province
 
 
+def test_a_city_acting_at_the_start_of_a_long_sentence_is_the_donor_of_its_last_figure() -> None:
+    # regression: the acting city was looked for only in the last 400 characters before a figure
+    ex = read_report(
+        "Jiangsu - Shaanxi Pairing-off Poverty Alleviation\n"
+        "In 2011, Wuxi City's hospitals donated 300,000 Yuan of medicines to the paired counties, "
+        + "held clinics in remote mountain townships and visited herding families along the river valleys, "
+        * 4
+        + "and carried out 90 operations.",
+        report_year=2011,
+    )
+    got = {ex.mentions[f.mention].text: f.donor for f in ex.facts}
+    assert got == {"300,000 Yuan": "Wuxi City", "90 operations": "Wuxi City"}
+
+
 def test_an_east_west_title_is_a_national_overview() -> None:
     ex = read_report(
         "East-West Pairing-off Cooperation\nIn 2010, the eastern provinces built 12 schools in the western region.",

@@ -21,6 +21,7 @@ from pairaid.core.extract.places import (
     Parties,
     respectively_donors,
     respectively_recipients,
+    sentence_actors,
     sentence_donor,
     sentence_recipient,
     sentence_recipient_before,
@@ -163,6 +164,7 @@ def bind_facts(
     rates = {r.mention: r for r in find_rates(text, mentions, contexts, set(resolved))}
     facts: list[Fact] = []
     first_fact: dict[int, int] = {}
+    actors: dict[int, tuple[tuple[int, str], ...]] = {}  # per sentence, read once
     for i in range(len(mentions)):
         if i not in resolved:
             continue
@@ -175,7 +177,11 @@ def bind_facts(
             named = sentence_recipient(_rest_of_sentence(text, sentences, mentions[i]), parties.donor)
             named = named or sentence_recipient_before(before, parties.donor)
             recipients = respectively_recipients(contexts[i].rest) or ((named or parties.recipient),)
-            donors = respectively_donors(before) or ((sentence_donor(before, parties.donor) or parties.donor),)
+            k = mentions[i].sentence
+            if k not in actors:
+                actors[k] = sentence_actors(text[sent_start : sentences[k].end])
+            actor = sentence_donor(actors[k], mentions[i].start - sent_start, parties.donor)
+            donors = respectively_donors(before) or ((actor or parties.donor),)
         else:  # F9: a national or provincial chapter names the area reported on
             recipients, donors = (parties.recipient,), (parties.donor,)
         rate = rates.get(i)

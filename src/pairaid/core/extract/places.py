@@ -35,6 +35,7 @@ __all__ = [
     "report_parties",
     "respectively_donors",
     "respectively_recipients",
+    "sentence_actors",
     "sentence_donor",
     "sentence_recipient",
     "sentence_recipient_before",
@@ -228,18 +229,24 @@ _ACTOR = re.compile(
 )
 
 
-def sentence_donor(before: str, donor: str | None) -> str | None:
-    """The aiding side as written when a place of the donor's province other than the donor acts in the
-    sentence before a figure ("Suzhou City's hospitals donated N" in a Jiangsu chapter), else ``None`` (F9)."""
-    if not donor or len(before) > 400:
-        before = before[-400:]
-    found = None
-    for m in _ACTOR.finditer(before):
-        found = m
-    if found is None or not donor:
+def sentence_actors(sentence: str) -> tuple[tuple[int, str], ...]:
+    """Names acting in a sentence ("Suzhou City's hospitals donated", "In 2011, Wuxi provided"), as
+    (offset in ``sentence`` where the act's verb ends, name as written), in order."""
+    return tuple((m.end(), m.group("name").strip()) for m in _ACTOR.finditer(sentence))
+
+
+def sentence_donor(actors: tuple[tuple[int, str], ...], upto: int, donor: str | None) -> str | None:
+    """The aiding side as written when a place of the donor's province other than the donor is the last
+    of ``actors`` (:func:`sentence_actors`) to act before offset ``upto`` of its sentence ("Suzhou City's
+    hospitals donated N" in a Jiangsu chapter), else ``None`` (F9)."""
+    if not donor:
         return None
-    name = found.group("name").strip()
-    if _NOT_PLACE.search(name) or name.lower() in donor.lower() or donor.lower() in name.lower():
+    name = None
+    for end, actor in actors:
+        if end > upto:
+            break
+        name = actor
+    if name is None or _NOT_PLACE.search(name) or name.lower() in donor.lower() or donor.lower() in name.lower():
         return None
     return name if place_side(name, donor) == "donor" else None
 
