@@ -348,6 +348,16 @@ def test_a_city_acting_at_the_start_of_a_long_sentence_is_the_donor_of_its_last_
     assert got == {"300,000 Yuan": "Wuxi City", "90 operations": "Wuxi City"}
 
 
+def test_a_part_goes_where_its_whole_went_not_to_a_province_named_before_it() -> None:
+    ex = read_report(
+        "Ningbo - Guizhou Pairing-off Poverty Alleviation\n"
+        "In 2013, 40 projects were built in Ceheng and Wangmo of Guizhou Province, including 12 school projects.",
+        report_year=2013,
+    )
+    got = {ex.mentions[f.mention].text: f.recipient for f in ex.facts}
+    assert got == {"40 projects": "Ceheng and Wangmo", "12 school projects": "Ceheng and Wangmo"}
+
+
 def test_an_east_west_title_is_a_national_overview() -> None:
     ex = read_report(
         "East-West Pairing-off Cooperation\nIn 2010, the eastern provinces built 12 schools in the western region.",

@@ -175,6 +175,8 @@ def bind_facts(
         before = text[sent_start : mentions[i].start]
         if parties.kind == "pairing":
             named = sentence_recipient(_rest_of_sentence(text, sentences, mentions[i]), parties.donor)
+            # F3/F9: a part names its own place after it, else it went where its whole went
+            named = named or (facts[part_of].recipient if part_of is not None else None)
             named = named or sentence_recipient_before(before, parties.donor)
             recipients = respectively_recipients(contexts[i].rest) or ((named or parties.recipient),)
             k = mentions[i].sentence
