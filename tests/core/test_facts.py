@@ -339,8 +339,7 @@ def test_a_city_acting_at_the_start_of_a_long_sentence_is_the_donor_of_its_last_
     ex = read_report(
         "Jiangsu - Shaanxi Pairing-off Poverty Alleviation\n"
         "In 2011, Wuxi City's hospitals donated 300,000 Yuan of medicines to the paired counties, "
-        + "held clinics in remote mountain townships and visited herding families along the river valleys, "
-        * 4
+        + "held clinics in remote mountain townships and visited herding families along the river valleys, " * 4
         + "and carried out 90 operations.",
         report_year=2011,
     )
@@ -358,9 +357,45 @@ def test_a_part_goes_where_its_whole_went_not_to_a_province_named_before_it() ->
     assert got == {"40 projects": "Ceheng and Wangmo", "12 school projects": "Ceheng and Wangmo"}
 
 
-def test_an_east_west_title_is_a_national_overview() -> None:
+@pytest.mark.parametrize(
+    ("title", "donor", "recipient"),
+    [
+        (
+            "Anhui - Hotan (Hetian) Prefecture of Xinjiang Counterpart Assistance",
+            "Anhui",
+            "Hotan (Hetian) Prefecture of Xinjiang",
+        ),
+        (
+            "Wujiang City (Suzhou) – Dejiang County (Tongren) East-West Cooperation",
+            "Wujiang City (Suzhou)",
+            "Dejiang County (Tongren)",
+        ),
+        ("Xiamen-Linxia Pairing-off Cooperation", "Xiamen", "Linxia"),
+    ],
+)
+def test_a_title_gives_each_side_as_written_with_its_aliases(title: str, donor: str, recipient: str) -> None:
+    ex = read_report(f"{title}\nIn 2014, 15 schools were built.", report_year=2014)
+    assert (ex.donor, ex.recipient) == (donor, recipient)
+
+
+def test_figures_listed_before_respectively_pair_up_with_the_places() -> None:
     ex = read_report(
-        "East-West Pairing-off Cooperation\nIn 2010, the eastern provinces built 12 schools in the western region.",
+        "Anhui - Hotan Counterpart Assistance\n"
+        "In 2014, Anhui allocated 65 million yuan of aid funds, of which 40 million yuan and 25 million yuan "
+        "went respectively to Pishan County and Moyu County.",
+        report_year=2014,
+    )
+    got = [(ex.mentions[f.mention].text, f.recipient) for f in ex.facts]
+    assert got[1:] == [("40 million yuan", "Pishan County"), ("25 million yuan", "Moyu County")]
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["East-West Pairing-off Cooperation", "Eastern Provinces and Municipalities – Western Poor Areas: Cooperation"],
+)
+def test_an_east_west_title_is_a_national_overview(title: str) -> None:
+    ex = read_report(
+        f"{title}\nIn 2010, the eastern provinces built 12 schools in the western region.",
         report_year=2010,
     )
     assert [(f.donor, f.recipient) for f in ex.facts] == [

@@ -20,7 +20,7 @@ from pairaid.core.extract.cues import Context, lexicon
 from pairaid.core.extract.mentions import qualifier_words
 from pairaid.core.extract.model import Mention, Sentence
 
-__all__ = ["mention_contexts"]
+__all__ = ["figure_run", "mention_contexts"]
 
 _RIGHT_STOP = re.compile(r"[,;:，；：]|\.(?!\d)|\s+and\s+(?=\w+ed\b)")
 _CLAUSE_STOP = re.compile(r"[;:；：]")
@@ -121,3 +121,16 @@ def _with_tails(text: str, mentions: tuple[Mention, ...], contexts: list[Context
         if j > i:
             out[i] = replace(contexts[i], tail=contexts[j].rest)
     return out
+
+
+def figure_run(text: str, mentions: tuple[Mention, ...], i: int) -> list[int]:
+    """Indexes of the figures of ``i``'s unit joined to it by "," / "and" before it in its sentence, and ``i``
+    ("402 million yuan and 296 million yuan went respectively to A and B" -> both), in text order."""
+    run = [i]
+    while run[0] > 0:
+        a, b = mentions[run[0] - 1], mentions[run[0]]
+        between = text[a.end : b.start]
+        if a.sentence != b.sentence or a.unit != b.unit or not _JOINED.fullmatch(between) or _VERB_ED.search(between):
+            break
+        run.insert(0, run[0] - 1)
+    return run

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from pairaid.core.extract.contexts import mention_contexts
+from pairaid.core.extract.contexts import figure_run, mention_contexts
 from pairaid.core.extract.cues import Context, CueRule, lexicon, rule_matches
 from pairaid.core.extract.model import Fact, Mention, Sentence
 from pairaid.core.extract.parts import Candidate, find_parts, find_rates, repeated
@@ -162,6 +162,13 @@ def bind_facts(
     for i in drop:
         resolved.pop(i, None)
     rates = {r.mention: r for r in find_rates(text, mentions, contexts, set(resolved))}
+    # F4: "402 and 296 million yuan went respectively to A and B": the listed places pair up with the figures
+    paired: dict[int, str] = {}
+    for i in resolved:
+        places = respectively_recipients(contexts[i].rest)
+        run = figure_run(text, mentions, i) if len(places) > 1 else []
+        if len(run) == len(places) > 1:
+            paired.update(zip(run, places, strict=True))
     facts: list[Fact] = []
     first_fact: dict[int, int] = {}
     actors: dict[int, tuple[tuple[int, str], ...]] = {}  # per sentence, read once
@@ -178,7 +185,11 @@ def bind_facts(
             # F3/F9: a part names its own place after it, else it went where its whole went
             named = named or (facts[part_of].recipient if part_of is not None else None)
             named = named or sentence_recipient_before(before, parties.donor)
-            recipients = respectively_recipients(contexts[i].rest) or ((named or parties.recipient),)
+            recipients = (
+                (paired[i],)
+                if i in paired
+                else respectively_recipients(contexts[i].rest) or ((named or parties.recipient),)
+            )
             k = mentions[i].sentence
             if k not in actors:
                 actors[k] = sentence_actors(text[sent_start : sentences[k].end])

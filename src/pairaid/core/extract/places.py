@@ -45,9 +45,12 @@ __all__ = [
 NATIONAL_DONOR = "eastern provinces and municipalities"
 NATIONAL_RECIPIENT = "western poor areas"
 
+# "Qingdao - Guizhou Pairing-off ...", "Shenzhen - Kashi (Kashgar) Prefecture of Xinjiang Counterpart Assistance",
+# "Zhangjiagang City (Suzhou, Jiangsu) - Yanhe Tujia Autonomous County (Tongren, Guizhou) East-West ...": each side
+# as written, a name of capitalised words with "of"/"and" and bracketed aliases, up to the title's subject words
+_TITLE_SIDE = r"[A-Z][\w’'.]*(?:\s*\([^()\n]{1,40}\)|\s+(?:of|and)\s+[A-Z][\w’'.]*|\s+[A-Z][\w’'.]*)*"
 _TITLE = re.compile(
-    r"^\s*(?P<donor>[A-Z][\w’'.()]*(?:\s+[A-Z][\w’'.()]*)*)\s*[-–—]\s*"
-    r"(?P<recipient>[A-Z][\w’'.()]*(?:\s+[A-Z][\w’'.()]*)*?)\s+"
+    rf"^\s*(?P<donor>{_TITLE_SIDE})\s*(?:[–—]|\s-\s|(?<=[a-z)])-(?=[A-Z]))\s*(?P<recipient>{_TITLE_SIDE}?)\s*:?\s+"
     r"(?:Pairing|Counterpart|East|Poverty|Cooperation|Twinning|Pair)",
 )
 # "Shanghai's Pairing-off Aid to Kashgar, Xinjiang"
@@ -79,9 +82,9 @@ def report_parties(text: str, title: str | None, *, donor: str | None = None, re
     """The report's donor and recipient from its title and text; ``donor``/``recipient`` given by the caller win."""
     if title:
         m = _TITLE.match(title) or _TITLE_TO.match(title)
-        sides = {m.group("donor").strip().lower(), m.group("recipient").strip().lower()} if m is not None else set()
-        if sides == {"east", "west"}:
-            m = None  # "East-West Pairing-off Cooperation": a national overview, not a pairing
+        sides = (m.group("donor").strip().lower(), m.group("recipient").strip().lower()) if m is not None else ("", "")
+        if sides[0].startswith("east") and sides[1].startswith("west"):
+            m = None  # "East-West Pairing-off Cooperation", "Eastern Provinces - Western Poor Areas": national
         if m is not None:
             title_donor = donor or m.group("donor").strip()
             named = supported_place(text[len(title) : len(title) + 1500], title_donor) if not recipient else None
