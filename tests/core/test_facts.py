@@ -307,6 +307,20 @@ def test_from_one_year_to_another_is_cumulative() -> None:
     ]
 
 
+def test_the_nth_year_since_is_an_age_and_over_the_year_is_the_report_year() -> None:
+    assert facts_of(
+        "2012 was the 16th year since the pairing began in 1996. Over the year, Anhe invested 5 million yuan in Baishan."
+    ) == [("5 million yuan", "aid_funds", ("year", 2012))]
+    assert facts_of("Over the four years since 2009, Anhe has invested 20 million yuan in Baishan in all.") == [
+        ("20 million yuan", "aid_funds", ("cumulative", 2009, 2012))
+    ]
+
+
+def test_enterprises_operating_at_the_end_of_a_year_are_a_stock_whatever_the_pairing_s_start() -> None:
+    got = facts_of("Since 1996, Anhe has aided Baishan. By the end of 2012, 300 enterprises were operating in Baishan.")
+    assert got == [("300 enterprises", "enterprises", ("as_of", 2012))]
+
+
 def test_the_number_of_people_trained_counts_people_and_a_year_end_stock_does_not_carry() -> None:
     ex = read(
         "By the end of the year, 40 projects had been completed. Anhe built 6 schools. "

@@ -7,7 +7,7 @@ Period phrases found in a sentence:
 ``since``        "since 1996" -> cumulative 1996 to the report year
 ``past_years``   "over the past 14 years" -> cumulative over the 14 years ending in the report year
 ``in_year``      "in 2009", "in June 2009", "throughout 2009" -> that year
-``whole_year``   "throughout the year", "in the whole year" -> the report year
+``whole_year``   "throughout the year", "in the whole year", "over the year" -> the report year
 ``prior_year``   "(2.7 million yuan)" after "than in 2009" -> a fact of 2009
 ``span``         "from 2002 to 2012", "between 2010 and 2013" -> cumulative over those years
 
@@ -45,7 +45,7 @@ _PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("since", rf"\bsince\s+(?:{_MONTH}\s+)?{_YEAR}"),
         ("since", rf"\bsince\s+(?:the|its|their|our)\s+[^.;,]{{0,50}}?\b(?:in|of)\s+(?:{_MONTH}\s+)?{_YEAR}"),
         ("past_years", r"\b(?:over|in|during)\s+the\s+(?:past|last)\s+(\d+|[a-z]+(?:-[a-z]+)?)\s+years\b"),
-        ("whole_year", r"\b(?:throughout|in|during)\s+the\s+(?:whole|entire)?\s*year\b"),
+        ("whole_year", r"\b(?:throughout|in|during|over)\s+the\s+(?:whole|entire)?\s*year\b(?!\s+(?:before|earlier))"),
         (
             "in_year",
             rf"\b(?:in|during|throughout|for)\s+(?:(?:early|mid|late)[\s-]+)?(?:{_MONTH}\s+)?{_YEAR}\b(?!\s*[-~–])",
@@ -68,6 +68,8 @@ def _names_a_period(body: str) -> bool:
     return bool(_YEAR_DIGITS.search(body) or _YEAR_WORD.search(body))
 
 
+# "the seventeenth year since", "the 10th anniversary since": how long, not since when the figures count
+_COUNTED_SINCE = re.compile(r"\b(?:year|anniversary)\s*$", re.I)
 _PRIOR = compile_led(rf"\b(?:than|over|compared\s+with)\s+(?:that\s+)?(?:in|of)\s+{_YEAR}\s*[(（]\s*$", re.I)
 # a sentence opening on a place ("In County B, ...") starts a new scene: carried periods stop
 _NEW_SCENE = re.compile(rf"\s*In\s+(?!{_MONTH}\b|(?:19|20)\d\d\b)[A-Z]")
@@ -133,6 +135,8 @@ def find_period_phrases(text: str, sentence: Sentence, report_year: int) -> tupl
                 continue
             if kind == "in_year" and _BASE_BEFORE.search(body, max(0, m.start() - 30), m.start()):
                 continue
+            if kind == "since" and _COUNTED_SINCE.search(body, max(0, m.start() - 30), m.start()):
+                continue  # "2013 was the 17th year since ...": an age, not the period of the figures
             if kind in ("whole_year", "year_end"):
                 year = report_year
             elif kind == "past_years":
@@ -180,7 +184,9 @@ def pairing_start_year(text: str, sentences: tuple[Sentence, ...], report_year: 
 
 
 # F5: "by the end of 2010, 318 enterprises had settled in the park" is a stock, whatever the pairing's start
-_STOCK = compile_led(r"\b(?:settled|stationed|located|registered|in\s+operation)\b|\bparks?\b", re.I)
+_STOCK = compile_led(
+    r"\b(?:settled|stationed|located|registered|in\s+operation|operating|in\s+production|serving)\b|\bparks?\b", re.I
+)
 
 
 def _period(
