@@ -307,6 +307,21 @@ def test_from_one_year_to_another_is_cumulative() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("body", "indicator"),
+    [
+        ("Anhe earmarked government aid funds of 8 million yuan for Baishan.", "government_aid_funds"),
+        ("Anhe's fiscal assistance to Baishan came to 8 million yuan.", "government_aid_funds"),
+        ("Of this, 8 million yuan came from the municipal budget.", "government_aid_funds"),
+        ("Social donations raised by Anhe came to 8 million yuan.", "social_donations"),
+        ("Social circles of Anhe donated 8 million yuan.", "social_donations"),
+        ("After signing the agreement, citizens donated goods worth 8 million yuan.", "social_donations"),
+    ],
+)
+def test_the_source_of_money_picks_its_funds_indicator(body: str, indicator: str) -> None:
+    assert [f for _, f, _ in facts_of(body)] == [indicator]
+
+
 def test_the_nth_year_since_is_an_age_and_over_the_year_is_the_report_year() -> None:
     assert facts_of(
         "2012 was the 16th year since the pairing began in 1996. Over the year, Anhe invested 5 million yuan in Baishan."
