@@ -322,6 +322,22 @@ def test_the_source_of_money_picks_its_funds_indicator(body: str, indicator: str
     assert [f for _, f, _ in facts_of(body)] == [indicator]
 
 
+@pytest.mark.parametrize(
+    ("body", "indicator"),
+    [
+        ("Anhe's teachers gave 120 demonstration lessons in Baishan.", "lectures"),
+        ("Leaders at or above the county level made 14 visits to Baishan.", "leader_visits"),
+        ("Baishan classes in Anhe enrolled 300 students from Baishan.", "students_supported"),
+        ("The medical team received some 8,000 outpatients.", "patients_treated"),
+        ("Anhe doctors received patients for 9,500 person-times.", "patients_treated"),
+        ("40 teachers and 12 doctors from Anhe served in Baishan schools and hospitals.", "professionals_sent"),
+        ("60 teachers, doctors and technicians went west to serve in Baishan.", "professionals_sent"),
+    ],
+)
+def test_counts_bind_by_their_noun_and_verb(body: str, indicator: str) -> None:
+    assert facts_of(body)[0][1] == indicator
+
+
 def test_the_nth_year_since_is_an_age_and_over_the_year_is_the_report_year() -> None:
     assert facts_of(
         "2012 was the 16th year since the pairing began in 1996. Over the year, Anhe invested 5 million yuan in Baishan."

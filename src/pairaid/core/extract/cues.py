@@ -178,7 +178,7 @@ def rule_matches(rule: CueRule, unit: str, ctx: Context) -> bool:
         hit = (
             (rule.left is not None and rule.left.search(ctx.left))
             or (rule.right is not None and rule.right.search(ctx.right))
-            or (rule.rest is not None and rule.rest.search(ctx.rest))
+            or (rule.rest is not None and (rule.rest.search(ctx.rest) or bool(ctx.tail and rule.rest.search(ctx.tail))))
             or (rule.clause is not None and rule.clause.search(ctx.clause))
             or (rule.any is not None and rule.any.search(ctx.any))
         )
