@@ -347,6 +347,21 @@ def test_the_nth_year_since_is_an_age_and_over_the_year_is_the_report_year() -> 
     ]
 
 
+def test_a_since_phrase_stays_in_its_sentence() -> None:
+    assert facts_of("Since 2008, Anhe has invested 40 million yuan in Baishan in all. It built 6 schools.") == [
+        ("40 million yuan", "aid_funds", ("cumulative", 2008, 2012)),
+        ("6 schools", "schools", ("year", 2012)),
+    ]
+
+
+def test_units_glued_to_a_digit_are_no_second_number() -> None:
+    ex = read("Anhe built schools with a floor space of 18,000 m2 and restored 3 km2 of grassland.")
+    assert [(m.text, m.value, m.unit) for m in ex.mentions] == [
+        ("18,000 m2", Decimal("18000"), "m2"),
+        ("3 km2", Decimal("300"), "ha"),
+    ]
+
+
 def test_enterprises_operating_at_the_end_of_a_year_are_a_stock_whatever_the_pairing_s_start() -> None:
     got = facts_of("Since 1996, Anhe has aided Baishan. By the end of 2012, 300 enterprises were operating in Baishan.")
     assert got == [("300 enterprises", "enterprises", ("as_of", 2012))]

@@ -193,6 +193,8 @@ def find_mentions(text: str, sentences: tuple[Sentence, ...]) -> tuple[Mention, 
     starts = [s.start for s in sentences]
     out: list[Mention] = []
     for number in find_numbers(text):
+        if out and number.start < out[-1].end:
+            continue  # inside the unit of the mention before it: the "2" of "186,000 m2"
         sent = max(0, bisect.bisect_right(starts, number.start) - 1)
         mention = _read_mention(text, number, index, sent)
         if mention is not None:

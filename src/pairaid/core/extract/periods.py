@@ -14,7 +14,9 @@ Period phrases found in a sentence:
 A phrase applies to the mentions after it in its sentence (else to the first
 mentions before it); a phrase that opens a sentence carries on to the next
 sentences of the same paragraph until another phrase, except "by the end of the
-year" (a stock of that sentence only).  Without any phrase, the
+year" (a stock of that sentence only) and "since YEAR" (a sum told in its own
+sentence: "Since 2010, A has invested N in all. It trained M people" gives M to
+the report year).  Without any phrase, the
 report year.  The pairing's start year is taken from a sentence that says when
 the pairing began ("Since 1996, Province A has undertaken ...", "In September
 1996, ... decided to assign City B to support ...").
@@ -160,7 +162,7 @@ def find_period_phrases(text: str, sentence: Sentence, report_year: int) -> tupl
                     year,
                     opens,
                     start_year=int(m.group(1)) if kind == "span" else None,
-                    carries=kind != "year_end",
+                    carries=kind not in ("year_end", "since"),
                 )
             )
     found.sort(key=lambda p: p.start)
