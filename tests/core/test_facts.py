@@ -347,6 +347,17 @@ def test_the_nth_year_since_is_an_age_and_over_the_year_is_the_report_year() -> 
     ]
 
 
+def test_a_count_in_apposition_counts_the_noun_before_it() -> None:
+    ex = read("The fifth batch of Anhe aid cadres, 64 in all, took up their posts in Baishan in March.")
+    assert [(m.text, m.unit, m.noun) for m in ex.mentions] == [("64", "person", "cadre")]
+    assert [f.indicator for f in ex.facts] == ["cadres_seconded"]
+
+
+def test_the_number_of_people_that_fell_to_a_figure_counts_people() -> None:
+    ex = read("The number of poor people in Baishan fell to 1.2 million.")
+    assert [(m.text, m.unit) for m in ex.mentions] == [("1.2 million", "person")]
+
+
 def test_a_since_phrase_stays_in_its_sentence() -> None:
     assert facts_of("Since 2008, Anhe has invested 40 million yuan in Baishan in all. It built 6 schools.") == [
         ("40 million yuan", "aid_funds", ("cumulative", 2008, 2012)),

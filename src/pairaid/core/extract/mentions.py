@@ -211,12 +211,16 @@ _CONTINUES = re.compile(
 )
 # "of whom 12,800 were from A, 10,200 from B and 8,500 from C": a bare number listed after another
 _LISTED_AFTER = re.compile(rf"[^.;:\d]{{0,45}}?(?:,\s*(?:and\s+)?|\s+and\s+){_QUAL}", re.I)
-_POPULATION = compile_led(r"\bpopulation\b[^.;,]{0,40}$", re.I)
+_POPULATION = compile_led(r"\bpopulation\b[^.;,]{0,60}$", re.I)
+# "the first batch of aid cadres, 113 in all, took up their posts": a count in apposition to the noun before it
+_APPOSITION_BEFORE = re.compile(r"\b([A-Za-z][a-z-]*[a-z])\s*,\s*$")
+_IN_ALL = re.compile(r"\s+(?:in\s+all|in\s+total|altogether)\b", re.I)
 # "58,000 rural labourers, including 21,000 through ...": a part of the figure before it
 _INCLUDING_BEFORE = compile_led(rf"\b(?:including|among\s+them|of\s+this)\s*,?\s*{_QUAL}$", re.I)
 # "the number of people trained was up to 4,300", "the training courses held by A numbered 26"
 _NUMBER_OF = re.compile(
-    rf"\bthe\s+number\s+of\s+(?P<np>[a-z][a-z\s-]{{0,40}}?)\s+(?:was|were|reached|totall?ed|stood\s+at|amounted\s+to)"
+    rf"\bthe\s+number\s+of\s+(?P<np>[a-z][a-z\s-]{{0,40}}?)\s+(?:was|were|reached|totall?ed|stood\s+at|amounted\s+to"
+    rf"|(?:fell|dropped|decreased|declined|rose|increased|grew)\s+to)"
     rf"\s+(?:up\s+to\s+)?{_QUAL}$"
     rf"|(?:^|[.;,:]\s*|\bthe\s+)(?P<subject>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){{0,2}}?)\s+(?:[a-z]+\s+(?:by|in|of)\s+"
     rf"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s+)?numbered\s+{_QUAL}$",
@@ -230,7 +234,8 @@ def _inherit_units(text: str, mentions: list[Mention]) -> list[Mention]:
     * "of whom 7,200 ...", "3,100 of them ...": the last figure of people or things before it;
     * "from 8,000 residents to nearly 46,000", "13 schools and 4", "96 projects were started and 71
       completed": the figure just before it;
-    * "the poor population fell by 1.2 million": people (unit ``person``).
+    * "the poor population fell by 1.2 million": people (unit ``person``);
+    * "the first batch of aid cadres, 113 in all, ...": what the noun before the comma counts.
     """
     out: list[Mention] = []
     for k, m in enumerate(mentions):
@@ -264,6 +269,8 @@ def _inherit_units(text: str, mentions: list[Mention]) -> list[Mention]:
             out.append(_counted_by(m, named.group("np") or named.group("subject")))
         elif _POPULATION.search(lead):
             out.append(replace(m, unit="person", noun="person"))
+        elif (noun := _APPOSITION_BEFORE.search(lead)) and is_plural(noun.group(1)) and _IN_ALL.match(text, m.end):
+            out.append(_counted_by(m, noun.group(1)))
         else:
             out.append(m)
     return out
