@@ -338,6 +338,31 @@ def test_counts_bind_by_their_noun_and_verb(body: str, indicator: str) -> None:
     assert facts_of(body)[0][1] == indicator
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Anhe gave 3 million yuan on top of 2 million yuan allocated by the municipal government.",
+            ["aid_funds", "government_aid_funds"],
+        ),
+        (
+            "Citizens of Anhe donated 1.2 million yuan in cash and goods worth 0.4 million yuan.",
+            ["social_donations", "social_donations"],
+        ),
+        (
+            "Anhe enterprises built a plant in Baishan with 300 million yuan of investment in place.",
+            ["enterprise_investment"],
+        ),
+        ("Anhe helped 900 farmers and herders in Baishan find jobs.", ["jobs"]),
+        ("Anhe funds went into 400 settlement houses.", ["houses"]),
+        ("Baishan set up 12 poverty-alleviation workshops with Anhe funds.", []),
+        ("Per capita net income reached 5,000 yuan, an increase of 600 yuan.", ["income_increase_per_capita"]),
+    ],
+)
+def test_more_ways_of_saying_it(body: str, expected: list[str]) -> None:
+    assert [f for _, f, _ in facts_of(body)] == expected
+
+
 def test_the_nth_year_since_is_an_age_and_over_the_year_is_the_report_year() -> None:
     assert facts_of(
         "2012 was the 16th year since the pairing began in 1996. Over the year, Anhe invested 5 million yuan in Baishan."
