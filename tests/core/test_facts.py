@@ -383,6 +383,20 @@ def test_the_number_of_people_that_fell_to_a_figure_counts_people() -> None:
     assert [(m.text, m.unit) for m in ex.mentions] == [("1.2 million", "person")]
 
 
+def test_a_number_word_after_list_numbering_opens_its_sentence() -> None:
+    ex = read("(2) Forty-six training courses were held in Baishan.")
+    assert [(m.text, m.value) for m in ex.mentions] == [("Forty-six training courses", Decimal("46"))]
+
+
+def test_a_table_flattened_into_lines_counts_by_its_labels() -> None:
+    ex = read("Key figures\nCadres seconded: 24; teachers sent: 113; projects: 57\nThe work went on.")
+    assert [(m.text, m.unit, m.noun) for m in ex.mentions] == [
+        ("24", "person", "cadre"),
+        ("113", "person", "teacher"),
+        ("57", "count", "project"),
+    ]
+
+
 def test_a_since_phrase_stays_in_its_sentence() -> None:
     assert facts_of("Since 2008, Anhe has invested 40 million yuan in Baishan in all. It built 6 schools.") == [
         ("40 million yuan", "aid_funds", ("cumulative", 2008, 2012)),

@@ -139,7 +139,8 @@ def _inside(spans: tuple[tuple[int, int], ...], start: int, end: int, reach: int
 
 _LIST_DOT = re.compile(r"[.、)）]\s*\D")
 _WORDS = re.compile(r"[A-Za-z]+")
-_SENTENCE_OPEN = re.compile(r"(?:^|[.!?:;】\n])\s*$")
+# a sentence opens at the text's start, after a stop or heading, or after list numbering ("(2) Forty-six ...")
+_SENTENCE_OPEN = re.compile(r"(?:^|[.!?:;】\n]|(?:^|\s)(?:\(\d{1,2}\)|（\d{1,2}）|\d{1,2}\.))\s*$")
 _HYPHEN_WORD = re.compile(r"-[A-Za-z]")
 
 

@@ -214,6 +214,8 @@ _LISTED_AFTER = re.compile(rf"[^.;:\d]{{0,45}}?(?:,\s*(?:and\s+)?|\s+and\s+){_QU
 _POPULATION = compile_led(r"\bpopulation\b[^.;,]{0,60}$", re.I)
 # "the first batch of aid cadres, 113 in all, took up their posts": a count in apposition to the noun before it
 _APPOSITION_BEFORE = re.compile(r"\b([A-Za-z][a-z-]*[a-z])\s*,\s*$")
+# a table flattened into lines: "Cadres seconded: 24; professionals sent: 113"
+_LABEL_BEFORE = re.compile(r"(?:^|[\n;；]|\s{2,})\s*(?P<label>[A-Za-z][A-Za-z'’ -]{2,40}):\s*$")
 _IN_ALL = re.compile(r"\s+(?:in\s+all|in\s+total|altogether)\b", re.I)
 # "58,000 rural labourers, including 21,000 through ...": a part of the figure before it
 _INCLUDING_BEFORE = compile_led(rf"\b(?:including|among\s+them|of\s+this)\s*,?\s*{_QUAL}$", re.I)
@@ -235,7 +237,8 @@ def _inherit_units(text: str, mentions: list[Mention]) -> list[Mention]:
     * "from 8,000 residents to nearly 46,000", "13 schools and 4", "96 projects were started and 71
       completed": the figure just before it;
     * "the poor population fell by 1.2 million": people (unit ``person``);
-    * "the first batch of aid cadres, 113 in all, ...": what the noun before the comma counts.
+    * "the first batch of aid cadres, 113 in all, ...": what the noun before the comma counts;
+    * "Cadres seconded: 24; teachers sent: 113": what the label before the colon counts.
     """
     out: list[Mention] = []
     for k, m in enumerate(mentions):
@@ -271,6 +274,8 @@ def _inherit_units(text: str, mentions: list[Mention]) -> list[Mention]:
             out.append(replace(m, unit="person", noun="person"))
         elif (noun := _APPOSITION_BEFORE.search(lead)) and is_plural(noun.group(1)) and _IN_ALL.match(text, m.end):
             out.append(_counted_by(m, noun.group(1)))
+        elif (label := _LABEL_BEFORE.search(lead)) is not None:
+            out.append(_counted_by(m, label.group("label")))
         else:
             out.append(m)
     return out
