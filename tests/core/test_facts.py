@@ -397,6 +397,24 @@ def test_a_table_flattened_into_lines_counts_by_its_labels() -> None:
     ]
 
 
+def test_a_number_after_of_the_figure_and_a_comma_counts_the_same_thing() -> None:
+    ex = read("Of the 40 cadres sent, 12 held posts at county level and 28 at township level.")
+    assert [(m.text, m.unit, m.noun) for m in ex.mentions] == [
+        ("40 cadres", "person", "cadre"),
+        ("12", "person", "cadre"),
+        ("28", "person", "cadre"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["In 2012 Anhe's GDP grew by 9%.", "The rural poor population under the new standard stood at 3.1 million."],
+)
+def test_a_possessive_is_no_counted_plural_and_a_population_counts_people(body: str) -> None:
+    ex = read(body)
+    assert [(m.text, m.unit) for m in ex.mentions if m.unit != "percent"] in ([], [("3.1 million", "person")])
+
+
 def test_a_since_phrase_stays_in_its_sentence() -> None:
     assert facts_of("Since 2008, Anhe has invested 40 million yuan in Baishan in all. It built 6 schools.") == [
         ("40 million yuan", "aid_funds", ("cumulative", 2008, 2012)),

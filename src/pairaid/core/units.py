@@ -149,8 +149,8 @@ def is_plural(word: str) -> bool:
     uw = unit_words()
     if w in uw.irregular:
         return True
-    if w in uw.not_plural or len(w) <= 3:
-        return False
+    if w in uw.not_plural or len(w) <= 3 or w.endswith(("'s", "’s")):
+        return False  # a possessive ("Gansu's") is no plural
     return w.endswith("s") and not w.endswith(("ss", "us", "is"))
 
 

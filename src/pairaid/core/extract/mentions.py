@@ -218,6 +218,8 @@ _APPOSITION_BEFORE = re.compile(r"\b([A-Za-z][a-z-]*[a-z])\s*,\s*$")
 _LABEL_BEFORE = re.compile(r"(?:^|[\n;；]|\s{2,})\s*(?P<label>[A-Za-z][A-Za-z'’ -]{2,40}):\s*$")
 _IN_ALL = re.compile(r"\s+(?:in\s+all|in\s+total|altogether)\b", re.I)
 # "58,000 rural labourers, including 21,000 through ...": a part of the figure before it
+_OF_THE_BEFORE = re.compile(r"\b(?:of|among)\s+(?:the|these|those)\s+$", re.I)
+_THEN_COMMA = re.compile(r"[^.;,\d]{0,40},\s*")
 _INCLUDING_BEFORE = compile_led(rf"\b(?:including|among\s+them|of\s+this)\s*,?\s*{_QUAL}$", re.I)
 # "the number of people trained was up to 4,300", "the training courses held by A numbered 26"
 _NUMBER_OF = re.compile(
@@ -237,6 +239,7 @@ def _inherit_units(text: str, mentions: list[Mention]) -> list[Mention]:
     * "from 8,000 residents to nearly 46,000", "13 schools and 4", "96 projects were started and 71
       completed": the figure just before it;
     * "the poor population fell by 1.2 million": people (unit ``person``);
+    * "Of the 92 cadres sent, 12 ...": the figure the sentence opened on;
     * "the first batch of aid cadres, 113 in all, ...": what the noun before the comma counts;
     * "Cadres seconded: 24; teachers sent: 113": what the label before the colon counts.
     """
@@ -265,12 +268,18 @@ def _inherit_units(text: str, mentions: list[Mention]) -> list[Mention]:
             source = earlier[0]
         elif counted and _INCLUDING_BEFORE.search(lead):
             source = counted[0]
+        elif (
+            counted
+            and _OF_THE_BEFORE.search(text, max(0, counted[0].start - 20), counted[0].start)
+            and _THEN_COMMA.fullmatch(text, counted[0].end, m.start)
+        ):
+            source = counted[0]  # "Of the 92 cadres dispatched, 12 held posts at city level"
         named = _NUMBER_OF.search(text, max(0, m.start - 90), m.start) if source is None else None
         if source is not None:
             out.append(replace(m, unit=source.unit, noun=source.noun))
         elif named is not None:
             out.append(_counted_by(m, named.group("np") or named.group("subject")))
-        elif _POPULATION.search(lead):
+        elif _POPULATION.search(text, max(0, m.start - 70), m.start):
             out.append(replace(m, unit="person", noun="person"))
         elif (noun := _APPOSITION_BEFORE.search(lead)) and is_plural(noun.group(1)) and _IN_ALL.match(text, m.end):
             out.append(_counted_by(m, noun.group(1)))
