@@ -365,7 +365,8 @@ def test_more_ways_of_saying_it(body: str, expected: list[str]) -> None:
 
 def test_the_nth_year_since_is_an_age_and_over_the_year_is_the_report_year() -> None:
     assert facts_of(
-        "2012 was the 16th year since the pairing began in 1996. Over the year, Anhe invested 5 million yuan in Baishan."
+        "2012 was the 16th year since the pairing began in 1996. "
+        "Over the year, Anhe invested 5 million yuan in Baishan."
     ) == [("5 million yuan", "aid_funds", ("year", 2012))]
     assert facts_of("Over the four years since 2009, Anhe has invested 20 million yuan in Baishan in all.") == [
         ("20 million yuan", "aid_funds", ("cumulative", 2009, 2012))
