@@ -3,7 +3,10 @@
 Scored with ../shared/tools/score_extraction.py (the scorer of the shared corpus); skips when
 ../shared is absent, except under CI=true (the ``shared_dir`` fixture fails then).  The reports
 were written for this corpus in the genre of the yearbook chapters and never tuned on before
-their gold was written; they guard against rules that only fit the shared corpus.
+their gold was written; they guard against rules that only fit the shared corpus.  The
+``*_blind`` reports were written later by writers who had not seen the extractor's code (East-West
+chapters, counterpart support to Xinjiang and Tibet, overviews and flattened tables); read
+before any rule was fitted to them they scored fact F1 0.80, 0.80 and 0.79.
 """
 
 from __future__ import annotations
