@@ -507,6 +507,16 @@ def test_a_title_gives_each_side_as_written_with_its_aliases(title: str, donor: 
     assert (ex.donor, ex.recipient) == (donor, recipient)
 
 
+def test_the_province_around_the_title_s_recipient_does_not_replace_it() -> None:
+    ex = read_report(
+        "Hangzhou – Enshi Pairing-off Cooperation\n"
+        "Hangzhou City was paired with Enshi Tujia and Miao Autonomous Prefecture of Hubei Province in 2017. "
+        "In 2019 Hangzhou built 12 schools.",
+        report_year=2019,
+    )
+    assert (ex.donor, ex.recipient) == ("Hangzhou", "Enshi")
+
+
 def test_figures_listed_before_respectively_pair_up_with_the_places() -> None:
     ex = read_report(
         "Anhui - Hotan Counterpart Assistance\n"

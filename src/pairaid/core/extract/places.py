@@ -87,8 +87,11 @@ def report_parties(text: str, title: str | None, *, donor: str | None = None, re
             m = None  # "East-West Pairing-off Cooperation", "Eastern Provinces - Western Poor Areas": national
         if m is not None:
             title_donor = donor or m.group("donor").strip()
+            title_recipient = m.group("recipient").strip()
             named = supported_place(text[len(title) : len(title) + 1500], title_donor) if not recipient else None
-            return Parties(title_donor, recipient or named or m.group("recipient").strip(), "pairing")
+            if named is not None and _PROVINCE.fullmatch(named) and not _PROVINCE.fullmatch(title_recipient):
+                named = None  # "Enshi ... of Hubei Province": the province around the title's recipient is not it
+            return Parties(title_donor, recipient or named or title_recipient, "pairing")
     if re.search(r"\beastern\s+provinces\b", text, re.I) and re.search(r"\bwestern\b", text, re.I):
         return Parties(donor or NATIONAL_DONOR, recipient or NATIONAL_RECIPIENT, "national")
     place = None
