@@ -89,7 +89,7 @@ def report_parties(text: str, title: str | None, *, donor: str | None = None, re
             title_donor = donor or m.group("donor").strip()
             title_recipient = m.group("recipient").strip()
             named = supported_place(text[len(title) : len(title) + 1500], title_donor) if not recipient else None
-            if named is not None and _PROVINCE.fullmatch(named) and not _PROVINCE.fullmatch(title_recipient):
+            if named is not None and _is_province(named) and not _is_province(title_recipient):
                 named = None  # "Enshi ... of Hubei Province": the province around the title's recipient is not it
             return Parties(title_donor, recipient or named or title_recipient, "pairing")
     if re.search(r"\beastern\s+provinces\b", text, re.I) and re.search(r"\bwestern\b", text, re.I):
@@ -211,6 +211,22 @@ def _province_codes(name: str) -> frozenset[str]:
     except (PairaidError, OSError):
         return frozenset()
     return frozenset(c.area.code[:2] for c in candidates if c.match != "fuzzy")
+
+
+@cache
+def _is_province(name: str) -> bool:
+    """True when ``name`` (its first listed name) is best read as a province-level area ("Hubei Province",
+    "Xinjiang"); exact, alias and pinyin matches of the gazetteer only, else whether it is written so."""
+    first = _AREA_SPLIT.split(name.strip())[0]
+    from pairaid.core.gazetteer import default_gazetteer  # loaded on first use only
+
+    try:
+        candidates = [c for c in default_gazetteer().resolve(first) if c.match != "fuzzy"] if first else []
+    except (PairaidError, OSError):
+        candidates = []
+    if candidates:
+        return candidates[0].area.level == "province"
+    return _PROVINCE.fullmatch(name.strip()) is not None
 
 
 def place_side(name: str, donor: str | None) -> str | None:
