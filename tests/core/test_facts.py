@@ -517,6 +517,15 @@ def test_the_province_around_the_title_s_recipient_does_not_replace_it() -> None
     assert (ex.donor, ex.recipient) == ("Hangzhou", "Enshi")
 
 
+def test_a_meeting_place_in_the_opening_is_no_recipient() -> None:
+    ex = read_report(
+        "Fujian – Ningxia Pairing-off Cooperation\n"
+        "Under the pairing-off cooperation, the two sides met in Yinchuan in April. In 2015 Fujian built 9 schools.",
+        report_year=2015,
+    )
+    assert (ex.donor, ex.recipient) == ("Fujian", "Ningxia")
+
+
 def test_figures_listed_before_respectively_pair_up_with_the_places() -> None:
     ex = read_report(
         "Anhui - Hotan Counterpart Assistance\n"

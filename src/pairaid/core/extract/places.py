@@ -165,8 +165,11 @@ def sentence_recipient_before(before: str, donor: str | None) -> str | None:
     return found
 
 
-def sentence_recipient(right: str, donor: str | None) -> str | None:
+def sentence_recipient(right: str, donor: str | None, *, where: bool = True) -> str | None:
     """The place a figure went to, named after it in its sentence ("... of funds to County B"), or ``None``.
+
+    ``where=False`` takes only a place aid goes to, is for or belongs to ("to B", "for B", "counties of B"), not one
+    where something happens ("a meeting in City C").
 
     Names that are the donor, or that name an office, plan or company rather than
     a place, are skipped (F9: places as written); so are areas of the donor's own
@@ -177,7 +180,7 @@ def sentence_recipient(right: str, donor: str | None) -> str | None:
     donor_words = set(donor.lower().split()) if donor else set()
     for m in _SENTENCE_PLACE.finditer(right):
         place = m.group("place").strip()
-        if _NOT_PLACE.search(place):
+        if _NOT_PLACE.search(place) or (not where and m.group(0)[:2].lower() == "in"):
             continue
         if donor_words & set(re.split(r"[\s,\-–]+", place.lower())) or place.endswith("-"):
             continue
@@ -284,7 +287,7 @@ def supported_place(opening: str, donor: str | None) -> str | None:
         named = direct.group("place") if direct is not None else None
         if named and not _NOT_PLACE.search(named) and place_side(named, donor) == "other":
             return named  # "assisted Wanzhou District of Chongqing"
-        place = sentence_recipient(opening[m.end() : m.end() + 120], donor)
+        place = sentence_recipient(opening[m.end() : m.end() + 120], donor, where=False)
         if place is not None:
             return place
     return None
