@@ -363,6 +363,35 @@ def test_more_ways_of_saying_it(body: str, expected: list[str]) -> None:
     assert [f for _, f, _ in facts_of(body)] == expected
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Since Anhe was assigned to help Baishan in 1996, it has invested 90 million yuan there cumulatively.",
+            [("aid_funds", ("cumulative", 1996, 2012))],
+        ),
+        (
+            "By the end of 2012, 17 enterprises had gone into operation in the park, creating 1,900 jobs.",
+            [("enterprises", ("as_of", 2012)), ("jobs", ("as_of", 2012))],
+        ),
+        (
+            "The two sides organised exchanges of cadres and professionals for 230 person-times.",
+            [("personnel_exchanges", ("year", 2012))],
+        ),
+        (
+            "Per capita net income in the aided villages went up by 560 yuan to 5,320 yuan.",
+            [("income_increase_per_capita", ("year", 2012))],
+        ),
+        (
+            "Anhe arranged for 230 teachers from Baishan to take further studies in Anhe.",
+            [("people_trained", ("year", 2012))],
+        ),
+    ],
+)
+def test_periods_and_counts_of_ordinary_chapters(body: str, expected: list[tuple[str, tuple[object, ...]]]) -> None:
+    assert [(f, p) for _, f, p in facts_of(body)] == expected
+
+
 def test_the_nth_year_since_is_an_age_and_over_the_year_is_the_report_year() -> None:
     assert facts_of(
         "2012 was the 16th year since the pairing began in 1996. "

@@ -45,7 +45,7 @@ _PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("year_end", r"\b(?:as\s+of|by|until|till|up\s+to|to|at)\s+the\s+end\s+of\s+(?:the|this)\s+year\b"),
         ("span", rf"\b(?:from|between)\s+{_YEAR}\s+(?:to|and|through|till|until)\s+{_YEAR}\b"),
         ("since", rf"\bsince\s+(?:{_MONTH}\s+)?{_YEAR}"),
-        ("since", rf"\bsince\s+(?:the|its|their|our)\s+[^.;,]{{0,50}}?\b(?:in|of)\s+(?:{_MONTH}\s+)?{_YEAR}"),
+        ("since", rf"\bsince\s+[^.;,]{{0,60}}?\b(?:in|of)\s+(?:{_MONTH}\s+)?{_YEAR}"),
         ("past_years", r"\b(?:over|in|during)\s+the\s+(?:past|last)\s+(\d+|[a-z]+(?:-[a-z]+)?)\s+years\b"),
         ("whole_year", r"\b(?:throughout|in|during|over)\s+the\s+(?:whole|entire)?\s*year\b(?!\s+(?:before|earlier))"),
         (
@@ -187,7 +187,8 @@ def pairing_start_year(text: str, sentences: tuple[Sentence, ...], report_year: 
 
 # F5: "by the end of 2010, 318 enterprises had settled in the park" is a stock, whatever the pairing's start
 _STOCK = compile_led(
-    r"\b(?:settled|stationed|located|registered|in\s+operation|operating|in\s+production|serving)\b|\bparks?\b", re.I
+    r"\b(?:settled|stationed|located|registered|in(?:to)?\s+operation|operating|in\s+production|serving)\b|\bparks?\b",
+    re.I,
 )
 
 
