@@ -445,6 +445,11 @@ def test_a_possessive_is_no_counted_plural_and_a_population_counts_people(body: 
     assert [(m.text, m.unit) for m in ex.mentions if m.unit != "percent"] in ([], [("3.1 million", "person")])
 
 
+def test_a_list_run_into_the_paragraph_is_no_mention() -> None:
+    ex = read("Anhe built 9 schools. 2. Promoting industry. Anhe brought 4 enterprises to Baishan.")
+    assert [m.text for m in ex.mentions] == ["9 schools", "4 enterprises"]
+
+
 def test_a_since_phrase_stays_in_its_sentence() -> None:
     assert facts_of("Since 2008, Anhe has invested 40 million yuan in Baishan in all. It built 6 schools.") == [
         ("40 million yuan", "aid_funds", ("cumulative", 2008, 2012)),

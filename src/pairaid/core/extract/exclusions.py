@@ -138,6 +138,7 @@ def _inside(spans: tuple[tuple[int, int], ...], start: int, end: int, reach: int
 
 
 _LIST_DOT = re.compile(r"[.、)）]\s*\D")
+_RUN_IN_ITEM = re.compile(r"\.\s+[A-Z][a-z]")
 _WORDS = re.compile(r"[A-Za-z]+")
 # a sentence opens at the text's start, after a stop or heading, or after list numbering ("(2) Forty-six ...")
 _SENTENCE_OPEN = re.compile(r"(?:^|[.!?:;】\n]|(?:^|\s)(?:\(\d{1,2}\)|（\d{1,2}）|\d{1,2}\.))\s*$")
@@ -166,6 +167,9 @@ def exclusion_rule(text: str, number: NumberMatch, ctx: ExclusionContext, index:
     at_line_open = not opening or opening.endswith("】")
     if at_line_open and _LIST_DOT.match(text, end):
         return "list_number"
+    run_in = opening.endswith((".", "。")) and _RUN_IN_ITEM.match(text, end)
+    if run_in and number.rule == "digits" and number.value < 100:
+        return "list_number"  # a list run into the paragraph: "... of the projects. 2. Promoting industry"
     if text[start - 1 : start] in "(（" and text[end : end + 1] in ")）" and start > 0:
         return "list_number"
     if ctx.at_text_end:
