@@ -157,12 +157,8 @@ _NOT_PLACE = compile_led(
 def sentence_recipient_before(before: str, donor: str | None) -> str | None:
     """The last place named before a figure in its sentence ("sent teams to Yulin and 29 doctors"), or ``None``;
     the same tests as :func:`sentence_recipient`."""
-    found = None
-    for m in _SENTENCE_PLACE.finditer(before[-300:]):
-        place = sentence_recipient(before[-300:][m.start() :], donor)
-        if place is not None:
-            found = place
-    return found
+    places = [p for m in _SENTENCE_PLACE.finditer(before[-300:]) if (p := _recipient(m, donor, where=True))]
+    return places[-1] if places else None
 
 
 def sentence_recipient(right: str, donor: str | None, *, where: bool = True) -> str | None:
@@ -177,19 +173,22 @@ def sentence_recipient(right: str, donor: str | None, *, where: bool = True) -> 
     known, names the gazetteer does not know unless they end in an area word
     ("Pearl River Delta" is no recipient, "Liuzhi Special Zone" is).
     """
+    return next((p for m in _SENTENCE_PLACE.finditer(right) if (p := _recipient(m, donor, where=where))), None)
+
+
+def _recipient(m: re.Match[str], donor: str | None, *, where: bool) -> str | None:
+    """The place of one match of ``_SENTENCE_PLACE`` when it passes the tests of :func:`sentence_recipient`."""
+    place = m.group("place").strip()
+    if _NOT_PLACE.search(place) or (not where and m.group(0)[:2].lower() == "in"):
+        return None
     donor_words = set(donor.lower().split()) if donor else set()
-    for m in _SENTENCE_PLACE.finditer(right):
-        place = m.group("place").strip()
-        if _NOT_PLACE.search(place) or (not where and m.group(0)[:2].lower() == "in"):
-            continue
-        if donor_words & set(re.split(r"[\s,\-–]+", place.lower())) or place.endswith("-"):
-            continue
-        place = re.sub(r"[’']s$", "", place)
-        side = place_side(place, donor)
-        if side == "donor" or (side is None and donor and not _AREA_WORD.search(place)):
-            continue
-        return place
-    return None
+    if donor_words & set(re.split(r"[\s,\-–]+", place.lower())) or place.endswith("-"):
+        return None
+    place = re.sub(r"[’']s$", "", place)
+    side = place_side(place, donor)
+    if side == "donor" or (side is None and donor and not _AREA_WORD.search(place)):
+        return None
+    return place
 
 
 # an area word at the end of a name ("Wuxi County", "Liuzhi Special Zone", "Xilingol League")
