@@ -23,8 +23,7 @@ from pairaid.core.extract.places import (
     respectively_recipients,
     sentence_actors,
     sentence_donor,
-    sentence_recipient,
-    sentence_recipient_before,
+    sentence_places,
 )
 from pairaid.core.units import is_plural, singular
 
@@ -121,10 +120,6 @@ def _pairs(
     return [(d, r) for d in donors for r in recipients]
 
 
-def _rest_of_sentence(text: str, sentences: tuple[Sentence, ...], m: Mention) -> str:
-    return text[m.end : sentences[m.sentence].end]
-
-
 def bind_facts(
     text: str,
     sentences: tuple[Sentence, ...],
@@ -171,29 +166,34 @@ def bind_facts(
             paired.update(zip(run, places, strict=True))
     facts: list[Fact] = []
     first_fact: dict[int, int] = {}
-    actors: dict[int, tuple[tuple[int, str], ...]] = {}  # per sentence, read once
+    actors: dict[int, tuple[tuple[int, str], ...]] = {}
+    sentence_named: dict[int, tuple[tuple[int, int, str], ...]] = {}
     for i in range(len(mentions)):
         if i not in resolved:
             continue
         indicators = (resolved[i], *pairs[i][1])
         whole_of = parts.get(i)
         part_of = first_fact.get(whole_of) if whole_of is not None else None
-        sent_start = sentences[mentions[i].sentence].start
-        before = text[sent_start : mentions[i].start]
+        k = mentions[i].sentence
+        sent = sentences[k]
+        before = text[sent.start : mentions[i].start]
         if parties.kind == "pairing":
-            named = sentence_recipient(_rest_of_sentence(text, sentences, mentions[i]), parties.donor)
-            # F3/F9: a part names its own place after it, else it went where its whole went
-            named = named or (facts[part_of].recipient if part_of is not None else None)
-            named = named or sentence_recipient_before(before, parties.donor)
+            if k not in sentence_named:  # read once per sentence
+                sentence_named[k] = sentence_places(text[sent.start : sent.end], parties.donor)
+                actors[k] = sentence_actors(text[sent.start : sent.end])
+            start, end = mentions[i].start - sent.start, mentions[i].end - sent.start
+            after = next((p for a, _, p in sentence_named[k] if a >= end), None)
+            before_it = [p for a, b, p in sentence_named[k] if b <= start and a >= start - 300]
+            # F3/F9: a figure names its place after it; a part without one went where its whole went;
+            # else the last place named before it
+            named = after or (facts[part_of].recipient if part_of is not None else None)
+            named = named or (before_it[-1] if before_it else None)
             recipients = (
                 (paired[i],)
                 if i in paired
                 else respectively_recipients(contexts[i].rest) or ((named or parties.recipient),)
             )
-            k = mentions[i].sentence
-            if k not in actors:
-                actors[k] = sentence_actors(text[sent_start : sentences[k].end])
-            actor = sentence_donor(actors[k], mentions[i].start - sent_start, parties.donor)
+            actor = sentence_donor(actors[k], start, parties.donor)
             donors = respectively_donors(before) or ((actor or parties.donor),)
         else:  # F9: a national or provincial chapter names the area reported on
             recipients, donors = (parties.recipient,), (parties.donor,)

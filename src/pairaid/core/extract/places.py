@@ -37,8 +37,8 @@ __all__ = [
     "respectively_recipients",
     "sentence_actors",
     "sentence_donor",
+    "sentence_places",
     "sentence_recipient",
-    "sentence_recipient_before",
     "supported_place",
 ]
 
@@ -154,11 +154,12 @@ _NOT_PLACE = compile_led(
 )
 
 
-def sentence_recipient_before(before: str, donor: str | None) -> str | None:
-    """The last place named before a figure in its sentence ("sent teams to Yulin and 29 doctors"), or ``None``;
-    the same tests as :func:`sentence_recipient`."""
-    places = [p for m in _SENTENCE_PLACE.finditer(before[-300:]) if (p := _recipient(m, donor, where=True))]
-    return places[-1] if places else None
+def sentence_places(sentence: str, donor: str | None) -> tuple[tuple[int, int, str], ...]:
+    """The places a sentence names that can be a figure's recipient, each as (start, end, name) in
+    ``sentence``, in order; the tests of :func:`sentence_recipient`.  A figure's recipient is the first
+    of them after it, else the last before it (at most 300 characters back: "sent teams to Yulin and 29
+    doctors")."""
+    return tuple((m.start(), m.end(), p) for m in _SENTENCE_PLACE.finditer(sentence) if (p := _recipient(m, donor)))
 
 
 def sentence_recipient(right: str, donor: str | None, *, where: bool = True) -> str | None:
@@ -176,7 +177,7 @@ def sentence_recipient(right: str, donor: str | None, *, where: bool = True) -> 
     return next((p for m in _SENTENCE_PLACE.finditer(right) if (p := _recipient(m, donor, where=where))), None)
 
 
-def _recipient(m: re.Match[str], donor: str | None, *, where: bool) -> str | None:
+def _recipient(m: re.Match[str], donor: str | None, *, where: bool = True) -> str | None:
     """The place of one match of ``_SENTENCE_PLACE`` when it passes the tests of :func:`sentence_recipient`."""
     place = m.group("place").strip()
     if _NOT_PLACE.search(place) or (not where and m.group(0)[:2].lower() == "in"):
