@@ -12,9 +12,14 @@
   and C respectively arranged N" one donor per listed place:
   :func:`respectively_donors`.
 * A place named after a figure in its sentence ("... of funds to County B") is
-  that figure's recipient (:func:`sentence_recipient`); the report's recipient
-  is the place its opening says the donor supports ("support for County B and
-  County C"), else the title's (:func:`supported_place`).
+  that figure's recipient; a part of a total without one goes where the total
+  went, else to the last place named before it (:func:`sentence_places`).  The
+  report's recipient is the place its opening says the donor supports ("support
+  for County B and County C"), unless that is only the province around the
+  title's recipient, else the title's (:func:`supported_place`).
+* A place of the donor's province acting in the sentence ("Suzhou City's
+  hospitals donated N" in a Jiangsu chapter) is the donor as written
+  (:func:`sentence_actors`, :func:`sentence_donor`).
 
 Place-name resolution (codes, aliases) belongs to ``pairaid.core.gazetteer``;
 here names stay as written.
