@@ -315,6 +315,9 @@ def test_from_one_year_to_another_is_cumulative() -> None:
         ("Of this, 8 million yuan came from the municipal budget.", "government_aid_funds"),
         ("Social donations raised by Anhe came to 8 million yuan.", "social_donations"),
         ("Social circles of Anhe donated 8 million yuan.", "social_donations"),
+        ("Anhe granted 3 million yuan to Baishan County.", "grant_funds"),
+        ("The Anhe Municipal Health Bureau donated medical equipment worth 1.1 million yuan.", "grant_funds"),
+        ("The Anhe Department of Education donated 2 million yuan to rebuild schools.", "grant_funds"),
         ("After signing the agreement, citizens donated goods worth 8 million yuan.", "social_donations"),
     ],
 )
