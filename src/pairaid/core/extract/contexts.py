@@ -28,7 +28,10 @@ _FOR_OF = re.compile(r"^[^,;]{0,100}?\b(?:for|of)\s*$")
 _LAST_JOIN = re.compile(r".*(?:,|\band\b)", re.S)
 # "126 schools and 63 health centres were built": figures joined by "," / "and" share the words after the last
 _JOINED = re.compile(r"(?:\s+[\w'’-]+){0,4}?(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)")
-_VERB_ED = re.compile(r"\b[a-z]{3,}ed\b")
+# a verb in the past ("were renovated", "were built") ends a run of figures that share their words
+_VERB_ED = re.compile(
+    r"\b(?:[a-z]{3,}ed|built|held|sent|made|paid|won|laid|spent|led|given|taken|done|brought|bought|sold|grown|dug)\b"
+)
 # "a planned area of", "the planned total investment of": the plan word qualifies one noun
 _ATTRIBUTIVE_PLAN = re.compile(r".*\b(?:a|an|the|its|their|with)\s+planned\b(?!\s+to\b)", re.I | re.S)
 
