@@ -59,3 +59,8 @@ def test_it_reads_no_number_in_words_that_contain_number_words() -> None:
 @pytest.mark.parametrize(("value", "text"), [("1574000000", "1574000000"), ("7.010", "7.01"), ("0.5", "0.5")])
 def test_format_decimal_never_uses_exponents(value: str, text: str) -> None:
     assert format_decimal(Decimal(value) * 1) == text
+
+
+def test_it_reads_full_width_digits_beside_ascii_digits_and_words() -> None:
+    found = [(n.text, n.value) for n in find_numbers("援助１２３万元, 5 projects and twelve schools")]
+    assert found == [("１２３万", Decimal("1230000")), ("5", Decimal("5")), ("twelve", Decimal("12"))]

@@ -224,19 +224,16 @@ def find_numbers(text: str) -> tuple[NumberMatch, ...]:
     return tuple(out)
 
 
-# the digit first, then a look back at the character before it: the engine skips to digits
-# at C speed instead of trying a look-behind at every character
-_DIGIT_START = re.compile(r"\d(?<![\d.,/\\]\d)")
-
-
 @cache
-def _first_words(words: frozenset[str]) -> re.Pattern[str]:
-    """The words a number can start with, as whole words (one pass of the regex engine over the text)."""
+def _starts(words: frozenset[str]) -> re.Pattern[str]:
+    """Where a number can start, in one pass of the regex engine over the text: a digit not inside
+    another number (the digit first, then a look back at the character before it), or one of
+    ``words`` as a whole word (led by a class of their first letters, which rejects most
+    characters in one step)."""
     alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    # a leading class of the words' first letters lets the engine skip to candidate characters
     firsts = "".join(sorted({re.escape(w[0]) for w in words if w}))
-    lead = f"(?=[{firsts}])" if firsts else ""
-    return re.compile(rf"{lead}(?<![A-Za-z])(?:{alts})(?![A-Za-z])", re.I | re.A)
+    word = rf"(?=[{firsts}])(?<![A-Za-z])(?:{alts})(?![A-Za-z])" if firsts else r"(?!)"
+    return re.compile(rf"\d(?<![\d.,/\\]\d)|(?a:{word})", re.I)  # any digit (full-width too); ASCII words
 
 
 def _scan(text: str, nw: NumberWords) -> list[re.Match[str]]:
@@ -245,11 +242,10 @@ def _scan(text: str, nw: NumberWords) -> list[re.Match[str]]:
     Trying the whole pattern at every character is several times slower than
     finding the few places where it can match.
     """
-    starts = {m.start() for m in _DIGIT_START.finditer(text)}
-    starts.update(m.start() for m in _first_words(nw.first_words).finditer(text))
     out: list[re.Match[str]] = []
     last_end = -1
-    for pos in sorted(starts):
+    for start in _starts(nw.first_words).finditer(text):
+        pos = start.start()
         if pos < last_end:
             continue
         m = nw.pattern.match(text, pos)
