@@ -50,12 +50,13 @@ def mention_contexts(text: str, sentences: tuple[Sentence, ...], mentions: tuple
     out: list[Context] = []
     plans: dict[int, tuple[list[int], list[int], int]] = {}
     stops: dict[int, list[int]] = {}
+    last_start = {m.sentence: m.start for m in mentions}  # plan words after a sentence's last figure govern none
     for i, m in enumerate(mentions):
         sent = sentences[m.sentence]
         if m.sentence not in plans:
             # plan words (F1) found once per sentence: their end offsets, and where an objective starts to govern;
             # an attributive "planned" ("with a planned area of N") governs only its own figure's words
-            found = list(lex.plan.finditer(text, sent.start, sent.end))
+            found = list(lex.plan.finditer(text, sent.start, last_start[m.sentence]))
             ends = [p.end() for p in found]
             governing = [
                 p.end() for p in found if not _ATTRIBUTIVE_PLAN.match(text, max(sent.start, p.start() - 12), p.end())

@@ -24,6 +24,7 @@ the pairing began ("Since 1996, Province A has undertaken ...", "In September
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -169,9 +170,28 @@ def find_period_phrases(text: str, sentence: Sentence, report_year: int) -> tupl
     return tuple(found)
 
 
-def pairing_start_year(text: str, sentences: tuple[Sentence, ...], report_year: int) -> int | None:
-    """The year the pairing began, when a sentence says so ("Since 1996, A has supported B"), else ``None``."""
-    for s in sentences:
+def _sentences_naming_a_period(text: str, sentences: tuple[Sentence, ...]) -> list[bool]:
+    """For each sentence, whether it names a year or says "year(s)": one pass over the text, not one per sentence."""
+    starts = [s.start for s in sentences]
+    out = [False] * len(sentences)
+    for pattern in (_YEAR_DIGITS, _YEAR_WORD):
+        for m in pattern.finditer(text):
+            i = bisect.bisect_right(starts, m.start()) - 1
+            if i >= 0 and m.end() <= sentences[i].end:
+                out[i] = True
+    return out
+
+
+def pairing_start_year(
+    text: str, sentences: tuple[Sentence, ...], report_year: int, *, naming: list[bool] | None = None
+) -> int | None:
+    """The year the pairing began, when a sentence says so ("Since 1996, A has supported B"), else ``None``.
+
+    ``naming`` (from ``_sentences_naming_a_period``) spares reading sentences that name no year.
+    """
+    for k, s in enumerate(sentences):
+        if naming is not None and not naming[k]:
+            continue
         body = text[s.start : s.end]
         if not _names_a_period(body) or not _PAIRING_VERBS.search(body):
             continue
@@ -221,7 +241,8 @@ def mention_periods(
     text: str, sentences: tuple[Sentence, ...], mentions: tuple[Mention, ...], report_year: int
 ) -> tuple[Period, ...]:
     """The period of each mention (rules in the module docstring), in mention order."""
-    start_year = pairing_start_year(text, sentences, report_year)
+    naming = _sentences_naming_a_period(text, sentences)
+    start_year = pairing_start_year(text, sentences, report_year, naming=naming)
     # phrases are read only in sentences whose paragraph run has a mention at or after them:
     # the carried state starts afresh at each paragraph or section, so the rest cannot matter
     with_mention = {m.sentence for m in mentions}
@@ -233,7 +254,10 @@ def mention_periods(
             need = False
         need = need or i in with_mention
         needed[i] = need
-    phrases = [find_period_phrases(text, s, report_year) if n else () for s, n in zip(sentences, needed, strict=True)]
+    phrases = [
+        find_period_phrases(text, s, report_year) if n and named else ()
+        for s, n, named in zip(sentences, needed, naming, strict=True)
+    ]
     carried: dict[int, PeriodPhrase | None] = {}
     state: PeriodPhrase | None = None
     paragraph = -1
