@@ -331,6 +331,7 @@ def test_the_source_of_money_picks_its_funds_indicator(body: str, indicator: str
         ("Anhe's teachers gave 120 demonstration lessons in Baishan.", "lectures"),
         ("Baishan sent 900 workers to jobs in Anhe.", "labour_transferred"),
         ("Seven primary schools and nine clinics were built, 47 km of roads were paved.", "schools"),
+        ("With Anhe's support, 2,460 houses with a floor space of 160,000 m2 were built.", "houses"),
         ("The two sides signed 58 agreements with a total contract value of 3.1 billion yuan.", "contracts_signed"),
         ("In 2012, 700 workers from Baishan were sent to jobs in Anhe.", "labour_transferred"),
         ("Leaders at or above the county level made 14 visits to Baishan.", "leader_visits"),

@@ -32,6 +32,13 @@ _JOINED = re.compile(r"(?:\s+[\w'’-]+){0,4}?(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s
 _VERB_ED = re.compile(
     r"\b(?:[a-z]{3,}ed|built|held|sent|made|paid|won|laid|spent|led|given|taken|done|brought|bought|sold|grown|dug)\b"
 )
+# "houses with a (combined) floor area of N m2": a measure of the figure before it
+_WITH_MEASURE = re.compile(
+    r"(?:\s+[\w'’-]+){0,3}?\s+with\s+(?:a\s+)?(?:combined\s+|total\s+|gross\s+)?(?:floor\s+|building\s+)?"
+    r"(?:area|space|length|size)\s+of\s+(?:(?:about|over|nearly|more\s+than|some)\s+)?",
+    re.I,
+)
+_MEASURES = frozenset({"m2", "ha", "mu", "km", "m", "m3"})
 # "a planned area of", "the planned total investment of": the plan word qualifies one noun
 _ATTRIBUTIVE_PLAN = re.compile(r".*\b(?:a|an|the|its|their|with)\s+planned\b(?!\s+to\b)", re.I | re.S)
 
@@ -119,6 +126,9 @@ def _with_tails(text: str, mentions: tuple[Mention, ...], contexts: list[Context
         j = i
         while j + 1 < len(mentions) and j - i < 4 and mentions[j + 1].sentence == m.sentence:
             between = text[mentions[j].end : mentions[j + 1].start]
+            if mentions[j + 1].unit in _MEASURES and _WITH_MEASURE.fullmatch(between):
+                j += 1  # "2,460 houses with a floor space of 160,000 m2 were built": the verb after the measure
+                break
             if not _JOINED.fullmatch(between) or _VERB_ED.search(between):
                 break
             j += 1
