@@ -136,3 +136,14 @@ def test_pairaid_report_writes_the_file(sample_pairing: Pairing, tmp_path: Path)
     assert "1.574 billion yuan" in out.read_text(encoding="utf-8")
     bad = CliRunner().invoke(app, ["report", "--year", "2009"])
     assert bad.exit_code == 1 and "either --pairing P or --overview" in bad.output
+
+
+@pytest.mark.parametrize("which", [["--pairing", "Shandong-Xinjiang"], ["--overview"]])
+def test_a_report_for_a_year_without_figures_is_refused(
+    sample_pairing: Pairing, tmp_path: Path, which: list[str]
+) -> None:
+    out = tmp_path / "report.md"
+    result = CliRunner().invoke(app, ["report", *which, "--year", "1999", "--out", str(out)])
+    assert result.exit_code == 1
+    assert "no figures for" in result.output and "in 1999: nothing to report" in result.output
+    assert not out.exists()

@@ -70,6 +70,10 @@ def report(
         else:
             findings_refresh(year=year)
             context = overview_context(year=year, language=lang, include_extracted=extracted)
+        if not context.has_figures:
+            what = f"pairing {chosen}" if pairing else "any pairing"
+            hint = "" if extracted else " (confirmed figures only: --extracted counts extracted ones too)"
+            raise InputError(f"no figures for {what} in {year}: nothing to report{hint}")
         default = f"report-{chosen.pk}-{year}.{fmt}" if pairing else f"overview-{year}.{fmt}"
         path = report_write(context=context, fmt=fmt, path=Path(out or default))
         console.print(f"wrote {path}", highlight=False)

@@ -133,6 +133,12 @@ class ReportContext:
     sources: list[SourceRow] = field(default_factory=list)
     charts: dict[str, charts.Chart] = field(default_factory=dict)
 
+    @property
+    def has_figures(self) -> bool:
+        """True when the report has a figure or a table row of its year to show (its activities do not
+        count: one without dates is listed in every year)."""
+        return any((self.headline, self.channels, self.sectors, self.pairings, self.economy, self.people, self.results))
+
 
 def evidence_url(document_id: int, start: int, end: int) -> str:
     """The web page that shows a span of a document (served by the web app)."""
