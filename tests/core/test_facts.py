@@ -391,6 +391,10 @@ def test_more_ways_of_saying_it(body: str, expected: list[str]) -> None:
             [("income_increase_per_capita", ("year", 2012))],
         ),
         (
+            "Anhe was paired with Baishan in 2009. Since the pairing began, Anhe has invested 90 million yuan in all.",
+            [("aid_funds", ("cumulative", 2009, 2012))],
+        ),
+        (
             "Anhe arranged for 230 teachers from Baishan to take further studies in Anhe.",
             [("people_trained", ("year", 2012))],
         ),

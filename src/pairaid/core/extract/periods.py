@@ -4,7 +4,8 @@ Period phrases found in a sentence:
 
 ``as_of``        "as of / by / until the end of 2009" -> a stock at the end of 2009,
                  or cumulative from the pairing's start year when the text states it
-``since``        "since 1996" -> cumulative 1996 to the report year
+``since``        "since 1996" -> cumulative 1996 to the report year; "since the pairing began" -> from
+                 the pairing's start year, when the text gives it
 ``past_years``   "over the past 14 years" -> cumulative over the 14 years ending in the report year
 ``in_year``      "in 2009", "in June 2009", "throughout 2009" -> that year
 ``whole_year``   "throughout the year", "in the whole year", "over the year" -> the report year
@@ -46,7 +47,12 @@ _PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("year_end", r"\b(?:as\s+of|by|until|till|up\s+to|to|at)\s+the\s+end\s+of\s+(?:the|this)\s+year\b"),
         ("span", rf"\b(?:from|between)\s+{_YEAR}\s+(?:to|and|through|till|until)\s+{_YEAR}\b"),
         ("since", rf"\bsince\s+(?:{_MONTH}\s+)?{_YEAR}"),
-        ("since", rf"\bsince\s+[^.;,]{{0,60}}?\b(?:in|of)\s+(?:{_MONTH}\s+)?{_YEAR}"),
+        ("since", rf"\bsince\s+[^.;,]{{0,80}}?\b(?:in|of)\s+(?:{_MONTH}\s+)?{_YEAR}"),
+        (
+            "since_pairing",
+            r"\bsince\s+(?:the|its|their|our)\s+(?:[\w-]+\s+){0,2}?(?:pairing|twinning|partnership|cooperation|assistance)"
+            r"(?:[\s-]+(?:off|relationship|programme|program|mechanism))?\s+(?:began|started|was\s+(?:launched|established))\b",
+        ),
         ("past_years", r"\b(?:over|in|during)\s+the\s+(?:past|last)\s+(\d+|[a-z]+(?:-[a-z]+)?)\s+years\b"),
         ("whole_year", r"\b(?:throughout|in|during|over)\s+the\s+(?:whole|entire)?\s*year\b(?!\s+(?:before|earlier))"),
         (
@@ -57,18 +63,18 @@ _PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 # a word (lower case) every match of the pattern of _PHRASES at the same place contains
-_PHRASE_WORDS = ("end", "as", "end", "", "since", "since", "years", "year", "", "")
+_PHRASE_WORDS = ("end", "as", "end", "", "since", "since", "since", "years", "year", "", "")
 # "18.2% more than in 2010", "compared with 2009": a base year of a comparison, not a period
 _BASE_BEFORE = compile_led(
     r"\b(?:than|over|compared\s+(?:with|to)|against|versus)\s+(?:that\s+|the\s+level\s+)?$", re.I
 )
 # "a year or a year word": two scans, each fast (a digit prefix; a letter lead), in place of one slow one
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
-_YEAR_WORD = compile_led(r"\byears?\b", re.I)
+_PERIOD_WORD = compile_led(r"\byears?\b|\bsince\b", re.I)  # "since the pairing began" names no year
 
 
 def _names_a_period(body: str) -> bool:
-    return bool(_YEAR_DIGITS.search(body) or _YEAR_WORD.search(body))
+    return bool(_YEAR_DIGITS.search(body) or _PERIOD_WORD.search(body))
 
 
 # "the seventeenth year since", "the 10th anniversary since": how long, not since when the figures count
@@ -77,6 +83,7 @@ _PRIOR = compile_led(rf"\b(?:than|over|compared\s+with)\s+(?:that\s+)?(?:in|of)\
 # a sentence opening on a place ("In County B, ...") starts a new scene: carried periods stop
 _NEW_SCENE = re.compile(rf"\s*In\s+(?!{_MONTH}\b|(?:19|20)\d\d\b)[A-Z]")
 _SINCE = compile_led(rf"\bsince\s+(?:{_MONTH}\s+)?{_YEAR}|\bsince\b[^.]{{0,120}}?\bin\s+{_YEAR}", re.I)
+_IN_A_YEAR = re.compile(rf"\bin\s+(?:{_MONTH}\s+)?{_YEAR}\b", re.I)
 _OPENS_IN_YEAR = re.compile(rf"\W*in\s+(?:{_MONTH}\s+)?{_YEAR}\s*,", re.I)
 _PAIRING_VERBS = compile_led(
     r"\b(?:assign|twin|pair|counterpart|partnership|designat|undertak|support|aid|help|cooperat)", re.I
@@ -140,8 +147,8 @@ def find_period_phrases(text: str, sentence: Sentence, report_year: int) -> tupl
                 continue
             if kind == "since" and _COUNTED_SINCE.search(body, max(0, m.start() - 30), m.start()):
                 continue  # "2013 was the 17th year since ...": an age, not the period of the figures
-            if kind in ("whole_year", "year_end"):
-                year = report_year
+            if kind in ("whole_year", "year_end", "since_pairing"):
+                year = report_year  # "since the pairing began": from the pairing's start year, when known
             elif kind == "past_years":
                 raw = m.group(1).lower()
                 year = int(raw) if raw.isdigit() else _WORD_NUMBERS.get(raw, 0)
@@ -163,7 +170,7 @@ def find_period_phrases(text: str, sentence: Sentence, report_year: int) -> tupl
                     year,
                     opens,
                     start_year=int(m.group(1)) if kind == "span" else None,
-                    carries=kind not in ("year_end", "since"),
+                    carries=kind not in ("year_end", "since", "since_pairing"),
                 )
             )
     found.sort(key=lambda p: p.start)
@@ -174,7 +181,7 @@ def _sentences_naming_a_period(text: str, sentences: tuple[Sentence, ...]) -> li
     """For each sentence, whether it names a year or says "year(s)": one pass over the text, not one per sentence."""
     starts = [s.start for s in sentences]
     out = [False] * len(sentences)
-    for pattern in (_YEAR_DIGITS, _YEAR_WORD):
+    for pattern in (_YEAR_DIGITS, _PERIOD_WORD):
         for m in pattern.finditer(text):
             i = bisect.bisect_right(starts, m.start()) - 1
             if i >= 0 and m.end() <= sentences[i].end:
@@ -196,8 +203,9 @@ def pairing_start_year(
         if not _names_a_period(body) or not _PAIRING_VERBS.search(body):
             continue
         m = _SINCE.search(body) if "since" in body.lower() else None
-        if m is None and _OPENS_IN_YEAR.match(body) and _PAIRING_BEGAN.search(body):
-            m = _OPENS_IN_YEAR.match(body)
+        if m is None and _PAIRING_BEGAN.search(body):
+            # "In September 1996, ... assigned B to support C"; "A was paired with B in 2013"
+            m = _OPENS_IN_YEAR.match(body) or _IN_A_YEAR.search(body)
         if m is not None:
             year = int(next(g for g in m.groups() if g))
             if year < report_year:
@@ -230,6 +238,10 @@ def _period(
         return Period("as_of", year=phrase.year, rule="as_of")
     if phrase.kind == "since":
         return Period("cumulative", start_year=phrase.year, end_year=report_year, rule="since")
+    if phrase.kind == "since_pairing":
+        if start_year is not None and start_year < report_year:
+            return Period("cumulative", start_year=start_year, end_year=report_year, rule="since_pairing")
+        return Period("year", year=report_year, rule="since_pairing")
     if phrase.kind == "span" and phrase.start_year is not None:
         return Period("cumulative", start_year=phrase.start_year, end_year=phrase.year, rule="span")
     if phrase.kind == "past_years":
