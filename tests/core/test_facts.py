@@ -316,6 +316,13 @@ def test_from_one_year_to_another_is_cumulative() -> None:
         ("Social donations raised by Anhe came to 8 million yuan.", "social_donations"),
         ("Social circles of Anhe donated 8 million yuan.", "social_donations"),
         ("Anhe granted 3 million yuan to Baishan County.", "grant_funds"),
+        ("Of this, 1.5 billion yuan came from the municipal level.", "government_aid_funds"),
+        (
+            "Anhe-funded enterprises in the park completed fixed-asset investment of 350 million yuan.",
+            "enterprise_investment",
+        ),
+        ("Baishan's fixed-asset investment grew by 38.5% to 53.2 billion yuan.", "fixed_asset_investment"),
+        ("Local fiscal revenue rose by 31.2% to 1.02 billion yuan.", "fiscal_revenue"),
         ("The Anhe Municipal Health Bureau donated medical equipment worth 1.1 million yuan.", "grant_funds"),
         ("The Anhe Department of Education donated 2 million yuan to rebuild schools.", "grant_funds"),
         ("After signing the agreement, citizens donated goods worth 8 million yuan.", "social_donations"),
