@@ -464,6 +464,20 @@ def test_a_possessive_is_no_counted_plural_and_a_population_counts_people(body: 
     assert [(m.text, m.unit) for m in ex.mentions if m.unit != "percent"] in ([], [("3.1 million", "person")])
 
 
+def test_bare_numbers_listed_before_a_sum_share_its_unit_and_scale() -> None:
+    ex = read("The funds went respectively to A, B and C, namely 8, 5.5 and 4 million yuan.")
+    assert [(m.text, m.value, m.unit) for m in ex.mentions] == [
+        ("8", Decimal("8000000"), "CNY"),
+        ("5.5", Decimal("5500000"), "CNY"),
+        ("4 million yuan", Decimal("4000000"), "CNY"),
+    ]
+
+
+def test_a_grade_glued_to_a_digit_is_no_mention() -> None:
+    ex = read("12 county hospitals were paired with 3A hospitals in Anhe.")
+    assert [m.text for m in ex.mentions] == ["12 county hospitals"]
+
+
 def test_a_list_run_into_the_paragraph_is_no_mention() -> None:
     ex = read("Anhe built 9 schools. 2. Promoting industry. Anhe brought 4 enterprises to Baishan.")
     assert [m.text for m in ex.mentions] == ["9 schools", "4 enterprises"]

@@ -5,7 +5,8 @@ number, or ``None`` when the number is a quantity.  The rules, in order:
 
 ``footer``            a page footer line (address, postcode, telephone, registration)
 ``quoted``            inside a quoted slogan or title (“three ten thousand Yuan”, "7.5")
-``list_number``       list numbering ("1.", "2、", "(3)")
+``list_number``       list numbering ("1.", "2、", "(3)", and "2." run into a paragraph)
+``grade``             a digit glued to a capital letter ("3A hospitals", "5G")
 ``truncated``         the text ends inside the phrase (a page cut after ~2,000 characters)
 ``year``              a calendar year (1900-2100 written plain, no unit or plural noun after it)
 ``year_range``        a range of years ("1997~1999", "2011-2020")
@@ -138,6 +139,7 @@ def _inside(spans: tuple[tuple[int, int], ...], start: int, end: int, reach: int
 
 
 _LIST_DOT = re.compile(r"[.、)）]\s*\D")
+_GRADE = re.compile(r"[A-Z](?=[\s,.;:)-]|$)")
 _RUN_IN_ITEM = re.compile(r"\.\s+[A-Z][a-z]")
 _WORDS = re.compile(r"[A-Za-z]+")
 # a sentence opens at the text's start, after a stop or heading, or after list numbering ("(2) Forty-six ...")
@@ -170,6 +172,8 @@ def exclusion_rule(text: str, number: NumberMatch, ctx: ExclusionContext, index:
     run_in = opening.endswith((".", "。")) and _RUN_IN_ITEM.match(text, end)
     if run_in and number.rule == "digits" and number.value < 100:
         return "list_number"  # a list run into the paragraph: "... of the projects. 2. Promoting industry"
+    if number.rule == "digits" and number.value <= 5 and _GRADE.match(text, end):
+        return "grade"  # "3A hospitals", "4A scenic spots", "5G": a grade or a name, no count
     if text[start - 1 : start] in "(（" and text[end : end + 1] in ")）" and start > 0:
         return "list_number"
     if ctx.at_text_end:

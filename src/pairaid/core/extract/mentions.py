@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from functools import cache
 from importlib import resources
 from typing import Any, cast
@@ -199,7 +200,7 @@ def find_mentions(text: str, sentences: tuple[Sentence, ...]) -> tuple[Mention, 
         mention = _read_mention(text, number, index, sent)
         if mention is not None:
             out.append(mention)
-    return tuple(_inherit_units(text, out))
+    return tuple(_money_lists(text, _inherit_units(text, out)))
 
 
 _QUAL = r"(?:(?:more\s+than|over|nearly|almost|about|around|some|approximately|less\s+than|close\s+to)\s+)?"
@@ -287,6 +288,36 @@ def _inherit_units(text: str, mentions: list[Mention]) -> list[Mention]:
             out.append(_counted_by(m, label.group("label")))
         else:
             out.append(m)
+    return out
+
+
+# the gap between the members of a list of figures: "8, 5.5 and 4 million yuan"
+_LIST_GAP = re.compile(r"\s*[,，、]\s*(?:and\s+)?|\s+and\s+")
+_LEADING_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _money_lists(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Bare numbers listed before a sum of money share its unit and scale word: in "8, 5.5 and 4 million
+    yuan" the 8 is 8 million yuan (gold-format.md: values with scale words applied)."""
+    out = list(mentions)
+    for k in range(len(out) - 1, 0, -1):
+        last = out[k]
+        if last.unit != "CNY":
+            continue
+        lead = _LEADING_NUMBER.search(last.text)
+        digits = Decimal(lead.group().replace(",", "")) if lead is not None else Decimal(0)
+        scale = last.value / digits if digits else Decimal(1)
+        j = k - 1
+        while j >= 0:
+            bare = out[j]
+            if bare.sentence != last.sentence or bare.unit != "count" or bare.noun is not None or "+" in bare.rule:
+                break
+            if not _LIST_GAP.fullmatch(text, bare.end, out[j + 1].start):
+                break
+            factor = scale if bare.rule in ("digits", "range") else Decimal(1)
+            high = bare.value_high * factor if bare.value_high is not None else None
+            out[j] = replace(bare, unit="CNY", value=bare.value * factor, value_high=high)
+            j -= 1
     return out
 
 
