@@ -200,7 +200,7 @@ def pairing_start_year(
         if naming is not None and not naming[k]:
             continue
         body = text[s.start : s.end]
-        if not _names_a_period(body) or not _PAIRING_VERBS.search(body):
+        if (naming is None and not _names_a_period(body)) or not _PAIRING_VERBS.search(body):
             continue
         m = _SINCE.search(body) if "since" in body.lower() else None
         if m is None and _PAIRING_BEGAN.search(body):

@@ -30,9 +30,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 from pairaid.core.errors import PairaidError
 from pairaid.core.extract.regex_leads import compile_led
+
+if TYPE_CHECKING:
+    from pairaid.core.gazetteer import Candidate
 
 __all__ = [
     "Parties",
@@ -206,35 +210,30 @@ _AREA_SPLIT = re.compile(r"\s*(?:,|\band\b|\bof\b|\()\s*")
 
 
 @cache
-def _province_codes(name: str) -> frozenset[str]:
-    """Two-digit province codes of the areas ``name`` (its first listed name) may be; exact, alias and
-    pinyin matches only (a fuzzy match is no evidence); empty when unknown or without a gazetteer."""
+def _known_areas(name: str) -> tuple[Candidate, ...]:
+    """The areas ``name`` (its first listed name) may be, best first: exact, alias and pinyin matches of
+    the gazetteer only (a fuzzy match is no evidence); empty when unknown or without a gazetteer."""
     first = _AREA_SPLIT.split(name.strip())[0]
     if not first:
-        return frozenset()
+        return ()
     from pairaid.core.gazetteer import default_gazetteer  # loaded on first use only
 
     try:
-        candidates = default_gazetteer().resolve(first)
+        return tuple(c for c in default_gazetteer().resolve(first) if c.match != "fuzzy")
     except (PairaidError, OSError):
-        return frozenset()
-    return frozenset(c.area.code[:2] for c in candidates if c.match != "fuzzy")
+        return ()
 
 
-@cache
+def _province_codes(name: str) -> frozenset[str]:
+    """Two-digit province codes of the areas ``name`` may be (:func:`_known_areas`)."""
+    return frozenset(c.area.code[:2] for c in _known_areas(name))
+
+
 def _is_province(name: str) -> bool:
-    """True when ``name`` (its first listed name) is best read as a province-level area ("Hubei Province",
-    "Xinjiang"); exact, alias and pinyin matches of the gazetteer only, else whether it is written so."""
-    first = _AREA_SPLIT.split(name.strip())[0]
-    from pairaid.core.gazetteer import default_gazetteer  # loaded on first use only
-
-    try:
-        candidates = [c for c in default_gazetteer().resolve(first) if c.match != "fuzzy"] if first else []
-    except (PairaidError, OSError):
-        candidates = []
-    if candidates:
-        return candidates[0].area.level == "province"
-    return _PROVINCE.fullmatch(name.strip()) is not None
+    """True when ``name`` is best read as a province-level area ("Hubei Province", "Xinjiang"): by the
+    gazetteer (:func:`_known_areas`), else by how it is written."""
+    known = _known_areas(name)
+    return known[0].area.level == "province" if known else _PROVINCE.fullmatch(name.strip()) is not None
 
 
 def place_side(name: str, donor: str | None) -> str | None:

@@ -11,6 +11,7 @@ the shared corpus (``bench/extract_bench.py``): the period and cue scans run
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 __all__ = ["alternation", "compile_led", "first_chars", "led"]
 
@@ -44,6 +45,17 @@ def _split_top(pattern: str) -> tuple[list[str], int]:
     return [*branches, pattern[begin:]], len(pattern)
 
 
+def _union(parts: list[str], read: Callable[[str], set[str] | None]) -> set[str] | None:
+    """The characters ``read`` gives for every one of ``parts``, together; ``None`` when one gives ``None``."""
+    chars: set[str] = set()
+    for part in parts:
+        found = read(part)
+        if found is None:
+            return None
+        chars |= found
+    return chars
+
+
 def _opening_chars(pattern: str) -> set[str] | None:
     """The characters every match of ``pattern`` starts with, when it opens (after an optional
     ``\\b``) on a literal character (``pledged``, ``\\]``, ``〔``) or on a non-capturing group of
@@ -52,15 +64,10 @@ def _opening_chars(pattern: str) -> set[str] | None:
         pattern = pattern[2:]
     if pattern.startswith("(?:"):
         branches, close = _split_top(pattern[3:])
-        if close == len(pattern) - 3:
-            return None  # unbalanced
-        chars: set[str] = set()
-        for branch in branches:
-            found = _opening_chars(branch)
-            if found is None:
-                return None
-            chars |= found
-        rest = pattern[3 + close + 1 :]
+        group = _union(branches, _opening_chars) if close != len(pattern) - 3 else None  # else unbalanced
+        if group is None:
+            return None
+        chars, rest = group, pattern[3 + close + 1 :]
     elif pattern[:1] == "\\" and pattern[1:2] and not pattern[1].isalnum():
         chars, rest = {pattern[1]}, pattern[2:]  # an escaped punctuation mark
     elif pattern[:1] and pattern[0] not in _SPECIAL:
@@ -74,15 +81,7 @@ def first_chars(pattern: str) -> set[str] | None:
     """The characters (as written) every match of ``pattern`` starts with, when each of its branches
     opens on one (``\\bwill``, ``\\b(?:pledged|vowed)``, ``\\bby|\\buntil``, ``\\]|No\\.``); else ``None``."""
     branches, end = _split_top(pattern)
-    if end != len(pattern):
-        return None
-    chars: set[str] = set()
-    for branch in branches:
-        found = _opening_chars(branch)
-        if found is None:
-            return None
-        chars |= found
-    return chars
+    return _union(branches, _opening_chars) if end == len(pattern) else None
 
 
 def _lead(chars: set[str], ignore_case: bool) -> str:
@@ -108,13 +107,8 @@ def alternation(items: list[str], *, ignore_case: bool) -> str:
     """``items`` as one alternation, led by a look-ahead on the characters their matches can start
     with when every item's are known (:func:`first_chars`)."""
     alts = "|".join(f"(?:{p})" for p in items)
-    firsts: set[str] = set()
-    for p in items:
-        chars = first_chars(p)
-        if chars is None:
-            return alts
-        firsts |= chars
-    return f"{_lead(firsts, ignore_case)}(?:{alts})"
+    firsts = _union(items, first_chars)
+    return alts if firsts is None else f"{_lead(firsts, ignore_case)}(?:{alts})"
 
 
 def compile_led(pattern: str, flags: int = 0) -> re.Pattern[str]:
