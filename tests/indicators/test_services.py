@@ -116,6 +116,25 @@ def test_a_second_confirmed_value_for_the_same_key_is_refused(pairing: Pairing) 
         datavalue_create(indicator="surgeries", value=4465, period_kind="year", year=2009, pairing=pairing)
 
 
+def test_a_planned_value_and_an_actual_share_a_key_and_stay_apart(pairing: Pairing) -> None:
+    actual = datavalue_create(indicator="aid_funds", value=9750000, period_kind="year", year=2009, pairing=pairing)
+    planned = datavalue_create(
+        indicator="aid_funds", value=9600000, period_kind="year", year=2009, pairing=pairing, kind="planned"
+    )
+
+    assert (actual.kind, actual.value) == ("actual", Decimal("9750000"))
+    assert (planned.kind, planned.value) == ("planned", Decimal("9600000"))
+    with pytest.raises(DataError, match="already stored"):
+        datavalue_create(
+            indicator="aid_funds", value=1, period_kind="year", year=2009, pairing=pairing, kind="planned"
+        )
+
+
+def test_an_unknown_kind_is_refused(pairing: Pairing) -> None:
+    with pytest.raises(DataError, match="unknown kind 'hoped'"):
+        datavalue_create(indicator="aid_funds", value=1, period_kind="year", year=2009, pairing=pairing, kind="hoped")
+
+
 def test_get_or_create_returns_the_stored_value_unchanged(pairing: Pairing) -> None:
     first, created = datavalue_get_or_create(
         indicator="surgeries", value=4456, period_kind="year", year=2009, pairing=pairing

@@ -6,7 +6,9 @@ qualifier (exact, more than, nearly, about…), an optional stated change rate a
 a status that says where it came from (extracted from a report, accepted or
 corrected by a reviewer, rejected, or entered by hand). Periods: ``year`` (a flow
 for that calendar year), ``cumulative`` (a sum between two years) and ``as_of``
-(a stock at a date).
+(a stock at a date). A kind says what the figure is: an ``actual`` (what was
+done or paid), a ``planned`` value (what a plan promises) or a ``target`` (what
+an assessment or programme aims at); totals sum actuals only.
 """
 
 from __future__ import annotations
@@ -69,6 +71,12 @@ class DataValueStatus(models.TextChoices):
     ENTERED = "entered", _("Entered")
 
 
+class DataValueKind(models.TextChoices):
+    ACTUAL = "actual", _("Actual")
+    PLANNED = "planned", _("Planned")
+    TARGET = "target", _("Target")
+
+
 #: Statuses whose values count in totals and reports by default.
 CONFIRMED_STATUSES = (DataValueStatus.ACCEPTED, DataValueStatus.CORRECTED, DataValueStatus.ENTERED)
 
@@ -103,6 +111,9 @@ class DataValue(models.Model):
     change_percent = models.DecimalField(_("change (%)"), max_digits=12, decimal_places=4, null=True, blank=True)
     change_base_year = models.PositiveSmallIntegerField(_("change base year"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=12, choices=DataValueStatus.choices, db_index=True)
+    kind = models.CharField(
+        _("kind"), max_length=8, choices=DataValueKind.choices, default=DataValueKind.ACTUAL, db_index=True
+    )
     evidence = models.ForeignKey(Evidence, models.SET_NULL, null=True, blank=True, related_name="data_values")
     part_of = models.ForeignKey("self", models.SET_NULL, null=True, blank=True, related_name="parts")
     donor_label = models.CharField(_("donor as written"), max_length=200, blank=True)
@@ -137,6 +148,7 @@ class DataValue(models.Model):
                     "period_start",
                     "period_end",
                     "disaggregation",
+                    "kind",
                     "status",
                 ],
                 condition=Q(status__in=["accepted", "corrected", "entered"]),

@@ -22,6 +22,7 @@ from pairaid.geo.models import Area
 from pairaid.indicators.models import (
     CONFIRMED_STATUSES,
     DataValue,
+    DataValueKind,
     DataValueStatus,
     Indicator,
     Qualifier,
@@ -106,6 +107,7 @@ def _check_datavalue(
     unit: str | None,
     qualifier: str,
     status: str,
+    kind: str,
     change_percent: Decimal | int | str | None,
     confidence: Decimal | int | str | None,
     part_of: DataValue | None,
@@ -127,6 +129,8 @@ def _check_datavalue(
         raise DataError(f"{found.code}: unknown qualifier {qualifier!r} (use one of {', '.join(Qualifier.values)})")
     if status not in DataValueStatus.values:
         raise DataError(f"{found.code}: unknown status {status!r} (use one of {', '.join(DataValueStatus.values)})")
+    if kind not in DataValueKind.values:
+        raise DataError(f"{found.code}: unknown kind {kind!r} (use one of {', '.join(DataValueKind.values)})")
     if change_percent is not None:
         _quantity(change_percent, f"{found.code} change")
     if confidence is not None and not 0 <= _quantity(confidence, "confidence") <= 1:
@@ -160,6 +164,7 @@ def datavalue_create(
     change_percent: Decimal | int | str | None = None,
     change_base_year: int | None = None,
     status: str = DataValueStatus.ENTERED,
+    kind: str = DataValueKind.ACTUAL,
     evidence: Evidence | None = None,
     part_of: DataValue | None = None,
     donor_label: str = "",
@@ -175,13 +180,15 @@ def datavalue_create(
     cumulative A..B is A-01-01..B-12-31, as of Y is Y-12-31..Y-12-31), or as two
     days ``period_start`` and ``period_end``. The subject is any of ``pairing``,
     ``area``, ``activity`` and ``organisation`` (an area within a pairing keys on
-    both). ``unit`` defaults to the indicator's unit. ``value`` and the other
-    numbers are ``Decimal`` (or ``int``/numeric text), never ``float``.
+    both). ``kind`` says whether the figure is an actual (the default), a planned
+    value or a target; the three are kept apart under the same key. ``unit``
+    defaults to the indicator's unit. ``value`` and the other numbers are
+    ``Decimal`` (or ``int``/numeric text), never ``float``.
 
     Raises:
         CodelistError: an indicator code not in the codelist.
         DataError: a negative value, an upper value below the value, a period that
-            starts after it ends, an unknown qualifier or status, a part in another
+            starts after it ends, an unknown qualifier, status or kind, a part in another
             unit than its whole, or a confirmed value (accepted, corrected, entered)
             already stored for the same key.
     """
@@ -198,6 +205,7 @@ def datavalue_create(
         unit=unit,
         qualifier=qualifier,
         status=status,
+        kind=kind,
         change_percent=change_percent,
         confidence=confidence,
         part_of=part_of,
@@ -210,6 +218,7 @@ def datavalue_create(
         organisation=organisation,
         disaggregation=disaggregation,
         status=status,
+        kind=kind,
     )
     if status in CONFIRMED_STATUSES and DataValue.objects.filter(**key).exists():
         raise DataError(
@@ -233,6 +242,7 @@ def datavalue_create(
         change_percent=None if change_percent is None else Decimal(change_percent),
         change_base_year=change_base_year,
         status=status,
+        kind=kind,
         evidence=evidence,
         part_of=part_of,
         donor_label=donor_label,
@@ -251,6 +261,7 @@ def _key(
     organisation: Organisation | None,
     disaggregation: str,
     status: str,
+    kind: str,
 ) -> dict[str, object]:
     return {
         "indicator": checked.indicator,
@@ -264,6 +275,7 @@ def _key(
         "period_start": checked.period.start,
         "period_end": checked.period.end,
         "disaggregation": disaggregation,
+        "kind": kind,
         "status": status,
     }
 
@@ -289,13 +301,14 @@ def datavalue_get_or_create(
     change_percent: Decimal | int | str | None = None,
     change_base_year: int | None = None,
     status: str = DataValueStatus.ENTERED,
+    kind: str = DataValueKind.ACTUAL,
     evidence: Evidence | None = None,
     part_of: DataValue | None = None,
     donor_label: str = "",
     recipient_label: str = "",
     confidence: Decimal | int | str | None = None,
 ) -> tuple[DataValue, bool]:
-    """The data value with this unique key (indicator, subject, period, disaggregation, status), created when missing.
+    """The data value with this unique key (indicator, subject, period, disaggregation, kind, status), made if missing.
 
     An existing value is returned unchanged, even when ``value`` differs: a loader
     run twice adds nothing and overwrites no correction made in between.
@@ -316,6 +329,7 @@ def datavalue_get_or_create(
         "unit": unit,
         "qualifier": qualifier,
         "status": status,
+        "kind": kind,
         "change_percent": change_percent,
         "confidence": confidence,
         "part_of": part_of,
@@ -329,6 +343,7 @@ def datavalue_get_or_create(
         organisation=organisation,
         disaggregation=disaggregation,
         status=status,
+        kind=kind,
     )
     existing = DataValue.objects.filter(**key).order_by("pk").first()
     if existing is not None:
