@@ -135,3 +135,39 @@ def test_the_pairing_of_two_areas_is_the_single_pair_at_their_level_not_one_give
     )
 
     assert pairing_find(donor_area=shandong, recipient_area=xinjiang, year=2009) == province
+
+
+def test_a_pairing_keeps_its_key_and_source_and_no_two_pairings_share_a_key() -> None:
+    kashi = pairing_create(
+        donor_area=area("370000"),
+        recipient_area=area("653100"),
+        level="prefecture",
+        programme="xinjiang",
+        start_year=2010,
+        key="xj-shandong-kashi",
+        source_url="https://example.org/notice.html",
+        source_title="Notice",
+        basis="stated",
+    )
+    unkeyed = [
+        pairing_create(donor_area=area("370000"), recipient_area=area("650000"), level="province", start_year=y)
+        for y in (2009, 2010)
+    ]
+
+    stored = Pairing.objects.get(key="xj-shandong-kashi")
+    assert (stored.pk, stored.source_url, stored.basis) == (kashi.pk, "https://example.org/notice.html", "stated")
+    assert [p.key for p in unkeyed] == ["", ""]
+    with pytest.raises(DataError, match="the key 'xj-shandong-kashi' is used by another pairing"):
+        pairing_create(
+            donor_area=area("370000"),
+            recipient_area=area("653122"),
+            level="county",
+            start_year=2010,
+            key="xj-shandong-kashi",
+        )
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Pairing.objects.filter(pk=unkeyed[0].pk).update(key="xj-shandong-kashi")
+    with pytest.raises(DataError, match="unknown basis 'guessed'"):
+        pairing_create(
+            donor_area=area("370000"), recipient_area=area("653122"), level="county", start_year=2010, basis="guessed"
+        )

@@ -14,9 +14,10 @@ class OrganisationAdmin(admin.ModelAdmin):
 
 @admin.register(Pairing)
 class PairingAdmin(SimpleHistoryAdmin):
-    list_display = ["__str__", "level", "programme", "pair_count", "start_year", "end_year", "parent"]
-    list_filter = ["level", "programme", "start_year"]
+    list_display = ["__str__", "key", "level", "programme", "pair_count", "start_year", "end_year", "parent", "basis"]
+    list_filter = ["level", "programme", "start_year", "basis"]
     search_fields = [
+        "key",
         "name",
         "donor_area__name_zh",
         "donor_area__name_en",

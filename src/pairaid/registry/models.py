@@ -57,6 +57,13 @@ class Programme(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+class Basis(models.TextChoices):
+    """Whether the source states a pairing, or it is inferred from what the source says."""
+
+    STATED = "stated", _("stated by the source")
+    INFERRED = "inferred", _("inferred from the source")
+
+
 class Pairing(models.Model):
     """A donor twinned with a recipient for a period (对口帮扶关系).
 
@@ -64,8 +71,14 @@ class Pairing(models.Model):
     ("ten donor counties with ten recipient counties") and names no single pair;
     such a pairing records the areas at the level the source gives and invents
     no names. ``end_year`` is empty while the pairing is in force.
+
+    ``key`` is the stable id of a registry line (``xj-shandong-kashi``), empty for
+    pairings entered without one; an import finds the pairing it updates by it.
+    ``source_url`` and ``source_title`` name the public document that states the
+    pairing; ``basis`` says whether it states it or the pairing is inferred from it.
     """
 
+    key = models.CharField(_("key"), max_length=100, blank=True, default="")
     name = models.CharField(_("name"), max_length=200, blank=True)
     donor_area = models.ForeignKey(Area, models.PROTECT, null=True, blank=True, related_name="pairings_as_donor")
     donor_organisation = models.ForeignKey(
@@ -83,6 +96,10 @@ class Pairing(models.Model):
     start_year = models.PositiveSmallIntegerField(_("start year"))
     end_year = models.PositiveSmallIntegerField(_("end year"), null=True, blank=True)
     parent = models.ForeignKey("self", models.PROTECT, null=True, blank=True, related_name="children")
+    source_url = models.URLField(_("source address"), max_length=500, blank=True)
+    source_title = models.CharField(_("source title"), max_length=300, blank=True)
+    basis = models.CharField(_("basis"), max_length=8, choices=Basis.choices, blank=True)
+    note = models.TextField(_("note"), blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -101,6 +118,7 @@ class Pairing(models.Model):
                 name="pairing_start_before_end",
             ),
             models.CheckConstraint(condition=Q(pair_count__gte=1), name="pairing_count_positive"),
+            models.UniqueConstraint(fields=["key"], condition=~Q(key=""), name="pairing_unique_key"),
         ]
 
     def __str__(self) -> str:

@@ -11,7 +11,7 @@ from django.db import transaction
 
 from pairaid.core.errors import DataError
 from pairaid.geo.models import Area
-from pairaid.registry.models import Organisation, OrganisationKind, Pairing, PairingLevel, Programme
+from pairaid.registry.models import Basis, Organisation, OrganisationKind, Pairing, PairingLevel, Programme
 
 
 def organisation_get_or_create(
@@ -50,6 +50,7 @@ def _check_pairing(
     start_year: int,
     end_year: int | None,
     pair_count: int,
+    basis: str = "",
 ) -> None:
     if donor_area is None and donor_organisation is None:
         raise DataError("a pairing needs a donor (an area or an organisation)")
@@ -63,6 +64,8 @@ def _check_pairing(
         raise DataError(f"a pairing cannot end in {end_year} before it starts in {start_year}")
     if pair_count < 1:
         raise DataError(f"a pairing counts at least one pair, not {pair_count}")
+    if basis and basis not in Basis.values:
+        raise DataError(f"unknown basis {basis!r} (use one of {', '.join(Basis.values)})")
 
 
 def pairing_create(
@@ -78,15 +81,22 @@ def pairing_create(
     pair_count: int = 1,
     parent: Pairing | None = None,
     name: str = "",
+    key: str = "",
+    source_url: str = "",
+    source_title: str = "",
+    basis: str = "",
+    note: str = "",
 ) -> Pairing:
     """Create a pairing of a donor with a recipient from ``start_year`` (to ``end_year``, or open).
 
     ``pair_count`` > 1 records a pairing the source gives only as a count ("ten
-    counties with ten counties") at the level of the areas it names.
+    counties with ten counties") at the level of the areas it names. ``key`` is the
+    registry line's stable id; ``source_url``/``source_title`` the document that
+    states the pairing, ``basis`` ``stated`` or ``inferred``.
 
     Raises:
-        DataError: no donor or no recipient, an unknown level or programme, an end
-            year before the start year, a count below one.
+        DataError: no donor or no recipient, an unknown level, programme or basis, an
+            end year before the start year, a count below one, a key already in use.
     """
     _check_pairing(
         donor_area=donor_area,
@@ -98,8 +108,17 @@ def pairing_create(
         start_year=start_year,
         end_year=end_year,
         pair_count=pair_count,
+        basis=basis,
     )
+    key = key.strip()
+    if key and Pairing.objects.filter(key=key).exists():
+        raise DataError(f"the key {key!r} is used by another pairing")
     return Pairing.objects.create(
+        key=key,
+        source_url=source_url.strip(),
+        source_title=source_title.strip(),
+        basis=basis,
+        note=note.strip(),
         name=name.strip(),
         donor_area=donor_area,
         donor_organisation=donor_organisation,
