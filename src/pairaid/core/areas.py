@@ -51,7 +51,8 @@ class AreaRecord:
     ``longitude``/``latitude``: degrees WGS 84 with 6 decimals, None when cpca
     has none; ``aliases``: other names — the Chinese name without its suffix
     (疏勒) and the curated exonyms, English forms and former names of
-    ``data/area_aliases.yaml``.
+    ``data/area_aliases.yaml``; ``established`` and ``abolished``: the years
+    the area began and ceased to exist, None when before 1949 or not at all.
     """
 
     code: str
@@ -63,6 +64,8 @@ class AreaRecord:
     longitude: Decimal | None
     latitude: Decimal | None
     aliases: tuple[str, ...]
+    established: int | None = None
+    abolished: int | None = None
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,184 @@
+"""Checks of registry records against each other and against the area table.
+
+:func:`validate_pairings` returns one :class:`RegistryError` per problem,
+naming the file, line and column of the record at fault:
+
+* keys are unique;
+* every area code is in the area table, and the area existed in the years the
+  pairing runs;
+* the level is the recipient area's level (``institution`` for an organisation);
+* no two records of a programme pair the same donor and recipient in
+  overlapping years;
+* a parent exists, runs in the same programme, covers the child's years, and
+  its donor and recipient are the child's own or areas that contain them;
+  no record is its own ancestor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+from pairaid.core.areas import AreaRecord, area_index
+from pairaid.core.registry.records import PairingRecord, RegistryError
+
+
+def validate_pairings(
+    records: Sequence[PairingRecord],
+    *,
+    areas: Mapping[str, AreaRecord] | None = None,
+    known: Iterable[PairingRecord] = (),
+) -> list[RegistryError]:
+    """Every problem of ``records`` taken together (see the module docstring); ``[]`` when they validate.
+
+    ``areas``: the area table by code (default: :func:`pairaid.core.areas.area_index`).
+    ``known``: records already stored (an import adds to
+    them): parents may be among them, and new records must not duplicate them;
+    a known record with the key of a new one is replaced by it.
+    """
+    checker = _Checker(records, areas if areas is not None else area_index(), known)
+    return checker.run()
+
+
+def _years(record: PairingRecord) -> str:
+    return f"{record.start_year}–{record.end_year if record.end_year is not None else 'open'}"
+
+
+def _place(record: PairingRecord) -> str:
+    return f"{record.where}:{record.line}" if record.line else f"key {record.key}"
+
+
+class _Checker:
+    def __init__(
+        self, records: Sequence[PairingRecord], areas: Mapping[str, AreaRecord], known: Iterable[PairingRecord]
+    ) -> None:
+        self.records = records
+        self.areas = areas
+        self.errors: list[RegistryError] = []
+        new_keys = {r.key for r in records}
+        self.by_key: dict[str, PairingRecord] = {r.key: r for r in known if r.key not in new_keys}
+        self.known = tuple(self.by_key.values())
+
+    def error(self, record: PairingRecord, column: str, message: str) -> None:
+        self.errors.append(RegistryError(record.where, record.line, column, f"{column} {message}"))
+
+    def run(self) -> list[RegistryError]:
+        for record in self.records:
+            first = self.by_key.setdefault(record.key, record)
+            if first is not record:
+                self.error(record, "key", f"{record.key} is used twice (first at {_place(first)})")
+        for record in self.records:
+            self.check_areas(record)
+        self.check_duplicates()
+        for record in self.records:
+            self.check_parent(record)
+        return self.errors
+
+    def check_areas(self, record: PairingRecord) -> None:
+        for side, code in (("donor", record.donor_code), ("recipient", record.recipient_code)):
+            if code is None:
+                continue
+            area = self.areas.get(code)
+            if area is None:
+                self.error(record, f"{side}_code", f"{code} is not an area code of the area table")
+                continue
+            if area.established is not None and record.start_year < area.established:
+                self.error(
+                    record,
+                    f"{side}_code",
+                    f"{code} ({area.name_zh}) was established in {area.established}, after start_year "
+                    f"{record.start_year}",
+                )
+            if area.abolished is not None and (record.end_year is None or record.end_year > area.abolished):
+                self.error(
+                    record,
+                    f"{side}_code",
+                    f"{code} ({area.name_zh}) was abolished in {area.abolished}, before the pairing ends "
+                    f"({_years(record)})",
+                )
+        area = self.areas.get(record.recipient_code or "")
+        if area is not None and record.level != area.level:
+            name = f"{area.name_zh} ({area.level})"
+            self.error(record, "level", f"{record.level} is not the level of the recipient {name}")
+        elif record.recipient_organisation is not None and record.level != "institution":
+            self.error(record, "level", f"{record.level}: a recipient organisation makes an institution pairing")
+
+    def identity(self, record: PairingRecord) -> tuple[str, str, str]:
+        """Programme, donor and recipient, with codes read as the area table's (a former code is its area)."""
+        return (
+            record.programme,
+            self.current(record.donor_code) or record.donor,
+            self.current(record.recipient_code) or record.recipient,
+        )
+
+    def current(self, code: str | None) -> str | None:
+        area = self.areas.get(code or "")
+        return area.code if area is not None else None
+
+    def check_duplicates(self) -> None:
+        seen: dict[tuple[str, str, str], list[PairingRecord]] = {}
+        for record in self.known:
+            seen.setdefault(self.identity(record), []).append(record)
+        for record in self.records:
+            same = seen.setdefault(self.identity(record), [])
+            clash = next((other for other in same if other.overlaps(record)), None)
+            if clash is not None:
+                self.error(
+                    record,
+                    "key",
+                    f"{record.key} pairs {record.donor} with {record.recipient} in {_years(record)}, as "
+                    f"{clash.key} ({_place(clash)}) already does in {_years(clash)}",
+                )
+            same.append(record)
+
+    def ancestors(self, code: str) -> list[str]:
+        chain: list[str] = []
+        area = self.areas.get(code)
+        while area is not None and area.parent_code and area.parent_code not in chain:
+            chain.append(area.parent_code)
+            area = self.areas.get(area.parent_code)
+        return chain
+
+    def within(self, child: str | None, parent: str | None) -> bool:
+        """Whether the child's side is the parent's, or an area the parent's area contains."""
+        if child is None or parent is None:
+            return False
+        child_code, parent_code = self.current(child), self.current(parent)
+        if child_code is None or parent_code is None:
+            return child == parent
+        return child_code == parent_code or parent_code in self.ancestors(child_code)
+
+    def check_parent(self, record: PairingRecord) -> None:
+        if record.parent is None:
+            return
+        parent = self.by_key.get(record.parent)
+        if parent is None:
+            self.error(record, "parent", f"{record.parent} is not the key of a pairing")
+            return
+        if self.loops(record):
+            self.error(record, "parent", f"{record.parent} leads back to {record.key}: a pairing is its own ancestor")
+            return
+        if parent.programme != record.programme:
+            self.error(record, "parent", f"{parent.key} is of programme {parent.programme}, not {record.programme}")
+        if not parent.covers(record):
+            self.error(
+                record,
+                "parent",
+                f"{parent.key} runs {_years(parent)}, which does not cover this pairing's {_years(record)}",
+            )
+        for side in ("donor", "recipient"):
+            mine = record.donor if side == "donor" else record.recipient
+            theirs = parent.donor if side == "donor" else parent.recipient
+            if not self.within(mine, theirs):
+                column = f"{side}_code" if mine.isdigit() else f"{side}_organisation"
+                self.error(record, column, f"{mine} is neither parent {parent.key}'s {side} {theirs} nor within it")
+
+    def loops(self, record: PairingRecord) -> bool:
+        seen = {record.key}
+        parent = record.parent
+        while parent is not None:
+            if parent in seen:
+                return True
+            seen.add(parent)
+            above = self.by_key.get(parent)
+            parent = above.parent if above else None
+        return False
