@@ -9,6 +9,9 @@ Rules (issue 5):
 * recipient editor: edits the data values of the areas assigned to them and of
   every area below them;
 * viewer, or any other signed-in user: reads everything, changes nothing;
+* a write is checked against every object it names: a figure's activity, pairing
+  and area (:func:`can_enter_datavalue`), the state a restore brings back, the
+  pairing or area an uploaded report is about (:func:`can_upload_report`);
 * anonymous visitors: ``settings.ANONYMOUS_ACCESS`` = ``"accepted"`` shows them the
   confirmed figures only (accepted, corrected, entered); ``"none"`` shows nothing.
 
@@ -156,12 +159,41 @@ def can_edit_datavalue(user: Any, dv: DataValue) -> bool:
     return can_edit_pairing_id(user, datavalue_pairing_id(dv)) or can_edit_area_id(user, dv.area_id)
 
 
-def can_create_datavalue(user: Any, *, pairing_id: int | None, area_id: int | None, activity_id: int | None) -> bool:
-    """Whether ``user`` may enter a figure with this subject."""
+def _area_lineage(area_id: int) -> frozenset[int]:
+    """``area_id`` and the areas above it (county, prefecture, province: at most three)."""
+    row = Area.objects.filter(pk=area_id).values_list("pk", "parent_id", "parent__parent_id").first()
+    return frozenset(i for i in row or () if i is not None)
+
+
+def pairing_covers_area(pairing_id: int, area_id: int) -> bool:
+    """Whether the area ``area_id`` is the recipient area of the pairing ``pairing_id`` or lies within it."""
+    recipient = Pairing.objects.filter(pk=pairing_id).values_list("recipient_area_id", flat=True).first()
+    return recipient is not None and recipient in _area_lineage(area_id)
+
+
+def can_enter_datavalue(user: Any, *, pairing_id: int | None, area_id: int | None, activity_id: int | None) -> bool:
+    """Whether ``user`` may give a figure this subject: every object named must be theirs.
+
+    * an activity: its pairing is the user's, and a pairing named beside it is that same pairing;
+    * a pairing: the user edits it, or edits the area named with it;
+    * an area: the user edits it (recipient editors), or it lies within the recipient
+      area of the pairing named with it, which the user edits.
+
+    An area outside the pairing named with it is refused to everyone but administrators.
+    """
     if user_rights(user).administrator:
         return True
     if activity_id is not None:
-        pairing_id = Activity.objects.filter(pk=activity_id).values_list("pairing_id", flat=True).first()
+        activity_pairing = Activity.objects.filter(pk=activity_id).values_list("pairing_id", flat=True).first()
+        if activity_pairing is None or (pairing_id is not None and pairing_id != activity_pairing):
+            return False
+        if not can_edit_pairing_id(user, activity_pairing):
+            return False
+        pairing_id = activity_pairing
+    if pairing_id is not None and area_id is not None:
+        if not pairing_covers_area(pairing_id, area_id):
+            return False
+        return can_edit_pairing_id(user, pairing_id) or can_edit_area_id(user, area_id)
     if pairing_id is not None:
         return can_edit_pairing_id(user, pairing_id)
     return can_edit_area_id(user, area_id)
@@ -174,9 +206,29 @@ def can_review(user: Any, dv: DataValue) -> bool:
 
 
 def can_upload(user: Any) -> bool:
-    """Whether ``user`` may upload a report to ingest: administrators, the national office and editors."""
+    """Whether ``user`` may open the upload page: administrators, the national office and editors."""
     rights = user_rights(user)
     return rights.national_office or rights.editor
+
+
+def can_upload_report(user: Any, *, pairing_id: int | None, area_id: int | None) -> bool:
+    """Whether ``user`` may store a report about this pairing or area (as read from its donor and recipient).
+
+    Administrators and the national office store any report; editors only reports
+    about a pairing they edit, or an area they edit or that lies within the
+    recipient area of a pairing they edit. A report whose subject is not known
+    is for the national office.
+    """
+    rights = user_rights(user)
+    if rights.administrator or rights.national_office:
+        return True
+    if pairing_id is not None:
+        return can_edit_pairing_id(user, pairing_id)
+    if area_id is None:
+        return False
+    if can_edit_area_id(user, area_id):
+        return True
+    return Pairing.objects.filter(pk__in=rights.pairing_ids, recipient_area_id__in=_area_lineage(area_id)).exists()
 
 
 def visible_datavalues(user: Any, qs: QuerySet[DataValue] | None = None) -> QuerySet[DataValue]:

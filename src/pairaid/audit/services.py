@@ -25,6 +25,18 @@ def _may_edit(user: Any, instance: models.Model) -> bool:
     return False
 
 
+def _may_restore(user: Any, instance: models.Model, *, parent_before: int | None) -> bool:
+    """Whether ``user`` may leave ``instance`` as restored: every object it then names must be theirs too."""
+    if isinstance(instance, Pairing):
+        moved = instance.parent_id != parent_before
+        return not moved or permissions.can_edit_pairing_id(user, instance.parent_id)
+    if isinstance(instance, DataValue):
+        return permissions.user_rights(user).national_office or permissions.can_enter_datavalue(
+            user, pairing_id=instance.pairing_id, area_id=instance.area_id, activity_id=instance.activity_id
+        )
+    return _may_edit(user, instance)
+
+
 @transaction.atomic
 def history_restore(*, user: Any, instance: models.Model, history_id: int, field: str | None = None) -> models.Model:
     """Bring back ``instance`` as it was in the historical record ``history_id`` (or only its ``field``).
@@ -33,7 +45,8 @@ def history_restore(*, user: Any, instance: models.Model, history_id: int, field
     "restored from version N". Many-to-many fields are not restored.
 
     Raises:
-        NotAllowed: ``user`` may not change ``instance``.
+        NotAllowed: ``user`` may not change ``instance``, or not as it was (an activity
+            in another pairing, a figure of another subject).
         InputError: no such version of this object, or no such field.
         DataError: the restored value breaks a rule (another confirmed figure holds the same key).
     """
@@ -42,6 +55,7 @@ def history_restore(*, user: Any, instance: models.Model, history_id: int, field
     if record is None:
         raise InputError(f"no version {history_id} of this record")
     old = record.instance
+    parent_before = instance.parent_id if isinstance(instance, Pairing) else None
     concrete = [f for f in type(instance)._meta.concrete_fields if not f.primary_key]
     if field is not None:
         names = {f.name for f in concrete} | {f.attname for f in concrete}
@@ -52,6 +66,7 @@ def history_restore(*, user: Any, instance: models.Model, history_id: int, field
         if f.name in {"created", "updated"}:
             continue
         setattr(instance, f.attname, getattr(old, f.attname))
+    permissions.require(_may_restore(user, instance, parent_before=parent_before), "You may not change this record.")
     if isinstance(instance, DataValue):
         instance.updated_by = user
     instance._history_user = user  # type: ignore[attr-defined]

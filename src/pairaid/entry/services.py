@@ -163,7 +163,7 @@ def _check_confirmed_twin(dv: DataValue) -> None:
 
 def _require_datavalue_rights(user: Any, dv: DataValue) -> None:
     permissions.require(
-        permissions.can_create_datavalue(
+        permissions.can_enter_datavalue(
             user, pairing_id=dv.pairing_id, area_id=dv.area_id, activity_id=dv.activity_id
         ),
         _("You may not enter figures for this subject."),

@@ -19,12 +19,26 @@ def report_upload(
     Returns the stored document (the existing one when the same text was read before).
 
     Raises:
-        NotAllowed: ``user`` may not upload.
+        NotAllowed: ``user`` may not upload, or not a report about this pairing or area
+            (:func:`~pairaid.accounts.permissions.can_upload_report`; nothing is stored).
         InputError: a file that cannot be read (type, size, encoding, no text, a .docx zip bomb).
     """
     permissions.require(permissions.can_upload(user), "You may not upload reports.")
     document = read_document_bytes(data, filename=filename, max_bytes=settings.UPLOAD_MAX_BYTES)
     from pairaid.ingest.services import document_ingest
+    from pairaid.ingest.subjects import Subject
 
-    result = document_ingest(document=document, report_year=report_year, donor=donor, recipient=recipient)
+    def check(subject: Subject) -> None:
+        permissions.require(
+            permissions.can_upload_report(
+                user,
+                pairing_id=subject.pairing.pk if subject.pairing else None,
+                area_id=subject.area.pk if subject.area else None,
+            ),
+            "You may upload reports only about the pairings and areas you edit.",
+        )
+
+    result = document_ingest(
+        document=document, report_year=report_year, donor=donor, recipient=recipient, subject_check=check
+    )
     return result if isinstance(result, SourceDocument) else result.document

@@ -21,6 +21,7 @@ Steps, in one transaction (a file that fails stores nothing):
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Literal
@@ -39,7 +40,7 @@ from pairaid.core.units import convert
 from pairaid.indicators.models import DataValue, DataValueStatus, Indicator
 from pairaid.indicators.services import datavalue_create
 from pairaid.ingest.selectors import document_counts, document_find
-from pairaid.ingest.subjects import SubjectResolver
+from pairaid.ingest.subjects import Subject, SubjectResolver
 from pairaid.sources.models import Evidence, SourceDocument
 
 IngestStatus = Literal["new", "already ingested"]
@@ -77,6 +78,7 @@ def document_ingest(
     report_year: int | None = None,
     donor: str | None = None,
     recipient: str | None = None,
+    subject_check: Callable[[Subject], None] | None = None,
 ) -> IngestResult:
     """Store ``document``, its mentions as evidence and its facts as extracted data values.
 
@@ -84,6 +86,9 @@ def document_ingest(
     period of their own); ``donor`` and ``recipient`` name the report's pairing as
     written ("Shandong", "Xinjiang") when its title does not. Idempotent by the
     SHA-256 of the text: a second call with the same text adds nothing.
+    ``subject_check`` is called with the report's subject (resolved from its donor
+    and recipient, given or read from the title) before anything is stored; what it
+    raises ends the ingest.
 
     Raises:
         InputError: no report year given or found in the text; an address that is not a URL.
@@ -99,9 +104,21 @@ def document_ingest(
     if year is None:
         raise InputError(f"{document.filename}: no report year given and none found in the text (give --year)")
     extraction = read_report(document.text, report_year=year, donor=donor, recipient=recipient)
+    donor_label = donor or extraction.donor or ""
+    recipient_label = recipient or extraction.recipient or ""
+    resolver = SubjectResolver(gazetteer=default_gazetteer(), context=(donor_label, recipient_label))
+    if subject_check is not None:
+        subject_check(resolver.subject(donor=donor_label, recipient=recipient_label, year=extraction.report_year))
     try:
         with transaction.atomic():
-            return _store(document, extraction, address=address, donor=donor, recipient=recipient)
+            return _store(
+                document,
+                extraction,
+                address=address,
+                donor_label=donor_label,
+                recipient_label=recipient_label,
+                resolver=resolver,
+            )
     except IntegrityError:
         existing = document_find(sha256=document.sha256)  # stored meanwhile by another ingest of the same text
         if existing is None:
@@ -130,10 +147,14 @@ def _check_address(address: str) -> None:
 
 
 def _store(
-    document: Document, extraction: Extraction, *, address: str, donor: str | None, recipient: str | None
+    document: Document,
+    extraction: Extraction,
+    *,
+    address: str,
+    donor_label: str,
+    recipient_label: str,
+    resolver: SubjectResolver,
 ) -> IngestResult:
-    donor_label = donor or extraction.donor or ""
-    recipient_label = recipient or extraction.recipient or ""
     source = SourceDocument.objects.create(
         sha256=document.sha256,
         title=document.title[:300],
@@ -147,7 +168,6 @@ def _store(
         text=document.text,
     )
     evidence = _store_evidence(source, extraction)
-    resolver = SubjectResolver(gazetteer=default_gazetteer(), context=(donor_label, recipient_label))
     indicators = {indicator.code: indicator for indicator in Indicator.objects.all()}
     stored: dict[int, DataValue] = {}
     for index, fact in enumerate(extraction.facts):

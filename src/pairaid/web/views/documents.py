@@ -129,6 +129,8 @@ def document_upload(request: HttpRequest) -> HttpResponse:
                 donor=data["donor"] or None,
                 recipient=data["recipient"] or None,
             )
+        except permissions.NotAllowed:
+            raise PermissionDenied from None
         except PairaidError as exc:
             # the reader's reason is technical and in English; the sentence around it is in the user's language
             form.add_error("file", _("This file could not be read as a report. Reason: %(reason)s") % {"reason": exc})

@@ -49,6 +49,8 @@ def activity_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
                 activity = entry.activity_create(user=request.user, data=data, recipient_areas=areas)
             else:
                 entry.activity_update(user=request.user, activity=activity, data=data, recipient_areas=areas)
+        except permissions.NotAllowed:
+            raise PermissionDenied from None
         except (ValidationError, PairaidError) as exc:
             _apply_errors(form, exc)
         else:
@@ -79,6 +81,8 @@ def transaction_edit(request: HttpRequest, pk: int | None = None) -> HttpRespons
                 tx = entry.transaction_create(user=request.user, data=form.cleaned_data)
             else:
                 entry.transaction_update(user=request.user, transaction_=tx, data=form.cleaned_data)
+        except permissions.NotAllowed:
+            raise PermissionDenied from None
         except (ValidationError, PairaidError) as exc:
             _apply_errors(form, exc)
         else:
@@ -104,6 +108,8 @@ def datavalue_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
                 dv = entry.datavalue_enter(user=request.user, data=form.entry_data())
             else:
                 entry.datavalue_update(user=request.user, data_value=dv, data=form.entry_data())
+        except permissions.NotAllowed:
+            raise PermissionDenied from None
         except (ValidationError, PairaidError) as exc:
             _apply_errors(form, exc)
         else:
