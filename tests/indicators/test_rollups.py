@@ -17,6 +17,7 @@ from pairaid.indicators.rollups import (
     rollup_by_year,
     rollup_roots,
 )
+from pairaid.indicators.services import datavalue_create
 from tests.checks.factories import area, pairing, value
 
 pytestmark = pytest.mark.django_db
@@ -48,6 +49,26 @@ def test_a_stated_total_wins_over_the_sum_below_it(tree: dict) -> None:
         "Shandong – Shufu": Decimal("20000000"),
     }
     assert rows[0].label == "Shandong – Xinjiang" and rows[0].figures == 3
+
+
+def test_planned_values_are_summed_apart_from_actuals(tree: dict) -> None:
+    value("aid_funds", "30000000", pairing=tree["shule"])
+    datavalue_create(
+        indicator="aid_funds", value="45000000", period_kind="year", year=2009, pairing=tree["shule"], kind="planned"
+    )
+    value("aid_funds", "20000000", pairing=tree["shufu"])
+
+    actual = rollup_by_pairing(indicator="aid_funds", year=2009, root=tree["top"])[("CNY", "year")]
+    plan = rollup_by_pairing(indicator="aid_funds", year=2009, root=tree["top"], kind="planned")[("CNY", "year")]
+    by_area = rollup_by_area(indicator="aid_funds", year=2009, level="county", kind="planned")[("CNY", "year")]
+
+    assert _totals(actual)["Shandong – Xinjiang"] == Decimal("50000000")
+    assert _totals(plan) == {
+        "Shandong – Xinjiang": Decimal("45000000"),
+        "Shandong – Kashi": Decimal("45000000"),
+        "Shandong – Shule": Decimal("45000000"),
+    }
+    assert [(r.key, r.value) for r in by_area] == [("653122", Decimal("45000000"))]
 
 
 def test_persons_and_person_times_stay_apart(tree: dict) -> None:

@@ -150,6 +150,7 @@ def _check_confirmed_twin(dv: DataValue) -> None:
             period_start=dv.period_start,
             period_end=dv.period_end,
             disaggregation=dv.disaggregation,
+            kind=dv.kind,
             status__in=CONFIRMED_STATUSES,
         )
         .exclude(pk=dv.pk)

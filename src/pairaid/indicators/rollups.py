@@ -12,6 +12,8 @@ Rules every roll-up keeps (source: USERS.md, the national office's "trustworthy 
   nothing, its total is the sum of its children (and of its activities' outputs).
 * Only totals are summed (``disaggregation == ""``): disaggregated values are parts
   of a total or of each other and are shown, not added.
+* One kind at a time: actuals unless asked for ``kind="planned"`` or ``"target"``;
+  a plan's figures are never added to what was done.
 * Confirmed values only (accepted, corrected, entered), unless ``include_extracted``;
   then a node's confirmed values win over its extracted ones.
 * Indicators whose aggregation is ``none`` (per-capita figures) are never summed:
@@ -35,7 +37,7 @@ from django.db.models.functions import Coalesce, ExtractYear
 from pairaid.activities.models import Activity, Transaction
 from pairaid.core.errors import DataError
 from pairaid.geo.models import Area
-from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueStatus, Indicator
+from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueKind, DataValueStatus, Indicator
 from pairaid.registry.models import Pairing
 
 UnitKind = tuple[str, str]  # (unit, period kind)
@@ -63,7 +65,12 @@ def change_percent(current: Decimal | None, previous: Decimal | None) -> Decimal
 
 
 def _values(
-    *, indicator: str, include_extracted: bool, period_kind: str | None, pairing_ids: Iterable[int] | None
+    *,
+    indicator: str,
+    include_extracted: bool,
+    period_kind: str | None,
+    pairing_ids: Iterable[int] | None,
+    kind: str = DataValueKind.ACTUAL,
 ) -> QuerySet[DataValue]:
     item = Indicator.objects.filter(code=indicator).first()
     if item is None:
@@ -71,7 +78,7 @@ def _values(
     if item.aggregation == "none":
         raise DataError(f"{indicator} ({item.unit}) is not summed: its aggregation is 'none'")
     statuses = [*CONFIRMED_STATUSES, DataValueStatus.EXTRACTED] if include_extracted else list(CONFIRMED_STATUSES)
-    qs = DataValue.objects.filter(indicator=item, disaggregation="", status__in=statuses)
+    qs = DataValue.objects.filter(indicator=item, disaggregation="", status__in=statuses, kind=kind)
     if period_kind:
         qs = qs.filter(period_kind=period_kind)
     # The owner of an activity output is its activity's pairing: looked up per output row
@@ -144,11 +151,13 @@ def rollup_by_pairing(
     root: Pairing | None = None,
     period_kind: str = "year",
     include_extracted: bool = False,
+    kind: str = DataValueKind.ACTUAL,
 ) -> dict[UnitKind, list[RollupRow]]:
     """Totals of ``indicator`` in ``year`` for every pairing of the tree under ``root`` (all trees when None).
 
     Returns, per (unit, period kind), one row per pairing with data (key: pairing id),
-    the top pairings first. ``year`` is the year the period ends in.
+    the top pairings first. ``year`` is the year the period ends in. ``kind`` picks
+    actual (the default), planned or target values.
     """
     parent, label, _ = _forest()
     return _rollup_by_pairing(
@@ -159,6 +168,7 @@ def rollup_by_pairing(
         root=root,
         period_kind=period_kind,
         include_extracted=include_extracted,
+        kind=kind,
     )
 
 
@@ -171,6 +181,7 @@ def _rollup_by_pairing(
     root: Pairing | None,
     period_kind: str,
     include_extracted: bool,
+    kind: str = DataValueKind.ACTUAL,
 ) -> dict[UnitKind, list[RollupRow]]:
     """:func:`rollup_by_pairing` over the pairing forest ``parent``/``label`` of :func:`_forest`."""
     if root is not None:
@@ -181,6 +192,7 @@ def _rollup_by_pairing(
         include_extracted=include_extracted,
         period_kind=period_kind,
         pairing_ids=list(parent) if root is not None else None,
+        kind=kind,
     ).filter(period_end__year=year)
     rows = _prefer_confirmed(
         list(
@@ -303,8 +315,11 @@ def rollup_by_area(
     period_kind: str = "year",
     include_extracted: bool = False,
     language: str = "en",
+    kind: str = DataValueKind.ACTUAL,
 ) -> dict[UnitKind, list[RollupRow]]:
     """Totals of ``indicator`` in ``year`` for the areas of ``level`` (province, prefecture, county).
+
+    ``kind`` picks actual (the default), planned or target values.
 
     A value counts at its area, or at its pairing's recipient area when it names none.
     Within one pairing tree, the value of the higher pairing wins at an area, and an
@@ -315,7 +330,7 @@ def rollup_by_area(
     roots = {pk: _root(pk, parent) for pk in parent}
     depth = {pk: _depth(pk, parent) for pk in parent}
     qs = _values(
-        indicator=indicator, include_extracted=include_extracted, period_kind=period_kind, pairing_ids=None
+        indicator=indicator, include_extracted=include_extracted, period_kind=period_kind, pairing_ids=None, kind=kind
     ).filter(period_end__year=year)
     rows = _prefer_confirmed(
         list(

@@ -43,6 +43,7 @@ def _confirmed_twin(dv: DataValue) -> DataValue | None:
             period_start=dv.period_start,
             period_end=dv.period_end,
             disaggregation=dv.disaggregation,
+            kind=dv.kind,
             status__in=CONFIRMED_STATUSES,
         )
         .exclude(pk=dv.pk)
