@@ -20,7 +20,6 @@ Steps, in one transaction (a file that fails stores nothing):
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal
@@ -47,7 +46,6 @@ IngestStatus = Literal["new", "already ingested"]
 _FOUR_PLACES = Decimal("0.0001")
 #: Unit codes that convert into each other (core.units); no other pair is tried.
 _CONVERTIBLE = (frozenset({"ha", "mu", "m2"}), frozenset({"km", "m"}), frozenset({"t", "kg"}))
-_HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -161,7 +159,7 @@ def _store(
         filename=document.filename[:255],
         address=address,
         media_type=document.media_type,
-        language=_language(document.text),
+        language=extraction.language,
         report_year=extraction.report_year,
         donor_label=donor_label[:200],
         recipient_label=recipient_label[:200],
@@ -291,9 +289,3 @@ def _four_places(value: Decimal | None) -> Decimal | None:
     if value is None:
         return None
     return value.quantize(_FOUR_PLACES, rounding=ROUND_HALF_EVEN)
-
-
-def _language(text: str) -> str:
-    """``zh`` when a fifth or more of the sample's characters are Chinese, else ``en``."""
-    sample = text[:5000]
-    return "zh" if len(_HAN.findall(sample)) * 5 >= max(len(sample), 1) else "en"

@@ -93,7 +93,10 @@ class Fact:
 
 @dataclass(frozen=True)
 class Extraction:
-    """What :func:`pairaid.core.extract.read_report` found in one report."""
+    """What :func:`pairaid.core.extract.read_report` found in one report.
+
+    ``language`` is the language most of the report is written in (``en``, ``zh``).
+    """
 
     report_year: int
     sections: tuple[Section, ...]
@@ -102,3 +105,4 @@ class Extraction:
     facts: tuple[Fact, ...]
     donor: str | None = None
     recipient: str | None = None
+    language: str = "en"

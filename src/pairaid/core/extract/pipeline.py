@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from pairaid.core.errors import InputError
+from pairaid.core.extract.document import Document, read_text
 from pairaid.core.extract.facts import bind_facts
 from pairaid.core.extract.mentions import find_mentions
-from pairaid.core.extract.model import Extraction
+from pairaid.core.extract.model import Extraction, Mention
 from pairaid.core.extract.places import report_parties
 from pairaid.core.extract.regex_leads import compile_led
 from pairaid.core.extract.sections import find_sections, title_line
 from pairaid.core.extract.sentences import find_sentences
 
-__all__ = ["read_report", "report_year_candidates", "report_year_from_text"]
+__all__ = ["in_original_offsets", "read_report", "report_year_candidates", "report_year_from_text"]
 
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _IN_YEAR = compile_led(rf"\b(?:in|during|throughout)\s+(?:{_MONTHS}\s+)?((?:19|20)\d\d)\b(?!\s*[-~–])", re.I)
@@ -50,12 +52,15 @@ def read_report(text: str, *, report_year: int, donor: str | None = None, recipi
     """Read one report's text into mentions and facts.
 
     ``report_year`` is the year the report covers (the default period, F5);
-    ``donor``/``recipient`` override those read from the title (F9).  Offsets
-    in the result index ``text`` as given.  Raises
+    ``donor``/``recipient`` override those read from the title (F9).  The steps
+    read the normalised text of :func:`pairaid.core.extract.document.read_text`;
+    offsets in the result index ``text`` as given.  Raises
     :class:`~pairaid.core.errors.InputError` for empty text.
     """
     if not text.strip():
         raise InputError("the report is empty")
+    document = read_text(text)
+    text = document.text
     sections = find_sections(text)
     sentences = find_sentences(text, sections)
     mentions = find_mentions(text, sentences)
@@ -63,7 +68,7 @@ def read_report(text: str, *, report_year: int, donor: str | None = None, recipi
     title = text[span[0] : span[1]] if span is not None else None
     parties = report_parties(text, title, donor=donor, recipient=recipient)
     facts = bind_facts(text, sentences, mentions, report_year=report_year, parties=parties)
-    return Extraction(
+    extraction = Extraction(
         report_year=report_year,
         sections=sections,
         sentences=sentences,
@@ -71,4 +76,25 @@ def read_report(text: str, *, report_year: int, donor: str | None = None, recipi
         facts=facts,
         donor=parties.donor,
         recipient=parties.recipient,
+        language=document.language,
+    )
+    return in_original_offsets(extraction, document)
+
+
+def in_original_offsets(extraction: Extraction, document: Document) -> Extraction:
+    """``extraction`` read from ``document.text`` with every span moved to ``document.original``."""
+    if document.origin is None:
+        return extraction
+    span = document.original_span
+    original = document.original
+
+    def moved_mention(m: Mention) -> Mention:
+        start, end = span(m.start, m.end)
+        return replace(m, start=start, end=end, text=original[start:end])
+
+    return replace(
+        extraction,
+        sections=tuple(replace(s, start=a, end=b) for s in extraction.sections for a, b in [span(s.start, s.end)]),
+        sentences=tuple(replace(s, start=a, end=b) for s in extraction.sentences for a, b in [span(s.start, s.end)]),
+        mentions=tuple(moved_mention(m) for m in extraction.mentions),
     )

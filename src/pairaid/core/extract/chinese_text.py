@@ -1,0 +1,160 @@
+"""Chinese lines of a report: which lines are Chinese, and their text normalised for matching.
+
+* :func:`language_parts` reads each line's language: Chinese when its Chinese
+  characters, counted four times (a character says about as much as four
+  letters), outnumber its Latin letters; a line of neither (digits, blank,
+  punctuation) goes with the line before it.
+* :func:`normalise` rewrites the Chinese parts:
+
+  - NFKC, character by character: full-width digits, letters and punctuation
+    become ASCII (``１２％`` -> ``12%``, ``，`` -> ``,``), ``㎡`` -> ``m2``;
+  - Traditional -> Simplified through a one-for-one character table built from
+    OpenCC's ``t2s`` conversion (the official ``opencc`` package): converting
+    each character alone keeps every offset, so spans map back trivially, and
+    matching needs only the characters (``萬`` -> ``万``, ``縣`` -> ``县``);
+  - pinyin garble after a character (``個(gè)``, ``萬（wàn）``) and mojibake
+    (``\\ufffd``, a ``?`` or a stray Greek, Cyrillic or Latin-1 letter between
+    Chinese characters) are dropped, so ``600萬(wàn)元`` reads ``600万元``.
+
+  English parts are left as they are.  The result keeps, for each character,
+  the offset of the original character it comes from.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from array import array
+from functools import cache
+
+__all__ = ["HAN", "has_chinese", "language_parts", "main_language", "normalise"]
+
+#: A Chinese character (CJK unified ideographs, extension A, compatibility ideographs).
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAN_RE = re.compile(f"[{HAN}]")
+_LATIN = re.compile(r"[A-Za-z]")
+_LINE = re.compile(r"[^\n]*\n?")
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_STRAY = "\u00a1-\u00ff\u0370-\u03ff\u0400-\u04ff"  # Latin-1 supplement, Greek, Cyrillic
+# pinyin in brackets straight after a character, with at least one tone mark: "個(gè)", "萬（wàn）"
+_GARBLE = (
+    rf"(?<=[{HAN}])[(（][a-zü{_TONED}]{{0,6}}[{_TONED}][a-zü{_TONED}]{{0,6}}[)）]"
+    rf"|(?<=[{HAN}])\?[a-zü{_TONED}]{{0,6}}[{_TONED}][a-zü{_TONED}]{{0,6}}\)"  # its "(" lost: "輪?wèn)"
+    rf"|\ufffd+"
+    rf"|(?<=[{HAN}])[?{_STRAY}]+(?=[{HAN}])"
+    rf"|(?<=[{HAN}])\?(?=[{_STRAY}])"
+)
+
+
+def has_chinese(text: str) -> bool:
+    """True when ``text`` holds at least one Chinese character."""
+    return _HAN_RE.search(text) is not None
+
+
+def main_language(text: str) -> str:
+    """``zh`` when the Chinese characters of ``text``, counted four times, outnumber its Latin letters."""
+    return "zh" if len(_HAN_RE.findall(text)) * 4 > len(_LATIN.findall(text)) else "en"
+
+
+def _line_language(line: str) -> str | None:
+    han = len(_HAN_RE.findall(line))
+    latin = len(_LATIN.findall(line)) if han else 0
+    if not han and not _LATIN.search(line):
+        return None
+    return "zh" if han * 4 > latin else "en"
+
+
+def language_parts(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, language)`` runs of whole lines of ``text``, in order, covering it."""
+    parts: list[tuple[int, int, str]] = []
+    pending = 0  # start of lines of no language waiting for one
+    for m in _LINE.finditer(text):
+        if m.start() == len(text):
+            break
+        lang = _line_language(m.group())
+        if lang is None:
+            continue
+        if parts and parts[-1][2] == lang:
+            parts[-1] = (parts[-1][0], m.end(), lang)
+        else:
+            if parts:
+                parts[-1] = (parts[-1][0], m.start(), parts[-1][2])
+            parts.append((pending if not parts else m.start(), m.end(), lang))
+        pending = m.end()
+    if not parts:
+        return [(0, len(text), "en")]
+    parts[-1] = (parts[-1][0], len(text), parts[-1][2])
+    return parts
+
+
+@cache
+def _tables() -> tuple[dict[int, str], re.Pattern[str]]:
+    """The one-for-one table (NFKC where it gives one character, then Traditional -> Simplified) and
+    the pattern of what is rewritten otherwise (garble, mojibake, NFKC of several characters)."""
+    import opencc
+
+    table: dict[int, str] = {}
+    multi: list[str] = []
+    for code in range(0x20, 0x10000):
+        if 0xD800 <= code < 0xE000:
+            continue
+        char = chr(code)
+        norm = unicodedata.normalize("NFKC", char)
+        if norm == char:
+            continue
+        if len(norm) == 1:
+            table[code] = norm
+        elif norm:
+            multi.append(char)
+    han = [chr(c) for c in (*range(0x3400, 0x4DC0), *range(0x4E00, 0xA000))]
+    simplified = opencc.OpenCC("t2s").convert("\n".join(han)).split("\n")
+    for trad, simp in zip(han, simplified, strict=True):
+        if trad != simp and len(simp) == 1:
+            table[ord(trad)] = simp
+    for code, norm in list(table.items()):  # a full-width Traditional form: NFKC, then Simplified
+        again = table.get(ord(norm))
+        if again is not None:
+            table[code] = again
+    several = "".join(re.escape(c) for c in multi)
+    return table, re.compile(f"{_GARBLE}|(?P<nfkc>[{several}])")
+
+
+def normalise(
+    text: str, parts: list[tuple[int, int, str]]
+) -> tuple[str, array[int] | None, list[tuple[int, int, str]]]:
+    """The text with its Chinese ``parts`` normalised (module docstring); the original offset of each of its
+    characters followed by ``len(text)`` (``None`` when nothing changed length); and ``parts`` in its offsets."""
+    table, rewrite = _tables()
+    pieces: list[str] = []
+    origin = array("l")
+    moved: list[tuple[int, int, str]] = []
+    changed = False
+    pos = 0
+    size = 0  # length of the new text so far
+    for start, end, lang in parts:
+        if lang != "zh":
+            pieces.append(text[start:end])
+            origin.extend(range(start, end))
+            moved.append((size, size + end - start, lang))
+            size += end - start
+            continue
+        first = size
+        pos = start
+        for m in rewrite.finditer(text, start, end):
+            if pos < m.start():
+                pieces.append(text[pos : m.start()].translate(table))
+                origin.extend(range(pos, m.start()))
+                size += m.start() - pos
+            new = unicodedata.normalize("NFKC", m.group()).translate(table) if m.lastgroup == "nfkc" else ""
+            pieces.append(new)
+            origin.extend([m.start()] * len(new))
+            size += len(new)
+            changed = True
+            pos = m.end()
+        if pos < end:
+            pieces.append(text[pos:end].translate(table))
+            origin.extend(range(pos, end))
+            size += end - pos
+        moved.append((first, size, lang))
+    origin.append(len(text))
+    return "".join(pieces), origin if changed else None, moved

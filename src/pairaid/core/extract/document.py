@@ -1,0 +1,104 @@
+"""Step 0: the document, the text every later step reads, with its language and an offset map.
+
+:func:`read_text` turns a report's text into a :class:`Document`:
+
+* ``original`` is the text as given; every span pairaid reports indexes it;
+* ``text`` is what the steps match against.  Lines in English are kept as
+  they are.  Lines in Chinese are normalised (:mod:`pairaid.core.extract.chinese_text`):
+  NFKC (full-width digits and punctuation become ASCII), Traditional characters
+  become Simplified through a one-for-one table taken from OpenCC, and pinyin
+  garble (``個(gè)``) and mojibake runs are dropped, so ``600萬(wàn)元`` reads ``600万元``;
+* ``parts`` say which language each stretch of ``text`` is in (a line is
+  Chinese when Chinese characters outweigh Latin letters, four letters to one
+  character), and ``language`` is the language of most of the text, counted the same way;
+* ``skipped`` are the stretches of ``text`` that are not the report (page
+  navigation, bylines, footers, URLs, markup, paragraphs on other subjects):
+  they are blanked to spaces in ``text`` so they yield no mentions;
+* :meth:`Document.original_span` maps a span of ``text`` back to ``original``.
+
+For a document with no Chinese line, ``text`` is ``original`` and the map is
+the identity.
+"""
+
+from __future__ import annotations
+
+import bisect
+from array import array
+from dataclasses import dataclass
+from typing import Literal, cast
+
+from pairaid.core.extract.chinese_text import has_chinese, language_parts, main_language, normalise
+
+__all__ = ["Document", "Language", "LanguagePart", "Skipped", "read_text"]
+
+Language = Literal["en", "zh"]
+
+
+@dataclass(frozen=True)
+class LanguagePart:
+    """``text[start:end]`` is written in ``language``."""
+
+    start: int
+    end: int
+    language: Language
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """``text[start:end]`` is not the report's own text; ``reason`` names the rule (``url``, ``byline``, ...)."""
+
+    start: int
+    end: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class Document:
+    """A report's text as the reading steps see it; see the module docstring.
+
+    ``origin`` holds, for each character of ``text``, the offset of the original
+    character it comes from, and ``len(original)`` at the end; ``None`` when
+    ``text`` and ``original`` line up one to one.
+    """
+
+    original: str
+    text: str
+    language: Language
+    parts: tuple[LanguagePart, ...]
+    skipped: tuple[Skipped, ...] = ()
+    origin: array[int] | None = None
+
+    def original_offset(self, i: int) -> int:
+        """The offset in ``original`` of the character at ``text[i]`` (``len(original)`` at the end)."""
+        if self.origin is None:
+            return i
+        return self.origin[i]
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """The span of ``original`` that ``text[start:end]`` comes from (dropped garble inside it included)."""
+        if self.origin is None:
+            return start, end
+        if end <= start:
+            at = self.origin[start]
+            return at, at
+        return self.origin[start], self.origin[end - 1] + 1
+
+    def language_at(self, i: int) -> Language:
+        """The language of the part holding ``text[i]``."""
+        k = bisect.bisect_right([p.start for p in self.parts], i) - 1
+        return self.parts[max(k, 0)].language if self.parts else self.language
+
+
+def read_text(text: str) -> Document:
+    """The :class:`Document` for a report's ``text``.  Never raises."""
+    if not has_chinese(text):
+        return Document(original=text, text=text, language="en", parts=(LanguagePart(0, len(text), "en"),))
+    found = language_parts(text)
+    normalised, origin, parts = normalise(text, found)
+    return Document(
+        original=text,
+        text=normalised,
+        language=cast(Language, main_language(text)),
+        parts=tuple(LanguagePart(start, end, cast(Language, lang)) for start, end, lang in parts),
+        origin=origin,
+    )
