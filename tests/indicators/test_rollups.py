@@ -153,3 +153,14 @@ def test_money_by_sector_and_by_channel(tree: dict) -> None:
         ("government_aid", 27000000),
     ]
     assert channels[0].label == "Signed contract (commitment)"
+
+
+def test_a_figure_of_no_pairing_is_in_no_pairing_tree(tree: dict) -> None:
+    # regression: an extracted figure with no pairing (an area's, or one whose subject was not
+    # resolved) made `report --overview --extracted` crash on int(None)
+    value("aid_funds", "30000000", pairing=tree["shule"], status="extracted")
+    value("aid_funds", "5000000", subject_area=area("653122"), status="extracted")
+    value("aid_funds", "7000000", status="extracted")
+    assert rollup_roots(indicator="aid_funds", year=2009, include_extracted=True) == {
+        ("CNY", "year"): Decimal("30000000")
+    }

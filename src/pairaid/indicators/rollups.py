@@ -212,6 +212,8 @@ def _rollup_by_pairing(
         lambda: ({}, {}, defaultdict(int))
     )
     for row in rows:
+        if row["owner"] is None:  # a figure of an area or of nobody: in no pairing's tree
+            continue
         stated, detail, counts = by_unit[(str(row["unit"]), str(row["period_kind"]))]
         owner = int(row["owner"])  # type: ignore[call-overload]
         target = stated if row["pairing_level"] else detail
