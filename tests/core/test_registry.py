@@ -237,3 +237,44 @@ def test_shipped_registry_raises_when_a_file_does_not_validate(monkeypatch: pyte
     finally:
         monkeypatch.undo()
         shipped_registry.cache_clear()
+
+
+def test_a_former_code_serves_only_in_its_years_and_an_area_only_once_it_exists() -> None:
+    assert messages(
+        [
+            record("tb-a", "370000", "542300", "prefecture", "1995", "2013"),  # 日喀则地区's code until 2014
+            record("tb-b", "310000", "542300", "prefecture", "1995"),
+            record("xj-a", "320000", "659008", "county", "2010"),  # 可克达拉市, set up in 2015
+            record("xj-b", "320000", "659008", "county", "2015"),
+        ]
+    ) == [
+        "pairings_test.csv:3: recipient_code 542300 was the code of 日喀则地区 until 2014, not in all of "
+        "1995–open: write 540200 (日喀则市)",
+        "pairings_test.csv:4: recipient_code 659008 (可克达拉市) was established in 2015, after start_year 2010",
+        "pairings_test.csv:5: key xj-b pairs 320000 with 659008 in 2015–open, as xj-a (pairings_test.csv:4) "
+        "already does in 2010–open",
+    ]
+
+
+def test_a_former_code_and_the_current_code_are_one_area() -> None:
+    # the same pair written with the former and the current code of Shigatse overlaps
+    assert messages(
+        [
+            record("tb-a", "370000", "542300", "prefecture", "1995", "2013"),
+            record("tb-b", "370000", "540200", "prefecture", "2013", "2020"),
+            record("tb-c", "370000", "540202", "county", "2014", "2015", parent="tb-b"),
+        ]
+    ) == [
+        "pairings_test.csv:3: key tb-b pairs 370000 with 540200 in 2013–2020, as tb-a (pairings_test.csv:2) "
+        "already does in 1995–2013"
+    ]
+
+
+def test_a_division_of_the_corps_nests_under_xinjiang() -> None:
+    assert messages(
+        [
+            record("xj-zj", "330000", "650000", "province", "2010"),
+            record("xj-zj-1", "330000", "660100", "prefecture", "2010", parent="xj-zj"),
+            record("xj-zj-alar", "330000", "659002", "county", "2010", parent="xj-zj-1"),
+        ]
+    ) == []

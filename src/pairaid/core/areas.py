@@ -13,6 +13,12 @@ and are dropped, so districts of Beijing, Tianjin, Shanghai and Chongqing and th
 county-level cities under a province directly (仙桃, 石河子) have the province as
 parent. The table predates some renamings (梁平县 became 梁平区 in 2016); the
 alias file carries the newer and older names.
+
+``data/area_history.yaml`` (:mod:`pairaid.core.area_history`) adds what the table
+lacks: the Xinjiang Production and Construction Corps, its divisions and its
+newer cities (the Corps' cities lie within their divisions, the divisions within
+the Corps, the Corps within Xinjiang), the year an area began, and the codes and
+names areas had before a renaming or re-coding, which become aliases too.
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ from decimal import Decimal, InvalidOperation
 from functools import cache
 from pathlib import Path
 
+from pairaid.core.area_history import AreaHistory, OtherCode, load_area_history
 from pairaid.core.area_names import (
     Level,
     english_name,
@@ -51,8 +58,11 @@ class AreaRecord:
     ``longitude``/``latitude``: degrees WGS 84 with 6 decimals, None when cpca
     has none; ``aliases``: other names — the Chinese name without its suffix
     (疏勒) and the curated exonyms, English forms and former names of
-    ``data/area_aliases.yaml``; ``established`` and ``abolished``: the years
-    the area began and ceased to exist, None when before 1949 or not at all.
+    ``data/area_aliases.yaml``, and its other names of ``other_codes``;
+    ``established``: the year the area began, None when before 1994;
+    ``other_codes``: the codes (and
+    names) it had before or has had since, with their years
+    (``data/area_history.yaml``).
     """
 
     code: str
@@ -65,7 +75,7 @@ class AreaRecord:
     latitude: Decimal | None
     aliases: tuple[str, ...]
     established: int | None = None
-    abolished: int | None = None
+    other_codes: tuple[OtherCode, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -147,40 +157,86 @@ def load_aliases(codes: set[str]) -> Mapping[str, tuple[str, ...]]:
 
 @cache
 def load_area_records() -> tuple[AreaRecord, ...]:
-    """All areas of cpca's table, in code order (cached; about 3,200 records).
+    """All areas of cpca's table and of ``area_history.yaml``, in code order (cached; about 3,200 records).
 
     34 province-level divisions (including Taiwan, Hong Kong and Macao), about
-    330 prefecture-level and 2,850 county-level ones. Raises :class:`DataError`
-    when cpca is missing or a data file contradicts its table.
+    330 prefecture-level and 2,850 county-level ones, and the Corps' divisions
+    and cities. Raises :class:`DataError` when cpca is missing or a data file
+    contradicts its table.
     """
+    history = load_area_history()
     rows = _read_cpca(cpca_table_path())
-    codes = {r.code for r in rows}
+    names: dict[str, tuple[str, str | None, str | None]] = {r.code: (r.name, None, None) for r in rows}
+    for added in history.added:
+        if added.code in names:
+            raise DataError(f"area_history.yaml: {added.code} is already in cpca's table")
+        names[added.code] = (added.name_zh, added.name_pinyin, added.name_en)
+    codes = set(names)
+    _check_history(history, codes)
     curated = load_aliases(codes)
+    extra = {a.code: a.aliases for a in history.added}
+    coordinates = {r.code: (r.longitude, r.latitude) for r in rows}
+    parents = {a.code: a.parent_code for a in history.added} | dict(history.parents)
     records = []
-    for row in rows:
-        level = level_of(row.code)
-        parts = split_area_name(row.name)
-        base_syllables = pinyin_syllables(row.name)[: len(parts.base)]
-        pinyin = format_pinyin(base_syllables)
-        own = [parts.base] if parts.base != row.name and len(parts.base) >= 2 else []
-        aliases = tuple(dict.fromkeys(a for a in (*own, *curated.get(row.code, ())) if a))
+    for code in sorted(codes):
+        name, given_pinyin, given_english = names[code]
+        level = level_of(code)
+        parts = split_area_name(name)
+        base_syllables = pinyin_syllables(name)[: len(parts.base)]
+        others = history.other_codes.get(code, ())
+        own = [parts.base] if parts.base != name and len(parts.base) >= 2 else []
+        listed = (*own, *curated.get(code, ()), *extra.get(code, ()), *(o.name_zh for o in others))
+        longitude, latitude = coordinates.get(code, (None, None))
         records.append(
             AreaRecord(
-                code=row.code,
-                name_zh=row.name,
-                name_pinyin=pinyin,
-                name_en=english_name(row.code, parts, base_syllables),
+                code=code,
+                name_zh=name,
+                name_pinyin=given_pinyin or format_pinyin(base_syllables),
+                name_en=given_english or english_name(code, parts, base_syllables),
                 level=level,
-                parent_code=_parent(row.code, level, codes),
-                longitude=row.longitude,
-                latitude=row.latitude,
-                aliases=aliases,
+                parent_code=parents[code] if code in parents else _parent(code, level, codes),
+                longitude=longitude,
+                latitude=latitude,
+                aliases=tuple(dict.fromkeys(a for a in listed if a and a != name)),
+                established=history.established.get(code),
+                other_codes=others,
             )
         )
     return tuple(records)
+
+
+def _check_history(history: AreaHistory, codes: set[str]) -> None:
+    """Every code ``area_history.yaml`` places or changes is an area; no other code is an area's own."""
+    for code, parent in history.parents.items():
+        if code not in codes or parent not in codes:
+            raise DataError(f"area_history.yaml: parents: {code} or {parent} is not an area code")
+    for added in history.added:
+        if added.parent_code not in codes:
+            raise DataError(f"area_history.yaml: {added.code}'s parent {added.parent_code} is not an area code")
+    for code, others in history.other_codes.items():
+        if code not in codes:
+            raise DataError(f"area_history.yaml: changes: {code} is not an area code")
+        for other in others:
+            if other.code in codes:
+                raise DataError(f"area_history.yaml: {code}'s other code {other.code} is another area's code")
 
 
 @cache
 def area_index() -> Mapping[str, AreaRecord]:
     """The records of :func:`load_area_records` by code."""
     return {r.code: r for r in load_area_records()}
+
+
+@cache
+def area_codes() -> Mapping[str, AreaRecord]:
+    """Every code an area has or had (its own and its ``other_codes``) to the area's record.
+
+    542300 (日喀则地区 until 2014) gives the record of 540200 日喀则市; a record's
+    own code is ``record.code``.
+    """
+    found: dict[str, AreaRecord] = {}
+    for record in load_area_records():
+        found[record.code] = record
+        for other in record.other_codes:
+            found.setdefault(other.code, record)
+    return found

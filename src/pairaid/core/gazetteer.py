@@ -348,7 +348,7 @@ class Gazetteer:
             score = _BASE_SCORE[kind]
             reason = {
                 "exact": f"name {hit.entry.form}",
-                "alias": f"alias {hit.entry.form} (area_aliases.yaml)",
+                "alias": f"alias {hit.entry.form}",
                 "suffix_variant": f"{hit.entry.form}, {area.name_zh} without its suffix",
                 "pinyin": f"pinyin {hit.entry.form} of {area.name_zh}",
             }[kind]

@@ -16,8 +16,11 @@ class Area(models.Model):
     """An administrative division (DHIS2's org unit).
 
     ``code`` is the 6-digit administrative code; ``parent`` is the division one
-    level up (none for a province); longitude and latitude are in degrees (WGS 84,
-    as in the cpca table).
+    level up (none for a province, Xinjiang for the Production and Construction
+    Corps); longitude and latitude are in degrees (WGS 84, as in the cpca table).
+    ``established`` is the year the area began (empty: before 1994);
+    ``other_codes`` the codes and names it had before a renaming or re-coding, or
+    has had since, each ``{"code", "name_zh", "since", "until"}`` (years or null).
     """
 
     code = models.CharField(_("code"), max_length=6, unique=True)
@@ -29,6 +32,8 @@ class Area(models.Model):
     parent = models.ForeignKey("self", models.PROTECT, null=True, blank=True, related_name="children")
     longitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
     latitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+    established = models.PositiveSmallIntegerField(_("year established"), null=True, blank=True)
+    other_codes = models.JSONField(_("other codes"), default=list, blank=True)
 
     class Meta:
         ordering = ["code"]

@@ -22,6 +22,7 @@ def areas_load(*, records: Iterable[AreaRecord] | None = None) -> int:
     created: list[Area] = []
     changed: list[Area] = []
     fields = ["name_zh", "name_pinyin", "name_en", "aliases", "level", "longitude", "latitude"]
+    fields += ["established", "other_codes"]
     for record in rows:
         values = {
             "name_zh": record.name_zh,
@@ -31,6 +32,10 @@ def areas_load(*, records: Iterable[AreaRecord] | None = None) -> int:
             "level": record.level,
             "longitude": record.longitude,
             "latitude": record.latitude,
+            "established": record.established,
+            "other_codes": [
+                {"code": o.code, "name_zh": o.name_zh, "since": o.since, "until": o.until} for o in record.other_codes
+            ],
         }
         area = existing.get(record.code)
         if area is None:

@@ -4,8 +4,9 @@
 naming the file, line and column of the record at fault:
 
 * keys are unique;
-* every area code is in the area table, and the area existed in the years the
-  pairing runs;
+* every area code is in the area table (its own code, or one it had before
+  or has had since, in use in the years the pairing runs), and the area
+  existed in those years;
 * the level is the recipient area's level (``institution`` for an organisation);
 * no two records of a programme pair the same donor and recipient in
   overlapping years;
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from pairaid.core.areas import AreaRecord, area_index
+from pairaid.core.areas import AreaRecord, area_codes
 from pairaid.core.registry.records import PairingRecord, RegistryError
 
 
@@ -30,12 +31,13 @@ def validate_pairings(
 ) -> list[RegistryError]:
     """Every problem of ``records`` taken together (see the module docstring); ``[]`` when they validate.
 
-    ``areas``: the area table by code (default: :func:`pairaid.core.areas.area_index`).
+    ``areas``: the area table by every code an area has or had (default:
+    :func:`pairaid.core.areas.area_codes`); a record's own code is ``record.code``.
     ``known``: records already stored (an import adds to
     them): parents may be among them, and new records must not duplicate them;
     a known record with the key of a new one is replaced by it.
     """
-    checker = _Checker(records, areas if areas is not None else area_index(), known)
+    checker = _Checker(records, areas if areas is not None else area_codes(), known)
     return checker.run()
 
 
@@ -81,19 +83,22 @@ class _Checker:
             if area is None:
                 self.error(record, f"{side}_code", f"{code} is not an area code of the area table")
                 continue
+            other = next((o for o in area.other_codes if o.code == code), None)
+            if other is not None and not other.in_use(record.start_year, record.end_year):
+                since = f" from {other.since}" if other.since is not None else ""
+                until = f" until {other.until}" if other.until is not None else ""
+                self.error(
+                    record,
+                    f"{side}_code",
+                    f"{code} was the code of {other.name_zh}{since}{until}, not in all of {_years(record)}: "
+                    f"write {area.code} ({area.name_zh})",
+                )
             if area.established is not None and record.start_year < area.established:
                 self.error(
                     record,
                     f"{side}_code",
                     f"{code} ({area.name_zh}) was established in {area.established}, after start_year "
                     f"{record.start_year}",
-                )
-            if area.abolished is not None and (record.end_year is None or record.end_year > area.abolished):
-                self.error(
-                    record,
-                    f"{side}_code",
-                    f"{code} ({area.name_zh}) was abolished in {area.abolished}, before the pairing ends "
-                    f"({_years(record)})",
                 )
         area = self.areas.get(record.recipient_code or "")
         if area is not None and record.level != area.level:
