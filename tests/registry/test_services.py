@@ -150,8 +150,8 @@ def test_a_pairing_keeps_its_key_and_source_and_no_two_pairings_share_a_key() ->
         basis="stated",
     )
     unkeyed = [
-        pairing_create(donor_area=area("370000"), recipient_area=area("650000"), level="province", start_year=y)
-        for y in (2009, 2010)
+        pairing_create(donor_area=area("370000"), recipient_area=area(code), level="province", start_year=2009)
+        for code in ("650000", "500000")
     ]
 
     stored = Pairing.objects.get(key="xj-shandong-kashi")

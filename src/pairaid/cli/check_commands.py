@@ -7,6 +7,7 @@ from rich.console import Console
 from rich.table import Table
 
 from pairaid.cli.errors import one_line_errors
+from pairaid.cli.pairing_option import PAIRING_HELP, pairing_from_option
 from pairaid.cli.year_option import YEAR_MAX, YEAR_MIN
 
 console = Console()
@@ -14,7 +15,7 @@ _STYLE = {"error": "red", "warning": "yellow", "info": "cyan"}
 
 
 def check(
-    pairing: str | None = typer.Option(None, "--pairing", "-p", help="Pairing id, name or donor-recipient."),
+    pairing: str | None = typer.Option(None, "--pairing", "-p", help=PAIRING_HELP),
     year: int | None = typer.Option(None, "--year", "-y", min=YEAR_MIN, max=YEAR_MAX, help="Only this year."),
     strict: bool = typer.Option(False, "--strict", help="Exit 1 when any error-level finding exists."),
     extracted: bool = typer.Option(False, "--extracted", help="Check extracted values too, not only confirmed ones."),
@@ -27,9 +28,8 @@ def check(
         initialise(verbose=False)
         from pairaid.checks.selectors import finding_list
         from pairaid.checks.services import findings_refresh
-        from pairaid.cli.pairing_option import pairing_from_option
 
-        chosen = pairing_from_option(pairing) if pairing else None
+        chosen = pairing_from_option(pairing, year=year) if pairing else None
         result = findings_refresh(pairing=chosen, year=year, include_extracted=extracted)
         findings = finding_list(pairing=chosen, year=year).filter(includes_extracted=extracted)
         table = Table(title=f"Findings: {result.errors} errors, {result.warnings} warnings, {result.infos} notes")

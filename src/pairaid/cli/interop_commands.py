@@ -9,6 +9,7 @@ import typer
 from rich.console import Console
 
 from pairaid.cli.errors import one_line_errors
+from pairaid.cli.pairing_option import PAIRING_HELP, pairing_from_option
 from pairaid.cli.year_option import YEAR_MAX, YEAR_MIN
 from pairaid.core.errors import InputError
 
@@ -18,7 +19,7 @@ EXPORT_FORMATS = ("csv", "datapackage", "iati")
 
 def export_form(
     file: Annotated[Path, typer.Argument(help="The .xlsx file to write.")],
-    pairing: Annotated[str, typer.Option("--pairing", "-p", help="Pairing id, name or donor-recipient.")],
+    pairing: Annotated[str, typer.Option("--pairing", "-p", help=PAIRING_HELP)],
     year: Annotated[int, typer.Option("--year", "-y", min=YEAR_MIN, max=YEAR_MAX, help="The form's year.")],
 ) -> None:
     """Write the yearly statistical form of a pairing (figures, activities, transactions) as Excel."""
@@ -28,10 +29,9 @@ def export_form(
         if file.suffix.lower() != ".xlsx":
             raise InputError(f"{file}: the form is an Excel workbook; name it ….xlsx")
         initialise(verbose=False)
-        from pairaid.cli.pairing_option import pairing_from_option
         from pairaid.interop.forms import form_export
 
-        done = form_export(pairing=pairing_from_option(pairing), year=year, path=file)
+        done = form_export(pairing=pairing_from_option(pairing, year=year), year=year, path=file)
         console.print(
             f"wrote {done.path}: {done.pairing}, {done.year}: {done.indicator_rows} indicator rows, "
             f"{done.activities} activities, {done.transactions} transactions",
@@ -59,7 +59,7 @@ def export(
     fmt: Annotated[str, typer.Option("--format", "-f", help="csv (data values), datapackage or iati (XML 2.03).")],
     out: Annotated[Path, typer.Option("--out", "-o", help="File to write (a folder for datapackage).")],
     pairing: Annotated[
-        str | None, typer.Option("--pairing", "-p", help="Only this pairing and those under it.")
+        str | None, typer.Option("--pairing", "-p", help=PAIRING_HELP + " Only it and those under it.")
     ] = None,
     year: Annotated[
         int | None, typer.Option("--year", "-y", min=YEAR_MIN, max=YEAR_MAX, help="Only this year.")
@@ -76,12 +76,11 @@ def export(
         from pairaid.cli.setup_commands import initialise
 
         initialise(verbose=False)
-        from pairaid.cli.pairing_option import pairing_from_option
         from pairaid.interop.iati import iati_export
         from pairaid.interop.opendata import datapackage_export, datavalues_csv_export
         from pairaid.interop.selectors import tree_ids
 
-        ids = tree_ids(pairing=pairing_from_option(pairing)) if pairing else None
+        ids = tree_ids(pairing=pairing_from_option(pairing, year=year)) if pairing else None
         if fmt == "iati":
             done = iati_export(path=out, pairing_ids=ids, year=year)
             console.print(f"wrote {done.path}: {done.activities} activities, {done.transactions} transactions")

@@ -8,6 +8,7 @@ import typer
 from rich.console import Console
 
 from pairaid.cli.errors import one_line_errors
+from pairaid.cli.pairing_option import PAIRING_HELP, pairing_from_option
 from pairaid.cli.year_option import YEAR_MAX, YEAR_MIN
 from pairaid.core.errors import InputError
 
@@ -34,7 +35,7 @@ def _format(fmt: str | None, out: str | None, formats: tuple[str, ...]) -> str:
 
 def report(
     year: int = typer.Option(..., "--year", "-y", min=YEAR_MIN, max=YEAR_MAX, help="The report year."),
-    pairing: str | None = typer.Option(None, "--pairing", "-p", help="Pairing id, name or donor-recipient."),
+    pairing: str | None = typer.Option(None, "--pairing", "-p", help=PAIRING_HELP),
     overview: bool = typer.Option(False, "--overview", help="The national overview of all pairings instead."),
     fmt: str | None = typer.Option(
         None, "--format", "-f", help="html, pdf, xlsx, docx or md (default: --out's suffix, else html)."
@@ -56,7 +57,6 @@ def report(
 
         initialise(verbose=False)
         from pairaid.checks.services import findings_refresh
-        from pairaid.cli.pairing_option import pairing_from_option
         from pairaid.reports.selectors import overview_context, report_context
         from pairaid.reports.services import FORMATS, report_write
 
@@ -64,7 +64,7 @@ def report(
         if lang not in LANGUAGES:
             raise InputError(f"unknown language {lang!r} (use one of {', '.join(LANGUAGES)})")
         if pairing:
-            chosen = pairing_from_option(pairing)
+            chosen = pairing_from_option(pairing, year=year)
             findings_refresh(pairing=chosen, year=year)
             context = report_context(pairing=chosen, year=year, language=lang, include_extracted=extracted)
         else:

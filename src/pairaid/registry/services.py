@@ -7,7 +7,11 @@ model's check constraints stay as the last guard) and raises
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from django.db import transaction
+from django.db.models import Q
 
 from pairaid.core.errors import DataError
 from pairaid.geo.models import Area
@@ -39,33 +43,78 @@ def organisation_get_or_create(
     return organisation, created
 
 
-def _check_pairing(
-    *,
-    donor_area: Area | None,
-    donor_organisation: Organisation | None,
-    recipient_area: Area | None,
-    recipient_organisation: Organisation | None,
-    level: str,
-    programme: str,
-    start_year: int,
-    end_year: int | None,
-    pair_count: int,
-    basis: str = "",
-) -> None:
-    if donor_area is None and donor_organisation is None:
+def _years(pairing: Pairing) -> str:
+    return f"{pairing.start_year}–{pairing.end_year or ''}"
+
+
+def _check_pairing(pairing: Pairing) -> None:
+    """The domain's rules of one pairing, before the database's constraints."""
+    if pairing.donor_area_id is None and pairing.donor_organisation_id is None:
         raise DataError("a pairing needs a donor (an area or an organisation)")
-    if recipient_area is None and recipient_organisation is None:
+    if pairing.recipient_area_id is None and pairing.recipient_organisation_id is None:
         raise DataError("a pairing needs a recipient (an area or an organisation)")
-    if level not in PairingLevel.values:
-        raise DataError(f"unknown pairing level {level!r} (use one of {', '.join(PairingLevel.values)})")
-    if programme not in Programme.values:
-        raise DataError(f"unknown programme {programme!r} (use one of {', '.join(Programme.values)})")
-    if end_year is not None and end_year < start_year:
-        raise DataError(f"a pairing cannot end in {end_year} before it starts in {start_year}")
-    if pair_count < 1:
-        raise DataError(f"a pairing counts at least one pair, not {pair_count}")
-    if basis and basis not in Basis.values:
-        raise DataError(f"unknown basis {basis!r} (use one of {', '.join(Basis.values)})")
+    if pairing.level not in PairingLevel.values:
+        raise DataError(f"unknown pairing level {pairing.level!r} (use one of {', '.join(PairingLevel.values)})")
+    if pairing.programme not in Programme.values:
+        raise DataError(f"unknown programme {pairing.programme!r} (use one of {', '.join(Programme.values)})")
+    if pairing.end_year is not None and pairing.end_year < pairing.start_year:
+        raise DataError(f"a pairing cannot end in {pairing.end_year} before it starts in {pairing.start_year}")
+    if pairing.pair_count < 1:
+        raise DataError(f"a pairing counts at least one pair, not {pairing.pair_count}")
+    if pairing.basis and pairing.basis not in Basis.values:
+        raise DataError(f"unknown basis {pairing.basis!r} (use one of {', '.join(Basis.values)})")
+    if pairing.key and Pairing.objects.filter(key=pairing.key).exclude(pk=pairing.pk).exists():
+        raise DataError(f"the key {pairing.key!r} is used by another pairing")
+    same = Pairing.objects.filter(
+        programme=pairing.programme,
+        level=pairing.level,
+        donor_area=pairing.donor_area_id,
+        donor_organisation=pairing.donor_organisation_id,
+        recipient_area=pairing.recipient_area_id,
+        recipient_organisation=pairing.recipient_organisation_id,
+    ).exclude(pk=pairing.pk)
+    if pairing.end_year is not None:
+        same = same.filter(start_year__lte=pairing.end_year)
+    clash = same.filter(Q(end_year__isnull=True) | Q(end_year__gte=pairing.start_year)).first()
+    if clash is not None:
+        raise DataError(f"#{clash.pk} {clash} already pairs them in {_years(clash)}")
+    ancestor = pairing.parent
+    while ancestor is not None and pairing.pk is not None:
+        if ancestor.pk == pairing.pk:
+            raise DataError(f"pairing {pairing} cannot be nested under {pairing.parent}: the tree would loop")
+        ancestor = ancestor.parent
+
+
+#: The fields :func:`pairing_update` changes.
+_EDITABLE = frozenset(
+    {
+        "name",
+        "key",
+        "level",
+        "programme",
+        "start_year",
+        "end_year",
+        "pair_count",
+        "parent",
+        "donor_area",
+        "donor_organisation",
+        "recipient_area",
+        "recipient_organisation",
+        "source_url",
+        "source_title",
+        "basis",
+        "note",
+    }
+)
+
+
+def _save(pairing: Pairing, *, user: Any, reason: str, fields: list[str] | None = None) -> Pairing:
+    """Check and save ``pairing``, its historical record naming ``user`` and ``reason``."""
+    _check_pairing(pairing)
+    pairing._history_user = user  # type: ignore[attr-defined]
+    pairing._change_reason = reason  # type: ignore[attr-defined]
+    pairing.save(update_fields=fields)
+    return pairing
 
 
 def pairing_create(
@@ -86,35 +135,23 @@ def pairing_create(
     source_title: str = "",
     basis: str = "",
     note: str = "",
+    user: Any = None,
+    reason: str = "",
 ) -> Pairing:
     """Create a pairing of a donor with a recipient from ``start_year`` (to ``end_year``, or open).
 
     ``pair_count`` > 1 records a pairing the source gives only as a count ("ten
     counties with ten counties") at the level of the areas it names. ``key`` is the
     registry line's stable id; ``source_url``/``source_title`` the document that
-    states the pairing, ``basis`` ``stated`` or ``inferred``.
+    states the pairing, ``basis`` ``stated`` or ``inferred``. ``user`` and ``reason``
+    go into the pairing's history.
 
     Raises:
         DataError: no donor or no recipient, an unknown level, programme or basis, an
             end year before the start year, a count below one, a key already in use.
     """
-    _check_pairing(
-        donor_area=donor_area,
-        donor_organisation=donor_organisation,
-        recipient_area=recipient_area,
-        recipient_organisation=recipient_organisation,
-        level=level,
-        programme=programme,
-        start_year=start_year,
-        end_year=end_year,
-        pair_count=pair_count,
-        basis=basis,
-    )
-    key = key.strip()
-    if key and Pairing.objects.filter(key=key).exists():
-        raise DataError(f"the key {key!r} is used by another pairing")
-    return Pairing.objects.create(
-        key=key,
+    pairing = Pairing(
+        key=key.strip(),
         source_url=source_url.strip(),
         source_title=source_title.strip(),
         basis=basis,
@@ -131,6 +168,7 @@ def pairing_create(
         pair_count=pair_count,
         parent=parent,
     )
+    return _save(pairing, user=user, reason=reason)
 
 
 @transaction.atomic
@@ -182,30 +220,133 @@ def pairing_get_or_create(
     return pairing, True
 
 
-def pairing_end(*, pairing: Pairing, end_year: int) -> Pairing:
-    """Close ``pairing`` with its last year ``end_year`` (a donor moved to new recipients).
+def pairing_update(*, pairing: Pairing, data: Mapping[str, Any], user: Any = None, reason: str = "") -> Pairing:
+    """Change the fields of ``pairing`` that ``data`` names (model field names; areas and organisations as
+    objects), recording ``user`` and ``reason`` in its history.
 
     Raises:
-        DataError: ``end_year`` before the pairing's start year.
+        DataError: an unknown field, or a change that breaks a rule of :func:`pairing_create`, or
+            a parent that would make the tree loop.
+    """
+    unknown = sorted(set(data) - _EDITABLE)
+    if unknown:
+        raise DataError(f"a pairing has no field {', '.join(unknown)} that can be changed")
+    for name, value in data.items():
+        setattr(pairing, name, value.strip() if isinstance(value, str) else value)
+    return _save(pairing, user=user, reason=reason)
+
+
+def pairing_end(*, pairing: Pairing, end_year: int, user: Any = None, reason: str = "") -> Pairing:
+    """Close ``pairing`` with its last year ``end_year`` (a donor moved to new recipients).
+
+    The pairings under it that run past ``end_year`` end with it.
+
+    Raises:
+        DataError: ``end_year`` before the pairing's start year, or before a pairing under it starts.
     """
     if end_year < pairing.start_year:
         raise DataError(f"a pairing cannot end in {end_year} before it starts in {pairing.start_year}")
-    pairing.end_year = end_year
-    pairing.save(update_fields=["end_year"])
-    return pairing
+    with transaction.atomic():
+        for child in pairing.children.filter(Q(end_year__isnull=True) | Q(end_year__gt=end_year)):
+            if child.start_year > end_year:
+                raise DataError(f"pairing {child} under {pairing} starts in {child.start_year}, after {end_year}")
+            pairing_end(pairing=child, end_year=end_year, user=user, reason=reason)
+        pairing.end_year = end_year
+        return _save(pairing, user=user, reason=reason, fields=["end_year"])
 
 
-def pairing_attach(*, pairing: Pairing, parent: Pairing) -> Pairing:
+def pairing_reassign(
+    *,
+    pairing: Pairing,
+    year: int,
+    donor_area: Area | None = None,
+    donor_organisation: Organisation | None = None,
+    recipient_area: Area | None = None,
+    recipient_organisation: Organisation | None = None,
+    level: str = "",
+    key: str = "",
+    source_url: str = "",
+    source_title: str = "",
+    basis: str = "",
+    note: str = "",
+    user: Any = None,
+) -> Pairing:
+    """End ``pairing`` with ``year - 1`` and start its successor in ``year``: the same donor with a new
+    recipient, or a new donor for the same recipient. Returns the successor.
+
+    The successor keeps the programme, the level (unless ``level`` is given), the parent when its new
+    side lies within the parent's, and a planned end year. Both histories name the other pairing.
+
+    Raises:
+        DataError: neither or both sides new, a new side that is the old one, a ``year`` that
+            leaves the old pairing no year or comes after it ended, or a rule of :func:`pairing_create`.
+    """
+    new_donor, new_recipient = donor_area or donor_organisation, recipient_area or recipient_organisation
+    if (new_donor is None) == (new_recipient is None):
+        raise DataError("a re-assignment gives either a new donor or a new recipient")
+    if new_donor is not None and (donor_area, donor_organisation) == (pairing.donor_area, pairing.donor_organisation):
+        raise DataError(f"{new_donor} is already the donor of {pairing}")
+    if new_recipient is not None and (recipient_area, recipient_organisation) == (
+        pairing.recipient_area,
+        pairing.recipient_organisation,
+    ):
+        raise DataError(f"{new_recipient} is already the recipient of {pairing}")
+    if year <= pairing.start_year:
+        raise DataError(
+            f"{pairing} starts in {pairing.start_year}: a re-assignment from {year} leaves it no year (change it)"
+        )
+    if pairing.end_year is not None and pairing.end_year < year - 1:
+        raise DataError(f"{pairing} ended in {pairing.end_year}; it cannot be re-assigned from {year}")
+    if new_donor is None:
+        donor_area, donor_organisation = pairing.donor_area, pairing.donor_organisation
+    else:
+        recipient_area, recipient_organisation = pairing.recipient_area, pairing.recipient_organisation
+    parent = pairing.parent
+    if parent is not None and not (
+        _within(donor_area, parent.donor_area) and _within(recipient_area, parent.recipient_area)
+    ):
+        parent = None
+    with transaction.atomic():
+        successor = pairing_create(
+            level=level or pairing.level,
+            programme=pairing.programme,
+            start_year=year,
+            end_year=pairing.end_year if pairing.end_year is not None and pairing.end_year >= year else None,
+            donor_area=donor_area,
+            donor_organisation=donor_organisation,
+            recipient_area=recipient_area,
+            recipient_organisation=recipient_organisation,
+            parent=parent,
+            key=key,
+            source_url=source_url,
+            source_title=source_title,
+            basis=basis,
+            note=note,
+            user=user,
+            reason=f"re-assignment of #{pairing.pk} {pairing} from {year}",
+        )
+        reason = f"re-assigned from {year}: #{successor.pk} {successor}"
+        pairing_end(pairing=pairing, end_year=year - 1, user=user, reason=reason)
+    return successor
+
+
+def _within(area: Area | None, container: Area | None) -> bool:
+    """Whether ``area`` is ``container`` or lies in it (two sides that are not both areas are taken to fit)."""
+    if area is None or container is None:
+        return True
+    node: Area | None = area
+    while node is not None:
+        if node.pk == container.pk:
+            return True
+        node = node.parent
+    return False
+
+
+def pairing_attach(*, pairing: Pairing, parent: Pairing, user: Any = None) -> Pairing:
     """Nest ``pairing`` under ``parent`` (a city–county pairing under its province–region pairing).
 
     Raises:
         DataError: ``parent`` is ``pairing`` itself or nested under it (the tree would loop).
     """
-    ancestor: Pairing | None = parent
-    while ancestor is not None:
-        if ancestor.pk == pairing.pk:
-            raise DataError(f"pairing {pairing} cannot be nested under {parent}: the tree would loop")
-        ancestor = ancestor.parent
     pairing.parent = parent
-    pairing.save(update_fields=["parent"])
-    return pairing
+    return _save(pairing, user=user, reason="", fields=["parent"])

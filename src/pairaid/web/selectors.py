@@ -18,6 +18,7 @@ from pairaid.activities.models import Activity, Transaction
 from pairaid.geo.models import Area
 from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, Indicator, PeriodKind, subject_key
 from pairaid.registry.models import Pairing
+from pairaid.registry.pairing_names import pairing_matches
 from pairaid.sources.models import SourceDocument
 
 #: The indicators the dashboard leads with.
@@ -198,22 +199,22 @@ def pairing_documents(*, pairing: Pairing) -> QuerySet[SourceDocument]:
 
 
 def search(*, query: str, limit: int = 20) -> dict[str, list[Any]]:
-    """Areas, pairings, activities and documents whose names (English, Chinese, pinyin) or titles contain ``query``."""
+    """Areas, pairings, activities and documents whose names (English, Chinese, pinyin) or titles contain ``query``.
+
+    Pairings are those ``query`` names as ``--pairing`` does (:func:`pairing_matches`: "Shandong-Kashgar",
+    "山东 喀什", "Shandong" for all of Shandong's), else those whose name, key or organisation contains it.
+    """
     q = query.strip()
     if not q:
         return {"areas": [], "pairings": [], "activities": [], "documents": []}
     areas = Area.objects.filter(
         Q(name_zh__icontains=q) | Q(name_en__icontains=q) | Q(name_pinyin__icontains=q) | Q(code=q)
     ).select_related("parent")[:limit]
-    pairings = _with_sides(
+    named = pairing_matches(text=q)
+    pairings = named[:limit] or _with_sides(
         Pairing.objects.filter(
             Q(name__icontains=q)
-            | Q(donor_area__name_zh__icontains=q)
-            | Q(donor_area__name_en__icontains=q)
-            | Q(donor_area__name_pinyin__icontains=q)
-            | Q(recipient_area__name_zh__icontains=q)
-            | Q(recipient_area__name_en__icontains=q)
-            | Q(recipient_area__name_pinyin__icontains=q)
+            | Q(key__icontains=q)
             | Q(donor_organisation__name__icontains=q)
             | Q(recipient_organisation__name__icontains=q)
         )
