@@ -42,7 +42,7 @@ def test_it_creates_a_nested_pairing_tree() -> None:
     assert pairing_find(donor_area=area("370000"), recipient_area=area("653122"), year=2009) == shule
 
 
-def test_get_or_create_keys_on_donor_recipient_level_and_start_year() -> None:
+def test_get_or_create_finds_the_pairing_of_the_sides_in_force_in_the_start_year() -> None:
     first, created = pairing_get_or_create(
         donor_area=area("370000"), recipient_area=area("653122"), level="county", start_year=2009, name="A"
     )
@@ -171,3 +171,19 @@ def test_a_pairing_keeps_its_key_and_source_and_no_two_pairings_share_a_key() ->
         pairing_create(
             donor_area=area("370000"), recipient_area=area("653122"), level="county", start_year=2010, basis="guessed"
         )
+
+
+def test_get_or_create_finds_a_longer_pairing_of_the_same_sides_and_creates_one_after_it_ended() -> None:
+    registered = pairing_create(
+        donor_area=area("370000"), recipient_area=area("650000"), level="province", start_year=1996, end_year=2010
+    )
+
+    found, created = pairing_get_or_create(
+        donor_area=area("370000"), recipient_area=area("650000"), level="province", start_year=2009
+    )
+    later, created_later = pairing_get_or_create(
+        donor_area=area("370000"), recipient_area=area("650000"), level="province", start_year=2011
+    )
+
+    assert (found, created) == (registered, False)
+    assert created_later and (later.start_year, later.end_year) == (2011, None)

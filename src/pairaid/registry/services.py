@@ -186,10 +186,12 @@ def pairing_get_or_create(
     parent: Pairing | None = None,
     name: str = "",
 ) -> tuple[Pairing, bool]:
-    """The pairing of this donor, recipient, level and start year, created when missing; and whether it was.
+    """The pairing of this donor, recipient, level and programme in force in ``start_year``, created when
+    missing; and whether it was.
 
-    The key is donor × recipient × level × start year; the other arguments are used
-    only when the pairing is created.
+    A pairing already stored for those sides (a registry line running 1996–2010) is
+    found by any year it covers; the other arguments are used only when the pairing
+    is created.
 
     Raises:
         DataError: as :func:`pairing_create`.
@@ -200,8 +202,9 @@ def pairing_get_or_create(
         recipient_area=recipient_area,
         recipient_organisation=recipient_organisation,
         level=level,
-        start_year=start_year,
-    ).first()
+        programme=programme,
+        start_year__lte=start_year,
+    ).filter(Q(end_year__isnull=True) | Q(end_year__gte=start_year)).order_by("-start_year").first()
     if existing is not None:
         return existing, False
     pairing = pairing_create(
