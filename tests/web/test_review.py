@@ -82,5 +82,15 @@ def test_bulk_accept_takes_the_confident_facts_only(world: World) -> None:
 
 def test_bulk_accept_skips_what_the_user_may_not_review(world: World) -> None:
     report = make_report(world.kashi)
-    result = document_accept_confident(user=world.colleague, document=report.document)
-    assert result.accepted == () and len(result.skipped) == 3
+    report.schools.pairing = world.jiangsu
+    report.schools.save()
+    result = document_accept_confident(user=world.owner, document=report.document)
+    assert set(result.accepted) == {report.aid.pk, report.trained.pk}
+    assert result.skipped == ((report.schools.pk, "not yours to review"),)
+
+
+def test_bulk_accept_is_refused_to_who_may_review_none_of_the_figures(world: World) -> None:
+    report = make_report(world.kashi)
+    with pytest.raises(NotAllowed):
+        document_accept_confident(user=world.colleague, document=report.document)
+    assert not report.document.evidence.filter(data_values__status="accepted").exists()

@@ -1,23 +1,26 @@
 """Who may see and change what: the one place the pages and the API ask.
 
-Rules (issue 5):
+Roles (the table of who may do which write is in the README, and the permission
+matrix test checks every cell of it through the pages and the API):
 
 * administrator (a membership with that role, or a Django superuser): everything;
-* national office: reads everything, reviews (accepts, corrects, rejects) any figure;
+* national office: reads everything, reviews (accepts, corrects, rejects) any
+  figure, uploads any report;
 * pairing editor: edits the pairings assigned to them and every pairing below
   them (``Pairing.parent``), their activities, transactions and data values;
 * recipient editor: edits the data values of the areas assigned to them and of
   every area below them;
 * viewer, or any other signed-in user: reads everything, changes nothing;
-* a write is checked against every object it names: a figure's activity, pairing
-  and area (:func:`can_enter_datavalue`), the state a restore brings back, the
-  pairing or area an uploaded report is about (:func:`can_upload_report`);
 * anonymous visitors: ``settings.ANONYMOUS_ACCESS`` = ``"accepted"`` shows them the
   confirmed figures only (accepted, corrected, entered); ``"none"`` shows nothing.
 
-Each check takes the user first; the rights of a user are computed once per
-request object and cached on it.
-"""
+Each write has one rule, ``can_<entity>_<action>``, that checks every object the
+request names as it will be after the write (a figure's activity, pairing and
+area; the state a restore brings back; the pairing or area an uploaded report is
+about) beside the object as it stands; the services call it. The ``can_edit_*``
+checks say whether an object as it stands is the user's (which buttons a page
+shows). Each check takes the user first; the rights of a user are computed once
+per request object and cached on it."""
 
 from __future__ import annotations
 
@@ -26,7 +29,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from pairaid.accounts.models import Membership, Role
 from pairaid.activities.models import Activity, Transaction
@@ -171,34 +174,6 @@ def pairing_covers_area(pairing_id: int, area_id: int) -> bool:
     return recipient is not None and recipient in _area_lineage(area_id)
 
 
-def can_enter_datavalue(user: Any, *, pairing_id: int | None, area_id: int | None, activity_id: int | None) -> bool:
-    """Whether ``user`` may give a figure this subject: every object named must be theirs.
-
-    * an activity: its pairing is the user's, and a pairing named beside it is that same pairing;
-    * a pairing: the user edits it, or edits the area named with it;
-    * an area: the user edits it (recipient editors), or it lies within the recipient
-      area of the pairing named with it, which the user edits.
-
-    An area outside the pairing named with it is refused to everyone but administrators.
-    """
-    if user_rights(user).administrator:
-        return True
-    if activity_id is not None:
-        activity_pairing = Activity.objects.filter(pk=activity_id).values_list("pairing_id", flat=True).first()
-        if activity_pairing is None or (pairing_id is not None and pairing_id != activity_pairing):
-            return False
-        if not can_edit_pairing_id(user, activity_pairing):
-            return False
-        pairing_id = activity_pairing
-    if pairing_id is not None and area_id is not None:
-        if not pairing_covers_area(pairing_id, area_id):
-            return False
-        return can_edit_pairing_id(user, pairing_id) or can_edit_area_id(user, area_id)
-    if pairing_id is not None:
-        return can_edit_pairing_id(user, pairing_id)
-    return can_edit_area_id(user, area_id)
-
-
 def can_review(user: Any, dv: DataValue) -> bool:
     """Whether ``user`` may accept, correct or reject ``dv``: the national office, or who may edit it."""
     rights = user_rights(user)
@@ -211,19 +186,117 @@ def can_upload(user: Any) -> bool:
     return rights.national_office or rights.editor
 
 
-def can_upload_report(user: Any, *, pairing_id: int | None, area_id: int | None) -> bool:
-    """Whether ``user`` may store a report about this pairing or area (as read from its donor and recipient).
+# The rule of each write. Each takes every object the request names, as it will be
+# after the write, beside the object as it stands; the services call them.
 
-    Administrators and the national office store any report; editors only reports
-    about a pairing they edit, or an area they edit or that lies within the
-    recipient area of a pairing they edit. A report whose subject is not known
-    is for the national office.
+
+def can_activity_create(user: Any, *, pairing_id: int | None) -> bool:
+    """Create an activity in the pairing ``pairing_id``: its editors."""
+    return can_edit_pairing_id(user, pairing_id)
+
+
+def can_activity_update(user: Any, activity: Activity, *, pairing_id: int | None) -> bool:
+    """Change ``activity``, leaving it in the pairing ``pairing_id``: editors of both pairings."""
+    return can_edit_activity(user, activity) and can_edit_pairing_id(user, pairing_id)
+
+
+def _owning_pairing(activity_id: int | None, pairing_id: int | None) -> int | None:
+    """The pairing a record of this activity (else of this pairing) belongs to; none when the two disagree."""
+    if activity_id is None:
+        return pairing_id
+    activity_pairing = Activity.objects.filter(pk=activity_id).values_list("pairing_id", flat=True).first()
+    if activity_pairing is None or (pairing_id is not None and pairing_id != activity_pairing):
+        return None
+    return activity_pairing
+
+
+def can_transaction_create(user: Any, *, activity_id: int | None, pairing_id: int | None) -> bool:
+    """Create a transaction of the activity ``activity_id`` or of the pairing ``pairing_id``: the pairing's editors."""
+    return can_edit_pairing_id(user, _owning_pairing(activity_id, pairing_id))
+
+
+def can_transaction_update(
+    user: Any, transaction: Transaction, *, activity_id: int | None, pairing_id: int | None
+) -> bool:
+    """Change ``transaction``, leaving it with this activity or pairing: editors of where it is and where it goes."""
+    return can_edit_transaction(user, transaction) and can_transaction_create(
+        user, activity_id=activity_id, pairing_id=pairing_id
+    )
+
+
+def can_datavalue_create(user: Any, *, pairing_id: int | None, area_id: int | None, activity_id: int | None) -> bool:
+    """Enter a figure of this subject: every object named must be the user's.
+
+    * an activity: its pairing is the user's, and a pairing named beside it is that same pairing;
+    * a pairing: the user edits it, or edits the area named with it;
+    * an area: the user edits it (recipient editors), or it lies within the recipient
+      area of the pairing named with it, which the user edits.
+
+    An area outside the pairing named with it is refused to everyone but administrators.
+    """
+    if user_rights(user).administrator:
+        return True
+    if activity_id is not None:
+        activity_pairing = _owning_pairing(activity_id, pairing_id)
+        if activity_pairing is None or not can_edit_pairing_id(user, activity_pairing):
+            return False
+        pairing_id = activity_pairing
+    if pairing_id is not None and area_id is not None:
+        if not pairing_covers_area(pairing_id, area_id):
+            return False
+        return can_edit_pairing_id(user, pairing_id) or can_edit_area_id(user, area_id)
+    if pairing_id is not None:
+        return can_edit_pairing_id(user, pairing_id)
+    return can_edit_area_id(user, area_id)
+
+
+def can_datavalue_update(
+    user: Any, dv: DataValue, *, pairing_id: int | None, area_id: int | None, activity_id: int | None
+) -> bool:
+    """Change ``dv``, giving it this subject: who may edit it as it is and enter a figure of the new subject."""
+    return can_edit_datavalue(user, dv) and can_datavalue_create(
+        user, pairing_id=pairing_id, area_id=area_id, activity_id=activity_id
+    )
+
+
+def can_datavalue_review(
+    user: Any, dv: DataValue, *, pairing_id: int | None, area_id: int | None, activity_id: int | None
+) -> bool:
+    """Accept, correct or reject ``dv``, leaving it with this subject.
+
+    The national office reviews any figure and may give it any subject; others
+    review what they may edit, into a subject they may enter figures for.
+    """
+    if user_rights(user).national_office:
+        return True
+    return can_datavalue_update(user, dv, pairing_id=pairing_id, area_id=area_id, activity_id=activity_id)
+
+
+def can_datavalue_review_as_is(user: Any, dv: DataValue) -> bool:
+    """:func:`can_datavalue_review` leaving ``dv`` with the subject it has (accept, reject, correct the value)."""
+    return can_datavalue_review(user, dv, pairing_id=dv.pairing_id, area_id=dv.area_id, activity_id=dv.activity_id)
+
+
+def can_pairing_restore(user: Any, pairing: Pairing, *, parent_id: int | None) -> bool:
+    """Bring back an earlier state of ``pairing`` under the parent ``parent_id``: its editors, and the new parent's."""
+    moved = parent_id != pairing.parent_id
+    return can_edit_pairing(user, pairing) and (not moved or can_edit_pairing_id(user, parent_id))
+
+
+def can_report_upload(user: Any, *, pairing_id: int | None, area_id: int | None) -> bool:
+    """Store a report about this pairing or area (as read from its donor and recipient).
+
+    Administrators and the national office store any report; editors only a report
+    about a pairing they edit or whose recipient area they edit, or about an area
+    they edit or that lies within the recipient area of a pairing they edit. A
+    report whose subject is not known is for the national office.
     """
     rights = user_rights(user)
     if rights.administrator or rights.national_office:
         return True
     if pairing_id is not None:
-        return can_edit_pairing_id(user, pairing_id)
+        recipient = Pairing.objects.filter(pk=pairing_id).values_list("recipient_area_id", flat=True).first()
+        return can_edit_pairing_id(user, pairing_id) or can_edit_area_id(user, recipient)
     if area_id is None:
         return False
     if can_edit_area_id(user, area_id):
@@ -248,6 +321,14 @@ def editable_pairings(user: Any, qs: QuerySet[Pairing] | None = None) -> QuerySe
     if rights.administrator:
         return qs
     return qs.filter(pk__in=rights.pairing_ids)
+
+
+def figure_pairings(user: Any) -> QuerySet[Pairing]:
+    """The pairings ``user`` may give figures to: those they edit, and those whose recipient area they edit."""
+    rights = user_rights(user)
+    if rights.administrator:
+        return Pairing.objects.all()
+    return Pairing.objects.filter(Q(pk__in=rights.pairing_ids) | Q(recipient_area_id__in=rights.area_ids))
 
 
 def require(allowed: bool, message: str = "You may not do this.") -> None:

@@ -13,28 +13,29 @@ from pairaid.indicators.models import DataValue
 from pairaid.registry.models import Pairing
 
 
-def _may_edit(user: Any, instance: models.Model) -> bool:
+def _may_restore(user: Any, instance: models.Model, values: dict[str, Any]) -> bool:
+    """The rule of changing ``instance`` into ``values`` (attribute names): every object it then names is checked."""
+
+    def after(name: str) -> Any:
+        return values.get(name, getattr(instance, name))
+
     if isinstance(instance, Pairing):
-        return permissions.can_edit_pairing(user, instance)
+        return permissions.can_pairing_restore(user, instance, parent_id=after("parent_id"))
     if isinstance(instance, Activity):
-        return permissions.can_edit_activity(user, instance)
+        return permissions.can_activity_update(user, instance, pairing_id=after("pairing_id"))
     if isinstance(instance, Transaction):
-        return permissions.can_edit_transaction(user, instance)
-    if isinstance(instance, DataValue):
-        return permissions.can_edit_datavalue(user, instance) or permissions.can_review(user, instance)
-    return False
-
-
-def _may_restore(user: Any, instance: models.Model, *, parent_before: int | None) -> bool:
-    """Whether ``user`` may leave ``instance`` as restored: every object it then names must be theirs too."""
-    if isinstance(instance, Pairing):
-        moved = instance.parent_id != parent_before
-        return not moved or permissions.can_edit_pairing_id(user, instance.parent_id)
-    if isinstance(instance, DataValue):
-        return permissions.user_rights(user).national_office or permissions.can_enter_datavalue(
-            user, pairing_id=instance.pairing_id, area_id=instance.area_id, activity_id=instance.activity_id
+        return permissions.can_transaction_update(
+            user, instance, activity_id=after("activity_id"), pairing_id=after("pairing_id")
         )
-    return _may_edit(user, instance)
+    if isinstance(instance, DataValue):
+        return permissions.can_datavalue_review(
+            user,
+            instance,
+            pairing_id=after("pairing_id"),
+            area_id=after("area_id"),
+            activity_id=after("activity_id"),
+        )
+    return False
 
 
 @transaction.atomic
@@ -50,23 +51,20 @@ def history_restore(*, user: Any, instance: models.Model, history_id: int, field
         InputError: no such version of this object, or no such field.
         DataError: the restored value breaks a rule (another confirmed figure holds the same key).
     """
-    permissions.require(_may_edit(user, instance), "You may not change this record.")
     record = instance.history.filter(history_id=history_id).first()  # type: ignore[attr-defined]
     if record is None:
         raise InputError(f"no version {history_id} of this record")
     old = record.instance
-    parent_before = instance.parent_id if isinstance(instance, Pairing) else None
     concrete = [f for f in type(instance)._meta.concrete_fields if not f.primary_key]
     if field is not None:
         names = {f.name for f in concrete} | {f.attname for f in concrete}
         if field not in names:
             raise InputError(f"no field {field!r}")
         concrete = [f for f in concrete if field in (f.name, f.attname)]
-    for f in concrete:
-        if f.name in {"created", "updated"}:
-            continue
-        setattr(instance, f.attname, getattr(old, f.attname))
-    permissions.require(_may_restore(user, instance, parent_before=parent_before), "You may not change this record.")
+    values = {f.attname: getattr(old, f.attname) for f in concrete if f.name not in {"created", "updated"}}
+    permissions.require(_may_restore(user, instance, values), "You may not change this record.")
+    for name, value in values.items():
+        setattr(instance, name, value)
     if isinstance(instance, DataValue):
         instance.updated_by = user
     instance._history_user = user  # type: ignore[attr-defined]

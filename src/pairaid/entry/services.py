@@ -42,6 +42,15 @@ def _assign(instance: models.Model, data: Mapping[str, Any]) -> None:
         setattr(instance, key, value)
 
 
+def _named_id(instance: models.Model, data: Mapping[str, Any], name: str) -> int | None:
+    """The id ``data`` gives the relation ``name`` (as ``name`` or ``name_id``), else the one ``instance`` has."""
+    if f"{name}_id" in data:
+        return data[f"{name}_id"]
+    if name in data:
+        return data[name].pk if data[name] is not None else None
+    return getattr(instance, f"{name}_id")  # type: ignore[no-any-return]
+
+
 def _check_order(instance: models.Model) -> None:
     """The model's "start before end" constraints as field errors in the user's language.
 
@@ -78,7 +87,9 @@ def activity_create(*, user: Any, data: Mapping[str, Any], recipient_areas: Iter
     """Create an activity from ``data`` (model field names; ``pairing``/``pairing_id`` required)."""
     activity = Activity()
     _assign(activity, data)
-    permissions.require(permissions.can_edit_pairing_id(user, activity.pairing_id), _("You may not edit this pairing."))
+    permissions.require(
+        permissions.can_activity_create(user, pairing_id=activity.pairing_id), _("You may not edit this pairing.")
+    )
     _save(activity, user=user, reason="entered")
     activity.recipient_areas.set(list(recipient_areas))
     return activity
@@ -89,19 +100,15 @@ def activity_update(
     *, user: Any, activity: Activity, data: Mapping[str, Any], recipient_areas: Iterable[Area] | None = None
 ) -> Activity:
     """Change ``activity``; moving it to another pairing needs rights over both."""
-    permissions.require(permissions.can_edit_activity(user, activity), _("You may not edit this activity."))
+    permissions.require(
+        permissions.can_activity_update(user, activity, pairing_id=_named_id(activity, data, "pairing")),
+        _("You may not edit this activity."),
+    )
     _assign(activity, data)
-    permissions.require(permissions.can_edit_pairing_id(user, activity.pairing_id), _("You may not edit this pairing."))
     _save(activity, user=user, reason="edited")
     if recipient_areas is not None:
         activity.recipient_areas.set(list(recipient_areas))
     return activity
-
-
-def _transaction_pairing_id(tx: Transaction) -> int | None:
-    if tx.activity_id is not None:
-        return Activity.objects.filter(pk=tx.activity_id).values_list("pairing_id", flat=True).first()
-    return tx.pairing_id
 
 
 @transaction.atomic
@@ -110,7 +117,8 @@ def transaction_create(*, user: Any, data: Mapping[str, Any]) -> Transaction:
     tx = Transaction()
     _assign(tx, data)
     permissions.require(
-        permissions.can_edit_pairing_id(user, _transaction_pairing_id(tx)), _("You may not edit this pairing.")
+        permissions.can_transaction_create(user, activity_id=tx.activity_id, pairing_id=tx.pairing_id),
+        _("You may not edit this pairing."),
     )
     _check_transaction_owner(tx)
     _save(tx, user=user, reason="entered")
@@ -120,12 +128,16 @@ def transaction_create(*, user: Any, data: Mapping[str, Any]) -> Transaction:
 @transaction.atomic
 def transaction_update(*, user: Any, transaction_: Transaction, data: Mapping[str, Any]) -> Transaction:
     """Change a transaction; moving it needs rights over both places."""
-    permissions.require(permissions.can_edit_transaction(user, transaction_), _("You may not edit this transaction."))
-    _assign(transaction_, data)
     permissions.require(
-        permissions.can_edit_pairing_id(user, _transaction_pairing_id(transaction_)),
-        _("You may not edit this pairing."),
+        permissions.can_transaction_update(
+            user,
+            transaction_,
+            activity_id=_named_id(transaction_, data, "activity"),
+            pairing_id=_named_id(transaction_, data, "pairing"),
+        ),
+        _("You may not edit this transaction."),
     )
+    _assign(transaction_, data)
     _check_transaction_owner(transaction_)
     _save(transaction_, user=user, reason="edited")
     return transaction_
@@ -162,15 +174,6 @@ def _check_confirmed_twin(dv: DataValue) -> None:
         )
 
 
-def _require_datavalue_rights(user: Any, dv: DataValue) -> None:
-    permissions.require(
-        permissions.can_enter_datavalue(
-            user, pairing_id=dv.pairing_id, area_id=dv.area_id, activity_id=dv.activity_id
-        ),
-        _("You may not enter figures for this subject."),
-    )
-
-
 @transaction.atomic
 def datavalue_enter(*, user: Any, data: Mapping[str, Any]) -> DataValue:
     """Enter a figure by hand (status ``entered``); its unit defaults to the indicator's.
@@ -183,7 +186,12 @@ def datavalue_enter(*, user: Any, data: Mapping[str, Any]) -> DataValue:
     dv.status = DataValueStatus.ENTERED
     if not dv.pairing_id and not dv.area_id and not dv.activity_id:
         raise ValidationError(_("A figure needs a subject: a pairing, an area or an activity."))
-    _require_datavalue_rights(user, dv)
+    permissions.require(
+        permissions.can_datavalue_create(
+            user, pairing_id=dv.pairing_id, area_id=dv.area_id, activity_id=dv.activity_id
+        ),
+        _("You may not enter figures for this subject."),
+    )
     if not dv.unit and dv.indicator_id:
         dv.unit = dv.indicator.unit
     dv.updated_by = user
@@ -198,10 +206,15 @@ def datavalue_update(*, user: Any, data_value: DataValue, data: Mapping[str, Any
 
     Changing the value of an extracted figure makes it a correction and keeps the extracted value.
     """
-    permissions.require(permissions.can_edit_datavalue(user, data_value), _("You may not edit this figure."))
+    subject = {name: _named_id(data_value, data, name) for name in ("pairing", "area", "activity")}
+    permissions.require(
+        permissions.can_datavalue_update(
+            user, data_value, pairing_id=subject["pairing"], area_id=subject["area"], activity_id=subject["activity"]
+        ),
+        _("You may not edit this figure."),
+    )
     before = data_value.value
     _assign(data_value, data)
-    _require_datavalue_rights(user, data_value)
     if data_value.status == DataValueStatus.EXTRACTED and data_value.value != before:
         data_value.status = DataValueStatus.CORRECTED
         if data_value.original_value is None:

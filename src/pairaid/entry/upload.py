@@ -20,7 +20,7 @@ def report_upload(
 
     Raises:
         NotAllowed: ``user`` may not upload, or not a report about this pairing or area
-            (:func:`~pairaid.accounts.permissions.can_upload_report`; nothing is stored).
+            (:func:`~pairaid.accounts.permissions.can_report_upload`; nothing is stored).
         InputError: a file that cannot be read (type, size, encoding, no text, a .docx zip bomb).
     """
     permissions.require(permissions.can_upload(user), "You may not upload reports.")
@@ -30,7 +30,7 @@ def report_upload(
 
     def check(subject: Subject) -> None:
         permissions.require(
-            permissions.can_upload_report(
+            permissions.can_report_upload(
                 user,
                 pairing_id=subject.pairing.pk if subject.pairing else None,
                 area_id=subject.area.pk if subject.area else None,

@@ -11,12 +11,24 @@ from pairaid.indicators.models import DataValue, DataValueStatus
 from pairaid.sources.models import SourceDocument
 
 
-def review_queue(*, user: Any, document: SourceDocument | None = None) -> QuerySet[DataValue]:
-    """Extracted figures ``user`` may review, in document order (all of them for the national office).
+def reviewable(*, user: Any, qs: QuerySet[DataValue]) -> QuerySet[DataValue]:
+    """The figures of ``qs`` that ``user`` may review (all of them for administrators and the national office).
 
-    Pairing editors see the figures of their pairings (and activities of them);
+    Pairing editors review the figures of their pairings (and activities of them);
     recipient editors those of their areas.
     """
+    rights = user_rights(user)
+    if rights.administrator or rights.national_office:
+        return qs
+    return qs.filter(
+        Q(pairing_id__in=rights.pairing_ids)
+        | Q(activity__pairing_id__in=rights.pairing_ids)
+        | Q(area_id__in=rights.area_ids)
+    )
+
+
+def review_queue(*, user: Any, document: SourceDocument | None = None) -> QuerySet[DataValue]:
+    """Extracted figures ``user`` may review (:func:`reviewable`), in document order."""
     qs = (
         DataValue.objects.filter(status=DataValueStatus.EXTRACTED)
         .select_related("indicator", "pairing", "area", "activity", "evidence")
@@ -24,11 +36,4 @@ def review_queue(*, user: Any, document: SourceDocument | None = None) -> QueryS
     )
     if document is not None:
         qs = qs.filter(evidence__document=document)
-    rights = user_rights(user)
-    if not (rights.administrator or rights.national_office):
-        qs = qs.filter(
-            Q(pairing_id__in=rights.pairing_ids)
-            | Q(activity__pairing_id__in=rights.pairing_ids)
-            | Q(area_id__in=rights.area_ids)
-        )
-    return qs.order_by("evidence__document_id", "evidence__start", "pk")
+    return reviewable(user=user, qs=qs).order_by("evidence__document_id", "evidence__start", "pk")

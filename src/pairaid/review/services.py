@@ -1,7 +1,7 @@
 """Review of extracted figures: accept, correct, reject; bulk accept of a document's confident facts.
 
 A reviewer is the national office or anyone who may edit the figure
-(:func:`pairaid.accounts.permissions.can_review`). A correction keeps the value
+(:func:`pairaid.accounts.permissions.can_datavalue_review`). A correction keeps the value
 the report gave in ``original_value`` and records the reviewer in
 ``updated_by``; every change lands in the audit trail with its reason.
 One key (indicator × subject × period × disaggregation) holds at most one
@@ -20,6 +20,7 @@ from django.db.models import Q
 from pairaid.accounts import permissions
 from pairaid.core.errors import DataError
 from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueStatus
+from pairaid.review.selectors import reviewable
 from pairaid.sources.models import SourceDocument
 
 #: Facts at or above this confidence count as confident for bulk acceptance.
@@ -78,7 +79,7 @@ def datavalue_accept(*, user: Any, data_value: DataValue) -> DataValue:
         NotAllowed: ``user`` may not review it.
         DataError: another confirmed figure holds the same key.
     """
-    permissions.require(permissions.can_review(user, data_value), "You may not review this figure.")
+    permissions.require(permissions.can_datavalue_review_as_is(user, data_value), "You may not review this figure.")
     return _save(data_value, user=user, status=DataValueStatus.ACCEPTED, reason="accepted")
 
 
@@ -94,7 +95,7 @@ def datavalue_correct(
         NotAllowed: ``user`` may not review it.
         DataError: a negative value, a range upside down, or another confirmed figure with the same key.
     """
-    permissions.require(permissions.can_review(user, data_value), "You may not review this figure.")
+    permissions.require(permissions.can_datavalue_review_as_is(user, data_value), "You may not review this figure.")
     if value < 0:
         raise DataError("a figure cannot be negative")
     if value_high is not None and value_high < value:
@@ -112,7 +113,7 @@ def datavalue_reject(*, user: Any, data_value: DataValue) -> DataValue:
     Raises:
         NotAllowed: ``user`` may not review it.
     """
-    permissions.require(permissions.can_review(user, data_value), "You may not review this figure.")
+    permissions.require(permissions.can_datavalue_review_as_is(user, data_value), "You may not review this figure.")
     return _save(data_value, user=user, status=DataValueStatus.REJECTED, reason="rejected")
 
 
@@ -123,7 +124,14 @@ def document_accept_confident(*, user: Any, document: SourceDocument, threshold:
     DESIGN "Reading reports") and with no stated confidence, or one ≥ ``threshold``.
     The others are left for review one by one; figures whose key is already
     confirmed are skipped with the reason.
+
+    Raises:
+        NotAllowed: ``user`` may review none of the document's figures.
     """
+    permissions.require(
+        reviewable(user=user, qs=DataValue.objects.filter(evidence__document=document)).exists(),
+        "You may not review this document's figures.",
+    )
     candidates = (
         DataValue.objects.filter(evidence__document=document, status=DataValueStatus.EXTRACTED)
         .filter(Q(confidence__gte=threshold) | Q(confidence__isnull=True))
@@ -134,7 +142,7 @@ def document_accept_confident(*, user: Any, document: SourceDocument, threshold:
     accepted: list[int] = []
     skipped: list[tuple[int, str]] = []
     for dv in candidates:
-        if not permissions.can_review(user, dv):
+        if not permissions.can_datavalue_review_as_is(user, dv):
             skipped.append((dv.pk, "not yours to review"))
             continue
         try:

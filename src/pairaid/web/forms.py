@@ -8,15 +8,30 @@ from typing import Any, ClassVar
 
 from django import forms
 from django.conf import settings
+from django.db.models import QuerySet
+from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
-from pairaid.accounts.permissions import editable_pairings
+from pairaid.accounts.permissions import editable_pairings, figure_pairings
 from pairaid.activities.models import Activity, Transaction
 from pairaid.geo.models import Area
 from pairaid.indicators.models import DataValue, Indicator, PeriodKind, Qualifier
+from pairaid.registry.models import Pairing
 
 #: Report file types accepted for upload.
 UPLOAD_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
+
+
+def _offer(field: forms.Field, shown: QuerySet[Any]) -> None:
+    """List only ``shown`` in ``field``'s menu, while the field takes any object of its queryset.
+
+    A choice that is not the user's is then refused by the write's rule (403, as
+    through the API), not as "not one of the available choices".
+    """
+    assert isinstance(field, forms.ModelChoiceField)
+    menu = ModelChoiceIterator(field)
+    menu.queryset = shown
+    field.widget.choices = menu
 
 
 def _area_codes(raw: str) -> list[Area]:
@@ -56,7 +71,7 @@ class ActivityForm(forms.ModelForm):  # type: ignore[type-arg]
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["pairing"].queryset = editable_pairings(user).select_related("donor_area", "recipient_area")
+        _offer(self.fields["pairing"], editable_pairings(user).select_related("donor_area", "recipient_area"))
         if self.instance.pk and not self.is_bound:
             self.fields["recipient_area_codes"].initial = ", ".join(a.code for a in self.instance.recipient_areas.all())
 
@@ -81,8 +96,8 @@ class TransactionForm(forms.ModelForm):  # type: ignore[type-arg]
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         pairings = editable_pairings(user)
-        self.fields["pairing"].queryset = pairings.select_related("donor_area", "recipient_area")
-        self.fields["activity"].queryset = Activity.objects.filter(pairing__in=pairings)
+        _offer(self.fields["pairing"], pairings.select_related("donor_area", "recipient_area"))
+        _offer(self.fields["activity"], Activity.objects.filter(pairing__in=pairings))
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -97,7 +112,7 @@ class DataValueForm(forms.Form):
     """A figure entered by hand: indicator, subject, period and value."""
 
     indicator = forms.ModelChoiceField(label=_("Indicator"), queryset=Indicator.objects.all())
-    pairing = forms.ModelChoiceField(label=_("Pairing"), queryset=None, required=False)  # type: ignore[arg-type]
+    pairing = forms.ModelChoiceField(label=_("Pairing"), queryset=Pairing.objects.all(), required=False)
     area_code = forms.CharField(label=_("Area code"), required=False, max_length=6)
     period_kind = forms.ChoiceField(label=_("Period kind"), choices=PeriodKind.choices, initial=PeriodKind.YEAR)
     year = forms.IntegerField(label=_("Year"), min_value=1949, max_value=2100)
@@ -110,9 +125,7 @@ class DataValueForm(forms.Form):
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["pairing"].queryset = editable_pairings(user).select_related(  # type: ignore[attr-defined]
-            "donor_area", "recipient_area"
-        )
+        _offer(self.fields["pairing"], figure_pairings(user).select_related("donor_area", "recipient_area"))
 
     def clean_area_code(self) -> Area | None:
         code = self.cleaned_data.get("area_code", "").strip()

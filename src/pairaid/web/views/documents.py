@@ -73,8 +73,6 @@ def _back(request: HttpRequest, fallback: str) -> HttpResponse:
 @require_POST
 def review_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     dv = get_object_or_404(DataValue.objects.select_related("activity", "evidence"), pk=pk)
-    if not permissions.can_review(request.user, dv):
-        raise PermissionDenied
     try:
         if action == "accept":
             review.datavalue_accept(user=request.user, data_value=dv)
@@ -92,6 +90,8 @@ def review_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             messages.success(request, _("Figure #%(id)s corrected.") % {"id": dv.pk})
         else:
             raise PermissionDenied
+    except permissions.NotAllowed:
+        raise PermissionDenied from None
     except PairaidError as exc:
         messages.error(request, str(exc))
     anchor = f"#span-{dv.evidence.start}-{dv.evidence.end}" if dv.evidence else ""
@@ -102,7 +102,10 @@ def review_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 @require_POST
 def document_accept_confident(request: HttpRequest, pk: int) -> HttpResponse:
     document = get_object_or_404(SourceDocument.objects.defer("text"), pk=pk)
-    result = review.document_accept_confident(user=request.user, document=document)
+    try:
+        result = review.document_accept_confident(user=request.user, document=document)
+    except permissions.NotAllowed:
+        raise PermissionDenied from None
     messages.success(
         request,
         _("%(accepted)s confident figures accepted; %(skipped)s left for review.")
