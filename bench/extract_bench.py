@@ -1,9 +1,11 @@
-"""Report reading: pairaid's extractor against quantulum3 on the shared corpus.
+"""Report reading: pairaid's extractor against quantulum3 on the shared corpus, and pairaid on the Chinese pages.
 
 Run: ``.venv/bin/python bench/extract_bench.py [--rounds 20] [--shared DIR]``.
 Both read every ``.txt`` report of ``SHARED/corpus/reports`` (report years from
 ``corpus/index.csv``); their output, in the gold format, is scored with
-``SHARED/tools/score_extraction.py`` against ``SHARED/gold``. quantulum3 finds
+``SHARED/tools/score_extraction.py`` against ``SHARED/gold``.  The row
+``pairaid (zh)`` reads the Chinese pages of ``SHARED/corpus/reports-zh``
+(``corpus/index-zh.csv``), scored against ``SHARED/gold-zh``. quantulum3 finds
 quantities only, so it is mapped to mentions (its units to the gold unit codes,
 anything it cannot name to ``count``) and has no facts. Throughput is characters
 per second of extraction alone (the mapping to the gold format is not timed), warm (one untimed pass first), best of
@@ -96,6 +98,7 @@ def _run(
     docs: list[tuple[str, str, int]],
     shared: Path,
     rounds: int,
+    gold_dir: str = "gold",
 ) -> list[str]:
     scorer = _scorer(shared)
     import json
@@ -103,7 +106,7 @@ def _run(
     totals: dict[str, int] = {}
     outputs = {stem: to_json(extract(text, year)) for stem, text, year in docs}  # the warm-up pass, scored
     for stem, _, _ in docs:
-        gold = json.loads((shared / "gold" / f"{stem}.json").read_text(encoding="utf-8"))
+        gold = json.loads((shared / gold_dir / f"{stem}.json").read_text(encoding="utf-8"))
         pred = json.loads(json.dumps(outputs[stem]))
         for key, value in scorer.score_file(gold, pred).items():
             totals[key] = totals.get(key, 0) + value
@@ -132,19 +135,28 @@ def _run(
     ]
 
 
+def _documents(shared: Path, folder: str, index: str) -> list[tuple[str, str, int]]:
+    """``(stem, text, report year)`` of each ``.txt`` report of ``SHARED/corpus/FOLDER`` (none when absent)."""
+    if not (shared / "corpus" / index).is_file():
+        return []
+    with (shared / "corpus" / index).open(encoding="utf-8") as fh:
+        years = {row["file"]: int(row["report_year"]) for row in csv.DictReader(fh)}
+    paths = sorted((shared / "corpus" / folder).glob("*.txt"))
+    return [(p.stem, p.read_text(encoding="utf-8"), years[p.name]) for p in paths]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=20, help="timed passes over the corpus, best counts (default 20)")
     parser.add_argument("--shared", type=Path, default=SHARED, help="the shared directory (corpus, gold, tools)")
     parser.add_argument("--skip-quantulum", action="store_true", help="time pairaid only")
     args = parser.parse_args()
-    with (args.shared / "corpus" / "index.csv").open(encoding="utf-8") as fh:
-        years = {row["file"]: int(row["report_year"]) for row in csv.DictReader(fh)}
-    docs = [
-        (p.stem, p.read_text(encoding="utf-8"), years[p.name])
-        for p in sorted((args.shared / "corpus" / "reports").glob("*.txt"))
-    ]
-    table = Table(title=f"report reading on {len(docs)} reports, {sum(len(t) for _, t, _ in docs):,} characters")
+    docs = _documents(args.shared, "reports", "index.csv")
+    chinese = _documents(args.shared, "reports-zh", "index-zh.csv")
+    table = Table(
+        title=f"report reading on {len(docs)} reports, {sum(len(t) for _, t, _ in docs):,} characters;"
+        f" {len(chinese)} Chinese pages, {sum(len(t) for _, t, _ in chinese):,} characters"
+    )
     for column in (
         "extractor",
         "mention P",
@@ -158,6 +170,9 @@ def main() -> None:
     ):
         table.add_column(column, justify="left" if column == "extractor" else "right")
     table.add_row(*_run("pairaid", _pairaid_extract, _pairaid_json, docs, args.shared, args.rounds))
+    if chinese:
+        row = _run("pairaid (zh)", _pairaid_extract, _pairaid_json, chinese, args.shared, args.rounds, "gold-zh")
+        table.add_row(*row)
     if not args.skip_quantulum:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")

@@ -182,15 +182,15 @@ def _read(m: re.Match[str], nw: NumberWords) -> NumberMatch:
 _RANGE_JOIN = re.compile(r"\s*[-–~～—]\s*|\s+to\s+")
 
 
-def find_numbers(text: str) -> tuple[NumberMatch, ...]:
-    """Every number in ``text``, in order, ranges joined into one match.
+def find_numbers(text: str, start: int = 0, end: int | None = None) -> tuple[NumberMatch, ...]:
+    """Every number in ``text`` (or in ``text[start:end]``), in order, ranges joined into one match.
 
     Returns a tuple of :class:`NumberMatch` with spans into ``text``.  A range
     whose lower bound has no scale word takes the scale of the upper one
     ("3-5 million" -> 3000000-5000000).  Never raises.
     """
     nw = number_words()
-    found = [_read(m, nw) for m in _scan(text, nw)]
+    found = [_read(m, nw) for m in _scan(text, nw, start, len(text) if end is None else end)]
     out: list[NumberMatch] = []
     i = 0
     while i < len(found):
@@ -236,7 +236,7 @@ def _starts(words: frozenset[str]) -> re.Pattern[str]:
     return re.compile(rf"\d(?<![\d.,/\\]\d)|(?a:{word})", re.I)  # any digit (full-width too); ASCII words
 
 
-def _scan(text: str, nw: NumberWords) -> list[re.Match[str]]:
+def _scan(text: str, nw: NumberWords, start: int, end: int) -> list[re.Match[str]]:
     """Matches of the number pattern, tried only where a number can start (a digit, a number word).
 
     Trying the whole pattern at every character is several times slower than
@@ -244,11 +244,11 @@ def _scan(text: str, nw: NumberWords) -> list[re.Match[str]]:
     """
     out: list[re.Match[str]] = []
     last_end = -1
-    for start in _starts(nw.first_words).finditer(text):
-        pos = start.start()
+    for lead in _starts(nw.first_words).finditer(text, start, end):
+        pos = lead.start()
         if pos < last_end:
             continue
-        m = nw.pattern.match(text, pos)
+        m = nw.pattern.match(text, pos, end)
         if m is not None:
             out.append(m)
             last_end = m.end()

@@ -7,6 +7,9 @@
   ``t``, ``kg``; ``count`` is the default for other counted nouns).
 * :func:`is_plural`, :func:`singular` and :func:`is_person_noun` decide whether a
   counted noun counts people (unit ``person``) or things (``count``).
+* :func:`match_chinese_unit` reads a Chinese unit or counter right after a
+  Chinese number (``元``, ``人次``, ``亩``, ``所``, ``个``, ``县``: gold-format.md Z2), and
+  :func:`is_chinese_person_noun` whether a Chinese noun counts people.
 * :func:`unit_registry` and :func:`convert` put the codes on pint, with the
   units pint lacks (``mu`` = 1/15 ha, ``person``, ``person_time``,
   ``household``, ``yuan``) defined, so callers can convert exactly in Decimal.
@@ -30,10 +33,15 @@ from pairaid.core.errors import CodelistError
 
 __all__ = [
     "UNIT_CODES",
+    "ChineseUnitMatch",
+    "ChineseUnits",
     "UnitMatch",
+    "chinese_units",
     "convert",
+    "is_chinese_person_noun",
     "is_person_noun",
     "is_plural",
+    "match_chinese_unit",
     "match_unit",
     "singular",
     "unit_registry",
@@ -141,6 +149,78 @@ def match_unit(text: str, pos: int) -> UnitMatch | None:
         return None
     name = m.lastgroup
     return UnitMatch(uw.group_units[name], m.start(name), m.end(name), uw.group_scales.get(name, Decimal(1)))
+
+
+@dataclass(frozen=True)
+class ChineseUnitMatch:
+    """A Chinese unit or counter after a number: gold unit code, span, scale, and what the counter allows.
+
+    ``takes_noun``: the counted noun may follow ("12所学校"); ``place``: an area counter ("8市", "33个贫困县").
+    """
+
+    unit: str
+    start: int
+    end: int
+    word: str
+    scale: Decimal = Decimal(1)
+    takes_noun: bool = False
+    place: bool = False
+
+
+@dataclass(frozen=True)
+class ChineseUnits:
+    """The ``zh`` section of ``data/unit_words.yaml``, compiled."""
+
+    pattern: re.Pattern[str]
+    entries: dict[str, tuple[str, Decimal, bool, bool]]  # group -> unit, scale, takes_noun, place
+    kinds: str
+    person_endings: frozenset[str]
+    person_nouns: frozenset[str]
+    noun_stops: frozenset[str]
+    money_words: re.Pattern[str]
+    currencies: re.Pattern[str]
+
+
+@cache
+def chinese_units() -> ChineseUnits:
+    """Load and compile the Chinese units and counters of ``data/unit_words.yaml`` (cached)."""
+    raw = _load_yaml("unit_words.yaml")["zh"]
+    alts: list[str] = []
+    entries: dict[str, tuple[str, Decimal, bool, bool]] = {}
+    for i, entry in enumerate(raw["units"]):
+        unit = str(entry["unit"])
+        if unit not in UNIT_CODES:
+            raise CodelistError(f"unit_words.yaml: unknown unit {unit!r}")
+        name = f"z{i}"
+        scale = Decimal(str(entry["scale"])) if entry.get("scale") is not None else Decimal(1)
+        entries[name] = (unit, scale, bool(entry.get("noun")), bool(entry.get("place")))
+        alts.append(f"(?P<{name}>{entry['pattern']})")
+    return ChineseUnits(
+        pattern=re.compile(r"[ \t]*(?:" + "|".join(alts) + ")"),
+        entries=entries,
+        kinds=str(raw["kinds"]),
+        person_endings=frozenset(str(raw["person_endings"])),
+        person_nouns=frozenset(str(w) for w in raw["person_nouns"]),
+        noun_stops=frozenset(str(raw["noun_stops"])),
+        money_words=re.compile("|".join(re.escape(str(w)) for w in raw["money_words"])),
+        currencies=re.compile("|".join(re.escape(str(w)) for w in raw["currencies"])),
+    )
+
+
+def match_chinese_unit(text: str, pos: int) -> ChineseUnitMatch | None:
+    """The Chinese unit or counter starting at ``pos`` (after optional spaces), or ``None``."""
+    cu = chinese_units()
+    m = cu.pattern.match(text, pos)
+    if m is None or m.lastgroup is None:
+        return None
+    unit, scale, takes_noun, place = cu.entries[m.lastgroup]
+    return ChineseUnitMatch(unit, m.start(m.lastgroup), m.end(), m.group(m.lastgroup), scale, takes_noun, place)
+
+
+def is_chinese_person_noun(noun: str) -> bool:
+    """True when a Chinese noun counts people (``教师``, ``农民工``, ``老乡``; gold-format.md Z2)."""
+    cu = chinese_units()
+    return bool(noun) and (noun in cu.person_nouns or noun[-1] in cu.person_endings)
 
 
 def is_plural(word: str) -> bool:

@@ -12,8 +12,9 @@
   Chinese when Chinese characters outweigh Latin letters, four letters to one
   character), and ``language`` is the language of most of the text, counted the same way;
 * ``skipped`` are the stretches of ``text`` that are not the report (page
-  navigation, bylines, footers, URLs, markup, paragraphs on other subjects):
-  they are blanked to spaces in ``text`` so they yield no mentions;
+  navigation, bylines, footers, URLs, markup, paragraphs on other subjects;
+  :mod:`pairaid.core.extract.boilerplate`), read in a report written mainly in
+  Chinese: they are blanked to spaces in ``text`` so they yield no mentions;
 * :meth:`Document.original_span` maps a span of ``text`` back to ``original``.
 
 For a document with no Chinese line, ``text`` is ``original`` and the map is
@@ -23,10 +24,12 @@ the identity.
 from __future__ import annotations
 
 import bisect
+import re
 from array import array
 from dataclasses import dataclass
 from typing import Literal, cast
 
+from pairaid.core.extract.boilerplate import find_boilerplate
 from pairaid.core.extract.chinese_text import has_chinese, language_parts, main_language, normalise
 
 __all__ = ["Document", "Language", "LanguagePart", "Skipped", "read_text"]
@@ -75,13 +78,14 @@ class Document:
         return self.origin[i]
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
-        """The span of ``original`` that ``text[start:end]`` comes from (dropped garble inside it included)."""
+        """The span of ``original`` that ``text[start:end]`` comes from, with the garble dropped inside it
+        and right after it (``87個(gè)``)."""
         if self.origin is None:
             return start, end
         if end <= start:
             at = self.origin[start]
             return at, at
-        return self.origin[start], self.origin[end - 1] + 1
+        return self.origin[start], max(self.origin[end - 1] + 1, self.origin[end])
 
     def language_at(self, i: int) -> Language:
         """The language of the part holding ``text[i]``."""
@@ -95,10 +99,29 @@ def read_text(text: str) -> Document:
         return Document(original=text, text=text, language="en", parts=(LanguagePart(0, len(text), "en"),))
     found = language_parts(text)
     normalised, origin, parts = normalise(text, found)
+    language = cast(Language, main_language(text))
+    skipped = tuple(Skipped(*s) for s in find_boilerplate(normalised)) if language == "zh" else ()
     return Document(
         original=text,
-        text=normalised,
-        language=cast(Language, main_language(text)),
+        text=_blanked(normalised, skipped),
+        language=language,
         parts=tuple(LanguagePart(start, end, cast(Language, lang)) for start, end, lang in parts),
+        skipped=skipped,
         origin=origin,
     )
+
+
+def _blanked(text: str, skipped: tuple[Skipped, ...]) -> str:
+    """``text`` with the ``skipped`` stretches turned to spaces (line breaks kept): same length, same offsets."""
+    if not skipped:
+        return text
+    pieces: list[str] = []
+    pos = 0
+    for s in skipped:
+        if s.start < pos:
+            continue
+        pieces.append(text[pos : s.start])
+        pieces.append(re.sub(r"[^\n]", " ", text[s.start : s.end]))
+        pos = s.end
+    pieces.append(text[pos:])
+    return "".join(pieces)

@@ -18,6 +18,12 @@ number, or ``None`` when the number is a quantity.  The rules, in order:
 ``name``              a capitalised number word inside a sentence ("Three Gorges")
 ``compound_word``     a number word in a hyphenated word ("one-for-one", "three-dimensional")
 ``bare_word_number``  a number word with no counted noun or unit after it
+
+Chinese numbers (gold-format.md Z4) go through :func:`chinese_exclusion_rule`
+and the ``zh`` section of ``exclusions.yaml``: ``footer`` and ``quoted`` as
+above (a quotation that holds a clause of its own is speech, not a slogan),
+then ``span:<name>`` (inside a date, a time, a plan period, a fraction or a
+slogan found once in the whole text), ``before:<name>`` and ``after:<name>``.
 """
 
 from __future__ import annotations
@@ -34,7 +40,7 @@ import yaml
 from pairaid.core.extract.regex_leads import alternation
 from pairaid.core.numbers import NumberMatch
 
-__all__ = ["ExclusionContext", "TextIndex", "exclusion_rule", "index_text"]
+__all__ = ["ChinesePatterns", "ExclusionContext", "TextIndex", "chinese_exclusion_rule", "exclusion_rule", "index_text"]
 
 
 @dataclass(frozen=True)
@@ -218,4 +224,69 @@ def exclusion_rule(text: str, number: NumberMatch, ctx: ExclusionContext, index:
             return "compound_word"
         if number.rule in ("words", "range") and not (ctx.has_unit or ctx.has_noun):
             return "bare_word_number"
+    return None
+
+
+@dataclass(frozen=True)
+class ChinesePatterns:
+    """The ``zh`` section of ``data/exclusions.yaml``, compiled."""
+
+    spans: re.Pattern[str]
+    before: tuple[tuple[str, re.Pattern[str]], ...]
+    after: tuple[tuple[str, re.Pattern[str]], ...]
+
+
+@cache
+def chinese_patterns() -> ChinesePatterns:
+    """Load and compile the Chinese exclusions of ``data/exclusions.yaml`` (cached)."""
+    raw = _load_yaml("exclusions.yaml")["zh"]
+    spans = "|".join(f"(?P<{k}>{v})" for k, v in raw["spans"].items())
+    return ChinesePatterns(
+        spans=re.compile(rf"(?=[\d{raw['span_starts']}])(?:{spans})", re.I),
+        before=tuple((str(k), re.compile(f"(?:{v})$", re.I)) for k, v in raw["before"].items()),
+        after=tuple((str(k), re.compile(str(v), re.I)) for k, v in raw["after"].items()),
+    )
+
+
+def chinese_spans(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Dates, times, plan periods, fractions and slogans in ``text[start:end]``: ``(start, end, name)``, in order."""
+    return [(m.start(), m.end(), m.lastgroup or "") for m in chinese_patterns().spans.finditer(text, start, end)]
+
+
+_CLAUSE_MARK = re.compile(r"[,.;:!?。、]")
+
+
+def chinese_exclusion_rule(
+    text: str, number: NumberMatch, end: int, index: TextIndex, spans: list[tuple[int, int, str]]
+) -> str | None:
+    """The name of the rule that says a Chinese ``number`` is no quantity, or ``None``.
+
+    ``end`` is where the number's words end (its scale and inside qualifier read);
+    ``spans`` come from :func:`chinese_spans`.
+    """
+    start = number.start
+    if _inside(index.footer_lines, start - 1, end, reach=len(text) + 1):
+        return "footer"
+    if _inside(index.quoted, start, end):
+        i = bisect.bisect_left(index.quoted, (start, -1)) - 1
+        while i >= 0:
+            a, b = index.quoted[i]
+            if a < start and end <= b:
+                if not _CLAUSE_MARK.search(text, a, b):
+                    return "quoted"  # a slogan or a title; a quotation with a clause of its own is speech
+                break
+            i -= 1
+    k = bisect.bisect_right(spans, (start, len(text) + 1, "")) - 1
+    while k >= 0 and spans[k][1] > start - 40:
+        a, b, name = spans[k]
+        if a <= start and number.end <= b:
+            return f"span:{name}"
+        k -= 1
+    pats = chinese_patterns()
+    for name, pat in pats.before:
+        if pat.search(text, max(0, start - 12), start):
+            return f"before:{name}"
+    for name, pat in pats.after:
+        if pat.match(text, end):
+            return f"after:{name}"
     return None

@@ -30,6 +30,7 @@ from typing import Any, cast
 import yaml
 
 from pairaid.core.extract.exclusions import ExclusionContext, TextIndex, exclusion_rule, index_text
+from pairaid.core.extract.mentions_zh import find_chinese_mentions
 from pairaid.core.extract.model import Mention, Qualifier, Sentence
 from pairaid.core.extract.regex_leads import compile_led
 from pairaid.core.numbers import NumberMatch, find_numbers
@@ -184,23 +185,39 @@ def _qualifier(text: str, number: NumberMatch, end: int) -> tuple[Qualifier, str
     return "exact", None
 
 
-def find_mentions(text: str, sentences: tuple[Sentence, ...]) -> tuple[Mention, ...]:
+def find_mentions(
+    text: str, sentences: tuple[Sentence, ...], chinese: tuple[tuple[int, int], ...] = ()
+) -> tuple[Mention, ...]:
     """Every quantity of ``text`` as a :class:`Mention`, in text order (gold-format.md Layer 1, M1).
 
     ``sentences`` (from :func:`pairaid.core.extract.sentences.find_sentences`)
-    give each mention its sentence index.  Never raises.
+    give each mention its sentence index; the stretches ``chinese`` are read by
+    :func:`pairaid.core.extract.mentions_zh.find_chinese_mentions`.  Never raises.
     """
     index: TextIndex = index_text(text)
     starts = [s.start for s in sentences]
     out: list[Mention] = []
-    for number in find_numbers(text):
-        if out and number.start < out[-1].end:
-            continue  # inside the unit of the mention before it: the "2" of "186,000 m2"
-        sent = max(0, bisect.bisect_right(starts, number.start) - 1)
-        mention = _read_mention(text, number, index, sent)
-        if mention is not None:
-            out.append(mention)
-    return tuple(_money_lists(text, _inherit_units(text, out)))
+    english, pos = [], 0
+    for a, b in chinese:
+        english.append((pos, a))
+        pos = b
+    english.append((pos, len(text)))
+    for a, b in english:
+        if a >= b:
+            continue
+        for number in find_numbers(text, a, b):
+            if out and number.start < out[-1].end:
+                continue  # inside the unit of the mention before it: the "2" of "186,000 m2"
+            sent = max(0, bisect.bisect_right(starts, number.start) - 1)
+            mention = _read_mention(text, number, index, sent)
+            if mention is not None:
+                out.append(mention)
+    read = _money_lists(text, _inherit_units(text, out))
+    if not chinese:
+        return tuple(read)
+    for a, b in chinese:
+        read.extend(find_chinese_mentions(text, a, b, starts, index))
+    return tuple(sorted(read, key=lambda m: m.start))
 
 
 _QUAL = r"(?:(?:more\s+than|over|nearly|almost|about|around|some|approximately|less\s+than|close\s+to)\s+)?"

@@ -61,9 +61,10 @@ def read_report(text: str, *, report_year: int, donor: str | None = None, recipi
         raise InputError("the report is empty")
     document = read_text(text)
     text = document.text
+    chinese = tuple((p.start, p.end) for p in document.parts if p.language == "zh")
     sections = find_sections(text)
-    sentences = find_sentences(text, sections)
-    mentions = find_mentions(text, sentences)
+    sentences = find_sentences(text, sections, chinese)
+    mentions = find_mentions(text, sentences, chinese)
     span = title_line(text)
     title = text[span[0] : span[1]] if span is not None else None
     parties = report_parties(text, title, donor=donor, recipient=recipient)
@@ -83,7 +84,7 @@ def read_report(text: str, *, report_year: int, donor: str | None = None, recipi
 
 def in_original_offsets(extraction: Extraction, document: Document) -> Extraction:
     """``extraction`` read from ``document.text`` with every span moved to ``document.original``."""
-    if document.origin is None:
+    if document.text is document.original:
         return extraction
     span = document.original_span
     original = document.original

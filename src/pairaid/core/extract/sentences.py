@@ -1,4 +1,4 @@
-"""Step 2: sentences, with spaCy's rule-based sentencizer.
+"""Step 2: sentences, with spaCy's rule-based sentencizer for English and the stops of Chinese.
 
 spaCy runs on a blank English pipeline with only the ``sentencizer``; its
 tokenizer is replaced by a whitespace tokenizer that splits off opening and
@@ -6,6 +6,11 @@ closing punctuation, which keeps decimals ("1.574") and glued list numbers
 ("1.Through") whole and reads about ten times faster than the full English
 tokenizer.  Sentences are further cut at line breaks and at section starts,
 so a sentence never spans two paragraphs or two sections.
+
+Chinese stretches are cut after each sentence stop (``。``, and ``！？；`` that
+the document step has made ASCII), with the closing quotes after it: in Chinese
+these marks are never decimal points or abbreviations, so no model is needed
+(spaCy's Chinese pipeline would first segment words with jieba or pkuseg).
 """
 
 from __future__ import annotations
@@ -38,16 +43,27 @@ def sentencizer() -> Language:
     return nlp
 
 
-def find_sentences(text: str, sections: tuple[Section, ...]) -> tuple[Sentence, ...]:
+_CHINESE_STOP = re.compile(r"[。!?;！？；]+[”’」』)]*")
+
+
+def find_sentences(
+    text: str, sections: tuple[Section, ...], chinese: tuple[tuple[int, int], ...] = ()
+) -> tuple[Sentence, ...]:
     """Sentence spans of ``text`` in order, each with its section and paragraph index.
 
-    Whitespace around sentences is trimmed; empty pieces are dropped.
+    ``chinese`` are the stretches of Chinese text.  Whitespace around sentences
+    is trimmed; empty pieces are dropped.
     """
-    doc = sentencizer()(text)
     cuts = {0, len(text)}
-    # token offsets and sentence starts as arrays: no Python object per token
-    arr = doc.to_array([IDX, SENT_START])
-    cuts.update(int(i) for i in arr[arr[:, 1] == 1, 0])
+    pos = 0
+    for a, b in (*chinese, (len(text), len(text))):
+        if pos < a:
+            doc = sentencizer()(text[pos:a])
+            # token offsets and sentence starts as arrays: no Python object per token
+            arr = doc.to_array([IDX, SENT_START])
+            cuts.update(pos + int(i) for i in arr[arr[:, 1] == 1, 0])
+        cuts.update(m.end() for m in _CHINESE_STOP.finditer(text, a, b))
+        pos = b
     newlines = [m.start() for m in re.finditer(r"\n", text)]
     cuts.update(n + 1 for n in newlines)
     section_starts = [s.start for s in sections]

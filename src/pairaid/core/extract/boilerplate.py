@@ -1,0 +1,100 @@
+"""Text of a web page that is not the report: navigation, bylines, footers, addresses, markup,
+advertisements and paragraphs on other subjects (gold-format.md Z4), by the rules of
+``data/boilerplate.yaml``.
+
+:func:`find_boilerplate` returns the stretches to skip, each with the id of the rule that
+found it; the document step blanks them, so they yield no mentions and no sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+__all__ = ["BoilerplateRule", "boilerplate_rules", "find_boilerplate", "off_topic"]
+
+_LINE = re.compile(r"[^\n]+")
+
+
+@dataclass(frozen=True)
+class BoilerplateRule:
+    """One rule of ``data/boilerplate.yaml``: ``scope`` is ``line`` or ``inline``."""
+
+    id: str
+    scope: str
+    pattern: re.Pattern[str]
+    examples: tuple[str, ...]
+    not_: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _OffTopic:
+    min_hits: int
+    other: tuple[str, ...]
+    programme: re.Pattern[str]
+    examples: tuple[str, ...]
+    not_: tuple[str, ...]
+
+
+def _raw() -> Any:
+    return yaml.safe_load(resources.files("pairaid.core.data").joinpath("boilerplate.yaml").read_text("utf-8"))
+
+
+@cache
+def boilerplate_rules() -> tuple[BoilerplateRule, ...]:
+    """The rules of ``data/boilerplate.yaml``, compiled (cached)."""
+    return tuple(
+        BoilerplateRule(
+            id=str(r["id"]),
+            scope=str(r["scope"]),
+            pattern=re.compile("|".join(f"(?:{p})" for p in r["patterns"]), re.I | re.M),
+            examples=tuple(str(e) for e in r.get("examples") or ()),
+            not_=tuple(str(e) for e in r.get("not") or ()),
+        )
+        for r in _raw()["rules"]
+    )
+
+
+@cache
+def _off_topic() -> _OffTopic:
+    raw = _raw()["off_topic"]
+    return _OffTopic(
+        min_hits=int(raw["min_hits"]),
+        other=tuple(str(w) for w in raw["other_subjects"]),
+        programme=re.compile("|".join(re.escape(str(w)) for w in raw["programme_words"])),
+        examples=tuple(str(e) for e in raw.get("examples") or ()),
+        not_=tuple(str(e) for e in raw.get("not") or ()),
+    )
+
+
+def off_topic(paragraph: str) -> bool:
+    """True when a paragraph is on another subject: enough words of other subjects, none of the programme's."""
+    rule = _off_topic()
+    hits = sum(1 for w in rule.other if w in paragraph)
+    return hits >= rule.min_hits and rule.programme.search(paragraph) is None
+
+
+def find_boilerplate(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    """``(start, end, rule id)`` of what is not the report in ``text[start:end]``, in order (module docstring)."""
+    stop = len(text) if end is None else end
+    rules = boilerplate_rules()
+    found: list[tuple[int, int, str]] = []
+    for line in _LINE.finditer(text, start, stop):
+        body = line.group()
+        hit = next((r.id for r in rules if r.scope == "line" and r.pattern.search(body)), None)
+        if hit is None and off_topic(body):
+            hit = "off_topic"
+        if hit is not None:
+            found.append((line.start(), line.end(), hit))
+            continue
+        at = line.start()
+        for rule in rules:
+            if rule.scope == "inline":
+                found.extend((at + m.start(), at + m.end(), rule.id) for m in rule.pattern.finditer(body))
+    found.sort()
+    return found

@@ -1,0 +1,213 @@
+"""Step 3 for Chinese lines: each number of :func:`pairaid.core.chinese_numbers.find_chinese_numbers`
+read into a :class:`~pairaid.core.extract.model.Mention` (gold-format.md Z1-Z4).
+
+1. the unit or counter right after the number (:func:`pairaid.core.units.match_chinese_unit`),
+   after a qualifier standing between them (``10万左右农民工``); ``七大领域`` counts kinds;
+2. with no unit: a number with a scale (``万``, ``亿``) counts the people a person noun after
+   it names (``47.8万老乡``), is money when money words stand around it (``援助资金3.2亿``),
+   else counts things; a number with neither unit nor scale is no quantity, since Chinese
+   counts with a counter (``12所``, never a bare ``12``);
+3. the counted noun: the words after the counter up to a stop character, else the words
+   before the number (``实施项目453个``);
+4. the qualifier inside (``1000多万元``), before (``超过``, ``近``, ``约``; ``至少`` a verb
+   away), or after (``以上``, ``左右``) the number, from ``data/qualifiers.yaml``;
+5. the exclusions of :func:`pairaid.core.extract.exclusions.chinese_exclusion_rule`.
+
+The span covers the number, its scale, any qualifier between them and the unit, and the
+unit or counter; qualifiers before the number stay outside it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from importlib import resources
+from typing import Any, cast
+
+import yaml
+
+from pairaid.core.chinese_numbers import find_chinese_numbers
+from pairaid.core.extract.chinese_text import HAN
+from pairaid.core.extract.exclusions import TextIndex, chinese_exclusion_rule, chinese_spans
+from pairaid.core.extract.model import Mention, Qualifier
+from pairaid.core.numbers import NumberMatch
+from pairaid.core.units import chinese_units, is_chinese_person_noun, match_chinese_unit
+
+__all__ = ["find_chinese_mentions"]
+
+_NOUN = re.compile(f"[{HAN}]+")
+_NOUN_BEFORE = re.compile(f"[{HAN}]+$")
+_SCALES = frozenset("万亿")
+_BARE = frozenset("百千万")
+_ONE = Decimal(1)
+
+
+@dataclass(frozen=True)
+class _Qualifiers:
+    before: re.Pattern[str]
+    before_map: dict[str, str]
+    reach: re.Pattern[str]
+    reach_map: dict[str, str]
+    after: re.Pattern[str]
+    after_map: dict[str, str]
+
+
+@cache
+def _qualifiers() -> _Qualifiers:
+    raw: Any = yaml.safe_load(resources.files("pairaid.core.data").joinpath("qualifiers.yaml").read_text("utf-8"))
+    zh = raw["zh"]
+    maps = {key: {str(k): str(v) for k, v in zh[key].items()} for key in ("before", "reach", "after")}
+
+    def alt(words: dict[str, str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    return _Qualifiers(
+        before=re.compile(rf"({alt(maps['before'])})\s*$"),
+        before_map=maps["before"],
+        reach=re.compile(rf"({alt(maps['reach'])})[{HAN}]{{1,3}}$"),
+        reach_map=maps["reach"],
+        after=re.compile(rf"\s*({alt(maps['after'])})"),
+        after_map=maps["after"],
+    )
+
+
+def _person_noun_after(text: str, pos: int) -> str:
+    """The words after ``pos`` up to the last that names people within eight characters
+    ("建档立卡贫困人口受益" -> "建档立卡贫困人口"), or ""."""
+    m = _NOUN.match(text, pos, min(len(text), pos + 8))
+    if m is None:
+        return ""
+    word = m.group()
+    for k in range(len(word), 1, -1):
+        if is_chinese_person_noun(word[:k]):
+            return word[:k]
+    return ""
+
+
+def _noun_after(text: str, pos: int, stops: frozenset[str]) -> str:
+    m = _NOUN.match(text, pos, min(len(text), pos + 12))
+    if m is None:
+        return ""
+    word = m.group()
+    for i, c in enumerate(word):
+        if c in stops:
+            return word[:i]
+    return word
+
+
+def _noun_before(text: str, pos: int, stops: frozenset[str]) -> str:
+    m = _NOUN_BEFORE.search(text, max(0, pos - 10), pos)
+    if m is None:
+        return ""
+    word = m.group()
+    cut = max((i for i, c in enumerate(word) if c in stops), default=-1)
+    return word[cut + 1 :]
+
+
+def _qualifier(text: str, number: NumberMatch, after_at: int) -> Qualifier:
+    q = _qualifiers()
+    if number.qualifier is not None:
+        return cast(Qualifier, number.qualifier)
+    before = q.before.search(text, max(0, number.start - 6), number.start)
+    if before is not None and (before.group(1) != "上" or number.text[:1] in _BARE):
+        return cast(Qualifier, q.before_map[before.group(1)])
+    reach = q.reach.search(text, max(0, number.start - 6), number.start)
+    if reach is not None:
+        return cast(Qualifier, q.reach_map[reach.group(1)])
+    for at in (number.end, after_at):  # "10万左右农民工", "80%以上"
+        after = q.after.match(text, at)
+        if after is not None:
+            return cast(Qualifier, q.after_map[after.group(1)])
+    return "exact"
+
+
+def find_chinese_mentions(
+    text: str, start: int, end: int, sentence_starts: list[int], index: TextIndex
+) -> list[Mention]:
+    """The mentions of the Chinese stretch ``text[start:end]``, in order (module docstring)."""
+    spans = chinese_spans(text, start, end)
+    out: list[Mention] = []
+    for number in find_chinese_numbers(text, start, end):
+        sentence = max(0, bisect.bisect_right(sentence_starts, number.start) - 1)
+        mention = _read(text, number, index, spans, sentence)
+        if mention is not None:
+            out.append(mention)
+    return out
+
+
+def _read(
+    text: str, number: NumberMatch, index: TextIndex, spans: list[tuple[int, int, str]], sentence: int
+) -> Mention | None:
+    cu = chinese_units()
+    if number.text == "一":
+        return None  # "一批", "一个": an article, no count
+    if chinese_exclusion_rule(text, number, number.end, index, spans) is not None:
+        return None
+    if number.rule in ("percent_of", "tenths"):
+        return _mention(text, number, number.end, "percent", None, number.rule, sentence)
+    post = _qualifiers().after.match(text, number.end)
+    unit_at = post.end() if post is not None and post.group(1) not in ("多", "余") else number.end
+    kinds = number.words and text.startswith(cu.kinds, unit_at)
+    if kinds:  # "七大领域", "八大类"
+        unit_at += len(cu.kinds)
+    unit = match_chinese_unit(text, unit_at)
+    if unit is not None and unit.place and number.text in _BARE:
+        unit = None  # "万州": a bare scale before an area word is a name
+    if unit is not None:
+        noun = unit.word if unit.place else ""
+        if unit.takes_noun:
+            noun = _noun_after(text, unit.end, cu.noun_stops) or _noun_before(text, number.start, cu.noun_stops)
+        rule = f"{number.rule}+unit"
+        return _mention(text, number, unit.end, unit.unit, noun or unit.word, rule, sentence, scale=unit.scale)
+    if kinds:
+        noun = _noun_after(text, unit_at, cu.noun_stops)
+        if not noun:
+            return None
+        return _mention(text, number, unit_at + len(noun), "count", noun, f"{number.rule}+kinds", sentence)
+    if not any(c in _SCALES for c in number.text):
+        return None  # Chinese counts with a counter: a bare number is a code, a year or a list number
+    people = _person_noun_after(text, unit_at)
+    if people:
+        return _mention(text, number, unit_at, "person", people, f"{number.rule}+noun", sentence)
+    noun = _noun_after(text, unit_at, cu.noun_stops)
+    clause_lead = re.split(r"[,.;:!?。、]", text[max(0, number.start - 12) : number.start])[-1]
+    if cu.money_words.search(clause_lead) or cu.money_words.search(noun):
+        return _mention(text, number, unit_at, "CNY", None, f"{number.rule}+money", sentence)
+    before = _noun_before(text, number.start - len(_qualifier_before(text, number)), cu.noun_stops)
+    return _mention(text, number, unit_at, "count", before or None, f"{number.rule}+scale", sentence)
+
+
+def _qualifier_before(text: str, number: NumberMatch) -> str:
+    m = _qualifiers().before.search(text, max(0, number.start - 6), number.start)
+    return m.group(0) if m is not None else ""
+
+
+def _mention(
+    text: str,
+    number: NumberMatch,
+    end: int,
+    unit: str,
+    noun: str | None,
+    rule: str,
+    sentence: int,
+    *,
+    scale: Decimal = _ONE,
+) -> Mention:
+    """The mention of ``number`` whose span ends at ``end``; ``scale`` converts to the gold unit (km2 -> ha)."""
+    high = number.value_high * scale if number.value_high is not None else None
+    return Mention(
+        start=number.start,
+        end=end,
+        text=text[number.start : end],
+        value=number.value * scale,
+        unit=unit,
+        qualifier=_qualifier(text, number, end),
+        rule=rule,
+        sentence=sentence,
+        value_high=high,
+        noun=noun if unit in ("count", "person", "household") else None,
+        noun_phrase=noun or "",
+    )
