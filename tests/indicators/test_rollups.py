@@ -7,16 +7,10 @@ from decimal import Decimal
 import pytest
 
 from pairaid.activities.models import Activity, Transaction
+from pairaid.core.change import change_percent
 from pairaid.core.errors import DataError
-from pairaid.indicators.rollups import (
-    change_percent,
-    rollup_by_area,
-    rollup_by_channel,
-    rollup_by_pairing,
-    rollup_by_sector,
-    rollup_by_year,
-    rollup_roots,
-)
+from pairaid.indicators.money_rollups import rollup_by_channel, rollup_by_sector
+from pairaid.indicators.rollups import rollup_by_area, rollup_by_pairing, rollup_by_year, rollup_roots
 from pairaid.indicators.services import datavalue_create
 from tests.checks.factories import area, pairing, value
 
@@ -148,9 +142,9 @@ def test_money_by_sector_and_by_channel(tree: dict) -> None:
     assert [(r.key, r.value) for r in sectors] == [("industry", 20000000), ("education", 7000000)]
     channels = rollup_by_channel(year=2009, root=tree["top"])
     assert [(r.key, r.value) for r in channels] == [
-        ("contract", 900000000),
-        ("enterprise_investment", 300000000),
-        ("government_aid", 27000000),
+        ("contract:commitment", 900000000),
+        ("enterprise_investment:expenditure", 300000000),
+        ("government_aid:disbursement", 27000000),
     ]
     assert channels[0].label == "Signed contract (commitment)"
 

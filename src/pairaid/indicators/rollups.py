@@ -1,43 +1,44 @@
-"""Roll-ups: totals of data values and transactions over the pairing tree, the area tree,
-years, sectors and funding channels.
+"""Roll-ups: totals of data values over the pairing tree and the area tree, by year.
 
-Rules every roll-up keeps (source: USERS.md, the national office's "trustworthy totals"):
+The one place every total comes from: the dashboard, the pairing and area pages, the
+reports, the overview and the API read their totals here, so they agree.
 
-* Values are summed only within one unit and one period kind: yuan never with
-  counts, persons never with person-times, annual flows never with cumulative totals
-  or stocks. Every result row says its ``unit`` and ``period_kind``.
-* A total stated for a node wins over the sum of the nodes under it: a province
-  pairing's reported aid funds are not added to its city pairings' (they contain
-  them); a prefecture's value is not added to its counties'. Where a node states
-  nothing, its total is the sum of its children (and of its activities' outputs).
-* Only totals are summed (``disaggregation == ""``): disaggregated values are parts
-  of a total or of each other and are shown, not added.
-* One kind at a time: actuals unless asked for ``kind="planned"`` or ``"target"``;
-  a plan's figures are never added to what was done.
-* Confirmed values only (accepted, corrected, entered), unless ``include_extracted``;
-  then a node's confirmed values win over its extracted ones.
+How a total is counted (:mod:`pairaid.core.tree_sums`; source: USERS.md, the national
+office's "trustworthy totals"):
+
+* **Each stored figure once.** A statement covers what is stated under it when it is
+  not smaller (Shandong–Xinjiang's aid funds hold its prefecture pairings'); a smaller
+  one is another group, counted beside them; outputs of activities are counted beside
+  their pairing's figures. Every total lists the statements it *kept* and those it found
+  *covered* by a kept one, so a report can show which statement it kept.
+* **One unit, one period kind, one kind at a time**: yuan never with counts, persons
+  never with person-times, flows never with cumulative totals or stocks, planned or
+  target figures never with actuals. Results are keyed by ``(unit, period kind)``.
+* Only totals (``disaggregation == ""``), never a figure recorded as part of another
+  of the same indicator; confirmed figures unless ``include_extracted``
+  (:mod:`pairaid.indicators.statements`).
 * Indicators whose aggregation is ``none`` (per-capita figures) are never summed:
   asking raises :class:`~pairaid.core.errors.DataError`.
+* The national total is the sum of the top pairings' totals. An area's total is what
+  the pairings state in it (their figures located at the area or under it: a figure's
+  own area, else its pairing's recipient area), joined with the area's own statements.
 
-Each roll-up runs one grouped aggregate query and finishes the tree arithmetic in
-Python over at most (pairings × areas × units) rows, so it stays fast on a
-national database of a million data values.
+A :class:`Rollup` reads the statements of many indicators and years in one grouped
+query and answers every total from them in Python, so the national overview stays
+fast on a database of a million data values.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 
-from django.db.models import Case, Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value, When
-from django.db.models.functions import Coalesce, ExtractYear
-
-from pairaid.activities.models import Activity, Transaction
-from pairaid.core.errors import DataError
-from pairaid.geo.models import Area
-from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueKind, DataValueStatus, Indicator
+from pairaid.core.tree_sums import Statement, Total, cover, forest_total, tree_totals
+from pairaid.indicators.models import DataValueKind
+from pairaid.indicators.statements import AreaTree, PairingForest, StatementRow, statement_rows
 from pairaid.registry.models import Pairing
 
 UnitKind = tuple[str, str]  # (unit, period kind)
@@ -45,9 +46,9 @@ UnitKind = tuple[str, str]  # (unit, period kind)
 
 @dataclass(frozen=True)
 class RollupRow:
-    """One total: ``key`` (a pairing or area id, a year, a sector or channel code), its ``label``,
-    the ``unit`` and ``period_kind`` it is in, the ``value`` (Decimal) and how many stored
-    figures it rests on."""
+    """One total: ``key`` (a pairing id, an area code or a year), its ``label``, the ``unit`` and
+    ``period_kind`` it is in, the ``value`` (Decimal), how many stored figures it rests on, and
+    the statements it kept and those a kept one covers (``Statement.node``: pairing or area id)."""
 
     key: str
     label: str
@@ -55,93 +56,126 @@ class RollupRow:
     period_kind: str
     value: Decimal
     figures: int
+    kept: tuple[Statement[int], ...] = ()
+    covered: tuple[Statement[int], ...] = ()
 
 
-def change_percent(current: Decimal | None, previous: Decimal | None) -> Decimal | None:
-    """Change of ``current`` on ``previous`` in percent, to one decimal; None when either is missing or 0."""
-    if current is None or previous is None or previous == 0:
-        return None
-    return ((current / previous - 1) * 100).quantize(Decimal("0.1"))
+def _row(key: str, label: str, unit_kind: UnitKind, total: Total[int]) -> RollupRow:
+    return RollupRow(key, label, unit_kind[0], unit_kind[1], total.value, total.figures, total.kept, total.covered)
 
 
-def _values(
+class Rollup:
+    """Totals of the statements read once by :func:`rollup_read`, by indicator and year."""
+
+    def __init__(self, rows: Iterable[StatementRow], forest: PairingForest) -> None:
+        self.forest = forest
+        self._rows: dict[tuple[str, int], list[StatementRow]] = defaultdict(list)
+        for row in rows:
+            self._rows[(row.indicator, row.year)].append(row)
+        self._pairing_totals: dict[tuple[str, int], dict[UnitKind, dict[int, Total[int]]]] = {}
+
+    @cached_property
+    def areas(self) -> AreaTree:
+        return AreaTree.load()
+
+    def years(self, indicator: str) -> list[int]:
+        """The years with a statement of ``indicator``, oldest first."""
+        return sorted({year for code, year in self._rows if code == indicator})
+
+    def _statements(self, indicator: str, year: int, *, pairings: bool) -> dict[UnitKind, list[Statement[int]]]:
+        found: dict[UnitKind, list[Statement[int]]] = defaultdict(list)
+        for r in self._rows.get((indicator, year), ()):
+            if pairings and r.pairing_id is not None:
+                label = self.forest.label.get(r.pairing_id, "")
+                found[r.unit_kind].append(Statement(r.pairing_id, r.value, r.figures, r.beside, label))
+            elif not pairings and r.pairing_id is None and r.area_id is not None:
+                found[r.unit_kind].append(Statement(r.area_id, r.value, r.figures, False, self.areas.code[r.area_id]))
+        return found
+
+    def pairing_totals(self, indicator: str, year: int) -> dict[UnitKind, dict[int, Total[int]]]:
+        """Per (unit, period kind): the total of every pairing with a statement in or under it."""
+        key = (indicator, year)
+        if key not in self._pairing_totals:
+            self._pairing_totals[key] = {
+                unit_kind: tree_totals(self.forest.parent, statements)
+                for unit_kind, statements in self._statements(indicator, year, pairings=True).items()
+            }
+        return self._pairing_totals[key]
+
+    def national(self, indicator: str, year: int) -> dict[UnitKind, Total[int]]:
+        """The national total: the top pairings' totals added, per (unit, period kind)."""
+        found: dict[UnitKind, Total[int]] = {}
+        for unit_kind, totals in self.pairing_totals(indicator, year).items():
+            roots = [t for node, t in totals.items() if self.forest.parent.get(node) is None]
+            if roots:
+                found[unit_kind] = Total(
+                    roots[0].node,
+                    sum((t.value for t in roots), Decimal(0)),
+                    tuple(s for t in roots for s in t.kept),
+                    tuple(s for t in roots for s in t.covered),
+                )
+        return found
+
+    def area_totals(self, indicator: str, year: int, areas: Iterable[int]) -> dict[UnitKind, dict[int, Total[int]]]:
+        """Per (unit, period kind): the total of each of ``areas`` (area ids) that has one."""
+        wanted = set(areas)
+        tree = self.areas
+        result: dict[UnitKind, dict[int, Total[int]]] = defaultdict(dict)
+        own = {
+            unit_kind: tree_totals(tree.parent, statements)
+            for unit_kind, statements in self._statements(indicator, year, pairings=False).items()
+        }
+        located: dict[UnitKind, dict[int, list[Statement[int]]]] = defaultdict(lambda: defaultdict(list))
+        for r in self._rows.get((indicator, year), ()):
+            if r.pairing_id is None:
+                continue
+            s = Statement(r.pairing_id, r.value, r.figures, r.beside, self.forest.label.get(r.pairing_id, ""))
+            where = r.area_id
+            while where is not None:  # a statement counts at its area and at every area above it
+                if where in wanted:
+                    located[r.unit_kind][where].append(s)
+                where = tree.parent.get(where)
+        for unit_kind in {*own, *located}:
+            for area_id in wanted:
+                inner = forest_total(self.forest.parent, located[unit_kind].get(area_id, []))
+                joined = cover(area_id, own.get(unit_kind, {}).get(area_id), inner)
+                if joined is not None:
+                    result[unit_kind][area_id] = joined
+        return dict(result)
+
+
+def rollup_read(
     *,
-    indicator: str,
-    include_extracted: bool,
-    period_kind: str | None,
-    pairing_ids: Iterable[int] | None,
+    indicators: Iterable[str],
+    years: Sequence[int],
+    root: Pairing | None = None,
+    include_extracted: bool = False,
     kind: str = DataValueKind.ACTUAL,
-) -> QuerySet[DataValue]:
-    item = Indicator.objects.filter(code=indicator).first()
-    if item is None:
-        raise DataError(f"unknown indicator {indicator!r}")
-    if item.aggregation == "none":
-        raise DataError(f"{indicator} ({item.unit}) is not summed: its aggregation is 'none'")
-    statuses = [*CONFIRMED_STATUSES, DataValueStatus.EXTRACTED] if include_extracted else list(CONFIRMED_STATUSES)
-    qs = DataValue.objects.filter(indicator=item, disaggregation="", status__in=statuses, kind=kind)
-    if period_kind:
-        qs = qs.filter(period_kind=period_kind)
-    # The owner of an activity output is its activity's pairing: looked up per output row
-    # (a subquery on the primary key) rather than by joining the activities, which
-    # PostgreSQL would hash whole (100,000 rows) for each of the overview's queries.
-    activity_pairing = Subquery(Activity.objects.filter(pk=OuterRef("activity_id")).values("pairing_id")[:1])
-    if pairing_ids is not None:
-        ids = list(pairing_ids)
-        tree_activities = Activity.objects.filter(pairing_id__in=ids).values("pk")
-        qs = qs.filter(Q(pairing_id__in=ids) | Q(activity_id__in=tree_activities))
-    return qs.annotate(
-        owner=Coalesce("pairing_id", activity_pairing, output_field=IntegerField()),
-        year=ExtractYear("period_end"),
-        confirmed=Case(
-            When(status=DataValueStatus.EXTRACTED, then=Value(0)), default=Value(1), output_field=IntegerField()
-        ),
+    period_kind: str = "year",
+) -> Rollup:
+    """The statements of ``indicators`` in ``years``, read in one query (of ``root``'s tree only when given).
+
+    Raises:
+        DataError: an unknown indicator, or one that is never summed.
+    """
+    forest = PairingForest.load()
+    rows = statement_rows(
+        indicators=indicators,
+        years=years,
+        forest=forest,
+        include_extracted=include_extracted,
+        kind=kind,
+        period_kind=period_kind,
+        pairing_ids=forest.under(root.pk) if root is not None else None,
     )
+    return Rollup(rows, forest)
 
 
-def _prefer_confirmed(rows: list[dict[str, object]]) -> list[dict[str, object]]:
-    """Of rows that differ only in ``confirmed``, keep the confirmed one."""
-    best: dict[tuple[object, ...], dict[str, object]] = {}
-    for row in rows:
-        key = tuple(v for k, v in sorted(row.items()) if k not in ("confirmed", "total", "n"))
-        if key not in best or int(row["confirmed"]) > int(best[key]["confirmed"]):  # type: ignore[call-overload]
-            best[key] = row
-    return list(best.values())
-
-
-def _forest() -> tuple[dict[int, int | None], dict[int, str], dict[int, int | None]]:
-    """Parent of each pairing, its label, and its recipient area (one query, thousands of rows)."""
-    parent: dict[int, int | None] = {}
-    label: dict[int, str] = {}
-    recipient: dict[int, int | None] = {}
-    for pk, parent_id, name, recipient_area_id in Pairing.objects.values_list(
-        "pk", "parent_id", "name", "recipient_area_id"
-    ):
-        parent[pk], label[pk], recipient[pk] = parent_id, name or f"pairing {pk}", recipient_area_id
-    return parent, label, recipient
-
-
-def _tree_totals(
-    stated: dict[int, Decimal], detail: dict[int, Decimal], parent: dict[int | None, int | None] | dict[int, int | None]
-) -> dict[int, Decimal]:
-    """Total of every node that has data or has descendants with data: stated wins, else detail + children."""
-    children: dict[int, list[int]] = defaultdict(list)
-    for node, up in parent.items():
-        if up is not None:
-            children[up].append(node)
-    memo: dict[int, Decimal | None] = {}
-
-    def total(node: int) -> Decimal | None:
-        if node in memo:
-            return memo[node]
-        if node in stated:
-            memo[node] = stated[node]
-            return memo[node]
-        below = [t for t in (total(c) for c in children.get(node, ())) if t is not None]
-        found = detail.get(node)
-        memo[node] = None if found is None and not below else (found or Decimal(0)) + sum(below, Decimal(0))
-        return memo[node]
-
-    return {node: value for node in parent if (value := total(node)) is not None}
+def _depth(node: int, parent: dict[int, int | None]) -> int:
+    depth = 0
+    while (up := parent.get(node)) is not None and depth < 16:
+        node, depth = up, depth + 1
+    return depth
 
 
 def rollup_by_pairing(
@@ -152,133 +186,55 @@ def rollup_by_pairing(
     period_kind: str = "year",
     include_extracted: bool = False,
     kind: str = DataValueKind.ACTUAL,
+    rollup: Rollup | None = None,
 ) -> dict[UnitKind, list[RollupRow]]:
     """Totals of ``indicator`` in ``year`` for every pairing of the tree under ``root`` (all trees when None).
 
     Returns, per (unit, period kind), one row per pairing with data (key: pairing id),
-    the top pairings first. ``year`` is the year the period ends in. ``kind`` picks
-    actual (the default), planned or target values.
+    the top pairings first. ``year`` is the year the period ends in; ``kind`` picks actual
+    (the default), planned or target values. ``rollup`` reuses statements already read.
     """
-    parent, label, _ = _forest()
-    return _rollup_by_pairing(
-        parent,
-        label,
-        indicator=indicator,
-        year=year,
+    rollup = rollup or rollup_read(
+        indicators=[indicator],
+        years=[year],
         root=root,
-        period_kind=period_kind,
         include_extracted=include_extracted,
         kind=kind,
-    )
-
-
-def _rollup_by_pairing(
-    parent: dict[int, int | None],
-    label: dict[int, str],
-    *,
-    indicator: str,
-    year: int,
-    root: Pairing | None,
-    period_kind: str,
-    include_extracted: bool,
-    kind: str = DataValueKind.ACTUAL,
-) -> dict[UnitKind, list[RollupRow]]:
-    """:func:`rollup_by_pairing` over the pairing forest ``parent``/``label`` of :func:`_forest`."""
-    if root is not None:
-        keep = _descendants(root.pk, parent)
-        parent = {k: (v if k != root.pk else None) for k, v in parent.items() if k in keep}
-    qs = _values(
-        indicator=indicator,
-        include_extracted=include_extracted,
         period_kind=period_kind,
-        pairing_ids=list(parent) if root is not None else None,
-        kind=kind,
-    ).filter(period_end__year=year)
-    rows = _prefer_confirmed(
-        list(
-            qs.values("owner", "unit", "period_kind", "confirmed")
-            .annotate(
-                pairing_level=Case(
-                    When(area__isnull=True, activity__isnull=True, then=Value(1)),
-                    default=Value(0),
-                    output_field=IntegerField(),
-                )
-            )
-            .values("owner", "unit", "period_kind", "confirmed", "pairing_level")
-            .annotate(total=Sum("value"), n=Count("id"))
-        )
     )
-    by_unit: dict[UnitKind, tuple[dict[int, Decimal], dict[int, Decimal], dict[int, int]]] = defaultdict(
-        lambda: ({}, {}, defaultdict(int))
-    )
-    for row in rows:
-        if row["owner"] is None:  # a figure of an area or of nobody: in no pairing's tree
-            continue
-        stated, detail, counts = by_unit[(str(row["unit"]), str(row["period_kind"]))]
-        owner = int(row["owner"])  # type: ignore[call-overload]
-        target = stated if row["pairing_level"] else detail
-        target[owner] = target.get(owner, Decimal(0)) + Decimal(row["total"])  # type: ignore[arg-type]
-        counts[owner] += int(row["n"])  # type: ignore[call-overload]
+    parent, label = rollup.forest.parent, rollup.forest.label
+    keep = rollup.forest.under(root.pk) if root is not None else None
     result: dict[UnitKind, list[RollupRow]] = {}
-    depth = {pk: _depth(pk, parent) for pk in parent}
-    for (unit, kind), (stated, detail, counts) in by_unit.items():
-        totals = _tree_totals(stated, detail, parent)
-        below = _subtree_sums(counts, parent)
-        result[(unit, kind)] = [
-            RollupRow(str(pk), label[pk], unit, kind, value, below.get(pk, 0))
-            for pk, value in sorted(totals.items(), key=lambda item: (depth[item[0]], label[item[0]]))
-        ]
+    for unit_kind, totals in rollup.pairing_totals(indicator, year).items():
+        chosen = sorted(
+            (pk for pk in totals if keep is None or pk in keep), key=lambda pk: (_depth(pk, parent), label[pk])
+        )
+        if chosen:
+            result[unit_kind] = [_row(str(pk), label[pk], unit_kind, totals[pk]) for pk in chosen]
     return result
 
 
-def _descendants(root: int, parent: dict[int, int | None]) -> set[int]:
-    children: dict[int, list[int]] = defaultdict(list)
-    for node, up in parent.items():
-        if up is not None:
-            children[up].append(node)
-    found, frontier = {root}, [root]
-    while frontier:
-        frontier = [c for node in frontier for c in children.get(node, ())]
-        found.update(frontier)
-    return found
-
-
-def _depth(node: int, parent: dict[int, int | None]) -> int:
-    depth = 0
-    while (up := parent.get(node)) is not None and depth < 16:
-        node, depth = up, depth + 1
-    return depth
-
-
-def _subtree_sums(counts: dict[int, int], parent: dict[int, int | None]) -> dict[int, int]:
-    """For every node, the sum of ``counts`` over it and its descendants (one walk up per counted node)."""
-    sums: dict[int, int] = defaultdict(int)
-    for node, n in counts.items():
-        current: int | None = node
-        hops = 0
-        while current is not None and hops < 16:
-            sums[current] += n
-            current, hops = parent.get(current), hops + 1
-    return sums
+def rollup_national(
+    *,
+    indicator: str,
+    year: int,
+    include_extracted: bool = False,
+    kind: str = DataValueKind.ACTUAL,
+    rollup: Rollup | None = None,
+) -> dict[UnitKind, RollupRow]:
+    """The national total of ``indicator`` in ``year`` per (unit, period kind), with the statements it kept."""
+    rollup = rollup or rollup_read(indicators=[indicator], years=[year], include_extracted=include_extracted, kind=kind)
+    return {uk: _row(str(year), str(year), uk, t) for uk, t in rollup.national(indicator, year).items()}
 
 
 def rollup_roots(
     *, indicator: str, year: int, period_kind: str = "year", include_extracted: bool = False
 ) -> dict[UnitKind, Decimal]:
     """The national total of ``indicator`` in ``year``: the sum of the top pairings' totals, per unit."""
-    totals: dict[UnitKind, Decimal] = {}
-    parent, label, _ = _forest()
-    for key, rows in _rollup_by_pairing(
-        parent,
-        label,
-        indicator=indicator,
-        year=year,
-        root=None,
-        period_kind=period_kind,
-        include_extracted=include_extracted,
-    ).items():
-        totals[key] = sum((r.value for r in rows if parent.get(int(r.key)) is None), Decimal(0))
-    return totals
+    rollup = rollup_read(
+        indicators=[indicator], years=[year], include_extracted=include_extracted, period_kind=period_kind
+    )
+    return {uk: t.value for uk, t in rollup.national(indicator, year).items()}
 
 
 def rollup_by_year(
@@ -288,24 +244,20 @@ def rollup_by_year(
     root: Pairing | None = None,
     include_extracted: bool = False,
 ) -> dict[str, list[RollupRow]]:
-    """Annual totals of ``indicator`` for each of ``years`` (key: the year), per unit.
+    """Annual totals of ``indicator`` for each of ``years`` that has one (key: the year), per unit.
 
-    With ``root``, the total of that pairing's tree; else the national total.
+    With ``root``, the total of that pairing's tree; else the national total. One query.
     """
+    chosen = sorted(years)
+    rollup = rollup_read(indicators=[indicator], years=chosen, root=root, include_extracted=include_extracted)
     series: dict[str, list[RollupRow]] = defaultdict(list)
-    for year in sorted(years):
+    for year in chosen:
         if root is None:
-            for (unit, kind), value in rollup_roots(
-                indicator=indicator, year=year, include_extracted=include_extracted
-            ).items():
-                series[unit].append(RollupRow(str(year), str(year), unit, kind, value, 0))
-            continue
-        for (unit, kind), rows in rollup_by_pairing(
-            indicator=indicator, year=year, root=root, include_extracted=include_extracted
-        ).items():
-            top = next((r for r in rows if r.key == str(root.pk)), None)
-            if top is not None:
-                series[unit].append(RollupRow(str(year), str(year), unit, kind, top.value, top.figures))
+            found = rollup.national(indicator, year)
+        else:
+            found = {uk: t[root.pk] for uk, t in rollup.pairing_totals(indicator, year).items() if root.pk in t}
+        for unit_kind, total in sorted(found.items()):
+            series[unit_kind[0]].append(_row(str(year), str(year), unit_kind, total))
     return dict(series)
 
 
@@ -318,156 +270,38 @@ def rollup_by_area(
     include_extracted: bool = False,
     language: str = "en",
     kind: str = DataValueKind.ACTUAL,
+    rollup: Rollup | None = None,
 ) -> dict[UnitKind, list[RollupRow]]:
-    """Totals of ``indicator`` in ``year`` for the areas of ``level`` (province, prefecture, county).
-
-    ``kind`` picks actual (the default), planned or target values.
-
-    A value counts at its area, or at its pairing's recipient area when it names none.
-    Within one pairing tree, the value of the higher pairing wins at an area, and an
-    area's stated value wins over the sum of the areas under it; the trees of
-    different donors are then added.
-    """
-    parent, _, recipient = _forest()
-    roots = {pk: _root(pk, parent) for pk in parent}
-    depth = {pk: _depth(pk, parent) for pk in parent}
-    qs = _values(
-        indicator=indicator, include_extracted=include_extracted, period_kind=period_kind, pairing_ids=None, kind=kind
-    ).filter(period_end__year=year)
-    rows = _prefer_confirmed(
-        list(
-            qs.values("owner", "area_id", "unit", "period_kind", "confirmed").annotate(
-                total=Sum("value"), n=Count("id")
-            )
-        )
+    """Totals of ``indicator`` in ``year`` for the areas of ``level`` (province, prefecture, county)
+    that have one (key: the area code; label: its name in ``language``), in code order."""
+    rollup = rollup or rollup_read(
+        indicators=[indicator], years=[year], include_extracted=include_extracted, kind=kind, period_kind=period_kind
     )
-    # per (unit, kind, tree root): area -> (depth of the pairing that states it, value)
-    stated: dict[tuple[str, str, int | None], dict[int, tuple[int, Decimal]]] = defaultdict(dict)
-    for row in rows:
-        owner = row["owner"]
-        area_id = row["area_id"] or (recipient.get(owner) if owner is not None else None)  # type: ignore[call-overload]
-        if area_id is None:
-            continue
-        root = roots.get(owner) if owner is not None else None  # type: ignore[call-overload]
-        d = depth.get(owner, 0) if owner is not None else 0  # type: ignore[call-overload]
-        bucket = stated[(str(row["unit"]), str(row["period_kind"]), root)]
-        value = Decimal(row["total"])  # type: ignore[arg-type]
-        held = bucket.get(int(area_id))  # type: ignore[call-overload]
-        if held is None or d < held[0]:
-            bucket[int(area_id)] = (d, value)  # type: ignore[call-overload]
-        elif d == held[0]:
-            bucket[int(area_id)] = (d, held[1] + value)  # type: ignore[call-overload]
-    areas = {
-        pk: (up, code, lvl, zh, en or pinyin)
-        for pk, up, code, lvl, zh, en, pinyin in Area.objects.values_list(
-            "pk", "parent_id", "code", "level", "name_zh", "name_en", "name_pinyin"
-        )
-    }
-    area_parent = {pk: a[0] for pk, a in areas.items()}
-    result: dict[UnitKind, dict[int, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
-    for (unit, kind, _root_id), bucket in stated.items():
-        totals = _tree_totals({a: v for a, (_, v) in bucket.items()}, {}, _closure(bucket, area_parent))
-        for area_id, value in totals.items():
-            if areas[area_id][2] == level:
-                result[(unit, kind)][area_id] += value
-    zh = language.lower().startswith("zh")
+    tree = rollup.areas
+    of_level = [pk for pk, lvl in tree.level.items() if lvl == level]
     return {
-        key: [
-            RollupRow(areas[a][1], areas[a][3] if zh else areas[a][4], key[0], key[1], v, 0)
-            for a, v in sorted(values.items(), key=lambda item: areas[item[0]][1])
+        uk: [
+            _row(tree.code[a], tree.name(a, language), uk, t)
+            for a, t in sorted(totals.items(), key=lambda i: tree.code[i[0]])
         ]
-        for key, values in result.items()
+        for uk, totals in rollup.area_totals(indicator, year, of_level).items()
     }
 
 
-def _root(node: int, parent: dict[int, int | None]) -> int:
-    while (up := parent.get(node)) is not None:
-        node = up
-    return node
-
-
-def _closure(nodes: Iterable[int], parent: dict[int, int | None]) -> dict[int, int | None]:
-    """``nodes`` and their ancestors, each with its parent."""
-    found: dict[int, int | None] = {}
-    for node in nodes:
-        current: int | None = node
-        while current is not None and current not in found:
-            found[current] = parent.get(current)
-            current = found[current]
-    return found
-
-
-def _transactions(*, year: int, root: Pairing | None, transaction_types: Iterable[str] | None) -> QuerySet[Transaction]:
-    qs = Transaction.objects.filter(value_date__year=year)
-    if transaction_types is not None:
-        qs = qs.filter(transaction_type__in=list(transaction_types))
-    if root is not None:
-        parent, _, _ = _forest()
-        ids = list(_descendants(root.pk, parent))
-        qs = qs.filter(Q(pairing_id__in=ids) | Q(activity__pairing_id__in=ids))
-    return qs
-
-
-def rollup_by_sector(
+def rollup_of_area(
     *,
+    indicator: str,
     year: int,
-    root: Pairing | None = None,
-    transaction_types: Iterable[str] | None = ("disbursement", "expenditure"),
-    finance_types: Iterable[str] | None = None,
-    language: str = "en",
-) -> list[RollupRow]:
-    """Money of activities in ``year`` by sector (yuan), largest first; transactions of a pairing
-    with no activity count under ``unassigned``. Commitments are left out by default (they
-    are promises, not money moved)."""
-    from pairaid.core.codelists import sectors
-
-    names = {s.code: (s.name_zh if language.lower().startswith("zh") else s.name_en) for s in sectors()}
-    qs = _transactions(year=year, root=root, transaction_types=transaction_types)
-    if finance_types is not None:
-        qs = qs.filter(finance_type__in=list(finance_types))
-    rows = qs.values(sector=Coalesce(F("activity__sector"), Value("unassigned"))).annotate(
-        total=Sum("value"), n=Count("id")
-    )
-    out = [RollupRow(r["sector"], names.get(r["sector"], r["sector"]), "CNY", "year", r["total"], r["n"]) for r in rows]
-    return sorted(out, key=lambda r: (-r.value, r.key))
-
-
-_CHANNELS_ZH = {
-    "grant": "无偿援助",
-    "government_aid": "财政援助",
-    "social_donation": "社会捐赠",
-    "enterprise_investment": "企业投资",
-    "loan": "贷款",
-    "contract": "签约",
-}
-_TYPES_ZH = {"incoming_funds": "到位资金", "commitment": "承诺", "disbursement": "拨付", "expenditure": "支出"}
-
-
-def rollup_by_channel(
-    *,
-    year: int,
-    root: Pairing | None = None,
-    transaction_types: Iterable[str] | None = ("disbursement", "expenditure", "commitment"),
-    language: str = "en",
-) -> list[RollupRow]:
-    """Money in ``year`` by funding channel (the transactions' finance type), per transaction type:
-    key ``"<finance_type>"``, label ``"<finance type> (<transaction type>)"``, largest first."""
-    from pairaid.activities.models import FinanceType, TransactionType
-
-    qs = _transactions(year=year, root=root, transaction_types=transaction_types)
-    rows = qs.values("finance_type", "transaction_type").annotate(total=Sum("value"), n=Count("id"))
-    zh = language.lower().startswith("zh")
-    out = [
-        RollupRow(
-            r["finance_type"],
-            f"{_CHANNELS_ZH.get(r['finance_type'], r['finance_type'])}（{_TYPES_ZH.get(r['transaction_type'], '')}）"
-            if zh
-            else f"{FinanceType(r['finance_type']).label} ({TransactionType(r['transaction_type']).label.lower()})",
-            "CNY",
-            "year",
-            r["total"],
-            r["n"],
-        )
-        for r in rows
-    ]
-    return sorted(out, key=lambda r: (-r.value, r.key))
+    area_id: int,
+    include_extracted: bool = False,
+    kind: str = DataValueKind.ACTUAL,
+    rollup: Rollup | None = None,
+) -> dict[UnitKind, RollupRow]:
+    """The total of ``indicator`` in ``year`` for one area (and everything under it), per (unit, period kind)."""
+    rollup = rollup or rollup_read(indicators=[indicator], years=[year], include_extracted=include_extracted, kind=kind)
+    code = rollup.areas.code[area_id]
+    return {
+        uk: _row(code, code, uk, totals[area_id])
+        for uk, totals in rollup.area_totals(indicator, year, [area_id]).items()
+        if area_id in totals
+    }

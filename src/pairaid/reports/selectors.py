@@ -16,16 +16,10 @@ from django.db.models import Prefetch, Q, Sum
 
 from pairaid.activities.models import Activity, Transaction
 from pairaid.checks.models import Finding
+from pairaid.core.change import change_percent
 from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueStatus
-from pairaid.indicators.rollups import (
-    RollupRow,
-    change_percent,
-    rollup_by_channel,
-    rollup_by_pairing,
-    rollup_by_sector,
-    rollup_by_year,
-    rollup_roots,
-)
+from pairaid.indicators.money_rollups import rollup_by_channel, rollup_by_sector
+from pairaid.indicators.rollups import RollupRow, rollup_by_pairing, rollup_by_year, rollup_read
 from pairaid.registry.models import Pairing
 from pairaid.registry.selectors import pairing_descendant_ids
 from pairaid.reports import charts
@@ -356,31 +350,37 @@ def overview_context(
     *, year: int, language: str = "en", include_extracted: bool = False, with_charts: bool = True
 ) -> ReportContext:
     """The national overview for ``year``: national totals with change on last year, and every top pairing."""
-    lab = labels(language)
     from pairaid.indicators.models import Indicator
 
+    lab = labels(language)
+    items = list(
+        Indicator.objects.filter(
+            group__in=("funds", "projects", "economy", "exchange", "training", "labour"), aggregation="sum"
+        ).order_by("group", "code")
+    )
+    rollup = rollup_read(
+        indicators=[i.code for i in items], years=[year - 1, year], include_extracted=include_extracted
+    )
     headline = []
-    for item in Indicator.objects.filter(
-        group__in=("funds", "projects", "economy", "exchange", "training", "labour"), aggregation="sum"
-    ).order_by("group", "code"):
-        now = rollup_roots(indicator=item.code, year=year, include_extracted=include_extracted)
-        before = rollup_roots(indicator=item.code, year=year - 1, include_extracted=include_extracted)
-        for (unit, _kind), value in sorted(now.items()):
+    for item in items:
+        now, before = rollup.national(item.code, year), rollup.national(item.code, year - 1)
+        for (unit, _kind), total in sorted(now.items()):
+            previous = before.get((unit, _kind))
             headline.append(
                 ReportFigure(
                     code=item.code,
                     label=item.display_name(language),
                     subject="",
-                    value=value,
+                    value=total.value,
                     unit=unit,
-                    shown=quantity(value, unit, language),
+                    shown=quantity(total.value, unit, language),
                     period=str(year),
-                    change=change_percent(value, before.get((unit, _kind))),
+                    change=change_percent(total.value, previous.value if previous else None),
                     citation=lab["generated"],
                 )
             )
-    by_pairing = rollup_by_pairing(indicator="aid_funds", year=year, include_extracted=include_extracted)
-    by_pairing_before = rollup_by_pairing(indicator="aid_funds", year=year - 1, include_extracted=include_extracted)
+    by_pairing = rollup_by_pairing(indicator="aid_funds", year=year, rollup=rollup)
+    by_pairing_before = rollup_by_pairing(indicator="aid_funds", year=year - 1, rollup=rollup)
     roots = set(Pairing.objects.filter(parent__isnull=True).values_list("pk", flat=True))
     top = [r for r in by_pairing.get(("CNY", "year"), []) if int(r.key) in roots]
     before = {r.key: r.value for r in by_pairing_before.get(("CNY", "year"), [])}

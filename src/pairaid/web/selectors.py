@@ -1,8 +1,7 @@
 """Reads behind the pages: dashboard series, pairing trees, figures with change on last year, search.
 
-Totals count confirmed figures only (accepted, corrected, entered). Headline
-series are the yearly figures recorded for pairings at the top of their tree
-(no parent pairing), so a province's total is not added to its cities'.
+Totals count confirmed figures only (accepted, corrected, entered) and come from the
+roll-ups (:mod:`pairaid.indicators.rollups`), as the reports and the API count them.
 """
 
 from __future__ import annotations
@@ -11,12 +10,16 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Q, QuerySet
 
 from pairaid.accounts.permissions import visible_datavalues
-from pairaid.activities.models import Activity, Transaction
+from pairaid.activities.models import Activity
+from pairaid.core.change import change_percent
 from pairaid.geo.models import Area
-from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, Indicator, PeriodKind, subject_key
+from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, Indicator, PeriodKind
+from pairaid.indicators.money_rollups import rollup_by_sector
+from pairaid.indicators.rollups import rollup_read
+from pairaid.indicators.totals import summed_indicator_list
 from pairaid.registry.models import Pairing
 from pairaid.registry.pairing_names import pairing_matches
 from pairaid.sources.models import SourceDocument
@@ -49,87 +52,71 @@ class PairingFigure:
 
     @property
     def change_percent(self) -> Decimal | None:
-        if self.previous in (None, 0):
-            return None
-        assert self.previous is not None
-        return (self.value - self.previous) / self.previous * 100
+        return change_percent(self.value, self.previous)
 
 
 @dataclass(frozen=True)
 class SectorTotal:
     sector: str
     value: Decimal
-    activities: int
+    transactions: int
 
 
-def _yearly_confirmed() -> QuerySet[DataValue]:
-    return DataValue.objects.filter(status__in=CONFIRMED_STATUSES, period_kind=PeriodKind.YEAR)
-
-
-def dashboard_headlines() -> list[Headline]:
-    """Yearly totals of the headline indicators over top-level pairings (no area, activity or disaggregation)."""
-    indicators = {i.pk: i for i in Indicator.objects.filter(code__in=HEADLINE_CODES)}
-    top = list(Pairing.objects.filter(parent__isnull=True).values_list("pk", flat=True))
-    rows = (
-        _yearly_confirmed()
-        .filter(indicator_id__in=list(indicators), subject_key__in=_pairing_keys(top), disaggregation="")
-        .values_list("indicator_id", "period_start__year")
-        .annotate(total=Sum("value"))
-        .order_by()
-    )
-    series: dict[int, list[YearTotal]] = {pk: [] for pk in indicators}
-    for indicator_id, year, total in rows:
-        series[indicator_id].append(YearTotal(year, total))
-    by_code = {i.code: pk for pk, i in indicators.items()}
-    return [
-        Headline(indicators[by_code[c]], tuple(sorted(series[by_code[c]], key=lambda t: t.year)))
-        for c in HEADLINE_CODES
-        if c in by_code
-    ]
-
-
-def _pairing_keys(ids: list[int]) -> list[str]:
-    """The subject keys of figures about these pairings themselves (no area, activity or organisation).
-
-    Filtering on the indexed key, rather than on four columns being empty, keeps
-    every database on the index of the key.
-    """
-    return [subject_key(pairing_id=pk, area_id=None, activity_id=None, organisation_id=None) for pk in ids]
+def dashboard_headlines(*, last: int = 12) -> list[Headline]:
+    """National totals of the headline indicators (in their codelist unit) for the ``last`` years
+    with confirmed figures, oldest first: the roll-up's totals, as the overview counts them."""
+    indicators = summed_indicator_list(codes=HEADLINE_CODES)
+    years = sorted(
+        {d.year for d in DataValue.objects.filter(status__in=CONFIRMED_STATUSES).dates("period_end", "year")}
+    )[-last:]
+    rollup = rollup_read(indicators=[i.code for i in indicators], years=years)
+    by_code = {i.code: i for i in indicators}
+    headlines = []
+    for code in HEADLINE_CODES:
+        if code not in by_code:
+            continue
+        item = by_code[code]
+        series = []
+        for year in years:
+            total = rollup.national(code, year).get((item.unit, PeriodKind.YEAR))
+            if total is not None:
+                series.append(YearTotal(year, total.value))
+        headlines.append(Headline(item, tuple(series)))
+    return headlines
 
 
 def pairing_figures(*, code: str, year: int, top_level: bool = True, limit: int = 30) -> list[PairingFigure]:
-    """Each pairing's confirmed value of indicator ``code`` in ``year`` with last year's, largest first.
+    """Each pairing's total of indicator ``code`` in ``year`` (yuan or its codelist unit) with last
+    year's, largest first, as the roll-up counts them (a pairing's tree, each figure once).
 
     ``top_level`` limits it to pairings at the top of their tree (no parent).
     """
-    indicator = Indicator.objects.filter(code=code).first()
-    if indicator is None:
+    item = Indicator.objects.filter(code=code).first()
+    if item is None:
         return []
-    pairings_qs = Pairing.objects.filter(parent__isnull=True) if top_level else Pairing.objects.all()
-    keys = _pairing_keys(list(pairings_qs.values_list("pk", flat=True)))
-    base = _yearly_confirmed().filter(indicator=indicator, subject_key__in=keys, disaggregation="")
-    this_year = dict(base.filter(period_start__year=year).values_list("pairing_id").annotate(v=Sum("value")).order_by())
-    top = sorted(this_year.items(), key=lambda kv: kv[1], reverse=True)[:limit]
-    ids = [pk for pk, _ in top]
-    last_year = dict(
-        base.filter(period_start__year=year - 1, subject_key__in=_pairing_keys(ids))
-        .values_list("pairing_id")
-        .annotate(v=Sum("value"))
-        .order_by()
-    )
-    pairings = _with_sides(Pairing.objects.all()).in_bulk(ids)
-    return [PairingFigure(pairings[pk], value, last_year.get(pk)) for pk, value in top if pk in pairings]
+    rollup = rollup_read(indicators=[code], years=[year - 1, year])
+    key = (item.unit, PeriodKind.YEAR)
+    now = rollup.pairing_totals(code, year).get(key, {})
+    before = rollup.pairing_totals(code, year - 1).get(key, {})
+    parent = rollup.forest.parent
+    chosen = [(pk, t.value) for pk, t in now.items() if not top_level or parent.get(pk) is None]
+    top = sorted(chosen, key=lambda kv: kv[1], reverse=True)[:limit]
+    pairings = _with_sides(Pairing.objects.all()).in_bulk([pk for pk, _ in top])
+    return [
+        PairingFigure(pairings[pk], value, before[pk].value if pk in before else None)
+        for pk, value in top
+        if pk in pairings
+    ]
 
 
 def sector_totals(*, year: int) -> list[SectorTotal]:
-    """Money of activities by sector in ``year``: sum of their transactions dated that year, largest first."""
-    rows = (
-        Transaction.objects.filter(value_date__year=year, activity__isnull=False)
-        .values_list("activity__sector")
-        .annotate(total=Sum("value"), n=Count("activity", distinct=True))
-        .order_by("-total")
-    )
-    return [SectorTotal(sector, total, n) for sector, total, n in rows]
+    """Money moved (disbursed and spent) by activities in ``year``, by sector, largest first;
+    commitments (signed contracts) are promises and are not added to it."""
+    return [
+        SectorTotal(r.key, r.value, r.figures)
+        for r in rollup_by_sector(year=year, language="en")
+        if r.key != "unassigned"
+    ]
 
 
 def pairing_tree(*, pairing: Pairing) -> tuple[list[Pairing], list[tuple[Pairing, list[Pairing]]]]:
@@ -156,6 +143,16 @@ def pairing_years(*, user: Any, pairing: Pairing) -> list[int]:
     return sorted(set(qs.values_list("period_start__year", flat=True).distinct()), reverse=True)
 
 
+def area_years(*, user: Any, area: Area) -> list[int]:
+    """Years with figures visible to ``user`` of ``area`` itself, of an area under it, or of a pairing
+    whose recipient is in it: the years its page can total, newest first."""
+    codes = [area.code[: {"province": 2, "prefecture": 4}.get(area.level, 6)]]
+    inside = Q(area__code__startswith=codes[0]) | Q(pairing__recipient_area__code__startswith=codes[0])
+    inside |= Q(activity__pairing__recipient_area__code__startswith=codes[0])
+    qs = visible_datavalues(user, DataValue.objects.filter(inside))
+    return sorted({d.year for d in qs.dates("period_end", "year")}, reverse=True)
+
+
 @dataclass(frozen=True)
 class FigureRow:
     """A figure with the confirmed value of the same key one year earlier."""
@@ -165,10 +162,8 @@ class FigureRow:
 
     @property
     def change_percent(self) -> Decimal | None:
-        if self.previous in (None, 0):
-            return None
-        assert self.previous is not None
-        return (self.data_value.value - self.previous) / self.previous * 100
+        """The rate the document stated, else the change on last year's confirmed value."""
+        return change_percent(self.data_value.value, self.previous, stated=self.data_value.change_percent)
 
 
 def figures_with_change(*, user: Any, qs: QuerySet[DataValue], year: int) -> list[FigureRow]:

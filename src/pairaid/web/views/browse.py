@@ -13,6 +13,7 @@ from pairaid.audit.selectors import history_entries
 from pairaid.checks.selectors import finding_list
 from pairaid.geo.models import Area
 from pairaid.indicators.models import DataValue, DataValueStatus, Indicator
+from pairaid.indicators.totals import scope_totals
 from pairaid.registry.models import Pairing
 from pairaid.web import selectors
 from pairaid.web.charts import bar_chart
@@ -30,6 +31,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     headlines = [(h, bar_chart([(str(t.year), t.value) for t in h.series[-12:]])) for h in series]
     by_pairing = selectors.pairing_figures(code="aid_funds", year=year) if year else []
     by_sector = selectors.sector_totals(year=year) if year else []
+    totals = scope_totals(year=year) if year else []
     sector_chart = bar_chart([(sector_name(s.sector), s.value) for s in by_sector[:10]], width=520)
     pairing_chart = bar_chart(
         [(name(f.pairing.recipient_area or f.pairing.recipient_organisation), f.value) for f in by_pairing[:12]],
@@ -47,6 +49,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "sector_chart": sector_chart,
             "pairing_chart": pairing_chart,
             "language": language,
+            "totals": totals,
         },
     )
 
@@ -83,6 +86,7 @@ def pairing_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "years": years,
             "year": year,
             "figures": figures,
+            "totals": scope_totals(year=year, pairing=pairing) if year else [],
             "activities": activities,
             "documents": selectors.pairing_documents(pairing=pairing)[:50],
             "findings": finding_list(pairing=pairing, year=year)[:50] if year else [],
@@ -95,8 +99,7 @@ def pairing_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @site_view
 def area_detail(request: HttpRequest, code: str) -> HttpResponse:
     area = get_object_or_404(Area.objects.select_related("parent", "parent__parent"), code=code)
-    figures_qs = permissions.visible_datavalues(request.user, DataValue.objects.filter(area=area))
-    years = sorted(set(figures_qs.values_list("period_start__year", flat=True).distinct()), reverse=True)
+    years = selectors.area_years(user=request.user, area=area)
     year = int_param(request, "year", years[0] if years else None)
     figures = (
         selectors.figures_with_change(user=request.user, qs=DataValue.objects.filter(area=area), year=year)
@@ -115,6 +118,7 @@ def area_detail(request: HttpRequest, code: str) -> HttpResponse:
             "years": years,
             "year": year,
             "figures": figures,
+            "totals": scope_totals(year=year, area=area) if year else [],
         },
     )
 

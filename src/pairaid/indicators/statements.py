@@ -1,0 +1,242 @@
+"""Stored figures read as the roll-ups' statements: one grouped query for many indicators and years.
+
+A statement row is the sum of the stored figures of one indicator, year, unit and
+period kind for one place in the trees: a pairing's own figures, the outputs of a
+pairing's activities (counted *beside* its figures, :mod:`pairaid.core.tree_sums`),
+or an area's figures that no pairing states. What never reaches a statement:
+
+* disaggregated figures (parts of a total or of each other: shown, not added);
+* a figure recorded as part of another figure of the same indicator (``part_of``);
+* values of another kind than asked (planned or target figures never join actuals);
+* rejected and, unless asked, extracted figures; with extracted figures, a place's
+  confirmed figures win over its extracted ones.
+
+Each row says where it is on the area tree: the figure's own area, else its pairing's
+recipient area.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from django.db.models import BooleanField, Case, Count, F, IntegerField, Q, Sum, Value, When
+from django.db.models.functions import ExtractYear
+
+from pairaid.core.errors import DataError
+from pairaid.geo.models import Area
+from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueKind, DataValueStatus, Indicator
+from pairaid.registry.models import Pairing
+
+
+@dataclass(frozen=True)
+class StatementRow:
+    """Figures of one indicator, year, unit and period kind at one place (see the module's docstring)."""
+
+    indicator: str
+    year: int
+    unit: str
+    period_kind: str
+    pairing_id: int | None
+    area_id: int | None
+    beside: bool
+    value: Decimal
+    figures: int
+
+    @property
+    def unit_kind(self) -> tuple[str, str]:
+        return (self.unit, self.period_kind)
+
+
+@dataclass(frozen=True)
+class PairingForest:
+    """Every pairing: its parent, its name and its recipient area (one query)."""
+
+    parent: dict[int, int | None]
+    label: dict[int, str]
+    recipient_area: dict[int, int | None]
+
+    @classmethod
+    def load(cls) -> PairingForest:
+        parent: dict[int, int | None] = {}
+        label: dict[int, str] = {}
+        recipient: dict[int, int | None] = {}
+        rows = Pairing.objects.values_list(
+            "pk", "parent_id", "name", "recipient_area_id", "recipient_organisation__area_id"
+        )
+        for pk, up, name, area_id, organisation_area_id in rows:
+            parent[pk], label[pk] = up, name or f"pairing {pk}"
+            recipient[pk] = area_id or organisation_area_id
+        return cls(parent, label, recipient)
+
+    def under(self, root: int) -> set[int]:
+        """``root`` and every pairing under it."""
+        children: dict[int, list[int]] = {}
+        for node, up in self.parent.items():
+            if up is not None:
+                children.setdefault(up, []).append(node)
+        found, frontier = {root}, [root]
+        while frontier:
+            frontier = [c for node in frontier for c in children.get(node, ())]
+            found.update(frontier)
+        return found
+
+
+@dataclass(frozen=True)
+class AreaTree:
+    """Every area: parent, code, level and names (one query, about 3,200 rows)."""
+
+    parent: dict[int, int | None]
+    code: dict[int, str]
+    level: dict[int, str]
+    name_zh: dict[int, str]
+    name_en: dict[int, str]
+
+    @classmethod
+    def load(cls) -> AreaTree:
+        tree = cls({}, {}, {}, {}, {})
+        for pk, up, code, level, zh, en, pinyin in Area.objects.values_list(
+            "pk", "parent_id", "code", "level", "name_zh", "name_en", "name_pinyin"
+        ):
+            tree.parent[pk], tree.code[pk], tree.level[pk] = up, code, level
+            tree.name_zh[pk], tree.name_en[pk] = zh, en or pinyin
+        return tree
+
+    def name(self, pk: int, language: str) -> str:
+        return self.name_zh[pk] if language.lower().startswith("zh") else self.name_en[pk]
+
+    def ancestor_at(self, pk: int, level: str) -> int | None:
+        """The area of ``level`` that holds ``pk`` (itself when of that level), or None."""
+        current: int | None = pk
+        while current is not None and self.level.get(current) != level:
+            current = self.parent.get(current)
+        return current
+
+    def within(self, pk: int, ancestor: int) -> bool:
+        current: int | None = pk
+        while current is not None:
+            if current == ancestor:
+                return True
+            current = self.parent.get(current)
+        return False
+
+
+def summed_indicators(codes: Iterable[str]) -> dict[int, str]:
+    """Ids and codes of ``codes``.
+
+    Raises:
+        DataError: an unknown code, or an indicator that is never summed (aggregation ``none``).
+    """
+    wanted = list(codes)
+    found = {code: (pk, aggregation, unit) for pk, code, aggregation, unit in _indicator_rows(wanted)}
+    for code in wanted:
+        if code not in found:
+            raise DataError(f"unknown indicator {code!r}")
+        if found[code][1] == "none":
+            raise DataError(f"{code} ({found[code][2]}) is not summed: its aggregation is 'none'")
+    return {pk: code for code, (pk, _, _) in found.items()}
+
+
+def _indicator_rows(codes: list[str]) -> list[tuple[int, str, str, str]]:
+    return list(Indicator.objects.filter(code__in=codes).values_list("pk", "code", "aggregation", "unit"))
+
+
+_GROUPS = (
+    "indicator_id",
+    "year",
+    "unit",
+    "period_kind",
+    "pairing_id",
+    "activity__pairing_id",
+    "area_id",
+    "output",
+    "confirmed",
+    "inside",
+)
+
+
+def statement_rows(
+    *,
+    indicators: Iterable[str],
+    years: Sequence[int],
+    forest: PairingForest,
+    include_extracted: bool = False,
+    kind: str = DataValueKind.ACTUAL,
+    period_kind: str = "year",
+    pairing_ids: Iterable[int] | None = None,
+) -> list[StatementRow]:
+    """The statements of ``indicators`` in ``years`` (the year a period ends in), in one query.
+
+    With ``pairing_ids``, only the figures of those pairings and of their activities.
+    """
+    ids = summed_indicators(indicators)
+    if not years:
+        return []
+    statuses = [*CONFIRMED_STATUSES, DataValueStatus.EXTRACTED] if include_extracted else list(CONFIRMED_STATUSES)
+    qs = DataValue.objects.filter(
+        indicator_id__in=list(ids),
+        disaggregation="",
+        status__in=statuses,
+        kind=kind,
+        period_kind=period_kind,
+        period_end__gte=datetime.date(min(years), 1, 1),
+        period_end__lte=datetime.date(max(years), 12, 31),
+    )
+    if pairing_ids is not None:
+        chosen = list(pairing_ids)
+        qs = qs.filter(Q(pairing_id__in=chosen) | Q(activity__pairing_id__in=chosen))
+    rows = (
+        qs.annotate(
+            year=ExtractYear("period_end"),
+            confirmed=Case(
+                When(status=DataValueStatus.EXTRACTED, then=Value(0)), default=Value(1), output_field=IntegerField()
+            ),
+            output=Case(
+                When(activity__isnull=False, then=Value(True)), default=Value(False), output_field=BooleanField()
+            ),
+            inside=Case(
+                When(part_of__indicator_id=F("indicator_id"), then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            ),
+        )
+        .values(*_GROUPS)
+        .annotate(total=Sum("value"), n=Count("id"))
+        .values_list(*_GROUPS, "total", "n")
+        .order_by()
+    )
+    wanted_years = set(years)
+    best: dict[tuple[object, ...], tuple[int, StatementRow]] = {}
+    merged: dict[tuple[object, ...], StatementRow] = {}
+    for (
+        indicator_id,
+        year,
+        unit,
+        pkind,
+        pairing_id,
+        activity_pairing_id,
+        area_id,
+        output,
+        confirmed,
+        inside,
+        total,
+        n,
+    ) in rows:
+        if inside or year not in wanted_years:
+            continue
+        owner = pairing_id or activity_pairing_id
+        # a pairing's figure about one of its areas is a part of its work there, as an output is
+        beside = bool(output) or (owner is not None and area_id is not None)
+        where = area_id if area_id is not None else forest.recipient_area.get(owner) if owner is not None else None
+        place = (ids[indicator_id], year, unit, pkind, owner, where, beside)
+        row = StatementRow(ids[indicator_id], year, unit, pkind, owner, where, beside, Decimal(total), int(n))
+        held = best.get(place)
+        if held is None or confirmed > held[0]:
+            best[place] = (int(confirmed), row)
+            merged[place] = row
+        elif confirmed == held[0]:  # the same place and status class (several pairings' areas): added
+            before = merged[place]
+            merged[place] = replace(before, value=before.value + row.value, figures=before.figures + row.figures)
+    return list(merged.values())

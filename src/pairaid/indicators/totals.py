@@ -1,0 +1,100 @@
+"""Totals of a scope and year: the nation, a pairing's tree or an area, every summed indicator at once.
+
+What the dashboard, the pairing and area pages, the overview and the API show as
+"the totals": one :class:`ScopeTotal` per indicator, unit and period kind, with last
+year's total and the change on it (:func:`pairaid.core.change.change_percent`), and the
+statements the total kept (:mod:`pairaid.indicators.rollups`). All read through one
+:class:`~pairaid.indicators.rollups.Rollup`, so they agree wherever they are shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from pairaid.core.change import change_percent
+from pairaid.core.tree_sums import Statement, Total
+from pairaid.geo.models import Area
+from pairaid.indicators.models import DataValueKind, Indicator
+from pairaid.indicators.rollups import Rollup, rollup_read
+from pairaid.registry.models import Pairing
+
+
+@dataclass(frozen=True)
+class ScopeTotal:
+    """The total of one indicator in one unit and period kind, for a scope and year."""
+
+    indicator: Indicator
+    unit: str
+    period_kind: str
+    value: Decimal
+    previous: Decimal | None
+    change: Decimal | None
+    figures: int
+    kept: tuple[Statement[int], ...]
+    covered: tuple[Statement[int], ...]
+
+
+def summed_indicator_list(*, codes: Iterable[str] | None = None) -> list[Indicator]:
+    """The indicators that are summed (aggregation ``sum``), in codelist group and code order."""
+    qs = Indicator.objects.filter(aggregation="sum")
+    if codes is not None:
+        qs = qs.filter(code__in=list(codes))
+    return list(qs.order_by("group", "code"))
+
+
+def _of_scope(rollup: Rollup, code: str, year: int, *, pairing: Pairing | None, area: Area | None) -> dict:
+    if area is not None:
+        return {uk: t[area.pk] for uk, t in rollup.area_totals(code, year, [area.pk]).items() if area.pk in t}
+    if pairing is not None:
+        return {uk: t[pairing.pk] for uk, t in rollup.pairing_totals(code, year).items() if pairing.pk in t}
+    return rollup.national(code, year)
+
+
+def scope_totals(
+    *,
+    year: int,
+    pairing: Pairing | None = None,
+    area: Area | None = None,
+    codes: Iterable[str] | None = None,
+    include_extracted: bool = False,
+    kind: str = DataValueKind.ACTUAL,
+) -> list[ScopeTotal]:
+    """Totals in ``year`` of the nation (neither ``pairing`` nor ``area``), of ``pairing``'s tree, or
+    of ``area`` and the areas under it; every summed indicator (or ``codes``) that has one.
+
+    Raises:
+        ValueError: both ``pairing`` and ``area`` are given.
+    """
+    if pairing is not None and area is not None:
+        raise ValueError("a scope is the nation, a pairing or an area, not two of them")
+    items = summed_indicator_list(codes=codes)
+    rollup = rollup_read(
+        indicators=[i.code for i in items],
+        years=[year - 1, year],
+        root=pairing,
+        include_extracted=include_extracted,
+        kind=kind,
+    )
+    found: list[ScopeTotal] = []
+    for item in items:
+        now: dict[tuple[str, str], Total[int]] = _of_scope(rollup, item.code, year, pairing=pairing, area=area)
+        before: dict[tuple[str, str], Total[int]] = _of_scope(rollup, item.code, year - 1, pairing=pairing, area=area)
+        for (unit, period_kind), total in sorted(now.items()):
+            previous = before.get((unit, period_kind))
+            last = previous.value if previous is not None else None
+            found.append(
+                ScopeTotal(
+                    item,
+                    unit,
+                    period_kind,
+                    total.value,
+                    last,
+                    change_percent(total.value, last),
+                    total.figures,
+                    total.kept,
+                    total.covered,
+                )
+            )
+    return found

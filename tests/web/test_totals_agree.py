@@ -1,0 +1,55 @@
+"""The dashboard, the area page, the overview and the API give the same totals (the demo's 2009)."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+import pytest
+from django.test import Client
+
+from pairaid.reports.selectors import overview_context
+from pairaid.sample.loader import sample_load
+
+pytestmark = pytest.mark.django_db
+
+
+def _page_totals(html: str) -> dict[tuple[str, str], Decimal]:
+    table = html.split('id="totals"', 1)[1].split("</table>", 1)[0]
+    rows = re.findall(r'data-indicator="([a-z_]+)" data-unit="([^"]+)" data-value="([0-9.]+)"', table)
+    return {(code, unit): Decimal(value) for code, unit, value in rows}
+
+
+def test_dashboard_area_page_overview_and_api_agree_on_every_total() -> None:
+    sample_load()
+    client = Client()
+    dashboard = _page_totals(client.get("/?year=2009").content.decode())
+    xinjiang = _page_totals(client.get("/areas/650000/?year=2009").content.decode())
+    api = {
+        (t["indicator"], t["unit"]): Decimal(t["value"])
+        for t in client.get("/api/v1/totals", {"year": 2009}).json()
+        if t["period_kind"] == "year"
+    }
+    overview = {(f.code, f.unit): f.value for f in overview_context(year=2009, with_charts=False).headline}
+
+    # the figures stored lower in the tree count, each once: 20 (Shandong–Xinjiang) + 38,755
+    # (Shandong–Kashi) + 6,300 (the training centres, an activity of Shandong–Kashi)
+    assert dashboard[("people_trained", "person")] == 45075
+    assert dashboard[("cadres_seconded", "person")] == 10  # stated for Shandong–Shule only
+    assert dashboard[("aid_funds", "CNY")] == 1574000000
+    assert api == dashboard
+    assert {k: v for k, v in xinjiang.items() if k in dashboard} == dashboard  # every pairing is in Xinjiang
+    assert overview == {k: v for k, v in dashboard.items() if k in overview}
+    assert len(overview) >= 12
+
+
+def test_the_dashboard_headline_series_counts_what_is_stored_under_the_top() -> None:
+    sample_load()
+    html = Client().get("/").content.decode()
+    cadres = html.split('data-indicator="cadres_seconded"', 1)[1].split("</div>", 1)[0]
+    assert "No confirmed figures yet." not in cadres and ">10<" in cadres
+
+
+def test_the_api_refuses_a_pairing_and_an_area_at_once() -> None:
+    response = Client().get("/api/v1/totals", {"year": 2009, "pairing": 1, "area": "650000"})
+    assert response.status_code in (400, 422) and "error" in response.json()
