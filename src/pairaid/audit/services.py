@@ -9,6 +9,7 @@ from django.db import IntegrityError, models, transaction
 from pairaid.accounts import permissions
 from pairaid.activities.models import Activity, Transaction
 from pairaid.core.errors import DataError, InputError
+from pairaid.datasets.locks import require_datavalue_unlocked
 from pairaid.indicators.models import DataValue
 from pairaid.registry.models import Pairing
 
@@ -50,11 +51,14 @@ def history_restore(*, user: Any, instance: models.Model, history_id: int, field
             in another pairing, a figure of another subject).
         InputError: no such version of this object, or no such field.
         DataError: the restored value breaks a rule (another confirmed figure holds the same key).
+        LockedError: the figure's dataset is submitted, approved or frozen.
     """
     record = instance.history.filter(history_id=history_id).first()  # type: ignore[attr-defined]
     if record is None:
         raise InputError(f"no version {history_id} of this record")
     old = record.instance
+    if isinstance(instance, DataValue):
+        require_datavalue_unlocked(instance)
     concrete = [f for f in type(instance)._meta.concrete_fields if not f.primary_key]
     if field is not None:
         names = {f.name for f in concrete} | {f.attname for f in concrete}
@@ -66,6 +70,7 @@ def history_restore(*, user: Any, instance: models.Model, history_id: int, field
     for name, value in values.items():
         setattr(instance, name, value)
     if isinstance(instance, DataValue):
+        require_datavalue_unlocked(instance)
         instance.updated_by = user
     instance._history_user = user  # type: ignore[attr-defined]
     instance._change_reason = f"restored from version {history_id}"  # type: ignore[attr-defined]

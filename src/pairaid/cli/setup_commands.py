@@ -12,11 +12,12 @@ console = Console()
 
 
 def initialise(*, verbose: bool = True) -> None:
-    """Migrate the database, load the areas and the indicator codelist (idempotent)."""
+    """Migrate the database, load the areas, the indicator codelist and the reporting datasets (idempotent)."""
     setup_django()
     from django.conf import settings
     from django.core.management import call_command
 
+    from pairaid.datasets.services import datasets_sync
     from pairaid.geo.models import Area
     from pairaid.geo.services import areas_load
     from pairaid.indicators.models import Indicator
@@ -25,6 +26,7 @@ def initialise(*, verbose: bool = True) -> None:
     call_command("migrate", interactive=False, verbosity=0)
     new_areas = areas_load()
     new_indicators = indicators_sync()
+    datasets_sync()
     if verbose:
         db = settings.DATABASES["default"]
         console.print(f"database: {db['ENGINE'].rsplit('.', 1)[-1]} {db['NAME']}")

@@ -12,6 +12,10 @@
 | PAIRAID_ANONYMOUS_ACCESS | what visitors who are not logged in see: accepted or none | accepted |
 | PAIRAID_UPLOAD_MAX_MB | largest report upload, in MiB | 50 |
 | PAIRAID_LOGIN_ATTEMPTS | failed logins before a lock-out | 5 |
+| PAIRAID_SITE_URL | the address of the site, for links in notification emails | http://127.0.0.1:8000 |
+| PAIRAID_EMAIL_HOST | SMTP server for notification emails; empty prints them on the console | empty |
+| PAIRAID_EMAIL_PORT | SMTP port | 25 |
+| PAIRAID_EMAIL_FROM | sender address of notification emails | pairaid@localhost |
 """
 
 from __future__ import annotations
@@ -61,6 +65,10 @@ INSTALLED_APPS = [
     "pairaid.checks",
     "pairaid.reports",
     "pairaid.accounts",
+    "pairaid.notifications",
+    "pairaid.datasets",
+    "pairaid.plans",
+    "pairaid.events",
     "pairaid.web",
     "pairaid.api",
 ]
@@ -76,6 +84,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
+    "pairaid.web.conflicts.LockedConflictMiddleware",
 ]
 
 ROOT_URLCONF = "pairaid.config.urls"
@@ -143,6 +152,15 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+
+# Notifications by email (pairaid.notifications): SMTP when a host is set, else the console (tests use memory)
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+EMAIL_HOST = env_str("EMAIL_HOST", "")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend"
+)
+DEFAULT_FROM_EMAIL = env_str("EMAIL_FROM", "pairaid@localhost")
 
 ANONYMOUS_ACCESS = env_choice("ANONYMOUS_ACCESS", "accepted", ("accepted", "none"))
 UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_MB", 50) * 1024 * 1024

@@ -19,3 +19,7 @@ class CodelistError(PairaidError):
 
 class DataError(PairaidError):
     """Data that breaks a rule of the domain: negative money, a period ending before it starts."""
+
+
+class LockedError(DataError):
+    """A change to figures that a submitted, approved or frozen dataset holds (HTTP 409)."""

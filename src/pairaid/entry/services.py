@@ -8,7 +8,8 @@ change in the audit trail under the user's name.
 Errors raised: :class:`~pairaid.accounts.permissions.NotAllowed` (the user may not),
 ``django.core.exceptions.ValidationError`` (a field breaks a rule, with a
 message per field in the active language), :class:`~pairaid.core.errors.DataError`
-(another confirmed figure holds the same key).
+(another confirmed figure holds the same key), :class:`~pairaid.core.errors.LockedError` (the
+figure's dataset is submitted, approved or frozen).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from django.utils.translation import gettext as _
 from pairaid.accounts import permissions
 from pairaid.activities.models import Activity, Transaction
 from pairaid.core.errors import DataError
+from pairaid.datasets.locks import require_datavalue_unlocked
 from pairaid.geo.models import Area
 from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueStatus, subject_key
 
@@ -195,6 +197,7 @@ def datavalue_enter(*, user: Any, data: Mapping[str, Any]) -> DataValue:
     if not dv.unit and dv.indicator_id:
         dv.unit = dv.indicator.unit
     dv.updated_by = user
+    require_datavalue_unlocked(dv)
     _check_confirmed_twin(dv)
     _save(dv, user=user, reason="entered", exclude=["subject_key"])
     return dv
@@ -214,7 +217,9 @@ def datavalue_update(*, user: Any, data_value: DataValue, data: Mapping[str, Any
         _("You may not edit this figure."),
     )
     before = data_value.value
+    require_datavalue_unlocked(data_value)
     _assign(data_value, data)
+    require_datavalue_unlocked(data_value)
     if data_value.status == DataValueStatus.EXTRACTED and data_value.value != before:
         data_value.status = DataValueStatus.CORRECTED
         if data_value.original_value is None:

@@ -225,7 +225,7 @@ def datavalue_create(
             f"{checked.indicator.code}: a {status} value for {key['subject_key'] or 'no subject'}, "
             f"{checked.period.label}{', ' + disaggregation if disaggregation else ''} is already stored"
         )
-    return DataValue.objects.create(
+    created = DataValue(
         indicator=checked.indicator,
         pairing=pairing,
         area=area,
@@ -250,6 +250,10 @@ def datavalue_create(
         confidence=None if confidence is None else Decimal(confidence),
         updated_by=updated_by,
     )
+    if updated_by is not None:
+        created._history_user = updated_by  # type: ignore[attr-defined]
+    created.save(force_insert=True)
+    return created
 
 
 def _key(
@@ -361,3 +365,27 @@ def datavalue_get_or_create(
         recipient_label=recipient_label,
     )
     return created, True
+
+
+def datavalue_revalue(
+    *, data_value: DataValue, value: Decimal | int | str, updated_by: AbstractBaseUser | None, reason: str
+) -> DataValue:
+    """Give ``data_value`` a new ``value`` (same rules as :func:`datavalue_create`), recorded in the
+    audit trail under ``updated_by`` with ``reason``; an unchanged value writes nothing.
+
+    Raises:
+        DataError: a float, text that is not a number, a negative value, more than four decimals.
+    """
+    amount = _quantity(value, f"{data_value.indicator.code} value")
+    if amount < 0:
+        raise DataError(f"{data_value.indicator.code}: a value cannot be negative ({amount})")
+    if data_value.value_high is not None and data_value.value_high < amount:
+        raise DataError(f"{data_value.indicator.code}: the upper value {data_value.value_high} is below {amount}")
+    if amount == data_value.value:
+        return data_value
+    data_value.value = amount
+    data_value.updated_by = updated_by
+    data_value._history_user = updated_by  # type: ignore[attr-defined]
+    data_value._change_reason = reason  # type: ignore[attr-defined]
+    data_value.save()
+    return data_value

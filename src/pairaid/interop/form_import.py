@@ -30,8 +30,18 @@ from pairaid.activities.services import activity_create, money, transaction_get_
 from pairaid.core.codelists import indicators, sectors
 from pairaid.core.errors import InputError, PairaidError
 from pairaid.core.periods import period_from_years
+from pairaid.datasets.locks import require_unlocked
 from pairaid.geo.models import Area
-from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueStatus, PeriodKind, Qualifier, subject_key
+from pairaid.indicators.models import (
+    CONFIRMED_STATUSES,
+    DataValue,
+    DataValueKind,
+    DataValueStatus,
+    Indicator,
+    PeriodKind,
+    Qualifier,
+    subject_key,
+)
 from pairaid.indicators.services import datavalue_create
 from pairaid.interop import forms
 from pairaid.interop.selectors import tree_ids
@@ -374,6 +384,10 @@ def form_read(*, path: Path) -> tuple[Pairing, int, list[Row], list[Row], list[R
     return pairing, year, values, activities, transactions
 
 
+def _indicator_id(code: str) -> int:
+    return Indicator.objects.only("pk").get(code=code).pk
+
+
 def _store_value(row: Row, pairing: Pairing, summary: ImportSummary) -> None:
     counts = summary.counts["data_values"]
     period = row["period"]
@@ -384,8 +398,10 @@ def _store_value(row: Row, pairing: Pairing, summary: ImportSummary) -> None:
         period_start=period.start,
         period_end=period.end,
         disaggregation=row["disaggregation"],
+        kind=DataValueKind.ACTUAL,
         status__in=CONFIRMED_STATUSES,
     ).first()
+    require_unlocked(pairing_id=pairing.pk, year=period.end.year, indicator_id=_indicator_id(row["indicator"]))
     if stored is None:
         datavalue_create(
             indicator=row["indicator"],

@@ -19,6 +19,7 @@ from django.db.models import Q
 
 from pairaid.accounts import permissions
 from pairaid.core.errors import DataError
+from pairaid.datasets.locks import require_datavalue_unlocked
 from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueStatus
 from pairaid.review.selectors import reviewable
 from pairaid.sources.models import SourceDocument
@@ -53,6 +54,7 @@ def _confirmed_twin(dv: DataValue) -> DataValue | None:
 
 
 def _save(dv: DataValue, *, user: Any, status: str, reason: str) -> DataValue:
+    require_datavalue_unlocked(dv)
     if status in CONFIRMED_STATUSES:
         twin = _confirmed_twin(dv)
         if twin is not None:

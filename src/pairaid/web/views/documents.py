@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from pairaid.accounts import permissions
-from pairaid.core.errors import PairaidError
+from pairaid.core.errors import LockedError, PairaidError
 from pairaid.indicators.models import DataValue, DataValueStatus
 from pairaid.review import services as review
 from pairaid.review.selectors import review_queue
@@ -92,6 +92,8 @@ def review_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             raise PermissionDenied
     except permissions.NotAllowed:
         raise PermissionDenied from None
+    except LockedError:
+        raise  # a 409 page (pairaid.web.conflicts), not a message beside a figure that cannot change
     except PairaidError as exc:
         messages.error(request, str(exc))
     anchor = f"#span-{dv.evidence.start}-{dv.evidence.end}" if dv.evidence else ""

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from pairaid.accounts import permissions
 from pairaid.activities.models import Activity, Transaction
 from pairaid.audit.services import history_restore
-from pairaid.core.errors import PairaidError
+from pairaid.core.errors import LockedError, PairaidError
 from pairaid.entry import services as entry
 from pairaid.indicators.models import DataValue
 from pairaid.registry.models import Pairing
@@ -24,6 +24,8 @@ from pairaid.web.forms import ActivityForm, DataValueForm, TransactionForm
 
 
 def _apply_errors(form: Any, exc: Exception) -> None:
+    if isinstance(exc, LockedError):
+        raise exc  # a 409 page (pairaid.web.conflicts): no change to the form makes it pass
     if isinstance(exc, ValidationError) and hasattr(exc, "error_dict"):
         for field, errors in exc.message_dict.items():
             form.add_error(field if field in form.fields else None, errors)
@@ -138,6 +140,8 @@ def restore(request: HttpRequest, kind: str, pk: int, history_id: int) -> HttpRe
         history_restore(user=request.user, instance=instance, history_id=history_id, field=field)
     except permissions.NotAllowed:
         raise PermissionDenied from None
+    except LockedError:
+        raise
     except PairaidError as exc:
         messages.error(request, str(exc))
     else:

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class DatasetsConfig(AppConfig):
+    name = "pairaid.datasets"
+    verbose_name = "Datasets and approval"

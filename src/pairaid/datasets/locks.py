@@ -1,0 +1,54 @@
+"""Locked periods: a figure of a pairing's year whose dataset is submitted, approved or frozen
+refuses changes until the submission is returned, or a correction opens a new version.
+
+Every write of data values above this layer (entry, review, plans, restore from the
+audit trail, form import) asks here first; the refusal is a
+:class:`~pairaid.core.errors.LockedError` (HTTP 409 in the API and on the pages).
+"""
+
+from __future__ import annotations
+
+from pairaid.accounts.permissions import datavalue_pairing_id
+from pairaid.core.errors import LockedError
+from pairaid.datasets.models import LOCKED_STATES, Submission
+from pairaid.indicators.models import DataValue
+
+
+def dataset_lock(*, pairing_id: int | None, year: int, indicator_id: int) -> Submission | None:
+    """The locked submission that holds ``indicator_id`` of ``pairing_id`` in ``year``, or None.
+
+    Only the latest version of a pairing's dataset for a year counts: once a
+    correction is open, the figures may change again.
+    """
+    if pairing_id is None:
+        return None
+    latest = (
+        Submission.objects.filter(pairing_id=pairing_id, year=year, dataset__indicators=indicator_id)
+        .select_related("dataset", "pairing")
+        .order_by("-version")
+        .first()
+    )
+    return latest if latest is not None and latest.state in LOCKED_STATES else None
+
+
+def require_unlocked(*, pairing_id: int | None, year: int, indicator_id: int) -> None:
+    """Raise :class:`LockedError` when the figure would change a locked submission."""
+    held = dataset_lock(pairing_id=pairing_id, year=year, indicator_id=indicator_id)
+    if held is not None:
+        raise LockedError(
+            f"the {held.year} dataset of {held.pairing} is {held.state} (version {held.version}): "
+            "its figures cannot change; "
+            + ("open a correction with a reason" if held.state == "frozen" else "ask for it to be returned first")
+        )
+
+
+def require_datavalue_unlocked(data_value: DataValue) -> None:
+    """Raise :class:`LockedError` when ``data_value`` (as stored, or as about to be stored) is held by a
+    locked submission."""
+    if data_value.period_end is None or data_value.indicator_id is None:
+        return
+    require_unlocked(
+        pairing_id=datavalue_pairing_id(data_value),
+        year=data_value.period_end.year,
+        indicator_id=data_value.indicator_id,
+    )

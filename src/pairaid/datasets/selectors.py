@@ -1,0 +1,192 @@
+"""Reads of datasets: which dataset a pairing reports, its approval levels, the current submission
+and its completeness (what is filled, by whom, what is missing)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from pairaid.accounts.models import Membership, Role
+from pairaid.accounts.permissions import can_submission_approve, can_submission_freeze
+from pairaid.activities.models import Activity
+from pairaid.datasets.models import Dataset, DatasetIndicator, Submission, SubmissionState
+from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueKind, DataValueStatus, Indicator
+from pairaid.registry.models import Pairing
+
+
+def dataset_for(*, pairing: Pairing) -> Dataset | None:
+    """The dataset ``pairing`` reports: the first (by code) whose levels include its level, or that has none."""
+    for dataset in Dataset.objects.all():
+        if not dataset.levels or pairing.level in dataset.levels:
+            return dataset
+    return None
+
+
+def dataset_indicators(*, dataset: Dataset) -> list[Indicator]:
+    """The indicators of ``dataset`` in the order of its form."""
+    return [e.indicator for e in DatasetIndicator.objects.filter(dataset=dataset).select_related("indicator")]
+
+
+def pairing_ancestors(*, pairing: Pairing) -> list[Pairing]:
+    """The pairings above ``pairing``, nearest first (one query per level; trees are three or four deep)."""
+    found: list[Pairing] = []
+    current = pairing
+    while current.parent_id is not None and len(found) < 16:
+        current = Pairing.objects.select_related("donor_area", "recipient_area").get(pk=current.parent_id)
+        found.append(current)
+    return found
+
+
+def approval_levels(*, pairing: Pairing) -> list[Pairing | None]:
+    """Who approves ``pairing``'s dataset, in order: each pairing above it (nearest first), then the
+    national office (``None``)."""
+    return [*pairing_ancestors(pairing=pairing), None]
+
+
+def submission_level(*, submission: Submission) -> Pairing | None:
+    """The level whose approval ``submission`` waits for (``None``: the national office).
+
+    Raises:
+        ValueError: the submission waits for no approval (it is not submitted).
+    """
+    if submission.state != SubmissionState.SUBMITTED:
+        raise ValueError(f"submission {submission.pk} is {submission.state}, not waiting for an approval")
+    return approval_levels(pairing=submission.pairing)[submission.approvals]
+
+
+def submission_current(*, pairing: Pairing, year: int) -> Submission | None:
+    """The latest version of ``pairing``'s dataset for ``year``, or None before the first submission."""
+    return (
+        Submission.objects.filter(pairing=pairing, year=year)
+        .select_related("dataset", "pairing", "corrects")
+        .order_by("-version")
+        .first()
+    )
+
+
+def submission_versions(*, pairing: Pairing, year: int) -> QuerySet[Submission]:
+    """Every version of ``pairing``'s dataset for ``year``, newest first."""
+    return Submission.objects.filter(pairing=pairing, year=year).select_related("dataset").order_by("-version")
+
+
+def submissions_to_act_on(*, user: Any) -> list[Submission]:
+    """The submissions waiting for ``user``: to approve at a level they hold, or (national office) to freeze."""
+    waiting = Submission.objects.filter(state__in=(SubmissionState.SUBMITTED, SubmissionState.APPROVED))
+    found = []
+    for submission in waiting.select_related("dataset", "pairing").order_by("year", "pk"):
+        if submission.state == SubmissionState.APPROVED:
+            if can_submission_freeze(user):
+                found.append(submission)
+        elif can_submission_approve(user, submission_level(submission=submission)):
+            found.append(submission)
+    return found
+
+
+@dataclass(frozen=True)
+class CompletenessRow:
+    """One indicator of a dataset: ``state`` is ``filled`` (a confirmed figure), ``to_review`` (only
+    extracted ones) or ``missing``; ``value``/``unit`` the figure, ``by`` who entered or confirmed it."""
+
+    code: str
+    label: str
+    state: str
+    value: Decimal | None = None
+    unit: str = ""
+    by: str = ""
+    data_value_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Completeness:
+    """How complete a pairing's dataset for a year is."""
+
+    dataset: Dataset
+    rows: tuple[CompletenessRow, ...]
+
+    @property
+    def filled(self) -> int:
+        return sum(1 for row in self.rows if row.state == "filled")
+
+    @property
+    def total(self) -> int:
+        return len(self.rows)
+
+    @property
+    def percent(self) -> Decimal:
+        """Filled indicators in percent of the dataset's, to one decimal (100 for an empty dataset)."""
+        if not self.rows:
+            return Decimal(100)
+        return (Decimal(self.filled) * 100 / Decimal(self.total)).quantize(Decimal("0.1"))
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        return tuple(row.code for row in self.rows if row.state != "filled")
+
+
+def dataset_values(*, dataset: Dataset, pairing: Pairing, year: int) -> QuerySet[DataValue]:
+    """The figures ``pairing``'s dataset for ``year`` holds: of its indicators, the pairing's own and its
+    activities', with a period ending in ``year``, every status and kind."""
+    activities = Activity.objects.filter(pairing=pairing).values("pk")
+    return DataValue.objects.filter(
+        Q(pairing=pairing) | Q(activity_id__in=activities),
+        indicator__in=dataset.indicators.all(),
+        period_end__year=year,
+    ).select_related("indicator", "updated_by")
+
+
+def _who(value: DataValue) -> str:
+    if value.updated_by is not None:
+        return value.updated_by.get_username()
+    record = value.history.exclude(history_user=None).select_related("history_user").order_by("-history_date").first()
+    return record.history_user.get_username() if record is not None else ""
+
+
+def completeness(*, pairing: Pairing, year: int, dataset: Dataset | None = None, language: str = "en") -> Completeness:
+    """What ``pairing``'s dataset for ``year`` has filled (an actual confirmed figure of the indicator, the
+    pairing's total before its parts), by whom, and what is missing or only waiting for review.
+
+    Raises:
+        ValueError: no dataset is configured for the pairing's level.
+    """
+    dataset = dataset or dataset_for(pairing=pairing)
+    if dataset is None:
+        raise ValueError(f"no dataset is configured for {pairing.get_level_display()} pairings")
+    values = list(
+        dataset_values(dataset=dataset, pairing=pairing, year=year)
+        .filter(kind=DataValueKind.ACTUAL)
+        .order_by("disaggregation", "activity_id", "pk")
+    )
+    rows = []
+    for indicator in dataset_indicators(dataset=dataset):
+        own = [v for v in values if v.indicator_id == indicator.pk]
+        confirmed = [v for v in own if v.status in CONFIRMED_STATUSES]
+        label = indicator.display_name(language)
+        if confirmed:
+            first = confirmed[0]
+            row = CompletenessRow(indicator.code, label, "filled", first.value, first.unit, _who(first), first.pk)
+        elif any(v.status == DataValueStatus.EXTRACTED for v in own):
+            row = CompletenessRow(indicator.code, label, "to_review")
+        else:
+            row = CompletenessRow(indicator.code, label, "missing")
+        rows.append(row)
+    return Completeness(dataset, tuple(rows))
+
+
+def editors_of(*, pairing: Pairing) -> list[Any]:
+    """The users who edit ``pairing``: pairing editors of it or of a pairing above it."""
+    ids = [pairing.pk, *(p.pk for p in pairing_ancestors(pairing=pairing))]
+    memberships = Membership.objects.filter(role=Role.PAIRING_EDITOR, pairings__in=ids).select_related("user")
+    return list({m.user.pk: m.user for m in memberships}.values())
+
+
+def national_office_users() -> list[Any]:
+    """The users of the national office."""
+    return [m.user for m in Membership.objects.filter(role=Role.NATIONAL_OFFICE).select_related("user")]
+
+
+def approvers_at(*, level: Pairing | None) -> list[Any]:
+    """Who approves at ``level``: the editors of that pairing (or above it), or the national office."""
+    return national_office_users() if level is None else editors_of(pairing=level)

@@ -1,0 +1,1 @@
+"""Events and exchanges of a pairing: visits and delegations, cadre batches, trade fairs and framework agreements."""

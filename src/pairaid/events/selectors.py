@@ -1,0 +1,141 @@
+"""Reads of events: a pairing's events of a year, in date order, and the indicators they give."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+
+from pairaid.events.models import CadreBatch, Event, FrameworkAgreement, TradeFair, Visit
+from pairaid.indicators.models import Indicator, Qualifier
+from pairaid.registry.models import Pairing
+from pairaid.registry.selectors import pairing_descendant_ids
+
+
+@dataclass(frozen=True)
+class EventRow:
+    """One event as lists show it: ``kind`` (visit, cadre_batch, trade_fair, agreement), its date (None
+    when only the year is known), title, and ``details``: (label, value) pairs in the active language."""
+
+    kind: str
+    id: int
+    year: int
+    date: date | None
+    title: str
+    pairing: str
+    details: tuple[tuple[str, str], ...]
+    evidence_url: str | None = None
+
+
+def _number(value: object) -> str:
+    if isinstance(value, Decimal):
+        return f"{value.normalize():,f}"
+    return f"{value:,}" if isinstance(value, int) else str(value)
+
+
+def _details(event: Event) -> tuple[tuple[str, str], ...]:
+    fields: list[tuple[str, object]] = []
+    if isinstance(event, Visit):
+        fields = [
+            (_("direction"), event.get_direction_display()),
+            (_("level of the leader"), event.get_leader_level_display()),
+            (_("leaders"), (event.get_leaders_qualifier_display() + " " if event.leaders_qualifier != "exact" else "")
+             + _number(event.leaders) if event.leaders else None),
+            (_("delegations"), event.delegations),
+            (_("members"), event.size),
+            (_("place"), event.place),
+        ]
+    elif isinstance(event, CadreBatch):
+        fields = [(_("batch"), event.number), (_("cadres"), event.persons), (_("start"), event.start_date),
+                  (_("end"), event.end_date), (_("area"), event.area.display_name() if event.area else None)]
+    elif isinstance(event, TradeFair):
+        fields = [(_("delegation members"), event.delegation_size), (_("organisations"), event.organisations),
+                  (_("booths"), event.booths), (_("contracts signed"), event.contracts),
+                  (_("contract value (CNY)"), event.contract_value)]
+    elif isinstance(event, FrameworkAgreement):
+        fields = [(_("parties"), event.parties), (_("value (CNY)"), event.value),
+                  (_("fields of cooperation"), "; ".join(event.fields))]
+    return tuple((str(label), _number(value)) for label, value in fields if value not in (None, "", 0))
+
+
+_KINDS: tuple[tuple[str, type[Event]], ...] = (
+    ("visit", Visit),
+    ("cadre_batch", CadreBatch),
+    ("trade_fair", TradeFair),
+    ("agreement", FrameworkAgreement),
+)
+
+
+def events_of_year(*, pairing: Pairing, year: int) -> list[EventRow]:
+    """The events of ``pairing`` and every pairing under it in ``year``, by date (undated ones last)."""
+    ids = pairing_descendant_ids(root=pairing)
+    rows = []
+    for kind, model in _KINDS:
+        for event in model.objects.filter(pairing_id__in=ids, year=year).select_related("pairing", "evidence"):
+            evidence = event.evidence
+            rows.append(
+                EventRow(
+                    kind=kind,
+                    id=event.pk,
+                    year=event.year,
+                    date=event.date,
+                    title=event.title or getattr(event, "name", "") or str(model._meta.verbose_name),
+                    pairing=str(event.pairing),
+                    details=_details(event),
+                    evidence_url=(
+                        f"/documents/{evidence.document_id}/#span-{evidence.start}-{evidence.end}" if evidence else None
+                    ),
+                )
+            )
+    order = {kind: i for i, (kind, _) in enumerate(_KINDS)}
+    return sorted(rows, key=lambda r: (r.date is None, r.date or date.max, order[r.kind], r.id))
+
+
+@dataclass(frozen=True)
+class ComputedValue:
+    """An indicator computed from events: its value, unit and qualifier, and how many events it rests on."""
+
+    code: str
+    indicator_id: int
+    label: str
+    value: Decimal
+    unit: str
+    qualifier: str
+    events: int
+
+
+def event_indicators(*, pairing: Pairing, year: int, language: str = "en") -> list[ComputedValue]:
+    """The indicators ``pairing``'s recorded events of ``year`` give (with the pairings under it):
+    leaders' visits (leaders, person-times), delegations (groups), cadres seconded (persons of the batches),
+    cooperation agreements signed and their value (at fairs). An indicator no event gives is left out."""
+    ids = pairing_descendant_ids(root=pairing)
+    visits = list(Visit.objects.filter(pairing_id__in=ids, year=year))
+    batches = list(CadreBatch.objects.filter(pairing_id__in=ids, year=year))
+    fairs = list(TradeFair.objects.filter(pairing_id__in=ids, year=year))
+    led = [v for v in visits if v.leaders]
+    sums: list[tuple[str, Decimal, bool, int]] = [
+        ("leader_visits", Decimal(sum(v.leaders for v in led)), any(v.leaders_qualifier != "exact" for v in led),
+         len(led)),
+        ("delegations", Decimal(sum(v.delegations for v in visits)), False, len(visits)),
+        ("cadres_seconded", Decimal(sum(b.persons for b in batches)), False, len(batches)),
+        ("contracts_signed", Decimal(sum(f.contracts or 0 for f in fairs)), False,
+         sum(1 for f in fairs if f.contracts)),
+        ("contract_value", sum((f.contract_value or Decimal(0) for f in fairs), Decimal(0)), False,
+         sum(1 for f in fairs if f.contract_value)),
+    ]
+    indicators = Indicator.objects.in_bulk([code for code, *_ in sums], field_name="code")
+    return [
+        ComputedValue(
+            code=code,
+            indicator_id=indicators[code].pk,
+            label=indicators[code].display_name(language),
+            value=value,
+            unit=indicators[code].unit,
+            qualifier=Qualifier.MORE_THAN if qualified else Qualifier.EXACT,
+            events=count,
+        )
+        for code, value, qualified, count in sums
+        if count and code in indicators
+    ]

@@ -1,0 +1,149 @@
+"""Writes of events: record, change and remove a pairing's visits, cadre batches, fairs and agreements,
+and store the indicators they give as figures.
+
+Each write checks the user's rights, validates the event with the model's rules
+(``full_clean``) and the rules below, and is recorded in the audit trail.
+
+Errors: :class:`~pairaid.accounts.permissions.NotAllowed`, ``django.core.exceptions.ValidationError``
+(a field breaks a rule), :class:`~pairaid.core.errors.DataError`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from pairaid.accounts import permissions
+from pairaid.core.errors import DataError
+from pairaid.datasets.locks import require_unlocked
+from pairaid.events.models import CadreBatch, Event, FrameworkAgreement, TradeFair, Visit
+from pairaid.events.selectors import event_indicators
+from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueKind
+from pairaid.indicators.services import datavalue_create
+from pairaid.registry.models import Pairing
+
+#: The kinds of event, by the name the pages and the API use.
+EVENT_MODELS: dict[str, type[Event]] = {
+    "visit": Visit,
+    "cadre_batch": CadreBatch,
+    "trade_fair": TradeFair,
+    "agreement": FrameworkAgreement,
+}
+_GUARDED = frozenset({"id", "pk", "pairing", "pairing_id", "created", "updated"})
+
+
+def _check(event: Event) -> None:
+    errors: dict[str, str] = {}
+    if event.date is not None and event.date.year != event.year:
+        errors["date"] = f"the date {event.date} is not in {event.year}"
+    if isinstance(event, CadreBatch) and event.start_date and event.end_date and event.end_date < event.start_date:
+        errors["end_date"] = "the batch ends before it starts"
+    if isinstance(event, FrameworkAgreement) and (
+        not isinstance(event.fields, list) or not all(isinstance(f, str) and f.strip() for f in event.fields)
+    ):
+        errors["fields"] = "the fields of cooperation are a list of names"
+    if errors:
+        raise ValidationError(errors)
+    event.full_clean()
+
+
+def _save(event: Event, *, user: Any, data: Mapping[str, Any], reason: str) -> Event:
+    names = {f.name for f in type(event)._meta.concrete_fields} | {
+        f.attname for f in type(event)._meta.concrete_fields
+    }
+    for key, value in data.items():
+        if key not in names or key in _GUARDED:
+            raise ValidationError({key: "unknown field"})
+        setattr(event, key, value)
+    _check(event)
+    event._history_user = user  # type: ignore[attr-defined]
+    event._change_reason = reason  # type: ignore[attr-defined]
+    event.save()
+    return event
+
+
+@transaction.atomic
+def event_create(*, user: Any, kind: str, pairing: Pairing, data: Mapping[str, Any]) -> Event:
+    """Record an event of ``kind`` (visit, cadre_batch, trade_fair, agreement) of ``pairing`` from ``data``
+    (model field names; ``year`` required).
+
+    Raises:
+        NotAllowed: ``user`` does not edit the pairing.
+        DataError: an unknown kind.
+        ValidationError: a field breaks a rule (a date outside the year…).
+    """
+    model = EVENT_MODELS.get(kind)
+    if model is None:
+        raise DataError(f"unknown kind of event {kind!r} (use one of {', '.join(EVENT_MODELS)})")
+    permissions.require(permissions.can_event_update(user, pairing), "You may not record events of this pairing.")
+    return _save(model(pairing=pairing), user=user, data=data, reason="recorded")
+
+
+@transaction.atomic
+def event_update(*, user: Any, event: Event, data: Mapping[str, Any]) -> Event:
+    """Change ``event`` (its pairing stays).
+
+    Raises:
+        NotAllowed: ``user`` does not edit its pairing.
+        ValidationError: a field breaks a rule.
+    """
+    permissions.require(permissions.can_event_update(user, event.pairing), "You may not change this pairing's events.")
+    return _save(event, user=user, data=data, reason="edited")
+
+
+@transaction.atomic
+def event_delete(*, user: Any, event: Event) -> None:
+    """Remove ``event`` (the audit trail keeps it).
+
+    Raises:
+        NotAllowed: ``user`` does not edit its pairing.
+    """
+    permissions.require(permissions.can_event_update(user, event.pairing), "You may not change this pairing's events.")
+    event._history_user = user  # type: ignore[attr-defined]
+    event._change_reason = "removed"  # type: ignore[attr-defined]
+    event.delete()
+
+
+@transaction.atomic
+def datavalues_from_events(*, user: Any, pairing: Pairing, year: int) -> list[DataValue]:
+    """Store the indicators ``pairing``'s events of ``year`` give (leaders' visits, delegations, cadres…)
+    as entered figures of the pairing, where it has no confirmed figure of that indicator for the year yet.
+
+    Returns the figures stored.
+
+    Raises:
+        NotAllowed: ``user`` does not edit the pairing.
+        LockedError: the pairing's dataset for the year is locked.
+    """
+    permissions.require(permissions.can_event_update(user, pairing), "You may not enter figures for this pairing.")
+    stored = []
+    for computed in event_indicators(pairing=pairing, year=year):
+        exists = DataValue.objects.filter(
+            indicator__code=computed.code,
+            pairing=pairing,
+            area__isnull=True,
+            activity__isnull=True,
+            kind=DataValueKind.ACTUAL,
+            period_kind="year",
+            period_end__year=year,
+            disaggregation="",
+            status__in=CONFIRMED_STATUSES,
+        ).exists()
+        if exists:
+            continue
+        require_unlocked(pairing_id=pairing.pk, year=year, indicator_id=computed.indicator_id)
+        stored.append(
+            datavalue_create(
+                indicator=computed.code,
+                value=computed.value,
+                period_kind="year",
+                year=year,
+                pairing=pairing,
+                qualifier=computed.qualifier,
+                updated_by=user,
+            )
+        )
+    return stored

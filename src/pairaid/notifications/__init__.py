@@ -1,0 +1,1 @@
+"""Notifications: messages to users in the application, sent by email too."""
