@@ -8,6 +8,7 @@ import typer
 from rich.console import Console
 
 from pairaid.cli.errors import one_line_errors
+from pairaid.cli.pairing_option import PAIRING_HELP, pairing_from_option
 
 console = Console()
 token_app = typer.Typer(help="API tokens (Authorization: Bearer <token>).", no_args_is_help=True)
@@ -49,14 +50,14 @@ def user_create(
         "viewer", "--role", help="administrator, national_office, pairing_editor, recipient_editor or viewer"
     ),
     pairing: Annotated[
-        list[int] | None, typer.Option("--pairing", help="pairing id a pairing editor edits (repeatable)")
+        list[str] | None, typer.Option("--pairing", help="A pairing the editor edits (repeatable). " + PAIRING_HELP)
     ] = None,
     area: Annotated[
         list[str] | None, typer.Option("--area", help="area code a recipient editor edits (repeatable)")
     ] = None,
     password: str = typer.Option(..., "--password", prompt=True, hide_input=True, confirmation_prompt=True),
 ) -> None:
-    """Create a user with a role over pairings (--pairing ID) or areas (--area CODE)."""
+    """Create a user with a role over pairings (--pairing P) or areas (--area CODE)."""
     with one_line_errors():
         from pairaid.cli.setup_commands import initialise
 
@@ -69,13 +70,12 @@ def user_create(
         from pairaid.accounts.services import user_create as create
         from pairaid.core.errors import InputError
         from pairaid.geo.models import Area
-        from pairaid.registry.models import Pairing
 
-        pairing, area = pairing or [], area or []
-        pairings = list(Pairing.objects.filter(pk__in=pairing))
+        pairings = [pairing_from_option(text) for text in pairing or []]
+        area = area or []
         areas = list(Area.objects.filter(code__in=area))
-        if len(pairings) != len(set(pairing)) or len(areas) != len(set(area)):
-            raise InputError("unknown pairing id or area code")
+        if len(areas) != len(set(area)):
+            raise InputError("unknown area code")
         try:
             password_validation.validate_password(password)
         except ValidationError as exc:

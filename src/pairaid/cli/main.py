@@ -19,6 +19,7 @@ from pairaid.cli import (
     extract,
     ingest,
     interop_commands,
+    pairing_commands,
     report_commands,
     setup_commands,
 )
@@ -51,6 +52,7 @@ app.command("init")(setup_commands.init)
 app.command("demo")(demo.demo)
 app.command("serve")(setup_commands.serve)
 app.add_typer(areas.app, name="areas")
+app.add_typer(pairing_commands.app, name="pairings")
 # Reading reports
 app.command("extract")(extract.extract)
 app.command("ingest")(ingest.ingest)

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
+from typing import Literal
 
 from django.db.models import Q, QuerySet
 
@@ -134,6 +135,18 @@ def _within(name: str, prefix: str) -> Q | None:
     if not codes:
         return None
     return Q(**{f"{prefix}_area__parent__code__in": codes}) | Q(**{f"{prefix}_area__parent__parent__code__in": codes})
+
+
+def side_filter(name: str, side: Literal["donor", "recipient"]) -> Q:
+    """The pairings whose ``side`` is the area or organisation ``name`` names, or an area within it.
+
+    Raises:
+        InputError: ``name`` names no area and no organisation.
+    """
+    exact, within = _side(name.strip(), side), _within(name.strip(), side)
+    if exact is None:
+        raise InputError(f"no area or organisation is named {name.strip()!r}")
+    return exact | within if within is not None else exact
 
 
 def _pair_matches(text: str) -> list[Pairing]:

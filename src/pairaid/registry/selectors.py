@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 from django.db.models import Case, F, Q, QuerySet, Value, When
 
+from pairaid.core.registry import PAIRING_LEVELS, PROGRAMMES, PairingRecord
+from pairaid.core.registry import Basis as RegistryBasis
+from pairaid.core.registry import PairingLevel as RegistryLevel
+from pairaid.core.registry import Programme as RegistryProgramme
 from pairaid.geo.models import Area
 from pairaid.registry.models import Organisation, Pairing
+from pairaid.registry.pairing_names import side_filter
 
 
 @dataclass(frozen=True)
@@ -40,16 +46,33 @@ def pairing_list(
     *,
     year: int | None = None,
     level: str | None = None,
+    programme: str | None = None,
     donor_area: Area | None = None,
     recipient_area: Area | None = None,
+    donor: str | None = None,
+    recipient: str | None = None,
     roots_only: bool = False,
 ) -> QuerySet[Pairing]:
-    """Pairings, optionally in force in ``year``, of one level, donor or recipient, or only the top ones."""
+    """Pairings, optionally in force in ``year``, of one level or programme, donor or recipient, or only the
+    top ones.
+
+    ``donor`` and ``recipient`` are names as written ("Shandong", "喀什", "Xinwen Mining Group"): the
+    pairings of the area or organisation named, and of the areas within it.
+
+    Raises:
+        InputError: ``donor`` or ``recipient`` names no area or organisation.
+    """
     qs = _pairings()
     if year is not None:
         qs = qs.filter(start_year__lte=year).filter(Q(end_year__isnull=True) | Q(end_year__gte=year))
     if level:
         qs = qs.filter(level=level)
+    if programme:
+        qs = qs.filter(programme=programme)
+    if donor:
+        qs = qs.filter(side_filter(donor, "donor"))
+    if recipient:
+        qs = qs.filter(side_filter(recipient, "recipient"))
     if donor_area is not None:
         qs = qs.filter(donor_area=donor_area)
     if recipient_area is not None:
@@ -106,3 +129,59 @@ def organisation_list(*, search: str = "", kind: str | None = None) -> QuerySet[
     if kind:
         qs = qs.filter(kind=kind)
     return qs
+
+
+def pairing_key(pairing: Pairing) -> str:
+    """The pairing's registry key: its own, or one derived from what it is ("east-west-province-370000-650000-2009").
+
+    A derived key (for a pairing entered without one) is stable while its programme,
+    level, sides and start year stay; ``pairings import`` finds the pairing by it.
+    """
+    if pairing.key:
+        return pairing.key
+    donor = pairing.donor_area.code if pairing.donor_area else f"org{pairing.donor_organisation_id}"
+    recipient = pairing.recipient_area.code if pairing.recipient_area else f"org{pairing.recipient_organisation_id}"
+    programme = pairing.programme.replace("_", "-")
+    return f"{programme}-{pairing.level}-{donor}-{recipient}-{pairing.start_year}"
+
+
+def pairing_record(pairing: Pairing, *, sourced: bool = True) -> PairingRecord | None:
+    """``pairing`` as a line of the registry format, or ``None`` when the format cannot hold it: a pairing
+    given only as a count, of a programme or level the registry has no word for, or (when ``sourced``)
+    without a source document and basis. With ``sourced=False`` a pairing without a source gives a line
+    with its source fields empty (for checks of keys, sides and years only)."""
+    if pairing.pair_count != 1 or pairing.programme not in PROGRAMMES or pairing.level not in PAIRING_LEVELS:
+        return None
+    if sourced and not (pairing.source_url and pairing.source_title and pairing.basis):
+        return None
+    return PairingRecord(
+        key=pairing_key(pairing),
+        programme=cast(RegistryProgramme, pairing.programme),
+        level=cast(RegistryLevel, pairing.level),
+        donor_code=pairing.donor_area.code if pairing.donor_area else None,
+        donor_organisation=pairing.donor_organisation.name if pairing.donor_organisation else None,
+        recipient_code=pairing.recipient_area.code if pairing.recipient_area else None,
+        recipient_organisation=pairing.recipient_organisation.name if pairing.recipient_organisation else None,
+        start_year=pairing.start_year,
+        end_year=pairing.end_year,
+        parent=pairing_key(pairing.parent) if pairing.parent else None,
+        source_url=pairing.source_url,
+        source_title=pairing.source_title,
+        basis=cast(RegistryBasis, pairing.basis or "stated"),
+        note=pairing.note,
+    )
+
+
+def pairing_records() -> list[tuple[Pairing, PairingRecord | None]]:
+    """Every pairing with its registry line (``None`` where the format cannot hold it), parents first, by key."""
+    pairings = {p.pk: p for p in _pairings()}
+    depth: dict[int, int] = {}
+    for pairing in pairings.values():
+        if pairing.parent_id is not None:
+            pairing.parent = pairings[pairing.parent_id]  # the loaded parent, with its sides
+        node, steps = pairing, 0
+        while node.parent_id is not None and steps < len(pairings):
+            node, steps = pairings[node.parent_id], steps + 1
+        depth[pairing.pk] = steps
+    rows = [(p, pairing_record(p)) for p in pairings.values()]
+    return sorted(rows, key=lambda row: (depth[row[0].pk], pairing_key(row[0])))

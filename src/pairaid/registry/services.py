@@ -185,6 +185,9 @@ def pairing_get_or_create(
     pair_count: int = 1,
     parent: Pairing | None = None,
     name: str = "",
+    source_url: str = "",
+    source_title: str = "",
+    basis: str = "",
 ) -> tuple[Pairing, bool]:
     """The pairing of this donor, recipient, level and programme in force in ``start_year``, created when
     missing; and whether it was.
@@ -219,6 +222,9 @@ def pairing_get_or_create(
         pair_count=pair_count,
         parent=parent,
         name=name,
+        source_url=source_url,
+        source_title=source_title,
+        basis=basis,
     )
     return pairing, True
 

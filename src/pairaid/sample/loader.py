@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 from django.db import transaction
+from django.db.models import Q
 
 from pairaid.activities.models import Activity, Transaction
 from pairaid.activities.services import activity_get_or_create, transaction_get_or_create
@@ -113,7 +114,11 @@ def sample_load(*, path: Path | None = None) -> SampleSummary:
         CodelistError: an unknown sector or indicator code.
     """
     data = sample_read(path=path)
-    loader = _Loader(report_year=int(data.get("report_year", 2009)))
+    source = data.get("source") or {}
+    loader = _Loader(
+        report_year=int(data.get("report_year", 2009)),
+        source=(str(source.get("address", "")), str(source.get("title", ""))),
+    )
     for row in data.get("organisations") or []:
         loader.organisation(row)
     roots = [loader.pairing(row, parent=None) for row in data["pairings"]]
@@ -136,12 +141,18 @@ def sample_root_pairing(*, path: Path | None = None) -> Pairing | None:
     """The top pairing of the sample if it is loaded (without loading anything), else ``None``."""
     data = sample_read(path=path)
     top = data["pairings"][0]
-    return Pairing.objects.filter(
-        donor_area__code=str(top["donor"]),
-        recipient_area__code=str(top["recipient"]),
-        level=top["level"],
-        start_year=int(top["start_year"]),
-    ).first()
+    year = int(top["start_year"])
+    return (
+        Pairing.objects.filter(
+            donor_area__code=str(top["donor"]),
+            recipient_area__code=str(top["recipient"]),
+            level=top["level"],
+            start_year__lte=year,
+        )
+        .filter(Q(end_year__isnull=True) | Q(end_year__gte=year))
+        .order_by("-start_year")
+        .first()
+    )
 
 
 def database_counts() -> dict[str, int]:
@@ -164,8 +175,9 @@ def _required(row: Row, name: str, what: str) -> Any:
 class _Loader:
     """Keeps the keys seen so far and counts what was created and what was found."""
 
-    def __init__(self, *, report_year: int) -> None:
+    def __init__(self, *, report_year: int, source: tuple[str, str]) -> None:
         self.report_year = report_year
+        self.source_url, self.source_title = source
         self.areas: dict[str, Area] = {}
         self.organisations: dict[str, Organisation] = {}
         self.pairings: dict[str, Pairing] = {}
@@ -217,6 +229,9 @@ class _Loader:
             pair_count=int(row.get("pair_count", 1)),
             parent=parent,
             name=row.get("name", ""),
+            source_url=self.source_url,
+            source_title=self.source_title,
+            basis="stated" if self.source_url and self.source_title else "",
         )
         if parent is not None and pairing.parent_id is None:
             pairing_attach(pairing=pairing, parent=parent)
