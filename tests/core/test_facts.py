@@ -223,12 +223,13 @@ def test_it_reads_the_report_year_from_the_text(text: str, year: int | None) -> 
     assert report_year_from_text(text) == year
 
 
-def test_every_cue_list_loads_and_names_known_indicators() -> None:
-    from pairaid.core.extract.cues import lexicon
+def test_every_rule_file_loads_and_names_known_indicators() -> None:
+    from pairaid.core.extract.rules import rule_set
 
-    lex = lexicon()
-    assert {r.indicator for r in lex.money} >= {"aid_funds", "grant_funds", "government_aid_funds", "social_donations"}
-    assert len(lex.counts) > 20
+    rules = rule_set("en")
+    money = {r.value for r in rules.binding["CNY"] if r.vote == "indicator"}
+    assert money >= {"aid_funds", "grant_funds", "government_aid_funds", "social_donations"}
+    assert len(rules.binding["count"]) > 20
 
 
 def test_a_list_of_parts_ends_with_its_clause() -> None:

@@ -1,4 +1,4 @@
-"""The words around each mention that the cue rules look at (see ``data/cues.yaml``).
+"""Step: the words around each mention that the rules look at (``core/extract/README.md``).
 
 * ``clause``: from the start of the sentence, or the last ";" / ":" before the
   mention, to the mention;
@@ -16,9 +16,9 @@ import bisect
 import re
 from dataclasses import replace
 
-from pairaid.core.extract.cues import Context, lexicon
 from pairaid.core.extract.mentions import qualifier_words
-from pairaid.core.extract.model import Mention, Sentence
+from pairaid.core.extract.model import Context, Mention, Sentence
+from pairaid.core.extract.rules import RuleSet, rule_set
 
 __all__ = ["figure_run", "mention_contexts"]
 
@@ -50,27 +50,48 @@ def _strip_qualifier(left: str) -> str:
     return left
 
 
+def _plan_word_rule(rules: RuleSet, text: str, start: int) -> str:
+    """The id of the plan rule whose words match at ``start``."""
+    for rule in rules.voting("plan", "words"):
+        if any(p.match(text, start) for _, p in rule.fields):
+            return rule.id
+    return ""
+
+
+PlanWords = tuple[list[tuple[int, str]], list[tuple[int, str]], int, str]
+
+
+def _plans(rules: RuleSet, text: str, sent: Sentence, upto: int) -> PlanWords:
+    """Plan words (F1) of a sentence before ``upto``: (end, rule id) of each, of those that govern their
+    clause (an attributive "planned", "with a planned area of N", governs only its own figure's words),
+    and where an objective starts to govern and its rule."""
+    words = list(rules.plan_words.finditer(text, sent.start, upto))
+    found = [(p.end(), _plan_word_rule(rules, text, p.start())) for p in words]
+    governing = [
+        pair
+        for p, pair in zip(words, found, strict=True)
+        if not _ATTRIBUTIVE_PLAN.match(text, max(sent.start, p.start() - 12), p.end())
+    ]
+    for rule in rules.voting("plan", "sentence"):
+        objective = rule.pattern("sentence").search(text, sent.start, sent.end)
+        if objective is not None:
+            return found, governing, objective.end(), rule.id
+    return found, governing, sent.end + 1, ""
+
+
 def mention_contexts(text: str, sentences: tuple[Sentence, ...], mentions: tuple[Mention, ...]) -> tuple[Context, ...]:
-    """One :class:`~pairaid.core.extract.cues.Context` per mention, in the same order."""
-    lex = lexicon()
+    """One :class:`~pairaid.core.extract.model.Context` per mention, in the same order."""
     right_ends: list[int] = []
     out: list[Context] = []
-    plans: dict[int, tuple[list[int], list[int], int]] = {}
+    plans: dict[int, PlanWords] = {}
     stops: dict[int, list[int]] = {}
     last_start = {m.sentence: m.start for m in mentions}  # plan words after a sentence's last figure govern none
     for i, m in enumerate(mentions):
         sent = sentences[m.sentence]
+        rules = rule_set(sent.lang)
         if m.sentence not in plans:
-            # plan words (F1) found once per sentence: their end offsets, and where an objective starts to govern;
-            # an attributive "planned" ("with a planned area of N") governs only its own figure's words
-            found = list(lex.plan.finditer(text, sent.start, last_start[m.sentence]))
-            ends = [p.end() for p in found]
-            governing = [
-                p.end() for p in found if not _ATTRIBUTIVE_PLAN.match(text, max(sent.start, p.start() - 12), p.end())
-            ]
-            objective = lex.plan_sentence.search(text, sent.start, sent.end)
-            plans[m.sentence] = (ends, governing, objective.end() if objective is not None else sent.end + 1)
-        plan_ends, governing_ends, objective_at = plans[m.sentence]
+            plans[m.sentence] = _plans(rules, text, sent, last_start[m.sentence])
+        plan_ends, governing_ends, objective_at, objective_rule = plans[m.sentence]
         nxt = mentions[i + 1].start if i + 1 < len(mentions) and mentions[i + 1].sentence == m.sentence else sent.end
         stop = _RIGHT_STOP.search(text, m.end, max(m.end, nxt))
         right_end = stop.start() if stop is not None else max(m.end, nxt)
@@ -96,7 +117,7 @@ def mention_contexts(text: str, sentences: tuple[Sentence, ...], mentions: tuple
                 join = _LAST_JOIN.match(text, prev.end, m.start)
                 prev_end = join.end() if join is not None else prev_end
             left_start = max(left_start, prev_end)
-        for pm in lex.part_markers.finditer(text, left_start, m.start):
+        for pm in rules.link("marker").finditer(text, left_start, m.start):
             left_start = pm.end()
         left_start = max(left_start, m.start - 160)
         left = _strip_qualifier(text[left_start : m.start])
@@ -112,9 +133,9 @@ def mention_contexts(text: str, sentences: tuple[Sentence, ...], mentions: tuple
                 clause=text[max(heading_start, m.start - 300) : m.start],
                 np=m.noun_phrase,
                 head=m.noun or "",
-                plan_left=any(left_start < e <= m.start for e in plan_ends),
-                plan_clause=any(clause_start < e <= m.start for e in governing_ends),
-                plan_sentence=objective_at <= m.start,
+                plan_left=next((r for e, r in plan_ends if left_start < e <= m.start), ""),
+                plan_clause=next((r for e, r in governing_ends if clause_start < e <= m.start), ""),
+                plan_sentence=objective_rule if objective_at <= m.start else "",
             )
         )
     return tuple(_with_tails(text, mentions, out))

@@ -8,7 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 from typing import Literal
+
+# a fact whose reading leads the next best by less than this share of its score is uncertain
+UNCERTAIN_BELOW = 0.3
 
 Qualifier = Literal["exact", "more_than", "nearly", "about", "less_than"]
 PeriodKind = Literal["year", "as_of", "cumulative"]
@@ -31,12 +35,13 @@ class Section:
 
 @dataclass(frozen=True)
 class Sentence:
-    """A sentence span, the index of its section and of its paragraph (counted from 0)."""
+    """A sentence span, the index of its section and of its paragraph (counted from 0), and its language."""
 
     start: int
     end: int
     section: int
     paragraph: int
+    lang: str = "en"
 
 
 @dataclass(frozen=True)
@@ -62,6 +67,50 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class Context:
+    """The words around one mention that the rules look at (fields: ``core/extract/README.md``).
+
+    ``plan_left``, ``plan_clause`` and ``plan_sentence`` name the plan rule whose words stand in the
+    figure's left words, govern its clause, or open an objective earlier in its sentence ("" if none).
+    """
+
+    left: str
+    right: str
+    clause: str
+    np: str
+    head: str
+    plan_left: str = ""
+    plan_clause: str = ""
+    plan_sentence: str = ""
+    rest: str = ""
+    tail: str = ""
+    subject: str = ""
+    sources: tuple[str, ...] = ()
+
+    @cached_property
+    def any(self) -> str:
+        return f"{self.left} | {self.np} | {self.right} | {self.clause} | {self.tail}"
+
+
+ReadingKind = Literal["indicator", "plan", "unbound"]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One way of reading a mention: bound to ``indicator`` (kind ``indicator``) or left unbound as a plan
+    or a figure of no kind of its own, with the ``score`` of the rules that voted for it (``rules``,
+    strongest first); ``generic`` when its rules only name the kind of thing counted; ``also`` the further
+    indicators its strongest rule binds the same figure to ("trained and employed N people")."""
+
+    kind: ReadingKind
+    indicator: str | None
+    score: float
+    rules: tuple[str, ...]
+    generic: bool = False
+    also: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Period:
     """The time a figure covers: a ``year``, ``as_of`` the end of a year, or ``cumulative`` between years."""
 
@@ -77,7 +126,10 @@ class Fact:
     """A mention bound to an indicator (gold-format.md Layer 2).
 
     ``mention`` indexes :attr:`Extraction.mentions`; ``part_of`` indexes
-    :attr:`Extraction.facts`; ``rule`` names the cue that bound it.
+    :attr:`Extraction.facts`; ``rule`` is the id of the rule that bound it (``data/rules``), ``rules``
+    every rule that made it (binding, part link, growth); ``certainty`` (0-1) is how far its reading
+    leads the next best one (1: no other reading), and a fact whose reading leads by little is
+    :attr:`uncertain`.
     """
 
     mention: int
@@ -89,13 +141,21 @@ class Fact:
     part_of: int | None = None
     change_percent: Decimal | None = None
     change_base_year: int | None = None
+    certainty: float = 1.0
+    rules: tuple[str, ...] = ()
+
+    @property
+    def uncertain(self) -> bool:
+        """True when a second reading came close (certainty below :data:`UNCERTAIN_BELOW`)."""
+        return self.certainty < UNCERTAIN_BELOW
 
 
 @dataclass(frozen=True)
 class Extraction:
     """What :func:`pairaid.core.extract.read_report` found in one report.
 
-    ``language`` is the language most of the report is written in (``en``, ``zh``).
+    ``language`` is the language most of the report is written in (``en``, ``zh``); ``readings``
+    holds each mention's readings, best first (empty for a mention no rule voted on).
     """
 
     report_year: int
@@ -106,3 +166,4 @@ class Extraction:
     donor: str | None = None
     recipient: str | None = None
     language: str = "en"
+    readings: tuple[tuple[Reading, ...], ...] = ()

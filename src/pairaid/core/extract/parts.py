@@ -1,6 +1,6 @@
-"""Links between figures: parts of a whole (F3, F4), growth rates (F6) and repeats (F10).
+"""Step: links between figures: parts of a whole (F3, F4) and repeats (F10).
 
-Parts (gold-format.md F3):
+Parts (gold-format.md F3), each a rule of ``data/rules/<lang>/parts.yaml`` whose patterns this module reads:
 
 * ``marker``: figures after "of which" / "including" in a sentence are parts
   of the last figure of the same unit before the marker; when the later parts
@@ -24,35 +24,39 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from pairaid.core.extract.cues import Context, lexicon
-from pairaid.core.extract.model import Mention, Sentence
+from pairaid.core.extract.model import Context, Mention, Reading, Sentence
 from pairaid.core.extract.places import respectively_recipients
+from pairaid.core.extract.rules import rule_set
 
-__all__ = ["Candidate", "find_parts", "find_rates", "repeated"]
+__all__ = ["Link", "find_parts", "repeated"]
 
 _CLAUSE_END = re.compile(r"[;；]")
-_OF_THE = re.compile(r"\W*of\s+the\b", re.I)
+Best = tuple[Reading | None, ...]
 
 
 @dataclass(frozen=True)
-class Candidate:
-    """A mention's binding before links: indicator (``None`` = unbound), rule, and whether the cue was generic."""
+class Link:
+    """The mention ``whole`` that a part belongs to, and the id of the rule that linked them."""
 
-    mention: int
-    indicator: str | None
+    whole: int
     rule: str
-    generic: bool
+
+
+def _indicator(best: Best, i: int) -> str | None:
+    r = best[i]
+    return r.indicator if r is not None else None
 
 
 def _family(unit: str) -> str:
     return "person" if unit in ("person", "person_time") else unit
 
 
-def _same_kind(a: Mention, ca: Candidate, b: Mention, cb: Candidate) -> bool:
-    if _family(a.unit) != _family(b.unit):
+def _same_kind(mentions: tuple[Mention, ...], best: Best, a: int, b: int) -> bool:
+    ma, mb = mentions[a], mentions[b]
+    if _family(ma.unit) != _family(mb.unit):
         return False
-    if a.unit in ("count",):
-        return a.noun == b.noun or (ca.indicator is not None and ca.indicator == cb.indicator)
+    if ma.unit in ("count",):
+        return ma.noun == mb.noun or (_indicator(best, a) is not None and _indicator(best, a) == _indicator(best, b))
     return True
 
 
@@ -60,50 +64,53 @@ def find_parts(
     text: str,
     sentences: tuple[Sentence, ...],
     mentions: tuple[Mention, ...],
-    cands: tuple[Candidate, ...],
+    best: Best,
     contexts: tuple[Context, ...],
-) -> dict[int, int]:
-    """``{part mention index: whole mention index}`` by the rules of the module docstring."""
-    lex = lexicon()
-    parts: dict[int, int] = {}
+) -> dict[int, Link]:
+    """``{part mention index: Link(whole mention index, rule)}`` by the rules of the module docstring."""
+    parts: dict[int, Link] = {}
     by_sentence: dict[int, list[int]] = {}
     for i, m in enumerate(mentions):
         by_sentence.setdefault(m.sentence, []).append(i)
     for s_idx, idxs in by_sentence.items():
         sent = sentences[s_idx]
-        if lex.opening_parts.match(text, sent.start) and idxs and idxs[0] > 0:
+        rules = rule_set(sent.lang)
+        marker_rule, opening_rule = rules.link_rule("marker").id, rules.link_rule("opening").id
+        if rules.link("opening").match(text, sent.start) and idxs and idxs[0] > 0:
             # "Of the total, 56 million yuan ... and 24 million yuan ...": parts of the sentence before
-            _link_members(mentions, cands, parts, _earlier_in_paragraph(sentences, mentions, idxs[0], s_idx), idxs)
+            earlier = _earlier_in_paragraph(sentences, mentions, idxs[0], s_idx)
+            _link_members(mentions, best, parts, earlier, idxs, opening_rule)
         # "Of the 19 key projects ..., 11 were ..."
-        elif len(idxs) >= 2 and _OF_THE.match(text, sent.start, sent.end):
+        elif len(idxs) >= 2 and rules.link("of_the").match(text, sent.start, sent.end):
             whole = idxs[0]
             for j in idxs[1:]:
-                if _same_kind(mentions[whole], cands[whole], mentions[j], cands[j]) and cands[whole].indicator:
-                    parts[j] = whole
+                if _same_kind(mentions, best, whole, j) and _indicator(best, whole):
+                    parts[j] = Link(whole, rules.link_rule("of_the").id)
                     break
-        for marker in lex.part_markers.finditer(text, sent.start, sent.end):
+        markers = rules.link("marker")
+        for marker in markers.finditer(text, sent.start, sent.end):
             before = [i for i in idxs if mentions[i].end <= marker.start()]
             after = [i for i in idxs if mentions[i].start >= marker.end()]
-            nxt = lex.part_markers.search(text, marker.end(), sent.end)
+            nxt = markers.search(text, marker.end(), sent.end)
             if nxt is not None:
                 after = [i for i in after if mentions[i].start < nxt.start()]
             # a list of parts ends with its clause ("of which A sent 21 cadres; A held 37 courses ...")
             semi = _CLAUSE_END.search(text, marker.end(), sent.end)
             if semi is not None:
                 after = [i for i in after if mentions[i].start < semi.start()]
-            _link_members(mentions, cands, parts, before, after)
+            _link_members(mentions, best, parts, before, after, marker_rule)
         for k, i in enumerate(idxs):
             if k and i not in parts and "respectively" in contexts[i].rest[:20]:
                 places = respectively_recipients(contexts[i].rest)
                 whole = idxs[k - 1]
                 shared = len(places) > 1 and mentions[whole].unit == mentions[i].unit
-                if shared and cands[whole].indicator and mentions[i].value * len(places) == mentions[whole].value:
-                    parts[i] = whole
-            if lex.of_them.match(contexts[i].right) and i not in parts:
+                if shared and _indicator(best, whole) and mentions[i].value * len(places) == mentions[whole].value:
+                    parts[i] = Link(whole, rules.link_rule("shared").id)
+            if rules.link("of_them").match(contexts[i].right) and i not in parts:
                 prev = [j for j in idxs if j < i and mentions[j].unit == mentions[i].unit]
                 if prev:
-                    parts[i] = prev[-1]
-    _breakdowns(sentences, mentions, cands, parts)
+                    parts[i] = Link(prev[-1], rules.link_rule("of_them").id)
+    _breakdowns(sentences, mentions, best, parts)
     return parts
 
 
@@ -118,38 +125,38 @@ def _earlier_in_paragraph(
 
 def _link_members(
     mentions: tuple[Mention, ...],
-    cands: tuple[Candidate, ...],
-    parts: dict[int, int],
+    best: Best,
+    parts: dict[int, Link],
     before: list[int],
     after: list[int],
+    rule: str,
 ) -> None:
     """Link the figures ``after`` a part marker to the last bound figure of their kind ``before`` it (F3)."""
     for unit_family in {_family(mentions[i].unit) for i in after}:
-        wholes = [i for i in before if _family(mentions[i].unit) == unit_family and cands[i].indicator]
+        wholes = [i for i in before if _family(mentions[i].unit) == unit_family and _indicator(best, i)]
         if not wholes:
             continue
         whole = wholes[-1]
-        members = [
-            i for i in after if _same_kind(mentions[whole], cands[whole], mentions[i], cands[i]) and i not in parts
-        ]
+        members = [i for i in after if _same_kind(mentions, best, whole, i) and i not in parts]
         if not members:
             continue
         values = [mentions[i].value for i in members]
         if len(members) >= 3 and sum(values[1:], Decimal(0)) == values[0]:
-            parts[members[0]] = whole
+            parts[members[0]] = Link(whole, rule)
             for i in members[1:]:
-                parts[i] = members[0]
+                parts[i] = Link(members[0], rule)
         else:
             for i in members:
-                parts[i] = whole
+                parts[i] = Link(whole, rule)
 
 
 def _breakdowns(
-    sentences: tuple[Sentence, ...], mentions: tuple[Mention, ...], cands: tuple[Candidate, ...], parts: dict[int, int]
+    sentences: tuple[Sentence, ...], mentions: tuple[Mention, ...], best: Best, parts: dict[int, Link]
 ) -> None:
-    money = [i for i, m in enumerate(mentions) if m.unit == "CNY" and cands[i].rule != "plan"]
+    plans = {i for i, r in enumerate(best) if r is not None and r.kind == "plan"}
+    money = [i for i, m in enumerate(mentions) if m.unit == "CNY" and i not in plans]
     for pos, w in enumerate(money):
-        if cands[w].indicator is None:
+        if _indicator(best, w) is None:
             continue
         whole = mentions[w]
         para = sentences[whole.sentence].paragraph
@@ -162,10 +169,16 @@ def _breakdowns(
             run.append(j)
             if total >= whole.value:
                 break
-        if len(run) >= 2 and total == whole.value and not any(parts.get(j) not in (None, w) for j in run[1:]):
+        if len(run) >= 2 and total == whole.value and not any(_whole(parts, j) not in (None, w) for j in run[1:]):
+            rule = rule_set(sentences[whole.sentence].lang).link_rule("breakdown").id
             for j in run:
-                if parts.get(j) is None or parts.get(j) == w:
-                    parts[j] = w
+                if _whole(parts, j) is None:
+                    parts[j] = Link(w, rule)
+
+
+def _whole(parts: dict[int, Link], i: int) -> int | None:
+    link = parts.get(i)
+    return link.whole if link is not None else None
 
 
 def repeated(mentions: tuple[Mention, ...], bound: dict[int, str]) -> set[int]:
@@ -182,60 +195,3 @@ def repeated(mentions: tuple[Mention, ...], bound: dict[int, str]) -> set[int]:
         elif first is None:
             seen[key] = i
     return out
-
-
-@dataclass(frozen=True)
-class Rate:
-    """A growth rate for the figure ``mention``: percent change and base year (``None`` if not stated)."""
-
-    mention: int
-    percent: Decimal
-    base_year: int | None
-
-
-def find_rates(
-    text: str, mentions: tuple[Mention, ...], contexts: tuple[Context, ...], bound: set[int]
-) -> tuple[Rate, ...]:
-    """Growth rates (F6): "up 28.2% over 2008", "respectively up a%, b% ... compared with 2008",
-    "3.9 times that of 2010".
-
-    A later rate without a base year takes the last base year written before it.
-    """
-    lex = lexicon()
-    rates: list[Rate] = []
-    last_base: int | None = None
-    i = 0
-    while i < len(mentions):
-        m = mentions[i]
-        if m.unit != "percent" or not lex.rate_left.search(contexts[i].left + " " + _left_words(text, m, 25)):
-            i += 1
-            continue
-        run = [i]
-        while run[-1] + 1 < len(mentions):
-            nxt = mentions[run[-1] + 1]
-            if nxt.unit != "percent" or nxt.sentence != m.sentence:
-                break
-            run.append(run[-1] + 1)
-        tail = text[mentions[run[-1]].end : mentions[run[-1]].end + 80]
-        base = lex.base_year.match(tail)
-        base_year = int(base.group("year")) if base is not None else last_base
-        if base is not None:
-            last_base = base_year
-        figures = [j for j in range(i - 1, -1, -1) if mentions[j].sentence == m.sentence and j in bound]
-        respectively = lex.respectively.search(text, max(0, m.start - 40), m.start) is not None
-        targets = sorted(figures[: len(run)]) if respectively and len(run) > 1 else figures[:1]
-        for pct_idx, fig in zip(run, targets, strict=False):
-            rates.append(Rate(fig, mentions[pct_idx].value, base_year))
-        i = run[-1] + 1
-    for mm in lex.multiplier.finditer(text):
-        before = [j for j, x in enumerate(mentions) if x.end <= mm.start() and j in bound]
-        if before:
-            j = before[-1]
-            if text.count(".", mentions[j].end, mm.start()) == 0:
-                pct = (Decimal(mm.group("n")) - 1) * 100
-                rates.append(Rate(j, pct, int(mm.group("year"))))
-    return tuple(rates)
-
-
-def _left_words(text: str, m: Mention, width: int) -> str:
-    return text[max(0, m.start - width) : m.start]

@@ -68,7 +68,7 @@ def read_report(text: str, *, report_year: int, donor: str | None = None, recipi
     span = title_line(text)
     title = text[span[0] : span[1]] if span is not None else None
     parties = report_parties(text, title, donor=donor, recipient=recipient)
-    facts = bind_facts(text, sentences, mentions, report_year=report_year, parties=parties)
+    facts, readings = bind_facts(text, sentences, mentions, report_year=report_year, parties=parties)
     extraction = Extraction(
         report_year=report_year,
         sections=sections,
@@ -78,6 +78,7 @@ def read_report(text: str, *, report_year: int, donor: str | None = None, recipi
         donor=parties.donor,
         recipient=parties.recipient,
         language=document.language,
+        readings=readings,
     )
     return in_original_offsets(extraction, document)
 

@@ -2,7 +2,9 @@
 
 ``{"document": ..., "report_year": ..., "mentions": [...], "facts": [...]}``
 with values as decimal strings and offsets as ``str`` indices.  Extra fields
-(``rule``, ``sentence``) are allowed by the format and kept for review.
+are allowed by the format and kept for review: a mention's ``rule``; a fact's ``rule`` (the id
+of the rule that bound it, ``data/rules``), ``rules`` (every rule that made it), ``certainty``
+(0-1, how far its reading led the next best) and ``uncertain``.
 """
 
 from __future__ import annotations
@@ -52,6 +54,9 @@ def _fact(f: Fact) -> dict[str, Any]:
         out["change_percent"] = format_decimal(f.change_percent)
         out["change_base_year"] = f.change_base_year
     out["rule"] = f.rule
+    out["rules"] = list(f.rules)
+    out["certainty"] = f.certainty
+    out["uncertain"] = f.uncertain
     return out
 
 

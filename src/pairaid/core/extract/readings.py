@@ -1,0 +1,151 @@
+"""Step: the candidate readings of each mention, ranked by the rules that vote for them.
+
+Every rule of the mention's language (``data/rules/<lang>``) whose units and
+context fit votes: ``plan`` and ``unbound`` rules for leaving the figure unbound
+(F1; "2,000 yuan each"), ``indicator`` rules for binding it.  The votes for one
+reading add up to its score: the weight of its strongest rule, plus
+:data:`MORE_EVIDENCE` of the weight of each further rule.  Readings are ranked
+by score, ties by the order of their strongest rule in the files; the best one
+wins (:func:`certainty` says by how much).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+
+from pairaid.core.extract.model import Context, Mention, Reading, ReadingKind, Sentence
+from pairaid.core.extract.rules import Rule, RuleSet, rule_matches, rule_set
+from pairaid.core.units import is_plural, singular
+
+__all__ = ["MORE_EVIDENCE", "best_readings", "certainty", "mention_readings"]
+
+# a further rule voting for the same reading adds this share of its weight
+MORE_EVIDENCE = 0.1
+
+# a figure with a verb of its own after it ("N of the planned M had been built") is no plan of its clause
+_OWN_VERB = re.compile(r"^\s*(?:[\w-]+\s+){0,5}?(?:had|has|have|was|were)\b", re.I)
+# "the numbers of A and B respectively reached N and M"
+_RESPECTIVELY_NOUNS = re.compile(
+    r"(?:the\s+numbers?\s+of\s+)?([a-z][a-z\s-]+?)\s+respectively\b(?:[^,;.]|(?<=\d)[,.](?=\d))*$", re.I
+)
+_PREDICATE_NOUN = re.compile(r"^\s*(?:were|are)\s+((?:[\w-]+\s+){0,3}?[\w-]+s)\b", re.I)
+
+
+def _plan_rule(rules: RuleSet, ctx: Context) -> Rule | None:
+    """F1: the plan rule governing the figure: its words in the figure's own words, an objective earlier in
+    the sentence, a future verb after it, or its words earlier in the clause when the figure has no verb
+    of its own after it."""
+    for rule_id in (ctx.plan_left, ctx.plan_sentence):
+        if rule_id:
+            return rules.by_id(rule_id)
+    for rule in rules.voting("plan", "right"):
+        if rule.pattern("right").match(ctx.right):
+            return rule
+    if ctx.plan_clause and not _OWN_VERB.match(ctx.right):
+        return rules.by_id(ctx.plan_clause)
+    return None
+
+
+def _listed_noun(ctx: Context, mentions: tuple[Mention, ...], i: int, rules: RuleSet) -> Context:
+    """Noun for a bare number from "the number of A and B respectively reached N and M" or "N of them"."""
+    m = mentions[i]
+    if rules.link("of_them").match(ctx.right):
+        prev = [j for j in range(i - 1, -1, -1) if mentions[j].sentence == m.sentence and mentions[j].noun]
+        if prev:
+            p = mentions[prev[0]]
+            return replace(ctx, np=p.noun_phrase, head=p.noun or "")
+    pred = _PREDICATE_NOUN.match(ctx.right)
+    if pred is not None:
+        noun = singular(pred.group(1).split()[-1])
+        return replace(ctx, np=pred.group(1), head=noun)
+    resp = _RESPECTIVELY_NOUNS.search(ctx.clause) if "respectively" in ctx.clause.lower() else None
+    if resp is not None:
+        items = [x.strip() for x in re.split(r",\s*(?:and\s+)?|\s+and\s+", resp.group(1)) if x.strip()]
+        after = ctx.clause[resp.end(1) :]
+        k = sum(1 for j in range(i) if mentions[j].sentence == m.sentence and mentions[j].start > m.start - len(after))
+        if len(items) == 1:
+            k = 0  # "the completed houses respectively reached 9,800 and 11,800": one noun for all
+        if 0 <= k < len(items):
+            words = items[k].split()
+            # the item's noun: its first plural ("enterprises investing in the west"), else its last word
+            noun = next((w for w in words if is_plural(w)), words[-1])
+            return replace(ctx, np=items[k], head=singular(noun))
+    return ctx
+
+
+Votes = dict[tuple[ReadingKind, str | None], list[Rule]]
+
+
+def _rank(votes: Votes) -> tuple[Reading, ...]:
+    readings = []
+    for (kind, indicator), voters in votes.items():
+        ordered = sorted(voters, key=lambda r: (-r.weight, r.order))
+        score = ordered[0].weight + MORE_EVIDENCE * sum(r.weight for r in ordered[1:])
+        generic = ordered[0].generic and all(r.generic for r in ordered)
+        reading = Reading(kind, indicator, round(score, 4), tuple(r.id for r in ordered), generic)
+        readings.append((reading, ordered[0].order))
+    readings.sort(key=lambda pair: (-pair[0].score, pair[1]))
+    return tuple(r for r, _ in readings)
+
+
+def _vote(votes: Votes, kind: ReadingKind, indicator: str | None, rule: Rule) -> None:
+    votes.setdefault((kind, indicator), []).append(rule)
+
+
+def _readings(rules: RuleSet, i: int, m: Mention, ctx: Context, mentions: tuple[Mention, ...]) -> tuple[Reading, ...]:
+    votes: Votes = {}
+    plan = _plan_rule(rules, ctx)
+    if plan is not None:
+        _vote(votes, "plan", None, plan)
+    for rule in rules.voting("unbound"):
+        if rule_matches(rule, m.unit, ctx):
+            _vote(votes, "unbound", None, rule)
+    if m.unit != "percent":
+        if m.unit != "CNY" and not ctx.head:
+            ctx = _listed_noun(ctx, mentions, i, rules)
+        for rule in rules.candidates(m.unit, ctx.head):
+            if rule.vote == "indicator" and rule_matches(rule, m.unit, ctx):
+                _vote(votes, "indicator", rule.value, rule)
+    ranked = _rank(votes)
+    if ranked and ranked[0].kind == "indicator":
+        also = _also(rules, ranked[0], m.unit, ctx)
+        if also:
+            ranked = (replace(ranked[0], also=also), *ranked[1:])
+    return ranked
+
+
+def mention_readings(
+    sentences: tuple[Sentence, ...], mentions: tuple[Mention, ...], contexts: tuple[Context, ...]
+) -> tuple[tuple[Reading, ...], ...]:
+    """The readings of each mention, best first, by the rules of its sentence's language."""
+    return tuple(
+        _readings(rule_set(sentences[m.sentence].lang), i, m, contexts[i], mentions) for i, m in enumerate(mentions)
+    )
+
+
+def best_readings(readings: Iterable[tuple[Reading, ...]]) -> tuple[Reading | None, ...]:
+    """The winning reading of each mention, ``None`` when no rule voted."""
+    return tuple(r[0] if r else None for r in readings)
+
+
+def certainty(readings: tuple[Reading, ...]) -> float:
+    """How far the best reading leads the second: (best - second) / best, 1 when it has no rival."""
+    if len(readings) < 2 or readings[0].score <= 0:
+        return 1.0
+    return round((readings[0].score - readings[1].score) / readings[0].score, 2)
+
+
+def _also(rules: RuleSet, reading: Reading, unit: str, ctx: Context) -> tuple[str, ...]:
+    """Indicators the winning rule's ``also`` names whose own rules hold for the figure too ("trained
+    300 people and helped them get jobs": jobs and people trained)."""
+    strongest = rules.by_id(reading.rules[0])
+    if not strongest.also:
+        return ()
+    found: list[str] = []
+    for rule in rules.candidates(unit, ctx.head):
+        wanted = rule.vote == "indicator" and rule.value in strongest.also and rule.value not in found
+        if wanted and rule_matches(rule, unit, ctx):
+            found.append(rule.value)
+    return tuple(found)
