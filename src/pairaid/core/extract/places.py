@@ -54,15 +54,15 @@ __all__ = [
 NATIONAL_DONOR = "eastern provinces and municipalities"
 NATIONAL_RECIPIENT = "western poor areas"
 
-# "Qingdao - Guizhou Pairing-off ...", "Shenzhen - Kashi (Kashgar) Prefecture of Xinjiang Counterpart Assistance",
-# "Zhangjiagang City (Suzhou, Jiangsu) - Yanhe Tujia Autonomous County (Tongren, Guizhou) East-West ...": each side
+# "Anhe - Baishan Pairing-off ...", "City A - Baishan (Baishan Shi) Prefecture of Region B Counterpart Assistance",
+# "Anhe City (Lumen, Province A) - Baishan Tujia Autonomous County (Heping, Province B) East-West ...": each side
 # as written, a name of capitalised words with "of"/"and" and bracketed aliases, up to the title's subject words
 _TITLE_SIDE = r"[A-Z][\w’'.]*(?:\s*\([^()\n]{1,40}\)|\s+(?:of|and)\s+[A-Z][\w’'.]*|\s+[A-Z][\w’'.]*)*"
 _TITLE = re.compile(
     rf"^\s*(?P<donor>{_TITLE_SIDE})\s*(?:[–—]|\s-\s|(?<=[a-z)])-(?=[A-Z]))\s*(?P<recipient>{_TITLE_SIDE}?)\s*:?\s+"
     r"(?:Pairing|Counterpart|East|Poverty|Cooperation|Twinning|Pair)",
 )
-# "Shanghai's Pairing-off Aid to Kashgar, Xinjiang"
+# "Anhe's Pairing-off Aid to Baishan, Region B"
 _TITLE_TO = re.compile(
     r"^\s*(?P<donor>[A-Z][\w.()]*(?:\s+[A-Z][\w.()]*)*)[’']s\s+(?:[A-Z][\w-]*\s+){1,4}(?:to|for)\s+"
     r"(?P<recipient>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
