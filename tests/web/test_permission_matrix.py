@@ -267,6 +267,35 @@ WRITES: dict[str, dict[str, Call]] = {
         "web": _web(lambda s: f"/history/datavalue/{s.figure.pk}/{s.figure_version}/restore/", lambda s: {}),
     },
     "report_upload": {"web": _web(lambda s: "/documents/upload/", _upload)},
+    "pairing_create": {
+        "API": _api(
+            "post",
+            lambda s: "/api/v1/pairings",
+            lambda s: {
+                "donor_area": s.pairing.donor_area.code,
+                "recipient_area": s.area.code,
+                "level": "county",
+                "start_year": 2009,
+                "parent": s.pairing.pk,
+                "source_url": "https://example.org/notice",
+                "source_title": "Notice",
+                "basis": "stated",
+            },
+        ),
+    },
+    "pairing_update": {
+        "API": _api("patch", lambda s: f"/api/v1/pairings/{s.pairing.pk}", lambda s: {"note": "checked"}),
+    },
+    "pairing_end": {
+        "API": _api("post", lambda s: f"/api/v1/pairings/{s.pairing.pk}/end", lambda s: {"end_year": 2012}),
+    },
+    "pairing_reassign": {
+        "API": _api(
+            "post",
+            lambda s: f"/api/v1/pairings/{s.pairing.pk}/reassign",
+            lambda s: {"year": 2013, "recipient_area": s.area.code, "level": "county"},
+        ),
+    },
 }
 
 
@@ -276,6 +305,7 @@ def _snapshot() -> str:
         list(Transaction.objects.order_by("pk").values_list("pk", "value", "transaction_type", "activity_id")),
         list(DataValue.objects.order_by("pk").values_list("pk", "value", "status", "pairing_id", "area_id")),
         list(SourceDocument.objects.order_by("pk").values_list("pk", "sha256")),
+        list(Pairing.objects.order_by("pk").values_list("pk", "key", "recipient_area_id", "end_year", "note")),
     ]
     return hashlib.sha256(json.dumps(rows, default=str).encode()).hexdigest()
 

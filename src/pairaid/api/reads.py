@@ -35,9 +35,13 @@ from pairaid.api.schemas import (
 from pairaid.geo.models import Area
 from pairaid.indicators.models import DataValue, Indicator
 from pairaid.registry.models import Pairing
+from pairaid.registry.pairing_names import pairing_matches, pairing_resolve
+from pairaid.registry.selectors import pairing_list as registry_pairing_list
 from pairaid.sources.models import Evidence, SourceDocument
 
 router = Router(auth=READ_AUTH)
+#: A pairing as a filter names it: its id, key or name, or donor and recipient as ``--pairing`` reads them.
+PairingName = Text(100, 1)
 PathId = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
@@ -71,39 +75,68 @@ def area_get(request: HttpRequest, code: Annotated[str, Path(pattern=r"^[0-9]{6}
     return get_object_or_404(Area.objects.select_related("parent"), code=code)
 
 
-def _pairings() -> QuerySet[Pairing]:
-    return Pairing.objects.select_related("donor_area", "recipient_area")
+def pairing_query() -> QuerySet[Pairing]:
+    """Pairings with what :class:`PairingOut` shows of them."""
+    return Pairing.objects.select_related("donor_area", "recipient_area", "parent")
 
 
 class PairingFilter(Schema):
+    q: PairingName | None = Query(
+        None, description="a name as --pairing reads it: 'Shandong-Kashgar', '山东 喀什', a key, or one side alone"
+    )
     parent: Id | None = None
     top_level: bool | None = None
     area: AreaCode | None = None
     year: int | None = Query(None, ge=1900, le=2200)
+    programme: Text(16) | None = None  # type: ignore[valid-type]
+    level: Text(16) | None = None  # type: ignore[valid-type]
+    donor: Text(100) | None = Query(None, description="donor area or organisation as written, areas within it too")
+    recipient: Text(100) | None = Query(
+        None, description="recipient area or organisation as written, areas within it too"
+    )
 
 
 @router.get("/pairings", response=_ok(list[PairingOut]), tags=["pairings"], openapi_extra=READ_SECURITY)
 @paginate(Pages)
 def pairing_list(request: HttpRequest, filters: Query[PairingFilter]) -> QuerySet[Pairing]:
-    qs = _pairings()
+    qs = pairing_query().filter(
+        pk__in=registry_pairing_list(
+            year=filters.year,
+            level=filters.level,
+            programme=filters.programme,
+            donor=filters.donor,
+            recipient=filters.recipient,
+        ).values("pk")
+    )
+    if filters.q:
+        qs = qs.filter(pk__in=[p.pk for p in pairing_matches(text=filters.q, year=filters.year)])
     if filters.parent:
         qs = qs.filter(parent_id=filters.parent)
     if filters.top_level:
         qs = qs.filter(parent__isnull=True)
     if filters.area:
         qs = qs.filter(Q(donor_area__code=filters.area) | Q(recipient_area__code=filters.area))
-    if filters.year:
-        qs = qs.filter(start_year__lte=filters.year).filter(Q(end_year__isnull=True) | Q(end_year__gte=filters.year))
     return qs.order_by("pk")
+
+
+def pairing_named(name: str | None, *, year: int | None = None) -> int | None:
+    """The id of the pairing a filter names (an id, or any name ``--pairing`` reads), or ``None`` without one.
+
+    Raises:
+        InputError: no pairing, or several, fit the name (422; the message lists them).
+    """
+    if not name:
+        return None
+    return int(pairing_resolve(text=name, year=year).pk)
 
 
 @router.get("/pairings/{pk}", response=_ok(PairingOut), tags=["pairings"], openapi_extra=READ_SECURITY)
 def pairing_get(request: HttpRequest, pk: PathId) -> Pairing:
-    return get_object_or_404(_pairings(), pk=pk)
+    return get_object_or_404(pairing_query(), pk=pk)
 
 
 class ActivityFilter(Schema):
-    pairing: Id | None = None
+    pairing: PairingName | None = None
     sector: Sector | None = None
     area: AreaCode | None = None
     status: int | None = Query(None, ge=1, le=6)
@@ -115,7 +148,7 @@ class ActivityFilter(Schema):
 def activity_list(request: HttpRequest, filters: Query[ActivityFilter]) -> QuerySet[Activity]:
     qs = Activity.objects.prefetch_related("recipient_areas")
     if filters.pairing:
-        qs = qs.filter(pairing_id=filters.pairing)
+        qs = qs.filter(pairing_id=pairing_named(filters.pairing))
     if filters.sector:
         qs = qs.filter(sector=filters.sector)
     if filters.area:
@@ -134,7 +167,7 @@ def activity_get(request: HttpRequest, pk: PathId) -> Activity:
 
 class TransactionFilter(Schema):
     activity: Id | None = None
-    pairing: Id | None = None
+    pairing: PairingName | None = None
     year: int | None = Query(None, ge=1900, le=2200)
 
 
@@ -145,7 +178,8 @@ def transaction_list(request: HttpRequest, filters: Query[TransactionFilter]) ->
     if filters.activity:
         qs = qs.filter(activity_id=filters.activity)
     if filters.pairing:
-        qs = qs.filter(Q(pairing_id=filters.pairing) | Q(activity__pairing_id=filters.pairing))
+        named = pairing_named(filters.pairing, year=filters.year)
+        qs = qs.filter(Q(pairing_id=named) | Q(activity__pairing_id=named))
     if filters.year:
         qs = qs.filter(value_date__year=filters.year)
     return qs.order_by("pk")
@@ -169,7 +203,7 @@ def indicator_get(request: HttpRequest, code: Annotated[str, Path(pattern=r"^[a-
 
 class DataValueFilter(Schema):
     indicator: Text(64) | None = None  # type: ignore[valid-type]
-    pairing: Id | None = None
+    pairing: PairingName | None = None
     area: AreaCode | None = None
     activity: Id | None = None
     year: int | None = Query(
@@ -196,7 +230,7 @@ def datavalue_list(request: HttpRequest, filters: Query[DataValueFilter]) -> Que
     if filters.indicator:
         qs = qs.filter(indicator__code=filters.indicator)
     if filters.pairing:
-        qs = qs.filter(pairing_id=filters.pairing)
+        qs = qs.filter(pairing_id=pairing_named(filters.pairing, year=filters.year))
     if filters.area:
         qs = qs.filter(area__code=filters.area)
     if filters.activity:

@@ -12,6 +12,7 @@ from pydantic import AfterValidator
 
 from pairaid.activities.models import SECTOR_CHOICES, FinanceType, TransactionType
 from pairaid.indicators.models import DataValueStatus, PeriodKind, Qualifier
+from pairaid.registry.selectors import pairing_key
 
 MAX_ID = 2**53
 
@@ -55,6 +56,7 @@ class AreaOut(Schema):
 
 class PairingOut(Schema):
     id: int
+    key: str
     name: str
     label: str
     donor_area: str | None
@@ -67,10 +69,18 @@ class PairingOut(Schema):
     start_year: int
     end_year: int | None
     parent: int | None
+    source_url: str
+    source_title: str
+    basis: str
+    note: str
 
     @staticmethod
     def resolve_label(obj: Any) -> str:
         return str(obj)
+
+    @staticmethod
+    def resolve_key(obj: Any) -> str:
+        return pairing_key(obj)
 
     @staticmethod
     def resolve_donor_area(obj: Any) -> str | None:
