@@ -14,6 +14,7 @@ from pairaid import __version__
 from pairaid.cli import (
     account_commands,
     areas,
+    assess_commands,
     check_commands,
     demo,
     extract,
@@ -59,6 +60,7 @@ app.command("ingest")(ingest.ingest)
 # Checking and reporting
 app.command("check")(check_commands.check)
 app.command("report")(report_commands.report)
+app.command("assess")(assess_commands.assess)
 app.command("export-form")(interop_commands.export_form)
 app.command("import-form")(interop_commands.import_form)
 app.command("export")(interop_commands.export)

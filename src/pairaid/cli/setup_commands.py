@@ -12,11 +12,13 @@ console = Console()
 
 
 def initialise(*, verbose: bool = True) -> None:
-    """Migrate the database, load the areas, the indicator codelist and the reporting datasets (idempotent)."""
+    """Migrate the database; load the areas, the indicator codelist, the reporting datasets and the
+    assessment rubric (idempotent)."""
     setup_django()
     from django.conf import settings
     from django.core.management import call_command
 
+    from pairaid.assessment.services import rubric_sync
     from pairaid.datasets.services import datasets_sync
     from pairaid.geo.models import Area
     from pairaid.geo.services import areas_load
@@ -27,6 +29,7 @@ def initialise(*, verbose: bool = True) -> None:
     new_areas = areas_load()
     new_indicators = indicators_sync()
     datasets_sync()
+    rubric_sync()
     if verbose:
         db = settings.DATABASES["default"]
         console.print(f"database: {db['ENGINE'].rsplit('.', 1)[-1]} {db['NAME']}")

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "pairaid.datasets",
     "pairaid.plans",
     "pairaid.events",
+    "pairaid.assessment",
     "pairaid.web",
     "pairaid.api",
 ]

@@ -3,8 +3,9 @@
 Each belongs to a pairing and a year (the year the report counts it in), with the
 date it began where known, a title, and the span of a report that tells of it
 (``evidence``). A visit may stand for several trips a report gives only together
-("more than 30 leaders headed delegations"): ``delegations`` counts the groups and
-``leaders`` the leaders in them (person-times), with the qualifier the report gave.
+("more than 30 leaders headed delegations"): ``delegations`` counts the groups (empty
+when the report does not say how many) and ``leaders`` the leaders in them
+(person-times), with the qualifier the report gave.
 Indicators such as leaders' visits and delegations are computed from them
 (:func:`pairaid.events.selectors.event_indicators`).
 """
@@ -66,7 +67,7 @@ class Visit(Event):
     leaders_qualifier = models.CharField(
         _("qualifier of the leaders"), max_length=12, choices=Qualifier.choices, default=Qualifier.EXACT
     )
-    delegations = models.PositiveIntegerField(_("delegations (groups)"), default=1)
+    delegations = models.PositiveIntegerField(_("delegations (groups)"), null=True, blank=True, default=1)
     size = models.PositiveIntegerField(_("members"), null=True, blank=True)
     place = models.CharField(_("place"), max_length=200, blank=True)
 

@@ -118,7 +118,8 @@ def event_indicators(*, pairing: Pairing, year: int, language: str = "en") -> li
     sums: list[tuple[str, Decimal, bool, int]] = [
         ("leader_visits", Decimal(sum(v.leaders for v in led)), any(v.leaders_qualifier != "exact" for v in led),
          len(led)),
-        ("delegations", Decimal(sum(v.delegations for v in visits)), False, len(visits)),
+        ("delegations", Decimal(sum(v.delegations or 0 for v in visits)), False,
+         sum(1 for v in visits if v.delegations)),
         ("cadres_seconded", Decimal(sum(b.persons for b in batches)), False, len(batches)),
         ("contracts_signed", Decimal(sum(f.contracts or 0 for f in fairs)), False,
          sum(1 for f in fairs if f.contracts)),

@@ -54,7 +54,8 @@ def _confirmed_twin(dv: DataValue) -> DataValue | None:
 
 
 def _save(dv: DataValue, *, user: Any, status: str, reason: str) -> DataValue:
-    require_datavalue_unlocked(dv)
+    if status in CONFIRMED_STATUSES or dv.status in CONFIRMED_STATUSES:
+        require_datavalue_unlocked(dv)  # rejecting a mere extracted figure changes no figure a dataset holds
     if status in CONFIRMED_STATUSES:
         twin = _confirmed_twin(dv)
         if twin is not None:

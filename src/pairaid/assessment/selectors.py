@@ -1,0 +1,167 @@
+"""The annual assessment of every pairing in force in a year: the facts each criterion reads, gathered
+in bulk, scored by :mod:`pairaid.core.assessment`, and ranked.
+
+Facts of a pairing-year (its own and the pairings' under it):
+
+* indicator totals and targets: the roll-ups of actual and target figures (one read each
+  for every pairing), flows of the year;
+* plan execution: :func:`pairaid.plans.selectors.plan_execution` for the pairings whose
+  tree holds a plan of the year;
+* completeness: :func:`pairaid.datasets.selectors.completeness`, with the state of the
+  latest version of the dataset;
+* findings: the checks' findings of the year among confirmed figures.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Q
+
+from pairaid.assessment.models import Criterion
+from pairaid.checks.models import Finding
+from pairaid.core import assessment as rubric
+from pairaid.core.errors import DataError
+from pairaid.datasets.models import Submission
+from pairaid.datasets.selectors import completeness
+from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueKind, Indicator
+from pairaid.indicators.rollups import Rollup, rollup_read
+from pairaid.plans.selectors import plan_execution
+from pairaid.registry.models import Pairing
+from pairaid.registry.selectors import pairing_list
+
+
+@dataclass(frozen=True)
+class PairingAssessment:
+    """One pairing's assessment for a year: its rank (1 is best; equal scores share a rank) and score."""
+
+    pairing: Pairing
+    year: int
+    rank: int
+    result: rubric.Score
+
+    @property
+    def score(self) -> Decimal:
+        return self.result.score
+
+
+def rubric_criteria(*, language: str = "en") -> list[rubric.Criterion]:
+    """The stored rubric, as the scoring reads it.
+
+    Raises:
+        DataError: no rubric is stored (``pairaid init`` seeds it).
+    """
+    rows = list(Criterion.objects.all())
+    if not rows:
+        raise DataError("no assessment rubric is stored: run `pairaid init`")
+    return [
+        rubric.Criterion(c.code, c.display_name(language), Decimal(c.weight), c.rule, dict(c.params)) for c in rows
+    ]
+
+
+def _ancestors(parent: dict[int, int | None], node: int) -> list[int]:
+    found = [node]
+    while (up := parent.get(found[-1])) is not None and len(found) < 16:
+        found.append(up)
+    return found
+
+
+def _total(rollup: Rollup, code: str, year: int, pairing_id: int, unit: str) -> Decimal | None:
+    totals = rollup.pairing_totals(code, year)
+    for (found_unit, _kind), by_pairing in sorted(totals.items(), key=lambda item: item[0][0] != unit):
+        if pairing_id in by_pairing and (found_unit == unit or len(totals) == 1):
+            return by_pairing[pairing_id].value
+    return None
+
+
+class _Facts:
+    """The facts of every pairing of one year, read in a few queries."""
+
+    def __init__(self, *, year: int, criteria: list[rubric.Criterion], language: str) -> None:
+        self.year, self.language = year, language
+        listed = [k.params["indicators"] for k in criteria if k.rule == "indicators"]
+        codes = sorted({str(code) for codes in listed for code in codes})  # type: ignore[attr-defined]
+        self.indicators = {
+            i.code: i for i in Indicator.objects.filter(code__in=codes) if i.aggregation != "none"
+        }
+        summed = list(self.indicators)
+        self.actual = rollup_read(indicators=summed, years=[year]) if summed else None
+        self.target = rollup_read(indicators=summed, years=[year], kind=DataValueKind.TARGET) if summed else None
+        forest = self.actual.forest.parent if self.actual else dict(Pairing.objects.values_list("pk", "parent_id"))
+        self.parent: dict[int, int | None] = dict(forest)
+        self.planned = self._planned_pairings()
+        self.findings: dict[int, list[rubric.FindingFact]] = defaultdict(list)
+        for pairing_id, severity, rule in Finding.objects.filter(
+            year=year, includes_extracted=False, pairing__isnull=False
+        ).values_list("pairing_id", "severity", "rule"):
+            for node in _ancestors(self.parent, pairing_id):
+                self.findings[node].append(rubric.FindingFact(severity, rule))
+        self.states = {
+            s.pairing_id: f"{s.state} (version {s.version})"
+            for s in Submission.objects.filter(year=year).order_by("version")
+        }
+
+    def _planned_pairings(self) -> set[int]:
+        rows = DataValue.objects.filter(
+            kind=DataValueKind.PLANNED, status__in=CONFIRMED_STATUSES, period_end__year=self.year
+        ).filter(Q(pairing__isnull=False) | Q(activity__isnull=False))
+        owners = {p or a for p, a in rows.values_list("pairing_id", "activity__pairing_id").distinct()}
+        return {node for owner in owners if owner is not None for node in _ancestors(self.parent, owner)}
+
+    def of(self, pairing: Pairing) -> rubric.YearFacts:
+        indicators = {
+            code: rubric.IndicatorFact(
+                code,
+                item.unit,
+                _total(self.actual, code, self.year, pairing.pk, item.unit) if self.actual else None,
+                _total(self.target, code, self.year, pairing.pk, item.unit) if self.target else None,
+            )
+            for code, item in self.indicators.items()
+        }
+        executions = (
+            [
+                rubric.ExecutionFact(r.code, r.unit, r.planned, r.actual)
+                for r in plan_execution(pairing=pairing, year=self.year, language=self.language)
+            ]
+            if pairing.pk in self.planned
+            else []
+        )
+        try:
+            found = completeness(pairing=pairing, year=self.year, language=self.language, with_who=False)
+            filled = rubric.CompletenessFact(
+                found.filled, found.total, found.missing, self.states.get(pairing.pk, "not submitted")
+            )
+        except ValueError:
+            filled = None
+        return rubric.YearFacts(indicators, executions, filled, tuple(self.findings.get(pairing.pk, ())))
+
+
+def _ranked(scored: list[tuple[Pairing, rubric.Score]], year: int) -> list[PairingAssessment]:
+    scored.sort(key=lambda item: (-item[1].score, str(item[0])))
+    ranked, rank, previous = [], 0, None
+    for index, (pairing, score) in enumerate(scored, start=1):
+        if score.score != previous:
+            rank, previous = index, score.score
+        ranked.append(PairingAssessment(pairing, year, rank, score))
+    return ranked
+
+
+def assessment_run(*, year: int, language: str = "en") -> list[PairingAssessment]:
+    """Every pairing in force in ``year``, scored by the stored rubric and ranked (best first).
+
+    Raises:
+        DataError: no rubric is stored, or a criterion cannot be scored.
+    """
+    criteria = rubric_criteria(language=language)
+    for criterion in criteria:
+        rubric.check_criterion(criterion)
+    facts = _Facts(year=year, criteria=criteria, language=language)
+    pairings = pairing_list(year=year).order_by("pk")
+    return _ranked([(p, rubric.assess(criteria, facts.of(p))) for p in pairings], year)
+
+
+def assessment_of(*, pairing: Pairing, year: int, language: str = "en") -> PairingAssessment | None:
+    """``pairing``'s assessment for ``year`` with its rank among all pairings (None when it was not in force)."""
+    return next((a for a in assessment_run(year=year, language=language) if a.pairing.pk == pairing.pk), None)

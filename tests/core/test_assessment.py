@@ -1,0 +1,86 @@
+"""The assessment's rules: each criterion's fraction, points and evidence, and the score."""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+import pytest
+
+from pairaid.core.assessment import (
+    CompletenessFact,
+    Criterion,
+    ExecutionFact,
+    FindingFact,
+    IndicatorFact,
+    YearFacts,
+    assess,
+    check_criterion,
+)
+from pairaid.core.errors import DataError
+
+FACTS = YearFacts(
+    indicators={
+        "aid_funds": IndicatorFact("aid_funds", "CNY", D("1574000000"), D("2000000000")),
+        "surgeries": IndicatorFact("surgeries", "operation", D("4456")),
+        "jobs": IndicatorFact("jobs", "person", None),
+    },
+    executions=(
+        ExecutionFact("enterprise_investment", "CNY", D("5100000000"), D("1500000000")),
+        ExecutionFact("aid_projects", "project", D("19"), D("39")),
+    ),
+    completeness=CompletenessFact(12, 15, ("jobs", "houses", "schools"), "frozen (version 1)"),
+    findings=(FindingFact("error", "parts_exceed_whole"), FindingFact("warning", "told_two_ways"),
+              FindingFact("warning", "told_two_ways")),
+)
+
+
+@pytest.mark.parametrize(
+    ("rule", "params", "points", "evidence"),
+    [
+        ("indicators", {"indicators": ["aid_funds"]}, D("7.87"),
+         ("aid_funds: 1,574,000,000 CNY of the target 2,000,000,000 (78.7%)",)),
+        ("indicators", {"indicators": ["surgeries", "jobs"]}, D("5.00"),
+         ("surgeries: 4,456 operation reported (no target)", "jobs: not reported")),
+        ("plan_execution", {"cap": 100}, D("6.47"),
+         ("enterprise_investment: 1,500,000,000 of 5,100,000,000 CNY planned (29.4%)",
+          "aid_projects: 39 of 19 project planned (205.3%)")),
+        ("completeness", {}, D("8.00"), ("12 of 15 indicators filled; dataset frozen (version 1)",
+                                         "missing: jobs, houses, schools")),
+        ("open_findings", {"error": 0.25, "warning": 0.1}, D("5.50"),
+         ("1 error: parts_exceed_whole", "2 warnings: told_two_ways")),
+    ],
+)
+def test_each_rule_scores_and_says_why(rule: str, params: dict, points: D, evidence: tuple[str, ...]) -> None:
+    result = assess([Criterion("c", "C", D(10), rule, params)], FACTS)
+    [criterion] = result.criteria
+    assert (criterion.points, criterion.evidence) == (points, evidence)
+    assert result.score == (points * 10).quantize(D("0.1"))
+
+
+def test_an_empty_year_scores_what_it_deserves() -> None:
+    criteria = [
+        Criterion("plan", "Plan", D(25), "plan_execution", {}),
+        Criterion("filled", "Filled", D(15), "completeness", {}),
+        Criterion("clean", "Clean", D(10), "open_findings", {}),
+    ]
+    result = assess(criteria, YearFacts())
+    assert [(c.points, c.evidence) for c in result.criteria] == [
+        (D("0.00"), ("no plan for the year",)),
+        (D("0.00"), ("no dataset is configured for the pairing",)),
+        (D("10.00"), ("no findings",)),
+    ]
+    assert result.score == D("20.0")
+
+
+@pytest.mark.parametrize(
+    ("criterion", "message"),
+    [
+        (Criterion("x", "X", D(5), "popularity", {}), "unknown rule 'popularity'"),
+        (Criterion("x", "X", D(-1), "completeness", {}), "cannot be negative"),
+        (Criterion("x", "X", D(5), "indicators", {"indicators": "aid_funds"}), "a list of indicator codes"),
+        (Criterion("x", "X", D(5), "open_findings", {"error": "much"}), "params.error is not a number"),
+    ],
+)
+def test_a_criterion_that_cannot_be_scored_is_refused(criterion: Criterion, message: str) -> None:
+    with pytest.raises(DataError, match=message):
+        check_criterion(criterion)
