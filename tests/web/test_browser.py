@@ -94,7 +94,7 @@ def test_an_editor_reviews_the_sample_document_and_sees_it_in_the_audit_trail(
     page.wait_for_url(f"{url}/")
 
     assert page.locator(".headline").count() == 4
-    assert "1,574,000,000" in page.locator('[data-indicator="aid_funds"]').inner_text()
+    assert "1,574,000,000" in page.locator('.headline[data-indicator="aid_funds"]').inner_text()
     OUTPUT.mkdir(exist_ok=True)
     page.screenshot(path=str(OUTPUT / "dashboard.png"), full_page=True)
     assert (OUTPUT / "dashboard.png").stat().st_size > 10_000
