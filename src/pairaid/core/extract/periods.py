@@ -20,7 +20,8 @@ sentence: "Since 2010, A has invested N in all. It trained M people" gives M to
 the report year).  Without any phrase, the
 report year.  The pairing's start year is taken from a sentence that says when
 the pairing began ("Since 1996, Province A has undertaken ...", "In September
-1996, ... decided to assign City B to support ...").
+1996, ... decided to assign City B to support ...").  Figures in Chinese sentences take the
+periods of :mod:`pairaid.core.extract.periods_zh`.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ import re
 from dataclasses import dataclass
 
 from pairaid.core.extract.model import Mention, Period, Sentence
+from pairaid.core.extract.periods_zh import chinese_periods
 from pairaid.core.extract.regex_leads import compile_led
 
 __all__ = ["PeriodPhrase", "find_period_phrases", "mention_periods", "pairing_start_year"]
@@ -252,8 +254,12 @@ def _period(
 def mention_periods(
     text: str, sentences: tuple[Sentence, ...], mentions: tuple[Mention, ...], report_year: int
 ) -> tuple[Period, ...]:
-    """The period of each mention (rules in the module docstring), in mention order."""
+    """The period of each mention (rules in the module docstring; in a Chinese sentence, those of
+    :mod:`pairaid.core.extract.periods_zh`), in mention order."""
+    chinese = chinese_periods(text, sentences, mentions, report_year)
     naming = _sentences_naming_a_period(text, sentences)
+    if chinese:
+        naming = [named and s.lang != "zh" for named, s in zip(naming, sentences, strict=True)]
     start_year = pairing_start_year(text, sentences, report_year, naming=naming)
     # phrases are read only in sentences whose paragraph run has a mention at or after them:
     # the carried state starts afresh at each paragraph or section, so the rest cannot matter
@@ -284,7 +290,10 @@ def mention_periods(
             if p.opens_sentence:
                 state = p if p.carries else None
     out: list[Period] = []
-    for m in mentions:
+    for i, m in enumerate(mentions):
+        if i in chinese:
+            out.append(chinese[i])
+            continue
         prior = _PRIOR.search(text, max(0, m.start - 40), m.start)
         if prior is not None:
             out.append(Period("year", year=int(prior.group(1)), rule="prior_year"))

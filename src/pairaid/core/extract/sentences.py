@@ -51,8 +51,8 @@ def find_sentences(
 ) -> tuple[Sentence, ...]:
     """Sentence spans of ``text`` in order, each with its section and paragraph index.
 
-    ``chinese`` are the stretches of Chinese text.  Whitespace around sentences
-    is trimmed; empty pieces are dropped.
+    ``chinese`` are the stretches of Chinese text; their sentences have ``lang``
+    ``zh``.  Whitespace around sentences is trimmed; empty pieces are dropped.
     """
     cuts = {0, len(text)}
     pos = 0
@@ -69,6 +69,7 @@ def find_sentences(
     section_starts = [s.start for s in sections]
     cuts.update(section_starts)
     ordered = sorted(cuts)
+    chinese_starts = [a for a, _ in chinese]
     out: list[Sentence] = []
     for a, b in itertools.pairwise(ordered):
         piece = text[a:b]
@@ -79,5 +80,7 @@ def find_sentences(
         end = start + len(stripped)
         section = max(0, bisect.bisect_right(section_starts, start) - 1)
         paragraph = bisect.bisect_right(newlines, start)
-        out.append(Sentence(start, end, section, paragraph))
+        k = bisect.bisect_right(chinese_starts, start) - 1
+        lang = "zh" if k >= 0 and start < chinese[k][1] else "en"
+        out.append(Sentence(start, end, section, paragraph, lang))
     return tuple(out)

@@ -1,0 +1,216 @@
+"""Periods of figures in Chinese sentences (gold-format.md F5, Z6), from ``data/period_words.yaml``.
+
+For each figure, the first that applies:
+
+1. a period phrase before it in its sentence (the nearest; one right after ``其中`` governs
+   its own clause only): ``2016至2020年`` and ``2018年、2019年`` are cumulative between the
+   years, ``2017年以来`` from the year to the report year, ``截至2019年底`` a stock at the end
+   of 2019 (or cumulative from the pairing's start year when the page states it), ``十三五``
+   2016-2020, ``今年`` the report year, ``去年`` the year before, ``16年来`` the span of 16 years
+   the page states (else the 16 years to the report year), ``近3年`` the last three years,
+   ``结对以来`` from the pairing's start year, ``每年`` the report year; but ``已完工`` right before
+   it is a stock as of the report year;
+2. ``目前``/``如今`` with ``有`` (a stock: as of the report year), ``如今 ... 已`` (done so far:
+   from the pairing's start year, when known);
+3. a phrase that opened an earlier sentence of its paragraph;
+4. a word that sums over a period (``累计``, ``共``, ``先后``, ``还``) before it in its sentence:
+   the last cumulative period the page opened before it, else from the pairing's start year;
+5. the report year.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from pairaid.core.chinese_numbers import numeral_value
+from pairaid.core.extract.model import Mention, Period, Sentence
+
+__all__ = ["chinese_periods"]
+
+_CLAUSE = re.compile(r"[,;:!?。]")
+
+
+@dataclass(frozen=True)
+class _Words:
+    phrases: tuple[tuple[str, str, re.Pattern[str]], ...]
+    base_before: re.Pattern[str]
+    parenthetical_before: re.Pattern[str]
+    now_stock: re.Pattern[str]
+    now_done: re.Pattern[str]
+    completed_before: re.Pattern[str]
+    cumulative: re.Pattern[str]
+    pairing_start: tuple[re.Pattern[str], ...]
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    kind: str
+    start: int
+    end: int
+    first: int  # a year, or a number of years
+    last: int | None  # the end year of a span
+    opens: bool  # opens its sentence
+    clause_only: bool  # right after 其中: governs its own clause
+
+
+@cache
+def _words() -> _Words:
+    raw: Any = yaml.safe_load(resources.files("pairaid.core.data").joinpath("period_words.yaml").read_text("utf-8"))
+    return _Words(
+        phrases=tuple((str(p["id"]), str(p["kind"]), re.compile(str(p["pattern"]))) for p in raw["phrases"]),
+        base_before=re.compile(str(raw["base_before"])),
+        parenthetical_before=re.compile(str(raw["parenthetical_before"])),
+        now_stock=re.compile(str(raw["now_stock"])),
+        now_done=re.compile(str(raw["now_done"])),
+        completed_before=re.compile(str(raw["completed_before"])),
+        cumulative=re.compile(str(raw["cumulative_cues"])),
+        pairing_start=tuple(re.compile(str(p)) for p in raw["pairing_start"]),
+    )
+
+
+def _number(raw: str) -> int:
+    value = numeral_value(raw)
+    return int(value) if value is not None else 0
+
+
+def _phrases(text: str, sentence: Sentence) -> list[_Phrase]:
+    w = _words()
+    found: list[_Phrase] = []
+    for _, kind, pattern in w.phrases:
+        for m in pattern.finditer(text, sentence.start, sentence.end):
+            if any(p.start < m.end() and m.start() < p.end for p in found):
+                continue
+            if kind == "in_year" and w.base_before.search(text, max(sentence.start, m.start() - 4), m.start()):
+                continue  # "比2010年增长": a base year
+            groups = [g for g in m.groups() if g]
+            if kind in ("span", "since", "as_of", "in_year"):
+                first, last = int(groups[0]), int(groups[-1]) if kind == "span" else None
+                if kind == "span" and (last is None or last <= first):
+                    continue
+            elif kind in ("years", "recent"):
+                first, last = _number(groups[0]), None
+                if not 0 < first < 100:
+                    continue
+            elif kind == "plan_period":
+                first, last = _number(groups[0]), None
+            else:
+                first, last = 0, None
+            lead = text[sentence.start : m.start()]
+            opens = len(lead.strip(" ,")) <= 2 or m.start() - sentence.start <= 6
+            clause_only = bool(w.parenthetical_before.search(text, max(sentence.start, m.start() - 6), m.start()))
+            found.append(_Phrase(kind, m.start(), m.end(), first, last, opens, clause_only))
+    found.sort(key=lambda p: p.start)
+    return found
+
+
+def _pairing_start(text: str, report_year: int) -> int | None:
+    years = [int(m.group(1)) for p in _words().pairing_start for m in p.finditer(text)]
+    years = [y for y in years if y < report_year]
+    return min(years) if years else None
+
+
+def _spans(phrases: dict[int, list[_Phrase]]) -> list[tuple[int, int]]:
+    return [(p.first, p.last) for ps in phrases.values() for p in ps if p.kind == "span" and p.last is not None]
+
+
+def _period(phrase: _Phrase, report_year: int, start_year: int | None, spans: list[tuple[int, int]]) -> Period:
+    kind = phrase.kind
+    if kind == "span" and phrase.last is not None:
+        return Period("cumulative", start_year=phrase.first, end_year=phrase.last, rule="zh:span")
+    if kind == "since":
+        if phrase.first >= report_year:
+            return Period("year", year=report_year, rule="zh:since")
+        return Period("cumulative", start_year=phrase.first, end_year=report_year, rule="zh:since")
+    if kind == "as_of":
+        if start_year is not None and start_year < phrase.first:
+            return Period("cumulative", start_year=start_year, end_year=phrase.first, rule="zh:as_of+pairing_start")
+        return Period("as_of", year=phrase.first, rule="zh:as_of")
+    if kind == "now":
+        return Period("as_of", year=report_year, rule="zh:now")
+    if kind == "plan_period":  # the Nth five-year plan: 1981-1985 was the sixth
+        start = 1981 + 5 * (phrase.first - 6)
+        return Period("cumulative", start_year=start, end_year=start + 4, rule="zh:plan_period")
+    if kind == "this_year":
+        return Period("year", year=report_year, rule="zh:this_year")
+    if kind == "last_year":
+        return Period("year", year=report_year - 1, rule="zh:last_year")
+    if kind == "years":
+        n = phrase.first
+        stated = next(((a, b) for a, b in spans if b - a + 1 == n or b - a == n), None)
+        if stated is not None:
+            return Period("cumulative", start_year=stated[0], end_year=stated[1], rule="zh:years+span")
+        return Period("cumulative", start_year=report_year - n, end_year=report_year, rule="zh:years")
+    if kind == "recent":
+        return Period("cumulative", start_year=report_year - phrase.first + 1, end_year=report_year, rule="zh:recent")
+    if kind == "since_pairing":
+        if start_year is not None:
+            return Period("cumulative", start_year=start_year, end_year=report_year, rule="zh:since_pairing")
+        return Period("year", year=report_year, rule="zh:since_pairing")
+    return Period("year", year=phrase.first, rule="zh:in_year")
+
+
+def chinese_periods(
+    text: str, sentences: tuple[Sentence, ...], mentions: tuple[Mention, ...], report_year: int
+) -> dict[int, Period]:
+    """The period of each mention in a Chinese sentence, by its index (rules in the module docstring)."""
+    w = _words()
+    wanted = [i for i, m in enumerate(mentions) if sentences[m.sentence].lang == "zh"]
+    if not wanted:
+        return {}
+    phrases = {k: _phrases(text, s) for k, s in enumerate(sentences) if s.lang == "zh"}
+    spans = _spans(phrases)
+    start_year = _pairing_start(text, report_year)
+    # the phrases that open a sentence, carried to the next sentences of the same paragraph
+    carried: dict[int, _Phrase | None] = {}
+    state: _Phrase | None = None
+    paragraph = -1
+    cumulative_at: list[tuple[int, _Phrase]] = []  # cumulative phrases of the page, by offset
+    for k, s in enumerate(sentences):
+        if s.paragraph != paragraph:
+            state, paragraph = None, s.paragraph
+        carried[k] = state
+        for p in phrases.get(k, ()):
+            if p.opens:
+                state = p
+            if p.kind in ("span", "since", "plan_period", "years", "recent", "since_pairing"):
+                cumulative_at.append((p.start, p))
+    starts = [a for a, _ in cumulative_at]
+    out: dict[int, Period] = {}
+    for i in wanted:
+        m = mentions[i]
+        sent = sentences[m.sentence]
+        clause_start = max((c.end() for c in _CLAUSE.finditer(text, sent.start, m.start)), default=sent.start)
+        before = [p for p in phrases.get(m.sentence, ()) if p.end <= m.start]
+        while before and before[-1].clause_only and before[-1].start < clause_start:
+            before.pop()  # "其中,2020年度投入...": its clause is over
+        lead = text[sent.start : m.start]
+        if w.completed_before.search(text, max(sent.start, m.start - 6), m.start):
+            out[i] = Period("as_of", year=report_year, rule="zh:completed")
+        elif before:
+            out[i] = _period(before[-1], report_year, start_year, spans)
+        elif w.now_stock.search(lead):
+            out[i] = Period("as_of", year=report_year, rule="zh:now_stock")
+        elif w.now_done.search(lead) and start_year is not None:
+            out[i] = Period("cumulative", start_year=start_year, end_year=report_year, rule="zh:now_done")
+        elif carried.get(m.sentence) is not None:
+            phrase = carried[m.sentence]
+            assert phrase is not None
+            out[i] = _period(phrase, report_year, start_year, spans)
+        elif w.cumulative.search(lead):
+            k = bisect.bisect_left(starts, m.start) - 1
+            if k >= 0:
+                out[i] = _period(cumulative_at[k][1], report_year, start_year, spans)
+            elif start_year is not None:
+                out[i] = Period("cumulative", start_year=start_year, end_year=report_year, rule="zh:cumulative")
+            else:
+                out[i] = Period("year", year=report_year)
+        else:
+            out[i] = Period("year", year=report_year)
+    return out
