@@ -51,6 +51,22 @@ def test_it_reads_text_in_each_encoding(tmp_path: Path, data: bytes, encoding: s
     assert document.sha256 == hashlib.sha256(document.text.encode("utf-8")).hexdigest()
 
 
+TRADITIONAL = "二零一二年，甲市向乙縣提供援助資金1250萬元，其中無償援助800萬元，新建學校12所。\n喀什地區疏勒縣"
+
+
+def test_it_reads_a_traditional_report_in_big5(tmp_path: Path) -> None:
+    document = read_document(write(tmp_path, "report.txt", TRADITIONAL.encode("big5")))
+    assert (document.text, document.encoding) == (TRADITIONAL, "big5")
+
+
+def test_a_big5_report_is_read_into_figures(tmp_path: Path) -> None:
+    from pairaid.core.extract import read_report
+
+    document = read_document(write(tmp_path, "report.txt", TRADITIONAL.encode("big5")))
+    found = [(m.text, int(m.value), m.unit) for m in read_report(document.text, report_year=2012).mentions]
+    assert found == [("1250萬元", 12_500_000, "CNY"), ("800萬元", 8_000_000, "CNY"), ("12所", 12, "count")]
+
+
 def test_a_short_gbk_line_among_english_is_still_gb18030() -> None:
     text = "In 2009 Shandong gave 1.5 billion yuan to 疏勒县."
     document = read_document_bytes(text.encode("gbk"), filename="short.txt")

@@ -71,7 +71,7 @@ def test_each_bad_file_gives_its_line_and_the_good_file_is_still_stored(tmp_path
         f"error: {empty}: empty file",
         f"error: {binary}: binary file (NUL or control bytes), not text",
         f"error: {huge}: 50 MB is over the size limit of 20 MB",
-        f"error: {invalid}: invalid bytes (0xff at byte 23): not UTF-8 and not GB18030/GBK text",
+        f"error: {invalid}: invalid bytes (0xff at byte 23): not UTF-8, GB18030/GBK or Big5 text",
         f"error: {sheet}: unsupported file type '.xlsx' (pairaid reads .docx, .htm, .html, .pdf, .text, .txt)",
         f"error: {unreadable}: cannot be read (Not a directory)",
         f"error: {missing}: no such file",

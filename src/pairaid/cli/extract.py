@@ -14,8 +14,12 @@ from pairaid.core.errors import InputError, PairaidError
 from pairaid.core.extract import extraction_to_json, read_report
 from pairaid.core.extract.report_year import report_year_of
 
-_FILES_HELP = "Report files: .txt (UTF-8, GB18030/GBK, UTF-16), .html, .docx, .pdf with a text layer."
-_YEAR_HELP = "Report year (default: from the text, else a yearbook file name 2010_... = 2009)."
+_FILES_HELP = (
+    "Report files in English or Chinese: .txt (UTF-8, GB18030/GBK, Big5, UTF-16), .html, .docx, .pdf with a text layer."
+)
+_YEAR_HELP = (
+    "Report year (default: from the text, else a yearbook file name 2010_... = 2009, a Chinese page's 2010_... = 2010)."
+)
 
 
 def _read_text(path: Path) -> str:

@@ -3,7 +3,7 @@
 :func:`read_document` and :func:`read_document_bytes` return a :class:`Document`
 whose ``text`` is what pairaid stores and what every evidence offset refers to
 (Python ``str`` indices). Text files may be UTF-8 (with or without BOM), UTF-16
-with BOM, or GB18030/GBK (see :mod:`.encoding`); line endings become ``\\n``.
+with BOM, GB18030/GBK or Big5 (see :mod:`.encoding`); line endings become ``\\n``.
 
 Bad input raises :class:`pairaid.core.errors.InputError` with one line that starts
 with the file's name: a missing or unreadable path, a directory, an empty file,
@@ -47,7 +47,7 @@ class Document:
     hex SHA-256 of ``text`` encoded as UTF-8, so the same report in two encodings
     or formats that read to the same text is one document. ``encoding`` is the
     character encoding of a text or HTML file (``utf-8``, ``utf-8-sig``, ``utf-16``,
-    ``gb18030``) and ``None`` for ``.docx`` and ``.pdf``. ``title`` is the HTML
+    ``gb18030``, ``big5``) and ``None`` for ``.docx`` and ``.pdf``. ``title`` is the HTML
     ``<title>`` or else the first non-empty line (at most 300 characters).
     """
 
@@ -93,7 +93,7 @@ def read_document_bytes(data: bytes, *, filename: str, max_bytes: int = DEFAULT_
 
     Returns a :class:`Document`. Raises :class:`InputError` for an unsupported
     suffix, empty data or data with no text, data over ``max_bytes``, binary data,
-    bytes that are neither UTF-8 nor GB18030, a broken .docx or PDF, and a PDF with
+    bytes that are neither UTF-8, GB18030 nor Big5, a broken .docx or PDF, and a PDF with
     no text layer.
     """
     return _read(data, name=filename, filename=PurePath(filename).name, max_bytes=max_bytes)

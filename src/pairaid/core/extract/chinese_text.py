@@ -27,7 +27,7 @@ import unicodedata
 from array import array
 from functools import cache
 
-__all__ = ["HAN", "has_chinese", "language_parts", "main_language", "normalise"]
+__all__ = ["HAN", "has_chinese", "language_parts", "main_language", "normalise", "simplified"]
 
 #: A Chinese character (CJK unified ideographs, extension A, compatibility ideographs).
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -49,6 +49,11 @@ _GARBLE = (
 def has_chinese(text: str) -> bool:
     """True when ``text`` holds at least one Chinese character."""
     return _HAN_RE.search(text) is not None
+
+
+def simplified(text: str) -> str:
+    """``text`` with Traditional characters made Simplified, one for one (and NFKC where it gives one character)."""
+    return text.translate(_tables()[0])
 
 
 def main_language(text: str) -> str:

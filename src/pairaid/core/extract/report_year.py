@@ -2,7 +2,9 @@
 
 Yearbooks are named for the year they appear in and report on the year before: a
 file named ``2010_…`` from the 2010 yearbook covers 2009 (shared/corpus/index.csv,
-``yearbook_year`` against ``report_year``).
+``yearbook_year`` against ``report_year``).  A page written mainly in Chinese is a
+news or government page, named for the year it appeared in, which is the year it
+reports on (shared/corpus/index-zh.csv): see :func:`chinese_report_year`.
 """
 
 from __future__ import annotations
@@ -10,10 +12,19 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from pairaid.core.extract.chinese_text import main_language
 from pairaid.core.extract.pipeline import report_year_candidates, report_year_from_text
 
 _YEARBOOK_FILE = re.compile(r"^((?:19|20)\d\d)[_-]")
 _CHINESE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?!\s*[-~–至到])")
+# a date with a time: when the page was published ("2012年10月23日10:31", "2016-10-06 07:29")
+_DATED = re.compile(
+    r"((?:19|20)\d\d)\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*(?:\d{1,2}\s*[:：]\s*\d\d|\d{1,2}\s*时)"
+)
+# a line that is only a date, perhaps after a paper's name ("某某日报 2017年05月15日")
+_DATE_LINE = re.compile(r"^\s*(?:\S{0,8}\s+)?((?:19|20)\d\d)\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*$", re.M)
+# a span of years that ends in a year ("2016至2020年", "2016-2020年")
+_SPAN_END = re.compile(r"(?:19|20)\d\d\s*年?\s*[-~–—至到]\s*((?:19|20)\d\d)\s*年")
 
 
 def report_year_of(text: str, *, filename: str | None = None) -> int | None:
@@ -25,6 +36,8 @@ def report_year_of(text: str, *, filename: str | None = None) -> int | None:
     else the most frequent "2009年" (the later year on a tie); else the file name's year.
     """
     match = _YEARBOOK_FILE.match(filename or "")
+    if main_language(text) == "zh":
+        return chinese_report_year(text, file_year=int(match.group(1)) if match is not None else None)
     from_name = int(match.group(1)) - 1 if match is not None else None
     candidates = report_year_candidates(text)
     if from_name is not None and (from_name in candidates or all(year < from_name for year in candidates)):
@@ -36,3 +49,24 @@ def report_year_of(text: str, *, filename: str | None = None) -> int | None:
     if chinese:
         return max(chinese, key=lambda year: (chinese[year], year))
     return from_name
+
+
+def chinese_report_year(text: str, *, file_year: int | None = None) -> int | None:
+    """The year a page written mainly in Chinese reports on, or ``None``.
+
+    Order: the year of its publication date (a date with a time, else a line that is only
+    a date); else the year of its file name (``2020_…``), or the year before when the page's
+    latest year is that one and ends a span (a summary of "2016至2020年" published in 2021);
+    else the year the page names most often (the later on a tie).
+    """
+    dated = _DATED.search(text) or _DATE_LINE.search(text)
+    if dated is not None:
+        return int(dated.group(1))
+    named = Counter(int(m.group(1)) for m in _CHINESE_YEAR.finditer(text))
+    if file_year is not None:
+        spans = {int(m.group(1)) for m in _SPAN_END.finditer(text)}
+        latest = max((*named, *spans), default=None)
+        return file_year - 1 if latest == file_year - 1 and latest in spans else file_year
+    if named:
+        return max(named, key=lambda year: (named[year], year))
+    return None
