@@ -1,4 +1,4 @@
-"""The whole shared corpus through extraction, scored by ../shared/tools/score_extraction.py.
+"""The shared corpus (English reports, Chinese pages) through extraction, scored by ../shared/tools/score_extraction.py.
 
 Skips when ../shared is absent, except under CI=true (the ``shared_dir`` fixture fails then).
 """
@@ -45,3 +45,22 @@ def test_the_corpus_scores_above_the_acceptance_line(shared_dir: Path) -> None:
     fact_f1 = _prf(totals["fact_tp"], totals["pred_facts"], totals["gold_facts"])
     assert mention_f1 >= 0.95, totals
     assert fact_f1 >= 0.85, totals
+
+
+def test_the_chinese_pages_score_above_the_acceptance_line(shared_dir: Path) -> None:
+    """The Chinese pages read with the year, donor and recipient that ``pairaid extract`` finds itself."""
+    from pairaid.core.extract.report_year import report_year_of
+
+    scorer = _scorer(shared_dir)
+    totals: dict[str, int] = {}
+    for gold_path in sorted((shared_dir / "gold-zh").glob("*.json")):
+        report = shared_dir / "corpus" / "reports-zh" / f"{gold_path.stem}.txt"
+        text = report.read_text(encoding="utf-8")
+        year = report_year_of(text, filename=report.name)
+        assert year is not None, report.name
+        pred = extraction_to_json(read_report(text, report_year=year), document=report.name)
+        gold: dict[str, Any] = json.loads(gold_path.read_text(encoding="utf-8"))
+        for key, value in scorer.score_file(gold, json.loads(json.dumps(pred))).items():
+            totals[key] = totals.get(key, 0) + value
+    assert _prf(totals["mention_tp"], totals["pred_mentions"], totals["gold_mentions"]) >= 0.95, totals
+    assert _prf(totals["fact_tp"], totals["pred_facts"], totals["gold_facts"]) >= 0.85, totals

@@ -39,6 +39,9 @@ _WITH_MEASURE = re.compile(
     re.I,
 )
 _MEASURES = frozenset({"m2", "ha", "mu", "km", "m", "m3"})
+# Chinese figures standing side by side ("14批917人次", "3万多户13.6万人") or listed with 、/和 ("19个小城镇、67个村庄")
+# share the words before the first and after the last
+_ZH_JOINED = re.compile(r"[\u4e00-\u9fff()]{0,10}?(?:[、和及与]|)")
 # "a planned area of", "the planned total investment of": the plan word qualifies one noun
 _ATTRIBUTIVE_PLAN = re.compile(r".*\b(?:a|an|the|its|their|with)\s+planned\b(?!\s+to\b)", re.I | re.S)
 
@@ -82,6 +85,7 @@ def _plans(rules: RuleSet, text: str, sent: Sentence, upto: int) -> PlanWords:
 def mention_contexts(text: str, sentences: tuple[Sentence, ...], mentions: tuple[Mention, ...]) -> tuple[Context, ...]:
     """One :class:`~pairaid.core.extract.model.Context` per mention, in the same order."""
     right_ends: list[int] = []
+    left_starts: list[int] = []
     out: list[Context] = []
     plans: dict[int, PlanWords] = {}
     stops: dict[int, list[int]] = {}
@@ -120,6 +124,9 @@ def mention_contexts(text: str, sentences: tuple[Sentence, ...], mentions: tuple
         for pm in rules.link("marker").finditer(text, left_start, m.start):
             left_start = pm.end()
         left_start = max(left_start, m.start - 160)
+        if prev is not None and sent.lang == "zh" and _ZH_JOINED.fullmatch(text, prev.end, m.start):
+            left_start = min(left_start, left_starts[i - 1])
+        left_starts.append(left_start)
         left = _strip_qualifier(text[left_start : m.start])
         if prev is not None and _FOR_OF.search(left) and prev.start >= clause_start:
             left = text[prev.start : prev.end] + " " + left
@@ -138,15 +145,23 @@ def mention_contexts(text: str, sentences: tuple[Sentence, ...], mentions: tuple
                 plan_sentence=objective_rule if objective_at <= m.start else "",
             )
         )
-    return tuple(_with_tails(text, mentions, out))
+    return tuple(_with_tails(text, sentences, mentions, out))
 
 
-def _with_tails(text: str, mentions: tuple[Mention, ...], contexts: list[Context]) -> list[Context]:
+def _with_tails(
+    text: str, sentences: tuple[Sentence, ...], mentions: tuple[Mention, ...], contexts: list[Context]
+) -> list[Context]:
     out = list(contexts)
     for i, m in enumerate(mentions):
         j = i
+        chinese = sentences[m.sentence].lang == "zh"
         while j + 1 < len(mentions) and j - i < 4 and mentions[j + 1].sentence == m.sentence:
             between = text[mentions[j].end : mentions[j + 1].start]
+            if chinese:
+                if not _ZH_JOINED.fullmatch(between):
+                    break
+                j += 1
+                continue
             if mentions[j + 1].unit in _MEASURES and _WITH_MEASURE.fullmatch(between):
                 j += 1  # "2,460 houses with a floor space of 160,000 m2 were built": the verb after the measure
                 break

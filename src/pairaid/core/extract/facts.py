@@ -87,9 +87,9 @@ def bind_facts(
     periods = mention_periods(text, sentences, mentions, report_year)
     parts = find_parts(text, sentences, mentions, best, contexts)
     bound = resolve_indicators(mentions, readings, parts)
-    for i in repeated(mentions, {i: b[0] for i, b in bound.items()}):
+    for i in repeated(mentions, {i: b[0] for i, b in bound.items()}, sentences):
         del bound[i]
-    rates = {r.mention: r for r in find_rates(text, sentences, mentions, contexts, set(bound))}
+    rates = {r.mention: r for r in find_rates(text, sentences, mentions, contexts, set(bound), periods)}
     places = figure_places(text, sentences, mentions, contexts, {i: b[0] for i, b in bound.items()}, parts, parties)
     facts: list[Fact] = []
     first_fact: dict[int, int] = {}

@@ -5,6 +5,10 @@
   rates ("respectively up a%, b% ... compared with 2008") each goes to its figure, and a later rate
   without a base year takes the last one written;
 * ``growth.multiplier``: "3.9 times that of 2010" is a change of 290% on the figure before it.
+
+A language whose base year stands before the rate (Chinese "比2010年增长83.5%") names it in the rate
+rule's pattern ``base_before``; one that says "over the year before" (``同比``, ``较上年``) in
+``previous_year``, which gives the year before the figure's period.
 """
 
 from __future__ import annotations
@@ -12,8 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from pairaid.core.extract.model import Context, Mention, Sentence
-from pairaid.core.extract.rules import rule_set
+from pairaid.core.extract.model import Context, Mention, Period, Sentence
+from pairaid.core.extract.rules import Rule, rule_set
 
 __all__ = ["Rate", "find_rates"]
 
@@ -34,21 +38,21 @@ def find_rates(
     mentions: tuple[Mention, ...],
     contexts: tuple[Context, ...],
     bound: set[int],
+    periods: tuple[Period, ...] = (),
 ) -> tuple[Rate, ...]:
-    """Growth rates of the ``bound`` mentions (rules in the module docstring)."""
-    lang = sentences[0].lang if sentences else "en"
-    rules = rule_set(lang)
-    rate, multiplier = rules.link_rule("rate"), rules.link_rule("multiplier")
-    rate_left, base_year_pat, respectively_pat = (
-        rate.pattern("rate_left"),
-        rate.pattern("base_year"),
-        rate.pattern("respectively"),
-    )
+    """Growth rates of the ``bound`` mentions (rules in the module docstring); ``periods`` are the
+    mentions' periods, for a base year said as "the year before"."""
     rates: list[Rate] = []
     last_base: int | None = None
     i = 0
     while i < len(mentions):
         m = mentions[i]
+        rate = rule_set(sentences[m.sentence].lang if sentences else "en").link_rule("rate")
+        rate_left, base_year_pat, respectively_pat = (
+            rate.pattern("rate_left"),
+            rate.pattern("base_year"),
+            rate.pattern("respectively"),
+        )
         if m.unit != "percent" or not rate_left.search(contexts[i].left + " " + _left_words(text, m, 25)):
             i += 1
             continue
@@ -60,23 +64,43 @@ def find_rates(
             run.append(run[-1] + 1)
         tail = text[mentions[run[-1]].end : mentions[run[-1]].end + 80]
         base = base_year_pat.match(tail)
-        base_year = int(base.group("year")) if base is not None else last_base
-        if base is not None:
-            last_base = base_year
         figures = [j for j in range(i - 1, -1, -1) if mentions[j].sentence == m.sentence and j in bound]
+        said = _base_before(rate, text, m, figures[0] if figures else None, periods)
+        base_year = int(base.group("year")) if base is not None else said if said is not None else last_base
+        if base is not None or said is not None:
+            last_base = base_year
         respectively = respectively_pat.search(text, max(0, m.start - 40), m.start) is not None
         targets = sorted(figures[: len(run)]) if respectively and len(run) > 1 else figures[:1]
         for pct_idx, fig in zip(run, targets, strict=False):
             rates.append(Rate(fig, mentions[pct_idx].value, base_year, rate.id))
         i = run[-1] + 1
-    for mm in multiplier.pattern("multiplier").finditer(text):
-        before = [j for j, x in enumerate(mentions) if x.end <= mm.start() and j in bound]
-        if before:
-            j = before[-1]
-            if text.count(".", mentions[j].end, mm.start()) == 0:
-                pct = (Decimal(mm.group("n")) - 1) * 100
-                rates.append(Rate(j, pct, int(mm.group("year")), multiplier.id))
+    for lang in sorted({s.lang for s in sentences} or {"en"}):
+        multiplier = rule_set(lang).link_rule("multiplier")
+        for mm in multiplier.pattern("multiplier").finditer(text):
+            before = [j for j, x in enumerate(mentions) if x.end <= mm.start() and j in bound]
+            if before and (not sentences or sentences[mentions[before[-1]].sentence].lang == lang):
+                j = before[-1]
+                if text.count(".", mentions[j].end, mm.start()) == 0 and "。" not in text[mentions[j].end : mm.start()]:
+                    pct = (Decimal(mm.group("n")) - 1) * 100
+                    rates.append(Rate(j, pct, int(mm.group("year")), multiplier.id))
     return tuple(rates)
+
+
+def _base_before(rate: Rule, text: str, m: Mention, figure: int | None, periods: tuple[Period, ...]) -> int | None:
+    """The base year written before the rate ("比2010年增长"), or the year before the figure's period
+    ("同比增长"), by the rate rule's patterns ``base_before`` and ``previous_year`` when it has them."""
+    names = {name for name, _ in rate.patterns}
+    lead = text[max(0, m.start - 40) : m.start]
+    if "base_before" in names:
+        found = rate.pattern("base_before").search(lead)
+        if found is not None:
+            return int(found.group("year"))
+    said = "previous_year" in names and rate.pattern("previous_year").search(lead) is not None
+    if said and figure is not None and figure < len(periods):
+        period = periods[figure]
+        year = period.year if period.kind != "cumulative" else period.end_year
+        return year - 1 if year is not None else None
+    return None
 
 
 def _left_words(text: str, m: Mention, width: int) -> str:

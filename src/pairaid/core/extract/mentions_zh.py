@@ -40,9 +40,12 @@ __all__ = ["find_chinese_mentions"]
 
 _NOUN = re.compile(f"[{HAN}]+")
 _NOUN_BEFORE = re.compile(f"[{HAN}]+$")
+_COUNTED_BEFORE = re.compile(f"\\d+(?:\\.\\d+)?[万亿]?[{HAN}]$")
+_GLOSS_BEFORE = re.compile(f"\\([{HAN}、]{{1,6}}\\)$")
 _SCALES = frozenset("万亿")
 _BARE = frozenset("百千万")
 _ONE = Decimal(1)
+_JOINS = "和与及"
 
 
 @dataclass(frozen=True)
@@ -88,17 +91,27 @@ def _person_noun_after(text: str, pos: int) -> str:
 
 
 def _noun_after(text: str, pos: int, stops: frozenset[str]) -> str:
+    place = match_chinese_unit(text, pos)
+    if place is not None and place.place and place.start == pos:
+        return place.word  # "四个县落地项目": the counted noun is the area word
     m = _NOUN.match(text, pos, min(len(text), pos + 12))
     if m is None:
         return ""
     word = m.group()
     for i, c in enumerate(word):
-        if c in stops:
-            return word[:i]
-    return word
+        if c in stops and c not in _JOINS:
+            word = word[:i]
+            break
+    return word.rstrip(_JOINS)  # "改善民生和产业扶持项目" is one noun; "干部和" ends before the next figure
 
 
 def _noun_before(text: str, pos: int, stops: frozenset[str]) -> str:
+    gloss = _GLOSS_BEFORE.search(text, max(0, pos - 8), pos)  # "卫生院(所)303个": the noun before its gloss
+    if gloss is not None:
+        pos = gloss.start()
+    counted = _COUNTED_BEFORE.search(text, max(0, pos - 12), pos)  # "教师14批917人次": the noun before "14批"
+    if counted is not None:
+        pos = counted.start()
     m = _NOUN_BEFORE.search(text, max(0, pos - 10), pos)
     if m is None:
         return ""
@@ -208,6 +221,6 @@ def _mention(
         rule=rule,
         sentence=sentence,
         value_high=high,
-        noun=noun if unit in ("count", "person", "household") else None,
+        noun=noun if unit in ("count", "person", "person_time", "household") else None,
         noun_phrase=noun or "",
     )

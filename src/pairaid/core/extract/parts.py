@@ -181,14 +181,21 @@ def _whole(parts: dict[int, Link], i: int) -> int | None:
     return link.whole if link is not None else None
 
 
-def repeated(mentions: tuple[Mention, ...], bound: dict[int, str]) -> set[int]:
-    """Mentions that repeat verbatim an earlier bound figure of another sentence (F10): same text, unit, value, noun."""
+def repeated(
+    mentions: tuple[Mention, ...], bound: dict[int, str], sentences: tuple[Sentence, ...] = ()
+) -> set[int]:
+    """Mentions that repeat verbatim an earlier bound figure of another sentence (F10): same text, unit, value,
+    noun.  In Chinese the noun is read from the words around the figure, which a headline words otherwise
+    ("实施项目1614个" and "项目1614个"), and 元 may go unsaid ("242亿" and "242亿元"): there the figure is enough."""
     seen: dict[tuple[str, str, Decimal, str], int] = {}
     out: set[int] = set()
     for i, m in enumerate(mentions):
         if i not in bound:
             continue
-        key = (m.text.lower(), m.unit, m.value, m.noun_phrase.lower())
+        if sentences and sentences[m.sentence].lang == "zh":
+            key = (m.text.removesuffix("元"), m.unit, m.value, "")
+        else:
+            key = (m.text.lower(), m.unit, m.value, m.noun_phrase.lower())
         first = seen.get(key)
         if first is not None and mentions[first].sentence != m.sentence and bound[first] == bound[i]:
             out.add(i)
