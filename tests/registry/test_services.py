@@ -157,7 +157,7 @@ def test_a_pairing_keeps_its_key_and_source_and_no_two_pairings_share_a_key() ->
     stored = Pairing.objects.get(key="xj-shandong-kashi")
     assert (stored.pk, stored.source_url, stored.basis) == (kashi.pk, "https://example.org/notice.html", "stated")
     assert [p.key for p in unkeyed] == ["", ""]
-    with pytest.raises(DataError, match="the key 'xj-shandong-kashi' is used by another pairing"):
+    with pytest.raises(DataError, match="The key 'xj-shandong-kashi' is used by another pairing"):
         pairing_create(
             donor_area=area("370000"),
             recipient_area=area("653122"),

@@ -282,18 +282,45 @@ WRITES: dict[str, dict[str, Call]] = {
                 "basis": "stated",
             },
         ),
+        "web": _web(
+            lambda s: "/pairings/new/",
+            lambda s: {
+                "donor": s.pairing.donor_area.code,
+                "recipient": s.area.code,
+                "level": "county",
+                "programme": "east_west",
+                "start_year": 2009,
+                "parent": str(s.pairing.pk),
+                "source_url": "https://example.org/notice",
+                "source_title": "Notice",
+                "basis": "stated",
+            },
+        ),
     },
     "pairing_update": {
         "API": _api("patch", lambda s: f"/api/v1/pairings/{s.pairing.pk}", lambda s: {"note": "checked"}),
     },
     "pairing_end": {
         "API": _api("post", lambda s: f"/api/v1/pairings/{s.pairing.pk}/end", lambda s: {"end_year": 2012}),
+        "web": _web(lambda s: f"/pairings/{s.pairing.pk}/end/", lambda s: {"end_year": 2012}),
     },
     "pairing_reassign": {
         "API": _api(
             "post",
             lambda s: f"/api/v1/pairings/{s.pairing.pk}/reassign",
             lambda s: {"year": 2013, "recipient_area": s.area.code, "level": "county"},
+        ),
+        "web": _web(
+            lambda s: f"/pairings/{s.pairing.pk}/reassign/",
+            lambda s: {
+                "year": 2013,
+                "side": "recipient",
+                "area": s.area.code,
+                "level": "county",
+                "source_url": "https://example.org/notice",
+                "source_title": "Notice",
+                "basis": "stated",
+            },
         ),
     },
 }

@@ -96,6 +96,32 @@ def pairing_find(
     return candidates.order_by("pair_count", same_level, F("parent").asc(nulls_first=True), "name", "pk").first()
 
 
+def _one_side_shared(pairing: Pairing) -> Q:
+    """Pairings of the same programme and level that share exactly one side with ``pairing``."""
+    same_donor = Q(donor_area=pairing.donor_area_id, donor_organisation=pairing.donor_organisation_id)
+    same_recipient = Q(
+        recipient_area=pairing.recipient_area_id, recipient_organisation=pairing.recipient_organisation_id
+    )
+    return Q(programme=pairing.programme, level=pairing.level) & (
+        (same_donor & ~same_recipient) | (same_recipient & ~same_donor)
+    )
+
+
+def pairing_successors(*, pairing: Pairing) -> QuerySet[Pairing]:
+    """The pairings that took over from ``pairing`` when it ended: the same donor with a new recipient, or a
+    new donor for its recipient, starting the year it ended or the year after (a re-assignment)."""
+    if pairing.end_year is None:
+        return Pairing.objects.none()
+    starts = [pairing.end_year, pairing.end_year + 1]
+    return _pairings().filter(_one_side_shared(pairing), start_year__in=starts).exclude(pk=pairing.pk)
+
+
+def pairing_predecessors(*, pairing: Pairing) -> QuerySet[Pairing]:
+    """The pairings ``pairing`` took over from (see :func:`pairing_successors`)."""
+    ends = [pairing.start_year - 1, pairing.start_year]
+    return _pairings().filter(_one_side_shared(pairing), end_year__in=ends).exclude(pk=pairing.pk)
+
+
 def pairing_tree(*, root: Pairing) -> PairingNode:
     """``root`` with every pairing nested under it, however deep.
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from pairaid.core.errors import DataError
 from pairaid.geo.models import Area
@@ -43,6 +44,10 @@ def organisation_get_or_create(
     return organisation, created
 
 
+def _ends_before(end_year: int | None, start_year: int) -> str:
+    return _("A pairing cannot end in %(end)s before it starts in %(start)s.") % {"end": end_year, "start": start_year}
+
+
 def _years(pairing: Pairing) -> str:
     return f"{pairing.start_year}–{pairing.end_year or ''}"
 
@@ -50,21 +55,21 @@ def _years(pairing: Pairing) -> str:
 def _check_pairing(pairing: Pairing) -> None:
     """The domain's rules of one pairing, before the database's constraints."""
     if pairing.donor_area_id is None and pairing.donor_organisation_id is None:
-        raise DataError("a pairing needs a donor (an area or an organisation)")
+        raise DataError(_("A pairing needs a donor (an area or an organisation)."))
     if pairing.recipient_area_id is None and pairing.recipient_organisation_id is None:
-        raise DataError("a pairing needs a recipient (an area or an organisation)")
+        raise DataError(_("A pairing needs a recipient (an area or an organisation)."))
     if pairing.level not in PairingLevel.values:
         raise DataError(f"unknown pairing level {pairing.level!r} (use one of {', '.join(PairingLevel.values)})")
     if pairing.programme not in Programme.values:
         raise DataError(f"unknown programme {pairing.programme!r} (use one of {', '.join(Programme.values)})")
     if pairing.end_year is not None and pairing.end_year < pairing.start_year:
-        raise DataError(f"a pairing cannot end in {pairing.end_year} before it starts in {pairing.start_year}")
+        raise DataError(_ends_before(pairing.end_year, pairing.start_year))
     if pairing.pair_count < 1:
         raise DataError(f"a pairing counts at least one pair, not {pairing.pair_count}")
     if pairing.basis and pairing.basis not in Basis.values:
         raise DataError(f"unknown basis {pairing.basis!r} (use one of {', '.join(Basis.values)})")
     if pairing.key and Pairing.objects.filter(key=pairing.key).exclude(pk=pairing.pk).exists():
-        raise DataError(f"the key {pairing.key!r} is used by another pairing")
+        raise DataError(_("The key %(key)s is used by another pairing.") % {"key": repr(pairing.key)})
     same = Pairing.objects.filter(
         programme=pairing.programme,
         level=pairing.level,
@@ -77,11 +82,17 @@ def _check_pairing(pairing: Pairing) -> None:
         same = same.filter(start_year__lte=pairing.end_year)
     clash = same.filter(Q(end_year__isnull=True) | Q(end_year__gte=pairing.start_year)).first()
     if clash is not None:
-        raise DataError(f"#{clash.pk} {clash} already pairs them in {_years(clash)}")
+        raise DataError(
+            _("#%(id)s %(pairing)s already pairs them in %(years)s.")
+            % {"id": clash.pk, "pairing": clash, "years": _years(clash)}
+        )
     ancestor = pairing.parent
     while ancestor is not None and pairing.pk is not None:
         if ancestor.pk == pairing.pk:
-            raise DataError(f"pairing {pairing} cannot be nested under {pairing.parent}: the tree would loop")
+            raise DataError(
+                _("Pairing %(pairing)s cannot be nested under %(parent)s: the tree would loop.")
+                % {"pairing": pairing, "parent": pairing.parent}
+            )
         ancestor = ancestor.parent
 
 
@@ -254,11 +265,14 @@ def pairing_end(*, pairing: Pairing, end_year: int, user: Any = None, reason: st
         DataError: ``end_year`` before the pairing's start year, or before a pairing under it starts.
     """
     if end_year < pairing.start_year:
-        raise DataError(f"a pairing cannot end in {end_year} before it starts in {pairing.start_year}")
+        raise DataError(_ends_before(end_year, pairing.start_year))
     with transaction.atomic():
         for child in pairing.children.filter(Q(end_year__isnull=True) | Q(end_year__gt=end_year)):
             if child.start_year > end_year:
-                raise DataError(f"pairing {child} under {pairing} starts in {child.start_year}, after {end_year}")
+                raise DataError(
+                    _("Pairing %(child)s under %(pairing)s starts in %(start)s, after %(end)s.")
+                    % {"child": child, "pairing": pairing, "start": child.start_year, "end": end_year}
+                )
             pairing_end(pairing=child, end_year=end_year, user=user, reason=reason)
         pairing.end_year = end_year
         return _save(pairing, user=user, reason=reason, fields=["end_year"])
@@ -292,20 +306,26 @@ def pairing_reassign(
     """
     new_donor, new_recipient = donor_area or donor_organisation, recipient_area or recipient_organisation
     if (new_donor is None) == (new_recipient is None):
-        raise DataError("a re-assignment gives either a new donor or a new recipient")
+        raise DataError(_("A re-assignment gives either a new donor or a new recipient."))
     if new_donor is not None and (donor_area, donor_organisation) == (pairing.donor_area, pairing.donor_organisation):
-        raise DataError(f"{new_donor} is already the donor of {pairing}")
+        raise DataError(_("%(side)s is already the donor of %(pairing)s.") % {"side": new_donor, "pairing": pairing})
     if new_recipient is not None and (recipient_area, recipient_organisation) == (
         pairing.recipient_area,
         pairing.recipient_organisation,
     ):
-        raise DataError(f"{new_recipient} is already the recipient of {pairing}")
+        raise DataError(
+            _("%(side)s is already the recipient of %(pairing)s.") % {"side": new_recipient, "pairing": pairing}
+        )
     if year <= pairing.start_year:
         raise DataError(
-            f"{pairing} starts in {pairing.start_year}: a re-assignment from {year} leaves it no year (change it)"
+            _("%(pairing)s starts in %(start)s: a re-assignment from %(year)s leaves it no year (change it instead).")
+            % {"pairing": pairing, "start": pairing.start_year, "year": year}
         )
     if pairing.end_year is not None and pairing.end_year < year - 1:
-        raise DataError(f"{pairing} ended in {pairing.end_year}; it cannot be re-assigned from {year}")
+        raise DataError(
+            _("%(pairing)s ended in %(end)s; it cannot be re-assigned from %(year)s.")
+            % {"pairing": pairing, "end": pairing.end_year, "year": year}
+        )
     if new_donor is None:
         donor_area, donor_organisation = pairing.donor_area, pairing.donor_organisation
     else:

@@ -3,7 +3,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from pairaid.web.views import browse, documents, entry
+from pairaid.web.views import browse, documents, entry, pairings
 
 app_name = "web"
 
@@ -17,7 +17,10 @@ urlpatterns = [
     path("", browse.dashboard, name="dashboard"),
     path("search/", browse.search, name="search"),
     path("pairings/", browse.pairing_list, name="pairings"),
+    path("pairings/new/", pairings.pairing_new, name="pairing_new"),
     path("pairings/<int:pk>/", browse.pairing_detail, name="pairing"),
+    path("pairings/<int:pk>/end/", pairings.pairing_end, name="pairing_end"),
+    path("pairings/<int:pk>/reassign/", pairings.pairing_reassign, name="pairing_reassign"),
     path("areas/<str:code>/", browse.area_detail, name="area"),
     path("activities/new/", entry.activity_edit, name="activity_new"),
     path("activities/<int:pk>/", browse.activity_detail, name="activity"),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -15,6 +17,8 @@ from pairaid.geo.models import Area
 from pairaid.indicators.models import DataValue, DataValueStatus, Indicator
 from pairaid.indicators.totals import scope_totals
 from pairaid.registry.models import Pairing
+from pairaid.registry.pairing_names import pairing_matches
+from pairaid.registry.selectors import pairing_predecessors, pairing_successors
 from pairaid.web import selectors
 from pairaid.web.charts import bar_chart
 from pairaid.web.paging import KeysFirst
@@ -56,9 +60,22 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 @site_view
 def pairing_list(request: HttpRequest) -> HttpResponse:
-    qs = Pairing.objects.filter(parent__isnull=True).select_related("donor_area", "recipient_area")
+    query = text_param(request, "q")
+    if query:
+        qs: Any = pairing_matches(text=query, year=int_param(request, "year"))
+    else:
+        qs = Pairing.objects.filter(parent__isnull=True).select_related("donor_area", "recipient_area")
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
-    return render(request, "web/pairing_list.html", {"page": page})
+    return render(
+        request,
+        "web/pairing_list.html",
+        {
+            "page": page,
+            "q": query,
+            "filters": {"q": query} if query else {},
+            "can_create": permissions.can_pairing_create(request.user),
+        },
+    )
 
 
 @site_view
@@ -92,6 +109,10 @@ def pairing_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "findings": finding_list(pairing=pairing, year=year)[:50] if year else [],
             "history": history_entries(instance=pairing),
             "can_edit": permissions.can_edit_pairing(request.user, pairing),
+            "can_end": permissions.can_pairing_end(request.user, pairing),
+            "can_reassign": permissions.can_pairing_reassign(request.user, pairing),
+            "predecessors": pairing_predecessors(pairing=pairing),
+            "successors": pairing_successors(pairing=pairing),
         },
     )
 
