@@ -54,6 +54,7 @@ TOUR: tuple[tuple[str, ...], ...] = (
     ("export-form", "--pairing", PAIRING, "--year", "2009", "{out}/form.xlsx"),
     ("import-form", "{out}/form.xlsx"),
     ("export", "--format", "csv", "--out", "{out}/values.csv"),
+    ("export", "--format", "csv", "--include-extracted", "--out", "{out}/all-values.csv"),
     ("export", "--format", "datapackage", "--out", "{out}/package"),
     ("export", "--format", "iati", "--out", "{out}/activities.xml"),
     ("serve", "--help"),

@@ -56,7 +56,8 @@ def test_the_csv_has_the_sample_figures_with_their_evidence(sample_root: Pairing
         "indicator": "aid_funds",
         "indicator_name": "Aid funds provided (all channels)",
         "subject_key": f"pairing:{sample_root.pk}",
-        "subject": "Shandong – Xinjiang",
+        "subject_code": f"pairing:{sample_root.pk}",
+        "subject_name": "Shandong – Xinjiang",
         "period_kind": "year",
         "period_start": "2009-01-01",
         "period_end": "2009-12-31",
@@ -71,10 +72,46 @@ def test_the_csv_has_the_sample_figures_with_their_evidence(sample_root: Pairing
     }
     assert NOTE[int(aid[0]["span_start"]) : int(aid[0]["span_end"])] == "1.574 billion yuan"
     road = next(r for r in rows if r["indicator"] == "road_length")
-    assert (road["value"], road["unit"], road["subject"]) == ("7.01", "km", "SDXJ-2009-03")
+    assert (road["value"], road["unit"], road["subject_code"], road["subject_name"]) == (
+        "7.01",
+        "km",
+        "activity:SDXJ-2009-03",
+        "Qilu logistics park, Shule",
+    )
     gdp = next(r for r in rows if r["indicator"] == "gdp")
-    assert (gdp["value"], gdp["subject"], gdp["subject_key"].startswith("area:")) == ("3220000000", "653122", True)
+    assert (gdp["value"], gdp["subject_code"], gdp["subject_name"]) == (
+        "3220000000",
+        "area:653122",
+        "Shule County / 疏勒县",
+    )
+    assert all(r["subject_code"] and r["subject_name"] for r in rows)
     assert {r["indicator"] for r in rows if r["qualifier"] == "more_than"} >= {"enterprises", "leader_visits"}
+
+
+def test_the_csv_holds_confirmed_figures_unless_extracted_ones_are_asked_for(
+    sample_root: Pairing, tmp_path: Path
+) -> None:
+    told = DataValue.objects.filter(status="entered").first()
+    assert told is not None
+    DataValue.objects.create(
+        indicator=told.indicator,
+        period_kind="year",
+        period_start=told.period_start,
+        period_end=told.period_end,
+        value=told.value,
+        unit=told.unit,
+        status="extracted",
+        donor_label="Shandong",
+        recipient_label="Hetian",
+    )
+    confirmed = _csv(tmp_path / "a.csv") if datavalues_csv_export(path=tmp_path / "a.csv") else []
+    assert {r["status"] for r in confirmed} == {"entered"}
+    everything = (
+        _csv(tmp_path / "b.csv") if datavalues_csv_export(path=tmp_path / "b.csv", include_extracted=True) else []
+    )
+    assert len(everything) == len(confirmed) + 1
+    (unresolved,) = [r for r in everything if r["subject_code"] == ""]
+    assert (unresolved["status"], unresolved["subject_name"]) == ("extracted", "Shandong → Hetian (as written)")
 
 
 def test_the_data_package_describes_its_csv_files(sample_root: Pairing, tmp_path: Path) -> None:

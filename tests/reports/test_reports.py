@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from typer.testing import CliRunner
 
 from pairaid.cli.main import app
@@ -24,7 +25,6 @@ pytestmark = pytest.mark.django_db
 NOTE = "Shandong gave 1.574 billion yuan of aid funds to Xinjiang in 2009."  # written for this test
 START = NOTE.index("1.574 billion yuan")
 END = START + len("1.574 billion yuan")
-CITED = f"Test note, characters {START}–{END}"
 
 
 @pytest.fixture
@@ -43,10 +43,13 @@ def test_the_html_report_shows_the_headline_figures_with_links_to_evidence(sampl
     context = report_context(pairing=sample_pairing, year=2009)
     html = report_html(context=context)
     doc_id = Evidence.objects.get(start=NOTE.index("1.574")).document_id
-    assert f'<a href="/documents/{doc_id}/#span-{START}-{END}" title="{CITED}">1.574 billion yuan</a>' in html
-    assert "75.80 million yuan" in html
+    (aid,) = [f for f in context.results if f.code == "aid_funds"]
+    assert f'<a href="{settings.SITE_URL}/documents/{doc_id}/#span-{START}-{END}">1.574 billion yuan</a>' in html
+    assert f'<sup><a href="#note-{aid.note}">[{aid.note}]</a></sup>' in html
+    assert f'<li id="note-{aid.note}" value="{aid.note}">“{NOTE}” — <a href="{settings.SITE_URL}/documents/' in html
+    assert "75.8 million yuan" in html
     assert '<table class="activities">' in html
-    assert "Qilu logistics park, Shule" in html and "20.00 million yuan" in html
+    assert "Qilu logistics park, Shule" in html and "20 million yuan" in html
     assert html.count('<img class="chart" src="data:image/svg+xml;base64,') >= 2
     assert [s.title for s in context.sources] == ["Test note"]
 
@@ -57,7 +60,7 @@ def test_the_activities_table_has_money_outputs_and_status(sample_pairing: Pairi
     assert (shule_park.sector, shule_park.place, shule_park.shown_money) == (
         "Industrial and logistics parks",
         "Shule County",
-        "20.00 million yuan",
+        "20 million yuan",
     )
     assert "Roads built 7.01 km" in shule_park.outputs
     assert shule_park.status == "Implementation"
@@ -71,8 +74,12 @@ def test_chinese_labels_and_amounts(sample_pairing: Pairing) -> None:
 
 
 def test_markdown_cites_the_evidence(sample_pairing: Pairing) -> None:
-    md = report_markdown(context=report_context(pairing=sample_pairing, year=2009, with_charts=False))
-    assert f"| Aid funds provided (all channels) | 1.574 billion yuan | 2009 |  | {CITED} |" in md
+    context = report_context(pairing=sample_pairing, year=2009, with_charts=False)
+    md = report_markdown(context=context)
+    (aid,) = [f for f in context.results if f.code == "aid_funds"]
+    row = f"| Aid funds provided (all channels) | Shandong – Xinjiang | 1.574 billion yuan [{aid.note}] | 2009 |  |"
+    assert row in md
+    assert f"{aid.note}. “{NOTE}” — Test note <{settings.SITE_URL}/documents/" in md
 
 
 def test_xlsx_has_one_sheet_per_table_with_codes_and_numbers(sample_pairing: Pairing) -> None:
@@ -83,9 +90,13 @@ def test_xlsx_has_one_sheet_per_table_with_codes_and_numbers(sample_pairing: Pai
     )
     assert book.sheetnames[:5] == ["Overview", "Pairings", "Channels", "Sectors", "Activities"]
     overview = {row[0]: row for row in book["Overview"].iter_rows(min_row=2, values_only=True)}
-    assert overview["aid_funds"][4] == 1574000000
-    assert overview["grant_funds"][4] == 75800000
-    assert overview["aid_funds"][10] == CITED
+    assert overview["aid_funds"][3] == 1574000000
+    assert overview["grant_funds"][3] == 75800000
+    assert overview["people_trained"][3] == 45075
+    results = {row[0]: row for row in book["Results"].iter_rows(min_row=2, values_only=True)}
+    note = results["aid_funds"][8]
+    notes = {f"[{row[0]}]": row[1] for row in book["Notes"].iter_rows(min_row=2, values_only=True)}
+    assert notes[note] == NOTE
 
 
 def test_docx_has_the_sections_and_a_chart(sample_pairing: Pairing) -> None:
@@ -93,10 +104,11 @@ def test_docx_has_the_sections_and_a_chart(sample_pairing: Pairing) -> None:
 
     doc = Document(io.BytesIO(report_bytes(context=report_context(pairing=sample_pairing, year=2009), fmt="docx")))
     headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
-    assert headings[:2] == ["Overview", "Funds by channel and sector"]
-    assert {"Activities", "Economic cooperation", "Results", "Sources"} <= set(headings)
+    assert headings[:2] == ["Overview", "How the totals were counted"]
+    assert {"Activities", "Economic cooperation", "Results", "The recipient's economy", "Sources"} <= set(headings)
     cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
-    assert "1.574 billion yuan" in cells and CITED in cells
+    assert "1.574 billion yuan" in cells and any(c.startswith("1.574 billion yuan [") for c in cells)
+    assert any(f"“{NOTE}” — Test note" in p.text for p in doc.paragraphs)
     assert len(doc.inline_shapes) >= 2
 
 
@@ -115,9 +127,9 @@ def test_the_pdf_shows_chinese_names_on_page_one(sample_pairing: Pairing, tmp_pa
     dark = sum(1 for p in page.getdata() if p < 128)
     assert dark > 2000  # text and a chart, not a blank page
     text = subprocess.run(
-        ["pdftotext", "-f", "1", "-l", "1", str(tmp_path / "r.pdf"), "-"], capture_output=True, text=True, check=True
+        ["pdftotext", str(tmp_path / "r.pdf"), "-"], capture_output=True, text=True, check=True
     ).stdout
-    assert "15.74亿元" in text and "年度报告" in text  # the CJK font embedded, not boxes
+    assert "15.74亿元" in text and "年度对口帮扶工作报告" in text  # the CJK font embedded, not boxes
 
 
 def test_the_overview_compares_pairings_with_last_year(sample_pairing: Pairing) -> None:

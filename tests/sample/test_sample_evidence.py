@@ -10,7 +10,8 @@ import pytest
 from pairaid.core.errors import InputError
 from pairaid.indicators.models import DataValue
 from pairaid.ingest.services import IngestResult
-from pairaid.reports.selectors import evidence_url, report_context
+from pairaid.reports.figures import evidence_url
+from pairaid.reports.selectors import report_context
 from pairaid.reports.services import report_html
 from pairaid.sample.evidence import (
     EvidenceLinks,

@@ -64,8 +64,15 @@ def export(
     year: Annotated[
         int | None, typer.Option("--year", "-y", min=YEAR_MIN, max=YEAR_MAX, help="Only this year.")
     ] = None,
+    include_extracted: Annotated[
+        bool,
+        typer.Option(
+            "--include-extracted", help="Add the figures read from reports and not yet reviewed (status column)."
+        ),
+    ] = False,
 ) -> None:
-    """Export open data: data values with their evidence as CSV, a Frictionless data package, or IATI XML."""
+    """Export open data: confirmed data values with their evidence as CSV, a Frictionless data package,
+    or IATI XML."""
     with one_line_errors():
         if fmt not in EXPORT_FORMATS:
             raise InputError(f"unknown export format {fmt!r} (use one of {', '.join(EXPORT_FORMATS)})")
@@ -86,9 +93,9 @@ def export(
             console.print(f"wrote {done.path}: {done.activities} activities, {done.transactions} transactions")
             return
         written = (
-            datavalues_csv_export(path=out, pairing_ids=ids, year=year)
+            datavalues_csv_export(path=out, pairing_ids=ids, year=year, include_extracted=include_extracted)
             if fmt == "csv"
-            else datapackage_export(folder=out, pairing_ids=ids, year=year)
+            else datapackage_export(folder=out, pairing_ids=ids, year=year, include_extracted=include_extracted)
         )
         rows = ", ".join(f"{n} {kind.replace('_', ' ')}" for kind, n in written.rows.items())
         console.print(f"wrote {', '.join(str(p) for p in written.paths)}: {rows}", highlight=False)

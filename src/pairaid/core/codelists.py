@@ -101,3 +101,66 @@ def sector(code: str) -> Sector:
         if item.code == code:
             return item
     raise CodelistError(f"unknown sector code {code!r}")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A unit as readers see it (``units.csv``): English singular and plural, Chinese measure word."""
+
+    code: str
+    singular_en: str
+    plural_en: str
+    name_zh: str
+
+
+@dataclass(frozen=True)
+class QualifierWords:
+    """How a qualifier is written (``qualifier_words.csv``): its label, and a figure with it, where
+    ``{n}`` is the number and ``{unit}`` the unit ("more than {n} {unit}", "{n}余{unit}")."""
+
+    code: str
+    label_en: str
+    label_zh: str
+    written_en: str
+    written_zh: str
+
+
+@dataclass(frozen=True)
+class Disaggregation:
+    """A disaggregation code (``dimension:value``) with its names (``disaggregations.csv``)."""
+
+    code: str
+    name_en: str
+    name_zh: str
+
+
+@cache
+def units() -> dict[str, Unit]:
+    """The units readers see, by code."""
+    return {r["code"]: Unit(r["code"], r["singular_en"], r["plural_en"], r["name_zh"]) for r in _rows("units.csv")}
+
+
+@cache
+def qualifier_words() -> dict[str, QualifierWords]:
+    """How each qualifier is written, by code."""
+    return {
+        r["code"]: QualifierWords(r["code"], r["label_en"], r["label_zh"], r["written_en"], r["written_zh"])
+        for r in _rows("qualifier_words.csv")
+    }
+
+
+@cache
+def disaggregations() -> dict[str, Disaggregation]:
+    """The named disaggregations, by code."""
+    return {r["code"]: Disaggregation(r["code"], r["name_en"], r["name_zh"]) for r in _rows("disaggregations.csv")}
+
+
+def disaggregation_name(code: str, language: str) -> str:
+    """A disaggregation in words: its codelist name, else the code's value in words
+    (``kind:medical_exchange`` → "medical exchange"); "" for no disaggregation."""
+    if not code:
+        return ""
+    found = disaggregations().get(code)
+    if found is not None:
+        return found.name_zh if language.lower().startswith("zh") else found.name_en
+    return code.partition(":")[2].replace("_", " ") or code.replace("_", " ")

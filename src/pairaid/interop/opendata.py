@@ -1,7 +1,8 @@
 """Open-data exports: data values as CSV, and a Frictionless data package (datapackage.json + CSV).
 
-The CSV has one row per data value (every status but rejected; ``status`` tells
-confirmed from extracted figures), with its evidence: the SHA-256 of the source
+The CSV has one row per confirmed data value (accepted, corrected, entered; with
+``include_extracted`` also the figures read from reports and not yet reviewed, told
+apart by the ``status`` column), its subject named with code and name, and its evidence: the SHA-256 of the source
 document's stored text and the span (Python ``str`` indices, end exclusive) —
 anyone holding the document can find the sentence. Numbers are written as plain
 decimals without exponent or trailing zeros (``1574000000``, ``7.01``).
@@ -30,7 +31,16 @@ DATAVALUE_FIELDS = (
     ("indicator", "string", "indicator code (pairaid codelist, spec/indicators.csv)"),
     ("indicator_name", "string", "indicator name in English"),
     ("subject_key", "string", "subject of the figure: pairing:<id>, area:<id>, activity:<id>, joined by |"),
-    ("subject", "string", "subject in words: the pairing, area (6-digit code) or activity identifier"),
+    (
+        "subject_code",
+        "string",
+        "subject's codes: pairing:<id>, area:<6-digit code>, activity:<identifier>, joined by |",
+    ),
+    (
+        "subject_name",
+        "string",
+        "subject's names (English / Chinese), joined by |; for a subject not resolved, as written",
+    ),
     ("period_kind", "string", "year (a flow), cumulative (a sum between years) or as_of (a stock)"),
     ("period_start", "date", "first day the figure covers"),
     ("period_end", "date", "last day the figure covers"),
@@ -84,22 +94,43 @@ def plain(value: Decimal | None) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def _subject(pairing: str | None, area_code: str | None, activity: str | None) -> str:
-    return " | ".join(part for part in (activity, pairing, area_code) if part)
+def _subject(
+    pairing: tuple[int, str] | None, area: tuple[str, str, str] | None, activity: tuple[str, str] | None, written: str
+) -> tuple[str, str]:
+    """The subject's codes and names, most specific first (activity, pairing, area); a figure whose
+    subject was not resolved is named as its report wrote donor and recipient."""
+    codes, names = [], []
+    if activity is not None:
+        codes.append(f"activity:{activity[0]}")
+        names.append(activity[1])
+    if pairing is not None:
+        codes.append(f"pairing:{pairing[0]}")
+        names.append(pairing[1])
+    if area is not None:
+        codes.append(f"area:{area[0]}")
+        names.append(" / ".join(part for part in area[1:] if part))
+    return " | ".join(codes), " | ".join(names) or written
 
 
-def datavalue_rows(*, pairing_ids: list[int] | None, year: int | None) -> Iterator[list[object]]:
+def datavalue_rows(
+    *, pairing_ids: list[int] | None, year: int | None, include_extracted: bool
+) -> Iterator[list[object]]:
     """Rows of the data values table (columns of :data:`DATAVALUE_FIELDS`), streamed."""
     from pairaid.registry.models import Pairing
 
     names = {pk: name or f"pairing {pk}" for pk, name in Pairing.objects.values_list("pk", "name")}
-    qs = datavalues_for_export(pairing_ids=pairing_ids, year=year).values_list(
+    qs = datavalues_for_export(pairing_ids=pairing_ids, year=year, include_extracted=include_extracted).values_list(
         "indicator__code",
         "indicator__name_en",
         "subject_key",
         "pairing_id",
         "area__code",
+        "area__name_en",
+        "area__name_zh",
         "activity__identifier",
+        "activity__title",
+        "donor_label",
+        "recipient_label",
         "period_kind",
         "period_start",
         "period_end",
@@ -112,31 +143,22 @@ def datavalue_rows(*, pairing_ids: list[int] | None, year: int | None) -> Iterat
         "evidence__start",
         "evidence__end",
     )
-    for (
-        code,
-        name,
-        key,
-        pairing_id,
-        area,
-        activity,
-        kind,
-        start,
-        end,
-        part,
-        value,
-        unit,
-        qual,
-        status,
-        sha,
-        s,
-        e,
-    ) in qs.iterator(chunk_size=5000):
-        pairing = names.get(pairing_id) if pairing_id else None
+    for row in qs.iterator(chunk_size=5000):
+        (code, name, key, pairing_id, area, area_en, area_zh, activity, title, donor, recipient) = row[:11]
+        (kind, start, end, part, value, unit, qual, status, sha, s, e) = row[11:]
+        written = " → ".join(side for side in (donor, recipient) if side)
+        subject_code, subject_name = _subject(
+            (pairing_id, names.get(pairing_id, "")) if pairing_id else None,
+            (area, area_en, area_zh) if area else None,
+            (activity, title) if activity else None,
+            f"{written} (as written)" if written else "",
+        )
         yield [
             code,
             name,
             key,
-            _subject(pairing, area, activity),
+            subject_code,
+            subject_name,
             kind,
             start.isoformat(),
             end.isoformat(),
@@ -190,10 +212,15 @@ def _write_csv(path: Path, fields: tuple[tuple[str, str, str], ...], rows: Itera
 
 
 def datavalues_csv_export(
-    *, path: Path, pairing_ids: list[int] | None = None, year: int | None = None
+    *, path: Path, pairing_ids: list[int] | None = None, year: int | None = None, include_extracted: bool = False
 ) -> ExportSummary:
-    """Write the data values (of these pairings, periods ending in ``year``; all when ``None``) as CSV (UTF-8)."""
-    rows = _write_csv(path, DATAVALUE_FIELDS, datavalue_rows(pairing_ids=pairing_ids, year=year))
+    """Write the confirmed data values (with ``include_extracted`` the extracted ones too) of these
+    pairings, periods ending in ``year`` (all when ``None``), as CSV (UTF-8)."""
+    rows = _write_csv(
+        path,
+        DATAVALUE_FIELDS,
+        datavalue_rows(pairing_ids=pairing_ids, year=year, include_extracted=include_extracted),
+    )
     return ExportSummary((path,), {"data_values": rows})
 
 
@@ -210,13 +237,17 @@ def _resource(name: str, fields: tuple[tuple[str, str, str], ...], title: str) -
     }
 
 
-def datapackage_export(*, folder: Path, pairing_ids: list[int] | None = None, year: int | None = None) -> ExportSummary:
+def datapackage_export(
+    *, folder: Path, pairing_ids: list[int] | None = None, year: int | None = None, include_extracted: bool = False
+) -> ExportSummary:
     """Write a Frictionless data package into ``folder``: ``datapackage.json`` and the CSV files
     ``data_values.csv``, ``activities.csv`` and ``transactions.csv``."""
     folder.mkdir(parents=True, exist_ok=True)
     counts = {
         "data_values": _write_csv(
-            folder / "data_values.csv", DATAVALUE_FIELDS, datavalue_rows(pairing_ids=pairing_ids, year=year)
+            folder / "data_values.csv",
+            DATAVALUE_FIELDS,
+            datavalue_rows(pairing_ids=pairing_ids, year=year, include_extracted=include_extracted),
         ),
         "activities": _write_csv(
             folder / "activities.csv", ACTIVITY_FIELDS, _activity_rows(pairing_ids=pairing_ids, year=year)

@@ -70,15 +70,16 @@ def figures_of_pairing(*, pairing: Pairing, year: int) -> list[DataValue]:
 
 
 def datavalues_for_export(
-    *, pairing_ids: list[int] | None, year: int | None, include_rejected: bool = False
+    *, pairing_ids: list[int] | None, year: int | None, include_extracted: bool = False
 ) -> QuerySet[DataValue]:
     """Data values about these pairings (their own figures, their activities' outputs, and figures
     about their recipient areas), all when ``None``; periods ending in ``year`` when given.
 
-    Every status but ``rejected`` (the ``status`` column tells confirmed from extracted).
-    In indicator, period, id order.
+    Confirmed figures only (accepted, corrected, entered), unless ``include_extracted`` adds the
+    figures read from reports and not yet reviewed; never rejected ones. In indicator, period, id order.
     """
-    qs = DataValue.objects.all()
+    statuses = [*CONFIRMED_STATUSES, DataValueStatus.EXTRACTED] if include_extracted else list(CONFIRMED_STATUSES)
+    qs = DataValue.objects.filter(status__in=statuses)
     if pairing_ids is not None:
         areas = Pairing.objects.filter(pk__in=pairing_ids, recipient_area__isnull=False).values("recipient_area_id")
         qs = qs.filter(
@@ -88,6 +89,4 @@ def datavalues_for_export(
         )
     if year is not None:
         qs = qs.filter(period_end__year=year)
-    if not include_rejected:
-        qs = qs.exclude(status=DataValueStatus.REJECTED)
     return qs.order_by("indicator__code", "period_start", "pk")

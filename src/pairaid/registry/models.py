@@ -124,6 +124,16 @@ class Pairing(models.Model):
     def __str__(self) -> str:
         return self.name or f"{self.donor_label} – {self.recipient_label}"
 
+    def display_name(self, language: str = "en") -> str:
+        """The pairing's name in ``language``: its name, else "donor – recipient"; in Chinese always
+        the sides' Chinese names ("山东省—喀什地区"), with the number of pairs when it stands for several."""
+        if not language.lower().startswith("zh"):
+            return str(self)
+        donor = self.donor_area or self.donor_organisation
+        recipient = self.recipient_area or self.recipient_organisation
+        names = [getattr(side, "name_zh", "") or str(side or "") for side in (donor, recipient)]
+        return "—".join(names) + (f"（{self.pair_count}对）" if self.pair_count > 1 else "")
+
     @property
     def donor_label(self) -> str:
         """The donor's display name (area or organisation)."""

@@ -86,9 +86,21 @@ def _render(name: str, title: str, draw: Any) -> Chart:
     return Chart(name, title, text[text.index("<svg") :], lambda: _drawn(title, draw, "png").getvalue())
 
 
-def _millions(values: Sequence[Decimal]) -> list[float]:
+def _scaled(values: Sequence[Decimal], language: str) -> tuple[list[float], str]:
+    """Values in the unit offices chart money in: million yuan in English, 万元 in Chinese."""
     # floats only to draw: the figures themselves stay Decimal
-    return [float(v / Decimal(10) ** 6) for v in values]
+    if language.lower().startswith("zh"):
+        return [float(v / Decimal(10) ** 4) for v in values], "万元"
+    return [float(v / Decimal(10) ** 6) for v in values], "million yuan"
+
+
+def _label_bars(ax: Any, bars: Any, values: Sequence[float], horizontal: bool) -> None:
+    for bar, value in zip(bars, values, strict=True):
+        text = f"{value:,.1f}" if value < 100 else f"{value:,.0f}"
+        if horizontal:
+            ax.text(bar.get_width(), bar.get_y() + bar.get_height() / 2, " " + text, va="center", fontsize=8)
+        else:
+            ax.text(bar.get_x() + bar.get_width() / 2, bar.get_height(), text, ha="center", va="bottom", fontsize=8)
 
 
 def report_charts(
@@ -99,30 +111,38 @@ def report_charts(
     labels: dict[str, str],
     language: str,
 ) -> dict[str, Chart]:
-    """The charts that have data: ``sectors``, ``years`` and ``recipients`` (values in yuan)."""
-    unit = "百万元" if language.lower().startswith("zh") else "million yuan"
+    """The charts that have data: ``sectors``, ``years`` (every stored year, on a year axis) and
+    ``recipients`` (the pairings compared); values in yuan, drawn in million yuan or 万元, each bar
+    with its value."""
     charts: dict[str, Chart] = {}
     if sectors:
+        sector_values, unit = _scaled([r.value for r in sectors], language)
 
         def draw_sectors(ax: Any) -> None:
-            ax.barh([r.label for r in sectors][::-1], _millions([r.value for r in sectors])[::-1], color="#2b6cb0")
+            bars = ax.barh([r.label for r in sectors][::-1], sector_values[::-1], color="#2b6cb0")
+            _label_bars(ax, bars, sector_values[::-1], horizontal=True)
             ax.set_xlabel(unit)
 
         charts["sectors"] = _render("sectors", labels["chart_sector"], draw_sectors)
-    if len(years) >= 1:
+    if years:
+        year_values, unit = _scaled([r.value for r in years], language)
 
         def draw_years(ax: Any) -> None:
-            ax.plot([int(r.key) for r in years], _millions([r.value for r in years]), marker="o", color="#c05621")
+            stamps = [int(r.key) for r in years]
+            bars = ax.bar(stamps, year_values, color="#c05621", width=0.6)
+            _label_bars(ax, bars, year_values, horizontal=False)
+            ax.set_xticks(stamps, [str(y) for y in stamps], rotation=45 if len(stamps) > 8 else 0)
+            ax.set_xlim(min(stamps) - 0.8, max(stamps) + 0.8)
+            ax.set_xlabel(labels["year_axis"])
             ax.set_ylabel(unit)
-            ax.set_xticks([int(r.key) for r in years])
 
         charts["years"] = _render("years", labels["chart_years"], draw_years)
     if recipients:
+        pairing_values, unit = _scaled([r.value for r in recipients], language)
 
         def draw_recipients(ax: Any) -> None:
-            ax.barh(
-                [r.label for r in recipients][::-1], _millions([r.value for r in recipients])[::-1], color="#2f855a"
-            )
+            bars = ax.barh([r.label for r in recipients][::-1], pairing_values[::-1], color="#2f855a")
+            _label_bars(ax, bars, pairing_values[::-1], horizontal=True)
             ax.set_xlabel(unit)
 
         charts["recipients"] = _render("recipients", labels["chart_recipients"], draw_recipients)

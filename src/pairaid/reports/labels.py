@@ -1,18 +1,49 @@
 """Report labels in English and Simplified Chinese, and how figures are written in each.
 
-Money: "1.574 billion yuan" / "75.80 million yuan" in English, "15.74亿元" / "7580万元"
-in Chinese. Languages: ``en`` and ``zh-hans`` (anything starting ``zh``).
+Money: "1.574 billion yuan" / "75.8 million yuan" in English, "15.74亿元" / "7580万元"
+in Chinese. Units, plurals, qualifiers and disaggregations come from the codelists
+(``pairaid/core/data``: units.csv, qualifier_words.csv, disaggregations.csv).
+Languages: ``en`` and ``zh-hans`` (anything starting ``zh``).
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
 
+from pairaid.core.codelists import qualifier_words, units
+
 LANGUAGES = ("en", "zh-hans")
 
 _LABELS: dict[str, tuple[str, str]] = {
-    "annual_report": ("Annual report", "年度报告"),
-    "overview_report": ("National overview of pairing-off assistance", "东西部对口帮扶全国概况"),
+    "report_title": ("{name}: Annual report {year}", "{name}{year}年度对口帮扶工作报告"),
+    "overview_title": ("National overview of pairing-off assistance, {year}", "{year}年全国对口帮扶工作概况"),
+    "activities_of": ("activities", "项目"),
+    "counting": ("How the totals were counted", "合计口径说明"),
+    "counting_intro": (
+        "Each stored figure is counted once: a total stated for a pairing holds the totals stated for the "
+        "pairings under it when it is not smaller; a smaller one, and the outputs of activities, are added.",
+        "每个数据只计一次：上级结对填报的合计不小于下级合计时，视为已包含下级；较小的上级数据和项目产出另行相加。",
+    ),
+    "tree": ("The pairing tree", "结对关系"),
+    "level": ("Level", "层级"),
+    "recipient_economy": ("The recipient's economy", "受援地经济社会发展"),
+    "notes": ("Notes: the sentences the figures were read from", "注释：数据出处原文"),
+    "narrative": ("Summary", "综述"),
+    "qualifier": ("Qualifier", "限定"),
+    "disaggregation": ("Breakdown", "分项"),
+    "sheet_overview": ("Overview", "概况"),
+    "sheet_pairings": ("Pairings", "结对"),
+    "sheet_channels": ("Channels", "资金渠道"),
+    "sheet_sectors": ("Sectors", "行业"),
+    "sheet_activities": ("Activities", "项目"),
+    "sheet_economy": ("Economy", "经济合作"),
+    "sheet_people": ("People", "人才交流"),
+    "sheet_results": ("Results", "成效"),
+    "sheet_recipient": ("Recipient", "受援地"),
+    "sheet_findings": ("Findings", "核查"),
+    "sheet_notes": ("Notes", "注释"),
+    "sheet_sources": ("Sources", "来源"),
+    "sheet_charts": ("Charts", "图表"),
     "overview": ("Overview", "概况"),
     "headline": ("Headline figures", "主要数字"),
     "funds": ("Funds by channel and sector", "资金渠道与行业分布"),
@@ -52,9 +83,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     "no_findings": ("The checks found nothing.", "核查未发现问题。"),
     "chart_sector": ("Funds by sector", "分行业资金"),
     "chart_years": ("Aid funds over the years", "历年援助资金"),
-    "chart_recipients": ("Recipients compared", "受援地比较"),
+    "chart_recipients": ("Pairings compared: aid funds", "各结对援助资金比较"),
+    "year_axis": ("Year", "年份"),
+    "year_of": ("{year}", "{year}年"),
     "yuan": ("yuan", "元"),
-    "million_yuan": ("million yuan", "万元"),
     "generated": ("Built by pairaid from the figures stored", "由 pairaid 根据已存数据生成"),
     "transactions": ("Transactions", "资金往来"),
     "type": ("Type", "类型"),
@@ -74,67 +106,61 @@ def labels(language: str) -> dict[str, str]:
     return {key: pair[index] for key, pair in _LABELS.items()}
 
 
-def money(value: Decimal, language: str) -> str:
-    """Yuan as a reader expects them: 1.574 billion yuan / 75.80 million yuan; 15.74亿元 / 7580万元."""
+def _plain(value: Decimal, language: str = "en") -> str:
+    """A number without trailing zeros: 75.80 → 75.8; with thousands separators in English
+    (38,755), without them in Chinese (38755), as the offices write."""
+    text = f"{value.normalize():f}" if is_zh(language) else f"{value.normalize():,f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+def _written(number: str, unit: str, qualifier: str, language: str) -> str:
+    words = qualifier_words().get(qualifier) or qualifier_words()["exact"]
+    template = words.written_zh if is_zh(language) else words.written_en
+    return template.format(n=number, unit=unit).strip()
+
+
+def money(value: Decimal, language: str, qualifier: str = "exact") -> str:
+    """Yuan as offices write them: 1.574 billion yuan / 75.8 million yuan; 15.74亿元 / 7580万元;
+    with the qualifier in words (more than 780 million yuan / 7.8亿余元)."""
     if is_zh(language):
         if value >= Decimal(10) ** 8:
-            return f"{(value / Decimal(10) ** 8).quantize(Decimal('0.01')):f}亿元"
-        if value >= Decimal(10) ** 4:
-            return f"{(value / Decimal(10) ** 4).quantize(Decimal('0.01')).normalize():f}万元"
-        return f"{value.normalize():f}元"
+            number = f"{_plain((value / Decimal(10) ** 8).quantize(Decimal('0.01')), language)}亿"
+        elif value >= Decimal(10) ** 4:
+            number = f"{_plain((value / Decimal(10) ** 4).quantize(Decimal('0.01')), language)}万"
+        else:
+            number = _plain(value, language)
+        return _written(number, "元", qualifier, language)
     if value >= Decimal(10) ** 9:
-        return f"{(value / Decimal(10) ** 9).quantize(Decimal('0.001')):f} billion yuan"
-    if value >= Decimal(10) ** 6:
-        return f"{(value / Decimal(10) ** 6).quantize(Decimal('0.01')):f} million yuan"
-    return f"{value.quantize(Decimal(1)):,f} yuan"
+        number = f"{_plain((value / Decimal(10) ** 9).quantize(Decimal('0.001')))} billion"
+    elif value >= Decimal(10) ** 6:
+        number = f"{_plain((value / Decimal(10) ** 6).quantize(Decimal('0.01')))} million"
+    else:
+        number = f"{value.quantize(Decimal(1)):,f}"
+    return _written(number, "yuan", qualifier, language)
 
 
-_UNITS_ZH = {
-    "person": "人",
-    "person_time": "人次",
-    "project": "个",
-    "school": "所",
-    "household": "户",
-    "ha": "公顷",
-    "km": "公里",
-    "m2": "平方米",
-    "enterprise": "家",
-    "agreement": "项",
-    "course": "期",
-    "batch": "批",
-}
-
-
-def quantity(value: Decimal, unit: str, language: str) -> str:
-    """A figure with its unit: money through :func:`money`, else "4,456 person-times" / "4,456人次"."""
-    if unit == "CNY":
-        return money(value, language)
-    number = f"{value.normalize():,f}"
-    if number.endswith(".0"):
-        number = number[:-2]
+def unit_name(unit: str, language: str, value: Decimal = Decimal(2)) -> str:
+    """A unit in ``language`` from the units codelist: "people" (or "person" for 1), "人"; a unit
+    not in the codelist as its code in words ("person-time"; in Chinese no measure word)."""
+    found = units().get(unit)
     if is_zh(language):
-        return f"{number}{_UNITS_ZH.get(unit, '')}"
-    return f"{number} {_unit_en(unit, value)}"
+        return found.name_zh if found else ""
+    if found is None:
+        return unit.replace("_", "-")
+    return found.singular_en if value == 1 else found.plural_en
 
 
-_MEASURES_EN = {
-    "ha": "ha",
-    "km": "km",
-    "m": "m",
-    "m2": "m²",
-    "m3": "m³",
-    "t": "t",
-    "kg": "kg",
-    "mu": "mu",
-    "percent": "%",
-    "CNY/person": "yuan per person",
-}
+def quantity(value: Decimal, unit: str, language: str, qualifier: str = "exact") -> str:
+    """A figure with its unit and qualifier in words: money through :func:`money`, else
+    "more than 780 enterprises" / "780余家", "4,456 person-times" / "4,456人次"."""
+    if unit == "CNY":
+        return money(value, language, qualifier)
+    return _written(_plain(value, language), unit_name(unit, language, value), qualifier, language)
 
 
-def _unit_en(unit: str, value: Decimal) -> str:
-    if unit in _MEASURES_EN:
-        return _MEASURES_EN[unit]
-    if unit == "person":
-        return "person" if value == 1 else "people"
-    shown = unit.replace("_", "-")
-    return shown if value == 1 or shown.endswith("s") else shown + "s"
+def qualifier_label(code: str, language: str) -> str:
+    """A qualifier's label in ``language`` ("more than" / "超过"); "" for an exact figure."""
+    words = qualifier_words().get(code)
+    if words is None or code == "exact":
+        return ""
+    return words.label_zh if is_zh(language) else words.label_en

@@ -1,34 +1,23 @@
-"""The report as an Excel workbook (one sheet per table, indicator codes in a column) and as a Word document."""
+"""The report as an Excel workbook (one sheet per table, indicator codes in a column) and as a Word document.
+
+Sheet names, headers and every cell of text are in the report's language.
+"""
 
 from __future__ import annotations
 
 import io
 
-from pairaid.reports.selectors import ReportContext, ReportFigure
+from pairaid.reports.context import ReportContext, ReportFigure
 
 
 def _figure_rows(figures: list[ReportFigure]) -> list[list[object]]:
-    return [
-        [
-            f.code,
-            f.label,
-            f.subject,
-            f.disaggregation,
-            f.value,
-            f.unit,
-            f.qualifier,
-            f.period,
-            f.change,
-            f.status,
-            f.citation,
-        ]
-        for f in figures
-    ]
+    return [[f.code, f.label, f.subject, f.value, f.shown, f.period, f.change, f.status, f.citation] for f in figures]
 
 
 def report_xlsx(*, context: ReportContext) -> bytes:
-    """An XLSX workbook: Overview, Pairings, Channels, Sectors, Activities, Economy, People, Results,
-    Findings, Sources; values are numbers (yuan), with the indicator code in column A."""
+    """An XLSX workbook: overview, pairings, channels, sectors, activities, economy, people, results,
+    the recipient's economy, findings, notes and sources; values are numbers (yuan), with the
+    indicator code in column A."""
     from openpyxl import Workbook
     from openpyxl.drawing.image import Image
     from openpyxl.styles import Font
@@ -38,55 +27,52 @@ def report_xlsx(*, context: ReportContext) -> bytes:
         lab["code"],
         lab["indicator"],
         lab["subject"],
-        "disaggregation",
         lab["value"],
-        lab["unit"],
-        "qualifier",
+        lab["value"] + f" ({lab['unit']})",
         lab["period"],
         lab["change"] + " (%)",
         lab["status"],
         lab["evidence"],
     ]
+    money = lab["money"] + f" ({lab['yuan']})"
     sheets: list[tuple[str, list[object], list[list[object]]]] = [
-        ("Overview", figure_head, _figure_rows(context.headline)),
+        ("sheet_overview", figure_head, _figure_rows(context.headline)),
         (
-            "Pairings",
-            [lab["pairing"], lab["money"] + " (CNY)", lab["change"] + " (%)"],
+            "sheet_pairings",
+            [lab["pairing"], money, lab["change"] + " (%)"],
             [[p.label, p.value, p.change] for p in context.pairings],
         ),
-        ("Channels", [lab["channel"], lab["money"] + " (CNY)"], [[c.label, c.value] for c in context.channels]),
+        ("sheet_channels", [lab["channel"], money], [[c.label, c.value] for c in context.channels]),
+        ("sheet_sectors", [lab["code"], lab["sector"], money], [[s.key, s.label, s.value] for s in context.sectors]),
         (
-            "Sectors",
-            [lab["code"], lab["sector"], lab["money"] + " (CNY)"],
-            [[s.key, s.label, s.value] for s in context.sectors],
-        ),
-        (
-            "Activities",
-            [
-                lab["identifier"],
-                lab["title"],
-                lab["sector"],
-                lab["place"],
-                lab["money"] + " (CNY)",
-                lab["outputs"],
-                lab["status"],
-            ],
+            "sheet_activities",
+            [lab["identifier"], lab["title"], lab["sector"], lab["place"], money, lab["outputs"], lab["status"]],
             [[a.identifier, a.title, a.sector, a.place, a.money, a.outputs, a.status] for a in context.activities],
         ),
-        ("Economy", figure_head, _figure_rows(context.economy)),
-        ("People", figure_head, _figure_rows(context.people)),
-        ("Results", figure_head, _figure_rows(context.results)),
+        ("sheet_economy", figure_head, _figure_rows(context.economy)),
+        ("sheet_people", figure_head, _figure_rows(context.people)),
+        ("sheet_results", figure_head, _figure_rows(context.results)),
+        ("sheet_recipient", figure_head, _figure_rows(context.recipient)),
         (
-            "Findings",
-            [lab["severity"], lab["rule"], lab["message"], lab["evidence"]],
-            [[f.severity, f.rule, f.message, f.citation] for f in context.findings],
+            "sheet_findings",
+            [lab["severity"], lab["message"], lab["evidence"]],
+            [[f.severity, f.message, f.citation] for f in context.findings],
         ),
-        ("Sources", ["id", lab["document"], lab["address"]], [[s.id, s.title, s.address] for s in context.sources]),
+        (
+            "sheet_notes",
+            ["#", lab["evidence"], lab["document"]],
+            [[n.number, n.quote, n.document] for n in context.notes],
+        ),
+        (
+            "sheet_sources",
+            ["#", lab["document"], lab["address"]],
+            [[s.id, s.title, s.address] for s in context.sources],
+        ),
     ]
     book = Workbook()
     book.remove(book.active)  # type: ignore[arg-type]
-    for title, head, rows in sheets:
-        sheet = book.create_sheet(title)
+    for key, head, rows in sheets:
+        sheet = book.create_sheet(lab[key])
         sheet.append(head)
         for cell in sheet[1]:
             cell.font = Font(bold=True)
@@ -95,19 +81,20 @@ def report_xlsx(*, context: ReportContext) -> bytes:
         for column in sheet.columns:
             width = max((len(str(c.value or "")) for c in column), default=8)
             sheet.column_dimensions[column[0].column_letter].width = min(max(width + 2, 8), 60)
-    charts = book.create_sheet("Charts")
+    charts = book.create_sheet(lab["sheet_charts"])
     row = 1
     for chart in context.charts.values():
         image = Image(io.BytesIO(chart.png))
         charts.add_image(image, f"A{row}")
-        row += 20
+        row += 22
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
 
 
 def report_docx(*, context: ReportContext) -> bytes:
-    """A DOCX document with the sections of the report; every figure cites its evidence."""
+    """A DOCX document with the sections of the report; every figure read from a document points to
+    the note quoting its sentence."""
     from docx import Document
     from docx.shared import Cm
 
@@ -131,26 +118,44 @@ def report_docx(*, context: ReportContext) -> bytes:
 
     def figures(items: list[ReportFigure]) -> None:
         table(
-            [lab["indicator"], lab["subject"], lab["value"], lab["period"], lab["evidence"]],
+            [lab["indicator"], lab["subject"], lab["value"], lab["period"], lab["change"]],
             [
                 [
-                    f.label + (f" ({f.disaggregation})" if f.disaggregation else ""),
+                    f.label,
                     f.subject,
-                    f.shown,
+                    f.shown + (f" [{f.note}]" if f.note else ""),
                     f.period,
-                    f.citation,
+                    "" if f.change is None else f"{f.change:+}%",
                 ]
                 for f in items
             ],
         )
 
+    if context.narrative:
+        doc.add_heading(lab["narrative"], level=1)
+        for text in context.narrative.values():
+            doc.add_paragraph(text)
     doc.add_heading(lab["overview"], level=1)
     figures(context.headline)
+    if context.counting:
+        doc.add_heading(lab["counting"], level=2)
+        doc.add_paragraph(lab["counting_intro"])
+        for line in context.counting:
+            doc.add_paragraph(line, style="List Bullet")
     for chart in context.charts.values():
         doc.add_picture(io.BytesIO(chart.png), width=Cm(15))
+    if context.tree:
+        doc.add_heading(lab["tree"], level=1)
+        table(
+            [lab["pairing"], lab["level"], lab["money"]],
+            [["  " * t.depth + t.name, t.level, t.shown] for t in context.tree],
+        )
     if context.pairings:
         doc.add_heading(lab["pairings"], level=1)
-        table([lab["pairing"], lab["money"]], [[p.label, p.shown] for p in context.pairings])
+        table(
+            [lab["pairing"], lab["money"], lab["change"]],
+            [[p.label, p.shown, "" if p.change is None else f"{p.change:+}%"] for p in context.pairings],
+        )
     doc.add_heading(lab["funds"], level=1)
     doc.add_heading(lab["by_channel"], level=2)
     table([lab["channel"], lab["money"]], [[c.label, c.shown] for c in context.channels])
@@ -162,17 +167,28 @@ def report_docx(*, context: ReportContext) -> bytes:
             [lab["title"], lab["sector"], lab["place"], lab["money"], lab["outputs"], lab["status"]],
             [[a.title, a.sector, a.place, a.shown_money, a.outputs, a.status] for a in context.activities],
         )
-    for name in ("economy", "people", "results"):
-        doc.add_heading(lab[name], level=1)
-        figures(getattr(context, name))
+    for name, title in (
+        ("economy", "economy"),
+        ("people", "people"),
+        ("results", "results"),
+        ("recipient", "recipient_economy"),
+    ):
+        items = getattr(context, name)
+        if items or (name != "recipient" and not context.is_overview):
+            doc.add_heading(lab[title], level=1)
+            figures(items)
     doc.add_heading(lab["findings"], level=1)
     if context.findings:
         table(
-            [lab["severity"], lab["rule"], lab["message"], lab["evidence"]],
-            [[f.severity, f.rule, f.message, f.citation] for f in context.findings],
+            [lab["severity"], lab["message"], lab["evidence"]],
+            [[f.severity, f.message, f.citation] for f in context.findings],
         )
     else:
         doc.add_paragraph(lab["no_findings"])
+    if context.notes:
+        doc.add_heading(lab["notes"], level=1)
+        for n in context.notes:
+            doc.add_paragraph(f"[{n.number}] “{n.quote}” — {n.document} {n.url}")
     doc.add_heading(lab["sources"], level=1)
     for s in context.sources:
         doc.add_paragraph(f"{s.title} {s.address}".strip(), style="List Number")

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from django.template.loader import render_to_string
 
 from pairaid.core.errors import InputError
-from pairaid.reports.selectors import ReportContext
+from pairaid.reports.context import ReportContext
 
 if TYPE_CHECKING:
     from pairaid.registry.models import Pairing
@@ -17,11 +17,11 @@ FORMATS = ("html", "pdf", "md", "xlsx", "docx")
 
 
 def _sections(context: ReportContext) -> list[tuple[str, tuple[str, list[object]]]]:
-    lab = context.labels
+    lab = {**context.labels, "recipient": context.labels["recipient_economy"]}
     return [
         (name, (lab[name], list(getattr(context, name))))
-        for name in ("economy", "people", "results")
-        if not context.is_overview or getattr(context, name)
+        for name in ("economy", "people", "results", "recipient")
+        if getattr(context, name) or (not context.is_overview and name != "recipient")
     ]
 
 

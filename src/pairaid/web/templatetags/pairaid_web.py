@@ -21,12 +21,6 @@ def name(obj: Any) -> str:
     if obj is None:
         return ""
     lang = _lang()
-    if hasattr(obj, "donor_area_id"):
-        if obj.name and not lang.startswith("zh"):
-            return str(obj.name)
-        donor = obj.donor_area or obj.donor_organisation
-        recipient = obj.recipient_area or obj.recipient_organisation
-        return f"{name(donor)} – {name(recipient)}"
     if hasattr(obj, "display_name"):
         return str(obj.display_name(lang))
     if hasattr(obj, "name_zh") and lang.startswith("zh") and obj.name_zh:

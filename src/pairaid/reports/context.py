@@ -1,0 +1,142 @@
+"""What every format of a report reads: the report context and its rows.
+
+Every text in a context is already in the report's language (labels, units,
+qualifiers, names, statuses), so that the formats only lay it out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from pairaid.reports import charts
+
+
+@dataclass(frozen=True)
+class ReportFigure:
+    """One figure as a report shows it, with where it came from.
+
+    ``shown`` is the value written out with its unit and qualifier ("more than 780
+    enterprises", "780余家"). ``note`` is the number of the note that quotes the sentence
+    stating it (0: none); ``evidence_url`` the page that shows that sentence (absolute when
+    at the site's address, ``PAIRAID_SITE_URL``), None without evidence.
+    """
+
+    code: str
+    label: str
+    subject: str
+    value: Decimal
+    unit: str
+    shown: str
+    period: str
+    change: Decimal | None = None
+    qualifier: str = ""
+    disaggregation: str = ""
+    status: str = ""
+    evidence_url: str | None = None
+    citation: str = ""
+    note: int = 0
+
+
+@dataclass(frozen=True)
+class ActivityRow:
+    """A row of the activities table: money in yuan (disbursed and spent in the year), outputs as text."""
+
+    identifier: str
+    title: str
+    sector: str
+    place: str
+    money: Decimal
+    shown_money: str
+    outputs: str
+    status: str
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """A row of a two-column table (channel, sector, pairing): label, value, shown value, change."""
+
+    key: str
+    label: str
+    value: Decimal
+    shown: str
+    change: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class TreeRow:
+    """A pairing of the report's tree: how deep it sits, its name, and its aid funds of the year."""
+
+    depth: int
+    name: str
+    level: str
+    shown: str
+
+    @property
+    def indent(self) -> str:
+        """Two spaces per level, for a nested Markdown list."""
+        return "  " * self.depth
+
+
+@dataclass(frozen=True)
+class SourceRow:
+    """A document the report's figures came from."""
+
+    id: int
+    title: str
+    address: str
+    url: str
+
+
+@dataclass(frozen=True)
+class NoteRow:
+    """A note quoting the sentence a figure was read from, so that the evidence survives a printout."""
+
+    number: int
+    quote: str
+    document: str
+    url: str
+
+
+@dataclass(frozen=True)
+class FindingRow:
+    """A stored finding of the checks, in the report's language."""
+
+    severity: str
+    rule: str
+    message: str
+    evidence_url: str | None
+    citation: str
+
+
+@dataclass
+class ReportContext:
+    """What every format of a report reads."""
+
+    title: str
+    year: int
+    language: str
+    labels: dict[str, str]
+    is_overview: bool
+    headline: list[ReportFigure] = field(default_factory=list)
+    counting: list[str] = field(default_factory=list)
+    narrative: dict[str, str] = field(default_factory=dict)
+    tree: list[TreeRow] = field(default_factory=list)
+    channels: list[TableRow] = field(default_factory=list)
+    sectors: list[TableRow] = field(default_factory=list)
+    pairings: list[TableRow] = field(default_factory=list)
+    activities: list[ActivityRow] = field(default_factory=list)
+    economy: list[ReportFigure] = field(default_factory=list)
+    people: list[ReportFigure] = field(default_factory=list)
+    results: list[ReportFigure] = field(default_factory=list)
+    recipient: list[ReportFigure] = field(default_factory=list)
+    findings: list[FindingRow] = field(default_factory=list)
+    notes: list[NoteRow] = field(default_factory=list)
+    sources: list[SourceRow] = field(default_factory=list)
+    charts: dict[str, charts.Chart] = field(default_factory=dict)
+
+    @property
+    def has_figures(self) -> bool:
+        """True when the report has a figure or a table row of its year to show (its activities do not
+        count: one without dates is listed in every year)."""
+        return any((self.headline, self.channels, self.sectors, self.pairings, self.economy, self.people, self.results))

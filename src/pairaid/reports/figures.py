@@ -1,0 +1,301 @@
+"""Report rows from the stored data, in the report's language: figures with their notes, activities,
+findings, sources, the pairing tree and how the totals were counted.
+
+Evidence survives a printout or an email: every figure read from a document gets a
+note quoting the sentence it came from, and its link is absolute, at the site's
+address (``PAIRAID_SITE_URL``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+from decimal import Decimal
+
+from django.conf import settings
+from django.db.models import Prefetch, Q, Sum
+from django.utils import translation
+
+from pairaid.activities.models import Activity, ActivityStatus, Transaction
+from pairaid.checks.models import Finding
+from pairaid.core.change import change_percent
+from pairaid.core.codelists import disaggregation_name, sectors
+from pairaid.core.tree_sums import Statement
+from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueStatus
+from pairaid.indicators.rollups import RollupRow
+from pairaid.indicators.totals import ScopeTotal
+from pairaid.registry.models import Pairing
+from pairaid.reports.context import ActivityRow, FindingRow, NoteRow, ReportFigure, SourceRow, TableRow, TreeRow
+from pairaid.reports.labels import is_zh, money, quantity
+from pairaid.sources.models import SourceDocument
+
+#: Where a sentence ends: a full stop not inside a number, other end marks, a line break.
+_SENTENCE_END = re.compile(r"(?<![0-9])\.|\.(?![0-9])|[。！？!?；;\n]")
+
+
+def evidence_url(document_id: int, start: int, end: int) -> str:
+    """The web page that shows a span of a document, at the site's address (``PAIRAID_SITE_URL``)."""
+    return f"{settings.SITE_URL}/documents/{document_id}/#span-{start}-{end}"
+
+
+def sentence_around(text: str, start: int, end: int, limit: int = 320) -> str:
+    """The sentence of ``text`` holding ``start``–``end``, trimmed to about ``limit`` characters."""
+    before = [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - limit), start)]
+    after = _SENTENCE_END.search(text, end, min(len(text), end + limit))
+    first = before[-1] if before else max(0, start - limit // 2)
+    last = after.end() if after else min(len(text), end + limit // 2)
+    return " ".join(text[first:last].split())
+
+
+def pairing_names(ids: Iterable[int], language: str) -> dict[int, str]:
+    """Each pairing's name in ``language``."""
+    qs = Pairing.objects.filter(pk__in=set(ids)).select_related(
+        "donor_area", "recipient_area", "donor_organisation", "recipient_organisation"
+    )
+    return {p.pk: p.display_name(language) for p in qs}
+
+
+class Notes:
+    """The notes of one report: a number per evidence span, in the order figures ask for them."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self._numbers: dict[tuple[int, int, int], int] = {}
+
+    def number(self, value: DataValue) -> int:
+        evidence = value.evidence
+        if evidence is None:
+            return 0
+        key = (evidence.document_id, evidence.start, evidence.end)
+        return self._numbers.setdefault(key, len(self._numbers) + 1)
+
+    def in_order(self, figures: list[ReportFigure]) -> list[ReportFigure]:
+        """Renumber the notes in the order ``figures`` show them (first shown, first numbered);
+        returns the figures with their new numbers."""
+        new: dict[int, int] = {}
+        for f in figures:
+            if f.note:
+                new.setdefault(f.note, len(new) + 1)
+        self._numbers = {key: new[n] for key, n in self._numbers.items() if n in new}
+        return [replace(f, note=new[f.note], citation=f"[{new[f.note]}]") if f.note else f for f in figures]
+
+    def rows(self) -> list[NoteRow]:
+        """The notes with their quotes (one query for the documents' texts)."""
+        docs = SourceDocument.objects.in_bulk({d for d, _, _ in self._numbers})
+        rows = []
+        for (doc_id, start, end), n in sorted(self._numbers.items(), key=lambda item: item[1]):
+            doc = docs.get(doc_id)
+            if doc is None:
+                continue
+            title = doc.title or doc.filename or doc.sha256[:12]
+            rows.append(NoteRow(n, sentence_around(doc.text, start, end), title, evidence_url(doc_id, start, end)))
+        return rows
+
+
+def _period(value: DataValue, language: str) -> str:
+    if value.period_kind == "cumulative":
+        return f"{value.period_start.year}–{value.period_end.year}"
+    if value.period_kind == "as_of":
+        return f"{value.period_end.year}年末" if is_zh(language) else f"end of {value.period_end.year}"
+    return f"{value.period_end.year}年" if is_zh(language) else str(value.period_end.year)
+
+
+def _subject(value: DataValue, language: str, names: dict[int, str]) -> str:
+    if value.activity_id:
+        activity = value.activity
+        return activity.title_zh if is_zh(language) and activity.title_zh else activity.title
+    if value.area_id:
+        return value.area.display_name(language)
+    return names.get(value.pairing_id, "") if value.pairing_id else ""
+
+
+def report_figures(qs: Iterable[DataValue], *, language: str, notes: Notes, previous: dict) -> list[ReportFigure]:
+    """The figures of ``qs`` (with indicator, subject and evidence loaded) as a report shows them;
+    change on last year from ``previous`` (key → last year's value) unless the document stated one."""
+    values = list(qs)
+    names = pairing_names({v.pairing_id for v in values if v.pairing_id}, language)
+    with translation.override(language):
+        statuses = {code: str(label) for code, label in DataValueStatus.choices}
+    found = []
+    for v in values:
+        part = disaggregation_name(v.disaggregation, language)
+        name = v.indicator.display_name(language)
+        key = (v.indicator_id, v.subject_key, v.period_kind, v.disaggregation, v.unit)
+        number = notes.number(v)
+        evidence = v.evidence
+        found.append(
+            ReportFigure(
+                code=v.indicator.code,
+                label=f"{name}（{part}）" if part and is_zh(language) else f"{name} ({part})" if part else name,
+                subject=_subject(v, language, names),
+                value=v.value,
+                unit=v.unit,
+                shown=quantity(v.value, v.unit, language, v.qualifier),
+                period=_period(v, language),
+                change=change_percent(v.value, previous.get(key), stated=v.change_percent),
+                qualifier=v.qualifier,
+                disaggregation=part,
+                status=statuses.get(v.status, v.status),
+                evidence_url=evidence_url(evidence.document_id, evidence.start, evidence.end) if evidence else None,
+                citation=f"[{number}]" if number else statuses.get(v.status, v.status),
+                note=number,
+            )
+        )
+    return found
+
+
+def headline_figures(totals: list[ScopeTotal], *, language: str, period: str, citation: str) -> list[ReportFigure]:
+    """Totals of a scope as headline figures."""
+    return [
+        ReportFigure(
+            code=t.indicator.code,
+            label=t.indicator.display_name(language),
+            subject="",
+            value=t.value,
+            unit=t.unit,
+            shown=quantity(t.value, t.unit, language),
+            period=period,
+            change=t.change,
+            citation=citation,
+        )
+        for t in totals
+    ]
+
+
+def counting_notes(totals: list[ScopeTotal], *, language: str, activities_word: str) -> list[str]:
+    """For each total resting on more than one statement: which statements it added, and how many
+    lower ones it found inside a kept one ("People trained 45,075 people = Shandong – Xinjiang 20 + …")."""
+    ids = {s.node for t in totals for s in (*t.kept, *t.covered)}
+    names = pairing_names(ids, language)
+
+    def said(s: Statement[int], unit: str) -> str:
+        who = names.get(s.node, s.label) + (f"（{activities_word}）" if s.beside else "")
+        return f"{who} {quantity(s.value, unit, language)}"
+
+    lines = []
+    for t in totals:
+        if len(t.kept) + len(t.covered) < 2:
+            continue
+        line = f"{t.indicator.display_name(language)} {quantity(t.value, t.unit, language)} = " + " + ".join(
+            said(s, t.unit) for s in t.kept
+        )
+        if t.covered:
+            inside = "、".join(said(s, t.unit) for s in t.covered)
+            line += f"（已含：{inside}）" if is_zh(language) else f" (holding {inside})"
+        lines.append(line)
+    return lines
+
+
+def activity_rows(*, pairing_ids: list[int], year: int, language: str) -> list[ActivityRow]:
+    """The year's activities of these pairings: an activity counts unless it starts after the year or
+    ends before it (an undated one counts in every year), with its money moved and outputs of the year."""
+    names = {s.code: (s.name_zh if is_zh(language) else s.name_en) for s in sectors()}
+    of_year = DataValue.objects.filter(period_end__year=year, status__in=CONFIRMED_STATUSES).select_related("indicator")
+    activities = (
+        Activity.objects.filter(pairing_id__in=pairing_ids)
+        .filter(Q(start_date__isnull=True) | Q(start_date__year__lte=year))
+        .filter(Q(end_date__isnull=True) | Q(end_date__year__gte=year))
+        .prefetch_related(
+            "recipient_areas", Prefetch("data_values", queryset=of_year.order_by("indicator", "period_start", "pk"))
+        )
+        .order_by("identifier")
+    )
+    money_by_activity = dict(
+        Transaction.objects.filter(
+            activity__pairing_id__in=pairing_ids,
+            value_date__year=year,
+            transaction_type__in=("disbursement", "expenditure"),
+        )
+        .values_list("activity_id")
+        .annotate(total=Sum("value"))
+    )
+    rows = []
+    with translation.override(language):
+        for a in activities:
+            amount = money_by_activity.get(a.pk, Decimal(0))
+            outputs = "；".join if is_zh(language) else "; ".join
+            rows.append(
+                ActivityRow(
+                    identifier=a.identifier,
+                    title=a.title_zh if is_zh(language) and a.title_zh else a.title,
+                    sector=names.get(a.sector, a.sector),
+                    place=("、" if is_zh(language) else ", ").join(
+                        area.display_name(language) for area in a.recipient_areas.all()
+                    ),
+                    money=amount,
+                    shown_money=money(amount, language) if amount else "",
+                    outputs=outputs(
+                        f"{v.indicator.display_name(language)} {quantity(v.value, v.unit, language, v.qualifier)}"
+                        for v in a.data_values.all()
+                    ),
+                    status=str(ActivityStatus(a.status).label),
+                )
+            )
+    return rows
+
+
+def table_rows(rows: list[RollupRow], language: str, previous: dict[str, Decimal] | None = None) -> list[TableRow]:
+    """Roll-up rows as a table, with change on ``previous`` (key → last year's value) where both exist."""
+    return [
+        TableRow(
+            r.key,
+            r.label,
+            r.value,
+            quantity(r.value, r.unit, language),
+            change_percent(r.value, (previous or {}).get(r.key)),
+        )
+        for r in rows
+    ]
+
+
+def tree_rows(*, root: Pairing, totals: dict[int, Decimal], language: str) -> list[TreeRow]:
+    """``root`` and every pairing under it, depth first, each with its aid funds of the year ("" when none)."""
+    pairings = list(
+        Pairing.objects.select_related("donor_area", "recipient_area", "donor_organisation", "recipient_organisation")
+    )
+    children: dict[int | None, list[Pairing]] = {}
+    for p in pairings:
+        children.setdefault(p.parent_id, []).append(p)
+    rows: list[TreeRow] = []
+    with translation.override(language):
+        stack = [(root, 0)]
+        while stack:
+            node, depth = stack.pop()
+            value = totals.get(node.pk)
+            shown = money(value, language) if value is not None else ""
+            rows.append(TreeRow(depth, node.display_name(language), str(node.get_level_display()), shown))
+            kids = sorted(children.get(node.pk, []), key=lambda p: p.display_name(language))
+            stack.extend((k, depth + 1) for k in reversed(kids))
+    return rows
+
+
+def finding_rows(*, pairing_ids: list[int] | None, year: int, language: str, notes: Notes) -> list[FindingRow]:
+    """The year's findings on confirmed figures, errors first, in ``language``."""
+    qs = Finding.objects.filter(year=year, includes_extracted=False).select_related("evidence", "evidence__document")
+    if pairing_ids is not None:
+        qs = qs.filter(pairing_id__in=pairing_ids)
+    rank = {"error": 0, "warning": 1, "info": 2}
+    rows = []
+    with translation.override(language):
+        for f in qs:
+            e = f.evidence
+            rows.append(
+                FindingRow(
+                    str(f.get_severity_display()),
+                    f.rule,
+                    f.message,
+                    evidence_url(e.document_id, e.start, e.end) if e else None,
+                    f"{e.document.title}" if e else "",
+                )
+            )
+    return sorted(rows, key=lambda r: rank.get(r.severity, 3))
+
+
+def source_rows(figures: list[ReportFigure]) -> list[SourceRow]:
+    """The documents the figures came from."""
+    ids = sorted({int(f.evidence_url.split("/documents/")[1].split("/")[0]) for f in figures if f.evidence_url})
+    return [
+        SourceRow(d.pk, d.title or d.filename or d.sha256[:12], d.address, f"{settings.SITE_URL}/documents/{d.pk}/")
+        for d in SourceDocument.objects.filter(pk__in=ids).defer("text").order_by("pk")
+    ]
