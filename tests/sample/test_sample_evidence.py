@@ -6,6 +6,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 
 from pairaid.core.errors import InputError
 from pairaid.indicators.models import DataValue
@@ -156,7 +157,7 @@ def test_the_sample_report_links_the_headline_figure_to_its_span(sample: SampleS
 
     html = report_html(context=report_context(pairing=sample.root, year=2009))
 
-    assert href == f"/documents/{linked.document.pk}/#span-{aid.evidence.start}-{aid.evidence.end}"
+    assert href == f"{settings.SITE_URL}/documents/{linked.document.pk}/#span-{aid.evidence.start}-{aid.evidence.end}"
     assert f'href="{href}"' in html
 
 

@@ -12,7 +12,7 @@
 | PAIRAID_ANONYMOUS_ACCESS | what visitors who are not logged in see: accepted or none | accepted |
 | PAIRAID_UPLOAD_MAX_MB | largest report upload, in MiB | 50 |
 | PAIRAID_LOGIN_ATTEMPTS | failed logins before a lock-out | 5 |
-| PAIRAID_SITE_URL | the address of the site, for links in notification emails and in reports (their evidence) | http://127.0.0.1:8000 |
+| PAIRAID_SITE_URL | the address of the site, for links in notification emails and reports | http://127.0.0.1:8000 |
 | PAIRAID_EMAIL_HOST | SMTP server for notification emails; empty prints them on the console | empty |
 | PAIRAID_EMAIL_PORT | SMTP port | 25 |
 | PAIRAID_EMAIL_FROM | sender address of notification emails | pairaid@localhost |
