@@ -191,3 +191,21 @@ def test_a_report_mixing_english_and_chinese_reads_both() -> None:
     text = "In 2019, City A sent 12 teachers to County B.\n2019年,甲市向乙县捐赠资金300万元。\n"
     found = [(m.text, format_decimal(m.value), m.unit) for m in read_report(text, report_year=2019).mentions]
     assert found == [("12 teachers", "12", "person"), ("300万元", "3000000", "CNY")]
+
+
+REGRESSIONS = [  # the smallest inputs that showed a bug
+    ("培训干部两万一千余人次。", [("两万一千余人次", "21000", "person_time", "more_than")]),  # a numeral after 万
+    ("引导企业投资四点六亿元。", [("四点六亿元", "460000000", "CNY", "exact")]),  # 点 before a scale
+    ("累计投入逾百亿元。", [("百亿元", "10000000000", "CNY", "more_than")]),  # a bare 百 before a scale
+    ("同比增长百分之二十一。", [("百分之二十一", "21", "percent", "exact")]),  # 百分之 is no fraction
+    ("资金“八成”投向基层。", [("八成", "80", "percent", "exact")]),  # a figure quoted for emphasis
+    ("表二 人才和劳务", []),  # a table's number and a counter after a space
+    ("惠及逾20万脱贫群众。", [("20万", "200000", "person", "more_than")]),  # people named by a longer noun
+    ("相关阅读:\n甲县已有60多个村脱贫\n乙县销售额突破50亿元\n", []),  # titles of related articles
+    ("【广告】某某课堂,首课仅需9.9元\n", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REGRESSIONS)
+def test_regressions(text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    assert _mentions(text) == expected

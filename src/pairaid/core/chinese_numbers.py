@@ -51,6 +51,7 @@ class ChineseNumbers:
     scales: dict[str, int]
     inside: frozenset[str]
     numerals: str
+    point: str
 
 
 @cache
@@ -69,13 +70,15 @@ def chinese_numbers() -> ChineseNumbers:
     digit_chars = "".join(k for k in digits if k not in "零〇")
     numeral = rf"[{numerals}]+(?:{zh['point']}[{''.join(digits)}]+)?"
     part = rf"(?:{_DIGITS}(?:[{''.join(multipliers)}](?![米克瓦]))?|{numeral})"
+    # a numeral of its own after the last scale: "两万一千", "一万二千余"
+    whole = rf"[{digit_chars}零]?[{digit_chars}][{''.join(multipliers)}十][{numerals}]*"
     tenths_not = str(zh["tenths_not_before"])
     lead = rf"(?=[\d{numerals}{scale}])"  # the engine tries the rest only where a number can start
     pattern = re.compile(
         rf"{lead}(?:(?P<percent_of>{zh['percent_of']}(?P<pct>{_DIGITS}|{numeral}))"
         rf"|(?P<tenths>(?:\d|10|[{digit_chars}])(?:[{ins}])?){zh['tenths']}(?![{tenths_not}])"
-        rf"|(?<![\d.])(?<!\d,)(?P<number>(?:{part}|(?<=上)[{scale}])(?:[{ins}])?(?:[{scale}]+(?:{part}(?:[{ins}])?[{scale}]+)*)?"
-        rf"(?:[{ins}])?)(?![\d]))"
+        rf"|(?<![\d.])(?<!\d,)(?P<number>(?:{part}|(?<=上)[{scale}])(?:[{ins}])?"
+        rf"(?:[{scale}]+(?:零?{part}(?:[{ins}])?[{scale}]+)*(?:{whole})?)?(?:[{ins}])?)(?![\d]))"
     )
     joins = "|".join(re.escape(str(j)) for j in zh["range_joins"])
     return ChineseNumbers(
@@ -86,6 +89,7 @@ def chinese_numbers() -> ChineseNumbers:
         scales=scales,
         inside=inside,
         numerals=numerals,
+        point=str(zh["point"]),
     )
 
 
@@ -99,7 +103,23 @@ def numeral_value(numeral: str) -> Decimal | None:
         return Decimal(cz.scales[numeral])
     if not any(c in cz.numerals for c in numeral):
         return _digits_value(numeral, cz)
+    if cz.point in numeral or numeral[0] in cz.multipliers:
+        return _segments_value(numeral, cz)  # "四点六亿", "百亿": cn2an reads neither
     return _cn2an(numeral)
+
+
+def _segments_value(numeral: str, cz: ChineseNumbers) -> Decimal | None:
+    """A numeral read as runs of numerals each followed by its scales, summed: "四点六亿" = 4.6 x 10^8."""
+    total = Decimal(0)
+    for m in re.finditer(rf"([^{''.join(cz.scales)}]+)([{''.join(cz.scales)}]*)", numeral):
+        head = m.group(1)
+        value = Decimal(cz.multipliers[head]) if head in cz.multipliers else _cn2an(head)
+        if value is None:
+            return None
+        for s in m.group(2):
+            value = _WIDE.multiply(value, Decimal(cz.scales[s]))
+        total += value
+    return total
 
 
 @cache

@@ -196,7 +196,7 @@ def chinese_units() -> ChineseUnits:
         entries[name] = (unit, scale, bool(entry.get("noun")), bool(entry.get("place")))
         alts.append(f"(?P<{name}>{entry['pattern']})")
     return ChineseUnits(
-        pattern=re.compile(r"[ \t]*(?:" + "|".join(alts) + ")"),
+        pattern=re.compile("(?:" + "|".join(alts) + ")"),  # glued to the number: "表二 人才" is no 2 persons
         entries=entries,
         kinds=str(raw["kinds"]),
         person_endings=frozenset(str(raw["person_endings"])),
@@ -208,7 +208,7 @@ def chinese_units() -> ChineseUnits:
 
 
 def match_chinese_unit(text: str, pos: int) -> ChineseUnitMatch | None:
-    """The Chinese unit or counter starting at ``pos`` (after optional spaces), or ``None``."""
+    """The Chinese unit or counter starting at ``pos``, or ``None``."""
     cu = chinese_units()
     m = cu.pattern.match(text, pos)
     if m is None or m.lastgroup is None:
@@ -220,7 +220,7 @@ def match_chinese_unit(text: str, pos: int) -> ChineseUnitMatch | None:
 def is_chinese_person_noun(noun: str) -> bool:
     """True when a Chinese noun counts people (``教师``, ``农民工``, ``老乡``; gold-format.md Z2)."""
     cu = chinese_units()
-    return bool(noun) and (noun in cu.person_nouns or noun[-1] in cu.person_endings)
+    return bool(noun) and (noun[-1] in cu.person_endings or any(noun.endswith(w) for w in cu.person_nouns))
 
 
 def is_plural(word: str) -> bool:

@@ -72,6 +72,17 @@ def _off_topic() -> _OffTopic:
     )
 
 
+@cache
+def _related_heading() -> re.Pattern[str]:
+    return re.compile(str(_raw()["related_heading"]))
+
+
+def _block_end(text: str, pos: int) -> int:
+    """Where the block of lines from ``pos`` ends: at the first empty line, or the text's end."""
+    blank = re.compile(r"\n[ \t]*\n").search(text, pos)
+    return blank.start() if blank is not None else len(text)
+
+
 def off_topic(paragraph: str) -> bool:
     """True when a paragraph is on another subject: enough words of other subjects, none of the programme's."""
     rule = _off_topic()
@@ -83,9 +94,18 @@ def find_boilerplate(text: str, start: int = 0, end: int | None = None) -> list[
     """``(start, end, rule id)`` of what is not the report in ``text[start:end]``, in order (module docstring)."""
     stop = len(text) if end is None else end
     rules = boilerplate_rules()
+    heading = _related_heading()
     found: list[tuple[int, int, str]] = []
+    related_until = -1  # the lines under a heading of related articles, up to an empty line
     for line in _LINE.finditer(text, start, stop):
         body = line.group()
+        if heading.match(body):
+            related_until = _block_end(text, line.end())
+            found.append((line.start(), line.end(), "related_articles"))
+            continue
+        if line.start() < related_until and "。" not in body:
+            found.append((line.start(), line.end(), "related_articles"))
+            continue
         hit = next((r.id for r in rules if r.scope == "line" and r.pattern.search(body)), None)
         if hit is None and off_topic(body):
             hit = "off_topic"

@@ -272,7 +272,8 @@ def chinese_exclusion_rule(
         while i >= 0:
             a, b = index.quoted[i]
             if a < start and end <= b:
-                if not _CLAUSE_MARK.search(text, a, b):
+                emphasis = len(text[a + 1 : b - 1].strip()) - len(number.text) <= 2  # "“八成”": the figure itself
+                if not _CLAUSE_MARK.search(text, a, b) and not emphasis:
                     return "quoted"  # a slogan or a title; a quotation with a clause of its own is speech
                 break
             i -= 1

@@ -19,10 +19,10 @@ _YEARBOOK_FILE = re.compile(r"^((?:19|20)\d\d)[_-]")
 _CHINESE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?!\s*[-~–至到])")
 # a date with a time: when the page was published ("2012年10月23日10:31", "2016-10-06 07:29")
 _DATED = re.compile(
-    r"((?:19|20)\d\d)\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*(?:\d{1,2}\s*[:：]\s*\d\d|\d{1,2}\s*时)"
+    r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*\d{1,2}\s*日?\s*(?:\d{1,2}\s*[:：]\s*\d\d|\d{1,2}\s*时)"
 )
 # a line that is only a date, perhaps after a paper's name ("某某日报 2017年05月15日")
-_DATE_LINE = re.compile(r"^\s*(?:\S{0,8}\s+)?((?:19|20)\d\d)\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*$", re.M)
+_DATE_LINE = re.compile(r"^\s*(?:\S{0,8}\s+)?((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*\d{1,2}\s*日?\s*$", re.M)
 # a span of years that ends in a year ("2016至2020年", "2016-2020年")
 _SPAN_END = re.compile(r"(?:19|20)\d\d\s*年?\s*[-~–—至到]\s*((?:19|20)\d\d)\s*年")
 
@@ -54,19 +54,23 @@ def report_year_of(text: str, *, filename: str | None = None) -> int | None:
 def chinese_report_year(text: str, *, file_year: int | None = None) -> int | None:
     """The year a page written mainly in Chinese reports on, or ``None``.
 
-    Order: the year of its publication date (a date with a time, else a line that is only
-    a date); else the year of its file name (``2020_…``), or the year before when the page's
+    Order: the year of its file name (``2020_…``), or the year before when the page's
     latest year is that one and ends a span (a summary of "2016至2020年" published in 2021);
-    else the year the page names most often (the later on a tie).
+    else the year of its publication date (a date with a time, else a line that is only
+    a date), or the year before when it appeared in January or February and names that
+    year more often (a summary of the year before); else the year the page names most
+    often (the later on a tie).
     """
-    dated = _DATED.search(text) or _DATE_LINE.search(text)
-    if dated is not None:
-        return int(dated.group(1))
     named = Counter(int(m.group(1)) for m in _CHINESE_YEAR.finditer(text))
     if file_year is not None:
         spans = {int(m.group(1)) for m in _SPAN_END.finditer(text)}
         latest = max((*named, *spans), default=None)
         return file_year - 1 if latest == file_year - 1 and latest in spans else file_year
+    dated = _DATED.search(text) or _DATE_LINE.search(text)
+    if dated is not None:
+        year = int(dated.group(1))
+        early = int(dated.group(2)) <= 2
+        return year - 1 if early and named[year - 1] > named[year] else year
     if named:
         return max(named, key=lambda year: (named[year], year))
     return None
