@@ -41,7 +41,7 @@ _WITH_MEASURE = re.compile(
 _MEASURES = frozenset({"m2", "ha", "mu", "km", "m", "m3"})
 # Chinese figures standing side by side ("14批917人次", "3万多户13.6万人") or listed with 、/和 ("19个小城镇、67个村庄")
 # share the words before the first and after the last
-_ZH_JOINED = re.compile(r"[\u4e00-\u9fff()]{0,10}?(?:[、和及与]|)")
+_ZH_JOINED = re.compile(r"[、和及与]?[\u4e00-\u9fff()]{0,10}?[、和及与]?")
 # "a planned area of", "the planned total investment of": the plan word qualifies one noun
 _ATTRIBUTIVE_PLAN = re.compile(r".*\b(?:a|an|the|its|their|with)\s+planned\b(?!\s+to\b)", re.I | re.S)
 
