@@ -53,3 +53,18 @@ def test_the_dashboard_headline_series_counts_what_is_stored_under_the_top() -> 
 def test_the_api_refuses_a_pairing_and_an_area_at_once() -> None:
     response = Client().get("/api/v1/totals", {"year": 2009, "pairing": 1, "area": "650000"})
     assert response.status_code in (400, 422) and "error" in response.json()
+
+
+def test_the_dashboard_shows_the_year_s_map() -> None:
+    import io
+
+    from PIL import Image
+
+    sample_load()
+    client = Client()
+    assert '<img src="/map/2009.png"' in client.get("/?year=2009").content.decode()
+    response = client.get("/map/2009.png")
+    assert response.status_code == 200 and response["Content-Type"] == "image/png"
+    image = Image.open(io.BytesIO(response.content)).convert("RGB")
+    dark_red = sum(1 for r, g, b in image.getdata() if r > 100 and g < 40 and b < 70)
+    assert dark_red > 2000  # Xinjiang, which received the 2009 aid funds

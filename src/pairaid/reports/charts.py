@@ -52,6 +52,13 @@ class Chart:
         return self.draw_png()
 
     @property
+    def png_data_uri(self) -> str:
+        """The PNG as a ``data:`` URI: for a map, whose thousands of border points make a heavy SVG."""
+        import base64
+
+        return "data:image/png;base64," + base64.b64encode(self.png).decode("ascii")
+
+    @property
     def svg_data_uri(self) -> str:
         """The SVG as a ``data:`` URI for an ``<img>`` (no clash of element ids between charts)."""
         import base64
@@ -66,11 +73,11 @@ def cjk_font() -> str | None:
     return next((name for name in CJK_FONTS if name in installed), None)
 
 
-def _drawn(title: str, draw: Any, fmt: str) -> io.BytesIO:
+def _drawn(title: str, draw: Any, fmt: str, size: tuple[float, float]) -> io.BytesIO:
     family = cjk_font()
     style = {"font.family": ["DejaVu Sans", family] if family else ["DejaVu Sans"], "svg.fonttype": "path"}
     with plt.rc_context(style):
-        fig, ax = plt.subplots(figsize=(7, 3.2), dpi=110)
+        fig, ax = plt.subplots(figsize=size, dpi=110)
         draw(ax)
         ax.set_title(title)
         ax.spines[["top", "right"]].set_visible(False)
@@ -81,12 +88,13 @@ def _drawn(title: str, draw: Any, fmt: str) -> io.BytesIO:
     return out
 
 
-def _render(name: str, title: str, draw: Any) -> Chart:
-    text = _drawn(title, draw, "svg").getvalue().decode("utf-8")
-    return Chart(name, title, text[text.index("<svg") :], lambda: _drawn(title, draw, "png").getvalue())
+def render_chart(name: str, title: str, draw: Any, size: tuple[float, float] = (7, 3.2)) -> Chart:
+    """A chart drawn by ``draw(ax)`` on axes of ``size`` inches, titled ``title``."""
+    text = _drawn(title, draw, "svg", size).getvalue().decode("utf-8")
+    return Chart(name, title, text[text.index("<svg") :], lambda: _drawn(title, draw, "png", size).getvalue())
 
 
-def _scaled(values: Sequence[Decimal], language: str) -> tuple[list[float], str]:
+def scaled(values: Sequence[Decimal], language: str) -> tuple[list[float], str]:
     """Values in the unit offices chart money in: million yuan in English, 万元 in Chinese."""
     # floats only to draw: the figures themselves stay Decimal
     if language.lower().startswith("zh"):
@@ -116,16 +124,16 @@ def report_charts(
     with its value."""
     charts: dict[str, Chart] = {}
     if sectors:
-        sector_values, unit = _scaled([r.value for r in sectors], language)
+        sector_values, unit = scaled([r.value for r in sectors], language)
 
         def draw_sectors(ax: Any) -> None:
             bars = ax.barh([r.label for r in sectors][::-1], sector_values[::-1], color="#2b6cb0")
             _label_bars(ax, bars, sector_values[::-1], horizontal=True)
             ax.set_xlabel(unit)
 
-        charts["sectors"] = _render("sectors", labels["chart_sector"], draw_sectors)
+        charts["sectors"] = render_chart("sectors", labels["chart_sector"], draw_sectors)
     if years:
-        year_values, unit = _scaled([r.value for r in years], language)
+        year_values, unit = scaled([r.value for r in years], language)
 
         def draw_years(ax: Any) -> None:
             stamps = [int(r.key) for r in years]
@@ -136,14 +144,14 @@ def report_charts(
             ax.set_xlabel(labels["year_axis"])
             ax.set_ylabel(unit)
 
-        charts["years"] = _render("years", labels["chart_years"], draw_years)
+        charts["years"] = render_chart("years", labels["chart_years"], draw_years)
     if recipients:
-        pairing_values, unit = _scaled([r.value for r in recipients], language)
+        pairing_values, unit = scaled([r.value for r in recipients], language)
 
         def draw_recipients(ax: Any) -> None:
             bars = ax.barh([r.label for r in recipients][::-1], pairing_values[::-1], color="#2f855a")
             _label_bars(ax, bars, pairing_values[::-1], horizontal=True)
             ax.set_xlabel(unit)
 
-        charts["recipients"] = _render("recipients", labels["chart_recipients"], draw_recipients)
+        charts["recipients"] = render_chart("recipients", labels["chart_recipients"], draw_recipients)
     return charts

@@ -170,7 +170,8 @@ def counting_notes(totals: list[ScopeTotal], *, language: str, activities_word: 
     names = pairing_names(ids, language)
 
     def said(s: Statement[int], unit: str) -> str:
-        who = names.get(s.node, s.label) + (f"（{activities_word}）" if s.beside else "")
+        marked = (f"（{activities_word}）" if is_zh(language) else f" ({activities_word})") if s.beside else ""
+        who = names.get(s.node, s.label) + marked
         return f"{who} {quantity(s.value, unit, language)}"
 
     lines = []

@@ -17,7 +17,7 @@ from django.db.models import Q
 from pairaid.activities.models import Activity
 from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueStatus, Indicator
 from pairaid.indicators.money_rollups import rollup_by_channel, rollup_by_sector
-from pairaid.indicators.rollups import rollup_by_pairing, rollup_by_year, rollup_read
+from pairaid.indicators.rollups import rollup_by_area, rollup_by_pairing, rollup_by_year, rollup_read
 from pairaid.indicators.totals import ScopeTotal, scope_totals
 from pairaid.registry.models import Pairing
 from pairaid.registry.selectors import pairing_descendant_ids
@@ -35,6 +35,7 @@ from pairaid.reports.figures import (
     tree_rows,
 )
 from pairaid.reports.labels import labels
+from pairaid.reports.maps import Arrow, china_map
 
 #: Indicator groups of each report section (``spec/indicators.csv`` column ``group``).
 SECTIONS = {
@@ -213,4 +214,37 @@ def overview_context(
         context.charts = charts.report_charts(
             sectors=context.sectors, years=years, recipients=context.pairings[:20], labels=lab, language=language
         )
+        context.charts["map"] = map_chart(year=year, language=language, include_extracted=include_extracted)
     return context
+
+
+def map_chart(*, year: int, language: str = "en", include_extracted: bool = False) -> charts.Chart:
+    """The map of ``year``: aid funds by recipient province, and the top pairings in force that year
+    as donor → recipient arrows as wide as their aid funds."""
+    lab = labels(language)
+    aid = rollup_read(indicators=["aid_funds"], years=[year], include_extracted=include_extracted)
+    by_province = rollup_by_area(indicator="aid_funds", year=year, level="province", rollup=aid)
+    values = {r.key[:2]: r.value for r in by_province.get(("CNY", "year"), [])}
+    totals = aid.pairing_totals("aid_funds", year).get(("CNY", "year"), {})
+    pairings = (
+        Pairing.objects.filter(parent__isnull=True, start_year__lte=year)
+        .filter(Q(end_year__isnull=True) | Q(end_year__gte=year))
+        .filter(donor_area__longitude__isnull=False, recipient_area__longitude__isnull=False)
+        .select_related("donor_area", "recipient_area")
+        .order_by("pk")[:120]
+    )
+    arrows = [
+        Arrow(
+            (float(p.donor_area.longitude), float(p.donor_area.latitude)),  # type: ignore[union-attr, arg-type]
+            (float(p.recipient_area.longitude), float(p.recipient_area.latitude)),  # type: ignore[union-attr, arg-type]
+            totals[p.pk].value if p.pk in totals else None,
+        )
+        for p in pairings
+    ]
+    return china_map(
+        title=lab["map_title"].format(year=year),
+        values={f"{code}0000": value for code, value in values.items()},
+        arrows=arrows,
+        language=language,
+        legend=lab["map_arrows"],
+    )

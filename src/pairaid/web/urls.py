@@ -16,6 +16,7 @@ auth_urlpatterns = [
 urlpatterns = [
     path("", browse.dashboard, name="dashboard"),
     path("search/", browse.search, name="search"),
+    path("map/<int:year>.png", browse.year_map, name="map"),
     path("pairings/", browse.pairing_list, name="pairings"),
     path("pairings/new/", pairings.pairing_new, name="pairing_new"),
     path("pairings/<int:pk>/", browse.pairing_detail, name="pairing"),

@@ -19,6 +19,7 @@ from pairaid.indicators.totals import scope_totals
 from pairaid.registry.models import Pairing
 from pairaid.registry.pairing_names import pairing_matches
 from pairaid.registry.selectors import pairing_predecessors, pairing_successors
+from pairaid.reports.selectors import map_chart
 from pairaid.web import selectors
 from pairaid.web.charts import bar_chart
 from pairaid.web.paging import KeysFirst
@@ -56,6 +57,13 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "totals": totals,
         },
     )
+
+
+@site_view
+def year_map(request: HttpRequest, year: int) -> HttpResponse:
+    """The map of ``year`` (aid funds by recipient province, the pairings as arrows) as PNG."""
+    chart = map_chart(year=year, language=get_language() or "en")
+    return HttpResponse(chart.png, content_type="image/png")
 
 
 @site_view
