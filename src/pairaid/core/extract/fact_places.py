@@ -6,7 +6,8 @@ each); the place named after it in its sentence; where the whole it is a part of
 last place named before it in its sentence (at most 300 characters back); the report's
 recipient.  Its donor is the places listed as the actors of "respectively" just before it,
 else a place of the donor's province acting in its sentence, else the report's donor.  A
-national or provincial chapter gives every figure the report's parties (F9).
+national or provincial chapter gives every figure the report's parties (F9).  Figures in Chinese
+sentences take the places of :mod:`pairaid.core.extract.places_zh`.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from pairaid.core.extract.places import (
     sentence_donor,
     sentence_places,
 )
+from pairaid.core.extract.places_zh import chinese_sides, find_places
 
 __all__ = ["Sides", "figure_places"]
 
@@ -39,6 +41,18 @@ def figure_places(
     parties: Parties,
 ) -> dict[int, Sides]:
     """``{mention index: (donors, recipients)}`` for the ``bound`` mentions (rules in the module docstring)."""
+    chinese = [i for i in bound if sentences[mentions[i].sentence].lang == "zh"]
+    if chinese:  # Chinese figures: the places of pairaid.core.extract.places_zh
+        written = find_places(text)
+        sides: dict[int, Sides] = {}
+        for i in chinese:
+            sent, m = sentences[mentions[i].sentence], mentions[i]
+            first = next(s for s in sentences if s.paragraph == sent.paragraph and s.section == sent.section)
+            span = (first.start, sent.end)
+            donor, recipient = chinese_sides(text, written, span, (sent.start, sent.end), (m.start, m.end), parties)
+            sides[i] = ((donor,), (recipient,))
+        bound = {i: b for i, b in bound.items() if i not in sides}
+        return sides | figure_places(text, sentences, mentions, contexts, bound, parts, parties) if bound else sides
     if parties.kind != "pairing":  # F9: a national or provincial chapter names the area reported on
         return {i: ((parties.donor,), (parties.recipient,)) for i in bound}
     # F4: "402 and 296 million yuan went respectively to A and B": the listed places pair up with the figures

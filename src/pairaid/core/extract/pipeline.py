@@ -12,6 +12,7 @@ from pairaid.core.extract.facts import bind_facts
 from pairaid.core.extract.mentions import find_mentions
 from pairaid.core.extract.model import Extraction, Mention
 from pairaid.core.extract.places import report_parties
+from pairaid.core.extract.places_zh import chinese_parties
 from pairaid.core.extract.regex_leads import compile_led
 from pairaid.core.extract.sections import find_sections, title_line
 from pairaid.core.extract.sentences import find_sentences
@@ -67,7 +68,10 @@ def read_report(text: str, *, report_year: int, donor: str | None = None, recipi
     mentions = find_mentions(text, sentences, chinese)
     span = title_line(text)
     title = text[span[0] : span[1]] if span is not None else None
-    parties = report_parties(text, title, donor=donor, recipient=recipient)
+    if document.language == "zh":
+        parties = chinese_parties(text, title, donor=donor, recipient=recipient)
+    else:
+        parties = report_parties(text, title, donor=donor, recipient=recipient)
     facts, readings = bind_facts(text, sentences, mentions, report_year=report_year, parties=parties)
     extraction = Extraction(
         report_year=report_year,

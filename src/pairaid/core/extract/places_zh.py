@@ -1,0 +1,160 @@
+"""Donor and recipient of figures in Chinese, as written (gold-format.md F9, Z8), through the area table.
+
+* :func:`find_places` finds the area names a text writes: full names (``喀什地区``), their aliases
+  and short forms (``喀什``, ``阿坝州``); a county's short form only in a list, before an area
+  word (``疏勒、英吉沙等四县``) or once the page has written its full name.  Traditional names are
+  found in the normalised (Simplified) text.
+* Each place has its province's level of need (``data/pairing_sides.yaml``): a place gives to
+  places of a higher level (eastern provinces to western ones; Shaanxi also to Tibet).
+* :func:`chinese_parties`: the report's donor and recipient are the giving and receiving places of
+  its title, else the ones its opening names most (the neediest receive).
+* :func:`chinese_sides`: a figure's recipient is the last place needier than the donor named before
+  it in its paragraph, or right after it in its clause, else the report's; a place in a list
+  (``凉山州昭觉、布拖、美姑``) stands for the list, written as its first name.  Its donor is the last
+  giving place named before it in its sentence, else the report's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from pairaid.core.extract.chinese_text import HAN
+from pairaid.core.extract.places import Parties
+
+__all__ = ["Place", "chinese_parties", "chinese_sides", "find_places"]
+
+_RUN = re.compile(f"[{HAN}]{{2,}}")
+_LIST_NEXT = "、和与及等县市区旗"
+_LEVELS = {"province": 0, "prefecture": 1, "county": 2}
+_CLAUSE = re.compile(r"[,;:。!?]")
+
+
+@dataclass(frozen=True)
+class Place:
+    """An area name written at ``start``..``end``: as written, its area code, and its level of need."""
+
+    start: int
+    end: int
+    name: str
+    code: str
+    need: int
+
+
+@dataclass(frozen=True)
+class _Names:
+    names: dict[str, tuple[str, int, bool]]  # written -> code, level, short county form
+    lengths: tuple[int, ...]
+    need: dict[str, int]
+
+
+def _raw() -> Any:
+    return yaml.safe_load(resources.files("pairaid.core.data").joinpath("pairing_sides.yaml").read_text("utf-8"))
+
+
+@cache
+def _names() -> _Names:
+    from pairaid.core.area_names import split_area_name
+    from pairaid.core.areas import load_area_records
+
+    raw = _raw()
+    skip = frozenset(str(w) for w in raw["not_places"])
+    names: dict[str, tuple[str, int, bool]] = {}
+
+    def add(name: str, code: str, level: int, short: bool) -> None:
+        if len(name) < 2 or name in skip:
+            return
+        held = names.get(name)
+        if held is None or (level, short) < (held[1], held[2]):
+            names[name] = (code, level, short)
+
+    for r in load_area_records():
+        level = _LEVELS.get(r.level, 2)
+        add(r.name_zh, r.code, level, False)
+        parts = split_area_name(r.name_zh)
+        for alias in (*r.aliases, parts.base):
+            add(alias, r.code, level, level == 2)
+        if parts.suffix.endswith("州") and parts.suffix != "州":  # 阿坝藏族羌族自治州: 阿坝州
+            add(parts.base + "州", r.code, level, False)
+    lengths = tuple(sorted({len(n) for n in names}, reverse=True))
+    return _Names(names, lengths, {str(k): int(v) for k, v in raw["need"].items()})
+
+
+def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place]:
+    """The area names written in ``text[start:end]``, in order, longest first where they overlap."""
+    n = _names()
+    stop = len(text) if end is None else end
+    found: list[tuple[int, int, str, bool]] = []
+    for run in _RUN.finditer(text, start, stop):
+        i = run.start()
+        while i < run.end() - 1:
+            hit = None
+            for length in n.lengths:
+                if i + length <= run.end() and (entry := n.names.get(text[i : i + length])) is not None:
+                    hit = (i, i + length, entry[0], entry[2])
+                    break
+            if hit is None:
+                i += 1
+                continue
+            found.append(hit)
+            i = hit[1]
+    written_in_full = {code for _, _, code, short in found if not short}
+    out: list[Place] = []
+    for a, b, code, short in found:
+        listed = text[b : b + 1] in _LIST_NEXT or text[a - 1 : a] == "、"
+        if short and not listed and code not in written_in_full:
+            continue
+        out.append(Place(a, b, text[a:b], code, n.need.get(code[:2], 0)))
+    return out
+
+
+def chinese_parties(text: str, title: str | None, *, donor: str | None, recipient: str | None) -> Parties:
+    """The report's donor and recipient as written (module docstring); those given by the caller win."""
+    head = find_places(title) if title else []
+    opening = find_places(text, 0, min(len(text), 800))
+    places = [*head, *opening]
+    if not places:
+        return Parties(donor, recipient, "pairing" if donor else "provincial")
+    low = min(p.need for p in places)
+    high = max(p.need for p in places)
+    # the title's last receiving place is its most particular ("浙江省对口支援新疆阿克苏地区": 阿克苏地区)
+    givers = [p.name for p in head if p.need == low] or _most(p.name for p in opening if p.need == low)
+    takers = [p.name for p in head if p.need == high][-1:] or _most(p.name for p in opening if p.need == high)
+    found_donor = donor or (givers[0] if givers and (low < high or low == 0) else None)
+    found_recipient = recipient or (takers[0] if takers and high > 0 else None)
+    return Parties(found_donor, found_recipient, "pairing" if found_donor else "provincial")
+
+
+def _most(names: Any) -> list[str]:
+    return [name for name, _ in Counter(names).most_common(1)]
+
+
+def _list_head(places: list[Place], k: int, text: str) -> Place:
+    """The first place of the list that ``places[k]`` belongs to ("凉山州昭觉、布拖、美姑": 凉山州)."""
+    while k > 0 and text[places[k - 1].end : places[k].start] in ("", "、"):
+        k -= 1
+    return places[k]
+
+
+def chinese_sides(
+    text: str, places: list[Place], paragraph: tuple[int, int], sentence: tuple[int, int], figure: tuple[int, int],
+    parties: Parties,
+) -> tuple[str | None, str | None]:
+    """(donor, recipient) of the figure at ``figure`` in its ``sentence`` and ``paragraph`` (module docstring)."""
+    donor_need = min((p.need for p in places if p.name == parties.donor), default=0)
+    before = [k for k, p in enumerate(places) if paragraph[0] <= p.start and p.end <= figure[0]]
+    clause_end = _CLAUSE.search(text, figure[1], sentence[1])
+    upto = clause_end.start() if clause_end is not None else sentence[1]
+    after = [k for k, p in enumerate(places) if p.start >= figure[1] and p.end <= upto]
+    taker = next((k for k in reversed(before) if places[k].need > donor_need), None)
+    taker = taker if taker is not None else next((k for k in after if places[k].need > donor_need), None)
+    recipient = _list_head(places, taker, text).name if taker is not None else parties.recipient
+    in_sentence = [k for k in reversed(before) if places[k].start >= sentence[0]]
+    giver = next((places[k].name for k in in_sentence if places[k].need <= donor_need), None)
+    return giver or parties.donor, recipient

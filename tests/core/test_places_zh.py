@@ -1,0 +1,35 @@
+"""Donor and recipient of Chinese figures (gold-format.md F9, Z8): made-up pages, the places of one figure."""
+
+from __future__ import annotations
+
+import pytest
+
+from pairaid.core.extract import read_report
+from pairaid.core.extract.places_zh import find_places
+
+
+def _sides(text: str, figure: str) -> tuple[str | None, str | None]:
+    extraction = read_report(text, report_year=2019)
+    fact = next(f for f in extraction.facts if extraction.mentions[f.mention].text.startswith(figure))
+    return fact.donor, fact.recipient
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "sides"),
+    [
+        ("山东省对口支援新疆喀什地区\n2019年,山东投入援疆资金12亿元。", "12亿元", ("山东", "喀什地区")),
+        ("福建援助宁夏资金3亿元。", "3亿元", ("福建", "宁夏")),
+        ("2019年,广东投入资金2亿元帮扶广西。\n东莞市向河池市捐赠1000万元。", "1000万元", ("东莞市", "河池市")),
+        ("浙江省对口支援四川\n浙江向凉山州昭觉、布拖、美姑等县投入资金1.1亿元。", "1.1亿元", ("浙江", "凉山州")),
+        ("西安市对口支援西藏札达县\n西安市派出医生80名到札达县。", "80名", ("西安市", "札达县")),  # Shaanxi gives to Tibet
+        ("山東對口支援新疆疏勒縣\n山東投入援疆資金3億元。", "3億元", ("山东", "疏勒县")),  # Traditional, as read
+    ],
+)
+def test_the_donor_and_recipient_of_a_figure(text: str, figure: str, sides: tuple[str, str]) -> None:
+    assert _sides(text, figure) == sides
+
+
+def test_a_county_s_short_name_is_a_place_only_in_a_list_or_once_written_in_full() -> None:
+    assert [p.name for p in find_places("疏勒、英吉沙等四县")] == ["疏勒", "英吉沙"]
+    assert [p.name for p in find_places("疏勒的红枣")] == []
+    assert [p.name for p in find_places("疏勒县的红枣,疏勒的石榴")] == ["疏勒县", "疏勒"]
