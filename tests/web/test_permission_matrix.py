@@ -267,6 +267,19 @@ WRITES: dict[str, dict[str, Call]] = {
         "web": _web(lambda s: f"/history/datavalue/{s.figure.pk}/{s.figure_version}/restore/", lambda s: {}),
     },
     "report_upload": {"web": _web(lambda s: "/documents/upload/", _upload)},
+    "indicator_create": {
+        "API": _api(
+            "post",
+            lambda s: "/api/v1/indicators",
+            lambda s: {
+                "code": f"households_{s.area.code}",
+                "group": "energy",
+                "name_en": "Households",
+                "name_zh": "户数",
+                "unit": "household",
+            },
+        ),
+    },
     "pairing_create": {
         "API": _api(
             "post",
@@ -333,6 +346,7 @@ def _snapshot() -> str:
         list(DataValue.objects.order_by("pk").values_list("pk", "value", "status", "pairing_id", "area_id")),
         list(SourceDocument.objects.order_by("pk").values_list("pk", "sha256")),
         list(Pairing.objects.order_by("pk").values_list("pk", "key", "recipient_area_id", "end_year", "note")),
+        list(Indicator.objects.order_by("pk").values_list("code", flat=True)),
     ]
     return hashlib.sha256(json.dumps(rows, default=str).encode()).hexdigest()
 

@@ -422,3 +422,8 @@ def can_pairing_end(user: Any, pairing: Pairing) -> bool:
 def can_pairing_reassign(user: Any, pairing: Pairing) -> bool:
     """End ``pairing`` and start its successor with a new donor or recipient: the national office and administrators."""
     return _keeps_registry(user)
+
+
+def can_indicator_create(user: Any) -> bool:
+    """Add an indicator to the codelist (issue 10): administrators."""
+    return user_rights(user).administrator

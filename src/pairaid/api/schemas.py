@@ -206,6 +206,17 @@ class IndicatorOut(Schema):
     aggregation: str
 
 
+class IndicatorIn(Schema):
+    code: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
+    group: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,31}$")]
+    name_en: Text(200, 1)  # type: ignore[valid-type]
+    name_zh: Text(200, 1)  # type: ignore[valid-type]
+    unit: Annotated[str, Field(pattern=r"^[A-Za-z][A-Za-z0-9_/]{0,31}$")]
+    value_type: Literal["money", "count", "measure"] = "count"
+    default_kind: Literal["flow", "stock"] = "flow"
+    aggregation: Literal["sum", "none"] = "sum"
+
+
 class DataValueOut(Schema):
     id: int
     indicator: str

@@ -23,10 +23,13 @@ from pairaid.api.schemas import (
     DataValueIn,
     DataValueOut,
     DataValuePatch,
+    IndicatorIn,
+    IndicatorOut,
     TransactionIn,
     TransactionOut,
     TransactionPatch,
 )
+from pairaid.entry import indicators as entry_indicators
 from pairaid.entry import services as entry
 from pairaid.geo.models import Area
 from pairaid.indicators.models import DataValue, Indicator
@@ -140,3 +143,9 @@ def datavalue_reject(request: HttpRequest, pk: PathId) -> DataValue:
     dv = _datavalue(pk)
     review.datavalue_reject(user=api_user(request), data_value=dv)
     return _datavalue(pk)
+
+
+@router.post("/indicators", response=_ok(201, IndicatorOut), tags=["indicators"], auth=WRITE_AUTH)
+def indicator_create(request: HttpRequest, body: IndicatorIn) -> tuple[int, Indicator]:
+    """Add an indicator to the codelist (administrators)."""
+    return 201, entry_indicators.indicator_create(user=api_user(request), data=body.dict())

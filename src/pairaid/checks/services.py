@@ -11,6 +11,7 @@ from pairaid.activities.models import Activity
 from pairaid.checks.models import Finding
 from pairaid.checks.selectors import datavalues_to_check, figures_of
 from pairaid.core.checks import CheckConfig, run_checks
+from pairaid.indicators.selectors import indicator_codelist
 from pairaid.registry.models import Pairing
 from pairaid.registry.selectors import pairing_descendant_ids
 
@@ -42,11 +43,12 @@ def findings_refresh(
     year is the latest year among its figures); ``None`` means all. Confirmed values
     (accepted, corrected, entered) are checked, and extracted ones too with
     ``include_extracted``. Findings of the scope are deleted first, so running it
-    again gives the same findings.
+    again gives the same findings. The checks read the indicator codelist in the database
+    (:func:`pairaid.indicators.selectors.indicator_codelist`) unless ``config`` gives one.
     """
     rows = list(datavalues_to_check(pairing=pairing, year=year, include_extracted=include_extracted))
     by_id = {str(r["pk"]): r for r in rows}
-    findings = run_checks(figures_of(rows), config)
+    findings = run_checks(figures_of(rows), config or CheckConfig(codelist=indicator_codelist()))
 
     old = Finding.objects.filter(includes_extracted=include_extracted)
     if pairing is not None:

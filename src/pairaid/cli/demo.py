@@ -103,9 +103,9 @@ def unit_text(unit: str, value: Decimal) -> str:
 
 def headline_order(values: list[DataValue]) -> list[DataValue]:
     """``values`` by subject (as given), then in codelist order, each part right after its whole."""
-    from pairaid.core.codelists import indicators
+    from pairaid.indicators.selectors import indicator_codelist
 
-    rank = {item.code: i for i, item in enumerate(indicators())}
+    rank = {item.code: i for i, item in enumerate(indicator_codelist())}
     subjects: dict[str, int] = {}
     by_id = {v.pk: v for v in values}
 

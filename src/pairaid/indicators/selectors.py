@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from django.db.models import Q, QuerySet
 
 from pairaid.activities.models import Activity
+from pairaid.core.codelists import Indicator as CodelistIndicator
 from pairaid.geo.models import Area
 from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, Indicator
 from pairaid.registry.models import Organisation, Pairing
@@ -24,6 +25,28 @@ def indicator_list(*, group: str | None = None) -> QuerySet[Indicator]:
     if group:
         qs = qs.filter(group=group)
     return qs
+
+
+def indicator_codelist() -> tuple[CodelistIndicator, ...]:
+    """The indicator codelist as it stands in the database (seeded from the CSV, plus every indicator an
+    administrator added), in the order the indicators were added, as the core's records.
+
+    What reads the codelist at run time (the checks, the yearly form) reads it here, not from the CSV.
+    """
+    return tuple(
+        CodelistIndicator(
+            code=i.code,
+            group=i.group,
+            name_en=i.name_en,
+            name_zh=i.name_zh,
+            unit=i.unit,
+            value_type=i.value_type,
+            default_kind="stock" if i.default_kind == "stock" else "flow",
+            aggregation=i.aggregation,
+            cues="",
+        )
+        for i in Indicator.objects.order_by("pk")
+    )
 
 
 def datavalue_list(

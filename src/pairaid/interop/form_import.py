@@ -27,7 +27,7 @@ from openpyxl.utils import get_column_letter
 
 from pairaid.activities.models import Activity, ActivityStatus, FinanceType, TransactionType
 from pairaid.activities.services import activity_create, money, transaction_get_or_create
-from pairaid.core.codelists import indicators, sectors
+from pairaid.core.codelists import sectors
 from pairaid.core.errors import InputError, PairaidError
 from pairaid.core.periods import period_from_years
 from pairaid.datasets.locks import require_unlocked
@@ -42,6 +42,7 @@ from pairaid.indicators.models import (
     Qualifier,
     subject_key,
 )
+from pairaid.indicators.selectors import indicator_codelist
 from pairaid.indicators.services import datavalue_create
 from pairaid.interop import forms
 from pairaid.interop.selectors import tree_ids
@@ -165,7 +166,7 @@ def _where(sheet: str, columns: tuple[str, ...], name: str, row: int) -> str:
 
 
 def _read_indicators(book: Any, reader: _Reader, year: int) -> list[Row]:
-    known = {i.code: i for i in indicators()}
+    known = {i.code: i for i in indicator_codelist()}
     out = []
     for number, cells in _rows(book[forms.INDICATORS], forms.INDICATOR_COLUMNS, reader):
 

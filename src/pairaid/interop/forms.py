@@ -35,8 +35,9 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from pairaid.activities.models import ActivityStatus, FinanceType, TransactionType
-from pairaid.core.codelists import indicators, sectors
+from pairaid.core.codelists import sectors
 from pairaid.indicators.models import PeriodKind, Qualifier
+from pairaid.indicators.selectors import indicator_codelist
 from pairaid.interop.selectors import activities_of_year, figures_of_pairing, transactions_of_year, tree_ids
 from pairaid.registry.models import Pairing
 
@@ -127,7 +128,7 @@ def _codelists(book: Workbook) -> dict[str, str]:
     """Write the Codelists sheet; return each list's range for data validation."""
     sheet = book.create_sheet(CODELISTS)
     lists: dict[str, list[object]] = {
-        "indicator code": [i.code for i in indicators()],
+        "indicator code": [i.code for i in indicator_codelist()],
         "period kind": list(PeriodKind.values),
         "qualifier": list(Qualifier.values),
         "sector code": [s.code for s in sectors()],
@@ -199,7 +200,7 @@ def _indicator_rows(pairing: Pairing, year: int) -> list[list[object]]:
             ]
         )
     rows: list[list[object]] = []
-    for item in indicators():
+    for item in indicator_codelist():
         mine = sorted(stored.pop(item.code, []), key=lambda r: (str(r[3] or ""), str(r[5]), r[6] or 0))
         if not any(r[3] is None for r in mine) and item.group not in FORM_SKIPS_GROUPS:
             kind = PeriodKind.AS_OF if item.default_kind == "stock" else PeriodKind.YEAR

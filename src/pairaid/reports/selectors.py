@@ -80,7 +80,11 @@ def _stored_figures(
 
 
 def _sections(figures: list[ReportFigure], codes: dict[str, str]) -> dict[str, list[ReportFigure]]:
-    return {name: [f for f in figures if codes.get(f.code) in groups] for name, groups in SECTIONS.items()}
+    """The figures of each section; a group no section names (one an administrator added) is among the results."""
+    named = {g for groups in SECTIONS.values() for g in groups} | set(RECIPIENT_GROUPS)
+    found = {name: [f for f in figures if codes.get(f.code) in groups] for name, groups in SECTIONS.items()}
+    found["results"] += [f for f in figures if codes.get(f.code) not in named]
+    return found
 
 
 def report_context(

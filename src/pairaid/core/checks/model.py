@@ -12,7 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
+from functools import cached_property
 from typing import Literal
+
+from pairaid.core.codelists import Indicator, indicators
 
 PeriodKind = Literal["year", "cumulative", "as_of"]
 Qualifier = Literal["exact", "more_than", "nearly", "about", "less_than", "up_to"]
@@ -145,8 +148,26 @@ class CheckConfig:
       (relative) are taken to be about different things, not one figure told twice.
     * ``same_sentence_chars``: without sentence bounds, figures this close are taken
       to be in one sentence.
+    * ``codelist``: the indicators (group, flow or stock): the shipped CSV's by
+      default; the database's when the checks run over stored data values, so that
+      an indicator an administrator added is known.
     """
 
     approx_fraction: Decimal = Decimal("0.1")
     restatement_gap: Decimal = Decimal("0.15")
     same_sentence_chars: int = 200
+    codelist: tuple[Indicator, ...] = field(default_factory=indicators)
+
+    @cached_property
+    def _by_code(self) -> dict[str, Indicator]:
+        return {item.code: item for item in self.codelist}
+
+    def group_of(self, code: str) -> str:
+        """The indicator's group (funds, projects, economy…); a code not in the codelist is its own group."""
+        item = self._by_code.get(code)
+        return item.group if item else code
+
+    def is_flow(self, code: str) -> bool:
+        """Whether the indicator is a flow (summed over years); a code not in the codelist is taken to be one."""
+        item = self._by_code.get(code)
+        return item is None or item.default_kind == "flow"

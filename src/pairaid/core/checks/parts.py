@@ -24,7 +24,6 @@ from decimal import Decimal
 
 from pairaid.core.checks.model import CheckConfig, EvidenceRef, Figure, Finding, Severity
 from pairaid.core.checks.precision import amount, interval, sum_interval
-from pairaid.core.codelists import indicators
 
 #: Units of measure; every other unit counts something (persons, projects…).
 MEASURE_UNITS = frozenset({"CNY", "CNY/person", "ha", "mu", "km", "m", "m2", "m3", "t", "kg", "percent"})
@@ -39,12 +38,6 @@ def _evidence(figures: Sequence[Figure]) -> tuple[EvidenceRef, ...]:
 
 def _ids(figures: Sequence[Figure]) -> tuple[str, ...]:
     return tuple(f.id for f in figures)
-
-
-def _group(code: str) -> str:
-    """The indicator's group (funds, projects, economy…); a code not in the codelist is its own group."""
-    groups = {item.code: item.group for item in indicators()}
-    return groups.get(code, code)
 
 
 def _counted(figure: Figure) -> str:
@@ -115,7 +108,7 @@ def check_parts(figures: Sequence[Figure], config: CheckConfig) -> list[Finding]
         if mixed is not None:
             findings.append(mixed)
             continue
-        parts = [p for p in parts if _group(p.indicator) == _group(whole.indicator)]
+        parts = [p for p in parts if config.group_of(p.indicator) == config.group_of(whole.indicator)]
         if not parts or len({f.unit for f in [whole, *parts]}) > 1:
             continue  # a link across units or indicator groups is a reading error, not a sum
         whole_low, whole_high = interval(whole, config)

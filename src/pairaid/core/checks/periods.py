@@ -14,12 +14,6 @@ from collections.abc import Sequence
 
 from pairaid.core.checks.model import CheckConfig, Figure, Finding, Severity
 from pairaid.core.checks.precision import interval
-from pairaid.core.codelists import indicators
-
-
-def _is_flow(code: str) -> bool:
-    kinds = {item.code: item.default_kind for item in indicators()}
-    return kinds.get(code, "flow") == "flow"
 
 
 def check_periods(figures: Sequence[Figure], config: CheckConfig) -> list[Finding]:
@@ -38,7 +32,7 @@ def check_periods(figures: Sequence[Figure], config: CheckConfig) -> list[Findin
                     continue
                 severity = Severity.ERROR
             else:
-                if total.end_year < f.start_year or not _is_flow(f.indicator):
+                if total.end_year < f.start_year or not config.is_flow(f.indicator):
                     continue
                 severity = Severity.WARNING
             if interval(f, config)[0] <= interval(total, config)[1]:
