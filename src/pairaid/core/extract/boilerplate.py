@@ -73,6 +73,23 @@ def _off_topic() -> _OffTopic:
 
 
 @cache
+def _line_rules() -> re.Pattern[str]:
+    """Every ``line`` rule in one alternation, each a named group (one search per line, not one per rule)."""
+    rules = [r for r in boilerplate_rules() if r.scope == "line"]
+    return re.compile("|".join(f"(?P<r{k}>{r.pattern.pattern})" for k, r in enumerate(rules)), re.I | re.M)
+
+
+def _line_rule(line: str) -> str | None:
+    """The id of the first ``line`` rule that finds something in ``line``, or ``None``."""
+    m = _line_rules().search(line)
+    if m is None:
+        return None
+    rules = [r for r in boilerplate_rules() if r.scope == "line"]
+    found = {int(name[1:]) for name, value in m.groupdict().items() if value is not None}
+    return next((r.id for k, r in enumerate(rules) if k in found or r.pattern.search(line)), None)
+
+
+@cache
 def _related_heading() -> re.Pattern[str]:
     return re.compile(str(_raw()["related_heading"]))
 
@@ -106,7 +123,7 @@ def find_boilerplate(text: str, start: int = 0, end: int | None = None) -> list[
         if line.start() < related_until and "。" not in body:
             found.append((line.start(), line.end(), "related_articles"))
             continue
-        hit = next((r.id for r in rules if r.scope == "line" and r.pattern.search(body)), None)
+        hit = _line_rule(body)
         if hit is None and off_topic(body):
             hit = "off_topic"
         if hit is not None:

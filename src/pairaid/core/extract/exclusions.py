@@ -234,6 +234,8 @@ class ChinesePatterns:
     spans: re.Pattern[str]
     before: tuple[tuple[str, re.Pattern[str]], ...]
     after: tuple[tuple[str, re.Pattern[str]], ...]
+    before_any: re.Pattern[str]  # all of ``before`` in one pass: the loop runs only when one matches
+    after_any: re.Pattern[str]
 
 
 @cache
@@ -245,6 +247,8 @@ def chinese_patterns() -> ChinesePatterns:
         spans=re.compile(rf"(?=[\d{raw['span_starts']}])(?:{spans})", re.I),
         before=tuple((str(k), re.compile(f"(?:{v})$", re.I)) for k, v in raw["before"].items()),
         after=tuple((str(k), re.compile(str(v), re.I)) for k, v in raw["after"].items()),
+        before_any=re.compile("|".join(f"(?:{v})$" for v in raw["before"].values()), re.I),
+        after_any=re.compile("|".join(f"(?:{v})" for v in raw["after"].values()), re.I),
     )
 
 
@@ -284,10 +288,12 @@ def chinese_exclusion_rule(
             return f"span:{name}"
         k -= 1
     pats = chinese_patterns()
-    for name, pat in pats.before:
-        if pat.search(text, max(0, start - 12), start):
-            return f"before:{name}"
-    for name, pat in pats.after:
-        if pat.match(text, end):
-            return f"after:{name}"
+    if pats.before_any.search(text, max(0, start - 12), start):
+        for name, pat in pats.before:
+            if pat.search(text, max(0, start - 12), start):
+                return f"before:{name}"
+    if pats.after_any.match(text, end):
+        for name, pat in pats.after:
+            if pat.match(text, end):
+                return f"after:{name}"
     return None

@@ -19,18 +19,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
 import yaml
 
-from pairaid.core.extract.chinese_text import HAN
 from pairaid.core.extract.places import Parties
 
 __all__ = ["Place", "chinese_parties", "chinese_sides", "find_places"]
 
-_RUN = re.compile(f"[{HAN}]{{2,}}")
 _LIST_NEXT = "、和与及等县市区旗"
 _LEVELS = {"province": 0, "prefecture": 1, "county": 2}
 _CLAUSE = re.compile(r"[,;:。!?]")
@@ -50,7 +48,8 @@ class Place:
 @dataclass(frozen=True)
 class _Names:
     names: dict[str, tuple[str, int, bool]]  # written -> code, level, short county form
-    lengths: tuple[int, ...]
+    lengths: dict[str, tuple[int, ...]]  # first character -> the lengths of the names it opens, longest first
+    starts: re.Pattern[str]  # a character that opens a name
     need: dict[str, int]
 
 
@@ -82,28 +81,34 @@ def _names() -> _Names:
             add(alias, r.code, level, level == 2)
         if parts.suffix.endswith("州") and parts.suffix != "州":  # 阿坝藏族羌族自治州: 阿坝州
             add(parts.base + "州", r.code, level, False)
-    lengths = tuple(sorted({len(n) for n in names}, reverse=True))
-    return _Names(names, lengths, {str(k): int(v) for k, v in raw["need"].items()})
+    lengths: dict[str, set[int]] = {}
+    for name in names:
+        lengths.setdefault(name[0], set()).add(len(name))
+    by_first = {c: tuple(sorted(ls, reverse=True)) for c, ls in lengths.items()}
+    starts = re.compile("[" + "".join(sorted(by_first)) + "]")
+    return _Names(names, by_first, starts, {str(k): int(v) for k, v in raw["need"].items()})
 
 
+@lru_cache(maxsize=16)
 def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place]:
-    """The area names written in ``text[start:end]``, in order, longest first where they overlap."""
+    """The area names written in ``text[start:end]``, in order, longest first where they overlap
+    (cached: the steps ask for a text's places more than once)."""
     n = _names()
     stop = len(text) if end is None else end
     found: list[tuple[int, int, str, bool]] = []
-    for run in _RUN.finditer(text, start, stop):
-        i = run.start()
-        while i < run.end() - 1:
-            hit = None
-            for length in n.lengths:
-                if i + length <= run.end() and (entry := n.names.get(text[i : i + length])) is not None:
-                    hit = (i, i + length, entry[0], entry[2])
-                    break
-            if hit is None:
-                i += 1
-                continue
-            found.append(hit)
-            i = hit[1]
+    i = start
+    while (lead := n.starts.search(text, i, stop)) is not None:
+        i = lead.start()
+        hit = None
+        for length in n.lengths[text[i]]:
+            if i + length <= stop and (entry := n.names.get(text[i : i + length])) is not None:
+                hit = (i, i + length, entry[0], entry[2])
+                break
+        if hit is None:
+            i += 1
+            continue
+        found.append(hit)
+        i = hit[1]
     written_in_full = {code for _, _, code, short in found if not short}
     out: list[Place] = []
     for a, b, code, short in found:
@@ -116,8 +121,10 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place
 
 def chinese_parties(text: str, title: str | None, *, donor: str | None, recipient: str | None) -> Parties:
     """The report's donor and recipient as written (module docstring); those given by the caller win."""
-    head = find_places(title) if title else []
-    opening = find_places(text, 0, min(len(text), 800))
+    written = find_places(text)
+    at = text.find(title) if title else -1
+    head = [p for p in written if at <= p.start and p.end <= at + len(title)] if title and at >= 0 else []
+    opening = [p for p in written if p.end <= 800]
     places = [*head, *opening]
     if not places:
         return Parties(donor, recipient, "pairing" if donor else "provincial")
