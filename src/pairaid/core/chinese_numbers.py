@@ -135,6 +135,11 @@ def _cn2an(numeral: str) -> Decimal | None:
 
 def _digits_value(text: str, cz: ChineseNumbers) -> Decimal | None:
     """Digits with scales: each run of digits times the scales written after it, summed ("1亿3500万")."""
+    if text.isdigit():
+        return Decimal(text)
+    head, tail = text[:-1], text[-1:]
+    if tail in cz.scales and head.replace(".", "", 1).isdigit():  # "7.74亿": the usual case, read at once
+        return _WIDE.multiply(Decimal(head), Decimal(cz.scales[tail]))
     total = Decimal(0)
     for m in re.finditer(rf"({_DIGITS})([{''.join(cz.multipliers)}]?)([{''.join(cz.scales)}]*)", text):
         if not m.group(0):

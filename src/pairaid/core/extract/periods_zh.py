@@ -80,12 +80,24 @@ def _number(raw: str) -> int:
     return int(value) if value is not None else 0
 
 
-def _phrases(text: str, sentence: Sentence) -> list[_Phrase]:
+def _phrases(text: str, sentences: tuple[Sentence, ...]) -> dict[int, list[_Phrase]]:
+    """The period phrases of each Chinese sentence, by sentence index: each pattern is run once over
+    the text, and a phrase overlapping one of an earlier pattern in the same sentence is dropped."""
     w = _words()
-    found: list[_Phrase] = []
+    chinese = [k for k, s in enumerate(sentences) if s.lang == "zh"]
+    starts = [sentences[k].start for k in chinese]
+    found: dict[int, list[_Phrase]] = {k: [] for k in chinese}
+    if not chinese:
+        return found
+    lo, hi = sentences[chinese[0]].start, sentences[chinese[-1]].end
     for _, kind, pattern in w.phrases:
-        for m in pattern.finditer(text, sentence.start, sentence.end):
-            if any(p.start < m.end() and m.start() < p.end for p in found):
+        for m in pattern.finditer(text, lo, hi):
+            j = bisect.bisect_right(starts, m.start()) - 1
+            if j < 0 or m.end() > sentences[chinese[j]].end:
+                continue
+            k = chinese[j]
+            sentence = sentences[k]
+            if any(p.start < m.end() and m.start() < p.end for p in found[k]):
                 continue
             if kind == "in_year" and w.base_before.search(text, max(sentence.start, m.start() - 4), m.start()):
                 continue  # "比2010年增长": a base year
@@ -105,8 +117,9 @@ def _phrases(text: str, sentence: Sentence) -> list[_Phrase]:
             lead = text[sentence.start : m.start()]
             opens = len(lead.strip(" ,")) <= 2 or m.start() - sentence.start <= 6
             clause_only = bool(w.parenthetical_before.search(text, max(sentence.start, m.start() - 6), m.start()))
-            found.append(_Phrase(kind, m.start(), m.end(), first, last, opens, clause_only))
-    found.sort(key=lambda p: p.start)
+            found[k].append(_Phrase(kind, m.start(), m.end(), first, last, opens, clause_only))
+    for phrases in found.values():
+        phrases.sort(key=lambda p: p.start)
     return found
 
 
@@ -164,7 +177,7 @@ def chinese_periods(
     wanted = [i for i, m in enumerate(mentions) if sentences[m.sentence].lang == "zh"]
     if not wanted:
         return {}
-    phrases = {k: _phrases(text, s) for k, s in enumerate(sentences) if s.lang == "zh"}
+    phrases = _phrases(text, sentences)
     spans = _spans(phrases)
     start_year = _pairing_start(text, report_year)
     # the phrases that open a sentence, carried to the next sentences of the same paragraph
