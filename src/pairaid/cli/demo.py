@@ -60,11 +60,12 @@ def demo_console() -> Console:
 
 
 def demo_show(*, path: Path | None = None, console: Console | None = None) -> Pairing:
-    """Initialise the database, load the sample and its source document (idempotent), print them.
+    """Initialise the database (with the shipped pairing registry), load the sample and its source document
+    (idempotent), print them.
 
     Returns the sample's top pairing.
     """
-    initialise(verbose=False)
+    initialise(verbose=False, registry=True)
     from pairaid.sample.evidence import sample_document_ingest, sample_link_evidence
     from pairaid.sample.loader import sample_load
 

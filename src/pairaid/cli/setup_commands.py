@@ -11,9 +11,10 @@ from pairaid.cli.errors import one_line_errors
 console = Console()
 
 
-def initialise(*, verbose: bool = True) -> None:
-    """Migrate the database; load the areas, the indicator codelist, the reporting datasets and the
-    assessment rubric (idempotent)."""
+def initialise(*, verbose: bool = True, registry: bool = False) -> None:
+    """Migrate the database; load the areas, the indicator codelist, the reporting datasets, the assessment
+    rubric and, with ``registry``, the lines of the shipped pairing registry not stored yet (idempotent: a
+    second run changes nothing)."""
     setup_django()
     from django.conf import settings
     from django.core.management import call_command
@@ -24,25 +25,31 @@ def initialise(*, verbose: bool = True) -> None:
     from pairaid.geo.services import areas_load
     from pairaid.indicators.models import Indicator
     from pairaid.indicators.services import indicators_sync
+    from pairaid.registry.imports import shipped_pairings_load
+    from pairaid.registry.models import Pairing
 
     call_command("migrate", interactive=False, verbosity=0)
     new_areas = areas_load()
     new_indicators = indicators_sync()
     datasets_sync()
     rubric_sync()
+    shipped = shipped_pairings_load() if registry else None
     if verbose:
         db = settings.DATABASES["default"]
         console.print(f"database: {db['ENGINE'].rsplit('.', 1)[-1]} {db['NAME']}")
-        console.print(
+        counts = (
             f"areas: {Area.objects.count()} ({new_areas} new); "
             f"indicators: {Indicator.objects.count()} ({new_indicators} new)"
         )
+        if shipped is not None:
+            counts += f"; pairings: {Pairing.objects.count()} ({len(shipped.created)} new from the shipped registry)"
+        console.print(counts)
 
 
 def init() -> None:
-    """Create or update the database: migrate, load areas and codelists. Safe to run again."""
+    """Create or update the database: migrate, load areas, codelists and the shipped pairings. Safe to run again."""
     with one_line_errors():
-        initialise()
+        initialise(registry=True)
 
 
 def serve(

@@ -28,7 +28,7 @@ from django.db import transaction
 
 from pairaid.core.areas import area_codes
 from pairaid.core.errors import InputError, PairaidError
-from pairaid.core.registry import PairingRecord, RegistryError, parents_first, validate_pairings
+from pairaid.core.registry import PairingRecord, RegistryError, parents_first, shipped_registry, validate_pairings
 from pairaid.geo.models import Area
 from pairaid.registry.models import Organisation, Pairing
 from pairaid.registry.selectors import pairing_key, pairing_record, pairing_records
@@ -103,6 +103,27 @@ def pairings_import(
         unchanged=len(records) - len(created) - len(changed),
         dry_run=dry_run,
     )
+
+
+def shipped_pairings_load(*, user: Any = None) -> PairingImport:
+    """Store the lines of the registry shipped with pairaid (:func:`pairaid.core.registry.shipped_registry`)
+    that are not stored yet; ``pairaid init`` and ``pairaid demo`` call it.
+
+    A line whose key is stored is left as it is: the offices maintain the pairings once
+    loaded (they end, re-assign and correct them) and loading again must not undo that;
+    ``pairaid pairings import`` of a registry file is the way to update stored lines.
+    The sample's pairings entered before are adopted as :func:`pairings_import` does.
+
+    Raises:
+        PairingImportError: a shipped line conflicts with the pairings stored. Nothing is stored.
+    """
+    records = shipped_registry()
+    stored = set(Pairing.objects.exclude(key="").values_list("key", flat=True))
+    missing = [r for r in records if r.key not in stored]
+    if not missing:
+        return PairingImport(created=(), changed=(), unchanged=len(records), dry_run=False)
+    loaded = pairings_import(records=missing, user=user, reason="the shipped pairing registry")
+    return replace(loaded, unchanged=loaded.unchanged + len(records) - len(missing))
 
 
 def _identity(line: PairingRecord) -> tuple[str, str, str, str]:
