@@ -27,17 +27,15 @@ actual apart from planned).
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Hashable, Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from decimal import Decimal
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 Node = TypeVar("Node", bound=Hashable)
+_ZERO = Decimal(0)
 
 
-@dataclass(frozen=True)
-class Statement(Generic[Node]):
+class Statement(NamedTuple, Generic[Node]):
     """What is stored for ``node``: ``value`` resting on ``figures`` stored figures.
 
     ``beside`` marks the outputs of the node's activities (rule 3). ``label`` names who
@@ -51,111 +49,194 @@ class Statement(Generic[Node]):
     label: str = ""
 
 
-@dataclass(frozen=True)
+Explanation = tuple[tuple[Statement[Node], ...], tuple[Statement[Node], ...]]
+
+
 class Total(Generic[Node]):
     """The total of ``node`` and everything under it: ``value`` is the sum of ``kept``;
-    ``covered`` are the statements inside a kept one (not added)."""
+    ``covered`` are the statements inside a kept one (not added); ``figures`` how many stored
+    figures it rests on. The statements are listed when first asked for (``explain``), so that
+    a national roll-up of thousands of nodes does not build lists nobody reads."""
 
-    node: Node
-    value: Decimal
-    kept: tuple[Statement[Node], ...]
-    covered: tuple[Statement[Node], ...]
+    __slots__ = ("_explain", "_explained", "figures", "node", "value")
+
+    def __init__(
+        self,
+        node: Node,
+        value: Decimal,
+        kept: tuple[Statement[Node], ...] = (),
+        covered: tuple[Statement[Node], ...] = (),
+        *,
+        figures: int | None = None,
+        explain: Callable[[], Explanation[Node]] | None = None,
+    ) -> None:
+        self.node, self.value = node, value
+        self._explain = explain
+        self._explained: Explanation[Node] | None = None if explain else (kept, covered)
+        self.figures = figures if figures is not None else sum(s.figures for s in (*kept, *covered))
+
+    def _listed(self) -> Explanation[Node]:
+        if self._explained is None:
+            assert self._explain is not None
+            self._explained = self._explain()
+        return self._explained
 
     @property
-    def figures(self) -> int:
-        """How many stored figures the total rests on (kept and covered)."""
-        return sum(s.figures for s in self.kept) + sum(s.figures for s in self.covered)
+    def kept(self) -> tuple[Statement[Node], ...]:
+        return self._listed()[0]
 
+    @property
+    def covered(self) -> tuple[Statement[Node], ...]:
+        return self._listed()[1]
 
-@dataclass(frozen=True)
-class _Part(Generic[Node]):
-    """A node's total split by rule 3: the stated part (rules 1 and 2) and the outputs beside it."""
-
-    stated: Decimal
-    kept: tuple[Statement[Node], ...]
-    covered: tuple[Statement[Node], ...]
-    beside: Decimal
-    beside_kept: tuple[Statement[Node], ...]
+    def __repr__(self) -> str:
+        return f"Total({self.node!r}, {self.value})"
 
 
 def merge(statements: Iterable[Statement[Node]]) -> list[Statement[Node]]:
     """One statement per (node, beside): values and figures added, the first label kept."""
     found: dict[tuple[Node, bool], Statement[Node]] = {}
     for s in statements:
-        held = found.get((s.node, s.beside))
-        found[(s.node, s.beside)] = (
-            s
-            if held is None
-            else Statement(s.node, held.value + s.value, held.figures + s.figures, s.beside, held.label)
-        )
+        key = (s.node, s.beside)
+        held = found.get(key)
+        found[key] = s if held is None else held._replace(value=held.value + s.value, figures=held.figures + s.figures)
     return list(found.values())
 
 
-def tree_totals(parent: Mapping[Node, Node | None], statements: Iterable[Statement[Node]]) -> dict[Node, Total[Node]]:
+class _Tree(Generic[Node]):
+    """The bottom-up sums of one tree, and the lists of statements behind them on demand."""
+
+    def __init__(self, parent: Mapping[Node, Node | None], statements: Iterable[Statement[Node]]) -> None:
+        self.own: dict[Node, Statement[Node]] = {}
+        self.extra: dict[Node, Statement[Node]] = {}
+        for s in merge(statements):
+            (self.extra if s.beside else self.own)[s.node] = s
+        self.children: dict[Node, list[Node]] = {}
+        order: list[Node] = []  # every node with data and its ancestors, each once
+        seen: set[Node] = set()
+        for node in (*self.own, *self.extra):
+            current: Node | None = node
+            while current is not None and current not in seen:
+                seen.add(current)
+                order.append(current)
+                up = parent.get(current)
+                if up is not None:
+                    self.children.setdefault(up, []).append(current)
+                current = up
+        # children before parents: deepest first
+        depth: dict[Node, int] = {}
+        for node in order:
+            d, current = 0, parent.get(node)
+            while current is not None and current in seen:
+                d, current = d + 1, parent.get(current)
+            depth[node] = d
+        order.sort(key=depth.__getitem__, reverse=True)
+        self.stated: dict[Node, Decimal] = {}
+        self.beside: dict[Node, Decimal] = {}
+        self.figures: dict[Node, int] = {}
+        self.covers: dict[Node, bool] = {}  # rule 1 (True) or 2 (False), for nodes with their own statement
+        for node in order:
+            kids = self.children.get(node, ())
+            below = sum((self.stated[c] for c in kids), _ZERO)
+            own, extra = self.own.get(node), self.extra.get(node)
+            if own is None:
+                self.stated[node] = below
+            elif own.value >= below:
+                self.stated[node], self.covers[node] = own.value, True
+            else:
+                self.stated[node], self.covers[node] = own.value + below, False
+            self.beside[node] = sum((self.beside[c] for c in kids), extra.value if extra else _ZERO)
+            self.figures[node] = sum((self.figures[c] for c in kids), (own.figures if own else 0)) + (
+                extra.figures if extra else 0
+            )
+        self._lists: dict[Node, tuple[list[Statement[Node]], list[Statement[Node]], list[Statement[Node]]]] = {}
+
+    def lists(self, node: Node) -> tuple[list[Statement[Node]], list[Statement[Node]], list[Statement[Node]]]:
+        """The stated statements kept, those covered, and the outputs beside, under ``node``."""
+        if node in self._lists:
+            return self._lists[node]
+        kept: list[Statement[Node]] = []
+        covered: list[Statement[Node]] = []
+        outputs: list[Statement[Node]] = []
+        stack = [node]
+        while stack:  # iterative: the lists of the whole subtree
+            current = stack.pop()
+            own, extra = self.own.get(current), self.extra.get(current)
+            if extra is not None:
+                outputs.append(extra)
+            kids = self.children.get(current, ())
+            if own is not None and self.covers[current]:
+                kept.append(own)
+                for c in kids:  # everything stated below is inside the kept statement
+                    covered.extend(self._stated_under(c))
+                    outputs.extend(self._outputs_under(c))
+                continue
+            if own is not None:
+                kept.append(own)
+            stack.extend(kids)
+        found = (kept, covered, outputs)
+        self._lists[node] = found
+        return found
+
+    def _stated_under(self, node: Node) -> list[Statement[Node]]:
+        found, stack = [], [node]
+        while stack:
+            current = stack.pop()
+            if current in self.own:
+                found.append(self.own[current])
+            stack.extend(self.children.get(current, ()))
+        return found
+
+    def _outputs_under(self, node: Node) -> list[Statement[Node]]:
+        found, stack = [], [node]
+        while stack:
+            current = stack.pop()
+            if current in self.extra:
+                found.append(self.extra[current])
+            stack.extend(self.children.get(current, ()))
+        return found
+
+    def total(self, node: Node) -> Total[Node]:
+        def explain() -> Explanation[Node]:
+            kept, covered, outputs = self.lists(node)
+            return tuple(kept) + tuple(outputs), tuple(covered)
+
+        return Total(node, self.stated[node] + self.beside[node], figures=self.figures[node], explain=explain)
+
+
+class TreeTotals(Mapping[Node, Total[Node]]):
+    """The totals of a tree by node, each :class:`Total` made when first asked for."""
+
+    def __init__(self, tree: _Tree[Node]) -> None:
+        self._tree = tree
+        self._made: dict[Node, Total[Node]] = {}
+
+    def __getitem__(self, node: Node) -> Total[Node]:
+        if node not in self._made:
+            if node not in self._tree.stated:
+                raise KeyError(node)
+            self._made[node] = self._tree.total(node)
+        return self._made[node]
+
+    def __iter__(self) -> Iterator[Node]:
+        return iter(self._tree.stated)
+
+    def __len__(self) -> int:
+        return len(self._tree.stated)
+
+    def __contains__(self, node: object) -> bool:
+        return node in self._tree.stated
+
+
+def tree_totals(parent: Mapping[Node, Node | None], statements: Iterable[Statement[Node]]) -> TreeTotals[Node]:
     """The total of every node that has a statement in or under it.
 
     ``parent`` gives each node's parent (None at a root); a statement's node missing
     from ``parent`` is taken as a root. Statements of one node are merged first
-    (:func:`merge`). Iterative, so a deep tree does not exhaust the stack.
+    (:func:`merge`). Iterative, so a deep tree does not exhaust the stack. The sums are
+    made at once; each node's :class:`Total` when it is looked up.
     """
-    own: dict[Node, Statement[Node]] = {}
-    beside: dict[Node, Statement[Node]] = {}
-    for s in merge(statements):
-        (beside if s.beside else own)[s.node] = s
-    children: dict[Node, list[Node]] = defaultdict(list)
-    relevant: set[Node] = set()
-    for node in {*own, *beside}:
-        # walk up until a node already seen: the nodes with data and their ancestors
-        current: Node | None = node
-        while current is not None and current not in relevant:
-            relevant.add(current)
-            up = parent.get(current)
-            if up is not None:
-                children[up].append(current)
-            current = up
-    parts: dict[Node, _Part[Node]] = {}
-    for node in _post_order(relevant, children, parent):
-        below = [parts[c] for c in children.get(node, ())]
-        below_stated = sum((p.stated for p in below), Decimal(0))
-        below_kept = tuple(s for p in below for s in p.kept)
-        below_covered = tuple(s for p in below for s in p.covered)
-        stated = own.get(node)
-        if stated is None:
-            part_stated, kept, covered = below_stated, below_kept, below_covered
-        elif stated.value >= below_stated:  # rule 1: the statement holds what is below it
-            part_stated, kept, covered = stated.value, (stated,), below_kept + below_covered
-        else:  # rule 2: too small to hold it: beside it
-            part_stated, kept, covered = stated.value + below_stated, (stated, *below_kept), below_covered
-        extra = beside.get(node)
-        parts[node] = _Part(
-            stated=part_stated,
-            kept=kept,
-            covered=covered,
-            beside=sum((p.beside for p in below), Decimal(0)) + (extra.value if extra else Decimal(0)),
-            beside_kept=tuple(s for p in below for s in p.beside_kept) + ((extra,) if extra else ()),
-        )
-    return {
-        node: Total(node, p.stated + p.beside, p.kept + p.beside_kept, p.covered)
-        for node, p in parts.items()
-        if p.kept or p.covered or p.beside_kept
-    }
-
-
-def _post_order(
-    nodes: set[Node], children: Mapping[Node, list[Node]], parent: Mapping[Node, Node | None]
-) -> list[Node]:
-    """``nodes`` with every child before its parent."""
-    roots = [n for n in nodes if parent.get(n) is None or parent.get(n) not in nodes]
-    order: list[Node] = []
-    stack: list[tuple[Node, bool]] = [(r, False) for r in roots]
-    while stack:
-        node, expanded = stack.pop()
-        if expanded:
-            order.append(node)
-            continue
-        stack.append((node, True))
-        stack.extend((c, False) for c in children.get(node, ()))
-    return order
+    return TreeTotals(_Tree(parent, statements))
 
 
 def forest_total(parent: Mapping[Node, Node | None], statements: Iterable[Statement[Node]]) -> Total[Node] | None:
@@ -164,14 +245,19 @@ def forest_total(parent: Mapping[Node, Node | None], statements: Iterable[Statem
     The node of the result is the first root's; its ``kept`` and ``covered`` are the roots'.
     """
     totals = tree_totals(parent, statements)
-    roots = [t for node, t in totals.items() if parent.get(node) is None or parent.get(node) not in totals]
-    if not roots:
+    return join([totals[node] for node in totals if parent.get(node) is None or parent.get(node) not in totals])
+
+
+def join(totals: list[Total[Node]]) -> Total[Node] | None:
+    """Totals of separate trees added into one (None for none), listing their statements when asked."""
+    if not totals:
         return None
+
+    def explain() -> Explanation[Node]:
+        return tuple(s for t in totals for s in t.kept), tuple(s for t in totals for s in t.covered)
+
     return Total(
-        roots[0].node,
-        sum((t.value for t in roots), Decimal(0)),
-        tuple(s for t in roots for s in t.kept),
-        tuple(s for t in roots for s in t.covered),
+        totals[0].node, sum((t.value for t in totals), _ZERO), figures=sum(t.figures for t in totals), explain=explain
     )
 
 
@@ -181,7 +267,9 @@ def cover(node: Node, outer: Total[Node] | None, inner: Total[Node] | None) -> T
     statements; else they are added. Inner's outputs of activities are always added."""
     if outer is None or inner is None:
         found = outer or inner
-        return None if found is None else Total(node, found.value, found.kept, found.covered)
+        if found is None:
+            return None
+        return Total(node, found.value, figures=found.figures, explain=lambda: (found.kept, found.covered))
     stated = tuple(s for s in inner.kept if not s.beside)
     outputs = tuple(s for s in inner.kept if s.beside)
     held = sum((s.value for s in stated), Decimal(0))

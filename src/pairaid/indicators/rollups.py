@@ -32,11 +32,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 
-from pairaid.core.tree_sums import Statement, Total, cover, forest_total, tree_totals
+from pairaid.core.tree_sums import Statement, Total, TreeTotals, cover, forest_total, join, tree_totals
 from pairaid.indicators.models import DataValueKind
 from pairaid.indicators.statements import AreaTree, PairingForest, StatementRow, statement_rows
 from pairaid.registry.models import Pairing
@@ -47,8 +47,9 @@ UnitKind = tuple[str, str]  # (unit, period kind)
 @dataclass(frozen=True)
 class RollupRow:
     """One total: ``key`` (a pairing id, an area code or a year), its ``label``, the ``unit`` and
-    ``period_kind`` it is in, the ``value`` (Decimal), how many stored figures it rests on, and
-    the statements it kept and those a kept one covers (``Statement.node``: pairing or area id)."""
+    ``period_kind`` it is in, the ``value`` (Decimal) and how many stored figures it rests on; with
+    ``total``, the statements it kept and those a kept one covers (``Statement.node``: pairing or
+    area id), listed when asked for."""
 
     key: str
     label: str
@@ -56,12 +57,19 @@ class RollupRow:
     period_kind: str
     value: Decimal
     figures: int
-    kept: tuple[Statement[int], ...] = ()
-    covered: tuple[Statement[int], ...] = ()
+    total: Total[int] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def kept(self) -> tuple[Statement[int], ...]:
+        return self.total.kept if self.total is not None else ()
+
+    @property
+    def covered(self) -> tuple[Statement[int], ...]:
+        return self.total.covered if self.total is not None else ()
 
 
 def _row(key: str, label: str, unit_kind: UnitKind, total: Total[int]) -> RollupRow:
-    return RollupRow(key, label, unit_kind[0], unit_kind[1], total.value, total.figures, total.kept, total.covered)
+    return RollupRow(key, label, unit_kind[0], unit_kind[1], total.value, total.figures, total)
 
 
 class Rollup:
@@ -72,7 +80,7 @@ class Rollup:
         self._rows: dict[tuple[str, int], list[StatementRow]] = defaultdict(list)
         for row in rows:
             self._rows[(row.indicator, row.year)].append(row)
-        self._pairing_totals: dict[tuple[str, int], dict[UnitKind, dict[int, Total[int]]]] = {}
+        self._pairing_totals: dict[tuple[str, int], dict[UnitKind, TreeTotals[int]]] = {}
 
     @cached_property
     def areas(self) -> AreaTree:
@@ -92,7 +100,7 @@ class Rollup:
                 found[r.unit_kind].append(Statement(r.area_id, r.value, r.figures, False, self.areas.code[r.area_id]))
         return found
 
-    def pairing_totals(self, indicator: str, year: int) -> dict[UnitKind, dict[int, Total[int]]]:
+    def pairing_totals(self, indicator: str, year: int) -> dict[UnitKind, TreeTotals[int]]:
         """Per (unit, period kind): the total of every pairing with a statement in or under it."""
         key = (indicator, year)
         if key not in self._pairing_totals:
@@ -105,15 +113,11 @@ class Rollup:
     def national(self, indicator: str, year: int) -> dict[UnitKind, Total[int]]:
         """The national total: the top pairings' totals added, per (unit, period kind)."""
         found: dict[UnitKind, Total[int]] = {}
+        parent = self.forest.parent
         for unit_kind, totals in self.pairing_totals(indicator, year).items():
-            roots = [t for node, t in totals.items() if self.forest.parent.get(node) is None]
-            if roots:
-                found[unit_kind] = Total(
-                    roots[0].node,
-                    sum((t.value for t in roots), Decimal(0)),
-                    tuple(s for t in roots for s in t.kept),
-                    tuple(s for t in roots for s in t.covered),
-                )
+            joined = join([totals[node] for node in totals if parent.get(node) is None])
+            if joined is not None:
+                found[unit_kind] = joined
         return found
 
     def area_totals(self, indicator: str, year: int, areas: Iterable[int]) -> dict[UnitKind, dict[int, Total[int]]]:

@@ -19,20 +19,21 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
-from django.db.models import BooleanField, Case, Count, F, IntegerField, Q, Sum, Value, When
-from django.db.models.functions import ExtractYear
+from django.db.models import BooleanField, Case, Count, Exists, IntegerField, OuterRef, Q, Subquery, Sum, Value, When
+from django.db.models.functions import Coalesce, ExtractYear
 
+from pairaid.activities.models import Activity
 from pairaid.core.errors import DataError
 from pairaid.geo.models import Area
 from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueKind, DataValueStatus, Indicator
 from pairaid.registry.models import Pairing
 
 
-@dataclass(frozen=True)
-class StatementRow:
+class StatementRow(NamedTuple):
     """Figures of one indicator, year, unit and period kind at one place (see the module's docstring)."""
 
     indicator: str
@@ -148,8 +149,7 @@ _GROUPS = (
     "year",
     "unit",
     "period_kind",
-    "pairing_id",
-    "activity__pairing_id",
+    "owner",
     "area_id",
     "output",
     "confirmed",
@@ -187,20 +187,29 @@ def statement_rows(
     if pairing_ids is not None:
         chosen = list(pairing_ids)
         qs = qs.filter(Q(pairing_id__in=chosen) | Q(activity__pairing_id__in=chosen))
+    # the owner of an activity's output is the activity's pairing, and a figure may be inside another of
+    # its indicator: both looked up only for the rows that need it (a join would hash whole tables)
+    owner = Coalesce(
+        "pairing_id",
+        Subquery(Activity.objects.filter(pk=OuterRef("activity_id")).values("pairing_id")[:1]),
+        output_field=IntegerField(),
+    )
+    inside = Case(
+        When(part_of__isnull=True, then=Value(False)),
+        default=Exists(DataValue.objects.filter(pk=OuterRef("part_of_id"), indicator_id=OuterRef("indicator_id"))),
+        output_field=BooleanField(),
+    )
     rows = (
         qs.annotate(
             year=ExtractYear("period_end"),
+            owner=owner,
             confirmed=Case(
                 When(status=DataValueStatus.EXTRACTED, then=Value(0)), default=Value(1), output_field=IntegerField()
             ),
             output=Case(
                 When(activity__isnull=False, then=Value(True)), default=Value(False), output_field=BooleanField()
             ),
-            inside=Case(
-                When(part_of__indicator_id=F("indicator_id"), then=Value(True)),
-                default=Value(False),
-                output_field=BooleanField(),
-            ),
+            inside=inside,
         )
         .values(*_GROUPS)
         .annotate(total=Sum("value"), n=Count("id"))
@@ -208,35 +217,24 @@ def statement_rows(
         .order_by()
     )
     wanted_years = set(years)
-    best: dict[tuple[object, ...], tuple[int, StatementRow]] = {}
-    merged: dict[tuple[object, ...], StatementRow] = {}
-    for (
-        indicator_id,
-        year,
-        unit,
-        pkind,
-        pairing_id,
-        activity_pairing_id,
-        area_id,
-        output,
-        confirmed,
-        inside,
-        total,
-        n,
-    ) in rows:
+    recipient = forest.recipient_area
+    best: dict[tuple[object, ...], int] = {}
+    merged: dict[tuple[object, ...], list[object]] = {}
+    for indicator_id, year, unit, pkind, owner, area_id, output, confirmed, inside, total, n in rows:
         if inside or year not in wanted_years:
             continue
-        owner = pairing_id or activity_pairing_id
         # a pairing's figure about one of its areas is a part of its work there, as an output is
         beside = bool(output) or (owner is not None and area_id is not None)
-        where = area_id if area_id is not None else forest.recipient_area.get(owner) if owner is not None else None
-        place = (ids[indicator_id], year, unit, pkind, owner, where, beside)
-        row = StatementRow(ids[indicator_id], year, unit, pkind, owner, where, beside, Decimal(total), int(n))
+        where = area_id if area_id is not None else recipient.get(owner) if owner is not None else None
+        place = (indicator_id, year, unit, pkind, owner, where, beside)
         held = best.get(place)
-        if held is None or confirmed > held[0]:
-            best[place] = (int(confirmed), row)
-            merged[place] = row
-        elif confirmed == held[0]:  # the same place and status class (several pairings' areas): added
-            before = merged[place]
-            merged[place] = replace(before, value=before.value + row.value, figures=before.figures + row.figures)
-    return list(merged.values())
+        if held is None or confirmed > held:
+            best[place] = confirmed
+            merged[place] = [total, n]
+        elif confirmed == held:  # the same place and status class (several areas of one pairing): added
+            merged[place][0] += total  # type: ignore[operator]
+            merged[place][1] += n  # type: ignore[operator]
+    return [
+        StatementRow(ids[i], year, unit, pkind, owner, where, beside, total, n)  # type: ignore[arg-type]
+        for (i, year, unit, pkind, owner, where, beside), (total, n) in merged.items()
+    ]

@@ -10,7 +10,7 @@ statements the total kept (:mod:`pairaid.indicators.rollups`). All read through 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from pairaid.core.change import change_percent
@@ -32,8 +32,17 @@ class ScopeTotal:
     previous: Decimal | None
     change: Decimal | None
     figures: int
-    kept: tuple[Statement[int], ...]
-    covered: tuple[Statement[int], ...]
+    total: Total[int] = field(repr=False, compare=False)
+
+    @property
+    def kept(self) -> tuple[Statement[int], ...]:
+        """The statements the total added (listed when first asked for)."""
+        return self.total.kept
+
+    @property
+    def covered(self) -> tuple[Statement[int], ...]:
+        """The statements inside a kept one (not added)."""
+        return self.total.covered
 
 
 def summed_indicator_list(*, codes: Iterable[str] | None = None) -> list[Indicator]:
@@ -60,9 +69,11 @@ def scope_totals(
     codes: Iterable[str] | None = None,
     include_extracted: bool = False,
     kind: str = DataValueKind.ACTUAL,
+    rollup: Rollup | None = None,
 ) -> list[ScopeTotal]:
     """Totals in ``year`` of the nation (neither ``pairing`` nor ``area``), of ``pairing``'s tree, or
     of ``area`` and the areas under it; every summed indicator (or ``codes``) that has one.
+    ``rollup`` reuses statements already read (of these indicators, ``year`` and the year before).
 
     Raises:
         ValueError: both ``pairing`` and ``area`` are given.
@@ -70,7 +81,7 @@ def scope_totals(
     if pairing is not None and area is not None:
         raise ValueError("a scope is the nation, a pairing or an area, not two of them")
     items = summed_indicator_list(codes=codes)
-    rollup = rollup_read(
+    rollup = rollup or rollup_read(
         indicators=[i.code for i in items],
         years=[year - 1, year],
         root=pairing,
@@ -93,8 +104,7 @@ def scope_totals(
                     last,
                     change_percent(total.value, last),
                     total.figures,
-                    total.kept,
-                    total.covered,
+                    total,
                 )
             )
     return found

@@ -8,6 +8,7 @@ when one is installed (Debian ``fonts-noto-cjk``).
 from __future__ import annotations
 
 import io
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -35,16 +36,18 @@ class _YearRow(Protocol):
 
 @dataclass(frozen=True)
 class Chart:
-    """A chart: its title, SVG text and PNG bytes.
-
-    The PNG (for DOCX and XLSX only) is drawn when first asked for, so that HTML
-    and PDF reports do not pay for it.
-    """
+    """A chart: its title, SVG text and PNG bytes, each drawn when first asked for (HTML and PDF
+    reports read the SVG, DOCX and XLSX the PNG; a map is read as PNG everywhere)."""
 
     name: str
     title: str
-    svg: str
+    draw_svg: Callable[[], str] = field(repr=False, compare=False)
     draw_png: Callable[[], bytes] = field(repr=False, compare=False)
+
+    @cached_property
+    def svg(self) -> str:
+        """The chart as SVG text (text drawn as paths)."""
+        return self.draw_svg()
 
     @cached_property
     def png(self) -> bytes:
@@ -88,10 +91,33 @@ def _drawn(title: str, draw: Any, fmt: str, size: tuple[float, float]) -> io.Byt
     return out
 
 
-def render_chart(name: str, title: str, draw: Any, size: tuple[float, float] = (7, 3.2)) -> Chart:
-    """A chart drawn by ``draw(ax)`` on axes of ``size`` inches, titled ``title``."""
-    text = _drawn(title, draw, "svg", size).getvalue().decode("utf-8")
-    return Chart(name, title, text[text.index("<svg") :], lambda: _drawn(title, draw, "png", size).getvalue())
+_DRAWN: OrderedDict[tuple[object, ...], Chart] = OrderedDict()
+_DRAWN_KEPT = 64
+
+
+def render_chart(
+    name: str, title: str, draw: Any, size: tuple[float, float] = (7, 3.2), data: tuple[object, ...] | None = None
+) -> Chart:
+    """A chart drawn by ``draw(ax)`` on axes of ``size`` inches, titled ``title``.
+
+    ``data`` is everything the drawing depends on, as a hashable tuple: a chart of the same
+    name, title, size and data was drawn the same, so the last :data:`_DRAWN_KEPT` drawn are
+    kept and given again (matplotlib takes a tenth of a second to a second per chart).
+    """
+    key = None if data is None else (name, title, size, data)
+    if key is not None and key in _DRAWN:
+        _DRAWN.move_to_end(key)
+        return _DRAWN[key]
+    def svg() -> str:
+        text = _drawn(title, draw, "svg", size).getvalue().decode("utf-8")
+        return text[text.index("<svg") :]
+
+    chart = Chart(name, title, svg, lambda: _drawn(title, draw, "png", size).getvalue())
+    if key is not None:
+        _DRAWN[key] = chart
+        while len(_DRAWN) > _DRAWN_KEPT:
+            _DRAWN.popitem(last=False)
+    return chart
 
 
 def scaled(values: Sequence[Decimal], language: str) -> tuple[list[float], str]:
@@ -131,7 +157,8 @@ def report_charts(
             _label_bars(ax, bars, sector_values[::-1], horizontal=True)
             ax.set_xlabel(unit)
 
-        charts["sectors"] = render_chart("sectors", labels["chart_sector"], draw_sectors)
+        data = (unit, tuple((r.label, r.value) for r in sectors))
+        charts["sectors"] = render_chart("sectors", labels["chart_sector"], draw_sectors, data=data)
     if years:
         year_values, unit = scaled([r.value for r in years], language)
 
@@ -144,7 +171,8 @@ def report_charts(
             ax.set_xlabel(labels["year_axis"])
             ax.set_ylabel(unit)
 
-        charts["years"] = render_chart("years", labels["chart_years"], draw_years)
+        data = (unit, labels["year_axis"], tuple((r.key, r.value) for r in years))
+        charts["years"] = render_chart("years", labels["chart_years"], draw_years, data=data)
     if recipients:
         pairing_values, unit = scaled([r.value for r in recipients], language)
 
@@ -153,5 +181,6 @@ def report_charts(
             _label_bars(ax, bars, pairing_values[::-1], horizontal=True)
             ax.set_xlabel(unit)
 
-        charts["recipients"] = render_chart("recipients", labels["chart_recipients"], draw_recipients)
+        data = (unit, tuple((r.label, r.value) for r in recipients))
+        charts["recipients"] = render_chart("recipients", labels["chart_recipients"], draw_recipients, data=data)
     return charts

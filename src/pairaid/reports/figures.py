@@ -163,29 +163,39 @@ def headline_figures(totals: list[ScopeTotal], *, language: str, period: str, ci
     ]
 
 
-def counting_notes(totals: list[ScopeTotal], *, language: str, activities_word: str) -> list[str]:
-    """For each total resting on more than one statement: which statements it added, and how many
-    lower ones it found inside a kept one ("People trained 45,075 people = Shandong – Xinjiang 20 + …")."""
-    ids = {s.node for t in totals for s in (*t.kept, *t.covered)}
-    names = pairing_names(ids, language)
+def counting_notes(
+    totals: list[ScopeTotal], *, language: str, activities_word: str, more_word: str, shown: int = 5
+) -> list[str]:
+    """For each total resting on more than one statement: which statements it added (the ``shown``
+    largest, and how many more), and those it found inside a kept one ("People trained 45,075
+    people = Shandong – Xinjiang 20 people + …")."""
+    several = [t for t in totals if t.figures > 1 and len(t.kept) + len(t.covered) > 1]
+    listed = {t.indicator.code: (_largest(t.kept, shown), _largest(t.covered, shown)) for t in several}
+    names = pairing_names({s.node for kept, covered in listed.values() for s in (*kept, *covered)}, language)
+    zh = is_zh(language)
 
     def said(s: Statement[int], unit: str) -> str:
-        marked = (f"（{activities_word}）" if is_zh(language) else f" ({activities_word})") if s.beside else ""
-        who = names.get(s.node, s.label) + marked
-        return f"{who} {quantity(s.value, unit, language)}"
+        marked = (f"（{activities_word}）" if zh else f" ({activities_word})") if s.beside else ""
+        return f"{names.get(s.node, s.label)}{marked} {quantity(s.value, unit, language)}"
+
+    def listing(items: list[Statement[int]], every: int, unit: str, glue: str) -> str:
+        more = every - len(items)
+        return glue.join(said(s, unit) for s in items) + (more_word.format(n=more) if more > 0 else "")
 
     lines = []
-    for t in totals:
-        if len(t.kept) + len(t.covered) < 2:
-            continue
-        line = f"{t.indicator.display_name(language)} {quantity(t.value, t.unit, language)} = " + " + ".join(
-            said(s, t.unit) for s in t.kept
-        )
-        if t.covered:
-            inside = "、".join(said(s, t.unit) for s in t.covered)
-            line += f"（已含：{inside}）" if is_zh(language) else f" (holding {inside})"
+    for t in several:
+        kept, covered = listed[t.indicator.code]
+        line = f"{t.indicator.display_name(language)} {quantity(t.value, t.unit, language)} = "
+        line += listing(kept, len(t.kept), t.unit, " + ")
+        if covered:
+            inside = listing(covered, len(t.covered), t.unit, "、" if zh else ", ")
+            line += f"（已含：{inside}）" if zh else f" (holding {inside})"
         lines.append(line)
     return lines
+
+
+def _largest(statements: tuple[Statement[int], ...], shown: int) -> list[Statement[int]]:
+    return sorted(statements, key=lambda s: (-s.value, s.node))[:shown]
 
 
 def activity_rows(*, pairing_ids: list[int], year: int, language: str) -> list[ActivityRow]:

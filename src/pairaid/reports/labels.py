@@ -18,6 +18,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "report_title": ("{name}: Annual report {year}", "{name}{year}年度对口帮扶工作报告"),
     "overview_title": ("National overview of pairing-off assistance, {year}", "{year}年全国对口帮扶工作概况"),
     "activities_of": ("activities", "项目"),
+    "and_more": (" and {n} more", "等{n}项"),
     "counting": ("How the totals were counted", "合计口径说明"),
     "counting_intro": (
         "Each stored figure is counted once: a total stated for a pairing holds the totals stated for the "

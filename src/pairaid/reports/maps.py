@@ -102,4 +102,5 @@ def china_map(*, title: str, values: dict[str, Decimal], arrows: Sequence[Arrow]
             handle = Line2D([], [], color=ARROW, lw=1.5, marker=">", markersize=5)
             ax.legend(handles=[handle], labels=[legend], loc="lower left", frameon=False, fontsize=8)
 
-    return render_chart("map", title, draw, size=(7.5, 5.2))
+    data = (unit, legend, tuple(sorted(shown.items())), tuple(arrows))
+    return render_chart("map", title, draw, size=(7.5, 5.2), data=data)

@@ -17,7 +17,7 @@ from django.db.models import Q
 from pairaid.activities.models import Activity
 from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueStatus, Indicator
 from pairaid.indicators.money_rollups import rollup_by_channel, rollup_by_sector
-from pairaid.indicators.rollups import rollup_by_area, rollup_by_pairing, rollup_by_year, rollup_read
+from pairaid.indicators.rollups import Rollup, rollup_by_area, rollup_by_pairing, rollup_by_year, rollup_read
 from pairaid.indicators.totals import ScopeTotal, scope_totals
 from pairaid.registry.models import Pairing
 from pairaid.registry.selectors import pairing_descendant_ids
@@ -56,10 +56,18 @@ def _statuses(include_extracted: bool) -> list[str]:
     return [*CONFIRMED_STATUSES, DataValueStatus.EXTRACTED] if include_extracted else list(CONFIRMED_STATUSES)
 
 
-def _headline_totals(*, year: int, pairing: Pairing | None, include_extracted: bool) -> list[ScopeTotal]:
+def _headline_rollup(*, year: int, pairing: Pairing | None, include_extracted: bool) -> Rollup:
+    """The statements of the headline indicators in ``year`` and the year before, read once."""
+    codes = Indicator.objects.filter(group__in=HEADLINE_GROUPS, aggregation="sum").values_list("code", flat=True)
+    return rollup_read(
+        indicators=list(codes), years=[year - 1, year], root=pairing, include_extracted=include_extracted
+    )
+
+
+def _headline_totals(*, year: int, pairing: Pairing | None, rollup: Rollup) -> list[ScopeTotal]:
     """The totals that lead a report, in the order of :data:`HEADLINE_GROUPS`."""
     codes = Indicator.objects.filter(group__in=HEADLINE_GROUPS, aggregation="sum").values_list("code", flat=True)
-    totals = scope_totals(year=year, pairing=pairing, codes=list(codes), include_extracted=include_extracted)
+    totals = scope_totals(year=year, pairing=pairing, codes=list(codes), rollup=rollup)
     return sorted(totals, key=lambda t: HEADLINE_GROUPS.index(t.indicator.group))
 
 
@@ -95,7 +103,8 @@ def report_context(
     ids = pairing_descendant_ids(root=pairing)
     groups = dict(Indicator.objects.values_list("code", "group"))
     notes = Notes(language)
-    totals = _headline_totals(year=year, pairing=pairing, include_extracted=include_extracted)
+    aid = _headline_rollup(year=year, pairing=pairing, include_extracted=include_extracted)
+    totals = _headline_totals(year=year, pairing=pairing, rollup=aid)
     tree_activities = Activity.objects.filter(pairing_id__in=ids).values("pk")
     figures = _stored_figures(
         DataValue.objects.filter(Q(pairing_id__in=ids) | Q(activity_id__in=tree_activities)),
@@ -113,9 +122,6 @@ def report_context(
     for name, size in zip(SECTIONS, cut, strict=True):
         sections[name], shown = shown[:size], shown[size:]
     recipient = shown
-    aid = rollup_read(
-        indicators=["aid_funds"], years=[year - 1, year], root=pairing, include_extracted=include_extracted
-    )
     by_pairing = rollup_by_pairing(indicator="aid_funds", year=year, root=pairing, rollup=aid).get(("CNY", "year"), [])
     before = rollup_by_pairing(indicator="aid_funds", year=year - 1, root=pairing, rollup=aid).get(("CNY", "year"), [])
     children = {str(c.pk) for c in pairing.children.all()}
@@ -129,7 +135,9 @@ def report_context(
         headline=headline_figures(
             totals, language=language, period=lab["year_of"].format(year=year), citation=lab["generated"]
         ),
-        counting=counting_notes(totals, language=language, activities_word=lab["activities_of"]),
+        counting=counting_notes(
+            totals, language=language, activities_word=lab["activities_of"], more_word=lab["and_more"]
+        ),
         tree=tree_rows(root=pairing, totals={int(r.key): r.value for r in by_pairing}, language=language),
         channels=table_rows(rollup_by_channel(year=year, root=pairing, language=language), language),
         sectors=table_rows(
@@ -183,8 +191,8 @@ def overview_context(
 ) -> ReportContext:
     """The national overview for ``year``: national totals with change on last year, and every top pairing."""
     lab = labels(language)
-    totals = _headline_totals(year=year, pairing=None, include_extracted=include_extracted)
-    aid = rollup_read(indicators=["aid_funds"], years=[year - 1, year], include_extracted=include_extracted)
+    aid = _headline_rollup(year=year, pairing=None, include_extracted=include_extracted)
+    totals = _headline_totals(year=year, pairing=None, rollup=aid)
     by_pairing = rollup_by_pairing(indicator="aid_funds", year=year, rollup=aid).get(("CNY", "year"), [])
     before = {
         r.key: r.value
@@ -205,7 +213,9 @@ def overview_context(
         headline=headline_figures(
             totals, language=language, period=lab["year_of"].format(year=year), citation=lab["generated"]
         ),
-        counting=counting_notes(totals, language=language, activities_word=lab["activities_of"])[:40],
+        counting=counting_notes(
+            totals, language=language, activities_word=lab["activities_of"], more_word=lab["and_more"]
+        ),
         channels=table_rows(rollup_by_channel(year=year, language=language), language),
         sectors=table_rows(rollup_by_sector(year=year, finance_types=AID_CHANNELS, language=language), language),
         pairings=table_rows([replace(r, label=names.get(int(r.key), r.label)) for r in top], language, before),
@@ -218,15 +228,17 @@ def overview_context(
         context.charts = charts.report_charts(
             sectors=context.sectors, years=years, recipients=context.pairings[:20], labels=lab, language=language
         )
-        context.charts["map"] = map_chart(year=year, language=language, include_extracted=include_extracted)
+        context.charts["map"] = map_chart(year=year, language=language, rollup=aid)
     return context
 
 
-def map_chart(*, year: int, language: str = "en", include_extracted: bool = False) -> charts.Chart:
+def map_chart(
+    *, year: int, language: str = "en", include_extracted: bool = False, rollup: Rollup | None = None
+) -> charts.Chart:
     """The map of ``year``: aid funds by recipient province, and the top pairings in force that year
-    as donor → recipient arrows as wide as their aid funds."""
+    as donor → recipient arrows as wide as their aid funds (``rollup``: statements already read)."""
     lab = labels(language)
-    aid = rollup_read(indicators=["aid_funds"], years=[year], include_extracted=include_extracted)
+    aid = rollup or rollup_read(indicators=["aid_funds"], years=[year], include_extracted=include_extracted)
     by_province = rollup_by_area(indicator="aid_funds", year=year, level="province", rollup=aid)
     values = {r.key[:2]: r.value for r in by_province.get(("CNY", "year"), [])}
     totals = aid.pairing_totals("aid_funds", year).get(("CNY", "year"), {})
