@@ -1,5 +1,7 @@
 """The shared corpus (English reports, Chinese pages) through extraction, scored by ../shared/tools/score_extraction.py.
 
+The rules were fitted to this corpus: its scores are a regression guard, not an estimate.
+
 Skips when ../shared is absent, except under CI=true (the ``shared_dir`` fixture fails then).
 """
 
@@ -43,8 +45,10 @@ def test_the_corpus_scores_above_the_acceptance_line(shared_dir: Path) -> None:
             totals[key] = totals.get(key, 0) + value
     mention_f1 = _prf(totals["mention_tp"], totals["pred_mentions"], totals["gold_mentions"])
     fact_f1 = _prf(totals["fact_tp"], totals["pred_facts"], totals["gold_facts"])
-    assert mention_f1 >= 0.95, totals
-    assert fact_f1 >= 0.85, totals
+    assert mention_f1 >= 0.99, totals
+    assert fact_f1 >= 0.97, totals
+    # donor and recipient both right on the facts found (issue 10: places through the registry)
+    assert totals["place_ok"] / totals["fact_tp"] >= 0.95, totals
 
 
 def test_the_chinese_pages_score_above_the_acceptance_line(shared_dir: Path) -> None:

@@ -22,6 +22,8 @@ from pairaid.core.extract.rules import RuleSet, rule_set
 
 __all__ = ["figure_run", "mention_contexts"]
 
+# where a clause ends: ";", ":", ", and <verb>ed", ", and <figure>" ("... in County B, and 5 million yuan ...")
+_CLAUSE_BREAK = re.compile(r"[;:；：]|,\s*(?:and\s+)?\w+ed\b|,\s*(?:and|while|but)\s+(?:$|\d)", re.I)
 _RIGHT_STOP = re.compile(r"[,;:，；：]|\.(?!\d)|\s+and\s+(?=\w+ed\b)")
 _CLAUSE_STOP = re.compile(r"[;:；：]")
 _FOR_OF = re.compile(r"^[^,;]{0,100}?\b(?:for|of)\s*$")
@@ -132,9 +134,11 @@ def mention_contexts(text: str, sentences: tuple[Sentence, ...], mentions: tuple
             left = text[prev.start : prev.end] + " " + left
         clause_end = _CLAUSE_STOP.search(text, m.end, sent.end)
         rest_end = min(nxt, clause_end.start() if clause_end is not None else sent.end)
+        clause_break = _CLAUSE_BREAK.search(text, m.end, sent.end)
         out.append(
             Context(
                 rest=text[m.end : max(m.end, rest_end)],
+                after=text[m.end : clause_break.start() if clause_break is not None else sent.end],
                 left=left,
                 right=text[m.end : right_end],
                 clause=text[max(heading_start, m.start - 300) : m.start],

@@ -38,6 +38,7 @@ from typing import Any
 import yaml
 
 from pairaid.core.extract.regex_leads import alternation
+from pairaid.core.extract.rules import word_list
 from pairaid.core.numbers import NumberMatch
 
 __all__ = ["ChinesePatterns", "ExclusionContext", "TextIndex", "chinese_exclusion_rule", "exclusion_rule", "index_text"]
@@ -84,7 +85,7 @@ def _load_yaml(name: str) -> Any:
 def patterns() -> ExclusionPatterns:
     """Load and compile ``data/exclusions.yaml`` (cached)."""
     raw = _load_yaml("exclusions.yaml")
-    months = "|".join(str(m) for m in raw["months"])
+    months = "|".join(word_list("months"))
     before_any = alternation([str(v) for v in raw["before"].values()], ignore_case=True)
     after_any = "|".join(f"(?:{v})" for v in raw["after"].values())
     return ExclusionPatterns(

@@ -1,44 +1,130 @@
 """Step: the donor and recipient of each bound figure, as written (gold-format.md F4, F9).
 
-In a pairing chapter a figure's recipient is, in order: the place it is paired with in
-"N and M went respectively to A and B"; the places listed after "respectively to" (one fact
-each); the place named after it in its sentence; where the whole it is a part of went; the
-last place named before it in its sentence (at most 300 characters back); the report's
-recipient.  Its donor is the places listed as the actors of "respectively" just before it,
-else a place of the donor's province acting in its sentence, else the report's donor.  A
-national or provincial chapter gives every figure the report's parties (F9).  Figures in Chinese
-sentences take the places of :mod:`pairaid.core.extract.places_zh`.
+Places named in a sentence are the names of the report's recipient places
+(:mod:`pairaid.core.extract.pairing_places`: the recipients of the donor's pairings in the
+report year, found anywhere: "visit Kashi", "Shule County's projects") and the places a figure
+goes to, is for or happens in ("to County B", "in Baishan"; :func:`~pairaid.core.extract.places.sentence_places`).
+
+In a pairing chapter a figure's recipient is, in order:
+
+1. the place it is paired with in "N and M went respectively to A and B", or the places listed
+   after "respectively to" (one fact each, F4);
+2. a place named after it in its own words or its clause (up to ";", ", and <verb>ed", ", and <figure>");
+3. where the whole it is a part of went (F3);
+4. the scene of its sentence so far: the last place named before it, or given to a figure before it;
+5. the first place named after it in its sentence;
+6. the scene carried from the sentences before it in its paragraph, else its section heading's place;
+7. the report's recipient.
+
+A figure sent "to the above areas" goes to no one place (``None``), and so do its parts.
+
+Its donor is the places listed as the actors of "respectively" just before it, else a place of the
+donor's province acting in its sentence, else the report's donor; but a figure of what the aided area
+did itself (``own_figures`` of ``words.yaml``: enterprises attracted, their investment, jobs, income)
+has no donor when the aided side is the one acting ("the recipient counties attracted N enterprises"),
+in its sentence or earlier in its paragraph.  A national or provincial chapter gives every figure the
+report's parties (F9).
+
+Figures in Chinese sentences take the places of :mod:`pairaid.core.extract.places_zh`.
 """
 
 from __future__ import annotations
 
+import re
+
 from pairaid.core.extract.contexts import figure_run
-from pairaid.core.extract.model import Context, Mention, Sentence
+from pairaid.core.extract.model import Context, Mention, Section, Sentence
+from pairaid.core.extract.pairing_places import RecipientPlaces
 from pairaid.core.extract.parts import Link
 from pairaid.core.extract.places import (
     Parties,
+    place_side,
     respectively_donors,
     respectively_recipients,
     sentence_actors,
     sentence_donor,
     sentence_places,
+    within,
 )
 from pairaid.core.extract.places_zh import chinese_sides, find_places
+from pairaid.core.extract.rules import word_list
 
 __all__ = ["Sides", "figure_places"]
 
 # donors and recipients of one figure: one fact per listed donor or recipient (F4)
 Sides = tuple[tuple[str | None, ...], tuple[str | None, ...]]
+Named = tuple[tuple[int, int, str], ...]
+
+
+_LIST = re.compile(r",|\band\b")
+_SEVERAL = re.compile(rf"^\W*(?:[\w-]+\s+){{0,3}}?(?:{'|'.join(word_list('several_places'))})\b", re.I)
+_ACTS = rf"(?:\s+[a-z]+ly)?\s+(?:{'|'.join(word_list('actor_words'))})\b"
+_RECIPIENT_ACTOR = re.compile(rf"\b(?:{'|'.join(word_list('recipient_actors'))}){_ACTS}", re.I)
+_OWN_FIGURES = frozenset(word_list("own_figures"))
+# a name at the start of a clause is its subject ("..., Shule County built", not "aiding Xinjiang gave")
+_CLAUSE_START = re.compile(r"(?:^|[,;:】])\s*(?:the\s+)?$")
+_OF = re.compile(r"\s*,?\s*(?:of|in)\s+(?:the\s+)?")
+
+
+def _places(text: str, donor: str | None, recipients: RecipientPlaces) -> Named:
+    """The places ``text`` names, in order; where two overlap the longer stays, and a place followed by the
+    area that holds it ("Zunyi City of Guizhou Province", "Naqu of Tibet") is one place."""
+    found = sorted([*sentence_places(text, donor), *recipients.find(text)], key=lambda p: (p[0], -(p[1] - p[0])))
+    out: list[tuple[int, int, str]] = []
+    for p in found:
+        if out and p[0] < out[-1][1]:
+            if p[1] - p[0] > out[-1][1] - out[-1][0]:
+                out[-1] = p
+            continue
+        if out and _OF.fullmatch(text, out[-1][1], p[1] - len(p[2])) and within(out[-1][2], p[2]):
+            continue
+        out.append(p)
+    return tuple(out)
+
+
+def _heading_places(sections: tuple[Section, ...], donor: str | None, recipients: RecipientPlaces) -> list[str | None]:
+    """The last place each section heading names (the title's is the report's own: none)."""
+    out: list[str | None] = []
+    for s in sections:
+        named = _places(s.heading, donor, recipients) if s.rule != "title" else ()
+        out.append(named[-1][2] if named else None)
+    return out
+
+
+def _actor_sides(body: str, donor: str | None, recipients: RecipientPlaces, named: Named) -> list[tuple[int, str]]:
+    """(offset where the act ends, ``"donor"`` or ``"recipient"``) of each side acting in a sentence: the aided
+    side named as acting ("the recipient counties attracted", "Shule County built"), or the donor or a place
+    of its province ("Anhe invested")."""
+    sides = [(m.end(), "recipient") for m in _RECIPIENT_ACTOR.finditer(body)]
+    for _, b, place in named:
+        act = re.match(_ACTS, body[b:])
+        at = b - len(place)
+        if act is not None and _CLAUSE_START.search(body, 0, at) and place_side(place, donor) != "donor":
+            sides.append((b + act.end(), "recipient"))
+    for end, name in sentence_actors(body):
+        if donor and (donor.lower() in name.lower() or place_side(name, donor) == "donor"):
+            sides.append((end, "donor"))
+    return sorted(sides)
+
+
+class _Scene:
+    """What a paragraph has said so far: the place its figures go to and the side acting."""
+
+    def __init__(self, place: str | None) -> None:
+        self.place = place
+        self.side = "donor"
 
 
 def figure_places(
     text: str,
+    sections: tuple[Section, ...],
     sentences: tuple[Sentence, ...],
     mentions: tuple[Mention, ...],
     contexts: tuple[Context, ...],
     bound: dict[int, str],
     parts: dict[int, Link],
     parties: Parties,
+    recipients: RecipientPlaces,
 ) -> dict[int, Sides]:
     """``{mention index: (donors, recipients)}`` for the ``bound`` mentions (rules in the module docstring)."""
     chinese = [i for i in bound if sentences[mentions[i].sentence].lang == "zh"]
@@ -52,35 +138,83 @@ def figure_places(
             donor, recipient = chinese_sides(text, written, span, (sent.start, sent.end), (m.start, m.end), parties)
             sides[i] = ((donor,), (recipient,))
         bound = {i: b for i, b in bound.items() if i not in sides}
-        return sides | figure_places(text, sentences, mentions, contexts, bound, parts, parties) if bound else sides
+        rest = figure_places(text, sections, sentences, mentions, contexts, bound, parts, parties, recipients)
+        return sides | rest if bound else sides
     if parties.kind != "pairing":  # F9: a national or provincial chapter names the area reported on
         return {i: ((parties.donor,), (parties.recipient,)) for i in bound}
     # F4: "402 and 296 million yuan went respectively to A and B": the listed places pair up with the figures
     paired: dict[int, str] = {}
     for i in bound:
-        places = respectively_recipients(contexts[i].rest)
-        run = figure_run(text, mentions, i) if len(places) > 1 else []
-        if len(run) == len(places) > 1:
-            paired.update(zip(run, places, strict=True))
-    out: dict[int, Sides] = {}
-    actors: dict[int, tuple[tuple[int, str], ...]] = {}
-    named_in: dict[int, tuple[tuple[int, int, str], ...]] = {}
-    for i in sorted(bound):
-        k = mentions[i].sentence
-        sent = sentences[k]
-        if k not in named_in:  # read once per sentence
-            named_in[k] = sentence_places(text[sent.start : sent.end], parties.donor)
-            actors[k] = sentence_actors(text[sent.start : sent.end])
-        start, end = mentions[i].start - sent.start, mentions[i].end - sent.start
-        after = next((p for a, _, p in named_in[k] if a >= end), None)
-        before_it = [p for a, b, p in named_in[k] if b <= start and a >= start - 300]
-        link = parts.get(i)
-        whole = out.get(link.whole) if link is not None else None
-        named = after or (whole[1][0] if whole is not None else None)
-        named = named or (before_it[-1] if before_it else None)
         listed = respectively_recipients(contexts[i].rest)
-        recipients = (paired[i],) if i in paired else listed or ((named or parties.recipient),)
-        actor = sentence_donor(actors[k], start, parties.donor)
-        donors = respectively_donors(text[sent.start : mentions[i].start]) or ((actor or parties.donor),)
-        out[i] = (donors, recipients)
+        run = figure_run(text, mentions, i) if len(listed) > 1 else []
+        if len(run) == len(listed) > 1:
+            paired.update(zip(run, listed, strict=True))
+    by_sentence: dict[int, list[int]] = {}
+    for i in sorted(bound):
+        by_sentence.setdefault(mentions[i].sentence, []).append(i)
+    headings = _heading_places(sections, parties.donor, recipients)
+    out: dict[int, Sides] = {}
+    scene = _Scene(None)
+    for k, sent in enumerate(sentences):
+        if k == 0 or (sent.paragraph, sent.section) != (sentences[k - 1].paragraph, sentences[k - 1].section):
+            scene = _Scene(headings[sent.section] if sent.section < len(headings) else None)
+        body = text[sent.start : sent.end]
+        named = _places(body, parties.donor, recipients)
+        sides = _actor_sides(body, parties.donor, recipients, named)
+        # the scene of the sentence: (offset, place) of each place named and each figure's recipient
+        events: list[tuple[int, str]] = [(a, p) for a, _, p in named]
+        actors = sentence_actors(body) if k in by_sentence else ()
+        for i in by_sentence.get(k, ()):
+            start = mentions[i].start - sent.start
+            told = _receivers(i, start, mentions[i].end - sent.start, contexts[i], named, events, paired, parts, out)
+            receivers = told if told is not None else (scene.place or parties.recipient,)
+            if receivers[0]:
+                events.append((start, receivers[0]))
+            side = next((s for end, s in reversed(sides) if end <= start), scene.side)
+            if side == "recipient" and bound[i] in _OWN_FIGURES:
+                donors: tuple[str | None, ...] = (None,)
+            else:
+                actor = sentence_donor(actors, start, parties.donor)
+                donors = respectively_donors(body[:start]) or ((actor or parties.donor),)
+            out[i] = (donors, receivers)
+        whole_level = [out[i][1][0] for i in by_sentence.get(k, ()) if i not in parts and out[i][1][0]]
+        place = whole_level[-1] if whole_level else named[-1][2] if k not in by_sentence and named else None
+        if place is not None and not _LIST.search(place):
+            scene.place = place
+        if sides:
+            scene.side = sides[-1][1]
     return out
+
+
+def _receivers(
+    i: int,
+    start: int,
+    end: int,
+    ctx: Context,
+    named: Named,
+    events: list[tuple[int, str]],
+    paired: dict[int, str],
+    parts: dict[int, Link],
+    out: dict[int, Sides],
+) -> tuple[str | None, ...] | None:
+    """The recipients of figure ``i`` as its own sentence tells them (steps 1-5 of the module docstring):
+    ``None`` when the sentence does not tell, ``(None,)`` when it names several places and no one."""
+    if i in paired:
+        return (paired[i],)
+    listed = respectively_recipients(ctx.rest)
+    if listed:
+        return listed
+    if _SEVERAL.match(ctx.rest):
+        return (None,)
+    rest_end = end + max(len(ctx.rest), len(ctx.after))
+    own = next((p for a, _, p in named if end <= a < rest_end), None)
+    if own is not None:
+        return (own,)
+    link = parts.get(i)
+    if link is not None and link.whole in out:
+        return (out[link.whole][1][0],)
+    before = [p for a, p in sorted(events) if a < start]
+    if before:
+        return (before[-1],)
+    after = next((p for a, _, p in named if a >= end), None)
+    return (after,) if after is not None else None

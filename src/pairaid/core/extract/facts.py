@@ -20,7 +20,8 @@ from __future__ import annotations
 from pairaid.core.extract.contexts import mention_contexts
 from pairaid.core.extract.fact_places import figure_places
 from pairaid.core.extract.growth import find_rates
-from pairaid.core.extract.model import Fact, Mention, Reading, Sentence
+from pairaid.core.extract.model import Fact, Mention, Reading, Section, Sentence
+from pairaid.core.extract.pairing_places import recipient_places
 from pairaid.core.extract.parts import Link, find_parts, repeated
 from pairaid.core.extract.periods import mention_periods
 from pairaid.core.extract.places import Parties
@@ -68,6 +69,7 @@ def _pairs(
 
 def bind_facts(
     text: str,
+    sections: tuple[Section, ...],
     sentences: tuple[Sentence, ...],
     mentions: tuple[Mention, ...],
     *,
@@ -90,7 +92,9 @@ def bind_facts(
     for i in repeated(mentions, {i: b[0] for i, b in bound.items()}, sentences):
         del bound[i]
     rates = {r.mention: r for r in find_rates(text, sentences, mentions, contexts, set(bound), periods)}
-    places = figure_places(text, sentences, mentions, contexts, {i: b[0] for i, b in bound.items()}, parts, parties)
+    sphere = recipient_places(parties.donor if parties.kind == "pairing" else None, report_year)
+    indicators = {i: b[0] for i, b in bound.items()}
+    places = figure_places(text, sections, sentences, mentions, contexts, indicators, parts, parties, sphere)
     facts: list[Fact] = []
     first_fact: dict[int, int] = {}
     for i in sorted(bound):

@@ -71,7 +71,9 @@ class Context:
     """The words around one mention that the rules look at (fields: ``core/extract/README.md``).
 
     ``plan_left``, ``plan_clause`` and ``plan_sentence`` name the plan rule whose words stand in the
-    figure's left words, govern its clause, or open an objective earlier in its sentence ("" if none).
+    figure's left words, govern its clause, or open an objective earlier in its sentence ("" if none);
+    ``after`` holds the words after the figure to the end of its clause, over later figures ("invested
+    5 million yuan for a hall and 2 km of pipes in County B, and ...").
     """
 
     left: str
@@ -84,6 +86,7 @@ class Context:
     plan_sentence: str = ""
     rest: str = ""
     tail: str = ""
+    after: str = ""
     subject: str = ""
     sources: tuple[str, ...] = ()
 

@@ -33,14 +33,12 @@ from dataclasses import dataclass
 from pairaid.core.extract.model import Mention, Period, Sentence
 from pairaid.core.extract.periods_zh import chinese_periods
 from pairaid.core.extract.regex_leads import compile_led
+from pairaid.core.extract.rules import word_list
 
 __all__ = ["PeriodPhrase", "find_period_phrases", "mention_periods", "pairing_start_year"]
 
 _YEAR = r"((?:19|20)\d\d)"
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
-)
+_MONTH = rf"(?:{'|'.join(word_list('months'))})\.?"
 _PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, compile_led(pattern, re.I))
     for kind, pattern in (

@@ -14,12 +14,13 @@ from pairaid.core.extract.model import Extraction, Mention
 from pairaid.core.extract.places import report_parties
 from pairaid.core.extract.places_zh import chinese_parties
 from pairaid.core.extract.regex_leads import compile_led
+from pairaid.core.extract.rules import word_list
 from pairaid.core.extract.sections import find_sections, title_line
 from pairaid.core.extract.sentences import find_sentences
 
 __all__ = ["in_original_offsets", "read_report", "report_year_candidates", "report_year_from_text"]
 
-_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTHS = rf"(?:{'|'.join(word_list('months'))})"
 _IN_YEAR = compile_led(rf"\b(?:in|during|throughout)\s+(?:{_MONTHS}\s+)?((?:19|20)\d\d)\b(?!\s*[-~–])", re.I)
 _OPENING_YEAR = re.compile(r"(?:^|[】\n.])\s*(?:In\s+)?((?:19|20)\d\d)\s*,", re.M)
 
@@ -72,7 +73,7 @@ def read_report(text: str, *, report_year: int, donor: str | None = None, recipi
         parties = chinese_parties(text, title, donor=donor, recipient=recipient)
     else:
         parties = report_parties(text, title, donor=donor, recipient=recipient)
-    facts, readings = bind_facts(text, sentences, mentions, report_year=report_year, parties=parties)
+    facts, readings = bind_facts(text, sections, sentences, mentions, report_year=report_year, parties=parties)
     extraction = Extraction(
         report_year=report_year,
         sections=sections,

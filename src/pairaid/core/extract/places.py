@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 
 from pairaid.core.errors import PairaidError
 from pairaid.core.extract.regex_leads import compile_led
+from pairaid.core.extract.rules import word_list
 
 if TYPE_CHECKING:
     from pairaid.core.gazetteer import Candidate
@@ -97,9 +98,12 @@ def report_parties(text: str, title: str | None, *, donor: str | None = None, re
         if m is not None:
             title_donor = donor or m.group("donor").strip()
             title_recipient = m.group("recipient").strip()
-            named = supported_place(text[len(title) : len(title) + 1500], title_donor) if not recipient else None
+            opening = text[len(title) : len(title) + 1500]
+            named = supported_place(opening, title_donor) if not recipient else None
             if named is not None and _is_province(named) and not _is_province(title_recipient):
                 named = None  # "Enshi ... of Hubei Province": the province around the title's recipient is not it
+            if named is None and not recipient and _is_province(title_recipient):
+                named = _areas_within(text[len(title) :], title_donor, title_recipient)
             return Parties(title_donor, recipient or named or title_recipient, "pairing")
     if re.search(r"\beastern\s+provinces\b", text, re.I) and re.search(r"\bwestern\b", text, re.I):
         return Parties(donor or NATIONAL_DONOR, recipient or NATIONAL_RECIPIENT, "national")
@@ -111,6 +115,30 @@ def report_parties(text: str, title: str | None, *, donor: str | None = None, re
         p = _PROVINCE.search(text)
         place = p.group("name") if p is not None else None
     return Parties(donor, recipient or place, "pairing" if donor else "provincial")
+
+
+_AID_TO = re.compile(r"\b(?:to|for)\b[^.;]{0,40}$", re.I)
+
+
+def _areas_within(text: str, donor: str, province: str) -> str | None:
+    """The places the donor of a chapter titled with a province first gives aid to or for, when they lie
+    within the province ("Zhejiang donated N to 12 counties of Guangyuan and Nanchong" in a Zhejiang -
+    Sichuan chapter); ``None`` when the first place aid goes to is the province itself ("N for Gansu")."""
+    for m in _SENTENCE_PLACE.finditer(text):
+        place = _recipient(m, donor, where=False)
+        aided = m.group(0)[:2].lower() != "of" or _AID_TO.search(text, max(0, m.start() - 40), m.start())
+        if place is None or not aided:
+            continue
+        names = [p for p in _LIST_GAP.split(place) if p.strip()]
+        if any(_province_codes(p) == _province_codes(province) and _is_province(p) for p in names):
+            return None
+        start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        actors = sentence_actors(text[start : m.start()])
+        if actors and donor.split()[0].lower() not in actors[-1][1].lower():
+            continue  # a city of the donor's province acting: its own pairing, not the chapter's
+        if names and all(within(p, province) for p in names):
+            return place
+    return None
 
 
 def respectively_recipients(right: str) -> tuple[str, ...]:
@@ -153,22 +181,39 @@ _NAME = r"[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){0,3}"
 _SENTENCE_PLACE = compile_led(
     rf"\b(?:to|for|in|of)\s+(?:the\s+)?(?P<place>{_NAME}(?:\s*,\s*{_NAME})*(?:\s*,?\s+and\s+{_NAME})?)"
 )
-_NOT_PLACE = compile_led(
-    r"\b(?:State|Council|CPC|Party|Committee|Office|Department|Conference|Group|Plan|Project|Park|Fair|Bureau|"
-    r"Government|University|School|Hospital|Center|Centre|Association|Company|Co|Ltd|Industrial|Mining|China|"
-    r"Leading|Central|Western|Eastern|East|West|Development|Poverty|Alleviation|Commission|Ministry|Five-Year|"
-    r"Education|Finance|Science|Technology|Health|Agriculture|Commerce|Civil|Affairs|Labor|Labour|Human|Resources|"
-    r"Outline|Notice|Circular|Opinions?|Guidance|Measures|Minutes|Forum|Work|Spirit|Tasks?|Implementation|Reform|"
-    r"January|February|March|April|May|June|July|August|September|October|November|December|Phase|The|This)\b"
-)
+_NOT_PLACE = compile_led(rf"\b(?:{'|'.join(word_list('no_place_words'))})\b")
+
+
+# "Liupanshui's GDP": a place named as the owner of what follows
+_POSSESSIVE_PLACE = compile_led(rf"(?<![\w’'-])(?P<place>{_NAME})[’']s\s+[A-Za-z]")
 
 
 def sentence_places(sentence: str, donor: str | None) -> tuple[tuple[int, int, str], ...]:
     """The places a sentence names that can be a figure's recipient, each as (start, end, name) in
-    ``sentence``, in order; the tests of :func:`sentence_recipient`.  A figure's recipient is the first
-    of them after it, else the last before it (at most 300 characters back: "sent teams to Yulin and 29
-    doctors")."""
-    return tuple((m.start(), m.end(), p) for m in _SENTENCE_PLACE.finditer(sentence) if (p := _recipient(m, donor)))
+    ``sentence``, in order: the places of :func:`sentence_recipient` ("to County B", "in Baishan") and
+    areas of another province than the donor's named as owners ("Liupanshui's GDP")."""
+    found = [(m.start(), m.end(), p) for m in _SENTENCE_PLACE.finditer(sentence) if (p := _recipient(m, donor))]
+    for m in _POSSESSIVE_PLACE.finditer(sentence):
+        name = m.group("place")
+        if not _NOT_PLACE.search(name) and place_side(name, donor) == "other":
+            found.append((m.start(), m.start() + len(name), name))
+    return tuple(sorted(found))
+
+
+def within(inner: str, outer: str) -> bool:
+    """Whether the area ``inner`` may lie within the area ``outer`` ("Zunyi City" within "Guizhou Province"),
+    by the gazetteer (:func:`_known_areas`)."""
+    outers = [c.area.code for c in _known_areas(outer)]
+    return any(_holds(o, c.area.code) for c in _known_areas(inner) for o in outers)
+
+
+def _holds(outer: str, code: str) -> bool:
+    """Whether area code ``outer`` (a province's "520000", a prefecture's "520300") holds another area ``code``."""
+    if outer == code:
+        return False
+    if outer.endswith("0000"):
+        return code[:2] == outer[:2]
+    return outer.endswith("00") and code[:4] == outer[:4]
 
 
 def sentence_recipient(right: str, donor: str | None, *, where: bool = True) -> str | None:
@@ -186,13 +231,37 @@ def sentence_recipient(right: str, donor: str | None, *, where: bool = True) -> 
     return next((p for m in _SENTENCE_PLACE.finditer(right) if (p := _recipient(m, donor, where=where))), None)
 
 
+_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def _listed_places(place: str, donor_words: set[str]) -> str:
+    """The places of a list up to the first name that is the donor or is no place: "Sichuan Province, Liaoning"
+    in a Liaoning chapter is Sichuan Province; "Jiashi County Industrial Park" is Jiashi County (an area
+    word before the first word of an office, park or plan)."""
+    end, pos = 0, 0
+    for gap in [*_LIST_GAP.finditer(place), None]:
+        item = place[pos : gap.start() if gap is not None else len(place)]
+        if donor_words & {re.sub(r"[’']s$", "", w) for w in re.split(r"[\s\-–]+", item.lower())}:
+            break
+        other = _NOT_PLACE.search(item)
+        if other is not None:
+            head = _AREA_WORD_END.search(item, 0, other.start())
+            end = pos + head.end() if head is not None else end
+            break
+        end = pos + len(item)
+        if gap is None:
+            break
+        pos = gap.end()
+    return place[:end].strip()
+
+
 def _recipient(m: re.Match[str], donor: str | None, *, where: bool = True) -> str | None:
     """The place of one match of ``_SENTENCE_PLACE`` when it passes the tests of :func:`sentence_recipient`."""
-    place = m.group("place").strip()
-    if _NOT_PLACE.search(place) or (not where and m.group(0)[:2].lower() == "in"):
+    if not where and m.group(0)[:2].lower() == "in":
         return None
     donor_words = set(donor.lower().split()) if donor else set()
-    if donor_words & set(re.split(r"[\s,\-–]+", place.lower())) or place.endswith("-"):
+    place = _listed_places(m.group("place").strip(), donor_words)
+    if not place or place.endswith("-"):
         return None
     place = re.sub(r"[’']s$", "", place)
     side = place_side(place, donor)
@@ -202,11 +271,11 @@ def _recipient(m: re.Match[str], donor: str | None, *, where: bool = True) -> st
 
 
 # an area word at the end of a name ("Wuxi County", "Liuzhi Special Zone", "Xilingol League")
-_AREA_WORD = compile_led(
-    r"\b(?:County|Counties|City|Cities|Prefecture|Prefectures|District|Districts|League|Banner|Banners|Zone|"
-    r"Township|Town|Village|Province|Region|Area|Areas)\b"
-)
+_AREA_WORD = compile_led(rf"\b(?:{'|'.join(word_list('area_words'))})\b")
 _AREA_SPLIT = re.compile(r"\s*(?:,|\band\b|\bof\b|\()\s*")
+_AREA_WORD_END = re.compile(
+    r"\b(?:County|City|Prefecture|District|League|Banner|Zone|Township|Town|Village|Province|Region)\s*$"
+)
 
 
 @cache
@@ -252,9 +321,7 @@ def place_side(name: str, donor: str | None) -> str | None:
 _ACTOR = re.compile(
     rf"(?:^|[,;:】]\s*|\band\s+)(?:the\s+)?(?P<name>{_NAME})(?:[’']s\s+(?:[a-z-]+\s+){{0,4}}?)?\s*"
     r"(?:(?:also|further|further\s+more|successively|accumulatively|altogether|jointly|respectively)\s+)?"
-    r"(?:had\s+|has\s+|have\s+)?(?:invested|donated|provided|allocated|arranged|raised|sent|seconded|dispatched|"
-    r"trained|held|organi[sz]ed|built|helped|supported|subsidi[sz]ed|granted|gave|spent|received|introduced|"
-    r"signed|established|set\s+up|implemented|launched|transferred|selected|contributed|assisted|paid)\b"
+    rf"(?:had\s+|has\s+|have\s+)?(?:{'|'.join(word_list('actor_verbs'))})\b"
 )
 
 

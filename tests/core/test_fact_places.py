@@ -1,0 +1,125 @@
+"""Donor and recipient of facts (gold-format.md F4, F9; issue 10 part 3): places through the pairing
+registry, the scene of a sentence and of a paragraph, and the side acting.  Every sentence is made up;
+the places are real so that the shipped registry and the gazetteer know them."""
+
+from __future__ import annotations
+
+import pytest
+
+from pairaid.core.extract import read_report
+from pairaid.core.extract.pairing_places import recipient_places
+
+SHANDONG = "Shandong - Xinjiang Pairing-off Poverty Alleviation\n"
+
+
+def places(text: str, year: int = 2009) -> list[tuple[str, str | None, str | None]]:
+    ex = read_report(text, report_year=year)
+    return [(ex.mentions[f.mention].text, f.donor, f.recipient) for f in ex.facts]
+
+
+def test_a_name_is_read_against_the_pairings_in_force_in_the_report_year() -> None:
+    in_2009 = recipient_places("Shandong", 2009)
+    assert in_2009.area_of("Kashi") == "653100"  # the prefecture Shandong helped, not Kashi City
+    assert in_2009.area_of("Kashgar") == "653100"
+    assert in_2009.area_of("Shule County") == "653122"
+    assert in_2009.area_of("Hetian") == "653200"  # the prefecture, not the county or the city
+    assert in_2009.area_of("Lhasa") is None  # no pairing of Shandong's
+    assert recipient_places("Shandong", 2009).codes != recipient_places("Shandong", 2012).codes
+    assert recipient_places(None, 2009).area_of("Kashi") is None
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a recipient place named anywhere in the sentence, without a preposition
+        ("In 2009, 12 officials of Shandong headed groups to visit Kashi.", [("12 officials", "Shandong", "Kashi")]),
+        (
+            "To help Shule County's farmers, Shandong invested 9 million yuan.",
+            [("9 million yuan", "Shandong", "Shule County")],
+        ),
+        # a place in the figure's own clause wins over one named earlier in the sentence
+        (
+            "Shandong signed 20 technology projects with Kashi and held 300 trainings for 9,000 people, and"
+            " arranged 15 technicians of Xinjiang to study in Shandong.",
+            [
+                ("20 technology projects", "Shandong", "Kashi"),
+                ("300 trainings", "Shandong", "Kashi"),
+                ("9,000 people", "Shandong", "Kashi"),
+                ("15 technicians", "Shandong", "Xinjiang"),
+            ],
+        ),
+        # "X of Y" where Y holds X is one place
+        (
+            "In 2009, Shandong gave aid funds of 8 million yuan to Shule County of Xinjiang.",
+            [("8 million yuan", "Shandong", "Shule County")],
+        ),
+        # "of Sichuan Province, Liaoning had": a list stops at the donor
+        (
+            "Shandong gave 4 million yuan to Hotan Prefecture, Shandong's cities gave more.",
+            [("4 million yuan", "Shandong", "Hotan Prefecture")],
+        ),
+    ],
+)
+def test_a_sentence_names_its_figures_place(body: str, expected: list[tuple[str, str | None, str | None]]) -> None:
+    assert places(SHANDONG + body) == expected
+
+
+def test_a_paragraph_carries_its_place_to_later_figures_until_another_replaces_it() -> None:
+    body = (
+        "In 2009, Shandong invested 16 million yuan in Shule County. By the end of 2009, 110 houses were built"
+        " and 40 schools repaired. In Yingjisha County, Shandong installed solar power for 100 households.\n"
+        "Shandong sent 30 teachers.\n"
+    )
+    assert places(SHANDONG + body) == [
+        ("16 million yuan", "Shandong", "Shule County"),
+        ("110 houses", "Shandong", "Shule County"),
+        ("40 schools", "Shandong", "Shule County"),
+        ("100 households", "Shandong", "Yingjisha County"),
+        ("30 teachers", "Shandong", "Xinjiang"),  # a new paragraph starts from the report's recipient
+    ]
+
+
+def test_the_county_s_gdp_lands_on_the_county_not_on_the_region() -> None:
+    body = "Shandong built 20 projects in Shule County. In 2009, the county's GDP reached 3.5 billion yuan.\n"
+    assert places(SHANDONG + body)[-1] == ("3.5 billion yuan", None, "Shule County")
+
+
+def test_a_breakdown_by_place_does_not_carry_past_its_sentence() -> None:
+    body = (
+        "In 2009, Shandong gave aid funds of 30 million yuan for Xinjiang; of this, 20 million yuan went to"
+        " Shule County and 10 million yuan to Yingjisha County. A total of 45 aid projects were completed.\n"
+    )
+    assert places(SHANDONG + body)[-1] == ("45 aid projects", "Shandong", "Xinjiang")
+
+
+def test_a_figure_for_the_above_areas_goes_to_no_one_place_and_neither_do_its_parts() -> None:
+    body = (
+        "Shandong gave 5 million yuan to Hotan. In all, Shandong gave 19 million yuan for the above areas, of"
+        " which 12 million yuan was from the provincial government.\n"
+    )
+    assert places(SHANDONG + body)[1:] == [("19 million yuan", "Shandong", None), ("12 million yuan", "Shandong", None)]
+
+
+def test_what_the_aided_side_did_itself_has_no_donor() -> None:
+    body = (
+        "Shandong invested 9 million yuan in the park. The recipient counties attracted 60 enterprises with an"
+        " investment of 2 billion yuan, and 3,000 people got jobs there.\n"
+    )
+    assert places(SHANDONG + body) == [
+        ("9 million yuan", "Shandong", "Xinjiang"),
+        ("60 enterprises", None, "Xinjiang"),
+        ("2 billion yuan", None, "Xinjiang"),
+        ("3,000 people", None, "Xinjiang"),
+    ]
+
+
+def test_a_province_titled_chapter_whose_aid_goes_to_its_prefectures_names_them() -> None:
+    text = (
+        "Zhejiang - Sichuan Pairing-off Poverty Alleviation\n"
+        "In 2010, Zhejiang Province donated 30 million yuan to 12 counties of Guangyuan and Nanchong. It built"
+        " 20 new villages.\n"
+    )
+    assert places(text, 2010) == [
+        ("30 million yuan", "Zhejiang", "Guangyuan and Nanchong"),
+        ("20 new villages", "Zhejiang", "Guangyuan and Nanchong"),
+    ]
