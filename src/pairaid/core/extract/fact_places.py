@@ -130,16 +130,16 @@ def figure_places(
     chinese = [i for i in bound if sentences[mentions[i].sentence].lang == "zh"]
     if chinese:  # Chinese figures: the places of pairaid.core.extract.places_zh
         written = find_places(text)
-        sides: dict[int, Sides] = {}
+        found: dict[int, Sides] = {}
         for i in chinese:
             sent, m = sentences[mentions[i].sentence], mentions[i]
             first = next(s for s in sentences if s.paragraph == sent.paragraph and s.section == sent.section)
             span = (first.start, sent.end)
             donor, recipient = chinese_sides(text, written, span, (sent.start, sent.end), (m.start, m.end), parties)
-            sides[i] = ((donor,), (recipient,))
-        bound = {i: b for i, b in bound.items() if i not in sides}
+            found[i] = ((donor,), (recipient,))
+        bound = {i: b for i, b in bound.items() if i not in found}
         rest = figure_places(text, sections, sentences, mentions, contexts, bound, parts, parties, recipients)
-        return sides | rest if bound else sides
+        return found | rest if bound else found
     if parties.kind != "pairing":  # F9: a national or provincial chapter names the area reported on
         return {i: ((parties.donor,), (parties.recipient,)) for i in bound}
     # F4: "402 and 296 million yuan went respectively to A and B": the listed places pair up with the figures
@@ -160,7 +160,7 @@ def figure_places(
             scene = _Scene(headings[sent.section] if sent.section < len(headings) else None)
         body = text[sent.start : sent.end]
         named = _places(body, parties.donor, recipients)
-        sides = _actor_sides(body, parties.donor, recipients, named)
+        acting = _actor_sides(body, parties.donor, recipients, named)
         # the scene of the sentence: (offset, place) of each place named and each figure's recipient
         events: list[tuple[int, str]] = [(a, p) for a, _, p in named]
         actors = sentence_actors(body) if k in by_sentence else ()
@@ -170,7 +170,7 @@ def figure_places(
             receivers = told if told is not None else (scene.place or parties.recipient,)
             if receivers[0]:
                 events.append((start, receivers[0]))
-            side = next((s for end, s in reversed(sides) if end <= start), scene.side)
+            side = next((who for end, who in reversed(acting) if end <= start), scene.side)
             if side == "recipient" and bound[i] in _OWN_FIGURES:
                 donors: tuple[str | None, ...] = (None,)
             else:
@@ -181,8 +181,8 @@ def figure_places(
         place = whole_level[-1] if whole_level else named[-1][2] if k not in by_sentence and named else None
         if place is not None and not _LIST.search(place):
             scene.place = place
-        if sides:
-            scene.side = sides[-1][1]
+        if acting:
+            scene.side = acting[-1][1]
     return out
 
 
