@@ -168,3 +168,12 @@ def test_activity_list_filters_by_pairing(world: World) -> None:
     make_activity(world.jiangsu, "B-1")
     items = Client().get(f"/api/v1/activities?pairing={world.jiangsu.pk}").json()["items"]
     assert [i["identifier"] for i in items] == ["B-1"]
+
+
+def test_the_api_docs_load_their_assets_from_this_server() -> None:
+    from django.contrib.staticfiles import finders
+
+    html = Client().get("/api/v1/docs").content.decode()
+    assert "/static/ninja/swagger-ui-bundle.js" in html and "/static/ninja/swagger-ui.css" in html
+    assert "cdn" not in html.lower() and "https://" not in html
+    assert finders.find("ninja/swagger-ui-bundle.js") and finders.find("ninja/swagger-ui-init.js")

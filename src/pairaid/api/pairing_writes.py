@@ -11,12 +11,12 @@ from typing import Annotated, Any, Literal
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Field, Path, Schema
+from ninja import Field, Path
 
 from pairaid.api.auth import WRITE_AUTH, api_user
 from pairaid.api.errors import WRITE_ERRORS
 from pairaid.api.reads import pairing_query, router
-from pairaid.api.schemas import MAX_ID, AreaCode, Id, PairingOut, Text
+from pairaid.api.schemas import MAX_ID, Absent, AreaCode, Id, InputSchema, PairingOut, Text
 from pairaid.entry import pairings as entry
 from pairaid.geo.models import Area
 from pairaid.registry.models import Basis, Organisation, Pairing, PairingLevel, Programme
@@ -30,14 +30,14 @@ Key = Annotated[str, Field(max_length=100, pattern=r"^([a-z0-9]+(-[a-z0-9]+)*)?$
 Url = Annotated[str, Field(max_length=500, pattern=r"^(https?://\S+)?$")]
 
 
-class PairingSides(Schema):
+class PairingSides(InputSchema):
     donor_area: AreaCode | None = None
     donor_organisation: Id | None = None
     recipient_area: AreaCode | None = None
     recipient_organisation: Id | None = None
 
 
-class PairingSource(Schema):
+class PairingSource(InputSchema):
     key: Key = ""
     source_url: Url = ""
     source_title: Text(300) = ""  # type: ignore[valid-type]
@@ -55,26 +55,26 @@ class PairingIn(PairingSides, PairingSource):
     name: Text(200) = ""  # type: ignore[valid-type]
 
 
-class PairingPatch(Schema):
+class PairingPatch(InputSchema):
     donor_area: AreaCode | None = None
     donor_organisation: Id | None = None
     recipient_area: AreaCode | None = None
     recipient_organisation: Id | None = None
-    level: LevelCode | None = None
-    programme: ProgrammeCode | None = None
-    start_year: Year | None = None
+    level: LevelCode = Absent()
+    programme: ProgrammeCode = Absent()
+    start_year: Year = Absent()
     end_year: Year | None = None
     parent: Id | None = None
-    pair_count: int | None = Field(None, ge=1, le=100_000)
-    name: Text(200) | None = None  # type: ignore[valid-type]
-    key: Key | None = None
-    source_url: Url | None = None
-    source_title: Text(300) | None = None  # type: ignore[valid-type]
-    basis: BasisCode | None = None
-    note: Text(2000) | None = None  # type: ignore[valid-type]
+    pair_count: Annotated[int, Field(ge=1, le=100_000)] = Absent()
+    name: Text(200) = Absent()  # type: ignore[valid-type]
+    key: Key = Absent()
+    source_url: Url = Absent()
+    source_title: Text(300) = Absent()  # type: ignore[valid-type]
+    basis: BasisCode = Absent()
+    note: Text(2000) = Absent()  # type: ignore[valid-type]
 
 
-class PairingEndIn(Schema):
+class PairingEndIn(InputSchema):
     end_year: Year
 
 

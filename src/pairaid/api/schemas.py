@@ -1,31 +1,114 @@
 """The API's request and response shapes (Pydantic models at the edge).
 
-Money and figures are decimal strings in JSON ("75800000.00"), never floats.
+Money and figures are decimal strings in JSON ("75800000.00"), never floats; a
+whole number may be given as a JSON integer. Dates are ``YYYY-MM-DD`` between 1900
+and 2199. A request body is a JSON object of the fields documented, no others;
+a PATCH body leaves out what it does not change and sends ``null`` only to clear a
+field that may be empty. The OpenAPI document says exactly this, so that what it
+calls valid is accepted and what it calls invalid is refused.
 """
 
 import datetime as dt
+import re
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from ninja import Field, Schema
-from pydantic import AfterValidator
+from pydantic import (
+    BeforeValidator,
+    ConfigDict,
+    ModelWrapValidatorHandler,
+    WithJsonSchema,
+    model_validator,
+)
 
 from pairaid.activities.models import SECTOR_CHOICES, FinanceType, TransactionType
+from pairaid.core.codelists import indicators
 from pairaid.indicators.models import DataValueStatus, PeriodKind, Qualifier
 from pairaid.registry.selectors import pairing_key
 
 MAX_ID = 2**53
 
 
-def _no_nul(value: str) -> str:
-    if "\x00" in value:
-        raise ValueError("text may not contain NUL characters")
-    return value
+class InputSchema(Schema):
+    """A request body: a JSON object with the documented fields only."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _an_object(cls, data: Any, handler: ModelWrapValidatorHandler[Any]) -> Any:
+        if not isinstance(data, dict):
+            raise ValueError("the body must be a JSON object")
+        return handler(data)
+
+
+def _drop_default(schema: dict[str, Any]) -> None:
+    schema.pop("default", None)
+
+
+def Absent() -> Any:
+    """The default of a field that may be left out but is never ``null`` (PATCH fields, query filters)."""
+    return Field(None, json_schema_extra=_drop_default)
+
+
+def _decimal_text(digits: int, places: int) -> Any:
+    """A decimal of at most ``digits`` digits, ``places`` of them after the point: text, or a whole JSON number."""
+    whole = digits - places
+    pattern = rf"^[0-9]{{1,{whole}}}(\.[0-9]{{1,{places}}})?$"
+
+    def parse(value: Any) -> Any:
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 10**whole:
+            return value
+        if isinstance(value, str) and re.fullmatch(pattern, value):
+            return value
+        raise ValueError(
+            f"give a number as text ('75800000.00'): at most {whole} digits before the point and {places} after, "
+            "not negative; or a whole JSON number"
+        )
+
+    schema = {
+        "anyOf": [
+            {"type": "integer", "minimum": 0, "maximum": 10**whole - 1},
+            {"type": "string", "pattern": pattern},
+        ]
+    }
+    return Annotated[Decimal, BeforeValidator(parse), WithJsonSchema(schema)]
+
+
+_DAY = r"^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
+
+
+def _day_text(value: Any) -> Any:
+    if isinstance(value, str) and re.fullmatch(_DAY, value):
+        return value
+    raise ValueError("give a date as YYYY-MM-DD, between 1900-01-01 and 2199-12-31")
+
+
+def _one_of(*names: str) -> Callable[[dict[str, Any]], None]:
+    """A JSON schema saying that exactly one of the fields ``names`` is given (and not null)."""
+
+    def extra(schema: dict[str, Any]) -> None:
+        schema["oneOf"] = [
+            {
+                "required": [name],
+                "properties": {
+                    name: {"not": {"type": "null"}},
+                    **{other: {"type": "null"} for other in names if other != name},
+                },
+            }
+            for name in names
+        ]
+
+    return extra
 
 
 def Text(max_length: int, min_length: int = 0) -> Any:
-    """A string of at most ``max_length`` characters without NUL characters."""
-    return Annotated[str, Field(min_length=min_length, max_length=max_length), AfterValidator(_no_nul)]
+    """A string of at most ``max_length`` characters without NUL characters (which no database stores)."""
+    return Annotated[str, Field(min_length=min_length, max_length=max_length, pattern=r"^[^\x00]*$")]
 
 
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]
@@ -36,9 +119,12 @@ FinanceTypeCode = Literal[tuple(FinanceType.values)]  # type: ignore[valid-type]
 PeriodKindCode = Literal[tuple(PeriodKind.values)]  # type: ignore[valid-type]
 QualifierCode = Literal[tuple(Qualifier.values)]  # type: ignore[valid-type]
 StatusCode = Literal[tuple(DataValueStatus.values)]  # type: ignore[valid-type]
-Money = Annotated[Decimal, Field(ge=0, max_digits=16, decimal_places=2, allow_inf_nan=False)]
-FigureValue = Annotated[Decimal, Field(ge=0, max_digits=20, decimal_places=4, allow_inf_nan=False)]
-Day = Annotated[dt.date, Field(ge=dt.date(1900, 1, 1), le=dt.date(2200, 12, 31))]
+IndicatorCode = Literal[tuple(i.code for i in indicators())]  # type: ignore[valid-type]
+Money = _decimal_text(16, 2)
+FigureValue = _decimal_text(20, 4)
+Day = Annotated[
+    dt.date, BeforeValidator(_day_text), WithJsonSchema({"type": "string", "format": "date", "pattern": _DAY})
+]
 
 
 class AreaOut(Schema):
@@ -127,7 +213,7 @@ class ActivityOut(Schema):
         return [a.code for a in obj.recipient_areas.all()]
 
 
-class ActivityIn(Schema):
+class ActivityIn(InputSchema):
     identifier: Text(64, 1)  # type: ignore[valid-type]
     title: Text(300, 1)  # type: ignore[valid-type]
     title_zh: Text(300) = ""  # type: ignore[valid-type]
@@ -142,18 +228,18 @@ class ActivityIn(Schema):
     batch: int | None = Field(None, ge=0, le=32767)
 
 
-class ActivityPatch(Schema):
-    identifier: Text(64, 1) | None = None  # type: ignore[valid-type]
-    title: Text(300, 1) | None = None  # type: ignore[valid-type]
-    title_zh: Text(300) | None = None  # type: ignore[valid-type]
-    description: Text(5000) | None = None  # type: ignore[valid-type]
-    sector: Sector | None = None
-    status: int | None = Field(None, ge=1, le=6)
-    pairing: Id | None = None
-    recipient_areas: list[AreaCode] | None = Field(None, max_length=100)
+class ActivityPatch(InputSchema):
+    identifier: Text(64, 1) = Absent()  # type: ignore[valid-type]
+    title: Text(300, 1) = Absent()  # type: ignore[valid-type]
+    title_zh: Text(300) = Absent()  # type: ignore[valid-type]
+    description: Text(5000) = Absent()  # type: ignore[valid-type]
+    sector: Sector = Absent()
+    status: Annotated[int, Field(ge=1, le=6)] = Absent()
+    pairing: Id = Absent()
+    recipient_areas: Annotated[list[AreaCode], Field(max_length=100)] = Absent()
     start_date: Day | None = None
     end_date: Day | None = None
-    is_key_project: bool | None = None
+    is_key_project: bool = Absent()
     batch: int | None = Field(None, ge=0, le=32767)
 
 
@@ -177,7 +263,11 @@ class TransactionOut(Schema):
         return obj.pairing_id
 
 
-class TransactionIn(Schema):
+class TransactionIn(InputSchema):
+    """A transaction of an activity or of a pairing: exactly one of the two."""
+
+    model_config = ConfigDict(json_schema_extra=_one_of("activity", "pairing"))
+
     activity: Id | None = None
     pairing: Id | None = None
     transaction_type: TransactionTypeCode
@@ -187,12 +277,12 @@ class TransactionIn(Schema):
     description: Text(300) = ""  # type: ignore[valid-type]
 
 
-class TransactionPatch(Schema):
-    transaction_type: TransactionTypeCode | None = None
-    finance_type: FinanceTypeCode | None = None
-    value: Money | None = None
-    value_date: Day | None = None
-    description: Text(300) | None = None  # type: ignore[valid-type]
+class TransactionPatch(InputSchema):
+    transaction_type: TransactionTypeCode = Absent()
+    finance_type: FinanceTypeCode = Absent()
+    value: Money = Absent()
+    value_date: Day = Absent()
+    description: Text(300) = Absent()  # type: ignore[valid-type]
 
 
 class IndicatorOut(Schema):
@@ -265,8 +355,8 @@ class DataValueOut(Schema):
         return obj.updated_by.get_username() if obj.updated_by_id else None
 
 
-class DataValueIn(Schema):
-    indicator: Text(64, 1)  # type: ignore[valid-type]
+class DataValueIn(InputSchema):
+    indicator: IndicatorCode
     pairing: Id | None = None
     area: AreaCode | None = None
     activity: Id | None = None
@@ -280,17 +370,17 @@ class DataValueIn(Schema):
     disaggregation: Text(100) = ""  # type: ignore[valid-type]
 
 
-class DataValuePatch(Schema):
-    period_kind: PeriodKindCode | None = None
-    period_start: Day | None = None
-    period_end: Day | None = None
-    value: FigureValue | None = None
+class DataValuePatch(InputSchema):
+    period_kind: PeriodKindCode = Absent()
+    period_start: Day = Absent()
+    period_end: Day = Absent()
+    value: FigureValue = Absent()
     value_high: FigureValue | None = None
-    qualifier: QualifierCode | None = None
-    disaggregation: Text(100) | None = None  # type: ignore[valid-type]
+    qualifier: QualifierCode = Absent()
+    disaggregation: Text(100) = Absent()  # type: ignore[valid-type]
 
 
-class CorrectionIn(Schema):
+class CorrectionIn(InputSchema):
     value: FigureValue
     value_high: FigureValue | None = None
 

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "simple_history",
     "axes",
+    "ninja",  # serves the API docs' Swagger UI from its own static files, not from a CDN
     "pairaid.geo",
     "pairaid.registry",
     "pairaid.activities",

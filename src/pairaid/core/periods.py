@@ -75,15 +75,31 @@ def period_from_years(
 def period_from_dates(kind: str, *, start: date, end: date) -> Period:
     """The period of ``kind`` between two days (inclusive).
 
+    A ``year`` is one calendar year (1 January to 31 December); an ``as_of`` is one
+    day; a ``cumulative`` period any span.
+
     Raises:
-        DataError: an unknown kind, or ``start`` after ``end``.
+        DataError: an unknown kind, ``start`` after ``end``, a year that is not a
+            calendar year, an as-of period of more than one day.
     """
     if kind not in PERIOD_KINDS:
         raise DataError(f"unknown period kind {kind!r} (use one of {', '.join(PERIOD_KINDS)})")
     if start > end:
         raise DataError(f"a period cannot start on {start.isoformat()} after it ends on {end.isoformat()}")
+    if not spans_its_kind(kind, start, end):
+        what = "one calendar year, 1 January to 31 December" if kind == "year" else "one day"
+        raise DataError(f"a {kind} period is {what}, not {start.isoformat()} to {end.isoformat()}")
     checked: PeriodKindCode = "year" if kind == "year" else "cumulative" if kind == "cumulative" else "as_of"
     return Period(checked, start, end)
+
+
+def spans_its_kind(kind: str, start: date, end: date) -> bool:
+    """Whether ``start``..``end`` is a period of ``kind``: one calendar year, one day (as of), any span (cumulative)."""
+    if kind == "year":
+        return start == date(start.year, 1, 1) and end == date(start.year, 12, 31)
+    if kind == "as_of":
+        return start == end
+    return start <= end
 
 
 def _check_year(year: int) -> None:

@@ -27,21 +27,24 @@ from pairaid.core.errors import DataError
 from pairaid.datasets.locks import require_datavalue_unlocked
 from pairaid.geo.models import Area
 from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueStatus, subject_key
+from pairaid.indicators.validation import datavalue_validate
 
 #: Fields no entry form or API body may set: review and bookkeeping go through their own services.
 _GUARDED = frozenset({"id", "created", "updated"})
 _GUARDED_FIGURE = _GUARDED | {"status", "original_value", "updated_by", "updated_by_id", "subject_key", "confidence"}
 
 
-def _assign(instance: models.Model, data: Mapping[str, Any]) -> None:
+def _assign(instance: models.Model, data: Mapping[str, Any]) -> set[str]:
+    """Set the fields ``data`` names (``name`` or ``name_id``) on ``instance``; the names of those that changed."""
     guarded = _GUARDED_FIGURE if isinstance(instance, DataValue) else _GUARDED
-    names = {f.attname for f in type(instance)._meta.concrete_fields} | {
-        f.name for f in type(instance)._meta.concrete_fields
-    }
+    fields = type(instance)._meta.concrete_fields
+    names = {f.attname for f in fields} | {f.name for f in fields}
+    before = {f.name: getattr(instance, f.attname) for f in fields}
     for key, value in data.items():
         if key not in names or key in guarded:
             raise ValidationError({key: _("Unknown field.")})
         setattr(instance, key, value)
+    return {f.name for f in fields if getattr(instance, f.attname) != before[f.name]}
 
 
 def _named_id(instance: models.Model, data: Mapping[str, Any], name: str) -> int | None:
@@ -73,8 +76,19 @@ def _check_order(instance: models.Model) -> None:
 
 
 def _save(instance: models.Model, *, user: Any, reason: str, exclude: Iterable[str] = ()) -> None:
+    """Validate and save ``instance`` with ``reason`` in the audit trail.
+
+    A value another record holds already (an activity's identifier) is a
+    :class:`DataError` (409 in the API), not a mistake in the request.
+    """
     _check_order(instance)
-    instance.full_clean(exclude=list(exclude))
+    try:
+        instance.full_clean(exclude=list(exclude))
+    except ValidationError as exc:
+        errors = [error for field in getattr(exc, "error_dict", {}).values() for error in field]
+        if errors and all(error.code == "unique" for error in errors):
+            raise DataError(" ".join(message for error in errors for message in error.messages)) from None
+        raise
     instance._history_user = user  # type: ignore[attr-defined]
     instance._change_reason = reason  # type: ignore[attr-defined]
     try:
@@ -106,8 +120,8 @@ def activity_update(
         permissions.can_activity_update(user, activity, pairing_id=_named_id(activity, data, "pairing")),
         _("You may not edit this activity."),
     )
-    _assign(activity, data)
-    _save(activity, user=user, reason="edited")
+    if _assign(activity, data):
+        _save(activity, user=user, reason="edited")
     if recipient_areas is not None:
         activity.recipient_areas.set(list(recipient_areas))
     return activity
@@ -139,7 +153,8 @@ def transaction_update(*, user: Any, transaction_: Transaction, data: Mapping[st
         ),
         _("You may not edit this transaction."),
     )
-    _assign(transaction_, data)
+    if not _assign(transaction_, data):
+        return transaction_
     _check_transaction_owner(transaction_)
     _save(transaction_, user=user, reason="edited")
     return transaction_
@@ -196,6 +211,8 @@ def datavalue_enter(*, user: Any, data: Mapping[str, Any]) -> DataValue:
     )
     if not dv.unit and dv.indicator_id:
         dv.unit = dv.indicator.unit
+    if dv.indicator_id:
+        datavalue_validate(dv)
     dv.updated_by = user
     require_datavalue_unlocked(dv)
     _check_confirmed_twin(dv)
@@ -205,9 +222,12 @@ def datavalue_enter(*, user: Any, data: Mapping[str, Any]) -> DataValue:
 
 @transaction.atomic
 def datavalue_update(*, user: Any, data_value: DataValue, data: Mapping[str, Any]) -> DataValue:
-    """Change a figure.
+    """Change a figure; a change that changes nothing is not saved (and adds no row to the audit trail).
 
-    Changing the value of an extracted figure makes it a correction and keeps the extracted value.
+    Changing the value of an extracted figure makes it a correction and keeps the
+    extracted value. A new indicator brings its unit, unless ``data`` gives one; the
+    fields changed must keep the rules of figures entered by hand
+    (:mod:`pairaid.indicators.validation`).
     """
     subject = {name: _named_id(data_value, data, name) for name in ("pairing", "area", "activity")}
     permissions.require(
@@ -218,8 +238,14 @@ def datavalue_update(*, user: Any, data_value: DataValue, data: Mapping[str, Any
     )
     before = data_value.value
     require_datavalue_unlocked(data_value)
-    _assign(data_value, data)
+    changed = _assign(data_value, data)
+    if not changed:
+        return data_value
     require_datavalue_unlocked(data_value)
+    if "indicator" in changed and "unit" not in data:
+        data_value.unit = data_value.indicator.unit
+        changed.add("unit")
+    datavalue_validate(data_value, changed=changed)
     if data_value.status == DataValueStatus.EXTRACTED and data_value.value != before:
         data_value.status = DataValueStatus.CORRECTED
         if data_value.original_value is None:

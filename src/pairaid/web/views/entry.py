@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from django.contrib import messages
@@ -42,7 +43,11 @@ def activity_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         raise PermissionDenied
     if activity is None and not permissions.can_edit_some_pairing(request.user):
         raise PermissionDenied
-    form = ActivityForm(request.POST or None, instance=activity, user=request.user, initial=_initial(request))
+    # the form works on a copy: validating a model form writes its data into the instance,
+    # and the service compares the data with the activity as stored
+    form = ActivityForm(
+        request.POST or None, instance=copy.copy(activity), user=request.user, initial=_initial(request)
+    )
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "recipient_area_codes"}
         areas = form.cleaned_data["recipient_area_codes"]
@@ -76,7 +81,7 @@ def transaction_edit(request: HttpRequest, pk: int | None = None) -> HttpRespons
         raise PermissionDenied
     if tx is None and not permissions.can_edit_some_pairing(request.user):
         raise PermissionDenied
-    form = TransactionForm(request.POST or None, instance=tx, user=request.user, initial=_initial(request))
+    form = TransactionForm(request.POST or None, instance=copy.copy(tx), user=request.user, initial=_initial(request))
     if request.method == "POST" and form.is_valid():
         try:
             if tx is None:

@@ -1,0 +1,115 @@
+"""Inputs the API accepted and should not have (issue 13), and what its OpenAPI document says of them."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.test import Client
+
+from pairaid.accounts.services import token_create
+from pairaid.activities.models import Activity
+from pairaid.indicators.models import DataValue
+from tests.web.factories import World, make_activity, make_figure
+
+
+def _send(world: World, method: str, path: str, body: Any) -> Any:
+    headers = {"Authorization": f"Bearer {token_create(username=world.owner.username).token}"}
+    return getattr(Client(), method)(path, json.dumps(body), content_type="application/json", headers=headers)
+
+
+def _figure(**fields: Any) -> dict[str, Any]:
+    return {"period_start": "2010-01-01", "period_end": "2010-12-31", "value": "4", **fields}
+
+
+def _details(response: Any) -> Any:
+    assert response.status_code == 422, response.content
+    return response.json()["error"]["details"]
+
+
+def test_a_count_is_a_whole_number(world: World) -> None:
+    body = _figure(indicator="people_trained", pairing=world.kashi.pk, value="0.5")
+    details = _details(_send(world, "post", "/api/v1/data-values", body))
+    assert details == {"value": ["People trained counts whole things: 0.5 is not a whole number."]}
+    assert not DataValue.objects.exists()
+
+
+def test_the_unit_is_the_indicators(world: World) -> None:
+    body = _figure(indicator="gdp", pairing=world.kashi.pk, value="1000", unit="km")
+    details = _details(_send(world, "post", "/api/v1/data-values", body))
+    assert details == {"unit": ["The unit of GDP of the recipient area is CNY, not km."]}
+
+
+def test_a_year_period_is_a_calendar_year(world: World) -> None:
+    body = _figure(indicator="schools", pairing=world.kashi.pk, period_start="2010-03-05", period_end="2012-07-01")
+    details = _details(_send(world, "post", "/api/v1/data-values", body))
+    assert details == {"period_end": ["A year period runs from 1 January to 31 December of one year."]}
+    cumulative = _send(world, "post", "/api/v1/data-values", {**body, "period_kind": "cumulative"})
+    assert cumulative.status_code == 201
+    assert (cumulative.json()["period_start"], cumulative.json()["period_end"]) == ("2010-03-05", "2012-07-01")
+
+
+def test_patch_refuses_null_for_a_required_field_and_unknown_fields(world: World) -> None:
+    activity = make_activity(world.kashi, "SD-KS-1")
+    path = f"/api/v1/activities/{activity.pk}"
+    assert _details(_send(world, "patch", path, {"title": None}))[0]["loc"][-1] == "title"
+    assert _details(_send(world, "patch", path, {"titel": "Shule clinic"}))[0]["loc"][-1] == "titel"
+    listed = _details(_send(world, "patch", path, [None, None]))
+    assert listed[0]["msg"] == "Value error, the body must be a JSON object"
+    activity.refresh_from_db()
+    assert activity.title == "Shule bilingual kindergarten"
+    assert activity.history.count() == 1
+    cleared = _send(world, "patch", path, {"end_date": None})  # a field that may be empty may be cleared
+    assert cleared.status_code == 200 and cleared.json()["end_date"] is None
+
+
+def test_a_patch_that_changes_nothing_adds_no_history_row(world: World) -> None:
+    activity = make_activity(world.kashi, "SD-KS-1")
+    figure = make_figure("jobs", "1000", pairing=world.kashi)
+    for path, body in (
+        (f"/api/v1/activities/{activity.pk}", {}),
+        (f"/api/v1/activities/{activity.pk}", {"title": "Shule bilingual kindergarten"}),
+        (f"/api/v1/data-values/{figure.pk}", {"value": "1000"}),
+    ):
+        assert _send(world, "patch", path, body).status_code == 200
+    assert activity.history.count() == 1
+    assert figure.history.count() == 1
+
+
+def test_money_is_text_or_a_whole_number_never_a_float(world: World) -> None:
+    activity = make_activity(world.kashi, "SD-KS-1")
+    body = {"activity": activity.pk, "transaction_type": "commitment", "finance_type": "grant"}
+    body["value_date"] = "2010-05-01"
+    path = "/api/v1/transactions"
+    assert _details(_send(world, "post", path, {**body, "value": 1.5}))[0]["loc"][-1] == "value"
+    assert _send(world, "post", path, {**body, "value": 2000000}).json()["value"] == "2000000.00"
+    assert _send(world, "post", path, {**body, "value": "80000000.5"}).json()["value"] == "80000000.50"
+
+
+def test_an_identifier_taken_is_a_conflict(world: World) -> None:
+    make_activity(world.kashi, "SD-KS-1")
+    body = {"identifier": "SD-KS-1", "title": "Clinic", "sector": "health", "pairing": world.kashi.pk}
+    response = _send(world, "post", "/api/v1/activities", body)
+    assert response.status_code == 409 and response.json()["error"]["code"] == "conflict"
+    assert Activity.objects.count() == 1
+
+
+def test_an_unknown_query_parameter_is_refused(world: World) -> None:
+    response = Client().get("/api/v1/activities?pairng=3", headers={"Authorization": "Bearer nothing"})
+    assert _details(response) == [{"loc": ["query", "pairng"], "msg": "unknown parameter", "type": "extra_forbidden"}]
+
+
+def test_the_schema_says_what_the_api_reads(world: World) -> None:
+    schema = Client().get("/api/v1/openapi.json").json()
+    parameters = {p["name"]: p["schema"] for p in schema["paths"]["/api/v1/transactions"]["get"]["parameters"]}
+    assert parameters["year"] == {"title": "Year", "maximum": 2200, "minimum": 1900, "type": "integer"}  # no null
+    patch = schema["components"]["schemas"]["ActivityPatch"]
+    assert patch["additionalProperties"] is False
+    assert patch["properties"]["title"]["type"] == "string"  # never null
+    assert {"type": "null"} in patch["properties"]["end_date"]["anyOf"]  # may be cleared
+    value = schema["components"]["schemas"]["TransactionIn"]["properties"]["value"]["anyOf"]
+    assert value == [
+        {"type": "integer", "minimum": 0, "maximum": 99999999999999},
+        {"type": "string", "pattern": r"^[0-9]{1,14}(\.[0-9]{1,2})?$"},
+    ]
+
