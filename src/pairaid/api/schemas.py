@@ -24,7 +24,6 @@ from pydantic import (
 )
 
 from pairaid.activities.models import SECTOR_CHOICES, FinanceType, TransactionType
-from pairaid.core.codelists import indicators
 from pairaid.indicators.models import DataValueStatus, PeriodKind, Qualifier
 from pairaid.registry.selectors import pairing_key
 
@@ -119,7 +118,7 @@ FinanceTypeCode = Literal[tuple(FinanceType.values)]  # type: ignore[valid-type]
 PeriodKindCode = Literal[tuple(PeriodKind.values)]  # type: ignore[valid-type]
 QualifierCode = Literal[tuple(Qualifier.values)]  # type: ignore[valid-type]
 StatusCode = Literal[tuple(DataValueStatus.values)]  # type: ignore[valid-type]
-IndicatorCode = Literal[tuple(i.code for i in indicators())]  # type: ignore[valid-type]
+IndicatorCode = Annotated[str, Field(pattern=r"^[a-z0-9_]{1,64}$", description="a code of GET /api/v1/indicators")]
 Money = _decimal_text(16, 2)
 FigureValue = _decimal_text(20, 4)
 Day = Annotated[
