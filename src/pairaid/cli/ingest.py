@@ -29,6 +29,7 @@ class _Row:
     mentions: int | None = None
     facts: int | None = None
     unbound: int | None = None
+    unattached: int | None = None
 
 
 def ingest(
@@ -69,7 +70,7 @@ def ingest(
                     progress.console.print(f"[red]error:[/red] {escape(message)}", highlight=False, soft_wrap=True)
                     rows.append(_Row(str(path), "failed"))
                 else:
-                    numbers = (result.document_id, result.mentions, result.facts, result.unbound)
+                    numbers = (result.document_id, result.mentions, result.facts, result.unbound, result.unattached)
                     rows.append(_Row(str(path), result.status, *numbers))
                 progress.advance(task)
         console.print(_summary(rows))
@@ -82,10 +83,10 @@ def _summary(rows: list[_Row]) -> Table:
     table = Table(title=f"Ingested {len(rows) - failed} of {len(rows)} files")
     table.add_column("file", overflow="fold")
     table.add_column("status", no_wrap=True)
-    for column in ("document", "mentions", "facts", "unbound"):
+    for column in ("document", "mentions", "facts", "unbound", "unattached"):
         table.add_column(column, justify="right")
     for row in rows:
-        numbers = [row.document_id, row.mentions, row.facts, row.unbound]
+        numbers = [row.document_id, row.mentions, row.facts, row.unbound, row.unattached]
         table.add_row(
             row.file,
             f"[{_STATUS_STYLE[row.status]}]{row.status}[/]",

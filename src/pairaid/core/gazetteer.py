@@ -51,7 +51,8 @@ _LEVEL_ORDER = {"province": 0, "prefecture": 1, "county": 2}
 _FUZZY_PREFILTER = 75.0  # rapidfuzz ratio, 0-100
 _FUZZY_CUTOFF = 0.80
 _FUZZY_MIN_LENGTH = {"latin": 4, "han": 3}
-_CLEAR_LEAD = 0.03
+#: How far the best reading of a name must lead the next for :meth:`Gazetteer.best` to give it.
+CLEAR_LEAD = 0.03
 
 _DROP_QUOTES = {ord(q): None for q in "\"'`´′″“”„‟‘’‚‛‹›«»「」『』《》〈〉"}
 _SEPARATORS = re.compile(r"[\s\-‐‑‒–—―_/.,;:·・()（）]+")
@@ -255,7 +256,7 @@ class Gazetteer:
         fuzzy pick is returned with ``match == "fuzzy"`` for the caller to flag.
         """
         found = self.resolve(name, context=context, limit=2)
-        if not found or (len(found) == 2 and round(found[0].score - found[1].score, 3) < _CLEAR_LEAD):
+        if not found or (len(found) == 2 and round(found[0].score - found[1].score, 3) < CLEAR_LEAD):
             return None
         return found[0]
 
@@ -292,7 +293,7 @@ class Gazetteer:
         """The areas a context name covers: no typos, only those best() could not tell apart, outermost."""
         candidates = self._resolve(name, scope=(), limit=10, typos=False) if name.strip() else []
         top = candidates[0].score if candidates else 0.0
-        found = {c.area.code for c in candidates if round(top - c.score, 3) < _CLEAR_LEAD}
+        found = {c.area.code for c in candidates if round(top - c.score, 3) < CLEAR_LEAD}
         return sorted(code for code in found if not found.intersection(self._ancestors[code]))
 
     def _lookup(self, query: _Query) -> dict[str, _Hit]:

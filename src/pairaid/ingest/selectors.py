@@ -10,11 +10,13 @@ from pairaid.sources.models import Evidence, SourceDocument
 
 @dataclass(frozen=True)
 class DocumentCounts:
-    """What is stored of one document: evidence spans, data values, and spans bound to no data value."""
+    """What is stored of one document: evidence spans, data values, spans bound to no data value, and data
+    values attached to no pairing."""
 
     evidence: int
     data_values: int
     unbound: int
+    unattached: int
 
 
 def document_find(*, sha256: str) -> SourceDocument | None:
@@ -23,12 +25,13 @@ def document_find(*, sha256: str) -> SourceDocument | None:
 
 
 def document_counts(*, document: SourceDocument) -> DocumentCounts:
-    """Counts of the evidence and the extracted data values stored for ``document`` (three queries)."""
+    """Counts of the evidence and the extracted data values stored for ``document`` (four queries)."""
     evidence = Evidence.objects.filter(document=document)
+    # entered figures that cite the document are not its facts
+    facts = DataValue.objects.filter(evidence__document=document).exclude(status=DataValueStatus.ENTERED)
     return DocumentCounts(
         evidence=evidence.count(),
-        data_values=DataValue.objects.filter(evidence__document=document)
-        .exclude(status=DataValueStatus.ENTERED)  # entered figures that cite the document are not its facts
-        .count(),
+        data_values=facts.count(),
         unbound=evidence.filter(data_values__isnull=True).count(),
+        unattached=facts.filter(pairing__isnull=True).count(),
     )

@@ -14,8 +14,9 @@ Steps, in one transaction (a file that fails stores nothing):
 5. each fact becomes a :class:`DataValue` with status ``extracted``: indicator,
    period, value in the indicator's unit where the units convert (15 mu -> 1 ha),
    qualifier, stated change, the part-of link (kept only between values of one
-   unit), the donor and recipient as written and the subject resolved from them
-   (:mod:`pairaid.ingest.subjects`).
+   unit), the donor and recipient as written and the subject resolved from them:
+   the most specific pairing in force that fits, through the registry
+   (:mod:`pairaid.ingest.subjects`); the result counts the facts attached to none.
 """
 
 from __future__ import annotations
@@ -54,7 +55,9 @@ class IngestResult:
 
     ``status`` is ``new`` or ``already ingested`` (then nothing was added and the
     counts are those stored before). ``mentions`` counts the evidence spans,
-    ``facts`` the data values, ``unbound`` the mentions bound to no fact.
+    ``facts`` the data values, ``unbound`` the mentions bound to no fact,
+    ``unattached`` the facts attached to no pairing (no registered pairing fits
+    their donor and recipient that year, or several fit equally).
     """
 
     document: SourceDocument
@@ -62,6 +65,7 @@ class IngestResult:
     mentions: int
     facts: int
     unbound: int
+    unattached: int = 0
 
     @property
     def document_id(self) -> int:
@@ -132,6 +136,7 @@ def _already(document: SourceDocument) -> IngestResult:
         mentions=counts.evidence,
         facts=counts.data_values,
         unbound=counts.unbound,
+        unattached=counts.unattached,
     )
 
 
@@ -189,6 +194,7 @@ def _store(
         mentions=len(evidence),
         facts=len(stored),
         unbound=sum(1 for index in range(len(extraction.mentions)) if index not in bound),
+        unattached=sum(1 for value in stored.values() if value.pairing_id is None),
     )
 
 
