@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from pairaid.core.extract.mentions import qualifier_words
 from pairaid.core.extract.model import Context, Mention, Sentence
-from pairaid.core.extract.rules import RuleSet, rule_set
+from pairaid.core.extract.rules import RuleSet, rule_set, word_list
 
 __all__ = ["figure_run", "mention_contexts"]
 
@@ -84,6 +84,36 @@ def _plans(rules: RuleSet, text: str, sent: Sentence, upto: int) -> PlanWords:
     return found, governing, sent.end + 1, ""
 
 
+# the verbs that make the words before them a clause's subject, and the "from X" / "by X" phrases of a clause
+_VERB = re.compile(rf"\b(?:{'|'.join(word_list('actor_words'))})\b")
+_SOURCE = re.compile(r"\b(?:from|by)\s+(?:the\s+)?([A-Za-z’'-]+(?:\s+[A-Za-z’'-]+){0,6})", re.I)
+
+
+def _subject(text: str, start: int, end: int) -> str:
+    """The subject of the last verb between ``start`` and ``end`` (the figure): the words before that verb
+    back to a comma or ``start`` ("The provincial finance" in "The provincial finance arranged funds of N")."""
+    verbs = list(_VERB.finditer(text, start, end))
+    if not verbs:
+        return ""
+    verb = verbs[-1].start()
+    comma = max(text.rfind(",", start, verb), text.rfind("，", start, verb))
+    return text[max(start, comma + 1) : verb].strip()
+
+
+_JOIN = re.compile(r",|\band\b")
+
+
+def _last_join(text: str, start: int, end: int) -> int:
+    """Where the last "," or "and" between ``start`` and ``end`` begins, else ``end``."""
+    joins = list(_JOIN.finditer(text, start, end))
+    return joins[-1].start() if joins else end
+
+
+def _sources(text: str, start: int, end: int) -> tuple[str, ...]:
+    """The "from X" / "by X" phrases between ``start`` and ``end`` (a figure's own words on both sides)."""
+    return tuple(m.group(1) for m in _SOURCE.finditer(text, start, end))
+
+
 def mention_contexts(text: str, sentences: tuple[Sentence, ...], mentions: tuple[Mention, ...]) -> tuple[Context, ...]:
     """One :class:`~pairaid.core.extract.model.Context` per mention, in the same order."""
     right_ends: list[int] = []
@@ -123,8 +153,11 @@ def mention_contexts(text: str, sentences: tuple[Sentence, ...], mentions: tuple
                 join = _LAST_JOIN.match(text, prev.end, m.start)
                 prev_end = join.end() if join is not None else prev_end
             left_start = max(left_start, prev_end)
-        for pm in rules.link("marker").finditer(text, left_start, m.start):
-            left_start = pm.end()
+        markers = [(pm.start(), pm.end()) for pm in rules.link("marker").finditer(text, clause_start, m.start)]
+        marker_ends = [end for _, end in markers]
+        for start, end in markers:
+            if start >= left_start:
+                left_start = end
         left_start = max(left_start, m.start - 160)
         if prev is not None and sent.lang == "zh" and _ZH_JOINED.fullmatch(text, prev.end, m.start):
             left_start = min(left_start, left_starts[i - 1])
@@ -135,6 +168,16 @@ def mention_contexts(text: str, sentences: tuple[Sentence, ...], mentions: tuple
         clause_end = _CLAUSE_STOP.search(text, m.end, sent.end)
         rest_end = min(nxt, clause_end.start() if clause_end is not None else sent.end)
         clause_break = _CLAUSE_BREAK.search(text, m.end, sent.end)
+        english = sent.lang == "en"
+        # a figure's own words: from its clause start, the figure before it or a part marker, to the next
+        # part marker after it ("N yuan, of which M yuan came from X": X is M's source, not N's)
+        own_start = max([clause_start, prev.end if prev is not None else clause_start, *marker_ends])
+        marker_after = rules.link("marker").search(text, m.end, max(m.end, rest_end)) if english else None
+        own_end = marker_after.start() if marker_after is not None else max(m.end, rest_end)
+        if own_end == nxt < sent.end:  # words before the next figure are its own from the last "and" or comma
+            own_end = _last_join(text, m.end, own_end)
+        marked = any(end > (prev.end if prev is not None else clause_start) for end in marker_ends)
+        source_start = own_start if marked else max(own_start, left_start)
         out.append(
             Context(
                 rest=text[m.end : max(m.end, rest_end)],
@@ -147,6 +190,8 @@ def mention_contexts(text: str, sentences: tuple[Sentence, ...], mentions: tuple
                 plan_left=next((r for e, r in plan_ends if left_start < e <= m.start), ""),
                 plan_clause=next((r for e, r in governing_ends if clause_start < e <= m.start), ""),
                 plan_sentence=objective_rule if objective_at <= m.start else "",
+                subject=_subject(text, own_start, m.start) if english else "",
+                sources=_sources(text, source_start, own_end) if english else (),
             )
         )
     return tuple(_with_tails(text, sentences, mentions, out))

@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import cache
 
 from pairaid.core.extract.model import Context, Mention, Reading, ReadingKind, Sentence
-from pairaid.core.extract.rules import Rule, RuleSet, rule_matches, rule_set
+from pairaid.core.extract.rules import Rule, RuleSet, rule_matches, rule_set, word_list
 from pairaid.core.units import is_plural, singular
 
 __all__ = ["MORE_EVIDENCE", "best_readings", "certainty", "mention_readings"]
@@ -78,6 +79,12 @@ def _listed_noun(ctx: Context, mentions: tuple[Mention, ...], i: int, rules: Rul
 Votes = dict[tuple[ReadingKind, str | None], list[Rule]]
 
 
+@cache
+def _aid_money(lang: str) -> frozenset[str]:
+    """The indicators of aid money a channel rule may name more precisely (``aid_money`` of ``words.yaml``)."""
+    return frozenset(word_list("aid_money", lang)) if lang == "en" else frozenset()
+
+
 def _rank(votes: Votes) -> tuple[Reading, ...]:
     readings = []
     for (kind, indicator), voters in votes.items():
@@ -105,9 +112,15 @@ def _readings(rules: RuleSet, i: int, m: Mention, ctx: Context, mentions: tuple[
     if m.unit != "percent":
         if m.unit != "CNY" and not ctx.head:
             ctx = _listed_noun(ctx, mentions, i, rules)
-        for rule in rules.candidates(m.unit, ctx.head):
+        candidates = rules.candidates(m.unit, ctx.head)
+        for rule in candidates:
             if rule.vote == "indicator" and rule_matches(rule, m.unit, ctx):
                 _vote(votes, "indicator", rule.value, rule)
+        if any(kind == "indicator" and value in _aid_money(rules.lang) for kind, value in votes):
+            # F2: whose aid money it is, from the clause's subject and its "from X" / "by X" phrases
+            for rule in candidates:
+                if rule.vote == "channel" and rule_matches(rule, m.unit, ctx):
+                    _vote(votes, "indicator", rule.value, rule)
     ranked = _rank(votes)
     if ranked and ranked[0].kind == "indicator":
         also = _also(rules, ranked[0], m.unit, ctx)
