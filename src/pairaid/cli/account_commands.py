@@ -22,9 +22,9 @@ def token_create(
 ) -> None:
     """Create an API token for USER and print it once (only its hash is stored)."""
     with one_line_errors():
-        from pairaid.cli.setup_commands import initialise
+        from pairaid.cli.setup_commands import database_ready
 
-        initialise(verbose=False)
+        database_ready()
         from pairaid.accounts.services import token_create as create
 
         issued = create(username=username, name=name)
@@ -35,9 +35,9 @@ def token_create(
 def token_revoke(prefix: str = typer.Argument(..., help="the token's first 12 characters")) -> None:
     """Revoke the token(s) starting with PREFIX."""
     with one_line_errors():
-        from pairaid.cli.setup_commands import initialise
+        from pairaid.cli.setup_commands import database_ready
 
-        initialise(verbose=False)
+        database_ready()
         from pairaid.accounts.services import token_revoke as revoke
 
         console.print(f"revoked: {revoke(prefix=prefix)}")
@@ -59,9 +59,9 @@ def user_create(
 ) -> None:
     """Create a user with a role over pairings (--pairing P) or areas (--area CODE)."""
     with one_line_errors():
-        from pairaid.cli.setup_commands import initialise
+        from pairaid.cli.setup_commands import database_ready
 
-        initialise(verbose=False)
+        database_ready()
         from django.contrib.auth import password_validation
         from django.core.exceptions import ValidationError
         from django.db import transaction

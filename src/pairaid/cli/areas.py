@@ -7,7 +7,7 @@ The verbs read the core area table (cpca's codes) through
 from __future__ import annotations
 
 import json
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -15,7 +15,9 @@ from rich.markup import escape
 from rich.table import Table
 
 from pairaid.cli.errors import one_line_errors
-from pairaid.core.gazetteer import Candidate, default_gazetteer
+
+if TYPE_CHECKING:
+    from pairaid.core.gazetteer import Candidate
 
 app = typer.Typer(help="Administrative areas: codes, names and place-name lookup.", no_args_is_help=True)
 console = Console()
@@ -64,6 +66,8 @@ def resolve(
     pairaid areas resolve "Shulu County" --context Kashi; pairaid areas resolve 和田 --json
     """
     with one_line_errors():
+        from pairaid.core.gazetteer import default_gazetteer  # pypinyin and the area table: only for this verb
+
         gazetteer = default_gazetteer()
         found = gazetteer.resolve(name, context=context or None, limit=limit)
     if as_json:

@@ -52,9 +52,9 @@ def assess(
     """Score every pairing in force in YEAR by the rubric (indicators, plan execution, completeness, open
     findings), after running the checks of the year, and print the ranking."""
     with one_line_errors():
-        from pairaid.cli.setup_commands import initialise
+        from pairaid.cli.setup_commands import database_ready
 
-        initialise(verbose=False)
+        database_ready()
         from pairaid.assessment.selectors import assessment_run
         from pairaid.checks.services import findings_refresh
 

@@ -23,9 +23,9 @@ def check(
     """Check the figures (parts against totals, counts against lists, figures told twice, growth rates,
     annual against cumulative) and print the findings."""
     with one_line_errors():
-        from pairaid.cli.setup_commands import initialise
+        from pairaid.cli.setup_commands import database_ready
 
-        initialise(verbose=False)
+        database_ready()
         from pairaid.checks.selectors import finding_list
         from pairaid.checks.services import findings_refresh
 

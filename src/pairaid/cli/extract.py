@@ -11,8 +11,6 @@ import typer
 from pairaid.cli.errors import error_line, one_line_errors, os_error_message
 from pairaid.cli.year_option import YEAR_MAX, YEAR_MIN
 from pairaid.core.errors import InputError, PairaidError
-from pairaid.core.extract import extraction_to_json, read_report
-from pairaid.core.extract.report_year import report_year_of
 
 _FILES_HELP = (
     "Report files in English or Chinese: .txt (UTF-8, GB18030/GBK, Big5, UTF-16), .html, .docx, .pdf with a text layer."
@@ -36,6 +34,8 @@ def _report_year(path: Path, text: str, year: int | None) -> int:
     """``--year``, else :func:`pairaid.core.extract.report_year.report_year_of` (text, then file name)."""
     if year is not None:
         return year
+    from pairaid.core.extract.report_year import report_year_of  # the reading pipeline loads spaCy: only here
+
     found = report_year_of(text, filename=path.name)
     if found is None:
         raise InputError(f"{path.name}: no report year in the text or the file name; give --year")
@@ -56,6 +56,8 @@ def extract(
         if out.exists() and not out.is_dir():
             raise InputError(f"{out}: --out must be a folder, not a file")
         out.mkdir(parents=True, exist_ok=True)
+    from pairaid.core.extract import extraction_to_json, read_report  # spaCy and the rules: only for this verb
+
     failed = 0
     for path in reports:
         try:

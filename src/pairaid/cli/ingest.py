@@ -14,7 +14,6 @@ from rich.table import Table
 
 from pairaid.cli.errors import one_line_errors, stderr
 from pairaid.cli.year_option import YEAR_MAX, YEAR_MIN
-from pairaid.core.documents import read_document
 from pairaid.core.errors import PairaidError
 
 console = Console()
@@ -47,9 +46,10 @@ def ingest(
     the text, every quantity as evidence, every fact as an extracted figure waiting for review (pairaid serve,
     /review/). A report already read (same text) adds nothing. Exit status 1 when any file failed."""
     with one_line_errors():
-        from pairaid.cli.setup_commands import initialise
+        from pairaid.cli.setup_commands import database_ready
 
-        initialise(verbose=False)
+        database_ready()
+        from pairaid.core.documents import read_document  # docx and pypdf: only for this verb
         from pairaid.ingest.services import document_ingest
 
         rows: list[_Row] = []

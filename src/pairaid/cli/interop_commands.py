@@ -24,11 +24,11 @@ def export_form(
 ) -> None:
     """Write the yearly statistical form of a pairing (figures, activities, transactions) as Excel."""
     with one_line_errors():
-        from pairaid.cli.setup_commands import initialise
+        from pairaid.cli.setup_commands import database_ready
 
         if file.suffix.lower() != ".xlsx":
             raise InputError(f"{file}: the form is an Excel workbook; name it ….xlsx")
-        initialise(verbose=False)
+        database_ready()
         from pairaid.interop.forms import form_export
 
         done = form_export(pairing=pairing_from_option(pairing, year=year), year=year, path=file)
@@ -42,9 +42,9 @@ def export_form(
 def import_form(file: Annotated[Path, typer.Argument(help="A filled form (.xlsx) written by export-form.")]) -> None:
     """Read a filled yearly form back: every cell is checked and nothing is stored when any is wrong."""
     with one_line_errors():
-        from pairaid.cli.setup_commands import initialise
+        from pairaid.cli.setup_commands import database_ready
 
-        initialise(verbose=False)
+        database_ready()
         from pairaid.interop.form_import import form_import
 
         done = form_import(path=file)
@@ -80,9 +80,9 @@ def export(
             raise InputError(f"{out}: a data package is a folder; --out names a file")
         if fmt != "datapackage" and out.is_dir():
             raise InputError(f"{out}: is a folder; --out names the file to write")
-        from pairaid.cli.setup_commands import initialise
+        from pairaid.cli.setup_commands import database_ready
 
-        initialise(verbose=False)
+        database_ready()
         from pairaid.interop.iati import iati_export
         from pairaid.interop.opendata import datapackage_export, datavalues_csv_export
         from pairaid.interop.selectors import tree_ids

@@ -105,10 +105,10 @@ def pairings_list(
 ) -> None:
     """List pairings, top ones first. Example: pairaid pairings list --year 2017 --programme east_west"""
     with one_line_errors():
-        from pairaid.cli.setup_commands import initialise
+        from pairaid.cli.setup_commands import database_ready
         from pairaid.core.errors import InputError
 
-        initialise(verbose=False)
+        database_ready()
         from pairaid.registry.models import Programme
         from pairaid.registry.selectors import pairing_list
 
@@ -151,9 +151,9 @@ def pairings_import(
     """Import pairings from FILE: every bad line is named and nothing is stored when any is bad; lines already
     stored change nothing, changed lines update their pairing (its history keeps the change)."""
     with one_line_errors():
-        from pairaid.cli.setup_commands import initialise
+        from pairaid.cli.setup_commands import database_ready
 
-        initialise(verbose=False)
+        database_ready()
         from pairaid.interop.pairing_files import pairings_file_import
 
         done = pairings_file_import(path=file, dry_run=dry_run)
@@ -176,9 +176,9 @@ def pairings_export(
 
         if out is not None and out.is_dir():
             raise InputError(f"{out}: is a folder; --out names the file to write")
-        from pairaid.cli.setup_commands import initialise
+        from pairaid.cli.setup_commands import database_ready
 
-        initialise(verbose=False)
+        database_ready()
         from pairaid.interop.pairing_files import pairings_export as export
 
         done = export(fmt=fmt, path=out)

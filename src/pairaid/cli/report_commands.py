@@ -53,9 +53,9 @@ def report(
     with one_line_errors():
         if bool(pairing) == overview:
             raise InputError("give either --pairing P or --overview")
-        from pairaid.cli.setup_commands import initialise
+        from pairaid.cli.setup_commands import database_ready
 
-        initialise(verbose=False)
+        database_ready()
         from pairaid.checks.services import findings_refresh
         from pairaid.reports.selectors import overview_context, report_context
         from pairaid.reports.services import FORMATS, report_write

@@ -46,6 +46,58 @@ def initialise(*, verbose: bool = True, registry: bool = False) -> None:
         console.print(counts)
 
 
+def database_ready() -> None:
+    """Start Django, and set the database up (:func:`initialise`) only when it needs it: a migration not
+    applied, no areas, or an indicator table that differs from the codelist.
+
+    What every verb but ``init`` and ``demo`` calls, so that a command starts in a fraction of a
+    second: migrating and reloading the reference data takes seconds even when there is nothing to
+    do. After upgrading pairaid, ``pairaid init`` loads changed reference data (areas, datasets).
+    """
+    setup_django()
+    if _pending_migrations() or not _reference_data_loaded():
+        initialise(verbose=False)
+        return
+    from pairaid.assessment.services import rubric_sync
+    from pairaid.datasets.services import datasets_sync
+
+    datasets_sync()  # a few queries each: what is missing is stored
+    rubric_sync()
+
+
+def _pending_migrations() -> bool:
+    """Whether a migration on disk is not recorded as applied (its file names, against the table)."""
+    import pkgutil
+    from importlib import import_module
+
+    from django.apps import apps
+    from django.db import connection
+    from django.db.migrations.recorder import MigrationRecorder
+
+    if not MigrationRecorder(connection).has_table():
+        return True
+    applied = set(MigrationRecorder.Migration.objects.values_list("app", "name"))
+    for app in apps.get_app_configs():
+        try:
+            package = import_module(f"{app.module.__name__}.migrations")
+        except ModuleNotFoundError:
+            continue
+        names = {m.name for m in pkgutil.iter_modules(package.__path__) if m.name[:1].isdigit()}
+        if any((app.label, name) not in applied for name in names):
+            return True
+    return False
+
+
+def _reference_data_loaded() -> bool:
+    from pairaid.core.codelists import indicators
+    from pairaid.geo.models import Area
+    from pairaid.indicators.models import Indicator
+
+    stored = set(Indicator.objects.values_list("code", "name_en", "name_zh", "unit", "group", "aggregation"))
+    wanted = {(i.code, i.name_en, i.name_zh, i.unit, i.group, i.aggregation) for i in indicators()}
+    return stored == wanted and Area.objects.exists()
+
+
 def init() -> None:
     """Create or update the database: migrate, load areas, codelists and the shipped pairings. Safe to run again."""
     with one_line_errors():
@@ -58,7 +110,7 @@ def serve(
     """Run the development web server at ADDRESS (host:port, default 127.0.0.1:8000); not for production,
     use a WSGI server there."""
     with one_line_errors():
-        initialise(verbose=False)
+        database_ready()
         from django.core.management import call_command
 
         call_command("runserver", address, use_reloader=False)

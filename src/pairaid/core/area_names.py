@@ -18,7 +18,6 @@ from importlib import resources
 from typing import Any, Literal
 
 import yaml
-from pypinyin import Style, lazy_pinyin
 
 from pairaid.core.errors import DataError
 
@@ -203,6 +202,8 @@ def pinyin_syllables(text: str) -> tuple[str, ...]:
     phrase readings of ``data/place_readings.yaml`` overwrite it (伽师 → jia shi).
     A run of non-Han characters comes back as one item, as pypinyin gives it.
     """
+    from pypinyin import Style, lazy_pinyin  # its phrase dictionary takes a second to load: only when romanising
+
     return _apply_readings(text, lazy_pinyin(text, style=Style.NORMAL, v_to_u=True, errors="default"))
 
 

@@ -3,10 +3,16 @@
 Each chart is kept as SVG (text drawn as paths, so no font is needed to show it)
 for HTML and PDF, and as PNG for DOCX and XLSX. Chinese labels use a CJK font
 when one is installed (Debian ``fonts-noto-cjk``).
+
+A chart is a function of its data: drawn once, it is kept in memory and in
+``PAIRAID_HOME/cache/charts`` under the hash of everything it depends on, so that
+a report whose figures did not change is written without drawing (or importing
+matplotlib, which alone takes a second).
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
@@ -14,12 +20,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache, cached_property
 from typing import Any, Protocol
-
-import matplotlib
-
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt
-from matplotlib import font_manager
 
 CJK_FONTS = ("Noto Sans CJK SC", "Noto Serif CJK SC", "Noto Sans CJK JP", "WenQuanYi Zen Hei", "Droid Sans Fallback")
 
@@ -72,11 +72,18 @@ class Chart:
 @cache
 def cjk_font() -> str | None:
     """The first installed CJK font family of :data:`CJK_FONTS`, or None."""
+    from matplotlib import font_manager
+
     installed = {f.name for f in font_manager.fontManager.ttflist}
     return next((name for name in CJK_FONTS if name in installed), None)
 
 
 def _drawn(title: str, draw: Any, fmt: str, size: tuple[float, float]) -> io.BytesIO:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
     family = cjk_font()
     style = {"font.family": ["DejaVu Sans", family] if family else ["DejaVu Sans"], "svg.fonttype": "path"}
     with plt.rc_context(style):
@@ -108,16 +115,44 @@ def render_chart(
     if key is not None and key in _DRAWN:
         _DRAWN.move_to_end(key)
         return _DRAWN[key]
-    def svg() -> str:
-        text = _drawn(title, draw, "svg", size).getvalue().decode("utf-8")
-        return text[text.index("<svg") :]
+    stored = _stored(key)
 
-    chart = Chart(name, title, svg, lambda: _drawn(title, draw, "png", size).getvalue())
+    def svg() -> str:
+        def draw_svg() -> bytes:
+            text = _drawn(title, draw, "svg", size).getvalue().decode("utf-8")
+            return text[text.index("<svg") :].encode("utf-8")
+
+        return stored("svg", draw_svg).decode("utf-8")
+
+    chart = Chart(name, title, svg, lambda: stored("png", lambda: _drawn(title, draw, "png", size).getvalue()))
     if key is not None:
         _DRAWN[key] = chart
         while len(_DRAWN) > _DRAWN_KEPT:
             _DRAWN.popitem(last=False)
     return chart
+
+
+def _stored(key: tuple[object, ...] | None) -> Callable[[str, Callable[[], bytes]], bytes]:
+    """A reader of a chart's drawing in one format: from ``PAIRAID_HOME/cache/charts`` when drawn
+    before (the file is named by the hash of ``key``), else drawn and written there."""
+
+    def read(fmt: str, draw: Callable[[], bytes]) -> bytes:
+        if key is None:
+            return draw()
+        from django.conf import settings
+
+        digest = hashlib.sha256(repr(key).encode("utf-8")).hexdigest()
+        path = settings.HOME / "cache" / "charts" / f"{digest}.{fmt}"
+        if path.exists():
+            return path.read_bytes()
+        data = draw()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{fmt}.part")
+        partial.write_bytes(data)
+        partial.replace(path)  # whole or not at all, when two reports draw at once
+        return data
+
+    return read
 
 
 def scaled(values: Sequence[Decimal], language: str) -> tuple[list[float], str]:

@@ -53,12 +53,6 @@ def province_outlines() -> tuple[tuple[str, tuple[tuple[tuple[float, float], ...
 
 def china_map(*, title: str, values: dict[str, Decimal], arrows: Sequence[Arrow], language: str, legend: str) -> Chart:
     """The map: ``values`` (province code → yuan) as fills, ``arrows`` on top; ``legend`` names the arrows."""
-    from matplotlib import colormaps
-    from matplotlib.cm import ScalarMappable
-    from matplotlib.collections import PolyCollection
-    from matplotlib.colors import Normalize
-    from matplotlib.lines import Line2D
-
     codes = list(values)
     amounts, unit = scaled([values[c] for c in codes], language)
     shown = dict(zip(codes, amounts, strict=True))
@@ -66,6 +60,12 @@ def china_map(*, title: str, values: dict[str, Decimal], arrows: Sequence[Arrow]
     heaviest = max((a.value for a in arrows if a.value), default=Decimal(0))
 
     def draw(ax: Any) -> None:
+        from matplotlib import colormaps
+        from matplotlib.cm import ScalarMappable
+        from matplotlib.collections import PolyCollection
+        from matplotlib.colors import Normalize
+        from matplotlib.lines import Line2D
+
         cmap, norm = colormaps["YlOrRd"], Normalize(0, top)
         polygons, colours = [], []
         for code, rings in province_outlines():

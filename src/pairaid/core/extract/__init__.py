@@ -8,9 +8,24 @@ serialises to the gold format with :func:`extraction_to_json`.
 
 from __future__ import annotations
 
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from pairaid.core.extract.model import Extraction, Fact, Mention, Period, Reading, Section, Sentence
-from pairaid.core.extract.pipeline import read_report, report_year_from_text
-from pairaid.core.extract.serialise import extraction_to_json
+
+if TYPE_CHECKING:
+    from pairaid.core.extract.pipeline import read_report, report_year_from_text
+    from pairaid.core.extract.serialise import extraction_to_json
+
+#: Names imported when first used: the pipeline loads spaCy and the rules (seconds), which a module
+#: needing only the records (the checks, the ingest) should not pay for.
+_LAZY = {"read_report": "pipeline", "report_year_from_text": "pipeline", "extraction_to_json": "serialise"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(import_module(f"pairaid.core.extract.{_LAZY[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "Extraction",
