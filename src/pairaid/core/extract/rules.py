@@ -40,7 +40,7 @@ __all__ = [
 VoteKind = Literal["indicator", "plan", "unbound", "channel", "part", "growth"]
 VOTES: tuple[VoteKind, ...] = ("indicator", "plan", "unbound", "channel", "part", "growth")
 # the context fields a rule's patterns may test (model.Context)
-MATCH_FIELDS = ("left", "right", "rest", "clause", "any", "subject", "source")
+MATCH_FIELDS = ("left", "right", "rest", "clause", "any", "subject", "source", "column")
 _RULES = "pairaid.core.data.rules"
 
 
@@ -313,6 +313,9 @@ def _field_hit(field: dict[str, re.Pattern[str]], ctx: Context) -> bool:
         return True
     pat = field.get("subject")
     if pat is not None and pat.search(ctx.subject):
+        return True
+    pat = field.get("column")
+    if pat is not None and ctx.column and pat.search(ctx.column):
         return True
     pat = field.get("source")
     return pat is not None and any(pat.search(s) for s in ctx.sources)
