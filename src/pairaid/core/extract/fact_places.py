@@ -166,9 +166,12 @@ def figure_places(
     headings = _heading_places(sections, parties.donor, recipients)
     out: dict[int, Sides] = {}
     scene = _Scene(None)
+    needed = _needed(sentences, by_sentence)
     for k, sent in enumerate(sentences):
         if k == 0 or (sent.paragraph, sent.section) != (sentences[k - 1].paragraph, sentences[k - 1].section):
             scene = _Scene(headings[sent.section] if sent.section < len(headings) else None)
+        if not needed[k]:
+            continue
         body = text[sent.start : sent.end]
         named = _places(body, parties.donor, recipients)
         acting = _actor_sides(body, parties.donor, recipients, named)
@@ -195,6 +198,20 @@ def figure_places(
         if acting:
             scene.side = acting[-1][1]
     return out
+
+
+def _needed(sentences: tuple[Sentence, ...], by_sentence: dict[int, list[int]]) -> list[bool]:
+    """Whether a sentence can matter: it or a later sentence of its paragraph holds a bound figure (the
+    scene starts afresh with each paragraph, so the rest cannot)."""
+    needed = [False] * len(sentences)
+    need = False
+    for k in range(len(sentences) - 1, -1, -1):
+        nxt = sentences[k + 1] if k + 1 < len(sentences) else None
+        if nxt is None or (nxt.paragraph, nxt.section) != (sentences[k].paragraph, sentences[k].section):
+            need = False
+        need = need or k in by_sentence
+        needed[k] = need
+    return needed
 
 
 def _listed(names: tuple[str, ...]) -> str:
