@@ -172,7 +172,7 @@ def mention_contexts(
         clause_end = _CLAUSE_STOP.search(text, m.end, sent.end)
         rest_end = min(nxt, clause_end.start() if clause_end is not None else sent.end)
         clause_break = _CLAUSE_BREAK.search(text, m.end, sent.end)
-        english = sent.lang == "en"
+        english = sent.lang == "en" and m.unit == "CNY"  # whose money: only sums of money have a channel
         # a figure's own words: from its clause start, the figure before it or a part marker, to the next
         # part marker after it ("N yuan, of which M yuan came from X": X is M's source, not N's)
         own_start = max([clause_start, prev.end if prev is not None else clause_start, *marker_ends])
