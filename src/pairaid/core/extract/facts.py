@@ -22,7 +22,7 @@ from dataclasses import replace
 from pairaid.core.extract.contexts import mention_contexts
 from pairaid.core.extract.fact_places import figure_places
 from pairaid.core.extract.growth import find_rates
-from pairaid.core.extract.model import Fact, Mention, Reading, Section, Sentence
+from pairaid.core.extract.model import Fact, Mention, Period, Reading, Section, Sentence
 from pairaid.core.extract.pairing_places import recipient_places
 from pairaid.core.extract.parts import Link, find_parts, repeated
 from pairaid.core.extract.periods import mention_periods
@@ -62,6 +62,17 @@ def resolve_indicators(
     return out
 
 
+def _parts_periods(periods: tuple[Period, ...], parts: dict[int, Link]) -> tuple[Period, ...]:
+    """F5 with F3: a part whose own words give no period covers its whole's ("Of the 96 schools built
+    since 1996, 23 were funded by A": 1996 to the report year)."""
+    out = list(periods)
+    for i in sorted(parts):
+        whole = parts[i].whole
+        if out[i].rule == "report_year" and out[whole].rule != "report_year":
+            out[i] = out[whole]
+    return tuple(out)
+
+
 def _pairs(
     donors: tuple[str | None, ...], recipients: tuple[str | None, ...], *, context: bool
 ) -> list[tuple[str | None, str | None]]:
@@ -95,6 +106,7 @@ def bind_facts(
     bound = resolve_indicators(mentions, readings, parts)
     for i in repeated(mentions, {i: b[0] for i, b in bound.items()}, sentences):
         del bound[i]
+    periods = _parts_periods(periods, parts)
     rates = {r.mention: r for r in find_rates(text, sentences, mentions, contexts, set(bound), periods)}
     sphere = recipient_places(parties.donor if parties.kind == "pairing" else None, report_year)
     indicators = {i: b[0] for i, b in bound.items()}

@@ -80,6 +80,7 @@ def _names_a_period(body: str) -> bool:
 # "the seventeenth year since", "the 10th anniversary since": how long, not since when the figures count
 _COUNTED_SINCE = re.compile(r"\b(?:year|anniversary)\s*$", re.I)
 _PRIOR = compile_led(rf"\b(?:than|over|compared\s+with)\s+(?:that\s+)?(?:in|of)\s+{_YEAR}\s*[(（]\s*$", re.I)
+_DATED = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}\b|\b(?:on|in)\s+{_MONTH}\b")
 # a sentence opening on a place ("In County B, ...") starts a new scene: carried periods stop
 _NEW_SCENE = re.compile(rf"\s*In\s+(?!{_MONTH}\b|(?:19|20)\d\d\b)[A-Z]")
 _SINCE = compile_led(rf"\bsince\s+(?:{_MONTH}\s+)?{_YEAR}|\bsince\b[^.]{{0,120}}?\bin\s+{_YEAR}", re.I)
@@ -283,6 +284,8 @@ def mention_periods(
             state, paragraph, section = None, s.paragraph, s.section
         elif _NEW_SCENE.match(text, s.start):
             state = None
+        elif state is not None and state.kind == "as_of" and _DATED.search(text, s.start, s.end):
+            state = None  # a stock at a year's end does not date an event of a day ("a fair held on May 8")
         carried[i] = state
         for p in phrases[i]:
             if p.opens_sentence:
