@@ -28,6 +28,7 @@ from pairaid.activities.models import Activity, Transaction
 from pairaid.entry.services import activity_update, datavalue_update, transaction_update
 from pairaid.geo.models import Area
 from pairaid.indicators.models import DataValue, Indicator
+from pairaid.jobs.models import Job
 from pairaid.registry.models import Pairing
 from pairaid.sources.models import Evidence, SourceDocument
 from tests.web.factories import World, area, make_activity, make_figure, make_transaction
@@ -347,6 +348,7 @@ def _snapshot() -> str:
         list(SourceDocument.objects.order_by("pk").values_list("pk", "sha256")),
         list(Pairing.objects.order_by("pk").values_list("pk", "key", "recipient_area_id", "end_year", "note")),
         list(Indicator.objects.order_by("pk").values_list("code", flat=True)),
+        list(Job.objects.order_by("pk").values_list("pk", "kind", "user_id")),  # an upload is read in the background
     ]
     return hashlib.sha256(json.dumps(rows, default=str).encode()).hexdigest()
 

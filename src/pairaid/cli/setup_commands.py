@@ -29,6 +29,7 @@ def initialise(*, verbose: bool = True, registry: bool = False) -> None:
     from pairaid.registry.models import Pairing
 
     call_command("migrate", interactive=False, verbosity=0)
+    call_command("createcachetable", verbosity=0)
     new_areas = areas_load()
     new_indicators = indicators_sync()
     datasets_sync()
@@ -106,11 +107,20 @@ def init() -> None:
 
 def serve(
     address: str = typer.Argument("127.0.0.1:8000", help="host:port to listen on"),
+    worker: bool = typer.Option(True, "--worker/--no-worker", help="Start a `pairaid worker` beside the server."),
 ) -> None:
-    """Run the development web server at ADDRESS (host:port, default 127.0.0.1:8000); not for production,
-    use a WSGI server there."""
+    """Run the development web server at ADDRESS (host:port, default 127.0.0.1:8000) and a worker for the
+    background work; not for production, use a WSGI server and `pairaid worker` there."""
     with one_line_errors():
         database_ready()
         from django.core.management import call_command
 
-        call_command("runserver", address, use_reloader=False)
+        from pairaid.cli.worker import worker_process
+
+        background = worker_process() if worker else None
+        try:
+            call_command("runserver", address, use_reloader=False)
+        finally:
+            if background is not None:
+                background.terminate()
+                background.wait(timeout=30)

@@ -3,7 +3,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from pairaid.web.views import browse, documents, entry, pairings
+from pairaid.web.views import browse, documents, entry, jobs, pairings
 
 app_name = "web"
 
@@ -39,4 +39,9 @@ urlpatterns = [
     path("documents/<int:pk>/accept-confident/", documents.document_accept_confident, name="accept_confident"),
     path("review/", documents.review_list, name="review"),
     path("history/<str:kind>/<int:pk>/<int:history_id>/restore/", entry.restore, name="restore"),
+    path("downloads/", jobs.downloads, name="downloads"),
+    path("downloads/<str:which>/", jobs.download_start, name="download_start"),
+    path("jobs/<int:pk>/", jobs.job_detail, name="job"),
+    path("jobs/<int:pk>/progress/", jobs.job_poll, name="job_progress"),
+    path("jobs/<int:pk>/download/", jobs.job_download, name="job_download"),
 ]
