@@ -160,5 +160,5 @@ def test_two_web_processes_and_a_worker_share_one_database(processes: dict[str, 
     report_job = built.headers["Location"]
     assert _progress(session, b, report_job)["status"] == "done"
     download = session.get(f"{b}{report_job}download/", timeout=10)
-    assert download.status_code == 200 and "75.80 million yuan" in download.text
+    assert download.status_code == 200 and "75.8 million yuan" in download.text
     assert processes["worker"].poll() is None, "the worker runs on"

@@ -13,8 +13,8 @@ console = Console()
 
 def initialise(*, verbose: bool = True, registry: bool = False) -> None:
     """Migrate the database; load the areas, the indicator codelist, the reporting datasets, the assessment
-    rubric and, with ``registry``, the lines of the shipped pairing registry not stored yet (idempotent: a
-    second run changes nothing)."""
+    rubric and, with ``registry``, the lines of the shipped pairing registry not stored yet; give every
+    document its search words (idempotent: a second run changes nothing)."""
     setup_django()
     from django.conf import settings
     from django.core.management import call_command
@@ -27,6 +27,7 @@ def initialise(*, verbose: bool = True, registry: bool = False) -> None:
     from pairaid.indicators.services import indicators_sync
     from pairaid.registry.imports import shipped_pairings_load
     from pairaid.registry.models import Pairing
+    from pairaid.sources.search import documents_index_missing
 
     call_command("migrate", interactive=False, verbosity=0)
     call_command("createcachetable", verbosity=0)
@@ -35,6 +36,7 @@ def initialise(*, verbose: bool = True, registry: bool = False) -> None:
     datasets_sync()
     rubric_sync()
     shipped = shipped_pairings_load() if registry else None
+    documents_index_missing()
     if verbose:
         db = settings.DATABASES["default"]
         console.print(f"database: {db['ENGINE'].rsplit('.', 1)[-1]} {db['NAME']}")
