@@ -3,7 +3,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from pairaid.web.views import browse, documents, entry, jobs, pairings
+from pairaid.web.views import analysis, audit, browse, documents, entry, jobs, pairings, users
 
 app_name = "web"
 
@@ -17,6 +17,7 @@ urlpatterns = [
     path("", browse.dashboard, name="dashboard"),
     path("search/", browse.search, name="search"),
     path("map/<int:year>.png", browse.year_map, name="map"),
+    path("analysis/", analysis.analysis, name="analysis"),
     path("pairings/", browse.pairing_list, name="pairings"),
     path("pairings/new/", pairings.pairing_new, name="pairing_new"),
     path("pairings/<int:pk>/", browse.pairing_detail, name="pairing"),
@@ -39,6 +40,13 @@ urlpatterns = [
     path("documents/<int:pk>/accept-confident/", documents.document_accept_confident, name="accept_confident"),
     path("review/", documents.review_list, name="review"),
     path("history/<str:kind>/<int:pk>/<int:history_id>/restore/", entry.restore, name="restore"),
+    path("manage/", audit.manage, name="manage"),
+    path("manage/audit/", audit.audit, name="audit"),
+    path("manage/users/", users.user_index, name="users"),
+    path("manage/users/new/", users.user_new, name="user_new"),
+    path("manage/users/<int:pk>/", users.user_detail, name="user"),
+    path("manage/users/<int:pk>/active/", users.user_active, name="user_active"),
+    path("manage/users/<int:pk>/roles/<int:membership_id>/remove/", users.membership_remove, name="membership_remove"),
     path("downloads/", jobs.downloads, name="downloads"),
     path("downloads/<str:which>/", jobs.download_start, name="download_start"),
     path("jobs/<int:pk>/", jobs.job_detail, name="job"),
