@@ -45,6 +45,31 @@ def _new_user_with_a_pairing(page: Any, url: str, username: str, words: dict[str
     return get_user_model().objects.get(username=username)
 
 
+def _pairing_made_and_reassigned(page: Any, url: str, made: dict[str, str], then: dict[str, str]) -> Any:
+    """Through the registry's screens: a new pairing ``made`` (donor, recipient, year), then re-assigned from
+    ``then['year']`` to a new ``then['side']`` (``then['area']``); returns the old and the new pairing."""
+    from pairaid.registry.models import Pairing
+
+    page.goto(f"{url}/manage/")
+    page.click(f"#manage >> text={made['link']}")
+    for field in ("donor", "recipient"):
+        page.fill(f"#id_{field}", made[field])
+    page.select_option("#id_level", "prefecture")
+    page.select_option("#id_programme", "xinjiang")
+    page.fill("#id_start_year", made["year"])
+    _fill_source(page)
+    _save(page)
+    old = Pairing.objects.get(pk=int(page.url.rstrip("/").rsplit("/", 1)[1]))
+    page.click(f"text={then['link']}")
+    page.fill("#id_year", then["year"])
+    page.check(f"input[name=side][value={then['side']}]")
+    page.fill("#id_area", then["area"])
+    _fill_source(page)
+    _save(page)
+    new = Pairing.objects.get(pk=int(page.url.rstrip("/").rsplit("/", 1)[1]))
+    return Pairing.objects.get(pk=old.pk), new
+
+
 def test_an_administrator_manages_a_user_and_a_pairing_in_english(
     browser_page: Any,  # noqa: F811
     administrator: dict[str, str],
@@ -67,25 +92,11 @@ def test_an_administrator_manages_a_user_and_a_pairing_in_english(
     OUTPUT.mkdir(exist_ok=True)
     page.screenshot(path=str(OUTPUT / "user.png"), full_page=True)
 
-    page.goto(f"{url}/manage/")
-    page.click("#manage >> text=New pairing")
-    page.fill("#id_donor", "Tianjin")
-    page.fill("#id_recipient", "Hotan Prefecture")
-    page.select_option("#id_level", "prefecture")
-    page.select_option("#id_programme", "xinjiang")
-    page.fill("#id_start_year", "2010")
-    _fill_source(page)
-    _save(page)
-    hotan = Pairing.objects.get(donor_area__code="120000", recipient_area__code="653200")
-    page.click("text=Re-assign the pairing")
-    page.fill("#id_year", "2014")
-    page.check("input[name=side][value=recipient]")
-    page.fill("#id_area", "Kashi Prefecture")
-    _fill_source(page)
-    _save(page)
-    kashi = Pairing.objects.get(donor_area__code="120000", recipient_area__code="653100")
-    assert (kashi.start_year, Pairing.objects.get(pk=hotan.pk).end_year) == (2014, 2013)
-    assert page.url == f"{url}/pairings/{kashi.pk}/"
+    made = {"link": "New pairing", "donor": "Tianjin", "recipient": "Hotan Prefecture", "year": "2010"}
+    then = {"link": "Re-assign the pairing", "year": "2014", "side": "recipient", "area": "Kashi Prefecture"}
+    hotan, kashi = _pairing_made_and_reassigned(page, url, made, then)
+    assert (hotan.donor_area.code, hotan.recipient_area.code, hotan.end_year) == ("120000", "653200", 2013)
+    assert (kashi.donor_area.code, kashi.recipient_area.code, kashi.start_year) == ("120000", "653100", 2014)
 
     page.goto(f"{url}/manage/audit/")
     log = page.locator("#audit").inner_text()
@@ -115,25 +126,10 @@ def test_an_administrator_manages_a_user_and_a_pairing_in_chinese(
     assert user_rights(person).pairing_ids == {xinjiang.pk}
     assert "结对编辑" in page.locator("#memberships").inner_text()
 
-    page.goto(f"{url}/manage/")
-    page.click("#manage >> text=新建结对关系")
-    page.fill("#id_donor", "广东省")
-    page.fill("#id_recipient", "喀什地区")
-    page.select_option("#id_level", "prefecture")
-    page.select_option("#id_programme", "xinjiang")
-    page.fill("#id_start_year", "2010")
-    _fill_source(page)
-    _save(page)
-    guangdong = Pairing.objects.get(donor_area__code="440000", recipient_area__code="653100")
-    assert "结对关系已保存。" in page.locator(".messages").inner_text()
-    page.click("text=调整结对关系")
-    page.fill("#id_year", "2015")
-    page.check("input[name=side][value=donor]")
-    page.fill("#id_area", "上海市")
-    _fill_source(page)
-    _save(page)
-    shanghai = Pairing.objects.get(donor_area__code="310000", recipient_area__code="653100")
-    assert (shanghai.start_year, Pairing.objects.get(pk=guangdong.pk).end_year) == (2015, 2014)
-    assert page.url == f"{url}/pairings/{shanghai.pk}/"
+    made = {"link": "新建结对关系", "donor": "广东省", "recipient": "喀什地区", "year": "2010"}
+    then = {"link": "调整结对关系", "year": "2015", "side": "donor", "area": "上海市"}
+    guangdong, shanghai = _pairing_made_and_reassigned(page, url, made, then)
+    assert (guangdong.donor_area.code, guangdong.recipient_area.code, guangdong.end_year) == ("440000", "653100", 2014)
+    assert (shanghai.donor_area.code, shanghai.recipient_area.code, shanghai.start_year) == ("310000", "653100", 2015)
     page.goto(f"{url}/manage/audit/")
     assert "审计日志" in page.locator("h1").inner_text() and "office-admin" in page.locator("#audit").inner_text()
