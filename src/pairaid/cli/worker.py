@@ -18,9 +18,9 @@ def worker(
     """Run queued jobs as they come (django-tasks' database worker). Start as many as the machine has cores
     for, on any machine that reaches the database and the shared storage (PAIRAID_MEDIA_ROOT)."""
     with one_line_errors():
-        from pairaid.cli.setup_commands import initialise
+        from pairaid.cli.setup_commands import database_ready
 
-        initialise(verbose=False)
+        database_ready()
         from django.core.management import call_command
 
         call_command(
