@@ -75,3 +75,29 @@ def test_a_part_with_no_period_of_its_own_covers_its_whole_s() -> None:
     )
     periods = {ex.mentions[f.mention].text: (f.period.start_year, f.period.end_year) for f in ex.facts}
     assert periods == {"30 schools": (2005, 2012), "12": (2005, 2012)}
+
+
+def test_over_the_years_sums_from_the_year_the_text_says_the_help_began() -> None:
+    from pairaid.core.extract import read_report
+
+    ex = read_report(
+        "Anhe - Baishan Pairing-off Poverty Alleviation\n"
+        "Anhe began helping Baishan County in 2003. Over the years it has provided aid funds of 80 million yuan in all."
+        " In 2012 it built 6 schools.",
+        report_year=2012,
+    )
+    periods = {ex.mentions[f.mention].text: f.period for f in ex.facts}
+    assert (periods["80 million yuan"].kind, periods["80 million yuan"].start_year) == ("cumulative", 2003)
+    assert (periods["6 schools"].kind, periods["6 schools"].year) == ("year", 2012)
+
+
+def test_a_five_year_plan_period_covers_its_five_years_and_carries_through_its_paragraph() -> None:
+    from pairaid.core.extract import read_report
+
+    ex = read_report(
+        "Anhe - Baishan Pairing-off Poverty Alleviation\n"
+        "During the 11th Five-Year Plan, Anhe provided aid funds of 90 million yuan. It built 40 schools.",
+        report_year=2010,
+    )
+    periods = {ex.mentions[f.mention].text: (f.period.kind, f.period.start_year, f.period.end_year) for f in ex.facts}
+    assert periods == {"90 million yuan": ("cumulative", 2006, 2010), "40 schools": ("cumulative", 2006, 2010)}
