@@ -4,14 +4,11 @@
   session into the test database, so tests can refer to real areas (653122 Shule).
 * ``shared_dir`` is ``../shared`` beside the repository; tests that need it skip
   with a reason when it is absent, except under ``CI=true`` where that is a failure.
-* ``work_off`` runs the queued background jobs in this process, as ``pairaid worker``
-  runs them (django-tasks' database worker, one task at a time), inside the test's transaction.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -28,34 +25,6 @@ def shared_dir() -> Path:
             pytest.fail(f"{SHARED} is missing, and CI=true requires it")
         pytest.skip(f"{SHARED} is absent (the shared corpus sits beside the repository)")
     return SHARED
-
-
-def _work_off() -> int:
-    from django_tasks_db.management.commands.db_worker import Worker
-    from django_tasks_db.models import DBTaskResult
-
-    worker = Worker(
-        queue_names=["default"],
-        interval=0,
-        batch=True,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id="test-worker",
-        excluded_queue_names=[],
-    )
-    ran = 0
-    while (result := DBTaskResult.objects.ready().first()) is not None:
-        result.claim(worker.worker_id)
-        worker.run_task(result)
-        ran += 1
-    return ran
-
-
-@pytest.fixture
-def work_off() -> Callable[[], int]:
-    """Run every queued job now (as the worker would); returns how many ran."""
-    return _work_off
 
 
 @pytest.fixture(scope="session")
@@ -83,8 +52,7 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> 
     """A live-server or transactional test flushes every table when it ends; load the areas
     and indicators back so that the tests after it find them, as ``django_db_setup`` promised."""
     yield
-    # after the last test the session's database is gone already: nothing to load back
-    if nextitem is not None and {"live_server", "transactional_db"} & set(getattr(item, "fixturenames", ())):
+    if {"live_server", "transactional_db"} & set(getattr(item, "fixturenames", ())):
         from pytest_django.plugin import blocking_manager_key
 
         from pairaid.geo.services import areas_load

@@ -26,8 +26,7 @@ SUMMARY = REPO / "src" / "pairaid" / "sample" / "shandong_xinjiang_2009_summary.
 PAIRING = "Shandong – Xinjiang"
 
 #: The tour, in the README's order; ``{out}`` is a temporary folder. ``pairaid serve`` runs a
-#: server until stopped and ``pairaid worker`` its own connections, so only their help is asked
-#: for (tests/jobs/test_processes.py runs both for real).
+#: server until stopped, so only its help is asked for.
 TOUR: tuple[tuple[str, ...], ...] = (
     ("--help",),
     ("demo",),
@@ -59,7 +58,6 @@ TOUR: tuple[tuple[str, ...], ...] = (
     ("export", "--format", "datapackage", "--out", "{out}/package"),
     ("export", "--format", "iati", "--out", "{out}/activities.xml"),
     ("serve", "--help"),
-    ("worker", "--help"),
     ("user", "create", "editor", "--role", "pairing_editor", "--pairing", "1", "--password", "Tour-pass-2009!"),
     ("token", "create", "editor"),
 )

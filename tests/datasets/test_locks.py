@@ -123,3 +123,28 @@ def test_completeness_says_what_is_filled_by_whom_and_what_is_missing(world: Wor
     assert rows["jobs"].state == "missing"
     assert (result.filled, result.total, result.percent) == (1, 15, Decimal("6.7"))
     assert result.missing[:3] == ("grant_funds", "aid_projects", "cooperation_projects")
+
+
+def test_a_yearly_form_cannot_change_an_approved_dataset(world: World, tmp_path) -> None:
+    from pairaid.interop.form_import import FormError, form_import
+    from pairaid.interop.forms import form_export
+
+    figure = make_figure("aid_funds", "75800000", pairing=world.shandong)
+    path = tmp_path / "form.xlsx"
+    form_export(pairing=world.shandong, year=2009, path=path)
+    assert form_import(path=path).counts["data_values"]["unchanged"] == 1  # nothing changes: no lock in the way
+    submission = submission_submit(user=world.owner, pairing=world.shandong, year=2009)
+    submission_approve(user=world.national, submission=submission)
+
+    from openpyxl import load_workbook
+
+    book = load_workbook(path)
+    sheet = book["Indicators"]
+    row = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == "aid_funds")
+    value_cell = next(c for c in row if c.value in (75800000, "75800000", 75800000.0))
+    value_cell.value = 76000000
+    book.save(path)
+    with pytest.raises(FormError, match="approved"):
+        form_import(path=path)
+    figure.refresh_from_db()
+    assert figure.value == Decimal("75800000")

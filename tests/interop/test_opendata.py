@@ -49,7 +49,10 @@ def test_the_csv_has_the_sample_figures_with_their_evidence(sample_root: Pairing
     path = tmp_path / "values.csv"
     done = datavalues_csv_export(path=path, pairing_ids=tree_ids(pairing=sample_root), year=2009)
     rows = _csv(path)
-    assert done.rows["data_values"] == len(rows) == 50
+    assert done.rows["data_values"] == len(rows) == 51
+    assert [(r["indicator"], r["value"]) for r in rows if r["kind"] == "planned"] == [
+        ("enterprise_investment", "5100000000")
+    ]
     aid = [r for r in rows if r["indicator"] == "aid_funds"]
     assert len(aid) == 1
     assert aid[0] == {
@@ -66,6 +69,7 @@ def test_the_csv_has_the_sample_figures_with_their_evidence(sample_root: Pairing
         "unit": "CNY",
         "qualifier": "exact",
         "status": "entered",
+        "kind": "actual",
         "document_sha256": hashlib.sha256(NOTE.encode()).hexdigest(),
         "span_start": str(start),
         "span_end": str(start + 18),
@@ -122,7 +126,7 @@ def test_the_data_package_describes_its_csv_files(sample_root: Pairing, tmp_path
     for resource in descriptor["resources"]:
         header = (tmp_path / "pkg" / resource["path"]).read_text(encoding="utf-8").splitlines()[0].split(",")
         assert header == [f["name"] for f in resource["schema"]["fields"]]
-    assert done.rows == {"data_values": 50, "activities": 14, "transactions": 10}
+    assert done.rows == {"data_values": 51, "activities": 14, "transactions": 10}  # one of them planned
     money = _csv(tmp_path / "pkg" / "transactions.csv")
     assert {"activity": "SDXJ-2009-11", "transaction_type": "commitment", "value": "4577000000"}.items() <= next(
         r for r in money if r["activity"] == "SDXJ-2009-11"

@@ -58,7 +58,7 @@ def _state() -> DbState:
         counts=database_counts(),
         documents=SourceDocument.objects.count(),
         extracted=DataValue.objects.filter(status="extracted").count(),
-        linked=dict(DataValue.objects.filter(status="entered").values_list("pk", "evidence_id")),
+        linked=dict(DataValue.objects.filter(status="entered", kind="actual").values_list("pk", "evidence_id")),
     )
 
 
@@ -124,12 +124,29 @@ def test_demo_ingests_the_source_document_and_links_every_entered_figure(demo_ru
     assert len(state.linked) == 50 and None not in state.linked.values()
 
 
+def test_demo_shows_plan_against_actual_the_dataset_the_events_and_the_assessment(demo_runs: DemoRuns) -> None:
+    output = demo_runs.first
+    plan = output[output.index("Plan against actual, 2009") :]
+    assert "Enterprise investment" in plan and "5,100,000,000 CNY" in plan and "29.4%" in plan
+    assert "Key projects, batch 6: 19 planned (11 for livelihoods)" in output
+    assert "2009: approved (version 1); 15 of 15 indicators filled" in output
+    events = output[output.index("Events and exchanges, 2009") :]
+    assert "5th Kashgar Central and South Asia Commodity Fair" in events and "booths 146" in events
+    assert "Leaders' exchange visits more than 30 person-times" in events
+    def assessment(run: str) -> str:
+        return run[run.index("Annual assessment 2009") : run.index("pairaid assess --year 2009 --json")]
+
+    assert "│    1 │ Shandong Province (山东省) – Xinjiang" in assessment(output)
+    assert assessment(demo_runs.second) == assessment(output)
+
+
 def test_demo_run_twice_changes_nothing(demo_runs: DemoRuns) -> None:
     assert "already loaded: nothing new" in demo_runs.second
     assert "(document" in demo_runs.second and "already ingested)" in demo_runs.second
     assert "50 of 50 entered figures linked to their evidence (0 new)" in demo_runs.second
     assert f"pairings: {SHIPPED + 1} (0 new)" in demo_runs.second
-    assert f"data values: {50 + demo_runs.after_first.extracted} (0 new)" in demo_runs.second
+    planned = 2  # the sample's plans: Shule's park investment (2009), Jiashi's jobs (2010)
+    assert f"data values: {50 + planned + demo_runs.after_first.extracted} (0 new)" in demo_runs.second
     assert demo_runs.after_second == demo_runs.after_first
 
 

@@ -157,3 +157,16 @@ def make_world() -> World:
         viewer=make_user("viewer", "viewer"),
         admin=make_user("administrator", "administrator"),
     )
+
+
+def sample_dataset_returned(root: Pairing, year: int = 2009) -> None:
+    """Return the built-in sample's approved dataset of ``year`` to its office (as its national office user),
+    so that a test may change, accept or correct its figures; the sample loads it approved, which locks them."""
+    from pairaid.datasets.selectors import submission_current
+    from pairaid.datasets.services import submission_return
+    from pairaid.sample.year import sample_users
+
+    _, national = sample_users(root=root)
+    submission = submission_current(pairing=root, year=year)
+    assert submission is not None and submission.state == "approved"
+    submission_return(user=national, submission=submission, reason="opened again for a test")

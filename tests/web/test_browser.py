@@ -53,9 +53,10 @@ def sample_document(live_server: Any) -> dict[str, Any]:
     from pairaid.core.documents import read_document
     from pairaid.ingest.services import document_ingest
     from pairaid.sample.loader import sample_load, sample_path
-    from tests.web.factories import PASSWORD, make_user
+    from tests.web.factories import PASSWORD, make_user, sample_dataset_returned
 
     summary = sample_load()
+    sample_dataset_returned(summary.root)  # the sample's 2009 dataset is approved: its figures refuse changes
     report = sample_path().with_name("shandong_xinjiang_2009_summary.txt")
     result = document_ingest(document=read_document(report), report_year=2009, donor="Shandong", recipient="Xinjiang")
     make_user("sd-editor", "pairing_editor", pairings=(summary.root,))

@@ -13,7 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 
 from pairaid import __version__
-from pairaid.api import pairing_writes, totals, writes  # noqa: F401 - register their operations on the router
+from pairaid.api import pairing_writes, totals, writes, year  # noqa: F401 - register their operations on the router
 from pairaid.api.errors import error_response, install_error_handlers
 from pairaid.api.reads import router as read_router
 

@@ -25,6 +25,7 @@ from pairaid.api.schemas import (
     EvidenceOut,
     Id,
     IndicatorOut,
+    KindCode,
     PairingOut,
     PeriodKindCode,
     Sector,
@@ -216,6 +217,7 @@ class DataValueFilter(Schema):
     period_start: dt.date | None = Query(None, description="figures starting on or after this day")
     period_end: dt.date | None = Query(None, description="figures ending on or before this day")
     status: StatusCode | None = None
+    kind: KindCode | None = Query(None, description="actual, planned or target (all kinds when absent)")
     document: Id | None = None
 
 
@@ -245,6 +247,8 @@ def datavalue_list(request: HttpRequest, filters: Query[DataValueFilter]) -> Que
         qs = qs.filter(period_end__lte=filters.period_end)
     if filters.status:
         qs = qs.filter(status=filters.status)
+    if filters.kind:
+        qs = qs.filter(kind=filters.kind)
     if filters.document:
         qs = qs.filter(evidence__document_id=filters.document)
     return qs.order_by("-period_end", "-pk")

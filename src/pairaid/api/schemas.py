@@ -24,7 +24,7 @@ from pydantic import (
 )
 
 from pairaid.activities.models import SECTOR_CHOICES, FinanceType, TransactionType
-from pairaid.indicators.models import DataValueStatus, PeriodKind, Qualifier
+from pairaid.indicators.models import DataValueKind, DataValueStatus, PeriodKind, Qualifier
 from pairaid.registry.selectors import pairing_key
 
 MAX_ID = 2**53
@@ -118,6 +118,7 @@ FinanceTypeCode = Literal[tuple(FinanceType.values)]  # type: ignore[valid-type]
 PeriodKindCode = Literal[tuple(PeriodKind.values)]  # type: ignore[valid-type]
 QualifierCode = Literal[tuple(Qualifier.values)]  # type: ignore[valid-type]
 StatusCode = Literal[tuple(DataValueStatus.values)]  # type: ignore[valid-type]
+KindCode = Literal[tuple(DataValueKind.values)]  # type: ignore[valid-type]
 IndicatorCode = Annotated[str, Field(pattern=r"^[a-z0-9_]{1,64}$", description="a code of GET /api/v1/indicators")]
 Money = _decimal_text(16, 2)
 FigureValue = _decimal_text(20, 4)
@@ -324,6 +325,7 @@ class DataValueOut(Schema):
     change_percent: Decimal | None
     change_base_year: int | None
     status: str
+    kind: str = Field(..., description="actual, planned or target")
     evidence: int | None
     confidence: Decimal | None
     updated: dt.datetime

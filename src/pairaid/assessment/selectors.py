@@ -21,9 +21,9 @@ from decimal import Decimal
 from django.db.models import Q
 
 from pairaid.assessment.models import Criterion
+from pairaid.assessment.seed import rubric_seed
 from pairaid.checks.models import Finding
 from pairaid.core import assessment as rubric
-from pairaid.core.errors import DataError
 from pairaid.datasets.models import Submission
 from pairaid.datasets.selectors import completeness
 from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueKind, Indicator
@@ -48,14 +48,18 @@ class PairingAssessment:
 
 
 def rubric_criteria(*, language: str = "en") -> list[rubric.Criterion]:
-    """The stored rubric, as the scoring reads it.
-
-    Raises:
-        DataError: no rubric is stored (``pairaid init`` seeds it).
-    """
+    """The stored rubric, as the scoring reads it; the shipped one (``data/rubric.yaml``) while none is
+    stored (``pairaid init`` stores it)."""
     rows = list(Criterion.objects.all())
     if not rows:
-        raise DataError("no assessment rubric is stored: run `pairaid init`")
+        zh = language.lower().startswith("zh")
+        return [
+            rubric.Criterion(
+                r["code"], (r.get("name_zh") if zh else None) or r["name_en"], Decimal(str(r["weight"])), r["rule"],
+                dict(r.get("params") or {}),
+            )
+            for r in rubric_seed()
+        ]
     return [
         rubric.Criterion(c.code, c.display_name(language), Decimal(c.weight), c.rule, dict(c.params)) for c in rows
     ]
@@ -79,7 +83,9 @@ def _total(rollup: Rollup, code: str, year: int, pairing_id: int, unit: str) -> 
 class _Facts:
     """The facts of every pairing of one year, read in a few queries."""
 
-    def __init__(self, *, year: int, criteria: list[rubric.Criterion], language: str) -> None:
+    def __init__(
+        self, *, year: int, criteria: list[rubric.Criterion], language: str, root: Pairing | None = None
+    ) -> None:
         self.year, self.language = year, language
         listed = [k.params["indicators"] for k in criteria if k.rule == "indicators"]
         codes = sorted({str(code) for codes in listed for code in codes})  # type: ignore[attr-defined]
@@ -87,8 +93,10 @@ class _Facts:
             i.code: i for i in Indicator.objects.filter(code__in=codes) if i.aggregation != "none"
         }
         summed = list(self.indicators)
-        self.actual = rollup_read(indicators=summed, years=[year]) if summed else None
-        self.target = rollup_read(indicators=summed, years=[year], kind=DataValueKind.TARGET) if summed else None
+        self.actual = rollup_read(indicators=summed, years=[year], root=root) if summed else None
+        self.target = (
+            rollup_read(indicators=summed, years=[year], root=root, kind=DataValueKind.TARGET) if summed else None
+        )
         forest = self.actual.forest.parent if self.actual else dict(Pairing.objects.values_list("pk", "parent_id"))
         self.parent: dict[int, int | None] = dict(forest)
         self.planned = self._planned_pairings()
@@ -152,7 +160,7 @@ def assessment_run(*, year: int, language: str = "en") -> list[PairingAssessment
     """Every pairing in force in ``year``, scored by the stored rubric and ranked (best first).
 
     Raises:
-        DataError: no rubric is stored, or a criterion cannot be scored.
+        DataError: a criterion cannot be scored.
     """
     criteria = rubric_criteria(language=language)
     for criterion in criteria:
@@ -162,6 +170,12 @@ def assessment_run(*, year: int, language: str = "en") -> list[PairingAssessment
     return _ranked([(p, rubric.assess(criteria, facts.of(p))) for p in pairings], year)
 
 
-def assessment_of(*, pairing: Pairing, year: int, language: str = "en") -> PairingAssessment | None:
-    """``pairing``'s assessment for ``year`` with its rank among all pairings (None when it was not in force)."""
-    return next((a for a in assessment_run(year=year, language=language) if a.pairing.pk == pairing.pk), None)
+def assessment_of(*, pairing: Pairing, year: int, language: str = "en") -> rubric.Score:
+    """``pairing``'s score for ``year`` (without its rank: :func:`assessment_run` ranks every pairing),
+    reading only its own tree.
+
+    Raises:
+        DataError: a criterion cannot be scored.
+    """
+    criteria = rubric_criteria(language=language)
+    return rubric.assess(criteria, _Facts(year=year, criteria=criteria, language=language, root=pairing).of(pairing))

@@ -3,25 +3,16 @@
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
-from importlib import resources
 from typing import Any
 
-import yaml
 from django.db import transaction
 
 from pairaid.accounts import permissions
 from pairaid.assessment.models import Criterion
+from pairaid.assessment.seed import rubric_seed
 from pairaid.core import assessment as rubric
-from pairaid.core.errors import CodelistError, DataError, InputError
+from pairaid.core.errors import CodelistError, DataError
 from pairaid.indicators.models import Indicator
-
-
-def _seed() -> list[dict[str, Any]]:
-    text = resources.files("pairaid.assessment").joinpath("data/rubric.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
-    if not isinstance(data, dict) or not isinstance(data.get("criteria"), list):
-        raise InputError("rubric.yaml has no list of criteria")
-    return list(data["criteria"])
 
 
 def _weight(value: object, code: str) -> Decimal:
@@ -59,7 +50,7 @@ def rubric_sync() -> int:
     """
     if Criterion.objects.exists():
         return 0
-    for position, row in enumerate(_seed()):
+    for position, row in enumerate(rubric_seed()):
         criterion = Criterion(
             code=row["code"],
             name_en=row["name_en"],

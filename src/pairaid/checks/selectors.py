@@ -11,7 +11,7 @@ from django.db.models.functions import Substr
 from pairaid.checks.models import Finding
 from pairaid.core.checks import EvidenceRef, Figure
 from pairaid.core.checks.adapters import subject_of
-from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueStatus
+from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueKind, DataValueStatus
 from pairaid.registry.models import Pairing
 from pairaid.registry.selectors import pairing_descendant_ids
 
@@ -59,7 +59,7 @@ def datavalues_to_check(
     ``evidence_id``…), ordered by ``pk``; ``span_text`` is its evidence as written.
     """
     statuses = [*_CONFIRMED, DataValueStatus.EXTRACTED] if include_extracted else list(_CONFIRMED)
-    qs = DataValue.objects.filter(status__in=statuses)
+    qs = DataValue.objects.filter(status__in=statuses, kind=DataValueKind.ACTUAL)  # a plan is not checked as done
     if pairing is not None:
         ids = pairing_descendant_ids(root=pairing)
         qs = qs.filter(Q(pairing_id__in=ids) | Q(activity__pairing_id__in=ids))

@@ -80,7 +80,7 @@ def ranking_table(ranking: list[PairingAssessment], year: int) -> Table:
     """The ranking as a table: rank, pairing, score and each criterion's points of its weight."""
     table = Table(title=f"Annual assessment {year}", title_justify="left")
     table.add_column("rank", justify="right", no_wrap=True)
-    table.add_column("pairing")
+    table.add_column("pairing", min_width=40)
     table.add_column("score", justify="right", no_wrap=True)
     criteria = ranking[0].result.criteria if ranking else ()
     for c in criteria:

@@ -4,7 +4,9 @@ The sample is Shandong's pairing-off assistance to Xinjiang in 2009
 (``pairaid/sample/shandong_xinjiang_2009.yaml``). The verb also ingests the
 sample's own source document (a summary of its figures written for pairaid)
 and links each entered figure to the span of the document that states it
-(:mod:`pairaid.sample.evidence`), then writes the sample's annual report. Running
+(:mod:`pairaid.sample.evidence`), shows the reporting year (plan against actual, the
+dataset's approval, the events, the assessment: :mod:`pairaid.cli.demo_year`), then
+writes the sample's annual report. Running
 the verb again loads nothing new and prints the same figures.
 """
 
@@ -19,6 +21,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.tree import Tree
 
+from pairaid.cli.demo_year import print_year
 from pairaid.cli.errors import one_line_errors
 from pairaid.cli.setup_commands import initialise
 
@@ -79,6 +82,7 @@ def demo_show(*, path: Path | None = None, console: Console | None = None) -> Pa
     _print_tree(console, summary.root)
     _print_headline(console, summary)
     _print_activities(console, summary.root)
+    print_year(console, summary.root, summary.report_year)
     _print_counts(console, summary)
     return summary.root
 

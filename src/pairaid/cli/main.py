@@ -23,7 +23,6 @@ from pairaid.cli import (
     pairing_commands,
     report_commands,
     setup_commands,
-    worker,
 )
 
 app = typer.Typer(
@@ -53,7 +52,6 @@ def main(
 app.command("init")(setup_commands.init)
 app.command("demo")(demo.demo)
 app.command("serve")(setup_commands.serve)
-app.command("worker")(worker.worker)
 app.add_typer(areas.app, name="areas")
 app.add_typer(pairing_commands.app, name="pairings")
 # Reading reports

@@ -12,23 +12,39 @@ from pairaid.accounts.permissions import datavalue_pairing_id
 from pairaid.core.errors import LockedError
 from pairaid.datasets.models import LOCKED_STATES, Submission
 from pairaid.indicators.models import DataValue
+from pairaid.registry.models import Pairing
+
+
+def _lineage(pairing_id: int) -> list[int]:
+    """``pairing_id`` and the pairings above it (one query per level; trees are three or four deep)."""
+    found = [pairing_id]
+    while len(found) < 16:
+        up = Pairing.objects.filter(pk=found[-1]).values_list("parent_id", flat=True).first()
+        if up is None:
+            break
+        found.append(up)
+    return found
 
 
 def dataset_lock(*, pairing_id: int | None, year: int, indicator_id: int) -> Submission | None:
-    """The locked submission that holds ``indicator_id`` of ``pairing_id`` in ``year``, or None.
+    """The locked submission that holds ``indicator_id`` of ``pairing_id`` in ``year``, or None: the
+    pairing's own dataset, or that of a pairing above it (a return covers its tree).
 
     Only the latest version of a pairing's dataset for a year counts: once a
     correction is open, the figures may change again.
     """
     if pairing_id is None:
         return None
-    latest = (
-        Submission.objects.filter(pairing_id=pairing_id, year=year, dataset__indicators=indicator_id)
-        .select_related("dataset", "pairing")
-        .order_by("-version")
-        .first()
-    )
-    return latest if latest is not None and latest.state in LOCKED_STATES else None
+    for owner in _lineage(pairing_id):
+        latest = (
+            Submission.objects.filter(pairing_id=owner, year=year, dataset__indicators=indicator_id)
+            .select_related("dataset", "pairing")
+            .order_by("-version")
+            .first()
+        )
+        if latest is not None and latest.state in LOCKED_STATES:
+            return latest
+    return None
 
 
 def require_unlocked(*, pairing_id: int | None, year: int, indicator_id: int) -> None:

@@ -15,6 +15,7 @@ from pairaid.activities.models import Activity
 from pairaid.datasets.models import Dataset, DatasetIndicator, Submission, SubmissionState
 from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueKind, DataValueStatus, Indicator
 from pairaid.registry.models import Pairing
+from pairaid.registry.selectors import pairing_descendant_ids
 
 
 def dataset_for(*, pairing: Pairing) -> Dataset | None:
@@ -127,11 +128,14 @@ class Completeness:
 
 
 def dataset_values(*, dataset: Dataset, pairing: Pairing, year: int) -> QuerySet[DataValue]:
-    """The figures ``pairing``'s dataset for ``year`` holds: of its indicators, the pairing's own and its
-    activities', with a period ending in ``year``, every status and kind."""
-    activities = Activity.objects.filter(pairing=pairing).values("pk")
+    """The figures ``pairing``'s dataset for ``year`` holds: of its indicators, those of the pairing and of
+    every pairing under it (and of their activities), with a period ending in ``year``, every status and kind.
+
+    A pairing's return covers its tree, as its annual report does."""
+    tree = pairing_descendant_ids(root=pairing)
+    activities = Activity.objects.filter(pairing_id__in=tree).values("pk")
     return DataValue.objects.filter(
-        Q(pairing=pairing) | Q(activity_id__in=activities),
+        Q(pairing_id__in=tree) | Q(activity_id__in=activities),
         indicator__in=dataset.indicators.all(),
         period_end__year=year,
     ).select_related("indicator", "updated_by")
@@ -147,9 +151,9 @@ def _who(value: DataValue) -> str:
 def completeness(
     *, pairing: Pairing, year: int, dataset: Dataset | None = None, language: str = "en", with_who: bool = True
 ) -> Completeness:
-    """What ``pairing``'s dataset for ``year`` has filled (an actual confirmed figure of the indicator, the
-    pairing's total before its parts), by whom (unless not ``with_who``: one query less per figure), and
-    what is missing or only waiting for review.
+    """What ``pairing``'s dataset for ``year`` has filled (an actual confirmed figure of the indicator in the
+    pairing's tree, its own total before its parts and before the figures below it), by whom (unless not
+    ``with_who``: one query less per figure), and what is missing or only waiting for review.
 
     Raises:
         ValueError: no dataset is configured for the pairing's level.
@@ -157,11 +161,10 @@ def completeness(
     dataset = dataset or dataset_for(pairing=pairing)
     if dataset is None:
         raise ValueError(f"no dataset is configured for {pairing.get_level_display()} pairings")
-    values = list(
-        dataset_values(dataset=dataset, pairing=pairing, year=year)
-        .filter(kind=DataValueKind.ACTUAL)
-        .order_by("disaggregation", "activity_id", "pk")
-    )
+    values = sorted(
+        dataset_values(dataset=dataset, pairing=pairing, year=year).filter(kind=DataValueKind.ACTUAL),
+        key=lambda v: (v.pairing_id != pairing.pk, v.disaggregation, v.activity_id or 0, v.pk),
+    )  # the pairing's own total first, then the figures below it
     rows = []
     for indicator in dataset_indicators(dataset=dataset):
         own = [v for v in values if v.indicator_id == indicator.pk]

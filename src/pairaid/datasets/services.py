@@ -291,3 +291,29 @@ def submission_correct(*, user: Any, submission: Submission, reason: str) -> Sub
         url=_url(correction),
     )
     return correction
+
+
+#: The steps of a dataset's way, as the pages and the API name them.
+STEPS = ("submit", "approve", "return", "freeze", "correct")
+
+
+def submission_step(*, user: Any, pairing: Pairing, year: int, step: str, reason: str = "") -> Submission:
+    """Take ``step`` (one of :data:`STEPS`) on the latest version of ``pairing``'s dataset for ``year``.
+
+    Raises:
+        DataError: an unknown step, or no submission to take it on; and as each step's service.
+    """
+    if step == "submit":
+        return submission_submit(user=user, pairing=pairing, year=year)
+    submission = selectors.submission_current(pairing=pairing, year=year)
+    if submission is None:
+        raise DataError(f"the {year} dataset of {pairing} has not been submitted")
+    if step == "approve":
+        return submission_approve(user=user, submission=submission)
+    if step == "return":
+        return submission_return(user=user, submission=submission, reason=reason)
+    if step == "freeze":
+        return submission_freeze(user=user, submission=submission)
+    if step == "correct":
+        return submission_correct(user=user, submission=submission, reason=reason)
+    raise DataError(f"unknown step {step!r} (use one of {', '.join(STEPS)})")

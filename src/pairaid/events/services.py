@@ -36,6 +36,7 @@ _GUARDED = frozenset({"id", "pk", "pairing", "pairing_id", "created", "updated"}
 
 
 def _check(event: Event) -> None:
+    event.full_clean()  # the fields' own rules first; it also turns text into dates and decimals
     errors: dict[str, str] = {}
     if event.date is not None and event.date.year != event.year:
         errors["date"] = f"the date {event.date} is not in {event.year}"
@@ -47,7 +48,6 @@ def _check(event: Event) -> None:
         errors["fields"] = "the fields of cooperation are a list of names"
     if errors:
         raise ValidationError(errors)
-    event.full_clean()
 
 
 def _save(event: Event, *, user: Any, data: Mapping[str, Any], reason: str) -> Event:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from django.db.models import Max, Q, QuerySet
+from django.db.models import Q, QuerySet
 
 from pairaid.activities.models import Activity
 from pairaid.core.codelists import Indicator as CodelistIndicator
 from pairaid.geo.models import Area
-from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, Indicator
+from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueKind, Indicator
 from pairaid.registry.models import Organisation, Pairing
 from pairaid.registry.selectors import pairing_tree
 
@@ -62,8 +62,9 @@ def datavalue_list(
     period_kind: str | None = None,
     disaggregation: str | None = None,
     statuses: Iterable[str] | None = CONFIRMED_STATUSES,
+    kind: str | None = DataValueKind.ACTUAL,
 ) -> QuerySet[DataValue]:
-    """Data values, filtered; by default only confirmed ones (accepted, corrected, entered).
+    """Data values, filtered; by default only confirmed actual ones (accepted, corrected, entered).
 
     * ``indicator``: one code or several.
     * ``pairing`` / ``pairing_ids``: values whose subject includes that pairing, or
@@ -74,6 +75,7 @@ def datavalue_list(
       at its end, a cumulative total up to it).
     * ``disaggregation``: ``""`` keeps totals only.
     * ``statuses``: ``None`` for every status.
+    * ``kind``: ``planned`` or ``target`` for a plan's or a target's figures, ``None`` for every kind.
     """
     qs = DataValue.objects.select_related("indicator", "pairing", "area", "activity", "organisation", "part_of")
     if indicator is not None:
@@ -103,6 +105,8 @@ def datavalue_list(
         qs = qs.filter(disaggregation=disaggregation)
     if statuses is not None:
         qs = qs.filter(status__in=list(statuses))
+    if kind is not None:
+        qs = qs.filter(kind=kind)
     return qs
 
 
@@ -126,9 +130,3 @@ def datavalue_headline(*, root: Pairing, year: int, statuses: Iterable[str] = CO
     position = {pk: i for i, pk in enumerate(ids)}
     ordered = sorted(about_pairings, key=lambda v: position.get(v.pairing_id or 0, len(ids)))
     return ordered + list(about_areas)
-
-
-def last_figure_year() -> int | None:
-    """The latest year a confirmed figure's period ends in, or None when there is none."""
-    last = DataValue.objects.filter(status__in=CONFIRMED_STATUSES).aggregate(last=Max("period_end"))["last"]
-    return last.year if last else None

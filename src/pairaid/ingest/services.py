@@ -8,8 +8,7 @@ Steps, in one transaction (a file that fails stores nothing):
    name tells (:func:`pairaid.core.extract.report_year.report_year_of`), else
    :class:`InputError`;
 3. the text is read into mentions and facts;
-4. a :class:`SourceDocument` keeps the text (and its words for full-text search,
-   :mod:`pairaid.sources.search`); an :class:`Evidence` keeps each
+4. a :class:`SourceDocument` keeps the text; an :class:`Evidence` keeps each
    mention's span, its sentence and the rule that read it (mentions bound to no
    fact stay as evidence for review);
 5. each fact becomes a :class:`DataValue` with status ``extracted``: indicator,
@@ -43,7 +42,6 @@ from pairaid.indicators.services import datavalue_create
 from pairaid.ingest.selectors import document_counts, document_find
 from pairaid.ingest.subjects import Subject, SubjectResolver
 from pairaid.sources.models import Evidence, SourceDocument
-from pairaid.sources.search import document_index
 
 IngestStatus = Literal["new", "already ingested"]
 _FOUR_PLACES = Decimal("0.0001")
@@ -172,7 +170,6 @@ def _store(
         recipient_label=recipient_label[:200],
         text=document.text,
     )
-    document_index(document=source)
     evidence = _store_evidence(source, extraction)
     indicators = {indicator.code: indicator for indicator in Indicator.objects.all()}
     stored: dict[int, DataValue] = {}

@@ -402,7 +402,13 @@ def _store_value(row: Row, pairing: Pairing, summary: ImportSummary) -> None:
         kind=DataValueKind.ACTUAL,
         status__in=CONFIRMED_STATUSES,
     ).first()
-    require_unlocked(pairing_id=pairing.pk, year=period.end.year, indicator_id=_indicator_id(row["indicator"]))
+    unchanged = stored is not None and (stored.value, stored.unit, stored.qualifier) == (
+        row["value"],
+        row["unit"],
+        row["qualifier"],
+    )
+    if not unchanged:
+        require_unlocked(pairing_id=pairing.pk, year=period.end.year, indicator_id=_indicator_id(row["indicator"]))
     if stored is None:
         datavalue_create(
             indicator=row["indicator"],
@@ -417,7 +423,7 @@ def _store_value(row: Row, pairing: Pairing, summary: ImportSummary) -> None:
             status=DataValueStatus.ENTERED,
         )
         counts["created"] += 1
-    elif (stored.value, stored.unit, stored.qualifier) == (row["value"], row["unit"], row["qualifier"]):
+    elif unchanged:
         counts["unchanged"] += 1
     else:
         if stored.original_value is None and stored.status != DataValueStatus.ENTERED:

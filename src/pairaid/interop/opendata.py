@@ -49,6 +49,7 @@ DATAVALUE_FIELDS = (
     ("unit", "string", "unit code: CNY (yuan), person, person_time, ha, km, m2, or a counted noun"),
     ("qualifier", "string", "exact, more_than, nearly, about, less_than or up_to"),
     ("status", "string", "extracted (read from a report), accepted, corrected or entered"),
+    ("kind", "string", "actual (what was done), planned (what a plan promised) or target"),
     ("document_sha256", "string", "SHA-256 of the source document's text (empty for an entered figure)"),
     ("span_start", "integer", "first character of the evidence in the document's text"),
     ("span_end", "integer", "character after the evidence (end exclusive)"),
@@ -139,13 +140,14 @@ def datavalue_rows(
         "unit",
         "qualifier",
         "status",
+        "kind",
         "evidence__document__sha256",
         "evidence__start",
         "evidence__end",
     )
     for row in qs.iterator(chunk_size=5000):
         (code, name, key, pairing_id, area, area_en, area_zh, activity, title, donor, recipient) = row[:11]
-        (kind, start, end, part, value, unit, qual, status, sha, s, e) = row[11:]
+        (period_kind, start, end, part, value, unit, qual, status, kind, sha, s, e) = row[11:]
         written = " → ".join(side for side in (donor, recipient) if side)
         subject_code, subject_name = _subject(
             (pairing_id, names.get(pairing_id, "")) if pairing_id else None,
@@ -159,7 +161,7 @@ def datavalue_rows(
             key,
             subject_code,
             subject_name,
-            kind,
+            period_kind,
             start.isoformat(),
             end.isoformat(),
             part,
@@ -167,6 +169,7 @@ def datavalue_rows(
             unit,
             qual,
             status,
+            kind,
             sha or "",
             "" if s is None else s,
             "" if e is None else e,

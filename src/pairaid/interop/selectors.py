@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 
 from pairaid.activities.models import Activity, Transaction
-from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueStatus
+from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueKind, DataValueStatus
 from pairaid.registry.models import Pairing
 from pairaid.registry.selectors import pairing_descendant_ids
 
@@ -46,7 +46,8 @@ def transactions_of_year(*, pairing_ids: list[int] | None, year: int | None) -> 
 
 
 def figures_of_pairing(*, pairing: Pairing, year: int) -> list[DataValue]:
-    """Confirmed figures about ``pairing`` itself (no area, no activity) whose period ends in ``year``.
+    """Confirmed actual figures about ``pairing`` itself (no area, no activity) whose period ends in ``year``
+    (the yearly form reports what was done; plans have their own pages).
 
     One per key (indicator, period, disaggregation): where two confirmed statuses hold
     the same key, the first stored wins.
@@ -59,6 +60,7 @@ def figures_of_pairing(*, pairing: Pairing, year: int) -> list[DataValue]:
             organisation__isnull=True,
             period_end__year=year,
             status__in=CONFIRMED_STATUSES,
+            kind=DataValueKind.ACTUAL,
         )
         .select_related("indicator")
         .order_by("pk")

@@ -121,9 +121,11 @@ def plan_value_set(
     """
     permissions.require(permissions.can_plan_update(user, plan.pairing), "You may not edit this pairing's plans.")
     found = _indicator(indicator)
-    require_unlocked(pairing_id=plan.pairing_id, year=plan.year, indicator_id=found.pk)
     key = _planned_key(plan, found, _period_kind(found, period_kind), disaggregation)
     stored = DataValue.objects.filter(status__in=CONFIRMED_STATUSES, **key).first()
+    if stored is not None and str(stored.value.normalize()) == str(Decimal(str(value)).normalize()):
+        return stored  # the same value again changes nothing, locked or not
+    require_unlocked(pairing_id=plan.pairing_id, year=plan.year, indicator_id=found.pk)
     if stored is not None:
         return datavalue_revalue(data_value=stored, value=value, updated_by=_user(user), reason="plan edited")
     return datavalue_create(
@@ -190,6 +192,8 @@ def batch_set(
     batch = KeyProjectBatch.objects.filter(plan=plan, number=number).first() or KeyProjectBatch(
         plan=plan, number=number
     )
+    if batch.pk and (batch.projects, batch.livelihood_projects, batch.notes) == (projects, livelihood_projects, notes):
+        return batch  # unchanged: no new version in the audit trail
     batch.projects, batch.livelihood_projects, batch.notes = projects, livelihood_projects, notes
     batch._history_user = _user(user)  # type: ignore[attr-defined]
     batch._change_reason = "batch set"  # type: ignore[attr-defined]

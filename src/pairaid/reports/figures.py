@@ -22,7 +22,7 @@ from pairaid.checks.models import Finding
 from pairaid.core.change import change_percent
 from pairaid.core.codelists import disaggregation_name, sectors
 from pairaid.core.tree_sums import Statement
-from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueStatus
+from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueKind, DataValueStatus
 from pairaid.indicators.rollups import RollupRow
 from pairaid.indicators.totals import ScopeTotal
 from pairaid.registry.models import Pairing
@@ -202,7 +202,9 @@ def activity_rows(*, pairing_ids: list[int], year: int, language: str) -> list[A
     """The year's activities of these pairings: an activity counts unless it starts after the year or
     ends before it (an undated one counts in every year), with its money moved and outputs of the year."""
     names = {s.code: (s.name_zh if is_zh(language) else s.name_en) for s in sectors()}
-    of_year = DataValue.objects.filter(period_end__year=year, status__in=CONFIRMED_STATUSES).select_related("indicator")
+    of_year = DataValue.objects.filter(
+        period_end__year=year, status__in=CONFIRMED_STATUSES, kind=DataValueKind.ACTUAL
+    ).select_related("indicator")
     activities = (
         Activity.objects.filter(pairing_id__in=pairing_ids)
         .filter(Q(start_date__isnull=True) | Q(start_date__year__lte=year))

@@ -15,7 +15,7 @@ from dataclasses import replace
 from django.db.models import Q
 
 from pairaid.activities.models import Activity
-from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueStatus, Indicator
+from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueKind, DataValueStatus, Indicator
 from pairaid.indicators.money_rollups import rollup_by_channel, rollup_by_sector
 from pairaid.indicators.rollups import Rollup, rollup_by_area, rollup_by_pairing, rollup_by_year, rollup_read
 from pairaid.indicators.totals import ScopeTotal, scope_totals
@@ -75,7 +75,7 @@ def _stored_figures(
     qs: object, *, year: int, language: str, notes: Notes, include_extracted: bool
 ) -> list[ReportFigure]:
     rows = (
-        qs.filter(status__in=_statuses(include_extracted))  # type: ignore[attr-defined]
+        qs.filter(status__in=_statuses(include_extracted), kind=DataValueKind.ACTUAL)  # type: ignore[attr-defined]
         .select_related("indicator", "pairing", "area", "activity", "evidence")
         .order_by("indicator__group", "indicator__code", "pk")
     )

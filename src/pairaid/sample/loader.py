@@ -12,7 +12,7 @@ value and date, data values by their unique key. A second run creates nothing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -30,6 +30,7 @@ from pairaid.indicators.models import DataValue
 from pairaid.indicators.services import datavalue_get_or_create
 from pairaid.registry.models import Organisation, Pairing
 from pairaid.registry.services import organisation_get_or_create, pairing_attach, pairing_get_or_create
+from pairaid.sample.year import YearCounts, sample_year_load
 
 SAMPLE_NAME = "shandong_xinjiang_2009.yaml"
 
@@ -54,7 +55,8 @@ class SampleCounts:
 class SampleSummary:
     """What :func:`sample_load` did: the sample's name and title, its top pairing, rows created and rows in it.
 
-    ``data_value_ids`` are the ids of the sample's data values (created or found), in file order.
+    ``data_value_ids`` are the ids of the sample's data values (created or found), in file order;
+    ``year`` what its reporting year holds (plans, events, datasets: :mod:`pairaid.sample.year`).
     """
 
     name: str
@@ -64,6 +66,7 @@ class SampleSummary:
     created: SampleCounts
     in_sample: SampleCounts
     data_value_ids: tuple[int, ...] = ()
+    year: YearCounts = field(default_factory=YearCounts)
 
     @property
     def already_loaded(self) -> bool:
@@ -126,6 +129,7 @@ def sample_load(*, path: Path | None = None) -> SampleSummary:
         loader.activity(row)
     for row in data.get("data_values") or []:
         loader.data_value(row, activity=None)
+    year = sample_year_load(data=data, loader=loader, root=roots[0])
     return SampleSummary(
         name=str(data.get("sample", (path or sample_path()).stem)),
         title=str(data.get("title", "")),
@@ -134,6 +138,7 @@ def sample_load(*, path: Path | None = None) -> SampleSummary:
         created=SampleCounts(**loader.created),
         in_sample=SampleCounts(**loader.seen),
         data_value_ids=tuple(loader.value_ids),
+        year=year,
     )
 
 

@@ -16,14 +16,13 @@ from pairaid.accounts.permissions import visible_datavalues
 from pairaid.activities.models import Activity
 from pairaid.core.change import change_percent
 from pairaid.geo.models import Area
-from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, Indicator, PeriodKind
+from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueKind, Indicator, PeriodKind
 from pairaid.indicators.money_rollups import rollup_by_sector
 from pairaid.indicators.rollups import rollup_read
 from pairaid.indicators.totals import summed_indicator_list
 from pairaid.registry.models import Pairing
 from pairaid.registry.pairing_names import pairing_matches
 from pairaid.sources.models import SourceDocument
-from pairaid.sources.search import document_search
 
 #: The indicators the dashboard leads with.
 HEADLINE_CODES = ("aid_funds", "aid_projects", "cadres_seconded", "people_trained")
@@ -168,10 +167,11 @@ class FigureRow:
 
 
 def figures_with_change(*, user: Any, qs: QuerySet[DataValue], year: int) -> list[FigureRow]:
-    """The figures of ``qs`` visible to ``user`` for ``year``, each with last year's confirmed value."""
+    """The actual figures of ``qs`` visible to ``user`` for ``year``, each with last year's confirmed value
+    (a plan's figures are shown beside them as plan against actual)."""
     rows = list(
         visible_datavalues(user, qs)
-        .filter(period_start__year=year)
+        .filter(period_start__year=year, kind=DataValueKind.ACTUAL)
         .select_related("indicator", "evidence", "area", "activity")
         .order_by("indicator__code", "disaggregation", "pk")[:500]
     )
@@ -180,6 +180,7 @@ def figures_with_change(*, user: Any, qs: QuerySet[DataValue], year: int) -> lis
     if keys:
         older = DataValue.objects.filter(
             status__in=CONFIRMED_STATUSES,
+            kind=DataValueKind.ACTUAL,
             period_start__year=year - 1,
             indicator_id__in={k[0] for k in keys},
             subject_key__in={k[1] for k in keys},
@@ -195,16 +196,14 @@ def pairing_documents(*, pairing: Pairing) -> QuerySet[SourceDocument]:
 
 
 def search(*, query: str, limit: int = 20) -> dict[str, list[Any]]:
-    """Areas, pairings, activities and indicators whose names (English, Chinese, pinyin) contain ``query``;
-    documents whose text holds its words (full-text search, :func:`document_search`), then those whose
-    title, file name, donor or recipient contains it.
+    """Areas, pairings, activities and documents whose names (English, Chinese, pinyin) or titles contain ``query``.
 
     Pairings are those ``query`` names as ``--pairing`` does (:func:`pairing_matches`: "Shandong-Kashgar",
     "山东 喀什", "Shandong" for all of Shandong's), else those whose name, key or organisation contains it.
     """
     q = query.strip()
     if not q:
-        return {"areas": [], "pairings": [], "activities": [], "indicators": [], "texts": [], "documents": []}
+        return {"areas": [], "pairings": [], "activities": [], "documents": []}
     areas = Area.objects.filter(
         Q(name_zh__icontains=q) | Q(name_en__icontains=q) | Q(name_pinyin__icontains=q) | Q(code=q)
     ).select_related("parent")[:limit]
@@ -220,24 +219,12 @@ def search(*, query: str, limit: int = 20) -> dict[str, list[Any]]:
     activities = Activity.objects.filter(
         Q(title__icontains=q) | Q(title_zh__icontains=q) | Q(identifier__icontains=q)
     ).select_related("pairing")[:limit]
-    indicators = Indicator.objects.filter(Q(name_en__icontains=q) | Q(name_zh__icontains=q) | Q(code__icontains=q))
-    texts = document_search(query=q, limit=limit)
-    found = {hit.document_id for hit in texts}
-    documents = (
-        SourceDocument.objects.filter(
-            Q(title__icontains=q)
-            | Q(filename__icontains=q)
-            | Q(donor_label__icontains=q)
-            | Q(recipient_label__icontains=q)
-        )
-        .exclude(pk__in=found)
-        .only("pk", "title", "filename", "sha256")[:limit]
-    )
+    documents = SourceDocument.objects.filter(
+        Q(title__icontains=q) | Q(filename__icontains=q) | Q(donor_label__icontains=q) | Q(recipient_label__icontains=q)
+    ).defer("text")[:limit]
     return {
         "areas": list(areas),
         "pairings": list(pairings),
         "activities": list(activities),
-        "indicators": list(indicators[:limit]),
-        "texts": texts,
         "documents": list(documents),
     }

@@ -1,4 +1,4 @@
-"""Template filters: names in the chosen language, money and figures, who sees the management pages."""
+"""Template filters: names in the chosen language, money and figures."""
 
 from __future__ import annotations
 
@@ -7,8 +7,6 @@ from typing import Any
 
 from django import template
 from django.utils.translation import get_language, pgettext_lazy
-
-from pairaid.accounts.user_permissions import can_users_manage
 
 register = template.Library()
 
@@ -104,9 +102,3 @@ def web_address(address: Any) -> str:
     """``address`` when it is an http(s) URL, else "" (a ``javascript:`` address is never made a link)."""
     text = str(address or "").strip()
     return text if text.lower().startswith(("http://", "https://")) else ""
-
-
-@register.filter
-def manages_users(user: Any) -> bool:
-    """Whether ``user`` sees the management pages (administrators and the national office)."""
-    return can_users_manage(user)

@@ -25,6 +25,11 @@ from pairaid.web.charts import bar_chart
 from pairaid.web.paging import KeysFirst
 from pairaid.web.templatetags.pairaid_web import name, sector_name
 from pairaid.web.views import int_param, site_view, text_param
+from pairaid.web.year_context import area_year_panel, pairing_year_panel
+
+
+def _language() -> str:
+    return get_language() or "en"
 
 
 @site_view
@@ -121,6 +126,7 @@ def pairing_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_reassign": permissions.can_pairing_reassign(request.user, pairing),
             "predecessors": pairing_predecessors(pairing=pairing),
             "successors": pairing_successors(pairing=pairing),
+            "year_panel": pairing_year_panel(pairing=pairing, year=year, language=_language()) if year else None,
         },
     )
 
@@ -148,6 +154,7 @@ def area_detail(request: HttpRequest, code: str) -> HttpResponse:
             "year": year,
             "figures": figures,
             "totals": scope_totals(year=year, area=area) if year else [],
+            "year_panel": area_year_panel(area=area, year=year, language=_language()) if year else None,
         },
     )
 

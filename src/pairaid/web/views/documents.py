@@ -14,13 +14,14 @@ from django.views.decorators.http import require_POST
 from pairaid.accounts import permissions
 from pairaid.core.errors import LockedError, PairaidError
 from pairaid.indicators.models import DataValue, DataValueStatus
-from pairaid.jobs.services import reports_upload_start
+from pairaid.registry.models import Pairing
 from pairaid.review import services as review
 from pairaid.review.selectors import review_queue
 from pairaid.sources.models import SourceDocument
 from pairaid.web.forms import CorrectForm, UploadForm
 from pairaid.web.highlight import text_segments
 from pairaid.web.views import int_param, site_view
+from pairaid.web.year_forms import PlanMentionForm
 
 
 @site_view
@@ -50,8 +51,20 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "figures": reviewable,
             "may_review_any": any(may for f, may in reviewable if f.status == DataValueStatus.EXTRACTED),
             "correct_form": CorrectForm(),
+            "plan_form": _plan_form(request.user, document),
         },
     )
+
+
+def _plan_form(user: object, document: SourceDocument) -> PlanMentionForm | None:
+    """The form that accepts a plan sentence of ``document`` as a planned value, for who may plan."""
+    rights = permissions.user_rights(user)
+    if not (rights.national_office or rights.administrator or rights.pairing_ids):
+        return None
+    pairings = Pairing.objects.all() if rights.national_office or rights.administrator else (
+        Pairing.objects.filter(pk__in=rights.pairing_ids)
+    )
+    return PlanMentionForm(document=document, pairings=pairings, initial={"year": document.report_year})
 
 
 @login_required
@@ -119,16 +132,18 @@ def document_accept_confident(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def document_upload(request: HttpRequest) -> HttpResponse:
-    """Store the files and queue their reading (a worker reads them); the job's page shows the progress."""
     if not permissions.can_upload(request.user):
         raise PermissionDenied
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
+        from pairaid.entry.upload import report_upload
+
         data = form.cleaned_data
         try:
-            job = reports_upload_start(
+            document = report_upload(
                 user=request.user,
-                files=data["file"],
+                data=data["file"].read(),
+                filename=data["file"].name,
                 report_year=data["report_year"],
                 donor=data["donor"] or None,
                 recipient=data["recipient"] or None,
@@ -136,7 +151,9 @@ def document_upload(request: HttpRequest) -> HttpResponse:
         except permissions.NotAllowed:
             raise PermissionDenied from None
         except PairaidError as exc:
-            form.add_error("file", str(exc))
+            # the reader's reason is technical and in English; the sentence around it is in the user's language
+            form.add_error("file", _("This file could not be read as a report. Reason: %(reason)s") % {"reason": exc})
         else:
-            return redirect("web:job", pk=job.pk)
+            messages.success(request, _("Report read: %(title)s") % {"title": document})
+            return redirect("web:document", pk=document.pk)
     return render(request, "web/upload.html", {"form": form})

@@ -1,0 +1,35 @@
+"""What the pairing and area pages show of the reporting year: plan against actual, promised against
+arrived, the dataset's state and completeness, the year's events and the pairing's assessment."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pairaid.assessment.selectors import assessment_of
+from pairaid.datasets.selectors import completeness, submission_current
+from pairaid.events.selectors import event_indicators, events_of_year
+from pairaid.geo.models import Area
+from pairaid.plans.selectors import area_promised, plan_execution, recipient_execution
+from pairaid.registry.models import Pairing
+
+
+def pairing_year_panel(*, pairing: Pairing, year: int, language: str) -> dict[str, Any]:
+    """The pairing page's reporting-year section for ``year`` (template ``web/_pairing_year.html``)."""
+    try:
+        filled = completeness(pairing=pairing, year=year, language=language, with_who=False)
+    except ValueError:  # no dataset for this level
+        filled = None
+    return {
+        "execution": plan_execution(pairing=pairing, year=year, language=language),
+        "recipients": recipient_execution(pairing=pairing, year=year, language=language),
+        "submission": submission_current(pairing=pairing, year=year),
+        "completeness": filled,
+        "events": events_of_year(pairing=pairing, year=year),
+        "computed": event_indicators(pairing=pairing, year=year, language=language),
+        "assessment": assessment_of(pairing=pairing, year=year, language=language),
+    }
+
+
+def area_year_panel(*, area: Area, year: int, language: str) -> dict[str, Any]:
+    """The area page's "promised against arrived" for ``year`` (template ``web/_area_promised.html``)."""
+    return {"promised": area_promised(area=area, year=year, language=language)}

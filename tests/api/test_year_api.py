@@ -1,0 +1,100 @@
+"""The reporting year through the API: plan against actual, planned values, a dataset's steps (409 once
+frozen), events, the assessment and its rubric."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from pairaid.accounts.services import token_create
+from pairaid.assessment.services import rubric_sync
+from pairaid.datasets.services import datasets_sync
+from tests.web.factories import World, make_figure, make_world
+
+
+@pytest.fixture
+def world(db: None) -> World:
+    datasets_sync()
+    rubric_sync()
+    return make_world()
+
+
+def _call(user: Any, method: str, path: str, body: dict[str, Any] | None = None) -> Any:
+    headers = {"Authorization": f"Bearer {token_create(username=user.username).token}"} if user else {}
+    data = json.dumps(body) if body is not None else None
+    return getattr(Client(), method)(path, data=data, content_type="application/json", headers=headers)
+
+
+def test_a_planned_value_and_plan_against_actual(world: World) -> None:
+    make_figure("aid_funds", "16000000", pairing=world.kashi)
+    put = _call(world.owner, "put", f"/api/v1/plans/{world.kashi.pk}/2009/values",
+                {"indicator": "aid_funds", "value": "20000000"})
+    assert put.status_code == 200, put.content
+    assert (put.json()["kind"], Decimal(put.json()["value"])) == ("planned", Decimal("20000000"))
+
+    top = _call(None, "get", f"/api/v1/pairings/{world.shandong.pk}/plan-execution?year=2009").json()
+    assert [(r["indicator"], Decimal(r["planned"]), Decimal(r["actual"]), r["rate"]) for r in top["execution"]] == [
+        ("aid_funds", Decimal("20000000"), Decimal("16000000"), "80.0")
+    ]
+    assert [r["subject"] for r in top["recipients"]] == ["Kashi Prefecture"]
+    promised = _call(None, "get", "/api/v1/areas/653100/promised?year=2009").json()
+    assert [(r["indicator"], r["rate"]) for r in promised] == [("aid_funds", "80.0")]
+    assert _call(None, "get", "/api/v1/data-values?kind=planned").json()["count"] == 1
+    refused = _call(world.colleague, "put", f"/api/v1/plans/{world.kashi.pk}/2009/values",
+                    {"indicator": "aid_funds", "value": "1"})
+    assert refused.status_code == 403
+
+
+def test_a_dataset_through_its_steps_then_409(world: World) -> None:
+    figure = make_figure("aid_funds", "75800000", pairing=world.shandong)
+    base = f"/api/v1/datasets/{world.shandong.pk}/2009"
+    assert _call(None, "get", base).json()["state"] == "open"
+    submitted = _call(world.owner, "post", base + "/submit", {}).json()
+    assert (submitted["state"], submitted["waiting_for"]) == ("submitted", "national")
+    assert _call(world.owner, "post", base + "/approve", {}).status_code == 403
+    assert _call(world.national, "post", base + "/approve", {}).json()["state"] == "approved"
+    frozen = _call(world.national, "post", base + "/freeze", {}).json()
+    assert (frozen["state"], frozen["filled"], frozen["total"]) == ("frozen", 1, 15)
+    patch = _call(world.owner, "patch", f"/api/v1/data-values/{figure.pk}", {"value": "76000000"})
+    assert patch.status_code == 409 and patch.json()["error"]["code"] == "conflict"
+    assert _call(world.owner, "post", base + "/correct", {}).status_code == 409  # no reason: a conflict of rules
+    corrected = _call(world.owner, "post", base + "/correct", {"reason": "late grant"}).json()
+    assert (corrected["version"], corrected["state"], corrected["reason"]) == (2, "open", "late grant")
+    assert _call(world.owner, "patch", f"/api/v1/data-values/{figure.pk}", {"value": "76000000"}).status_code == 200
+
+
+def test_the_national_office_configures_a_dataset(world: World) -> None:
+    body = {"indicators": ["aid_funds", "jobs"], "levels": ["province"]}
+    assert _call(world.owner, "put", "/api/v1/datasets/annual_return", body).status_code == 403
+    done = _call(world.national, "put", "/api/v1/datasets/annual_return", body).json()
+    assert done == {"code": "annual_return", "indicators": ["aid_funds", "jobs"], "levels": ["province"]}
+    bad = _call(world.national, "put", "/api/v1/datasets/annual_return", {"indicators": ["happiness"]})
+    assert bad.status_code == 422
+
+
+def test_events_and_the_assessment(world: World) -> None:
+    created = _call(world.owner, "post", "/api/v1/events", {
+        "kind": "visit", "pairing": world.kashi.pk, "year": 2009,
+        "fields": {"title": "Leaders to Kashi", "direction": "to_recipient", "leaders": 30, "date": "2009-05-04"},
+    })
+    assert created.status_code == 201, created.content
+    events = _call(None, "get", f"/api/v1/events?pairing={world.shandong.pk}&year=2009").json()
+    assert [(e["title"], e["date"]) for e in events] == [("Leaders to Kashi", "2009-05-04")]
+    bad = _call(world.owner, "post", "/api/v1/events", {
+        "kind": "visit", "pairing": world.kashi.pk, "year": 2009, "fields": {"direction": "sideways"}})
+    assert bad.status_code == 422
+    patched = _call(world.owner, "patch", f"/api/v1/events/visit/{created.json()['id']}", {"fields": {"leaders": 31}})
+    assert patched.status_code == 200
+
+    ranking = _call(None, "get", "/api/v1/assessment?year=2009").json()
+    assert {r["pairing_id"] for r in ranking} == {world.shandong.pk, world.kashi.pk, world.jiangsu.pk}
+    kashi = next(r for r in ranking if r["pairing_id"] == world.kashi.pk)
+    exchanges = next(c for c in kashi["criteria"] if c["code"] == "exchanges")
+    assert exchanges["evidence"][0] == "leader_visits: not reported"
+    assert _call(world.owner, "patch", "/api/v1/assessment/criteria/results", {"weight": "5"}).status_code == 403
+    changed = _call(world.national, "patch", "/api/v1/assessment/criteria/results", {"weight": "5"}).json()
+    assert changed["weight"] == "5"
