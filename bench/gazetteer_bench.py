@@ -17,7 +17,7 @@ from rich.table import Table
 
 COLD = (
     "import time; t, c = time.perf_counter(), time.process_time(); "
-    "from pairaid.core.gazetteer import default_gazetteer; default_gazetteer(); "
+    "from pairaid.core.gazetteer_store import default_gazetteer; default_gazetteer(); "
     "print(time.perf_counter() - t, time.process_time() - c)"
 )
 
@@ -42,12 +42,12 @@ def main() -> None:
     out = subprocess.run([sys.executable, "-c", COLD], capture_output=True, text=True, check=True).stdout
     cold = tuple(float(x) for x in out.split())
 
-    from pairaid.core import areas, gazetteer
+    from pairaid.core import areas, gazetteer, gazetteer_store
 
     table_build = _seconds(areas.load_area_records)
     records = areas.load_area_records()
     index_build = _seconds(lambda: gazetteer.Gazetteer(records), repeat=3)
-    g = gazetteer.default_gazetteer()
+    g = gazetteer_store.default_gazetteer()
 
     table = Table(title=f"Gazetteer over {len(records):,} areas (cpca's table)")
     table.add_column("what")

@@ -41,7 +41,7 @@ def main() -> None:
 
     from pairaid.core.documents import Document, read_document
     from pairaid.core.extract import read_report
-    from pairaid.core.gazetteer import default_gazetteer
+    from pairaid.core.gazetteer_store import default_gazetteer
     from pairaid.ingest.services import document_ingest, report_year_of
 
     paths = sorted(args.corpus.glob("*.txt"))

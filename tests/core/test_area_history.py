@@ -6,7 +6,7 @@ import pytest
 
 from pairaid.core.area_history import OtherCode, load_area_history
 from pairaid.core.areas import area_codes, area_index
-from pairaid.core.gazetteer import default_gazetteer
+from pairaid.core.gazetteer_store import default_gazetteer
 
 
 def test_the_corps_its_fourteen_divisions_and_its_twelve_cities_are_areas() -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from pairaid.core.areas import load_area_records
-from pairaid.core.gazetteer import Gazetteer, default_gazetteer, normalise
+from pairaid.core.gazetteer import Gazetteer, normalise
+from pairaid.core.gazetteer_store import default_gazetteer
 
 # name as written -> the code of the top candidate (GB/T 2260 codes of cpca's table)
 FROM_THE_BRIEF = [

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from pairaid.core.documents import read_document_bytes
-from pairaid.core.gazetteer import default_gazetteer
+from pairaid.core.gazetteer_store import default_gazetteer
 from pairaid.geo.models import Area
 from pairaid.indicators.models import DataValue
 from pairaid.ingest.services import document_ingest

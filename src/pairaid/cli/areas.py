@@ -1,7 +1,8 @@
 """``pairaid areas``: look up administrative areas without a database.
 
 The verbs read the core area table (cpca's codes) through
-:func:`pairaid.core.gazetteer.default_gazetteer`; no Django set-up is needed.
+:func:`pairaid.core.gazetteer_store.default_gazetteer` (kept built in
+``PAIRAID_HOME/cache``); no Django set-up is needed.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from pairaid.cli.django_setup import keep_built_tables
 from pairaid.cli.errors import one_line_errors
 
 if TYPE_CHECKING:
@@ -66,8 +68,9 @@ def resolve(
     pairaid areas resolve "Shulu County" --context Kashi; pairaid areas resolve 和田 --json
     """
     with one_line_errors():
-        from pairaid.core.gazetteer import default_gazetteer  # pypinyin and the area table: only for this verb
+        from pairaid.core.gazetteer_store import default_gazetteer  # the area table: only for this verb
 
+        keep_built_tables()
         gazetteer = default_gazetteer()
         found = gazetteer.resolve(name, context=context or None, limit=limit)
     if as_json:

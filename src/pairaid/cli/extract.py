@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from pairaid.cli.django_setup import keep_built_tables
 from pairaid.cli.errors import error_line, one_line_errors, os_error_message
 from pairaid.cli.year_option import YEAR_MAX, YEAR_MIN
 from pairaid.core.errors import InputError, PairaidError
@@ -56,6 +57,7 @@ def extract(
         if out.exists() and not out.is_dir():
             raise InputError(f"{out}: --out must be a folder, not a file")
         out.mkdir(parents=True, exist_ok=True)
+        keep_built_tables()
     from pairaid.core.extract import extraction_to_json, read_report  # spaCy and the rules: only for this verb
 
     failed = 0

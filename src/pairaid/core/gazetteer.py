@@ -19,7 +19,6 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
 from typing import Literal
 
 from rapidfuzz import fuzz, process
@@ -33,7 +32,7 @@ from pairaid.core.area_names import (
     pinyin_syllables,
     split_area_name,
 )
-from pairaid.core.areas import AreaRecord, load_area_records
+from pairaid.core.areas import AreaRecord
 
 MatchKind = Literal["exact", "alias", "suffix_variant", "pinyin", "fuzzy"]
 
@@ -167,7 +166,7 @@ def _strip_ethnic_words(base: str) -> str:
 class Gazetteer:
     """Resolves place names against a set of area records (see the module docstring).
 
-    Build it once (``default_gazetteer()`` caches one over cpca's table); its
+    Build it once (:func:`pairaid.core.gazetteer_store.default_gazetteer` keeps one over cpca's table); its
     index is immutable afterwards and it is safe to share between threads (the
     only state it keeps is a cache of context names already read).
     """
@@ -410,9 +409,3 @@ def _note_shared_names(candidates: list[Candidate]) -> list[Candidate]:
             c = replace(c, reason=f"{c.reason}; {note}")
         noted.append(c)
     return noted
-
-
-@cache
-def default_gazetteer() -> Gazetteer:
-    """The gazetteer over :func:`pairaid.core.areas.load_area_records` (cpca's table), built once."""
-    return Gazetteer(load_area_records())

@@ -35,7 +35,7 @@ from pairaid.core.errors import CodelistError, InputError
 from pairaid.core.extract import read_report
 from pairaid.core.extract.model import Extraction, Fact, Mention
 from pairaid.core.extract.report_year import report_year_of
-from pairaid.core.gazetteer import default_gazetteer
+from pairaid.core.gazetteer_store import default_gazetteer
 from pairaid.core.units import convert
 from pairaid.indicators.models import DataValue, DataValueStatus, Indicator
 from pairaid.indicators.services import datavalue_create

@@ -33,7 +33,7 @@ from typing import Literal
 from django.db.models import Q, QuerySet
 
 from pairaid.core.errors import InputError
-from pairaid.core.gazetteer import default_gazetteer
+from pairaid.core.gazetteer_store import default_gazetteer
 from pairaid.registry.models import Organisation, Pairing, PairingLevel
 
 _SEPARATOR = re.compile(r"\s*(?:[-‐‑‒–—―~〜>→/]+|\bto\b)\s*", re.IGNORECASE)

@@ -15,7 +15,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from pairaid.core.errors import InputError
-from pairaid.core.gazetteer import default_gazetteer
+from pairaid.core.gazetteer_store import default_gazetteer
 from pairaid.geo.models import Area
 from pairaid.registry.models import Basis, Organisation, PairingLevel, Programme
 from pairaid.registry.pairing_names import pairing_resolve

@@ -64,7 +64,7 @@ def recipient_places(donor: str | None, year: int) -> RecipientPlaces:
     """
     if not donor:
         return NONE
-    from pairaid.core.gazetteer import default_gazetteer  # loaded on first use only
+    from pairaid.core.gazetteer_store import default_gazetteer  # loaded on first use only
     from pairaid.core.registry import shipped_registry
 
     try:

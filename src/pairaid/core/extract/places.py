@@ -285,7 +285,7 @@ def _known_areas(name: str) -> tuple[Candidate, ...]:
     first = _AREA_SPLIT.split(name.strip())[0]
     if not first:
         return ()
-    from pairaid.core.gazetteer import default_gazetteer  # loaded on first use only
+    from pairaid.core.gazetteer_store import default_gazetteer  # loaded on first use only
 
     try:
         return tuple(c for c in default_gazetteer().resolve(first) if c.match != "fuzzy")
