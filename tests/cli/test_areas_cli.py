@@ -35,7 +35,7 @@ def test_it_exits_1_when_nothing_matches() -> None:
     result = runner.invoke(app, ["areas", "resolve", "Atlantis"])
 
     assert result.exit_code == 1
-    assert "no area matches 'Atlantis'" in result.output
+    assert result.output == "error: no area matches 'Atlantis'\n"
 
 
 def test_json_for_nothing_is_an_empty_list() -> None:

@@ -70,7 +70,7 @@ def test_a_year_outside_1949_2100_is_refused(tmp_path: Path) -> None:
 
 def test_areas_resolve_prints_markup_in_a_name_as_typed() -> None:
     code, output = _run("areas", "resolve", "[red]Nowhere[/red]" + "x" * 100)
-    assert code == 1 and output == "no area matches '[red]Nowhere[/red]" + "x" * 42 + "…'\n"
+    assert code == 1 and output == "error: no area matches '[red]Nowhere[/red]" + "x" * 42 + "…'\n"
 
 
 def test_report_refuses_a_format_its_file_contradicts_and_an_unknown_language(

@@ -83,6 +83,37 @@ def test_entered_figures_citing_the_document_are_not_counted_as_its_facts() -> N
     assert (again.status, again.facts) == ("already ingested", 1)
 
 
+UNDATED = "Aid to County B\nCity A provided aid funds of 12.5 million yuan to County B.\n"
+
+
+@pytest.mark.django_db
+def test_another_year_for_a_stored_text_is_named_and_a_reread_replaces_its_figures() -> None:
+    document = read_document_bytes(UNDATED.encode(), filename="undated.txt")
+    first = document_ingest(document=document, report_year=2012)
+
+    told = document_ingest(document=document, report_year=2013, recipient="County C")
+    again = document_ingest(document=document, report_year=2013, reread=True)
+
+    assert told.status == "already ingested"
+    assert told.changes == ("report year 2012 -> 2013", "recipient none -> 'County C'")
+    assert (again.status, again.document_id, again.facts) == ("read again", first.document_id, 1)
+    assert again.document.report_year == 2013
+    value = DataValue.objects.get()
+    assert (value.period_start, value.evidence.text) == (date(2013, 1, 1), "12.5 million yuan")
+    assert Evidence.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_reread_is_refused_while_a_figure_of_the_text_was_reviewed() -> None:
+    document = read_document_bytes(UNDATED.encode(), filename="undated.txt")
+    document_ingest(document=document, report_year=2012)
+    DataValue.objects.update(status="accepted")
+
+    with pytest.raises(InputError, match=r"undated\.txt: cannot read it again: 1 reviewed or entered figures"):
+        document_ingest(document=document, report_year=2013, reread=True)
+    assert DataValue.objects.get().period_start == date(2012, 1, 1)
+
+
 @pytest.mark.django_db
 def test_the_subject_is_the_registered_pairing_of_the_named_areas() -> None:
     sample_load()
@@ -139,7 +170,7 @@ def test_the_report_year_given_wins_over_the_text() -> None:
 def test_a_text_with_no_year_needs_one_given() -> None:
     document = read_document_bytes(b"City A provided aid funds of 12.5 million yuan.", filename="undated.txt")
 
-    with pytest.raises(InputError, match=r"undated\.txt: no report year given and none found"):
+    with pytest.raises(InputError, match=r"undated\.txt: no year in the text nor in the file name; give --year"):
         document_ingest(document=document)
     assert SourceDocument.objects.count() == 0
 

@@ -31,7 +31,7 @@ def test_the_seed_report_ingested_twice_is_stored_once(shared_dir: Path) -> None
 
     assert first.exit_code == 0, first.output
     assert second.exit_code == 0, second.output
-    assert " new " in first.stdout and "already ingested" in second.stdout
+    assert "status: new;" in first.stdout and "status: already ingested;" in second.stdout
     extraction = read_report(seed.read_text(encoding="utf-8"), report_year=2009)
     spans = {(mention.start, mention.end) for mention in extraction.mentions}
     assert after_first == (1, len(spans), len(extraction.facts))
@@ -150,5 +150,5 @@ def test_a_report_without_a_year_names_the_file_once(tmp_path: Path) -> None:
     result = runner.invoke(app, ["ingest", str(undated)])
 
     assert result.exit_code == 1
-    assert result.stderr.strip() == f"error: {undated}: no report year given and none found in the text (give --year)"
+    assert result.stderr.strip() == f"error: {undated}: no year in the text nor in the file name; give --year"
     assert SourceDocument.objects.count() == 0

@@ -171,12 +171,6 @@ def test_demo_ends_with_the_report_files_and_where_to_browse_them(demo_runs: Dem
     assert any(line.startswith("http://127.0.0.1:8000/documents/") for line in lines)
 
 
-def test_demo_output_is_at_least_120_columns_wide_off_a_terminal() -> None:
-    from pairaid.cli.demo import MIN_WIDTH, demo_console
-
-    assert demo_console().width >= MIN_WIDTH == 120
-
-
 def test_version_prints_the_version() -> None:
     result = runner.invoke(app, ["--version"])
 

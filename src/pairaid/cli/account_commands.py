@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated
 
 import typer
 from rich.console import Console
 
-from pairaid.cli.errors import one_line_errors
+from pairaid.cli.command_help import PairaidTyper
+from pairaid.cli.errors import error_line, one_line_errors
 from pairaid.cli.pairing_option import PAIRING_HELP, pairing_from_option
 
 console = Console()
-token_app = typer.Typer(help="API tokens (Authorization: Bearer <token>).", no_args_is_help=True)
-user_app = typer.Typer(help="Users and their roles.", no_args_is_help=True)
+token_app = PairaidTyper(help="API tokens (Authorization: Bearer <token>).", no_args_is_help=True)
+user_app = PairaidTyper(help="Users and their roles.", no_args_is_help=True)
 
 
 @token_app.command("create")
@@ -43,6 +45,21 @@ def token_revoke(prefix: str = typer.Argument(..., help="the token's first 12 ch
         console.print(f"revoked: {revoke(prefix=prefix)}")
 
 
+def _password(given: str | None, *, from_stdin: bool) -> str:
+    """``--password``, else the first line of standard input, else asked twice on the terminal."""
+    if given is not None and from_stdin:
+        error_line("give --password or --password-stdin, not both")
+        raise typer.Exit(1)
+    if given is not None:
+        return given
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    if not sys.stdin.isatty():
+        error_line("no terminal to ask the password on: give --password or --password-stdin")
+        raise typer.Exit(1)
+    return str(typer.prompt("Password", hide_input=True, confirmation_prompt=True))
+
+
 @user_app.command("create")
 def user_create(
     username: str = typer.Argument(..., help="the login name"),
@@ -55,9 +72,15 @@ def user_create(
     area: Annotated[
         list[str] | None, typer.Option("--area", help="area code a recipient editor edits (repeatable)")
     ] = None,
-    password: str = typer.Option(..., "--password", prompt=True, hide_input=True, confirmation_prompt=True),
+    password: str | None = typer.Option(
+        None, "--password", help="The password (asked on the terminal when neither this nor --password-stdin)."
+    ),
+    password_stdin: bool = typer.Option(
+        False, "--password-stdin", help="Read the password from the first line of standard input (for scripts)."
+    ),
 ) -> None:
     """Create a user with a role over pairings (--pairing P) or areas (--area CODE)."""
+    password = _password(password, from_stdin=password_stdin)
     with one_line_errors():
         from pairaid.cli.setup_commands import database_ready
 

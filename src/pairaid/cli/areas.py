@@ -15,15 +15,17 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from pairaid.cli.command_help import PairaidTyper
 from pairaid.cli.django_setup import keep_built_tables
-from pairaid.cli.errors import one_line_errors
+from pairaid.cli.errors import error_line, one_line_errors
+from pairaid.cli.terminal_output import show_table
+from pairaid.core.errors import InputError
 
 if TYPE_CHECKING:
     from pairaid.core.gazetteer import Candidate
 
-app = typer.Typer(help="Administrative areas: codes, names and place-name lookup.", no_args_is_help=True)
+app = PairaidTyper(help="Administrative areas: codes, names and place-name lookup.", no_args_is_help=True)
 console = Console()
-stderr = Console(stderr=True)
 
 
 def _as_dict(candidate: Candidate) -> dict[str, object]:
@@ -68,6 +70,8 @@ def resolve(
     pairaid areas resolve "Shulu County" --context Kashi; pairaid areas resolve 和田 --json
     """
     with one_line_errors():
+        if not name.strip():
+            raise InputError("a place name is needed (Chinese, pinyin or English)")
         from pairaid.core.gazetteer_store import default_gazetteer  # the area table: only for this verb
 
         keep_built_tables()
@@ -92,8 +96,8 @@ def resolve(
                 f"{c.match}\n{c.score:.3f}",
                 escape(c.reason),
             )
-        console.print(table)
+        show_table(console, table)
     if not found:
         if not as_json:
-            stderr.print(escape(f"no area matches {_shown(name)}"), highlight=False)
+            error_line(f"no area matches {_shown(name)}")
         raise typer.Exit(1)

@@ -7,9 +7,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+from rich.console import Console
 from rich.table import Table
 
 from pairaid.cli.errors import one_line_errors
+from pairaid.cli.terminal_output import show_table
 from pairaid.cli.year_option import YEAR_MAX, YEAR_MIN
 
 if TYPE_CHECKING:
@@ -68,12 +70,10 @@ def assess(
         if as_json:
             typer.echo(json.dumps(assessment_json(ranking), ensure_ascii=False, indent=2))
             return
-        from pairaid.cli.demo import demo_console
-
-        wide = demo_console()
-        wide.print(ranking_table(ranking, year))
+        console = Console()
+        show_table(console, ranking_table(ranking, year))
         if xlsx is not None:
-            wide.print(f"Workbook: {xlsx}", highlight=False, soft_wrap=True)
+            console.print(f"Workbook: {xlsx}", highlight=False, soft_wrap=True)
 
 
 def ranking_table(ranking: list[PairingAssessment], year: int) -> Table:

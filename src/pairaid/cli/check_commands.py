@@ -8,6 +8,7 @@ from rich.table import Table
 
 from pairaid.cli.errors import one_line_errors
 from pairaid.cli.pairing_option import PAIRING_HELP, pairing_from_option
+from pairaid.cli.terminal_output import show_table
 from pairaid.cli.year_option import YEAR_MAX, YEAR_MIN
 
 console = Console()
@@ -47,6 +48,6 @@ def check(
                 f.message,
                 evidence,
             )
-        console.print(table)
+        show_table(console, table)
     if strict and result.errors:
         raise typer.Exit(1)

@@ -24,6 +24,7 @@ from rich.tree import Tree
 from pairaid.cli.demo_year import print_year
 from pairaid.cli.errors import one_line_errors
 from pairaid.cli.setup_commands import initialise
+from pairaid.cli.terminal_output import show_table
 
 if TYPE_CHECKING:
     from pairaid.geo.models import Area
@@ -33,8 +34,6 @@ if TYPE_CHECKING:
     from pairaid.sample.evidence import EvidenceLinks
     from pairaid.sample.loader import SampleSummary
 
-#: The narrowest output when not writing to a terminal (a pipe, a file, a test runner).
-MIN_WIDTH = 120
 #: Where ``pairaid serve`` listens unless told otherwise.
 SERVE_URL = "http://127.0.0.1:8000"
 UNIT_LABELS = {"m2": "m²", "person_time": "person-times", "CNY/person": "CNY per person"}
@@ -49,17 +48,9 @@ def demo(
 ) -> None:
     """Load the built-in sample (Shandong–Xinjiang, 2009) and show its pairings and headline figures."""
     with one_line_errors():
-        console = demo_console()
+        console = Console()
         root = demo_show(path=file, console=console)
         _print_reports(console, root, path=file)
-
-
-def demo_console() -> Console:
-    """A console for the demo's output: at least :data:`MIN_WIDTH` columns wide when not a terminal."""
-    console = Console()
-    if not console.is_terminal and console.width < MIN_WIDTH:
-        console = Console(width=MIN_WIDTH)
-    return console
 
 
 def demo_show(*, path: Path | None = None, console: Console | None = None) -> Pairing:
@@ -72,7 +63,7 @@ def demo_show(*, path: Path | None = None, console: Console | None = None) -> Pa
     from pairaid.sample.evidence import sample_document_ingest, sample_link_evidence
     from pairaid.sample.loader import sample_load
 
-    console = console or demo_console()
+    console = console or Console()
     summary = sample_load(path=path)
     _print_loaded(console, summary)
     ingested = sample_document_ingest(path=path)
@@ -214,7 +205,7 @@ def _print_headline(console: Console, summary: SampleSummary) -> None:
         period = Period(value.period_kind, value.period_start, value.period_end).label  # type: ignore[arg-type]
         table.add_row(name, _subject_text(value), period, value_text(value.value, value.unit), qualifier)
     console.print()
-    console.print(table)
+    show_table(console, table)
 
 
 def _print_activities(console: Console, root: Pairing) -> None:
@@ -230,7 +221,7 @@ def _print_activities(console: Console, root: Pairing) -> None:
         total = transaction_total(activity=activity)
         table.add_row(activity.identifier, activity.title, activity.sector, value_text(total, "CNY") if total else "")
     console.print()
-    console.print(table)
+    show_table(console, table)
 
 
 def _print_reports(console: Console, root: Pairing, *, path: Path | None) -> None:

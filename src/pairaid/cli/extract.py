@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 from typing import Annotated
 
@@ -32,27 +33,39 @@ def _read_text(path: Path) -> str:
 
 
 def _report_year(path: Path, text: str, year: int | None) -> int:
-    """``--year``, else :func:`pairaid.core.extract.report_year.report_year_of` (text, then file name)."""
+    """``--year``, else :func:`pairaid.core.extract.report_year.report_year_required` (text, then file name)."""
     if year is not None:
         return year
-    from pairaid.core.extract.report_year import report_year_of  # the reading pipeline loads spaCy: only here
+    from pairaid.core.extract.report_year import report_year_required  # the reading pipeline: only here
 
-    found = report_year_of(text, filename=path.name)
-    if found is None:
-        raise InputError(f"{path.name}: no report year in the text or the file name; give --year")
-    return found
+    return report_year_required(text, filename=path.name)
+
+
+def output_names(paths: list[Path]) -> list[str]:
+    """The file each report is written to: ``NAME.json``; ``NAME.EXT.json`` when another report of the
+    run has the same name before its extension (a.txt and a.html); ``-2``, ``-3`` when even those meet
+    (two a.txt from two folders)."""
+    stems = Counter(path.stem for path in paths)
+    names = [f"{path.stem}.json" if stems[path.stem] == 1 else f"{path.name}.json" for path in paths]
+    seen: Counter[str] = Counter()
+    unique = []
+    for name in names:
+        seen[name] += 1
+        unique.append(name if seen[name] == 1 else f"{name.removesuffix('.json')}-{seen[name]}.json")
+    return unique
 
 
 def extract(
     reports: Annotated[list[Path], typer.Argument(help=_FILES_HELP)],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Directory for NAME.json, one per report.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for NAME.json, one per report.")],
     year: Annotated[int | None, typer.Option("--year", "-y", min=YEAR_MIN, max=YEAR_MAX, help=_YEAR_HELP)] = None,
     donor: Annotated[str | None, typer.Option(help="Donor as written, e.g. Shandong (default: the title's).")] = None,
     recipient: Annotated[str | None, typer.Option(help="Recipient as written, e.g. Xinjiang.")] = None,
 ) -> None:
     """Read reports into mentions and facts, written as OUT/NAME.json in the gold format
-    (shared/spec/gold-format.md). A file that fails gets one line on stderr; the others are
-    still read; the exit status is 1 when any failed."""
+    (shared/spec/gold-format.md); reports of one name (a.txt, a.html) keep their extension
+    (OUT/a.txt.json, OUT/a.html.json). A file that fails gets one line on stderr; the others
+    are still read; the exit status is 1 when any failed."""
     with one_line_errors():
         if out.exists() and not out.is_dir():
             raise InputError(f"{out}: --out must be a folder, not a file")
@@ -61,12 +74,12 @@ def extract(
     from pairaid.core.extract import extraction_to_json, read_report  # spaCy and the rules: only for this verb
 
     failed = 0
-    for path in reports:
+    for path, name in zip(reports, output_names(reports), strict=True):
         try:
             text = _read_text(path)
             extraction = read_report(text, report_year=_report_year(path, text, year), donor=donor, recipient=recipient)
             data = extraction_to_json(extraction, document=path.name)
-            (out / f"{path.stem}.json").write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+            (out / name).write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
         except PairaidError as exc:
             failed += 1
             message = str(exc) if str(path) in str(exc) or path.name in str(exc) else f"{path}: {exc}"
@@ -76,6 +89,7 @@ def extract(
             failed += 1
             error_line(os_error_message(exc))
             continue
-        typer.echo(f"{path.name}: {len(extraction.mentions)} mentions, {len(extraction.facts)} facts")
+        written = "" if name == f"{path.stem}.json" else f" (written as {name}: another report has its name)"
+        typer.echo(f"{path.name}: {len(extraction.mentions)} mentions, {len(extraction.facts)} facts{written}")
     if failed:
         raise typer.Exit(1)

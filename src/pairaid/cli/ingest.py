@@ -13,11 +13,12 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from pairaid.cli.errors import one_line_errors, stderr
+from pairaid.cli.terminal_output import show_table
 from pairaid.cli.year_option import YEAR_MAX, YEAR_MIN
 from pairaid.core.errors import PairaidError
 
 console = Console()
-_STATUS_STYLE = {"new": "green", "already ingested": "cyan", "failed": "red"}
+_STATUS_STYLE = {"new": "green", "read again": "green", "already ingested": "cyan", "failed": "red"}
 
 
 @dataclass(frozen=True)
@@ -41,10 +42,19 @@ def ingest(
     recipient: Annotated[str | None, typer.Option(help="Recipient as written, e.g. Xinjiang.")] = None,
     address: Annotated[str, typer.Option(help="Where the report was published (http(s) URL).")] = "",
     max_mb: Annotated[int, typer.Option("--max-mb", min=1, help="Refuse files larger than this many MB.")] = 20,
+    reread: Annotated[
+        bool,
+        typer.Option(
+            "--reread",
+            help="Read a report stored already again, with --year, --donor and --recipient as given, "
+            "replacing its extracted figures (refused while any of them was reviewed).",
+        ),
+    ] = False,
 ) -> None:
     """Read reports (.txt in any common encoding, .html/.htm, .docx, .pdf with a text layer) into the database:
     the text, every quantity as evidence, every fact as an extracted figure waiting for review (pairaid serve,
-    /review/). A report already read (same text) adds nothing. Exit status 1 when any file failed."""
+    /review/). A report already read (same text) adds nothing; given another year, donor or recipient, it says
+    what would change (--reread reads it again). Exit status 1 when any file failed."""
     with one_line_errors():
         from pairaid.cli.setup_commands import database_ready
 
@@ -53,6 +63,7 @@ def ingest(
         from pairaid.ingest.services import document_ingest
 
         rows: list[_Row] = []
+        notes: list[str] = []
         columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
         with Progress(*columns, console=stderr, transient=True) as progress:
             task = progress.add_task("ingesting", total=len(reports))
@@ -61,7 +72,12 @@ def ingest(
                 try:
                     document = read_document(path, max_bytes=max_mb * 1024 * 1024)
                     result = document_ingest(
-                        document=document, address=address, report_year=year, donor=donor, recipient=recipient
+                        document=document,
+                        address=address,
+                        report_year=year,
+                        donor=donor,
+                        recipient=recipient,
+                        reread=reread,
                     )
                 except PairaidError as exc:
                     message = str(exc)
@@ -72,8 +88,15 @@ def ingest(
                 else:
                     numbers = (result.document_id, result.mentions, result.facts, result.unbound, result.unattached)
                     rows.append(_Row(str(path), result.status, *numbers))
+                    if result.changes:
+                        notes.append(
+                            f"{path}: already ingested; read with these options, {', '.join(result.changes)}:"
+                            " add --reread to read it again"
+                        )
                 progress.advance(task)
-        console.print(_summary(rows))
+        show_table(console, _summary(rows))
+        for note in notes:
+            console.print(escape(note), highlight=False, soft_wrap=True)
     if any(row.status == "failed" for row in rows):
         raise typer.Exit(1)
 

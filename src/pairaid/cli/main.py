@@ -24,8 +24,9 @@ from pairaid.cli import (
     report_commands,
     setup_commands,
 )
+from pairaid.cli.command_help import PairaidTyper
 
-app = typer.Typer(
+app = PairaidTyper(
     name="pairaid",
     help="pairaid: pairing-off assistance registry, report reading, checks and reports.",
     no_args_is_help=True,

@@ -18,13 +18,15 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from pairaid.cli.command_help import PairaidTyper
 from pairaid.cli.errors import one_line_errors
+from pairaid.cli.terminal_output import show_table
 from pairaid.cli.year_option import YEAR_MAX, YEAR_MIN
 
 if TYPE_CHECKING:
     from pairaid.registry.models import Pairing
 
-app = typer.Typer(help="The pairing registry: list, import and export pairings.", no_args_is_help=True)
+app = PairaidTyper(help="The pairing registry: list, import and export pairings.", no_args_is_help=True)
 console = Console()
 
 
@@ -140,7 +142,7 @@ def pairings_list(
             p.programme,
             f"{p.start_year}–{p.end_year or ''}",
         )
-    console.print(table)
+    show_table(console, table)
 
 
 @app.command("import")

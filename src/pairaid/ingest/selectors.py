@@ -35,3 +35,18 @@ def document_counts(*, document: SourceDocument) -> DocumentCounts:
         unbound=evidence.filter(data_values__isnull=True).count(),
         unattached=facts.filter(pairing__isnull=True).count(),
     )
+
+
+def document_kept_citations(*, document: SourceDocument) -> int:
+    """How many rows other than its extracted figures and the checks' findings cite ``document``'s
+    evidence: reviewed or entered figures, plans, events (whatever points at an evidence span)."""
+    evidence = Evidence.objects.filter(document=document)
+    kept = DataValue.objects.filter(evidence__in=evidence).exclude(status=DataValueStatus.EXTRACTED).count()
+    for relation in Evidence._meta.get_fields(include_hidden=True):
+        model = getattr(relation, "related_model", None)
+        if not relation.auto_created or relation.concrete or model in (DataValue, None):
+            continue  # not a reverse relation, or the figures counted above
+        if relation.name == "findings" or model._meta.model_name.startswith("historical"):
+            continue  # the checks find them again; history keeps its rows whatever happens
+        kept += model._default_manager.filter(**{f"{relation.field.name}__in": evidence}).count()
+    return kept

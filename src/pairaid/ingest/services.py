@@ -3,9 +3,12 @@
 Steps, in one transaction (a file that fails stores nothing):
 
 1. a document whose text (SHA-256) is stored already ends the run: nothing is
-   added and the result says ``already ingested``;
-2. the report year is the one given, else the one the text or a yearbook file
-   name tells (:func:`pairaid.core.extract.report_year.report_year_of`), else
+   added and the result says ``already ingested``, with what a report year, donor or
+   recipient given otherwise than stored would change; asked to re-read it, its
+   figures are read again with those (refused while any of them was reviewed, or
+   another figure, plan or event cites its text: that would be lost);
+2. the report year is the one given, else the one the text or its file name
+   tells (:func:`pairaid.core.extract.report_year.report_year_required`), else
    :class:`InputError`;
 3. the text is read into mentions and facts;
 4. a :class:`SourceDocument` keeps the text; an :class:`Evidence` keeps each
@@ -34,16 +37,16 @@ from pairaid.core.documents import Document
 from pairaid.core.errors import CodelistError, InputError
 from pairaid.core.extract import read_report
 from pairaid.core.extract.model import Extraction, Fact, Mention
-from pairaid.core.extract.report_year import report_year_of
+from pairaid.core.extract.report_year import report_year_required
 from pairaid.core.gazetteer_store import default_gazetteer
 from pairaid.core.units import convert
 from pairaid.indicators.models import DataValue, DataValueStatus, Indicator
 from pairaid.indicators.services import datavalue_create
-from pairaid.ingest.selectors import document_counts, document_find
+from pairaid.ingest.selectors import document_counts, document_find, document_kept_citations
 from pairaid.ingest.subjects import Subject, SubjectResolver
 from pairaid.sources.models import Evidence, SourceDocument
 
-IngestStatus = Literal["new", "already ingested"]
+IngestStatus = Literal["new", "already ingested", "read again"]
 _FOUR_PLACES = Decimal("0.0001")
 #: Unit codes that convert into each other (core.units); no other pair is tried.
 _CONVERTIBLE = (frozenset({"ha", "mu", "m2"}), frozenset({"km", "m"}), frozenset({"t", "kg"}))
@@ -53,8 +56,9 @@ _CONVERTIBLE = (frozenset({"ha", "mu", "m2"}), frozenset({"km", "m"}), frozenset
 class IngestResult:
     """What one ingest did.
 
-    ``status`` is ``new`` or ``already ingested`` (then nothing was added and the
-    counts are those stored before). ``mentions`` counts the evidence spans,
+    ``status`` is ``new``, ``read again`` or ``already ingested`` (then nothing was added,
+    the counts are those stored before and ``changes`` says what the report year, donor or
+    recipient given would change: ``("report year 2009 -> 2010",)``). ``mentions`` counts the evidence spans,
     ``facts`` the data values, ``unbound`` the mentions bound to no fact,
     ``unattached`` the facts attached to no pairing (no registered pairing fits
     their donor and recipient that year, or several fit equally).
@@ -66,6 +70,7 @@ class IngestResult:
     facts: int
     unbound: int
     unattached: int = 0
+    changes: tuple[str, ...] = ()
 
     @property
     def document_id(self) -> int:
@@ -81,6 +86,7 @@ def document_ingest(
     donor: str | None = None,
     recipient: str | None = None,
     subject_check: Callable[[Subject], None] | None = None,
+    reread: bool = False,
 ) -> IngestResult:
     """Store ``document``, its mentions as evidence and its facts as extracted data values.
 
@@ -90,21 +96,25 @@ def document_ingest(
     SHA-256 of the text: a second call with the same text adds nothing.
     ``subject_check`` is called with the report's subject (resolved from its donor
     and recipient, given or read from the title) before anything is stored; what it
-    raises ends the ingest.
+    raises ends the ingest. ``reread``: a document stored already is read again with the
+    report year, donor and recipient given (or stored), its figures replaced.
 
     Raises:
-        InputError: no report year given or found in the text; an address that is not a URL.
+        InputError: no report year given or found in the text or file name; an address that
+            is not a URL; a re-read of a document whose figures were reviewed or are cited.
         CodelistError: a fact with an indicator code that is not in the Indicator table
             (run ``pairaid init``).
         DataError: a fact that breaks a rule of data values (a negative value…).
     """
     existing = document_find(sha256=document.sha256)
+    if existing is not None and not reread:
+        return _already(existing, changes=_changes(existing, report_year=report_year, donor=donor, recipient=recipient))
     if existing is not None:
-        return _already(existing)
+        _check_rereadable(existing)
+        report_year = report_year or existing.report_year
+        donor, recipient = donor or existing.donor_label or None, recipient or existing.recipient_label or None
     _check_address(address)
-    year = report_year or report_year_of(document.text, filename=document.filename)
-    if year is None:
-        raise InputError(f"{document.filename}: no report year given and none found in the text (give --year)")
+    year = report_year or report_year_required(document.text, filename=document.filename)
     extraction = read_report(document.text, report_year=year, donor=donor, recipient=recipient)
     donor_label = donor or extraction.donor or ""
     recipient_label = recipient or extraction.recipient or ""
@@ -113,9 +123,12 @@ def document_ingest(
         subject_check(resolver.subject(donor=donor_label, recipient=recipient_label, year=extraction.report_year))
     try:
         with transaction.atomic():
+            if existing is not None:
+                _forget_figures(existing)
             return _store(
                 document,
                 extraction,
+                source=existing,
                 address=address,
                 donor_label=donor_label,
                 recipient_label=recipient_label,
@@ -128,7 +141,7 @@ def document_ingest(
         return _already(existing)
 
 
-def _already(document: SourceDocument) -> IngestResult:
+def _already(document: SourceDocument, *, changes: tuple[str, ...] = ()) -> IngestResult:
     counts = document_counts(document=document)
     return IngestResult(
         document=document,
@@ -137,7 +150,37 @@ def _already(document: SourceDocument) -> IngestResult:
         facts=counts.data_values,
         unbound=counts.unbound,
         unattached=counts.unattached,
+        changes=changes,
     )
+
+
+def _changes(
+    document: SourceDocument, *, report_year: int | None, donor: str | None, recipient: str | None
+) -> tuple[str, ...]:
+    """What reading ``document`` again with the given year, donor and recipient would change."""
+    changes = []
+    if report_year is not None and report_year != document.report_year:
+        changes.append(f"report year {document.report_year} -> {report_year}")
+    sides = (("donor", donor, document.donor_label), ("recipient", recipient, document.recipient_label))
+    for word, given, stored in sides:
+        if given and given != stored:
+            changes.append(f"{word} {repr(stored) if stored else 'none'} -> {given!r}")
+    return tuple(changes)
+
+
+def _check_rereadable(document: SourceDocument) -> None:
+    kept = document_kept_citations(document=document)
+    if kept:
+        raise InputError(
+            f"{document.filename}: cannot read it again: {kept} reviewed or entered figures, plans or events"
+            " cite its text, and a new reading would lose them"
+        )
+
+
+def _forget_figures(document: SourceDocument) -> None:
+    """Delete the extracted figures read from ``document`` and its evidence, before it is read again."""
+    DataValue.objects.filter(evidence__document=document, status=DataValueStatus.EXTRACTED).delete()
+    Evidence.objects.filter(document=document).delete()
 
 
 def _check_address(address: str) -> None:
@@ -153,23 +196,29 @@ def _store(
     document: Document,
     extraction: Extraction,
     *,
+    source: SourceDocument | None,
     address: str,
     donor_label: str,
     recipient_label: str,
     resolver: SubjectResolver,
 ) -> IngestResult:
-    source = SourceDocument.objects.create(
-        sha256=document.sha256,
-        title=document.title[:300],
-        filename=document.filename[:255],
-        address=address,
-        media_type=document.media_type,
-        language=extraction.language,
-        report_year=extraction.report_year,
-        donor_label=donor_label[:200],
-        recipient_label=recipient_label[:200],
-        text=document.text,
-    )
+    fields = {
+        "title": document.title[:300],
+        "filename": document.filename[:255],
+        "address": address or (source.address if source is not None else ""),
+        "media_type": document.media_type,
+        "language": extraction.language,
+        "report_year": extraction.report_year,
+        "donor_label": donor_label[:200],
+        "recipient_label": recipient_label[:200],
+        "text": document.text,
+    }
+    status: IngestStatus = "new" if source is None else "read again"
+    if source is None:
+        source = SourceDocument.objects.create(sha256=document.sha256, **fields)
+    else:
+        SourceDocument.objects.filter(pk=source.pk).update(**fields)
+        source.refresh_from_db()
     evidence = _store_evidence(source, extraction)
     indicators = {indicator.code: indicator for indicator in Indicator.objects.all()}
     stored: dict[int, DataValue] = {}
@@ -190,7 +239,7 @@ def _store(
     bound = {fact.mention for fact in extraction.facts}
     return IngestResult(
         document=source,
-        status="new",
+        status=status,
         mentions=len(evidence),
         facts=len(stored),
         unbound=sum(1 for index in range(len(extraction.mentions)) if index not in bound),

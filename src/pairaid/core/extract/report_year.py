@@ -1,4 +1,8 @@
-"""Which year a report covers, from its text and, where it has one, its yearbook file name.
+"""Which year a report covers, from its text and, where it has one, its file name.
+
+The rule, for every file: the text's year; a year that opens the file name can come first (below);
+a text naming no year takes the year its file name holds anywhere ("shandong-2009.txt"); a file
+naming none anywhere is refused (:func:`report_year_required`: give ``--year``).
 
 Yearbooks are named for the year they appear in and report on the year before: a
 file named ``2010_…`` from the 2010 yearbook covers 2009 (shared/corpus/index.csv,
@@ -12,10 +16,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from pairaid.core.errors import InputError
 from pairaid.core.extract.chinese_text import main_language
 from pairaid.core.extract.pipeline import report_year_candidates, report_year_from_text
 
 _YEARBOOK_FILE = re.compile(r"^((?:19|20)\d\d)[_-]")
+_YEAR_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _CHINESE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?!\s*[-~–至到])")
 # a date with a time: when the page was published ("2012年10月23日10:31", "2016-10-06 07:29")
 _DATED = re.compile(
@@ -37,7 +43,8 @@ def report_year_of(text: str, *, filename: str | None = None) -> int | None:
     """
     match = _YEARBOOK_FILE.match(filename or "")
     if main_language(text) == "zh":
-        return chinese_report_year(text, file_year=int(match.group(1)) if match is not None else None)
+        found = chinese_report_year(text, file_year=int(match.group(1)) if match is not None else None)
+        return found if found is not None else _year_in_name(filename)
     from_name = int(match.group(1)) - 1 if match is not None else None
     candidates = report_year_candidates(text)
     if from_name is not None and (from_name in candidates or all(year < from_name for year in candidates)):
@@ -48,7 +55,21 @@ def report_year_of(text: str, *, filename: str | None = None) -> int | None:
     chinese = Counter(int(m.group(1)) for m in _CHINESE_YEAR.finditer(text))
     if chinese:
         return max(chinese, key=lambda year: (chinese[year], year))
-    return from_name
+    return from_name if from_name is not None else _year_in_name(filename)
+
+
+def _year_in_name(filename: str | None) -> int | None:
+    """The last year a file name holds as a number of its own ("report-2009.txt"), or ``None``."""
+    years = _YEAR_IN_NAME.findall(filename or "")
+    return int(years[-1]) if years else None
+
+
+def report_year_required(text: str, *, filename: str) -> int:
+    """:func:`report_year_of`, or :class:`InputError` saying how to give the year."""
+    found = report_year_of(text, filename=filename)
+    if found is None:
+        raise InputError(f"{filename}: no year in the text nor in the file name; give --year")
+    return found
 
 
 def chinese_report_year(text: str, *, file_year: int | None = None) -> int | None:

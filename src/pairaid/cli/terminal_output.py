@@ -1,0 +1,61 @@
+"""What the verbs print: a table on a wide terminal, the same rows as wrapped lines elsewhere.
+
+A table squeezed into 80 columns breaks its words and file paths mid-word, and a table written to a
+file or a pipe is hard to search. On a terminal at least :data:`WIDE` columns wide a verb's table
+is drawn as it is; anywhere else (a narrower terminal, a file, a pipe, a test) each row becomes a
+line with its first cell, then the other cells as ``column: value`` wrapped under it, and no word is
+broken.
+"""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+#: Columns from which tables are drawn as tables (and help in Rich's panels).
+WIDE = 100
+
+
+def is_wide(console: Console) -> bool:
+    """Whether ``console`` is a terminal of at least :data:`WIDE` columns."""
+    return console.is_terminal and console.width >= WIDE
+
+
+def _cell_text(cell: object) -> Text:
+    text = Text.from_markup(cell) if isinstance(cell, str) else cell if isinstance(cell, Text) else Text(str(cell))
+    lines = [line for line in text.split("\n") if line.plain.strip()]
+    return Text(" / ").join(lines) if lines else Text()
+
+
+def _wrapped(text: Text, width: int) -> list[Text]:
+    """``text`` in lines of at most ``width`` cells, broken at spaces only (a longer word keeps a line)."""
+    lines: list[Text] = []
+    line = Text()
+    for word in text.split(" "):
+        if not word.plain:
+            continue
+        if line.plain and line.cell_len + 1 + word.cell_len > width:
+            lines.append(line)
+            line = Text()
+        line = Text.assemble(line, " ", word) if line.plain else word
+    return [*lines, line] if line.plain else lines
+
+
+def _print_lines(console: Console, text: Text, *, indent: int = 0) -> None:
+    for line in _wrapped(text, max(console.width - indent, 20)):
+        console.print(Text.assemble(" " * indent, line), no_wrap=True, overflow="ignore", crop=False, highlight=False)
+
+
+def show_table(console: Console, table: Table) -> None:
+    """Print ``table`` as a table on a wide terminal, else as one wrapped paragraph per row."""
+    if is_wide(console):
+        console.print(table)
+        return
+    if table.title:
+        _print_lines(console, _cell_text(table.title))
+    columns = [(str(column.header), [_cell_text(cell) for cell in column.cells]) for column in table.columns]
+    for row in range(table.row_count):
+        _print_lines(console, columns[0][1][row] if columns else Text())
+        rest = [Text.assemble(f"{header}: ", cells[row]) for header, cells in columns[1:] if cells[row].plain]
+        _print_lines(console, Text("; ").join(rest), indent=2)
