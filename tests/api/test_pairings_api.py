@@ -71,8 +71,10 @@ def test_an_administrator_ends_and_re_assigns_a_pairing_and_both_histories_show_
     old = Pairing.objects.get(pk=world.kashi.pk)
     assert old.end_year == 2010
     reason = old.history.latest("history_id").history_change_reason
-    assert reason == f"re-assigned from 2011: #{successor.pk} {successor}"
-    assert successor.history.get().history_change_reason == f"re-assignment of #{old.pk} {old} from 2011"
+    assert reason == f"re-assigned from 2011: #{successor.pk} Shandong Province – Hetian Prefecture"
+    assert successor.history.get().history_change_reason == (
+        f"re-assignment of #{old.pk} Shandong Province – Kashi Prefecture from 2011"
+    )
 
 
 def test_a_pairing_editor_may_not_change_the_registry(world: World) -> None:

@@ -24,6 +24,8 @@ runner = CliRunner()
 REPO = Path(__file__).resolve().parents[2]
 SUMMARY = REPO / "src" / "pairaid" / "sample" / "shandong_xinjiang_2009_summary.txt"
 PAIRING = "Shandong – Xinjiang"
+PASSWORD = "Tour-pass-2009!"
+KASHI = "xj2010-shandong-kashi"
 
 #: The tour, in the README's order; ``{out}`` is a temporary folder. ``pairaid serve`` runs a
 #: server until stopped, so only its help is asked for.
@@ -58,7 +60,8 @@ TOUR: tuple[tuple[str, ...], ...] = (
     ("export", "--format", "datapackage", "--out", "{out}/package"),
     ("export", "--format", "iati", "--out", "{out}/activities.xml"),
     ("serve", "--help"),
-    ("user", "create", "editor", "--role", "pairing_editor", "--pairing", "1", "--password", "Tour-pass-2009!"),
+    # a pairing by its registry key (an id differs between databases)
+    ("user", "create", "editor", "--role", "pairing_editor", "--pairing", KASHI, "--password", PASSWORD),
     ("token", "create", "editor"),
 )
 #: Commands that may refuse with one line (exit 1): the demo has no figures of 2010.

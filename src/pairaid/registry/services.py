@@ -119,11 +119,27 @@ _EDITABLE = frozenset(
 )
 
 
+#: The longest reason a historical record keeps (django-simple-history's column).
+REASON_LENGTH = 100
+
+
+def _side_name(area: Area | None, organisation: Organisation | None) -> str:
+    return (area.name_en or area.name_zh) if area is not None else str(organisation or "")
+
+
+def _short(pairing: Pairing) -> str:
+    """"#12 Shandong Province – Chongqing": a pairing as a history's reason names it."""
+    donor = _side_name(pairing.donor_area, pairing.donor_organisation)
+    recipient = _side_name(pairing.recipient_area, pairing.recipient_organisation)
+    return f"#{pairing.pk} {donor} – {recipient}"
+
+
 def _save(pairing: Pairing, *, user: Any, reason: str, fields: list[str] | None = None) -> Pairing:
-    """Check and save ``pairing``, its historical record naming ``user`` and ``reason``."""
+    """Check and save ``pairing``, its historical record naming ``user`` and ``reason`` (cut to
+    :data:`REASON_LENGTH` characters)."""
     _check_pairing(pairing)
     pairing._history_user = user  # type: ignore[attr-defined]
-    pairing._change_reason = reason  # type: ignore[attr-defined]
+    pairing._change_reason = reason[:REASON_LENGTH]  # type: ignore[attr-defined]
     pairing.save(update_fields=fields)
     return pairing
 
@@ -352,9 +368,9 @@ def pairing_reassign(
             basis=basis,
             note=note,
             user=user,
-            reason=f"re-assignment of #{pairing.pk} {pairing} from {year}",
+            reason=f"re-assignment of {_short(pairing)} from {year}",
         )
-        reason = f"re-assigned from {year}: #{successor.pk} {successor}"
+        reason = f"re-assigned from {year}: {_short(successor)}"
         pairing_end(pairing=pairing, end_year=year - 1, user=user, reason=reason)
     return successor
 
