@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,11 @@ def shared_dir() -> Path:
     return SHARED
 
 
+#: Names this run's PostgreSQL test database (``test_<name>_<run>``): scripts/test sets it to look
+#: for the database afterwards; by default the process id.
+RUN = os.environ.get("PAIRAID_TEST_RUN", str(os.getpid()))
+
+
 @pytest.fixture(scope="session")
 def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix: None) -> None:
     """Give each test run its own PostgreSQL test database, so runs side by side do not collide."""
@@ -34,25 +40,43 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix: N
 
     for db in settings.DATABASES.values():
         if "postgresql" in db["ENGINE"]:
-            db.setdefault("TEST", {})["NAME"] = f"test_{db['NAME']}_{os.getpid()}"
+            db.setdefault("TEST", {})["NAME"] = f"test_{db['NAME']}_{RUN}"
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup: None, django_db_blocker: pytest.FixtureRequest) -> None:
+def django_db_setup(django_db_setup: None, django_db_blocker: pytest.FixtureRequest) -> Iterator[None]:
     from pairaid.geo.services import areas_load
     from pairaid.indicators.services import indicators_sync
 
     with django_db_blocker.unblock():  # type: ignore[attr-defined]
         areas_load()
         indicators_sync()
+    yield
+    with django_db_blocker.unblock():  # type: ignore[attr-defined]
+        _end_other_sessions()
+
+
+def _end_other_sessions() -> None:
+    """End the other sessions on the PostgreSQL test database before pytest-django drops it: the live
+    server's request threads leave connections open behind them, and a database in use cannot be
+    dropped (it stayed behind, ``test_pairaid_<pid>``, after every run with a browser test)."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
 
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> object:
     """A live-server or transactional test flushes every table when it ends; load the areas
-    and indicators back so that the tests after it find them, as ``django_db_setup`` promised."""
+    and indicators back so that the tests after it find them, as ``django_db_setup`` promised
+    (after the last test there are none, and the test database is gone)."""
     yield
-    if {"live_server", "transactional_db"} & set(getattr(item, "fixturenames", ())):
+    if nextitem is not None and {"live_server", "transactional_db"} & set(getattr(item, "fixturenames", ())):
         from pytest_django.plugin import blocking_manager_key
 
         from pairaid.geo.services import areas_load
