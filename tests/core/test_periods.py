@@ -51,3 +51,53 @@ def test_a_period_is_immutable() -> None:
     period = Period("year", date(2009, 1, 1), date(2009, 12, 31))
     with pytest.raises(AttributeError):
         period.kind = "as_of"  # type: ignore[misc]
+
+
+def test_a_stock_at_a_year_end_does_not_date_a_later_event_of_a_day() -> None:
+    from pairaid.core.extract import read_report
+
+    ex = read_report(
+        "Anhe - Baishan Pairing-off Poverty Alleviation\n"
+        "By the end of 2012, 40 firms of Anhe had settled in the park. At a fair held on May 8, the two sides signed"
+        " 12 contracts.",
+        report_year=2012,
+    )
+    periods = {ex.mentions[f.mention].text: (f.period.kind, f.period.year) for f in ex.facts}
+    assert periods == {"40 firms": ("as_of", 2012), "12 contracts": ("year", 2012)}
+
+
+def test_a_part_with_no_period_of_its_own_covers_its_whole_s() -> None:
+    from pairaid.core.extract import read_report
+
+    ex = read_report(
+        "Anhe - Baishan Pairing-off Poverty Alleviation\nOf the 30 schools built since 2005, 12 were funded by Anhe.",
+        report_year=2012,
+    )
+    periods = {ex.mentions[f.mention].text: (f.period.start_year, f.period.end_year) for f in ex.facts}
+    assert periods == {"30 schools": (2005, 2012), "12": (2005, 2012)}
+
+
+def test_over_the_years_sums_from_the_year_the_text_says_the_help_began() -> None:
+    from pairaid.core.extract import read_report
+
+    ex = read_report(
+        "Anhe - Baishan Pairing-off Poverty Alleviation\n"
+        "Anhe began helping Baishan County in 2003. Over the years it has provided aid funds of 80 million yuan in all."
+        " In 2012 it built 6 schools.",
+        report_year=2012,
+    )
+    periods = {ex.mentions[f.mention].text: f.period for f in ex.facts}
+    assert (periods["80 million yuan"].kind, periods["80 million yuan"].start_year) == ("cumulative", 2003)
+    assert (periods["6 schools"].kind, periods["6 schools"].year) == ("year", 2012)
+
+
+def test_a_five_year_plan_period_covers_its_five_years_and_carries_through_its_paragraph() -> None:
+    from pairaid.core.extract import read_report
+
+    ex = read_report(
+        "Anhe - Baishan Pairing-off Poverty Alleviation\n"
+        "During the 11th Five-Year Plan, Anhe provided aid funds of 90 million yuan. It built 40 schools.",
+        report_year=2010,
+    )
+    periods = {ex.mentions[f.mention].text: (f.period.kind, f.period.start_year, f.period.end_year) for f in ex.facts}
+    assert periods == {"90 million yuan": ("cumulative", 2006, 2010), "40 schools": ("cumulative", 2006, 2010)}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pairaid.core.extract.sections import find_sections, title_line
 from pairaid.core.extract.sentences import find_sentences
 
@@ -47,3 +49,22 @@ def test_a_glued_heading_starts_a_sentence() -> None:
     text = "Intro line here.\n   Road BuildingIn 2012, 4 km of road were paved."
     pieces = [text[s.start : s.end] for s in find_sentences(text, find_sections(text))]
     assert "In 2012, 4 km of road were paved." in pieces
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anhe built 12 schools. It sent 40 doctors! Did it? Yes... 3.5 million yuan went to Baishan.",
+        "“Quoted.” Next one (in brackets.) And: a list; of parts. 1.Through the year",
+        "... leading dots. And text without a stop",
+        "",
+    ],
+)
+def test_sentence_starts_are_those_of_spacy_s_sentencizer(text: str) -> None:
+    from spacy.attrs import IDX, SENT_START
+
+    from pairaid.core.extract.sentences import sentence_starts, sentencizer
+
+    doc = sentencizer()(text)
+    arr = doc.to_array([IDX, SENT_START])
+    assert sentence_starts(text) == ([int(i) for i in arr[arr[:, 1] == 1, 0]] if len(doc) else [])

@@ -19,6 +19,7 @@ from dataclasses import replace
 from pairaid.core.extract.mentions import qualifier_words
 from pairaid.core.extract.model import Context, Mention, Sentence
 from pairaid.core.extract.rules import RuleSet, rule_set, word_list
+from pairaid.core.extract.tables import Table
 
 __all__ = ["figure_run", "mention_contexts"]
 
@@ -114,8 +115,11 @@ def _sources(text: str, start: int, end: int) -> tuple[str, ...]:
     return tuple(m.group(1) for m in _SOURCE.finditer(text, start, end))
 
 
-def mention_contexts(text: str, sentences: tuple[Sentence, ...], mentions: tuple[Mention, ...]) -> tuple[Context, ...]:
-    """One :class:`~pairaid.core.extract.model.Context` per mention, in the same order."""
+def mention_contexts(
+    text: str, sentences: tuple[Sentence, ...], mentions: tuple[Mention, ...], tables: tuple[Table, ...] = ()
+) -> tuple[Context, ...]:
+    """One :class:`~pairaid.core.extract.model.Context` per mention, in the same order; a table cell's
+    context is its column (caption and header) and the sentence that introduces its table."""
     right_ends: list[int] = []
     left_starts: list[int] = []
     out: list[Context] = []
@@ -168,7 +172,7 @@ def mention_contexts(text: str, sentences: tuple[Sentence, ...], mentions: tuple
         clause_end = _CLAUSE_STOP.search(text, m.end, sent.end)
         rest_end = min(nxt, clause_end.start() if clause_end is not None else sent.end)
         clause_break = _CLAUSE_BREAK.search(text, m.end, sent.end)
-        english = sent.lang == "en"
+        english = sent.lang == "en" and m.unit == "CNY"  # whose money: only sums of money have a channel
         # a figure's own words: from its clause start, the figure before it or a part marker, to the next
         # part marker after it ("N yuan, of which M yuan came from X": X is M's source, not N's)
         own_start = max([clause_start, prev.end if prev is not None else clause_start, *marker_ends])
@@ -194,7 +198,19 @@ def mention_contexts(text: str, sentences: tuple[Sentence, ...], mentions: tuple
                 sources=_sources(text, source_start, own_end) if english else (),
             )
         )
-    return tuple(_with_tails(text, sentences, mentions, out))
+    out = _with_tails(text, sentences, mentions, out)
+    for table in tables:
+        for cell in table.cells:
+            m = mentions[cell.mention]
+            out[cell.mention] = Context(
+                left="",
+                right="",
+                clause=f"{table.intro} {table.caption}",
+                np=cell.header.lower(),
+                head=m.noun or "",
+                column=f"{table.caption} | {cell.header}",
+            )
+    return tuple(out)
 
 
 def _with_tails(

@@ -25,7 +25,8 @@ has no donor when the aided side is the one acting ("the recipient counties attr
 in its sentence or earlier in its paragraph.  A national or provincial chapter gives every figure the
 report's parties (F9).
 
-Figures in Chinese sentences take the places of :mod:`pairaid.core.extract.places_zh`.
+A table cell goes to its row's label, a total row to the list of the rows' labels.  Figures in Chinese
+sentences take the places of :mod:`pairaid.core.extract.places_zh`.
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ from pairaid.core.extract.places import (
 )
 from pairaid.core.extract.places_zh import chinese_sides, find_places
 from pairaid.core.extract.rules import word_list
+from pairaid.core.extract.tables import Table
 
 __all__ = ["Sides", "figure_places"]
 
@@ -125,8 +127,17 @@ def figure_places(
     parts: dict[int, Link],
     parties: Parties,
     recipients: RecipientPlaces,
+    tables: tuple[Table, ...] = (),
 ) -> dict[int, Sides]:
     """``{mention index: (donors, recipients)}`` for the ``bound`` mentions (rules in the module docstring)."""
+    cells = {c.mention: (c, t) for t in tables for c in t.cells if c.mention in bound}
+    if cells:  # a table cell goes to its row's place, a total to all the rows' places
+        in_cells: dict[int, Sides] = {
+            i: ((parties.donor,), (_listed(t.labels) if c.total else c.label,)) for i, (c, t) in cells.items()
+        }
+        outside = {i: b for i, b in bound.items() if i not in cells}
+        others = figure_places(text, sections, sentences, mentions, contexts, outside, parts, parties, recipients)
+        return in_cells | others
     chinese = [i for i in bound if sentences[mentions[i].sentence].lang == "zh"]
     if chinese:  # Chinese figures: the places of pairaid.core.extract.places_zh
         written = find_places(text)
@@ -155,9 +166,12 @@ def figure_places(
     headings = _heading_places(sections, parties.donor, recipients)
     out: dict[int, Sides] = {}
     scene = _Scene(None)
+    needed = _needed(sentences, by_sentence)
     for k, sent in enumerate(sentences):
         if k == 0 or (sent.paragraph, sent.section) != (sentences[k - 1].paragraph, sentences[k - 1].section):
             scene = _Scene(headings[sent.section] if sent.section < len(headings) else None)
+        if not needed[k]:
+            continue
         body = text[sent.start : sent.end]
         named = _places(body, parties.donor, recipients)
         acting = _actor_sides(body, parties.donor, recipients, named)
@@ -184,6 +198,25 @@ def figure_places(
         if acting:
             scene.side = acting[-1][1]
     return out
+
+
+def _needed(sentences: tuple[Sentence, ...], by_sentence: dict[int, list[int]]) -> list[bool]:
+    """Whether a sentence can matter: it or a later sentence of its paragraph holds a bound figure (the
+    scene starts afresh with each paragraph, so the rest cannot)."""
+    needed = [False] * len(sentences)
+    need = False
+    for k in range(len(sentences) - 1, -1, -1):
+        nxt = sentences[k + 1] if k + 1 < len(sentences) else None
+        if nxt is None or (nxt.paragraph, nxt.section) != (sentences[k].paragraph, sentences[k].section):
+            need = False
+        need = need or k in by_sentence
+        needed[k] = need
+    return needed
+
+
+def _listed(names: tuple[str, ...]) -> str:
+    """``("A", "B", "C")`` as written in a list: "A, B and C"."""
+    return names[0] if len(names) < 2 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def _receivers(

@@ -17,15 +17,18 @@ A mention no rule binds stays an unbound mention (DESIGN.md: never guessed).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pairaid.core.extract.contexts import mention_contexts
 from pairaid.core.extract.fact_places import figure_places
 from pairaid.core.extract.growth import find_rates
-from pairaid.core.extract.model import Fact, Mention, Reading, Section, Sentence
+from pairaid.core.extract.model import Fact, Mention, Period, Reading, Section, Sentence
 from pairaid.core.extract.pairing_places import recipient_places
 from pairaid.core.extract.parts import Link, find_parts, repeated
 from pairaid.core.extract.periods import mention_periods
 from pairaid.core.extract.places import Parties
 from pairaid.core.extract.readings import best_readings, certainty, mention_readings
+from pairaid.core.extract.tables import Table
 
 __all__ = ["Binding", "bind_facts", "resolve_indicators"]
 
@@ -59,6 +62,17 @@ def resolve_indicators(
     return out
 
 
+def _parts_periods(periods: tuple[Period, ...], parts: dict[int, Link]) -> tuple[Period, ...]:
+    """F5 with F3: a part whose own words give no period covers its whole's ("Of the 96 schools built
+    since 1996, 23 were funded by A": 1996 to the report year)."""
+    out = list(periods)
+    for i in sorted(parts):
+        whole = parts[i].whole
+        if out[i].rule == "report_year" and out[whole].rule != "report_year":
+            out[i] = out[whole]
+    return tuple(out)
+
+
 def _pairs(
     donors: tuple[str | None, ...], recipients: tuple[str | None, ...], *, context: bool
 ) -> list[tuple[str | None, str | None]]:
@@ -75,6 +89,7 @@ def bind_facts(
     *,
     report_year: int,
     parties: Parties,
+    tables: tuple[Table, ...] = (),
 ) -> tuple[tuple[Fact, ...], tuple[tuple[Reading, ...], ...]]:
     """Facts for ``mentions`` of ``text`` (gold-format.md Layer 2, conventions F1-F10), and each
     mention's ranked readings.
@@ -83,25 +98,25 @@ def bind_facts(
     tuple.  Periods default to ``report_year``; donor and recipient come from
     ``parties`` (F9) and the sentence (F4).
     """
-    contexts = mention_contexts(text, sentences, mentions)
+    contexts = mention_contexts(text, sentences, mentions, tables)
     readings = mention_readings(sentences, mentions, contexts)
     best = best_readings(readings)
     periods = mention_periods(text, sentences, mentions, report_year)
-    parts = find_parts(text, sentences, mentions, best, contexts)
+    parts = find_parts(text, sentences, mentions, best, contexts, tables)
     bound = resolve_indicators(mentions, readings, parts)
     for i in repeated(mentions, {i: b[0] for i, b in bound.items()}, sentences):
         del bound[i]
+    periods = _parts_periods(periods, parts)
     rates = {r.mention: r for r in find_rates(text, sentences, mentions, contexts, set(bound), periods)}
     sphere = recipient_places(parties.donor if parties.kind == "pairing" else None, report_year)
     indicators = {i: b[0] for i, b in bound.items()}
-    places = figure_places(text, sections, sentences, mentions, contexts, indicators, parts, parties, sphere)
+    places = figure_places(text, sections, sentences, mentions, contexts, indicators, parts, parties, sphere, tables)
     facts: list[Fact] = []
     first_fact: dict[int, int] = {}
     for i in sorted(bound):
         indicator, rule, sure = bound[i]
         own = best[i]
         link = parts.get(i)
-        part_of = first_fact.get(link.whole) if link is not None else None
         rate = rates.get(i)
         voters = own.rules if own is not None and own.indicator == indicator else (rule,)
         made_by = (*voters, *((link.rule,) if link is not None and link.rule not in voters else ()))
@@ -119,11 +134,15 @@ def bind_facts(
                         donor=donor,
                         recipient=recipient,
                         rule=rule,
-                        part_of=part_of,
                         change_percent=rate.percent if rate is not None else None,
                         change_base_year=rate.base_year if rate is not None else None,
                         certainty=sure,
                         rules=made_by,
                     )
                 )
-    return tuple(facts), readings
+    # a whole may come after its parts (a table's total row): parts are linked once every fact is made
+    linked = [
+        replace(f, part_of=first_fact.get(link.whole)) if (link := parts.get(f.mention)) is not None else f
+        for f in facts
+    ]
+    return tuple(linked), readings

@@ -237,7 +237,7 @@ _LABEL_BEFORE = re.compile(r"(?:^|[\n;ï¼›]|\s{2,})\s*(?P<label>[A-Za-z][A-Za-z'â
 _IN_ALL = re.compile(r"\s+(?:in\s+all|in\s+total|altogether)\b", re.I)
 # "58,000 rural labourers, including 21,000 through ...": a part of the figure before it
 _OF_THE_BEFORE = re.compile(r"\b(?:of|among)\s+(?:the|these|those)\s+$", re.I)
-_THEN_COMMA = re.compile(r"[^.;,\d]{0,40},\s*")
+_THEN_COMMA = re.compile(r"(?:[^.;,\d]|(?:19|20)\d\d){0,40},\s*")  # "built since 1996, 23 were"
 _INCLUDING_BEFORE = compile_led(rf"\b(?:including|among\s+them|of\s+this)\s*,?\s*{_QUAL}$", re.I)
 # "the number of people trained was up to 4,300", "the training courses held by A numbered 26"
 _NUMBER_OF = re.compile(

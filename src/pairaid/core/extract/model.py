@@ -73,7 +73,8 @@ class Context:
     ``plan_left``, ``plan_clause`` and ``plan_sentence`` name the plan rule whose words stand in the
     figure's left words, govern its clause, or open an objective earlier in its sentence ("" if none);
     ``after`` holds the words after the figure to the end of its clause, over later figures ("invested
-    5 million yuan for a hall and 2 km of pipes in County B, and ...").
+    5 million yuan for a hall and 2 km of pipes in County B, and ..."); ``column`` the caption and header
+    of a table cell's column ("Aid funds in Region B (Unit: 10,000 yuan) | Funds").
     """
 
     left: str
@@ -87,6 +88,7 @@ class Context:
     rest: str = ""
     tail: str = ""
     after: str = ""
+    column: str = ""
     subject: str = ""
     sources: tuple[str, ...] = ()
 

@@ -10,6 +10,7 @@ Parts (gold-format.md F3), each a rule of ``data/rules/<lang>/parts.yaml`` whose
 * ``of_the``: a sentence opening "Of the 19 projects ..., 11 were ...";
 * ``breakdown``: money figures that follow a money figure, in the same
   paragraph, and add up exactly to it, are its parts (a breakdown after a total);
+* ``table_total``: the rows of a table are parts of its total row (:mod:`~pairaid.core.extract.tables`);
 * ``shared``: "9.6 million yuan, 3.2 million yuan respectively to A, B and C":
   a figure given to each of N listed places is a part of the figure before it
   in its sentence when N times it makes that figure (F4).
@@ -27,6 +28,7 @@ from decimal import Decimal
 from pairaid.core.extract.model import Context, Mention, Reading, Sentence
 from pairaid.core.extract.places import respectively_recipients
 from pairaid.core.extract.rules import rule_set
+from pairaid.core.extract.tables import Table
 
 __all__ = ["Link", "find_parts", "repeated"]
 
@@ -66,9 +68,17 @@ def find_parts(
     mentions: tuple[Mention, ...],
     best: Best,
     contexts: tuple[Context, ...],
+    tables: tuple[Table, ...] = (),
 ) -> dict[int, Link]:
     """``{part mention index: Link(whole mention index, rule)}`` by the rules of the module docstring."""
     parts: dict[int, Link] = {}
+    for table in tables:  # the rows of a table are parts of its total row, column by column
+        totals = {c.header: c.mention for c in table.cells if c.total}
+        rule = rule_set("en").link_rule("table_total").id
+        for c in table.cells:
+            whole = totals.get(c.header)
+            if not c.total and whole is not None and _indicator(best, whole):
+                parts[c.mention] = Link(whole, rule)
     by_sentence: dict[int, list[int]] = {}
     for i, m in enumerate(mentions):
         by_sentence.setdefault(m.sentence, []).append(i)

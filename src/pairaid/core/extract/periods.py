@@ -4,13 +4,15 @@ Period phrases found in a sentence:
 
 ``as_of``        "as of / by / until the end of 2009" -> a stock at the end of 2009,
                  or cumulative from the pairing's start year when the text states it
-``since``        "since 1996" -> cumulative 1996 to the report year; "since the pairing began" -> from
-                 the pairing's start year, when the text gives it
+``since``        "since 1996" -> cumulative 1996 to the report year; "since the pairing began", "over
+                 the years" -> from the pairing's start year, when the text gives it ("began helping B in
+                 2003")
 ``past_years``   "over the past 14 years" -> cumulative over the 14 years ending in the report year
 ``in_year``      "in 2009", "in June 2009", "throughout 2009" -> that year
 ``whole_year``   "throughout the year", "in the whole year", "over the year" -> the report year
 ``prior_year``   "(2.7 million yuan)" after "than in 2009" -> a fact of 2009
-``span``         "from 2002 to 2012", "between 2010 and 2013" -> cumulative over those years
+``span``         "from 2002 to 2012", "between 2010 and 2013" -> cumulative over those years; "during
+                 the 11th Five-Year Plan" -> 2006 to 2010 (to the report year while the plan runs)
 
 A phrase applies to the mentions after it in its sentence (else to the first
 mentions before it); a phrase that opens a sentence carries on to the next
@@ -53,7 +55,14 @@ _PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\bsince\s+(?:the|its|their|our)\s+(?:[\w-]+\s+){0,2}?(?:pairing|twinning|partnership|cooperation|assistance)"
             r"(?:[\s-]+(?:off|relationship|programme|program|mechanism))?\s+(?:began|started|was\s+(?:launched|established))\b",
         ),
+        # "began helping B in 2003. ... Over the years it has provided N in all": from the pairing's start
+        (
+            "since_pairing",
+            r"\b(?:over|in|during|throughout)\s+(?:the|these|all\s+these)\s+years\b(?!\s+(?:of|before|after|to))",
+        ),
         ("past_years", r"\b(?:over|in|during)\s+the\s+(?:past|last)\s+(\d+|[a-z]+(?:-[a-z]+)?)\s+years\b"),
+        # "during the 11th Five-Year Plan": the plan's five years (from the 4th plan, 1971-1975, on)
+        ("plan_years", r"\b(?:during|in|throughout|over)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\s+Five[\s-]Year\s+Plan\b"),
         ("whole_year", r"\b(?:throughout|in|during|over)\s+the\s+(?:whole|entire)?\s*year\b(?!\s+(?:before|earlier))"),
         (
             "in_year",
@@ -63,7 +72,7 @@ _PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 # a word (lower case) every match of the pattern of _PHRASES at the same place contains
-_PHRASE_WORDS = ("end", "as", "end", "", "since", "since", "since", "years", "year", "", "")
+_PHRASE_WORDS = ("end", "as", "end", "", "since", "since", "since", "years", "years", "plan", "year", "", "")
 # "18.2% more than in 2010", "compared with 2009": a base year of a comparison, not a period
 _BASE_BEFORE = compile_led(
     r"\b(?:than|over|compared\s+(?:with|to)|against|versus)\s+(?:that\s+|the\s+level\s+)?$", re.I
@@ -80,6 +89,7 @@ def _names_a_period(body: str) -> bool:
 # "the seventeenth year since", "the 10th anniversary since": how long, not since when the figures count
 _COUNTED_SINCE = re.compile(r"\b(?:year|anniversary)\s*$", re.I)
 _PRIOR = compile_led(rf"\b(?:than|over|compared\s+with)\s+(?:that\s+)?(?:in|of)\s+{_YEAR}\s*[(（]\s*$", re.I)
+_DATED = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}\b|\b(?:on|in)\s+{_MONTH}\b")
 # a sentence opening on a place ("In County B, ...") starts a new scene: carried periods stop
 _NEW_SCENE = re.compile(rf"\s*In\s+(?!{_MONTH}\b|(?:19|20)\d\d\b)[A-Z]")
 _SINCE = compile_led(rf"\bsince\s+(?:{_MONTH}\s+)?{_YEAR}|\bsince\b[^.]{{0,120}}?\bin\s+{_YEAR}", re.I)
@@ -90,7 +100,7 @@ _PAIRING_VERBS = compile_led(
 )
 _PAIRING_BEGAN = compile_led(
     r"\b(?:assign(?:ed|s)?|designat\w*|undert(?:ook|aken|akes)|start(?:ed|s)|beg(?:an|un)|establish(?:ed|es)?|built|set\s+up)"
-    r"\b[^.]{0,80}\b(?:twinn?\w*|pair\w*|partner\w*|counterpart|support|assist\w*|aid)\b"
+    r"\b[^.]{0,80}\b(?:twinn?\w*|pair\w*|partner\w*|counterpart|support\w*|assist\w*|aid\w*|help\w*)\b"
     r"|\btwinned\s+with\b|\bpaired\s+with\b",
     re.I,
 )
@@ -158,6 +168,14 @@ def find_period_phrases(text: str, sentence: Sentence, report_year: int) -> tupl
                 year = int(m.group(2))
                 if year <= int(m.group(1)):
                     continue
+            elif kind == "plan_years":
+                first = 1971 + 5 * (int(m.group(1)) - 4)
+                if int(m.group(1)) < 4 or first > report_year:
+                    continue
+                kind, year = "span", min(first + 4, report_year)
+                at = (sentence.start + m.start(), sentence.start + m.end())
+                found.append(PeriodPhrase(kind, *at, year, m.start() <= 45, start_year=first))
+                continue
             else:
                 year = int(m.group(1))
             opens = m.start() <= 45
@@ -283,6 +301,8 @@ def mention_periods(
             state, paragraph, section = None, s.paragraph, s.section
         elif _NEW_SCENE.match(text, s.start):
             state = None
+        elif state is not None and state.kind == "as_of" and _DATED.search(text, s.start, s.end):
+            state = None  # a stock at a year's end does not date an event of a day ("a fair held on May 8")
         carried[i] = state
         for p in phrases[i]:
             if p.opens_sentence:

@@ -17,6 +17,7 @@ from pairaid.core.extract.regex_leads import compile_led
 from pairaid.core.extract.rules import word_list
 from pairaid.core.extract.sections import find_sections, title_line
 from pairaid.core.extract.sentences import find_sentences
+from pairaid.core.extract.tables import read_tables
 
 __all__ = ["in_original_offsets", "read_report", "report_year_candidates", "report_year_from_text"]
 
@@ -66,14 +67,16 @@ def read_report(text: str, *, report_year: int, donor: str | None = None, recipi
     chinese = tuple((p.start, p.end) for p in document.parts if p.language == "zh")
     sections = find_sections(text)
     sentences = find_sentences(text, sections, chinese)
-    mentions = find_mentions(text, sentences, chinese)
+    mentions, tables = read_tables(text, sentences, find_mentions(text, sentences, chinese))
     span = title_line(text)
     title = text[span[0] : span[1]] if span is not None else None
     if document.language == "zh":
         parties = chinese_parties(text, title, donor=donor, recipient=recipient)
     else:
         parties = report_parties(text, title, donor=donor, recipient=recipient)
-    facts, readings = bind_facts(text, sections, sentences, mentions, report_year=report_year, parties=parties)
+    facts, readings = bind_facts(
+        text, sections, sentences, mentions, report_year=report_year, parties=parties, tables=tables
+    )
     extraction = Extraction(
         report_year=report_year,
         sections=sections,

@@ -109,7 +109,7 @@ def _readings(rules: RuleSet, i: int, m: Mention, ctx: Context, mentions: tuple[
     for rule in rules.voting("unbound"):
         if rule_matches(rule, m.unit, ctx):
             _vote(votes, "unbound", None, rule)
-    if m.unit != "percent":
+    if m.unit != "percent" and not votes:  # a plan or a figure of no kind of its own is read no further
         if m.unit != "CNY" and not ctx.head:
             ctx = _listed_noun(ctx, mentions, i, rules)
         candidates = rules.candidates(m.unit, ctx.head)

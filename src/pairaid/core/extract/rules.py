@@ -14,10 +14,12 @@ context; :mod:`pairaid.core.extract.readings` ranks what the rules vote.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
 from importlib.resources.abc import Traversable
+from operator import attrgetter
 from typing import Any, Literal
 
 import yaml
@@ -40,7 +42,7 @@ __all__ = [
 VoteKind = Literal["indicator", "plan", "unbound", "channel", "part", "growth"]
 VOTES: tuple[VoteKind, ...] = ("indicator", "plan", "unbound", "channel", "part", "growth")
 # the context fields a rule's patterns may test (model.Context)
-MATCH_FIELDS = ("left", "right", "rest", "clause", "any", "subject", "source")
+MATCH_FIELDS = ("left", "right", "rest", "clause", "any", "subject", "source", "column")
 _RULES = "pairaid.core.data.rules"
 
 
@@ -76,9 +78,9 @@ class Rule:
     order: int
 
     @cached_property
-    def field(self) -> dict[str, re.Pattern[str]]:
-        """The compiled pattern of each match field the rule has."""
-        return dict(self.fields)
+    def tests(self) -> tuple[Callable[[Context], bool], ...]:
+        """A test of each match field the rule has (cheapest first)."""
+        return tuple(_tester(name, pat) for name, pat in self.fields)
 
     def pattern(self, name: str) -> re.Pattern[str]:
         """The named pattern ``name`` of a link rule; raises :class:`CodelistError` when it has none."""
@@ -286,7 +288,7 @@ def rule_matches(rule: Rule, unit: str, ctx: Context) -> bool:
         return False
     if rule.np is not None and not rule.np.search(ctx.np):
         return False
-    if rule.fields and not _field_hit(rule.field, ctx):
+    if rule.fields and not any(test(ctx) for test in rule.tests):
         return False
     for p in rule.requires:
         if not p.search(ctx.clause):
@@ -294,25 +296,16 @@ def rule_matches(rule: Rule, unit: str, ctx: Context) -> bool:
     return rule.not_ is None or not (rule.not_.search(ctx.left) or rule.not_.search(ctx.right))
 
 
-def _field_hit(field: dict[str, re.Pattern[str]], ctx: Context) -> bool:
-    """Whether one of the rule's field patterns matches its part of the context."""
-    pat = field.get("left")
-    if pat is not None and pat.search(ctx.left):
-        return True
-    pat = field.get("right")
-    if pat is not None and pat.search(ctx.right):
-        return True
-    pat = field.get("rest")
-    if pat is not None and (pat.search(ctx.rest) or (ctx.tail and pat.search(ctx.tail))):
-        return True
-    pat = field.get("clause")
-    if pat is not None and pat.search(ctx.clause):
-        return True
-    pat = field.get("any")
-    if pat is not None and pat.search(ctx.any):
-        return True
-    pat = field.get("subject")
-    if pat is not None and pat.search(ctx.subject):
-        return True
-    pat = field.get("source")
-    return pat is not None and any(pat.search(s) for s in ctx.sources)
+def _tester(name: str, pat: re.Pattern[str]) -> Callable[[Context], bool]:
+    """A test of one match field: whether ``pat`` matches its part of a context."""
+    search = pat.search
+    if name == "rest":
+        return lambda c: search(c.rest) is not None or bool(c.tail and search(c.tail))
+    if name == "any":
+        return lambda c: search(c.any) is not None
+    if name == "source":
+        return lambda c: any(search(s) for s in c.sources)
+    if name == "column":
+        return lambda c: bool(c.column) and search(c.column) is not None
+    get = attrgetter(name)
+    return lambda c: search(get(c)) is not None
