@@ -106,20 +106,22 @@ def _readings(rules: RuleSet, i: int, m: Mention, ctx: Context, mentions: tuple[
     plan = _plan_rule(rules, ctx)
     if plan is not None:
         _vote(votes, "plan", None, plan)
+    present = rules.present(ctx)
     for rule in rules.voting("unbound"):
-        if rule_matches(rule, m.unit, ctx):
+        if rule.could_match(present) and rule_matches(rule, m.unit, ctx):
             _vote(votes, "unbound", None, rule)
     if m.unit != "percent" and not votes:  # a plan or a figure of no kind of its own is read no further
         if m.unit != "CNY" and not ctx.head:
             ctx = _listed_noun(ctx, mentions, i, rules)
+            present = rules.present(ctx)
         candidates = rules.candidates(m.unit, ctx.head)
         for rule in candidates:
-            if rule.vote == "indicator" and rule_matches(rule, m.unit, ctx):
+            if rule.vote == "indicator" and rule.could_match(present) and rule_matches(rule, m.unit, ctx):
                 _vote(votes, "indicator", rule.value, rule)
         if any(kind == "indicator" and value in _aid_money(rules.lang) for kind, value in votes):
             # F2: whose aid money it is, from the clause's subject and its "from X" / "by X" phrases
             for rule in candidates:
-                if rule.vote == "channel" and rule_matches(rule, m.unit, ctx):
+                if rule.vote == "channel" and rule.could_match(present) and rule_matches(rule, m.unit, ctx):
                     _vote(votes, "indicator", rule.value, rule)
     ranked = _rank(votes)
     if ranked and ranked[0].kind == "indicator":

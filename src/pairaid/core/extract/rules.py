@@ -27,6 +27,7 @@ import yaml
 from pairaid.core.errors import CodelistError
 from pairaid.core.extract.model import Context
 from pairaid.core.extract.regex_leads import alternation
+from pairaid.core.extract.rule_anchors import Present, anchors_of
 
 __all__ = [
     "VOTES",
@@ -76,6 +77,23 @@ class Rule:
     positive: tuple[str, ...]
     negative: tuple[str, ...]
     order: int
+
+    @cached_property
+    def gate(self) -> tuple[tuple[tuple[str, frozenset[str]], ...] | None, tuple[frozenset[str], ...]]:
+        """The words the rule cannot match without (:mod:`~pairaid.core.extract.rule_anchors`): for each
+        match field its anchors (``None`` when a field has none: no test), and the anchors of each
+        ``requires`` pattern that has some."""
+        fields = tuple((name, anchors_of(pat)) for name, pat in self.fields)
+        gate = None if not fields or any(a is None for _, a in fields) else tuple((n, a) for n, a in fields if a)
+        required = tuple(a for p in self.requires if (a := anchors_of(p)))
+        return gate, required
+
+    def could_match(self, present: Present) -> bool:
+        """False when a word the rule cannot match without is missing from ``present``'s context."""
+        gate, required = self.gate
+        if gate is not None and all(anchors.isdisjoint(present.get(name)) for name, anchors in gate):
+            return False
+        return all(not anchors.isdisjoint(present.clause) for anchors in required)
 
     @cached_property
     def tests(self) -> tuple[Callable[[Context], bool], ...]:
@@ -138,6 +156,26 @@ class RuleSet:
             )
             self._candidates[key] = found
         return found
+
+    @cached_property
+    def anchors(self) -> frozenset[str]:
+        """Every anchor of every rule (:attr:`Rule.gate`)."""
+        words: set[str] = set()
+        for r in self.rules:
+            gate, required = r.gate
+            for _, anchors in gate or ():
+                words |= anchors
+            for anchors in required:
+                words |= anchors
+        return frozenset(words)
+
+    @cached_property
+    def _word_anchors(self) -> dict[str, frozenset[str]]:
+        return {}
+
+    def present(self, ctx: Context) -> Present:
+        """The anchors of the rules standing in each part of ``ctx`` (found lazily)."""
+        return Present(self.anchors, self._word_anchors, ctx)
 
     @cached_property
     def plan_words(self) -> re.Pattern[str]:
