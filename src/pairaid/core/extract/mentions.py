@@ -10,7 +10,8 @@ For each number of :func:`pairaid.core.numbers.find_numbers`:
    ``household``, anything else ``count``;
 3. the qualifier before it ("more than", "nearly", ...) or after it ("or
    more"), from ``data/qualifiers.yaml``; qualifier words stay outside the span;
-4. the exclusion rules of :mod:`pairaid.core.extract.exclusions`.
+4. the exclusion rules of :mod:`pairaid.core.extract.exclusions`;
+5. bare numbers take a unit from the figures around them (:mod:`pairaid.core.extract.bare_numbers`).
 
 The span (gold-format.md M1) covers the number, its scale and unit words, and
 the counted noun when it is at most one word away ("19 key projects" but only
@@ -21,18 +22,17 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, replace
-from decimal import Decimal
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any, cast
 
 import yaml
 
+from pairaid.core.extract.bare_numbers import inherit_units, money_lists
 from pairaid.core.extract.exclusions import ExclusionContext, TextIndex, exclusion_rule, index_text
 from pairaid.core.extract.mentions_zh import find_chinese_mentions
 from pairaid.core.extract.model import Mention, Qualifier, Sentence
-from pairaid.core.extract.regex_leads import compile_led
 from pairaid.core.numbers import NumberMatch, find_numbers
 from pairaid.core.units import is_person_noun, is_plural, match_unit, singular
 
@@ -212,142 +212,12 @@ def find_mentions(
             mention = _read_mention(text, number, index, sent)
             if mention is not None:
                 out.append(mention)
-    read = _money_lists(text, _inherit_units(text, out))
+    read = money_lists(text, inherit_units(text, out))
     if not chinese:
         return tuple(read)
     for a, b in chinese:
         read.extend(find_chinese_mentions(text, a, b, starts, index))
     return tuple(sorted(read, key=lambda m: m.start))
-
-
-_QUAL = r"(?:(?:more\s+than|over|nearly|almost|about|around|some|approximately|less\s+than|close\s+to)\s+)?"
-_OF_WHOM_BEFORE = compile_led(rf"\b(?:of|among)\s+(?:whom|them|which|these|those)\s*,?\s*{_QUAL}$", re.I)
-_OF_THEM_AFTER = re.compile(r"\s+(?:of|among)\s+(?:whom|them|which|these|those)\b", re.I)
-_CONTINUES = re.compile(
-    rf"(?:\s+(?:were|was|have\s+been|had\s+been)\s+(?:[a-z]+ed|under\s+(?:construction|way)|underway|in\s+progress))?(?:\s+in\s+(?:19|20)\d\d)?\s*,?\s*(?:to|and|or)\s+{_QUAL}",
-    re.I,
-)
-# "of whom 12,800 were from A, 10,200 from B and 8,500 from C": a bare number listed after another
-_LISTED_AFTER = re.compile(rf"[^.;:\d]{{0,45}}?(?:,\s*(?:and\s+)?|\s+and\s+){_QUAL}", re.I)
-_POPULATION = compile_led(r"\bpopulation\b[^.;,]{0,60}$", re.I)
-# "the first batch of aid cadres, 113 in all, took up their posts": a count in apposition to the noun before it
-_APPOSITION_BEFORE = re.compile(r"\b([A-Za-z][a-z-]*[a-z])\s*,\s*$")
-# a table flattened into lines: "Cadres seconded: 24; professionals sent: 113"
-_LABEL_BEFORE = re.compile(r"(?:^|[\n;；]|\s{2,})\s*(?P<label>[A-Za-z][A-Za-z'’ -]{2,40}):\s*$")
-_IN_ALL = re.compile(r"\s+(?:in\s+all|in\s+total|altogether)\b", re.I)
-# "58,000 rural labourers, including 21,000 through ...": a part of the figure before it
-_OF_THE_BEFORE = re.compile(r"\b(?:of|among)\s+(?:the|these|those)\s+$", re.I)
-_THEN_COMMA = re.compile(r"(?:[^.;,\d]|(?:19|20)\d\d){0,40},\s*")  # "built since 1996, 23 were"
-_INCLUDING_BEFORE = compile_led(rf"\b(?:including|among\s+them|of\s+this)\s*,?\s*{_QUAL}$", re.I)
-# "the number of people trained was up to 4,300", "the training courses held by A numbered 26"
-_NUMBER_OF = re.compile(
-    rf"\bthe\s+number\s+of\s+(?P<np>[a-z][a-z\s-]{{0,40}}?)\s+(?:was|were|reached|totall?ed|stood\s+at|amounted\s+to"
-    rf"|(?:fell|dropped|decreased|declined|rose|increased|grew)\s+to)"
-    rf"\s+(?:up\s+to\s+)?{_QUAL}$"
-    rf"|(?:^|[.;,:]\s*|\bthe\s+)(?P<subject>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){{0,2}}?)\s+(?:[a-z]+\s+(?:by|in|of)\s+"
-    rf"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s+)?numbered\s+{_QUAL}$",
-    re.I,
-)
-
-
-def _inherit_units(text: str, mentions: list[Mention]) -> list[Mention]:
-    """A bare number (no unit word, no noun) counts what a figure before it in its sentence counts.
-
-    * "of whom 7,200 ...", "3,100 of them ...": the last figure of people or things before it;
-    * "from 8,000 residents to nearly 46,000", "13 schools and 4", "96 projects were started and 71
-      completed": the figure just before it;
-    * "the poor population fell by 1.2 million": people (unit ``person``);
-    * "Of the 92 cadres sent, 12 ...": the figure the sentence opened on;
-    * "the first batch of aid cadres, 113 in all, ...": what the noun before the comma counts;
-    * "Cadres seconded: 24; teachers sent: 113": what the label before the colon counts.
-    """
-    out: list[Mention] = []
-    for k, m in enumerate(mentions):
-        if m.unit != "count" or m.noun is not None or "+unit" in m.rule or "+rmb" in m.rule:
-            out.append(m)
-            continue
-        earlier = [p for p in reversed(out[max(0, k - 6) : k]) if p.sentence == m.sentence]
-        counted = [p for p in earlier if p.unit in ("person", "household") or (p.unit == "count" and p.noun)]
-        source: Mention | None = None
-        lead = text[max(0, m.start - 40) : m.start]
-        marker = _OF_WHOM_BEFORE.search(lead) or _OF_THEM_AFTER.match(text, m.end)
-        if counted and marker:
-            # "of whom" counts people: the last figure of people before it, else the last counted one
-            people = [p for p in counted if p.unit == "person"] if "whom" in marker.group(0).lower() else []
-            source = (people or counted)[0]
-        elif (
-            earlier
-            and earlier[0] in counted
-            and (
-                _CONTINUES.fullmatch(text, earlier[0].end, m.start)
-                or ("+" not in earlier[0].rule and _LISTED_AFTER.fullmatch(text, earlier[0].end, m.start))
-            )
-        ):
-            source = earlier[0]
-        elif counted and _INCLUDING_BEFORE.search(lead):
-            source = counted[0]
-        elif (
-            counted
-            and _OF_THE_BEFORE.search(text, max(0, counted[0].start - 20), counted[0].start)
-            and _THEN_COMMA.fullmatch(text, counted[0].end, m.start)
-        ):
-            source = counted[0]  # "Of the 92 cadres dispatched, 12 held posts at city level"
-        named = _NUMBER_OF.search(text, max(0, m.start - 90), m.start) if source is None else None
-        if source is not None:
-            out.append(replace(m, unit=source.unit, noun=source.noun))
-        elif named is not None:
-            out.append(_counted_by(m, named.group("np") or named.group("subject")))
-        elif _POPULATION.search(text, max(0, m.start - 70), m.start):
-            out.append(replace(m, unit="person", noun="person"))
-        elif (noun := _APPOSITION_BEFORE.search(lead)) and is_plural(noun.group(1)) and _IN_ALL.match(text, m.end):
-            out.append(_counted_by(m, noun.group(1)))
-        elif (label := _LABEL_BEFORE.search(lead)) is not None:
-            out.append(_counted_by(m, label.group("label")))
-        else:
-            out.append(m)
-    return out
-
-
-# the gap between the members of a list of figures: "8, 5.5 and 4 million yuan"
-_LIST_GAP = re.compile(r"\s*[,，、]\s*(?:and\s+)?|\s+and\s+")
-_LEADING_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
-
-
-def _money_lists(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Bare numbers listed before a sum of money share its unit and scale word: in "8, 5.5 and 4 million
-    yuan" the 8 is 8 million yuan (gold-format.md: values with scale words applied)."""
-    out = list(mentions)
-    for k in range(len(out) - 1, 0, -1):
-        last = out[k]
-        if last.unit != "CNY":
-            continue
-        lead = _LEADING_NUMBER.search(last.text)
-        digits = Decimal(lead.group().replace(",", "")) if lead is not None else Decimal(0)
-        scale = last.value / digits if digits else Decimal(1)
-        j = k - 1
-        while j >= 0:
-            bare = out[j]
-            if bare.sentence != last.sentence or bare.unit != "count" or bare.noun is not None or "+" in bare.rule:
-                break
-            if not _LIST_GAP.fullmatch(text, bare.end, out[j + 1].start):
-                break
-            factor = scale if bare.rule in ("digits", "range") else Decimal(1)
-            high = bare.value_high * factor if bare.value_high is not None else None
-            out[j] = replace(bare, unit="CNY", value=bare.value * factor, value_high=high)
-            j -= 1
-    return out
-
-
-def _counted_by(m: Mention, phrase: str) -> Mention:
-    """``m`` counting what ``phrase`` names: people when a word of it counts people, else its first plural."""
-    words = phrase.lower().split()
-    if any(is_person_noun(singular(w)) for w in words):
-        noun = next(singular(w) for w in words if is_person_noun(singular(w)))
-        return replace(m, unit="person", noun=noun)
-    plural = next((w for w in words if is_plural(w)), None)
-    if plural is None:
-        return m
-    return replace(m, noun=singular(plural), noun_phrase=phrase)
 
 
 def _read_mention(text: str, number: NumberMatch, index: TextIndex, sentence: int) -> Mention | None:
