@@ -20,6 +20,7 @@ from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
+from jsonschema import Draft202012Validator, FormatChecker
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
@@ -35,12 +36,24 @@ from tests.web.factories import make_activity, make_figure, make_pairing, make_r
 
 @schemathesis.check
 def parsed_as_documented(ctx: Any, response: Any, case: schemathesis.Case) -> bool | None:
-    """A request the schema calls valid is not refused for its shape (a 422 listing parse errors)."""
+    """A request the schema calls valid is not refused for its shape (a 422 listing parse errors).
+
+    The generator does not always keep every keyword of a string's schema at once (a pattern
+    with a maximum length), so a body it calls valid is checked against the schema first.
+    """
     if case.meta is None or not case.meta.generation.mode.is_positive or response.status_code != 422:
         return None
     details = response.json()["error"]["details"]
+    if isinstance(details, list) and all(d["loc"][0] == "body" for d in details) and not _body_valid(case):
+        return None
     assert not isinstance(details, list), f"the schema calls this request valid, the API refused it: {details}"
     return None
+
+
+def _body_valid(case: schemathesis.Case) -> bool:
+    body = case.operation.definition.raw["requestBody"]["content"]["application/json"]["schema"]
+    document = {**body, "components": case.operation.schema.raw_schema["components"]}
+    return bool(Draft202012Validator(document, format_checker=FormatChecker()).is_valid(case.body))
 
 
 #: No server error; every response as documented (status, media type, headers, body); what the

@@ -75,7 +75,7 @@ def make_figure(
     year: int = 2009,
     status: str = "entered",
     evidence: Evidence | None = None,
-    confidence: str | None = None,
+    certainty: str | None = None,
 ) -> DataValue:
     indicator = Indicator.objects.get(code=code)
     return DataValue.objects.create(
@@ -89,7 +89,7 @@ def make_figure(
         unit=indicator.unit,
         status=status,
         evidence=evidence,
-        confidence=Decimal(confidence) if confidence else None,
+        certainty=Decimal(certainty) if certainty else None,
     )
 
 
@@ -113,17 +113,17 @@ def make_report(pairing: Pairing) -> Report:
         text=text,
     )
 
-    def fact(phrase: str, code: str, value: str, confidence: str) -> DataValue:
+    def fact(phrase: str, code: str, value: str, certainty: str) -> DataValue:
         start = text.index(phrase)
         evidence = Evidence.objects.create(document=document, start=start, end=start + len(phrase), rule="test")
-        return make_figure(code, value, pairing=pairing, status="extracted", evidence=evidence, confidence=confidence)
+        return make_figure(code, value, pairing=pairing, status="extracted", evidence=evidence, certainty=certainty)
 
     return Report(
         document=document,
         aid=fact("75.80 million yuan", "aid_funds", "75800000", "0.950"),
         schools=fact("12 schools", "schools", "12", "0.900"),
         trained=fact("4,456 people", "people_trained", "4456", "0.850"),
-        cadres=fact("38 cadres", "cadres_seconded", "38", "0.500"),
+        cadres=fact("38 cadres", "cadres_seconded", "38", "0.200"),
     )
 
 

@@ -105,12 +105,14 @@ def test_an_editor_reviews_the_sample_document_and_sees_it_in_the_audit_trail(
     first, second = _unconfirmed_keys(document)[:2]
     with page.expect_navigation():
         page.locator(f"#figure-{first} button[name=accept]").click()
-    row = page.locator(f"#figure-{second}")
-    row.locator("input[name=value]").fill("42")
     with page.expect_navigation():
-        row.locator("button[name=correct]").click()
-    assert page.locator(f"#figure-{first} td.status").inner_text() == "Accepted"
-    assert page.locator(f"#figure-{second} td.status").inner_text() == "Corrected"
+        page.locator(f"#figure-{second} a[data-action=correct]").click()
+    form = page.locator(f"#correct-{second}")
+    form.locator("input[name=value]").fill("42")
+    with page.expect_navigation():
+        form.locator("button[name=correct]").click()
+    assert page.locator(f"#figure-{first} .status").inner_text() == "Accepted"
+    assert page.locator(f"#figure-{second} .status").inner_text() == "Corrected"
 
     corrected = DataValue.objects.get(pk=second)
     assert corrected.value == 42 and corrected.original_value is not None

@@ -84,6 +84,7 @@ class Side:
     figure_version: int
     document: SourceDocument
     extracted: DataValue
+    copy: DataValue
     upload: tuple[str, str, str, str]  # file name, text, donor, recipient
 
 
@@ -107,8 +108,11 @@ def _side(world: World, pairing: Pairing, area_code: str, tag: str, donor: str, 
     start = text.index("8 million yuan")
     evidence = Evidence.objects.create(document=document, start=start, end=start + 14, rule="test")
     extracted = make_figure(
-        "aid_funds", "8000000", pairing=pairing, area_=place, status="extracted", evidence=evidence, confidence="0.9"
+        "aid_funds", "8000000", pairing=pairing, area_=place, status="extracted", evidence=evidence, certainty="0.9"
     )
+    start = text.index("aid funds")
+    evidence = Evidence.objects.create(document=document, start=start, end=start + 9, rule="test")
+    copy = make_figure("jobs", "1500", pairing=pairing, area_=place, status="extracted", evidence=evidence)
     upload_text = f"{donor}'s aid to {recipient}, 2010\n\nIn 2010 {donor} built 3 schools in {recipient}.\n"
     return Side(
         pairing,
@@ -121,6 +125,7 @@ def _side(world: World, pairing: Pairing, area_code: str, tag: str, donor: str, 
         versions[2],
         document,
         extracted,
+        copy,
         (f"{tag.lower()}-2010.txt", upload_text, donor, recipient),
     )
 
@@ -251,6 +256,13 @@ WRITES: dict[str, dict[str, Call]] = {
             "web": _web(lambda s, a=action: f"/figures/{s.extracted.pk}/{a}/", lambda s, b=body: b),
         }
         for action, body in (("accept", {}), ("correct", {"value": "9000000"}), ("reject", {}))
+    },
+    "datavalue_same_as": {
+        "API": _api("post", lambda s: f"/api/v1/data-values/{s.copy.pk}/same-as", lambda s: {}),
+        "web": _web(lambda s: f"/figures/{s.copy.pk}/same_as/", lambda s: {}),
+    },
+    "datavalues_review": {
+        "web": _web(lambda s: "/review/bulk/", lambda s: {"ids": [s.extracted.pk], "action": "accept"}),
     },
     "document_accept_confident": {
         "web": _web(lambda s: f"/documents/{s.document.pk}/accept-confident/", lambda s: {}),

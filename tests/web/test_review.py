@@ -17,7 +17,7 @@ from tests.web.factories import World, make_figure, make_report
 
 def test_a_correction_keeps_the_extracted_value_and_who_changed_it(world: World) -> None:
     report = make_report(world.kashi)
-    dv = datavalue_correct(user=world.owner, data_value=report.aid, value=Decimal("75900000"))
+    dv = datavalue_correct(user=world.owner, data_value=report.aid, changes={"value": Decimal("75900000")})
     dv.refresh_from_db()
     assert (dv.status, dv.value, dv.original_value, dv.updated_by) == (
         "corrected",
@@ -25,16 +25,16 @@ def test_a_correction_keeps_the_extracted_value_and_who_changed_it(world: World)
         Decimal("75800000"),
         world.owner,
     )
-    datavalue_correct(user=world.owner, data_value=dv, value=Decimal("76000000"))
+    datavalue_correct(user=world.owner, data_value=dv, changes={"value": Decimal("76000000")})
     dv.refresh_from_db()
     assert dv.original_value == Decimal("75800000")
 
 
 def test_the_audit_trail_shows_who_when_and_old_to_new(world: World) -> None:
     report = make_report(world.kashi)
-    datavalue_correct(user=world.owner, data_value=report.aid, value=Decimal("75900000"))
+    datavalue_correct(user=world.owner, data_value=report.aid, changes={"value": Decimal("75900000")})
     newest = history_entries(instance=report.aid)[0]
-    assert newest.who == "owner" and newest.kind == "~" and newest.reason == "corrected"
+    assert newest.who == "owner" and newest.kind == "~" and newest.reason == "corrected: value"
     changes = {c.field: (c.old, c.new) for c in newest.changes}
     assert changes["value"] == ("75800000", "75900000")
     assert changes["status"] == ("Extracted", "Corrected")
@@ -44,7 +44,7 @@ def test_the_audit_trail_shows_who_when_and_old_to_new(world: World) -> None:
 def test_a_value_can_be_restored_from_the_trail(world: World) -> None:
     report = make_report(world.kashi)
     datavalue_accept(user=world.owner, data_value=report.schools)
-    datavalue_correct(user=world.owner, data_value=report.schools, value=Decimal("13"))
+    datavalue_correct(user=world.owner, data_value=report.schools, changes={"value": Decimal("13")})
     accepted_version = history_entries(instance=report.schools)[1]
     restored = history_restore(user=world.owner, instance=report.schools, history_id=accepted_version.history_id)
     restored.refresh_from_db()
@@ -66,14 +66,14 @@ def test_only_reviewers_may_accept_or_reject(world: World) -> None:
 def test_one_key_holds_one_confirmed_figure(world: World) -> None:
     report = make_report(world.kashi)
     make_figure("aid_funds", "75800000", pairing=world.kashi, status="entered")
-    with pytest.raises(DataError, match="already confirmed"):
+    with pytest.raises(DataError, match="is confirmed already"):
         datavalue_accept(user=world.owner, data_value=report.aid)
 
 
 def test_bulk_accept_takes_the_confident_facts_only(world: World) -> None:
     report = make_report(world.kashi)
     result = document_accept_confident(user=world.owner, document=report.document)
-    assert set(result.accepted) == {report.aid.pk, report.schools.pk, report.trained.pk}
+    assert set(result.done) == {report.aid.pk, report.schools.pk, report.trained.pk}
     report.cadres.refresh_from_db()
     assert report.cadres.status == "extracted"
     assert list(review_queue(user=world.owner)) == [report.cadres]
@@ -85,7 +85,7 @@ def test_bulk_accept_skips_what_the_user_may_not_review(world: World) -> None:
     report.schools.pairing = world.jiangsu
     report.schools.save()
     result = document_accept_confident(user=world.owner, document=report.document)
-    assert set(result.accepted) == {report.aid.pk, report.trained.pk}
+    assert set(result.done) == {report.aid.pk, report.trained.pk}
     assert result.skipped == ((report.schools.pk, "not yours to review"),)
 
 

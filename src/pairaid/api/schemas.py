@@ -327,7 +327,10 @@ class DataValueOut(Schema):
     status: str
     kind: str = Field(..., description="actual, planned or target")
     evidence: int | None
-    confidence: Decimal | None
+    certainty: Decimal | None = Field(description="how sure the reading of an extracted figure is, 0-1")
+    rule: str = Field(description="the rule that bound an extracted figure to its indicator")
+    as_read: dict[str, Any] = Field(description="fields a review changed, as the report gave them")
+    same_as: int | None = Field(description="the confirmed figure an extracted one was closed as a copy of")
     updated: dt.datetime
     updated_by: str | None
 
@@ -350,6 +353,10 @@ class DataValueOut(Schema):
     @staticmethod
     def resolve_evidence(obj: Any) -> int | None:
         return obj.evidence_id
+
+    @staticmethod
+    def resolve_same_as(obj: Any) -> int | None:
+        return obj.same_as_id
 
     @staticmethod
     def resolve_updated_by(obj: Any) -> str | None:
@@ -382,8 +389,18 @@ class DataValuePatch(InputSchema):
 
 
 class CorrectionIn(InputSchema):
-    value: FigureValue
+    """A review's correction of an extracted figure: the fields given change, the others stay."""
+
+    indicator: IndicatorCode = Absent()
+    period_kind: PeriodKindCode = Absent()
+    period_start: Day = Absent()
+    period_end: Day = Absent()
+    pairing: Id | None = None
+    area: AreaCode | None = None
+    value: FigureValue = Absent()
     value_high: FigureValue | None = None
+    qualifier: QualifierCode = Absent()
+    unit: Text(32, 1) = Absent()  # type: ignore[valid-type]
 
 
 class DocumentOut(Schema):

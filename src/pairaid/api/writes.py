@@ -33,6 +33,7 @@ from pairaid.entry import indicators as entry_indicators
 from pairaid.entry import services as entry
 from pairaid.geo.models import Area
 from pairaid.indicators.models import DataValue, Indicator
+from pairaid.registry.models import Pairing
 from pairaid.review import services as review
 
 PathId = Annotated[int, Path(ge=1, le=MAX_ID)]
@@ -133,9 +134,33 @@ def datavalue_accept(request: HttpRequest, pk: PathId) -> DataValue:
 
 @router.post("/data-values/{pk}/correct", response=_ok(200, DataValueOut), tags=["review"], auth=WRITE_AUTH)
 def datavalue_correct(request: HttpRequest, pk: PathId, body: CorrectionIn) -> DataValue:
+    """Correct any field of an extracted figure; what the report gave stays (``original_value``, ``as_read``)."""
     dv = _datavalue(pk)
-    review.datavalue_correct(user=api_user(request), data_value=dv, value=body.value, value_high=body.value_high)
+    changes = body.dict(exclude_unset=True)
+    _named(changes, "indicator", Indicator, "code")
+    _named(changes, "pairing", Pairing, "pk")
+    _named(changes, "area", Area, "code")
+    review.datavalue_correct(user=api_user(request), data_value=dv, changes=changes)
     return _datavalue(pk)
+
+
+@router.post("/data-values/{pk}/same-as", response=_ok(200, DataValueOut), tags=["review"], auth=WRITE_AUTH)
+def datavalue_close_as_copy(request: HttpRequest, pk: PathId) -> DataValue:
+    """Close an extracted figure as a copy of the confirmed figure with its key (rejected, ``same_as`` set)."""
+    dv = _datavalue(pk)
+    review.datavalue_close_as_copy(user=api_user(request), data_value=dv)
+    return _datavalue(pk)
+
+
+def _named(data: dict[str, Any], name: str, model: type[Any], field: str) -> None:
+    """Replace the code or id ``data[name]`` by the object it names (422 for one that names nothing)."""
+    from django.core.exceptions import ValidationError
+
+    if data.get(name) is None:
+        return
+    data[name] = model.objects.filter(**{field: data[name]}).first()
+    if data[name] is None:
+        raise ValidationError({name: [f"unknown {name}"]})
 
 
 @router.post("/data-values/{pk}/reject", response=_ok(200, DataValueOut), tags=["review"], auth=WRITE_AUTH)

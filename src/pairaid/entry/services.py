@@ -31,7 +31,7 @@ from pairaid.indicators.validation import datavalue_validate
 
 #: Fields no entry form or API body may set: review and bookkeeping go through their own services.
 _GUARDED = frozenset({"id", "created", "updated"})
-_GUARDED_FIGURE = _GUARDED | {"status", "original_value", "updated_by", "updated_by_id", "subject_key", "confidence"}
+_GUARDED_FIGURE = _GUARDED | {"status", "original_value", "updated_by", "updated_by_id", "subject_key", "certainty"}
 
 
 def _assign(instance: models.Model, data: Mapping[str, Any]) -> set[str]:

@@ -91,9 +91,13 @@ class DataValue(models.Model):
     ``original_value`` keeps what a report said when a reviewer corrects it.
     """
 
-    indicator = models.ForeignKey(Indicator, models.PROTECT, related_name="data_values")
-    pairing = models.ForeignKey(Pairing, models.CASCADE, null=True, blank=True, related_name="data_values")
-    area = models.ForeignKey(Area, models.PROTECT, null=True, blank=True, related_name="data_values")
+    indicator = models.ForeignKey(Indicator, models.PROTECT, related_name="data_values", verbose_name=_("indicator"))
+    pairing = models.ForeignKey(
+        Pairing, models.CASCADE, null=True, blank=True, related_name="data_values", verbose_name=_("pairing")
+    )
+    area = models.ForeignKey(
+        Area, models.PROTECT, null=True, blank=True, related_name="data_values", verbose_name=_("area")
+    )
     activity = models.ForeignKey(Activity, models.CASCADE, null=True, blank=True, related_name="data_values")
     organisation = models.ForeignKey(Organisation, models.CASCADE, null=True, blank=True, related_name="data_values")
     subject_key = models.CharField(max_length=120, blank=True, db_index=True)
@@ -118,7 +122,16 @@ class DataValue(models.Model):
     part_of = models.ForeignKey("self", models.SET_NULL, null=True, blank=True, related_name="parts")
     donor_label = models.CharField(_("donor as written"), max_length=200, blank=True)
     recipient_label = models.CharField(_("recipient as written"), max_length=200, blank=True)
-    confidence = models.DecimalField(max_digits=4, decimal_places=3, null=True, blank=True)
+    #: how sure the reading of an extracted figure is (0-1: how far it leads the next best reading)
+    certainty = models.DecimalField(_("certainty"), max_digits=4, decimal_places=3, null=True, blank=True)
+    #: the id of the rule that bound an extracted figure to its indicator (``core/extract`` rules)
+    rule = models.CharField(_("rule"), max_length=64, blank=True, db_index=True)
+    #: what review changed of an extracted figure, as the report gave it (``{"indicator": "jobs", ...}``)
+    as_read = models.JSONField(_("as read from the report"), default=dict, blank=True)
+    #: the confirmed figure an extracted one repeats, when review closed it as a copy
+    same_as = models.ForeignKey(
+        "self", models.SET_NULL, null=True, blank=True, related_name="copies", verbose_name=_("same as")
+    )
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+")

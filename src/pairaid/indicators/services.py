@@ -109,7 +109,7 @@ def _check_datavalue(
     status: str,
     kind: str,
     change_percent: Decimal | int | str | None,
-    confidence: Decimal | int | str | None,
+    certainty: Decimal | int | str | None,
     part_of: DataValue | None,
 ) -> _Checked:
     found = _indicator(indicator)
@@ -133,8 +133,8 @@ def _check_datavalue(
         raise DataError(f"{found.code}: unknown kind {kind!r} (use one of {', '.join(DataValueKind.values)})")
     if change_percent is not None:
         _quantity(change_percent, f"{found.code} change")
-    if confidence is not None and not 0 <= _quantity(confidence, "confidence") <= 1:
-        raise DataError(f"{found.code}: confidence {confidence} is outside 0–1")
+    if certainty is not None and not 0 <= _quantity(certainty, "certainty") <= 1:
+        raise DataError(f"{found.code}: certainty {certainty} is outside 0–1")
     chosen_unit = (unit or found.unit).strip()
     if part_of is not None and part_of.unit != chosen_unit:
         raise DataError(
@@ -169,7 +169,8 @@ def datavalue_create(
     part_of: DataValue | None = None,
     donor_label: str = "",
     recipient_label: str = "",
-    confidence: Decimal | int | str | None = None,
+    certainty: Decimal | int | str | None = None,
+    rule: str = "",
     updated_by: AbstractBaseUser | None = None,
 ) -> DataValue:
     """Record one figure: ``indicator`` × subject × period × ``disaggregation``.
@@ -182,7 +183,8 @@ def datavalue_create(
     ``area``, ``activity`` and ``organisation`` (an area within a pairing keys on
     both). ``kind`` says whether the figure is an actual (the default), a planned
     value or a target; the three are kept apart under the same key. ``unit``
-    defaults to the indicator's unit. ``value`` and the other numbers are
+    defaults to the indicator's unit. A figure read from a report keeps the
+    ``rule`` that bound it and the ``certainty`` of its reading (0-1). ``value`` and the other numbers are
     ``Decimal`` (or ``int``/numeric text), never ``float``.
 
     Raises:
@@ -207,7 +209,7 @@ def datavalue_create(
         status=status,
         kind=kind,
         change_percent=change_percent,
-        confidence=confidence,
+        certainty=certainty,
         part_of=part_of,
     )
     key = _key(
@@ -247,7 +249,8 @@ def datavalue_create(
         part_of=part_of,
         donor_label=donor_label,
         recipient_label=recipient_label,
-        confidence=None if confidence is None else Decimal(confidence),
+        certainty=None if certainty is None else Decimal(certainty),
+        rule=rule[:64],
         updated_by=updated_by,
     )
     if updated_by is not None:
@@ -310,7 +313,7 @@ def datavalue_get_or_create(
     part_of: DataValue | None = None,
     donor_label: str = "",
     recipient_label: str = "",
-    confidence: Decimal | int | str | None = None,
+    certainty: Decimal | int | str | None = None,
 ) -> tuple[DataValue, bool]:
     """The data value with this unique key (indicator, subject, period, disaggregation, kind, status), made if missing.
 
@@ -335,7 +338,7 @@ def datavalue_get_or_create(
         "status": status,
         "kind": kind,
         "change_percent": change_percent,
-        "confidence": confidence,
+        "certainty": certainty,
         "part_of": part_of,
     }
     checked = _check_datavalue(**arguments)  # type: ignore[arg-type]

@@ -19,7 +19,9 @@ Steps, in one transaction (a file that fails stores nothing):
    qualifier, stated change, the part-of link (kept only between values of one
    unit), the donor and recipient as written and the subject resolved from them:
    the most specific pairing in force that fits, through the registry
-   (:mod:`pairaid.ingest.subjects`); the result counts the facts attached to none.
+   (:mod:`pairaid.ingest.subjects`); the result counts the facts attached to none;
+   the rule that bound it and the certainty of its reading (review sorts and
+   filters by both).
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ from pairaid.sources.models import Evidence, SourceDocument
 
 IngestStatus = Literal["new", "already ingested", "read again"]
 _FOUR_PLACES = Decimal("0.0001")
+_THREE_PLACES = Decimal("0.001")
 #: Unit codes that convert into each other (core.units); no other pair is tried.
 _CONVERTIBLE = (frozenset({"ha", "mu", "m2"}), frozenset({"km", "m"}), frozenset({"t", "kg"}))
 
@@ -309,6 +312,8 @@ def _store_fact(
         part_of=whole if whole is not None and whole.unit == unit else None,
         donor_label=(fact.donor or "")[:200],
         recipient_label=(fact.recipient or "")[:200],
+        rule=fact.rule,
+        certainty=Decimal(str(fact.certainty)).quantize(_THREE_PLACES),
     )
 
 

@@ -1,14 +1,43 @@
-"""Reads for review: the queue of extracted figures waiting for a reviewer."""
+"""Reads for review: the queue of extracted figures waiting for a reviewer, its filters and sort orders."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, OuterRef, Q, QuerySet, Subquery
 
 from pairaid.accounts.permissions import user_rights
-from pairaid.indicators.models import DataValue, DataValueStatus
+from pairaid.core.extract.model import UNCERTAIN_BELOW
+from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueStatus, Indicator
+from pairaid.registry.models import Pairing
 from pairaid.sources.models import SourceDocument
+
+#: Readings at least this certain are confident (a reading below it is "uncertain", ``Fact.uncertain``).
+CONFIDENT = Decimal(str(UNCERTAIN_BELOW))
+
+#: The orders of the queue: document order, least certain first, by rule.
+ORDERS = {
+    "": ("evidence__document_id", "evidence__start", "pk"),
+    "certainty": (F("certainty").asc(nulls_last=True), "evidence__document_id", "evidence__start", "pk"),
+    "rule": ("rule", "evidence__document_id", "evidence__start", "pk"),
+}
+
+
+@dataclass(frozen=True)
+class QueueFilter:
+    """What the queue is narrowed to; each part left empty keeps every figure.
+
+    ``certainty`` is ``uncertain`` (below :data:`CONFIDENT`) or ``certain``.
+    """
+
+    document: SourceDocument | None = None
+    pairing: Pairing | None = None
+    indicator: Indicator | None = None
+    rule: str = ""
+    certainty: str = ""
+    order: str = ""
 
 
 def reviewable(*, user: Any, qs: QuerySet[DataValue]) -> QuerySet[DataValue]:
@@ -27,13 +56,56 @@ def reviewable(*, user: Any, qs: QuerySet[DataValue]) -> QuerySet[DataValue]:
     )
 
 
-def review_queue(*, user: Any, document: SourceDocument | None = None) -> QuerySet[DataValue]:
-    """Extracted figures ``user`` may review (:func:`reviewable`), in document order."""
-    qs = (
-        DataValue.objects.filter(status=DataValueStatus.EXTRACTED)
-        .select_related("indicator", "pairing", "area", "activity", "evidence")
-        .prefetch_related("evidence__document")  # one copy of each report's text, not one per figure
+def with_confirmed_twin(qs: QuerySet[DataValue]) -> QuerySet[DataValue]:
+    """``qs`` with ``twin_id``: the confirmed figure of the same key, when there is one (a copy's original)."""
+    twins = DataValue.objects.filter(
+        indicator_id=OuterRef("indicator_id"),
+        subject_key=OuterRef("subject_key"),
+        period_kind=OuterRef("period_kind"),
+        period_start=OuterRef("period_start"),
+        period_end=OuterRef("period_end"),
+        disaggregation=OuterRef("disaggregation"),
+        kind=OuterRef("kind"),
+        status__in=CONFIRMED_STATUSES,
+    ).exclude(subject_key="")
+    return qs.annotate(twin_id=Subquery(twins.order_by("pk").values("pk")[:1]))
+
+
+def review_queue(*, user: Any, narrowed: QueueFilter | None = None) -> QuerySet[DataValue]:
+    """Extracted figures ``user`` may review (:func:`reviewable`), narrowed and ordered as asked.
+
+    Each carries ``twin_id`` (:func:`with_confirmed_twin`) and its document, pairing,
+    area and indicator, so that a page of them takes a fixed number of queries.
+    """
+    narrowed = narrowed or QueueFilter()
+    qs = DataValue.objects.filter(status=DataValueStatus.EXTRACTED).select_related(
+        "indicator",
+        "pairing__donor_area",
+        "pairing__recipient_area",
+        "pairing__donor_organisation",
+        "pairing__recipient_organisation",
+        "area",
+        "activity",
+        "evidence",
     )
-    if document is not None:
-        qs = qs.filter(evidence__document=document)
-    return reviewable(user=user, qs=qs).order_by("evidence__document_id", "evidence__start", "pk")
+    qs = qs.prefetch_related("evidence__document")  # one copy of each report's text (for the sentences), not one a row
+    if narrowed.document is not None:
+        qs = qs.filter(evidence__document=narrowed.document)
+    if narrowed.pairing is not None:
+        qs = qs.filter(Q(pairing=narrowed.pairing) | Q(activity__pairing=narrowed.pairing))
+    if narrowed.indicator is not None:
+        qs = qs.filter(indicator=narrowed.indicator)
+    if narrowed.rule:
+        qs = qs.filter(rule=narrowed.rule)
+    if narrowed.certainty == "uncertain":
+        qs = qs.filter(certainty__lt=CONFIDENT)
+    elif narrowed.certainty == "certain":
+        qs = qs.filter(Q(certainty__gte=CONFIDENT) | Q(certainty__isnull=True))
+    qs = with_confirmed_twin(reviewable(user=user, qs=qs))
+    return qs.order_by(*ORDERS.get(narrowed.order, ORDERS[""]))
+
+
+def queue_rules(*, user: Any) -> list[str]:
+    """The rules of the figures waiting for ``user``'s review, for the queue's rule filter."""
+    qs = reviewable(user=user, qs=DataValue.objects.filter(status=DataValueStatus.EXTRACTED).exclude(rule=""))
+    return list(qs.order_by("rule").values_list("rule", flat=True).distinct())

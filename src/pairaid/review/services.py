@@ -1,46 +1,71 @@
-"""Review of extracted figures: accept, correct, reject; bulk accept of a document's confident facts.
+"""Review of extracted figures: accept, correct any field, reject, close a copy; in bulk.
 
 A reviewer is the national office or anyone who may edit the figure
-(:func:`pairaid.accounts.permissions.can_datavalue_review`). A correction keeps the value
-the report gave in ``original_value`` and records the reviewer in
-``updated_by``; every change lands in the audit trail with its reason.
-One key (indicator × subject × period × disaggregation) holds at most one
-confirmed figure (accepted, corrected or entered).
+(:func:`pairaid.accounts.permissions.can_datavalue_review`). A correction may
+change the indicator, the period, the place and subject, the value, the
+qualifier and the unit; what the report gave stays: the value in
+``original_value``, the other fields changed in ``as_read``. The reviewer is
+recorded in ``updated_by``; every change lands in the audit trail with its reason.
+One key (indicator × subject × period × disaggregation × kind) holds at most one
+confirmed figure (accepted, corrected or entered): an extracted figure whose key
+is confirmed already is a copy, closed as "same as #N" in one step. A figure with
+no subject is never confirmed (correct its place first).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
-from django.db import IntegrityError, transaction
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models, transaction
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from pairaid.accounts import permissions
 from pairaid.core.errors import DataError
 from pairaid.datasets.locks import require_datavalue_unlocked
-from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueStatus
-from pairaid.review.selectors import reviewable
+from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueStatus, subject_key
+from pairaid.indicators.validation import datavalue_validate
+from pairaid.review.selectors import CONFIDENT, reviewable
 from pairaid.sources.models import SourceDocument
 
-#: Facts at or above this confidence count as confident for bulk acceptance.
-CONFIDENT = Decimal("0.800")
+#: The fields a correction may change.
+CORRECTABLE = (
+    "indicator",
+    "period_kind",
+    "period_start",
+    "period_end",
+    "pairing",
+    "area",
+    "value",
+    "value_high",
+    "qualifier",
+    "unit",
+)
+
+Action = Literal["accept", "reject", "same_as"]
 
 
 @dataclass(frozen=True)
 class BulkResult:
-    """What a bulk acceptance did: ids accepted, and ids skipped with the reason."""
+    """What a review of several figures did: ids done, and ids skipped with the reason."""
 
-    accepted: tuple[int, ...]
+    done: tuple[int, ...]
     skipped: tuple[tuple[int, str], ...]
 
 
-def _confirmed_twin(dv: DataValue) -> DataValue | None:
+def confirmed_twin(dv: DataValue) -> DataValue | None:
+    """The confirmed figure, other than ``dv``, with ``dv``'s key (its subject as it stands in memory)."""
+    key = subject_key(
+        pairing_id=dv.pairing_id, area_id=dv.area_id, activity_id=dv.activity_id, organisation_id=dv.organisation_id
+    )
     return (
         DataValue.objects.filter(
             indicator_id=dv.indicator_id,
-            subject_key=dv.subject_key,
+            subject_key=key,
             period_kind=dv.period_kind,
             period_start=dv.period_start,
             period_end=dv.period_end,
@@ -57,11 +82,16 @@ def _save(dv: DataValue, *, user: Any, status: str, reason: str) -> DataValue:
     if status in CONFIRMED_STATUSES or dv.status in CONFIRMED_STATUSES:
         require_datavalue_unlocked(dv)  # rejecting a mere extracted figure changes no figure a dataset holds
     if status in CONFIRMED_STATUSES:
-        twin = _confirmed_twin(dv)
+        if not (dv.pairing_id or dv.area_id or dv.activity_id or dv.organisation_id):
+            raise DataError(_("A figure with no subject cannot be confirmed: correct its place first."))
+        twin = confirmed_twin(dv)
         if twin is not None:
             raise DataError(
-                f"figure #{twin.pk} is already confirmed for this indicator, subject and period; "
-                "reject one of them or correct the other"
+                _(
+                    "Figure #%(id)s is confirmed already for this indicator, subject and period: "
+                    "close this one as the same, or correct it."
+                )
+                % {"id": twin.pk}
             )
     dv.status = status
     dv.updated_by = user if getattr(user, "is_authenticated", False) else None
@@ -75,39 +105,97 @@ def _save(dv: DataValue, *, user: Any, status: str, reason: str) -> DataValue:
     return dv
 
 
+def _require_review(user: Any, dv: DataValue) -> None:
+    permissions.require(permissions.can_datavalue_review_as_is(user, dv), _("You may not review this figure."))
+
+
 def datavalue_accept(*, user: Any, data_value: DataValue) -> DataValue:
     """Accept ``data_value`` as it stands.
 
     Raises:
         NotAllowed: ``user`` may not review it.
-        DataError: another confirmed figure holds the same key.
+        DataError: it has no subject, or another confirmed figure holds the same key.
     """
-    permissions.require(permissions.can_datavalue_review_as_is(user, data_value), "You may not review this figure.")
+    _require_review(user, data_value)
     return _save(data_value, user=user, status=DataValueStatus.ACCEPTED, reason="accepted")
 
 
-def datavalue_correct(
-    *, user: Any, data_value: DataValue, value: Decimal, value_high: Decimal | None = None
-) -> DataValue:
-    """Correct ``data_value`` to ``value`` (and ``value_high`` for a range), keeping the extracted value.
+def _as_read(value: Any) -> Any:
+    """A field's value as JSON: an object by its code or id, a date or number as text."""
+    if isinstance(value, models.Model):
+        return getattr(value, "code", value.pk)
+    if value is None or isinstance(value, (str, int)):
+        return value
+    return str(value)
 
-    ``original_value`` is set to the value before the first correction and never
-    overwritten by later ones.
+
+def datavalue_correct(*, user: Any, data_value: DataValue, changes: Mapping[str, Any]) -> DataValue:
+    """Correct any of the :data:`CORRECTABLE` fields of ``data_value`` (objects for indicator, pairing, area).
+
+    What the report gave stays: the value in ``original_value``, every other field
+    changed in ``as_read``; neither is overwritten by a later correction. A new
+    indicator brings its unit unless ``changes`` gives one. The corrected figure
+    keeps the rules of figures entered by hand (:mod:`pairaid.indicators.validation`)
+    and needs a subject.
 
     Raises:
-        NotAllowed: ``user`` may not review it.
-        DataError: a negative value, a range upside down, or another confirmed figure with the same key.
+        NotAllowed: ``user`` may not review it, or not give it this subject.
+        ValidationError: an unknown field, a negative value, a range upside down, a unit
+            that is not the indicator's, a period that is not of its kind (per field).
+        DataError: nothing changes, no subject, or another confirmed figure with the same key.
     """
-    permissions.require(permissions.can_datavalue_review_as_is(user, data_value), "You may not review this figure.")
-    if value < 0:
-        raise DataError("a figure cannot be negative")
-    if value_high is not None and value_high < value:
-        raise DataError("the upper value is below the value")
-    if data_value.original_value is None:
-        data_value.original_value = data_value.value
-    data_value.value = value
-    data_value.value_high = value_high
-    return _save(data_value, user=user, status=DataValueStatus.CORRECTED, reason="corrected")
+    unknown = sorted(set(changes) - set(CORRECTABLE))
+    if unknown:
+        raise ValidationError({name: _("Unknown field.") for name in unknown})
+    pairing = changes.get("pairing", data_value.pairing)
+    area = changes.get("area", data_value.area)
+    permissions.require(
+        permissions.can_datavalue_review(
+            user,
+            data_value,
+            pairing_id=pairing.pk if pairing else None,
+            area_id=area.pk if area else None,
+            activity_id=data_value.activity_id,
+        ),
+        _("You may not review this figure."),
+    )
+    require_datavalue_unlocked(data_value)
+    as_read = dict(data_value.as_read)
+    changed: set[str] = set()
+    for name, new in changes.items():
+        old = getattr(data_value, name)
+        if new == old:
+            continue
+        changed.add(name)
+        if name == "value":
+            if data_value.original_value is None:
+                data_value.original_value = old
+        else:
+            as_read.setdefault(name, _as_read(old))
+        setattr(data_value, name, new)
+    if "indicator" in changed and "unit" not in changes and data_value.unit != data_value.indicator.unit:
+        as_read.setdefault("unit", data_value.unit)
+        data_value.unit = data_value.indicator.unit
+        changed.add("unit")
+    if not changed:
+        raise DataError(_("Nothing was changed: accept the figure if it is right."))
+    _check_numbers(data_value)
+    datavalue_validate(data_value, changed=changed)
+    data_value.as_read = as_read
+    reason = "corrected: " + ", ".join(sorted(changed))
+    return _save(data_value, user=user, status=DataValueStatus.CORRECTED, reason=reason)
+
+
+def _check_numbers(dv: DataValue) -> None:
+    errors: dict[str, str] = {}
+    if dv.value is not None and dv.value < 0:
+        errors["value"] = _("A figure cannot be negative.")
+    if dv.value_high is not None and dv.value is not None and dv.value_high < dv.value:
+        errors["value_high"] = _("The upper value of a range is below its lower value.")
+    if dv.period_start and dv.period_end and dv.period_start > dv.period_end:
+        errors["period_end"] = _("The period ends before it starts.")
+    if errors:
+        raise ValidationError(errors)
 
 
 def datavalue_reject(*, user: Any, data_value: DataValue) -> DataValue:
@@ -116,42 +204,80 @@ def datavalue_reject(*, user: Any, data_value: DataValue) -> DataValue:
     Raises:
         NotAllowed: ``user`` may not review it.
     """
-    permissions.require(permissions.can_datavalue_review_as_is(user, data_value), "You may not review this figure.")
+    _require_review(user, data_value)
     return _save(data_value, user=user, status=DataValueStatus.REJECTED, reason="rejected")
+
+
+def datavalue_close_as_copy(*, user: Any, data_value: DataValue) -> DataValue:
+    """Close ``data_value`` as a copy of the confirmed figure with its key ("same as #N"): rejected, linked to it.
+
+    Raises:
+        NotAllowed: ``user`` may not review it.
+        DataError: no confirmed figure has its key.
+    """
+    _require_review(user, data_value)
+    twin = confirmed_twin(data_value)
+    if twin is None:
+        raise DataError(_("No confirmed figure has this indicator, subject and period: accept or correct this one."))
+    data_value.same_as = twin
+    return _save(data_value, user=user, status=DataValueStatus.REJECTED, reason=f"same as #{twin.pk}")
+
+
+_ACTIONS = {"accept": datavalue_accept, "reject": datavalue_reject, "same_as": datavalue_close_as_copy}
+
+
+def datavalues_review(*, user: Any, data_values: Iterable[DataValue], action: Action) -> BulkResult:
+    """Do ``action`` (accept, reject, close as the same as the confirmed figure) to each figure, one by one.
+
+    A figure that may not be reviewed by ``user``, or that the action refuses (no
+    subject, a confirmed twin, a locked dataset), is skipped with the reason; the
+    others are done.
+
+    Raises:
+        NotAllowed: ``user`` may review none of them.
+    """
+    data_values = list(data_values)
+    permissions.require(
+        not data_values or any(permissions.can_datavalue_review_as_is(user, dv) for dv in data_values),
+        _("You may not review these figures."),
+    )
+    done: list[int] = []
+    skipped: list[tuple[int, str]] = []
+    for dv in data_values:
+        if dv.status != DataValueStatus.EXTRACTED:
+            skipped.append((dv.pk, _("reviewed already")))
+            continue
+        if not permissions.can_datavalue_review_as_is(user, dv):
+            skipped.append((dv.pk, _("not yours to review")))
+            continue
+        try:
+            _ACTIONS[action](user=user, data_value=dv)
+        except DataError as exc:
+            skipped.append((dv.pk, str(exc)))
+        else:
+            done.append(dv.pk)
+    return BulkResult(tuple(done), tuple(skipped))
 
 
 def document_accept_confident(*, user: Any, document: SourceDocument, threshold: Decimal = CONFIDENT) -> BulkResult:
     """Accept every confident extracted figure of ``document`` that ``user`` may review.
 
-    Confident: bound to a subject (the reader binds only what it is sure of, see
-    DESIGN "Reading reports") and with no stated confidence, or one ≥ ``threshold``.
-    The others are left for review one by one; figures whose key is already
-    confirmed are skipped with the reason.
+    Confident: bound to a subject and with no stated certainty, or one ≥ ``threshold``
+    (not "uncertain", :attr:`pairaid.core.extract.model.Fact.uncertain`). The others
+    are left for review one by one; copies of confirmed figures are skipped with the reason.
 
     Raises:
         NotAllowed: ``user`` may review none of the document's figures.
     """
     permissions.require(
         reviewable(user=user, qs=DataValue.objects.filter(evidence__document=document)).exists(),
-        "You may not review this document's figures.",
+        _("You may not review this document's figures."),
     )
     candidates = (
         DataValue.objects.filter(evidence__document=document, status=DataValueStatus.EXTRACTED)
-        .filter(Q(confidence__gte=threshold) | Q(confidence__isnull=True))
+        .filter(Q(certainty__gte=threshold) | Q(certainty__isnull=True))
         .exclude(subject_key="")
         .select_related("activity")
         .order_by("evidence__start", "pk")
     )
-    accepted: list[int] = []
-    skipped: list[tuple[int, str]] = []
-    for dv in candidates:
-        if not permissions.can_datavalue_review_as_is(user, dv):
-            skipped.append((dv.pk, "not yours to review"))
-            continue
-        try:
-            _save(dv, user=user, status=DataValueStatus.ACCEPTED, reason="accepted (confident, in bulk)")
-        except DataError as exc:
-            skipped.append((dv.pk, str(exc)))
-        else:
-            accepted.append(dv.pk)
-    return BulkResult(tuple(accepted), tuple(skipped))
+    return datavalues_review(user=user, data_values=candidates, action="accept")

@@ -185,10 +185,6 @@ class DataValueForm(forms.Form):
         }
 
 
-class CorrectForm(forms.Form):
-    value = forms.DecimalField(label=_("Corrected value"), min_value=0, max_digits=20, decimal_places=4)
-
-
 class UploadForm(forms.Form):
     """A report to ingest: the file (type and size checked here) and what the reader should know of it."""
 

@@ -3,7 +3,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from pairaid.web.views import assessment, browse, documents, entry, pairings, year
+from pairaid.web.views import assessment, browse, documents, entry, pairings, review, year
 
 app_name = "web"
 
@@ -32,12 +32,13 @@ urlpatterns = [
     path("figures/new/", entry.datavalue_edit, name="datavalue_new"),
     path("figures/<int:pk>/", browse.datavalue_detail, name="datavalue"),
     path("figures/<int:pk>/edit/", entry.datavalue_edit, name="datavalue_edit"),
-    path("figures/<int:pk>/<str:action>/", documents.review_action, name="review_action"),
+    path("figures/<int:pk>/<str:action>/", review.review_action, name="review_action"),
     path("documents/", documents.document_list, name="documents"),
     path("documents/upload/", documents.document_upload, name="upload"),
-    path("documents/<int:pk>/", documents.document_detail, name="document"),
-    path("documents/<int:pk>/accept-confident/", documents.document_accept_confident, name="accept_confident"),
-    path("review/", documents.review_list, name="review"),
+    path("documents/<int:pk>/", review.document_detail, name="document"),
+    path("documents/<int:pk>/accept-confident/", review.document_accept_confident, name="accept_confident"),
+    path("review/", review.review_list, name="review"),
+    path("review/bulk/", review.review_bulk, name="review_bulk"),
     path("history/<str:kind>/<int:pk>/<int:history_id>/restore/", entry.restore, name="restore"),
     # the reporting year: plans, datasets and their approval, events, the assessment, notifications
     path("plans/<int:pairing>/<int:year>/", year.plan_page, name="plan"),

@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 from django import template
-from django.utils.translation import get_language, pgettext_lazy
+from django.utils.translation import get_language, gettext, pgettext_lazy
 
 register = template.Library()
 
@@ -102,3 +102,47 @@ def web_address(address: Any) -> str:
     """``address`` when it is an http(s) URL, else "" (a ``javascript:`` address is never made a link)."""
     text = str(address or "").strip()
     return text if text.lower().startswith(("http://", "https://")) else ""
+
+
+@register.filter
+def period(dv: Any) -> str:
+    """A figure's period in the active language: 2009, 1996–2009, end of 2009 (exact days when not whole years)."""
+    start, end, kind = dv.period_start, dv.period_end, dv.period_kind
+    whole = (start.month, start.day, end.month, end.day) == (1, 1, 12, 31)
+    if kind == "as_of":
+        if (end.month, end.day) == (12, 31):
+            return str(gettext("end of %(year)s") % {"year": end.year})
+        return str(gettext("as of %(date)s") % {"date": end.isoformat()})
+    if not whole:
+        return f"{start.isoformat()} – {end.isoformat()}"
+    if start.year == end.year:
+        return str(gettext("%(year)s") % {"year": start.year})
+    return str(gettext("%(start)s–%(end)s") % {"start": start.year, "end": end.year})
+
+
+@register.filter
+def uncertain(certainty: Any) -> bool:
+    """Whether a reading this certain is uncertain (below the review's confident threshold)."""
+    from pairaid.review.selectors import CONFIDENT
+
+    return certainty is not None and Decimal(certainty) < CONFIDENT
+
+
+@register.filter
+def as_read_items(as_read: Any) -> list[tuple[str, str]]:
+    """What review changed of a figure, as the report gave it: (field name, value) in the active language."""
+    from pairaid.geo.models import Area
+    from pairaid.indicators.models import DataValue, Indicator
+    from pairaid.registry.models import Pairing
+
+    lookups: dict[str, Any] = {
+        "indicator": lambda v: Indicator.objects.filter(code=v).first(),
+        "area": lambda v: Area.objects.filter(code=v).first(),
+        "pairing": lambda v: Pairing.objects.filter(pk=v).first(),
+    }
+    items = []
+    for field, value in (as_read or {}).items():
+        label = str(DataValue._meta.get_field(field).verbose_name)
+        found = lookups[field](value) if field in lookups and value is not None else None
+        items.append((label, name(found) if found is not None else unit(value) if field == "unit" else str(value)))
+    return items

@@ -20,6 +20,7 @@ from pairaid.registry.models import Pairing
 from pairaid.registry.pairing_names import pairing_matches
 from pairaid.registry.selectors import pairing_predecessors, pairing_successors
 from pairaid.reports.selectors import map_chart
+from pairaid.review.selectors import with_confirmed_twin
 from pairaid.web import selectors
 from pairaid.web.charts import bar_chart
 from pairaid.web.paging import KeysFirst
@@ -223,8 +224,16 @@ def datavalue_list(request: HttpRequest) -> HttpResponse:
 @site_view
 def datavalue_detail(request: HttpRequest, pk: int) -> HttpResponse:
     dv = get_object_or_404(
-        permissions.visible_datavalues(request.user).select_related(
-            "indicator", "pairing", "area", "activity", "evidence", "evidence__document", "updated_by"
+        with_confirmed_twin(permissions.visible_datavalues(request.user)).select_related(
+            "indicator",
+            "pairing__donor_area",
+            "pairing__recipient_area",
+            "pairing__donor_organisation",
+            "pairing__recipient_organisation",
+            "area",
+            "activity",
+            "evidence__document",
+            "updated_by",
         ),
         pk=pk,
     )

@@ -1,0 +1,178 @@
+"""Forms of the review: a correction of any field of an extracted figure, and the queue's filters.
+
+Numbers are typed as people write them ("80,000,000", "75.8 million", "7580万",
+"1.5亿", "八千万"), read by the project's own readers (:mod:`pairaid.core.numbers`,
+:mod:`pairaid.core.chinese_numbers`). The place is an area typed as a code or a
+name, the pairing as ``--pairing`` takes it. The review services write.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from pairaid.core.chinese_numbers import find_chinese_numbers
+from pairaid.core.errors import DataError, InputError
+from pairaid.core.numbers import find_numbers
+from pairaid.core.periods import period_from_years
+from pairaid.indicators.models import DataValue, Indicator, PeriodKind, Qualifier
+from pairaid.registry.models import Pairing
+from pairaid.registry.pairing_names import pairing_resolve
+from pairaid.web.pairing_forms import FIRST_YEAR, LAST_YEAR, AreaField
+
+
+def read_typed_number(text: str) -> Decimal | None:
+    """The one number ``text`` is, as a person typed it, or ``None`` (no number, several, or words around it)."""
+    text = unicodedata.normalize("NFKC", text).strip()
+    if not text:
+        return None
+    for reader in (find_numbers, find_chinese_numbers):
+        found = reader(text)
+        if len(found) == 1 and (found[0].start, found[0].end) == (0, len(text)) and found[0].value_high is None:
+            return found[0].value
+    return None
+
+
+class ReaderNumberField(forms.CharField):
+    """A number typed in the reader's habits: thousands separators, million and billion, 万 and 亿."""
+
+    def clean(self, value: Any) -> Decimal | None:  # type: ignore[override]
+        text = super().clean(value)
+        if not text:
+            return None
+        number = read_typed_number(text)
+        if number is None:
+            raise forms.ValidationError(
+                _("%(text)s is not a number (write it as 80,000,000, 75.8 million or 7580万)."), params={"text": text}
+            )
+        if number < 0:
+            raise forms.ValidationError(_("A figure cannot be negative."))
+        return number
+
+
+class PairingNameField(forms.CharField):
+    """A pairing typed as ``--pairing`` takes it: its id, key, or donor and recipient ('Shandong-Kashgar')."""
+
+    def clean(self, value: Any) -> Pairing | None:  # type: ignore[override]
+        text = super().clean(value).strip()
+        if not text:
+            return None
+        try:
+            return pairing_resolve(text=text)
+        except InputError as exc:
+            raise forms.ValidationError(str(exc)) from None
+
+
+class IndicatorChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    """An indicator by its code, listed by its name in the reader's language."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.display_name(get_language() or "en"))
+
+
+class CorrectionForm(forms.Form):
+    """A correction of an extracted figure: any field, shown with the figure's values.
+
+    Only the fields posted count: a form that posts the value alone corrects the value alone.
+    """
+
+    indicator = IndicatorChoiceField(
+        label=_("Indicator"), queryset=Indicator.objects.order_by("code"), to_field_name="code", required=False
+    )
+    period_kind = forms.ChoiceField(label=_("Period kind"), choices=PeriodKind.choices, required=False)
+    start_year = forms.IntegerField(
+        label=_("First year (cumulative figures)"), min_value=FIRST_YEAR, max_value=LAST_YEAR, required=False
+    )
+    year = forms.IntegerField(label=_("Year"), min_value=FIRST_YEAR, max_value=LAST_YEAR, required=False)
+    pairing = PairingNameField(label=_("Pairing"), required=False, max_length=200)
+    area = AreaField(label=_("Place (area code or name)"), required=False, max_length=100)
+    value = ReaderNumberField(label=_("Value"), required=False, max_length=60)
+    value_high = ReaderNumberField(label=_("Upper value (ranges)"), required=False, max_length=60)
+    qualifier = forms.ChoiceField(label=_("Qualifier"), choices=Qualifier.choices, required=False)
+
+    def __init__(self, *args: Any, figure: DataValue, **kwargs: Any) -> None:
+        kwargs.setdefault("initial", self.initial_for(figure))
+        kwargs.setdefault("auto_id", f"correct-{figure.pk}-%s")
+        super().__init__(*args, **kwargs)
+        self.figure = figure
+
+    @staticmethod
+    def initial_for(dv: DataValue) -> dict[str, Any]:
+        return {
+            "indicator": dv.indicator.code,
+            "period_kind": dv.period_kind,
+            "start_year": dv.period_start.year,
+            "year": dv.period_end.year,
+            "pairing": dv.pairing.key or dv.pairing.pk if dv.pairing_id else "",
+            "area": dv.area.code if dv.area_id else "",
+            "value": _typed(dv.value),
+            "value_high": _typed(dv.value_high),
+            "qualifier": dv.qualifier,
+        }
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        posted = set(self.data)
+        if {"period_kind", "year", "start_year"} & posted and not self.errors:
+            kind = data.get("period_kind") or self.figure.period_kind
+            year = data.get("year") or self.figure.period_end.year
+            start = data.get("start_year") or self.figure.period_start.year
+            try:
+                period = period_from_years(kind, year=year, start_year=start, end_year=year)
+            except DataError as exc:
+                self.add_error("start_year" if kind == PeriodKind.CUMULATIVE else "year", str(exc))
+            else:
+                data["period_start"], data["period_end"] = period.start, period.end
+        return data
+
+    def changes(self) -> dict[str, Any]:
+        """The fields posted, as the review service takes them (objects for indicator, pairing, area)."""
+        data, posted = self.cleaned_data, set(self.data)
+        changes: dict[str, Any] = {}
+        for name in ("indicator", "period_kind", "qualifier", "value"):
+            if name in posted and data.get(name) not in (None, ""):
+                changes[name] = data[name]
+        for name in ("pairing", "area", "value_high"):  # may be emptied
+            if name in posted:
+                changes[name] = data.get(name)
+        if "period_start" in data:
+            changes["period_start"], changes["period_end"] = data["period_start"], data["period_end"]
+        return changes
+
+
+def _typed(value: Decimal | None) -> str:
+    """A stored figure as a person would type it again: 75800000.0000 -> 75,800,000."""
+    if value is None:
+        return ""
+    if value == value.to_integral_value():
+        return f"{int(value):,}"
+    return f"{value.normalize():,f}"
+
+
+class QueueFilterForm(forms.Form):
+    """The review queue's filters (each left empty keeps every figure) and its order."""
+
+    pairing = PairingNameField(label=_("Pairing"), required=False, max_length=200)
+    indicator = IndicatorChoiceField(
+        label=_("Indicator"), queryset=Indicator.objects.order_by("code"), to_field_name="code", required=False
+    )
+    rule = forms.ChoiceField(label=_("Rule"), required=False)
+    certainty = forms.ChoiceField(
+        label=_("Certainty"),
+        required=False,
+        choices=[("", _("any")), ("uncertain", _("uncertain")), ("certain", _("certain"))],
+    )
+    order = forms.ChoiceField(
+        label=_("Order"),
+        required=False,
+        choices=[("", _("as in the report")), ("certainty", _("least certain first")), ("rule", _("by rule"))],
+    )
+
+    def __init__(self, *args: Any, rules: list[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["rule"].choices = [("", _("any")), *((rule, rule) for rule in rules)]  # type: ignore[attr-defined]

@@ -1,0 +1,213 @@
+"""Review pages: a document with its figures (the evidence view), the queue, each figure's actions, and bulk.
+
+The evidence view shows the report with every figure marked and, beside it, the
+figures with their rule, how certain their reading is, the confirmed figure an
+extracted one repeats ("copy of #N"), and the actions: accept, correct any field
+(the form opens for one figure at a time, ``?correct=ID``), reject, close as the
+same as the confirmed figure. The queue narrows and orders the extracted figures
+and reviews the ones ticked in one step.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from pairaid.accounts import permissions
+from pairaid.core.errors import LockedError, PairaidError
+from pairaid.indicators.models import DataValue, DataValueStatus
+from pairaid.registry.models import Pairing
+from pairaid.review import services as review
+from pairaid.review.selectors import QueueFilter, queue_rules, review_queue, with_confirmed_twin
+from pairaid.sources.models import SourceDocument
+from pairaid.web.highlight import text_segments
+from pairaid.web.review_forms import CorrectionForm, QueueFilterForm
+from pairaid.web.views import int_param, site_view
+from pairaid.web.year_forms import PlanMentionForm
+
+#: What the figures of a page need, in one query: names of the pairing's sides in every language.
+FIGURE_RELATIONS = (
+    "indicator",
+    "evidence",
+    "pairing__donor_area",
+    "pairing__recipient_area",
+    "pairing__donor_organisation",
+    "pairing__recipient_organisation",
+    "area",
+    "activity",
+)
+
+
+@site_view
+def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    document = get_object_or_404(SourceDocument, pk=pk)
+    return _evidence_view(request, document)
+
+
+def _evidence_view(
+    request: HttpRequest, document: SourceDocument, correcting: CorrectionForm | None = None
+) -> HttpResponse:
+    figures = list(
+        with_confirmed_twin(
+            permissions.visible_datavalues(request.user, DataValue.objects.filter(evidence__document=document))
+        )
+        .select_related(*FIGURE_RELATIONS)
+        .order_by("evidence__start", "pk")
+    )
+    # every mention is marked (a span of public text); the figures shown are those the user may see
+    spans = [(f.evidence.start, f.evidence.end, f.status) for f in figures if f.evidence]
+    spans += [(e.start, e.end, "") for e in document.evidence.all()]
+    rows = [(f, f.status == DataValueStatus.EXTRACTED and permissions.can_review(request.user, f)) for f in figures]
+    if correcting is None and (chosen := int_param(request, "correct")) is not None:
+        correcting = next((CorrectionForm(figure=f) for f, may in rows if may and f.pk == chosen), None)
+    return render(
+        request,
+        "web/document_detail.html",
+        {
+            "document": document,
+            "segments": text_segments(document.text, spans),
+            "figures": rows,
+            "may_review_any": any(may for _f, may in rows),
+            "correcting": correcting,
+            "plan_form": _plan_form(request.user, document),
+        },
+        status=422 if correcting is not None and correcting.is_bound else 200,
+    )
+
+
+def _plan_form(user: object, document: SourceDocument) -> PlanMentionForm | None:
+    """The form that accepts a plan sentence of ``document`` as a planned value, for who may plan."""
+    rights = permissions.user_rights(user)
+    if not (rights.national_office or rights.administrator or rights.pairing_ids):
+        return None
+    pairings = Pairing.objects.all() if rights.national_office or rights.administrator else (
+        Pairing.objects.filter(pk__in=rights.pairing_ids)
+    )
+    return PlanMentionForm(document=document, pairings=pairings, initial={"year": document.report_year})
+
+
+@login_required
+def review_list(request: HttpRequest) -> HttpResponse:
+    document = None
+    if (doc_id := int_param(request, "document")) is not None:
+        document = get_object_or_404(SourceDocument.objects.defer("text"), pk=doc_id)
+    filters = QueueFilterForm(request.GET or None, rules=queue_rules(user=request.user))
+    chosen: dict[str, Any] = filters.cleaned_data if filters.is_valid() else {}
+    narrowed = QueueFilter(
+        document=document,
+        pairing=chosen.get("pairing"),
+        indicator=chosen.get("indicator"),
+        rule=chosen.get("rule", ""),
+        certainty=chosen.get("certainty", ""),
+        order=chosen.get("order", ""),
+    )
+    page = Paginator(review_queue(user=request.user, narrowed=narrowed), 50).get_page(request.GET.get("page"))
+    query = {name: value for name, value in request.GET.items() if name != "page"}
+    return render(
+        request, "web/review_list.html", {"page": page, "document": document, "filters": filters, "query": query}
+    )
+
+
+def _back(request: HttpRequest, fallback: str) -> HttpResponse:
+    target = request.POST.get("next", "")
+    if target.startswith("/") and not target.startswith("//"):
+        return redirect(target)
+    return redirect(fallback)
+
+
+_DONE = {
+    "accept": gettext_lazy("Figure #%(id)s accepted."),
+    "reject": gettext_lazy("Figure #%(id)s rejected."),
+    "same_as": gettext_lazy("Figure #%(id)s closed as the same as the confirmed figure."),
+    "correct": gettext_lazy("Figure #%(id)s corrected."),
+}
+_ACTIONS = {
+    "accept": review.datavalue_accept,
+    "reject": review.datavalue_reject,
+    "same_as": review.datavalue_close_as_copy,
+}
+
+
+@login_required
+@require_POST
+def review_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    dv = get_object_or_404(DataValue.objects.select_related(*FIGURE_RELATIONS), pk=pk)
+    if action not in _DONE:
+        raise PermissionDenied
+    try:
+        if action == "correct":
+            form = CorrectionForm(request.POST, figure=dv)
+            if not form.is_valid():
+                return _correct_again(request, dv, form)
+            try:
+                review.datavalue_correct(user=request.user, data_value=dv, changes=form.changes())
+            except ValidationError as exc:
+                for field, errors in exc.message_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+                return _correct_again(request, dv, form)
+        else:
+            _ACTIONS[action](user=request.user, data_value=dv)
+        messages.success(request, _DONE[action] % {"id": dv.pk})
+    except permissions.NotAllowed:
+        raise PermissionDenied from None
+    except LockedError:
+        raise  # a 409 page (pairaid.web.conflicts), not a message beside a figure that cannot change
+    except PairaidError as exc:
+        messages.error(request, str(exc))
+    anchor = f"#figure-{dv.pk}"
+    return _back(request, f"/documents/{dv.evidence.document_id}/{anchor}" if dv.evidence else "/review/")
+
+
+def _correct_again(request: HttpRequest, dv: DataValue, form: CorrectionForm) -> HttpResponse:
+    """The evidence view again, with the correction and what is wrong with it (or the figure's page)."""
+    if dv.evidence is None:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect("web:datavalue", pk=dv.pk)
+    return _evidence_view(request, SourceDocument.objects.get(pk=dv.evidence.document_id), correcting=form)
+
+
+@login_required
+@require_POST
+def review_bulk(request: HttpRequest) -> HttpResponse:
+    """Accept, reject or close as copies the figures ticked in the queue."""
+    action = request.POST.get("action", "")
+    if action not in _ACTIONS:
+        raise PermissionDenied
+    ids = [int(i) for i in request.POST.getlist("ids") if i.isdigit() and len(i) < 16]
+    figures = DataValue.objects.filter(pk__in=ids).select_related("activity").order_by("pk")
+    try:
+        result = review.datavalues_review(user=request.user, data_values=figures, action=action)  # type: ignore[arg-type]
+    except permissions.NotAllowed:
+        raise PermissionDenied from None
+    counts = {"done": len(result.done), "skipped": len(result.skipped)}
+    messages.success(request, _("%(done)s figures done; %(skipped)s left.") % counts)
+    for pk, reason in result.skipped[:10]:
+        messages.error(request, f"#{pk}: {reason}")
+    return _back(request, "/review/")
+
+
+@login_required
+@require_POST
+def document_accept_confident(request: HttpRequest, pk: int) -> HttpResponse:
+    document = get_object_or_404(SourceDocument.objects.defer("text"), pk=pk)
+    try:
+        result = review.document_accept_confident(user=request.user, document=document)
+    except permissions.NotAllowed:
+        raise PermissionDenied from None
+    messages.success(
+        request,
+        _("%(accepted)s confident figures accepted; %(skipped)s left for review.")
+        % {"accepted": len(result.done), "skipped": len(result.skipped)},
+    )
+    return _back(request, f"/documents/{pk}/")
