@@ -125,6 +125,7 @@ def mention_contexts(
     out: list[Context] = []
     plans: dict[int, PlanWords] = {}
     stops: dict[int, list[int]] = {}
+    part_markers: dict[int, list[tuple[int, int]]] = {}
     last_start = {m.sentence: m.start for m in mentions}  # plan words after a sentence's last figure govern none
     for i, m in enumerate(mentions):
         sent = sentences[m.sentence]
@@ -157,7 +158,10 @@ def mention_contexts(
                 join = _LAST_JOIN.match(text, prev.end, m.start)
                 prev_end = join.end() if join is not None else prev_end
             left_start = max(left_start, prev_end)
-        markers = [(pm.start(), pm.end()) for pm in rules.link("marker").finditer(text, clause_start, m.start)]
+        if m.sentence not in part_markers:  # "of which", "including": found once per sentence
+            found = rules.link("marker").finditer(text, sent.start, sent.end)
+            part_markers[m.sentence] = [(pm.start(), pm.end()) for pm in found]
+        markers = [(a, b) for a, b in part_markers[m.sentence] if a >= clause_start and b <= m.start]
         marker_ends = [end for _, end in markers]
         for start, end in markers:
             if start >= left_start:
