@@ -1,4 +1,4 @@
-"""Server time of the busiest pages under load: dashboard, a pairing page, the data-value list.
+"""Server time of the busiest pages under load: dashboard, a pairing page, the data-value list, the analysis table.
 
 Run: ``.venv/bin/python bench/web_bench.py --db sqlite:////tmp/pairaid_bench.sqlite3
 --db postgres://postgres@127.0.0.1:5432/pairaid_bench`` after filling each database with
@@ -10,7 +10,10 @@ single-threaded wsgiref processes around pairaid's WSGI application, which add a
 ``--requests`` requests per page from ``--clients`` threads over loopback and reports
 p50 and p95 of the server time (and of the time the client saw). Target: p95 < 300 ms.
 Pages are fetched as an anonymous visitor (confirmed figures) and, for the figure
-list, also as a signed-in administrator (every status).
+list, also as a signed-in administrator (every status). The analysis table answers
+"aid funds by recipient province by year, 2009–2014" (and its XLSX download); before
+timing, its cells are checked against the roll-up service's totals (``rollup_by_area``,
+``rollup_national``), and its first, uncached build is timed on its own.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 TARGET_MS = 300.0
+PIVOT = "/analysis/?indicator=aid_funds&rows=province&from=2009&to=2014"
 
 
 def _serve(port: int, workers: int) -> None:
@@ -98,7 +102,20 @@ def _bench_ids(env: dict[str, str]) -> dict[str, Any]:
         "if not User.objects.filter(username='bench-admin').exists():\n"
         "    u = User.objects.create_user('bench-admin', password='bench-admin-password-1')\n"
         "    membership_grant(user=u, role='administrator')\n"
-        "print(json.dumps({'pairing': p.pk if p else None, 'year': year, 'values': DataValue.objects.count()}))\n"
+        "import time\n"
+        "from decimal import Decimal\n"
+        "from pairaid.indicators.pivot import pivot_table\n"
+        "from pairaid.indicators.rollups import rollup_by_area, rollup_national\n"
+        "started = time.perf_counter()\n"
+        "t = pivot_table(indicator='aid_funds', rows='province', first_year=2009, last_year=2014)\n"
+        "built = (time.perf_counter() - started) * 1000\n"
+        "cells = {(r.key, y): v for r in t.rows for y, v in zip(t.years, r.values) if v is not None}\n"
+        "service = {(r.key, y): r.value for y in t.years\n"
+        "           for r in rollup_by_area(indicator='aid_funds', year=y).get(('CNY', 'year'), [])}\n"
+        "national = [rollup_national(indicator='aid_funds', year=y).get(('CNY', 'year')) for y in t.years]\n"
+        "agree = cells == service and list(t.national) == [n.value if n else None for n in national]\n"
+        "print(json.dumps({'pairing': p.pk if p else None, 'year': year, 'values': DataValue.objects.count(),\n"
+        "                  'pivot_agrees': agree, 'pivot_cells': len(cells), 'pivot_build_ms': built}))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
@@ -153,6 +170,8 @@ def _measure(
             "data-value list": (anonymous, f"/figures/?year={ids['year']}"),
             "data-value list (admin)": (admin, f"/figures/?year={ids['year']}&page=3"),
             "data values (API)": (anonymous, f"/api/v1/data-values?year={ids['year']}&page_size=100"),
+            "analysis (aid funds × province × 2009–2014)": (anonymous, PIVOT),
+            "analysis as XLSX": (anonymous, PIVOT + "&format=xlsx"),
         }
         rows = []
         for name, (session, path) in pages.items():
@@ -179,6 +198,7 @@ def _measure(
                     "server_p95": _percentile(server_ms, 0.95),
                     "client_p95": _percentile(client_ms, 0.95),
                     "values": ids["values"],
+                    "pivot": ids,
                 }
             )
         return rows
@@ -224,6 +244,11 @@ def main() -> None:
                 ok,
             )
         console.print(table)
+        ids = rows[0]["pivot"]
+        console.print(
+            f"analysis table: {ids['pivot_cells']} cells, equal to the roll-up service's totals: "
+            f"{'yes' if ids['pivot_agrees'] else 'NO'}; first (uncached) build {ids['pivot_build_ms']:.0f} ms"
+        )
 
 
 if __name__ == "__main__":

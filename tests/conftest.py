@@ -4,12 +4,14 @@
   session into the test database, so tests can refer to real areas (653122 Shule).
 * ``shared_dir`` is ``../shared`` beside the repository; tests that need it skip
   with a reason when it is absent, except under ``CI=true`` where that is a failure.
+* ``work_off`` runs the queued background jobs in this process, as ``pairaid worker``
+  runs them (django-tasks' database worker, one task at a time), inside the test's transaction.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -31,6 +33,34 @@ def shared_dir() -> Path:
 #: Names this run's PostgreSQL test database (``test_<name>_<run>``): scripts/test sets it to look
 #: for the database afterwards; by default the process id.
 RUN = os.environ.get("PAIRAID_TEST_RUN", str(os.getpid()))
+
+
+def _work_off() -> int:
+    from django_tasks_db.management.commands.db_worker import Worker
+    from django_tasks_db.models import DBTaskResult
+
+    worker = Worker(
+        queue_names=["default"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="test-worker",
+        excluded_queue_names=[],
+    )
+    ran = 0
+    while (result := DBTaskResult.objects.ready().first()) is not None:
+        result.claim(worker.worker_id)
+        worker.run_task(result)
+        ran += 1
+    return ran
+
+
+@pytest.fixture
+def work_off() -> Callable[[], int]:
+    """Run every queued job now (as the worker would); returns how many ran."""
+    return _work_off
 
 
 @pytest.fixture(scope="session")

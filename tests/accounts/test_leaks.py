@@ -89,11 +89,16 @@ def test_l3_a_restore_may_not_move_an_activity_into_a_pairing_the_user_cannot_ed
     assert activity.history.count() == 2
 
 
-def test_a_report_about_another_pairing_may_not_be_uploaded(world: World) -> None:
+def test_a_report_about_another_pairing_may_not_be_uploaded(world: World, work_off) -> None:
+    """The page cannot know what an unnamed report is about until the worker has read it: the worker refuses it."""
     upload = SimpleUploadedFile("kashi-2009.txt", REPORT.encode(), content_type="text/plain")
-    response = _browser(world.colleague).post("/documents/upload/", {"file": upload, "report_year": 2009})
-    assert response.status_code == 403
+    browser = _browser(world.colleague)
+    response = browser.post("/documents/upload/", {"file": upload, "report_year": 2009})
+    assert response.status_code == 302 and work_off() == 1
     assert not SourceDocument.objects.exists()
+    progress = browser.get(response["Location"] + "progress/").json()
+    assert progress["status"] == "failed"
+    assert progress["error"] == "kashi-2009.txt: You may upload reports only about the pairings and areas you edit."
 
 
 def test_a_report_naming_another_pairing_may_not_be_uploaded(world: World) -> None:
@@ -103,8 +108,8 @@ def test_a_report_naming_another_pairing_may_not_be_uploaded(world: World) -> No
     assert not SourceDocument.objects.exists()
 
 
-def test_the_national_office_uploads_a_report_about_any_pairing(world: World) -> None:
+def test_the_national_office_uploads_a_report_about_any_pairing(world: World, work_off) -> None:
     upload = SimpleUploadedFile("kashi-2009.txt", REPORT.encode(), content_type="text/plain")
     response = _browser(world.national).post("/documents/upload/", {"file": upload, "report_year": 2009})
-    assert response.status_code == 302
+    assert response.status_code == 302 and work_off() == 1
     assert SourceDocument.objects.get().filename == "kashi-2009.txt"

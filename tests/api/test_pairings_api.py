@@ -124,3 +124,17 @@ def test_filters_name_pairings_as_the_command_line_does(world: World) -> None:
     message = ambiguous.json()["error"]["message"]
     assert message.startswith("'Shandong' names 2 pairings: ")
     assert f"{world.shandong.pk} Shandong" in message and f"{world.kashi.pk} Shandong" in message
+
+
+def test_a_key_the_schema_allows_but_of_another_form_is_refused_with_a_message(world: World) -> None:
+    """Regression: the key's pattern and maxLength disagreed for schemathesis (a 107-character
+    key the schema called valid); the schema now gives characters and length, the service the form."""
+    body = {"donor_area": "370000", "recipient_area": "653122", "level": "county", "start_year": 2010}
+
+    response = _send("post", "/pairings", {**body, "key": "xj2010--shule"}, world.national)
+    too_long = _send("post", "/pairings", {**body, "key": "a" * 101}, world.national)
+
+    assert response.status_code == 422
+    assert "not a registry key" in response.json()["error"]["message"]
+    assert too_long.status_code == 422
+    assert not Pairing.objects.filter(key__in=["xj2010--shule", "a" * 101]).exists()

@@ -28,7 +28,8 @@ PASSWORD = "Tour-pass-2009!"
 KASHI = "xj2010-shandong-kashi"
 
 #: The tour, in the README's order; ``{out}`` is a temporary folder. ``pairaid serve`` runs a
-#: server until stopped, so only its help is asked for.
+#: server until stopped and ``pairaid worker`` its own connections, so only their help is asked
+#: for (tests/jobs/test_processes.py runs both for real).
 TOUR: tuple[tuple[str, ...], ...] = (
     ("--help",),
     ("demo",),
@@ -60,6 +61,7 @@ TOUR: tuple[tuple[str, ...], ...] = (
     ("export", "--format", "datapackage", "--out", "{out}/package"),
     ("export", "--format", "iati", "--out", "{out}/activities.xml"),
     ("serve", "--help"),
+    ("worker", "--help"),
     # a pairing by its registry key (an id differs between databases)
     ("user", "create", "editor", "--role", "pairing_editor", "--pairing", KASHI, "--password", PASSWORD),
     ("token", "create", "editor"),

@@ -135,21 +135,28 @@ def test_upload_refuses_a_file_over_the_size_limit(world: World, settings) -> No
     settings.UPLOAD_MAX_BYTES = 1024 * 1024
     upload = SimpleUploadedFile("report.txt", b"a" * (1024 * 1024 + 1), content_type="text/plain")
     html = _client(world.owner).post("/documents/upload/", {"file": upload, "report_year": 2009}).content.decode()
-    assert "The file is larger than 1 MB." in html
+    assert "The file report.txt is larger than 1 MB." in html
 
 
-def test_an_uploaded_report_is_read_into_figures_waiting_for_review(world: World) -> None:
+def test_an_uploaded_report_is_read_into_figures_waiting_for_review(world: World, work_off) -> None:
     from django.core.files.uploadedfile import SimpleUploadedFile
 
+    from pairaid.jobs.models import Job
     from pairaid.sources.models import SourceDocument
     from tests.web.factories import REPORT
 
     upload = SimpleUploadedFile("kashi-2009.txt", REPORT.encode(), content_type="text/plain")
-    response = _client(world.owner).post(
+    client = _client(world.owner)
+    response = client.post(
         "/documents/upload/", {"file": upload, "report_year": 2009, "donor": "Shandong", "recipient": "Kashi"}
     )
+    job = Job.objects.get()
+    assert response.status_code == 302 and response["Location"] == f"/jobs/{job.pk}/"
+    assert not SourceDocument.objects.exists(), "the page stores the file and returns; a worker reads it"
+    assert client.get(f"/jobs/{job.pk}/progress/").json()["status"] == "queued"
+    assert work_off() == 1
     document = SourceDocument.objects.get(filename="kashi-2009.txt")
-    assert response.status_code == 302 and response["Location"] == f"/documents/{document.pk}/"
+    assert f'href="/documents/{document.pk}/"' in client.get(f"/jobs/{job.pk}/").content.decode()
     spans = {document.text[e.start : e.end] for e in document.evidence.all()}
     assert "75.80 million yuan" in spans
     assert document.evidence.filter(data_values__status="extracted").exists()

@@ -19,18 +19,21 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.test import Client
 
+from pairaid.accounts.models import Membership
 from pairaid.accounts.services import token_create
 from pairaid.activities.models import Activity, Transaction
 from pairaid.entry.services import activity_update, datavalue_update, transaction_update
 from pairaid.geo.models import Area
 from pairaid.indicators.models import DataValue, Indicator
+from pairaid.jobs.models import Job
 from pairaid.registry.models import Pairing
 from pairaid.sources.models import Evidence, SourceDocument
-from tests.web.factories import World, area, make_activity, make_figure, make_transaction
+from tests.web.factories import World, area, make_activity, make_figure, make_transaction, make_user
 
 TABLE = Path(__file__).with_name("rights.csv")
 README = Path(__file__).resolve().parents[2] / "README.md"
@@ -86,6 +89,8 @@ class Side:
     extracted: DataValue
     copy: DataValue
     upload: tuple[str, str, str, str]  # file name, text, donor, recipient
+    person: Any  # a pairing editor of this side, whom the users' pages manage
+    role: Membership
 
 
 def _side(world: World, pairing: Pairing, area_code: str, tag: str, donor: str, recipient: str) -> Side:
@@ -114,6 +119,7 @@ def _side(world: World, pairing: Pairing, area_code: str, tag: str, donor: str, 
     evidence = Evidence.objects.create(document=document, start=start, end=start + 9, rule="test")
     copy = make_figure("jobs", "1500", pairing=pairing, area_=place, status="extracted", evidence=evidence)
     upload_text = f"{donor}'s aid to {recipient}, 2010\n\nIn 2010 {donor} built 3 schools in {recipient}.\n"
+    person = make_user(f"{tag.lower()}-editor", "pairing_editor", pairings=(pairing,))
     return Side(
         pairing,
         place,
@@ -127,6 +133,8 @@ def _side(world: World, pairing: Pairing, area_code: str, tag: str, donor: str, 
         extracted,
         copy,
         (f"{tag.lower()}-2010.txt", upload_text, donor, recipient),
+        person,
+        Membership.objects.get(user=person),
     )
 
 
@@ -351,6 +359,25 @@ WRITES: dict[str, dict[str, Call]] = {
 }
 
 
+STRONG = "Kashgar-river-2009!"
+WRITES |= {
+    "user_create": {
+        "web": _web(
+            lambda s: "/manage/users/new/",
+            lambda s: {"username": f"new-{s.person.username}", "password1": STRONG, "password2": STRONG},
+        ),
+    },
+    "membership_grant": {"web": _web(lambda s: f"/manage/users/{s.person.pk}/", lambda s: {"role": "viewer"})},
+    "administrator_grant": {
+        "web": _web(lambda s: f"/manage/users/{s.person.pk}/", lambda s: {"role": "administrator"}),
+    },
+    "membership_revoke": {
+        "web": _web(lambda s: f"/manage/users/{s.person.pk}/roles/{s.role.pk}/remove/", lambda s: {}),
+    },
+    "user_deactivate": {"web": _web(lambda s: f"/manage/users/{s.person.pk}/active/", lambda s: {"active": "0"})},
+}
+
+
 def _snapshot() -> str:
     rows = [
         list(Activity.objects.order_by("pk").values_list("pk", "identifier", "title", "pairing_id")),
@@ -359,6 +386,9 @@ def _snapshot() -> str:
         list(SourceDocument.objects.order_by("pk").values_list("pk", "sha256")),
         list(Pairing.objects.order_by("pk").values_list("pk", "key", "recipient_area_id", "end_year", "note")),
         list(Indicator.objects.order_by("pk").values_list("code", flat=True)),
+        list(Job.objects.order_by("pk").values_list("pk", "kind", "user_id")),  # an upload is read in the background
+        list(get_user_model().objects.order_by("pk").values_list("pk", "username", "is_active")),
+        list(Membership.objects.order_by("pk").values_list("pk", "user_id", "role")),
     ]
     return hashlib.sha256(json.dumps(rows, default=str).encode()).hexdigest()
 

@@ -49,7 +49,9 @@ def test_a_value_can_be_restored_from_the_trail(world: World) -> None:
     restored = history_restore(user=world.owner, instance=report.schools, history_id=accepted_version.history_id)
     restored.refresh_from_db()
     assert (restored.status, restored.value) == ("accepted", Decimal("12"))
-    assert history_entries(instance=restored)[0].reason == f"restored from version {accepted_version.history_id}"
+    assert accepted_version.version == 2  # created (extracted), accepted, corrected: this record's own count
+    newest = history_entries(instance=restored)[0]
+    assert (newest.version, newest.reason) == (4, "restored from version 2")
     with pytest.raises(NotAllowed):
         history_restore(user=world.colleague, instance=restored, history_id=accepted_version.history_id)
 

@@ -1,9 +1,10 @@
-"""Reads of memberships and tokens."""
+"""Reads of users, memberships and tokens."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 
 from pairaid.accounts.models import ApiToken, Membership
@@ -17,3 +18,11 @@ def membership_list(*, user: Any) -> QuerySet[Membership]:
 def token_list(*, user: Any) -> QuerySet[ApiToken]:
     """The tokens of ``user``, newest first."""
     return ApiToken.objects.filter(user=user)
+
+
+def user_list(*, query: str = "") -> QuerySet[Any]:
+    """Every user (name containing ``query``), active first, by name, with their memberships."""
+    qs = get_user_model().objects.prefetch_related("memberships")
+    if query:
+        qs = qs.filter(username__icontains=query)
+    return qs.order_by("-is_active", "username")

@@ -1,4 +1,4 @@
-"""Writes of users' memberships and API tokens."""
+"""Writes of users, their memberships and API tokens."""
 
 from __future__ import annotations
 
@@ -11,9 +11,16 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from pairaid.accounts.models import ApiToken, Membership, Role
-from pairaid.accounts.permissions import forget_rights
+from pairaid.accounts.permissions import forget_rights, require
+from pairaid.accounts.user_permissions import (
+    can_membership_grant,
+    can_membership_revoke,
+    can_user_create,
+    can_user_deactivate,
+)
 from pairaid.core.errors import InputError
 from pairaid.geo.models import Area
 from pairaid.registry.models import Pairing
@@ -67,6 +74,17 @@ def token_revoke(*, prefix: str) -> int:
     return ApiToken.objects.filter(prefix=prefix, revoked=False).update(revoked=True)
 
 
+def _scope_error(role: str, pairings: list[Pairing], areas: list[Area]) -> str | None:
+    """Why ``pairings`` and ``areas`` do not fit ``role``, or None: an editor's role covers what it edits."""
+    if role == Role.PAIRING_EDITOR and (not pairings or areas):
+        return _("A pairing editor edits one or more pairings, and no areas.")
+    if role == Role.RECIPIENT_EDITOR and (not areas or pairings):
+        return _("A recipient editor edits one or more areas, and no pairings.")
+    if role not in (Role.PAIRING_EDITOR, Role.RECIPIENT_EDITOR) and (pairings or areas):
+        return _("This role covers every pairing and area: name none.")
+    return None
+
+
 @transaction.atomic
 def membership_grant(
     *,
@@ -74,26 +92,70 @@ def membership_grant(
     role: str,
     pairings: Iterable[Pairing] = (),
     areas: Iterable[Area] = (),
+    actor: Any | None = None,
 ) -> Membership:
     """Give ``user`` the role ``role`` over ``pairings`` (pairing editors) or ``areas`` (recipient editors).
 
+    ``actor`` is who asks (through the pages, checked by :func:`can_membership_grant`); None is
+    the command line, run by whoever runs the machine.
+
     Raises:
-        InputError: an unknown role.
+        InputError: an unknown role, or pairings and areas that do not fit it.
+        NotAllowed: ``actor`` may not give this role.
     """
     if role not in Role.values:
         raise InputError(f"unknown role {role!r}; use one of {', '.join(Role.values)}")
+    if actor is not None:
+        require(can_membership_grant(actor, role=role), _("You may not give this role."))
+    pairings, areas = list(pairings), list(areas)
+    if (error := _scope_error(role, pairings, areas)) is not None:
+        raise InputError(error)
     membership = Membership.objects.create(user=user, role=role)
-    membership.pairings.set(list(pairings))
-    membership.areas.set(list(areas))
+    membership.pairings.set(pairings)
+    membership.areas.set(areas)
     forget_rights(user)
     return membership
 
 
-def user_create(*, username: str, password: str, email: str = "") -> Any:
-    """Create a user (raises ``InputError`` when the name is empty or taken)."""
+@transaction.atomic
+def membership_revoke(*, actor: Any, membership: Membership) -> None:
+    """Take ``membership`` away from its user.
+
+    Raises:
+        NotAllowed: ``actor`` may not (:func:`can_membership_revoke`).
+    """
+    require(can_membership_revoke(actor, membership), _("You may not take this role away."))
+    membership.delete()
+    forget_rights(membership.user)
+
+
+def user_create(*, username: str, password: str, email: str = "", actor: Any | None = None) -> Any:
+    """Create a user. ``actor`` is who asks through the pages (checked); None is the command line.
+
+    Raises:
+        InputError: the name is empty or taken; a password Django's validators refuse (the pages).
+        NotAllowed: ``actor`` may not create users.
+    """
     model = get_user_model()
+    if actor is not None:
+        require(can_user_create(actor), _("You may not create users."))
     if not username.strip():
         raise InputError("a user needs a name")
     if model.objects.filter(username=username).exists():
-        raise InputError(f"a user named {username!r} exists already")
+        raise InputError(_("A user named %(name)s exists already.") % {"name": repr(username)})
     return model.objects.create_user(username=username, password=password, email=email)
+
+
+def user_set_active(*, actor: Any, user: Any, active: bool) -> Any:
+    """Deactivate ``user`` (``active=False``: they can no longer sign in, their API tokens stop working,
+    their work stays) or activate them again.
+
+    Raises:
+        NotAllowed: ``actor`` may not (:func:`can_user_deactivate`: nobody themselves; the national
+            office no administrator).
+    """
+    require(can_user_deactivate(actor, user), _("You may not change whether this user is active."))
+    if user.is_active != active:
+        user.is_active = active
+        user.save(update_fields=["is_active"])
+    return user

@@ -19,7 +19,7 @@ from ninja import Field, Path, Query, Schema
 from pairaid.api.auth import READ_SECURITY, WRITE_AUTH, api_user
 from pairaid.api.errors import WRITE_ERRORS
 from pairaid.api.reads import _ok, router
-from pairaid.api.schemas import MAX_ID, AreaCode, DataValueOut, FigureValue, Id, Text
+from pairaid.api.schemas import MAX_ID, AreaCode, DataValueOut, FigureValue, Id, Text, Weight
 from pairaid.assessment.models import Criterion
 from pairaid.assessment.selectors import assessment_run
 from pairaid.assessment.services import criterion_update
@@ -323,7 +323,7 @@ def assessment_list(request: HttpRequest, query: Query[YearQuery]) -> list[Asses
 
 
 class CriterionPatch(Schema):
-    weight: Annotated[Decimal, Field(ge=0, max_digits=7, decimal_places=2)] | None = None
+    weight: Weight | None = None
     params: dict[str, Any] | None = None
 
 

@@ -2,7 +2,10 @@
 
 Every change to a pairing, activity, transaction or data value is a historical
 record (who, when, ``+`` created / ``~`` changed / ``-`` deleted); this module
-turns consecutive records into per-field changes, old → new.
+turns consecutive records into per-field changes, old → new, each object shown
+by its name (a user by user name, an area by code and name), and numbers each
+record's versions (1 is how it was created). The whole trail across every kind
+of record is :mod:`pairaid.audit.log`.
 """
 
 from __future__ import annotations
@@ -35,9 +38,11 @@ class FieldChange:
 
 @dataclass(frozen=True)
 class HistoryEntry:
-    """One historical record: ``history_id`` (for restoring), when, who, the kind and the field changes."""
+    """One historical record: ``history_id`` (the key a restore names), ``version`` (this record's
+    own count: 1 is how it was created), when, who, the kind and the field changes."""
 
     history_id: int
+    version: int
     when: datetime
     who: str
     kind: str
@@ -45,51 +50,88 @@ class HistoryEntry:
     changes: tuple[FieldChange, ...]
 
 
-def _shown(instance: models.Model, field: models.Field[Any, Any], value: Any) -> str:
+def _shown(field: models.Field[Any, Any], value: Any, names: dict[tuple[Any, Any], str]) -> str:
     if value is None or value == "":
         return "—"
     choices = getattr(field, "flatchoices", None)
     if choices:
         return str(dict(choices).get(value, value))
     if isinstance(field, models.ForeignKey):
-        return f"#{value}"
+        return names.get((field.related_model, value), f"#{value}")
     if isinstance(value, Decimal):
         return f"{value.normalize():f}"
     return str(value)
 
 
+def _label(obj: Any) -> str:
+    """An object as people know it: a user by name, an area by code and name, else its own words."""
+    if hasattr(obj, "get_username"):
+        return str(obj.get_username())
+    if hasattr(obj, "display_name"):
+        name = obj.display_name(get_language() or "en")
+        return f"{obj.code} {name}" if hasattr(obj, "code") else name
+    return str(obj)
+
+
+def _related_names(model: type[models.Model], deltas: list[Any]) -> dict[tuple[Any, Any], str]:
+    """The names of the objects that foreign keys changed in ``deltas`` point at, one query per related model."""
+    wanted: dict[Any, set[Any]] = {}
+    for delta in deltas:
+        for change in delta.changes:
+            field = _field(model, change.field)
+            if isinstance(field, models.ForeignKey):
+                wanted.setdefault(field.related_model, set()).update(v for v in (change.old, change.new) if v)
+    names: dict[tuple[Any, Any], str] = {}
+    for related, ids in wanted.items():
+        qs = related._default_manager.all()
+        sides = ("donor_area", "recipient_area", "donor_organisation", "recipient_organisation")
+        if all(hasattr(related, f) for f in sides):  # a pairing is named by its sides
+            qs = qs.select_related(*sides)
+        names.update({(related, pk): _label(obj) for pk, obj in qs.in_bulk(list(ids)).items()})
+    return names
+
+
+def _field(model: type[models.Model], name: str) -> Any:
+    try:
+        return model._meta.get_field(name)
+    except Exception:
+        return None
+
+
 def history_entries(*, instance: models.Model, limit: int = 50) -> list[HistoryEntry]:
-    """The audit trail of ``instance``, newest first, at most ``limit`` records.
+    """The audit trail of ``instance``, newest first, at most ``limit`` records, each with its version.
 
     Raises ``AttributeError`` for a model without history.
     """
     records = list(
         instance.history.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1]
     )  # type: ignore[attr-defined]
+    total = len(records) if len(records) <= limit else instance.history.count()  # type: ignore[attr-defined]
     model = type(instance)
+    deltas = {
+        index: record.diff_against(records[index + 1])
+        for index, record in enumerate(records[:limit])
+        if index + 1 < len(records) and record.history_type == "~"
+    }
+    names = _related_names(model, list(deltas.values()))
     entries = []
     for index, record in enumerate(records[:limit]):
-        older = records[index + 1] if index + 1 < len(records) else None
         changes: list[FieldChange] = []
-        if older is not None and record.history_type == "~":
-            delta = record.diff_against(older)
-            for change in delta.changes:
-                if change.field in _SILENT_FIELDS:
-                    continue
-                try:
-                    field = model._meta.get_field(change.field)
-                except Exception:
-                    continue
-                if field.many_to_many:
-                    old, new = _m2m_shown(field, change.old), _m2m_shown(field, change.new)
-                else:
-                    old, new = _shown(instance, field, change.old), _shown(instance, field, change.new)
-                label = _LABELS.get(change.field, field.verbose_name)
-                changes.append(FieldChange(change.field, str(label), old, new))
+        for change in deltas[index].changes if index in deltas else ():
+            field = _field(model, change.field)
+            if change.field in _SILENT_FIELDS or field is None:
+                continue
+            if field.many_to_many:
+                old, new = _m2m_shown(field, change.old), _m2m_shown(field, change.new)
+            else:
+                old, new = _shown(field, change.old, names), _shown(field, change.new, names)
+            label = _LABELS.get(change.field, field.verbose_name)
+            changes.append(FieldChange(change.field, str(label), old, new))
         user = record.history_user
         entries.append(
             HistoryEntry(
                 history_id=record.history_id,
+                version=total - index,
                 when=record.history_date,
                 who=user.get_username() if user else "",
                 kind=record.history_type,
@@ -119,3 +161,8 @@ def _m2m_shown(field: Any, rows: Any) -> str:
         else:
             shown.append(str(obj))
     return ", ".join(shown)
+
+
+def record_version(*, instance: models.Model, history_id: int) -> int:
+    """The version of ``instance`` that the historical record ``history_id`` is (1: as it was created)."""
+    return int(instance.history.filter(history_id__lte=history_id).count())  # type: ignore[attr-defined]

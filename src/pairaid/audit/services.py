@@ -8,6 +8,7 @@ from django.db import IntegrityError, models, transaction
 
 from pairaid.accounts import permissions
 from pairaid.activities.models import Activity, Transaction
+from pairaid.audit.selectors import record_version
 from pairaid.core.errors import DataError, InputError
 from pairaid.datasets.locks import require_datavalue_unlocked
 from pairaid.indicators.models import DataValue
@@ -44,7 +45,8 @@ def history_restore(*, user: Any, instance: models.Model, history_id: int, field
     """Bring back ``instance`` as it was in the historical record ``history_id`` (or only its ``field``).
 
     The restore is itself recorded in the trail, by ``user``, with the reason
-    "restored from version N". Many-to-many fields are not restored.
+    "restored from version N", N the version of this record (1: as it was created),
+    not the history table's id. Many-to-many fields are not restored.
 
     Raises:
         NotAllowed: ``user`` may not change ``instance``, or not as it was (an activity
@@ -73,10 +75,11 @@ def history_restore(*, user: Any, instance: models.Model, history_id: int, field
         require_datavalue_unlocked(instance)
         instance.updated_by = user
     instance._history_user = user  # type: ignore[attr-defined]
-    instance._change_reason = f"restored from version {history_id}"  # type: ignore[attr-defined]
+    version = record_version(instance=instance, history_id=history_id)
+    instance._change_reason = f"restored from version {version}"  # type: ignore[attr-defined]
     try:
         with transaction.atomic():
             instance.save()
     except IntegrityError as exc:
-        raise DataError(f"cannot restore version {history_id}: {exc}") from None
+        raise DataError(f"cannot restore version {version}: {exc}") from None
     return instance

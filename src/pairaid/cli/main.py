@@ -23,6 +23,7 @@ from pairaid.cli import (
     pairing_commands,
     report_commands,
     setup_commands,
+    worker,
 )
 from pairaid.cli.command_help import PairaidTyper
 
@@ -53,6 +54,7 @@ def main(
 app.command("init")(setup_commands.init)
 app.command("demo")(demo.demo)
 app.command("serve")(setup_commands.serve)
+app.command("worker")(worker.worker)
 app.add_typer(areas.app, name="areas")
 app.add_typer(pairing_commands.app, name="pairings")
 # Reading reports

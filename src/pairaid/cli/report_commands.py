@@ -13,7 +13,6 @@ from pairaid.cli.year_option import YEAR_MAX, YEAR_MIN
 from pairaid.core.errors import InputError
 
 console = Console()
-LANGUAGES = ("en", "zh-hans")
 
 
 def _format(fmt: str | None, out: str | None, formats: tuple[str, ...]) -> str:
@@ -56,24 +55,13 @@ def report(
         from pairaid.cli.setup_commands import database_ready
 
         database_ready()
-        from pairaid.checks.services import findings_refresh
-        from pairaid.reports.selectors import overview_context, report_context
-        from pairaid.reports.services import FORMATS, report_write
+        from pairaid.reports.builds import report_build
+        from pairaid.reports.services import FORMATS
 
         fmt = _format(fmt, out, FORMATS)
-        if lang not in LANGUAGES:
-            raise InputError(f"unknown language {lang!r} (use one of {', '.join(LANGUAGES)})")
-        if pairing:
-            chosen = pairing_from_option(pairing, year=year)
-            findings_refresh(pairing=chosen, year=year)
-            context = report_context(pairing=chosen, year=year, language=lang, include_extracted=extracted)
-        else:
-            findings_refresh(year=year)
-            context = overview_context(year=year, language=lang, include_extracted=extracted)
-        if not context.has_figures:
-            what = f"pairing {chosen}" if pairing else "any pairing"
-            hint = "" if extracted else " (confirmed figures only: --extracted counts extracted ones too)"
-            raise InputError(f"no figures for {what} in {year}: nothing to report{hint}")
-        default = f"report-{chosen.pk}-{year}.{fmt}" if pairing else f"overview-{year}.{fmt}"
-        path = report_write(context=context, fmt=fmt, path=Path(out or default))
+        chosen = pairing_from_option(pairing, year=year) if pairing else None
+        built = report_build(year=year, pairing=chosen, fmt=fmt, language=lang, include_extracted=extracted)
+        path = Path(out or built.filename)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(built.data)
         console.print(f"wrote {path}", highlight=False)

@@ -13,8 +13,8 @@ console = Console()
 
 def initialise(*, verbose: bool = True, registry: bool = False) -> None:
     """Migrate the database; load the areas, the indicator codelist, the reporting datasets, the assessment
-    rubric and, with ``registry``, the lines of the shipped pairing registry not stored yet (idempotent: a
-    second run changes nothing)."""
+    rubric and, with ``registry``, the lines of the shipped pairing registry not stored yet; give every
+    document its search words (idempotent: a second run changes nothing)."""
     setup_django()
     from django.conf import settings
     from django.core.management import call_command
@@ -27,13 +27,16 @@ def initialise(*, verbose: bool = True, registry: bool = False) -> None:
     from pairaid.indicators.services import indicators_sync
     from pairaid.registry.imports import shipped_pairings_load
     from pairaid.registry.models import Pairing
+    from pairaid.sources.search import documents_index_missing
 
     call_command("migrate", interactive=False, verbosity=0)
+    call_command("createcachetable", verbosity=0)
     new_areas = areas_load()
     new_indicators = indicators_sync()
     datasets_sync()
     rubric_sync()
     shipped = shipped_pairings_load() if registry else None
+    documents_index_missing()
     if verbose:
         db = settings.DATABASES["default"]
         console.print(f"database: {db['ENGINE'].rsplit('.', 1)[-1]} {db['NAME']}")
@@ -106,11 +109,20 @@ def init() -> None:
 
 def serve(
     address: str = typer.Argument("127.0.0.1:8000", help="host:port to listen on"),
+    worker: bool = typer.Option(True, "--worker/--no-worker", help="Start a `pairaid worker` beside the server."),
 ) -> None:
-    """Run the development web server at ADDRESS (host:port, default 127.0.0.1:8000); not for production,
-    use a WSGI server there."""
+    """Run the development web server at ADDRESS (host:port, default 127.0.0.1:8000) and a worker for the
+    background work; not for production, use a WSGI server and `pairaid worker` there."""
     with one_line_errors():
         database_ready()
         from django.core.management import call_command
 
-        call_command("runserver", address, use_reloader=False)
+        from pairaid.cli.worker import worker_process
+
+        background = worker_process() if worker else None
+        try:
+            call_command("runserver", address, use_reloader=False)
+        finally:
+            if background is not None:
+                background.terminate()
+                background.wait(timeout=30)

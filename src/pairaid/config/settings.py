@@ -16,6 +16,7 @@
 | PAIRAID_EMAIL_HOST | SMTP server for notification emails; empty prints them on the console | empty |
 | PAIRAID_EMAIL_PORT | SMTP port | 25 |
 | PAIRAID_EMAIL_FROM | sender address of notification emails | pairaid@localhost |
+| PAIRAID_MEDIA_ROOT | uploads and built files: a folder every web process and worker reads | PAIRAID_HOME/media |
 """
 
 from __future__ import annotations
@@ -57,6 +58,8 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "ninja",  # serves the API docs' Swagger UI from its own static files, not from a CDN
+    "django_tasks",
+    "django_tasks_db",
     "pairaid.geo",
     "pairaid.registry",
     "pairaid.activities",
@@ -71,6 +74,7 @@ INSTALLED_APPS = [
     "pairaid.plans",
     "pairaid.events",
     "pairaid.assessment",
+    "pairaid.jobs",
     "pairaid.web",
     "pairaid.api",
 ]
@@ -145,7 +149,7 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = HOME / "static"
-MEDIA_ROOT = HOME / "media"
+MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(HOME / "media"))).expanduser()
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -154,6 +158,13 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+
+# Nothing lives in one process, so that several web processes and workers share one database: sessions
+# and the cache in the database, the task queue in the database (django-tasks; `pairaid worker` runs it),
+# uploads and built files in MEDIA_ROOT (shared storage).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "pairaid_cache"}}
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 # Notifications by email (pairaid.notifications): SMTP when a host is set, else the console (tests use memory)
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from django.db.models import Q, QuerySet
+from django.db.models import Max, Q, QuerySet
 
 from pairaid.activities.models import Activity
 from pairaid.core.codelists import Indicator as CodelistIndicator
@@ -130,3 +130,9 @@ def datavalue_headline(*, root: Pairing, year: int, statuses: Iterable[str] = CO
     position = {pk: i for i, pk in enumerate(ids)}
     ordered = sorted(about_pairings, key=lambda v: position.get(v.pairing_id or 0, len(ids)))
     return ordered + list(about_areas)
+
+
+def last_figure_year() -> int | None:
+    """The latest year a confirmed figure's period ends in, or None when there is none."""
+    last = DataValue.objects.filter(status__in=CONFIRMED_STATUSES).aggregate(last=Max("period_end"))["last"]
+    return last.year if last else None

@@ -11,7 +11,8 @@ Steps, in one transaction (a file that fails stores nothing):
    tells (:func:`pairaid.core.extract.report_year.report_year_required`), else
    :class:`InputError`;
 3. the text is read into mentions and facts;
-4. a :class:`SourceDocument` keeps the text; an :class:`Evidence` keeps each
+4. a :class:`SourceDocument` keeps the text (and its words for full-text search,
+   :mod:`pairaid.sources.search`); an :class:`Evidence` keeps each
    mention's span, its sentence and the rule that read it (mentions bound to no
    fact stay as evidence for review);
 5. each fact becomes a :class:`DataValue` with status ``extracted``: indicator,
@@ -47,6 +48,7 @@ from pairaid.indicators.services import datavalue_create
 from pairaid.ingest.selectors import document_counts, document_find, document_kept_citations
 from pairaid.ingest.subjects import Subject, SubjectResolver
 from pairaid.sources.models import Evidence, SourceDocument
+from pairaid.sources.search import document_index
 
 IngestStatus = Literal["new", "already ingested", "read again"]
 _FOUR_PLACES = Decimal("0.0001")
@@ -222,6 +224,7 @@ def _store(
     else:
         SourceDocument.objects.filter(pk=source.pk).update(**fields)
         source.refresh_from_db()
+    document_index(document=source)
     evidence = _store_evidence(source, extraction)
     indicators = {indicator.code: indicator for indicator in Indicator.objects.all()}
     stored: dict[int, DataValue] = {}

@@ -14,7 +14,8 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from pairaid.core.errors import DataError
+from pairaid.core.errors import DataError, InputError
+from pairaid.core.registry import is_pairing_key
 from pairaid.geo.models import Area
 from pairaid.registry.models import Basis, Organisation, OrganisationKind, Pairing, PairingLevel, Programme
 
@@ -68,6 +69,11 @@ def _check_pairing(pairing: Pairing) -> None:
         raise DataError(f"a pairing counts at least one pair, not {pairing.pair_count}")
     if pairing.basis and pairing.basis not in Basis.values:
         raise DataError(f"unknown basis {pairing.basis!r} (use one of {', '.join(Basis.values)})")
+    if pairing.key and not is_pairing_key(pairing.key):
+        raise InputError(
+            _("The key %(key)s is not a registry key: lowercase letters and digits, words joined by one dash.")
+            % {"key": repr(pairing.key)}
+        )
     if pairing.key and Pairing.objects.filter(key=pairing.key).exclude(pk=pairing.pk).exists():
         raise DataError(_("The key %(key)s is used by another pairing.") % {"key": repr(pairing.key)})
     same = Pairing.objects.filter(

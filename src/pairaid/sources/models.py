@@ -65,3 +65,23 @@ class Evidence(models.Model):
         if self.sentence_start is None or self.sentence_end is None:
             return self.text
         return self.document.text[self.sentence_start : self.sentence_end]
+
+
+class TextChunk(models.Model):
+    """A stretch of a document's text as the words full-text search matches (:mod:`pairaid.core.search_words`).
+
+    ``start`` and ``length`` place it in the document's text (code points). The search index
+    over ``words`` is the database's own: a GIN index of ``to_tsvector('simple', words)`` on
+    PostgreSQL, an FTS5 table kept by triggers on SQLite (migration 0002).
+    """
+
+    document = models.ForeignKey(SourceDocument, models.CASCADE, related_name="chunks")
+    start = models.PositiveIntegerField()
+    length = models.PositiveIntegerField()
+    words = models.TextField()
+
+    class Meta:
+        ordering = ["document", "start"]
+
+    def __str__(self) -> str:
+        return f"{self.document_id} [{self.start}:{self.start + self.length}]"

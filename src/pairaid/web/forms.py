@@ -185,22 +185,40 @@ class DataValueForm(forms.Form):
         }
 
 
-class UploadForm(forms.Form):
-    """A report to ingest: the file (type and size checked here) and what the reader should know of it."""
+class _SeveralFilesInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
 
-    file = forms.FileField(label=_("Report file (.txt, .html, .docx, .pdf)"))
+
+class _SeveralFilesField(forms.FileField):
+    """Several files in one field (Django's documented pattern); each is cleaned as one file."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(widget=_SeveralFilesInput(), **kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:
+        one = super().clean
+        return [one(item, initial) for item in data] if isinstance(data, list | tuple) else [one(data, initial)]
+
+
+class UploadForm(forms.Form):
+    """Reports to ingest: the files (type and size checked here) and what the reader should know of them."""
+
+    file = _SeveralFilesField(label=_("Report files (.txt, .html, .docx, .pdf); several at once for a yearbook"))
     report_year = forms.IntegerField(label=_("Report year"), min_value=1949, max_value=2100)
     donor = forms.CharField(label=_("Donor"), required=False, max_length=200)
     recipient = forms.CharField(label=_("Recipient"), required=False, max_length=200)
 
-    def clean_file(self) -> Any:
-        upload = self.cleaned_data["file"]
-        if PurePath(upload.name).suffix.lower() not in UPLOAD_SUFFIXES:
-            raise forms.ValidationError(
-                _("Unsupported file type; use one of %(types)s."), params={"types": ", ".join(UPLOAD_SUFFIXES)}
-            )
-        if upload.size > settings.UPLOAD_MAX_BYTES:
-            raise forms.ValidationError(
-                _("The file is larger than %(mb)s MB."), params={"mb": settings.UPLOAD_MAX_BYTES // (1024 * 1024)}
-            )
-        return upload
+    def clean_file(self) -> list[Any]:
+        uploads = self.cleaned_data["file"]
+        for upload in uploads:
+            if PurePath(upload.name).suffix.lower() not in UPLOAD_SUFFIXES:
+                raise forms.ValidationError(
+                    _("Unsupported file type (%(name)s); use one of %(types)s."),
+                    params={"name": upload.name, "types": ", ".join(UPLOAD_SUFFIXES)},
+                )
+            if upload.size > settings.UPLOAD_MAX_BYTES:
+                raise forms.ValidationError(
+                    _("The file %(name)s is larger than %(mb)s MB."),
+                    params={"name": upload.name, "mb": settings.UPLOAD_MAX_BYTES // (1024 * 1024)},
+                )
+        return uploads

@@ -23,6 +23,7 @@ from pairaid.indicators.totals import summed_indicator_list
 from pairaid.registry.models import Pairing
 from pairaid.registry.pairing_names import pairing_matches
 from pairaid.sources.models import SourceDocument
+from pairaid.sources.search import document_search
 
 #: The indicators the dashboard leads with.
 HEADLINE_CODES = ("aid_funds", "aid_projects", "cadres_seconded", "people_trained")
@@ -196,14 +197,16 @@ def pairing_documents(*, pairing: Pairing) -> QuerySet[SourceDocument]:
 
 
 def search(*, query: str, limit: int = 20) -> dict[str, list[Any]]:
-    """Areas, pairings, activities and documents whose names (English, Chinese, pinyin) or titles contain ``query``.
+    """Areas, pairings, activities and indicators whose names (English, Chinese, pinyin) contain ``query``;
+    documents whose text holds its words (full-text search, :func:`document_search`), then those whose
+    title, file name, donor or recipient contains it.
 
     Pairings are those ``query`` names as ``--pairing`` does (:func:`pairing_matches`: "Shandong-Kashgar",
     "山东 喀什", "Shandong" for all of Shandong's), else those whose name, key or organisation contains it.
     """
     q = query.strip()
     if not q:
-        return {"areas": [], "pairings": [], "activities": [], "documents": []}
+        return {"areas": [], "pairings": [], "activities": [], "indicators": [], "texts": [], "documents": []}
     areas = Area.objects.filter(
         Q(name_zh__icontains=q) | Q(name_en__icontains=q) | Q(name_pinyin__icontains=q) | Q(code=q)
     ).select_related("parent")[:limit]
@@ -219,12 +222,24 @@ def search(*, query: str, limit: int = 20) -> dict[str, list[Any]]:
     activities = Activity.objects.filter(
         Q(title__icontains=q) | Q(title_zh__icontains=q) | Q(identifier__icontains=q)
     ).select_related("pairing")[:limit]
-    documents = SourceDocument.objects.filter(
-        Q(title__icontains=q) | Q(filename__icontains=q) | Q(donor_label__icontains=q) | Q(recipient_label__icontains=q)
-    ).defer("text")[:limit]
+    indicators = Indicator.objects.filter(Q(name_en__icontains=q) | Q(name_zh__icontains=q) | Q(code__icontains=q))
+    texts = document_search(query=q, limit=limit)
+    found = {hit.document_id for hit in texts}
+    documents = (
+        SourceDocument.objects.filter(
+            Q(title__icontains=q)
+            | Q(filename__icontains=q)
+            | Q(donor_label__icontains=q)
+            | Q(recipient_label__icontains=q)
+        )
+        .exclude(pk__in=found)
+        .only("pk", "title", "filename", "sha256")[:limit]
+    )
     return {
         "areas": list(areas),
         "pairings": list(pairings),
         "activities": list(activities),
+        "indicators": list(indicators[:limit]),
+        "texts": texts,
         "documents": list(documents),
     }

@@ -3,7 +3,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from pairaid.web.views import assessment, browse, documents, entry, pairings, review, year
+from pairaid.web.views import analysis, assessment, audit, browse, documents, entry, jobs, pairings, review, users, year
 
 app_name = "web"
 
@@ -17,6 +17,7 @@ urlpatterns = [
     path("", browse.dashboard, name="dashboard"),
     path("search/", browse.search, name="search"),
     path("map/<int:year>.png", browse.year_map, name="map"),
+    path("analysis/", analysis.analysis, name="analysis"),
     path("pairings/", browse.pairing_list, name="pairings"),
     path("pairings/new/", pairings.pairing_new, name="pairing_new"),
     path("pairings/<int:pk>/", browse.pairing_detail, name="pairing"),
@@ -57,4 +58,16 @@ urlpatterns = [
     path("assessment/criteria/<slug:code>/", assessment.criterion_edit, name="criterion_edit"),
     path("notifications/", year.notification_page, name="notifications"),
     path("notifications/read/", year.notifications_read, name="notifications_read"),
+    path("manage/", audit.manage, name="manage"),
+    path("manage/audit/", audit.audit, name="audit"),
+    path("manage/users/", users.user_index, name="users"),
+    path("manage/users/new/", users.user_new, name="user_new"),
+    path("manage/users/<int:pk>/", users.user_detail, name="user"),
+    path("manage/users/<int:pk>/active/", users.user_active, name="user_active"),
+    path("manage/users/<int:pk>/roles/<int:membership_id>/remove/", users.membership_remove, name="membership_remove"),
+    path("downloads/", jobs.downloads, name="downloads"),
+    path("downloads/<str:which>/", jobs.download_start, name="download_start"),
+    path("jobs/<int:pk>/", jobs.job_detail, name="job"),
+    path("jobs/<int:pk>/progress/", jobs.job_poll, name="job_progress"),
+    path("jobs/<int:pk>/download/", jobs.job_download, name="job_download"),
 ]

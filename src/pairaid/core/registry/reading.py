@@ -84,6 +84,11 @@ class _Row:
         return code or None, organisation or None
 
 
+def is_pairing_key(key: str) -> bool:
+    """Whether ``key`` has the form of a registry key: lowercase letters and digits, words joined by one dash."""
+    return _KEY.fullmatch(key) is not None
+
+
 def read_pairing_rows(
     rows: Iterable[Mapping[str, object]], *, where: str, first_line: int = 2
 ) -> tuple[list[PairingRecord], list[RegistryError]]:

@@ -1,4 +1,4 @@
-"""Template filters: names in the chosen language, money and figures."""
+"""Template filters: names in the chosen language, money and figures, who sees the management pages."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from typing import Any
 
 from django import template
 from django.utils.translation import get_language, gettext, pgettext_lazy
+
+from pairaid.accounts.user_permissions import can_users_manage
 
 register = template.Library()
 
@@ -146,3 +148,9 @@ def as_read_items(as_read: Any) -> list[tuple[str, str]]:
         found = lookups[field](value) if field in lookups and value is not None else None
         items.append((label, name(found) if found is not None else unit(value) if field == "unit" else str(value)))
     return items
+
+
+@register.filter
+def manages_users(user: Any) -> bool:
+    """Whether ``user`` sees the management pages (administrators and the national office)."""
+    return can_users_manage(user)

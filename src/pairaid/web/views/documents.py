@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _
 
 from pairaid.accounts import permissions
 from pairaid.core.errors import PairaidError
+from pairaid.jobs.services import reports_upload_start
 from pairaid.sources.models import SourceDocument
 from pairaid.web.forms import UploadForm
 from pairaid.web.views import site_view
@@ -25,18 +24,16 @@ def document_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def document_upload(request: HttpRequest) -> HttpResponse:
+    """Store the files and queue their reading (a worker reads them); the job's page shows the progress."""
     if not permissions.can_upload(request.user):
         raise PermissionDenied
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        from pairaid.entry.upload import report_upload
-
         data = form.cleaned_data
         try:
-            document = report_upload(
+            job = reports_upload_start(
                 user=request.user,
-                data=data["file"].read(),
-                filename=data["file"].name,
+                files=data["file"],
                 report_year=data["report_year"],
                 donor=data["donor"] or None,
                 recipient=data["recipient"] or None,
@@ -44,9 +41,7 @@ def document_upload(request: HttpRequest) -> HttpResponse:
         except permissions.NotAllowed:
             raise PermissionDenied from None
         except PairaidError as exc:
-            # the reader's reason is technical and in English; the sentence around it is in the user's language
-            form.add_error("file", _("This file could not be read as a report. Reason: %(reason)s") % {"reason": exc})
+            form.add_error("file", str(exc))
         else:
-            messages.success(request, _("Report read: %(title)s") % {"title": document})
-            return redirect("web:document", pk=document.pk)
+            return redirect("web:job", pk=job.pk)
     return render(request, "web/upload.html", {"form": form})

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from pairaid.accounts import permissions
 from pairaid.activities.models import Activity, Transaction
+from pairaid.audit.selectors import record_version
 from pairaid.audit.services import history_restore
 from pairaid.core.errors import LockedError, PairaidError
 from pairaid.entry import services as entry
@@ -150,6 +151,7 @@ def restore(request: HttpRequest, kind: str, pk: int, history_id: int) -> HttpRe
     except PairaidError as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, _("Restored from version %(v)s.") % {"v": history_id})
+        version = record_version(instance=instance, history_id=history_id)
+        messages.success(request, _("Restored version %(v)s of this record.") % {"v": version})
     target = request.POST.get("next", "")
     return redirect(target if target.startswith("/") and not target.startswith("//") else "/")

@@ -1,0 +1,57 @@
+"""Building a report file, as ``pairaid report`` writes it and as the pages build it in the background.
+
+The pairing's (or the nation's) findings are refreshed first, so that the report lists
+the checks of the figures it shows; a year with no figures is refused rather than
+written empty.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from pairaid.core.errors import InputError
+
+if TYPE_CHECKING:
+    from pairaid.registry.models import Pairing
+
+LANGUAGES = ("en", "zh-hans")
+
+
+@dataclass(frozen=True)
+class BuiltReport:
+    """A report's bytes and the file name it is written under by default."""
+
+    data: bytes
+    filename: str
+
+
+def report_build(
+    *, year: int, pairing: Pairing | None, fmt: str, language: str = "en", include_extracted: bool = False
+) -> BuiltReport:
+    """The annual report of ``pairing`` (with every pairing under it), or the national overview when
+    ``pairing`` is None, for ``year`` in ``fmt`` (html, pdf, xlsx, docx, md).
+
+    Raises:
+        InputError: an unknown format or language, or no figures to report.
+    """
+    from pairaid.checks.services import findings_refresh
+    from pairaid.reports.selectors import overview_context, report_context
+    from pairaid.reports.services import FORMATS, report_bytes
+
+    if fmt not in FORMATS:
+        raise InputError(f"unknown report format {fmt!r} (use one of {', '.join(FORMATS)})")
+    if language not in LANGUAGES:
+        raise InputError(f"unknown language {language!r} (use one of {', '.join(LANGUAGES)})")
+    if pairing is not None:
+        findings_refresh(pairing=pairing, year=year)
+        context = report_context(pairing=pairing, year=year, language=language, include_extracted=include_extracted)
+    else:
+        findings_refresh(year=year)
+        context = overview_context(year=year, language=language, include_extracted=include_extracted)
+    if not context.has_figures:
+        what = f"pairing {pairing}" if pairing is not None else "any pairing"
+        hint = "" if include_extracted else " (confirmed figures only: --extracted counts extracted ones too)"
+        raise InputError(f"no figures for {what} in {year}: nothing to report{hint}")
+    name = f"report-{pairing.pk}-{year}.{fmt}" if pairing is not None else f"overview-{year}.{fmt}"
+    return BuiltReport(report_bytes(context=context, fmt=fmt), name)

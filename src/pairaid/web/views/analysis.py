@@ -1,0 +1,79 @@
+"""The analysis page: one indicator by area or pairing and year, from the roll-ups; CSV and XLSX downloads."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from pairaid.accounts.permissions import user_rights
+from pairaid.core.errors import PairaidError
+from pairaid.indicators.models import Indicator
+from pairaid.indicators.pivot import ROWS, pivot_table_cached
+from pairaid.indicators.selectors import last_figure_year
+from pairaid.interop.pivot_files import pivot_csv, pivot_xlsx
+from pairaid.web.templatetags.pairaid_web import name, unit
+from pairaid.web.views import int_param, site_view, text_param
+
+
+def _row_labels() -> dict[str, str]:
+    return {
+        "province": _("Recipient province"),
+        "prefecture": _("Recipient prefecture"),
+        "county": _("Recipient county"),
+        "pairing": _("Pairing (top level)"),
+        "pairing_all": _("Pairing (every level)"),
+    }
+
+
+@site_view
+def analysis(request: HttpRequest) -> HttpResponse:
+    indicators = list(Indicator.objects.filter(aggregation="sum").order_by("group", "code"))
+    codes = {i.code: i for i in indicators}
+    code = text_param(request, "indicator") or "aid_funds"
+    rows = text_param(request, "rows") or "province"
+    last = int_param(request, "to") or last_figure_year() or 2009
+    first = int_param(request, "from") or last - 5
+    extracted = request.GET.get("extracted") == "1" and user_rights(request.user).authenticated
+    language = get_language() or "en"
+    table, error = None, ""
+    if code not in codes or rows not in ROWS:
+        error = _("Choose an indicator and what the rows are.")
+    else:
+        try:
+            table = pivot_table_cached(
+                indicator=code,
+                rows=rows,
+                first_year=first,
+                last_year=last,
+                language=language,
+                include_extracted=extracted,
+            )
+        except PairaidError as exc:
+            error = str(exc)
+    labels = _row_labels()
+    fmt = request.GET.get("format", "")
+    if table is not None and fmt in ("csv", "xlsx"):
+        words = {"row_label": labels[rows], "total_label": _("Total"), "national_label": _("National total")}
+        stem = f"pivot-{code}-{rows}-{first}-{last}"
+        if fmt == "csv":
+            response = HttpResponse(pivot_csv(table, **words), content_type="text/csv; charset=utf-8")
+        else:
+            data = pivot_xlsx(table, title=name(table.indicator), unit=unit(table.unit), **words)
+            response = HttpResponse(
+                data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            )
+        response["Content-Disposition"] = f'attachment; filename="{stem}.{fmt}"'
+        return response
+    query = {"indicator": code, "rows": rows, "from": first, "to": last, **({"extracted": 1} if extracted else {})}
+    context = {
+        "indicators": indicators,
+        "row_kinds": labels,
+        "row_label": labels.get(rows, ""),
+        "chosen": {"indicator": code, "rows": rows, "from": first, "to": last, "extracted": extracted},
+        "query": "&".join(f"{k}={v}" for k, v in query.items()),
+        "table": table,
+        "error": error,
+    }
+    return render(request, "web/analysis.html", context, status=400 if error else 200)
