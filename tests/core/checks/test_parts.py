@@ -163,3 +163,18 @@ def test_a_channel_against_the_aid_funds(channel: str, total: str, subject: str,
         ),
     ]
     assert rules_of(run_checks(figures)) == expected
+
+
+def test_a_channel_is_judged_against_the_largest_aid_funds_of_its_pairing_and_year() -> None:
+    """Regression: grants of 75.8 million against a field's 7 million of aid funds, with the year's
+    1,574 million of aid funds beside it, raised channel_exceeds_total (the seed report, issue 10)."""
+    subject = "pairing:shandong>xinjiang"
+    figures = [
+        fig("0", str(1574 * 10**6), text="1.574 billion", subject=subject),
+        fig("1", str(7 * 10**6), text="7 million", subject=subject),
+        fig("2", str(Decimal("75.8") * 10**6), text="75.8 million", subject=subject, indicator="grant_funds"),
+    ]
+    assert rules_of(run_checks(figures)) == []
+    figures[0] = fig("0", str(50 * 10**6), text="50 million", subject=subject)
+    (finding,) = [f for f in run_checks(figures) if f.rule == "channel_exceeds_total"]
+    assert dict(finding.values) == {"channel": Decimal("75800000"), "aid funds": Decimal("50000000")}

@@ -141,7 +141,11 @@ def check_parts(figures: Sequence[Figure], config: CheckConfig) -> list[Finding]
 
 
 def check_channels(figures: Sequence[Figure], config: CheckConfig) -> list[Finding]:
-    """A funding channel larger than the aid funds of the same subject, period and disaggregation."""
+    """A funding channel larger than the aid funds of the same subject, period and disaggregation.
+
+    Of several aid-funds figures of one subject and period, the largest is the total: the others are
+    often one field's or one project's ("invested 7 million yuan in education"), which a channel of
+    the whole year may well exceed."""
     totals: dict[tuple[str, str, int, int, str], list[Figure]] = defaultdict(list)
     for f in figures:
         if f.indicator == "aid_funds" and f.subject.startswith("pairing:"):
@@ -151,19 +155,20 @@ def check_channels(figures: Sequence[Figure], config: CheckConfig) -> list[Findi
         if channel.indicator not in FUND_CHANNELS or not channel.subject.startswith("pairing:"):
             continue
         key = (channel.subject, channel.period_kind, channel.start_year, channel.end_year, channel.disaggregation)
-        for total in totals.get(key, []):
-            if channel.part_of == total.id:
-                continue  # an explicit part: check_parts judges it
-            if interval(channel, config)[0] > interval(total, config)[1]:
-                findings.append(
-                    Finding(
-                        rule="channel_exceeds_total",
-                        severity=Severity.WARNING,
-                        message=f"{channel.indicator} {channel.label} is more than the aid funds {total.label} "
-                        f"of the same subject in {total.end_year}, which include every channel",
-                        figure_ids=(channel.id, total.id),
-                        values=(("channel", channel.value), ("aid funds", total.value)),
-                        evidence=_evidence([channel, total]),
-                    )
+        candidates = totals.get(key, [])
+        if not candidates or any(channel.part_of == t.id for t in candidates):
+            continue  # no total, or an explicit part: check_parts judges it
+        total = max(candidates, key=lambda t: interval(t, config)[1])
+        if interval(channel, config)[0] > interval(total, config)[1]:
+            findings.append(
+                Finding(
+                    rule="channel_exceeds_total",
+                    severity=Severity.WARNING,
+                    message=f"{channel.indicator} {channel.label} is more than the aid funds {total.label} "
+                    f"of the same subject in {total.end_year}, which include every channel",
+                    figure_ids=(channel.id, total.id),
+                    values=(("channel", channel.value), ("aid funds", total.value)),
+                    evidence=_evidence([channel, total]),
                 )
+            )
     return findings
