@@ -185,7 +185,8 @@ _NOT_PLACE = compile_led(rf"\b(?:{'|'.join(word_list('no_place_words'))})\b")
 
 
 # "Liupanshui's GDP": a place named as the owner of what follows
-_POSSESSIVE_PLACE = compile_led(rf"(?<![\w’'-])(?P<place>{_NAME})[’']s\s+[A-Za-z]")
+# (the look-behind after the first capital, so that the engine skips to capitals: the same matches)
+_POSSESSIVE_PLACE = re.compile(rf"(?P<place>[A-Z](?<![\w’'-].){_NAME[5:]})[’']s\s+[A-Za-z]")
 
 
 def sentence_places(sentence: str, donor: str | None) -> tuple[tuple[int, int, str], ...]:

@@ -12,14 +12,13 @@ trying every rule.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from functools import cached_property
+from collections.abc import Callable, Iterable
 from importlib import import_module
-from typing import Any
+from typing import Any, Protocol
 
 from pairaid.core.extract.model import Context
 
-__all__ = ["MIN_ANCHOR", "Present", "anchors_of"]
+__all__ = ["MIN_ANCHOR", "AnchorBits", "Gate", "Present", "anchors_of"]
 
 MIN_ANCHOR = 3  # shorter literals ("of", "in") are in nearly every context: no test
 _P: Any = import_module("re._parser")
@@ -69,61 +68,89 @@ def anchors_of(pattern: re.Pattern[str]) -> frozenset[str] | None:
 _WORD = re.compile(r"[^\W_]+")
 
 
+# a rule's gate as masks: for each match field the mask of its anchors (``None``: the rule has a field
+# without anchors, so no test), and the mask of each ``requires`` pattern's anchors
+Gate = tuple[tuple[tuple[str, int], ...] | None, tuple[int, ...]]
+
+
+class _Named(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+class AnchorBits:
+    """One bit for each anchor of a rule set, the anchors of each word seen so far as a mask of them
+    (shared by every context the rule set reads, so each word is looked at once), and each rule's gate
+    as masks (``gate_of`` computes it once per rule)."""
+
+    def __init__(self, anchors: Iterable[str], gate_of: Callable[[Any], Gate]) -> None:
+        self.bits = {a: 1 << k for k, a in enumerate(sorted(set(anchors)))}
+        self.words: dict[str, int] = {}
+        self._gate_of = gate_of
+        self._gates: dict[str, Gate] = {}
+
+    def gate(self, rule: _Named) -> Gate:
+        """``rule``'s gate as masks (computed once)."""
+        found = self._gates.get(rule.id)
+        if found is None:
+            found = self._gates[rule.id] = self._gate_of(rule)
+        return found
+
+    def mask(self, anchors: Iterable[str]) -> int:
+        """The mask of ``anchors`` (each one of the rule set's)."""
+        out = 0
+        for a in anchors:
+            out |= self.bits[a]
+        return out
+
+    def of_word(self, word: str) -> int:
+        """The mask of the anchors standing in ``word`` (lower case)."""
+        found = 0
+        for anchor, bit in self.bits.items():
+            if anchor in word:
+                found |= bit
+        self.words[word] = found
+        return found
+
+
 class Present:
-    """The anchors standing in each part of one context, found lazily, word by word.
+    """The anchors standing in each part of one context (as masks of :class:`AnchorBits`), found lazily,
+    word by word."""
 
-    ``words`` maps each word (lower case) seen so far to the anchors it contains; it is shared by
-    every context a rule set reads, so each word is looked at once.
-    """
+    __slots__ = ("_bits", "_ctx", "_found")
 
-    def __init__(self, anchors: frozenset[str], words: dict[str, frozenset[str]], ctx: Context) -> None:
-        self._anchors = anchors
-        self._words = words
+    def __init__(self, bits: AnchorBits, ctx: Context) -> None:
+        self._bits = bits
         self._ctx = ctx
+        self._found: dict[str, int] = {}
 
-    def _in(self, *texts: str) -> frozenset[str]:
-        found: set[str] = set()
-        words = self._words
+    def _in(self, *texts: str) -> int:
+        found = 0
+        words = self._bits.words
         for text in texts:
             for word in _WORD.findall(text.lower()):
                 got = words.get(word)
-                if got is None:
-                    got = words[word] = frozenset(a for a in self._anchors if a in word)
-                found |= got
-        return frozenset(found)
+                found |= got if got is not None else self._bits.of_word(word)
+        return found
 
-    @cached_property
-    def left(self) -> frozenset[str]:
-        return self._in(self._ctx.left)
+    def _read(self, field: str) -> int:
+        ctx = self._ctx
+        if field == "rest":
+            return self._in(ctx.rest, ctx.tail)
+        if field == "source":
+            return self._in(*ctx.sources)
+        if field == "any":  # the words of left, noun phrase, right, clause and tail: no word spans two
+            return self.get("left") | self.get("right") | self.get("clause") | self._in(ctx.np, ctx.tail)
+        text: str = getattr(ctx, field)
+        return self._in(text)
 
-    @cached_property
-    def right(self) -> frozenset[str]:
-        return self._in(self._ctx.right)
+    def gate(self, rule: _Named) -> Gate:
+        """``rule``'s gate as masks of this context's rule set."""
+        return self._bits.gate(rule)
 
-    @cached_property
-    def rest(self) -> frozenset[str]:
-        return self._in(self._ctx.rest, self._ctx.tail)
-
-    @cached_property
-    def clause(self) -> frozenset[str]:
-        return self._in(self._ctx.clause)
-
-    @cached_property
-    def any(self) -> frozenset[str]:
-        return self._in(self._ctx.any)
-
-    @cached_property
-    def subject(self) -> frozenset[str]:
-        return self._in(self._ctx.subject)
-
-    @cached_property
-    def source(self) -> frozenset[str]:
-        return self._in(*self._ctx.sources)
-
-    @cached_property
-    def column(self) -> frozenset[str]:
-        return self._in(self._ctx.column)
-
-    def get(self, field: str) -> frozenset[str]:
-        found: frozenset[str] = getattr(self, field)
+    def get(self, field: str) -> int:
+        """The mask of the anchors standing in the part of the context the match field ``field`` reads."""
+        found = self._found.get(field)
+        if found is None:
+            found = self._found[field] = self._read(field)
         return found

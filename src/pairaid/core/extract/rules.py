@@ -26,8 +26,8 @@ import yaml
 
 from pairaid.core.errors import CodelistError
 from pairaid.core.extract.model import Context
-from pairaid.core.extract.regex_leads import alternation
-from pairaid.core.extract.rule_anchors import Present, anchors_of
+from pairaid.core.extract.regex_leads import alternation, led
+from pairaid.core.extract.rule_anchors import AnchorBits, Gate, Present, anchors_of
 
 __all__ = [
     "VOTES",
@@ -77,6 +77,11 @@ class Rule:
     positive: tuple[str, ...]
     negative: tuple[str, ...]
     order: int
+    written: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def written_patterns(self, name: str) -> tuple[str, ...]:
+        """The patterns of match field ``name`` as written in the rule's file."""
+        return next((p for key, p in self.written if key == name), ())
 
     @cached_property
     def gate(self) -> tuple[tuple[tuple[str, frozenset[str]], ...] | None, tuple[frozenset[str], ...]]:
@@ -90,10 +95,19 @@ class Rule:
 
     def could_match(self, present: Present) -> bool:
         """False when a word the rule cannot match without is missing from ``present``'s context."""
-        gate, required = self.gate
-        if gate is not None and all(anchors.isdisjoint(present.get(name)) for name, anchors in gate):
-            return False
-        return all(not anchors.isdisjoint(present.clause) for anchors in required)
+        fields, required = present.gate(self)
+        if fields is not None:
+            for name, mask in fields:
+                if mask & present.get(name):
+                    break
+            else:
+                return False
+        if required:
+            clause = present.get("clause")
+            for mask in required:
+                if not mask & clause:
+                    return False
+        return True
 
     @cached_property
     def tests(self) -> tuple[Callable[[Context], bool], ...]:
@@ -127,11 +141,16 @@ class RuleSet:
         """The rules that vote ``vote`` (and ``value``, when given), in file order."""
         return self._by_vote.get((vote, value), ())
 
+    @cached_property
+    def _ids(self) -> dict[str, Rule]:
+        return {r.id: r for r in self.rules}
+
     def by_id(self, rule_id: str) -> Rule:
-        for r in self.rules:
-            if r.id == rule_id:
-                return r
-        raise CodelistError(f"no rule {rule_id!r} for language {self.lang}")
+        """The rule ``rule_id``; raises :class:`CodelistError` when the language has none of that id."""
+        rule = self._ids.get(rule_id)
+        if rule is None:
+            raise CodelistError(f"no rule {rule_id!r} for language {self.lang}")
+        return rule
 
     @cached_property
     def binding(self) -> dict[str, tuple[Rule, ...]]:
@@ -170,17 +189,23 @@ class RuleSet:
         return frozenset(words)
 
     @cached_property
-    def _word_anchors(self) -> dict[str, frozenset[str]]:
-        return {}
+    def _bits(self) -> AnchorBits:
+        return AnchorBits(self.anchors, self._gates)
+
+    def _gates(self, rule: Rule) -> Gate:
+        bits = self._bits
+        gate, required = rule.gate
+        fields = None if gate is None else tuple((name, bits.mask(anchors)) for name, anchors in gate)
+        return fields, tuple(bits.mask(anchors) for anchors in required)
 
     def present(self, ctx: Context) -> Present:
         """The anchors of the rules standing in each part of ``ctx`` (found lazily)."""
-        return Present(self.anchors, self._word_anchors, ctx)
+        return Present(self._bits, ctx)
 
     @cached_property
     def plan_words(self) -> re.Pattern[str]:
         """The words of every ``plan`` rule of scope ``words``, as one alternation."""
-        items = [p.pattern for r in self.voting("plan") if r.value == "words" for _, p in r.fields]
+        items = [p for r in self.voting("plan") if r.value == "words" for p in r.written_patterns("left")]
         return _c(alternation(items, ignore_case=True))
 
     @cached_property
@@ -206,6 +231,12 @@ class RuleSet:
 
 def _c(p: object) -> re.Pattern[str]:
     return re.compile(str(p), re.I)
+
+
+def _listed(patterns: object) -> tuple[str, ...]:
+    if isinstance(patterns, list):
+        return tuple(str(p) for p in patterns)
+    return (str(patterns),) if patterns else ()
 
 
 def _one(patterns: object, where: str) -> re.Pattern[str] | None:
@@ -248,10 +279,11 @@ def _rule(raw: dict[str, Any], *, lang: str, concept: str, order: int, indicator
         not_=_one(raw.get("not"), where),
         also=tuple(str(a) for a in raw.get("also") or ()),
         generic=bool(raw.get("generic", False)),
-        patterns=tuple((str(k), _c(v)) for k, v in (raw.get("patterns") or {}).items()),
+        patterns=tuple((str(k), _c(led(str(v), ignore_case=True))) for k, v in (raw.get("patterns") or {}).items()),
         positive=tuple(str(e) for e in examples.get("positive") or ()),
         negative=tuple(str(e) for e in examples.get("negative") or ()),
         order=order,
+        written=tuple((f, _listed(raw[f])) for f in MATCH_FIELDS if raw.get(f)),
     )
 
 

@@ -64,7 +64,10 @@ def sentence_starts(text: str) -> list[int]:
     if not len(doc):
         return []
     arr = doc.to_array([IDX, ORTH, IS_PUNCT])
-    stop = np.isin(arr[:, 1], _stops())
+    stops = _stops()
+    orth = arr[:, 1]
+    # membership by binary search in the sorted stops (np.isin sorts both arrays every call)
+    stop = stops[np.minimum(np.searchsorted(stops, orth), len(stops) - 1)] == orth
     words = np.flatnonzero(~stop & (arr[:, 2] == 0))
     seen = np.cumsum(stop)[words]  # sentence stops up to each word
     after_stop = np.diff(seen, prepend=0) > 0
