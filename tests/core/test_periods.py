@@ -101,3 +101,48 @@ def test_a_five_year_plan_period_covers_its_five_years_and_carries_through_its_p
     )
     periods = {ex.mentions[f.mention].text: (f.period.kind, f.period.start_year, f.period.end_year) for f in ex.facts}
     assert periods == {"90 million yuan": ("cumulative", 2006, 2010), "40 schools": ("cumulative", 2006, 2010)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "By the end of 2012, 35 firms from Anhe had settled in the Baishan park. Anhe trained 420 herders,"
+            " and 180 herders found jobs through fairs.",
+            {"35 firms": ("as_of", 2012), "420 herders": ("year", 2012), "180 herders": ("year", 2012)},
+            id="the year's events after a stock",
+        ),
+        pytest.param(
+            "By the end of 2012, 35 firms from Anhe had settled in the Baishan park. They had invested"
+            " 900 million yuan in total.",
+            {"35 firms": ("as_of", 2012), "900 million yuan": ("as_of", 2012)},
+            id="a later sentence that still counts the stock",
+        ),
+        pytest.param(
+            "As of the end of 2012, Anhe had built 28 new villages in Baishan. The 28 new villages benefited"
+            " 9,000 farmers.",
+            {"28 new villages": ("as_of", 2012), "9,000 farmers": ("as_of", 2012)},
+            id="a later sentence that names a figure of the stock again",
+        ),
+    ],
+)
+def test_a_stock_at_a_year_end_carries_only_to_sentences_that_still_count_it(
+    text: str, expected: dict[str, tuple[str, int]]
+) -> None:
+    from pairaid.core.extract import read_report
+
+    ex = read_report("Anhe - Baishan Pairing-off Poverty Alleviation\n" + text, report_year=2012)
+    periods = {ex.mentions[f.mention].text: (f.period.kind, f.period.year) for f in ex.facts}
+    assert periods == expected
+
+
+def test_a_stock_carried_to_the_year_s_events_does_not_make_them_cumulative() -> None:
+    from pairaid.core.extract import read_report
+
+    ex = read_report(
+        "Anhe - Baishan Pairing-off Poverty Alleviation\nAnhe began helping Baishan in 2003.\n"
+        "By the end of 2012, 35 firms from Anhe had settled in the Baishan park. Anhe also trained 420 herders.",
+        report_year=2012,
+    )
+    periods = {ex.mentions[f.mention].text: f.period for f in ex.facts}
+    assert (periods["420 herders"].kind, periods["420 herders"].year) == ("year", 2012)

@@ -19,7 +19,9 @@ mentions before it); a phrase that opens a sentence carries on to the next
 sentences of the same paragraph until another phrase, except "by the end of the
 year" (a stock of that sentence only) and "since YEAR" (a sum told in its own
 sentence: "Since 2010, A has invested N in all. It trained M people" gives M to
-the report year).  Without any phrase, the
+the report year); a stock "by the end of 2009" carries only to the next sentences that still count it (a
+perfect tense, a total, a stock verb or the park, or a figure named again: "By the end of 2009, 35 firms had
+settled in the park. It trained 420 herders" gives the 420 to the report year).  Without any phrase, the
 report year.  The pairing's start year is taken from a sentence that says when
 the pairing began ("Since 1996, Province A has undertaken ...", "In September
 1996, ... decided to assign City B to support ...").  Figures in Chinese sentences take the
@@ -31,6 +33,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from pairaid.core.extract.model import Mention, Period, Sentence
 from pairaid.core.extract.periods_zh import chinese_periods
@@ -238,6 +241,28 @@ _STOCK = compile_led(
 )
 
 
+# a later sentence still counts the stock opened by "by the end of YEAR": a perfect tense, a total, a stock verb
+_STILL_STOCK = compile_led(
+    r"\b(?:had|have|has)\s+(?:[a-z]+ly\s+)?(?:been\s+)?[a-z]+(?:ed|en|t|wn|un|ung|ught|ade|eld|ilt|ent|id)\b"
+    r"|\b(?:in\s+total|a\s+total\s+of|in\s+all|altogether|cumulative(?:ly)?|so\s+far|to\s+date)\b"
+    r"|\b(?:settled|stationed|located|registered|in(?:to)?\s+operation|operating|in\s+production|serving)\b"
+    r"|\bparks?\b",
+    re.I,
+)
+
+
+def _still_stock(
+    text: str, sentence: Sentence, figures: dict[int, set[tuple[Decimal, str]]], i: int, opened: int
+) -> bool:
+    """Whether sentence ``i`` still counts the stock that sentence ``opened`` dated "by the end of YEAR": it
+    speaks of a stock (:data:`_STILL_STOCK`) or names again a figure of the sentences since ("... built
+    280 villages. The 280 villages benefited 18,000 farmers")."""
+    if _STILL_STOCK.search(text, sentence.start, sentence.end):
+        return True
+    own = figures.get(i, set())
+    return any(not own.isdisjoint(figures.get(k, ())) for k in range(opened, i))
+
+
 def _period(
     phrase: PeriodPhrase | None,
     report_year: int,
@@ -293,7 +318,11 @@ def mention_periods(
         for s, n, named in zip(sentences, needed, naming, strict=True)
     ]
     carried: dict[int, PeriodPhrase | None] = {}
+    figures: dict[int, set[tuple[Decimal, str]]] = {}
+    for m in mentions:
+        figures.setdefault(m.sentence, set()).add((m.value, m.unit))
     state: PeriodPhrase | None = None
+    opened = 0
     paragraph = -1
     section = -1
     for i, s in enumerate(sentences):
@@ -303,10 +332,13 @@ def mention_periods(
             state = None
         elif state is not None and state.kind == "as_of" and _DATED.search(text, s.start, s.end):
             state = None  # a stock at a year's end does not date an event of a day ("a fair held on May 8")
+        elif state is not None and state.kind == "as_of" and not _still_stock(text, s, figures, i, opened):
+            state = None  # nor the year's events told after it ("... were operating. 420 herders were trained")
         carried[i] = state
         for p in phrases[i]:
             if p.opens_sentence:
                 state = p if p.carries else None
+                opened = i
     out: list[Period] = []
     for i, m in enumerate(mentions):
         if i in chinese:
