@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from pairaid.core.extract import Extraction, read_report
-from pairaid.core.extract.rules import Rule, all_rules, rule_set
+from pairaid.core.extract.rules import Rule, all_rules, load_rule, rule_set, undocumented
 
 # the made-up pairing each language's examples are read in
 PARTIES = {"en": ("Anhe", "Baishan"), "zh": ("安和", "白山")}
@@ -40,8 +40,37 @@ def _explain(ex: Extraction) -> str:
 
 def test_there_are_rules_and_every_one_has_a_positive_and_a_negative_example() -> None:
     assert len(rule_set("en").rules) > 80
-    missing = [r.id for r in RULES if not r.positive or not r.negative or not r.purpose]
-    assert missing == [], "every rule needs a purpose and at least one positive and one negative example"
+    assert len(rule_set("zh").rules) > 20
+    assert undocumented(RULES) == [], "every rule needs a purpose and at least one positive and one negative example"
+
+
+_GRANTS = {
+    "id": "funds.made_up",
+    "purpose": "grants",
+    "votes": {"indicator": "grant_funds"},
+    "left": [r"\bgrants?\s+of\s*$"],
+    "examples": {
+        "positive": ["Anhe gave grants of 3 million yuan."],
+        "negative": ["Anhe gave loans of 3 million yuan."],
+    },
+}
+
+
+@pytest.mark.parametrize(
+    "lacking",
+    [
+        {"examples": None},
+        {"examples": {"positive": ["Anhe gave grants of 3 million yuan."]}},
+        {"examples": {"negative": ["Anhe gave loans of 3 million yuan."]}},
+        {"purpose": ""},
+    ],
+    ids=["no examples", "no negative", "no positive", "no purpose"],
+)
+def test_a_rule_without_both_examples_or_a_purpose_fails_the_check(lacking: dict[str, object]) -> None:
+    documented = load_rule(_GRANTS, lang="en", concept="funds")
+    assert undocumented((documented,)) == []
+    bare = load_rule({**_GRANTS, **lacking}, lang="en", concept="funds")
+    assert undocumented((documented, bare)) == ["funds.made_up"]
 
 
 @pytest.mark.parametrize(("rule", "example"), POSITIVE)

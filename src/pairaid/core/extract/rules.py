@@ -35,8 +35,10 @@ __all__ = [
     "RuleSet",
     "all_rules",
     "languages",
+    "load_rule",
     "rule_matches",
     "rule_set",
+    "undocumented",
     "word_list",
 ]
 
@@ -331,6 +333,18 @@ def rule_set(lang: str = "en") -> RuleSet:
             raise CodelistError(f"rules/{lang}: the id {r.id} is used twice")
         seen.add(r.id)
     return RuleSet(lang, tuple(rules))
+
+
+def undocumented(rules: tuple[Rule, ...]) -> list[str]:
+    """The ids of ``rules`` that lack a purpose, a positive example or a negative example (every rule needs
+    all three: its examples are its tests)."""
+    return [r.id for r in rules if not r.purpose.strip() or not r.positive or not r.negative]
+
+
+def load_rule(raw: dict[str, Any], *, lang: str, concept: str) -> Rule:
+    """One rule read from its YAML mapping ``raw`` as a file ``rules/<lang>/<concept>.yaml`` holds it
+    (for tests and tools; :func:`rule_set` reads the files)."""
+    return _rule(raw, lang=lang, concept=concept, order=0, indicators=_indicator_codes())
 
 
 def all_rules() -> tuple[Rule, ...]:
