@@ -8,6 +8,7 @@ import pytest
 
 from pairaid.core.extract import read_report
 from pairaid.core.extract.pairing_places import recipient_places
+from pairaid.core.extract.places import report_parties
 
 SHANDONG = "Shandong - Xinjiang Pairing-off Poverty Alleviation\n"
 
@@ -122,4 +123,34 @@ def test_a_province_titled_chapter_whose_aid_goes_to_its_prefectures_names_them(
     assert places(text, 2010) == [
         ("30 million yuan", "Zhejiang", "Guangyuan and Nanchong"),
         ("20 new villages", "Zhejiang", "Guangyuan and Nanchong"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("title", "donor", "recipient"),
+    [
+        ("Jiangsu Province Counterpart Support for Huocheng County, Yili", "Jiangsu Province", "Huocheng County"),
+        ("Tianjin Aid to Chengguan, Tibet", "Tianjin", "Chengguan"),
+        ("Shenzhen Pairing Assistance to Bijie", "Shenzhen", "Bijie"),
+        # a donor's chapter on several fronts names no one recipient
+        ("Fujian's Counterpart Assistance in 2016", "Fujian", None),
+    ],
+)
+def test_a_title_that_names_the_aid_in_words_gives_both_sides(title: str, donor: str, recipient: str | None) -> None:
+    parties = report_parties(f"{title}\n\nIn 2016 the work went on.\n", title)
+    assert (parties.donor, parties.recipient, parties.kind) == (donor, recipient, "pairing")
+
+
+def test_a_heading_that_is_an_area_s_name_is_its_section_s_place() -> None:
+    text = (
+        "Fujian - Ningxia Pairing Assistance\n\n"
+        "      【Guyuan】Fujian built 12 schools. Its doctors treated 3,000 patients.\n\n"
+        "      More houses followed: Fujian built 40 houses.\n\n"
+        "      【Education】Fujian sent 30 teachers.\n"
+    )
+    assert places(text, 2012) == [
+        ("12 schools", "Fujian", "Guyuan"),
+        ("3,000 patients", "Fujian", "Guyuan"),
+        ("40 houses", "Fujian", "Guyuan"),
+        ("30 teachers", "Fujian", "Ningxia"),
     ]

@@ -41,9 +41,29 @@ def test_each_cell_is_a_fact_of_its_column_and_row_and_the_rows_are_parts_of_the
         ("40", "aid_projects", "Linxi", total["aid_projects"]),
         ("12", "villages", "Linxi", total["villages"]),
     ]
+    # the total row goes where its section's figures go (here the chapter's recipient), not to a list of the rows
     assert got[-4:-1] == [
-        ("2,500", "government_aid_funds", "Linxi, Heping and Shuikou", None),
-        ("76", "aid_projects", "Linxi, Heping and Shuikou", None),
-        ("25", "villages", "Linxi, Heping and Shuikou", None),
+        ("2,500", "government_aid_funds", "Baishan", None),
+        ("76", "aid_projects", "Baishan", None),
+        ("25", "villages", "Baishan", None),
     ]
     assert len(got) == 13  # and the 30 teachers
+
+
+def test_a_row_that_names_no_place_goes_where_its_section_goes() -> None:
+    text = (
+        "Anhe - Baishan Pairing-off Poverty Alleviation\n"
+        "Anhe's projects in Baishan in 2012 were spread over three fields.\n"
+        "Table Anhe aid projects in Baishan by field, 2012\n"
+        "Field  Projects  Funds (10,000 yuan)\n"
+        "Roads  7  2,100\n"
+        "Schools  5  1,300\n"
+        "Total  12  3,400\n"
+        "\nThe work went on.\n"
+    )
+    ex = read_report(text, report_year=2012)
+    got = {(ex.mentions[f.mention].text, f.recipient) for f in ex.facts}
+    assert got == {
+        ("7", "Baishan"), ("2,100", "Baishan"), ("5", "Baishan"), ("1,300", "Baishan"), ("12", "Baishan"),
+        ("3,400", "Baishan"),
+    }

@@ -39,6 +39,7 @@ from pairaid.core.extract.pairing_places import RecipientPlaces
 from pairaid.core.extract.parts import Link
 from pairaid.core.extract.places import (
     Parties,
+    named_area,
     place_side,
     respectively_donors,
     respectively_recipients,
@@ -89,7 +90,7 @@ def _heading_places(sections: tuple[Section, ...], donor: str | None, recipients
     out: list[str | None] = []
     for s in sections:
         named = _places(s.heading, donor, recipients) if s.rule != "title" else ()
-        out.append(named[-1][2] if named else None)
+        out.append(named[-1][2] if named else named_area(s.heading, donor) if s.rule != "title" else None)
     return out
 
 
@@ -131,10 +132,14 @@ def figure_places(
 ) -> dict[int, Sides]:
     """``{mention index: (donors, recipients)}`` for the ``bound`` mentions (rules in the module docstring)."""
     cells = {c.mention: (c, t) for t in tables for c in t.cells if c.mention in bound}
-    if cells:  # a table cell goes to its row's place, a total to all the rows' places
-        in_cells: dict[int, Sides] = {
-            i: ((parties.donor,), (_listed(t.labels) if c.total else c.label,)) for i, (c, t) in cells.items()
-        }
+    headings = _heading_places(sections, parties.donor, recipients)
+    if cells:  # a table cell goes to its row's place; a total, or a row that names no place, where its section went
+        in_cells: dict[int, Sides] = {}
+        for i, (c, _) in cells.items():
+            section = sentences[mentions[i].sentence].section
+            around = (headings[section] if section < len(headings) else None) or parties.recipient
+            row = named_area(c.label, parties.donor) if not c.total else None
+            in_cells[i] = ((parties.donor,), (row or around,))
         outside = {i: b for i, b in bound.items() if i not in cells}
         others = figure_places(text, sections, sentences, mentions, contexts, outside, parts, parties, recipients)
         return in_cells | others
@@ -163,7 +168,6 @@ def figure_places(
     by_sentence: dict[int, list[int]] = {}
     for i in sorted(bound):
         by_sentence.setdefault(mentions[i].sentence, []).append(i)
-    headings = _heading_places(sections, parties.donor, recipients)
     out: dict[int, Sides] = {}
     scene = _Scene(None)
     needed = _needed(sentences, by_sentence)
@@ -212,11 +216,6 @@ def _needed(sentences: tuple[Sentence, ...], by_sentence: dict[int, list[int]]) 
         need = need or k in by_sentence
         needed[k] = need
     return needed
-
-
-def _listed(names: tuple[str, ...]) -> str:
-    """``("A", "B", "C")`` as written in a list: "A, B and C"."""
-    return names[0] if len(names) < 2 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def _receivers(

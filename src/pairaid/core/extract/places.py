@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Parties",
+    "named_area",
     "place_side",
     "report_parties",
     "respectively_donors",
@@ -68,6 +69,16 @@ _TITLE_TO = re.compile(
     r"^\s*(?P<donor>[A-Z][\w.()]*(?:\s+[A-Z][\w.()]*)*)[’']s\s+(?:[A-Z][\w-]*\s+){1,4}(?:to|for)\s+"
     r"(?P<recipient>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
 )
+# "Anhe Province Counterpart Support for Baishan County, Region B", "Anhe Aid to Baishan": the donor (one name and
+# its area word), the title's words of aid (``title_aid_words``), then "to"/"for" and the recipient up to a comma;
+# "Anhe's Counterpart Assistance in 2014": a donor's chapter on several fronts, no one recipient
+_AID_WORDS = rf"(?:{'|'.join(word_list('title_aid_words'))})"
+_TITLE_DONOR = r"(?P<donor>[A-Z][\w.]*(?:\s+(?:Province|City|Municipality))?)"
+_TITLE_AID = re.compile(
+    rf"^\s*{_TITLE_DONOR}(?:[’']s)?\s+(?:{_AID_WORDS}\s+){{1,5}}(?:to|for)\s+"
+    r"(?P<recipient>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
+)
+_TITLE_FRONTS = re.compile(rf"^\s*{_TITLE_DONOR}[’']s\s+(?:{_AID_WORDS}\s*){{1,5}}(?:in\s+(?:19|20)\d\d)?\s*$")
 _PROVINCE = re.compile(
     r"\b(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:Province|Zhuang\s+Autonomous\s+Region|Uygur\s+Autonomous\s+Region"
     r"|Hui\s+Autonomous\s+Region|Autonomous\s+Region|Municipality))\b"
@@ -90,8 +101,10 @@ class Parties:
 
 def report_parties(text: str, title: str | None, *, donor: str | None = None, recipient: str | None = None) -> Parties:
     """The report's donor and recipient from its title and text; ``donor``/``recipient`` given by the caller win."""
+    if title and (fronts := _TITLE_FRONTS.match(title)) is not None and not _TITLE.match(title):
+        return Parties(donor or fronts.group("donor").strip(), recipient, "pairing")
     if title:
-        m = _TITLE.match(title) or _TITLE_TO.match(title)
+        m = _TITLE.match(title) or _TITLE_TO.match(title) or _TITLE_AID.match(title)
         sides = (m.group("donor").strip().lower(), m.group("recipient").strip().lower()) if m is not None else ("", "")
         if sides[0].startswith("east") and sides[1].startswith("west"):
             m = None  # "East-West Pairing-off Cooperation", "Eastern Provinces - Western Poor Areas": national
@@ -292,6 +305,18 @@ def _known_areas(name: str) -> tuple[Candidate, ...]:
         return tuple(c for c in default_gazetteer().resolve(first) if c.match != "fuzzy")
     except (PairaidError, OSError):
         return ()
+
+
+_HEADING_NAME = re.compile(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}")
+
+
+def named_area(words: str, donor: str | None) -> str | None:
+    """``words`` (a section heading, a table row's label) when they are only the name of an area the gazetteer
+    knows that is not of the donor's side ("Amdo County", "Hechi"), else ``None`` ("Education", "Funds")."""
+    name = words.strip()
+    if not _HEADING_NAME.fullmatch(name) or _NOT_PLACE.search(name) or not _known_areas(name):
+        return None
+    return name if place_side(name, donor) != "donor" else None
 
 
 def _province_codes(name: str) -> frozenset[str]:
