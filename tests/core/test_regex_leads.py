@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from pairaid.core.extract.regex_leads import alternation, compile_led, first_chars, led
+from pairaid.core.extract.regex_leads import alternation, compile_led, first_chars, led, led_pattern, opening_class
 
 
 @pytest.mark.parametrize(
@@ -57,3 +57,43 @@ def test_compile_led_finds_the_same_matches(pattern: str, flags: int) -> None:
     plain = [m.span() for m in re.finditer(pattern, TEXT, flags)]
     assert [m.span() for m in compile_led(pattern, flags).finditer(TEXT)] == plain
     assert plain  # the cases match something
+
+
+ZH_TEXT = "自2016年以来,甲市5年累计投入3亿元;截至2019年底,共建成12所学校。近3年来,乙县(丙镇)新增就业1200人。"
+
+
+@pytest.mark.parametrize(
+    ("pattern", "opening"),
+    [
+        (r"(?:从|自)?((?:19|20)\d\d)\s*年", "[从自12]"),  # an optional group first: its characters and what follows
+        (r"(?<![\d第])(\d{1,2}|[一二三])\s*年", r"[\d一二三]"),  # a look-behind is no character
+        (r"近(\d)年", "[近]"),
+        (r"(?:近)?\s*年", r"[近\s年]"),  # optional parts: each may open it
+        (r"[^,]+年", None),  # a negated class: unknown
+        (r"(?:近)?", None),  # matches nothing at all: no first character
+    ],
+)
+def test_opening_class_holds_every_first_character(pattern: str, opening: str | None) -> None:
+    found = opening_class(re.compile(pattern))
+    assert (found.pattern if found is not None else None) == opening
+
+
+def test_led_pattern_leads_only_patterns_the_engine_cannot_scan_for() -> None:
+    assert led_pattern(re.compile(r"(?:从|自)?(20\d\d)年")).pattern == r"(?=[从自2])(?:(?:从|自)?(20\d\d)年)"
+    assert led_pattern(re.compile(r"截至(20\d\d)年")).pattern == r"截至(20\d\d)年"  # a literal first: scanned
+    assert led_pattern(re.compile(r"(?:截至|到)(20\d\d)年")).pattern == r"(?:截至|到)(20\d\d)年"  # branches of literals
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"(?:从|自)?((?:19|20)\d\d)\s*年(?:[^,.;:!?。\d]{0,16}?以来)",
+        r"(?<![\d第])(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*年(?=[^,.;:!?。\d]{0,12}(?:\d|累计|共))",
+        r"(?:这|过去)?(\d{1,3}|[一二两三])\s*(?:多|余)?\s*年(?:来|以来)",
+        r"(?:截至|到)\s*((?:19|20)\d\d)\s*年(?:底|末)?|迄今",
+    ],
+)
+def test_a_led_pattern_finds_the_same_matches_and_groups(pattern: str) -> None:
+    plain = [(m.span(), m.groups()) for m in re.finditer(pattern, ZH_TEXT)]
+    assert [(m.span(), m.groups()) for m in led_pattern(re.compile(pattern)).finditer(ZH_TEXT)] == plain
+    assert plain

@@ -41,3 +41,20 @@ def test_every_rule_s_examples_still_read_as_without_the_test() -> None:
     finally:
         Rule.could_match = could_match  # type: ignore[method-assign]
     assert with_test == without
+
+
+def test_needles_are_any_literals_however_short() -> None:
+    from pairaid.core.extract.rule_anchors import needles_of
+
+    assert needles_of(re.compile(r"ICP备|版权所有|©")) == {"icp备", "版权所有", "©"}
+    assert needles_of(re.compile(r"^[\s•]*(?:来源|编辑)\s*[:\[]")) == {"来源", "编辑"}
+    assert needles_of(re.compile(r"^\d+$")) is None  # no literal: every line is searched
+
+
+def test_needles_are_found_where_they_overlap() -> None:
+    from pairaid.core.extract.rule_anchors import Needles
+
+    needles = Needles(["责任编辑", "编辑", "任编", "ICP", "来源"])
+    assert needles.found("本文责任编辑:王某") == {"责任编辑", "编辑", "任编"}
+    assert needles.found("京icp备12345号") == {"icp"}
+    assert needles.found("甲市投入资金3亿元") == set()

@@ -52,6 +52,8 @@ class ChineseNumbers:
     inside: frozenset[str]
     numerals: str
     point: str
+    has_inside: re.Pattern[str]  # a qualifier character inside a number
+    has_numeral: re.Pattern[str]  # a numeral in characters
 
 
 @cache
@@ -90,6 +92,8 @@ def chinese_numbers() -> ChineseNumbers:
         inside=inside,
         numerals=numerals,
         point=str(zh["point"]),
+        has_inside=re.compile(f"[{re.escape(ins)}]"),
+        has_numeral=re.compile(f"[{re.escape(numerals)}]"),
     )
 
 
@@ -101,7 +105,7 @@ def numeral_value(numeral: str) -> Decimal | None:
         return Decimal(cz.multipliers[numeral])
     if numeral in cz.scales:
         return Decimal(cz.scales[numeral])
-    if not any(c in cz.numerals for c in numeral):
+    if cz.has_numeral.search(numeral) is None:
         return _digits_value(numeral, cz)
     if cz.point in numeral or numeral[0] in cz.multipliers:
         return _segments_value(numeral, cz)  # "四点六亿", "百亿": cn2an reads neither
@@ -173,6 +177,11 @@ def _neighbour_range(core: str, cz: ChineseNumbers) -> tuple[Decimal, Decimal] |
 
 
 def _read(m: re.Match[str], cz: ChineseNumbers) -> NumberMatch | None:
+    kind = m.lastgroup
+    if kind == "number":
+        text = m.group("number")
+        if text.isdigit():  # the usual case, read at once: plain digits ("2019", "12")
+            return NumberMatch(m.start(), m.end(), text, Decimal(text), None, False, "digits", None, True)
     if m.group("percent_of"):
         value = numeral_value(m.group("pct"))
         if value is None:
@@ -187,9 +196,9 @@ def _read(m: re.Match[str], cz: ChineseNumbers) -> NumberMatch | None:
             return None
         return NumberMatch(m.start(), m.end(), m.group(), value * 10, None, True, "tenths", qualifier)
     text = m.group("number")
-    core = "".join(c for c in text if c not in cz.inside)
+    core = "".join(c for c in text if c not in cz.inside) if cz.has_inside.search(text) else text
     qualifier = "more_than" if len(core) < len(text) else None
-    words = any(c in cz.numerals for c in core)
+    words = cz.has_numeral.search(core) is not None
     pair = _neighbour_range(core, cz) if words else None
     if pair is not None:
         return NumberMatch(m.start(), m.end(), text, pair[0], pair[1], True, "range", qualifier)

@@ -16,6 +16,8 @@ from typing import Any
 
 import yaml
 
+from pairaid.core.extract.rule_anchors import Needles, needles_of
+
 __all__ = ["BoilerplateRule", "boilerplate_rules", "find_boilerplate", "off_topic"]
 
 _LINE = re.compile(r"[^\n]+")
@@ -35,7 +37,7 @@ class BoilerplateRule:
 @dataclass(frozen=True)
 class _OffTopic:
     min_hits: int
-    other: tuple[str, ...]
+    other: Needles
     programme: re.Pattern[str]
     examples: tuple[str, ...]
     not_: tuple[str, ...]
@@ -65,28 +67,40 @@ def _off_topic() -> _OffTopic:
     raw = _raw()["off_topic"]
     return _OffTopic(
         min_hits=int(raw["min_hits"]),
-        other=tuple(str(w) for w in raw["other_subjects"]),
+        other=Needles(str(w) for w in raw["other_subjects"]),
         programme=re.compile("|".join(re.escape(str(w)) for w in raw["programme_words"])),
         examples=tuple(str(e) for e in raw.get("examples") or ()),
         not_=tuple(str(e) for e in raw.get("not") or ()),
     )
 
 
+@dataclass(frozen=True)
+class _Tested:
+    """The rules of one scope, each with the strings one of which stands in any line it finds something in
+    (:func:`~pairaid.core.extract.rule_anchors.needles_of`; ``None``: no such strings known): a line is
+    searched only by the rules whose strings stand in it."""
+
+    rules: tuple[tuple[BoilerplateRule, frozenset[str] | None], ...]
+    needles: Needles
+
+    def candidates(self, line: str) -> list[BoilerplateRule]:
+        """The rules that may find something in ``line``, in order."""
+        found = self.needles.found(line)
+        return [r for r, needles in self.rules if needles is None or not needles.isdisjoint(found)]
+
+
 @cache
-def _line_rules() -> re.Pattern[str]:
-    """Every ``line`` rule in one alternation, each a named group (one search per line, not one per rule)."""
-    rules = [r for r in boilerplate_rules() if r.scope == "line"]
-    return re.compile("|".join(f"(?P<r{k}>{r.pattern.pattern})" for k, r in enumerate(rules)), re.I | re.M)
+def _tested(scope: str) -> _Tested:
+    rules = tuple((r, needles_of(r.pattern)) for r in boilerplate_rules() if r.scope == scope)
+    return _Tested(rules, Needles(n for _, needles in rules for n in needles or ()))
 
 
 def _line_rule(line: str) -> str | None:
     """The id of the first ``line`` rule that finds something in ``line``, or ``None``."""
-    m = _line_rules().search(line)
-    if m is None:
-        return None
-    rules = [r for r in boilerplate_rules() if r.scope == "line"]
-    found = {int(name[1:]) for name, value in m.groupdict().items() if value is not None}
-    return next((r.id for k, r in enumerate(rules) if k in found or r.pattern.search(line)), None)
+    for rule in _tested("line").candidates(line):
+        if rule.pattern.search(line):
+            return rule.id
+    return None
 
 
 @cache
@@ -103,14 +117,12 @@ def _block_end(text: str, pos: int) -> int:
 def off_topic(paragraph: str) -> bool:
     """True when a paragraph is on another subject: enough words of other subjects, none of the programme's."""
     rule = _off_topic()
-    hits = sum(1 for w in rule.other if w in paragraph)
-    return hits >= rule.min_hits and rule.programme.search(paragraph) is None
+    return len(rule.other.found(paragraph)) >= rule.min_hits and rule.programme.search(paragraph) is None
 
 
 def find_boilerplate(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
     """``(start, end, rule id)`` of what is not the report in ``text[start:end]``, in order (module docstring)."""
     stop = len(text) if end is None else end
-    rules = boilerplate_rules()
     heading = _related_heading()
     found: list[tuple[int, int, str]] = []
     related_until = -1  # the lines under a heading of related articles, up to an empty line
@@ -130,8 +142,7 @@ def find_boilerplate(text: str, start: int = 0, end: int | None = None) -> list[
             found.append((line.start(), line.end(), hit))
             continue
         at = line.start()
-        for rule in rules:
-            if rule.scope == "inline":
-                found.extend((at + m.start(), at + m.end(), rule.id) for m in rule.pattern.finditer(body))
+        for rule in _tested("inline").candidates(body):
+            found.extend((at + m.start(), at + m.end(), rule.id) for m in rule.pattern.finditer(body))
     found.sort()
     return found

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from array import array
+from collections.abc import Iterator
 from functools import cache
 
 __all__ = ["HAN", "has_chinese", "language_parts", "main_language", "normalise", "simplified"]
@@ -32,7 +33,9 @@ __all__ = ["HAN", "has_chinese", "language_parts", "main_language", "normalise",
 #: A Chinese character (CJK unified ideographs, extension A, compatibility ideographs).
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAN_RE = re.compile(f"[{HAN}]")
+_HAN_RUN = re.compile(f"[{HAN}]+")
 _LATIN = re.compile(r"[A-Za-z]")
+_LATIN_RUN = re.compile(r"[A-Za-z]+")
 _LINE = re.compile(r"[^\n]*\n?")
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _STRAY = "\u00a1-\u00ff\u0370-\u03ff\u0400-\u04ff"  # Latin-1 supplement, Greek, Cyrillic
@@ -56,14 +59,19 @@ def simplified(text: str) -> str:
     return text.translate(_tables()[0])
 
 
+def _count(run: re.Pattern[str], text: str) -> int:
+    """How many characters of ``text`` the runs of ``run`` hold (runs, not characters, are made: fewer objects)."""
+    return sum(map(len, run.findall(text)))
+
+
 def main_language(text: str) -> str:
     """``zh`` when the Chinese characters of ``text``, counted four times, outnumber its Latin letters."""
-    return "zh" if len(_HAN_RE.findall(text)) * 4 > len(_LATIN.findall(text)) else "en"
+    return "zh" if _count(_HAN_RUN, text) * 4 > _count(_LATIN_RUN, text) else "en"
 
 
 def _line_language(line: str) -> str | None:
-    han = len(_HAN_RE.findall(line))
-    latin = len(_LATIN.findall(line)) if han else 0
+    han = _count(_HAN_RUN, line)
+    latin = _count(_LATIN_RUN, line) if han else 0
     if not han and not _LATIN.search(line):
         return None
     return "zh" if han * 4 > latin else "en"
@@ -93,9 +101,10 @@ def language_parts(text: str) -> list[tuple[int, int, str]]:
 
 
 @cache
-def _tables() -> tuple[dict[int, str], re.Pattern[str]]:
-    """The one-for-one table (NFKC where it gives one character, then Traditional -> Simplified) and
-    the pattern of what is rewritten otherwise (garble, mojibake, NFKC of several characters)."""
+def _tables() -> tuple[dict[int, str], re.Pattern[str], re.Pattern[str]]:
+    """The one-for-one table (NFKC where it gives one character, then Traditional -> Simplified),
+    the pattern of what is rewritten otherwise (garble, mojibake, NFKC of several characters), and
+    the characters every match of that pattern starts with."""
     import opencc
 
     table: dict[int, str] = {}
@@ -121,7 +130,22 @@ def _tables() -> tuple[dict[int, str], re.Pattern[str]]:
         if again is not None:
             table[code] = again
     several = "".join(re.escape(c) for c in multi)
-    return table, re.compile(f"{_GARBLE}|(?P<nfkc>[{several}])")
+    return table, re.compile(f"{_GARBLE}|(?P<nfkc>[{several}])"), re.compile(f"[(（?\ufffd{_STRAY}{several}]")
+
+
+def _rewrites(
+    rewrite: re.Pattern[str], opening: re.Pattern[str], text: str, start: int, end: int
+) -> Iterator[re.Match[str]]:
+    """The matches of ``rewrite.finditer(text, start, end)``, tried only where one can start (``opening``:
+    a plain class of characters, which the regex engine scans for quickly)."""
+    pos = start
+    for c in opening.finditer(text, start, end):
+        if c.start() < pos:
+            continue
+        m = rewrite.match(text, c.start(), end)
+        if m is not None:
+            yield m
+            pos = m.end()
 
 
 def normalise(
@@ -129,9 +153,9 @@ def normalise(
 ) -> tuple[str, array[int] | None, list[tuple[int, int, str]]]:
     """The text with its Chinese ``parts`` normalised (module docstring); the original offset of each of its
     characters followed by ``len(text)`` (``None`` when nothing changed length); and ``parts`` in its offsets."""
-    table, rewrite = _tables()
+    table, rewrite, opening = _tables()
     pieces: list[str] = []
-    origin = array("l")
+    runs: list[range | list[int]] = []  # the original offsets of the new text, run by run
     moved: list[tuple[int, int, str]] = []
     changed = False
     pos = 0
@@ -139,27 +163,32 @@ def normalise(
     for start, end, lang in parts:
         if lang != "zh":
             pieces.append(text[start:end])
-            origin.extend(range(start, end))
+            runs.append(range(start, end))
             moved.append((size, size + end - start, lang))
             size += end - start
             continue
         first = size
         pos = start
-        for m in rewrite.finditer(text, start, end):
+        for m in _rewrites(rewrite, opening, text, start, end):
             if pos < m.start():
                 pieces.append(text[pos : m.start()].translate(table))
-                origin.extend(range(pos, m.start()))
+                runs.append(range(pos, m.start()))
                 size += m.start() - pos
             new = unicodedata.normalize("NFKC", m.group()).translate(table) if m.lastgroup == "nfkc" else ""
             pieces.append(new)
-            origin.extend([m.start()] * len(new))
+            runs.append([m.start()] * len(new))
             size += len(new)
             changed = True
             pos = m.end()
         if pos < end:
             pieces.append(text[pos:end].translate(table))
-            origin.extend(range(pos, end))
+            runs.append(range(pos, end))
             size += end - pos
         moved.append((first, size, lang))
+    if not changed:
+        return "".join(pieces), None, moved
+    origin = array("l")
+    for run in runs:
+        origin.extend(run)
     origin.append(len(text))
-    return "".join(pieces), origin if changed else None, moved
+    return "".join(pieces), origin, moved

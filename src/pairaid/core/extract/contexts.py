@@ -49,6 +49,11 @@ _ZH_JOINED = re.compile(r"[、和及与]?[\u4e00-\u9fff()]{0,10}?[、和及与]?
 _ATTRIBUTIVE_PLAN = re.compile(r".*\b(?:a|an|the|its|their|with)\s+planned\b(?!\s+to\b)", re.I | re.S)
 
 
+def _ends_for_of(left: str) -> bool:
+    """A quick test before :data:`_FOR_OF`: ``left`` ends on "for" or "of" (white space aside)."""
+    return left.rstrip()[-3:].lower().endswith(("for", "of"))
+
+
 def _strip_qualifier(left: str) -> str:
     m = qualifier_words().before.search(left)
     if m is not None:
@@ -171,7 +176,7 @@ def mention_contexts(
             left_start = min(left_start, left_starts[i - 1])
         left_starts.append(left_start)
         left = _strip_qualifier(text[left_start : m.start])
-        if prev is not None and _FOR_OF.search(left) and prev.start >= clause_start:
+        if prev is not None and _ends_for_of(left) and _FOR_OF.search(left) and prev.start >= clause_start:
             left = text[prev.start : prev.end] + " " + left
         clause_end = _CLAUSE_STOP.search(text, m.end, sent.end)
         rest_end = min(nxt, clause_end.start() if clause_end is not None else sent.end)

@@ -105,18 +105,23 @@ def patterns() -> ExclusionPatterns:
     )
 
 
+_CURLY_QUOTES = re.compile(r"[“”]")
+_STRAIGHT_QUOTE = re.compile('"')
+_LINE = re.compile(r"[^\n]+")
+
+
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
-    for m in re.finditer(r"[“”]", text):
+    for m in _CURLY_QUOTES.finditer(text):
         if m.group() == "“":
             open_at = m.start()
         elif open_at is not None:
             if m.start() - open_at <= 300 and "\n" not in text[open_at : m.start()]:
                 spans.append((open_at, m.end()))
             open_at = None
-    for line in re.finditer(r"[^\n]+", text):
-        quotes = [q.start() + line.start() for q in re.finditer('"', line.group())]
+    for line in _LINE.finditer(text) if '"' in text else ():
+        quotes = [q.start() + line.start() for q in _STRAIGHT_QUOTE.finditer(line.group())]
         for a, b in zip(quotes[::2], quotes[1::2], strict=False):
             if b - a <= 300:
                 spans.append((a, b + 1))

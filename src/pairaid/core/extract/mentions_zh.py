@@ -43,6 +43,7 @@ _NOUN_BEFORE = re.compile(f"[{HAN}]+$")
 _VERB_AFTER_NOUN = re.compile("(?:达到|达|为|是|共有|共计|总计|合计|累计|有|共|超过|突破|逾|约|近|分别为|分别)+$")
 _COUNTED_BEFORE = re.compile(f"\\d+(?:\\.\\d+)?[万亿]?[{HAN}]$")
 _GLOSS_BEFORE = re.compile(f"\\([{HAN}、]{{1,6}}\\)$")
+_CLAUSE_MARKS = re.compile(r"[,.;:!?。、]")
 _SCALES = frozenset("万亿")
 _BARE = frozenset("百千万")
 _ONE = Decimal(1)
@@ -187,7 +188,7 @@ def _read(
     if people:
         return _mention(text, number, unit_at, "person", people, f"{number.rule}+noun", sentence)
     noun = _noun_after(text, unit_at, cu.noun_stops)
-    clause_lead = re.split(r"[,.;:!?。、]", text[max(0, number.start - 12) : number.start])[-1]
+    clause_lead = _CLAUSE_MARKS.split(text[max(0, number.start - 12) : number.start])[-1]
     if cu.money_words.search(clause_lead) or cu.money_words.search(noun):
         return _mention(text, number, unit_at, "CNY", None, f"{number.rule}+money", sentence)
     before = _noun_before(text, number.start - len(_qualifier_before(text, number)), cu.noun_stops)

@@ -298,7 +298,10 @@ def mention_periods(
     """The period of each mention (rules in the module docstring; in a Chinese sentence, those of
     :mod:`pairaid.core.extract.periods_zh`), in mention order."""
     chinese = chinese_periods(text, sentences, mentions, report_year)
-    naming = _sentences_naming_a_period(text, sentences)
+    if chinese and all(s.lang == "zh" for s in sentences):
+        naming = [False] * len(sentences)  # no English sentence: no English period phrase
+    else:
+        naming = _sentences_naming_a_period(text, sentences)
     if chinese:
         naming = [named and s.lang != "zh" for named, s in zip(naming, sentences, strict=True)]
     start_year = pairing_start_year(text, sentences, report_year, naming=naming)

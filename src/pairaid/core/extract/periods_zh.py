@@ -31,6 +31,7 @@ import yaml
 
 from pairaid.core.chinese_numbers import numeral_value
 from pairaid.core.extract.model import Mention, Period, Sentence
+from pairaid.core.extract.regex_leads import led_pattern
 
 __all__ = ["chinese_periods"]
 
@@ -64,7 +65,9 @@ class _Phrase:
 def _words() -> _Words:
     raw: Any = yaml.safe_load(resources.files("pairaid.core.data").joinpath("period_words.yaml").read_text("utf-8"))
     return _Words(
-        phrases=tuple((str(p["id"]), str(p["kind"]), re.compile(str(p["pattern"]))) for p in raw["phrases"]),
+        phrases=tuple(
+            (str(p["id"]), str(p["kind"]), led_pattern(re.compile(str(p["pattern"])))) for p in raw["phrases"]
+        ),
         base_before=re.compile(str(raw["base_before"])),
         parenthetical_before=re.compile(str(raw["parenthetical_before"])),
         now_stock=re.compile(str(raw["now_stock"])),
@@ -114,8 +117,7 @@ def _phrases(text: str, sentences: tuple[Sentence, ...]) -> dict[int, list[_Phra
                 first, last = _number(groups[0]), None
             else:
                 first, last = 0, None
-            lead = text[sentence.start : m.start()]
-            opens = len(lead.strip(" ,")) <= 2 or m.start() - sentence.start <= 6
+            opens = m.start() - sentence.start <= 6 or len(text[sentence.start : m.start()].strip(" ,")) <= 2
             clause_only = bool(w.parenthetical_before.search(text, max(sentence.start, m.start() - 6), m.start()))
             found[k].append(_Phrase(kind, m.start(), m.end(), first, last, opens, clause_only))
     for phrases in found.values():
@@ -199,24 +201,24 @@ def chinese_periods(
     for i in wanted:
         m = mentions[i]
         sent = sentences[m.sentence]
-        clause_start = max((c.end() for c in _CLAUSE.finditer(text, sent.start, m.start)), default=sent.start)
         before = [p for p in phrases.get(m.sentence, ()) if p.end <= m.start]
-        while before and before[-1].clause_only and before[-1].start < clause_start:
-            before.pop()  # "其中,2020年度投入...": its clause is over
-        lead = text[sent.start : m.start]
+        if before and before[-1].clause_only:
+            clause_start = max((c.end() for c in _CLAUSE.finditer(text, sent.start, m.start)), default=sent.start)
+            while before and before[-1].clause_only and before[-1].start < clause_start:
+                before.pop()  # "其中,2020年度投入...": its clause is over
         if w.completed_before.search(text, max(sent.start, m.start - 6), m.start):
             out[i] = Period("as_of", year=report_year, rule="zh:completed")
         elif before:
             out[i] = _period(before[-1], report_year, start_year, spans)
-        elif w.now_stock.search(lead):
+        elif w.now_stock.search(text, sent.start, m.start):
             out[i] = Period("as_of", year=report_year, rule="zh:now_stock")
-        elif w.now_done.search(lead) and start_year is not None:
+        elif w.now_done.search(text, sent.start, m.start) and start_year is not None:
             out[i] = Period("cumulative", start_year=start_year, end_year=report_year, rule="zh:now_done")
         elif carried.get(m.sentence) is not None:
             phrase = carried[m.sentence]
             assert phrase is not None
             out[i] = _period(phrase, report_year, start_year, spans)
-        elif w.cumulative.search(lead):
+        elif w.cumulative.search(text, sent.start, m.start):
             k = bisect.bisect_left(starts, m.start) - 1
             if k >= 0:
                 out[i] = _period(cumulative_at[k][1], report_year, start_year, spans)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
+from typing import TypeVar
 
 from pairaid.core.errors import InputError
 from pairaid.core.extract.document import Document, read_text
@@ -100,11 +101,23 @@ def in_original_offsets(extraction: Extraction, document: Document) -> Extractio
 
     def moved_mention(m: Mention) -> Mention:
         start, end = span(m.start, m.end)
-        return replace(m, start=start, end=end, text=original[start:end])
+        return _moved(m, start=start, end=end, text=original[start:end])
 
     return replace(
         extraction,
-        sections=tuple(replace(s, start=a, end=b) for s in extraction.sections for a, b in [span(s.start, s.end)]),
-        sentences=tuple(replace(s, start=a, end=b) for s in extraction.sentences for a, b in [span(s.start, s.end)]),
+        sections=tuple(_moved(s, start=a, end=b) for s in extraction.sections for a, b in [span(s.start, s.end)]),
+        sentences=tuple(_moved(s, start=a, end=b) for s in extraction.sentences for a, b in [span(s.start, s.end)]),
         mentions=tuple(moved_mention(m) for m in extraction.mentions),
     )
+
+
+_Record = TypeVar("_Record")
+
+
+def _moved(record: _Record, **fields: object) -> _Record:
+    """``dataclasses.replace(record, **fields)`` for the frozen records of ``model.py`` (none has a
+    ``__post_init__``), without the cost of ``__init__``: a Chinese page has a figure every 50 characters."""
+    new = object.__new__(type(record))
+    new.__dict__.update(record.__dict__)
+    new.__dict__.update(fields)
+    return new

@@ -17,6 +17,7 @@ from dataclasses import replace
 from functools import cache
 
 from pairaid.core.extract.model import Context, Mention, Reading, ReadingKind, Sentence
+from pairaid.core.extract.rule_anchors import Present
 from pairaid.core.extract.rules import Rule, RuleSet, rule_matches, rule_set, word_list
 from pairaid.core.units import is_plural, singular
 
@@ -101,6 +102,11 @@ def _vote(votes: Votes, kind: ReadingKind, indicator: str | None, rule: Rule) ->
     votes.setdefault((kind, indicator), []).append(rule)
 
 
+def _fits(rule: Rule, unit: str, ctx: Context, present: Present) -> bool:
+    """Whether ``rule`` votes on the figure: its anchors stand in the context (when it has any), and it matches."""
+    return (not rule.gated or rule.could_match(present)) and rule_matches(rule, unit, ctx)
+
+
 def _readings(rules: RuleSet, i: int, m: Mention, ctx: Context, mentions: tuple[Mention, ...]) -> tuple[Reading, ...]:
     votes: Votes = {}
     plan = _plan_rule(rules, ctx)
@@ -108,7 +114,7 @@ def _readings(rules: RuleSet, i: int, m: Mention, ctx: Context, mentions: tuple[
         _vote(votes, "plan", None, plan)
     present = rules.present(ctx)
     for rule in rules.voting("unbound"):
-        if rule.could_match(present) and rule_matches(rule, m.unit, ctx):
+        if _fits(rule, m.unit, ctx, present):
             _vote(votes, "unbound", None, rule)
     if m.unit != "percent" and not votes:  # a plan or a figure of no kind of its own is read no further
         if m.unit != "CNY" and not ctx.head:
@@ -116,12 +122,12 @@ def _readings(rules: RuleSet, i: int, m: Mention, ctx: Context, mentions: tuple[
             present = rules.present(ctx)
         candidates = rules.candidates(m.unit, ctx.head)
         for rule in candidates:
-            if rule.vote == "indicator" and rule.could_match(present) and rule_matches(rule, m.unit, ctx):
+            if rule.vote == "indicator" and _fits(rule, m.unit, ctx, present):
                 _vote(votes, "indicator", rule.value, rule)
         if any(kind == "indicator" and value in _aid_money(rules.lang) for kind, value in votes):
             # F2: whose aid money it is, from the clause's subject and its "from X" / "by X" phrases
             for rule in candidates:
-                if rule.vote == "channel" and rule.could_match(present) and rule_matches(rule, m.unit, ctx):
+                if rule.vote == "channel" and _fits(rule, m.unit, ctx, present):
                     _vote(votes, "indicator", rule.value, rule)
     ranked = _rank(votes)
     if ranked and ranked[0].kind == "indicator":

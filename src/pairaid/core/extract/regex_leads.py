@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from importlib import import_module
+from typing import Any
 
-__all__ = ["alternation", "compile_led", "first_chars", "led"]
+__all__ = ["alternation", "compile_led", "first_chars", "led", "led_pattern", "opening_class"]
 
 _QUANTIFIER = "?*{"
 _SPECIAL = set(".^$*+?{}[]\\|()")
@@ -114,3 +116,96 @@ def alternation(items: list[str], *, ignore_case: bool) -> str:
 def compile_led(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile`` of :func:`led` ``(pattern)``: the same matches, fewer tries."""
     return re.compile(led(pattern, ignore_case=bool(flags & re.I)), flags)
+
+
+_P: Any = import_module("re._parser")
+_C: Any = import_module("re._constants")
+_CATEGORIES = {"CATEGORY_DIGIT": r"\d", "CATEGORY_SPACE": r"\s", "CATEGORY_WORD": r"\w"}
+
+
+def _class_char(code: int) -> str:
+    return "\\" + chr(code) if chr(code) in "-]\\^[" else chr(code)
+
+
+def _first_set(items: Any) -> tuple[list[str], bool] | None:
+    """The pieces of a character class holding every first character of the parsed sequence ``items``,
+    and whether it can match nothing; ``None`` when unknown."""
+    pieces: list[str] = []
+    for op, av in items:
+        if op is _C.LITERAL:
+            return [*pieces, _class_char(av)], False
+        if op is _C.IN:
+            for o, a in av:
+                if o is _C.LITERAL:
+                    pieces.append(_class_char(a))
+                elif o is _C.RANGE:
+                    pieces.append(f"{_class_char(a[0])}-{_class_char(a[1])}")
+                elif o is _C.CATEGORY and str(a) in _CATEGORIES:
+                    pieces.append(_CATEGORIES[str(a)])
+                else:
+                    return None  # a negated class, or one of another kind
+            return pieces, False
+        if op in (_C.AT, _C.ASSERT, _C.ASSERT_NOT):
+            continue  # zero width: the first character is that of what follows
+        if op is _C.SUBPATTERN:
+            sub = _first_set(av[-1])
+        elif op is _C.BRANCH:
+            subs = [_first_set(b) for b in av[1]]
+            if any(x is None for x in subs):
+                return None
+            sub = ([p for x in subs if x for p in x[0]], any(x[1] for x in subs if x))
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT):
+            inner = _first_set(av[2])
+            sub = None if inner is None else (inner[0], inner[1] or av[0] == 0)
+        else:
+            return None
+        if sub is None:
+            return None
+        pieces += sub[0]
+        if not sub[1]:
+            return pieces, False
+    return pieces, True
+
+
+def opening_class(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A plain character class holding every character a match of ``pattern`` can start with, or ``None``
+    when that is unknown or ``pattern`` can match nothing at all (an empty match)."""
+    try:
+        found = _first_set(_P.parse(pattern.pattern, pattern.flags))
+    except Exception:
+        return None
+    if found is None or found[1] or not found[0]:
+        return None
+    return re.compile(f"[{''.join(dict.fromkeys(found[0]))}]", pattern.flags & (re.I | re.A))
+
+
+def _scanned_by_engine(pattern: re.Pattern[str]) -> bool:
+    """True when Python's ``re`` itself scans quickly for where ``pattern`` can match: it opens on a
+    plain character, a class, or an alternation of branches that each open on a plain character."""
+    try:
+        items = list(_P.parse(pattern.pattern, pattern.flags))
+    except Exception:
+        return True
+    while items and items[0][0] is _C.SUBPATTERN:
+        items = list(items[0][1][-1])
+    if not items:
+        return True
+    op, av = items[0]
+    if op is _C.BRANCH:
+        return all(branch and branch[0][0] is _C.LITERAL for branch in av[1])
+    return op in (_C.LITERAL, _C.IN)
+
+
+def led_pattern(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    r"""``pattern`` with a look-ahead on the characters its matches can start with (:func:`opening_class`),
+    when Python's ``re`` would otherwise try it at every character (it opens on an optional group or a
+    look-behind); else ``pattern`` itself.  The same matches, in the same order, with the same groups.
+
+    On Chinese text, which runs without spaces, a pattern such as ``(?:从|自)?((?:19|20)\\d\\d)年`` is
+    otherwise tried at every character of a page; the look-ahead turns most tries into one test."""
+    if _scanned_by_engine(pattern) or re.match(r"\(\?[aiLmsux]+\)", pattern.pattern):
+        return pattern
+    opening = opening_class(pattern)
+    if opening is None:
+        return pattern
+    return re.compile(f"(?={opening.pattern})(?:{pattern.pattern})", pattern.flags)

@@ -18,36 +18,38 @@ from typing import Any, Protocol
 
 from pairaid.core.extract.model import Context
 
-__all__ = ["MIN_ANCHOR", "AnchorBits", "Gate", "Present", "anchors_of"]
+__all__ = ["MIN_ANCHOR", "AnchorBits", "Gate", "Needles", "Present", "anchors_of", "needles_of"]
 
 MIN_ANCHOR = 3  # shorter literals ("of", "in") are in nearly every context: no test
 _P: Any = import_module("re._parser")
 _C: Any = import_module("re._constants")
 
 
-def _required(items: Iterable[tuple[Any, Any]]) -> frozenset[str] | None:
-    """Literals one of which every match of the parsed sequence ``items`` contains, or ``None``."""
+def _required(items: Iterable[tuple[Any, Any]], shortest: int = MIN_ANCHOR) -> frozenset[str] | None:
+    """Literals one of which every match of the parsed sequence ``items`` contains, or ``None``: runs of
+    letters and digits of at least ``shortest`` characters, or with ``shortest`` 1 runs of any characters
+    but white space."""
     candidates: list[frozenset[str]] = []
     run: list[str] = []
 
     def flush() -> None:
-        if len(run) >= MIN_ANCHOR:
+        if len(run) >= shortest:
             candidates.append(frozenset({"".join(run).lower()}))
         run.clear()
 
     for op, av in items:
-        if op is _C.LITERAL and chr(av).isalnum():
+        if op is _C.LITERAL and (chr(av).isalnum() or (shortest == 1 and not chr(av).isspace())):
             run.append(chr(av))
             continue
         flush()
         found: frozenset[str] | None = None
         if op is _C.SUBPATTERN:
-            found = _required(av[-1])
+            found = _required(av[-1], shortest)
         elif op is _C.BRANCH:
-            subs = [_required(branch) for branch in av[1]]
+            subs = [_required(branch, shortest) for branch in av[1]]
             found = frozenset().union(*subs) if subs and all(s is not None for s in subs) else None  # type: ignore[arg-type]
         elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT) and av[0] >= 1:
-            found = _required(av[2])
+            found = _required(av[2], shortest)
         if found:
             candidates.append(found)
     flush()
@@ -63,6 +65,37 @@ def anchors_of(pattern: re.Pattern[str]) -> frozenset[str] | None:
         return _required(_P.parse(pattern.pattern, pattern.flags))
     except Exception:  # a pattern the parser reads differently is simply tried every time
         return None
+
+
+def needles_of(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Lower-case strings one of which stands in every text ``pattern`` finds something in (any literal
+    characters, however short: "来源", "©"), or ``None`` when unknown: a quick test before a search."""
+    try:
+        return _required(_P.parse(pattern.pattern, pattern.flags), 1)
+    except Exception:
+        return None
+
+
+class Needles:
+    """Which of a set of strings stand in a text, found in one scan of the regex engine (an alternation of
+    plain strings, which it scans for quickly) instead of one ``in`` test per string."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        ordered = sorted({w.lower() for w in words if w}, key=lambda w: (-len(w), w))
+        self._pattern = re.compile("|".join(re.escape(w) for w in ordered)) if ordered else None
+        self._within = {w: frozenset(v for v in ordered if v in w) for w in ordered}
+
+    def found(self, text: str) -> set[str]:
+        """The strings standing in ``text`` (compared in lower case)."""
+        found: set[str] = set()
+        if self._pattern is None:
+            return found
+        low = text.lower()
+        m = self._pattern.search(low)
+        while m is not None:  # every start, not only non-overlapping matches: "责任编辑" holds "编辑"
+            found |= self._within[m.group()]
+            m = self._pattern.search(low, m.start() + 1)
+        return found
 
 
 _WORD = re.compile(r"[^\W_]+")

@@ -95,6 +95,12 @@ class Rule:
         required = tuple(a for p in self.requires if (a := anchors_of(p)))
         return gate, required
 
+    @cached_property
+    def gated(self) -> bool:
+        """True when :meth:`could_match` can say no: the rule has anchors (:attr:`gate`)."""
+        gate, required = self.gate
+        return gate is not None or bool(required)
+
     def could_match(self, present: Present) -> bool:
         """False when a word the rule cannot match without is missing from ``present``'s context."""
         fields, required = present.gate(self)
@@ -372,8 +378,12 @@ def rule_matches(rule: Rule, unit: str, ctx: Context) -> bool:
         return False
     if rule.np is not None and not rule.np.search(ctx.np):
         return False
-    if rule.fields and not any(test(ctx) for test in rule.tests):
-        return False
+    if rule.fields:
+        for test in rule.tests:
+            if test(ctx):
+                break
+        else:
+            return False
     for p in rule.requires:
         if not p.search(ctx.clause):
             return False

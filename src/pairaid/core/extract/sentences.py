@@ -74,6 +74,7 @@ def sentence_starts(text: str) -> list[int]:
     return [0, *(int(i) for i in arr[words[after_stop], 0])]
 
 
+_NEWLINE = re.compile(r"\n")
 _CHINESE_STOP = re.compile(r"[。!?;！？；]+[”’」』)]*")
 
 
@@ -92,7 +93,7 @@ def find_sentences(
             cuts.update(pos + i for i in sentence_starts(text[pos:a]))
         cuts.update(m.end() for m in _CHINESE_STOP.finditer(text, a, b))
         pos = b
-    newlines = [m.start() for m in re.finditer(r"\n", text)]
+    newlines = [m.start() for m in _NEWLINE.finditer(text)]
     cuts.update(n + 1 for n in newlines)
     section_starts = [s.start for s in sections]
     cuts.update(section_starts)
