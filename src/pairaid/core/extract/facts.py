@@ -9,7 +9,8 @@
 4. :func:`~pairaid.core.extract.parts.find_parts`: parts of wholes (F3, F4);
 5. :func:`resolve_indicators`: a part without words of its own takes its whole's indicator (F2);
 6. :func:`~pairaid.core.extract.parts.repeated`: verbatim repeats keep no facts (F10);
-7. :func:`~pairaid.core.extract.growth.find_rates`: growth rates (F6);
+7. :func:`~pairaid.core.extract.growth.find_rates`: growth rates (F6); figures given for an earlier
+   year (:func:`~pairaid.core.extract.growth.prior_values`) are read before the periods (F5);
 8. :func:`~pairaid.core.extract.fact_places.figure_places`: donor and recipient (F4, F9).
 
 A mention no rule binds stays an unbound mention (DESIGN.md: never guessed).
@@ -17,11 +18,12 @@ A mention no rule binds stays an unbound mention (DESIGN.md: never guessed).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 
 from pairaid.core.extract.contexts import mention_contexts
 from pairaid.core.extract.fact_places import figure_places
-from pairaid.core.extract.growth import find_rates
+from pairaid.core.extract.growth import PriorValue, find_rates, prior_values
 from pairaid.core.extract.model import Fact, Mention, Period, Reading, Section, Sentence
 from pairaid.core.extract.pairing_places import recipient_places
 from pairaid.core.extract.parts import Link, find_parts, repeated
@@ -39,10 +41,15 @@ Binding = tuple[str, str, float]
 
 
 def resolve_indicators(
-    mentions: tuple[Mention, ...], readings: tuple[tuple[Reading, ...], ...], parts: dict[int, Link]
+    mentions: tuple[Mention, ...],
+    readings: tuple[tuple[Reading, ...], ...],
+    parts: dict[int, Link],
+    priors: Mapping[int, PriorValue] | None = None,
 ) -> dict[int, Binding]:
     """The indicator of each bound mention: its best reading's, or, for a part whose own words give none
-    (no rule voted, or only a generic one: "27 projects"), its whole's (F2, F3)."""
+    (no rule voted, or only a generic one: "27 projects"), its whole's (F2, F3); a figure given for an
+    earlier year has the indicator of the figure it is compared with (F5: "36 million yuan of labour
+    income, against 29 million yuan in 2011")."""
     best = best_readings(readings)
     out: dict[int, Binding] = {}
     for i, r in enumerate(best):
@@ -59,6 +66,10 @@ def resolve_indicators(
             if link.whole in out and inherits(i, unread=unread):
                 indicator, _, sure = out[link.whole]
                 out[i] = (indicator, link.rule, sure)
+    for i, prior in sorted((priors or {}).items()):
+        if prior.compared is not None and prior.compared in out:
+            indicator, _, sure = out[prior.compared]
+            out[i] = (indicator, prior.rule, sure)
     return out
 
 
@@ -101,9 +112,10 @@ def bind_facts(
     contexts = mention_contexts(text, sentences, mentions, tables)
     readings = mention_readings(sentences, mentions, contexts)
     best = best_readings(readings)
-    periods = mention_periods(text, sentences, mentions, report_year)
+    priors = prior_values(text, sentences, mentions)
+    periods = mention_periods(text, sentences, mentions, report_year, priors)
     parts = find_parts(text, sentences, mentions, best, contexts, tables)
-    bound = resolve_indicators(mentions, readings, parts)
+    bound = resolve_indicators(mentions, readings, parts, priors)
     for i in repeated(mentions, {i: b[0] for i, b in bound.items()}, sentences):
         del bound[i]
     periods = _parts_periods(periods, parts)

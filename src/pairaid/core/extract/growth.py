@@ -16,10 +16,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from pairaid.core.errors import CodelistError
 from pairaid.core.extract.model import Context, Mention, Period, Sentence
 from pairaid.core.extract.rules import Rule, rule_set
 
-__all__ = ["Rate", "find_rates"]
+__all__ = ["PriorValue", "Rate", "find_rates", "prior_values"]
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,55 @@ class Rate:
     percent: Decimal
     base_year: int | None
     rule: str
+
+
+@dataclass(frozen=True)
+class PriorValue:
+    """A figure given for an earlier ``year`` beside the figure ``compared`` (an index of the mentions, or
+    ``None`` when its sentence has no figure of its unit before it) it is compared with (F5); ``end`` is where
+    its own words end (its year after it: "against 29 million yuan in 2011"), ``rule`` the rule's id."""
+
+    mention: int
+    compared: int | None
+    year: int
+    end: int
+    rule: str
+
+
+def _prior_rule(lang: str) -> Rule | None:
+    try:
+        return rule_set(lang).link_rule("prior_value")
+    except CodelistError:  # a language without the rule reads its earlier years elsewhere (periods_zh)
+        return None
+
+
+def prior_values(text: str, sentences: tuple[Sentence, ...], mentions: tuple[Mention, ...]) -> dict[int, PriorValue]:
+    """The figures given for an earlier year, by mention, read by the ``prior_value`` rule of their
+    sentence's language: "11% more than in 2011 (61 million yuan)" (pattern ``bracketed``), "against
+    29 million yuan in 2011" (``lead`` before the figure, ``year_after`` after it)."""
+    out: dict[int, PriorValue] = {}
+    for i, m in enumerate(mentions):
+        if m.unit == "percent":
+            continue
+        sent = sentences[m.sentence]
+        rule = _prior_rule(sent.lang)
+        if rule is None:
+            continue
+        lead = text[max(sent.start, m.start - 60) : m.start]
+        found = rule.pattern("bracketed").search(lead)
+        year, end = (int(found.group("year")), m.end) if found is not None else (None, m.end)
+        if year is None and rule.pattern("lead").search(lead) is not None:
+            after = rule.pattern("year_after").match(text[m.end : min(sent.end, m.end + 30)])
+            if after is not None:
+                year, end = int(after.group("year")), m.end + after.end()
+        if year is None:
+            continue
+        compared = next(
+            (j for j in range(i - 1, -1, -1) if mentions[j].sentence == m.sentence and mentions[j].unit == m.unit),
+            None,
+        )
+        out[i] = PriorValue(i, compared, year, end, rule.id)
+    return out
 
 
 def find_rates(

@@ -32,9 +32,11 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
+from pairaid.core.extract.growth import PriorValue, prior_values
 from pairaid.core.extract.model import Mention, Period, Sentence
 from pairaid.core.extract.periods_zh import chinese_periods
 from pairaid.core.extract.regex_leads import compile_led
@@ -91,7 +93,6 @@ def _names_a_period(body: str) -> bool:
 
 # "the seventeenth year since", "the 10th anniversary since": how long, not since when the figures count
 _COUNTED_SINCE = re.compile(r"\b(?:year|anniversary)\s*$", re.I)
-_PRIOR = compile_led(rf"\b(?:than|over|compared\s+with)\s+(?:that\s+)?(?:in|of)\s+{_YEAR}\s*[(（]\s*$", re.I)
 _DATED = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}\b|\b(?:on|in)\s+{_MONTH}\b")
 # a sentence opening on a place ("In County B, ...") starts a new scene: carried periods stop
 _NEW_SCENE = re.compile(rf"\s*In\s+(?!{_MONTH}\b|(?:19|20)\d\d\b)[A-Z]")
@@ -245,6 +246,7 @@ _STOCK = compile_led(
 _STILL_STOCK = compile_led(
     r"\b(?:had|have|has)\s+(?:[a-z]+ly\s+)?(?:been\s+)?[a-z]+(?:ed|en|t|wn|un|ung|ught|ade|eld|ilt|ent|id)\b"
     r"|\b(?:in\s+total|a\s+total\s+of|in\s+all|altogether|cumulative(?:ly)?|so\s+far|to\s+date)\b"
+    r"|\b(?:over|during|in|within)\s+(?:the\s+same|this|that)\s+(?:period|time)\b"
     r"|\b(?:settled|stationed|located|registered|in(?:to)?\s+operation|operating|in\s+production|serving)\b"
     r"|\bparks?\b",
     re.I,
@@ -293,10 +295,19 @@ def _period(
 
 
 def mention_periods(
-    text: str, sentences: tuple[Sentence, ...], mentions: tuple[Mention, ...], report_year: int
+    text: str,
+    sentences: tuple[Sentence, ...],
+    mentions: tuple[Mention, ...],
+    report_year: int,
+    priors: Mapping[int, PriorValue] | None = None,
 ) -> tuple[Period, ...]:
     """The period of each mention (rules in the module docstring; in a Chinese sentence, those of
-    :mod:`pairaid.core.extract.periods_zh`), in mention order."""
+    :mod:`pairaid.core.extract.periods_zh`), in mention order.  ``priors`` are the figures given for an
+    earlier year (:func:`~pairaid.core.extract.growth.prior_values`; read here when not given): each
+    is a fact of its year, and the year after one ("against 29 million yuan in 2011") dates no other."""
+    if priors is None:
+        priors = prior_values(text, sentences, mentions)
+    taken = [(mentions[p.mention].start, p.end) for p in priors.values()]
     chinese = chinese_periods(text, sentences, mentions, report_year)
     if chinese and all(s.lang == "zh" for s in sentences):
         naming = [False] * len(sentences)  # no English sentence: no English period phrase
@@ -347,11 +358,13 @@ def mention_periods(
         if i in chinese:
             out.append(chinese[i])
             continue
-        prior = _PRIOR.search(text, max(0, m.start - 40), m.start)
+        prior = priors.get(i)
         if prior is not None:
-            out.append(Period("year", year=int(prior.group(1)), rule="prior_year"))
+            out.append(Period("year", year=prior.year, rule="prior_year"))
             continue
         own = phrases[m.sentence]
+        if taken:
+            own = tuple(p for p in own if not any(a <= p.start and p.end <= b for a, b in taken))
         before = [p for p in own if p.end <= m.start]
         after = [p for p in own if p.start >= m.end]
         phrase = before[-1] if before else None
