@@ -131,8 +131,15 @@ def _pairing_start(text: str, report_year: int) -> int | None:
     return min(years) if years else None
 
 
-def _spans(phrases: dict[int, list[_Phrase]]) -> list[tuple[int, int]]:
-    return [(p.first, p.last) for ps in phrases.values() for p in ps if p.kind == "span" and p.last is not None]
+def _spans(phrases: dict[int, list[_Phrase]], report_year: int, start_year: int | None) -> list[tuple[int, int]]:
+    """The spans of years the page states: "2012年—2015年", "1996年以来" (to the report year), and the
+    year its pairing began; "N年来" takes the one that lasts N years (counted either way)."""
+    every = [p for ps in phrases.values() for p in ps]
+    spans = [(p.first, p.last) for p in every if p.kind == "span" and p.last is not None]
+    spans += [(p.first, report_year) for p in every if p.kind == "since" and p.first < report_year]
+    if start_year is not None:
+        spans.append((start_year, report_year))
+    return spans
 
 
 def _period(phrase: _Phrase, report_year: int, start_year: int | None, spans: list[tuple[int, int]]) -> Period:
@@ -180,8 +187,8 @@ def chinese_periods(
     if not wanted:
         return {}
     phrases = _phrases(text, sentences)
-    spans = _spans(phrases)
     start_year = _pairing_start(text, report_year)
+    spans = _spans(phrases, report_year, start_year)
     # the phrases that open a sentence, carried to the next sentences of the same paragraph
     carried: dict[int, _Phrase | None] = {}
     state: _Phrase | None = None
