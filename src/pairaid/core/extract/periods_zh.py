@@ -142,7 +142,11 @@ def _spans(phrases: dict[int, list[_Phrase]], report_year: int, start_year: int 
     return spans
 
 
-def _period(phrase: _Phrase, report_year: int, start_year: int | None, spans: list[tuple[int, int]]) -> Period:
+def _period(
+    phrase: _Phrase, report_year: int, start_year: int | None, spans: list[tuple[int, int]], summed: bool = True
+) -> Period:
+    """The period ``phrase`` gives a figure; ``summed``: the figure's clause sums it ("累计", "共"), so that
+    "截至2009年底" after a pairing's start is a sum since that start, not a stock."""
     kind = phrase.kind
     if kind == "span" and phrase.last is not None:
         return Period("cumulative", start_year=phrase.first, end_year=phrase.last, rule="zh:span")
@@ -151,7 +155,7 @@ def _period(phrase: _Phrase, report_year: int, start_year: int | None, spans: li
             return Period("year", year=report_year, rule="zh:since")
         return Period("cumulative", start_year=phrase.first, end_year=report_year, rule="zh:since")
     if kind == "as_of":
-        if start_year is not None and start_year < phrase.first:
+        if summed and start_year is not None and start_year < phrase.first:
             return Period("cumulative", start_year=start_year, end_year=phrase.first, rule="zh:as_of+pairing_start")
         return Period("as_of", year=phrase.first, rule="zh:as_of")
     if kind == "now":
@@ -213,10 +217,11 @@ def chinese_periods(
             clause_start = max((c.end() for c in _CLAUSE.finditer(text, sent.start, m.start)), default=sent.start)
             while before and before[-1].clause_only and before[-1].start < clause_start:
                 before.pop()  # "其中,2020年度投入...": its clause is over
+        summed = start_year is not None and bool(w.cumulative.search(text, sent.start, m.start))
         if w.completed_before.search(text, max(sent.start, m.start - 6), m.start):
             out[i] = Period("as_of", year=report_year, rule="zh:completed")
         elif before:
-            out[i] = _period(before[-1], report_year, start_year, spans)
+            out[i] = _period(before[-1], report_year, start_year, spans, summed)
         elif w.now_stock.search(text, sent.start, m.start):
             out[i] = Period("as_of", year=report_year, rule="zh:now_stock")
         elif w.now_done.search(text, sent.start, m.start) and start_year is not None:
@@ -224,7 +229,7 @@ def chinese_periods(
         elif carried.get(m.sentence) is not None:
             phrase = carried[m.sentence]
             assert phrase is not None
-            out[i] = _period(phrase, report_year, start_year, spans)
+            out[i] = _period(phrase, report_year, start_year, spans, summed)
         elif w.cumulative.search(text, sent.start, m.start):
             k = bisect.bisect_left(starts, m.start) - 1
             if k >= 0:
