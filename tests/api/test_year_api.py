@@ -98,3 +98,33 @@ def test_events_and_the_assessment(world: World) -> None:
     assert _call(world.owner, "patch", "/api/v1/assessment/criteria/results", {"weight": "5"}).status_code == 403
     changed = _call(world.national, "patch", "/api/v1/assessment/criteria/results", {"weight": "5"}).json()
     assert changed["weight"] == "5"
+
+
+def test_a_data_value_kind_is_written_read_and_filtered(world: World) -> None:
+    figure = {"indicator": "schools", "pairing": world.kashi.pk, "period_start": "2010-01-01",
+              "period_end": "2010-12-31", "value": "8"}
+    planned = _call(world.owner, "post", "/api/v1/data-values", {**figure, "kind": "planned"})
+    assert planned.status_code == 201, planned.content
+    actual = _call(world.owner, "post", "/api/v1/data-values", {**figure, "value": "6"})
+    assert (planned.json()["kind"], actual.json()["kind"]) == ("planned", "actual")  # actual when not given
+    assert _call(world.owner, "post", "/api/v1/data-values", {**figure, "kind": "hoped"}).status_code == 422
+
+    target = _call(world.owner, "patch", f"/api/v1/data-values/{planned.json()['id']}", {"kind": "target"})
+    assert (target.status_code, target.json()["kind"]) == (200, "target")
+    listed = _call(None, "get", "/api/v1/data-values?kind=target").json()["items"]
+    assert [(r["id"], Decimal(r["value"])) for r in listed] == [(planned.json()["id"], Decimal("8"))]
+    both = _call(None, "get", "/api/v1/data-values?indicator=schools").json()["items"]
+    kinds = sorted((r["kind"], Decimal(r["value"])) for r in both)
+    assert kinds == [("actual", Decimal("6")), ("target", Decimal("8"))]
+
+
+def test_plan_against_actual_in_chinese(world: World) -> None:
+    make_figure("aid_funds", "16000000", pairing=world.kashi)
+    plan = {"indicator": "aid_funds", "value": "20000000"}
+    _call(world.owner, "put", f"/api/v1/plans/{world.kashi.pk}/2009/values", plan)
+    english = Client().get(f"/api/v1/pairings/{world.kashi.pk}/plan-execution?year=2009").json()
+    chinese = Client().get(
+        f"/api/v1/pairings/{world.kashi.pk}/plan-execution?year=2009", headers={"Accept-Language": "zh-hans"}
+    ).json()
+    assert english["execution"][0]["label"] == "Aid funds provided (all channels)"
+    assert chinese["execution"][0]["label"] == "援助资金"

@@ -148,3 +148,22 @@ def test_a_plan_sentence_is_accepted_from_its_document(world: World) -> None:
     planned = DataValue.objects.get(kind="planned")
     assert (planned.value, planned.evidence, planned.status) == (Decimal("25000000"), mention, "accepted")
     assert "Accept a plan sentence" not in Client().get(f"/documents/{document.pk}/").content.decode()
+
+
+def test_the_reporting_year_pages_in_chinese(world: World) -> None:
+    make_figure("aid_funds", "16000000", pairing=world.kashi)
+    plan, _ = plan_get_or_create(user=world.owner, pairing=world.kashi, year=2009)
+    plan_value_set(user=world.owner, plan=plan, indicator="aid_funds", value="20000000")
+    owner = Client(headers={"Accept-Language": "zh-hans"})
+    owner.force_login(world.owner)
+
+    page = owner.get(f"/plans/{world.kashi.pk}/2009/").content.decode()
+    assert "<h2>计划与实际</h2>" in page and "设定计划值" in page and "援助资金" in page and "80.0%" in page
+    page = owner.get(f"/datasets/{world.kashi.pk}/2009/").content.decode()
+    assert '<strong id="state">填报中</strong>' in page and ">报送</button>" in page and "完整性" in page
+    owner.post(f"/datasets/{world.kashi.pk}/2009/submit/")
+    assert '<strong id="state">已报送</strong>' in owner.get(f"/datasets/{world.kashi.pk}/2009/").content.decode()
+    page = owner.get("/assessment/?year=2009").content.decode()
+    assert "年度考核" in page and "考核细则" in page and "下载工作簿（XLSX）" in page
+    page = owner.get(f"/pairings/{world.kashi.pk}/?year=2009").content.decode()
+    assert "计划与实际" in page and "交流活动" in page

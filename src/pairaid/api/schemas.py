@@ -377,6 +377,7 @@ class DataValueIn(InputSchema):
     unit: Text(32) = ""  # type: ignore[valid-type]
     qualifier: QualifierCode = "exact"
     disaggregation: Text(100) = ""  # type: ignore[valid-type]
+    kind: KindCode = Field("actual", description="actual (what was done), planned (what a plan promised) or target")
 
 
 class DataValuePatch(InputSchema):
@@ -387,6 +388,7 @@ class DataValuePatch(InputSchema):
     value_high: FigureValue | None = None
     qualifier: QualifierCode = Absent()
     disaggregation: Text(100) = Absent()  # type: ignore[valid-type]
+    kind: KindCode = Absent()
 
 
 class CorrectionIn(InputSchema):
