@@ -8,9 +8,11 @@ number, or ``None`` when the number is a quantity.  The rules, in order:
 ``list_number``       list numbering ("1.", "2、", "(3)", and "2." run into a paragraph)
 ``grade``             a digit glued to a capital letter ("3A hospitals", "5G")
 ``truncated``         the text ends inside the phrase (a page cut after ~2,000 characters)
-``year``              a calendar year (1900-2100 written plain, no unit or plural noun after it)
+``telephone``         a telephone number with its area code read as a range ("021-23110000")
+``year``              a calendar year (1900-2100 written plain, no unit or plural noun after it; a plural
+                      noun too after "since", "from" ..., or after "in"/"by" when a name follows it)
 ``year_range``        a range of years ("1997~1999", "2011-2020")
-``date``              a day of a month ("April 5", "5 April")
+``date``              a day of a month or a range of days ("April 5", "5 April", "9-14 June")
 ``before:<name>``     a pattern of ``exclusions.yaml`` ``before`` (document number, phase, telephone)
 ``after:<name>``      a pattern of ``exclusions.yaml`` ``after`` (ordinal, duration, multiplier, "1+1")
 ``word:<name>``       a number word after a word of ``exclusions.yaml`` ``word_before`` ("the two sides")
@@ -57,6 +59,9 @@ class ExclusionPatterns:
     months: re.Pattern[str]
     months_after: re.Pattern[str]
     footer: re.Pattern[str]
+    year_before: re.Pattern[str]  # a year-like number after these is a year, a plural noun after it or not
+    year_before_name: re.Pattern[str]  # the same when a name follows it
+    telephone_number: re.Pattern[str]
 
 
 @dataclass(frozen=True)
@@ -102,6 +107,9 @@ def patterns() -> ExclusionPatterns:
         months=re.compile(rf"\b(?:{months})\.?\s*$"),
         months_after=re.compile(rf"^\s*(?:{months})\b"),
         footer=re.compile("|".join(re.escape(str(m)) for m in raw["footer_markers"])),
+        year_before=re.compile(str(raw["year_before"]), re.I),
+        year_before_name=re.compile(str(raw["year_before_name"]), re.I),
+        telephone_number=re.compile(str(raw["telephone_number"])),
     )
 
 
@@ -157,6 +165,7 @@ _WORDS = re.compile(r"[A-Za-z]+")
 # a sentence opens at the text's start, after a stop or heading, or after list numbering ("(2) Forty-six ...")
 _SENTENCE_OPEN = re.compile(r"(?:^|[.!?:;】\n]|(?:^|\s)(?:\(\d{1,2}\)|（\d{1,2}）|\d{1,2}\.))\s*$")
 _HYPHEN_WORD = re.compile(r"-[A-Za-z]")
+_NAME_AFTER = re.compile(r"\s+[A-Z]")
 
 
 def _is_year(value: int) -> bool:
@@ -198,13 +207,19 @@ def exclusion_rule(text: str, number: NumberMatch, ctx: ExclusionContext, index:
         and _is_year(int(number.value_high))
     ):
         return "year_range"
+    if number.rule == "range" and pats.telephone_number.match(number.text):
+        return "telephone"
     year_like = number.plain and number.rule == "digits" and len(number.text) == 4 and _is_year(int(number.value))
-    if year_like and not (ctx.has_unit or ctx.plural_noun):
-        return "year"
     before = text[max(0, start - 40) : start]
     after = text[end : end + 40]
     near = before[-16:]  # the before-patterns end at the number: the last words are enough
-    day_like = number.rule in ("digits", "words") and number.value <= 31
+    if year_like and not ctx.has_unit and ctx.plural_noun:
+        if pats.year_before.search(near) or (pats.year_before_name.search(near) and _NAME_AFTER.match(text, end)):
+            return "year"
+    if year_like and not (ctx.has_unit or ctx.plural_noun):
+        return "year"
+    high = number.value_high if number.rule == "range" else None
+    day_like = (number.rule in ("digits", "words") and number.value <= 31) or (high is not None and high <= 31)
     if day_like and (pats.months.search(near) or pats.months_after.match(after)):
         return "date"
     if pats.before_any.search(near):
