@@ -617,3 +617,20 @@ def test_an_east_west_title_is_a_national_overview(title: str) -> None:
     assert [(f.donor, f.recipient) for f in ex.facts] == [
         ("eastern provinces and municipalities", "western poor areas")
     ]
+
+
+def test_a_part_of_aid_money_takes_the_channel_its_own_words_give() -> None:
+    # F2: "a part of a breakdown takes the indicator its own wording gives"; the whole is plain aid money
+    text = (
+        "Anhe - Baishan Pairing-off Poverty Alleviation\n\n"
+        "In 2012 Anhe gave Baishan 9 million yuan: 5 million yuan came out of the city budget, 3 million yuan"
+        " came from social donations and 1 million yuan went to roads.\n"
+    )
+    ex = read_report(text, report_year=2012)
+    got = [(ex.mentions[f.mention].text, f.indicator, f.part_of) for f in ex.facts]
+    assert got == [
+        ("9 million yuan", "aid_funds", None),
+        ("5 million yuan", "government_aid_funds", 0),
+        ("3 million yuan", "social_donations", 0),
+        ("1 million yuan", "aid_funds", 0),
+    ]

@@ -213,11 +213,10 @@ def exclusion_rule(text: str, number: NumberMatch, ctx: ExclusionContext, index:
     before = text[max(0, start - 40) : start]
     after = text[end : end + 40]
     near = before[-16:]  # the before-patterns end at the number: the last words are enough
-    if year_like and not ctx.has_unit and ctx.plural_noun:
-        if pats.year_before.search(near) or (pats.year_before_name.search(near) and _NAME_AFTER.match(text, end)):
+    if year_like and not ctx.has_unit:
+        named = pats.year_before_name.search(near) and _NAME_AFTER.match(text, end)
+        if not ctx.plural_noun or pats.year_before.search(near) or named:
             return "year"
-    if year_like and not (ctx.has_unit or ctx.plural_noun):
-        return "year"
     high = number.value_high if number.rule == "range" else None
     day_like = (number.rule in ("digits", "words") and number.value <= 31) or (high is not None and high <= 31)
     if day_like and (pats.months.search(near) or pats.months_after.match(after)):

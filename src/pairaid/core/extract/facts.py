@@ -7,7 +7,8 @@
    of ``data/rules`` that vote for them (plans and unbound figures stay unbound, F1);
 3. :func:`~pairaid.core.extract.periods.mention_periods`: its period (F5);
 4. :func:`~pairaid.core.extract.parts.find_parts`: parts of wholes (F3, F4);
-5. :func:`resolve_indicators`: a part without words of its own takes its whole's indicator (F2);
+5. :func:`resolve_indicators`: a part without words of its own takes its whole's indicator, or the
+   channel its own words name ("came from social donations", F2);
 6. :func:`~pairaid.core.extract.parts.repeated`: verbatim repeats keep no facts (F10);
 7. :func:`~pairaid.core.extract.growth.find_rates`: growth rates (F6); figures given for an earlier
    year (:func:`~pairaid.core.extract.growth.prior_values`) are read before the periods (F5);
@@ -18,7 +19,7 @@ A mention no rule binds stays an unbound mention (DESIGN.md: never guessed).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from pairaid.core.extract.contexts import mention_contexts
@@ -29,11 +30,13 @@ from pairaid.core.extract.pairing_places import recipient_places
 from pairaid.core.extract.parts import Link, find_parts, repeated
 from pairaid.core.extract.periods import mention_periods
 from pairaid.core.extract.places import Parties
-from pairaid.core.extract.readings import best_readings, certainty, mention_readings
+from pairaid.core.extract.readings import best_readings, certainty, mention_readings, own_channel
+from pairaid.core.extract.rules import word_list
 from pairaid.core.extract.tables import Table
 
 __all__ = ["Binding", "bind_facts", "resolve_indicators"]
 
+_AID_MONEY = frozenset(word_list("aid_money"))
 _CONTEXT_INDICATORS = frozenset({"gdp", "fixed_asset_investment", "fiscal_revenue", "retail_sales"})
 
 # a mention's indicator, the id of the rule that gave it, and the certainty of that reading
@@ -45,11 +48,13 @@ def resolve_indicators(
     readings: tuple[tuple[Reading, ...], ...],
     parts: dict[int, Link],
     priors: Mapping[int, PriorValue] | None = None,
+    channels: Callable[[int], tuple[str, str] | None] = lambda i: None,
 ) -> dict[int, Binding]:
     """The indicator of each bound mention: its best reading's, or, for a part whose own words give none
-    (no rule voted, or only a generic one: "27 projects"), its whole's (F2, F3); a figure given for an
-    earlier year has the indicator of the figure it is compared with (F5: "36 million yuan of labour
-    income, against 29 million yuan in 2011")."""
+    (no rule voted, or only a generic one: "27 projects"), its whole's (F2, F3), but a part of aid money
+    whose own words name whose money it is (``channels``: "4 million yuan came from social donations")
+    takes that channel's indicator; a figure given for an earlier year has the indicator of the figure
+    it is compared with (F5: "36 million yuan of labour income, against 29 million yuan in 2011")."""
     best = best_readings(readings)
     out: dict[int, Binding] = {}
     for i, r in enumerate(best):
@@ -65,7 +70,8 @@ def resolve_indicators(
             link = parts[i]
             if link.whole in out and inherits(i, unread=unread):
                 indicator, _, sure = out[link.whole]
-                out[i] = (indicator, link.rule, sure)
+                channel = channels(i) if indicator in _AID_MONEY else None
+                out[i] = (channel[0], channel[1], sure) if channel is not None else (indicator, link.rule, sure)
     for i, prior in sorted((priors or {}).items()):
         if prior.compared is not None and prior.compared in out:
             indicator, _, sure = out[prior.compared]
@@ -115,7 +121,13 @@ def bind_facts(
     priors = prior_values(text, sentences, mentions)
     periods = mention_periods(text, sentences, mentions, report_year, priors)
     parts = find_parts(text, sentences, mentions, best, contexts, tables)
-    bound = resolve_indicators(mentions, readings, parts, priors)
+    bound = resolve_indicators(
+        mentions,
+        readings,
+        parts,
+        priors,
+        lambda i: own_channel(sentences[mentions[i].sentence].lang, mentions[i], contexts[i]),
+    )
     for i in repeated(mentions, {i: b[0] for i, b in bound.items()}, sentences):
         del bound[i]
     periods = _parts_periods(periods, parts)

@@ -137,6 +137,23 @@ def _readings(rules: RuleSet, i: int, m: Mention, ctx: Context, mentions: tuple[
     return ranked
 
 
+def own_channel(lang: str, m: Mention, ctx: Context) -> tuple[str, str] | None:
+    """(indicator, rule id) of the strongest channel rule whose subject or "from X" / "by X" words fit a figure
+    that is aid money only as a part of a whole ("of which 4 million yuan came from social donations"), or
+    ``None`` (F2: a part of a breakdown takes the indicator its own wording gives)."""
+    rules = rule_set(lang)
+    present = rules.present(ctx)
+    found = [
+        r
+        for r in rules.candidates(m.unit, ctx.head)
+        if r.vote == "channel" and r.could_match(present) and rule_matches(r, m.unit, ctx)
+    ]
+    if not found:
+        return None
+    best = max(found, key=lambda r: r.weight)
+    return best.value, best.id
+
+
 def mention_readings(
     sentences: tuple[Sentence, ...], mentions: tuple[Mention, ...], contexts: tuple[Context, ...]
 ) -> tuple[tuple[Reading, ...], ...]:
