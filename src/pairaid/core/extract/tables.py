@@ -5,7 +5,7 @@ A table is a header line of three or more cells split by two or more spaces, non
 numbers ("Wenshan  9,860  142  38").  The line above the header, when there is one, is its caption;
 a unit written there or in a header cell ("(Unit: 10,000 yuan)", "Funds (10,000 yuan)") scales the
 cells of the columns of money (``money_columns`` of ``words.yaml``), which become sums of yuan.  The
-caption's unit is no mention (it states no amount).  A cell of another column counts what its header
+caption's or header's unit is no mention (it states no amount).  A cell of another column counts what its header
 names ("projects").  A row labelled ``Total`` (``total_rows``) is the whole its rows are parts of.
 
 :func:`read_tables` gives the tables and the mentions with their cells read so; the contexts step
@@ -114,8 +114,14 @@ def read_tables(
         caption_at, caption = next(((a, c) for a, c in reversed(lines[:k]) if c.strip()), (start, ""))
         caption_scale = _scale(caption)
         unit = _UNIT.search(caption)
+        units = [(caption_at + unit.start(), caption_at + unit.end())] if unit is not None else []
+        for offset, cell in header:  # a header's unit ("Funds (10,000 yuan)") states no amount either
+            in_cell = _UNIT.search(cell)
+            if in_cell is not None:
+                at = start + line.index(cell, offset)
+                units.append((at + in_cell.start(), at + in_cell.end()))
         for i, m in enumerate(mentions):  # the caption's unit states no amount
-            if unit is not None and caption_at + unit.start() <= m.start < caption_at + unit.end():
+            if any(a <= m.start < b for a, b in units):
                 drop.add(i)
         cells_out = []
         for row_at, cells in rows:
