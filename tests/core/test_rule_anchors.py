@@ -58,3 +58,19 @@ def test_needles_are_found_where_they_overlap() -> None:
     assert needles.found("本文责任编辑:王某") == {"责任编辑", "编辑", "任编"}
     assert needles.found("京icp备12345号") == {"icp"}
     assert needles.found("甲市投入资金3亿元") == set()
+
+
+def test_the_anchors_of_long_runs_of_chinese_are_not_kept() -> None:
+    # Chinese runs words together: a "word" is a clause, seldom seen twice, and keeping each would fill
+    # memory page after page; English words are kept, so each is looked at once
+    from pairaid.core.extract import read_report
+    from pairaid.core.extract.model import Context
+    from pairaid.core.extract.rules import rule_set
+
+    read_report("安和市向白山县援助资金3亿元,其中财政援助资金2亿元,建设学校12所。", report_year=2012)
+    read_report("Anhe provided grants of 3 million yuan to Baishan.", report_year=2012)
+    empty = Context(left="", right="", clause="", np="", head="")
+    zh_words = rule_set("zh").present(empty)._bits.words
+    en_words = rule_set("en").present(empty)._bits.words
+    assert all(w.isascii() for w in zh_words)
+    assert "grants" in en_words

@@ -142,7 +142,8 @@ class AnchorBits:
         for anchor, bit in self.bits.items():
             if anchor in word:
                 found |= bit
-        self.words[word] = found
+        if word.isascii():  # Chinese runs words together: a "word" of it is a clause, seldom seen twice
+            self.words[word] = found
         return found
 
 
