@@ -71,3 +71,13 @@ def test_a_line_of_latin_letters_in_a_chinese_page_stays_english() -> None:
     doc = read_text("EN\n甲市援助乙县資金3億元。\n")
     assert [p.language for p in doc.parts] == ["en", "zh"]
     assert doc.text == "EN\n甲市援助乙县资金3亿元。\n"
+
+
+def test_words_of_the_normalised_text_are_given_as_the_original_writes_them() -> None:
+    doc = read_text("山東(dōng)對口支援新疆疏勒縣,ＧＤＰ增長12%。")
+    assert doc.as_written("山东") == "山東"  # Traditional, the garble after it left out
+    assert doc.as_written("疏勒县") == "疏勒縣"
+    assert doc.as_written("GDP") == "ＧＤＰ"  # full-width, as written
+    assert doc.as_written("喀什地区") == "喀什地区"  # not in the text: as given
+    english = read_text("Shandong aided Shule County.")
+    assert english.as_written("Shule County") == "Shule County"

@@ -23,7 +23,9 @@ def _sides(text: str, figure: str) -> tuple[str | None, str | None]:
         ("浙江省对口支援四川\n浙江向凉山州昭觉、布拖、美姑等县投入资金1.1亿元。", "1.1亿元", ("浙江", "凉山州")),
         # Shaanxi gives to Tibet
         ("西安市对口支援西藏札达县\n西安市派出医生80名到札达县。", "80名", ("西安市", "札达县")),
-        ("山東對口支援新疆疏勒縣\n山東投入援疆資金3億元。", "3億元", ("山东", "疏勒县")),  # Traditional, as read
+        # Z8: in the page's own characters: Traditional as written, garble left out
+        ("山東對口支援新疆疏勒縣\n山東投入援疆資金3億元。", "3億元", ("山東", "疏勒縣")),
+        ("山東(dōng)對口支援新疆疏勒縣\n山東(dōng)投入援疆資金3億元。", "3億元", ("山東", "疏勒縣")),
     ],
 )
 def test_the_donor_and_recipient_of_a_figure(text: str, figure: str, sides: tuple[str, str]) -> None:

@@ -87,6 +87,18 @@ class Document:
             return at, at
         return self.origin[start], max(self.origin[end - 1] + 1, self.origin[end])
 
+    def as_written(self, words: str) -> str:
+        """``words``, read in ``text``, as the original writes them: the original characters of their first
+        occurrence in ``text`` (``山東`` for ``山东`` on a Traditional page), garble left out; ``words``
+        itself when ``text`` does not hold them."""
+        at = self.text.find(words) if words else -1
+        if at < 0:
+            return words
+        if self.origin is None:
+            return self.original[at : at + len(words)]
+        positions = dict.fromkeys(self.origin[k] for k in range(at, at + len(words)))
+        return "".join(self.original[k] for k in positions)
+
     def language_at(self, i: int) -> Language:
         """The language of the part holding ``text[i]``."""
         k = bisect.bisect_right([p.start for p in self.parts], i) - 1

@@ -93,7 +93,9 @@ def read_report(text: str, *, report_year: int, donor: str | None = None, recipi
 
 
 def in_original_offsets(extraction: Extraction, document: Document) -> Extraction:
-    """``extraction`` read from ``document.text`` with every span moved to ``document.original``."""
+    """``extraction`` read from ``document.text`` with every span moved to ``document.original``, and the
+    donors and recipients the text names written as the original writes them (Traditional on a
+    Traditional page, gold-format.md Z8)."""
     if document.text is document.original:
         return extraction
     span = document.original_span
@@ -103,11 +105,26 @@ def in_original_offsets(extraction: Extraction, document: Document) -> Extractio
         start, end = span(m.start, m.end)
         return _moved(m, start=start, end=end, text=original[start:end])
 
+    written: dict[str | None, str | None] = {None: None}
+
+    def as_written(name: str | None) -> str | None:  # Z8: a place as the page writes it, in its own script
+        if name not in written:
+            written[name] = document.as_written(name) if name is not None else None
+        return written[name]
+
     return replace(
         extraction,
         sections=tuple(_moved(s, start=a, end=b) for s in extraction.sections for a, b in [span(s.start, s.end)]),
         sentences=tuple(_moved(s, start=a, end=b) for s in extraction.sentences for a, b in [span(s.start, s.end)]),
         mentions=tuple(moved_mention(m) for m in extraction.mentions),
+        facts=tuple(
+            f
+            if as_written(f.donor) == f.donor and as_written(f.recipient) == f.recipient
+            else _moved(f, donor=as_written(f.donor), recipient=as_written(f.recipient))
+            for f in extraction.facts
+        ),
+        donor=as_written(extraction.donor),
+        recipient=as_written(extraction.recipient),
     )
 
 
