@@ -72,10 +72,13 @@ def _plan_word_rule(rules: RuleSet, text: str, start: int) -> str:
 PlanWords = tuple[list[tuple[int, str]], list[tuple[int, str]], int, str]
 
 
-def _plans(rules: RuleSet, text: str, sent: Sentence, upto: int) -> PlanWords:
+def _plans(rules: RuleSet, text: str, sent: Sentence, upto: int, before: Sentence | None = None) -> PlanWords:
     """Plan words (F1) of a sentence before ``upto``: (end, rule id) of each, of those that govern their
     clause (an attributive "planned", "with a planned area of N", governs only its own figure's words),
-    and where an objective starts to govern and its rule."""
+    and where an objective starts to govern and its rule: in the sentence, or from its start when the
+    sentence ``before`` it in its paragraph ends on the named pattern ``before`` of an objective rule
+    ("... 的资金和项目全部敲定。" announces the plan the next sentence gives) or holds the objective and
+    ends on a ";" (Chinese sentences are cut there, but the clauses after it go on with the same objective)."""
     words = list(rules.plan_words.finditer(text, sent.start, upto))
     found = [(p.end(), _plan_word_rule(rules, text, p.start())) for p in words]
     governing = [
@@ -83,7 +86,13 @@ def _plans(rules: RuleSet, text: str, sent: Sentence, upto: int) -> PlanWords:
         for p, pair in zip(words, found, strict=True)
         if not _ATTRIBUTIVE_PLAN.match(text, max(sent.start, p.start() - 12), p.end())
     ]
+    joined = before is not None and sent.lang == "zh" and text[before.end - 1 : before.end] in ";；"  # cut at ";"
     for rule in rules.voting("plan", "sentence"):
+        announced = before is not None and any(k == "before" for k, _ in rule.patterns)
+        if announced and before is not None and rule.pattern("before").search(text, before.start, before.end):
+            return found, governing, sent.start, rule.id
+        if joined and before is not None and rule.pattern("sentence").search(text, before.start, before.end):
+            return found, governing, sent.start, rule.id  # the objective of the clauses before its ";"
         objective = rule.pattern("sentence").search(text, sent.start, sent.end)
         if objective is not None:
             return found, governing, objective.end(), rule.id
@@ -136,7 +145,9 @@ def mention_contexts(
         sent = sentences[m.sentence]
         rules = rule_set(sent.lang)
         if m.sentence not in plans:
-            plans[m.sentence] = _plans(rules, text, sent, last_start[m.sentence])
+            before = sentences[m.sentence - 1] if m.sentence > 0 else None
+            same_paragraph = before is not None and before.paragraph == sent.paragraph and before.lang == sent.lang
+            plans[m.sentence] = _plans(rules, text, sent, last_start[m.sentence], before if same_paragraph else None)
         plan_ends, governing_ends, objective_at, objective_rule = plans[m.sentence]
         nxt = mentions[i + 1].start if i + 1 < len(mentions) and mentions[i + 1].sentence == m.sentence else sent.end
         stop = _RIGHT_STOP.search(text, m.end, max(m.end, nxt))

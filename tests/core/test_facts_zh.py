@@ -1,0 +1,122 @@
+"""Chinese facts (gold-format.md F1-F7, Z5-Z7): tables of made-up sentences, each figure with what it binds to.
+
+Each row is a page (a pairing chapter between the made-up 安和 and 白山, report year 2019) and, for each of
+its figures in order, ``(span text, value, unit, indicator, change)``: ``indicator`` is ``None`` for a
+figure left unbound, ``change`` the growth rate set on its fact (``None`` when none).  Traditional and
+garbled rows show the same readings on the page as written.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pairaid.core.extract import read_report
+from pairaid.core.numbers import format_decimal
+
+Row = tuple[str, str, str, str | None, str | None]
+
+
+def _facts(text: str) -> list[Row]:
+    extraction = read_report(text, report_year=2019, donor="安和", recipient="白山")
+    bound = {f.mention: f for f in extraction.facts}
+    out: list[Row] = []
+    for i, m in enumerate(extraction.mentions):
+        assert text[m.start : m.end] == m.text
+        fact = bound.get(i)
+        change = format_decimal(fact.change_percent) if fact and fact.change_percent is not None else None
+        out.append((m.text, format_decimal(m.value), m.unit, fact.indicator if fact else None, change))
+    return out
+
+
+CUES = [  # indicators named by their words (F2, F7, F8)
+    ("2019年,安和向白山投入援助资金3000万元。", [("3000万元", "30000000", "CNY", "aid_funds", None)]),
+    ("安和向白山拨付财政援助资金1.2亿元。", [("1.2亿元", "120000000", "CNY", "government_aid_funds", None)]),
+    ("安和无偿援助白山资金500万元。", [("500万元", "5000000", "CNY", "grant_funds", None)]),
+    ("安和社会各界捐款捐物折合800多万元。", [("800多万元", "8000000", "CNY", "social_donations", None)]),
+    ("安和为白山培训贫困劳动力3600人次。", [("3600人次", "3600", "person_time", "people_trained", None)]),
+    ("安和选派党政干部45名到白山挂职。", [("45名", "45", "person", "cadres_seconded", None)]),
+    ("安和在白山援建学校5所。", [("5所", "5", "count", "schools", None)]),
+    ("项目建成后,受益群众2.6万人。", [("2.6万人", "26000", "person", "beneficiaries", None)]),
+    # a list sharing its verb: the outcome after the trainees is no training
+    (
+        "安和为白山培训致富带头人600人、创业成功210人。",
+        [("600人", "600", "person", "people_trained", None), ("210人", "210", "person", None, None)],
+    ),
+]
+
+PLANS = [  # Z5 and F1: plans, targets, allocations and announcements stay unbound
+    ("明年安和将向白山投入资金600万元。", [("600万元", "6000000", "CNY", None, None)]),
+    ("安和计划在白山新建学校12所。", [("12所", "12", "count", None, None)]),
+    ("力争带动就业3000人。", [("3000人", "3000", "person", None, None)]),
+    ("按每县300万元的标准安排资金。", [("300万元", "3000000", "CNY", None, None)]),
+    (
+        "两地敲定合作项目8个,总投资12亿元。",
+        [("8个", "8", "count", None, None), ("12亿元", "1200000000", "CNY", None, None)],
+    ),
+    ("会上启动了总投资5亿元的产业园建设项目。", [("5亿元", "500000000", "CNY", None, None)]),
+    # an allocation plan handed down governs the clauses after its ";" (a Chinese sentence ends there)
+    (
+        "日前,安和下达今年对口支援白山投资计划,安排项目12个;另安排项目8个、资金900万元。",
+        [
+            ("12个", "12", "count", None, None),
+            ("8个", "8", "count", None, None),
+            ("900万元", "9000000", "CNY", None, None),
+        ],
+    ),
+    # funds and projects settled: the next sentence lists what was allotted
+    (
+        "今年安和支援白山的资金和项目全部敲定。帮扶资金共计3000万元,其中产业项目1800万元。",
+        [("3000万元", "30000000", "CNY", None, None), ("1800万元", "18000000", "CNY", None, None)],
+    ),
+    # money in place is no plan
+    ("资金和项目全部到位。帮扶资金共计3000万元。", [("3000万元", "30000000", "CNY", "aid_funds", None)]),
+]
+
+GROWTH = [  # Z7: a rate on the figure it qualifies; yearly averages and absolute increases stay unbound
+    (
+        "2019年,白山县生产总值达到85亿元,比上年增长8.5%。",
+        [("85亿元", "8500000000", "CNY", "gdp", "8.5"), ("8.5%", "8.5", "percent", None, None)],
+    ),
+    (
+        "销售白山农产品3.2亿元,同比增长45%。",
+        [("3.2亿元", "320000000", "CNY", "consumption_assistance", "45"), ("45%", "45", "percent", None, None)],
+    ),
+    ("安和消费帮扶金额达1.8亿元,是2018年的1.5倍。", [("1.8亿元", "180000000", "CNY", "consumption_assistance", "50")]),
+    ("近三年,白山农民人均纯收入年均增长12%。", [("12%", "12", "percent", None, None)]),
+    ("帮扶资金较上年增加300万元。", [("300万元", "3000000", "CNY", None, None)]),
+]
+
+TRADITIONAL_AND_GARBLED = [  # the same readings on the page as written
+    ("安和向白山撥付財政援助資金1.2億元。", [("1.2億元", "120000000", "CNY", "government_aid_funds", None)]),
+    ("安和無償援助白山資金500萬(wàn)元。", [("500萬(wàn)元", "5000000", "CNY", "grant_funds", None)]),
+    ("安和在白山援建學校5所(suǒ)。", [("5所(suǒ)", "5", "count", "schools", None)]),
+    ("明年安和將向白山投入資金600萬元。", [("600萬元", "6000000", "CNY", None, None)]),
+    (
+        "白山縣生產總值達到85億元,比上年增長8.5%。",
+        [("85億元", "8500000000", "CNY", "gdp", "8.5"), ("8.5%", "8.5", "percent", None, None)],
+    ),
+    (
+        "兩地敲定合作項目8個,總投資12億元。",
+        [("8個", "8", "count", None, None), ("12億元", "1200000000", "CNY", None, None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CUES)
+def test_cues(text: str, expected: list[Row]) -> None:
+    assert _facts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), PLANS)
+def test_plans_and_allocations_stay_unbound(text: str, expected: list[Row]) -> None:
+    assert _facts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), GROWTH)
+def test_growth(text: str, expected: list[Row]) -> None:
+    assert _facts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), TRADITIONAL_AND_GARBLED)
+def test_traditional_and_garbled(text: str, expected: list[Row]) -> None:
+    assert _facts(text) == expected
