@@ -138,7 +138,7 @@ def figure_places(
         for i, (c, _) in cells.items():
             section = sentences[mentions[i].sentence].section
             around = (headings[section] if section < len(headings) else None) or parties.recipient
-            row = named_area(c.label, parties.donor) if not c.total else None
+            row = None if c.total else _row_place(c.label, parties.donor)
             in_cells[i] = ((parties.donor,), (row or around,))
         outside = {i: b for i, b in bound.items() if i not in cells}
         others = figure_places(text, sections, sentences, mentions, contexts, outside, parts, parties, recipients)
@@ -202,6 +202,15 @@ def figure_places(
         if acting:
             scene.side = acting[-1][1]
     return out
+
+
+def _row_place(label: str, donor: str | None) -> str | None:
+    """The place a table row's label names: a Chinese area name as written (``都安瑶族自治县``), else the
+    English reading of the label."""
+    written = find_places(label)
+    if written:
+        return written[0].name
+    return named_area(label, donor)
 
 
 def _needed(sentences: tuple[Sentence, ...], by_sentence: dict[int, list[int]]) -> list[bool]:

@@ -128,7 +128,8 @@ def bind_facts(
         priors,
         lambda i: own_channel(sentences[mentions[i].sentence].lang, mentions[i], contexts[i]),
     )
-    for i in repeated(mentions, {i: b[0] for i, b in bound.items()}, sentences):
+    cells = {c.mention for t in tables for c in t.cells}  # a table's rows repeat values by chance, not in words
+    for i in repeated(mentions, {i: b[0] for i, b in bound.items() if i not in cells}, sentences):
         del bound[i]
     periods = _parts_periods(periods, parts)
     rates = {r.mention: r for r in find_rates(text, sentences, mentions, contexts, set(bound), periods)}

@@ -11,6 +11,7 @@ Parts (gold-format.md F3), each a rule of ``data/rules/<lang>/parts.yaml`` whose
 * ``breakdown``: money figures that follow a money figure, in the same
   paragraph, and add up exactly to it, are its parts (a breakdown after a total);
 * ``table_total``: the rows of a table are parts of its total row (:mod:`~pairaid.core.extract.tables`);
+  ``table_sum``: the rows of a Chinese table with no total row, of the figure their column adds up to;
 * ``shared``: "9.6 million yuan, 3.2 million yuan respectively to A, B and C":
   a figure given to each of N listed places is a part of the figure before it
   in its sentence when N times it makes that figure (F4).
@@ -28,7 +29,7 @@ from decimal import Decimal
 from pairaid.core.extract.model import Context, Mention, Reading, Sentence
 from pairaid.core.extract.places import respectively_recipients
 from pairaid.core.extract.rules import rule_set
-from pairaid.core.extract.tables import Table
+from pairaid.core.extract.tables import ZH_CELL, Table
 
 __all__ = ["Link", "find_parts", "repeated"]
 
@@ -79,6 +80,7 @@ def find_parts(
             whole = totals.get(c.header)
             if not c.total and whole is not None and _indicator(best, whole):
                 parts[c.mention] = Link(whole, rule)
+    _table_sums(mentions, best, tables, parts)
     by_sentence: dict[int, list[int]] = {}
     for i, m in enumerate(mentions):
         by_sentence.setdefault(m.sentence, []).append(i)
@@ -189,6 +191,36 @@ def _breakdowns(
 def _whole(parts: dict[int, Link], i: int) -> int | None:
     link = parts.get(i)
     return link.whole if link is not None else None
+
+
+def _table_sums(mentions: tuple[Mention, ...], best: Best, tables: tuple[Table, ...], parts: dict[int, Link]) -> None:
+    """The rows of a Chinese table with no total row are parts of the figure outside the table that their
+    column adds up to, with the same unit (``parts.table_sum``): structure and arithmetic both support it (F3)."""
+    in_tables = {c.mention for t in tables for c in t.cells}
+    for table in tables:
+        if any(c.total for c in table.cells):
+            continue
+        columns: dict[str, list[int]] = {}
+        for c in table.cells:
+            columns.setdefault(c.header, []).append(c.mention)
+        for cells in columns.values():
+            if len(cells) < 2 or mentions[cells[0]].rule != ZH_CELL:
+                continue
+            unit = mentions[cells[0]].unit
+            total = sum((mentions[i].value for i in cells), Decimal(0))
+            whole = next(
+                (
+                    i
+                    for i, m in enumerate(mentions)
+                    if i not in in_tables and m.unit == unit and m.value == total and _indicator(best, i)
+                ),
+                None,
+            )
+            if whole is None:
+                continue
+            rule = rule_set("zh").link_rule("table_sum").id
+            for i in cells:
+                parts.setdefault(i, Link(whole, rule))
 
 
 def repeated(
