@@ -146,3 +146,40 @@ def test_a_stock_carried_to_the_year_s_events_does_not_make_them_cumulative() ->
     )
     periods = {ex.mentions[f.mention].text: f.period for f in ex.facts}
     assert (periods["420 herders"].kind, periods["420 herders"].year) == ("year", 2012)
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Anhe took up its pairing with Baishan in 2003.",
+        "Anhe and Baishan held their first joint meeting on pairing assistance in 2003.",
+    ],
+)
+def test_the_pairing_s_start_is_read_from_more_ways_of_saying_it(opening: str) -> None:
+    from pairaid.core.extract import read_report
+
+    ex = read_report(
+        f"Anhe - Baishan Pairing-off Poverty Alleviation\n{opening} Over the years since then Anhe has provided"
+        " 80 million yuan of aid.",
+        report_year=2012,
+    )
+    period = next(f.period for f in ex.facts if ex.mentions[f.mention].text == "80 million yuan")
+    assert (period.kind, period.start_year, period.end_year) == ("cumulative", 2003, 2012)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        ("By the end of 2012 the industrial park in Baishan covered 300 hectares.", "300 hectares"),
+        ("There were 45 Anhe aid cadres working in Baishan at the end of the year.", "45"),
+    ],
+)
+def test_a_stock_at_a_year_s_end_is_as_of_even_after_the_pairing_s_start(sentence: str, figure: str) -> None:
+    from pairaid.core.extract import read_report
+
+    ex = read_report(
+        f"Anhe - Baishan Pairing-off Poverty Alleviation\nAnhe began helping Baishan in 2003. {sentence}",
+        report_year=2012,
+    )
+    period = next(f.period for f in ex.facts if ex.mentions[f.mention].text == figure)
+    assert (period.kind, period.year) == ("as_of", 2012)

@@ -103,7 +103,8 @@ _PAIRING_VERBS = compile_led(
     r"\b(?:assign|twin|pair|counterpart|partnership|designat|undertak|support|aid|help|cooperat)", re.I
 )
 _PAIRING_BEGAN = compile_led(
-    r"\b(?:assign(?:ed|s)?|designat\w*|undert(?:ook|aken|akes)|start(?:ed|s)|beg(?:an|un)|establish(?:ed|es)?|built|set\s+up)"
+    r"\b(?:assign(?:ed|s)?|designat\w*|undert(?:ook|aken|akes)|start(?:ed|s)|beg(?:an|un)|establish(?:ed|es)?|built|set\s+up"
+    r"|took\s+up|held\s+(?:their|its|the)\s+first)"
     r"\b[^.]{0,80}\b(?:twinn?\w*|pair\w*|partner\w*|counterpart|support\w*|assist\w*|aid\w*|help\w*)\b"
     r"|\btwinned\s+with\b|\bpaired\s+with\b",
     re.I,
@@ -237,7 +238,8 @@ def pairing_start_year(
 
 # F5: "by the end of 2010, 318 enterprises had settled in the park" is a stock, whatever the pairing's start
 _STOCK = compile_led(
-    r"\b(?:settled|stationed|located|registered|in(?:to)?\s+operation|operating|in\s+production|serving)\b|\bparks?\b",
+    r"\b(?:settled|stationed|located|registered|in(?:to)?\s+operation|operating|in\s+production|serving|covered"
+    r"|stood\s+at|housed|working|at\s+work)\b|\bparks?\b|\bthere\s+(?:were|was)\b",
     re.I,
 )
 
