@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 from pairaid.core.errors import DataError
 from pairaid.geo.models import Area
 from pairaid.registry.models import Pairing
-from pairaid.registry.selectors import pairing_find, pairing_list, pairing_tree
+from pairaid.registry.selectors import pairing_list, pairing_tree
 from pairaid.registry.services import (
     organisation_get_or_create,
     pairing_attach,
@@ -39,7 +39,6 @@ def test_it_creates_a_nested_pairing_tree() -> None:
     assert [n.pairing for n in tree.children] == [kashi]
     assert [n.pairing for n in tree.children[0].children] == [shule]
     assert tree.walk() == [top, kashi, shule]
-    assert pairing_find(donor_area=area("370000"), recipient_area=area("653122"), year=2009) == shule
 
 
 def test_get_or_create_finds_the_pairing_of_the_sides_in_force_in_the_start_year() -> None:
@@ -118,23 +117,6 @@ def test_a_pairing_is_attached_under_a_parent_but_never_under_itself() -> None:
     assert pairing_tree(root=top).walk() == [top, kashi]
     with pytest.raises(DataError, match="the tree would loop"):
         pairing_attach(pairing=top, parent=kashi)
-
-
-@pytest.mark.django_db
-def test_the_pairing_of_two_areas_is_the_single_pair_at_their_level_not_one_given_as_a_count() -> None:
-    shandong, xinjiang = Area.objects.get(code="370000"), Area.objects.get(code="650000")
-    province = pairing_create(level="province", start_year=2009, donor_area=shandong, recipient_area=xinjiang, name="Z")
-    pairing_create(
-        level="county",
-        start_year=2009,
-        donor_area=shandong,
-        recipient_area=xinjiang,
-        pair_count=10,
-        name="A",
-        parent=province,
-    )
-
-    assert pairing_find(donor_area=shandong, recipient_area=xinjiang, year=2009) == province
 
 
 def test_a_pairing_keeps_its_key_and_source_and_no_two_pairings_share_a_key() -> None:

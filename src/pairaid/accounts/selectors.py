@@ -7,17 +7,12 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 
-from pairaid.accounts.models import ApiToken, Membership
+from pairaid.accounts.models import Membership
 
 
 def membership_list(*, user: Any) -> QuerySet[Membership]:
     """The memberships of ``user`` with their pairings and areas."""
     return Membership.objects.filter(user=user).prefetch_related("pairings", "areas")
-
-
-def token_list(*, user: Any) -> QuerySet[ApiToken]:
-    """The tokens of ``user``, newest first."""
-    return ApiToken.objects.filter(user=user)
 
 
 def user_list(*, query: str = "") -> QuerySet[Any]:

@@ -1,6 +1,6 @@
 """Page-number pagination with bounded parameters: ``?page=1&page_size=50`` (at most 500 a page).
 
-Pages load their keys first, then their rows (:class:`pairaid.web.paging.KeysFirst`).
+Pages load their keys first, then their rows (:class:`pairaid.paging.KeysFirst`).
 """
 
 from typing import Any
@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 from ninja import Field, Schema
 from ninja.pagination import PaginationBase
 
-from pairaid.web.paging import KeysFirst
+from pairaid.paging import KeysFirst
 
 
 class Pages(PaginationBase):

@@ -12,7 +12,6 @@ the verb again loads nothing new and prints the same figures.
 
 from __future__ import annotations
 
-from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -24,7 +23,7 @@ from rich.tree import Tree
 from pairaid.cli.demo_year import print_year
 from pairaid.cli.errors import one_line_errors
 from pairaid.cli.setup_commands import initialise
-from pairaid.cli.terminal_output import show_table
+from pairaid.cli.terminal_output import show_table, value_text
 
 if TYPE_CHECKING:
     from pairaid.geo.models import Area
@@ -36,8 +35,6 @@ if TYPE_CHECKING:
 
 #: Where ``pairaid serve`` listens unless told otherwise.
 SERVE_URL = "http://127.0.0.1:8000"
-UNIT_LABELS = {"m2": "m²", "person_time": "person-times", "CNY/person": "CNY per person"}
-MEASURE_UNITS = {"CNY", "ha", "km", "m2", "mu", "t", "kg", "m", "m3", "CNY/person"}
 
 
 def demo(
@@ -76,25 +73,6 @@ def demo_show(*, path: Path | None = None, console: Console | None = None) -> Pa
     print_year(console, summary.root, summary.report_year)
     _print_counts(console, summary)
     return summary.root
-
-
-def value_text(value: Decimal, unit: str) -> str:
-    """A value with thousands separators and its unit: ``1,574,000,000 CNY``, ``7.01 km``, ``39 projects``."""
-    number = f"{int(value):,}" if value == value.to_integral_value() else f"{value.normalize():,f}"
-    return f"{number} {unit_text(unit, value)}"
-
-
-def unit_text(unit: str, value: Decimal) -> str:
-    """How a unit reads after ``value``: m2 → m², a counted noun in the plural (project → projects)."""
-    if unit in UNIT_LABELS:
-        return UNIT_LABELS[unit]
-    if unit in MEASURE_UNITS or value == 1:
-        return unit
-    if unit.endswith(("ch", "sh", "s", "x")):
-        return unit + "es"
-    if unit.endswith("y") and unit[-2:-1] not in "aeiou":
-        return unit[:-1] + "ies"
-    return unit + "s"
 
 
 def headline_order(values: list[DataValue]) -> list[DataValue]:

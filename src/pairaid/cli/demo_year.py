@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 from rich.table import Table
 
+from pairaid.cli.terminal_output import value_text
+
 #: Pairings of the assessment's ranking the demo shows (the best first).
 SHOWN = 10
 
@@ -18,8 +20,6 @@ if TYPE_CHECKING:
 
 
 def _amount(value: Decimal | None, unit: str) -> str:
-    from pairaid.cli.demo import value_text
-
     return "nothing recorded" if value is None else value_text(value, unit)
 
 
@@ -47,9 +47,7 @@ def _print_plans(console: Console, root: Pairing, year: int) -> None:
     rows += [(r.subject, r) for r in recipient_execution(pairing=root, year=year)]
     for subject, r in rows:
         rate = f"{r.rate}%" if r.rate is not None else "—"
-        table.add_row(
-            r.label, subject, _period(r, year), _amount(r.planned, r.unit), _amount(r.actual, r.unit), rate
-        )
+        table.add_row(r.label, subject, _period(r, year), _amount(r.planned, r.unit), _amount(r.actual, r.unit), rate)
     console.print()
     console.print(table)
     for plan in plan_list(year=year).filter(pairing=root):

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import typer
 from rich.console import Console
 
@@ -117,8 +120,6 @@ def serve(
         database_ready()
         from django.core.management import call_command
 
-        from pairaid.cli.worker import worker_process
-
         background = worker_process() if worker else None
         try:
             call_command("runserver", address, use_reloader=False)
@@ -126,3 +127,8 @@ def serve(
             if background is not None:
                 background.terminate()
                 background.wait(timeout=30)
+
+
+def worker_process() -> subprocess.Popen[bytes]:
+    """A ``pairaid worker`` beside this process (``pairaid serve`` starts one in development)."""
+    return subprocess.Popen([sys.executable, "-c", "from pairaid.cli.main import app; app()", "worker"])

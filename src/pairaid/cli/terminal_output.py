@@ -9,10 +9,14 @@ broken.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+UNIT_LABELS = {"m2": "m²", "person_time": "person-times", "CNY/person": "CNY per person"}
+MEASURE_UNITS = {"CNY", "ha", "km", "m2", "mu", "t", "kg", "m", "m3", "CNY/person"}
 #: Columns from which tables are drawn as tables (and help in Rich's panels).
 WIDE = 100
 
@@ -59,3 +63,22 @@ def show_table(console: Console, table: Table) -> None:
         _print_lines(console, columns[0][1][row] if columns else Text())
         rest = [Text.assemble(f"{header}: ", cells[row]) for header, cells in columns[1:] if cells[row].plain]
         _print_lines(console, Text("; ").join(rest), indent=2)
+
+
+def value_text(value: Decimal, unit: str) -> str:
+    """A value with thousands separators and its unit: ``1,574,000,000 CNY``, ``7.01 km``, ``39 projects``."""
+    number = f"{int(value):,}" if value == value.to_integral_value() else f"{value.normalize():,f}"
+    return f"{number} {unit_text(unit, value)}"
+
+
+def unit_text(unit: str, value: Decimal) -> str:
+    """How a unit reads after ``value``: m2 → m², a counted noun in the plural (project → projects)."""
+    if unit in UNIT_LABELS:
+        return UNIT_LABELS[unit]
+    if unit in MEASURE_UNITS or value == 1:
+        return unit
+    if unit.endswith(("ch", "sh", "s", "x")):
+        return unit + "es"
+    if unit.endswith("y") and unit[-2:-1] not in "aeiou":
+        return unit[:-1] + "ies"
+    return unit + "s"

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 
 import typer
 
@@ -33,8 +31,3 @@ def worker(
             worker_id=f"{os.uname().nodename}-{os.getpid()}"[:64],
             verbosity=1,
         )
-
-
-def worker_process() -> subprocess.Popen[bytes]:
-    """A ``pairaid worker`` beside this process (``pairaid serve`` starts one in development)."""
-    return subprocess.Popen([sys.executable, "-c", "from pairaid.cli.main import app; app()", "worker"])

@@ -110,11 +110,6 @@ def datavalue_list(
     return qs
 
 
-def datavalue_parts(*, whole: DataValue) -> QuerySet[DataValue]:
-    """The values recorded as parts of ``whole`` ("of which", "including")."""
-    return DataValue.objects.select_related("indicator").filter(part_of=whole)
-
-
 def datavalue_headline(*, root: Pairing, year: int, statuses: Iterable[str] = CONFIRMED_STATUSES) -> list[DataValue]:
     """The figures of a pairing tree for ``year``: those about its pairings, then those about their recipient areas.
 

@@ -20,7 +20,7 @@ from pairaid.accounts.permissions import NotAllowed
 from pairaid.core.errors import PairaidError
 from pairaid.indicators.models import DataValue
 from pairaid.jobs.models import Job, JobKind, JobStage, JobStatus
-from pairaid.jobs.services import job_fail, job_finish, job_inputs_delete, job_step
+from pairaid.jobs.progress import job_fail, job_finish, job_inputs_delete, job_step
 from pairaid.registry.models import Pairing
 
 

@@ -4,8 +4,7 @@ Each ``*_start`` service checks what the user asked for, stores what the worker 
 (uploaded files go to the default storage, shared by every web process and worker),
 creates the :class:`Job` and queues :func:`pairaid.jobs.tasks.job_run` in the same
 transaction, so that a worker never sees a job that is not there. It returns at once.
-The worker reports through :func:`job_step`, :func:`job_finish` and :func:`job_fail`,
-each one UPDATE outside any transaction, so that every page sees it at once.
+The worker reports through :mod:`pairaid.jobs.progress`.
 """
 
 from __future__ import annotations
@@ -14,16 +13,15 @@ from collections.abc import Iterable
 from pathlib import PurePath
 from typing import Any
 
-from django.core.files.base import ContentFile, File
+from django.core.files.base import File
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.utils import timezone
 from django.utils.text import get_valid_filename
 
 from pairaid.accounts import permissions
 from pairaid.core.errors import InputError
 from pairaid.entry.upload import report_upload_allowed
-from pairaid.jobs.models import Job, JobKind, JobStage, JobStatus
+from pairaid.jobs.models import Job, JobKind
 from pairaid.registry.models import Pairing
 from pairaid.reports.builds import LANGUAGES
 from pairaid.reports.services import FORMATS as REPORT_FORMATS
@@ -110,37 +108,3 @@ def export_start(*, user: Any, fmt: str, pairing: Pairing | None = None, year: i
 def form_start(*, user: Any, pairing: Pairing, year: int) -> Job:
     """Queue the yearly statistical form (.xlsx) of ``pairing`` for ``year``."""
     return job_create(user=user, kind=JobKind.FORM, params={"pairing": pairing.pk, "year": year}, total=2)
-
-
-def job_step(job: Job, *, stage: str, done: int | None = None, detail: str | None = None) -> None:
-    """Record that ``job`` is at ``stage`` (a :class:`JobStage`), ``done`` steps done, reading ``detail``."""
-    job.status, job.stage = JobStatus.RUNNING, stage
-    fields: dict[str, Any] = {"status": JobStatus.RUNNING, "stage": stage}
-    if done is not None:
-        job.done = fields["done"] = min(done, job.total)
-    if detail is not None:
-        job.detail = fields["detail"] = detail[:300]
-    Job.objects.filter(pk=job.pk).update(**fields)
-
-
-def job_finish(job: Job, *, result: dict[str, Any], data: bytes | None = None, filename: str = "") -> None:
-    """Record that ``job`` is done: what it stored (``result``) and the file it built (``data``, ``filename``)."""
-    if data is not None:
-        job.output.save(f"{job.pk}-{get_valid_filename(filename)}", ContentFile(data), save=False)
-        job.output_name = filename
-    job.status, job.stage, job.done, job.detail = JobStatus.DONE, JobStage.FINISHED, job.total, ""
-    job.result, job.finished = result, timezone.now()
-    job.save(update_fields=["status", "stage", "done", "detail", "result", "finished", "output", "output_name"])
-
-
-def job_fail(job: Job, *, error: str, result: dict[str, Any] | None = None) -> None:
-    """Record that ``job`` stopped on ``error`` (one line, shown to the user)."""
-    job.status, job.error, job.finished = JobStatus.FAILED, error[:2000], timezone.now()
-    job.result = result if result is not None else job.result
-    job.save(update_fields=["status", "error", "finished", "result"])
-
-
-def job_inputs_delete(job: Job) -> None:
-    """Remove the uploaded files ``job`` has read from the storage."""
-    for item in job.params.get("files", []):
-        default_storage.delete(item["path"])

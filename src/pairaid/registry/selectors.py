@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import cast
 
-from django.db.models import Case, F, Q, QuerySet, Value, When
+from django.db.models import Q, QuerySet
 
 from pairaid.core.registry import PAIRING_LEVELS, PROGRAMMES, PairingRecord
 from pairaid.core.registry import Basis as RegistryBasis
@@ -80,20 +80,6 @@ def pairing_list(
     if roots_only:
         qs = qs.filter(parent__isnull=True)
     return qs
-
-
-def pairing_find(
-    *, donor_area: Area, recipient_area: Area, level: str | None = None, year: int | None = None
-) -> Pairing | None:
-    """The pairing of ``donor_area`` with ``recipient_area`` (at ``level``, in force in ``year``), or ``None``.
-
-    Where several match, the one pairing the two areas themselves comes first: a single
-    pair (not one given only as a count), at the recipient area's level, at the top of
-    its tree.
-    """
-    candidates = pairing_list(year=year, level=level, donor_area=donor_area, recipient_area=recipient_area)
-    same_level = Case(When(level=recipient_area.level, then=Value(0)), default=Value(1))
-    return candidates.order_by("pair_count", same_level, F("parent").asc(nulls_first=True), "name", "pk").first()
 
 
 def _one_side_shared(pairing: Pairing) -> Q:

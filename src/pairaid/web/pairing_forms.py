@@ -17,8 +17,9 @@ from django.utils.translation import gettext_lazy as _
 from pairaid.core.errors import InputError
 from pairaid.core.gazetteer_store import default_gazetteer
 from pairaid.geo.models import Area
-from pairaid.registry.models import Basis, Organisation, PairingLevel, Programme
+from pairaid.registry.models import Basis, PairingLevel, Programme
 from pairaid.registry.pairing_names import pairing_resolve
+from pairaid.registry.selectors import organisation_list
 
 FIRST_YEAR, LAST_YEAR = 1949, 2100
 
@@ -72,11 +73,11 @@ class PairingForm(SourceFields):
 
     donor = AreaField(label=_("Donor area (code or name)"), required=False, max_length=100)
     donor_organisation = forms.ModelChoiceField(
-        Organisation.objects.all(), label=_("or donor organisation"), required=False
+        organisation_list(), label=_("or donor organisation"), required=False
     )
     recipient = AreaField(label=_("Recipient area (code or name)"), required=False, max_length=100)
     recipient_organisation = forms.ModelChoiceField(
-        Organisation.objects.all(), label=_("or recipient organisation"), required=False
+        organisation_list(), label=_("or recipient organisation"), required=False
     )
     level = forms.ChoiceField(label=_("Level"), choices=PairingLevel.choices)
     programme = forms.ChoiceField(label=_("Programme"), choices=Programme.choices)

@@ -15,6 +15,7 @@ from enum import Enum
 from functools import cached_property
 from typing import Literal
 
+from pairaid.core.checks.written_precision import precision_of
 from pairaid.core.codelists import Indicator, indicators
 
 PeriodKind = Literal["year", "cumulative", "as_of"]
@@ -100,8 +101,6 @@ class Figure:
         """
         decimals, scale = self.decimals, self.scale
         if decimals is None and self.text:
-            from pairaid.core.checks.precision import precision_of
-
             written = precision_of(self.text)
             if written is not None:
                 decimals, scale = written

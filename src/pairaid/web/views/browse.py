@@ -16,6 +16,7 @@ from pairaid.checks.selectors import finding_list
 from pairaid.geo.models import Area
 from pairaid.indicators.models import DataValue, DataValueStatus, Indicator
 from pairaid.indicators.totals import scope_totals
+from pairaid.paging import KeysFirst
 from pairaid.registry.models import Pairing
 from pairaid.registry.pairing_names import pairing_matches
 from pairaid.registry.selectors import pairing_predecessors, pairing_successors
@@ -23,7 +24,6 @@ from pairaid.reports.selectors import map_chart
 from pairaid.review.selectors import with_confirmed_twin
 from pairaid.web import selectors
 from pairaid.web.charts import bar_chart
-from pairaid.web.paging import KeysFirst
 from pairaid.web.templatetags.pairaid_web import name, sector_name
 from pairaid.web.views import int_param, site_view, text_param
 from pairaid.web.year_context import area_year_panel, pairing_year_panel

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 from pairaid.accounts import services
 from pairaid.accounts.models import Membership
 from pairaid.accounts.permissions import NotAllowed
-from pairaid.accounts.selectors import user_list
+from pairaid.accounts.selectors import membership_list, user_list
 from pairaid.accounts.user_permissions import can_membership_revoke, can_user_deactivate, can_users_manage
 from pairaid.core.errors import PairaidError
 from pairaid.web.user_forms import MembershipForm, UserCreateForm
@@ -62,7 +62,7 @@ def user_new(request: HttpRequest) -> HttpResponse:
 def _user_page(request: HttpRequest, user: Any, form: MembershipForm, status: int = 200) -> HttpResponse:
     memberships = [
         (m, can_membership_revoke(request.user, m))
-        for m in Membership.objects.filter(user=user).prefetch_related("pairings", "areas")
+        for m in membership_list(user=user)
     ]
     context = {
         "person": user,

@@ -1,4 +1,4 @@
-"""Paging large querysets in two steps: the page's keys first, then its rows.
+"""Paging large querysets in two steps, for the pages and the API alike: the page's keys first, then its rows.
 
 Sorting a million figures joined to their indicator, pairing and area to keep 50
 is slow; sorting their keys from an index and then loading 50 joined rows is not.
