@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from pairaid.core.areas import load_area_records
-from pairaid.core.gazetteer import Gazetteer, normalise
+from pairaid.core.gazetteer import Gazetteer
 from pairaid.core.gazetteer_store import default_gazetteer
+from pairaid.core.name_queries import normalise
 
 # name as written -> the code of the top candidate (GB/T 2260 codes of cpca's table)
 FROM_THE_BRIEF = [

@@ -126,8 +126,8 @@ def test_completeness_says_what_is_filled_by_whom_and_what_is_missing(world: Wor
 
 
 def test_a_yearly_form_cannot_change_an_approved_dataset(world: World, tmp_path) -> None:
+    from pairaid.interop.form_export import form_export
     from pairaid.interop.form_import import FormError, form_import
-    from pairaid.interop.forms import form_export
 
     figure = make_figure("aid_funds", "75800000", pairing=world.shandong)
     path = tmp_path / "form.xlsx"

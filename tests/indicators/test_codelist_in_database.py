@@ -17,8 +17,8 @@ from pairaid.checks.selectors import datavalues_to_check, figures_of
 from pairaid.checks.services import findings_refresh
 from pairaid.core.checks import run_checks
 from pairaid.indicators.models import DataValue, Indicator
+from pairaid.interop.form_export import form_export
 from pairaid.interop.form_import import form_import
-from pairaid.interop.forms import form_export
 from pairaid.reports.selectors import report_context
 from tests.web.factories import World, make_figure
 

@@ -11,8 +11,8 @@ from openpyxl import load_workbook
 from pairaid.activities.services import money
 from pairaid.core.errors import DataError
 from pairaid.indicators.models import DataValue
+from pairaid.interop.form_export import form_export
 from pairaid.interop.form_import import FormError, form_import
-from pairaid.interop.forms import form_export
 from pairaid.registry.models import Pairing
 
 pytestmark = pytest.mark.django_db

@@ -13,8 +13,8 @@ from typer.testing import CliRunner
 from pairaid.activities.models import Activity, Transaction
 from pairaid.cli.main import app
 from pairaid.indicators.models import DataValue
+from pairaid.interop.form_export import form_export
 from pairaid.interop.form_import import FormError, form_import
-from pairaid.interop.forms import form_export
 from pairaid.registry.models import Pairing
 
 pytestmark = pytest.mark.django_db

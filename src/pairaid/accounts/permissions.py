@@ -393,37 +393,3 @@ def can_rubric_update(user: Any) -> bool:
     """Whether ``user`` may change the assessment rubric (criteria, weights, rules): the national office."""
     rights = user_rights(user)
     return rights.administrator or rights.national_office
-
-
-# The pairing registry (issue 10): the national office and administrators keep it.
-
-
-def _keeps_registry(user: Any) -> bool:
-    """Whether ``user`` keeps the pairing registry: the national office and administrators."""
-    rights = user_rights(user)
-    return rights.administrator or rights.national_office
-
-
-def can_pairing_create(user: Any) -> bool:
-    """Create a pairing: the national office and administrators."""
-    return _keeps_registry(user)
-
-
-def can_pairing_update(user: Any, pairing: Pairing) -> bool:
-    """Change ``pairing`` (its sides, years, parent, source): the national office and administrators."""
-    return _keeps_registry(user)
-
-
-def can_pairing_end(user: Any, pairing: Pairing) -> bool:
-    """End ``pairing`` (and the pairings under it): the national office and administrators."""
-    return _keeps_registry(user)
-
-
-def can_pairing_reassign(user: Any, pairing: Pairing) -> bool:
-    """End ``pairing`` and start its successor with a new donor or recipient: the national office and administrators."""
-    return _keeps_registry(user)
-
-
-def can_indicator_create(user: Any) -> bool:
-    """Add an indicator to the codelist (issue 10): administrators."""
-    return user_rights(user).administrator

@@ -15,8 +15,9 @@ from ninja import Field, Path
 
 from pairaid.api.auth import WRITE_AUTH, api_user
 from pairaid.api.errors import WRITE_ERRORS
+from pairaid.api.fields import MAX_ID, Absent, AreaCode, Id, InputSchema, Text
 from pairaid.api.reads import pairing_query, router
-from pairaid.api.schemas import MAX_ID, Absent, AreaCode, Id, InputSchema, PairingOut, Text
+from pairaid.api.schemas import PairingOut
 from pairaid.entry import pairings as entry
 from pairaid.geo.models import Area
 from pairaid.registry.models import Basis, Organisation, Pairing, PairingLevel, Programme

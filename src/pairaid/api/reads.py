@@ -13,24 +13,17 @@ from pairaid.accounts.permissions import visible_datavalues
 from pairaid.activities.models import Activity, Transaction
 from pairaid.api.auth import READ_AUTH, READ_SECURITY, api_user
 from pairaid.api.errors import READ_ERRORS
+from pairaid.api.fields import MAX_ID, AreaCode, Id, KindCode, PeriodKindCode, Sector, StatusCode, Text
 from pairaid.api.pagination import Pages
 from pairaid.api.schemas import (
-    MAX_ID,
     ActivityOut,
-    AreaCode,
     AreaOut,
     DataValueOut,
     DocumentDetailOut,
     DocumentOut,
     EvidenceOut,
-    Id,
     IndicatorOut,
-    KindCode,
     PairingOut,
-    PeriodKindCode,
-    Sector,
-    StatusCode,
-    Text,
     TransactionOut,
 )
 from pairaid.geo.models import Area

@@ -12,8 +12,8 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Schema
 
 from pairaid.api.auth import READ_SECURITY
+from pairaid.api.fields import MAX_ID, AreaCode
 from pairaid.api.reads import _ok, router
-from pairaid.api.schemas import MAX_ID, AreaCode
 from pairaid.core.errors import InputError
 from pairaid.geo.models import Area
 from pairaid.indicators.totals import scope_totals

@@ -13,9 +13,9 @@ from ninja import Path
 from pairaid.activities.models import Activity, Transaction
 from pairaid.api.auth import WRITE_AUTH, api_user
 from pairaid.api.errors import WRITE_ERRORS
+from pairaid.api.fields import MAX_ID
 from pairaid.api.reads import router
 from pairaid.api.schemas import (
-    MAX_ID,
     ActivityIn,
     ActivityOut,
     ActivityPatch,

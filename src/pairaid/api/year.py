@@ -18,8 +18,9 @@ from ninja import Field, Path, Query, Schema
 
 from pairaid.api.auth import READ_SECURITY, WRITE_AUTH, api_user
 from pairaid.api.errors import WRITE_ERRORS
+from pairaid.api.fields import MAX_ID, AreaCode, FigureValue, Id, Text, Weight
 from pairaid.api.reads import _ok, router
-from pairaid.api.schemas import MAX_ID, AreaCode, DataValueOut, FigureValue, Id, Text, Weight
+from pairaid.api.schemas import DataValueOut
 from pairaid.assessment.models import Criterion
 from pairaid.assessment.selectors import assessment_run
 from pairaid.assessment.services import criterion_update

@@ -29,7 +29,7 @@ def export_form(
         if file.suffix.lower() != ".xlsx":
             raise InputError(f"{file}: the form is an Excel workbook; name it ….xlsx")
         database_ready()
-        from pairaid.interop.forms import form_export
+        from pairaid.interop.form_export import form_export
 
         done = form_export(pairing=pairing_from_option(pairing, year=year), year=year, path=file)
         console.print(

@@ -16,7 +16,6 @@ nothing matched, the closest names by edit similarity (rapidfuzz).
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
@@ -26,13 +25,12 @@ from rapidfuzz.distance import JaroWinkler
 
 from pairaid.core.area_names import (
     SuffixHint,
-    fold,
     format_pinyin,
-    name_rules,
     pinyin_syllables,
     split_area_name,
 )
 from pairaid.core.areas import AreaRecord
+from pairaid.core.name_queries import HAN, NameQuery, is_suffix_only, name_key, parse_name
 
 MatchKind = Literal["exact", "alias", "suffix_variant", "pinyin", "fuzzy"]
 
@@ -53,9 +51,6 @@ _FUZZY_MIN_LENGTH = {"latin": 4, "han": 3}
 #: How far the best reading of a name must lead the next for :meth:`Gazetteer.best` to give it.
 CLEAR_LEAD = 0.03
 
-_DROP_QUOTES = {ord(q): None for q in "\"'`´′″“”„‟‘’‚‛‹›«»「」『』《》〈〉"}
-_SEPARATORS = re.compile(r"[\s\-‐‑‒–—―_/.,;:·・()（）]+")
-_HAN = re.compile(r"[\u3400-\u9fff]")
 _LABEL_PARTS = re.compile(r"[()（）,，;；/&、]|\band\b|\.\.\.")
 
 
@@ -86,81 +81,10 @@ class _Entry:
 
 
 @dataclass(frozen=True)
-class _Query:
-    written: str
-    key: str
-    base_key: str
-    hint: SuffixHint | None
-    han: bool
-
-
-@dataclass(frozen=True)
 class _Hit:
     entry: _Entry
     similarity: float = 1.0
     homophone: bool = False
-
-
-def normalise(text: str) -> str:
-    """A name as compared: NFKC, quotes dropped, accents and case folded, separators as single spaces.
-
-    “Kashi” → kashi; Yan’an → yanan; Ürümqi → urumqi; Kashi-Prefecture →
-    kashi prefecture. Never raises.
-    """
-    text = fold(unicodedata.normalize("NFKC", text))
-    text = text.translate(_DROP_QUOTES)
-    return _SEPARATORS.sub(" ", text).strip()
-
-
-def name_key(text: str) -> str:
-    """The lookup key of a name: :func:`normalise` without spaces (Shule County → shulecounty)."""
-    return normalise(text).replace(" ", "")
-
-
-def _parse(written: str) -> _Query:
-    text = normalise(written)
-    han = bool(_HAN.search(text))
-    rules = name_rules()
-    base, hint = text, None
-    if han:
-        compact = text.replace(" ", "")
-        parts = split_area_name(compact)
-        if parts.suffix:
-            suffix = next(s for s in rules.suffixes if s.zh == parts.suffix)
-            base, hint = parts.base, SuffixHint(parts.suffix, frozenset({parts.suffix}), suffix.levels)
-        else:
-            for qs, zh in rules.query_suffixes:
-                if compact.endswith(qs.zh) and len(compact) - len(qs.zh) >= qs.min_base:
-                    base, hint = compact[: -len(qs.zh)], SuffixHint(qs.zh, zh, qs.levels)
-                    break
-    else:
-        for candidate in rules.english_suffixes:
-            if text.endswith(" " + candidate.text):
-                base, hint = text[: -len(candidate.text) - 1].strip(), candidate
-                break
-        if hint is not None and "autonomous" in hint.text:
-            base = _strip_ethnic_words(base)
-    return _Query(written=written, key=text.replace(" ", ""), base_key=base.replace(" ", ""), hint=hint, han=han)
-
-
-def _is_suffix_only(query: _Query) -> bool:
-    """A query that is a suffix and nothing else ("County", "自治州") names no area."""
-    rules = name_rules()
-    return query.key in {name_key(h.text) for h in rules.english_suffixes} or query.key in {
-        s.zh for s in rules.suffixes
-    }
-
-
-def _strip_ethnic_words(base: str) -> str:
-    words = {fold(w) for g in name_rules().ethnic_groups for w in (g.en, *g.variants)}
-    changed = True
-    while changed:
-        changed = False
-        for word in sorted(words, key=len, reverse=True):
-            if base.endswith(" " + word):
-                base, changed = base[: -len(word) - 1].strip(), True
-                break
-    return base
 
 
 class Gazetteer:
@@ -193,8 +117,8 @@ class Gazetteer:
         self._context_cache: dict[tuple[str, ...], tuple[str, ...]] = {}
         # typos are sought among names without suffix: "Shulu" against "shule", not "shulecounty"
         self._fuzzy_keys = {
-            "latin": sorted(k for k in fuzzy_keys if not _HAN.search(k)),
-            "han": sorted(k for k in fuzzy_keys if _HAN.search(k)),
+            "latin": sorted(k for k in fuzzy_keys if not HAN.search(k)),
+            "han": sorted(k for k in fuzzy_keys if HAN.search(k)),
         }
 
     def _chain(self, record: AreaRecord) -> tuple[str, ...]:
@@ -236,8 +160,8 @@ class Gazetteer:
         return self._resolve(name, scope=self._context_codes(context), limit=limit, typos=True)
 
     def _resolve(self, name: str, *, scope: tuple[str, ...], limit: int, typos: bool) -> list[Candidate]:
-        query = _parse(name)
-        if not query.base_key or _is_suffix_only(query) or limit < 1:
+        query = parse_name(name)
+        if not query.base_key or is_suffix_only(query) or limit < 1:
             return []
         hits = self._lookup(query)
         if not hits and query.han:
@@ -295,7 +219,7 @@ class Gazetteer:
         found = {c.area.code for c in candidates if round(top - c.score, 3) < CLEAR_LEAD}
         return sorted(code for code in found if not found.intersection(self._ancestors[code]))
 
-    def _lookup(self, query: _Query) -> dict[str, _Hit]:
+    def _lookup(self, query: NameQuery) -> dict[str, _Hit]:
         hits: dict[str, _Hit] = {}
         for entry in self._index.get(query.key, ()):
             hits[entry.code] = _Hit(entry)
@@ -307,11 +231,11 @@ class Gazetteer:
                     hits[entry.code] = hit
         return hits
 
-    def _homophones(self, query: _Query) -> dict[str, _Hit]:
+    def _homophones(self, query: NameQuery) -> dict[str, _Hit]:
         reading = name_key(format_pinyin(pinyin_syllables(query.base_key)))
         return {e.code: _Hit(replace(e, kind="pinyin"), homophone=True) for e in self._index.get(reading, ())}
 
-    def _fuzzy(self, query: _Query) -> dict[str, _Hit]:
+    def _fuzzy(self, query: NameQuery) -> dict[str, _Hit]:
         script = "han" if query.han else "latin"
         searches = [(query.base_key, script)]
         if query.han:
@@ -335,7 +259,7 @@ class Gazetteer:
                         hits[entry.code] = _Hit(replace(entry, kind="fuzzy"), similarity=similarity)
         return hits
 
-    def _candidate(self, query: _Query, hit: _Hit, scope: tuple[str, ...]) -> Candidate:
+    def _candidate(self, query: NameQuery, hit: _Hit, scope: tuple[str, ...]) -> Candidate:
         area = self._records[hit.entry.code]
         kind = hit.entry.kind
         if kind == "fuzzy":

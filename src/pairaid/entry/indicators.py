@@ -7,7 +7,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from pairaid.accounts import permissions
+from pairaid.accounts import permissions, registry_permissions
 from pairaid.indicators import codelist
 from pairaid.indicators.models import Indicator
 
@@ -19,5 +19,5 @@ def indicator_create(*, user: Any, data: Mapping[str, Any]) -> Indicator:
         NotAllowed: the user is not an administrator.
         DataError: a rule of the codelist.
     """
-    permissions.require(permissions.can_indicator_create(user), _("Only administrators add indicators."))
+    permissions.require(registry_permissions.can_indicator_create(user), _("Only administrators add indicators."))
     return codelist.indicator_create(**data)

@@ -1,6 +1,6 @@
 """Data in and out of pairaid in other people's formats.
 
-* :mod:`pairaid.interop.forms` and :mod:`pairaid.interop.form_import`: the yearly
+* :mod:`pairaid.interop.form_export` and :mod:`pairaid.interop.form_import`: the yearly
   statistical form of a pairing as an Excel workbook, written and read back;
 * :mod:`pairaid.interop.opendata`: data values as CSV and as a Frictionless data package;
 * :mod:`pairaid.interop.iati`: activities and their transactions as IATI activity XML 2.03.

@@ -108,7 +108,7 @@ def _export(job: Job) -> None:
 
 
 def _form(job: Job) -> None:
-    from pairaid.interop.forms import form_export
+    from pairaid.interop.form_export import form_export
 
     pairing, year = _pairing(job), job.params["year"]
     assert pairing is not None

@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
 
-from pairaid.accounts import permissions
+from pairaid.accounts import permissions, registry_permissions
 from pairaid.activities.models import Activity
 from pairaid.audit.selectors import history_entries
 from pairaid.checks.selectors import finding_list
@@ -87,7 +87,7 @@ def pairing_list(request: HttpRequest) -> HttpResponse:
             "page": page,
             "q": query,
             "filters": {"q": query} if query else {},
-            "can_create": permissions.can_pairing_create(request.user),
+            "can_create": registry_permissions.can_pairing_create(request.user),
         },
     )
 
@@ -123,8 +123,8 @@ def pairing_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "findings": finding_list(pairing=pairing, year=year)[:50] if year else [],
             "history": history_entries(instance=pairing),
             "can_edit": permissions.can_edit_pairing(request.user, pairing),
-            "can_end": permissions.can_pairing_end(request.user, pairing),
-            "can_reassign": permissions.can_pairing_reassign(request.user, pairing),
+            "can_end": registry_permissions.can_pairing_end(request.user, pairing),
+            "can_reassign": registry_permissions.can_pairing_reassign(request.user, pairing),
             "predecessors": pairing_predecessors(pairing=pairing),
             "successors": pairing_successors(pairing=pairing),
             "year_panel": pairing_year_panel(pairing=pairing, year=year, language=_language()) if year else None,

@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from pairaid.accounts import permissions
+from pairaid.accounts import permissions, registry_permissions
 from pairaid.core.errors import PairaidError
 from pairaid.entry import pairings as entry
 from pairaid.registry.models import Pairing
@@ -30,7 +30,7 @@ def _page(request: HttpRequest, form: Any, heading: str, pairing: Pairing | None
 
 @login_required
 def pairing_new(request: HttpRequest) -> HttpResponse:
-    if not permissions.can_pairing_create(request.user):
+    if not registry_permissions.can_pairing_create(request.user):
         raise PermissionDenied
     form = PairingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -47,7 +47,7 @@ def pairing_new(request: HttpRequest) -> HttpResponse:
 @login_required
 def pairing_end(request: HttpRequest, pk: int) -> HttpResponse:
     pairing = get_object_or_404(Pairing, pk=pk)
-    if not permissions.can_pairing_end(request.user, pairing):
+    if not registry_permissions.can_pairing_end(request.user, pairing):
         raise PermissionDenied
     form = PairingEndForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -64,7 +64,7 @@ def pairing_end(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def pairing_reassign(request: HttpRequest, pk: int) -> HttpResponse:
     pairing = get_object_or_404(Pairing, pk=pk)
-    if not permissions.can_pairing_reassign(request.user, pairing):
+    if not registry_permissions.can_pairing_reassign(request.user, pairing):
         raise PermissionDenied
     form = PairingReassignForm(request.POST or None, initial={"source_url": pairing.source_url})
     if request.method == "POST" and form.is_valid():
