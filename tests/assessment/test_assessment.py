@@ -14,7 +14,7 @@ from pairaid.assessment.services import criterion_update, rubric_sync
 from pairaid.checks.models import Finding
 from pairaid.core.errors import CodelistError, DataError
 from pairaid.datasets.services import datasets_sync
-from pairaid.indicators.services import datavalue_create
+from pairaid.indicators.services import DataValueSpec, datavalue_create
 from pairaid.plans.services import plan_get_or_create, plan_value_set
 from tests.web.factories import World, make_figure, make_world
 
@@ -40,8 +40,14 @@ def test_every_pairing_of_the_year_gets_a_score_with_its_evidence(world: World) 
     make_figure("aid_funds", "75800000", pairing=world.kashi)
     make_figure("aid_projects", "12", pairing=world.shandong)
     datavalue_create(
-        indicator="aid_funds", value="100000000", period_kind="year", year=2009, pairing=world.shandong,
-        kind="target",
+        DataValueSpec(
+            indicator="aid_funds",
+            value="100000000",
+            period_kind="year",
+            year=2009,
+            pairing=world.shandong,
+            kind="target",
+        ),
     )
     plan, _ = plan_get_or_create(user=world.owner, pairing=world.kashi, year=2009)
     plan_value_set(user=world.owner, plan=plan, indicator="aid_funds", value="80000000")

@@ -11,7 +11,7 @@ from pairaid.core.change import change_percent
 from pairaid.core.errors import DataError
 from pairaid.indicators.money_rollups import rollup_by_channel, rollup_by_sector
 from pairaid.indicators.rollups import rollup_by_area, rollup_by_pairing, rollup_by_year, rollup_roots
-from pairaid.indicators.services import datavalue_create
+from pairaid.indicators.services import DataValueSpec, datavalue_create
 from tests.checks.factories import area, pairing, value
 
 pytestmark = pytest.mark.django_db
@@ -48,7 +48,14 @@ def test_a_stated_total_wins_over_the_sum_below_it(tree: dict) -> None:
 def test_planned_values_are_summed_apart_from_actuals(tree: dict) -> None:
     value("aid_funds", "30000000", pairing=tree["shule"])
     datavalue_create(
-        indicator="aid_funds", value="45000000", period_kind="year", year=2009, pairing=tree["shule"], kind="planned"
+        DataValueSpec(
+            indicator="aid_funds",
+            value="45000000",
+            period_kind="year",
+            year=2009,
+            pairing=tree["shule"],
+            kind="planned",
+        ),
     )
     value("aid_funds", "20000000", pairing=tree["shufu"])
 

@@ -22,7 +22,7 @@ from pairaid.datasets.locks import require_unlocked
 from pairaid.events.models import CadreBatch, Event, FrameworkAgreement, TradeFair, Visit
 from pairaid.events.selectors import event_indicators
 from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueKind
-from pairaid.indicators.services import datavalue_create
+from pairaid.indicators.services import DataValueSpec, datavalue_create
 from pairaid.registry.models import Pairing
 
 #: The kinds of event, by the name the pages and the API use.
@@ -137,12 +137,14 @@ def datavalues_from_events(*, user: Any, pairing: Pairing, year: int) -> list[Da
         require_unlocked(pairing_id=pairing.pk, year=year, indicator_id=computed.indicator_id)
         stored.append(
             datavalue_create(
-                indicator=computed.code,
-                value=computed.value,
-                period_kind="year",
-                year=year,
-                pairing=pairing,
-                qualifier=computed.qualifier,
+                DataValueSpec(
+                    indicator=computed.code,
+                    value=computed.value,
+                    period_kind="year",
+                    year=year,
+                    pairing=pairing,
+                    qualifier=computed.qualifier,
+                ),
                 updated_by=user,
             )
         )

@@ -68,6 +68,52 @@ class _Checked:
     unit: str
 
 
+@dataclass(frozen=True, kw_only=True)
+class DataValueSpec:
+    """One figure to record: ``indicator`` × subject × period × ``disaggregation``, what
+    :func:`datavalue_create` stores and :func:`datavalue_get_or_create` finds or stores.
+
+    The period is given in years (``year`` for ``year`` and ``as_of``;
+    ``start_year`` and ``end_year`` for ``cumulative``; see
+    :func:`pairaid.core.periods.period_from_years`: year Y is Y-01-01..Y-12-31,
+    cumulative A..B is A-01-01..B-12-31, as of Y is Y-12-31..Y-12-31), or as two
+    days ``period_start`` and ``period_end``. The subject is any of ``pairing``,
+    ``area``, ``activity`` and ``organisation`` (an area within a pairing keys on
+    both). ``kind`` says whether the figure is an actual (the default), a planned
+    value or a target; the three are kept apart under the same key. ``unit``
+    defaults to the indicator's unit. A figure read from a report keeps the
+    ``rule`` that bound it and the ``certainty`` of its reading (0-1). ``value`` and the other numbers are
+    ``Decimal`` (or ``int``/numeric text), never ``float``.
+    """
+
+    indicator: str | Indicator
+    value: Decimal | int | str
+    period_kind: str
+    year: int | None = None
+    start_year: int | None = None
+    end_year: int | None = None
+    period_start: date | None = None
+    period_end: date | None = None
+    pairing: Pairing | None = None
+    area: Area | None = None
+    activity: Activity | None = None
+    organisation: Organisation | None = None
+    disaggregation: str = ""
+    unit: str | None = None
+    qualifier: str = Qualifier.EXACT
+    value_high: Decimal | int | str | None = None
+    change_percent: Decimal | int | str | None = None
+    change_base_year: int | None = None
+    status: str = DataValueStatus.ENTERED
+    kind: str = DataValueKind.ACTUAL
+    evidence: Evidence | None = None
+    part_of: DataValue | None = None
+    donor_label: str = ""
+    recipient_label: str = ""
+    certainty: Decimal | int | str | None = None
+    rule: str = ""
+
+
 def _indicator(code_or_indicator: str | Indicator) -> Indicator:
     if isinstance(code_or_indicator, Indicator):
         return code_or_indicator
@@ -93,25 +139,22 @@ def _quantity(value: Decimal | int | str, what: str) -> Decimal:
     return number
 
 
-def _check_datavalue(
-    *,
-    indicator: str | Indicator,
-    value: Decimal | int | str,
-    value_high: Decimal | int | str | None,
-    period_kind: str,
-    year: int | None,
-    start_year: int | None,
-    end_year: int | None,
-    period_start: date | None,
-    period_end: date | None,
-    unit: str | None,
-    qualifier: str,
-    status: str,
-    kind: str,
-    change_percent: Decimal | int | str | None,
-    certainty: Decimal | int | str | None,
-    part_of: DataValue | None,
-) -> _Checked:
+def _check_datavalue(spec: DataValueSpec) -> _Checked:
+    indicator, value, value_high, unit, qualifier = (
+        spec.indicator,
+        spec.value,
+        spec.value_high,
+        spec.unit,
+        spec.qualifier,
+    )
+    period_start, period_end, period_kind = spec.period_start, spec.period_end, spec.period_kind
+    status, kind, change_percent, certainty, part_of = (
+        spec.status,
+        spec.kind,
+        spec.change_percent,
+        spec.certainty,
+        spec.part_of,
+    )
     found = _indicator(indicator)
     amount = _quantity(value, f"{found.code} value")
     if amount < 0:
@@ -124,7 +167,7 @@ def _check_datavalue(
             raise DataError(f"{found.code}: give both the period start and end, or years")
         period = period_from_dates(period_kind, start=period_start, end=period_end)
     else:
-        period = period_from_years(period_kind, year=year, start_year=start_year, end_year=end_year)
+        period = period_from_years(period_kind, year=spec.year, start_year=spec.start_year, end_year=spec.end_year)
     if qualifier not in Qualifier.values:
         raise DataError(f"{found.code}: unknown qualifier {qualifier!r} (use one of {', '.join(Qualifier.values)})")
     if status not in DataValueStatus.values:
@@ -143,49 +186,8 @@ def _check_datavalue(
     return _Checked(found, amount, high, period, chosen_unit)
 
 
-def datavalue_create(
-    *,
-    indicator: str | Indicator,
-    value: Decimal | int | str,
-    period_kind: str,
-    year: int | None = None,
-    start_year: int | None = None,
-    end_year: int | None = None,
-    period_start: date | None = None,
-    period_end: date | None = None,
-    pairing: Pairing | None = None,
-    area: Area | None = None,
-    activity: Activity | None = None,
-    organisation: Organisation | None = None,
-    disaggregation: str = "",
-    unit: str | None = None,
-    qualifier: str = Qualifier.EXACT,
-    value_high: Decimal | int | str | None = None,
-    change_percent: Decimal | int | str | None = None,
-    change_base_year: int | None = None,
-    status: str = DataValueStatus.ENTERED,
-    kind: str = DataValueKind.ACTUAL,
-    evidence: Evidence | None = None,
-    part_of: DataValue | None = None,
-    donor_label: str = "",
-    recipient_label: str = "",
-    certainty: Decimal | int | str | None = None,
-    rule: str = "",
-    updated_by: AbstractBaseUser | None = None,
-) -> DataValue:
-    """Record one figure: ``indicator`` × subject × period × ``disaggregation``.
-
-    The period is given in years (``year`` for ``year`` and ``as_of``;
-    ``start_year`` and ``end_year`` for ``cumulative``; see
-    :func:`pairaid.core.periods.period_from_years`: year Y is Y-01-01..Y-12-31,
-    cumulative A..B is A-01-01..B-12-31, as of Y is Y-12-31..Y-12-31), or as two
-    days ``period_start`` and ``period_end``. The subject is any of ``pairing``,
-    ``area``, ``activity`` and ``organisation`` (an area within a pairing keys on
-    both). ``kind`` says whether the figure is an actual (the default), a planned
-    value or a target; the three are kept apart under the same key. ``unit``
-    defaults to the indicator's unit. A figure read from a report keeps the
-    ``rule`` that bound it and the ``certainty`` of its reading (0-1). ``value`` and the other numbers are
-    ``Decimal`` (or ``int``/numeric text), never ``float``.
+def datavalue_create(spec: DataValueSpec, *, updated_by: AbstractBaseUser | None = None) -> DataValue:
+    """Record the figure ``spec`` describes (:class:`DataValueSpec`), as ``updated_by``.
 
     Raises:
         CodelistError: an indicator code not in the codelist.
@@ -194,63 +196,37 @@ def datavalue_create(
             unit than its whole, or a confirmed value (accepted, corrected, entered)
             already stored for the same key.
     """
-    checked = _check_datavalue(
-        indicator=indicator,
-        value=value,
-        value_high=value_high,
-        period_kind=period_kind,
-        year=year,
-        start_year=start_year,
-        end_year=end_year,
-        period_start=period_start,
-        period_end=period_end,
-        unit=unit,
-        qualifier=qualifier,
-        status=status,
-        kind=kind,
-        change_percent=change_percent,
-        certainty=certainty,
-        part_of=part_of,
-    )
-    key = _key(
-        checked,
-        pairing=pairing,
-        area=area,
-        activity=activity,
-        organisation=organisation,
-        disaggregation=disaggregation,
-        status=status,
-        kind=kind,
-    )
-    if status in CONFIRMED_STATUSES and DataValue.objects.filter(**key).exists():
+    checked = _check_datavalue(spec)
+    key = _key(checked, spec)
+    if spec.status in CONFIRMED_STATUSES and DataValue.objects.filter(**key).exists():
         raise DataError(
-            f"{checked.indicator.code}: a {status} value for {key['subject_key'] or 'no subject'}, "
-            f"{checked.period.label}{', ' + disaggregation if disaggregation else ''} is already stored"
+            f"{checked.indicator.code}: a {spec.status} value for {key['subject_key'] or 'no subject'}, "
+            f"{checked.period.label}{', ' + spec.disaggregation if spec.disaggregation else ''} is already stored"
         )
     created = DataValue(
         indicator=checked.indicator,
-        pairing=pairing,
-        area=area,
-        activity=activity,
-        organisation=organisation,
+        pairing=spec.pairing,
+        area=spec.area,
+        activity=spec.activity,
+        organisation=spec.organisation,
         period_kind=checked.period.kind,
         period_start=checked.period.start,
         period_end=checked.period.end,
-        disaggregation=disaggregation,
+        disaggregation=spec.disaggregation,
         value=checked.value,
         value_high=checked.value_high,
         unit=checked.unit,
-        qualifier=qualifier,
-        change_percent=None if change_percent is None else Decimal(change_percent),
-        change_base_year=change_base_year,
-        status=status,
-        kind=kind,
-        evidence=evidence,
-        part_of=part_of,
-        donor_label=donor_label,
-        recipient_label=recipient_label,
-        certainty=None if certainty is None else Decimal(certainty),
-        rule=rule[:64],
+        qualifier=spec.qualifier,
+        change_percent=None if spec.change_percent is None else Decimal(spec.change_percent),
+        change_base_year=spec.change_base_year,
+        status=spec.status,
+        kind=spec.kind,
+        evidence=spec.evidence,
+        part_of=spec.part_of,
+        donor_label=spec.donor_label,
+        recipient_label=spec.recipient_label,
+        certainty=None if spec.certainty is None else Decimal(spec.certainty),
+        rule=spec.rule[:64],
         updated_by=updated_by,
     )
     if updated_by is not None:
@@ -259,62 +235,26 @@ def datavalue_create(
     return created
 
 
-def _key(
-    checked: _Checked,
-    *,
-    pairing: Pairing | None,
-    area: Area | None,
-    activity: Activity | None,
-    organisation: Organisation | None,
-    disaggregation: str,
-    status: str,
-    kind: str,
-) -> dict[str, object]:
+def _key(checked: _Checked, spec: DataValueSpec) -> dict[str, object]:
+    """The unique key of the figure ``spec`` describes (indicator, subject, period, disaggregation, kind, status)."""
     return {
         "indicator": checked.indicator,
         "subject_key": subject_key(
-            pairing_id=pairing.pk if pairing else None,
-            area_id=area.pk if area else None,
-            activity_id=activity.pk if activity else None,
-            organisation_id=organisation.pk if organisation else None,
+            pairing_id=spec.pairing.pk if spec.pairing else None,
+            area_id=spec.area.pk if spec.area else None,
+            activity_id=spec.activity.pk if spec.activity else None,
+            organisation_id=spec.organisation.pk if spec.organisation else None,
         ),
         "period_kind": checked.period.kind,
         "period_start": checked.period.start,
         "period_end": checked.period.end,
-        "disaggregation": disaggregation,
-        "kind": kind,
-        "status": status,
+        "disaggregation": spec.disaggregation,
+        "kind": spec.kind,
+        "status": spec.status,
     }
 
 
-def datavalue_get_or_create(
-    *,
-    indicator: str | Indicator,
-    value: Decimal | int | str,
-    period_kind: str,
-    year: int | None = None,
-    start_year: int | None = None,
-    end_year: int | None = None,
-    period_start: date | None = None,
-    period_end: date | None = None,
-    pairing: Pairing | None = None,
-    area: Area | None = None,
-    activity: Activity | None = None,
-    organisation: Organisation | None = None,
-    disaggregation: str = "",
-    unit: str | None = None,
-    qualifier: str = Qualifier.EXACT,
-    value_high: Decimal | int | str | None = None,
-    change_percent: Decimal | int | str | None = None,
-    change_base_year: int | None = None,
-    status: str = DataValueStatus.ENTERED,
-    kind: str = DataValueKind.ACTUAL,
-    evidence: Evidence | None = None,
-    part_of: DataValue | None = None,
-    donor_label: str = "",
-    recipient_label: str = "",
-    certainty: Decimal | int | str | None = None,
-) -> tuple[DataValue, bool]:
+def datavalue_get_or_create(spec: DataValueSpec) -> tuple[DataValue, bool]:
     """The data value with this unique key (indicator, subject, period, disaggregation, kind, status), made if missing.
 
     An existing value is returned unchanged, even when ``value`` differs: a loader
@@ -323,51 +263,10 @@ def datavalue_get_or_create(
     Raises:
         CodelistError, DataError: as :func:`datavalue_create`, when the arguments break a rule.
     """
-    arguments = {
-        "indicator": indicator,
-        "value": value,
-        "value_high": value_high,
-        "period_kind": period_kind,
-        "year": year,
-        "start_year": start_year,
-        "end_year": end_year,
-        "period_start": period_start,
-        "period_end": period_end,
-        "unit": unit,
-        "qualifier": qualifier,
-        "status": status,
-        "kind": kind,
-        "change_percent": change_percent,
-        "certainty": certainty,
-        "part_of": part_of,
-    }
-    checked = _check_datavalue(**arguments)  # type: ignore[arg-type]
-    key = _key(
-        checked,
-        pairing=pairing,
-        area=area,
-        activity=activity,
-        organisation=organisation,
-        disaggregation=disaggregation,
-        status=status,
-        kind=kind,
-    )
-    existing = DataValue.objects.filter(**key).order_by("pk").first()
+    existing = DataValue.objects.filter(**_key(_check_datavalue(spec), spec)).order_by("pk").first()
     if existing is not None:
         return existing, False
-    created = datavalue_create(
-        **arguments,  # type: ignore[arg-type]
-        pairing=pairing,
-        area=area,
-        activity=activity,
-        organisation=organisation,
-        disaggregation=disaggregation,
-        change_base_year=change_base_year,
-        evidence=evidence,
-        donor_label=donor_label,
-        recipient_label=recipient_label,
-    )
-    return created, True
+    return datavalue_create(spec), True
 
 
 def datavalue_revalue(

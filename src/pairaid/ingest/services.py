@@ -44,7 +44,7 @@ from pairaid.core.extract.report_year import report_year_required
 from pairaid.core.gazetteer_store import default_gazetteer
 from pairaid.core.units import convert
 from pairaid.indicators.models import DataValue, DataValueStatus, Indicator
-from pairaid.indicators.services import datavalue_create
+from pairaid.indicators.services import DataValueSpec, datavalue_create
 from pairaid.ingest.selectors import document_counts, document_find, document_kept_citations
 from pairaid.ingest.subjects import Subject, SubjectResolver
 from pairaid.sources.models import Evidence, SourceDocument
@@ -297,26 +297,28 @@ def _store_fact(
     period = fact.period
     subject = resolver.subject(donor=donor, recipient=recipient, year=period.end_year or period.year or 0)
     return datavalue_create(
-        indicator=indicator,
-        value=value,
-        value_high=value_high,
-        unit=unit,
-        period_kind=period.kind,
-        year=period.year,
-        start_year=period.start_year,
-        end_year=period.end_year,
-        pairing=subject.pairing,
-        area=subject.area,
-        qualifier=mention.qualifier,
-        change_percent=_four_places(fact.change_percent),
-        change_base_year=fact.change_base_year,
-        status=DataValueStatus.EXTRACTED,
-        evidence=evidence,
-        part_of=whole if whole is not None and whole.unit == unit else None,
-        donor_label=(fact.donor or "")[:200],
-        recipient_label=(fact.recipient or "")[:200],
-        rule=fact.rule,
-        certainty=Decimal(str(fact.certainty)).quantize(_THREE_PLACES),
+        DataValueSpec(
+            indicator=indicator,
+            value=value,
+            value_high=value_high,
+            unit=unit,
+            period_kind=period.kind,
+            year=period.year,
+            start_year=period.start_year,
+            end_year=period.end_year,
+            pairing=subject.pairing,
+            area=subject.area,
+            qualifier=mention.qualifier,
+            change_percent=_four_places(fact.change_percent),
+            change_base_year=fact.change_base_year,
+            status=DataValueStatus.EXTRACTED,
+            evidence=evidence,
+            part_of=whole if whole is not None and whole.unit == unit else None,
+            donor_label=(fact.donor or "")[:200],
+            recipient_label=(fact.recipient or "")[:200],
+            rule=fact.rule,
+            certainty=Decimal(str(fact.certainty)).quantize(_THREE_PLACES),
+        ),
     )
 
 

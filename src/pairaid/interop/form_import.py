@@ -32,7 +32,7 @@ from pairaid.indicators.models import (
     Indicator,
     subject_key,
 )
-from pairaid.indicators.services import datavalue_create
+from pairaid.indicators.services import DataValueSpec, datavalue_create
 from pairaid.interop.form_reading import FormError, Row, form_read
 from pairaid.interop.selectors import tree_ids
 from pairaid.registry.models import Pairing
@@ -77,16 +77,18 @@ def _store_value(row: Row, pairing: Pairing, summary: ImportSummary) -> None:
         require_unlocked(pairing_id=pairing.pk, year=period.end.year, indicator_id=_indicator_id(row["indicator"]))
     if stored is None:
         datavalue_create(
-            indicator=row["indicator"],
-            value=row["value"],
-            period_kind=period.kind,
-            period_start=period.start,
-            period_end=period.end,
-            pairing=pairing,
-            disaggregation=row["disaggregation"],
-            unit=row["unit"],
-            qualifier=row["qualifier"],
-            status=DataValueStatus.ENTERED,
+            DataValueSpec(
+                indicator=row["indicator"],
+                value=row["value"],
+                period_kind=period.kind,
+                period_start=period.start,
+                period_end=period.end,
+                pairing=pairing,
+                disaggregation=row["disaggregation"],
+                unit=row["unit"],
+                qualifier=row["qualifier"],
+                status=DataValueStatus.ENTERED,
+            ),
         )
         counts["created"] += 1
     elif unchanged:

@@ -25,7 +25,7 @@ from pairaid.core.periods import period_from_years
 from pairaid.datasets.locks import require_unlocked
 from pairaid.geo.models import Area
 from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueKind, DataValueStatus, Indicator
-from pairaid.indicators.services import datavalue_create, datavalue_revalue
+from pairaid.indicators.services import DataValueSpec, datavalue_create, datavalue_revalue
 from pairaid.plans.models import KeyProjectBatch, Plan
 from pairaid.registry.models import Pairing
 from pairaid.sources.models import Evidence
@@ -129,17 +129,19 @@ def plan_value_set(
     if stored is not None:
         return datavalue_revalue(data_value=stored, value=value, updated_by=_user(user), reason="plan edited")
     return datavalue_create(
-        indicator=found,
-        value=value,
-        period_kind=str(key["period_kind"]),
-        year=plan.year,
-        pairing=plan.pairing,
-        area=plan.area,
-        disaggregation=disaggregation,
-        qualifier=qualifier,
-        status=DataValueStatus.ACCEPTED if evidence is not None else DataValueStatus.ENTERED,
-        kind=DataValueKind.PLANNED,
-        evidence=evidence,
+        DataValueSpec(
+            indicator=found,
+            value=value,
+            period_kind=str(key["period_kind"]),
+            year=plan.year,
+            pairing=plan.pairing,
+            area=plan.area,
+            disaggregation=disaggregation,
+            qualifier=qualifier,
+            status=DataValueStatus.ACCEPTED if evidence is not None else DataValueStatus.ENTERED,
+            kind=DataValueKind.PLANNED,
+            evidence=evidence,
+        ),
         updated_by=_user(user),
     )
 
@@ -257,14 +259,16 @@ def mention_accept_as_planned(
             f"{found.code}: the {year} plan of {pairing} already holds a planned value (#{stored.pk}); change that one"
         )
     return datavalue_create(
-        indicator=found,
-        value=mention_value(evidence=evidence) if value is None else value,
-        period_kind=str(key["period_kind"]),
-        year=year,
-        pairing=pairing,
-        area=area,
-        status=DataValueStatus.ACCEPTED,
-        kind=DataValueKind.PLANNED,
-        evidence=evidence,
+        DataValueSpec(
+            indicator=found,
+            value=mention_value(evidence=evidence) if value is None else value,
+            period_kind=str(key["period_kind"]),
+            year=year,
+            pairing=pairing,
+            area=area,
+            status=DataValueStatus.ACCEPTED,
+            kind=DataValueKind.PLANNED,
+            evidence=evidence,
+        ),
         updated_by=_user(user),
     )

@@ -27,7 +27,7 @@ from pairaid.activities.services import activity_get_or_create, transaction_get_
 from pairaid.core.errors import DataError, InputError
 from pairaid.geo.models import Area
 from pairaid.indicators.models import DataValue
-from pairaid.indicators.services import datavalue_get_or_create
+from pairaid.indicators.services import DataValueSpec, datavalue_get_or_create
 from pairaid.registry.models import Organisation, Pairing
 from pairaid.registry.services import organisation_get_or_create, pairing_attach, pairing_get_or_create
 from pairaid.sample.year import YearCounts, sample_year_load
@@ -301,20 +301,22 @@ class _Loader:
             raise DataError(f"sample: {what} has no subject (pairing, area or activity output)")
         period = _period(row.get("period", self.report_year), what)
         value, created = datavalue_get_or_create(
-            indicator=indicator,
-            value=str(_required(row, "value", what)),
-            value_high=str(row["value_high"]) if row.get("value_high") is not None else None,
-            **period,
-            activity=activity,
-            pairing=self.ref(self.pairings, row["pairing"], "pairing") if row.get("pairing") else None,
-            area=self.area(row["area"]) if row.get("area") else None,
-            disaggregation=str(row.get("disaggregation", "")),
-            unit=row.get("unit"),
-            qualifier=row.get("qualifier", "exact"),
-            change_percent=str(row["change_percent"]) if row.get("change_percent") is not None else None,
-            change_base_year=row.get("change_base_year"),
-            status="entered",
-            part_of=self.ref(self.values, part_of_key, "data value") if part_of_key else None,
+            DataValueSpec(
+                indicator=indicator,
+                value=str(_required(row, "value", what)),
+                value_high=str(row["value_high"]) if row.get("value_high") is not None else None,
+                **period,
+                activity=activity,
+                pairing=self.ref(self.pairings, row["pairing"], "pairing") if row.get("pairing") else None,
+                area=self.area(row["area"]) if row.get("area") else None,
+                disaggregation=str(row.get("disaggregation", "")),
+                unit=row.get("unit"),
+                qualifier=row.get("qualifier", "exact"),
+                change_percent=str(row["change_percent"]) if row.get("change_percent") is not None else None,
+                change_base_year=row.get("change_base_year"),
+                status="entered",
+                part_of=self.ref(self.values, part_of_key, "data value") if part_of_key else None,
+            )
         )
         if row.get("key"):
             self.values[str(row["key"])] = value
