@@ -24,6 +24,7 @@ from pairaid.api.fields import (
     Id,
     IndicatorCode,
     InputSchema,
+    KindCode,
     Money,
     PeriodKindCode,
     QualifierCode,
