@@ -26,6 +26,14 @@ def _sides(text: str, figure: str) -> tuple[str | None, str | None]:
         # Z8: in the page's own characters: Traditional as written, garble left out
         ("山東對口支援新疆疏勒縣\n山東投入援疆資金3億元。", "3億元", ("山東", "疏勒縣")),
         ("山東(dōng)對口支援新疆疏勒縣\n山東(dōng)投入援疆資金3億元。", "3億元", ("山東", "疏勒縣")),
+        # a place named in one sentence (cut at 。 or ;) is not carried to the next
+        ("山东对口支援新疆喀什地区\n山东援建伽师县学校5所;资助学生300名。", "300名", ("山东", "喀什地区")),
+        ("山东对口支援新疆喀什地区\n山东在伽师县援建学校5所,资助学生300名。", "300名", ("山东", "伽师县")),
+        # Enshi (Hubei) and Xiangxi (Hunan) receive as western areas do
+        ("苏州恩施东西部协作\n2019年,苏州市向恩施州拨付资金3亿元。", "3亿元", ("苏州市", "恩施州")),
+        # a report on Xinjiang or Tibet aid is about the prefecture its opening names, not the province
+        ("援疆要闻\n江苏省对口支援新疆工作指挥部介绍,今年江苏安排援疆资金8亿元,其中用于克州的资金6亿元。"
+         "\n\n今年新建安居房3000套。", "3000套", ("江苏省", "克州")),
     ],
 )
 def test_the_donor_and_recipient_of_a_figure(text: str, figure: str, sides: tuple[str, str]) -> None:
@@ -36,3 +44,8 @@ def test_a_county_s_short_name_is_a_place_only_in_a_list_or_once_written_in_full
     assert [p.name for p in find_places("疏勒、英吉沙等四县")] == ["疏勒", "英吉沙"]
     assert [p.name for p in find_places("疏勒的红枣")] == []
     assert [p.name for p in find_places("疏勒县的红枣,疏勒的石榴")] == ["疏勒县", "疏勒"]
+
+
+def test_a_county_s_short_name_in_a_list_needs_a_place_beside_it() -> None:
+    assert [p.name for p in find_places("用于农牧民安居、饮水和教育")] == []
+    assert [p.name for p in find_places("投向莎车、泽普两县")] == ["莎车", "泽普"]

@@ -149,9 +149,8 @@ def figure_places(
         found: dict[int, Sides] = {}
         for i in chinese:
             sent, m = sentences[mentions[i].sentence], mentions[i]
-            first = next(s for s in sentences if s.paragraph == sent.paragraph and s.section == sent.section)
-            span = (first.start, sent.end)
-            donor, recipient = chinese_sides(text, written, span, (sent.start, sent.end), (m.start, m.end), parties)
+            span = (sent.start, sent.end)  # a place is not carried from one sentence to the next
+            donor, recipient = chinese_sides(text, written, span, span, (m.start, m.end), parties)
             found[i] = ((donor,), (recipient,))
         bound = {i: b for i, b in bound.items() if i not in found}
         rest = figure_places(text, sections, sentences, mentions, contexts, bound, parts, parties, recipients)

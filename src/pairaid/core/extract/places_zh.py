@@ -2,16 +2,19 @@
 
 * :func:`find_places` finds the area names a text writes: full names (``喀什地区``), their aliases
   and short forms (``喀什``, ``阿坝州``); a county's short form only in a list, before an area
-  word (``疏勒、英吉沙等四县``) or once the page has written its full name.  Traditional names are
+  word (``疏勒、英吉沙等四县``) or once the page has written its full name; in a list only beside another
+  place (``农牧民安居、饮水`` names no 安居区).  Traditional names are
   found in the normalised (Simplified) text.
-* Each place has its province's level of need (``data/pairing_sides.yaml``): a place gives to
-  places of a higher level (eastern provinces to western ones; Shaanxi also to Tibet).
+* Each place has its province's level of need, or its prefecture's where one is given (恩施州, 湘西州;
+  ``data/pairing_sides.yaml``): a place gives to places of a higher level (eastern provinces to western
+  ones; Shaanxi also to Tibet).
 * :func:`chinese_parties`: the report's donor and recipient are the giving and receiving places of
-  its title, else the ones its opening names most (the neediest receive).
+  its title, else the ones its opening names most (the neediest receive; Xinjiang, Tibet and Qinghai,
+  aided prefecture by prefecture, only when the opening names no area within them).
 * :func:`chinese_sides`: a figure's recipient is the last place needier than the donor named before
-  it in its paragraph, or right after it in its clause, else the report's; a place in a list
-  (``凉山州昭觉、布拖、美姑``) stands for the list, written as its first name.  Its donor is the last
-  giving place named before it in its sentence, else the report's.
+  it in its sentence (a place is not carried over 。 or ;), or right after it in its clause, else the
+  report's; a place in a list (``凉山州昭觉、布拖、美姑``) stands for the list, written as its first
+  name.  Its donor is the last giving place named before it in its sentence, else the report's.
 """
 
 from __future__ import annotations
@@ -30,6 +33,10 @@ from pairaid.core.extract.places import Parties
 __all__ = ["Place", "chinese_parties", "chinese_sides", "find_places"]
 
 _LIST_NEXT = "、和与及等县市区旗"
+_AREA_NEXT = "等县市区旗"
+_LIST_JOIN = "、和与及"
+# provinces aided area by area (Xinjiang, Tibet, Qinghai: each donor aids its prefectures), not as a whole
+_BY_AREA = 2
 _LEVELS = {"province": 0, "prefecture": 1, "county": 2}
 _CLAUSE = re.compile(r"[,;:。!?]")
 
@@ -110,12 +117,17 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place
         found.append(hit)
         i = hit[1]
     written_in_full = {code for _, _, code, short in found if not short}
+    ends = {b for _, b, _, _ in found}
+    begins = {a for a, _, _, _ in found}
     out: list[Place] = []
     for a, b, code, short in found:
-        listed = text[b : b + 1] in _LIST_NEXT or text[a - 1 : a] == "、"
+        # in a list, beside another place ("疏勒、英吉沙等四县"), not beside other words ("安居、饮水")
+        listed = text[b : b + 1] in _AREA_NEXT or (
+            (text[b : b + 1] in _LIST_JOIN and b + 1 in begins) or (text[a - 1 : a] in _LIST_JOIN and a - 1 in ends)
+        )
         if short and not listed and code not in written_in_full:
             continue
-        out.append(Place(a, b, text[a:b], code, n.need.get(code[:2], 0)))
+        out.append(Place(a, b, text[a:b], code, n.need.get(code[:4], n.need.get(code[:2], 0))))
     return out
 
 
@@ -132,10 +144,28 @@ def chinese_parties(text: str, title: str | None, *, donor: str | None, recipien
     high = max(p.need for p in places)
     # the title's last receiving place is its most particular ("浙江省对口支援新疆阿克苏地区": 阿克苏地区)
     givers = [p.name for p in head if p.need == low] or _most(p.name for p in opening if p.need == low)
-    takers = [p.name for p in head if p.need == high][-1:] or _most(p.name for p in opening if p.need == high)
+    takers = [p.name for p in head if p.need == high][-1:] or _most_particular(
+        [p for p in opening if p.need == high], written
+    )
     found_donor = donor or (givers[0] if givers and (low < high or low == 0) else None)
     found_recipient = recipient or (takers[0] if takers and high > 0 else None)
     return Parties(found_donor, found_recipient, "pairing" if found_donor else "provincial")
+
+
+def _most_particular(places: list[Place], written: list[Place]) -> list[str]:
+    """The area the opening names most; a province aided area by area only when the opening names no area
+    within it ("对口支援新疆工作" frames a report on 阿克苏地区; "对口帮扶甘肃" is about Gansu), written in the
+    fullest form the page gives it (阿克苏: 阿克苏地区)."""
+    codes = {p.code for p in places}
+    within = [
+        p
+        for p in places
+        if not (p.need >= _BY_AREA and p.code.endswith("0000") and any(c[:2] == p.code[:2] != c for c in codes))
+    ]
+    best = _most(p.code for p in within)
+    if not best:
+        return []
+    return [max((p.name for p in written if p.code == best[0]), key=len)]
 
 
 def _most(names: Any) -> list[str]:
