@@ -64,7 +64,11 @@ def test_a_row_that_names_no_place_goes_where_its_section_goes() -> None:
     ex = read_report(text, report_year=2012)
     got = {(ex.mentions[f.mention].text, f.recipient) for f in ex.facts}
     assert got == {
-        ("7", "Baishan"), ("2,100", "Baishan"), ("5", "Baishan"), ("1,300", "Baishan"), ("12", "Baishan"),
+        ("7", "Baishan"),
+        ("2,100", "Baishan"),
+        ("5", "Baishan"),
+        ("1,300", "Baishan"),
+        ("12", "Baishan"),
         ("3,400", "Baishan"),
     }
 
@@ -130,3 +134,127 @@ def test_a_chinese_table_s_cells_are_facts_of_their_column_and_row_and_parts_of_
 def test_a_chinese_line_of_words_and_one_number_is_no_table() -> None:
     text = "安和市2012年对口帮扶工作\n县\u3000资金\u3000项目\n昭觉县\u3000去年\u300012\n"
     assert _cells(text) == []
+
+
+# made-up tables dated by their header's columns or by their rows' labels (F5, F6 in tables)
+BY_YEAR_COLUMNS = (
+    "Anhe - Baishan Pairing-off Poverty Alleviation\n"
+    "In 2012 Anhe kept raising its fiscal aid; the split by county is shown below.\n"
+    "Table 1  Anhe fiscal aid funds by county (Unit: 10,000 yuan)\n"
+    "County   2011   2012   Change (%)\n"
+    "Linxi   500   600   20.0\n"
+    "Heping   300   330   10.0\n"
+    "Total   800   930   16.3\n"
+    "\nAnhe also sent 30 teachers to Baishan.\n"
+)
+
+BY_YEAR_ROWS = (
+    "Anhe - Baishan Pairing-off Poverty Alleviation\n"
+    "Anhe has helped Baishan since 2010, as the table shows.\n"
+    "Table 2  Anhe aid to Baishan, 2010-2012 (Unit: 10,000 yuan)\n"
+    "Year   Aid funds   Projects\n"
+    "2010   1,200   30\n"
+    "2011   1,500   36\n"
+    "2012   1,800   41\n"
+    "Total   4,500   107\n"
+    "\nAnhe also sent 30 teachers to Baishan.\n"
+)
+
+
+def _facts(text: str) -> list[tuple[str, str, str, object, str | None, object, object]]:
+    ex = read_report(text, report_year=2012, donor="Anhe", recipient="Baishan")
+    out = []
+    for f in ex.facts:
+        p = f.period
+        period = p.year if p.kind == "year" else (p.kind, p.start_year, p.end_year)
+        whole = ex.mentions[ex.facts[f.part_of].mention].text if f.part_of is not None else None
+        out.append(
+            (
+                ex.mentions[f.mention].text,
+                f.indicator,
+                f.recipient or "",
+                period,
+                whole,
+                f.change_percent,
+                f.change_base_year,
+            )
+        )
+    return out
+
+
+def test_a_column_headed_by_a_year_is_that_year_s_and_a_change_column_is_the_change_of_the_later_year() -> None:
+    got = _facts(BY_YEAR_COLUMNS)
+    assert got[:6] == [
+        ("500", "government_aid_funds", "Linxi", 2011, "800", None, None),
+        ("600", "government_aid_funds", "Linxi", 2012, "930", Decimal("20.0"), 2011),
+        ("300", "government_aid_funds", "Heping", 2011, "800", None, None),
+        ("330", "government_aid_funds", "Heping", 2012, "930", Decimal("10.0"), 2011),
+        ("800", "government_aid_funds", "Baishan", 2011, None, None, None),
+        ("930", "government_aid_funds", "Baishan", 2012, None, Decimal("16.3"), 2011),
+    ]
+    ex = read_report(BY_YEAR_COLUMNS, report_year=2012)
+    assert [(m.text, m.unit) for m in ex.mentions if m.unit == "percent"] == [
+        ("20.0", "percent"),
+        ("10.0", "percent"),
+        ("16.3", "percent"),
+    ]
+    assert [m.value for m in ex.mentions if m.text in ("500", "930")] == [Decimal(5_000_000), Decimal(9_300_000)]
+
+
+def test_a_row_labelled_with_a_year_is_that_year_s_and_the_total_row_covers_the_years() -> None:
+    got = _facts(BY_YEAR_ROWS)
+    assert got[:-1] == [
+        ("1,200", "aid_funds", "Baishan", 2010, "4,500", None, None),
+        ("30", "aid_projects", "Baishan", 2010, "107", None, None),
+        ("1,500", "aid_funds", "Baishan", 2011, "4,500", None, None),
+        ("36", "aid_projects", "Baishan", 2011, "107", None, None),
+        ("1,800", "aid_funds", "Baishan", 2012, "4,500", None, None),
+        ("41", "aid_projects", "Baishan", 2012, "107", None, None),
+        ("4,500", "aid_funds", "Baishan", ("cumulative", 2010, 2012), None, None, None),
+        ("107", "aid_projects", "Baishan", ("cumulative", 2010, 2012), None, None, None),
+    ]
+
+
+def test_two_columns_make_a_table_when_every_row_is_a_year_and_a_growth_column_compares_with_the_year_before() -> None:
+    text = (
+        "Anhe - Baishan Pairing-off Poverty Alleviation\n"
+        "Table 3  Anhe aid funds in Baishan (Unit: 10,000 yuan)\n"
+        "Year   Funds   Growth (%)\n"
+        "2011   1,500   25.0\n"
+        "2012   1,800   20.0\n"
+        "\nAnhe also sent 30 teachers to Baishan.\n"
+    )
+    assert _facts(text)[:2] == [
+        ("1,500", "aid_funds", "Baishan", 2011, None, Decimal("25.0"), 2010),
+        ("1,800", "aid_funds", "Baishan", 2012, None, Decimal("20.0"), 2011),
+    ]
+    two = (
+        "Anhe - Baishan Pairing-off Poverty Alleviation\n"
+        "Year   Aid funds (10,000 yuan)\n2011   1,500\n2012   1,800\nThe work went on.\n"
+    )
+    assert [(t, period) for t, _, _, period, *_ in _facts(two)] == [("1,500", 2011), ("1,800", 2012)]
+
+
+def test_a_share_column_is_no_change_and_a_line_of_numbers_only_is_no_header() -> None:
+    text = BY_YEAR_COLUMNS.replace("Change (%)", "Share (%)")
+    assert all(change is None for *_, change, _ in _facts(text))
+    numbers = "Anhe - Baishan Pairing-off Poverty Alleviation\n12   500   600\nLinxi   500   600\nHeping   300   330\n"
+    assert _facts(numbers) == []
+
+
+def test_a_total_row_that_repeats_a_figure_written_before_the_table_keeps_no_fact_its_rows_are_parts_of_that() -> None:
+    text = (
+        "Anhe - Baishan Pairing-off Poverty Alleviation\n"
+        "In 2012 Anhe built 25 schools in Baishan, as follows.\n"
+        "Table 4  Schools built by county\n"
+        "County   Schools   Funds (10,000 yuan)\n"
+        "Linxi   15   900\n"
+        "Heping   10   600\n"
+        "Total   25   1,500\n"
+        "\nAnhe also sent 30 teachers to Baishan.\n"
+    )
+    got = [(t, ind, whole) for t, ind, _, _, whole, *_ in _facts(text)]
+    assert ("25", "schools", None) not in got
+    assert ("15", "schools", "25 schools") in got
+    assert ("1,500", "aid_funds", None) in got
+    assert ("900", "aid_funds", "1,500") in got

@@ -25,7 +25,7 @@ has no donor when the aided side is the one acting ("the recipient counties attr
 in its sentence or earlier in its paragraph.  A national or provincial chapter gives every figure the
 report's parties (F9).
 
-A table cell goes to its row's label, a total row to the list of the rows' labels.  Figures in Chinese
+A table cell goes to its row's label, the total row of rows of places to the report's recipient.  Figures in Chinese
 sentences take the places of :mod:`pairaid.core.extract.places_zh`.
 """
 
@@ -135,9 +135,12 @@ def figure_places(
     headings = _heading_places(sections, parties.donor, recipients)
     if cells:  # a table cell goes to its row's place; a total, or a row that names no place, where its section went
         in_cells: dict[int, Sides] = {}
-        for i, (c, _) in cells.items():
+        by_places = {id(t): any(_row_place(label, parties.donor) for label in t.labels) for t in tables}
+        for i, (c, t) in cells.items():
             section = sentences[mentions[i].sentence].section
             around = (headings[section] if section < len(headings) else None) or parties.recipient
+            if c.total and by_places[id(t)]:  # the total of rows of places is the whole's: the report's recipient
+                around = parties.recipient or around
             row = None if c.total else _row_place(c.label, parties.donor)
             in_cells[i] = ((parties.donor,), (row or around,))
         outside = {i: b for i, b in bound.items() if i not in cells}

@@ -24,14 +24,14 @@ from dataclasses import replace
 
 from pairaid.core.extract.contexts import mention_contexts
 from pairaid.core.extract.fact_places import figure_places
-from pairaid.core.extract.growth import PriorValue, find_rates, prior_values
+from pairaid.core.extract.growth import PriorValue, Rate, find_rates, prior_values
 from pairaid.core.extract.model import Fact, Mention, Period, Reading, Section, Sentence
 from pairaid.core.extract.pairing_places import recipient_places
 from pairaid.core.extract.parts import Link, find_parts, repeated
 from pairaid.core.extract.periods import mention_periods
 from pairaid.core.extract.places import Parties
 from pairaid.core.extract.readings import best_readings, certainty, mention_readings, own_channel
-from pairaid.core.extract.rules import word_list
+from pairaid.core.extract.rules import rule_set, word_list
 from pairaid.core.extract.tables import Table
 
 __all__ = ["Binding", "bind_facts", "resolve_indicators"]
@@ -90,6 +90,62 @@ def _parts_periods(periods: tuple[Period, ...], parts: dict[int, Link]) -> tuple
     return tuple(out)
 
 
+def _table_periods(periods: tuple[Period, ...], tables: tuple[Table, ...]) -> tuple[Period, ...]:
+    """F5 in a table: a cell dated by its column's or row's year (or the total of rows of years) has that period."""
+    dated = [(c.mention, c.period) for t in tables for c in t.cells if c.period is not None]
+    if not dated:
+        return periods
+    out = list(periods)
+    for i, period in dated:
+        out[i] = period
+    return tuple(out)
+
+
+def _number(m: Mention) -> str:
+    """The number of a mention as written ("571" of "571 villages")."""
+    return m.text.split(" ", 1)[0]
+
+
+def _table_repeats(
+    mentions: tuple[Mention, ...], tables: tuple[Table, ...], bound: dict[int, Binding], parts: dict[int, Link]
+) -> None:
+    """F10 in a table: a total row's cell that writes the number of a figure bound before the table, in its
+    unit ("completed 571 villages, as follows" over "Total  571"), repeats it: it keeps no fact, and the
+    rows above it are parts of the figure it repeats."""
+    for table in tables:
+        if not table.cells:
+            continue
+        first = min(mentions[c.mention].start for c in table.cells)
+        for c in table.cells:
+            if not c.total or c.mention not in bound:
+                continue
+            m = mentions[c.mention]
+            said = [
+                j
+                for j in bound
+                if mentions[j].end <= first
+                and mentions[j].unit == m.unit
+                and mentions[j].value == m.value
+                and _number(mentions[j]) == _number(m)
+                and bound[j][0] == bound[c.mention][0]
+            ]
+            if not said:
+                continue
+            del bound[c.mention]
+            for i, link in list(parts.items()):
+                if link.whole == c.mention:
+                    parts[i] = Link(said[-1], link.rule)
+
+
+def _table_rates(mentions: tuple[Mention, ...], tables: tuple[Table, ...]) -> dict[int, Rate]:
+    """F6 in a table: the change column's percentage is the change of its row's figure (``tables.table_change``)."""
+    changes = [change for t in tables for change in t.changes]
+    if not changes:
+        return {}
+    rule = rule_set("en").link_rule("table_change").id
+    return {figure: Rate(figure, mentions[pct].value, base, rule) for figure, pct, base in changes}
+
+
 def _pairs(
     donors: tuple[str | None, ...], recipients: tuple[str | None, ...], *, context: bool
 ) -> list[tuple[str | None, str | None]]:
@@ -131,8 +187,10 @@ def bind_facts(
     cells = {c.mention for t in tables for c in t.cells}  # a table's rows repeat values by chance, not in words
     for i in repeated(mentions, {i: b[0] for i, b in bound.items() if i not in cells}, sentences):
         del bound[i]
-    periods = _parts_periods(periods, parts)
+    _table_repeats(mentions, tables, bound, parts)
+    periods = _parts_periods(_table_periods(periods, tables), parts)
     rates = {r.mention: r for r in find_rates(text, sentences, mentions, contexts, set(bound), periods)}
+    rates.update(_table_rates(mentions, tables))
     sphere = recipient_places(parties.donor if parties.kind == "pairing" else None, report_year)
     indicators = {i: b[0] for i, b in bound.items()}
     places = figure_places(text, sections, sentences, mentions, contexts, indicators, parts, parties, sphere, tables)

@@ -8,6 +8,14 @@ cells of the columns of money (``money_columns`` of ``words.yaml``), which becom
 caption's or header's unit is no mention (it states no amount).  A cell of another column counts what its header
 names ("projects").  A row labelled ``Total`` (``total_rows``) is the whole its rows are parts of.
 
+Years may stand in the header or as row labels.  A header cell that is a year ("Prefecture  2004  2005
+Change (%)") gives its column's cells that year as their period, and the caption says what they are
+(its money words or unit make them money); a row labelled with a year ("2011  78,600  112") gives its
+cells that year, and the total row of such a table covers the rows' years (cumulative, F5).  A column
+whose header is a change (the pattern ``change_column`` of ``tables.table_change``: "Change (%)",
+"Growth (%)") holds percentages: each is the change of its row's figure in the year column before it
+over the year column before that (or over the year before, F6), and stays an unbound mention.
+
 :func:`read_tables` gives the tables and the mentions with their cells read so; the contexts step
 gives a cell its column (caption and header) and the sentence that introduces the table, and the
 places step its row's label.
@@ -22,8 +30,8 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from pairaid.core.extract.chinese_text import HAN
-from pairaid.core.extract.model import Mention, Sentence
-from pairaid.core.extract.rules import word_list
+from pairaid.core.extract.model import Mention, Period, Sentence
+from pairaid.core.extract.rules import rule_set, word_list
 from pairaid.core.units import is_chinese_person_noun, is_person_noun, match_chinese_unit, singular
 
 __all__ = ["ZH_CELL", "Table", "TableCell", "read_tables"]
@@ -32,6 +40,7 @@ ZH_CELL = "zh_table_cell"  # the rule of a mention read from a Chinese table's c
 
 _CELL_GAP = re.compile(r"\s{2,}|\t")
 _NUMBER = re.compile(r"[\d.,]+%?")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _UNIT = re.compile(
     r"\(?\s*(?:unit\s*:\s*)?(?P<scale>[\d,]+|ten\s+thousand|hundred\s+million|million)\s+(?:yuan|Yuan|RMB)\s*\)?", re.I
 )
@@ -47,6 +56,7 @@ class TableCell:
     header: str
     label: str
     total: bool
+    period: Period | None = None  # the year of its column or row, the rows' years for a total row
 
 
 @dataclass(frozen=True)
@@ -57,6 +67,8 @@ class Table:
     intro: str
     labels: tuple[str, ...]
     cells: tuple[TableCell, ...]
+    # (figure's mention, the change's mention, base year or None): a change column's cells (F6)
+    changes: tuple[tuple[int, int, int | None], ...] = ()
 
 
 def _cells(line: str) -> list[tuple[int, str]]:
@@ -92,6 +104,7 @@ def read_tables(
     lines = _lines(text)
     money = re.compile(rf"\b(?:{'|'.join(word_list('money_columns'))})\b", re.I)
     totals = re.compile(rf"^(?:{'|'.join(word_list('total_rows'))})\b", re.I)
+    change = rule_set("en").link("change_column")
     starts = {m.start: i for i, m in enumerate(mentions)}
     out = list(mentions)
     tables: list[Table] = []
@@ -100,24 +113,11 @@ def read_tables(
     while k < len(lines):
         start, line = lines[k]
         header = _cells(line)
-        if len(header) < 3 or any(_NUMBER.fullmatch(c) for _, c in header):
+        found = _table_rows(lines, k, header)
+        if found is None:
             k += 1
             continue
-        rows = []
-        j = k + 1
-        while j < len(lines):
-            cells = _cells(lines[j][1])
-            if (
-                len(cells) != len(header)
-                or _NUMBER.fullmatch(cells[0][1])
-                or not all(_NUMBER.fullmatch(c) for _, c in cells[1:])
-            ):
-                break
-            rows.append((lines[j][0], cells))
-            j += 1
-        if len(rows) < 2:
-            k += 1
-            continue
+        header, rows, j = found
         caption_at, caption = next(((a, c) for a, c in reversed(lines[:k]) if c.strip()), (start, ""))
         caption_scale = _scale(caption)
         unit = _UNIT.search(caption)
@@ -130,32 +130,101 @@ def read_tables(
         for i, m in enumerate(mentions):  # the caption's unit states no amount
             if any(a <= m.start < b for a, b in units):
                 drop.add(i)
+        years = {col: int(name) for col, (_, name) in enumerate(header) if col and _YEAR.fullmatch(name)}
+        changes = {col for col, (_, name) in enumerate(header) if col and change.search(name)}
+        row_years = [int(cells[0][1]) for _, cells in rows if _YEAR.fullmatch(cells[0][1])]
         cells_out = []
+        table_changes: list[tuple[int, int, int | None]] = []
         for row_at, cells in rows:
             label = cells[0][1]
+            total = bool(totals.match(label))
+            row_year = int(label) if _YEAR.fullmatch(label) else None
+            in_row: dict[int, int] = {}
             for col, (offset, _) in enumerate(cells[1:], start=1):
-                found = starts.get(row_at + offset)
-                if found is None:
+                found_at = starts.get(row_at + offset)
+                if found_at is None:
                     continue
-                i = found
+                i = found_at
+                in_row[col] = i
                 name = header[col][1]
                 scale = _scale(name) or caption_scale
                 m = out[i]
-                if money.search(name) and scale is not None:
+                if col in changes or name.endswith("%)") or name == "%":
+                    out[i] = replace(m, unit="percent", noun=None, rule=m.rule + "+table")
+                elif (money.search(name) or (col in years and money.search(caption))) and scale is not None:
                     out[i] = replace(m, unit="CNY", value=m.value * scale, noun=None, rule=m.rule + "+table")
-                elif m.unit == "count" and m.noun is None:
+                elif m.unit == "count" and m.noun is None and col not in years:
                     noun = singular(name.split()[-1].lower())
                     counted = "person" if is_person_noun(noun) else "count"
                     out[i] = replace(m, unit=counted, noun=noun, rule=m.rule + "+table")
-                cells_out.append(TableCell(i, name, label, bool(totals.match(label))))
+                if col in changes:
+                    continue
+                period = _cell_period(years.get(col), row_year, total, row_years)
+                cells_out.append(TableCell(i, name, label, total, period))
+            for col in sorted(changes & set(in_row)):
+                figure = next((c for c in range(col - 1, 0, -1) if c in in_row and c not in changes), None)
+                if figure is None:
+                    continue
+                earlier = [years[c] for c in years if c < figure]
+                base = max(earlier) if earlier else (years[figure] - 1 if figure in years else None)
+                if base is None and row_year is not None:
+                    base = row_year - 1
+                table_changes.append((in_row[figure], in_row[col], base))
         intro = _intro(text, sentences, caption_at)
         labels = tuple(cells[0][1] for _, cells in rows if not totals.match(cells[0][1]))
-        tables.append(Table(caption, intro, labels, tuple(cells_out)))
+        tables.append(Table(caption, intro, labels, tuple(cells_out), tuple(table_changes)))
         k = j
     if tables:
         mentions, read = _without(out, drop, tables)
         return _chinese_tables(text, sentences, mentions, read)
     return _chinese_tables(text, sentences, mentions, ())
+
+
+def _table_rows(
+    lines: list[tuple[int, str]], k: int, header: list[tuple[int, str]]
+) -> tuple[list[tuple[int, str]], list[tuple[int, list[tuple[int, str]]]], int] | None:
+    """The header (with an empty label cell put first when it has none: "  2004  2005"), the rows and the
+    index of the line after them of the table whose header is line ``k``, or ``None`` when no table
+    starts there: a header of three or more cells, none a number but a year (two will do when every row
+    is labelled with a year), then two or more rows as wide, a label (a word or a year) and numbers."""
+    if len(header) < 2 or any(_NUMBER.fullmatch(c) and not _YEAR.fullmatch(c) for _, c in header):
+        return None
+    dated = any(_YEAR.fullmatch(c) for _, c in header)
+    if dated and _ZH_HAN.search(lines[k][1]):
+        return None
+    if dated and _YEAR.fullmatch(header[0][1]):
+        header = [(-1, ""), *header]  # no header over the labels
+    rows = []
+    j = k + 1
+    while j < len(lines):
+        cells = _cells(lines[j][1])
+        label = cells[0][1] if cells else ""
+        if (
+            len(cells) != len(header)
+            or (_NUMBER.fullmatch(label) and not _YEAR.fullmatch(label))
+            or not all(_NUMBER.fullmatch(c) for _, c in cells[1:])
+        ):
+            break
+        rows.append((lines[j][0], cells))
+        j += 1
+    by_year = sum(1 for _, cells in rows if _YEAR.fullmatch(cells[0][1]))
+    if len(rows) < 2 or (len(header) < 3 and by_year < 2):
+        return None
+    if by_year and _ZH_HAN.search(lines[k][1]):
+        return None
+    return header, rows, j
+
+
+def _cell_period(column: int | None, row: int | None, total: bool, row_years: list[int]) -> Period | None:
+    """A cell's period: its column's year, its row's year, or for the total row of rows labelled with
+    years those years (cumulative); ``None`` when the table dates neither."""
+    if column is not None:
+        return Period("year", year=column, rule="table_column_year")
+    if row is not None:
+        return Period("year", year=row, rule="table_row_year")
+    if total and len(row_years) > 1:
+        return Period("cumulative", start_year=min(row_years), end_year=max(row_years), rule="table_years_total")
+    return None
 
 
 def _intro(text: str, sentences: tuple[Sentence, ...], before: int) -> str:
@@ -182,11 +251,21 @@ def _without(
         if i not in drop:
             new_index[i] = len(kept)
             kept.append(m)
-    renumbered = tuple(
-        replace(t, cells=tuple(replace(c, mention=new_index[c.mention]) for c in t.cells if c.mention in new_index))
+    return tuple(kept), _renumbered(tables, new_index)
+
+
+def _renumbered(tables: list[Table] | tuple[Table, ...], new_index: dict[int, int]) -> tuple[Table, ...]:
+    """``tables`` with their mention indexes renumbered by ``new_index`` (cells and changes not in it dropped)."""
+    return tuple(
+        replace(
+            t,
+            cells=tuple(replace(c, mention=new_index[c.mention]) for c in t.cells if c.mention in new_index),
+            changes=tuple(
+                (new_index[f], new_index[p], base) for f, p, base in t.changes if f in new_index and p in new_index
+            ),
+        )
         for t in tables
     )
-    return tuple(kept), renumbered
 
 
 _ZH_CELL_GAP = re.compile(r"[ \t\u3000]+")
@@ -350,10 +429,7 @@ def _with_zh_cells(
     old_index = {
         i: index[m.start] for i, m in enumerate(mentions) if by_start.get(m.start) is m and new[index[m.start]] is m
     }
-    kept = tuple(
-        replace(t, cells=tuple(replace(c, mention=old_index[c.mention]) for c in t.cells if c.mention in old_index))
-        for t in tables
-    )
+    kept = _renumbered(tables, old_index)
     grouped: dict[str, list[TableCell]] = {}
     labels: dict[str, list[str]] = {}
     for c in found:
