@@ -31,7 +31,7 @@ from pairaid.events.selectors import events_of_year
 from pairaid.events.services import EVENT_MODELS, event_create, event_update
 from pairaid.geo.models import Area
 from pairaid.indicators.models import DataValue
-from pairaid.plans.selectors import area_promised, plan_execution, recipient_execution
+from pairaid.plans.selectors import area_promised, pairing_execution
 from pairaid.plans.services import plan_get_or_create, plan_value_set
 from pairaid.registry.models import Pairing
 
@@ -88,12 +88,9 @@ class PlanExecutionOut(Schema):
 def pairing_plan_execution(request: HttpRequest, pk: PathId, query: Query[YearQuery]) -> PlanExecutionOut:
     """Plan against actual of the pairing's tree in ``year``, and promised against arrived per recipient."""
     pairing = get_object_or_404(Pairing, pk=pk)
-    language = _language()
+    execution, recipients = pairing_execution(pairing=pairing, year=query.year, language=_language())
     return PlanExecutionOut(
-        pairing=pairing.pk,
-        year=query.year,
-        execution=_execution(plan_execution(pairing=pairing, year=query.year, language=language)),
-        recipients=_execution(recipient_execution(pairing=pairing, year=query.year, language=language)),
+        pairing=pairing.pk, year=query.year, execution=_execution(execution), recipients=_execution(recipients)
     )
 
 

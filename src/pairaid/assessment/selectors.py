@@ -5,9 +5,9 @@ Facts of a pairing-year (its own and the pairings' under it):
 
 * indicator totals and targets: the roll-ups of actual and target figures (one read each
   for every pairing), flows of the year;
-* plan execution: :func:`pairaid.plans.selectors.plan_execution` for the pairings whose
-  tree holds a plan of the year;
-* completeness: :func:`pairaid.datasets.selectors.completeness`, with the state of the
+* plan execution: :func:`pairaid.plans.selectors.plan_executions` for the pairings whose
+  tree holds a plan of the year, read at once;
+* completeness: :func:`pairaid.datasets.selectors.completeness_of_year`, with the state of the
   latest version of the dataset;
 * findings: the checks' findings of the year among confirmed figures.
 """
@@ -18,17 +18,15 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Q
-
 from pairaid.assessment.models import Criterion
 from pairaid.assessment.seed import rubric_seed
 from pairaid.checks.models import Finding
 from pairaid.core import assessment as rubric
 from pairaid.datasets.models import Submission
-from pairaid.datasets.selectors import completeness
-from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueKind, Indicator
+from pairaid.datasets.selectors import completeness_of_year
+from pairaid.indicators.models import DataValueKind, Indicator
 from pairaid.indicators.rollups import Rollup, rollup_read
-from pairaid.plans.selectors import plan_execution
+from pairaid.plans.selectors import plan_executions
 from pairaid.registry.models import Pairing
 from pairaid.registry.selectors import pairing_list
 
@@ -84,7 +82,13 @@ class _Facts:
     """The facts of every pairing of one year, read in a few queries."""
 
     def __init__(
-        self, *, year: int, criteria: list[rubric.Criterion], language: str, root: Pairing | None = None
+        self,
+        *,
+        year: int,
+        criteria: list[rubric.Criterion],
+        language: str,
+        pairings: list[Pairing],
+        root: Pairing | None = None,
     ) -> None:
         self.year, self.language = year, language
         listed = [k.params["indicators"] for k in criteria if k.rule == "indicators"]
@@ -99,7 +103,8 @@ class _Facts:
         )
         forest = self.actual.forest.parent if self.actual else dict(Pairing.objects.values_list("pk", "parent_id"))
         self.parent: dict[int, int | None] = dict(forest)
-        self.planned = self._planned_pairings()
+        self.executions = plan_executions(year=year, root=root, language=language)
+        self.completeness = completeness_of_year(pairings=pairings, year=year, language=language)
         self.findings: dict[int, list[rubric.FindingFact]] = defaultdict(list)
         for pairing_id, severity, rule in Finding.objects.filter(
             year=year, includes_extracted=False, pairing__isnull=False
@@ -111,13 +116,6 @@ class _Facts:
             for s in Submission.objects.filter(year=year).order_by("version")
         }
 
-    def _planned_pairings(self) -> set[int]:
-        rows = DataValue.objects.filter(
-            kind=DataValueKind.PLANNED, status__in=CONFIRMED_STATUSES, period_end__year=self.year
-        ).filter(Q(pairing__isnull=False) | Q(activity__isnull=False))
-        owners = {p or a for p, a in rows.values_list("pairing_id", "activity__pairing_id").distinct()}
-        return {node for owner in owners if owner is not None for node in _ancestors(self.parent, owner)}
-
     def of(self, pairing: Pairing) -> rubric.YearFacts:
         indicators = {
             code: rubric.IndicatorFact(
@@ -128,21 +126,12 @@ class _Facts:
             )
             for code, item in self.indicators.items()
         }
-        executions = (
-            [
-                rubric.ExecutionFact(r.code, r.unit, r.planned, r.actual)
-                for r in plan_execution(pairing=pairing, year=self.year, language=self.language)
-            ]
-            if pairing.pk in self.planned
-            else []
-        )
-        try:
-            found = completeness(pairing=pairing, year=self.year, language=self.language, with_who=False)
-            filled = rubric.CompletenessFact(
-                found.filled, found.total, found.missing, self.states.get(pairing.pk, "not submitted")
-            )
-        except ValueError:
-            filled = None
+        executions = [
+            rubric.ExecutionFact(r.code, r.unit, r.planned, r.actual) for r in self.executions.get(pairing.pk, [])
+        ]
+        found = self.completeness.get(pairing.pk)
+        state = self.states.get(pairing.pk, "not submitted")
+        filled = None if found is None else rubric.CompletenessFact(found.filled, found.total, found.missing, state)
         return rubric.YearFacts(indicators, executions, filled, tuple(self.findings.get(pairing.pk, ())))
 
 
@@ -165,8 +154,8 @@ def assessment_run(*, year: int, language: str = "en") -> list[PairingAssessment
     criteria = rubric_criteria(language=language)
     for criterion in criteria:
         rubric.check_criterion(criterion)
-    facts = _Facts(year=year, criteria=criteria, language=language)
-    pairings = pairing_list(year=year).order_by("pk")
+    pairings = list(pairing_list(year=year).order_by("pk"))
+    facts = _Facts(year=year, criteria=criteria, language=language, pairings=pairings)
     return _ranked([(p, rubric.assess(criteria, facts.of(p))) for p in pairings], year)
 
 
@@ -178,4 +167,5 @@ def assessment_of(*, pairing: Pairing, year: int, language: str = "en") -> rubri
         DataError: a criterion cannot be scored.
     """
     criteria = rubric_criteria(language=language)
-    return rubric.assess(criteria, _Facts(year=year, criteria=criteria, language=language, root=pairing).of(pairing))
+    facts = _Facts(year=year, criteria=criteria, language=language, pairings=[pairing], root=pairing)
+    return rubric.assess(criteria, facts.of(pairing))

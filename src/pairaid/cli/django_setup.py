@@ -7,11 +7,15 @@ from pathlib import Path
 
 
 def setup_django() -> None:
-    """Configure Django with ``pairaid.config.settings`` (idempotent)."""
+    """Configure Django with ``pairaid.config.settings`` (idempotent), in the settings' language (English):
+    the command line speaks it whatever a page served earlier in the same thread activated (a test's)."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pairaid.config.settings")
     import django
+    from django.conf import settings
+    from django.utils import translation
 
     django.setup()
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 def keep_built_tables() -> None:

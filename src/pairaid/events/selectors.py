@@ -60,6 +60,11 @@ def _details(event: Event) -> tuple[tuple[str, str], ...]:
     return tuple((str(label), _number(value)) for label, value in fields if value not in (None, "", 0))
 
 
+#: What naming an event's pairing reads (a pairing with no name of its own is named by its sides).
+_PAIRING_SIDES = (
+    "pairing__donor_area", "pairing__recipient_area", "pairing__donor_organisation", "pairing__recipient_organisation"
+)
+
 _KINDS: tuple[tuple[str, type[Event]], ...] = (
     ("visit", Visit),
     ("cadre_batch", CadreBatch),
@@ -73,7 +78,8 @@ def events_of_year(*, pairing: Pairing, year: int) -> list[EventRow]:
     ids = pairing_descendant_ids(root=pairing)
     rows = []
     for kind, model in _KINDS:
-        for event in model.objects.filter(pairing_id__in=ids, year=year).select_related("pairing", "evidence"):
+        related = [*_PAIRING_SIDES, "evidence", *(["area"] if model is CadreBatch else [])]
+        for event in model.objects.filter(pairing_id__in=ids, year=year).select_related(*related):
             evidence = event.evidence
             rows.append(
                 EventRow(

@@ -9,6 +9,7 @@ the sum below it, confirmed figures only.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -17,7 +18,7 @@ from django.db.models import Q, QuerySet
 from pairaid.activities.models import Activity, ActivityStatus
 from pairaid.geo.models import Area
 from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueKind, Indicator
-from pairaid.indicators.rollups import RollupRow, rollup_by_area, rollup_by_pairing
+from pairaid.indicators.rollups import Rollup, RollupRow, rollup_by_area, rollup_read
 from pairaid.plans.models import KeyProjectBatch, Plan
 from pairaid.registry.models import Pairing
 from pairaid.registry.selectors import pairing_descendant_ids
@@ -90,18 +91,112 @@ def _planned_keys(qs: QuerySet[DataValue], year: int) -> list[tuple[Indicator, s
     return sorted(found, key=lambda item: (item[0].group, item[0].code, item[1]))
 
 
+def _tree_values(pairing: Pairing) -> QuerySet[DataValue]:
+    ids = pairing_descendant_ids(root=pairing)
+    return DataValue.objects.filter(Q(pairing_id__in=ids) | Q(activity__pairing_id__in=ids))
+
+
+def _reads(keys: list[tuple[Indicator, str]], year: int, root: Pairing | None) -> dict[str, tuple[Rollup, Rollup]]:
+    """Per period kind of ``keys``: the planned and the actual roll-ups of its indicators, each read once."""
+    codes: dict[str, list[str]] = defaultdict(list)
+    for indicator, kind in keys:
+        codes[kind].append(indicator.code)
+    return {
+        kind: tuple(  # type: ignore[misc]
+            rollup_read(indicators=listed, years=[year], root=root, kind=value_kind, period_kind=kind)
+            for value_kind in (DataValueKind.PLANNED, DataValueKind.ACTUAL)
+        )
+        for kind, listed in codes.items()
+    }
+
+
+def plan_executions(*, year: int, root: Pairing | None = None, language: str = "en") -> dict[int, list[ExecutionRow]]:
+    """Plan against actual in ``year`` of every pairing whose tree holds a plan (of ``root``'s tree only when
+    given), by pairing id: one row per planned indicator, unit and period kind, the pairing's planned total
+    beside its actual total. Two reads of the roll-ups per period kind, however many pairings plan."""
+    keys = _planned_keys(DataValue.objects.all() if root is None else _tree_values(root), year)
+    reads = _reads(keys, year, root)
+    found: dict[int, list[ExecutionRow]] = defaultdict(list)
+    for indicator, kind in keys:
+        planned_read, actual_read = reads[kind]
+        actual = actual_read.pairing_totals(indicator.code, year)
+        for (unit, period_kind), totals in sorted(planned_read.pairing_totals(indicator.code, year).items()):
+            done = actual.get((unit, period_kind), {})
+            for pairing_id in totals:
+                planned = totals[pairing_id].value
+                value = done[pairing_id].value if pairing_id in done else None
+                found[pairing_id].append(
+                    ExecutionRow(
+                        code=indicator.code,
+                        label=indicator.display_name(language),
+                        unit=unit,
+                        period_kind=period_kind,
+                        planned=planned,
+                        actual=value,
+                        rate=execution_rate(planned, value),
+                    )
+                )
+    return dict(found)
+
+
+def pairing_execution(
+    *, pairing: Pairing, year: int, language: str = "en"
+) -> tuple[list[ExecutionRow], list[ExecutionRow]]:
+    """Plan against actual of ``pairing`` (with every pairing under it) in ``year``, and what was promised
+    to each recipient of its tree against what arrived (one row per pairing under it with a plan, named by
+    its recipient area), read together."""
+    executions = plan_executions(year=year, root=pairing, language=language)
+    below = [pk for pk in executions if pk != pairing.pk]
+    names = {
+        p.pk: (p.recipient_area.display_name(language) if p.recipient_area else p.recipient_label)
+        for p in Pairing.objects.filter(pk__in=below).select_related("recipient_area", "recipient_organisation")
+    }
+    recipients = [replace(r, key=str(pk), subject=names[pk]) for pk in below for r in executions[pk]]
+    return executions.get(pairing.pk, []), sorted(recipients, key=lambda r: (r.subject, r.code))
+
+
+def plan_execution(*, pairing: Pairing, year: int, language: str = "en") -> list[ExecutionRow]:
+    """Plan against actual of ``pairing`` (with every pairing under it) in ``year``: one row per planned
+    indicator, unit and period kind, the pairing's planned total beside its actual total."""
+    return pairing_execution(pairing=pairing, year=year, language=language)[0]
+
+
+def recipient_execution(*, pairing: Pairing, year: int, language: str = "en") -> list[ExecutionRow]:
+    """What was promised to each recipient of ``pairing``'s tree in ``year`` against what arrived: one row
+    per pairing under ``pairing`` with a plan, named by its recipient area."""
+    return pairing_execution(pairing=pairing, year=year, language=language)[1]
+
+
+def area_promised(*, area: Area, year: int, language: str = "en") -> list[ExecutionRow]:
+    """What was promised to ``area`` in ``year`` against what arrived, from every donor: one row per
+    planned indicator (values counted at their area, or at their pairing's recipient area)."""
+    prefix = area.code[: _PREFIX.get(area.level, 6)]
+    related = DataValue.objects.filter(
+        Q(area__code__startswith=prefix) | Q(pairing__recipient_area__code__startswith=prefix)
+    )
+    keys = _planned_keys(related, year)
+    reads = _reads(keys, year, None)
+    rows = []
+    for indicator, kind in keys:
+        args = {"indicator": indicator.code, "year": year, "level": area.level, "language": language}
+        planned = rollup_by_area(**args, rollup=reads[kind][0])  # type: ignore[arg-type]
+        actual = rollup_by_area(**args, rollup=reads[kind][1])  # type: ignore[arg-type]
+        rows += _rows(indicator, planned, actual, [area.code], language)
+    return rows
+
+
 def _rows(
     indicator: Indicator,
     planned: dict[tuple[str, str], list[RollupRow]],
     actual: dict[tuple[str, str], list[RollupRow]],
-    keys: list[str] | None,
+    keys: list[str],
     language: str,
 ) -> list[ExecutionRow]:
     rows = []
     for (unit, kind), plan_rows in sorted(planned.items()):
         done = {r.key: r.value for r in actual.get((unit, kind), [])}
         for row in plan_rows:
-            if keys is not None and row.key not in keys:
+            if row.key not in keys:
                 continue
             rows.append(
                 ExecutionRow(
@@ -116,57 +211,6 @@ def _rows(
                     subject=row.label,
                 )
             )
-    return rows
-
-
-def _tree_values(pairing: Pairing) -> QuerySet[DataValue]:
-    ids = pairing_descendant_ids(root=pairing)
-    return DataValue.objects.filter(Q(pairing_id__in=ids) | Q(activity__pairing_id__in=ids))
-
-
-def plan_execution(*, pairing: Pairing, year: int, language: str = "en") -> list[ExecutionRow]:
-    """Plan against actual of ``pairing`` (with every pairing under it) in ``year``: one row per planned
-    indicator, unit and period kind, the pairing's planned total beside its actual total."""
-    rows = []
-    for indicator, kind in _planned_keys(_tree_values(pairing), year):
-        args = {"indicator": indicator.code, "year": year, "root": pairing, "period_kind": kind}
-        planned = rollup_by_pairing(**args, kind=DataValueKind.PLANNED)  # type: ignore[arg-type]
-        actual = rollup_by_pairing(**args)  # type: ignore[arg-type]
-        rows += _rows(indicator, planned, actual, [str(pairing.pk)], language)
-    return [replace(r, key="", subject="") for r in rows]
-
-
-def recipient_execution(*, pairing: Pairing, year: int, language: str = "en") -> list[ExecutionRow]:
-    """What was promised to each recipient of ``pairing``'s tree in ``year`` against what arrived: one row
-    per pairing under ``pairing`` with a plan, named by its recipient area."""
-    ids = pairing_descendant_ids(root=pairing)
-    names = {
-        str(p.pk): (p.recipient_area.display_name(language) if p.recipient_area else p.recipient_label)
-        for p in Pairing.objects.filter(pk__in=ids).select_related("recipient_area", "recipient_organisation")
-    }
-    below = [key for key in names if key != str(pairing.pk)]
-    rows = []
-    for indicator, kind in _planned_keys(_tree_values(pairing), year):
-        args = {"indicator": indicator.code, "year": year, "root": pairing, "period_kind": kind}
-        planned = rollup_by_pairing(**args, kind=DataValueKind.PLANNED)  # type: ignore[arg-type]
-        actual = rollup_by_pairing(**args)  # type: ignore[arg-type]
-        rows += _rows(indicator, planned, actual, below, language)
-    return sorted([replace(r, subject=names[r.key]) for r in rows], key=lambda r: (r.subject, r.code))
-
-
-def area_promised(*, area: Area, year: int, language: str = "en") -> list[ExecutionRow]:
-    """What was promised to ``area`` in ``year`` against what arrived, from every donor: one row per
-    planned indicator (values counted at their area, or at their pairing's recipient area)."""
-    prefix = area.code[: _PREFIX.get(area.level, 6)]
-    related = DataValue.objects.filter(
-        Q(area__code__startswith=prefix) | Q(pairing__recipient_area__code__startswith=prefix)
-    )
-    rows = []
-    for indicator, kind in _planned_keys(related, year):
-        args = {"indicator": indicator.code, "year": year, "level": area.level, "period_kind": kind}
-        planned = rollup_by_area(**args, kind=DataValueKind.PLANNED, language=language)  # type: ignore[arg-type]
-        actual = rollup_by_area(**args, language=language)  # type: ignore[arg-type]
-        rows += _rows(indicator, planned, actual, [area.code], language)
     return rows
 
 

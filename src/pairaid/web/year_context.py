@@ -9,7 +9,7 @@ from pairaid.assessment.selectors import assessment_of
 from pairaid.datasets.selectors import completeness, submission_current
 from pairaid.events.selectors import event_indicators, events_of_year
 from pairaid.geo.models import Area
-from pairaid.plans.selectors import area_promised, plan_execution, recipient_execution
+from pairaid.plans.selectors import area_promised, pairing_execution
 from pairaid.registry.models import Pairing
 
 
@@ -19,9 +19,10 @@ def pairing_year_panel(*, pairing: Pairing, year: int, language: str) -> dict[st
         filled = completeness(pairing=pairing, year=year, language=language, with_who=False)
     except ValueError:  # no dataset for this level
         filled = None
+    execution, recipients = pairing_execution(pairing=pairing, year=year, language=language)
     return {
-        "execution": plan_execution(pairing=pairing, year=year, language=language),
-        "recipients": recipient_execution(pairing=pairing, year=year, language=language),
+        "execution": execution,
+        "recipients": recipients,
         "submission": submission_current(pairing=pairing, year=year),
         "completeness": filled,
         "events": events_of_year(pairing=pairing, year=year),

@@ -60,7 +60,7 @@ def _refused(request: HttpRequest, exc: PairaidError, target: str) -> HttpRespon
 @site_view
 def plan_page(request: HttpRequest, pairing: int, year: int) -> HttpResponse:
     found = get_object_or_404(Pairing.objects.select_related("recipient_area"), pk=pairing)
-    language = _language()
+    execution, recipients = plans.pairing_execution(pairing=found, year=year, language=_language())
     return render(
         request,
         "web/plan.html",
@@ -70,8 +70,8 @@ def plan_page(request: HttpRequest, pairing: int, year: int) -> HttpResponse:
             "plans": [(p, plans.plan_values(plan=p), plans.batch_progress(plan=p)) for p in plans.plan_list(
                 pairing=found, year=year
             )],
-            "execution": plans.plan_execution(pairing=found, year=year, language=language),
-            "recipients": plans.recipient_execution(pairing=found, year=year, language=language),
+            "execution": execution,
+            "recipients": recipients,
             "can_plan": permissions.can_plan_update(request.user, found),
             "value_form": PlannedValueForm(),
             "batch_form": BatchForm(),
