@@ -37,10 +37,11 @@ def test_every_fact_of_the_held_out_reports_names_its_rule() -> None:
     assert facts > 1500
 
 
-@pytest.mark.parametrize("folder", ["reports", "reports-zh"])
+@pytest.mark.parametrize(("folder", "least"), [("reports", 150), ("reports-zh", 80)])
 def test_every_fact_pairaid_extract_writes_for_the_shared_corpus_names_its_rule(
-    shared_dir: Path, folder: str, tmp_path: Path
+    shared_dir: Path, folder: str, least: int, tmp_path: Path
 ) -> None:
+    """``least``: most of the facts the gold holds (195 English, 92 Chinese) are read at all."""
     reports = sorted((shared_dir / "corpus" / folder).glob("*.txt"))
     result = CliRunner().invoke(app, ["extract", *map(str, reports), "--out", str(tmp_path), "--year", "2012"])
     assert result.exit_code == 0, result.output
@@ -51,4 +52,4 @@ def test_every_fact_pairaid_extract_writes_for_the_shared_corpus_names_its_rule(
         data = json.loads(path.read_text(encoding="utf-8"))
         assert _unnamed(data) == [], path.name
         facts += len(data["facts"])
-    assert facts > 100
+    assert facts > least
