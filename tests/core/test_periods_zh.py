@@ -80,3 +80,19 @@ def test_the_period_of_a_figure(text: str, figure: str, period: tuple[object, ..
 
 def test_a_base_year_of_a_comparison_is_no_period() -> None:
     assert _period("销售额比2010年增长83.5%,达到3亿元。", "3亿元") == ("year", 2020)
+
+
+def test_what_stands_so_far_is_a_stock() -> None:
+    """'截至N月底…已…' and '目前已入驻…' give a stock at the report year's end (Z6), '截至N月底' with a flow
+    keeps the year."""
+    from pairaid.core.extract import read_report
+
+    def period(text: str, figure: str) -> tuple[str, int | None]:
+        ex = read_report(text, report_year=2020, donor="安和", recipient="白山")
+        fact = next(f for f in ex.facts if ex.mentions[f.mention].text.startswith(figure))
+        return fact.period.kind, fact.period.year
+
+    assert period("截至11月底,安和已引导26家企业落户白山。", "26家") == ("as_of", 2020)
+    assert period("安和在白山建设的产业园目前已入驻企业17家。", "17家") == ("as_of", 2020)
+    assert period("目前,安和在白山工作的援派干部人才共52名。", "52名") == ("as_of", 2020)
+    assert period("截至11月底,安和帮助白山销售农产品3亿元。", "3亿元") == ("year", 2020)
