@@ -32,8 +32,12 @@ def _sides(text: str, figure: str) -> tuple[str | None, str | None]:
         # Enshi (Hubei) and Xiangxi (Hunan) receive as western areas do
         ("苏州恩施东西部协作\n2019年,苏州市向恩施州拨付资金3亿元。", "3亿元", ("苏州市", "恩施州")),
         # a report on Xinjiang or Tibet aid is about the prefecture its opening names, not the province
-        ("援疆要闻\n江苏省对口支援新疆工作指挥部介绍,今年江苏安排援疆资金8亿元,其中用于克州的资金6亿元。"
-         "\n\n今年新建安居房3000套。", "3000套", ("江苏省", "克州")),
+        (
+            "援疆要闻\n江苏省对口支援新疆工作指挥部介绍,今年江苏安排援疆资金8亿元,其中用于克州的资金6亿元。"
+            "\n\n今年新建安居房3000套。",
+            "3000套",
+            ("江苏省", "克州"),
+        ),
     ],
 )
 def test_the_donor_and_recipient_of_a_figure(text: str, figure: str, sides: tuple[str, str]) -> None:
@@ -49,3 +53,36 @@ def test_a_county_s_short_name_is_a_place_only_in_a_list_or_once_written_in_full
 def test_a_county_s_short_name_in_a_list_needs_a_place_beside_it() -> None:
     assert [p.name for p in find_places("用于农牧民安居、饮水和教育")] == []
     assert [p.name for p in find_places("投向莎车、泽普两县")] == ["莎车", "泽普"]
+
+
+def _all_sides(text: str) -> list[tuple[str, str | None, str | None]]:
+    extraction = read_report(text, report_year=2019)
+    return [(extraction.mentions[f.mention].text, f.donor, f.recipient) for f in extraction.facts]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # F4: one figure to each place listed with 分别: one fact each, on the same figure
+        (
+            "山东省对口支援喀什地区\n2019年,山东省分别向疏勒县、英吉沙县援助资金500万元。",
+            [("500万元", "山东省", "疏勒县"), ("500万元", "山东省", "英吉沙县")],
+        ),
+        # figures listed after the places pair up with them in order
+        (
+            "山东省对口支援喀什地区\n2019年,山东省向疏勒县和英吉沙县分别投入援助资金800万元和600万元。",
+            [("800万元", "山东省", "疏勒县"), ("600万元", "山东省", "英吉沙县")],
+        ),
+        (
+            "山東省對口支援喀什地區\n2019年,山東省向疏勒縣、英吉沙縣、岳普湖縣分別撥付援疆資金300萬元、250萬元、200萬元。",
+            [("300萬元", "山東省", "疏勒縣"), ("250萬元", "山東省", "英吉沙縣"), ("200萬元", "山東省", "岳普湖縣")],
+        ),
+        # no 分别: the list goes as one recipient, its head
+        (
+            "山东省对口支援喀什地区\n2019年,山东省向疏勒县、英吉沙县投入援助资金500万元。",
+            [("500万元", "山东省", "疏勒县")],
+        ),
+    ],
+)
+def test_respectively_in_chinese(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _all_sides(text) == expected

@@ -48,7 +48,7 @@ from pairaid.core.extract.places import (
     sentence_places,
     within,
 )
-from pairaid.core.extract.places_zh import chinese_sides, find_places
+from pairaid.core.extract.places_zh import Place, chinese_sides, find_places, respective_recipients
 from pairaid.core.extract.rules import word_list
 from pairaid.core.extract.tables import Table
 
@@ -155,6 +155,7 @@ def figure_places(
             span = (sent.start, sent.end)  # a place is not carried from one sentence to the next
             donor, recipient = chinese_sides(text, written, span, span, (m.start, m.end), parties)
             found[i] = ((donor,), (recipient,))
+        found.update(_respective(text, sentences, mentions, chinese, written, parties, found))
         bound = {i: b for i, b in bound.items() if i not in found}
         rest = figure_places(text, sections, sentences, mentions, contexts, bound, parts, parties, recipients)
         return found | rest if bound else found
@@ -213,6 +214,45 @@ def _row_place(label: str, donor: str | None) -> str | None:
     if written:
         return written[0].name
     return named_area(label, donor)
+
+
+_ZH_RUN_JOIN = re.compile(r"\s*(?:、|和|与|及|以及)\s*")
+
+
+def _respective(
+    text: str,
+    sentences: tuple[Sentence, ...],
+    mentions: tuple[Mention, ...],
+    chinese: list[int],
+    written: list[Place],
+    parties: Parties,
+    found: dict[int, Sides],
+) -> dict[int, Sides]:
+    """F4 in Chinese: places listed with 分别 before a run of figures ("800万元和600万元") pair up with
+    them in order; a single figure goes to each place (one fact each)."""
+    out: dict[int, Sides] = {}
+    runs: list[list[int]] = []
+    for i in sorted(chinese):
+        last = runs[-1][-1] if runs else None
+        joined = (
+            last is not None
+            and mentions[last].sentence == mentions[i].sentence
+            and mentions[last].unit == mentions[i].unit
+            and _ZH_RUN_JOIN.fullmatch(text, mentions[last].end, mentions[i].start) is not None
+        )
+        if joined:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    for run in runs:
+        first = mentions[run[0]]
+        sent = sentences[first.sentence]
+        listed = respective_recipients(text, written, (sent.start, sent.end), (first.start, first.end), parties)
+        if len(listed) == len(run) > 1:
+            out.update({i: (found[i][0], (place,)) for i, place in zip(run, listed, strict=True)})
+        elif len(run) == 1 and listed:
+            out[run[0]] = (found[run[0]][0], tuple(listed))
+    return out
 
 
 def _needed(sentences: tuple[Sentence, ...], by_sentence: dict[int, list[int]]) -> list[bool]:

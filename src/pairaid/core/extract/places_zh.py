@@ -180,7 +180,11 @@ def _list_head(places: list[Place], k: int, text: str) -> Place:
 
 
 def chinese_sides(
-    text: str, places: list[Place], paragraph: tuple[int, int], sentence: tuple[int, int], figure: tuple[int, int],
+    text: str,
+    places: list[Place],
+    paragraph: tuple[int, int],
+    sentence: tuple[int, int],
+    figure: tuple[int, int],
     parties: Parties,
 ) -> tuple[str | None, str | None]:
     """(donor, recipient) of the figure at ``figure`` in its ``sentence`` and ``paragraph`` (module docstring)."""
@@ -195,3 +199,27 @@ def chinese_sides(
     in_sentence = [k for k in reversed(before) if places[k].start >= sentence[0]]
     giver = next((places[k].name for k in in_sentence if places[k].need <= donor_need), None)
     return giver or parties.donor, recipient
+
+
+_LIST_JOIN = frozenset({"、", "和", "与", "及", "以及"})
+
+
+def respective_recipients(
+    text: str, places: list[Place], sentence: tuple[int, int], figure: tuple[int, int], parties: Parties
+) -> list[str]:
+    """F4: the receiving places listed before ``figure`` in its ``sentence`` when the clause says 分别
+    ("分别向疏勒县、英吉沙县援助资金500万元", "向疏勒县和英吉沙县分别投入800万元和600万元"), in order;
+    [] when it does not or lists fewer than two."""
+    clause_start = max((c.end() for c in _CLAUSE.finditer(text, sentence[0], figure[0])), default=sentence[0])
+    if "分别" not in text[sentence[0] : figure[0]]:
+        return []
+    donor_need = min((p.need for p in places if p.name == parties.donor), default=0)
+    before = [p for p in places if sentence[0] <= p.start and p.end <= figure[0] and p.need > donor_need]
+    if not before or before[-1].start < clause_start - 40:
+        return []
+    listed = [before[-1]]
+    for p in reversed(before[:-1]):
+        if text[p.end : listed[0].start].strip() not in _LIST_JOIN:
+            break
+        listed.insert(0, p)
+    return [p.name for p in listed] if len(listed) > 1 else []
