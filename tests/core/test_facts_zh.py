@@ -120,3 +120,36 @@ def test_growth(text: str, expected: list[Row]) -> None:
 @pytest.mark.parametrize(("text", "expected"), TRADITIONAL_AND_GARBLED)
 def test_traditional_and_garbled(text: str, expected: list[Row]) -> None:
     assert _facts(text) == expected
+
+
+TABLES = [  # tables as pages give them: a unit column, or the unit in brackets in a column's header
+    (
+        "2019年主要指标\n指标 | 单位 | 数值\n帮扶资金 | 万元 | 1500\n援建学校 | 所 | 6\n培训人员 | 人次 | 3200\n",
+        [
+            ("1500", "15000000", "CNY", "aid_funds", None),
+            ("6", "6", "count", "schools", None),
+            ("3200", "3200", "person_time", "people_trained", None),
+        ],
+    ),
+    (
+        "指标\t单位\t2019年\n援助资金\t亿元\t3.2\n选派干部\t人\t120\n",
+        [("3.2", "320000000", "CNY", "aid_funds", None), ("120", "120", "person", "cadres_seconded", None)],
+    ),
+    (  # the unit in the header: the cells are figures, though no words around them say of what
+        "县市 | 帮扶资金(万元) | 项目(个)\n安和县 | 800 | 12\n白山县 | 600 | 9\n",
+        [
+            ("800", "8000000", "CNY", None, None),
+            ("12", "12", "count", None, None),
+            ("600", "6000000", "CNY", None, None),
+            ("9", "9", "count", None, None),
+        ],
+    ),
+    # a column with no unit gives no figures; navigation with bars stays page furniture
+    ("序号  项目名称  投资额\n1  安和县学校  300\n2  白山县医院  250\n", []),
+    ("首页 | 新闻 | 图片 | 视频\n第1页 | 2 | 3 | 下一页\n", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TABLES)
+def test_tables_with_a_unit_column_or_header(text: str, expected: list[Row]) -> None:
+    assert _facts(text) == expected

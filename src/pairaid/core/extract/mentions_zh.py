@@ -183,6 +183,10 @@ def _read(
             return None
         return _mention(text, number, unit_at + len(noun), "count", noun, f"{number.rule}+kinds", sentence)
     if not any(c in _SCALES for c in number.text):
+        cell = _unit_column(text, number)
+        if cell is not None:  # a table's cell whose row gives its unit ("帮扶资金 | 万元 | 1500")
+            rule = f"{number.rule}+unit_column"
+            return _mention(text, number, number.end, cell[0], cell[2], rule, sentence, scale=cell[1])
         return None  # Chinese counts with a counter: a bare number is a code, a year or a list number
     people = _person_noun_after(text, unit_at)
     if people:
@@ -193,6 +197,71 @@ def _read(
         return _mention(text, number, unit_at, "CNY", None, f"{number.rule}+money", sentence)
     before = _noun_before(text, number.start - len(_qualifier_before(text, number)), cu.noun_stops)
     return _mention(text, number, unit_at, "count", before or None, f"{number.rule}+scale", sentence)
+
+
+# the cells of a table row as pages give them: split by tabs, two spaces or more, or bars
+_CELL_SPLIT = re.compile(r"\t|\s{2,}|\s*[|｜]\s*")
+_CELL_EDGE = frozenset({"", " ", "\t", "\n", "|", "｜", "\u3000"})
+_CELL_SCALES = {"": Decimal(1), "万": Decimal(10_000), "亿": Decimal(100_000_000), "千": Decimal(1_000)}
+
+
+def _unit_column(text: str, number: NumberMatch) -> tuple[str, Decimal, str | None] | None:
+    """``(unit, scale, counted noun)`` of a number that is a whole cell of a table row (three cells or
+    more) which has a cell holding only a unit ("万元", "人次", "所"): the unit column of a table of
+    indicators.  The counted noun is the row's first cell ("援建学校")."""
+    if text[number.start - 1 : number.start] not in _CELL_EDGE or text[number.end : number.end + 1] not in _CELL_EDGE:
+        return None  # the quick test: a cell of its own stands between separators or line ends
+    line_start = text.rfind("\n", 0, number.start) + 1
+    line_end = text.find("\n", number.end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    cells = [c.strip() for c in _CELL_SPLIT.split(line)]
+    cells = [c for c in cells if c]
+    if len(cells) < 3 or number.text not in cells:
+        return None
+    at = number.start - line_start
+    before, after = line[:at], line[at + len(number.text) :]
+    if (before.strip() and not _CELL_SPLIT.search(before[-2:] or " ")) or (
+        after.strip() and not _CELL_SPLIT.match(after)
+    ):
+        return None  # the number is not a cell of its own
+    for cell in cells:
+        found = _unit_of(cell)
+        if found is not None:
+            noun = cells[0] if found[0] in ("count", "person", "person_time", "household") else None
+            return found[0], found[1], noun
+    # no unit cell: the unit in brackets of the column's header ("帮扶资金(万元)"), the nearest line above
+    # of as many cells and no number
+    column = cells.index(number.text)
+    pos = line_start - 1
+    while pos > 0:
+        above_start = text.rfind("\n", 0, pos) + 1
+        above = [c.strip() for c in _CELL_SPLIT.split(text[above_start:pos]) if c.strip()]
+        if len(above) != len(cells):
+            return None
+        if not any(_DIGIT_CELL.fullmatch(c) for c in above):
+            header = _HEADER_UNIT.search(above[column])
+            if header is None:
+                return None
+            found = _unit_of(header.group(1))
+            if found is None:
+                return None
+            noun = above[column][: header.start()] if found[0] in ("count", "person", "person_time") else None
+            return found[0], found[1], noun or None
+        pos = above_start - 1
+    return None
+
+
+_DIGIT_CELL = re.compile(r"[\d.,]+%?")
+_HEADER_UNIT = re.compile(r"[(（]\s*(?:单位\s*[:：]\s*)?([^()（）]{1,4})\s*[)）]\s*$")
+
+
+def _unit_of(cell: str) -> tuple[str, Decimal] | None:
+    """The unit and scale a cell holding only a unit names ("万元" -> CNY x 10000, "人次", "所"), or ``None``."""
+    scale_char = cell[0] if cell[:1] in _CELL_SCALES and len(cell) > 1 else ""
+    unit = match_chinese_unit(cell, len(scale_char))
+    if unit is None or unit.end != len(cell) or unit.place:
+        return None
+    return unit.unit, _CELL_SCALES[scale_char] * unit.scale
 
 
 def _qualifier_before(text: str, number: NumberMatch) -> str:

@@ -210,9 +210,9 @@ def respective_recipients(
     """F4: the receiving places listed before ``figure`` in its ``sentence`` when the clause says 分别
     ("分别向疏勒县、英吉沙县援助资金500万元", "向疏勒县和英吉沙县分别投入800万元和600万元"), in order;
     [] when it does not or lists fewer than two."""
-    clause_start = max((c.end() for c in _CLAUSE.finditer(text, sentence[0], figure[0])), default=sentence[0])
-    if "分别" not in text[sentence[0] : figure[0]]:
+    if text.find("分别", sentence[0], figure[0]) < 0:
         return []
+    clause_start = max((c.end() for c in _CLAUSE.finditer(text, sentence[0], figure[0])), default=sentence[0])
     donor_need = min((p.need for p in places if p.name == parties.donor), default=0)
     before = [p for p in places if sentence[0] <= p.start and p.end <= figure[0] and p.need > donor_need]
     if not before or before[-1].start < clause_start - 40:
