@@ -201,7 +201,7 @@ def chinese_sides(
     return giver or parties.donor, recipient
 
 
-_LIST_JOIN = frozenset({"、", "和", "与", "及", "以及"})
+_RESPECTIVE_JOIN = frozenset({"、", "和", "与", "及", "以及"})
 
 
 def respective_recipients(
@@ -219,7 +219,7 @@ def respective_recipients(
         return []
     listed = [before[-1]]
     for p in reversed(before[:-1]):
-        if text[p.end : listed[0].start].strip() not in _LIST_JOIN:
+        if text[p.end : listed[0].start].strip() not in _RESPECTIVE_JOIN:
             break
         listed.insert(0, p)
     return [p.name for p in listed] if len(listed) > 1 else []
