@@ -37,6 +37,7 @@ from pairaid.core.errors import PairaidError
 from pairaid.geo.models import Area
 from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue
 from pairaid.registry.models import Pairing
+from pairaid.registry.selectors import pairing_subtree_ids
 
 _CACHE_ATTR = "_pairaid_rights"
 
@@ -64,7 +65,7 @@ class Rights:
         return self.authenticated
 
 
-def _subtree(model: type[Pairing] | type[Area], roots: set[int]) -> frozenset[int]:
+def _subtree(model: type[Area], roots: set[int]) -> frozenset[int]:
     ids = set(roots)
     frontier = set(roots)
     while frontier:
@@ -81,15 +82,16 @@ def user_rights(user: Any) -> Rights:
     if user is None or not user.is_authenticated or not user.is_active:
         rights = Rights(False, False, False, frozenset(), frozenset())
     else:
-        memberships = list(Membership.objects.filter(user=user).prefetch_related("pairings", "areas"))
-        roles = {m.role for m in memberships}
-        pairing_roots = {p.pk for m in memberships if m.role == Role.PAIRING_EDITOR for p in m.pairings.all()}
-        area_roots = {a.pk for m in memberships if m.role == Role.RECIPIENT_EDITOR for a in m.areas.all()}
+        # one query for the roles and the places they hold (a user has a few memberships, each a few places)
+        held = list(Membership.objects.filter(user=user).values_list("role", "pairings", "areas"))
+        roles = {role for role, _, _ in held}
+        pairing_roots = {p for role, p, _ in held if role == Role.PAIRING_EDITOR and p is not None}
+        area_roots = {a for role, _, a in held if role == Role.RECIPIENT_EDITOR and a is not None}
         rights = Rights(
             authenticated=True,
             administrator=user.is_superuser or Role.ADMINISTRATOR in roles,
             national_office=Role.NATIONAL_OFFICE in roles,
-            pairing_ids=_subtree(Pairing, pairing_roots) if pairing_roots else frozenset(),
+            pairing_ids=frozenset(pairing_subtree_ids(roots=pairing_roots)) if pairing_roots else frozenset(),
             area_ids=_subtree(Area, area_roots) if area_roots else frozenset(),
         )
     with contextlib.suppress(AttributeError):  # objects that refuse attributes are simply not cached

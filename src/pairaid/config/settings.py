@@ -91,6 +91,7 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
     "pairaid.web.conflicts.LockedConflictMiddleware",
+    "pairaid.web.read_once.ReadOnceMiddleware",
 ]
 
 ROOT_URLCONF = "pairaid.config.urls"

@@ -13,6 +13,7 @@ from django.db.models import F, Q, QuerySet
 from pairaid.accounts.models import Membership, Role
 from pairaid.accounts.permissions import can_submission_approve, can_submission_freeze
 from pairaid.activities.models import Activity
+from pairaid.core.read_once import once
 from pairaid.datasets.models import Dataset, DatasetIndicator, Submission, SubmissionState
 from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueKind, DataValueStatus, Indicator
 from pairaid.registry.models import Pairing
@@ -21,7 +22,7 @@ from pairaid.registry.selectors import pairing_descendant_ids
 
 def dataset_for(*, pairing: Pairing) -> Dataset | None:
     """The dataset ``pairing`` reports: the first (by code) whose levels include its level, or that has none."""
-    for dataset in Dataset.objects.all():
+    for dataset in once("datasets", lambda: list(Dataset.objects.all())):
         if not dataset.levels or pairing.level in dataset.levels:
             return dataset
     return None
@@ -29,6 +30,10 @@ def dataset_for(*, pairing: Pairing) -> Dataset | None:
 
 def dataset_indicators(*, dataset: Dataset) -> list[Indicator]:
     """The indicators of ``dataset`` in the order of its form."""
+    return list(once(f"dataset_indicators:{dataset.pk}", lambda: _form_indicators(dataset)))
+
+
+def _form_indicators(dataset: Dataset) -> list[Indicator]:
     return [e.indicator for e in DatasetIndicator.objects.filter(dataset=dataset).select_related("indicator")]
 
 

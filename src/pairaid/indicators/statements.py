@@ -28,6 +28,7 @@ from django.db.models.functions import Coalesce, ExtractYear
 
 from pairaid.activities.models import Activity
 from pairaid.core.errors import DataError
+from pairaid.core.read_once import once
 from pairaid.geo.models import Area
 from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueKind, DataValueStatus, Indicator
 from pairaid.registry.models import Pairing
@@ -61,6 +62,10 @@ class PairingForest:
 
     @classmethod
     def load(cls) -> PairingForest:
+        return once("pairing_forest", cls._read)
+
+    @classmethod
+    def _read(cls) -> PairingForest:
         parent: dict[int, int | None] = {}
         label: dict[int, str] = {}
         recipient: dict[int, int | None] = {}
@@ -97,6 +102,10 @@ class AreaTree:
 
     @classmethod
     def load(cls) -> AreaTree:
+        return once("area_tree", cls._read)
+
+    @classmethod
+    def _read(cls) -> AreaTree:
         tree = cls({}, {}, {}, {}, {})
         for pk, up, code, level, zh, en, pinyin in Area.objects.values_list(
             "pk", "parent_id", "code", "level", "name_zh", "name_en", "name_pinyin"
@@ -141,7 +150,9 @@ def summed_indicators(codes: Iterable[str]) -> dict[int, str]:
 
 
 def _indicator_rows(codes: list[str]) -> list[tuple[int, str, str, str]]:
-    return list(Indicator.objects.filter(code__in=codes).values_list("pk", "code", "aggregation", "unit"))
+    every = once("indicator_rows", lambda: list(Indicator.objects.values_list("pk", "code", "aggregation", "unit")))
+    wanted = set(codes)
+    return [row for row in every if row[1] in wanted]
 
 
 _GROUPS = (

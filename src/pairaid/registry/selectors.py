@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import cast
 
 from django.db.models import Q, QuerySet
 
+from pairaid.core.read_once import once
 from pairaid.core.registry import PAIRING_LEVELS, PROGRAMMES, PairingRecord
 from pairaid.core.registry import Basis as RegistryBasis
 from pairaid.core.registry import PairingLevel as RegistryLevel
@@ -129,8 +131,30 @@ def pairing_tree(*, root: Pairing) -> PairingNode:
 
 
 def pairing_descendant_ids(*, root: Pairing) -> list[int]:
-    """Ids of ``root`` and of every pairing nested under it."""
-    return [p.pk for p in pairing_tree(root=root).walk()]
+    """Ids of ``root`` and of every pairing nested under it (``root`` first, then level by level)."""
+    return pairing_subtree_ids(roots=[root.pk])
+
+
+def _pairing_children() -> dict[int, list[int]]:
+    children: dict[int, list[int]] = {}
+    for pk, parent_id in Pairing.objects.filter(parent__isnull=False).values_list("pk", "parent_id").order_by("pk"):
+        children.setdefault(parent_id, []).append(pk)
+    return children
+
+
+def pairing_subtree_ids(*, roots: Iterable[int]) -> list[int]:
+    """Ids of ``roots`` and of every pairing nested under them, in one query however deep the trees: the
+    parent of every pairing is read at once (a few thousand pairs of numbers nationally), so that a page
+    that asks about a tree several times does not pay a query per level each time."""
+    children = once("pairing_children", _pairing_children)
+    found = list(dict.fromkeys(roots))
+    seen = set(found)
+    frontier = found
+    while frontier:
+        frontier = [c for node in frontier for c in children.get(node, ()) if c not in seen]
+        seen.update(frontier)
+        found.extend(frontier)
+    return found
 
 
 def organisation_list(*, search: str = "", kind: str | None = None) -> QuerySet[Organisation]:

@@ -18,7 +18,7 @@ from pairaid.core.change import change_percent
 from pairaid.geo.models import Area
 from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueKind, Indicator, PeriodKind
 from pairaid.indicators.money_rollups import rollup_by_sector
-from pairaid.indicators.rollups import rollup_read
+from pairaid.indicators.rollups import Rollup, rollup_read
 from pairaid.indicators.totals import summed_indicator_list
 from pairaid.registry.models import Pairing
 from pairaid.registry.pairing_names import pairing_matches
@@ -86,16 +86,19 @@ def dashboard_headlines(*, last: int = 12) -> list[Headline]:
     return headlines
 
 
-def pairing_figures(*, code: str, year: int, top_level: bool = True, limit: int = 30) -> list[PairingFigure]:
+def pairing_figures(
+    *, code: str, year: int, top_level: bool = True, limit: int = 30, rollup: Rollup | None = None
+) -> list[PairingFigure]:
     """Each pairing's total of indicator ``code`` in ``year`` (yuan or its codelist unit) with last
     year's, largest first, as the roll-up counts them (a pairing's tree, each figure once).
 
-    ``top_level`` limits it to pairings at the top of their tree (no parent).
+    ``top_level`` limits it to pairings at the top of their tree (no parent). ``rollup`` reuses
+    statements already read (of ``code``, ``year`` and the year before).
     """
     item = Indicator.objects.filter(code=code).first()
     if item is None:
         return []
-    rollup = rollup_read(indicators=[code], years=[year - 1, year])
+    rollup = rollup or rollup_read(indicators=[code], years=[year - 1, year])
     key = (item.unit, PeriodKind.YEAR)
     now = rollup.pairing_totals(code, year).get(key, {})
     before = rollup.pairing_totals(code, year - 1).get(key, {})
