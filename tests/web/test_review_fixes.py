@@ -176,3 +176,10 @@ def test_ingest_keeps_the_rule_and_the_certainty_of_each_figure(world: World) ->
     figures = DataValue.objects.filter(evidence__document=result.document)
     assert figures.exists()
     assert all(f.rule and f.certainty is not None and 0 <= f.certainty <= 1 for f in figures)
+
+
+def test_a_field_the_report_left_empty_shows_as_a_dash_not_as_none(db: None) -> None:
+    from pairaid.web.templatetags.pairaid_web import as_read_items
+
+    shown = as_read_items({"area": None, "indicator": "people_trained"})
+    assert shown == [("area", "—"), ("indicator", "People trained")]

@@ -146,6 +146,9 @@ def as_read_items(as_read: Any) -> list[tuple[str, str]]:
     for field, value in (as_read or {}).items():
         label = str(DataValue._meta.get_field(field).verbose_name)
         found = lookups[field](value) if field in lookups and value is not None else None
+        if value is None:  # the report gave none (a figure read with no place, no pairing)
+            items.append((label, "—"))
+            continue
         items.append((label, name(found) if found is not None else unit(value) if field == "unit" else str(value)))
     return items
 

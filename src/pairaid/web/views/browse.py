@@ -152,7 +152,9 @@ def area_detail(request: HttpRequest, code: str) -> HttpResponse:
         {
             "area": area,
             "children": area.children.all(),
-            "pairings": pairings.select_related("donor_area", "recipient_area")[:100],
+            "pairings": pairings.select_related(
+                "donor_area", "recipient_area", "donor_organisation", "recipient_organisation"
+            )[:100],
             "activities": Activity.objects.filter(recipient_areas=area)[:100],
             "years": years,
             "year": year,
