@@ -184,7 +184,8 @@ def build_data() -> Data:
     from pairaid.events.models import TradeFair
     from pairaid.indicators.models import DataValue
     from pairaid.ingest.services import document_ingest
-    from pairaid.jobs.services import export_start, job_finish
+    from pairaid.jobs.progress import job_finish
+    from pairaid.jobs.services import export_start
     from pairaid.registry.models import Pairing
     from pairaid.sample.loader import sample_load, sample_path
     from tests.web.factories import make_figure, make_user, sample_dataset_returned
