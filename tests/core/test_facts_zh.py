@@ -144,6 +144,15 @@ TABLES = [  # tables as pages give them: a unit column, or the unit in brackets 
             ("9", "9", "count", None, None),
         ],
     ),
+    (  # regression: the next line's 乙 is no grade ("二甲医院") of a number ending its line
+        "县市 | 项目(个) | 学校(所)\n甲县 | 12 | 3\n乙县 | 9 | 2\n",
+        [
+            ("12", "12", "count", None, None),
+            ("3", "3", "count", None, None),
+            ("9", "9", "count", None, None),
+            ("2", "2", "count", None, None),
+        ],
+    ),
     # a column with no unit gives no figures; navigation with bars stays page furniture
     ("序号  项目名称  投资额\n1  安和县学校  300\n2  白山县医院  250\n", []),
     ("首页 | 新闻 | 图片 | 视频\n第1页 | 2 | 3 | 下一页\n", []),

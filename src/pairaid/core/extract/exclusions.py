@@ -308,12 +308,16 @@ def chinese_exclusion_rule(
             return f"span:{name}"
         k -= 1
     pats = chinese_patterns()
-    if pats.before_any.search(text, max(0, start - 12), start):
+    # the words around a number are those of its line: "…| 12\n乙县 …" is no grade ("二甲医院")
+    line_end = text.find("\n", end)
+    stop = line_end if line_end >= 0 else len(text)
+    since = max(text.rfind("\n", 0, start) + 1, start - 12)
+    if pats.before_any.search(text, since, start):
         for name, pat in pats.before:
-            if pat.search(text, max(0, start - 12), start):
+            if pat.search(text, since, start):
                 return f"before:{name}"
-    if pats.after_any.match(text, end):
+    if pats.after_any.match(text, end, stop):
         for name, pat in pats.after:
-            if pat.match(text, end):
+            if pat.match(text, end, stop):
                 return f"after:{name}"
     return None
