@@ -634,3 +634,41 @@ def test_a_part_of_aid_money_takes_the_channel_its_own_words_give() -> None:
         ("3 million yuan", "social_donations", 0),
         ("1 million yuan", "aid_funds", 0),
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "counted", "indicator"),
+    [
+        (
+            "Doctors from Anhe hospitals, 12 in number, worked in the county hospitals of Baishan.",
+            "doctor",
+            "professionals_sent",
+        ),
+        (
+            "Anhe sent six batches of cadres to Baishan, 210 cadres in all."
+            " The sixth batch, 36 strong, arrived in 2012.",
+            "cadre",
+            "cadres_seconded",
+        ),
+    ],
+)
+def test_a_count_in_apposition_to_a_noun_phrase_or_a_group_counts_its_people(
+    body: str, counted: str, indicator: str
+) -> None:
+    ex = read(body)
+    last = ex.mentions[-1]
+    assert (last.unit, last.noun, last.text.isdigit()) == ("person", counted, True)
+    assert [f.indicator for f in ex.facts if f.mention == len(ex.mentions) - 1] == [indicator]
+
+
+def test_strong_alone_is_no_counted_noun_but_strong_before_a_noun_is_an_adjective() -> None:
+    ex = read("Anhe guided ten economically strong counties to help Baishan.")
+    assert [(m.text, m.noun) for m in ex.mentions] == [("ten", "county")]
+
+
+def test_n_of_them_counts_the_subject_of_its_sentence_and_a_verb_ends_the_counted_noun() -> None:
+    ex = read("Anhe companies invested 2.3 billion yuan in Baishan, and 93 of them set up plants there in 2012.")
+    assert [(m.text, m.unit, m.noun) for m in ex.mentions][1] == ("93", "count", "company")
+    ex = read("In 2012, 57 Anhe enterprises began operations in Baishan.")
+    assert [(m.unit, m.noun) for m in ex.mentions] == [("count", "enterprise")]
+    assert [f.indicator for f in ex.facts] == ["enterprises"]

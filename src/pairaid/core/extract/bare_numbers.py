@@ -41,11 +41,16 @@ _CONTINUES = re.compile(
 # "of whom 12,800 were from A, 10,200 from B and 8,500 from C": a bare number listed after another
 _LISTED_AFTER = re.compile(rf"[^.;:\d]{{0,45}}?(?:,\s*(?:and\s+)?|\s+and\s+){_QUAL}", re.I)
 _POPULATION = compile_led(r"\bpopulation\b[^.;,]{0,60}$", re.I)
-# "the first batch of aid cadres, 113 in all, took up their posts": a count in apposition to the noun before it
-_APPOSITION_BEFORE = re.compile(r"\b([A-Za-z][a-z-]*[a-z])\s*,\s*$")
+# "the first batch of aid cadres, 113 in all, took up their posts", "Doctors from A, 32 in number, worked":
+# a count in apposition to the noun phrase before it (back to the clause start)
+_APPOSITION_BEFORE = re.compile(r"(?:^|[.;:,!?(\n]\s*)([A-Za-z][^.;:,!?()\d\n]{0,60}?)\s*,\s*$")
+# "The sixth batch, 48 strong, arrived": a group of the people counted before it
+_GROUP = re.compile(r"\b(?:batch|group|team|contingent|squad)\b", re.I)
+# "Shenzhen companies invested N yuan, and 93 of them set up plants": the sentence's subject, its first words
+_SUBJECT = re.compile(r"(?:^|[.;!?]\s+|\n\s*)((?:[A-Za-z][\w’'-]*\s+){0,3}[A-Za-z][\w’'-]*)\s(?:[^.;!?\n]|\.\d)*$")
 # a table flattened into lines: "Cadres seconded: 24; professionals sent: 113"
 _LABEL_BEFORE = re.compile(r"(?:^|[\n;；]|\s{2,})\s*(?P<label>[A-Za-z][A-Za-z'’ -]{2,40}):\s*$")
-_IN_ALL = re.compile(r"\s+(?:in\s+all|in\s+total|altogether)\b", re.I)
+_IN_ALL = re.compile(r"\s+(?:in\s+all|in\s+total|in\s+number|altogether|strong)\b", re.I)
 # "58,000 rural labourers, including 21,000 through ...": a part of the figure before it
 _OF_THE_BEFORE = re.compile(r"\b(?:of|among)\s+(?:the|these|those)\s+$", re.I)
 _THEN_COMMA = re.compile(r"(?:[^.;,\d]|(?:19|20)\d\d){0,40},\s*")  # "built since 1996, 23 were"
@@ -82,6 +87,7 @@ def inherit_units(text: str, mentions: list[Mention]) -> list[Mention]:
         source: Mention | None = None
         lead = text[max(0, m.start - 40) : m.start]
         marker = _OF_WHOM_BEFORE.search(lead) or _OF_THEM_AFTER.match(text, m.end)
+        subject = _SUBJECT.search(text, max(0, m.start - 160), m.start) if marker and not counted else None
         if counted and marker:
             # "of whom" counts people: the last figure of people before it, else the last counted one
             people = [p for p in counted if p.unit == "person"] if "whom" in marker.group(0).lower() else []
@@ -110,8 +116,10 @@ def inherit_units(text: str, mentions: list[Mention]) -> list[Mention]:
             out.append(_counted_by(m, named.group("np") or named.group("subject")))
         elif _POPULATION.search(text, max(0, m.start - 70), m.start):
             out.append(replace(m, unit="person", noun="person"))
-        elif (noun := _APPOSITION_BEFORE.search(lead)) and is_plural(noun.group(1)) and _IN_ALL.match(text, m.end):
-            out.append(_counted_by(m, noun.group(1)))
+        elif subject is not None and _OF_THEM_AFTER.match(text, m.end) and _counted_by(m, subject.group(1)) != m:
+            out.append(_counted_by(m, subject.group(1)))  # "Firms invested N yuan, and 93 of them set up plants"
+        elif _IN_ALL.match(text, m.end) and (phrase := _APPOSITION_BEFORE.search(text, max(0, m.start - 70), m.start)):
+            out.append(_in_apposition(m, phrase.group(1), out))
         elif (label := _LABEL_BEFORE.search(lead)) is not None:
             out.append(_counted_by(m, label.group("label")))
         else:
@@ -147,6 +155,16 @@ def money_lists(text: str, mentions: list[Mention]) -> list[Mention]:
             out[j] = replace(bare, unit="CNY", value=bare.value * factor, value_high=high)
             j -= 1
     return out
+
+
+def _in_apposition(m: Mention, phrase: str, earlier: list[Mention]) -> Mention:
+    """``m`` counting what the noun phrase it stands in apposition to counts ("Doctors from A, 32 in number"), or,
+    for a group that names no noun ("The sixth batch, 48 strong"), the people counted last before it."""
+    counted = _counted_by(m, phrase)
+    if counted is not m or not _GROUP.search(phrase):
+        return counted
+    people = next((p for p in reversed(earlier[-6:]) if p.unit == "person"), None)
+    return replace(m, unit="person", noun=people.noun if people is not None else "person")
 
 
 def _counted_by(m: Mention, phrase: str) -> Mention:

@@ -99,6 +99,11 @@ def _stops() -> frozenset[str]:
 
 
 @cache
+def _not_alone() -> frozenset[str]:
+    return frozenset(str(w) for w in unit_words_raw()["not_nouns_alone"])
+
+
+@cache
 def unit_words_raw() -> Any:
     return _load_yaml("unit_words.yaml")
 
@@ -150,7 +155,9 @@ def noun_phrase(text: str, pos: int, max_words: int = 7) -> NounPhrase:
                     continue
             head = len(words) - 1
             break
-    if hyphen and words:
+    if len(words) == 1 and words[0][0].lower() in _not_alone():
+        head = None  # "the sixth batch, 48 strong, arrived": no counted noun
+    elif hyphen and words:
         head = 0
     elif head is None and words and not at_end and not _VERB_LIKE.fullmatch(words[-1][0]):
         head = len(words) - 1  # else a participle ("71 completed") is no counted noun

@@ -49,7 +49,7 @@ _MONTH = rf"(?:{'|'.join(word_list('months'))})\.?"
 _PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, compile_led(pattern, re.I))
     for kind, pattern in (
-        ("as_of", rf"\b(?:as\s+of|by|until|till|up\s+to|to)\s+(?:the\s+)?end\s+of\s+(?:{_MONTH}\s+)?{_YEAR}"),
+        ("as_of", rf"\b(?:as\s+of|by|until|till|up\s+to|to|at)\s+(?:the\s+)?end\s+of\s+(?:{_MONTH}\s+)?{_YEAR}"),
         ("as_of", rf"\bas\s+of\s+(?:{_MONTH}\s+(?:\d{{1,2}},?\s+)?)?{_YEAR}"),
         ("year_end", r"\b(?:as\s+of|by|until|till|up\s+to|to|at)\s+the\s+end\s+of\s+(?:the|this)\s+year\b"),
         ("span", rf"\b(?:from|between)\s+{_YEAR}\s+(?:to|and|through|till|until)\s+{_YEAR}\b"),
