@@ -96,7 +96,7 @@ def test_xlsx_has_one_sheet_per_table_with_codes_and_numbers(sample_pairing: Pai
     results = {row[0]: row for row in book["Results"].iter_rows(min_row=2, values_only=True)}
     note = results["aid_funds"][8]
     notes = {f"[{row[0]}]": row[1] for row in book["Notes"].iter_rows(min_row=2, values_only=True)}
-    assert notes[note] == NOTE
+    assert notes[note] == f"“{NOTE}”"  # quoted, as in every format
 
 
 def test_docx_has_the_sections_and_a_chart(sample_pairing: Pairing) -> None:
@@ -104,7 +104,7 @@ def test_docx_has_the_sections_and_a_chart(sample_pairing: Pairing) -> None:
 
     doc = Document(io.BytesIO(report_bytes(context=report_context(pairing=sample_pairing, year=2009), fmt="docx")))
     headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
-    assert headings[:2] == ["Overview", "How the totals were counted"]
+    assert headings[:3] == ["Summary", "Overview", "How the totals were counted"]
     assert {"Activities", "Economic cooperation", "Results", "The recipient's economy", "Sources"} <= set(headings)
     cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
     assert "1.574 billion yuan" in cells and any(c.startswith("1.574 billion yuan [") for c in cells)

@@ -47,6 +47,12 @@ def report(
     ),
     lang: str = typer.Option("en", "--lang", help="Labels in en or zh-hans."),
     extracted: bool = typer.Option(False, "--extracted", help="Count extracted figures too, not only confirmed."),
+    narrative_out: str | None = typer.Option(
+        None, "--narrative-out", help="Also write the summary's paragraphs to this text file, to edit."
+    ),
+    narrative_in: str | None = typer.Option(
+        None, "--narrative", help="Use the summary's paragraphs of this edited file (from --narrative-out)."
+    ),
 ) -> None:
     """Write the annual report of a pairing (--pairing) or the national overview (--overview)."""
     with one_line_errors():
@@ -60,8 +66,23 @@ def report(
 
         fmt = _format(fmt, out, FORMATS)
         chosen = pairing_from_option(pairing, year=year) if pairing else None
-        built = report_build(year=year, pairing=chosen, fmt=fmt, language=lang, include_extracted=extracted)
+        edited = _read_text(narrative_in) if narrative_in else None
+        built = report_build(
+            year=year, pairing=chosen, fmt=fmt, language=lang, include_extracted=extracted, narrative=edited
+        )
         path = Path(out or built.filename)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(built.data)
+        if narrative_out:
+            from pairaid.reports.narrative import narrative_text
+
+            Path(narrative_out).write_text(narrative_text(built.narrative), encoding="utf-8")
+            console.print(f"wrote {narrative_out}", highlight=False)
         console.print(f"wrote {path}", highlight=False)
+
+
+def _read_text(name: str) -> str:
+    try:
+        return Path(name).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read {name}: {exc}") from None

@@ -7,7 +7,7 @@ written empty.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from pairaid.core.errors import InputError
@@ -24,13 +24,24 @@ class BuiltReport:
 
     data: bytes
     filename: str
+    narrative: dict[str, str] = field(default_factory=dict)
 
 
 def report_build(
-    *, year: int, pairing: Pairing | None, fmt: str, language: str = "en", include_extracted: bool = False
+    *,
+    year: int,
+    pairing: Pairing | None,
+    fmt: str,
+    language: str = "en",
+    include_extracted: bool = False,
+    narrative: str | None = None,
 ) -> BuiltReport:
     """The annual report of ``pairing`` (with every pairing under it), or the national overview when
     ``pairing`` is None, for ``year`` in ``fmt`` (html, pdf, xlsx, docx, md).
+
+    ``narrative``: the summary's paragraphs as edited (:func:`pairaid.reports.narrative.narrative_text`)
+    in place of those written from the figures; the report's paragraphs come back in ``narrative``.
+    With ``include_extracted`` the findings over extracted figures are refreshed and shown too.
 
     Raises:
         InputError: an unknown format or language, or no figures to report.
@@ -44,14 +55,18 @@ def report_build(
     if language not in LANGUAGES:
         raise InputError(f"unknown language {language!r} (use one of {', '.join(LANGUAGES)})")
     if pairing is not None:
-        findings_refresh(pairing=pairing, year=year)
+        findings_refresh(pairing=pairing, year=year, include_extracted=include_extracted)
         context = report_context(pairing=pairing, year=year, language=language, include_extracted=include_extracted)
     else:
-        findings_refresh(year=year)
+        findings_refresh(year=year, include_extracted=include_extracted)
         context = overview_context(year=year, language=language, include_extracted=include_extracted)
     if not context.has_figures:
         what = f"pairing {pairing}" if pairing is not None else "any pairing"
         hint = "" if include_extracted else " (confirmed figures only: --extracted counts extracted ones too)"
         raise InputError(f"no figures for {what} in {year}: nothing to report{hint}")
+    if narrative is not None:
+        from pairaid.reports.narrative import narrative_read
+
+        context.narrative = narrative_read(narrative, context.narrative)
     name = f"report-{pairing.pk}-{year}.{fmt}" if pairing is not None else f"overview-{year}.{fmt}"
-    return BuiltReport(report_bytes(context=context, fmt=fmt), name)
+    return BuiltReport(report_bytes(context=context, fmt=fmt), name, dict(context.narrative))

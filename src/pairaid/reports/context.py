@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from pairaid.reports import charts
+from pairaid.reports.year import ReportingYear
 
 
 @dataclass(frozen=True)
@@ -134,6 +135,7 @@ class ReportContext:
     notes: list[NoteRow] = field(default_factory=list)
     sources: list[SourceRow] = field(default_factory=list)
     charts: dict[str, charts.Chart] = field(default_factory=dict)
+    reporting_year: ReportingYear | None = None
 
     @property
     def has_figures(self) -> bool:

@@ -56,6 +56,15 @@ def pairing_names(ids: Iterable[int], language: str) -> dict[int, str]:
     return {p.pk: p.display_name(language) for p in qs}
 
 
+def document_title(document: SourceDocument, limit: int = 120) -> str:
+    """A document's title as a report names it: cut at a word near ``limit`` characters (a title read
+    from a report without one can be its first paragraph), else its file name."""
+    title = " ".join((document.title or document.filename or document.sha256[:12]).split())
+    if len(title) <= limit:
+        return title
+    return title[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
 class Notes:
     """The notes of one report: a number per evidence span, in the order figures ask for them."""
 
@@ -88,7 +97,7 @@ class Notes:
             doc = docs.get(doc_id)
             if doc is None:
                 continue
-            title = doc.title or doc.filename or doc.sha256[:12]
+            title = document_title(doc)
             rows.append(NoteRow(n, sentence_around(doc.text, start, end), title, evidence_url(doc_id, start, end)))
         return rows
 
@@ -283,21 +292,36 @@ def tree_rows(*, root: Pairing, totals: dict[int, Decimal], language: str) -> li
     return rows
 
 
-def finding_rows(*, pairing_ids: list[int] | None, year: int, language: str, notes: Notes) -> list[FindingRow]:
-    """The year's findings on confirmed figures, errors first, in ``language``."""
-    qs = Finding.objects.filter(year=year, includes_extracted=False).select_related("evidence", "evidence__document")
+def finding_rows(
+    *, pairing_ids: list[int] | None, year: int, language: str, notes: Notes, include_extracted: bool = False
+) -> list[FindingRow]:
+    """The year's findings, errors first: on confirmed figures, or with ``include_extracted`` on the
+    extracted ones too (a report that counts them shows what the checks found in them); each written
+    in ``language`` from its rule and figures (:func:`pairaid.reports.finding_texts.finding_text`),
+    with names, not codes."""
+    from pairaid.reports.finding_texts import finding_text
+
+    figures = DataValue.objects.select_related("indicator", "area", "activity")
+    qs = (
+        Finding.objects.filter(year=year, includes_extracted=include_extracted)
+        .select_related("evidence", "evidence__document")
+        .prefetch_related(Prefetch("data_values", queryset=figures))
+    )
     if pairing_ids is not None:
         qs = qs.filter(pairing_id__in=pairing_ids)
     rank = {"error": 0, "warning": 1, "info": 2}
+    found = list(qs)
+    members = {f.pk: list(f.data_values.all()) for f in found}
+    names = pairing_names({v.pairing_id for m in members.values() for v in m if v.pairing_id}, language)
     rows = []
     with translation.override(language):
-        for f in qs:
+        for f in found:
             e = f.evidence
             rows.append(
                 FindingRow(
                     str(f.get_severity_display()),
                     f.rule,
-                    f.message,
+                    finding_text(f, members[f.pk], language=language, names=names),
                     evidence_url(e.document_id, e.start, e.end) if e else None,
                     f"{e.document.title}" if e else "",
                 )
@@ -305,10 +329,18 @@ def finding_rows(*, pairing_ids: list[int] | None, year: int, language: str, not
     return sorted(rows, key=lambda r: rank.get(r.severity, 3))
 
 
-def source_rows(figures: list[ReportFigure]) -> list[SourceRow]:
-    """The documents the figures came from."""
+def source_rows(
+    figures: list[ReportFigure], *, year: int | None = None, statuses: list[str] | None = None
+) -> list[SourceRow]:
+    """The documents the figures came from; with ``year``, the documents of every stored figure of
+    that year of ``statuses`` (what an overview's totals were counted from), at most 200."""
     ids = sorted({int(f.evidence_url.split("/documents/")[1].split("/")[0]) for f in figures if f.evidence_url})
+    if year is not None:
+        stated = DataValue.objects.filter(
+            period_end__year=year, status__in=statuses or CONFIRMED_STATUSES, evidence__isnull=False
+        )
+        ids = sorted(set(ids) | set(stated.values_list("evidence__document_id", flat=True).distinct()[:200]))
     return [
-        SourceRow(d.pk, d.title or d.filename or d.sha256[:12], d.address, f"{settings.SITE_URL}/documents/{d.pk}/")
+        SourceRow(d.pk, document_title(d), d.address, f"{settings.SITE_URL}/documents/{d.pk}/")
         for d in SourceDocument.objects.filter(pk__in=ids).defer("text").order_by("pk")
     ]

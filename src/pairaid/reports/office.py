@@ -14,6 +14,10 @@ def _figure_rows(figures: list[ReportFigure]) -> list[list[object]]:
     return [[f.code, f.label, f.subject, f.value, f.shown, f.period, f.change, f.status, f.citation] for f in figures]
 
 
+def _rate(rate: object) -> str:
+    return "" if rate is None else f"{rate}%"
+
+
 def report_xlsx(*, context: ReportContext) -> bytes:
     """An XLSX workbook: overview, pairings, channels, sectors, activities, economy, people, results,
     the recipient's economy, findings, notes and sources; values are numbers (yuan), with the
@@ -61,7 +65,7 @@ def report_xlsx(*, context: ReportContext) -> bytes:
         (
             "sheet_notes",
             ["#", lab["evidence"], lab["document"]],
-            [[n.number, n.quote, n.document] for n in context.notes],
+            [[n.number, f"“{n.quote}”", n.document] for n in context.notes],
         ),
         (
             "sheet_sources",
@@ -69,6 +73,27 @@ def report_xlsx(*, context: ReportContext) -> bytes:
             [[s.id, s.title, s.address] for s in context.sources],
         ),
     ]
+    year = context.reporting_year
+    if year is not None:
+        sheets[5:5] = [
+            (
+                "sheet_plan",
+                [lab["for"], lab["indicator"], lab["planned"], lab["actual"], lab["executed"] + " (%)"],
+                [[e.subject, e.label, e.planned, e.actual, e.rate] for e in [*year.execution, *year.recipients]],
+            ),
+            (
+                "sheet_events",
+                [lab["date"], lab["event"], lab["details"]],
+                [[e.date, e.what, e.details] for e in year.events],
+            ),
+            (
+                "sheet_assessment",
+                [lab["criterion"], lab["points"], lab["weight"]],
+                [[lab["score"], year.score, 100], *([c.name, c.points, c.weight] for c in year.criteria)]
+                if year.score is not None
+                else [],
+            ),
+        ]
     book = Workbook()
     book.remove(book.active)  # type: ignore[arg-type]
     for key, head, rows in sheets:
@@ -167,6 +192,28 @@ def report_docx(*, context: ReportContext) -> bytes:
             [lab["title"], lab["sector"], lab["place"], lab["money"], lab["outputs"], lab["status"]],
             [[a.title, a.sector, a.place, a.shown_money, a.outputs, a.status] for a in context.activities],
         )
+    year = context.reporting_year
+    if year is not None:
+        doc.add_heading(lab["plan_actual"], level=1)
+        table(
+            [lab["indicator"], lab["planned"], lab["actual"], lab["executed"]],
+            [[e.label, e.planned, e.actual, _rate(e.rate)] for e in year.execution],
+        )
+        if year.recipients:
+            doc.add_heading(lab["promised"], level=2)
+            table(
+                [lab["for"], lab["indicator"], lab["planned"], lab["actual"], lab["executed"]],
+                [[e.subject, e.label, e.planned, e.actual, _rate(e.rate)] for e in year.recipients],
+            )
+        doc.add_heading(lab["events"], level=1)
+        table([lab["date"], lab["event"], lab["details"]], [[e.date, e.what, e.details] for e in year.events])
+        if year.score is not None:
+            doc.add_heading(lab["assessment"], level=1)
+            doc.add_paragraph(year.score_line)
+            table(
+                [lab["criterion"], lab["points"], lab["weight"]],
+                [[c.name, c.points, c.weight] for c in year.criteria],
+            )
     for name, title in (
         ("economy", "economy"),
         ("people", "people"),

@@ -36,6 +36,8 @@ from pairaid.reports.figures import (
 )
 from pairaid.reports.labels import labels
 from pairaid.reports.maps import Arrow, china_map
+from pairaid.reports.narrative import narrative
+from pairaid.reports.year import reporting_year
 
 #: Indicator groups of each report section (``spec/indicators.csv`` column ``group``).
 SECTIONS = {
@@ -153,9 +155,15 @@ def report_context(
         people=sections["people"],
         results=sections["results"],
         recipient=recipient,
-        findings=finding_rows(pairing_ids=ids, year=year, language=language, notes=notes),
+        findings=finding_rows(
+            pairing_ids=ids, year=year, language=language, notes=notes, include_extracted=include_extracted
+        ),
         sources=source_rows(figures + recipient),
     )
+    context.narrative = narrative(
+        headline=context.headline, year=year, who=_donor_name(pairing, language), language=language
+    )
+    context.reporting_year = reporting_year(pairing=pairing, year=year, language=language, labels=lab)
     context.notes = notes.rows()
     if with_charts:
         years = rollup_by_year(
@@ -165,6 +173,18 @@ def report_context(
             sectors=context.sectors, years=years, recipients=context.pairings, labels=lab, language=language
         )
     return context
+
+
+def _donor_name(pairing: Pairing, language: str) -> str:
+    """The donor side as the summary names it: its area ("Shandong Province", "山东省"), else the
+    organisation or the name the registry holds."""
+    area = pairing.donor_area
+    if area is not None:
+        return area.display_name(language)
+    organisation = pairing.donor_organisation
+    if organisation is not None:
+        return organisation.name_zh if language.lower().startswith("zh") and organisation.name_zh else organisation.name
+    return pairing.donor_label
 
 
 def _recipient_figures(
@@ -219,8 +239,12 @@ def overview_context(
         channels=table_rows(rollup_by_channel(year=year, language=language), language),
         sectors=table_rows(rollup_by_sector(year=year, finance_types=AID_CHANNELS, language=language), language),
         pairings=table_rows([replace(r, label=names.get(int(r.key), r.label)) for r in top], language, before),
-        findings=finding_rows(pairing_ids=None, year=year, language=language, notes=notes)[:200],
+        findings=finding_rows(
+            pairing_ids=None, year=year, language=language, notes=notes, include_extracted=include_extracted
+        )[:200],
+        sources=source_rows([], year=year, statuses=_statuses(include_extracted)),
     )
+    context.narrative = narrative(headline=context.headline, year=year, who=None, language=language)
     if with_charts:
         years = rollup_by_year(
             indicator="aid_funds", years=range(year - 19, year + 1), include_extracted=include_extracted

@@ -1,0 +1,163 @@
+"""Findings of the checks written in the report's language, with names, not codes.
+
+The checks store a finding's rule, the figures it names (its data values) and the numbers it
+found; :func:`finding_text` writes it from those with the rule's wording in
+``data/findings.yaml`` (English and Chinese): the indicator's name from the codelist, the
+subject's name, each figure as offices write it (qualifier and unit in words, money in
+million yuan / 万元 and 亿元).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal, InvalidOperation
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from pairaid.checks.models import Finding
+from pairaid.indicators.models import DataValue
+from pairaid.reports.labels import is_zh, quantity
+
+_DATA = Path(__file__).with_name("data") / "findings.yaml"
+#: Rules whose first figure is a whole and the others its parts.
+_PART_RULES = (
+    "parts_exceed_whole",
+    "count_against_list",
+    "breakdown_does_not_sum",
+    "persons_with_person_times",
+    "cumulative_with_flows",
+)
+
+
+@cache
+def _wording() -> dict[str, Any]:
+    with _DATA.open(encoding="utf-8") as f:
+        data: dict[str, Any] = yaml.safe_load(f)
+    return data
+
+
+def _say(entry: dict[str, str], language: str) -> str:
+    return entry["zh"] if is_zh(language) else entry["en"]
+
+
+def _number(values: dict[str, str], label: str) -> Decimal | None:
+    try:
+        return Decimal(values[label])
+    except (KeyError, InvalidOperation):
+        return None
+
+
+def _roles(rule: str, figures: list[DataValue]) -> tuple[DataValue, DataValue | None, list[DataValue]]:
+    """The finding's first figure, its other one and the parts, by what each is (not by storage order)."""
+    figures = sorted(figures, key=lambda v: v.pk)
+    if rule in _PART_RULES:
+        ids = {v.pk for v in figures}
+        whole = next((v for v in figures if v.part_of_id not in ids), figures[0])
+        return whole, None, [v for v in figures if v is not whole]
+    first = figures[0]
+    if rule in ("growth_rate_mismatch", "implied_previous_value"):
+        first = next((v for v in figures if v.change_percent is not None), first)
+    elif rule == "channel_exceeds_total":
+        first = next((v for v in figures if v.indicator.code != "aid_funds"), first)
+    elif rule == "annual_exceeds_cumulative":
+        first = next((v for v in figures if v.period_kind != "cumulative"), first)
+    other = next((v for v in figures if v is not first), None)
+    return first, other, []
+
+
+def _period(value: DataValue, language: str) -> str:
+    start, end = value.period_start.year, value.period_end.year
+    if value.period_kind == "cumulative" or start != end:
+        return f"{start}–{end}年" if is_zh(language) else f"{start}–{end}"
+    return f"{end}年" if is_zh(language) else str(end)
+
+
+def _subject(value: DataValue, language: str, names: dict[int, str]) -> str:
+    if value.activity_id and value.activity is not None:
+        activity = value.activity
+        return activity.title_zh if is_zh(language) and activity.title_zh else activity.title
+    if value.area_id and value.area is not None:
+        return value.area.display_name(language)
+    if value.pairing_id:
+        return names.get(value.pairing_id, "")
+    # not resolved to a pairing or an area: the sides as the source wrote them, quoted
+    return " → ".join(f"“{side}”" for side in (value.donor_label, value.recipient_label) if side)
+
+
+def _shown(value: DataValue, language: str) -> str:
+    return quantity(value.value, value.unit, language, value.qualifier)
+
+
+def _change(rate: Decimal, language: str) -> str:
+    words = _wording()["words"]
+    entry = words["change_up"] if rate >= 0 else words["change_down"]
+    return _say(entry, language).format(n=f"{abs(rate).normalize():f}")
+
+
+def finding_text(finding: Finding, figures: list[DataValue], *, language: str, names: dict[int, str]) -> str:
+    """The finding as one sentence in ``language`` ("Shule County: People trained 1,000 people in
+    2009, up 25% on 2008, implies 800 people in 2008; no figure for 2008 is stored.").
+
+    ``figures``: the data values the finding names, with indicator, pairing, area and activity
+    loaded; ``names``: pairing names in ``language`` by id. A rule the wording does not know, or
+    a finding whose figures are gone, is written by the rule's title, never by its code.
+    """
+    wording = _wording()
+    rule = wording["rules"].get(finding.rule)
+    if rule is None or not figures:
+        title = _say(rule["title"] if rule else wording["words"]["unknown_rule"], language)
+        return title[:1].upper() + title[1:] + ("。" if is_zh(language) else ".")
+    values = {str(label): str(number) for label, number in finding.values}
+    first, other, parts = _roles(finding.rule, figures)
+    zh = is_zh(language)
+    glue = _say(wording["words"]["list_glue"], language)
+    rate = first.change_percent
+    base_year = first.change_base_year or first.period_end.year - 1
+    fields = {
+        "subject": _subject(first, language, names) or (names.get(first.pairing_id or 0, "")),
+        "indicator": first.indicator.display_name(language),
+        "first": _shown(first, language),
+        "second": _shown(other, language) if other is not None else "",
+        "year": str(first.period_end.year),
+        "base_year": str(base_year),
+        "period": _period(first, language),
+        "other_period": _period(other, language) if other is not None else "",
+        "change": _change(rate, language) if rate is not None else "",
+        "computed": "",
+        "implied": "",
+        "sum": "",
+        "parts": glue.join(_parts(parts, first, language)),
+    }
+    computed = _number(values, "rate from stored values")
+    if computed is not None:
+        fields["computed"] = f"{computed.normalize():f}"
+    implied = _number(values, "implied previous value")
+    if implied is not None:
+        fields["implied"] = quantity(implied, first.unit, language)
+    total = _number(values, "sum of parts")
+    if total is not None:
+        fields["sum"] = quantity(total, first.unit, language)
+    text = _say(rule, language).format(**fields)
+    if not fields["subject"]:
+        text = text.split("：" if zh else ": ", 1)[-1]
+        text = text[:1].upper() + text[1:]
+    return text
+
+
+def _parts(parts: Iterable[DataValue], whole: DataValue, language: str) -> list[str]:
+    """Each part as shown, named by its breakdown or indicator where that differs from the whole's."""
+    from pairaid.core.codelists import disaggregation_name
+
+    shown = []
+    for p in parts:
+        name = disaggregation_name(p.disaggregation, language) if p.disaggregation else ""
+        if not name and p.indicator_id != whole.indicator_id:
+            name = p.indicator.display_name(language)
+        if p.period_kind != whole.period_kind or p.period_start != whole.period_start:
+            name = f"{name} {_period(p, language)}".strip()
+        text = _shown(p, language)
+        shown.append(f"{name}{text}" if name and is_zh(language) else f"{name} {text}" if name else text)
+    return shown

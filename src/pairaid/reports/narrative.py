@@ -1,0 +1,111 @@
+"""A report's summary: one paragraph per theme, written from its headline totals in the report's
+language, with the wording of ``data/narrative.yaml``; editable before export.
+
+``pairaid report --narrative-out FILE`` writes the paragraphs to a text file (a ``## theme`` line
+before each); after editing, ``--narrative FILE`` puts the edited paragraphs in the report
+(:func:`narrative_read`). A theme left out of the file keeps its generated paragraph; an empty
+one drops it.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from pairaid.core.errors import InputError
+from pairaid.reports.context import ReportFigure
+from pairaid.reports.labels import is_zh
+
+_DATA = Path(__file__).with_name("data") / "narrative.yaml"
+
+
+@cache
+def _wording() -> dict[str, Any]:
+    with _DATA.open(encoding="utf-8") as f:
+        data: dict[str, Any] = yaml.safe_load(f)
+    return data
+
+
+def _say(entry: dict[str, str], language: str) -> str:
+    return entry["zh"] if is_zh(language) else entry["en"]
+
+
+def _joined(items: list[str], language: str) -> str:
+    words = _wording()
+    glue, last = _say(words["glue"], language), _say(words["last_glue"], language)
+    return items[0] if len(items) == 1 else glue.join(items[:-1]) + last + items[-1]
+
+
+def narrative(*, headline: list[ReportFigure], year: int, who: str | None, language: str) -> dict[str, str]:
+    """One paragraph per theme with a headline total (theme → text), in theme order; ``who``: the
+    donor side's name (None in the overview: the donor provinces and cities)."""
+    words = _wording()
+    items: dict[str, dict[str, Any]] = words["items"]
+    figures: dict[str, ReportFigure] = {}
+    for f in headline:  # an indicator in two units (people, person-times): the first, as the headline
+        if f.code in items:
+            figures.setdefault(f.code, f)
+    parts_of: dict[str, list[str]] = {}
+    for code, item in items.items():
+        whole = figures.get(item.get("part_of", ""))
+        if code in figures and whole is not None and figures[code].unit == whole.unit:
+            parts_of.setdefault(whole.code, []).append(code)
+    for whole, codes in list(parts_of.items()):
+        if sum(figures[c].value for c in codes) > figures[whole].value:
+            del parts_of[whole]  # parts larger than the stated whole are no "of which": each said alone
+    inside = {c for codes in parts_of.values() for c in codes}
+    paragraphs = {}
+    for theme, template in words["themes"].items():
+        phrases = []
+        for code, item in items.items():
+            if item["theme"] != theme or code not in figures or code in inside:
+                continue
+            phrase = _say(item, language).format(v=figures[code].shown)
+            parts = [_say(items[c], language).format(v=figures[c].shown) for c in parts_of.get(code, [])]
+            if parts:
+                phrase += _say(words["parts"], language).format(items=_say(words["parts_glue"], language).join(parts))
+            phrases.append(phrase)
+        if phrases:
+            paragraphs[theme] = _say(template, language).format(
+                year=year, who=who or _say(words["who_overview"], language), items=_joined(phrases, language)
+            )
+    return paragraphs
+
+
+def narrative_text(paragraphs: dict[str, str]) -> str:
+    """The paragraphs as a text file to edit: ``## theme`` then the paragraph, for each."""
+    return "".join(f"## {theme}\n{text}\n\n" for theme, text in paragraphs.items())
+
+
+def narrative_read(text: str, generated: dict[str, str]) -> dict[str, str]:
+    """The paragraphs of an edited file (:func:`narrative_text`) over the ``generated`` ones.
+
+    Raises:
+        InputError: a ``## theme`` the report has no paragraph for, or text before the first theme.
+    """
+    edited: dict[str, list[str]] = {}
+    theme = None
+    for line in text.splitlines():
+        if line.startswith("## "):
+            theme = line[3:].strip()
+            if theme not in _wording()["themes"]:
+                known = ", ".join(_wording()["themes"])
+                raise InputError(f"narrative: unknown theme {theme!r} (use {known})")
+            edited[theme] = []
+        elif theme is None:
+            if line.strip():
+                raise InputError("narrative: text before the first '## theme' line")
+        else:
+            edited[theme].append(line)
+    merged = dict(generated)
+    for name, lines in edited.items():
+        paragraph = " ".join(" ".join(lines).split())
+        if paragraph:
+            merged[name] = paragraph
+        else:
+            merged.pop(name, None)
+    order = list(_wording()["themes"])
+    return {name: merged[name] for name in order if name in merged}

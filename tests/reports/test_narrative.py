@@ -1,0 +1,73 @@
+"""The report's summary: a paragraph per theme from the headline totals, in English and Chinese,
+edited before export (pairaid report --narrative-out, then --narrative)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from pairaid.cli.main import app
+from pairaid.core.errors import InputError
+from pairaid.reports.context import ReportFigure
+from pairaid.reports.narrative import narrative, narrative_read, narrative_text
+from pairaid.reports.selectors import report_context
+from pairaid.sample.loader import sample_load
+
+
+def _total(code: str, value: str, unit: str, shown: str) -> ReportFigure:
+    return ReportFigure(code=code, label=code, subject="", value=Decimal(value), unit=unit, shown=shown, period="")
+
+
+@pytest.mark.django_db
+def test_the_sample_s_summary_in_both_languages() -> None:
+    root = sample_load().root
+    en = report_context(pairing=root, year=2009, with_charts=False).narrative
+    zh = report_context(pairing=root, year=2009, language="zh-hans", with_charts=False).narrative
+    assert list(en) == ["funds", "economy", "people"]
+    assert en["funds"] == (
+        "In 2009, Shandong Province provided aid funds of 1.574 billion yuan (of which 75.8 million yuan in grants)"
+        " and 39 projects of aid."
+    )
+    assert zh["funds"] == "2009年，山东省提供援助资金15.74亿元（其中无偿援助资金7580万元），实施援助项目39个。"
+    assert "45,075 people were trained" in en["people"] and "培训45075人" in zh["people"]
+
+
+def test_parts_larger_than_their_whole_are_said_alone() -> None:
+    headline = [
+        _total("aid_funds", "650000", "CNY", "650,000 yuan"),
+        _total("government_aid_funds", "67030000", "CNY", "67.03 million yuan"),
+    ]
+    text = narrative(headline=headline, year=2011, who=None, language="en")["funds"]
+    assert text == (
+        "In 2011, the donor provinces and cities provided aid funds of 650,000 yuan and "
+        "67.03 million yuan of government (fiscal) aid."
+    )
+
+
+def test_an_edited_file_replaces_drops_and_keeps_paragraphs() -> None:
+    generated = {"funds": "F.", "economy": "E.", "people": "P."}
+    text = narrative_text(generated)
+    assert text.startswith("## funds\nF.\n\n## economy\n")
+    edited = "## funds\nShandong gave\nmore than ever.\n\n## people\n\n"
+    assert narrative_read(edited, generated) == {"funds": "Shandong gave more than ever.", "economy": "E."}
+    with pytest.raises(InputError, match="unknown theme 'money'"):
+        narrative_read("## money\nx\n", generated)
+
+
+@pytest.mark.django_db
+def test_pairaid_report_writes_the_summary_to_edit_and_reads_it_back(tmp_path: Path) -> None:
+    sample_load()
+    paragraphs, out = tmp_path / "summary.txt", tmp_path / "report.md"
+    args = ["report", "--pairing", "Shandong-Xinjiang", "--year", "2009", "--out", str(out)]
+    result = CliRunner().invoke(app, [*args, "--narrative-out", str(paragraphs)])
+    assert result.exit_code == 0, result.output
+    assert "## funds\nIn 2009, Shandong Province provided aid funds" in paragraphs.read_text(encoding="utf-8")
+    paragraphs.write_text("## funds\nA year of record aid.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, [*args, "--narrative", str(paragraphs)])
+    assert result.exit_code == 0, result.output
+    report = out.read_text(encoding="utf-8")
+    assert "A year of record aid." in report and "In exchanges and training," in report
+    assert "In 2009, Shandong Province provided" not in report
