@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,6 +13,7 @@ from pairaid.activities.models import Activity
 from pairaid.checks.models import Finding
 from pairaid.checks.selectors import datavalues_to_check, figures_of
 from pairaid.core.checks import CheckConfig, run_checks
+from pairaid.indicators.models import DataValue, DataValueStatus
 from pairaid.indicators.selectors import indicator_codelist
 from pairaid.registry.models import Pairing
 from pairaid.registry.selectors import pairing_descendant_ids
@@ -100,3 +103,75 @@ def _own_by_activities(pending: list[tuple[Finding, dict[str, Any]]]) -> None:
     for stored, row in pending:
         if stored.pairing_id is None and row["activity_id"]:
             stored.pairing_id = owners.get(row["activity_id"])
+
+
+# --- findings kept fresh -------------------------------------------------------------------------
+
+
+@dataclass
+class _Queue:
+    """Where figures changed in the transaction under way: (pairing, activity, year, confirmed) each."""
+
+    changed: set[tuple[int | None, int | None, int, bool]]
+    alias: str
+
+
+_queue = threading.local()
+
+
+def findings_refresh_on_commit(values: Iterable[DataValue], *, using: str = "default") -> None:
+    """Re-run the checks where ``values`` changed (saved, accepted, corrected, imported, ingested),
+    once, when the transaction commits (at once outside one).
+
+    The scope is each value's top pairing (from its pairing or its activity's) and its year and the
+    year after (a growth rate compares the two): the findings on confirmed figures when a changed
+    figure is not a mere extracted one, and those counting extracted figures always (the review
+    shows them). A value with no pairing is checked by ``pairaid check``.
+    """
+    changed = {
+        (v.pairing_id, v.activity_id, v.period_end.year, v.status != DataValueStatus.EXTRACTED)
+        for v in values
+        if v.pairing_id or v.activity_id
+    }
+    if not changed:
+        return
+    queue: _Queue | None = getattr(_queue, "pending", None)
+    connection = transaction.get_connection(using)
+    live = queue is not None and any(hook[1] == _flush for hook in connection.run_on_commit)
+    if queue is not None and live and queue.alias == using:
+        queue.changed |= changed
+        return
+    _queue.pending = _Queue(changed=set(changed), alias=using)
+    transaction.on_commit(_flush, using=using)
+
+
+def _flush() -> None:
+    queue: _Queue | None = getattr(_queue, "pending", None)
+    _queue.pending = None
+    if queue is None:
+        return
+    activity_ids = {a for _, a, _, _ in queue.changed if a}
+    owner = dict(Activity.objects.filter(pk__in=activity_ids).values_list("pk", "pairing_id")) if activity_ids else {}
+    parent = dict(Pairing.objects.values_list("pk", "parent_id"))
+
+    def top(pk: int | None) -> int | None:
+        seen = set()
+        while pk is not None and parent.get(pk) is not None and pk not in seen:
+            seen.add(pk)
+            pk = parent[pk]
+        return pk
+
+    scopes: dict[tuple[int, int], bool] = {}
+    for pairing_id, activity_id, year, confirmed in queue.changed:
+        root = top(pairing_id or owner.get(activity_id or 0))
+        if root is None:
+            continue
+        for y in (year, year + 1):
+            scopes[(root, y)] = scopes.get((root, y), False) or confirmed
+    roots = Pairing.objects.in_bulk({root for root, _ in scopes})
+    for (root, year), confirmed in sorted(scopes.items()):
+        if root not in roots:
+            continue
+        if confirmed:
+            findings_refresh(pairing=roots[root], year=year)
+        findings_refresh(pairing=roots[root], year=year, include_extracted=True)

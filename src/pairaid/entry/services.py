@@ -14,6 +14,7 @@ figure's dataset is submitted, approved or frozen).
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -27,6 +28,7 @@ from pairaid.core.errors import DataError
 from pairaid.datasets.locks import require_datavalue_unlocked
 from pairaid.geo.models import Area
 from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueStatus, subject_key
+from pairaid.indicators.signals import figures_changed_send
 from pairaid.indicators.validation import datavalue_validate
 
 #: Fields no entry form or API body may set: review and bookkeeping go through their own services.
@@ -217,6 +219,7 @@ def datavalue_enter(*, user: Any, data: Mapping[str, Any]) -> DataValue:
     require_datavalue_unlocked(dv)
     _check_confirmed_twin(dv)
     _save(dv, user=user, reason="entered", exclude=["subject_key"])
+    figures_changed_send([dv])
     return dv
 
 
@@ -238,6 +241,7 @@ def datavalue_update(*, user: Any, data_value: DataValue, data: Mapping[str, Any
     )
     before = data_value.value
     require_datavalue_unlocked(data_value)
+    was = copy.copy(data_value)  # where the figure was: its old subject and year are checked again too
     changed = _assign(data_value, data)
     if not changed:
         return data_value
@@ -253,4 +257,5 @@ def datavalue_update(*, user: Any, data_value: DataValue, data: Mapping[str, Any
     data_value.updated_by = user
     _check_confirmed_twin(data_value)
     _save(data_value, user=user, reason="edited", exclude=["subject_key"])
+    figures_changed_send([data_value, was])
     return data_value

@@ -14,6 +14,7 @@ no subject is never confirmed (correct its place first).
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -28,6 +29,7 @@ from pairaid.accounts import permissions
 from pairaid.core.errors import DataError
 from pairaid.datasets.locks import require_datavalue_unlocked
 from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueStatus, subject_key
+from pairaid.indicators.signals import figures_changed_send
 from pairaid.indicators.validation import datavalue_validate
 from pairaid.review.selectors import CONFIDENT, reviewable
 from pairaid.sources.models import SourceDocument
@@ -78,7 +80,8 @@ def confirmed_twin(dv: DataValue) -> DataValue | None:
     )
 
 
-def _save(dv: DataValue, *, user: Any, status: str, reason: str) -> DataValue:
+def _save(dv: DataValue, *, user: Any, status: str, reason: str, before: tuple[DataValue, ...] = ()) -> DataValue:
+    """Save ``dv`` with ``status``; the checks re-run where it is now and where it was (``before``)."""
     if status in CONFIRMED_STATUSES or dv.status in CONFIRMED_STATUSES:
         require_datavalue_unlocked(dv)  # rejecting a mere extracted figure changes no figure a dataset holds
     if status in CONFIRMED_STATUSES:
@@ -102,6 +105,7 @@ def _save(dv: DataValue, *, user: Any, status: str, reason: str) -> DataValue:
             dv.save()
     except IntegrityError as exc:
         raise DataError(f"cannot save figure #{dv.pk}: {exc}") from None
+    figures_changed_send([dv, *before])
     return dv
 
 
@@ -160,6 +164,7 @@ def datavalue_correct(*, user: Any, data_value: DataValue, changes: Mapping[str,
         _("You may not review this figure."),
     )
     require_datavalue_unlocked(data_value)
+    was = copy.copy(data_value)  # where the figure was: its old subject and year are checked again too
     as_read = dict(data_value.as_read)
     changed: set[str] = set()
     for name, new in changes.items():
@@ -183,7 +188,7 @@ def datavalue_correct(*, user: Any, data_value: DataValue, changes: Mapping[str,
     datavalue_validate(data_value, changed=changed)
     data_value.as_read = as_read
     reason = "corrected: " + ", ".join(sorted(changed))
-    return _save(data_value, user=user, status=DataValueStatus.CORRECTED, reason=reason)
+    return _save(data_value, user=user, status=DataValueStatus.CORRECTED, reason=reason, before=(was,))
 
 
 def _check_numbers(dv: DataValue) -> None:
