@@ -89,6 +89,14 @@ class Total(Generic[Node]):
     def covered(self) -> tuple[Statement[Node], ...]:
         return self._listed()[1]
 
+    def __getstate__(self) -> tuple[Node, Decimal, int, Explanation[Node]]:
+        """A total keeps its statements listed when it is stored (kept in a cache): the lister is not stored."""
+        return (self.node, self.value, self.figures, self._listed())
+
+    def __setstate__(self, state: tuple[Node, Decimal, int, Explanation[Node]]) -> None:
+        self.node, self.value, self.figures, self._explained = state
+        self._explain = None
+
     def __repr__(self) -> str:
         return f"Total({self.node!r}, {self.value})"
 

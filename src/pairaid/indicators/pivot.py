@@ -9,10 +9,9 @@ The total of a row adds its years (flows of one unit, so they add).
 
 A national table reads every pairing's statements (a million data values at national
 size): :func:`pivot_table_cached` keeps each table in the shared cache under the
-database's count of changes to figures, pairings, areas and activities (kept by
-triggers, migration indicators 0004, whatever writes the rows), so that a table is
-built again as soon as anything it is made of changes. A table cached while a
-change was being written but not yet committed lives at most :data:`CACHE_SECONDS`.
+database's count of changes to what totals are made of
+(:func:`pairaid.indicators.figures_cache.figures_cached`), so that a table is built
+again as soon as anything it is made of changes.
 """
 
 from __future__ import annotations
@@ -20,10 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.core.cache import cache
-from django.db import connection
-
 from pairaid.core.errors import InputError
+from pairaid.indicators.figures_cache import figures_cached
 from pairaid.indicators.models import DataValueKind, Indicator, PeriodKind
 from pairaid.indicators.rollups import rollup_read
 
@@ -31,12 +28,6 @@ from pairaid.indicators.rollups import rollup_read
 ROWS = ("province", "prefecture", "county", "pairing", "pairing_all")
 #: Most years one table spans.
 MAX_YEARS = 30
-#: How long a cached table lives at most.
-CACHE_SECONDS = 300
-_CHANGES = {
-    "postgresql": "SELECT last_value + CASE WHEN is_called THEN 1 ELSE 0 END FROM indicators_figures_changes",
-    "sqlite": "SELECT n FROM indicators_figures_changes WHERE id = 1",
-}
 
 
 @dataclass(frozen=True)
@@ -125,14 +116,6 @@ def pivot_table(
     return PivotTable(item, item.unit, rows, years, table_rows, national)
 
 
-def figures_changes() -> int:
-    """How many writes the figures, pairings, areas and activities have had (the database's own count)."""
-    with connection.cursor() as cursor:
-        cursor.execute(_CHANGES[connection.vendor])
-        row = cursor.fetchone()
-    return int(row[0]) if row else 0
-
-
 def pivot_table_cached(
     *,
     indicator: str,
@@ -143,16 +126,15 @@ def pivot_table_cached(
     include_extracted: bool = False,
 ) -> PivotTable:
     """:func:`pivot_table`, from the shared cache while nothing it is made of has changed."""
-    key = f"pivot:{figures_changes()}:{indicator}:{rows}:{first_year}:{last_year}:{language}:{int(include_extracted)}"
-    table: PivotTable | None = cache.get(key)
-    if table is None:
-        table = pivot_table(
+    key = f"pivot:{indicator}:{rows}:{first_year}:{last_year}:{language}:{int(include_extracted)}"
+    return figures_cached(
+        key,
+        lambda: pivot_table(
             indicator=indicator,
             rows=rows,
             first_year=first_year,
             last_year=last_year,
             language=language,
             include_extracted=include_extracted,
-        )
-        cache.set(key, table, CACHE_SECONDS)
-    return table
+        ),
+    )

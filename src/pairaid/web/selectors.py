@@ -16,10 +16,11 @@ from pairaid.accounts.permissions import visible_datavalues
 from pairaid.activities.models import Activity
 from pairaid.core.change import change_percent
 from pairaid.geo.models import Area
+from pairaid.indicators.figures_cache import figures_cached
 from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueKind, Indicator, PeriodKind
 from pairaid.indicators.money_rollups import rollup_by_sector
 from pairaid.indicators.rollups import Rollup, rollup_read
-from pairaid.indicators.totals import summed_indicator_list
+from pairaid.indicators.totals import ScopeTotal, scope_totals, summed_indicator_list
 from pairaid.registry.models import Pairing
 from pairaid.registry.pairing_names import pairing_matches
 from pairaid.sources.models import SourceDocument
@@ -61,6 +62,37 @@ class SectorTotal:
     sector: str
     value: Decimal
     transactions: int
+
+
+@dataclass(frozen=True)
+class DashboardFigures:
+    """What the dashboard shows of the figures: the ``years`` with confirmed figures (latest first),
+    the ``headlines``, and for ``year`` the top pairings' aid funds and the national ``totals``."""
+
+    years: tuple[int, ...]
+    year: int | None
+    headlines: tuple[Headline, ...]
+    by_pairing: tuple[PairingFigure, ...]
+    totals: tuple[ScopeTotal, ...]
+
+
+def dashboard_figures(*, year: int | None = None) -> DashboardFigures:
+    """The dashboard's figures for ``year`` (the latest year with confirmed figures when None or not given)."""
+    headlines = dashboard_headlines()
+    years = tuple(sorted({t.year for h in headlines for t in h.series}, reverse=True))
+    year = year or (years[0] if years else None)
+    if year is None:
+        return DashboardFigures(years, None, tuple(headlines), (), ())
+    # the year's totals and the pairings' aid funds from one reading of the statements
+    rollup = rollup_read(indicators=[i.code for i in summed_indicator_list()], years=[year - 1, year])
+    by_pairing = pairing_figures(code="aid_funds", year=year, rollup=rollup)
+    totals = scope_totals(year=year, rollup=rollup)
+    return DashboardFigures(years, year, tuple(headlines), tuple(by_pairing), tuple(totals))
+
+
+def dashboard_figures_cached(*, year: int | None = None) -> DashboardFigures:
+    """:func:`dashboard_figures`, from the shared cache while no figure, pairing, area or activity has changed."""
+    return figures_cached(f"dashboard:{year or ''}", lambda: dashboard_figures(year=year))
 
 
 def dashboard_headlines(*, last: int = 12) -> list[Headline]:
@@ -214,14 +246,17 @@ def search(*, query: str, limit: int = 20) -> dict[str, list[Any]]:
         Q(name_zh__icontains=q) | Q(name_en__icontains=q) | Q(name_pinyin__icontains=q) | Q(code=q)
     ).select_related("parent")[:limit]
     named = pairing_matches(text=q)
-    pairings = named[:limit] or _with_sides(
-        Pairing.objects.filter(
-            Q(name__icontains=q)
-            | Q(key__icontains=q)
-            | Q(donor_organisation__name__icontains=q)
-            | Q(recipient_organisation__name__icontains=q)
-        )
-    )[:limit]
+    pairings = (
+        named[:limit]
+        or _with_sides(
+            Pairing.objects.filter(
+                Q(name__icontains=q)
+                | Q(key__icontains=q)
+                | Q(donor_organisation__name__icontains=q)
+                | Q(recipient_organisation__name__icontains=q)
+            )
+        )[:limit]
+    )
     activities = Activity.objects.filter(
         Q(title__icontains=q) | Q(title_zh__icontains=q) | Q(identifier__icontains=q)
     ).select_related("pairing")[:limit]

@@ -15,8 +15,7 @@ from pairaid.audit.selectors import history_entries
 from pairaid.checks.selectors import finding_list
 from pairaid.geo.models import Area
 from pairaid.indicators.models import DataValue, DataValueStatus, Indicator
-from pairaid.indicators.rollups import rollup_read
-from pairaid.indicators.totals import scope_totals, summed_indicator_list
+from pairaid.indicators.totals import scope_totals
 from pairaid.paging import KeysFirst
 from pairaid.registry.models import Pairing
 from pairaid.registry.pairing_names import pairing_matches
@@ -36,16 +35,13 @@ def _language() -> str:
 
 @site_view
 def dashboard(request: HttpRequest) -> HttpResponse:
-    series = selectors.dashboard_headlines()
-    years = sorted({t.year for h in series for t in h.series}, reverse=True)
-    year = int_param(request, "year", years[0] if years else None)
+    figures = selectors.dashboard_figures_cached(year=int_param(request, "year"))
+    year = figures.year
     language = get_language() or "en"
-    headlines = [(h, bar_chart([(str(t.year), t.value) for t in h.series[-12:]])) for h in series]
-    # the year's totals and the pairings' aid funds from one reading of the statements
-    rollup = rollup_read(indicators=[i.code for i in summed_indicator_list()], years=[year - 1, year]) if year else None
-    by_pairing = selectors.pairing_figures(code="aid_funds", year=year, rollup=rollup) if year else []
+    headlines = [(h, bar_chart([(str(t.year), t.value) for t in h.series[-12:]])) for h in figures.headlines]
+    by_pairing = figures.by_pairing
     by_sector = selectors.sector_totals(year=year) if year else []
-    totals = scope_totals(year=year, rollup=rollup) if year else []
+    totals = figures.totals
     sector_chart = bar_chart([(sector_name(s.sector), s.value) for s in by_sector[:10]], width=520)
     pairing_chart = bar_chart(
         [(name(f.pairing.recipient_area or f.pairing.recipient_organisation), f.value) for f in by_pairing[:12]],
@@ -55,7 +51,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         request,
         "web/dashboard.html",
         {
-            "years": years,
+            "years": figures.years,
             "year": year,
             "headlines": headlines,
             "by_pairing": by_pairing,

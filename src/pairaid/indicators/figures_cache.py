@@ -1,0 +1,51 @@
+"""Totals kept in the shared cache under the database's count of changes to what they are made of.
+
+Reading every pairing's statements costs seconds at national size (a million data values),
+and the same totals are asked for again and again (the analysis table, the dashboard's
+headlines and year totals). The database counts the writes to data values, pairings, areas
+and activities itself (triggers of migration indicators 0005, whatever writes the rows:
+services, bulk updates, raw SQL, imports); :func:`figures_cached` keeps a result under that
+count, so a result is built again as soon as anything it is made of changes. A result cached
+while a change was being written but not yet committed lives at most :data:`CACHE_SECONDS`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from django.core.cache import cache
+from django.db import connection
+
+from pairaid.core.read_once import once
+
+T = TypeVar("T")
+
+#: How long a cached result lives at most.
+CACHE_SECONDS = 300
+_CHANGES = {
+    "postgresql": "SELECT last_value + CASE WHEN is_called THEN 1 ELSE 0 END FROM indicators_figures_changes",
+    "sqlite": "SELECT n FROM indicators_figures_changes WHERE id = 1",
+}
+
+
+def figures_changes() -> int:
+    """How many writes the figures, pairings, areas and activities have had (the database's own count)."""
+    with connection.cursor() as cursor:
+        cursor.execute(_CHANGES[connection.vendor])
+        row = cursor.fetchone()
+    return int(row[0]) if row else 0
+
+
+def figures_cached(key: str, build: Callable[[], T]) -> T:
+    """``build()``, from the shared cache under ``key`` while nothing totals are made of has changed.
+
+    ``key`` names the result and everything it depends on besides the figures (its
+    parameters, the language). The count is read once per page (``read_once``).
+    """
+    full = f"figures:{once('figures_changes', figures_changes)}:{key}"
+    found: T | None = cache.get(full)
+    if found is None:
+        found = build()
+        cache.set(full, found, CACHE_SECONDS)
+    return found

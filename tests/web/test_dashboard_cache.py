@@ -1,0 +1,98 @@
+"""The dashboard's figures (headlines, the year's totals, the pairings' aid funds) come from the shared
+cache under the database's count of changes (indicators.figures_cache): the cached figures are the
+uncached ones, and a figure added or changed by a service, a bulk update or raw SQL shows at once."""
+
+from __future__ import annotations
+
+import pickle
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from pairaid.entry.services import datavalue_update
+from pairaid.indicators.models import DataValue
+from pairaid.web.selectors import DashboardFigures, dashboard_figures, dashboard_figures_cached
+from tests.web.factories import World, make_figure
+
+
+@pytest.fixture
+def figures(world: World) -> dict[str, Any]:
+    return {
+        "xinjiang": make_figure("aid_funds", "1574000000", pairing=world.shandong),
+        "kashi": make_figure("aid_funds", "600000000", pairing=world.kashi),  # inside Shandong–Xinjiang's
+        "before": make_figure("aid_funds", "1000000000", pairing=world.shandong, year=2008),
+        "trained": make_figure("people_trained", "1200", pairing=world.jiangsu),
+    }
+
+
+def _shown(found: DashboardFigures) -> Any:
+    """Everything the page shows of the figures, as plain values."""
+    return (
+        found.years,
+        found.year,
+        [(h.indicator.code, [(t.year, t.value) for t in h.series]) for h in found.headlines],
+        [(f.pairing.pk, f.value, f.previous) for f in found.by_pairing],
+        [
+            (t.indicator.code, t.unit, t.period_kind, t.value, t.previous, t.change, t.figures, t.kept, t.covered)
+            for t in found.totals
+        ],
+    )
+
+
+def _national_aid(found: DashboardFigures) -> Decimal:
+    return next(t.value for t in found.totals if t.indicator.code == "aid_funds")
+
+
+def test_the_cached_figures_are_the_uncached_ones(figures: dict[str, Any], world: World) -> None:
+    for year in (None, 2009, 2008):
+        first = dashboard_figures_cached(year=year)
+        with CaptureQueriesContext(connection) as queries:
+            again = dashboard_figures_cached(year=year)
+        assert len(queries) <= 2  # the count of changes and the cache: no statement read again
+        assert _shown(again) == _shown(first) == _shown(dashboard_figures(year=year))
+    found = dashboard_figures_cached(year=2009)
+    assert found.years == (2009, 2008)
+    assert _national_aid(found) == Decimal("1574000000")  # Kashi's inside Shandong–Xinjiang's, not added
+    aid = next(t for t in found.totals if t.indicator.code == "aid_funds")
+    assert aid.previous == Decimal("1000000000")
+    assert [(s.value, s.figures) for s in aid.kept] == [(Decimal("1574000000"), 1)]
+    assert [s.value for s in aid.covered] == [Decimal("600000000")]
+    assert [(f.pairing.pk, f.value, f.previous) for f in found.by_pairing] == [
+        (world.shandong.pk, Decimal("1574000000"), Decimal("1000000000"))
+    ]
+
+
+def test_a_stored_total_keeps_its_statements(figures: dict[str, Any]) -> None:
+    aid = next(t for t in dashboard_figures(year=2009).totals if t.indicator.code == "aid_funds")
+    copy = pickle.loads(pickle.dumps(aid))
+    assert (copy.value, copy.figures, copy.kept, copy.covered) == (aid.value, aid.figures, aid.kept, aid.covered)
+
+
+@pytest.mark.parametrize("how", ["service", "bulk", "raw", "added"])
+def test_a_changed_figure_shows_at_once_although_the_dashboard_is_cached(
+    figures: dict[str, Any], world: World, how: str
+) -> None:
+    assert "1,574,000,000" in Client().get("/").content.decode()
+    assert _national_aid(dashboard_figures_cached()) == Decimal("1574000000")
+    xinjiang = figures["xinjiang"]
+    if how == "service":
+        datavalue_update(user=world.admin, data_value=xinjiang, data={"value": 1600000000})
+        expected = Decimal("1600000000")
+    elif how == "bulk":
+        DataValue.objects.filter(pk=xinjiang.pk).update(value=Decimal("1600000000"))
+        expected = Decimal("1600000000")
+    elif how == "raw":
+        with connection.cursor() as cursor:
+            cursor.execute("UPDATE indicators_datavalue SET value = %s WHERE id = %s", ["1600000000", xinjiang.pk])
+        expected = Decimal("1600000000")
+    else:
+        make_figure("aid_funds", "26000000", pairing=world.jiangsu)
+        expected = Decimal("1600000000")  # Jiangsu–Xinjiang's added beside Shandong–Xinjiang's
+    assert _national_aid(dashboard_figures_cached()) == expected
+    html = Client().get("/").content.decode()
+    assert "1,600,000,000" in html
+    assert "1,574,000,000" not in html or how == "added"
