@@ -173,3 +173,18 @@ def test_an_area_statement_holds_what_pairings_state_there_unless_smaller() -> N
     assert cover(0, None, None) is None
     only = cover(0, None, inner)
     assert only is not None and (only.node, only.value) == (0, 670)
+
+
+def test_a_shortened_total_lists_fewer_statements_but_counts_them_all_and_survives_pickling() -> None:
+    import pickle
+
+    from pairaid.core.tree_sums import Statement, Total
+
+    kept = tuple(Statement(n, Decimal(n)) for n in range(1, 6))
+    covered = (Statement(9, Decimal(2)), Statement(8, Decimal(1)))
+    total = Total(0, Decimal(15), kept, covered)
+    short = pickle.loads(pickle.dumps(total.shortened(2)))
+    assert (short.value, short.figures) == (Decimal(15), 7)
+    assert short.kept == kept[:2] and short.covered == covered
+    assert (short.kept_count, short.covered_count) == (5, 2)
+    assert (total.kept_count, total.covered_count) == (5, 2)

@@ -61,6 +61,7 @@ def test_the_cached_figures_are_the_uncached_ones(figures: dict[str, Any], world
     assert aid.previous == Decimal("1000000000")
     assert [(s.value, s.figures) for s in aid.kept] == [(Decimal("1574000000"), 1)]
     assert [s.value for s in aid.covered] == [Decimal("600000000")]
+    assert (aid.kept_more, aid.covered_count) == (0, 1)
     assert [(f.pairing.pk, f.value, f.previous) for f in found.by_pairing] == [
         (world.shandong.pk, Decimal("1574000000"), Decimal("1000000000"))
     ]

@@ -58,7 +58,7 @@ class Total(Generic[Node]):
     figures it rests on. The statements are listed when first asked for (``explain``), so that
     a national roll-up of thousands of nodes does not build lists nobody reads."""
 
-    __slots__ = ("_explain", "_explained", "figures", "node", "value")
+    __slots__ = ("_counts", "_explain", "_explained", "figures", "node", "value")
 
     def __init__(
         self,
@@ -74,6 +74,7 @@ class Total(Generic[Node]):
         self._explain = explain
         self._explained: Explanation[Node] | None = None if explain else (kept, covered)
         self.figures = figures if figures is not None else sum(s.figures for s in (*kept, *covered))
+        self._counts: tuple[int, int] | None = None
 
     def _listed(self) -> Explanation[Node]:
         if self._explained is None:
@@ -89,12 +90,29 @@ class Total(Generic[Node]):
     def covered(self) -> tuple[Statement[Node], ...]:
         return self._listed()[1]
 
-    def __getstate__(self) -> tuple[Node, Decimal, int, Explanation[Node]]:
-        """A total keeps its statements listed when it is stored (kept in a cache): the lister is not stored."""
-        return (self.node, self.value, self.figures, self._listed())
+    @property
+    def kept_count(self) -> int:
+        """How many statements the total added (also when :meth:`shortened` lists fewer)."""
+        return self._counts[0] if self._counts is not None else len(self.kept)
 
-    def __setstate__(self, state: tuple[Node, Decimal, int, Explanation[Node]]) -> None:
-        self.node, self.value, self.figures, self._explained = state
+    @property
+    def covered_count(self) -> int:
+        """How many statements are inside a kept one (also when :meth:`shortened` lists fewer)."""
+        return self._counts[1] if self._counts is not None else len(self.covered)
+
+    def shortened(self, most: int) -> Total[Node]:
+        """The same total listing at most ``most`` kept and ``most`` covered statements (the first ones)."""
+        kept, covered = self._listed()
+        short = Total(self.node, self.value, kept[:most], covered[:most], figures=self.figures)
+        short._counts = (self.kept_count, self.covered_count)
+        return short
+
+    def __getstate__(self) -> tuple[Node, Decimal, int, Explanation[Node], tuple[int, int] | None]:
+        """A total keeps its statements listed when it is stored (kept in a cache): the lister is not stored."""
+        return (self.node, self.value, self.figures, self._listed(), self._counts)
+
+    def __setstate__(self, state: tuple[Node, Decimal, int, Explanation[Node], tuple[int, int] | None]) -> None:
+        self.node, self.value, self.figures, self._explained, self._counts = state
         self._explain = None
 
     def __repr__(self) -> str:

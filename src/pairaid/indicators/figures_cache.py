@@ -21,6 +21,8 @@ from pairaid.core.read_once import once
 
 T = TypeVar("T")
 
+#: Part of every key: raised when what is stored changes shape, so that no process reads another version's.
+FORMAT = 2
 #: How long a cached result lives at most.
 CACHE_SECONDS = 300
 _CHANGES = {
@@ -43,7 +45,7 @@ def figures_cached(key: str, build: Callable[[], T]) -> T:
     ``key`` names the result and everything it depends on besides the figures (its
     parameters, the language). The count is read once per page (``read_once``).
     """
-    full = f"figures:{once('figures_changes', figures_changes)}:{key}"
+    full = f"figures:{FORMAT}:{once('figures_changes', figures_changes)}:{key}"
     found: T | None = cache.get(full)
     if found is None:
         found = build()

@@ -10,7 +10,7 @@ statements the total kept (:mod:`pairaid.indicators.rollups`). All read through 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from pairaid.core.change import change_percent
@@ -43,6 +43,19 @@ class ScopeTotal:
     def covered(self) -> tuple[Statement[int], ...]:
         """The statements inside a kept one (not added)."""
         return self.total.covered
+
+    @property
+    def covered_count(self) -> int:
+        return self.total.covered_count
+
+    @property
+    def kept_more(self) -> int:
+        """How many added statements are not listed (:meth:`shortened`)."""
+        return self.total.kept_count - len(self.kept)
+
+    def shortened(self, most: int) -> ScopeTotal:
+        """The same total listing at most ``most`` of its statements (a national total adds thousands)."""
+        return replace(self, total=self.total.shortened(most))
 
 
 def summed_indicator_list(*, codes: Iterable[str] | None = None) -> list[Indicator]:

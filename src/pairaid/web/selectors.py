@@ -26,6 +26,8 @@ from pairaid.registry.pairing_names import pairing_matches
 from pairaid.sources.models import SourceDocument
 from pairaid.sources.search import document_search
 
+#: How many of the statements a national total added the dashboard lists (it adds one per pairing or more).
+STATEMENTS_SHOWN = 12
 #: The indicators the dashboard leads with.
 HEADLINE_CODES = ("aid_funds", "aid_projects", "cadres_seconded", "people_trained")
 
@@ -77,7 +79,8 @@ class DashboardFigures:
 
 
 def dashboard_figures(*, year: int | None = None) -> DashboardFigures:
-    """The dashboard's figures for ``year`` (the latest year with confirmed figures when None or not given)."""
+    """The dashboard's figures for ``year`` (the latest year with confirmed figures when None or not given);
+    each total lists its first :data:`STATEMENTS_SHOWN` statements."""
     headlines = dashboard_headlines()
     years = tuple(sorted({t.year for h in headlines for t in h.series}, reverse=True))
     year = year or (years[0] if years else None)
@@ -86,7 +89,7 @@ def dashboard_figures(*, year: int | None = None) -> DashboardFigures:
     # the year's totals and the pairings' aid funds from one reading of the statements
     rollup = rollup_read(indicators=[i.code for i in summed_indicator_list()], years=[year - 1, year])
     by_pairing = pairing_figures(code="aid_funds", year=year, rollup=rollup)
-    totals = scope_totals(year=year, rollup=rollup)
+    totals = [t.shortened(STATEMENTS_SHOWN) for t in scope_totals(year=year, rollup=rollup)]
     return DashboardFigures(years, year, tuple(headlines), tuple(by_pairing), tuple(totals))
 
 
