@@ -13,6 +13,7 @@ import pytest
 from django.test import Client
 from openpyxl import load_workbook
 
+from pairaid.core.errors import InputError
 from pairaid.entry.services import datavalue_update
 from pairaid.indicators.pivot import pivot_table
 from pairaid.indicators.rollups import rollup_by_area, rollup_by_pairing, rollup_national
@@ -86,3 +87,21 @@ def test_a_changed_figure_shows_at_once_although_tables_are_cached(figures: dict
 def test_bad_choices_are_told_not_crashed(db: None) -> None:
     assert Client().get("/analysis/?indicator=nonsense").status_code == 400
     assert Client().get("/analysis/?indicator=aid_funds&from=2014&to=2009").status_code == 400
+
+
+@pytest.mark.parametrize("query", ["to=5", "to=99999", "from=10000&to=10005", "from=-5&to=3000", "from=1948&to=1950"])
+def test_years_outside_1949_to_2100_are_told_not_crashed(db: None, query: str) -> None:
+    # issue 16: ?to=5 gave a 500 ("year 0 is out of range"), ?from=-5&to=3000 silently showed 2995-3000
+    response = Client().get(f"/analysis/?indicator=aid_funds&{query}")
+    assert response.status_code == 400
+    assert "The years must be within 1949–2100." in response.content.decode()
+    assert Client().get(f"/analysis/?indicator=aid_funds&{query}&format=csv")["Content-Type"].startswith("text/html")
+
+
+def test_the_table_refuses_years_outside_1949_to_2100(db: None) -> None:
+    with pytest.raises(InputError, match="within 1949–2100, not 0–5"):
+        pivot_table(indicator="aid_funds", rows="province", first_year=0, last_year=5)
+
+
+def test_the_earliest_year_without_from_starts_at_1949(db: None) -> None:
+    assert 'name="from" value="1949"' in Client().get("/analysis/?indicator=aid_funds&to=1950").content.decode()

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from pairaid.core.errors import InputError
+from pairaid.core.registry.records import FIRST_YEAR, LAST_YEAR
 from pairaid.indicators.figures_cache import figures_cached
 from pairaid.indicators.models import DataValueKind, Indicator, PeriodKind
 from pairaid.indicators.rollups import rollup_read
@@ -72,7 +73,7 @@ def pivot_table(
     figures (and extracted ones with ``include_extracted``) in the indicator's own unit, yearly periods.
 
     Raises:
-        InputError: an unknown indicator or row kind, or years out of order or too many.
+        InputError: an unknown indicator or row kind, or years outside 1949–2100, out of order or too many.
         DataError: an indicator that is never summed (per-capita figures).
     """
     item = Indicator.objects.filter(code=indicator).first()
@@ -80,6 +81,8 @@ def pivot_table(
         raise InputError(f"unknown indicator {indicator!r}")
     if rows not in ROWS:
         raise InputError(f"rows are one of {', '.join(ROWS)}, not {rows!r}")
+    if not (FIRST_YEAR <= first_year <= LAST_YEAR and FIRST_YEAR <= last_year <= LAST_YEAR):
+        raise InputError(f"the years must be within {FIRST_YEAR}–{LAST_YEAR}, not {first_year}–{last_year}")
     if not 0 <= last_year - first_year < MAX_YEARS:
         raise InputError(f"the years run from {first_year} to {last_year}: give at most {MAX_YEARS}, in order")
     years = tuple(range(first_year, last_year + 1))

@@ -9,12 +9,13 @@ from django.utils.translation import gettext as _
 
 from pairaid.accounts.permissions import user_rights
 from pairaid.core.errors import PairaidError
+from pairaid.core.registry.records import FIRST_YEAR, LAST_YEAR
 from pairaid.indicators.models import Indicator
 from pairaid.indicators.pivot import ROWS, pivot_table_cached
 from pairaid.indicators.selectors import last_figure_year
 from pairaid.interop.pivot_files import pivot_csv, pivot_xlsx
 from pairaid.web.templatetags.pairaid_web import name, unit
-from pairaid.web.views import int_param, site_view, text_param
+from pairaid.web.views import site_view, text_param
 
 
 def _row_labels() -> dict[str, str]:
@@ -27,18 +28,27 @@ def _row_labels() -> dict[str, str]:
     }
 
 
+def _is_year(raw: str) -> bool:
+    """Whether a query parameter is a whole year the pages accept (1949–2100)."""
+    return raw.lstrip("-").isdigit() and len(raw) <= 5 and FIRST_YEAR <= int(raw) <= LAST_YEAR
+
+
 @site_view
 def analysis(request: HttpRequest) -> HttpResponse:
     indicators = list(Indicator.objects.filter(aggregation="sum").order_by("group", "code"))
     codes = {i.code: i for i in indicators}
     code = text_param(request, "indicator") or "aid_funds"
     rows = text_param(request, "rows") or "province"
-    last = int_param(request, "to") or last_figure_year() or 2009
-    first = int_param(request, "from") or last - 5
+    given = {key: request.GET.get(key, "").strip() for key in ("from", "to")}
+    wrong_years = any(raw and not _is_year(raw) for raw in given.values())
+    last = int(given["to"]) if _is_year(given["to"]) else last_figure_year() or 2009
+    first = int(given["from"]) if _is_year(given["from"]) else max(last - 5, FIRST_YEAR)
     extracted = request.GET.get("extracted") == "1" and user_rights(request.user).authenticated
     language = get_language() or "en"
     table, error = None, ""
-    if code not in codes or rows not in ROWS:
+    if wrong_years:
+        error = _("The years must be within %(first)s–%(last)s.") % {"first": FIRST_YEAR, "last": LAST_YEAR}
+    elif code not in codes or rows not in ROWS:
         error = _("Choose an indicator and what the rows are.")
     else:
         try:
