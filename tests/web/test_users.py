@@ -11,7 +11,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import pytest
 from django.contrib.auth import get_user_model
+from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 from django.test import Client
 
 from pairaid.accounts.models import Membership
@@ -132,3 +135,40 @@ def test_a_figures_history_names_the_user_who_changed_it_and_restore_names_the_r
     html = client.get(response["Location"]).content.decode()
     assert "Restored version 1 of this record." in html and "restored from version 1" in html
     assert "version 4" in html
+
+
+def test_a_user_created_at_the_same_moment_is_a_form_error_not_a_500(world: World, monkeypatch: Any) -> None:
+    # issue 16: of three simultaneous POSTs of one name two gave 500 IntegrityError
+    client = _client(world.admin)
+    get_user_model().objects.create_user(username="aksu", password=STRONG)  # another request's, not yet seen:
+    monkeypatch.setattr(QuerySet, "exists", lambda self: False)  # every check that the name is free misses it
+    response = client.post(
+        "/manage/users/new/", {"username": "aksu", "email": "", "password1": STRONG, "password2": STRONG}
+    )
+    monkeypatch.undo()
+    assert response.status_code == 200
+    assert "A user named &#x27;aksu&#x27; exists already." in response.content.decode()
+    assert get_user_model().objects.filter(username="aksu").count() == 1
+
+
+def test_the_same_role_is_not_given_twice(world: World) -> None:
+    # issue 16: role=pairing_editor, pairings=8 twice (and viewer twice) gave duplicate memberships
+    client = _client(world.admin)
+    aksu = get_user_model().objects.create_user(username="aksu", password=STRONG)
+    kashi = {"role": "pairing_editor", "pairings": str(world.kashi.pk)}
+    assert client.post(f"/manage/users/{aksu.pk}/", kashi).status_code == 302
+    response = client.post(f"/manage/users/{aksu.pk}/", kashi)
+    assert response.status_code == 400
+    assert f"They hold this role over {world.kashi} already." in response.content.decode()
+    assert client.post(f"/manage/users/{aksu.pk}/", {"role": "viewer"}).status_code == 302
+    response = client.post(f"/manage/users/{aksu.pk}/", {"role": "viewer"})
+    assert response.status_code == 400 and "They hold this role already." in response.content.decode()
+    assert sorted(Membership.objects.filter(user=aksu).values_list("role", flat=True)) == ["pairing_editor", "viewer"]
+    other = {"role": "pairing_editor", "pairings": str(world.jiangsu.pk)}
+    assert client.post(f"/manage/users/{aksu.pk}/", other).status_code == 302  # another pairing: a second membership
+
+
+def test_a_role_covering_everything_is_held_once_by_the_database(world: World) -> None:
+    Membership.objects.create(user=world.viewer, role="national_office")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Membership.objects.create(user=world.viewer, role="national_office")

@@ -37,6 +37,14 @@ class Membership(models.Model):
 
     class Meta:
         ordering = ("user", "role")
+        constraints = [
+            # a role that covers everything is held once; an editor's role once per pairing or area (the services)
+            models.UniqueConstraint(
+                fields=("user", "role"),
+                condition=models.Q(role__in=("administrator", "national_office", "viewer")),
+                name="membership_unscoped_role_once",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.user} – {self.get_role_display()}"

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -85,6 +85,22 @@ def _scope_error(role: str, pairings: list[Pairing], areas: list[Area]) -> str |
     return None
 
 
+def _held_error(user: Any, role: str, pairings: list[Pairing], areas: list[Area]) -> str | None:
+    """Why ``user`` cannot be given ``role`` again, or None: a role covering everything is held once, an
+    editor's role once for each pairing or area."""
+    get_user_model().objects.select_for_update().filter(pk=user.pk).first()  # one grant to a user at a time
+    held = Membership.objects.filter(user=user, role=role)
+    if not pairings and not areas:
+        return _("They hold this role already.") if held.exists() else None
+    names = sorted(
+        {str(p) for p in Pairing.objects.filter(memberships__in=held, pk__in=[p.pk for p in pairings])}
+        | {str(a) for a in Area.objects.filter(memberships__in=held, pk__in=[a.pk for a in areas])}
+    )
+    if names:
+        return _("They hold this role over %(names)s already.") % {"names": "; ".join(names)}
+    return None
+
+
 @transaction.atomic
 def membership_grant(
     *,
@@ -100,7 +116,8 @@ def membership_grant(
     the command line, run by whoever runs the machine.
 
     Raises:
-        InputError: an unknown role, or pairings and areas that do not fit it.
+        InputError: an unknown role, pairings and areas that do not fit it, or a role held already
+            (over one of these pairings or areas).
         NotAllowed: ``actor`` may not give this role.
     """
     if role not in Role.values:
@@ -110,7 +127,13 @@ def membership_grant(
     pairings, areas = list(pairings), list(areas)
     if (error := _scope_error(role, pairings, areas)) is not None:
         raise InputError(error)
-    membership = Membership.objects.create(user=user, role=role)
+    if (error := _held_error(user, role, pairings, areas)) is not None:
+        raise InputError(error)
+    try:
+        with transaction.atomic():  # a savepoint: the same role given at once by another request
+            membership = Membership.objects.create(user=user, role=role)
+    except IntegrityError:
+        raise InputError(_("They hold this role already.")) from None
     membership.pairings.set(pairings)
     membership.areas.set(areas)
     forget_rights(user)
@@ -141,9 +164,14 @@ def user_create(*, username: str, password: str, email: str = "", actor: Any | N
         require(can_user_create(actor), _("You may not create users."))
     if not username.strip():
         raise InputError("a user needs a name")
+    taken = InputError(_("A user named %(name)s exists already.") % {"name": repr(username)})
     if model.objects.filter(username=username).exists():
-        raise InputError(_("A user named %(name)s exists already.") % {"name": repr(username)})
-    return model.objects.create_user(username=username, password=password, email=email)
+        raise taken
+    try:
+        with transaction.atomic():  # a savepoint: a request creating the same name at once wins the race
+            return model.objects.create_user(username=username, password=password, email=email)
+    except IntegrityError:
+        raise taken from None
 
 
 def user_set_active(*, actor: Any, user: Any, active: bool) -> Any:
