@@ -61,7 +61,7 @@ def test_every_pairing_of_the_year_gets_a_score_with_its_evidence(world: World) 
     assert set(by_pairing) == {world.shandong.pk, world.kashi.pk, world.jiangsu.pk}
     assert shandong["funds_and_projects"].evidence == (
         "aid_funds: 75,800,000 CNY of the target 100,000,000 (75.8%)",
-        "aid_projects: 12 project reported (no target)",
+        "aid_projects: 12 projects reported (no target)",
     )
     assert shandong["funds_and_projects"].points == Decimal("21.98")  # 25 × (0.758 + 1) / 2
     assert kashi["plan_execution"].evidence == ("aid_funds: 75,800,000 of 80,000,000 CNY planned (94.8%)",)

@@ -15,6 +15,7 @@ from pairaid.core.assessment import (
     YearFacts,
     assess,
     check_criterion,
+    score_indicators,
 )
 from pairaid.core.errors import DataError
 
@@ -40,10 +41,10 @@ FACTS = YearFacts(
         ("indicators", {"indicators": ["aid_funds"]}, D("7.87"),
          ("aid_funds: 1,574,000,000 CNY of the target 2,000,000,000 (78.7%)",)),
         ("indicators", {"indicators": ["surgeries", "jobs"]}, D("5.00"),
-         ("surgeries: 4,456 operation reported (no target)", "jobs: not reported")),
+         ("surgeries: 4,456 operations reported (no target)", "jobs: not reported")),
         ("plan_execution", {"cap": 100}, D("6.47"),
          ("enterprise_investment: 1,500,000,000 of 5,100,000,000 CNY planned (29.4%)",
-          "aid_projects: 39 of 19 project planned (205.3%)")),
+          "aid_projects: 39 of 19 projects planned (205.3%)")),
         ("completeness", {}, D("8.00"), ("12 of 15 indicators filled; dataset frozen (version 1)",
                                          "missing: jobs, houses, schools")),
         ("open_findings", {"error": 0.25, "warning": 0.1}, D("5.50"),
@@ -84,3 +85,18 @@ def test_an_empty_year_scores_what_it_deserves() -> None:
 def test_a_criterion_that_cannot_be_scored_is_refused(criterion: Criterion, message: str) -> None:
     with pytest.raises(DataError, match=message):
         check_criterion(criterion)
+
+
+def test_evidence_writes_a_counted_unit_in_the_plural_for_any_number_but_one() -> None:
+    """Regression: '39 project reported' — a count of a counted unit is written with its plural (units.csv)."""
+    facts = YearFacts(indicators={
+        "schools": IndicatorFact("schools", "school", D("1")),
+        "aid_projects": IndicatorFact("aid_projects", "project", D("39")),
+        "aid_funds": IndicatorFact("aid_funds", "CNY", D("2")),
+    })
+    _, evidence = score_indicators({"indicators": ["schools", "aid_projects", "aid_funds"]}, facts)
+    assert evidence == [
+        "schools: 1 school reported (no target)",
+        "aid_projects: 39 projects reported (no target)",
+        "aid_funds: 2 CNY reported (no target)",
+    ]

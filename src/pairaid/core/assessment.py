@@ -26,6 +26,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from pairaid.core.codelists import units
 from pairaid.core.errors import DataError
 
 ONE = Decimal(1)
@@ -119,6 +120,15 @@ def _number(value: Decimal) -> str:
     return f"{value.normalize():,f}" if value != value.to_integral_value() else f"{int(value):,}"
 
 
+def _counted(value: Decimal, unit: str) -> str:
+    """``unit`` written for ``value`` of it: a counted noun whose code is its English singular ("project")
+    takes its plural for any number but one ("12 projects", "1 project"); other units stay as coded ("CNY")."""
+    known = units().get(unit)
+    if known is not None and known.singular_en == unit and value != 1:
+        return known.plural_en
+    return unit
+
+
 def _percent(fraction: Decimal) -> str:
     return f"{(fraction * 100).quantize(_TENTH)}%"
 
@@ -143,11 +153,12 @@ def score_indicators(params: Mapping[str, object], facts: YearFacts) -> tuple[De
             part = min(ONE, fact.actual / fact.target)
             parts.append(part)
             evidence.append(
-                f"{code}: {_number(fact.actual)} {fact.unit} of the target {_number(fact.target)} ({_percent(part)})"
+                f"{code}: {_number(fact.actual)} {_counted(fact.actual, fact.unit)} of the target "
+                f"{_number(fact.target)} ({_percent(part)})"
             )
         else:
             parts.append(ONE)
-            evidence.append(f"{code}: {_number(fact.actual)} {fact.unit} reported (no target)")
+            evidence.append(f"{code}: {_number(fact.actual)} {_counted(fact.actual, fact.unit)} reported (no target)")
     return sum(parts, Decimal(0)) / len(codes), evidence
 
 
@@ -161,7 +172,8 @@ def score_plan_execution(params: Mapping[str, object], facts: YearFacts) -> tupl
         rate = (e.actual or Decimal(0)) / e.planned if e.planned else Decimal(0)
         parts.append(min(cap, rate) / cap if cap else Decimal(0))
         done = _number(e.actual) if e.actual is not None else "nothing recorded"
-        evidence.append(f"{e.code}: {done} of {_number(e.planned)} {e.unit} planned ({_percent(rate)})")
+        planned = f"{_number(e.planned)} {_counted(e.planned, e.unit)}"
+        evidence.append(f"{e.code}: {done} of {planned} planned ({_percent(rate)})")
     return sum(parts, Decimal(0)) / len(parts), evidence
 
 
