@@ -8,13 +8,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import F, Q, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet
 
 from pairaid.accounts.models import Membership, Role
 from pairaid.accounts.permissions import can_submission_approve, can_submission_freeze
 from pairaid.activities.models import Activity
 from pairaid.core.read_once import once
-from pairaid.datasets.models import Dataset, DatasetIndicator, Submission, SubmissionState
+from pairaid.datasets.models import Dataset, DatasetIndicator, Submission, SubmissionState, SubmissionValue
 from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueKind, DataValueStatus, Indicator
 from pairaid.registry.models import Pairing
 from pairaid.registry.selectors import pairing_descendant_ids
@@ -38,13 +38,18 @@ def _form_indicators(dataset: Dataset) -> list[Indicator]:
 
 
 def pairing_ancestors(*, pairing: Pairing) -> list[Pairing]:
-    """The pairings above ``pairing``, nearest first (one query per level; trees are three or four deep)."""
+    """The pairings above ``pairing``, nearest first (one query per level; trees are three or four deep;
+    within a request each pairing above is read once, however many pairings below it wait for approval)."""
     found: list[Pairing] = []
     current = pairing
-    while current.parent_id is not None and len(found) < 16:
-        current = Pairing.objects.select_related("donor_area", "recipient_area").get(pk=current.parent_id)
+    while (parent_id := current.parent_id) is not None and len(found) < 16:
+        current = once(f"pairing_above:{parent_id}", lambda pk=parent_id: _pairing_above(pk))
         found.append(current)
     return found
+
+
+def _pairing_above(pk: int) -> Pairing:
+    return Pairing.objects.select_related("donor_area", "recipient_area").get(pk=pk)
 
 
 def approval_levels(*, pairing: Pairing) -> list[Pairing | None]:
@@ -74,16 +79,22 @@ def submission_current(*, pairing: Pairing, year: int) -> Submission | None:
     )
 
 
-def submission_versions(*, pairing: Pairing, year: int) -> QuerySet[Submission]:
-    """Every version of ``pairing``'s dataset for ``year``, newest first."""
-    return Submission.objects.filter(pairing=pairing, year=year).select_related("dataset").order_by("-version")
+def submission_versions(*, pairing: Pairing, year: int, with_values: bool = False) -> QuerySet[Submission]:
+    """Every version of ``pairing``'s dataset for ``year``, newest first (``with_values``: with the values
+    each froze and their indicators, read in one more query)."""
+    qs = Submission.objects.filter(pairing=pairing, year=year).select_related("dataset").order_by("-version")
+    if with_values:
+        qs = qs.prefetch_related(Prefetch("values", queryset=SubmissionValue.objects.select_related("indicator")))
+    return qs
 
 
 def submissions_to_act_on(*, user: Any) -> list[Submission]:
     """The submissions waiting for ``user``: to approve at a level they hold, or (national office) to freeze."""
     waiting = Submission.objects.filter(state__in=(SubmissionState.SUBMITTED, SubmissionState.APPROVED))
     found = []
-    for submission in waiting.select_related("dataset", "pairing").order_by("year", "pk"):
+    sides = ("pairing__donor_area", "pairing__donor_organisation", "pairing__recipient_area")
+    rows = waiting.select_related("dataset", "pairing", *sides, "pairing__recipient_organisation")
+    for submission in rows.order_by("year", "pk"):
         if submission.state == SubmissionState.APPROVED:
             if can_submission_freeze(user):
                 found.append(submission)
@@ -147,11 +158,21 @@ def dataset_values(*, dataset: Dataset, pairing: Pairing, year: int) -> QuerySet
     ).select_related("indicator", "updated_by")
 
 
-def _who(value: DataValue) -> str:
-    if value.updated_by is not None:
-        return value.updated_by.get_username()
-    record = value.history.exclude(history_user=None).select_related("history_user").order_by("-history_date").first()
-    return record.history_user.get_username() if record is not None else ""
+def _who(values: list[DataValue]) -> dict[int, str]:
+    """Who entered or last confirmed each of ``values``, by id: its ``updated_by``, else the last user in its
+    history (one query for all of those)."""
+    found = {v.pk: v.updated_by.get_username() for v in values if v.updated_by is not None}
+    unknown = [v.pk for v in values if v.updated_by is None]
+    if unknown:
+        records = (
+            DataValue.history.filter(id__in=unknown)  # type: ignore[attr-defined]
+            .exclude(history_user=None)
+            .select_related("history_user")
+            .order_by("-history_date")
+        )
+        for record in records:
+            found.setdefault(record.id, record.history_user.get_username())
+    return found
 
 
 def _completeness_rows(
@@ -160,16 +181,18 @@ def _completeness_rows(
     ordered = sorted(
         values, key=lambda v: (v.pairing_id != pairing_id, v.disaggregation, v.activity_id or 0, v.pk)
     )  # the pairing's own total first, then the figures below it
+    firsts: dict[int, DataValue] = {}
+    for value in ordered:
+        if value.status in CONFIRMED_STATUSES:
+            firsts.setdefault(value.indicator_id, value)
+    who = _who(list(firsts.values())) if with_who else {}
     rows = []
     for indicator in indicators:
-        own = [v for v in ordered if v.indicator_id == indicator.pk]
-        confirmed = [v for v in own if v.status in CONFIRMED_STATUSES]
         label = indicator.display_name(language)
-        if confirmed:
-            first = confirmed[0]
-            who = _who(first) if with_who else ""
-            row = CompletenessRow(indicator.code, label, "filled", first.value, first.unit, who, first.pk)
-        elif any(v.status == DataValueStatus.EXTRACTED for v in own):
+        if (first := firsts.get(indicator.pk)) is not None:
+            by = who.get(first.pk, "")
+            row = CompletenessRow(indicator.code, label, "filled", first.value, first.unit, by, first.pk)
+        elif any(v.indicator_id == indicator.pk and v.status == DataValueStatus.EXTRACTED for v in ordered):
             row = CompletenessRow(indicator.code, label, "to_review")
         else:
             row = CompletenessRow(indicator.code, label, "missing")

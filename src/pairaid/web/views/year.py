@@ -139,15 +139,17 @@ def mention_planned(request: HttpRequest, pk: int) -> HttpResponse:
 
 @site_view
 def dataset_page(request: HttpRequest, pairing: int, year: int) -> HttpResponse:
-    from pairaid.audit.selectors import history_entries
+    from pairaid.audit.selectors import history_entries_of
 
-    found = get_object_or_404(Pairing, pk=pairing)
+    sides = ("donor_area", "donor_organisation", "recipient_area", "recipient_organisation")
+    found = get_object_or_404(Pairing.objects.select_related(*sides), pk=pairing)
     submission = datasets.submission_current(pairing=found, year=year)
     try:
         filled = datasets.completeness(pairing=found, year=year, language=_language())
     except ValueError:
         filled = None
-    versions = list(datasets.submission_versions(pairing=found, year=year))
+    versions = list(datasets.submission_versions(pairing=found, year=year, with_values=True))
+    histories = history_entries_of(instances=versions)
     return render(
         request,
         "web/dataset.html",
@@ -156,7 +158,7 @@ def dataset_page(request: HttpRequest, pairing: int, year: int) -> HttpResponse:
             "year": year,
             "submission": submission,
             "completeness": filled,
-            "versions": [(v, history_entries(instance=v), v.values.select_related("indicator")) for v in versions],
+            "versions": [(v, histories[v.pk], v.values.all()) for v in versions],
             "steps": _steps(request.user, found, submission),
             "reason_form": ReasonForm(),
         },
