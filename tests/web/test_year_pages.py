@@ -13,7 +13,13 @@ from django.test import Client
 from openpyxl import load_workbook
 
 from pairaid.assessment.services import rubric_sync
-from pairaid.datasets.services import datasets_sync
+from pairaid.datasets.services import (
+    datasets_sync,
+    submission_approve,
+    submission_correct,
+    submission_freeze,
+    submission_submit,
+)
 from pairaid.events.services import event_create
 from pairaid.indicators.models import DataValue
 from pairaid.plans.services import plan_get_or_create, plan_value_set
@@ -167,3 +173,23 @@ def test_the_reporting_year_pages_in_chinese(world: World) -> None:
     assert "年度考核" in page and "考核细则" in page and "下载工作簿（XLSX）" in page
     page = owner.get(f"/pairings/{world.kashi.pk}/?year=2009").content.decode()
     assert "计划与实际" in page and "交流活动" in page
+
+
+def test_the_dataset_page_says_each_step_in_the_page_language(world: World) -> None:
+    """Regression: the list of a version's steps ("submitted", "approved by ...") was English on Chinese pages."""
+    datasets_sync()
+    submission = submission_submit(user=world.owner, pairing=world.kashi, year=2009)
+    submission_approve(user=world.owner, submission=submission)
+    submission_approve(user=world.national, submission=submission)
+    submission_freeze(user=world.national, submission=submission)
+    submission_correct(user=world.owner, submission=submission, reason="晚到的拨款")
+    client = Client(headers={"Accept-Language": "zh-hans"})
+    client.force_login(world.national)
+    page = client.get(f"/datasets/{world.kashi.pk}/2009/").content.decode()
+    first_version = page.split('<ol class="steps">')[-1].split("</ol>")[0]  # versions newest first
+    steps = [s.split(" · ")[-1].removesuffix("</li>") for s in first_version.split("<li>")[1:]]
+    assert steps == ["已报送", f"{world.shandong}审核通过", "国家办公室审核通过", "已锁定"]
+    assert "更正第1版：晚到的拨款" in page
+    english = Client(headers={"Accept-Language": "en"})
+    english.force_login(world.national)
+    assert "approved by the national office" in english.get(f"/datasets/{world.kashi.pk}/2009/").content.decode()

@@ -3,6 +3,8 @@ a plan sentence accepted as a planned value, the datasets' configuration and the
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from typing import Any
 
 from django.contrib import messages
@@ -158,11 +160,32 @@ def dataset_page(request: HttpRequest, pairing: int, year: int) -> HttpResponse:
             "year": year,
             "submission": submission,
             "completeness": filled,
-            "versions": [(v, histories[v.pk], v.values.all()) for v in versions],
+            "versions": [(v, [_step_said(e) for e in histories[v.pk]], v.values.all()) for v in versions],
             "steps": _steps(request.user, found, submission),
             "reason_form": ReasonForm(),
         },
     )
+
+
+_STEP_WORDS = (  # the reasons the approval services record with each step, as the page says them
+    (re.compile(r"submitted"), gettext_lazy("submitted")),
+    (re.compile(r"frozen"), gettext_lazy("frozen")),
+    (re.compile(r"approved by the national office"), gettext_lazy("approved by the national office")),
+    (re.compile(r"approved by (?P<level>.+)"), gettext_lazy("approved by %(level)s")),
+    (re.compile(r"returned: (?P<reason>.*)"), gettext_lazy("returned: %(reason)s")),
+    (
+        re.compile(r"correction of version (?P<version>\d+): (?P<reason>.*)"),
+        gettext_lazy("correction of version %(version)s: %(reason)s"),
+    ),
+)
+
+
+def _step_said(entry: Any) -> Any:
+    """``entry`` of a dataset's audit trail with its step written in the page's language."""
+    for pattern, words in _STEP_WORDS:
+        if found := pattern.fullmatch(entry.reason):
+            return dataclasses.replace(entry, reason=str(words) % found.groupdict())
+    return entry
 
 
 def _steps(user: Any, pairing: Pairing, submission: Any) -> list[str]:
