@@ -27,10 +27,7 @@ CACHE_FILL = 7
 #: (the test fails when one of them comes within the budget, so that it is taken off this list).
 OVER_FOR_NOW = {
     "pairing": "the reporting-year panel: plan against actual and the assessment read the roll-ups per indicator",
-    "plan": "plan against actual: a roll-up per planned indicator group",
-    "dataset": "completeness and the approval levels, one query per level",
     "assessment": "completeness and plan execution read once per pairing",
-    "assessment_xlsx": "as the assessment page",
 }
 
 
