@@ -188,3 +188,14 @@ def test_pairaid_export_verb(sample_root: Pairing, tmp_path: Path) -> None:
     assert row["value"] == "1574000000"
     bad = CliRunner().invoke(app, ["export", "--format", "rdf", "--out", str(out)])
     assert bad.exit_code == 1 and "unknown export format 'rdf'" in bad.output
+
+
+def test_a_pairing_without_a_name_is_named_donor_recipient(db: None, tmp_path: Path) -> None:
+    # issue 16: the subject_name of a figure of an unnamed pairing read "pairing 8"
+    from tests.web.factories import make_figure, make_pairing
+
+    pairing = make_pairing("370000", "650000")
+    make_figure("aid_funds", "1574000000", pairing=pairing)
+    (row,) = _csv(tmp_path / "a.csv") if datavalues_csv_export(path=tmp_path / "a.csv") else []
+    assert (row["subject_code"], row["subject_name"]) == (f"pairing:{pairing.pk}", str(pairing))
+    assert row["subject_name"].startswith("Shandong") and " – Xinjiang" in row["subject_name"]

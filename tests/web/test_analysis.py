@@ -105,3 +105,20 @@ def test_the_table_refuses_years_outside_1949_to_2100(db: None) -> None:
 
 def test_the_earliest_year_without_from_starts_at_1949(db: None) -> None:
     assert 'name="from" value="1949"' in Client().get("/analysis/?indicator=aid_funds&to=1950").content.decode()
+
+
+def test_a_pairing_without_a_name_is_labelled_donor_recipient_in_the_page_and_downloads(
+    figures: dict[str, Any], world: World
+) -> None:
+    # issue 16: pairing rows read "pairing 8" when the pairing's name was blank (most are)
+    assert world.shandong.name == ""
+    query = "/analysis/?indicator=aid_funds&rows=pairing&from=2009&to=2009"
+    html = Client().get(query).content.decode()
+    assert f'<tr data-key="{world.shandong.pk}"><td>{world.shandong}</td>' in html
+    assert str(world.shandong).startswith("Shandong") and "pairing " not in html
+    zh = Client(headers={"accept-language": "zh-hans"}).get(query).content.decode()
+    assert f"<td>{world.shandong.display_name('zh')}</td>" in zh and "山东" in world.shandong.display_name("zh")
+    lines = list(csv.reader(io.StringIO(Client().get(query + "&format=csv").content.decode("utf-8-sig"))))
+    assert lines[1][:2] == [str(world.shandong.pk), str(world.shandong)]
+    every = pivot_table(indicator="aid_funds", rows="pairing_all", first_year=2009, last_year=2009)
+    assert {row.label for row in every.rows} == {str(world.shandong), str(world.kashi)}

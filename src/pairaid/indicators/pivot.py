@@ -24,6 +24,7 @@ from pairaid.core.registry.records import FIRST_YEAR, LAST_YEAR
 from pairaid.indicators.figures_cache import figures_cached
 from pairaid.indicators.models import DataValueKind, Indicator, PeriodKind
 from pairaid.indicators.rollups import rollup_read
+from pairaid.registry.models import Pairing
 
 #: What the rows can be: areas of a level, or pairings (the top ones, or every one).
 ROWS = ("province", "prefecture", "county", "pairing", "pairing_all")
@@ -101,7 +102,9 @@ def pivot_table(
             for node, total in rollup.pairing_totals(item.code, year).get(key, {}).items():
                 if rows == "pairing_all" or forest.parent.get(node) is None:
                     cells.setdefault(node, {})[year] = total.value
-        labels = {node: forest.label.get(node, f"#{node}") for node in cells}
+        sides = ("donor_area", "donor_organisation", "recipient_area", "recipient_organisation")
+        found = Pairing.objects.select_related(*sides).filter(pk__in=list(cells))
+        labels = {pairing.pk: pairing.display_name(language) for pairing in found}
         order = sorted(cells, key=lambda node: labels[node])
         keys = {node: str(node) for node in cells}
     else:

@@ -69,12 +69,12 @@ class PairingForest:
         parent: dict[int, int | None] = {}
         label: dict[int, str] = {}
         recipient: dict[int, int | None] = {}
-        rows = Pairing.objects.values_list(
-            "pk", "parent_id", "name", "recipient_area_id", "recipient_organisation__area_id"
-        )
-        for pk, up, name, area_id, organisation_area_id in rows:
-            parent[pk], label[pk] = up, name or f"pairing {pk}"
-            recipient[pk] = area_id or organisation_area_id
+        sides = ("donor_area", "donor_organisation", "recipient_area", "recipient_organisation")
+        for pairing in Pairing.objects.select_related(*sides).order_by():
+            pk = pairing.pk
+            parent[pk], label[pk] = pairing.parent_id, str(pairing)  # its name, else "donor – recipient"
+            organisation = pairing.recipient_organisation
+            recipient[pk] = pairing.recipient_area_id or (organisation.area_id if organisation else None)
         return cls(parent, label, recipient)
 
     def under(self, root: int) -> set[int]:

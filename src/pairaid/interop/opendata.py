@@ -24,6 +24,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from pairaid import __version__
+from pairaid.indicators.statements import PairingForest
 from pairaid.interop.selectors import activities_of_year, datavalues_for_export, transactions_of_year
 
 #: (column, Table Schema type, description) of the data values table.
@@ -117,9 +118,7 @@ def datavalue_rows(
     *, pairing_ids: list[int] | None, year: int | None, include_extracted: bool
 ) -> Iterator[list[object]]:
     """Rows of the data values table (columns of :data:`DATAVALUE_FIELDS`), streamed."""
-    from pairaid.registry.models import Pairing
-
-    names = {pk: name or f"pairing {pk}" for pk, name in Pairing.objects.values_list("pk", "name")}
+    names = PairingForest.load().label
     qs = datavalues_for_export(pairing_ids=pairing_ids, year=year, include_extracted=include_extracted).values_list(
         "indicator__code",
         "indicator__name_en",
