@@ -1,6 +1,7 @@
-"""The dashboard's figures (headlines, the year's totals, the pairings' aid funds) come from the shared
-cache under the database's count of changes (indicators.figures_cache): the cached figures are the
-uncached ones, and a figure added or changed by a service, a bulk update or raw SQL shows at once."""
+"""The dashboard's figures (headlines, the year's totals, the pairings' aid funds) and the area page's
+totals come from the shared cache under the database's count of changes (indicators.figures_cache): the
+cached figures are the uncached ones, and a figure added or changed by a service, a bulk update or raw
+SQL shows at once."""
 
 from __future__ import annotations
 
@@ -15,8 +16,9 @@ from django.test.utils import CaptureQueriesContext
 
 from pairaid.entry.services import datavalue_update
 from pairaid.indicators.models import DataValue
+from pairaid.indicators.totals import ScopeTotal, scope_totals, scope_totals_cached
 from pairaid.web.selectors import DashboardFigures, dashboard_figures, dashboard_figures_cached
-from tests.web.factories import World, make_figure
+from tests.web.factories import World, area, make_figure
 
 
 @pytest.fixture
@@ -97,3 +99,25 @@ def test_a_changed_figure_shows_at_once_although_the_dashboard_is_cached(
     html = Client().get("/").content.decode()
     assert "1,600,000,000" in html
     assert "1,574,000,000" not in html or how == "added"
+
+
+def test_the_area_pages_cached_totals_are_the_uncached_ones_and_follow_a_bulk_update(figures: dict[str, Any]) -> None:
+    xinjiang = area("650000")
+
+    def aid(totals: list[ScopeTotal]) -> Decimal:
+        return next(t.value for t in totals if t.indicator.code == "aid_funds")
+
+    first = scope_totals_cached(year=2009, area=xinjiang)
+    again = scope_totals_cached(year=2009, area=xinjiang)
+    uncached = scope_totals(year=2009, area=xinjiang)
+    assert [(t.indicator.code, t.value, t.previous, t.kept, t.covered) for t in again] == [
+        (t.indicator.code, t.value, t.previous, t.kept, t.covered) for t in first
+    ]
+    assert [(t.indicator.code, t.value, t.previous, t.kept, t.covered) for t in again] == [
+        (t.indicator.code, t.value, t.previous, t.kept, t.covered) for t in uncached
+    ]
+    assert aid(again) == Decimal("1574000000")
+    assert 'data-value="1574000000' in Client().get("/areas/650000/?year=2009").content.decode()
+    DataValue.objects.filter(pk=figures["xinjiang"].pk).update(value=Decimal("1600000000"))
+    assert aid(scope_totals_cached(year=2009, area=xinjiang)) == Decimal("1600000000")
+    assert 'data-value="1600000000' in Client().get("/areas/650000/?year=2009").content.decode()

@@ -15,7 +15,7 @@ from pairaid.audit.selectors import history_entries
 from pairaid.checks.selectors import finding_list
 from pairaid.geo.models import Area
 from pairaid.indicators.models import DataValue, DataValueStatus, Indicator
-from pairaid.indicators.totals import scope_totals
+from pairaid.indicators.totals import scope_totals, scope_totals_cached
 from pairaid.paging import KeysFirst
 from pairaid.registry.models import Pairing
 from pairaid.registry.pairing_names import pairing_matches
@@ -155,7 +155,7 @@ def area_detail(request: HttpRequest, code: str) -> HttpResponse:
             "years": years,
             "year": year,
             "figures": figures,
-            "totals": scope_totals(year=year, area=area) if year else [],
+            "totals": scope_totals_cached(year=year, area=area) if year else [],
             "year_panel": area_year_panel(area=area, year=year, language=_language()) if year else None,
         },
     )
