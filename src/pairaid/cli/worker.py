@@ -19,6 +19,10 @@ def worker(
         from pairaid.cli.setup_commands import database_ready
 
         database_ready()
+        from pairaid.jobs.services import jobs_fail_stale
+
+        if lost := jobs_fail_stale():
+            typer.echo(f"{lost} job(s) whose worker stopped recorded as failed", err=True)
         from django.core.management import call_command
 
         call_command(

@@ -10,11 +10,17 @@ under ``inputs/`` until the worker has read them.
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+STALE_AFTER = datetime.timedelta(minutes=30)
+"""How long a running job may record no progress before it counts as lost (the longest step of a
+30 MB report takes a few minutes)."""
 
 
 class JobKind(models.TextChoices):
@@ -61,6 +67,7 @@ class Job(models.Model):
     task_id = models.CharField(max_length=64, blank=True)
     created = models.DateTimeField(_("started"), auto_now_add=True)
     finished = models.DateTimeField(_("finished"), null=True, blank=True)
+    heartbeat = models.DateTimeField(_("last progress"), null=True, blank=True)
 
     class Meta:
         ordering = ("-created", "-pk")
@@ -75,6 +82,12 @@ class Job(models.Model):
         if self.status == JobStatus.DONE:
             return 100
         return min(100, round(100 * self.done / self.total)) if self.total else 0
+
+    @property
+    def stale(self) -> bool:
+        """Whether the job is running but has recorded no progress for :data:`STALE_AFTER`: its worker died."""
+        last = self.heartbeat or self.created
+        return self.status == JobStatus.RUNNING and last is not None and timezone.now() - last > STALE_AFTER
 
     @property
     def finished_ok(self) -> bool:

@@ -16,7 +16,8 @@ from pairaid.jobs.models import Job, JobStage, JobStatus
 def job_step(job: Job, *, stage: str, done: int | None = None, detail: str | None = None) -> None:
     """Record that ``job`` is at ``stage`` (a :class:`JobStage`), ``done`` steps done, reading ``detail``."""
     job.status, job.stage = JobStatus.RUNNING, stage
-    fields: dict[str, Any] = {"status": JobStatus.RUNNING, "stage": stage}
+    job.heartbeat = timezone.now()
+    fields: dict[str, Any] = {"status": JobStatus.RUNNING, "stage": stage, "heartbeat": job.heartbeat}
     if done is not None:
         job.done = fields["done"] = min(done, job.total)
     if detail is not None:

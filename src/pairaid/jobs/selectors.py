@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
 from pairaid.accounts.permissions import user_rights
-from pairaid.jobs.models import Job
+from pairaid.jobs.models import STALE_AFTER, Job, JobStatus
 
 
 def job_list(*, user: Any) -> QuerySet[Job]:
@@ -16,8 +17,22 @@ def job_list(*, user: Any) -> QuerySet[Job]:
     return qs if user_rights(user).administrator else qs.filter(user=user)
 
 
+def stale_message() -> str:
+    """What a job whose worker stopped says (in the reader's language)."""
+    minutes = int(STALE_AFTER.total_seconds() // 60)
+    return _("Its worker stopped: no progress for %(minutes)s minutes. Start it again.") % {"minutes": minutes}
+
+
 def job_progress(*, job: Job) -> dict[str, Any]:
-    """What the page polls: status, percent, stage (in the reader's language), detail, error, whether a file waits."""
+    """What the page polls: status, percent, stage (in the reader's language), detail, error, whether a file waits.
+    A running job whose worker stopped (:attr:`Job.stale`) shows as failed, with why."""
+    if job.stale:
+        return {**_progress(job), "status": JobStatus.FAILED, "status_label": str(JobStatus.FAILED.label),
+                "error": stale_message(), "finished": True}
+    return _progress(job)
+
+
+def _progress(job: Job) -> dict[str, Any]:
     return {
         "id": job.pk,
         "status": job.status,

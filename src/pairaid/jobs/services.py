@@ -16,17 +16,43 @@ from typing import Any
 from django.core.files.base import File
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.text import get_valid_filename
 
 from pairaid.accounts import permissions
 from pairaid.core.errors import InputError
 from pairaid.entry.upload import report_upload_allowed
-from pairaid.jobs.models import Job, JobKind
+from pairaid.jobs.models import STALE_AFTER, Job, JobKind, JobStatus
+from pairaid.jobs.progress import job_fail
+from pairaid.jobs.selectors import stale_message
 from pairaid.registry.models import Pairing
 from pairaid.reports.builds import LANGUAGES
 from pairaid.reports.services import FORMATS as REPORT_FORMATS
 
 EXPORT_FORMATS = ("csv", "datapackage", "iati")
+
+
+def jobs_fail_stale() -> int:
+    """Record as failed every running job whose worker stopped (:attr:`Job.stale`), with why, and its
+    django-tasks result too, so that neither stays "running"; returns how many. A worker runs this as it starts."""
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    now, failed = timezone.now(), 0
+    since = now - STALE_AFTER
+    lost = Job.objects.filter(status=JobStatus.RUNNING).filter(
+        Q(heartbeat__lt=since) | Q(heartbeat__isnull=True, created__lt=since)
+    )
+    for job in lost:
+        job_fail(job, error=stale_message())
+        if job.task_id:
+            DBTaskResult.objects.running().filter(pk=job.task_id).update(
+                status=TaskResultStatus.FAILED, finished_at=now, exception_class_path="builtins.RuntimeError",
+                traceback=f"RuntimeError: {job.error}",
+            )
+        failed += 1
+    return failed
 
 
 def _queue(job: Job) -> Job:
