@@ -122,3 +122,8 @@ def test_a_pairing_without_a_name_is_labelled_donor_recipient_in_the_page_and_do
     assert lines[1][:2] == [str(world.shandong.pk), str(world.shandong)]
     every = pivot_table(indicator="aid_funds", rows="pairing_all", first_year=2009, last_year=2009)
     assert {row.label for row in every.rows} == {str(world.shandong), str(world.kashi)}
+
+
+def test_in_chinese_the_years_refusal_is_in_chinese(db: None) -> None:
+    zh = Client(headers={"accept-language": "zh-hans"}).get("/analysis/?to=5")
+    assert zh.status_code == 400 and "年份须在1949–2100年之间。" in zh.content.decode()
