@@ -9,6 +9,7 @@ from django.test import Client
 
 from pairaid.accounts.services import token_create
 from pairaid.registry.models import Pairing
+from tests.registry.sources import SOURCE
 from tests.web.factories import World, make_figure
 
 
@@ -30,7 +31,7 @@ def test_the_national_office_creates_a_pairing_with_its_source(world: World) -> 
             "donor_area": "370000",
             "recipient_area": "653122",
             "level": "county",
-            "programme": "xinjiang",
+            "programme": "east_west",
             "start_year": 2010,
             "parent": world.kashi.pk,
             "key": "xj2010-shandong-shule",
@@ -60,7 +61,7 @@ def test_an_administrator_ends_and_re_assigns_a_pairing_and_both_histories_show_
     ended = _send("post", f"/pairings/{world.jiangsu.pk}/end", {"end_year": 2012}, world.admin)
     assert ended.status_code == 200 and ended.json()["end_year"] == 2012
 
-    body = {"year": 2011, "recipient_area": "653200"}
+    body = {"year": 2011, "recipient_area": "653200", **SOURCE}
     moved = _send("post", f"/pairings/{world.kashi.pk}/reassign", body, world.admin)
 
     assert moved.status_code == 201, moved.content
@@ -88,10 +89,10 @@ def test_rules_broken_and_names_unknown_answer_in_the_one_error_shape(world: Wor
     overlap = _send(
         "post",
         "/pairings",
-        {"donor_area": "370000", "recipient_area": "650000", "level": "province", "start_year": 2012},
+        {"donor_area": "370000", "recipient_area": "650000", "level": "province", "start_year": 2012, **SOURCE},
         world.admin,
     )
-    assert overlap.status_code == 409 and "already pairs them in 2009–" in overlap.json()["error"]["message"]
+    assert overlap.status_code == 409 and "already does in 2009–open" in overlap.json()["error"]["message"]
     unknown = _send(
         "post",
         "/pairings",
@@ -102,7 +103,7 @@ def test_rules_broken_and_names_unknown_answer_in_the_one_error_shape(world: Wor
         "recipient_area": ["999999 names no area"]
     }
     backwards = _send("patch", f"/pairings/{world.kashi.pk}", {"end_year": 2001}, world.admin)
-    assert backwards.status_code == 409 and "cannot end in 2001 before it starts in 2009" in backwards.json()["error"][
+    assert backwards.status_code == 422 and "cannot end in 2001 before it starts in 2009" in backwards.json()["error"][
         "message"
     ]
     assert Pairing.objects.count() == 3

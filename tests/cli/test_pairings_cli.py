@@ -39,7 +39,7 @@ def registry_file(tmp_path: Path) -> Path:
     path = tmp_path / "lines.csv"
     path.write_text(LINES, encoding="utf-8")
     code, output = _run("pairings", "import", str(path))
-    assert (code, output.strip()) == (0, f"stored {path}: 7 new, 0 changed, 0 unchanged")
+    assert (code, output.strip()) == (0, f"stored {path}: 7 line(s): 7 new, 0 changed, 0 unchanged")
     return path
 
 
@@ -127,7 +127,7 @@ def test_a_dry_run_says_what_it_would_store(tmp_path: Path) -> None:
 
     code, output = _run("pairings", "import", str(path), "--dry-run")
 
-    assert (code, output.strip()) == (0, f"would store {path}: 7 new, 0 changed, 0 unchanged")
+    assert (code, output.strip()) == (0, f"would store {path}: 7 line(s): 7 new, 0 changed, 0 unchanged")
     assert Pairing.objects.count() == 0
 
 
@@ -141,7 +141,7 @@ def test_an_export_imported_again_changes_nothing(registry_file: Path, tmp_path:
     assert (code, output.strip()) == (0, f"wrote {out}: 7 pairings")
     code, output = _run("pairings", "import", str(out))
 
-    assert (code, output.strip()) == (0, f"stored {out}: 0 new, 0 changed, 7 unchanged")
+    assert (code, output.strip()) == (0, f"stored {out}: 7 line(s): 0 new, 0 changed, 7 unchanged")
     assert list(Pairing.objects.order_by("pk").values()) == before
     assert Pairing.history.count() == history
 

@@ -15,6 +15,7 @@ from pairaid.indicators.selectors import datavalue_list
 from pairaid.indicators.services import DataValueSpec, datavalue_create, datavalue_get_or_create
 from pairaid.registry.models import Pairing
 from pairaid.registry.services import pairing_create
+from tests.registry.sources import SOURCE
 
 pytestmark = pytest.mark.django_db
 
@@ -22,6 +23,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def pairing() -> Pairing:
     return pairing_create(
+        **SOURCE,
         donor_area=Area.objects.get(code="370000"),
         recipient_area=Area.objects.get(code="650000"),
         level="province",

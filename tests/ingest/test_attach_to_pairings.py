@@ -17,6 +17,7 @@ from pairaid.ingest.services import document_ingest
 from pairaid.ingest.subjects import SubjectResolver
 from pairaid.registry.models import Pairing
 from pairaid.registry.services import pairing_create
+from tests.registry.sources import SOURCE
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +40,13 @@ def area(code: str) -> Area:
 def registry() -> dict[str, Pairing]:
     def pair(key: str, donor: str, recipient: str, level: str, **kw: object) -> Pairing:
         return pairing_create(
-            key=key, donor_area=area(donor), recipient_area=area(recipient), level=level, programme="xinjiang", **kw
+            **SOURCE,
+            key=key,
+            donor_area=area(donor),
+            recipient_area=area(recipient),
+            level=level,
+            programme="xinjiang",
+            **kw,
         )  # type: ignore[arg-type]
 
     yili = pair("js-yili", "320000", "654000", "prefecture", start_year=2010)
@@ -83,6 +90,7 @@ def test_a_fact_goes_to_the_most_specific_pairing_that_fits(
 
 def test_two_pairings_that_fit_equally_attach_the_fact_to_neither(registry: dict[str, Pairing]) -> None:
     pairing_create(
+        **SOURCE,
         donor_area=area("320000"),
         recipient_area=area("654000"),
         level="prefecture",

@@ -10,6 +10,7 @@ from pairaid.geo.models import Area
 from pairaid.registry.imports import PairingImportError, pairings_import
 from pairaid.registry.models import Pairing
 from pairaid.registry.services import pairing_create
+from tests.registry.sources import SOURCE
 
 pytestmark = pytest.mark.django_db
 
@@ -102,7 +103,7 @@ def test_bad_lines_are_all_named_and_nothing_is_stored() -> None:
         _import(bad)
 
     problems = raised.value.problems
-    assert [p.split(":")[1] for p in problems] == ["4", "5", "3", "6"]
+    assert [p.split(":")[1] for p in problems] == ["3", "4", "5", "6"]  # in line order
     assert "lines.csv:4: end_year 1999 is before start_year 2001" in problems
     assert "lines.csv:5: source_url is empty: every line needs the address of a public document that states it" in (
         problems
@@ -127,6 +128,7 @@ def test_a_line_clashing_with_a_stored_pairing_is_refused() -> None:
         programme="east_west",
         start_year=2005,
         key="entered-by-hand",
+        **SOURCE,
     )
 
     with pytest.raises(PairingImportError, match=r"lines\.csv:2: key t-sd-xj pairs 370000 with 650000 in 1996–2009"):
@@ -140,6 +142,7 @@ def test_a_pairing_entered_without_a_key_takes_the_key_of_its_line() -> None:
         recipient_area=Area.objects.get(code="650000"),
         level="province",
         start_year=2009,
+        **SOURCE,
     )
 
     done = _import(GOOD)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth import get_user_model
 
-from pairaid.core.errors import DataError
+from pairaid.core.errors import ConflictError, DataError
 from pairaid.geo.models import Area
 from pairaid.registry.models import Pairing
 from pairaid.registry.services import pairing_create, pairing_end, pairing_reassign, pairing_update
+from tests.registry.sources import SOURCE
 
 pytestmark = pytest.mark.django_db
 
@@ -25,10 +26,20 @@ def admin() -> object:
 @pytest.fixture
 def shandong_xinjiang() -> Pairing:
     top = pairing_create(
-        donor_area=area("370000"), recipient_area=area("650000"), level="province", start_year=1996, key="sd-xj"
+        **SOURCE,
+        donor_area=area("370000"),
+        recipient_area=area("650000"),
+        level="province",
+        start_year=1996,
+        key="sd-xj",
     )
     pairing_create(
-        donor_area=area("370000"), recipient_area=area("653100"), level="prefecture", start_year=1996, parent=top
+        **SOURCE,
+        donor_area=area("370000"),
+        recipient_area=area("653100"),
+        level="prefecture",
+        start_year=1996,
+        parent=top,
     )
     return top
 
@@ -36,7 +47,9 @@ def shandong_xinjiang() -> Pairing:
 def test_a_re_assignment_ends_the_pairing_and_starts_one_with_a_new_recipient(
     shandong_xinjiang: Pairing, admin: object
 ) -> None:
-    chongqing = pairing_reassign(pairing=shandong_xinjiang, year=2010, recipient_area=area("500000"), user=admin)
+    chongqing = pairing_reassign(
+        **SOURCE, pairing=shandong_xinjiang, year=2010, recipient_area=area("500000"), user=admin
+    )
 
     old = Pairing.objects.get(pk=shandong_xinjiang.pk)
     assert (old.start_year, old.end_year) == (1996, 2009)
@@ -62,12 +75,14 @@ def test_a_re_assignment_ends_the_pairing_and_starts_one_with_a_new_recipient(
 
 
 def test_a_re_assignment_gives_a_recipient_a_new_donor_and_keeps_the_parent_that_contains_it(admin: object) -> None:
-    top = pairing_create(donor_area=area("370000"), recipient_area=area("653100"), level="prefecture", start_year=2010)
+    top = pairing_create(
+        **SOURCE, donor_area=area("370000"), recipient_area=area("653100"), level="prefecture", start_year=2010
+    )
     shule = pairing_create(
-        donor_area=area("370100"), recipient_area=area("653122"), level="county", start_year=2010, parent=top
+        **SOURCE, donor_area=area("370100"), recipient_area=area("653122"), level="county", start_year=2010, parent=top
     )
 
-    qingdao = pairing_reassign(pairing=shule, year=2014, donor_area=area("370200"), user=admin)
+    qingdao = pairing_reassign(**SOURCE, pairing=shule, year=2014, donor_area=area("370200"), user=admin)
 
     assert (qingdao.donor_area.code, qingdao.recipient_area.code, qingdao.parent) == ("370200", "653122", top)
     assert Pairing.objects.get(pk=shule.pk).end_year == 2013
@@ -87,7 +102,7 @@ def test_a_re_assignment_that_changes_nothing_or_no_year_is_refused(
 ) -> None:
     sides = {k: area(str(v)) for k, v in kwargs.items() if k != "year"}
     with pytest.raises(DataError, match=message):
-        pairing_reassign(pairing=shandong_xinjiang, year=int(str(kwargs["year"])), **sides)  # type: ignore[arg-type]
+        pairing_reassign(**SOURCE, pairing=shandong_xinjiang, year=int(str(kwargs["year"])), **sides)  # type: ignore[arg-type]
 
     assert Pairing.objects.count() == 2
     assert Pairing.objects.get(pk=shandong_xinjiang.pk).end_year is None
@@ -97,16 +112,20 @@ def test_a_pairing_that_ended_long_ago_is_not_re_assigned(shandong_xinjiang: Pai
     pairing_end(pairing=shandong_xinjiang, end_year=2000)
 
     with pytest.raises(DataError, match="ended in 2000; it cannot be re-assigned from 2010"):
-        pairing_reassign(pairing=shandong_xinjiang, year=2010, recipient_area=area("500000"))
+        pairing_reassign(**SOURCE, pairing=shandong_xinjiang, year=2010, recipient_area=area("500000"))
 
 
 def test_a_second_pairing_of_the_same_sides_in_overlapping_years_is_refused(shandong_xinjiang: Pairing) -> None:
-    with pytest.raises(DataError, match=r"already pairs them in 1996–"):
-        pairing_create(donor_area=area("370000"), recipient_area=area("650000"), level="province", start_year=2005)
+    with pytest.raises(
+        ConflictError, match=r"pairs 370000 with 650000 in 2005–open, as sd-xj \(stored\) already does in 1996–open"
+    ):
+        pairing_create(
+            **SOURCE, donor_area=area("370000"), recipient_area=area("650000"), level="province", start_year=2005
+        )
 
     pairing_end(pairing=shandong_xinjiang, end_year=2004)
     later = pairing_create(
-        donor_area=area("370000"), recipient_area=area("650000"), level="province", start_year=2005
+        **SOURCE, donor_area=area("370000"), recipient_area=area("650000"), level="province", start_year=2005
     )
     assert later.start_year == 2005
 

@@ -14,6 +14,7 @@ from pairaid.geo.models import Area
 from pairaid.registry.models import Pairing
 from pairaid.registry.pairing_names import AmbiguousPairing, pairing_matches, pairing_resolve
 from pairaid.registry.services import organisation_get_or_create, pairing_create
+from tests.registry.sources import SOURCE
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +26,7 @@ def area(code: str) -> Area:
 @pytest.fixture
 def registry() -> dict[str, Pairing]:
     def pair(donor: str, recipient: str, level: str, **kw: object) -> Pairing:
-        return pairing_create(donor_area=area(donor), recipient_area=area(recipient), level=level, **kw)  # type: ignore[arg-type]
+        return pairing_create(**SOURCE, donor_area=area(donor), recipient_area=area(recipient), level=level, **kw)  # type: ignore[arg-type]
 
     sd_xj = pair("370000", "650000", "province", start_year=1996, end_year=2009, key="ew-shandong-xinjiang")
     sd_kashi = pair("370000", "653100", "prefecture", start_year=1996, end_year=2009, parent=sd_xj)
@@ -36,7 +37,7 @@ def registry() -> dict[str, Pairing]:
     sd_xj_2010 = pair("370000", "650000", "province", start_year=2010, programme="xinjiang")
     mining, _ = organisation_get_or_create(name="Xinwen Mining Group", name_zh="新汶矿业集团", kind="enterprise")
     mining_shule = pairing_create(
-        donor_organisation=mining, recipient_area=area("653122"), level="institution", start_year=2005
+        **SOURCE, donor_organisation=mining, recipient_area=area("653122"), level="county", start_year=2005
     )
     return {
         "sd_xj": sd_xj,
@@ -89,22 +90,32 @@ def test_the_pairing_of_the_two_areas_stands_for_them_not_the_pairs_given_as_a_c
     assert pairing_resolve(text="山东 新疆", year=2009) == registry["sd_xj"]
 
 
-def test_without_a_year_two_periods_of_one_pair_are_both_listed(registry: dict[str, Pairing]) -> None:
+def test_without_a_year_the_period_of_one_pair_in_force_now_is_taken(registry: dict[str, Pairing]) -> None:
+    assert pairing_resolve(text="Shandong-Xinjiang") == registry["sd_xj_2010"]
+
+
+def test_two_periods_of_one_pair_both_in_force_are_listed_with_keys_and_how_to_choose(
+    registry: dict[str, Pairing],
+) -> None:
+    Pairing.objects.filter(pk=registry["sd_xj"].pk).update(end_year=None, programme="tibet")
+
     with pytest.raises(AmbiguousPairing) as raised:
         pairing_resolve(text="Shandong-Xinjiang")
 
     assert raised.value.candidates == [registry["sd_xj"], registry["sd_xj_2010"]]
-    assert f"{registry['sd_xj'].pk} Shandong" in str(raised.value)
-    assert "(province, xinjiang, 2010–)" in str(raised.value)
+    message = str(raised.value)
+    assert (
+        f"{registry['sd_xj'].pk} Shandong" in message and "key ew-shandong-xinjiang (province, tibet, 1996–)" in message
+    )
+    assert "(province, xinjiang, 2010–)" in message
+    assert message.endswith("(give its key or id, or a year (--year) to take the one in force then)")
 
 
 def test_one_side_alone_lists_every_pairing_of_that_side(registry: dict[str, Pairing]) -> None:
     with pytest.raises(AmbiguousPairing) as raised:
         pairing_resolve(text="Shandong")
 
-    assert raised.value.candidates == [
-        registry[k] for k in ("sd_xj", "sd_xj_2010", "sd_kashi", "sd_shule", "ten")
-    ]
+    assert raised.value.candidates == [registry[k] for k in ("sd_xj", "sd_xj_2010", "sd_kashi", "sd_shule", "ten")]
     assert str(raised.value).startswith("'Shandong' names 5 pairings: ")
 
 

@@ -16,6 +16,7 @@ from pairaid.registry.services import (
     pairing_end,
     pairing_get_or_create,
 )
+from tests.registry.sources import SOURCE
 
 pytestmark = pytest.mark.django_db
 
@@ -25,12 +26,24 @@ def area(code: str) -> Area:
 
 
 def test_it_creates_a_nested_pairing_tree() -> None:
-    top = pairing_create(donor_area=area("370000"), recipient_area=area("650000"), level="province", start_year=2009)
+    top = pairing_create(
+        **SOURCE, donor_area=area("370000"), recipient_area=area("650000"), level="province", start_year=2009
+    )
     kashi = pairing_create(
-        donor_area=area("370000"), recipient_area=area("653100"), level="prefecture", start_year=2009, parent=top
+        **SOURCE,
+        donor_area=area("370000"),
+        recipient_area=area("653100"),
+        level="prefecture",
+        start_year=2009,
+        parent=top,
     )
     shule = pairing_create(
-        donor_area=area("370000"), recipient_area=area("653122"), level="county", start_year=2009, parent=kashi
+        **SOURCE,
+        donor_area=area("370000"),
+        recipient_area=area("653122"),
+        level="county",
+        start_year=2009,
+        parent=kashi,
     )
 
     tree = pairing_tree(root=top)
@@ -43,10 +56,10 @@ def test_it_creates_a_nested_pairing_tree() -> None:
 
 def test_get_or_create_finds_the_pairing_of_the_sides_in_force_in_the_start_year() -> None:
     first, created = pairing_get_or_create(
-        donor_area=area("370000"), recipient_area=area("653122"), level="county", start_year=2009, name="A"
+        **SOURCE, donor_area=area("370000"), recipient_area=area("653122"), level="county", start_year=2009, name="A"
     )
     again, created_again = pairing_get_or_create(
-        donor_area=area("370000"), recipient_area=area("653122"), level="county", start_year=2009, name="B"
+        **SOURCE, donor_area=area("370000"), recipient_area=area("653122"), level="county", start_year=2009, name="B"
     )
 
     assert (created, created_again) == (True, False)
@@ -56,24 +69,31 @@ def test_get_or_create_finds_the_pairing_of_the_sides_in_force_in_the_start_year
 
 def test_it_refuses_a_pairing_without_a_donor() -> None:
     with pytest.raises(DataError, match="needs a donor"):
-        pairing_create(recipient_area=area("653122"), level="county", start_year=2009)
+        pairing_create(**SOURCE, recipient_area=area("653122"), level="county", start_year=2009)
 
 
 def test_it_refuses_a_pairing_that_ends_before_it_starts() -> None:
     with pytest.raises(DataError, match="cannot end in 2008 before it starts in 2009"):
         pairing_create(
-            donor_area=area("370000"), recipient_area=area("653122"), level="county", start_year=2009, end_year=2008
+            **SOURCE,
+            donor_area=area("370000"),
+            recipient_area=area("653122"),
+            level="county",
+            start_year=2009,
+            end_year=2008,
         )
 
 
 def test_it_refuses_an_unknown_level() -> None:
     with pytest.raises(DataError, match="unknown pairing level 'town'"):
-        pairing_create(donor_area=area("370000"), recipient_area=area("653122"), level="town", start_year=2009)
+        pairing_create(
+            **SOURCE, donor_area=area("370000"), recipient_area=area("653122"), level="town", start_year=2009
+        )
 
 
 def test_the_database_refuses_an_end_before_the_start_when_services_are_bypassed() -> None:
     pairing = pairing_create(
-        donor_area=area("370000"), recipient_area=area("650000"), level="province", start_year=2009
+        **SOURCE, donor_area=area("370000"), recipient_area=area("650000"), level="province", start_year=2009
     )
 
     with pytest.raises(IntegrityError), transaction.atomic():
@@ -82,7 +102,7 @@ def test_the_database_refuses_an_end_before_the_start_when_services_are_bypassed
 
 def test_a_pairing_ends_and_drops_out_of_later_years() -> None:
     pairing = pairing_create(
-        donor_area=area("370000"), recipient_area=area("650000"), level="province", start_year=1996
+        **SOURCE, donor_area=area("370000"), recipient_area=area("650000"), level="province", start_year=1996
     )
     pairing_end(pairing=pairing, end_year=2009)
 
@@ -107,9 +127,11 @@ def test_an_organisation_of_an_unknown_kind_is_refused() -> None:
 
 
 def test_a_pairing_is_attached_under_a_parent_but_never_under_itself() -> None:
-    top = pairing_create(donor_area=area("370000"), recipient_area=area("650000"), level="province", start_year=2009)
+    top = pairing_create(
+        **SOURCE, donor_area=area("370000"), recipient_area=area("650000"), level="province", start_year=2009
+    )
     kashi = pairing_create(
-        donor_area=area("370000"), recipient_area=area("653100"), level="prefecture", start_year=2009
+        **SOURCE, donor_area=area("370000"), recipient_area=area("653100"), level="prefecture", start_year=2009
     )
 
     pairing_attach(pairing=kashi, parent=top)
@@ -132,7 +154,9 @@ def test_a_pairing_keeps_its_key_and_source_and_no_two_pairings_share_a_key() ->
         basis="stated",
     )
     unkeyed = [
-        pairing_create(donor_area=area("370000"), recipient_area=area(code), level="province", start_year=2009)
+        pairing_create(
+            **SOURCE, donor_area=area("370000"), recipient_area=area(code), level="province", start_year=2009
+        )
         for code in ("650000", "500000")
     ]
 
@@ -141,6 +165,7 @@ def test_a_pairing_keeps_its_key_and_source_and_no_two_pairings_share_a_key() ->
     assert [p.key for p in unkeyed] == ["", ""]
     with pytest.raises(DataError, match="The key 'xj-shandong-kashi' is used by another pairing"):
         pairing_create(
+            **SOURCE,
             donor_area=area("370000"),
             recipient_area=area("653122"),
             level="county",
@@ -151,20 +176,30 @@ def test_a_pairing_keeps_its_key_and_source_and_no_two_pairings_share_a_key() ->
         Pairing.objects.filter(pk=unkeyed[0].pk).update(key="xj-shandong-kashi")
     with pytest.raises(DataError, match="unknown basis 'guessed'"):
         pairing_create(
-            donor_area=area("370000"), recipient_area=area("653122"), level="county", start_year=2010, basis="guessed"
+            **SOURCE,
+            donor_area=area("370000"),
+            recipient_area=area("653122"),
+            level="county",
+            start_year=2010,
+            basis="guessed",
         )
 
 
 def test_get_or_create_finds_a_longer_pairing_of_the_same_sides_and_creates_one_after_it_ended() -> None:
     registered = pairing_create(
-        donor_area=area("370000"), recipient_area=area("650000"), level="province", start_year=1996, end_year=2010
+        **SOURCE,
+        donor_area=area("370000"),
+        recipient_area=area("650000"),
+        level="province",
+        start_year=1996,
+        end_year=2010,
     )
 
     found, created = pairing_get_or_create(
-        donor_area=area("370000"), recipient_area=area("650000"), level="province", start_year=2009
+        **SOURCE, donor_area=area("370000"), recipient_area=area("650000"), level="province", start_year=2009
     )
     later, created_later = pairing_get_or_create(
-        donor_area=area("370000"), recipient_area=area("650000"), level="province", start_year=2011
+        **SOURCE, donor_area=area("370000"), recipient_area=area("650000"), level="province", start_year=2011
     )
 
     assert (found, created) == (registered, False)

@@ -133,6 +133,7 @@ def test_demo_shows_plan_against_actual_the_dataset_the_events_and_the_assessmen
     events = output[output.index("Events and exchanges, 2009") :]
     assert "5th Kashgar Central and South Asia Commodity Fair" in events and "booths 146" in events
     assert "Leaders' exchange visits more than 30 person-times" in events
+
     def assessment(run: str) -> str:
         return run[run.index("Annual assessment 2009") : run.index("pairaid assess --year 2009 --json")]
 

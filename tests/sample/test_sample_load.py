@@ -14,7 +14,9 @@ from pairaid.activities.selectors import transaction_total
 from pairaid.core.errors import CodelistError, DataError, InputError
 from pairaid.indicators.models import DataValue
 from pairaid.registry.models import Pairing
+from pairaid.registry.selectors import pairing_list
 from pairaid.sample.loader import SampleSummary, database_counts, sample_load, sample_path, sample_root_pairing
+from tests.registry.sources import SOURCE
 
 
 def test_it_loads_the_aid_funds_and_the_grant_as_exact_decimals(sample: SampleSummary) -> None:
@@ -58,6 +60,14 @@ def test_a_pairing_given_only_as_a_count_keeps_the_count_and_no_invented_names(s
         "650000",
         sample.root,
     )
+
+
+def test_the_ten_east_west_county_pairs_end_with_the_2010_adjustment(sample: SampleSummary) -> None:
+    """Regression: the ten pairs had no end year and were listed among the 2017 East–West pairings."""
+    ten = Pairing.objects.get(pair_count=10)
+
+    assert (ten.programme, ten.start_year, ten.end_year) == ("east_west", 2009, 2010)
+    assert not pairing_list(year=2017, programme="east_west").filter(pk=ten.pk).exists()
 
 
 def test_loading_twice_creates_nothing(sample: SampleSummary) -> None:
@@ -149,6 +159,7 @@ def test_a_pairing_stored_before_without_a_parent_is_nested_by_the_sample(db: No
     from pairaid.registry.services import pairing_create
 
     shule = pairing_create(
+        **SOURCE,
         donor_area=Area.objects.get(code="370000"),
         recipient_area=Area.objects.get(code="653122"),
         level="county",

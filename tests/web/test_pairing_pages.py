@@ -35,7 +35,7 @@ def test_an_administrator_creates_a_pairing_naming_its_areas_in_words(world: Wor
         "donor": "Shandong",
         "recipient": "疏勒县",
         "level": "county",
-        "programme": "xinjiang",
+        "programme": "east_west",
         "start_year": "2010",
         "parent": "Shandong-Kashgar",
         **_source(),
@@ -47,7 +47,7 @@ def test_an_administrator_creates_a_pairing_naming_its_areas_in_words(world: Wor
     assert (created.donor_area.code, created.parent, created.programme, created.start_year) == (
         "370000",
         world.kashi,
-        "xinjiang",
+        "east_west",
         2010,
     )
     assert created.history.get().history_user == world.admin

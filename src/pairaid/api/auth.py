@@ -11,6 +11,7 @@ records them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
@@ -20,6 +21,7 @@ from ninja.errors import AuthenticationError, HttpError
 from ninja.security import HttpBearer
 from ninja.utils import check_csrf
 
+from pairaid.accounts.permissions import NotAllowed
 from pairaid.accounts.services import token_authenticate
 
 
@@ -75,3 +77,24 @@ def api_user(request: HttpRequest) -> Any:
     """The user a request acts as (``AnonymousUser`` for visitors)."""
     user = getattr(request, "auth", None)
     return user if user is not None else AnonymousUser()
+
+
+def write_auth_requiring(allowed: Callable[[Any], bool], message: str) -> list[Any]:
+    """:data:`WRITE_AUTH` that also refuses a user without a right (403 ``message``) before the body is
+    read: someone who may not send a request learns nothing from its validation."""
+
+    def checked(user: Any) -> Any:
+        if user and not allowed(user):
+            raise NotAllowed(message)
+        return user
+
+    class Bearer(BearerToken):
+        def authenticate(self, request: HttpRequest, token: str) -> Any | None:
+            return checked(super().authenticate(request, token))
+
+    class Session(SessionUser):
+        def __call__(self, request: HttpRequest) -> Any | None:
+            return checked(super().__call__(request))
+
+    Bearer.__name__ = BearerToken.__name__  # the same documented security scheme
+    return [Bearer(), Session()]

@@ -5,7 +5,7 @@
 | 401 | not_authenticated | no or a bad token, or anonymous access is off |
 | 403 | forbidden | signed in, but the user's role does not allow it (or a CSRF failure) |
 | 404 | not_found | no such object or route |
-| 409 | conflict | another confirmed figure holds the same key |
+| 409 | conflict | another confirmed figure holds the same key; a pairing clashes with a stored one |
 | 422 | invalid | the request breaks a rule (details: per field) |
 | 429 | throttled | too many requests |
 | 500 | server_error | a bug; logged |
@@ -24,7 +24,7 @@ from ninja.errors import AuthenticationError, HttpError, Throttled
 from ninja.errors import ValidationError as NinjaValidationError
 
 from pairaid.accounts.permissions import NotAllowed
-from pairaid.core.errors import DataError, PairaidError
+from pairaid.core.errors import DataError, InvalidError, PairaidError
 
 logger = logging.getLogger(__name__)
 
@@ -109,6 +109,10 @@ def install_error_handlers(api: NinjaAPI) -> None:
     @api.exception_handler(ObjectDoesNotExist)
     def _missing_object(request: HttpRequest, exc: ObjectDoesNotExist) -> HttpResponse:
         return error_response(api, request, 404, "not_found", "Not found.")
+
+    @api.exception_handler(InvalidError)
+    def _rule_broken(request: HttpRequest, exc: InvalidError) -> HttpResponse:
+        return error_response(api, request, 422, "invalid", str(exc))
 
     @api.exception_handler(DataError)
     def _conflict(request: HttpRequest, exc: DataError) -> HttpResponse:

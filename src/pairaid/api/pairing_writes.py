@@ -2,8 +2,11 @@
 
 For the national office and administrators (:mod:`pairaid.entry.pairings` checks
 the rights). Sides are area codes or organisation ids; a parent is a pairing id.
-A rule of the registry that the request breaks (an end before the start, a second
-pairing of the same sides in overlapping years) answers 409 ``conflict``.
+A rule of the registry that the request breaks (an end before the start, a missing
+donor or source, a re-assignment that changes nothing: the registry's one
+validation, :func:`pairaid.core.registry.validate_pairings`) answers 422 ``invalid``;
+a clash with stored pairings (a second pairing of the same sides in overlapping
+years, ending a pairing that has ended) answers 409 ``conflict``.
 """
 
 from typing import Annotated, Any, Literal

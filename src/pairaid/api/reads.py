@@ -1,9 +1,9 @@
 """Read endpoints: areas, pairings, activities, transactions, indicators, data values, documents, evidence."""
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Literal
 
-from django.db.models import Q, QuerySet
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Path, Query, Router, Schema
@@ -28,7 +28,7 @@ from pairaid.api.schemas import (
 )
 from pairaid.geo.models import Area
 from pairaid.indicators.models import DataValue, Indicator
-from pairaid.registry.models import Pairing
+from pairaid.registry.models import Pairing, PairingLevel, Programme
 from pairaid.registry.pairing_names import pairing_matches, pairing_resolve
 from pairaid.registry.selectors import pairing_list as registry_pairing_list
 from pairaid.sources.models import Evidence, SourceDocument
@@ -69,9 +69,16 @@ def area_get(request: HttpRequest, code: Annotated[str, Path(pattern=r"^[0-9]{6}
     return get_object_or_404(Area.objects.select_related("parent"), code=code)
 
 
+ProgrammeCode = Literal[tuple(Programme.values)]  # type: ignore[valid-type]
+LevelCode = Literal[tuple(PairingLevel.values)]  # type: ignore[valid-type]
+
+
 def pairing_query() -> QuerySet[Pairing]:
-    """Pairings with what :class:`PairingOut` shows of them."""
-    return Pairing.objects.select_related("donor_area", "recipient_area", "parent")
+    """Pairings with what :class:`PairingOut` shows of them (the latest successor of a re-assignment too)."""
+    successors = Pairing.objects.filter(predecessor=OuterRef("pk")).order_by("-start_year", "-pk")
+    return Pairing.objects.select_related("donor_area", "recipient_area", "parent").annotate(
+        successor_id=Subquery(successors.values("pk")[:1])
+    )
 
 
 class PairingFilter(Schema):
@@ -82,8 +89,8 @@ class PairingFilter(Schema):
     top_level: bool | None = None
     area: AreaCode | None = None
     year: int | None = Query(None, ge=1900, le=2200)
-    programme: Text(16) | None = None  # type: ignore[valid-type]
-    level: Text(16) | None = None  # type: ignore[valid-type]
+    programme: ProgrammeCode | None = None  # type: ignore[valid-type]
+    level: LevelCode | None = None  # type: ignore[valid-type]
     donor: Text(100) | None = Query(None, description="donor area or organisation as written, areas within it too")
     recipient: Text(100) | None = Query(
         None, description="recipient area or organisation as written, areas within it too"

@@ -64,6 +64,8 @@ class PairingOut(Schema):
     start_year: int
     end_year: int | None
     parent: int | None
+    predecessor: int | None = Field(None, description="the pairing this one took over from in a re-assignment")
+    successor: int | None = Field(None, description="the pairing that took over from this one in a re-assignment")
     source_url: str
     source_title: str
     basis: str
@@ -96,6 +98,16 @@ class PairingOut(Schema):
     @staticmethod
     def resolve_parent(obj: Any) -> int | None:
         return obj.parent_id
+
+    @staticmethod
+    def resolve_predecessor(obj: Any) -> int | None:
+        return obj.predecessor_id
+
+    @staticmethod
+    def resolve_successor(obj: Any) -> int | None:
+        if hasattr(obj, "successor_id"):  # annotated by the API's pairing query
+            return obj.successor_id  # type: ignore[no-any-return]
+        return obj.successors.order_by("-start_year", "-pk").values_list("pk", flat=True).first()  # type: ignore[no-any-return]
 
 
 class ActivityOut(Schema):

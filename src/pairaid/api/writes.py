@@ -10,8 +10,9 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Path
 
+from pairaid.accounts import permissions
 from pairaid.activities.models import Activity, Transaction
-from pairaid.api.auth import WRITE_AUTH, api_user
+from pairaid.api.auth import WRITE_AUTH, api_user, write_auth_requiring
 from pairaid.api.errors import WRITE_ERRORS
 from pairaid.api.fields import MAX_ID
 from pairaid.api.reads import router
@@ -170,7 +171,12 @@ def datavalue_reject(request: HttpRequest, pk: PathId) -> DataValue:
     return _datavalue(pk)
 
 
-@router.post("/indicators", response=_ok(201, IndicatorOut), tags=["indicators"], auth=WRITE_AUTH)
+@router.post(
+    "/indicators",
+    response=_ok(201, IndicatorOut),
+    tags=["indicators"],
+    auth=write_auth_requiring(permissions.can_indicator_create, "Only administrators add indicators."),
+)
 def indicator_create(request: HttpRequest, body: IndicatorIn) -> tuple[int, Indicator]:
     """Add an indicator to the codelist (administrators)."""
     return 201, entry_indicators.indicator_create(user=api_user(request), data=body.dict())

@@ -30,7 +30,7 @@ def check(
         from pairaid.checks.selectors import finding_list
         from pairaid.checks.services import findings_refresh
 
-        chosen = pairing_from_option(pairing, year=year) if pairing else None
+        chosen = pairing_from_option(pairing, year=year) if pairing is not None else None
         result = findings_refresh(pairing=chosen, year=year, include_extracted=extracted)
         findings = finding_list(pairing=chosen, year=year).filter(includes_extracted=extracted)
         table = Table(title=f"Findings: {result.errors} errors, {result.warnings} warnings, {result.infos} notes")

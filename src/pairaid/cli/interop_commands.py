@@ -87,7 +87,7 @@ def export(
         from pairaid.interop.opendata import datapackage_export, datavalues_csv_export
         from pairaid.interop.selectors import tree_ids
 
-        ids = tree_ids(pairing=pairing_from_option(pairing, year=year)) if pairing else None
+        ids = tree_ids(pairing=pairing_from_option(pairing, year=year)) if pairing is not None else None
         if fmt == "iati":
             done = iati_export(path=out, pairing_ids=ids, year=year)
             console.print(f"wrote {done.path}: {done.activities} activities, {done.transactions} transactions")

@@ -132,6 +132,7 @@ def pairings_list(
     table.add_column("level", no_wrap=True)
     table.add_column("programme", no_wrap=True)
     table.add_column("years", no_wrap=True)
+    table.add_column("source", overflow="fold")
     for p in found:
         row = pairing_as_dict(p)
         table.add_row(
@@ -141,6 +142,7 @@ def pairings_list(
             p.level,
             p.programme,
             f"{p.start_year}–{p.end_year or ''}",
+            escape(p.source_url or "(none)"),
         )
     show_table(console, table)
 
@@ -160,8 +162,10 @@ def pairings_import(
 
         done = pairings_file_import(path=file, dry_run=dry_run)
     verb = "would store" if done.dry_run else "stored"
+    lines = len(done.created) + len(done.changed) + done.unchanged
     console.print(
-        f"{verb} {file}: {len(done.created)} new, {len(done.changed)} changed, {done.unchanged} unchanged",
+        f"{verb} {file}: {lines} line(s): {len(done.created)} new, {len(done.changed)} changed, "
+        f"{done.unchanged} unchanged",
         highlight=False,
         soft_wrap=True,
     )

@@ -65,7 +65,7 @@ def report(
         from pairaid.reports.services import FORMATS
 
         fmt = _format(fmt, out, FORMATS)
-        chosen = pairing_from_option(pairing, year=year) if pairing else None
+        chosen = pairing_from_option(pairing, year=year) if pairing is not None else None
         edited = _read_text(narrative_in) if narrative_in else None
         built = report_build(
             year=year, pairing=chosen, fmt=fmt, language=lang, include_extracted=extracted, narrative=edited

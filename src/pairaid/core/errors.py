@@ -23,3 +23,13 @@ class DataError(PairaidError):
 
 class LockedError(DataError):
     """A change to figures that a submitted, approved or frozen dataset holds (HTTP 409)."""
+
+
+class InvalidError(DataError):
+    """Data that breaks a rule of the domain on its own, whatever is stored (HTTP 422): an end before
+    the start, a pairing without a donor or a source."""
+
+
+class ConflictError(DataError):
+    """Data that clashes with data already stored (HTTP 409): a second pairing of the same sides in
+    overlapping years, a pairing ended twice."""

@@ -154,10 +154,26 @@ class Gazetteer:
         ``name``: Chinese, pinyin or English, with or without suffix, any case,
         curly quotes, hyphens or apostrophes. ``context``: one or more area
         names or 6-digit codes (a parent area, or the donor and recipient of
-        the report); areas within or containing them rank higher. Returns
+        the report); areas within or containing them rank higher. A 6-digit
+        code is its area (a former code too: 652200 is Hami). Returns
         ``[]`` for an empty or unknown name; never raises on odd text.
         """
+        by_code = self._by_code(name.strip())
+        if by_code is not None:
+            return [by_code] if limit >= 1 else []
         return self._resolve(name, scope=self._context_codes(context), limit=limit, typos=True)
+
+    def _by_code(self, text: str) -> Candidate | None:
+        """The area whose code (its own, or one it had) ``text`` is, or None."""
+        if len(text) != 6 or not text.isascii() or not text.isdigit():
+            return None
+        record = self._records.get(text)
+        if record is not None:
+            return Candidate(record, 1.0, "exact", "its code", text)
+        for record in self._records.values():
+            if any(other.code == text for other in record.other_codes):
+                return Candidate(record, 1.0, "alias", "a code it had", text)
+        return None
 
     def _resolve(self, name: str, *, scope: tuple[str, ...], limit: int, typos: bool) -> list[Candidate]:
         query = parse_name(name)

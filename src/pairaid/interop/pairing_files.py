@@ -44,6 +44,8 @@ def pairings_file_read(*, path: Path) -> tuple[list[PairingRecord], list[Registr
         raise InputError(f"{path}: a pairing file is .csv or .xlsx")
     if not path.is_file():
         raise InputError(f"{path} does not exist")
+    if path.stat().st_size == 0:
+        raise InputError(f"{path}: the file is empty")
     if suffix == ".csv":
         try:
             text = path.read_text(encoding="utf-8")
@@ -58,12 +60,17 @@ def _read_workbook(path: Path) -> tuple[list[PairingRecord], list[RegistryError]
 
     try:
         book = load_workbook(path, read_only=True, data_only=True)
+        formulas = load_workbook(path, read_only=True)
     except Exception as exc:  # openpyxl raises several types for a file that is not a workbook
         raise InputError(f"{path} is not an Excel workbook (.xlsx): {exc}") from None
     try:
         rows = list(book.worksheets[0].iter_rows(values_only=True))
+        written = list(formulas.worksheets[0].iter_rows(values_only=True))
     finally:
         book.close()
+        formulas.close()
+    if not any(any(cell not in (None, "") for cell in row) for row in rows):
+        return [], [RegistryError(path.name, 0, "", "the file is empty: a registry file starts with a header row")]
     header = [str(cell).strip() if cell is not None else "" for cell in (rows[0] if rows else ())]
     while header and not header[-1]:
         header.pop()
@@ -77,7 +84,28 @@ def _read_workbook(path: Path) -> tuple[list[PairingRecord], list[RegistryError]
     if problems:
         return [], problems
     raw = [{name: _cell(value) for name, value in zip(header, row, strict=False) if name} for row in rows[1:]]
-    return read_pairing_rows(raw, where=path.name)
+    unread = _formulas_without_values(header, rows, written, where=path.name)
+    records, errors = read_pairing_rows(raw, where=path.name)
+    cells = {(e.line, e.column) for e in unread}
+    errors = sorted([*unread, *(e for e in errors if (e.line, e.column) not in cells)], key=lambda e: e.line)
+    return [r for r in records if r.line not in {line for line, _ in cells}], errors
+
+
+def _formulas_without_values(
+    header: list[str], rows: list[tuple[Any, ...]], written: list[tuple[Any, ...]], *, where: str
+) -> list[RegistryError]:
+    """The cells that hold a formula whose value the file does not store (a workbook written by a program
+    and never opened in a spreadsheet): read as values they would be empty."""
+    found = []
+    for offset, (values, formulas) in enumerate(zip(rows[1:], written[1:], strict=False)):
+        for name, value, formula in zip(header, values, formulas, strict=False):
+            if name and value is None and isinstance(formula, str) and formula.startswith("="):
+                message = (
+                    f"{name} is a formula without a stored value ({formula}): open the file in a spreadsheet "
+                    "and save it, or write the value"
+                )
+                found.append(RegistryError(where, offset + 2, name, message))
+    return found
 
 
 def _cell(value: Any) -> object:

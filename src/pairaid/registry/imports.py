@@ -5,7 +5,8 @@ gave), checks them against each other and against the pairings stored, and
 stores them in one transaction:
 
 * any error, in any row, stores nothing: :class:`PairingImportError` names every
-  bad row (file, line, column);
+  bad row (file, line, column), in line order; the checks are the registry's one
+  validation, which the services (so the API and the pages) apply too;
 * a line whose key is stored (or is the derived key of a pairing entered without
   one, :func:`pairaid.registry.selectors.pairing_key`) updates that pairing where
   it differs, and its history records the change and the line; an equal line
@@ -76,7 +77,8 @@ def pairings_import(
     stored = {pairing_key(p): p for p, _ in pairing_records()}
     _adopt_unkeyed(records, stored)
     known = [replace(r, key=key) for key, p in stored.items() if (r := pairing_record(p, sourced=False)) is not None]
-    problems = [str(e) for e in read_errors] + [str(e) for e in validate_pairings(records, known=known)]
+    found = [*read_errors, *validate_pairings(records, known=known)]
+    problems = [str(e) for e in sorted(found, key=lambda e: (e.where, e.line))]  # in line order
     if problems:
         raise PairingImportError(problems)
     created: list[str] = []

@@ -76,6 +76,11 @@ class Pairing(models.Model):
     pairings entered without one; an import finds the pairing it updates by it.
     ``source_url`` and ``source_title`` name the public document that states the
     pairing; ``basis`` says whether it states it or the pairing is inferred from it.
+
+    ``predecessor`` is the pairing this one took over from in a re-assignment,
+    set by :func:`pairaid.registry.services.pairing_reassign` when it happens and
+    never inferred from neighbouring years; ``successors`` are those that took over
+    from it.
     """
 
     key = models.CharField(_("key"), max_length=100, blank=True, default="")
@@ -96,6 +101,9 @@ class Pairing(models.Model):
     start_year = models.PositiveSmallIntegerField(_("start year"))
     end_year = models.PositiveSmallIntegerField(_("end year"), null=True, blank=True)
     parent = models.ForeignKey("self", models.PROTECT, null=True, blank=True, related_name="children")
+    predecessor = models.ForeignKey(
+        "self", models.SET_NULL, null=True, blank=True, related_name="successors", verbose_name=_("predecessor")
+    )
     source_url = models.URLField(_("source address"), max_length=500, blank=True)
     source_title = models.CharField(_("source title"), max_length=300, blank=True)
     basis = models.CharField(_("basis"), max_length=8, choices=Basis.choices, blank=True)

@@ -21,6 +21,13 @@ Among pairings between exactly those areas, the pairing of the two areas
 themselves (one pair, at the recipient's level) stands for them: "Shandong-Xinjiang"
 is the province pairing, not the ten county pairs it lists as a count.
 With a ``year``, pairings in force that year are kept when there are any.
+
+:func:`pairing_resolve` then picks one only where the choice is plain: with a
+``year``, the one in force that year; without, when every candidate twins the same two sides (one pair over several
+periods or programmes), the one in force now, if the others have ended
+("Shandong-Kashgar" is the Xinjiang scheme's pairing from 2010, not the East–West
+one that ended that year). Otherwise it lists the
+candidates with their keys, programmes and years and says how to choose.
 """
 
 from __future__ import annotations
@@ -28,6 +35,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
+from datetime import date
 from typing import Literal
 
 from django.db.models import Q, QuerySet
@@ -45,38 +53,58 @@ _SHOWN = 12
 class AmbiguousPairing(InputError):
     """A name several pairings fit; ``candidates`` are all of them, in tree order."""
 
-    def __init__(self, text: str, candidates: Sequence[Pairing]) -> None:
+    def __init__(self, text: str, candidates: Sequence[Pairing], *, year: int | None = None) -> None:
         self.text = text
         self.candidates = list(candidates)
         shown = "; ".join(pairing_description(p) for p in self.candidates[:_SHOWN])
         more = f"; and {len(self.candidates) - _SHOWN} more" if len(self.candidates) > _SHOWN else ""
-        super().__init__(
-            f"{text!r} names {len(self.candidates)} pairings: {shown}{more} (give the id, or donor and recipient)"
-        )
+        how = "give its key or id"
+        if year is None:
+            how += ", or a year (--year) to take the one in force then"
+        super().__init__(f"{text!r} names {len(self.candidates)} pairings: {shown}{more} ({how})")
 
 
 def pairing_description(pairing: Pairing) -> str:
-    """"12 Shandong – Kashi (prefecture, xinjiang, 2010–)": how a candidate is listed."""
+    """ "12 Shandong – Kashi, key xj2010-shandong-kashi (prefecture, xinjiang, 2010–)": how a candidate is listed."""
+    from pairaid.registry.selectors import pairing_key
+
     years = f"{pairing.start_year}–{pairing.end_year or ''}"
-    return f"{pairing.pk} {pairing} ({pairing.level}, {pairing.programme}, {years})"
+    return f"{pairing.pk} {pairing}, key {pairing_key(pairing)} ({pairing.level}, {pairing.programme}, {years})"
 
 
-def pairing_resolve(*, text: str, year: int | None = None) -> Pairing:
-    """The one pairing ``text`` names (see the module docstring), preferring those in force in ``year``.
+def pairing_resolve(*, text: str, year: int | None = None, prefer_current: bool = True) -> Pairing:
+    """The one pairing ``text`` names (see the module docstring): with ``year``, the one in force that year;
+    without, when ``prefer_current`` and every candidate twins the same two sides, the one still in force
+    (no end year, or one not yet reached) when the others have ended.
 
     Raises:
-        InputError: no pairing matches.
-        AmbiguousPairing: several do (the message lists them).
+        InputError: an empty text, or no pairing matches.
+        AmbiguousPairing: several remain (the message lists them with keys and programmes and says how to choose).
     """
+    if not text.strip():
+        raise InputError("a pairing name is empty (give its id, its key, or donor and recipient: 'Shandong-Kashgar')")
     found = pairing_matches(text=text, year=year)
     if not found:
         raise InputError(
             f"no pairing matches {text.strip()!r} "
             "(give its id, its key, or donor and recipient: 'Shandong-Kashgar', '山东-喀什')"
         )
+    if len(found) > 1 and year is None and prefer_current and len({_sides(p) for p in found}) == 1:
+        this_year = date.today().year
+        current = [p for p in found if p.end_year is None or p.end_year >= this_year]
+        found = current if len(current) == 1 else found
     if len(found) > 1:
-        raise AmbiguousPairing(text.strip(), found)
+        raise AmbiguousPairing(text.strip(), found, year=year)
     return found[0]
+
+
+def _sides(pairing: Pairing) -> tuple[int | None, ...]:
+    return (
+        pairing.donor_area_id,
+        pairing.donor_organisation_id,
+        pairing.recipient_area_id,
+        pairing.recipient_organisation_id,
+    )
 
 
 def pairing_matches(*, text: str, year: int | None = None) -> list[Pairing]:

@@ -84,30 +84,14 @@ def pairing_list(
     return qs
 
 
-def _one_side_shared(pairing: Pairing) -> Q:
-    """Pairings of the same programme and level that share exactly one side with ``pairing``."""
-    same_donor = Q(donor_area=pairing.donor_area_id, donor_organisation=pairing.donor_organisation_id)
-    same_recipient = Q(
-        recipient_area=pairing.recipient_area_id, recipient_organisation=pairing.recipient_organisation_id
-    )
-    return Q(programme=pairing.programme, level=pairing.level) & (
-        (same_donor & ~same_recipient) | (same_recipient & ~same_donor)
-    )
-
-
 def pairing_successors(*, pairing: Pairing) -> QuerySet[Pairing]:
-    """The pairings that took over from ``pairing`` when it ended: the same donor with a new recipient, or a
-    new donor for its recipient, starting the year it ended or the year after (a re-assignment)."""
-    if pairing.end_year is None:
-        return Pairing.objects.none()
-    starts = [pairing.end_year, pairing.end_year + 1]
-    return _pairings().filter(_one_side_shared(pairing), start_year__in=starts).exclude(pk=pairing.pk)
+    """The pairings that took over from ``pairing`` in a re-assignment (recorded when it happened)."""
+    return _pairings().filter(predecessor=pairing.pk).order_by("start_year", "pk")
 
 
 def pairing_predecessors(*, pairing: Pairing) -> QuerySet[Pairing]:
-    """The pairings ``pairing`` took over from (see :func:`pairing_successors`)."""
-    ends = [pairing.start_year - 1, pairing.start_year]
-    return _pairings().filter(_one_side_shared(pairing), end_year__in=ends).exclude(pk=pairing.pk)
+    """The pairing ``pairing`` took over from in a re-assignment (recorded when it happened), if any."""
+    return _pairings().filter(pk=pairing.predecessor_id) if pairing.predecessor_id else Pairing.objects.none()
 
 
 def pairing_tree(*, root: Pairing) -> PairingNode:
@@ -181,15 +165,10 @@ def pairing_key(pairing: Pairing) -> str:
     return f"{programme}-{pairing.level}-{donor}-{recipient}-{pairing.start_year}"
 
 
-def pairing_record(pairing: Pairing, *, sourced: bool = True) -> PairingRecord | None:
-    """``pairing`` as a line of the registry format, or ``None`` when the format cannot hold it: a pairing
-    given only as a count, of a programme or level the registry has no word for, or (when ``sourced``)
-    without a source document and basis. With ``sourced=False`` a pairing without a source gives a line
-    with its source fields empty (for checks of keys, sides and years only)."""
-    if pairing.pair_count != 1 or pairing.programme not in PROGRAMMES or pairing.level not in PAIRING_LEVELS:
-        return None
-    if sourced and not (pairing.source_url and pairing.source_title and pairing.basis):
-        return None
+def pairing_line(pairing: Pairing) -> PairingRecord:
+    """``pairing`` as a line of the registry format, whatever it lacks: the record the registry's checks
+    (:func:`pairaid.core.registry.validate_pairings`) read, with its count of pairs; an empty basis is
+    ``stated``."""
     return PairingRecord(
         key=pairing_key(pairing),
         programme=cast(RegistryProgramme, pairing.programme),
@@ -205,7 +184,20 @@ def pairing_record(pairing: Pairing, *, sourced: bool = True) -> PairingRecord |
         source_title=pairing.source_title,
         basis=cast(RegistryBasis, pairing.basis or "stated"),
         note=pairing.note,
+        pair_count=pairing.pair_count,
     )
+
+
+def pairing_record(pairing: Pairing, *, sourced: bool = True) -> PairingRecord | None:
+    """``pairing`` as a line of the registry format, or ``None`` when the format cannot hold it: a pairing
+    given only as a count, of a programme or level the registry has no word for, or (when ``sourced``)
+    without a source document and basis. With ``sourced=False`` a pairing without a source gives a line
+    with its source fields empty (for checks of keys, sides and years only)."""
+    if pairing.pair_count != 1 or pairing.programme not in PROGRAMMES or pairing.level not in PAIRING_LEVELS:
+        return None
+    if sourced and not (pairing.source_url and pairing.source_title and pairing.basis):
+        return None
+    return pairing_line(pairing)
 
 
 def pairing_records() -> list[tuple[Pairing, PairingRecord | None]]:

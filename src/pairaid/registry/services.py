@@ -1,8 +1,12 @@
 """Writes of organisations and pairings.
 
 Every function checks the rules of the domain before the database does (the
-model's check constraints stay as the last guard) and raises
-:class:`pairaid.core.errors.DataError` with a message a user can act on.
+model's check constraints stay as the last guard): the registry's one validation
+(:func:`pairaid.core.registry.validate_pairings`), the same that checks the
+registry files and ``pairings import``. It raises
+:class:`pairaid.core.errors.InvalidError` for a rule a pairing breaks on its own
+and :class:`pairaid.core.errors.ConflictError` for a clash with stored pairings,
+with a message a user can act on.
 """
 
 from __future__ import annotations
@@ -14,9 +18,9 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from pairaid.core.errors import DataError
+from pairaid.core.errors import ConflictError, InvalidError
 from pairaid.geo.models import Area
-from pairaid.registry.models import Organisation, OrganisationKind, Pairing, Programme
+from pairaid.registry.models import Basis, Organisation, OrganisationKind, Pairing, Programme
 from pairaid.registry.pairing_rules import check_pairing, ends_before
 
 
@@ -29,13 +33,13 @@ def organisation_get_or_create(
     Chinese name is filled in.
 
     Raises:
-        DataError: an empty name or an unknown kind.
+        InvalidError: an empty name or an unknown kind.
     """
     name = name.strip()
     if not name:
-        raise DataError("an organisation needs a name")
+        raise InvalidError("an organisation needs a name")
     if kind not in OrganisationKind.values:
-        raise DataError(f"unknown organisation kind {kind!r} (use one of {', '.join(OrganisationKind.values)})")
+        raise InvalidError(f"unknown organisation kind {kind!r} (use one of {', '.join(OrganisationKind.values)})")
     organisation, created = Organisation.objects.get_or_create(
         name=name, area=area, defaults={"kind": kind, "name_zh": name_zh.strip()}
     )
@@ -77,16 +81,26 @@ def _side_name(area: Area | None, organisation: Organisation | None) -> str:
 
 
 def _short(pairing: Pairing) -> str:
-    """"#12 Shandong Province – Chongqing": a pairing as a history's reason names it."""
+    """ "#12 Shandong Province – Chongqing": a pairing as a history's reason names it."""
     donor = _side_name(pairing.donor_area, pairing.donor_organisation)
     recipient = _side_name(pairing.recipient_area, pairing.recipient_organisation)
     return f"#{pairing.pk} {donor} – {recipient}"
 
 
-def _save(pairing: Pairing, *, user: Any, reason: str, fields: list[str] | None = None) -> Pairing:
-    """Check and save ``pairing``, its historical record naming ``user`` and ``reason`` (cut to
-    :data:`REASON_LENGTH` characters)."""
-    check_pairing(pairing)
+def _save(
+    pairing: Pairing,
+    *,
+    user: Any,
+    reason: str,
+    fields: list[str] | None = None,
+    sourced: bool = True,
+    checked: bool = True,
+) -> Pairing:
+    """Check (:func:`pairaid.registry.pairing_rules.check_pairing`, unless ``checked`` is false) and save
+    ``pairing``, its historical record naming ``user`` and ``reason`` (cut to :data:`REASON_LENGTH`
+    characters)."""
+    if checked:
+        check_pairing(pairing, sourced=sourced)
     pairing._history_user = user  # type: ignore[attr-defined]
     pairing._change_reason = reason[:REASON_LENGTH]  # type: ignore[attr-defined]
     pairing.save(update_fields=fields)
@@ -111,6 +125,7 @@ def pairing_create(
     source_title: str = "",
     basis: str = "",
     note: str = "",
+    predecessor: Pairing | None = None,
     user: Any = None,
     reason: str = "",
 ) -> Pairing:
@@ -122,15 +137,21 @@ def pairing_create(
     states the pairing, ``basis`` ``stated`` or ``inferred``. ``user`` and ``reason``
     go into the pairing's history.
 
+    A source without a basis is ``stated``.
+
     Raises:
-        DataError: no donor or no recipient, an unknown level, programme or basis, an
-            end year before the start year, a count below one, a key already in use.
+        InvalidError: a rule of the registry broken (:func:`pairaid.core.registry.validate_pairings`): no
+            donor or recipient, both an area and an organisation on one side, two sides one of which
+            contains the other, a level not the recipient's, an unknown level, programme or basis, an end
+            year before the start year, a count below one, no source, a parent of another programme or
+            whose sides or years do not hold this pairing's.
+        ConflictError: a key already in use, a stored pairing of the same sides in overlapping years.
     """
     pairing = Pairing(
         key=key.strip(),
         source_url=source_url.strip(),
         source_title=source_title.strip(),
-        basis=basis,
+        basis=basis or (Basis.STATED if source_url.strip() else ""),
         note=note.strip(),
         name=name.strip(),
         donor_area=donor_area,
@@ -143,6 +164,7 @@ def pairing_create(
         end_year=end_year,
         pair_count=pair_count,
         parent=parent,
+        predecessor=predecessor,
     )
     return _save(pairing, user=user, reason=reason)
 
@@ -173,17 +195,22 @@ def pairing_get_or_create(
     is created.
 
     Raises:
-        DataError: as :func:`pairing_create`.
+        InvalidError, ConflictError: as :func:`pairing_create`.
     """
-    existing = Pairing.objects.filter(
-        donor_area=donor_area,
-        donor_organisation=donor_organisation,
-        recipient_area=recipient_area,
-        recipient_organisation=recipient_organisation,
-        level=level,
-        programme=programme,
-        start_year__lte=start_year,
-    ).filter(Q(end_year__isnull=True) | Q(end_year__gte=start_year)).order_by("-start_year").first()
+    existing = (
+        Pairing.objects.filter(
+            donor_area=donor_area,
+            donor_organisation=donor_organisation,
+            recipient_area=recipient_area,
+            recipient_organisation=recipient_organisation,
+            level=level,
+            programme=programme,
+            start_year__lte=start_year,
+        )
+        .filter(Q(end_year__isnull=True) | Q(end_year__gte=start_year))
+        .order_by("-start_year")
+        .first()
+    )
     if existing is not None:
         return existing, False
     pairing = pairing_create(
@@ -210,37 +237,53 @@ def pairing_update(*, pairing: Pairing, data: Mapping[str, Any], user: Any = Non
     objects), recording ``user`` and ``reason`` in its history.
 
     Raises:
-        DataError: an unknown field, or a change that breaks a rule of :func:`pairing_create`, or
+        InvalidError: an unknown field, or a change that breaks a rule of :func:`pairing_create`, or
             a parent that would make the tree loop.
+        ConflictError: as :func:`pairing_create`.
     """
     unknown = sorted(set(data) - _EDITABLE)
     if unknown:
-        raise DataError(f"a pairing has no field {', '.join(unknown)} that can be changed")
+        raise InvalidError(f"a pairing has no field {', '.join(unknown)} that can be changed")
     for name, value in data.items():
         setattr(pairing, name, value.strip() if isinstance(value, str) else value)
     return _save(pairing, user=user, reason=reason)
 
 
 def pairing_end(*, pairing: Pairing, end_year: int, user: Any = None, reason: str = "") -> Pairing:
-    """Close ``pairing`` with its last year ``end_year`` (a donor moved to new recipients).
+    """Close ``pairing``, in force until now, with its last year ``end_year`` (a donor moved to new
+    recipients).
 
-    The pairings under it that run past ``end_year`` end with it.
+    The pairings under it that run past ``end_year`` end with it. A pairing that has an end year
+    already is not ended again: its end year is corrected with :func:`pairing_update`.
 
     Raises:
-        DataError: ``end_year`` before the pairing's start year, or before a pairing under it starts.
+        ConflictError: the pairing has ended already.
+        InvalidError: ``end_year`` before the pairing's start year, or before a pairing under it starts.
     """
+    if pairing.end_year is not None:
+        raise ConflictError(
+            _("%(pairing)s has ended already, in %(end)s: correct its end year instead of ending it again.")
+            % {"pairing": pairing, "end": pairing.end_year}
+        )
+    return _close(pairing=pairing, end_year=end_year, user=user, reason=reason)
+
+
+def _close(*, pairing: Pairing, end_year: int, user: Any, reason: str) -> Pairing:
+    """Give ``pairing`` and the pairings under it that run past ``end_year`` that last year."""
     if end_year < pairing.start_year:
-        raise DataError(ends_before(end_year, pairing.start_year))
+        raise InvalidError(ends_before(end_year, pairing.start_year))
     with transaction.atomic():
         for child in pairing.children.filter(Q(end_year__isnull=True) | Q(end_year__gt=end_year)):
             if child.start_year > end_year:
-                raise DataError(
+                raise InvalidError(
                     _("Pairing %(child)s under %(pairing)s starts in %(start)s, after %(end)s.")
                     % {"child": child, "pairing": pairing, "start": child.start_year, "end": end_year}
                 )
-            pairing_end(pairing=child, end_year=end_year, user=user, reason=reason)
+            _close(pairing=child, end_year=end_year, user=user, reason=reason)
         pairing.end_year = end_year
-        return _save(pairing, user=user, reason=reason, fields=["end_year"])
+        # a shorter period breaks no rule the pairing kept (its children end with it), and a pairing
+        # stored before the rules it breaks were checked (without a source) still ends
+        return _save(pairing, user=user, reason=reason, fields=["end_year"], checked=False)
 
 
 def pairing_reassign(
@@ -263,31 +306,33 @@ def pairing_reassign(
     recipient, or a new donor for the same recipient. Returns the successor.
 
     The successor keeps the programme, the level (unless ``level`` is given), the parent when its new
-    side lies within the parent's, and a planned end year. Both histories name the other pairing.
+    side lies within the parent's, and a planned end year; it records ``pairing`` as its predecessor
+    (:attr:`Pairing.predecessor`), so the pages and the API link the two. Both histories name the other.
 
     Raises:
-        DataError: neither or both sides new, a new side that is the old one, a ``year`` that
-            leaves the old pairing no year or comes after it ended, or a rule of :func:`pairing_create`.
+        InvalidError: neither or both sides new, a new side that is the old one, a ``year`` that
+            leaves the old pairing no year, or a rule of :func:`pairing_create`.
+        ConflictError: a ``year`` after the old pairing ended, or as :func:`pairing_create`.
     """
     new_donor, new_recipient = donor_area or donor_organisation, recipient_area or recipient_organisation
     if (new_donor is None) == (new_recipient is None):
-        raise DataError(_("A re-assignment gives either a new donor or a new recipient."))
+        raise InvalidError(_("A re-assignment gives either a new donor or a new recipient."))
     if new_donor is not None and (donor_area, donor_organisation) == (pairing.donor_area, pairing.donor_organisation):
-        raise DataError(_("%(side)s is already the donor of %(pairing)s.") % {"side": new_donor, "pairing": pairing})
+        raise InvalidError(_("%(side)s is already the donor of %(pairing)s.") % {"side": new_donor, "pairing": pairing})
     if new_recipient is not None and (recipient_area, recipient_organisation) == (
         pairing.recipient_area,
         pairing.recipient_organisation,
     ):
-        raise DataError(
+        raise InvalidError(
             _("%(side)s is already the recipient of %(pairing)s.") % {"side": new_recipient, "pairing": pairing}
         )
     if year <= pairing.start_year:
-        raise DataError(
+        raise InvalidError(
             _("%(pairing)s starts in %(start)s: a re-assignment from %(year)s leaves it no year (change it instead).")
             % {"pairing": pairing, "start": pairing.start_year, "year": year}
         )
     if pairing.end_year is not None and pairing.end_year < year - 1:
-        raise DataError(
+        raise ConflictError(
             _("%(pairing)s ended in %(end)s; it cannot be re-assigned from %(year)s.")
             % {"pairing": pairing, "end": pairing.end_year, "year": year}
         )
@@ -316,11 +361,12 @@ def pairing_reassign(
             source_title=source_title,
             basis=basis,
             note=note,
+            predecessor=pairing,
             user=user,
             reason=f"re-assignment of {_short(pairing)} from {year}",
         )
         reason = f"re-assigned from {year}: {_short(successor)}"
-        pairing_end(pairing=pairing, end_year=year - 1, user=user, reason=reason)
+        _close(pairing=pairing, end_year=year - 1, user=user, reason=reason)
     return successor
 
 
@@ -340,7 +386,8 @@ def pairing_attach(*, pairing: Pairing, parent: Pairing, user: Any = None) -> Pa
     """Nest ``pairing`` under ``parent`` (a city–county pairing under its province–region pairing).
 
     Raises:
-        DataError: ``parent`` is ``pairing`` itself or nested under it (the tree would loop).
+        InvalidError: ``parent`` is ``pairing`` itself or nested under it (the tree would loop), or does not
+            hold it (another programme, sides or years).
     """
     pairing.parent = parent
-    return _save(pairing, user=user, reason="", fields=["parent"])
+    return _save(pairing, user=user, reason="", fields=["parent"], sourced=False)

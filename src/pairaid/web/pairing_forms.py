@@ -2,8 +2,10 @@
 
 Areas are typed as a code or a name ("370000", "Shandong", "喀什"), read like
 ``pairaid areas resolve``; a name several areas share is refused with their
-codes. A parent pairing is typed as ``--pairing`` takes it. The forms parse and
-validate; :mod:`pairaid.entry.pairings` writes.
+codes. A parent pairing is typed as ``--pairing`` takes it, but a name several
+pairings fit is refused with their keys even where ``--pairing`` would take the one
+in force now. The forms parse; :mod:`pairaid.entry.pairings` writes, and the
+registry's service checks the pairing as every other path does.
 """
 
 from __future__ import annotations
@@ -99,7 +101,9 @@ class PairingForm(SourceFields):
         if not text:
             return None
         try:
-            return pairing_resolve(text=text, year=self.data.get("start_year") and _int(self.data["start_year"]))
+            # a parent is never picked among several: the one in force in the start year, else the candidates
+            year = self.data.get("start_year") and _int(self.data["start_year"])
+            return pairing_resolve(text=text, year=year or None, prefer_current=False)
         except InputError as exc:
             raise forms.ValidationError(str(exc)) from None
 

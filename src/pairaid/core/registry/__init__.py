@@ -28,7 +28,7 @@ from importlib import resources
 
 from pairaid.core.errors import DataError
 from pairaid.core.registry.checks import validate_pairings
-from pairaid.core.registry.reading import is_pairing_key, read_pairing_rows, read_registry_csv
+from pairaid.core.registry.reading import read_pairing_rows, read_registry_csv
 from pairaid.core.registry.records import (
     BASES,
     COLUMNS,
@@ -40,6 +40,7 @@ from pairaid.core.registry.records import (
     Programme,
     RegistryError,
     RegistryReading,
+    is_pairing_key,
     parents_first,
 )
 

@@ -1,12 +1,23 @@
-"""Checks of registry records against each other and against the area table.
+"""Checks of registry records, each on its own, against each other and against the area table.
+
+The one validation of a pairing: the registry files, ``pairings import`` and the
+registry's services (so the API and the pages) all use it.
+
+:func:`record_problems` checks one record on its own: a key of lowercase words
+joined by dashes; each side an area code or an organisation, not both; years in
+order; a parent other than itself; the address and title of a public document
+that states it, and a note on an inferred line.
 
 :func:`validate_pairings` returns one :class:`RegistryError` per problem,
 naming the file, line and column of the record at fault:
 
+* each record's own problems (:func:`record_problems`);
 * keys are unique;
+* donor and recipient are two areas neither of which contains the other;
 * every area code is in the area table (its own code, or one it had before
   or has had since, in use in the years the pairing runs), and the area
-  existed in those years;
+  existed in those years (a current code that replaced another is not
+  used for a pairing that ended before the change);
 * the level is the recipient area's level (``institution`` for an organisation);
 * no two records of a programme pair the same donor and recipient in
   overlapping years;
@@ -17,10 +28,45 @@ naming the file, line and column of the record at fault:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from pairaid.core.areas import AreaRecord, area_codes
-from pairaid.core.registry.records import PairingRecord, RegistryError
+from pairaid.core.registry.records import PairingRecord, RegistryError, is_pairing_key
+
+_URL = re.compile(r"https?://[^\s/]+\.[^\s]+")
+
+
+def record_problems(record: PairingRecord) -> list[RegistryError]:
+    """The problems of ``record`` on its own (see the module docstring), in column order; ``[]`` when none."""
+    errors: list[RegistryError] = []
+
+    def error(column: str, message: str) -> None:
+        errors.append(RegistryError(record.where, record.line, column, f"{column} {message}"))
+
+    if not is_pairing_key(record.key):
+        error("key", f"{record.key!r} is not lowercase ascii words joined by dashes")
+    for side in ("donor", "recipient"):
+        code, organisation = getattr(record, f"{side}_code"), getattr(record, f"{side}_organisation")
+        if code and organisation:
+            error(f"{side}_code", f"and {side}_organisation are both given; a {side} is one or the other")
+        elif not code and not organisation:
+            error(f"{side}_code", f"is empty, and so is {side}_organisation: the {side} is missing")
+    if record.end_year is not None and record.end_year < record.start_year:
+        error("end_year", f"{record.end_year} is before start_year {record.start_year}")
+    if record.parent and not is_pairing_key(record.parent):
+        error("parent", f"{record.parent!r} is not a key")
+    elif record.parent and record.parent == record.key:
+        error("parent", "is the row itself")
+    if not record.source_url:
+        error("source_url", "is empty: every line needs the address of a public document that states it")
+    elif not _URL.fullmatch(record.source_url):
+        error("source_url", f"{record.source_url} is not an http(s) address")
+    if not record.source_title:
+        error("source_title", "is empty: name the document")
+    if record.basis == "inferred" and not record.note:
+        error("note", "is empty: an inferred line says what it was inferred from")
+    return errors
 
 
 def validate_pairings(
@@ -46,7 +92,7 @@ def _years(record: PairingRecord) -> str:
 
 
 def _place(record: PairingRecord) -> str:
-    return f"{record.where}:{record.line}" if record.line else f"key {record.key}"
+    return f"{record.where}:{record.line}" if record.line else "stored"
 
 
 class _Checker:
@@ -60,10 +106,12 @@ class _Checker:
         self.by_key: dict[str, PairingRecord] = {r.key: r for r in known if r.key not in new_keys}
         self.known = tuple(self.by_key.values())
 
-    def error(self, record: PairingRecord, column: str, message: str) -> None:
-        self.errors.append(RegistryError(record.where, record.line, column, f"{column} {message}"))
+    def error(self, record: PairingRecord, column: str, message: str, *, conflict: bool = False) -> None:
+        self.errors.append(RegistryError(record.where, record.line, column, f"{column} {message}", conflict))
 
     def run(self) -> list[RegistryError]:
+        for record in self.records:
+            self.errors += record_problems(record)
         for record in self.records:
             first = self.by_key.setdefault(record.key, record)
             if first is not record:
@@ -93,6 +141,8 @@ class _Checker:
                     f"{code} was the code of {other.name_zh}{since}{until}, not in all of {_years(record)}: "
                     f"write {area.code} ({area.name_zh})",
                 )
+            if other is None:
+                self.check_code_began(record, side, code, area)
             if area.established is not None and record.start_year < area.established:
                 self.error(
                     record,
@@ -100,19 +150,60 @@ class _Checker:
                     f"{code} ({area.name_zh}) was established in {area.established}, after start_year "
                     f"{record.start_year}",
                 )
+        self.check_two_sides(record)
         area = self.areas.get(record.recipient_code or "")
+        if record.pair_count > 1:
+            return  # a count of pairs is recorded at the level of its pairs, not of the areas it names
         if area is not None and record.level != area.level:
             name = f"{area.name_zh} ({area.level})"
             self.error(record, "level", f"{record.level} is not the level of the recipient {name}")
         elif record.recipient_organisation is not None and record.level != "institution":
             self.error(record, "level", f"{record.level}: a recipient organisation makes an institution pairing")
 
-    def identity(self, record: PairingRecord) -> tuple[str, str, str]:
-        """Programme, donor and recipient, with codes read as the area table's (a former code is its area)."""
+    def check_code_began(self, record: PairingRecord, side: str, code: str, area: AreaRecord) -> None:
+        """An area's own code that replaced a former one is not used for a pairing that ended before it."""
+        replaced = [o for o in area.other_codes if o.until is not None and o.code != code]
+        former = max(replaced, key=lambda o: o.until or 0, default=None)
+        if former is None or former.until is None or record.end_year is None or record.end_year >= former.until:
+            return
+        self.error(
+            record,
+            f"{side}_code",
+            f"{code} ({area.name_zh}) is the code from {former.until}, after this pairing's {_years(record)}: "
+            f"write {former.code} ({former.name_zh})",
+        )
+
+    def check_two_sides(self, record: PairingRecord) -> None:
+        """Donor and recipient are two areas, and neither lies within the other."""
+        donor, recipient = self.current(record.donor_code), self.current(record.recipient_code)
+        if donor is None or recipient is None:
+            return
+        if donor == recipient:
+            message = f"{record.recipient_code} is also the donor: a pairing twins two areas"
+            self.error(record, "recipient_code", message)
+        elif donor in self.ancestors(recipient):
+            self.error(
+                record,
+                "recipient_code",
+                f"{record.recipient_code} lies within the donor {record.donor_code}: a pairing twins two areas "
+                "neither of which contains the other",
+            )
+        elif recipient in self.ancestors(donor):
+            self.error(
+                record,
+                "donor_code",
+                f"{record.donor_code} lies within the recipient {record.recipient_code}: a pairing twins two areas "
+                "neither of which contains the other",
+            )
+
+    def identity(self, record: PairingRecord) -> tuple[str, str, str, bool]:
+        """Programme, donor and recipient, with codes read as the area table's (a former code is its area);
+        a count of pairs is told apart from the pairing of the areas it names."""
         return (
             record.programme,
             self.current(record.donor_code) or record.donor,
             self.current(record.recipient_code) or record.recipient,
+            record.pair_count > 1,
         )
 
     def current(self, code: str | None) -> str | None:
@@ -120,7 +211,7 @@ class _Checker:
         return area.code if area is not None else None
 
     def check_duplicates(self) -> None:
-        seen: dict[tuple[str, str, str], list[PairingRecord]] = {}
+        seen: dict[tuple[str, str, str, bool], list[PairingRecord]] = {}
         for record in self.known:
             seen.setdefault(self.identity(record), []).append(record)
         for record in self.records:
@@ -132,6 +223,7 @@ class _Checker:
                     "key",
                     f"{record.key} pairs {record.donor} with {record.recipient} in {_years(record)}, as "
                     f"{clash.key} ({_place(clash)}) already does in {_years(clash)}",
+                    conflict=True,
                 )
             same.append(record)
 

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import cast
 
+from pairaid.core.registry.checks import record_problems
 from pairaid.core.registry.records import (
     BASES,
     COLUMNS,
@@ -28,10 +29,8 @@ from pairaid.core.registry.records import (
     RegistryError,
 )
 
-_KEY = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _CODE = re.compile(r"[0-9]{6}")
 _YEAR = re.compile(r"[0-9]{4}")
-_URL = re.compile(r"https?://[^\s/]+\.[^\s]+")
 
 
 class _Row:
@@ -75,18 +74,9 @@ class _Row:
         code, organisation = self.text(f"{name}_code"), self.text(f"{name}_organisation")
         if code.endswith(".0"):
             code = code[:-2]
-        if code and organisation:
-            self.error(f"{name}_code", f"and {name}_organisation are both given; a {name} is one or the other")
-        elif not code and not organisation:
-            self.error(f"{name}_code", f"is empty, and so is {name}_organisation: the {name} is missing")
-        elif code and not _CODE.fullmatch(code):
+        if code and not _CODE.fullmatch(code):
             self.error(f"{name}_code", f"{code} is not an area code (six digits)")
         return code or None, organisation or None
-
-
-def is_pairing_key(key: str) -> bool:
-    """Whether ``key`` has the form of a registry key: lowercase letters and digits, words joined by one dash."""
-    return _KEY.fullmatch(key) is not None
 
 
 def read_pairing_rows(
@@ -121,62 +111,64 @@ def _read_row(row: _Row) -> PairingRecord | None:
     if missing:
         row.error("", f"missing column(s): {', '.join(missing)}")
         return None
-    key = row.text("key")
-    if not _KEY.fullmatch(key):
-        row.error("key", f"{key!r} is not lowercase ascii words joined by dashes")
     programme = row.choice("programme", PROGRAMMES)
     level = row.choice("level", PAIRING_LEVELS)
     donor_code, donor_organisation = row.side("donor")
     recipient_code, recipient_organisation = row.side("recipient")
     start, end = row.year("start_year", required=True), row.year("end_year", required=False)
-    if start is not None and end is not None and end < start:
-        row.error("end_year", f"{end} is before start_year {start}")
-    parent = row.text("parent")
-    if parent and not _KEY.fullmatch(parent):
-        row.error("parent", f"{parent!r} is not a key")
-    elif parent and parent == key:
-        row.error("parent", "is the row itself")
-    url, title = row.text("source_url"), row.text("source_title")
-    if not url:
-        row.error("source_url", "is empty: every line needs the address of a public document that states it")
-    elif not _URL.fullmatch(url):
-        row.error("source_url", f"{url} is not an http(s) address")
-    if not title:
-        row.error("source_title", "is empty: name the document")
     basis = row.choice("basis", BASES)
-    note = row.text("note")
-    if basis == "inferred" and not note:
-        row.error("note", "is empty: an inferred line says what it was inferred from")
-    if row.errors or start is None:
-        return None
-    return PairingRecord(
-        key=key,
+    record = PairingRecord(
+        key=row.text("key"),
         programme=cast(Programme, programme),
         level=cast(PairingLevel, level),
         donor_code=donor_code,
         donor_organisation=donor_organisation,
         recipient_code=recipient_code,
         recipient_organisation=recipient_organisation,
-        start_year=start,
+        start_year=start if start is not None else FIRST_YEAR,  # an unread start is reported above
         end_year=end,
-        parent=parent or None,
-        source_url=url,
-        source_title=title,
+        parent=row.text("parent") or None,
+        source_url=row.text("source_url"),
+        source_title=row.text("source_title"),
         basis=cast(Basis, basis),
-        note=note,
+        note=row.text("note"),
         where=row.where,
         line=row.line,
     )
+    row.errors += record_problems(record)
+    row.errors.sort(key=lambda e: COLUMNS.index(e.column) if e.column in COLUMNS else -1)
+    if row.errors or start is None:
+        return None
+    return record
+
+
+def _other_separator(header: Sequence[str]) -> str | None:
+    """The separator a header row was written with when it is not a comma (";" from a spreadsheet set to a
+    European locale, a tab), or None."""
+    if len(header) != 1:
+        return None
+    for separator in (";", "\t", "|"):
+        if sum(c in header[0].split(separator) for c in COLUMNS) > 1:
+            return separator
+    return None
 
 
 def read_registry_csv(text: str, *, where: str) -> tuple[list[PairingRecord], list[RegistryError]]:
     """Read one registry CSV text (UTF-8, header row of :data:`COLUMNS`) row by row.
 
-    A missing header column is one error for the file; an unknown column too.
+    A missing header column is one error for the file; an unknown column too; an
+    empty text and a header written with another separator (";") are named as such.
     Lines are the text's own (a quoted field spanning lines counts them all).
     """
-    reader = csv.DictReader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        return [], [RegistryError(where, 0, "", "the file is empty: a registry file starts with a header row")]
+    reader = csv.DictReader(io.StringIO(text, newline=""))
     header = [h.strip() for h in reader.fieldnames or ()]
+    separator = _other_separator(header)
+    if separator is not None:
+        message = f"the columns are separated by {separator!r}, not by commas: save the file as comma-separated CSV"
+        return [], [RegistryError(where, 1, "", message)]
     missing = [c for c in COLUMNS if c not in header]
     unknown = [h for h in header if h not in COLUMNS]
     problems = []

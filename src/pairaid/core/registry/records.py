@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal, get_args
@@ -30,7 +31,12 @@ PROGRAMMES: tuple[Programme, ...] = get_args(Programme)
 PAIRING_LEVELS: tuple[PairingLevel, ...] = get_args(PairingLevel)
 BASES: tuple[Basis, ...] = get_args(Basis)
 FIRST_YEAR, LAST_YEAR = 1949, 2100
+_KEY = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
+
+def is_pairing_key(key: str) -> bool:
+    """Whether ``key`` has the form of a registry key: lowercase letters and digits, words joined by one dash."""
+    return _KEY.fullmatch(key) is not None
 
 
 @dataclass(frozen=True)
@@ -39,12 +45,15 @@ class RegistryError:
 
     ``column`` is the column at fault ("" when the row as a whole is); the
     message starts with it ("donor_code 370000x is not an area code").
+    ``conflict`` is true for a clash with another line or a stored pairing (an
+    overlapping duplicate) rather than a fault of the line itself.
     """
 
     where: str
     line: int
     column: str
     message: str
+    conflict: bool = field(default=False, compare=False)
 
     def __str__(self) -> str:
         return f"{self.where}:{self.line}: {self.message}" if self.line else f"{self.where}: {self.message}"
@@ -57,6 +66,8 @@ class PairingRecord:
     Each side is a 6-digit area code or an organisation's name, never both;
     ``end_year`` is None while the pairing is in force; ``parent`` is the key of
     the pairing it belongs to. ``where`` and ``line`` say where it was read.
+    ``pair_count`` is more than 1 only for a stored pairing given as a count of
+    pairs (never a registry line): its level is the pairs', not its recipient's.
     """
 
     key: str
@@ -75,6 +86,7 @@ class PairingRecord:
     note: str = ""
     where: str = field(default="", compare=False)
     line: int = field(default=0, compare=False)
+    pair_count: int = field(default=1, compare=False)
 
     @property
     def donor(self) -> str:
