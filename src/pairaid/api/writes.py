@@ -10,7 +10,7 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Path
 
-from pairaid.accounts import permissions
+from pairaid.accounts import registry_permissions
 from pairaid.activities.models import Activity, Transaction
 from pairaid.api.auth import WRITE_AUTH, api_user, write_auth_requiring
 from pairaid.api.errors import WRITE_ERRORS
@@ -175,7 +175,7 @@ def datavalue_reject(request: HttpRequest, pk: PathId) -> DataValue:
     "/indicators",
     response=_ok(201, IndicatorOut),
     tags=["indicators"],
-    auth=write_auth_requiring(permissions.can_indicator_create, "Only administrators add indicators."),
+    auth=write_auth_requiring(registry_permissions.can_indicator_create, "Only administrators add indicators."),
 )
 def indicator_create(request: HttpRequest, body: IndicatorIn) -> tuple[int, Indicator]:
     """Add an indicator to the codelist (administrators)."""

@@ -65,11 +65,11 @@ class AmbiguousPairing(InputError):
 
 
 def pairing_description(pairing: Pairing) -> str:
-    """ "12 Shandong – Kashi, key xj2010-shandong-kashi (prefecture, xinjiang, 2010–)": how a candidate is listed."""
-    from pairaid.registry.selectors import pairing_key
-
+    """"12 Shandong – Kashi, key xj2010-shandong-kashi (prefecture, xinjiang, 2010–)": how a candidate is listed
+    (a pairing entered without a key is named by its id alone)."""
     years = f"{pairing.start_year}–{pairing.end_year or ''}"
-    return f"{pairing.pk} {pairing}, key {pairing_key(pairing)} ({pairing.level}, {pairing.programme}, {years})"
+    key = f", key {pairing.key}" if pairing.key else ""
+    return f"{pairing.pk} {pairing}{key} ({pairing.level}, {pairing.programme}, {years})"
 
 
 def pairing_resolve(*, text: str, year: int | None = None, prefer_current: bool = True) -> Pairing:
