@@ -71,7 +71,7 @@ def demo_runs(
     from django.test import override_settings
 
     from pairaid.indicators.models import DataValue
-    from pairaid.reports.figures import evidence_url
+    from pairaid.reports.links import evidence_url
 
     home = tmp_path_factory.mktemp("home")
     with django_db_blocker.unblock(), override_settings(HOME=home), transaction.atomic():  # type: ignore[attr-defined]

@@ -11,7 +11,7 @@ from django.conf import settings
 from pairaid.core.errors import InputError
 from pairaid.indicators.models import DataValue
 from pairaid.ingest.services import IngestResult
-from pairaid.reports.figures import evidence_url
+from pairaid.reports.links import evidence_url
 from pairaid.reports.selectors import report_context
 from pairaid.reports.services import report_html
 from pairaid.sample.evidence import (

@@ -28,15 +28,11 @@ from pairaid.indicators.totals import ScopeTotal
 from pairaid.registry.models import Pairing
 from pairaid.reports.context import ActivityRow, FindingRow, NoteRow, ReportFigure, SourceRow, TableRow, TreeRow
 from pairaid.reports.labels import is_zh, money, quantity
+from pairaid.reports.links import evidence_url
 from pairaid.sources.models import SourceDocument
 
 #: Where a sentence ends: a full stop not inside a number, other end marks, a line break.
 _SENTENCE_END = re.compile(r"(?<![0-9])\.|\.(?![0-9])|[。！？!?；;\n]")
-
-
-def evidence_url(document_id: int, start: int, end: int) -> str:
-    """The web page that shows a span of a document, at the site's address (``PAIRAID_SITE_URL``)."""
-    return f"{settings.SITE_URL}/documents/{document_id}/#span-{start}-{end}"
 
 
 def sentence_around(text: str, start: int, end: int, limit: int = 320) -> str:

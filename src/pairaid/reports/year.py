@@ -20,6 +20,7 @@ import yaml
 
 from pairaid.registry.models import Pairing
 from pairaid.reports.labels import is_zh, money, quantity
+from pairaid.reports.links import evidence_url
 
 _EVENTS = Path(__file__).with_name("data") / "events.yaml"
 
@@ -166,7 +167,6 @@ def _event_fields(event: Any, kind: str, language: str) -> list[str]:
 def _events(pairing: Pairing, year: int, language: str) -> list[EventLine]:
     from pairaid.events.models import CadreBatch, FrameworkAgreement, TradeFair, Visit
     from pairaid.events.selectors import events_of_year
-    from pairaid.reports.figures import evidence_url
 
     rows = events_of_year(pairing=pairing, year=year)
     models = {"visit": Visit, "cadre_batch": CadreBatch, "trade_fair": TradeFair, "agreement": FrameworkAgreement}
