@@ -27,6 +27,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from functools import cache
 from typing import NamedTuple
 
 from pairaid.core.extract.chinese_text import HAN
@@ -102,9 +103,7 @@ def read_tables(
 ) -> tuple[tuple[Mention, ...], tuple[Table, ...]]:
     """The mentions with the cells of every table read by their column, and the tables (rules above)."""
     lines = _lines(text)
-    money = re.compile(rf"\b(?:{'|'.join(word_list('money_columns'))})\b", re.I)
-    totals = re.compile(rf"^(?:{'|'.join(word_list('total_rows'))})\b", re.I)
-    change = rule_set("en").link("change_column")
+    money, totals, change = _column_words()
     starts = {m.start: i for i, m in enumerate(mentions)}
     out = list(mentions)
     tables: list[Table] = []
@@ -178,6 +177,14 @@ def read_tables(
         mentions, read = _without(out, drop, tables)
         return _chinese_tables(text, sentences, mentions, read)
     return _chinese_tables(text, sentences, mentions, ())
+
+
+@cache
+def _column_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The words of a money column's header, of a total row's label, and of a change column's header."""
+    money = re.compile(rf"\b(?:{'|'.join(word_list('money_columns'))})\b", re.I)
+    totals = re.compile(rf"^(?:{'|'.join(word_list('total_rows'))})\b", re.I)
+    return money, totals, rule_set("en").link("change_column")
 
 
 def _table_rows(
@@ -323,14 +330,17 @@ def _chinese_tables(
     text: str, sentences: tuple[Sentence, ...], mentions: tuple[Mention, ...], tables: tuple[Table, ...]
 ) -> tuple[tuple[Mention, ...], tuple[Table, ...]]:
     """The Chinese tables of ``text`` read as the module docstring says, with their cells as mentions."""
-    if not any(s.lang == "zh" for s in sentences):
+    if not _ZH_HAN.search(text) or not any(s.lang == "zh" for s in sentences):
         return mentions, tables
     lines = _lines(text)
     found: list[_ZhCell] = []
     k = 0
     while k < len(lines):
+        if not _ZH_HAN.search(lines[k][1]):  # a Chinese header has Chinese words: no need to split the line
+            k += 1
+            continue
         header = _zh_cells(lines[k][1])
-        if len(header) < 2 or not _ZH_HAN.search(lines[k][1]) or any(_ZH_NUMBER.fullmatch(c) for _, c in header):
+        if len(header) < 2 or any(_ZH_NUMBER.fullmatch(c) for _, c in header):
             k += 1
             continue
         units = [m.group(1) if (m := _ZH_HEADER_UNIT.search(c)) else None for _, c in header]
