@@ -13,6 +13,7 @@ rule's pattern ``base_before``; one that says "over the year before" (``同比``
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -46,6 +47,9 @@ class PriorValue:
     rule: str
 
 
+_YEARS = re.compile(r"\b(?:19|20)\d\d\b")
+
+
 def _prior_rule(lang: str) -> Rule | None:
     try:
         return rule_set(lang).link_rule("prior_value")
@@ -70,8 +74,11 @@ def prior_values(text: str, sentences: tuple[Sentence, ...], mentions: tuple[Men
         year, end = (int(found.group("year")), m.end) if found is not None else (None, m.end)
         if year is None and rule.pattern("lead").search(lead) is not None:
             after = rule.pattern("year_after").match(text[m.end : min(sent.end, m.end + 30)])
-            if after is not None:
+            if after is not None and after.group("year"):
                 year, end = int(after.group("year")), m.end + after.end()
+            elif after is not None and "back" in after.groupdict() and after.group("back"):
+                named = _YEARS.findall(text, sent.start, m.start)  # "in 2018, against N a year earlier"
+                year, end = (int(named[-1]) - 1, m.end + after.end()) if named else (None, m.end)
         if year is None:
             continue
         compared = next(
