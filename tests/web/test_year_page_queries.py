@@ -26,20 +26,42 @@ from pairaid.plans.services import batch_set, plan_get_or_create, plan_value_set
 from tests.web.factories import World, make_figure, make_pairing, make_user
 
 BUDGET = 20
+CACHE_FILL = 7
 COUNTIES = 8
 
 
 def _events(world: World, pairing: Any, n: int) -> None:
     day = dt.date(2009, 3, 1 + n)
-    event_create(user=world.admin, kind="visit", pairing=pairing, data={
-        "year": 2009, "date": day, "title": f"Leaders' visit {n}", "direction": "to_recipient", "leaders": 5 + n})
-    event_create(user=world.admin, kind="cadre_batch", pairing=pairing, data={
-        "year": 2009, "title": f"Cadres {n}", "number": n + 1, "persons": 10 + n})
-    event_create(user=world.admin, kind="trade_fair", pairing=pairing, data={
-        "year": 2009, "date": day, "name": f"Fair {n}", "booths": 40 + n, "contracts": n})
-    event_create(user=world.admin, kind="agreement", pairing=pairing, data={
-        "year": 2009, "date": day, "title": f"Agreement {n}", "parties": "Shandong; Kashi",
-        "fields": ["energy", "tourism"]})
+    event_create(
+        user=world.admin,
+        kind="visit",
+        pairing=pairing,
+        data={"year": 2009, "date": day, "title": f"Leaders' visit {n}", "direction": "to_recipient", "leaders": 5 + n},
+    )
+    event_create(
+        user=world.admin,
+        kind="cadre_batch",
+        pairing=pairing,
+        data={"year": 2009, "title": f"Cadres {n}", "number": n + 1, "persons": 10 + n},
+    )
+    event_create(
+        user=world.admin,
+        kind="trade_fair",
+        pairing=pairing,
+        data={"year": 2009, "date": day, "name": f"Fair {n}", "booths": 40 + n, "contracts": n},
+    )
+    event_create(
+        user=world.admin,
+        kind="agreement",
+        pairing=pairing,
+        data={
+            "year": 2009,
+            "date": day,
+            "title": f"Agreement {n}",
+            "parties": "Shandong; Kashi",
+            "fields": ["energy", "tourism"],
+        },
+    )
 
 
 def _frozen_and_corrected(world: World) -> None:
@@ -116,7 +138,12 @@ def _counted(client: Client, url: str, **headers: str) -> tuple[int, int]:
 
 
 def _within(counts: dict[str, tuple[int, int]]) -> None:
-    over = [f"{n:5} queries, {status}: {url}" for url, (status, n) in counts.items() if status != 200 or n > BUDGET]
+    # an area page keeps its totals in the shared cache: its first visit also pays for the cache (test_page_queries)
+    over = [
+        f"{n:5} queries, {status}: {url}"
+        for url, (status, n) in counts.items()
+        if status != 200 or n > BUDGET + (CACHE_FILL if "/areas/" in url else 0)
+    ]
     assert not over, f"over the budget of {BUDGET} queries:\n" + "\n".join(over)
 
 
