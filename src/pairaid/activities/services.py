@@ -10,6 +10,7 @@ constraints stay as the last guard) and broken ones raise
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
@@ -62,218 +63,160 @@ def _check_activity(
         raise DataError(f"activity {identifier}: it cannot start on {start} after it ends on {end}")
 
 
+@dataclass(frozen=True, kw_only=True)
+class ActivitySpec:
+    """One activity (aid project) to record: of ``pairing`` in ``sector`` (a code of ``sectors.csv``), in
+    ``recipient_areas``, what :func:`activity_create` stores and :func:`activity_get_or_create` finds by its
+    ``identifier`` or stores. ``status`` is IATI's ActivityStatus (1-6)."""
+
+    identifier: str
+    title: str
+    sector: str
+    pairing: Pairing
+    title_zh: str = ""
+    description: str = ""
+    status: int = ActivityStatus.IMPLEMENTATION
+    recipient_areas: Iterable[Area] = ()
+    implementing_organisation: Organisation | None = None
+    start_date: date | None = None
+    end_date: date | None = None
+    is_key_project: bool = False
+    batch: int | None = None
+
+
 @transaction.atomic
-def activity_create(
-    *,
-    identifier: str,
-    title: str,
-    sector: str,
-    pairing: Pairing,
-    title_zh: str = "",
-    description: str = "",
-    status: int = ActivityStatus.IMPLEMENTATION,
-    recipient_areas: Iterable[Area] = (),
-    implementing_organisation: Organisation | None = None,
-    start_date: date | None = None,
-    end_date: date | None = None,
-    is_key_project: bool = False,
-    batch: int | None = None,
-) -> Activity:
-    """Create an activity (aid project) of ``pairing`` in ``sector``, in ``recipient_areas``.
+def activity_create(spec: ActivitySpec) -> Activity:
+    """Record the activity ``spec`` describes (:class:`ActivitySpec`).
 
     Raises:
         CodelistError: a sector that is not in ``sectors.csv``.
         DataError: an empty identifier or title, an identifier already used, an
             unknown status, a start date after the end date.
     """
-    _check_activity(identifier=identifier, title=title, sector=sector, status=status, start=start_date, end=end_date)
+    identifier = spec.identifier
+    _check_activity(
+        identifier=identifier,
+        title=spec.title,
+        sector=spec.sector,
+        status=spec.status,
+        start=spec.start_date,
+        end=spec.end_date,
+    )
     if Activity.objects.filter(identifier=identifier).exists():
         raise DataError(f"activity identifier {identifier!r} is already used")
     activity = Activity.objects.create(
         identifier=identifier.strip(),
-        title=title.strip(),
-        title_zh=title_zh.strip(),
-        description=description.strip(),
-        sector=sector,
-        status=status,
-        pairing=pairing,
-        implementing_organisation=implementing_organisation,
-        start_date=start_date,
-        end_date=end_date,
-        is_key_project=is_key_project,
-        batch=batch,
+        title=spec.title.strip(),
+        title_zh=spec.title_zh.strip(),
+        description=spec.description.strip(),
+        sector=spec.sector,
+        status=spec.status,
+        pairing=spec.pairing,
+        implementing_organisation=spec.implementing_organisation,
+        start_date=spec.start_date,
+        end_date=spec.end_date,
+        is_key_project=spec.is_key_project,
+        batch=spec.batch,
     )
-    areas = list(recipient_areas)
+    areas = list(spec.recipient_areas)
     if areas:
         activity.recipient_areas.set(areas)
     return activity
 
 
-def activity_get_or_create(
-    *,
-    identifier: str,
-    title: str,
-    sector: str,
-    pairing: Pairing,
-    title_zh: str = "",
-    description: str = "",
-    status: int = ActivityStatus.IMPLEMENTATION,
-    recipient_areas: Iterable[Area] = (),
-    implementing_organisation: Organisation | None = None,
-    start_date: date | None = None,
-    end_date: date | None = None,
-    is_key_project: bool = False,
-    batch: int | None = None,
-) -> tuple[Activity, bool]:
-    """The activity with ``identifier``, created from the other arguments when missing; and whether it was.
+def activity_get_or_create(spec: ActivitySpec) -> tuple[Activity, bool]:
+    """The activity with the identifier of ``spec``, created from it when missing; and whether it was.
 
     Raises:
         CodelistError, DataError: as :func:`activity_create`, when creating.
     """
-    existing = Activity.objects.filter(identifier=identifier).first()
+    existing = Activity.objects.filter(identifier=spec.identifier).first()
     if existing is not None:
         return existing, False
-    activity = activity_create(
-        identifier=identifier,
-        title=title,
-        sector=sector,
-        pairing=pairing,
-        title_zh=title_zh,
-        description=description,
-        status=status,
-        recipient_areas=recipient_areas,
-        implementing_organisation=implementing_organisation,
-        start_date=start_date,
-        end_date=end_date,
-        is_key_project=is_key_project,
-        batch=batch,
-    )
-    return activity, True
+    return activity_create(spec), True
 
 
-def _transaction_fields(
-    *,
-    activity: Activity | None,
-    pairing: Pairing | None,
-    transaction_type: str,
-    finance_type: str,
-    value: Decimal | int | str,
-    value_date: date,
-    currency: str,
-) -> dict[str, object]:
-    if (activity is None) == (pairing is None):
+@dataclass(frozen=True, kw_only=True)
+class TransactionSpec:
+    """One money movement to record, of ``activity`` or, where no activity is named, of ``pairing``: what
+    :func:`transaction_create` stores and :func:`transaction_get_or_create` finds or stores.
+
+    ``value`` is in yuan (``currency`` CNY unless stated), a ``Decimal``, ``int`` or numeric string with at
+    most two decimals (never a ``float``). ``transaction_type`` and ``finance_type`` are codes of
+    :class:`~pairaid.activities.models.TransactionType` and :class:`~pairaid.activities.models.FinanceType`.
+    """
+
+    transaction_type: str
+    finance_type: str
+    value: Decimal | int | str
+    value_date: date
+    activity: Activity | None = None
+    pairing: Pairing | None = None
+    currency: str = "CNY"
+    provider_area: Area | None = None
+    provider_organisation: Organisation | None = None
+    receiver_area: Area | None = None
+    receiver_organisation: Organisation | None = None
+    description: str = ""
+
+
+def _transaction_key(spec: TransactionSpec) -> dict[str, object]:
+    """What makes a transaction the same one (its owner, types, value, date and currency), checked.
+
+    Raises:
+        DataError: neither or both of activity and pairing, an unknown transaction or finance type, a bad
+            currency code, a value date that is no date, or a value that is a float, negative or not a number.
+    """
+    if (spec.activity is None) == (spec.pairing is None):
         raise DataError("a transaction belongs to exactly one of an activity and a pairing")
-    if transaction_type not in TransactionType.values:
+    if spec.transaction_type not in TransactionType.values:
         raise DataError(
-            f"unknown transaction type {transaction_type!r} (use one of {', '.join(TransactionType.values)})"
+            f"unknown transaction type {spec.transaction_type!r} (use one of {', '.join(TransactionType.values)})"
         )
-    if finance_type not in FinanceType.values:
-        raise DataError(f"unknown finance type {finance_type!r} (use one of {', '.join(FinanceType.values)})")
+    if spec.finance_type not in FinanceType.values:
+        raise DataError(f"unknown finance type {spec.finance_type!r} (use one of {', '.join(FinanceType.values)})")
+    currency = spec.currency
     if len(currency) != 3 or not currency.isalpha() or not currency.isupper():
         raise DataError(f"currency {currency!r} is not an ISO 4217 code such as CNY")
-    if not isinstance(value_date, date):
-        raise DataError(f"value date {value_date!r} is not a date")
+    if not isinstance(spec.value_date, date):
+        raise DataError(f"value date {spec.value_date!r} is not a date")
     return {
-        "activity": activity,
-        "pairing": pairing,
-        "transaction_type": transaction_type,
-        "finance_type": finance_type,
-        "value": money(value),
-        "value_date": value_date,
+        "activity": spec.activity,
+        "pairing": spec.pairing,
+        "transaction_type": spec.transaction_type,
+        "finance_type": spec.finance_type,
+        "value": money(spec.value),
+        "value_date": spec.value_date,
         "currency": currency,
     }
 
 
-def transaction_create(
-    *,
-    transaction_type: str,
-    finance_type: str,
-    value: Decimal | int | str,
-    value_date: date,
-    activity: Activity | None = None,
-    pairing: Pairing | None = None,
-    currency: str = "CNY",
-    provider_area: Area | None = None,
-    provider_organisation: Organisation | None = None,
-    receiver_area: Area | None = None,
-    receiver_organisation: Organisation | None = None,
-    description: str = "",
-) -> Transaction:
-    """Record a money movement of ``activity`` or, where no activity is named, of ``pairing``.
-
-    ``value`` is in yuan (``currency`` CNY unless stated), a ``Decimal``, ``int`` or
-    numeric string with at most two decimals.
+def transaction_create(spec: TransactionSpec) -> Transaction:
+    """Record the money movement ``spec`` describes (:class:`TransactionSpec`).
 
     Raises:
-        DataError: neither or both of activity and pairing, an unknown transaction or
-            finance type, a bad currency code, or a value that is a float, negative or
-            not a number.
+        DataError: as :func:`_transaction_key`.
     """
-    fields = _transaction_fields(
-        activity=activity,
-        pairing=pairing,
-        transaction_type=transaction_type,
-        finance_type=finance_type,
-        value=value,
-        value_date=value_date,
-        currency=currency,
-    )
     return Transaction.objects.create(
-        **fields,
-        provider_area=provider_area,
-        provider_organisation=provider_organisation,
-        receiver_area=receiver_area,
-        receiver_organisation=receiver_organisation,
-        description=description.strip(),
+        **_transaction_key(spec),
+        provider_area=spec.provider_area,
+        provider_organisation=spec.provider_organisation,
+        receiver_area=spec.receiver_area,
+        receiver_organisation=spec.receiver_organisation,
+        description=spec.description.strip(),
     )
 
 
-def transaction_get_or_create(
-    *,
-    transaction_type: str,
-    finance_type: str,
-    value: Decimal | int | str,
-    value_date: date,
-    activity: Activity | None = None,
-    pairing: Pairing | None = None,
-    currency: str = "CNY",
-    provider_area: Area | None = None,
-    provider_organisation: Organisation | None = None,
-    receiver_area: Area | None = None,
-    receiver_organisation: Organisation | None = None,
-    description: str = "",
-) -> tuple[Transaction, bool]:
-    """The transaction of this activity or pairing, type, finance type, value, date and currency; created when missing.
+def transaction_get_or_create(spec: TransactionSpec) -> tuple[Transaction, bool]:
+    """The transaction of ``spec``'s activity or pairing, type, finance type, value, date and currency; created
+    from ``spec`` when missing; and whether it was.
 
     For loaders that must be idempotent: a second run with the same rows adds nothing.
 
     Raises:
         DataError: as :func:`transaction_create`.
     """
-    fields = _transaction_fields(
-        activity=activity,
-        pairing=pairing,
-        transaction_type=transaction_type,
-        finance_type=finance_type,
-        value=value,
-        value_date=value_date,
-        currency=currency,
-    )
-    existing = Transaction.objects.filter(**fields).first()
+    existing = Transaction.objects.filter(**_transaction_key(spec)).first()
     if existing is not None:
         return existing, False
-    created = transaction_create(
-        transaction_type=transaction_type,
-        finance_type=finance_type,
-        value=value,
-        value_date=value_date,
-        activity=activity,
-        pairing=pairing,
-        currency=currency,
-        provider_area=provider_area,
-        provider_organisation=provider_organisation,
-        receiver_area=receiver_area,
-        receiver_organisation=receiver_organisation,
-        description=description,
-    )
-    return created, True
+    return transaction_create(spec), True

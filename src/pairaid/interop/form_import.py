@@ -21,7 +21,7 @@ from pathlib import Path
 from django.db import transaction
 
 from pairaid.activities.models import Activity
-from pairaid.activities.services import activity_create, transaction_get_or_create
+from pairaid.activities.services import ActivitySpec, TransactionSpec, activity_create, transaction_get_or_create
 from pairaid.core.errors import PairaidError
 from pairaid.datasets.locks import require_unlocked
 from pairaid.indicators.models import (
@@ -125,10 +125,12 @@ def _store_activity(row: Row, summary: ImportSummary) -> Activity:
     if stored is None:
         counts["created"] += 1
         return activity_create(
-            identifier=row["identifier"],
-            pairing=Pairing.objects.get(pk=row["pairing_id"]),
-            recipient_areas=row["areas"],
-            **{k: row[k] for k in ACTIVITY_FIELDS if k != "pairing_id"},
+            ActivitySpec(
+                identifier=row["identifier"],
+                pairing=Pairing.objects.get(pk=row["pairing_id"]),
+                recipient_areas=row["areas"],
+                **{k: row[k] for k in ACTIVITY_FIELDS if k != "pairing_id"},
+            )
         )
     same_areas = sorted(a.code for a in stored.recipient_areas.all()) == sorted(row["area_codes"])
     if same_areas and all(getattr(stored, k) == row[k] for k in ACTIVITY_FIELDS):
@@ -178,15 +180,19 @@ def form_import(*, path: Path) -> ImportSummary:
             try:
                 with transaction.atomic():
                     _, created = transaction_get_or_create(
-                        activity=activity,
-                        pairing=None if activity else owner,
-                        transaction_type=row["transaction_type"],
-                        finance_type=row["finance_type"],
-                        value=row["value"],
-                        value_date=row["value_date"],
-                        provider_area=owner.donor_area,
-                        receiver_area=areas[0] if len(areas) == 1 else owner.recipient_area if not activity else None,
-                        description=row["description"],
+                        TransactionSpec(
+                            activity=activity,
+                            pairing=None if activity else owner,
+                            transaction_type=row["transaction_type"],
+                            finance_type=row["finance_type"],
+                            value=row["value"],
+                            value_date=row["value_date"],
+                            provider_area=owner.donor_area,
+                            receiver_area=(
+                                areas[0] if len(areas) == 1 else owner.recipient_area if not activity else None
+                            ),
+                            description=row["description"],
+                        )
                     )
             except PairaidError as exc:
                 problems.append(f"{row['where']}: {exc}")

@@ -23,7 +23,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from pairaid.activities.models import Activity, Transaction
-from pairaid.activities.services import activity_get_or_create, transaction_get_or_create
+from pairaid.activities.services import ActivitySpec, TransactionSpec, activity_get_or_create, transaction_get_or_create
 from pairaid.core.errors import DataError, InputError
 from pairaid.geo.models import Area
 from pairaid.indicators.models import DataValue
@@ -253,20 +253,22 @@ class _Loader:
         what = f"activity {identifier}"
         organisation_key = row.get("implementing_organisation")
         activity, created = activity_get_or_create(
-            identifier=identifier,
-            title=_required(row, "title", what),
-            title_zh=row.get("title_zh", ""),
-            description=row.get("description", ""),
-            sector=_required(row, "sector", what),
-            pairing=self.ref(self.pairings, _required(row, "pairing", what), "pairing"),
-            recipient_areas=[self.area(code) for code in row.get("recipient_areas") or []],
-            implementing_organisation=(
-                self.ref(self.organisations, organisation_key, "organisation") if organisation_key else None
-            ),
-            start_date=_date(row.get("start_date"), what),
-            end_date=_date(row.get("end_date"), what),
-            is_key_project=bool(row.get("is_key_project", False)),
-            batch=row.get("batch"),
+            ActivitySpec(
+                identifier=identifier,
+                title=_required(row, "title", what),
+                title_zh=row.get("title_zh", ""),
+                description=row.get("description", ""),
+                sector=_required(row, "sector", what),
+                pairing=self.ref(self.pairings, _required(row, "pairing", what), "pairing"),
+                recipient_areas=[self.area(code) for code in row.get("recipient_areas") or []],
+                implementing_organisation=(
+                    self.ref(self.organisations, organisation_key, "organisation") if organisation_key else None
+                ),
+                start_date=_date(row.get("start_date"), what),
+                end_date=_date(row.get("end_date"), what),
+                is_key_project=bool(row.get("is_key_project", False)),
+                batch=row.get("batch"),
+            )
         )
         self.count("activities", created)
         for money_row in row.get("transactions") or []:
@@ -280,16 +282,18 @@ class _Loader:
         assert value_date is not None
         areas = list(activity.recipient_areas.all())
         _, created = transaction_get_or_create(
-            activity=activity,
-            transaction_type=_required(row, "type", what),
-            finance_type=_required(row, "finance", what),
-            value=str(_required(row, "value", what)),
-            value_date=value_date,
-            currency=row.get("currency", "CNY"),
-            provider_area=activity.pairing.donor_area if activity.implementing_organisation is None else None,
-            provider_organisation=activity.implementing_organisation,
-            receiver_area=areas[0] if len(areas) == 1 else None,
-            description=row.get("description", ""),
+            TransactionSpec(
+                activity=activity,
+                transaction_type=_required(row, "type", what),
+                finance_type=_required(row, "finance", what),
+                value=str(_required(row, "value", what)),
+                value_date=value_date,
+                currency=row.get("currency", "CNY"),
+                provider_area=activity.pairing.donor_area if activity.implementing_organisation is None else None,
+                provider_organisation=activity.implementing_organisation,
+                receiver_area=areas[0] if len(areas) == 1 else None,
+                description=row.get("description", ""),
+            )
         )
         self.count("transactions", created)
 
