@@ -325,6 +325,15 @@ def editable_pairings(user: Any, qs: QuerySet[Pairing] | None = None) -> QuerySe
     return qs.filter(pk__in=rights.pairing_ids)
 
 
+def plannable_pairings(user: Any) -> QuerySet[Pairing]:
+    """The pairings ``user`` may plan for: all of them for the national office and administrators, else those
+    they edit."""
+    rights = user_rights(user)
+    if rights.national_office or rights.administrator:
+        return Pairing.objects.all()
+    return Pairing.objects.filter(pk__in=rights.pairing_ids)
+
+
 def figure_pairings(user: Any) -> QuerySet[Pairing]:
     """The pairings ``user`` may give figures to: those they edit, and those whose recipient area they edit."""
     rights = user_rights(user)

@@ -1,13 +1,17 @@
-"""Reads of users, memberships and tokens."""
+"""Reads of users, memberships and tokens, and of the data values a user may see."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 
 from pairaid.accounts.models import Membership
+from pairaid.accounts.permissions import visible_datavalues
+from pairaid.core.filters import given_filters
+from pairaid.indicators.models import DataValue
 
 
 def membership_list(*, user: Any) -> QuerySet[Membership]:
@@ -21,3 +25,60 @@ def user_list(*, query: str = "") -> QuerySet[Any]:
     if query:
         qs = qs.filter(username__icontains=query)
     return qs.order_by("-is_active", "username")
+
+
+#: What a list of data values shows of each, in one query: its indicator, subject, evidence and who changed it.
+_DATAVALUE_RELATIONS = (
+    "indicator",
+    "pairing__donor_area",
+    "pairing__recipient_area",
+    "area",
+    "evidence",
+    "updated_by",
+)
+
+
+def visible_datavalue_list(
+    *,
+    user: Any,
+    indicator_code: str | None = None,
+    pairing_id: int | None = None,
+    area_code: str | None = None,
+    activity_id: int | None = None,
+    year: int | None = None,
+    period_kind: str | None = None,
+    period_start: dt.date | None = None,
+    period_end: dt.date | None = None,
+    status: str | None = None,
+    kind: str | None = None,
+    document_id: int | None = None,
+) -> QuerySet[DataValue]:
+    """The data values ``user`` may see (:func:`~pairaid.accounts.permissions.visible_datavalues`), of every
+    status and kind unless asked, latest period first, as the data-value pages and the API list them.
+
+    * ``pairing_id``: values whose subject is that pairing (not the outputs of its activities).
+    * ``year``: values whose period ends in that year; ``period_start`` / ``period_end``: values starting on
+      or after, ending on or before, that day.
+    * ``document_id``: values read from that document.
+    """
+    narrowed = given_filters(
+        indicator__code=indicator_code,
+        pairing_id=pairing_id,
+        area__code=area_code,
+        activity_id=activity_id,
+        period_end__year=year,
+        period_kind=period_kind,
+        period_start__gte=period_start,
+        period_end__lte=period_end,
+        status=status,
+        kind=kind,
+        evidence__document_id=document_id,
+    )
+    return (
+        visible_datavalues(user).select_related(*_DATAVALUE_RELATIONS).filter(**narrowed).order_by("-period_end", "-pk")
+    )
+
+
+def visible_datavalue_get(*, user: Any, pk: int) -> DataValue:
+    """The data value with this id if ``user`` may see it (raises ``DataValue.DoesNotExist`` otherwise)."""
+    return visible_datavalues(user).select_related(*_DATAVALUE_RELATIONS).get(pk=pk)

@@ -7,37 +7,48 @@ from decimal import Decimal
 from django.db.models import Q, QuerySet, Sum
 
 from pairaid.activities.models import Activity, Transaction
+from pairaid.core.filters import given_filters
 from pairaid.geo.models import Area
 from pairaid.registry.models import Pairing
 
 
-def activity_get(*, identifier: str) -> Activity:
-    """The activity with this identifier (raises ``Activity.DoesNotExist``)."""
-    return Activity.objects.select_related("pairing", "implementing_organisation").get(identifier=identifier)
+def activity_get(*, pk: int | None = None, identifier: str | None = None) -> Activity:
+    """The activity with this id or identifier (raises ``Activity.DoesNotExist``)."""
+    qs = Activity.objects.select_related("pairing", "implementing_organisation")
+    return qs.get(pk=pk) if pk is not None else qs.get(identifier=identifier)
 
 
 def activity_list(
     *,
-    pairing: Pairing | None = None,
+    pairing: Pairing | int | None = None,
     pairing_ids: list[int] | None = None,
     sector: str | None = None,
     area: Area | None = None,
+    area_code: str | None = None,
+    status: int | None = None,
+    text: str | None = None,
     year: int | None = None,
 ) -> QuerySet[Activity]:
-    """Activities of one pairing (or of several by id), sector or recipient area, in identifier order.
+    """Activities of one pairing (or its id, or of several by id), sector, recipient area (or its code) or
+    status, or whose English or Chinese title contains ``text`` or whose identifier is ``text``, in
+    identifier order.
 
     ``year`` keeps activities with a transaction or a data value in that year, or
     with dates covering it.
     """
     qs = Activity.objects.select_related("pairing", "implementing_organisation").prefetch_related("recipient_areas")
-    if pairing is not None:
-        qs = qs.filter(pairing=pairing)
-    if pairing_ids is not None:
-        qs = qs.filter(pairing_id__in=pairing_ids)
-    if sector:
-        qs = qs.filter(sector=sector)
-    if area is not None:
-        qs = qs.filter(recipient_areas=area)
+    qs = qs.filter(
+        **given_filters(
+            pairing=pairing,
+            pairing_id__in=pairing_ids,
+            sector=sector,
+            recipient_areas=area,
+            recipient_areas__code=area_code,
+            status=status or None,
+        )
+    )
+    if text:
+        qs = qs.filter(Q(title__icontains=text) | Q(title_zh__icontains=text) | Q(identifier=text))
     if year is not None:
         qs = qs.filter(
             Q(transactions__value_date__year=year)
@@ -47,16 +58,21 @@ def activity_list(
     return qs.distinct()
 
 
+def transaction_get(*, pk: int) -> Transaction:
+    """The transaction with this id (raises ``Transaction.DoesNotExist``)."""
+    return Transaction.objects.get(pk=pk)
+
+
 def transaction_list(
     *,
-    activity: Activity | None = None,
-    pairing: Pairing | None = None,
+    activity: Activity | int | None = None,
+    pairing: Pairing | int | None = None,
     include_activities: bool = False,
     transaction_type: str | None = None,
     finance_type: str | None = None,
     year: int | None = None,
 ) -> QuerySet[Transaction]:
-    """Transactions of one activity or pairing, by type, finance type and year of the value date.
+    """Transactions of one activity or pairing (or their ids), by type, finance type and year of the value date.
 
     With ``pairing`` and ``include_activities``, the transactions of the pairing's
     own activities count too (not those of nested pairings).

@@ -19,11 +19,12 @@ from ninja import Field, Path
 from pairaid.api.auth import WRITE_AUTH, api_user
 from pairaid.api.errors import WRITE_ERRORS
 from pairaid.api.fields import MAX_ID, Absent, AreaCode, Id, InputSchema, Text
-from pairaid.api.reads import pairing_query, router
+from pairaid.api.reads import router
 from pairaid.api.schemas import PairingOut
 from pairaid.entry import pairings as entry
 from pairaid.geo.models import Area
 from pairaid.registry.models import Basis, Organisation, Pairing, PairingLevel, Programme
+from pairaid.registry.selectors import pairing_get
 
 PathId = Annotated[int, Path(ge=1, le=MAX_ID)]
 Year = Annotated[int, Field(ge=1949, le=2100)]
@@ -119,21 +120,21 @@ def _resolved(data: dict[str, Any]) -> dict[str, Any]:
 @router.post("/pairings", response=_ok(201), tags=["pairings"], auth=WRITE_AUTH)
 def pairing_create(request: HttpRequest, body: PairingIn) -> tuple[int, Pairing]:
     pairing = entry.pairing_create(user=api_user(request), data=_resolved(body.dict()))
-    return 201, pairing_query().get(pk=pairing.pk)
+    return 201, pairing_get(pk=pairing.pk, with_successor=True)
 
 
 @router.patch("/pairings/{pk}", response=_ok(200), tags=["pairings"], auth=WRITE_AUTH)
 def pairing_update(request: HttpRequest, pk: PathId, body: PairingPatch) -> Pairing:
     pairing = get_object_or_404(Pairing, pk=pk)
     entry.pairing_update(user=api_user(request), pairing=pairing, data=_resolved(body.dict(exclude_unset=True)))
-    return pairing_query().get(pk=pk)
+    return pairing_get(pk=pk, with_successor=True)
 
 
 @router.post("/pairings/{pk}/end", response=_ok(200), tags=["pairings"], auth=WRITE_AUTH)
 def pairing_end(request: HttpRequest, pk: PathId, body: PairingEndIn) -> Pairing:
     pairing = get_object_or_404(Pairing, pk=pk)
     entry.pairing_end(user=api_user(request), pairing=pairing, end_year=body.end_year)
-    return pairing_query().get(pk=pk)
+    return pairing_get(pk=pk, with_successor=True)
 
 
 @router.post("/pairings/{pk}/reassign", response=_ok(201), tags=["pairings"], auth=WRITE_AUTH)
@@ -146,4 +147,4 @@ def pairing_reassign(request: HttpRequest, pk: PathId, body: PairingReassignIn) 
     if data.get("level") is None:
         data.pop("level")
     successor = entry.pairing_reassign(user=api_user(request), pairing=pairing, year=year, data=data)
-    return 201, pairing_query().get(pk=successor.pk)
+    return 201, pairing_get(pk=successor.pk, with_successor=True)

@@ -3,13 +3,13 @@
 import datetime as dt
 from typing import Annotated, Literal
 
-from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models import QuerySet
 from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
 from ninja import Path, Query, Router, Schema
 from ninja.pagination import paginate
 
-from pairaid.accounts.permissions import visible_datavalues
+from pairaid.accounts.selectors import visible_datavalue_get, visible_datavalue_list
+from pairaid.activities import selectors as activities
 from pairaid.activities.models import Activity, Transaction
 from pairaid.api.auth import READ_AUTH, READ_SECURITY, api_user
 from pairaid.api.errors import READ_ERRORS
@@ -26,11 +26,14 @@ from pairaid.api.schemas import (
     PairingOut,
     TransactionOut,
 )
+from pairaid.geo import selectors as geo
 from pairaid.geo.models import Area
+from pairaid.indicators import selectors as indicators
 from pairaid.indicators.models import DataValue, Indicator
+from pairaid.registry import selectors as registry
 from pairaid.registry.models import Pairing, PairingLevel, Programme
-from pairaid.registry.pairing_names import pairing_matches, pairing_resolve
-from pairaid.registry.selectors import pairing_list as registry_pairing_list
+from pairaid.registry.pairing_names import pairing_resolve
+from pairaid.sources import selectors as sources
 from pairaid.sources.models import Evidence, SourceDocument
 
 router = Router(auth=READ_AUTH)
@@ -52,33 +55,16 @@ class AreaFilter(Schema):
 @router.get("/areas", response=_ok(list[AreaOut]), tags=["areas"], openapi_extra=READ_SECURITY)
 @paginate(Pages)
 def area_list(request: HttpRequest, filters: Query[AreaFilter]) -> QuerySet[Area]:
-    qs = Area.objects.select_related("parent")
-    if filters.level:
-        qs = qs.filter(level=filters.level)
-    if filters.parent:
-        qs = qs.filter(parent__code=filters.parent)
-    if filters.q:
-        qs = qs.filter(
-            Q(name_zh__icontains=filters.q) | Q(name_en__icontains=filters.q) | Q(name_pinyin__icontains=filters.q)
-        )
-    return qs.order_by("code")
+    return geo.area_list(level=filters.level, parent_code=filters.parent, text=filters.q)
 
 
 @router.get("/areas/{code}", response=_ok(AreaOut), tags=["areas"], openapi_extra=READ_SECURITY)
 def area_get(request: HttpRequest, code: Annotated[str, Path(pattern=r"^[0-9]{6}$")]) -> Area:
-    return get_object_or_404(Area.objects.select_related("parent"), code=code)
+    return geo.area_get(code=code)
 
 
 ProgrammeCode = Literal[tuple(Programme.values)]  # type: ignore[valid-type]
 LevelCode = Literal[tuple(PairingLevel.values)]  # type: ignore[valid-type]
-
-
-def pairing_query() -> QuerySet[Pairing]:
-    """Pairings with what :class:`PairingOut` shows of them (the latest successor of a re-assignment too)."""
-    successors = Pairing.objects.filter(predecessor=OuterRef("pk")).order_by("-start_year", "-pk")
-    return Pairing.objects.select_related("donor_area", "recipient_area", "parent").annotate(
-        successor_id=Subquery(successors.values("pk")[:1])
-    )
 
 
 class PairingFilter(Schema):
@@ -100,24 +86,18 @@ class PairingFilter(Schema):
 @router.get("/pairings", response=_ok(list[PairingOut]), tags=["pairings"], openapi_extra=READ_SECURITY)
 @paginate(Pages)
 def pairing_list(request: HttpRequest, filters: Query[PairingFilter]) -> QuerySet[Pairing]:
-    qs = pairing_query().filter(
-        pk__in=registry_pairing_list(
-            year=filters.year,
-            level=filters.level,
-            programme=filters.programme,
-            donor=filters.donor,
-            recipient=filters.recipient,
-        ).values("pk")
-    )
-    if filters.q:
-        qs = qs.filter(pk__in=[p.pk for p in pairing_matches(text=filters.q, year=filters.year)])
-    if filters.parent:
-        qs = qs.filter(parent_id=filters.parent)
-    if filters.top_level:
-        qs = qs.filter(parent__isnull=True)
-    if filters.area:
-        qs = qs.filter(Q(donor_area__code=filters.area) | Q(recipient_area__code=filters.area))
-    return qs.order_by("pk")
+    return registry.pairing_list(
+        year=filters.year,
+        level=filters.level,
+        programme=filters.programme,
+        donor=filters.donor,
+        recipient=filters.recipient,
+        roots_only=bool(filters.top_level),
+        parent_id=filters.parent,
+        area_code=filters.area,
+        text=filters.q,
+        with_successor=True,
+    ).order_by("pk")
 
 
 def pairing_named(name: str | None, *, year: int | None = None) -> int | None:
@@ -133,7 +113,7 @@ def pairing_named(name: str | None, *, year: int | None = None) -> int | None:
 
 @router.get("/pairings/{pk}", response=_ok(PairingOut), tags=["pairings"], openapi_extra=READ_SECURITY)
 def pairing_get(request: HttpRequest, pk: PathId) -> Pairing:
-    return get_object_or_404(pairing_query(), pk=pk)
+    return registry.pairing_get(pk=pk, with_successor=True)
 
 
 class ActivityFilter(Schema):
@@ -147,23 +127,19 @@ class ActivityFilter(Schema):
 @router.get("/activities", response=_ok(list[ActivityOut]), tags=["activities"], openapi_extra=READ_SECURITY)
 @paginate(Pages)
 def activity_list(request: HttpRequest, filters: Query[ActivityFilter]) -> QuerySet[Activity]:
-    qs = Activity.objects.prefetch_related("recipient_areas")
-    if filters.pairing:
-        qs = qs.filter(pairing_id=pairing_named(filters.pairing))
-    if filters.sector:
-        qs = qs.filter(sector=filters.sector)
-    if filters.area:
-        qs = qs.filter(recipient_areas__code=filters.area)
-    if filters.status:
-        qs = qs.filter(status=filters.status)
-    if filters.q:
-        qs = qs.filter(Q(title__icontains=filters.q) | Q(title_zh__icontains=filters.q) | Q(identifier=filters.q))
-    return qs.order_by("pk")
+    return activities.activity_list(
+        pairing=pairing_named(filters.pairing),
+        sector=filters.sector,
+        area_code=filters.area,
+        status=filters.status,
+        text=filters.q,
+        with_successor=True,
+    ).order_by("pk")
 
 
 @router.get("/activities/{pk}", response=_ok(ActivityOut), tags=["activities"], openapi_extra=READ_SECURITY)
 def activity_get(request: HttpRequest, pk: PathId) -> Activity:
-    return get_object_or_404(Activity.objects.prefetch_related("recipient_areas"), pk=pk)
+    return activities.activity_get(pk=pk)
 
 
 class TransactionFilter(Schema):
@@ -175,31 +151,28 @@ class TransactionFilter(Schema):
 @router.get("/transactions", response=_ok(list[TransactionOut]), tags=["transactions"], openapi_extra=READ_SECURITY)
 @paginate(Pages)
 def transaction_list(request: HttpRequest, filters: Query[TransactionFilter]) -> QuerySet[Transaction]:
-    qs = Transaction.objects.all()
-    if filters.activity:
-        qs = qs.filter(activity_id=filters.activity)
-    if filters.pairing:
-        named = pairing_named(filters.pairing, year=filters.year)
-        qs = qs.filter(Q(pairing_id=named) | Q(activity__pairing_id=named))
-    if filters.year:
-        qs = qs.filter(value_date__year=filters.year)
-    return qs.order_by("pk")
+    return activities.transaction_list(
+        activity=filters.activity,
+        pairing=pairing_named(filters.pairing, year=filters.year),
+        include_activities=True,
+        year=filters.year,
+    ).order_by("pk")
 
 
 @router.get("/transactions/{pk}", response=_ok(TransactionOut), tags=["transactions"], openapi_extra=READ_SECURITY)
 def transaction_get(request: HttpRequest, pk: PathId) -> Transaction:
-    return get_object_or_404(Transaction, pk=pk)
+    return activities.transaction_get(pk=pk)
 
 
 @router.get("/indicators", response=_ok(list[IndicatorOut]), tags=["indicators"], openapi_extra=READ_SECURITY)
 @paginate(Pages)
 def indicator_list(request: HttpRequest) -> QuerySet[Indicator]:
-    return Indicator.objects.order_by("code")
+    return indicators.indicator_list().order_by("code")
 
 
 @router.get("/indicators/{code}", response=_ok(IndicatorOut), tags=["indicators"], openapi_extra=READ_SECURITY)
 def indicator_get(request: HttpRequest, code: Annotated[str, Path(pattern=r"^[a-z0-9_]{1,64}$")]) -> Indicator:
-    return get_object_or_404(Indicator, code=code)
+    return indicators.indicator_get(code=code)
 
 
 class DataValueFilter(Schema):
@@ -221,42 +194,28 @@ class DataValueFilter(Schema):
     document: Id | None = None
 
 
-def datavalues_query(request: HttpRequest) -> QuerySet[DataValue]:
-    return visible_datavalues(api_user(request)).select_related("indicator", "area", "updated_by")
-
-
 @router.get("/data-values", response=_ok(list[DataValueOut]), tags=["data values"], openapi_extra=READ_SECURITY)
 @paginate(Pages)
 def datavalue_list(request: HttpRequest, filters: Query[DataValueFilter]) -> QuerySet[DataValue]:
-    qs = datavalues_query(request)
-    if filters.indicator:
-        qs = qs.filter(indicator__code=filters.indicator)
-    if filters.pairing:
-        qs = qs.filter(pairing_id=pairing_named(filters.pairing, year=filters.year))
-    if filters.area:
-        qs = qs.filter(area__code=filters.area)
-    if filters.activity:
-        qs = qs.filter(activity_id=filters.activity)
-    if filters.year:
-        qs = qs.filter(period_end__year=filters.year)
-    if filters.period_kind:
-        qs = qs.filter(period_kind=filters.period_kind)
-    if filters.period_start:
-        qs = qs.filter(period_start__gte=filters.period_start)
-    if filters.period_end:
-        qs = qs.filter(period_end__lte=filters.period_end)
-    if filters.status:
-        qs = qs.filter(status=filters.status)
-    if filters.kind:
-        qs = qs.filter(kind=filters.kind)
-    if filters.document:
-        qs = qs.filter(evidence__document_id=filters.document)
-    return qs.order_by("-period_end", "-pk")
+    return visible_datavalue_list(
+        user=api_user(request),
+        indicator_code=filters.indicator,
+        pairing_id=pairing_named(filters.pairing, year=filters.year),
+        area_code=filters.area,
+        activity_id=filters.activity,
+        year=filters.year,
+        period_kind=filters.period_kind,
+        period_start=filters.period_start,
+        period_end=filters.period_end,
+        status=filters.status,
+        kind=filters.kind,
+        document_id=filters.document,
+    )
 
 
 @router.get("/data-values/{pk}", response=_ok(DataValueOut), tags=["data values"], openapi_extra=READ_SECURITY)
 def datavalue_get(request: HttpRequest, pk: PathId) -> DataValue:
-    return get_object_or_404(datavalues_query(request), pk=pk)
+    return visible_datavalue_get(user=api_user(request), pk=pk)
 
 
 class DocumentFilter(Schema):
@@ -267,17 +226,12 @@ class DocumentFilter(Schema):
 @router.get("/documents", response=_ok(list[DocumentOut]), tags=["documents"], openapi_extra=READ_SECURITY)
 @paginate(Pages)
 def document_list(request: HttpRequest, filters: Query[DocumentFilter]) -> QuerySet[SourceDocument]:
-    qs = SourceDocument.objects.defer("text")
-    if filters.report_year:
-        qs = qs.filter(report_year=filters.report_year)
-    if filters.q:
-        qs = qs.filter(Q(title__icontains=filters.q) | Q(filename__icontains=filters.q))
-    return qs.order_by("pk")
+    return sources.document_list(report_year=filters.report_year, text=filters.q)
 
 
 @router.get("/documents/{pk}", response=_ok(DocumentDetailOut), tags=["documents"], openapi_extra=READ_SECURITY)
 def document_get(request: HttpRequest, pk: PathId) -> SourceDocument:
-    return get_object_or_404(SourceDocument, pk=pk)
+    return sources.document_get(pk=pk)
 
 
 class EvidenceFilter(Schema):
@@ -287,12 +241,9 @@ class EvidenceFilter(Schema):
 @router.get("/evidence", response=_ok(list[EvidenceOut]), tags=["evidence"], openapi_extra=READ_SECURITY)
 @paginate(Pages)
 def evidence_list(request: HttpRequest, filters: Query[EvidenceFilter]) -> QuerySet[Evidence]:
-    qs = Evidence.objects.prefetch_related("document")
-    if filters.document:
-        qs = qs.filter(document_id=filters.document)
-    return qs.order_by("pk")
+    return sources.evidence_list(document_id=filters.document)
 
 
 @router.get("/evidence/{pk}", response=_ok(EvidenceOut), tags=["evidence"], openapi_extra=READ_SECURITY)
 def evidence_get(request: HttpRequest, pk: PathId) -> Evidence:
-    return get_object_or_404(Evidence.objects.prefetch_related("document"), pk=pk)
+    return sources.evidence_get(pk=pk)

@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
+from pairaid.core.filters import given_filters
 from pairaid.geo.models import Area
 
 
 def area_get(*, code: str) -> Area:
-    """The area with this 6-digit code (raises ``Area.DoesNotExist``)."""
-    return Area.objects.select_related("parent").get(code=code)
+    """The area with this 6-digit code, with its parent and theirs (raises ``Area.DoesNotExist``)."""
+    return Area.objects.select_related("parent", "parent__parent").get(code=code)
 
 
-def area_list(*, level: str | None = None, parent: Area | None = None) -> QuerySet[Area]:
-    """Areas, optionally of one level or under one parent, in code order."""
-    qs = Area.objects.all()
-    if level:
-        qs = qs.filter(level=level)
-    if parent is not None:
-        qs = qs.filter(parent=parent)
-    return qs
+def area_list(
+    *,
+    level: str | None = None,
+    parent: Area | None = None,
+    parent_code: str | None = None,
+    text: str | None = None,
+) -> QuerySet[Area]:
+    """Areas with their parents, optionally of one level, under one parent (or the parent with this code),
+    or whose Chinese, English or pinyin name contains ``text``, in code order."""
+    qs = Area.objects.select_related("parent").filter(
+        **given_filters(level=level, parent=parent, parent__code=parent_code)
+    )
+    if text:
+        qs = qs.filter(Q(name_zh__icontains=text) | Q(name_en__icontains=text) | Q(name_pinyin__icontains=text))
+    return qs.order_by("code")

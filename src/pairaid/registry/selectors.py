@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import cast
 
-from django.db.models import Q, QuerySet
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from pairaid.core.read_once import once
 from pairaid.core.registry import PAIRING_LEVELS, PROGRAMMES, PairingRecord
@@ -15,7 +15,7 @@ from pairaid.core.registry import PairingLevel as RegistryLevel
 from pairaid.core.registry import Programme as RegistryProgramme
 from pairaid.geo.models import Area
 from pairaid.registry.models import Organisation, Pairing
-from pairaid.registry.pairing_names import side_filter
+from pairaid.registry.pairing_names import pairing_matches, side_filter
 
 
 @dataclass(frozen=True)
@@ -39,9 +39,16 @@ def _pairings() -> QuerySet[Pairing]:
     )
 
 
-def pairing_get(*, pk: int) -> Pairing:
-    """The pairing with this id (raises ``Pairing.DoesNotExist``)."""
-    return _pairings().get(pk=pk)
+def _with_successor(qs: QuerySet[Pairing]) -> QuerySet[Pairing]:
+    """``qs`` with ``successor_id``: the latest pairing that took over from each in a re-assignment, or ``None``."""
+    successors = Pairing.objects.filter(predecessor=OuterRef("pk")).order_by("-start_year", "-pk")
+    return qs.annotate(successor_id=Subquery(successors.values("pk")[:1]))
+
+
+def pairing_get(*, pk: int, with_successor: bool = False) -> Pairing:
+    """The pairing with this id, with ``successor_id`` (:func:`_with_successor`) if asked (raises
+    ``Pairing.DoesNotExist``)."""
+    return (_with_successor(_pairings()) if with_successor else _pairings()).get(pk=pk)
 
 
 def pairing_list(
@@ -54,12 +61,18 @@ def pairing_list(
     donor: str | None = None,
     recipient: str | None = None,
     roots_only: bool = False,
+    parent_id: int | None = None,
+    area_code: str | None = None,
+    text: str | None = None,
+    with_successor: bool = False,
 ) -> QuerySet[Pairing]:
-    """Pairings, optionally in force in ``year``, of one level or programme, donor or recipient, or only the
-    top ones.
+    """Pairings, optionally in force in ``year``, of one level or programme, donor or recipient, under one
+    parent, with the area of this code on either side, or only the top ones.
 
     ``donor`` and ``recipient`` are names as written ("Shandong", "喀什", "Xinwen Mining Group"): the
-    pairings of the area or organisation named, and of the areas within it.
+    pairings of the area or organisation named, and of the areas within it. ``text`` keeps the pairings
+    it may name as ``--pairing`` reads it (:func:`~pairaid.registry.pairing_names.pairing_matches`).
+    ``with_successor`` annotates each with ``successor_id``, the latest pairing that took it over.
 
     Raises:
         InputError: ``donor`` or ``recipient`` names no area or organisation.
@@ -81,7 +94,13 @@ def pairing_list(
         qs = qs.filter(recipient_area=recipient_area)
     if roots_only:
         qs = qs.filter(parent__isnull=True)
-    return qs
+    if parent_id:
+        qs = qs.filter(parent_id=parent_id)
+    if area_code:
+        qs = qs.filter(Q(donor_area__code=area_code) | Q(recipient_area__code=area_code))
+    if text:
+        qs = qs.filter(pk__in=[p.pk for p in pairing_matches(text=text, year=year)])
+    return _with_successor(qs) if with_successor else qs
 
 
 def pairing_successors(*, pairing: Pairing) -> QuerySet[Pairing]:

@@ -8,11 +8,23 @@ from typing import Any
 
 from django.db.models import F, OuterRef, Q, QuerySet, Subquery
 
-from pairaid.accounts.permissions import user_rights
+from pairaid.accounts.permissions import user_rights, visible_datavalues
 from pairaid.core.extract.model import UNCERTAIN_BELOW
 from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueStatus, Indicator
 from pairaid.registry.models import Pairing
 from pairaid.sources.models import SourceDocument
+
+#: What the figures of a review page need, in one query: names of the pairing's sides in every language.
+FIGURE_RELATIONS = (
+    "indicator",
+    "evidence",
+    "pairing__donor_area",
+    "pairing__recipient_area",
+    "pairing__donor_organisation",
+    "pairing__recipient_organisation",
+    "area",
+    "activity",
+)
 
 #: Readings at least this certain are confident (a reading below it is "uncertain", ``Fact.uncertain``).
 CONFIDENT = Decimal(str(UNCERTAIN_BELOW))
@@ -69,6 +81,40 @@ def with_confirmed_twin(qs: QuerySet[DataValue]) -> QuerySet[DataValue]:
         status__in=CONFIRMED_STATUSES,
     ).exclude(subject_key="")
     return qs.annotate(twin_id=Subquery(twins.order_by("pk").values("pk")[:1]))
+
+
+def datavalue_detail_get(*, user: Any, pk: int) -> DataValue:
+    """The data value with this id if ``user`` may see it, with its confirmed twin's id (:func:`with_confirmed_twin`),
+    its subject's names and its evidence's document (raises ``DataValue.DoesNotExist`` otherwise)."""
+    qs = with_confirmed_twin(visible_datavalues(user)).select_related(
+        "indicator",
+        "pairing__donor_area",
+        "pairing__recipient_area",
+        "pairing__donor_organisation",
+        "pairing__recipient_organisation",
+        "area",
+        "activity",
+        "evidence__document",
+        "updated_by",
+    )
+    return qs.get(pk=pk)
+
+
+def document_figures(*, user: Any, document: SourceDocument) -> QuerySet[DataValue]:
+    """The figures read from ``document`` that ``user`` may see, in the order of the text, each with its
+    confirmed twin's id (:func:`with_confirmed_twin`) and what :data:`FIGURE_RELATIONS` names."""
+    qs = visible_datavalues(user, DataValue.objects.filter(evidence__document=document))
+    return with_confirmed_twin(qs).select_related(*FIGURE_RELATIONS).order_by("evidence__start", "pk")
+
+
+def review_figure_get(*, pk: int) -> DataValue:
+    """The figure with this id and what :data:`FIGURE_RELATIONS` names (raises ``DataValue.DoesNotExist``)."""
+    return DataValue.objects.select_related(*FIGURE_RELATIONS).get(pk=pk)
+
+
+def review_figure_list(*, ids: list[int]) -> QuerySet[DataValue]:
+    """The figures with these ids, with their activities, in id order (what a bulk review works through)."""
+    return DataValue.objects.filter(pk__in=ids).select_related("activity").order_by("pk")
 
 
 def review_queue(*, user: Any, narrowed: QueueFilter | None = None) -> QuerySet[DataValue]:

@@ -205,11 +205,15 @@ class FigureRow:
         return change_percent(self.data_value.value, self.previous, stated=self.data_value.change_percent)
 
 
-def figures_with_change(*, user: Any, qs: QuerySet[DataValue], year: int) -> list[FigureRow]:
-    """The actual figures of ``qs`` visible to ``user`` for ``year``, each with last year's confirmed value
-    (a plan's figures are shown beside them as plan against actual)."""
+def figures_with_change(
+    *, user: Any, year: int, pairing: Pairing | None = None, area: Area | None = None
+) -> list[FigureRow]:
+    """The actual figures about ``pairing`` (not its activities' outputs) or ``area`` visible to ``user`` for
+    ``year``, each with last year's confirmed value (a plan's figures are shown beside them as plan against
+    actual)."""
+    about = DataValue.objects.filter(pairing=pairing) if pairing is not None else DataValue.objects.filter(area=area)
     rows = list(
-        visible_datavalues(user, qs)
+        visible_datavalues(user, about)
         .filter(period_start__year=year, kind=DataValueKind.ACTUAL)
         .select_related("indicator", "evidence", "area", "activity")
         .order_by("indicator__code", "disaggregation", "pk")[:500]

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
-from typing import Any
+from typing import Any, TypeVar
 
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpRequest, HttpResponse
+from django.core.exceptions import ObjectDoesNotExist
+from django.http import Http404, HttpRequest, HttpResponse
 
 from pairaid.accounts.permissions import can_view_site
 
@@ -22,6 +23,17 @@ def site_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         return view(request, *args, **kwargs)
 
     return wrapper
+
+
+Found = TypeVar("Found")
+
+
+def or_404(read: Callable[..., Found], **keys: Any) -> Found:
+    """What the selector ``read`` finds with ``keys``, or a 404 page when it finds nothing."""
+    try:
+        return read(**keys)
+    except ObjectDoesNotExist as missing:
+        raise Http404(str(missing)) from missing
 
 
 def int_param(request: HttpRequest, name: str, default: int | None = None) -> int | None:

@@ -6,26 +6,27 @@ from typing import Any
 
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils.translation import get_language
 
 from pairaid.accounts import permissions, registry_permissions
-from pairaid.activities.models import Activity
+from pairaid.accounts.selectors import visible_datavalue_list
+from pairaid.activities.selectors import activity_get
 from pairaid.audit.selectors import history_entries
 from pairaid.checks.selectors import finding_list
-from pairaid.geo.models import Area
-from pairaid.indicators.models import DataValue, DataValueStatus, Indicator
+from pairaid.geo.selectors import area_get
+from pairaid.indicators.models import DataValueStatus
+from pairaid.indicators.selectors import indicator_list
 from pairaid.indicators.totals import scope_totals, scope_totals_cached
 from pairaid.paging import KeysFirst
-from pairaid.registry.models import Pairing
+from pairaid.registry import selectors as registry
 from pairaid.registry.pairing_names import pairing_matches
-from pairaid.registry.selectors import pairing_predecessors, pairing_successors
 from pairaid.reports.selectors import map_chart
-from pairaid.review.selectors import with_confirmed_twin
+from pairaid.review.selectors import datavalue_detail_get
 from pairaid.web import selectors
 from pairaid.web.charts import bar_chart
 from pairaid.web.templatetags.pairaid_web import name, sector_name
-from pairaid.web.views import int_param, site_view, text_param
+from pairaid.web.views import int_param, or_404, site_view, text_param
 from pairaid.web.year_context import area_year_panel, pairing_year_panel
 
 
@@ -77,7 +78,7 @@ def pairing_list(request: HttpRequest) -> HttpResponse:
     if query:
         qs: Any = pairing_matches(text=query, year=int_param(request, "year"))
     else:
-        qs = Pairing.objects.filter(parent__isnull=True).select_related("donor_area", "recipient_area")
+        qs = registry.pairing_list(roots_only=True)
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
     return render(
         request,
@@ -93,18 +94,11 @@ def pairing_list(request: HttpRequest) -> HttpResponse:
 
 @site_view
 def pairing_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    pairing = get_object_or_404(
-        Pairing.objects.select_related("donor_area", "recipient_area", "donor_organisation", "recipient_organisation"),
-        pk=pk,
-    )
+    pairing = or_404(registry.pairing_get, pk=pk)
     ancestors, children = selectors.pairing_tree(pairing=pairing)
     years = selectors.pairing_years(user=request.user, pairing=pairing)
     year = int_param(request, "year", years[0] if years else None)
-    figures = (
-        selectors.figures_with_change(user=request.user, qs=DataValue.objects.filter(pairing=pairing), year=year)
-        if year
-        else []
-    )
+    figures = selectors.figures_with_change(user=request.user, pairing=pairing, year=year) if year else []
     activities = Paginator(pairing.activities.all(), 50).get_page(request.GET.get("page"))
     return render(
         request,
@@ -124,8 +118,8 @@ def pairing_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_edit": permissions.can_edit_pairing(request.user, pairing),
             "can_end": registry_permissions.can_pairing_end(request.user, pairing),
             "can_reassign": registry_permissions.can_pairing_reassign(request.user, pairing),
-            "predecessors": pairing_predecessors(pairing=pairing),
-            "successors": pairing_successors(pairing=pairing),
+            "predecessors": registry.pairing_predecessors(pairing=pairing),
+            "successors": registry.pairing_successors(pairing=pairing),
             "year_panel": pairing_year_panel(pairing=pairing, year=year, language=_language()) if year else None,
         },
     )
@@ -133,25 +127,18 @@ def pairing_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @site_view
 def area_detail(request: HttpRequest, code: str) -> HttpResponse:
-    area = get_object_or_404(Area.objects.select_related("parent", "parent__parent"), code=code)
+    area = or_404(area_get, code=code)
     years = selectors.area_years(user=request.user, area=area)
     year = int_param(request, "year", years[0] if years else None)
-    figures = (
-        selectors.figures_with_change(user=request.user, qs=DataValue.objects.filter(area=area), year=year)
-        if year
-        else []
-    )
-    pairings = Pairing.objects.filter(recipient_area=area) | Pairing.objects.filter(donor_area=area)
+    figures = selectors.figures_with_change(user=request.user, area=area, year=year) if year else []
     return render(
         request,
         "web/area_detail.html",
         {
             "area": area,
             "children": area.children.all(),
-            "pairings": pairings.select_related(
-                "donor_area", "recipient_area", "donor_organisation", "recipient_organisation"
-            )[:100],
-            "activities": Activity.objects.filter(recipient_areas=area)[:100],
+            "pairings": registry.pairing_list(area_code=area.code)[:100],
+            "activities": area.activities.all()[:100],
             "years": years,
             "year": year,
             "figures": figures,
@@ -163,7 +150,7 @@ def area_detail(request: HttpRequest, code: str) -> HttpResponse:
 
 @site_view
 def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    activity = get_object_or_404(Activity.objects.select_related("pairing", "implementing_organisation"), pk=pk)
+    activity = or_404(activity_get, pk=pk)
     transactions = list(activity.transactions.all())
     totals: dict[str, object] = {}
     for tx in transactions:
@@ -190,33 +177,32 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @site_view
 def datavalue_list(request: HttpRequest) -> HttpResponse:
-    qs = permissions.visible_datavalues(request.user).select_related(
-        "indicator", "pairing", "pairing__donor_area", "pairing__recipient_area", "area", "evidence"
+    pairing, year = int_param(request, "pairing"), int_param(request, "year")
+    status = request.GET.get("status", "")
+    filters = {
+        "indicator": text_param(request, "indicator"),
+        "pairing": "" if pairing is None else str(pairing),
+        "area": text_param(request, "area"),
+        "year": "" if year is None else str(year),
+        "status": status if status in DataValueStatus.values else "",
+    }
+    filters = {name: value for name, value in filters.items() if value}
+    qs = visible_datavalue_list(
+        user=request.user,
+        indicator_code=filters.get("indicator"),
+        pairing_id=pairing,
+        area_code=filters.get("area"),
+        year=year,
+        status=filters.get("status"),
     )
-    filters = {}
-    if indicator := text_param(request, "indicator"):
-        qs = qs.filter(indicator__code=indicator)
-        filters["indicator"] = indicator
-    if (pairing := int_param(request, "pairing")) is not None:
-        qs = qs.filter(pairing_id=pairing)
-        filters["pairing"] = str(pairing)
-    if area := text_param(request, "area"):
-        qs = qs.filter(area__code=area)
-        filters["area"] = area
-    if (year := int_param(request, "year")) is not None:
-        qs = qs.filter(period_end__year=year)
-        filters["year"] = str(year)
-    if (status := request.GET.get("status", "")) in DataValueStatus.values:
-        qs = qs.filter(status=status)
-        filters["status"] = status
-    page = Paginator(KeysFirst(qs.order_by("-period_end", "-pk")), 50).get_page(request.GET.get("page"))
+    page = Paginator(KeysFirst(qs), 50).get_page(request.GET.get("page"))
     return render(
         request,
         "web/datavalue_list.html",
         {
             "page": page,
             "filters": filters,
-            "indicators": Indicator.objects.all(),
+            "indicators": indicator_list(),
             "statuses": DataValueStatus.choices,
         },
     )
@@ -224,20 +210,7 @@ def datavalue_list(request: HttpRequest) -> HttpResponse:
 
 @site_view
 def datavalue_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    dv = get_object_or_404(
-        with_confirmed_twin(permissions.visible_datavalues(request.user)).select_related(
-            "indicator",
-            "pairing__donor_area",
-            "pairing__recipient_area",
-            "pairing__donor_organisation",
-            "pairing__recipient_organisation",
-            "area",
-            "activity",
-            "evidence__document",
-            "updated_by",
-        ),
-        pk=pk,
-    )
+    dv = or_404(datavalue_detail_get, user=request.user, pk=pk)
     return render(
         request,
         "web/datavalue_detail.html",

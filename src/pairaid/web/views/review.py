@@ -17,7 +17,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -25,44 +25,32 @@ from django.views.decorators.http import require_POST
 from pairaid.accounts import permissions
 from pairaid.core.errors import LockedError, PairaidError
 from pairaid.indicators.models import DataValue, DataValueStatus
-from pairaid.registry.models import Pairing
 from pairaid.review import services as review
-from pairaid.review.selectors import QueueFilter, queue_rules, review_queue, with_confirmed_twin
+from pairaid.review.selectors import (
+    QueueFilter,
+    document_figures,
+    queue_rules,
+    review_figure_get,
+    review_figure_list,
+    review_queue,
+)
 from pairaid.sources.models import SourceDocument
+from pairaid.sources.selectors import document_get
 from pairaid.web.highlight import text_segments
 from pairaid.web.review_forms import CorrectionForm, QueueFilterForm
-from pairaid.web.views import int_param, site_view
+from pairaid.web.views import int_param, or_404, site_view
 from pairaid.web.year_forms import PlanMentionForm
-
-#: What the figures of a page need, in one query: names of the pairing's sides in every language.
-FIGURE_RELATIONS = (
-    "indicator",
-    "evidence",
-    "pairing__donor_area",
-    "pairing__recipient_area",
-    "pairing__donor_organisation",
-    "pairing__recipient_organisation",
-    "area",
-    "activity",
-)
 
 
 @site_view
 def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    document = get_object_or_404(SourceDocument, pk=pk)
-    return _evidence_view(request, document)
+    return _evidence_view(request, or_404(document_get, pk=pk))
 
 
 def _evidence_view(
     request: HttpRequest, document: SourceDocument, correcting: CorrectionForm | None = None
 ) -> HttpResponse:
-    figures = list(
-        with_confirmed_twin(
-            permissions.visible_datavalues(request.user, DataValue.objects.filter(evidence__document=document))
-        )
-        .select_related(*FIGURE_RELATIONS)
-        .order_by("evidence__start", "pk")
-    )
+    figures = list(document_figures(user=request.user, document=document))
     # every mention is marked (a span of public text); the figures shown are those the user may see
     spans = [(f.evidence.start, f.evidence.end, f.status) for f in figures if f.evidence]
     spans += [(e.start, e.end, "") for e in document.evidence.all()]
@@ -89,9 +77,7 @@ def _plan_form(user: object, document: SourceDocument) -> PlanMentionForm | None
     rights = permissions.user_rights(user)
     if not (rights.national_office or rights.administrator or rights.pairing_ids):
         return None
-    pairings = Pairing.objects.all() if rights.national_office or rights.administrator else (
-        Pairing.objects.filter(pk__in=rights.pairing_ids)
-    )
+    pairings = permissions.plannable_pairings(user)
     return PlanMentionForm(document=document, pairings=pairings, initial={"year": document.report_year})
 
 
@@ -99,7 +85,7 @@ def _plan_form(user: object, document: SourceDocument) -> PlanMentionForm | None
 def review_list(request: HttpRequest) -> HttpResponse:
     document = None
     if (doc_id := int_param(request, "document")) is not None:
-        document = get_object_or_404(SourceDocument.objects.defer("text"), pk=doc_id)
+        document = or_404(document_get, pk=doc_id, with_text=False)
     filters = QueueFilterForm(request.GET or None, rules=queue_rules(user=request.user))
     chosen: dict[str, Any] = filters.cleaned_data if filters.is_valid() else {}
     narrowed = QueueFilter(
@@ -140,7 +126,7 @@ _ACTIONS = {
 @login_required
 @require_POST
 def review_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    dv = get_object_or_404(DataValue.objects.select_related(*FIGURE_RELATIONS), pk=pk)
+    dv = or_404(review_figure_get, pk=pk)
     if action not in _DONE:
         raise PermissionDenied
     try:
@@ -174,7 +160,7 @@ def _correct_again(request: HttpRequest, dv: DataValue, form: CorrectionForm) ->
             for error in errors:
                 messages.error(request, error)
         return redirect("web:datavalue", pk=dv.pk)
-    return _evidence_view(request, SourceDocument.objects.get(pk=dv.evidence.document_id), correcting=form)
+    return _evidence_view(request, document_get(pk=dv.evidence.document_id), correcting=form)
 
 
 @login_required
@@ -185,7 +171,7 @@ def review_bulk(request: HttpRequest) -> HttpResponse:
     if action not in _ACTIONS:
         raise PermissionDenied
     ids = [int(i) for i in request.POST.getlist("ids") if i.isdigit() and len(i) < 16]
-    figures = DataValue.objects.filter(pk__in=ids).select_related("activity").order_by("pk")
+    figures = review_figure_list(ids=ids)
     try:
         result = review.datavalues_review(user=request.user, data_values=figures, action=action)  # type: ignore[arg-type]
     except permissions.NotAllowed:
@@ -200,7 +186,7 @@ def review_bulk(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def document_accept_confident(request: HttpRequest, pk: int) -> HttpResponse:
-    document = get_object_or_404(SourceDocument.objects.defer("text"), pk=pk)
+    document = or_404(document_get, pk=pk, with_text=False)
     try:
         result = review.document_accept_confident(user=request.user, document=document)
     except permissions.NotAllowed:

@@ -1,0 +1,34 @@
+"""Reads of the documents read into pairaid and of the evidence spans in them."""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+
+from pairaid.core.filters import given_filters
+from pairaid.sources.models import Evidence, SourceDocument
+
+
+def document_get(*, pk: int, with_text: bool = True) -> SourceDocument:
+    """The document with this id (raises ``SourceDocument.DoesNotExist``); without ``with_text`` its text
+    is read only when asked for."""
+    qs = SourceDocument.objects.all() if with_text else SourceDocument.objects.defer("text")
+    return qs.get(pk=pk)
+
+
+def document_list(*, report_year: int | None = None, text: str | None = None) -> QuerySet[SourceDocument]:
+    """Documents without their text, of one report year or whose title or file name contains ``text``, in
+    id order."""
+    qs = SourceDocument.objects.defer("text").filter(**given_filters(report_year=report_year or None))
+    if text:
+        qs = qs.filter(Q(title__icontains=text) | Q(filename__icontains=text))
+    return qs.order_by("pk")
+
+
+def evidence_get(*, pk: int) -> Evidence:
+    """The evidence span with this id, its document with it (raises ``Evidence.DoesNotExist``)."""
+    return Evidence.objects.prefetch_related("document").get(pk=pk)
+
+
+def evidence_list(*, document_id: int | None = None) -> QuerySet[Evidence]:
+    """Evidence spans, of one document or all, with their documents, in id order."""
+    return Evidence.objects.prefetch_related("document").filter(**given_filters(document_id=document_id)).order_by("pk")
