@@ -27,7 +27,8 @@ from pairaid.activities.models import Activity, Transaction
 from pairaid.core.errors import DataError
 from pairaid.datasets.locks import require_datavalue_unlocked
 from pairaid.geo.models import Area
-from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueStatus, subject_key
+from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueStatus
+from pairaid.indicators.selectors import datavalue_confirmed_twin
 from pairaid.indicators.signals import figures_changed_send
 from pairaid.indicators.validation import datavalue_validate
 
@@ -170,23 +171,7 @@ def _check_transaction_owner(tx: Transaction) -> None:
 def _check_confirmed_twin(dv: DataValue) -> None:
     if dv.status not in CONFIRMED_STATUSES:
         return
-    key = subject_key(
-        pairing_id=dv.pairing_id, area_id=dv.area_id, activity_id=dv.activity_id, organisation_id=dv.organisation_id
-    )
-    twin = (
-        DataValue.objects.filter(
-            indicator_id=dv.indicator_id,
-            subject_key=key,
-            period_kind=dv.period_kind,
-            period_start=dv.period_start,
-            period_end=dv.period_end,
-            disaggregation=dv.disaggregation,
-            kind=dv.kind,
-            status__in=CONFIRMED_STATUSES,
-        )
-        .exclude(pk=dv.pk)
-        .first()
-    )
+    twin = datavalue_confirmed_twin(dv)
     if twin is not None:
         raise DataError(
             _("A confirmed figure for this indicator, subject and period exists already (#%(id)s).") % {"id": twin.pk}

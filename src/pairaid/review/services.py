@@ -28,7 +28,8 @@ from django.utils.translation import gettext as _
 from pairaid.accounts import permissions
 from pairaid.core.errors import DataError
 from pairaid.datasets.locks import require_datavalue_unlocked
-from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueStatus, subject_key
+from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueStatus
+from pairaid.indicators.selectors import datavalue_confirmed_twin
 from pairaid.indicators.signals import figures_changed_send
 from pairaid.indicators.validation import datavalue_validate
 from pairaid.review.selectors import CONFIDENT, reviewable
@@ -59,27 +60,6 @@ class BulkResult:
     skipped: tuple[tuple[int, str], ...]
 
 
-def confirmed_twin(dv: DataValue) -> DataValue | None:
-    """The confirmed figure, other than ``dv``, with ``dv``'s key (its subject as it stands in memory)."""
-    key = subject_key(
-        pairing_id=dv.pairing_id, area_id=dv.area_id, activity_id=dv.activity_id, organisation_id=dv.organisation_id
-    )
-    return (
-        DataValue.objects.filter(
-            indicator_id=dv.indicator_id,
-            subject_key=key,
-            period_kind=dv.period_kind,
-            period_start=dv.period_start,
-            period_end=dv.period_end,
-            disaggregation=dv.disaggregation,
-            kind=dv.kind,
-            status__in=CONFIRMED_STATUSES,
-        )
-        .exclude(pk=dv.pk)
-        .first()
-    )
-
-
 def _save(dv: DataValue, *, user: Any, status: str, reason: str, before: tuple[DataValue, ...] = ()) -> DataValue:
     """Save ``dv`` with ``status``; the checks re-run where it is now and where it was (``before``)."""
     if status in CONFIRMED_STATUSES or dv.status in CONFIRMED_STATUSES:
@@ -87,7 +67,7 @@ def _save(dv: DataValue, *, user: Any, status: str, reason: str, before: tuple[D
     if status in CONFIRMED_STATUSES:
         if not (dv.pairing_id or dv.area_id or dv.activity_id or dv.organisation_id):
             raise DataError(_("A figure with no subject cannot be confirmed: correct its place first."))
-        twin = confirmed_twin(dv)
+        twin = datavalue_confirmed_twin(dv)
         if twin is not None:
             raise DataError(
                 _(
@@ -221,7 +201,7 @@ def datavalue_close_as_copy(*, user: Any, data_value: DataValue) -> DataValue:
         DataError: no confirmed figure has its key.
     """
     _require_review(user, data_value)
-    twin = confirmed_twin(data_value)
+    twin = datavalue_confirmed_twin(data_value)
     if twin is None:
         raise DataError(_("No confirmed figure has this indicator, subject and period: accept or correct this one."))
     data_value.same_as = twin
