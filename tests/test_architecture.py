@@ -32,7 +32,7 @@ QUERYING_MODELS_STILL = {
     "web/pairing_forms.py": (2, "an area code typed in a pairing form"),
     "web/review_forms.py": (2, "the indicator choice of the review forms"),
     "web/templatetags/pairaid_web.py": (3, "names of the codes in a filter's summary"),
-    "web/views/year.py": (4, "the year's pages (year2 is changing them)"),
+    "web/views/year.py": (5, "the year's pages (year2 is changing them)"),
     "web/views/entry.py": (2, "the transaction and figure an entry form edits"),
     "web/views/assessment.py": (2, "criteria and the first pairing year"),
     "web/views/analysis.py": (1, "the summed indicators offered"),
