@@ -183,6 +183,19 @@ class DataValue(models.Model):
         super().save(*args, **kwargs)  # type: ignore[arg-type]
 
 
+#: What makes two data values the same figure, but for their status: the indicator, the subject's key, the
+#: period, the disaggregation and the kind (one of them may be confirmed: ``datavalue_one_confirmed_per_key``).
+DATAVALUE_KEY_FIELDS = (
+    "indicator_id",
+    "subject_key",
+    "period_kind",
+    "period_start",
+    "period_end",
+    "disaggregation",
+    "kind",
+)
+
+
 def subject_key(
     *, pairing_id: int | None, area_id: int | None, activity_id: int | None, organisation_id: int | None
 ) -> str:

@@ -9,7 +9,14 @@ from django.db.models import Max, Q, QuerySet
 from pairaid.activities.models import Activity
 from pairaid.core.codelists import Indicator as CodelistIndicator
 from pairaid.geo.models import Area
-from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueKind, Indicator, subject_key
+from pairaid.indicators.models import (
+    CONFIRMED_STATUSES,
+    DATAVALUE_KEY_FIELDS,
+    DataValue,
+    DataValueKind,
+    Indicator,
+    subject_key,
+)
 from pairaid.registry.models import Organisation, Pairing
 from pairaid.registry.selectors import pairing_tree
 
@@ -113,23 +120,11 @@ def datavalue_list(
 def datavalue_confirmed_twin(dv: DataValue) -> DataValue | None:
     """The confirmed figure other than ``dv`` with ``dv``'s key (indicator, subject as it stands in memory,
     period, disaggregation, kind), or ``None``: the figure ``dv`` would repeat if it were confirmed too."""
-    key = subject_key(
+    key = {field: getattr(dv, field) for field in DATAVALUE_KEY_FIELDS}
+    key["subject_key"] = subject_key(
         pairing_id=dv.pairing_id, area_id=dv.area_id, activity_id=dv.activity_id, organisation_id=dv.organisation_id
     )
-    return (
-        DataValue.objects.filter(
-            indicator_id=dv.indicator_id,
-            subject_key=key,
-            period_kind=dv.period_kind,
-            period_start=dv.period_start,
-            period_end=dv.period_end,
-            disaggregation=dv.disaggregation,
-            kind=dv.kind,
-            status__in=CONFIRMED_STATUSES,
-        )
-        .exclude(pk=dv.pk)
-        .first()
-    )
+    return DataValue.objects.filter(**key, status__in=CONFIRMED_STATUSES).exclude(pk=dv.pk).first()
 
 
 def datavalue_headline(*, root: Pairing, year: int, statuses: Iterable[str] = CONFIRMED_STATUSES) -> list[DataValue]:

@@ -10,12 +10,12 @@ from django.db.models import F, OuterRef, Q, QuerySet, Subquery
 
 from pairaid.accounts.permissions import user_rights, visible_datavalues
 from pairaid.core.extract.model import UNCERTAIN_BELOW
-from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueStatus, Indicator
+from pairaid.indicators.models import CONFIRMED_STATUSES, DATAVALUE_KEY_FIELDS, DataValue, DataValueStatus, Indicator
 from pairaid.registry.models import Pairing
 from pairaid.sources.models import SourceDocument
 
 #: What the figures of a review page need, in one query: names of the pairing's sides in every language.
-FIGURE_RELATIONS = (
+DATAVALUE_RELATIONS = (
     "indicator",
     "evidence",
     "pairing__donor_area",
@@ -70,49 +70,31 @@ def reviewable(*, user: Any, qs: QuerySet[DataValue]) -> QuerySet[DataValue]:
 
 def with_confirmed_twin(qs: QuerySet[DataValue]) -> QuerySet[DataValue]:
     """``qs`` with ``twin_id``: the confirmed figure of the same key, when there is one (a copy's original)."""
-    twins = DataValue.objects.filter(
-        indicator_id=OuterRef("indicator_id"),
-        subject_key=OuterRef("subject_key"),
-        period_kind=OuterRef("period_kind"),
-        period_start=OuterRef("period_start"),
-        period_end=OuterRef("period_end"),
-        disaggregation=OuterRef("disaggregation"),
-        kind=OuterRef("kind"),
-        status__in=CONFIRMED_STATUSES,
-    ).exclude(subject_key="")
+    same_key = {field: OuterRef(field) for field in DATAVALUE_KEY_FIELDS}
+    twins = DataValue.objects.filter(**same_key, status__in=CONFIRMED_STATUSES).exclude(subject_key="")
     return qs.annotate(twin_id=Subquery(twins.order_by("pk").values("pk")[:1]))
 
 
 def datavalue_detail_get(*, user: Any, pk: int) -> DataValue:
     """The data value with this id if ``user`` may see it, with its confirmed twin's id (:func:`with_confirmed_twin`),
     its subject's names and its evidence's document (raises ``DataValue.DoesNotExist`` otherwise)."""
-    qs = with_confirmed_twin(visible_datavalues(user)).select_related(
-        "indicator",
-        "pairing__donor_area",
-        "pairing__recipient_area",
-        "pairing__donor_organisation",
-        "pairing__recipient_organisation",
-        "area",
-        "activity",
-        "evidence__document",
-        "updated_by",
-    )
-    return qs.get(pk=pk)
+    qs = with_confirmed_twin(visible_datavalues(user))
+    return qs.select_related(*DATAVALUE_RELATIONS, "evidence__document", "updated_by").get(pk=pk)
 
 
-def document_figures(*, user: Any, document: SourceDocument) -> QuerySet[DataValue]:
+def document_datavalues(*, user: Any, document: SourceDocument) -> QuerySet[DataValue]:
     """The figures read from ``document`` that ``user`` may see, in the order of the text, each with its
-    confirmed twin's id (:func:`with_confirmed_twin`) and what :data:`FIGURE_RELATIONS` names."""
+    confirmed twin's id (:func:`with_confirmed_twin`) and what :data:`DATAVALUE_RELATIONS` names."""
     qs = visible_datavalues(user, DataValue.objects.filter(evidence__document=document))
-    return with_confirmed_twin(qs).select_related(*FIGURE_RELATIONS).order_by("evidence__start", "pk")
+    return with_confirmed_twin(qs).select_related(*DATAVALUE_RELATIONS).order_by("evidence__start", "pk")
 
 
-def review_figure_get(*, pk: int) -> DataValue:
-    """The figure with this id and what :data:`FIGURE_RELATIONS` names (raises ``DataValue.DoesNotExist``)."""
-    return DataValue.objects.select_related(*FIGURE_RELATIONS).get(pk=pk)
+def review_datavalue_get(*, pk: int) -> DataValue:
+    """The figure with this id and what :data:`DATAVALUE_RELATIONS` names (raises ``DataValue.DoesNotExist``)."""
+    return DataValue.objects.select_related(*DATAVALUE_RELATIONS).get(pk=pk)
 
 
-def review_figure_list(*, ids: list[int]) -> QuerySet[DataValue]:
+def review_datavalue_list(*, ids: list[int]) -> QuerySet[DataValue]:
     """The figures with these ids, with their activities, in id order (what a bulk review works through)."""
     return DataValue.objects.filter(pk__in=ids).select_related("activity").order_by("pk")
 
@@ -124,16 +106,7 @@ def review_queue(*, user: Any, narrowed: QueueFilter | None = None) -> QuerySet[
     area and indicator, so that a page of them takes a fixed number of queries.
     """
     narrowed = narrowed or QueueFilter()
-    qs = DataValue.objects.filter(status=DataValueStatus.EXTRACTED).select_related(
-        "indicator",
-        "pairing__donor_area",
-        "pairing__recipient_area",
-        "pairing__donor_organisation",
-        "pairing__recipient_organisation",
-        "area",
-        "activity",
-        "evidence",
-    )
+    qs = DataValue.objects.filter(status=DataValueStatus.EXTRACTED).select_related(*DATAVALUE_RELATIONS)
     qs = qs.prefetch_related("evidence__document")  # one copy of each report's text (for the sentences), not one a row
     if narrowed.document is not None:
         qs = qs.filter(evidence__document=narrowed.document)

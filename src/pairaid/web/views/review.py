@@ -28,10 +28,10 @@ from pairaid.indicators.models import DataValue, DataValueStatus
 from pairaid.review import services as review
 from pairaid.review.selectors import (
     QueueFilter,
-    document_figures,
+    document_datavalues,
     queue_rules,
-    review_figure_get,
-    review_figure_list,
+    review_datavalue_get,
+    review_datavalue_list,
     review_queue,
 )
 from pairaid.sources.models import SourceDocument
@@ -50,7 +50,7 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def _evidence_view(
     request: HttpRequest, document: SourceDocument, correcting: CorrectionForm | None = None
 ) -> HttpResponse:
-    figures = list(document_figures(user=request.user, document=document))
+    figures = list(document_datavalues(user=request.user, document=document))
     # every mention is marked (a span of public text); the figures shown are those the user may see
     spans = [(f.evidence.start, f.evidence.end, f.status) for f in figures if f.evidence]
     spans += [(e.start, e.end, "") for e in document.evidence.all()]
@@ -126,7 +126,7 @@ _ACTIONS = {
 @login_required
 @require_POST
 def review_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    dv = or_404(review_figure_get, pk=pk)
+    dv = or_404(review_datavalue_get, pk=pk)
     if action not in _DONE:
         raise PermissionDenied
     try:
@@ -171,7 +171,7 @@ def review_bulk(request: HttpRequest) -> HttpResponse:
     if action not in _ACTIONS:
         raise PermissionDenied
     ids = [int(i) for i in request.POST.getlist("ids") if i.isdigit() and len(i) < 16]
-    figures = review_figure_list(ids=ids)
+    figures = review_datavalue_list(ids=ids)
     try:
         result = review.datavalues_review(user=request.user, data_values=figures, action=action)  # type: ignore[arg-type]
     except permissions.NotAllowed:
