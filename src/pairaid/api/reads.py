@@ -133,7 +133,6 @@ def activity_list(request: HttpRequest, filters: Query[ActivityFilter]) -> Query
         area_code=filters.area,
         status=filters.status,
         text=filters.q,
-        with_successor=True,
     ).order_by("pk")
 
 
