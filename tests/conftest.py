@@ -15,6 +15,26 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from django.core.servers.basehttp import WSGIServer
+from django.db import connection
+from django.test.testcases import LiveServerThread
+
+
+class _OneRequestAtATime(WSGIServer):
+    """The live server answering one request at a time (Django's answers each in a thread of its own).
+
+    On SQLite the tests' database is in memory, and the live server's threads share its one
+    connection: two requests at once (a page and its map image) could leave both waiting on it for
+    good, which hung a full run. Requests then run in the server's own thread, which holds the
+    shared connection."""
+
+    def __init__(self, *args: object, connections_override: object = None, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.connections_override = connections_override
+
+
+if connection.vendor == "sqlite":
+    LiveServerThread.server_class = _OneRequestAtATime
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
