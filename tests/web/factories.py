@@ -48,7 +48,13 @@ def make_pairing(
     donor: str, recipient: str, *, level: str = "province", parent: Pairing | None = None, start_year: int = 2009
 ) -> Pairing:
     return Pairing.objects.create(
-        donor_area=area(donor), recipient_area=area(recipient), level=level, start_year=start_year, parent=parent
+        donor_area=area(donor),
+        recipient_area=area(recipient),
+        level=level,
+        start_year=start_year,
+        parent=parent,
+        source_url="https://example.org/pairing-notice",  # every pairing names the document that states it
+        source_title="Pairing notice (made up for the tests)",
     )
 
 
@@ -145,7 +151,7 @@ class World:
 def make_world() -> World:
     shandong = make_pairing("370000", "650000", level="province")
     kashi = make_pairing("370000", "653100", level="prefecture", parent=shandong)
-    jiangsu = make_pairing("320000", "654000", level="province")
+    jiangsu = make_pairing("320000", "654000", level="prefecture")  # Yili is a prefecture
     return World(
         shandong=shandong,
         kashi=kashi,

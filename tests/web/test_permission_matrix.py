@@ -341,7 +341,13 @@ WRITES: dict[str, dict[str, Call]] = {
         "API": _api(
             "post",
             lambda s: f"/api/v1/pairings/{s.pairing.pk}/reassign",
-            lambda s: {"year": 2013, "recipient_area": s.area.code, "level": "county"},
+            lambda s: {
+                "year": 2013,
+                "recipient_area": s.area.code,
+                "level": "county",
+                "source_url": "https://example.org/notice",
+                "source_title": "Notice",
+            },
         ),
         "web": _web(
             lambda s: f"/pairings/{s.pairing.pk}/reassign/",
