@@ -1,0 +1,194 @@
+"""Step: the tables of Chinese reports, read by their column headers, units and row labels.
+
+A Chinese table is a header line of two or more cells split by spaces, none of them a number
+("地区  资金(万元)  项目(个)"), maybe a line of units in brackets under it ("(万元)  (个)"), then two or
+more rows as wide, a label and numbers, maybe a unit last.  A cell's unit is its column's (in the
+header or under it), its row's, or the caption's ("单位:万元"); a cell of a money column with no unit
+written is left out (its scale is unknown).  A cell of another column counts what its header names
+(its words before the unit: "项目(个)" counts 项目).  A row labelled as a total (``total_rows`` of the
+Chinese ``words.yaml``) is the whole its rows are parts of.  Each cell read becomes a mention of the
+rule :data:`~pairaid.core.extract.table_model.ZH_CELL`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from decimal import Decimal
+from typing import NamedTuple
+
+from pairaid.core.extract.chinese_text import HAN
+from pairaid.core.extract.model import Mention, Sentence
+from pairaid.core.extract.rules import word_list
+from pairaid.core.extract.table_model import ZH_CELL, Table, TableCell, cells_of, lines_of, renumbered
+from pairaid.core.units import is_chinese_person_noun, match_chinese_unit
+
+__all__ = ["HAN_CHAR", "chinese_tables"]
+
+_ZH_CELL_GAP = re.compile(r"[ \t\u3000]+")
+_ZH_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+HAN_CHAR = re.compile(f"[{HAN}]")
+_ZH_UNIT_CELL = re.compile(r"^\(([^()]{1,6})\)$")
+_ZH_HEADER_UNIT = re.compile(r"\(([^()]{1,6})\)\s*$")
+_ZH_CAPTION_UNIT = re.compile(r"单位\s*[:：]\s*([^\s,;)]{1,4})")
+_ZH_SCALES = {"亿": Decimal(100_000_000), "万": Decimal(10_000), "千": Decimal(1_000), "百": Decimal(100)}
+
+
+class _ZhCell(NamedTuple):
+    caption: str
+    header: str
+    label: str
+    total: bool
+    start: int
+    end: int
+    value: Decimal
+    unit: str
+    noun: str | None
+    sentence: int
+
+
+def _zh_cells(line: str) -> list[tuple[int, str]]:
+    return cells_of(line, _ZH_CELL_GAP)
+
+
+def _zh_unit(word: str) -> tuple[str, Decimal, bool] | None:
+    """(unit, scale, whether it counts a noun) of a unit written in a table ("万元", "个", "项", "人"), or ``None``."""
+    word = word.strip()
+    scale = Decimal(1)
+    while word and word[0] in _ZH_SCALES:
+        scale *= _ZH_SCALES[word[0]]
+        word = word[1:]
+    unit = match_chinese_unit(word, 0) if word else None
+    if unit is None or unit.end != len(word):
+        return None
+    return unit.unit, scale * unit.scale, unit.takes_noun
+
+
+def _zh_noun(header: str) -> str:
+    """The counted noun a header names: its words before any unit in brackets ("项目(个)": 项目)."""
+    return _ZH_HEADER_UNIT.sub("", header).strip()
+
+
+def chinese_tables(
+    text: str, sentences: tuple[Sentence, ...], mentions: tuple[Mention, ...], tables: tuple[Table, ...]
+) -> tuple[tuple[Mention, ...], tuple[Table, ...]]:
+    """``mentions`` and ``tables`` with the Chinese tables of ``text`` read as the module docstring says, their cells
+    as mentions."""
+    if not HAN_CHAR.search(text) or not any(s.lang == "zh" for s in sentences):
+        return mentions, tables
+    lines = lines_of(text)
+    found: list[_ZhCell] = []
+    k = 0
+    while k < len(lines):
+        if not HAN_CHAR.search(lines[k][1]):  # a Chinese header has Chinese words: no need to split the line
+            k += 1
+            continue
+        header = _zh_cells(lines[k][1])
+        if len(header) < 2 or any(_ZH_NUMBER.fullmatch(c) for _, c in header):
+            k += 1
+            continue
+        units = [m.group(1) if (m := _ZH_HEADER_UNIT.search(c)) else None for _, c in header]
+        j = k + 1
+        under = _zh_cells(lines[j][1]) if j < len(lines) else []
+        if under and len(under) < len(header) and all(_ZH_UNIT_CELL.match(c) for _, c in under):
+            for col, (_, c) in zip(range(len(header) - len(under), len(header)), under, strict=True):
+                units[col] = c[1:-1]
+            j += 1
+        rows: list[tuple[int, list[tuple[int, str]]]] = []
+        while j < len(lines) and _zh_row(_zh_cells(lines[j][1]), len(header)):
+            rows.append((lines[j][0], _zh_cells(lines[j][1])))
+            j += 1
+        if len(rows) < 2:
+            k += 1
+            continue
+        caption = next((c.strip() for _, c in reversed(lines[:k]) if c.strip()), "")
+        found.extend(_zh_row_cells(text, sentences, caption, [c for _, c in header], units, rows))
+        k = j
+    if not found:
+        return mentions, tables
+    return _with_zh_cells(text, mentions, tables, found)
+
+
+def _zh_row(cells: list[tuple[int, str]], width: int) -> bool:
+    """Whether a line's cells are a row of a table ``width`` cells wide: a label, then numbers, maybe a unit."""
+    if len(cells) != width or _ZH_NUMBER.fullmatch(cells[0][1]):
+        return False
+    tail = cells[-1][1]
+    numbers = cells[1:-1] if not _ZH_NUMBER.fullmatch(tail) and _zh_unit(tail) else cells[1:]
+    return bool(numbers) and all(_ZH_NUMBER.fullmatch(c) for _, c in numbers)
+
+
+def _zh_row_cells(
+    text: str,
+    sentences: tuple[Sentence, ...],
+    caption: str,
+    header: list[str],
+    units: list[str | None],
+    rows: list[tuple[int, list[tuple[int, str]]]],
+) -> list[_ZhCell]:
+    money = re.compile("|".join(word_list("money_columns", "zh")))
+    totals = re.compile(rf"^(?:{'|'.join(word_list('total_rows', 'zh'))})")
+    scale_word = _ZH_CAPTION_UNIT.search(caption)
+    starts = [s.start for s in sentences]
+    out: list[_ZhCell] = []
+    for row_at, cells in rows:
+        label = cells[0][1]
+        row_unit = cells[-1][1] if not _ZH_NUMBER.fullmatch(cells[-1][1]) else None
+        for col, (offset, cell) in enumerate(cells[1:], start=1):
+            at = row_at + offset
+            sentence = bisect.bisect_right(starts, at) - 1
+            if not _ZH_NUMBER.fullmatch(cell) or sentence < 0 or sentences[sentence].end < at + len(cell):
+                continue
+            written = units[col] or row_unit or (scale_word.group(1) if scale_word else None)
+            read = _zh_unit(written) if written else None
+            if read is None and money.search(header[col]):
+                continue  # money with no unit written: its scale is unknown
+            unit, scale, counts = read if read is not None else ("count", Decimal(1), True)
+            noun = _zh_noun(header[col]) if counts and unit != "CNY" else None
+            if unit == "count" and noun and is_chinese_person_noun(noun):
+                unit = "person"
+            total = bool(totals.match(label))
+            out.append(
+                _ZhCell(
+                    caption, header[col], label, total, at, at + len(cell), Decimal(cell) * scale, unit, noun, sentence
+                )
+            )
+    return out
+
+
+def _with_zh_cells(
+    text: str, mentions: tuple[Mention, ...], tables: tuple[Table, ...], found: list[_ZhCell]
+) -> tuple[tuple[Mention, ...], tuple[Table, ...]]:
+    """``mentions`` with the cells ``found`` as mentions (in text order), and the tables with the new ones."""
+    by_start = {m.start: m for m in mentions}
+    new = [m for m in mentions if m.start not in {c.start for c in found}]
+    for c in found:
+        noun = c.noun or ""
+        new.append(
+            Mention(
+                c.start,
+                c.end,
+                text[c.start : c.end],
+                c.value,
+                c.unit,
+                "exact",
+                ZH_CELL,
+                c.sentence,
+                noun=c.noun,
+                noun_phrase=noun,
+            )
+        )
+    new.sort(key=lambda m: m.start)
+    index = {m.start: i for i, m in enumerate(new)}
+    old_index = {
+        i: index[m.start] for i, m in enumerate(mentions) if by_start.get(m.start) is m and new[index[m.start]] is m
+    }
+    kept = renumbered(tables, old_index)
+    grouped: dict[str, list[TableCell]] = {}
+    labels: dict[str, list[str]] = {}
+    for c in found:
+        grouped.setdefault(c.caption, []).append(TableCell(index[c.start], c.header, c.label, c.total))
+        if not c.total and c.label not in labels.setdefault(c.caption, []):
+            labels[c.caption].append(c.label)
+    zh = tuple(Table(caption, "", tuple(labels.get(caption, ())), tuple(cells)) for caption, cells in grouped.items())
+    return tuple(new), kept + zh
