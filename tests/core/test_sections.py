@@ -68,3 +68,23 @@ def test_sentence_starts_are_those_of_spacy_s_sentencizer(text: str) -> None:
     doc = sentencizer()(text)
     arr = doc.to_array([IDX, SENT_START])
     assert sentence_starts(text) == ([int(i) for i in arr[arr[:, 1] == 1, 0]] if len(doc) else [])
+
+
+def test_sentence_starts_are_spacy_s_on_generated_texts() -> None:
+    """The starts read from the stop characters alone are those of spaCy's tokenizer and sentencizer on
+    texts made of every piece the rule treats apart: stops inside and outside tokens, opening and
+    closing punctuation, runs of white space that are tokens of their own, punctuation-only tokens."""
+    import random
+
+    from spacy.attrs import IDX, SENT_START
+
+    from pairaid.core.extract.sentences import sentence_starts, sentencizer
+
+    pieces = [*"ab1 .!?;:,\n\t\"'“”‘’()[]【】（）。！？；：…—-|।｡", "  ", "\n\n", "U.S.", "1.5", "No.", " x", "𑁇", "😀"]
+    rnd = random.Random(11)
+    nlp = sentencizer()
+    for _ in range(3000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 16)))
+        doc = nlp(text)
+        arr = doc.to_array([IDX, SENT_START])
+        assert sentence_starts(text) == ([int(i) for i in arr[arr[:, 1] == 1, 0]] if len(doc) else []), repr(text)

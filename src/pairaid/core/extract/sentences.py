@@ -1,15 +1,15 @@
-"""Step 2: sentences, with spaCy's rule-based sentencizer for English and the stops of Chinese.
+"""Step 2: sentences, by the rule of spaCy's sentencizer for English and the stops of Chinese.
 
-spaCy runs on a blank English pipeline with only the ``sentencizer``; its
-tokenizer is replaced by a whitespace tokenizer that splits off opening and
-closing punctuation, which keeps decimals ("1.574") and glued list numbers
-("1.Through") whole and reads about ten times faster than the full English
-tokenizer.  The sentencizer's rule (a sentence starts at the first token that
-is no punctuation after one of its ``punct_chars``) is applied to the token
-arrays (:func:`sentence_starts`), which gives the same starts without a Python
-object per token, a third of the time of reading a report.  Sentences are
-further cut at line breaks and at section starts, so a sentence never spans two
-paragraphs or two sections.
+English is cut where spaCy's rule-based ``sentencizer`` would cut it on a blank English pipeline
+whose tokenizer splits on white space and splits off opening and closing punctuation, one character
+at a time (which keeps decimals "1.574" and glued list numbers "1.Through" whole): a sentence
+starts at the first token that is neither punctuation nor a sentence stop after a stop (one of the
+sentencizer's ``punct_chars`` standing as a token of its own).  :func:`sentence_starts` applies that
+rule without tokenizing the whole text: only the white-space chunks that hold a stop character are
+split as spaCy's tokenizer splits them, and the tokens after a stop are read up to the first word
+(a sixth of the time of spaCy's tokenizer on the shared corpus; ``tests/core/test_sections.py``
+checks the starts against spaCy's own on made-up and generated texts).  Sentences are further cut
+at line breaks and at section starts, so a sentence never spans two paragraphs or two sections.
 
 Chinese stretches are cut after each sentence stop (``。``, and ``！？；`` that
 the document step has made ASCII), with the closing quotes after it: in Chinese
@@ -22,27 +22,34 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+import unicodedata
+from collections.abc import Iterator
 from functools import cache
-
-import numpy as np
-import numpy.typing as npt
-import spacy
-from spacy.attrs import IDX, IS_PUNCT, ORTH
-from spacy.language import Language
-from spacy.pipeline import Sentencizer
-from spacy.tokenizer import Tokenizer
+from typing import TYPE_CHECKING
 
 from pairaid.core.extract.model import Section, Sentence
 
+if TYPE_CHECKING:
+    from spacy.language import Language
+
 __all__ = ["find_sentences", "sentence_starts", "sentencizer"]
 
+# the tokenizer's affixes: one character split off the start / the end of a chunk at a time
+_PREFIX_CHARS = frozenset("([\"“‘'【（")
+_SUFFIX_CHARS = frozenset(".!?;:,。！？；：)]\"”’'】）")
 _PREFIX = re.compile(r"""^[(\["“‘'【（]""")
 _SUFFIX = re.compile(r"""[.!?;:,。！？；：)\]"”’'】）]$""")
+_CHUNK = re.compile(r"\S+")
+_SPACE = re.compile(r"\s")
 
 
 @cache
 def sentencizer() -> Language:
-    """A blank English spaCy pipeline with the sentencizer (built once; no model download)."""
+    """A blank English spaCy pipeline with the sentencizer and the tokenizer whose rule :func:`sentence_starts`
+    follows (built once; no model download; the tests compare the two)."""
+    import spacy
+    from spacy.tokenizer import Tokenizer
+
     nlp = spacy.blank("en")
     nlp.tokenizer = Tokenizer(nlp.vocab, prefix_search=_PREFIX.search, suffix_search=_SUFFIX.search)
     nlp.add_pipe("sentencizer")
@@ -51,27 +58,117 @@ def sentencizer() -> Language:
 
 
 @cache
-def _stops() -> npt.NDArray[np.uint64]:
-    """The hashes of the sentencizer's sentence-ending characters."""
-    strings = sentencizer().vocab.strings
-    return np.array(sorted(strings.add(c) for c in Sentencizer.default_punct_chars), dtype=np.uint64)
+def _stop_chars() -> frozenset[str]:
+    """The sentencizer's sentence-ending characters."""
+    from spacy.pipeline import Sentencizer
+
+    return frozenset(Sentencizer.default_punct_chars)
+
+
+@cache
+def _stop_finder() -> re.Pattern[str]:
+    """A stop character that can be a token: the last of its chunk or followed by closing punctuation only.
+    The stops beyond the Basic Multilingual Plane are found as any character there (a class listing them
+    would make the engine test every character of the text slowly): :func:`sentence_starts` checks them."""
+    closing = "".join(re.escape(c) for c in sorted(_SUFFIX_CHARS))
+    bmp = "".join(re.escape(c) for c in sorted(_stop_chars()) if ord(c) < 0x10000)
+    return re.compile(rf"(?:[{bmp}]|[\U00010000-\U0010FFFF])(?![^\s{closing}])")
+
+
+def _is_punct(token: str) -> bool:
+    """spaCy's ``is_punct``: every character is punctuation (Unicode category P)."""
+    return all(unicodedata.category(c)[0] == "P" for c in token)
+
+
+def _chunk_tokens(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The tokens of the chunk ``text[a:b]`` (no white space in it) as the tokenizer splits it: each turn
+    one opening character off its start and one closing character off the rest's end, until neither is
+    left; then the prefixes, the middle and the suffixes in text order."""
+    prefixes: list[tuple[int, int]] = []
+    suffixes: list[tuple[int, int]] = []
+    s, e = a, b
+    last = -1
+    while s < e and e - s != last:
+        last = e - s
+        pre = 1 if text[s] in _PREFIX_CHARS else 0
+        suf = 1 if s + pre < e and text[e - 1] in _SUFFIX_CHARS else 0
+        if pre:
+            prefixes.append((s, s + 1))
+        if suf:
+            suffixes.append((e - 1, e))
+        s += pre
+        e -= suf
+    middle = [(s, e)] if s < e else []
+    return prefixes + middle + suffixes[::-1]
+
+
+def _tokens_from(text: str, pos: int) -> Iterator[tuple[int, int]]:
+    """The tokens of ``text`` from ``pos`` (the start of a run of white space, or the text's end): a run of
+    white space is a token of its own, less a first plain space (which belongs to the token before it)."""
+    n = len(text)
+    while pos < n:
+        m = _CHUNK.search(text, pos)
+        c = m.start() if m is not None else n
+        start = pos + 1 if text[pos] == " " else pos
+        if start < c:
+            yield start, c
+        if m is None:
+            return
+        yield from _chunk_tokens(text, c, m.end())
+        pos = m.end()
 
 
 def sentence_starts(text: str) -> list[int]:
     """Offsets in ``text`` where spaCy's sentencizer starts sentences: the first token, and each first token
-    that is no punctuation after a sentence-ending one (the rule of ``Sentencizer.predict``, on arrays)."""
-    doc = sentencizer().tokenizer(text)
-    if not len(doc):
+    that is no punctuation after a sentence-ending one (the rule of ``Sentencizer.predict``), found from the
+    stop characters of the text alone."""
+    if not text:
         return []
-    arr = doc.to_array([IDX, ORTH, IS_PUNCT])
-    stops = _stops()
-    orth = arr[:, 1]
-    # membership by binary search in the sorted stops (np.isin sorts both arrays every call)
-    stop = stops[np.minimum(np.searchsorted(stops, orth), len(stops) - 1)] == orth
-    words = np.flatnonzero(~stop & (arr[:, 2] == 0))
-    seen = np.cumsum(stop)[words]  # sentence stops up to each word
-    after_stop = np.diff(seen, prepend=0) > 0
-    return [0, *(int(i) for i in arr[words[after_stop], 0])]
+    stops = _stop_chars()
+    n = len(text)
+    starts = [0]
+    resume = 0
+    for hit in _stop_finder().finditer(text):  # a stop char at a chunk's end or before closing punctuation
+        p = hit.start()
+        if p < resume or hit.group() not in stops:
+            continue  # a stop before the word already found, or a character beyond the BMP that is no stop
+        q = p + 1
+        if q < n and text[p] in _SUFFIX_CHARS and text[q].isspace():  # the usual ". Next", ".\n"
+            if text[q] != " ":
+                start = q  # a run of white space that is a token, and no punctuation
+            elif q + 1 < n and (text[q + 1].isspace() or text[q + 1].isalnum()):
+                start = q + 1
+            else:
+                start = _word_after(text, p, stops)
+        else:
+            start = _word_after(text, p, stops)
+        if start < 0:
+            continue  # no token of its own
+        if start >= n:
+            break  # no word after it
+        if start != starts[-1]:
+            starts.append(start)
+        resume = start
+    return starts
+
+
+def _word_after(text: str, p: int, stops: frozenset[str]) -> int:
+    """Where the first token that is no punctuation and no stop starts after the stop character at ``p``,
+    ``len(text)`` when none does, or -1 when that character is no token of its own ("1.5", "1.Through")."""
+    a = p
+    while a > 0 and not text[a - 1].isspace():
+        a -= 1
+    space = _SPACE.search(text, p)
+    b = space.start() if space is not None else len(text)
+    tokens = _chunk_tokens(text, a, b)
+    if (p, p + 1) not in tokens:
+        return -1
+    following = itertools.chain((t for t in tokens if t[0] > p), _tokens_from(text, b))
+    for s, e in following:
+        token = text[s:e]
+        if not ((e - s == 1 and token in stops) or _is_punct(token)):
+            return s
+    return len(text)
 
 
 _NEWLINE = re.compile(r"\n")
