@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from pairaid.core.area_names import read_data_yaml
+from pairaid.core.data_files import read_data_yaml
 from pairaid.core.errors import DataError
 
 HISTORY_FILE = "area_history.yaml"

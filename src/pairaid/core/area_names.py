@@ -14,11 +14,9 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 from typing import Any, Literal
 
-import yaml
-
+from pairaid.core.data_files import read_data_yaml
 from pairaid.core.errors import DataError
 
 Level = Literal["province", "prefecture", "county"]
@@ -82,14 +80,6 @@ class NameRules:
     banner_positions: tuple[tuple[str, str], ...]
     char_readings: Mapping[str, str]
     phrase_readings: tuple[tuple[str, tuple[str, ...]], ...]
-
-
-def read_data_yaml(filename: str) -> dict[str, Any]:
-    text = resources.files("pairaid.core.data").joinpath(filename).read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
-    if not isinstance(data, dict):
-        raise DataError(f"{filename}: expected a mapping at the top level")
-    return data
 
 
 def _levels(raw: Any, where: str) -> frozenset[Level]:

@@ -37,9 +37,9 @@ from pairaid.core.area_names import (
     english_name,
     format_pinyin,
     pinyin_syllables,
-    read_data_yaml,
     split_area_name,
 )
+from pairaid.core.data_files import read_data_yaml
 from pairaid.core.errors import DataError
 
 PLACEHOLDER_NAMES = frozenset({"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"})

@@ -27,11 +27,9 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Context, Decimal
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
+from pairaid.core.data_files import read_yaml
 from pairaid.core.numbers import NumberMatch
 
 __all__ = ["ChineseNumbers", "chinese_numbers", "find_chinese_numbers", "numeral_value"]
@@ -59,13 +57,13 @@ class ChineseNumbers:
 @cache
 def chinese_numbers() -> ChineseNumbers:
     """Load and compile the Chinese section of ``data/number_words.yaml`` (cached)."""
-    raw: Any = yaml.safe_load(resources.files("pairaid.core.data").joinpath("number_words.yaml").read_text("utf-8"))
+    raw: Any = read_yaml("number_words.yaml")
     zh = raw["zh"]
     numerals = str(zh["numerals"])
     digits = {str(k): int(v) for k, v in zh["digits"].items()}
     multipliers = {str(k): int(v) for k, v in zh["digit_multipliers"].items()}
     scales = {str(k): int(v) for k, v in zh["scales"].items()}
-    quals = yaml.safe_load(resources.files("pairaid.core.data").joinpath("qualifiers.yaml").read_text("utf-8"))
+    quals = read_yaml("qualifiers.yaml")
     inside = frozenset(str(k) for k in quals["zh"]["inside"])
     ins = "".join(sorted(inside))
     scale = "".join(scales)

@@ -26,10 +26,8 @@ import re
 from dataclasses import dataclass
 from decimal import Context, Decimal
 from functools import cache
-from importlib import resources
-from typing import Any
 
-import yaml
+from pairaid.core.data_files import read_yaml
 
 __all__ = ["NumberMatch", "find_numbers", "format_decimal", "number_words"]
 
@@ -74,15 +72,10 @@ class NumberWords:
     first_words: frozenset[str]
 
 
-def _load_yaml(name: str) -> Any:
-    text = resources.files("pairaid.core.data").joinpath(name).read_text(encoding="utf-8")
-    return yaml.safe_load(text)
-
-
 @cache
 def number_words() -> NumberWords:
     """Load and compile ``data/number_words.yaml`` (cached; raises on a broken file)."""
-    raw = _load_yaml("number_words.yaml")
+    raw = read_yaml("number_words.yaml")
     units = {str(k): int(v) for k, v in raw["units"].items()}
     tens = {str(k): int(v) for k, v in raw["tens"].items()}
     scales = tuple((re.compile(str(s["pattern"]), re.I), int(s["factor"])) for s in raw["scales"])

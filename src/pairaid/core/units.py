@@ -23,12 +23,10 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
-from importlib import resources
-from typing import Any
 
 import pint
-import yaml
 
+from pairaid.core.data_files import read_yaml
 from pairaid.core.errors import CodelistError
 
 __all__ = [
@@ -104,14 +102,10 @@ class UnitWords:
     not_plural: frozenset[str]
 
 
-def _load_yaml(name: str) -> Any:
-    return yaml.safe_load(resources.files("pairaid.core.data").joinpath(name).read_text(encoding="utf-8"))
-
-
 @cache
 def unit_words() -> UnitWords:
     """Load and compile ``data/unit_words.yaml`` (cached)."""
-    raw = _load_yaml("unit_words.yaml")
+    raw = read_yaml("unit_words.yaml")
     alts: list[str] = []
     group_units: dict[str, str] = {}
     group_scales: dict[str, Decimal] = {}
@@ -184,7 +178,7 @@ class ChineseUnits:
 @cache
 def chinese_units() -> ChineseUnits:
     """Load and compile the Chinese units and counters of ``data/unit_words.yaml`` (cached)."""
-    raw = _load_yaml("unit_words.yaml")["zh"]
+    raw = read_yaml("unit_words.yaml")["zh"]
     alts: list[str] = []
     entries: dict[str, tuple[str, Decimal, bool, bool]] = {}
     for i, entry in enumerate(raw["units"]):
