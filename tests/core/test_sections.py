@@ -88,3 +88,11 @@ def test_sentence_starts_are_spacy_s_on_generated_texts() -> None:
         doc = nlp(text)
         arr = doc.to_array([IDX, SENT_START])
         assert sentence_starts(text) == ([int(i) for i in arr[arr[:, 1] == 1, 0]] if len(doc) else []), repr(text)
+
+
+def test_the_stop_characters_are_those_of_spacy_s_sentencizer() -> None:
+    from spacy.pipeline import Sentencizer
+
+    from pairaid.core.extract.sentences import STOP_CHARS
+
+    assert frozenset(Sentencizer.default_punct_chars) == STOP_CHARS

@@ -32,7 +32,7 @@ from pairaid.core.extract.model import Section, Sentence
 if TYPE_CHECKING:
     from spacy.language import Language
 
-__all__ = ["find_sentences", "sentence_starts", "sentencizer"]
+__all__ = ["STOP_CHARS", "find_sentences", "sentence_starts", "sentencizer"]
 
 # the tokenizer's affixes: one character split off the start / the end of a chunk at a time
 _PREFIX_CHARS = frozenset("([\"“‘'【（")
@@ -57,12 +57,17 @@ def sentencizer() -> Language:
     return nlp
 
 
-@cache
+# the sentencizer's sentence-ending characters (``spacy.pipeline.Sentencizer.default_punct_chars``, which
+# tests/core/test_sections.py compares them with): held here so that reading a report does not import
+# spaCy (1.7 s of CPU at each start of ``pairaid extract``)
+STOP_CHARS = frozenset(
+    "!.?\u0589\u061f\u06d4\u0700\u0701\u0702\u07f9\u0964\u0965\u104a\u104b\u1362\u1367\u1368\u166e\u1735\u1736\u1803\u1809\u1944\u1945\u1aa8\u1aa9\u1aaa\u1aab\u1b5a\u1b5b\u1b5e\u1b5f\u1c3b\u1c3c\u1c7e\u1c7f\u203c\u203d\u2047\u2048\u2049\u2e2e\u2e3c\ua4ff\ua60e\ua60f\ua6f3\ua6f7\ua876\ua877\ua8ce\ua8cf\ua92f\ua9c8\ua9c9\uaa5d\uaa5e\uaa5f\uaaf0\uaaf1\uabeb\ufe52\ufe56\ufe57\uff01\uff0e\uff1f\U00010a56\U00010a57\U00011047\U00011048\U000110be\U000110bf\U000110c0\U000110c1\U00011141\U00011142\U00011143\U000111c5\U000111c6\U000111cd\U000111de\U000111df\U00011238\U00011239\U0001123b\U0001123c\U000112a9\U0001144b\U0001144c\U000115c2\U000115c3\U000115c9\U000115ca\U000115cb\U000115cc\U000115cd\U000115ce\U000115cf\U000115d0\U000115d1\U000115d2\U000115d3\U000115d4\U000115d5\U000115d6\U000115d7\U00011641\U00011642\U0001173c\U0001173d\U0001173e\U00011a42\U00011a43\U00011a9b\U00011a9c\U00011c41\U00011c42\U00016a6e\U00016a6f\U00016af5\U00016b37\U00016b38\U00016b44\U0001bc9f\U0001da88\uff61\u3002"
+)
+
+
 def _stop_chars() -> frozenset[str]:
     """The sentencizer's sentence-ending characters."""
-    from spacy.pipeline import Sentencizer
-
-    return frozenset(Sentencizer.default_punct_chars)
+    return STOP_CHARS
 
 
 @cache
