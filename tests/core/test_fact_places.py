@@ -134,6 +134,17 @@ def test_a_province_titled_chapter_whose_aid_goes_to_its_prefectures_names_them(
         ("Shenzhen Pairing Assistance to Bijie", "Shenzhen", "Bijie"),
         # a donor's chapter on several fronts names no one recipient
         ("Fujian's Counterpart Assistance in 2016", "Fujian", None),
+        # the donor, a colon, then the aid (issue 11: blind set 5's chapter titles)
+        (
+            "Anhe Municipality: Counterpart Support to Baishan Prefecture, Region B",
+            "Anhe Municipality",
+            "Baishan Prefecture",
+        ),
+        ("Anhe Province: Aid to Baishan, 2015", "Anhe Province", "Baishan"),
+        # the aid, then "between" the two sides, the aiding one first
+        ("East-West Poverty Alleviation Cooperation between Anhe and Baishan", "Anhe", "Baishan"),
+        # a news headline: the two sides joined by a dash, the aid in lower case
+        ("Anhe-Baishan cooperation keeps pace in a busy year", "Anhe", "Baishan"),
     ],
 )
 def test_a_title_that_names_the_aid_in_words_gives_both_sides(title: str, donor: str, recipient: str | None) -> None:

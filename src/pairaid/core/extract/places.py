@@ -62,21 +62,27 @@ NATIONAL_RECIPIENT = "western poor areas"
 _TITLE_SIDE = r"[A-Z][\w’'.]*(?:\s*\([^()\n]{1,40}\)|\s+(?:of|and)\s+[A-Z][\w’'.]*|\s+[A-Z][\w’'.]*)*"
 _TITLE = re.compile(
     rf"^\s*(?P<donor>{_TITLE_SIDE})\s*(?:[–—]|\s-\s|(?<=[a-z)])-(?=[A-Z]))\s*(?P<recipient>{_TITLE_SIDE}?)\s*:?\s+"
-    r"(?:Pairing|Counterpart|East|Poverty|Cooperation|Twinning|Pair)",
+    r"(?i:Pairing|Counterpart|East|Poverty|Cooperation|Twinning|Pair)",  # "Anhe-Baishan cooperation keeps pace"
 )
 # "Anhe's Pairing-off Aid to Baishan, Region B"
 _TITLE_TO = re.compile(
     r"^\s*(?P<donor>[A-Z][\w.()]*(?:\s+[A-Z][\w.()]*)*)[’']s\s+(?:[A-Z][\w-]*\s+){1,4}(?:to|for)\s+"
     r"(?P<recipient>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
 )
-# "Anhe Province Counterpart Support for Baishan County, Region B", "Anhe Aid to Baishan": the donor (one name and
-# its area word), the title's words of aid (``title_aid_words``), then "to"/"for" and the recipient up to a comma;
+# "Anhe Province Counterpart Support for Baishan County, Region B", "Anhe Aid to Baishan", "Anhe Municipality:
+# Counterpart Support to Baishan Prefecture": the donor (one name and its area word, then "'s" or a colon), the
+# title's words of aid (``title_aid_words``), then "to"/"for" and the recipient up to a comma;
 # "Anhe's Counterpart Assistance in 2014": a donor's chapter on several fronts, no one recipient
 _AID_WORDS = rf"(?:{'|'.join(word_list('title_aid_words'))})"
 _TITLE_DONOR = r"(?P<donor>[A-Z][\w.]*(?:\s+(?:Province|City|Municipality))?)"
 _TITLE_AID = re.compile(
-    rf"^\s*{_TITLE_DONOR}(?:[’']s)?\s+(?:{_AID_WORDS}\s+){{1,5}}(?:to|for)\s+"
+    rf"^\s*{_TITLE_DONOR}(?:[’']s|\s*:)?\s+(?:{_AID_WORDS}\s+){{1,5}}(?:to|for)\s+"
     r"(?P<recipient>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
+)
+# "East-West Poverty Alleviation Cooperation between Anhe and Baishan": the aiding side named first
+_TITLE_BETWEEN = re.compile(
+    rf"^\s*(?:{_AID_WORDS}\s+){{1,5}}between\s+(?P<donor>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)\s+and\s+"
+    r"(?P<recipient>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)\s*$"
 )
 _TITLE_FRONTS = re.compile(rf"^\s*{_TITLE_DONOR}[’']s\s+(?:{_AID_WORDS}\s*){{1,5}}(?:in\s+(?:19|20)\d\d)?\s*$")
 _PROVINCE = re.compile(
@@ -104,7 +110,7 @@ def report_parties(text: str, title: str | None, *, donor: str | None = None, re
     if title and (fronts := _TITLE_FRONTS.match(title)) is not None and not _TITLE.match(title):
         return Parties(donor or fronts.group("donor").strip(), recipient, "pairing")
     if title:
-        m = _TITLE.match(title) or _TITLE_TO.match(title) or _TITLE_AID.match(title)
+        m = _TITLE_BETWEEN.match(title) or _TITLE.match(title) or _TITLE_TO.match(title) or _TITLE_AID.match(title)
         sides = (m.group("donor").strip().lower(), m.group("recipient").strip().lower()) if m is not None else ("", "")
         if sides[0].startswith("east") and sides[1].startswith("west"):
             m = None  # "East-West Pairing-off Cooperation", "Eastern Provinces - Western Poor Areas": national
