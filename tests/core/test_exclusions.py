@@ -27,6 +27,7 @@ CASES = [
     ("Intro.\n2.Improve the roads for 8 villages.", "2", "list_number"),
     ("Steps (3) were taken for 8 villages.", "3", "list_number"),
     ("It gave 12 wells and then 40", "40", "truncated"),
+    ("Anhe's aid to Baishan reached 40", "40", "truncated"),
     ("In 2011, it built 5 dams.", "2011", "year"),
     ("The aid given since 2003 amounts to 5 million yuan.", "2003", "year"),
     ("In 2013 Anhe's projects covered 5 villages.", "2013", "year"),
@@ -74,6 +75,11 @@ def test_it_excludes_the_number_by_its_rule(text: str, number: str, rule: str) -
         ("The two work teams built 5 dams.", "5"),
         ("It held two work conferences.", "two work conferences"),
         ('It linked 100 "sister villages".', "100"),
+        # a number that ends the text is whole in a table row or as the complement of a count
+        ("Aid by county\nCounty | Schools built\nAnhe County | 45", "45"),
+        ("Aid by county\nCounty\tSchools built\nAnhe County\t45\n", "45"),
+        ("Anhe sent doctors to Baishan. The number of doctors sent was 45", "45"),
+        ("Anhe sent doctors to Baishan; the doctors sent numbered 45", "45"),
     ],
 )
 def test_it_keeps_quantities_that_look_like_exclusions(text: str, kept: str) -> None:

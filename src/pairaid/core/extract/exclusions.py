@@ -7,7 +7,9 @@ number, or ``None`` when the number is a quantity.  The rules, in order:
 ``quoted``            inside a quoted slogan or title (“three ten thousand Yuan”, "7.5")
 ``list_number``       list numbering ("1.", "2、", "(3)", and "2." run into a paragraph)
 ``grade``             a digit glued to a capital letter ("3A hospitals", "5G")
-``truncated``         the text ends inside the phrase (a page cut after ~2,000 characters)
+``truncated``         the text ends inside the phrase (a page cut after ~2,000 characters), unless the number is
+                      a table row's cell ("Total | 45", "Total<tab>45") or the complement of a verb that
+                      states a count ("the number of wells was 45", "wells numbered 45")
 ``telephone``         a telephone number with its area code read as a range ("021-23110000")
 ``year``              a calendar year (1900-2100 written plain, no unit or plural noun after it; a plural
                       noun too after "since", "from" ..., or after "in"/"by" when a name follows it)
@@ -168,6 +170,23 @@ _HYPHEN_WORD = re.compile(r"-[A-Za-z]")
 _NAME_AFTER = re.compile(r"\s+[A-Z]")
 
 
+# a line of cells: bars or tabs between them
+_CELL_BREAK = re.compile(r"\||\t")
+# a figure stated as the complement of a count: nothing that could follow it (a unit, a noun) is missing
+_COUNT_COMPLEMENT = re.compile(
+    r"\b(?:the\s+(?:total\s+)?number\s+of\s+[^,;.]*?\s+(?:was|were|is|are|reached|totall?ed|stood\s+at)"
+    r"|\bnumbered)\s*$",
+    re.I,
+)
+
+
+def _whole_at_text_end(text: str, line_start: int, start: int) -> bool:
+    """True when a number that ends the text is whole, not cut from its unit: a cell of a table row (the
+    row's figure needs no words after it) or a count stated as a complement ("the number of wells was 45")."""
+    line = text[line_start:start]
+    return _CELL_BREAK.search(line) is not None or _COUNT_COMPLEMENT.search(line) is not None
+
+
 def _is_year(value: int) -> bool:
     return 1900 <= value <= 2100
 
@@ -197,7 +216,7 @@ def exclusion_rule(text: str, number: NumberMatch, ctx: ExclusionContext, index:
         return "grade"  # "3A hospitals", "4A scenic spots", "5G": a grade or a name, no count
     if text[start - 1 : start] in "(（" and text[end : end + 1] in ")）" and start > 0:
         return "list_number"
-    if ctx.at_text_end:
+    if ctx.at_text_end and not _whole_at_text_end(text, line_start, start):
         return "truncated"
     if (
         number.rule == "range"
