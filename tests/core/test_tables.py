@@ -258,3 +258,79 @@ def test_a_total_row_that_repeats_a_figure_written_before_the_table_keeps_no_fac
     assert ("15", "schools", "25 schools") in got
     assert ("1,500", "aid_funds", None) in got
     assert ("900", "aid_funds", "1,500") in got
+
+
+# issue 11 (blind set 5): tables whose cells are split by bars, whose rows lead with the giver and the receiver,
+# whose headers carry the unit "(100 million yuan)" or "(persons)", and whose rows under years say what they are
+BARS = (
+    "Aid to Region B by aiding city, 2014\n\n"
+    "Table 3  Aid funds, projects and cadres, 2014\n"
+    "Aiding city | Aided area | Aid funds (100 million yuan) | Projects started | Cadres sent (persons)\n"
+    "Anhe | Baishan Prefecture | 2.4 | 31 | 17\n"
+    "Linxi | Heping and Shuikou counties | 1.5 | 22 | 9\n"
+    "Source: the aiding cities' offices.\n"
+)
+
+
+def test_a_table_split_by_bars_reads_its_units_from_the_header_and_its_sides_from_its_columns_of_words() -> None:
+    ex = read_report(BARS, report_year=2014)
+    assert [(m.text, m.value, m.unit) for m in ex.mentions] == [
+        ("2.4", Decimal(240_000_000), "CNY"),
+        ("31", Decimal(31), "count"),
+        ("17", Decimal(17), "person"),
+        ("1.5", Decimal(150_000_000), "CNY"),
+        ("22", Decimal(22), "count"),
+        ("9", Decimal(9), "person"),
+    ]
+    got = [(ex.mentions[f.mention].text, f.indicator, f.donor, f.recipient) for f in ex.facts]
+    assert got == [
+        ("2.4", "aid_funds", "Anhe", "Baishan Prefecture"),
+        ("31", "aid_projects", "Anhe", "Baishan Prefecture"),
+        ("17", "cadres_seconded", "Anhe", "Baishan Prefecture"),
+        ("1.5", "aid_funds", "Linxi", "Heping and Shuikou counties"),
+        ("22", "aid_projects", "Linxi", "Heping and Shuikou counties"),
+        ("9", "cadres_seconded", "Linxi", "Heping and Shuikou counties"),
+    ]
+
+
+def test_a_unit_of_ten_thousand_yuan_or_of_millions_scales_the_column_and_is_no_mention() -> None:
+    text = (
+        "Anhe - Baishan Pairing-off Poverty Alleviation\n"
+        "Table 2  Anhe's aid by county, 2012\n"
+        "County\tAid funds (10,000 yuan)\tInvestment (1 billion yuan)\tVisits (person-times)\n"
+        "Linxi\t1,250\t1.2\t40\n"
+        "Heping\t830\t0.5\t25\n"
+        "Source: Anhe's office.\n"
+    )
+    ex = read_report(text, report_year=2012)
+    assert [(m.text, m.value, m.unit) for m in ex.mentions] == [
+        ("1,250", Decimal(12_500_000), "CNY"),
+        ("1.2", Decimal(1_200_000_000), "CNY"),
+        ("40", Decimal(40), "person_time"),
+        ("830", Decimal(8_300_000), "CNY"),
+        ("0.5", Decimal(500_000_000), "CNY"),
+        ("25", Decimal(25), "person_time"),
+    ]
+
+
+def test_under_a_header_of_years_each_row_says_what_its_cells_are_and_carries_their_unit() -> None:
+    text = (
+        "Anhe - Baishan Pairing-off Poverty Alleviation\n"
+        "Table 1  Main figures of Anhe's aid to Baishan\n"
+        "Item | 2015 | 2016 | Change (%)\n"
+        "Government aid funds (10,000 yuan) | 1,200 | 1,500 | 25.0\n"
+        "Teachers sent (persons) | 40 | 50 | 25.0\n"
+        "Aid projects | 12 | 18 | 50.0\n"
+        "Source: Anhe's office.\n"
+    )
+    ex = read_report(text, report_year=2016)
+    assert not any("10,000" in m.text for m in ex.mentions)
+    got = [(ex.mentions[f.mention].text, ex.mentions[f.mention].unit, f.indicator, f.period.year) for f in ex.facts]
+    assert got == [
+        ("1,200", "CNY", "government_aid_funds", 2015),
+        ("1,500", "CNY", "government_aid_funds", 2016),
+        ("40", "person", "professionals_sent", 2015),
+        ("50", "person", "professionals_sent", 2016),
+        ("12", "count", "aid_projects", 2015),
+        ("18", "count", "aid_projects", 2016),
+    ]

@@ -222,15 +222,21 @@ def mention_contexts(
     for table in tables:
         for cell in table.cells:
             m = mentions[cell.mention]
+            # under a header of years its row's label says what the cell is ("Aid projects | 214 | 486")
+            dated = _YEAR_HEADER.fullmatch(cell.header) and not cell.total
+            what = f"{cell.header} {cell.label}" if dated else cell.header
             out[cell.mention] = Context(
                 left="",
                 right="",
                 clause=f"{table.intro} {table.caption}",
-                np=cell.header.lower(),
+                np=what.lower(),
                 head=m.noun or "",
-                column=f"{table.caption} | {cell.header}",
+                column=f"{table.caption} | {what}",
             )
     return tuple(out)
+
+
+_YEAR_HEADER = re.compile(r"(?:19|20)\d\d")
 
 
 def _with_tails(

@@ -141,8 +141,10 @@ def figure_places(
             around = (headings[section] if section < len(headings) else None) or parties.recipient
             if c.total and by_places[id(t)]:  # the total of rows of places is the whole's: the report's recipient
                 around = parties.recipient or around
-            row = None if c.total else _row_place(c.label, parties.donor)
-            in_cells[i] = ((parties.donor,), (row or around,))
+            # a row led by its giver ("Anhe | Baishan | 12.5") goes to its receiver's cell, not to the giver
+            labelled = None if c.donor == c.label else _row_place(c.label, parties.donor)
+            row = None if c.total else (c.recipient or labelled)
+            in_cells[i] = ((c.donor or parties.donor,), (row or around,))
         outside = {i: b for i, b in bound.items() if i not in cells}
         others = figure_places(text, sections, sentences, mentions, contexts, outside, parts, parties, recipients)
         return in_cells | others

@@ -25,6 +25,9 @@ class TableCell:
     label: str
     total: bool
     period: Period | None = None  # the year of its column or row, the rows' years for a total row
+    # the row's cells under a column of givers ("Paired cities") and of receivers ("Aided area"), as written
+    donor: str | None = None
+    recipient: str | None = None
 
 
 @dataclass(frozen=True)

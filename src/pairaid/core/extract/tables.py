@@ -38,25 +38,60 @@ from pairaid.core.units import is_person_noun, singular
 __all__ = ["ZH_CELL", "Table", "TableCell", "read_tables"]
 
 _CELL_GAP = re.compile(r"\s{2,}|\t")
+_BAR_GAP = re.compile(r"\s{2,}|\t|\s*\|\s*")  # "Anhe | 12.5 | 30": an English table's cells split by bars too
 _NUMBER = re.compile(r"[\d.,]+%?")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _UNIT = re.compile(
-    r"\(?\s*(?:unit\s*:\s*)?(?P<scale>[\d,]+|ten\s+thousand|hundred\s+million|million)\s+(?:yuan|Yuan|RMB)\s*\)?", re.I
+    r"\(?\s*(?:unit\s*:\s*)?(?P<scale>[\d,]+\s+(?:million|billion)|[\d,]+|ten\s+thousand|hundred\s+million|million"
+    r"|billion)\s+(?:yuan|Yuan|RMB)\s*\)?",
+    re.I,
 )
-_SCALES = {"ten thousand": Decimal(10_000), "hundred million": Decimal(100_000_000), "million": Decimal(1_000_000)}
+_SCALES = {
+    "ten thousand": Decimal(10_000),
+    "hundred million": Decimal(100_000_000),
+    "million": Decimal(1_000_000),
+    "billion": Decimal(1_000_000_000),
+}
+# a header's unit of people ("Cadres sent (persons)", "Visits (person-times)", "Relocated (households)")
+_PEOPLE = re.compile(r"\(\s*(?P<unit>persons?|people|person[-\s]times|households?)\s*\)", re.I)
 _INTRODUCES = re.compile(r"\b(?:table|as\s+follows|below)\b", re.I)
 
 
 def _cells(line: str) -> list[tuple[int, str]]:
-    return cells_of(line, _CELL_GAP)
+    return cells_of(line, _CELL_GAP if HAN_CHAR.search(line) else _BAR_GAP)
 
 
 def _scale(text: str) -> Decimal | None:
+    """The scale of a unit written in ``text``: "(10,000 yuan)" 10,000, "(100 million yuan)" 10^8, else ``None``."""
     m = _UNIT.search(text)
     if m is None:
         return None
-    raw = m.group("scale").lower()
-    return _SCALES.get(re.sub(r"\s+", " ", raw)) or Decimal(raw.replace(",", ""))
+    raw = re.sub(r"\s+", " ", m.group("scale").lower())
+    if raw in _SCALES:
+        return _SCALES[raw]
+    number, _, word = raw.partition(" ")
+    return Decimal(number.replace(",", "")) * _SCALES.get(word, Decimal(1))
+
+
+def _counted(header: str) -> tuple[str, str | None]:
+    """The unit and noun of the cells of a column of counts: people when its header names them or puts
+    "(persons)" after its words, person-times or households by such a bracket, else what the header's last
+    plural word counts ("Projects started": project), else its last word."""
+    bracket = _PEOPLE.search(header)
+    words = [singular(w.lower()) for w in re.findall(r"[A-Za-z]+", header[: bracket.start()] if bracket else header)]
+    person = next((w for w in words if is_person_noun(w)), None)
+    if bracket is not None:
+        unit = bracket.group("unit").lower()
+        if unit.startswith("household"):
+            return "household", None
+        if "time" in unit:
+            return "person_time", None
+        return "person", person or "person"
+    if person is not None:
+        return "person", person
+    plural = [w for w in re.findall(r"[A-Za-z]+", header) if re.search(r"[^s]s$", w)]
+    noun = singular((plural[-1] if plural else header.split()[-1]).lower())
+    return ("person", noun) if is_person_noun(noun) else ("count", noun)
 
 
 def read_tables(
@@ -77,15 +112,17 @@ def read_tables(
         if found is None:
             k += 1
             continue
-        header, rows, j = found
+        header, rows, j, lead = found
+        givers, takers = _side_columns(header[:lead])
         caption_at, caption = next(((a, c) for a, c in reversed(lines[:k]) if c.strip()), (start, ""))
         caption_scale = _scale(caption)
         unit = _UNIT.search(caption)
         units = [(caption_at + unit.start(), caption_at + unit.end())] if unit is not None else []
-        for offset, cell in header:  # a header's unit ("Funds (10,000 yuan)") states no amount either
+        # a header's unit ("Funds (10,000 yuan)") states no amount either, nor a row label's ("Funds (10,000 yuan)
+        # | 2,865 | 5,930" under a header of years)
+        for at, cell in [(start + offset, cell) for offset, cell in header] + [(a + c[0][0], c[0][1]) for a, c in rows]:
             in_cell = _UNIT.search(cell)
             if in_cell is not None:
-                at = start + line.index(cell, offset)
                 units.append((at + in_cell.start(), at + in_cell.end()))
         for i, m in enumerate(mentions):  # the caption's unit states no amount
             if any(a <= m.start < b for a, b in units):
@@ -107,20 +144,23 @@ def read_tables(
                 i = found_at
                 in_row[col] = i
                 name = header[col][1]
-                scale = _scale(name) or caption_scale
+                # under a header of years a row of words says what its cells are ("Aid projects | 214 | 486")
+                what = label if col in years and row_year is None and not total else name
+                scale = _scale(what) or caption_scale
                 m = out[i]
                 if col in changes or name.endswith("%)") or name == "%":
                     out[i] = replace(m, unit="percent", noun=None, rule=m.rule + "+table")
-                elif (money.search(name) or (col in years and money.search(caption))) and scale is not None:
+                elif (money.search(what) or (col in years and money.search(caption))) and scale is not None:
                     out[i] = replace(m, unit="CNY", value=m.value * scale, noun=None, rule=m.rule + "+table")
-                elif m.unit == "count" and m.noun is None and col not in years:
-                    noun = singular(name.split()[-1].lower())
-                    counted = "person" if is_person_noun(noun) else "count"
+                elif m.unit == "count" and m.noun is None and (col not in years or what != name):
+                    counted, noun = _counted(what)
                     out[i] = replace(m, unit=counted, noun=noun, rule=m.rule + "+table")
                 if col in changes:
                     continue
                 period = _cell_period(years.get(col), row_year, total, row_years)
-                cells_out.append(TableCell(i, name, label, total, period))
+                donor = cells[givers][1] if givers is not None else None
+                recipient = cells[takers][1] if takers is not None else None
+                cells_out.append(TableCell(i, name, label, total, period, donor, recipient))
             for col in sorted(changes & set(in_row)):
                 figure = next((c for c in range(col - 1, 0, -1) if c in in_row and c not in changes), None)
                 if figure is None:
@@ -141,6 +181,22 @@ def read_tables(
 
 
 @cache
+def _side_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    give = re.compile(rf"\b(?:{'|'.join(word_list('donor_columns'))})\b", re.I)
+    take = re.compile(rf"\b(?:{'|'.join(word_list('recipient_columns'))})\b", re.I)
+    return give, take
+
+
+def _side_columns(labels: list[tuple[int, str]]) -> tuple[int | None, int | None]:
+    """Of a table's columns of words before its numbers, the one of the givers ("Aiding province") and the one
+    of the receivers ("Aided area"), or ``None``."""
+    give, take = _side_words()
+    givers = next((c for c, (_, name) in enumerate(labels) if give.search(name)), None)
+    takers = next((c for c, (_, name) in enumerate(labels) if c != givers and take.search(name)), None)
+    return givers, takers
+
+
+@cache
 def _column_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """The words of a money column's header, of a total row's label, and of a change column's header."""
     money = re.compile(rf"\b(?:{'|'.join(word_list('money_columns'))})\b", re.I)
@@ -150,11 +206,13 @@ def _column_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 
 def _table_rows(
     lines: list[tuple[int, str]], k: int, header: list[tuple[int, str]]
-) -> tuple[list[tuple[int, str]], list[tuple[int, list[tuple[int, str]]]], int] | None:
-    """The header (with an empty label cell put first when it has none: "  2004  2005"), the rows and the
-    index of the line after them of the table whose header is line ``k``, or ``None`` when no table
-    starts there: a header of three or more cells, none a number but a year (two will do when every row
-    is labelled with a year), then two or more rows as wide, a label (a word or a year) and numbers."""
+) -> tuple[list[tuple[int, str]], list[tuple[int, list[tuple[int, str]]]], int, int] | None:
+    """The header (with an empty label cell put first when it has none: "  2004  2005"), the rows, the
+    index of the line after them and the number of cells of words that lead each row, of the table whose
+    header is line ``k``, or ``None`` when no table starts there: a header of three or more cells, none a
+    number but a year (two will do when every row is labelled with a year), then two or more rows as
+    wide, a label (a word or a year), in an English table as many further cells of words in every row
+    ("Anhe | Baishan County | 12.5 | 30": giver and receiver), and numbers."""
     if len(header) < 2 or any(_NUMBER.fullmatch(c) and not _YEAR.fullmatch(c) for _, c in header):
         return None
     dated = any(_YEAR.fullmatch(c) for _, c in header)
@@ -164,15 +222,22 @@ def _table_rows(
         header = [(-1, ""), *header]  # no header over the labels
     rows = []
     j = k + 1
+    english = not HAN_CHAR.search(lines[k][1])
+    lead: int | None = None
     while j < len(lines):
         cells = _cells(lines[j][1])
         label = cells[0][1] if cells else ""
+        words = next((n for n, (_, c) in enumerate(cells) if n and _NUMBER.fullmatch(c)), len(cells))
         if (
             len(cells) != len(header)
             or (_NUMBER.fullmatch(label) and not _YEAR.fullmatch(label))
-            or not all(_NUMBER.fullmatch(c) for _, c in cells[1:])
+            or words == len(cells)
+            or (words > 1 and not english)
+            or words != (lead or words)
+            or not all(_NUMBER.fullmatch(c) for _, c in cells[words:])
         ):
             break
+        lead = words
         rows.append((lines[j][0], cells))
         j += 1
     by_year = sum(1 for _, cells in rows if _YEAR.fullmatch(cells[0][1]))
@@ -180,7 +245,7 @@ def _table_rows(
         return None
     if by_year and HAN_CHAR.search(lines[k][1]):
         return None
-    return header, rows, j
+    return header, rows, j, lead or 1
 
 
 def _cell_period(column: int | None, row: int | None, total: bool, row_years: list[int]) -> Period | None:
