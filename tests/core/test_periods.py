@@ -183,3 +183,62 @@ def test_a_stock_at_a_year_s_end_is_as_of_even_after_the_pairing_s_start(sentenc
     )
     period = next(f.period for f in ex.facts if ex.mentions[f.mention].text == figure)
     assert (period.kind, period.year) == ("as_of", 2012)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        # a total told in a perfect tense, the pairing's start stated earlier (F5)
+        (
+            "Anhe began its pairing assistance to Baishan in 2003. In 2012 it built 6 schools."
+            " Anhe has provided a total of 80 million yuan in aid funds to Baishan.",
+            "80 million yuan",
+        ),
+        (
+            "In 2003 Anhe began helping Baishan. In 2012 it built 6 schools. Altogether, Anhe has provided"
+            " 80 million yuan of aid funds.",
+            "80 million yuan",
+        ),
+        (
+            "Anhe has been helping Baishan since 2003. In 2012 it built 6 schools. It has sent 120 doctors in total.",
+            "120 doctors",
+        ),
+        (
+            "Anhe was paired with Baishan in 2003. Over the past years, Anhe has invested a total of 80 million yuan"
+            " of aid funds in Baishan.",
+            "80 million yuan",
+        ),
+        # the pairing's start said with the pairing first ("the pairing ... started in 2003")
+        (
+            "The pairing between Anhe and Baishan started in 2003. By the end of 2012, Anhe had sent 120 teachers"
+            " in all.",
+            "120 teachers",
+        ),
+    ],
+)
+def test_a_total_so_far_sums_from_the_pairing_s_stated_start(text: str, figure: str) -> None:
+    from pairaid.core.extract import read_report
+
+    ex = read_report(f"Anhe - Baishan Pairing-off Poverty Alleviation\n{text}", report_year=2012)
+    period = next(f.period for f in ex.facts if ex.mentions[f.mention].text == figure)
+    assert (period.kind, period.start_year, period.end_year) == ("cumulative", 2003, 2012)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        # the total of one year, or no start stated: the report year
+        (
+            "Anhe began helping Baishan in 2003. A total of 80 million yuan of aid funds was provided during the year.",
+            "80 million yuan",
+        ),
+        ("Anhe has provided a total of 80 million yuan in aid funds to Baishan.", "80 million yuan"),
+        ("Anhe began helping Baishan in 2003. In 2012, Anhe has provided 80 million yuan in all.", "80 million yuan"),
+    ],
+)
+def test_a_total_of_the_year_or_with_no_start_stated_is_of_the_report_year(text: str, figure: str) -> None:
+    from pairaid.core.extract import read_report
+
+    ex = read_report(f"Anhe - Baishan Pairing-off Poverty Alleviation\n{text}", report_year=2012)
+    period = next(f.period for f in ex.facts if ex.mentions[f.mention].text == figure)
+    assert (period.kind, period.year) == ("year", 2012)

@@ -24,7 +24,11 @@ perfect tense, a total, a stock verb or the park, or a figure named again: "By t
 settled in the park. It trained 420 herders" gives the 420 to the report year).  Without any phrase, the
 report year.  The pairing's start year is taken from a sentence that says when
 the pairing began ("Since 1996, Province A has undertaken ...", "In September
-1996, ... decided to assign City B to support ...").  Figures in Chinese sentences take the
+1996, ... decided to assign City B to support ...", "the pairing between A and B
+started in 2003"); a figure of a sentence that sums up to now in a perfect tense ("A has
+provided a total of N", "M teachers have been sent in all", "to date") with no period
+phrase of its own (or only a year carried from an earlier sentence) is cumulative from
+that start to the report year.  Figures in Chinese sentences take the
 periods of :mod:`pairaid.core.extract.periods_zh`.
 """
 
@@ -63,7 +67,8 @@ _PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # "began helping B in 2003. ... Over the years it has provided N in all": from the pairing's start
         (
             "since_pairing",
-            r"\b(?:over|in|during|throughout)\s+(?:the|these|all\s+these)\s+years\b(?!\s+(?:of|before|after|to))",
+            r"\b(?:over|in|during|throughout)\s+(?:the|these|all\s+these)\s+(?:past\s+|last\s+)?years\b"
+            r"(?!\s+(?:of|before|after|to))",
         ),
         ("past_years", r"\b(?:over|in|during)\s+the\s+(?:past|last)\s+(\d+|[a-z]+(?:-[a-z]+)?)\s+years\b"),
         # "during the 11th Five-Year Plan": the plan's five years (from the 4th plan, 1971-1975, on)
@@ -106,7 +111,10 @@ _PAIRING_BEGAN = compile_led(
     r"\b(?:assign(?:ed|s)?|designat\w*|undert(?:ook|aken|akes)|start(?:ed|s)|beg(?:an|un)|establish(?:ed|es)?|built|set\s+up"
     r"|took\s+up|held\s+(?:their|its|the)\s+first)"
     r"\b[^.]{0,80}\b(?:twinn?\w*|pair\w*|partner\w*|counterpart|support\w*|assist\w*|aid\w*|help\w*)\b"
-    r"|\btwinned\s+with\b|\bpaired\s+with\b",
+    r"|\btwinned\s+with\b|\bpaired\s+with\b"
+    # "the pairing between A and B started in 2003"
+    r"|\b(?:pairing|twinning|partnership|counterpart\s+(?:support|assistance|aid))\b[^.]{0,60}"
+    r"\b(?:start(?:ed|s)|beg(?:an|un)|was\s+(?:launched|established|set\s+up))\b",
     re.I,
 )
 _WORD_NUMBERS = {
@@ -255,6 +263,23 @@ _STILL_STOCK = compile_led(
 )
 
 
+# F5: "Anhe has provided a total of N" when the text states the pairing's start: a sum since then
+_TOTAL_WORDS = compile_led(
+    r"\b(?:a\s+total\s+of|in\s+total|in\s+all|altogether|all\s+told|cumulative(?:ly)?|to\s+date|so\s+far)\b", re.I
+)
+_PERFECT = compile_led(
+    r"\b(?:has|have|had)\s+(?:[a-z]+ly\s+)?(?:been\s+)?[a-z]+(?:ed|en|t|wn|un|ung|ught|ade|eld|ilt|ent|id)\b", re.I
+)
+
+
+def _total_so_far(text: str, sentence: Sentence) -> bool:
+    """Whether a sentence sums up to now: a total ("a total of", "in all", "to date") told in a perfect tense
+    ("Anhe has provided a total of N", "N teachers have been sent in all")."""
+    return bool(
+        _TOTAL_WORDS.search(text, sentence.start, sentence.end) and _PERFECT.search(text, sentence.start, sentence.end)
+    )
+
+
 def _still_stock(
     text: str, sentence: Sentence, figures: dict[int, set[tuple[Decimal, str]]], i: int, opened: int
 ) -> bool:
@@ -372,10 +397,21 @@ def mention_periods(
         phrase = before[-1] if before else None
         if phrase is None and after and not _clause_break(text, m.end, after[0].start):
             phrase = after[0]
+        carried_only = phrase is None
         if phrase is None:
             phrase = carried.get(m.sentence)
         since = next((p.year for p in own if p.kind == "since"), None)
         sent = sentences[m.sentence]
+        if (
+            carried_only
+            and (phrase is None or phrase.kind == "in_year")
+            and start_year is not None
+            and start_year < report_year
+            and _total_so_far(text, sent)
+        ):
+            # "began helping B in 2003. ... In 2012 it built N. It has sent M teachers in all": M since 2003
+            out.append(Period("cumulative", start_year=start_year, end_year=report_year, rule="total+pairing_start"))
+            continue
         stock = phrase is not None and phrase.kind == "as_of" and bool(_STOCK.search(text, sent.start, sent.end))
         out.append(_period(phrase, report_year, start_year, since=since, stock=stock))
     return tuple(out)
