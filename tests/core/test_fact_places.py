@@ -165,3 +165,24 @@ def test_a_heading_that_is_an_area_s_name_is_its_section_s_place() -> None:
         ("40 houses", "Fujian", "Guyuan"),
         ("30 teachers", "Fujian", "Ningxia"),
     ]
+
+
+def test_a_county_s_section_keeps_its_figures_when_a_sentence_names_the_prefecture_in_passing() -> None:
+    text = (
+        "Beijing's Counterpart Support to Hotan Prefecture\n"
+        "In 2012, Beijing invested 900 million yuan of aid funds in Hotan Prefecture.\n"
+        "Moyu County\n"
+        "Aid work in Hotan Prefecture went on. Beijing invested 60 million yuan in the county and built 8 clinics.\n"
+    )
+    got = places(text, 2012)
+    assert got[0] == ("900 million yuan", "Beijing", "Hotan Prefecture")
+    assert [r for _, _, r in got[1:]] == ["Moyu County", "Moyu County"]
+
+
+def test_a_figure_sent_to_the_prefecture_in_its_own_words_stays_the_prefecture_s_in_a_county_section() -> None:
+    text = (
+        "Beijing's Counterpart Support to Hotan Prefecture\n"
+        "Moyu County\n"
+        "Beijing built 8 clinics in Moyu County. Beijing invested 900 million yuan in Hotan Prefecture.\n"
+    )
+    assert places(text, 2012)[-1] == ("900 million yuan", "Beijing", "Hotan Prefecture")

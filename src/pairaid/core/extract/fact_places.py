@@ -16,6 +16,11 @@ In a pairing chapter a figure's recipient is, in order:
 6. the scene carried from the sentences before it in its paragraph, else its section heading's place;
 7. the report's recipient.
 
+In a section headed by a place ("Moyu County"), a figure whose recipient comes from the scene (steps 4-6)
+and is an area that holds the heading's place (its prefecture or province, named in passing: "Aid to
+Hotan Prefecture went on. Beijing invested N in the county") goes to the heading's place: a county's
+section tells that county's pairing.
+
 A figure sent "to the above areas" goes to no one place (``None``), and so do its parts.
 
 Its donor is the places listed as the actors of "respectively" just before it, else a place of the
@@ -182,6 +187,7 @@ def figure_places(
         if not needed[k]:
             continue
         body = text[sent.start : sent.end]
+        heading = headings[sent.section] if sent.section < len(headings) else None
         named = _places(body, parties.donor, recipients)
         acting = _actor_sides(body, parties.donor, recipients, named)
         # the scene of the sentence: (offset, place) of each place named and each figure's recipient
@@ -191,6 +197,12 @@ def figure_places(
             start = mentions[i].start - sent.start
             told = _receivers(i, start, mentions[i].end - sent.start, contexts[i], named, events, paired, parts, out)
             receivers = told if told is not None else (scene.place or parties.recipient,)
+            if (
+                heading is not None
+                and len(receivers) == 1
+                and _from_scene(i, mentions[i].end - sent.start, contexts[i], named, paired, parts)
+            ):
+                receivers = (_section_place(receivers[0], heading),)
             if receivers[0]:
                 events.append((start, receivers[0]))
             side = next((who for end, who in reversed(acting) if end <= start), scene.side)
@@ -207,6 +219,22 @@ def figure_places(
         if acting:
             scene.side = acting[-1][1]
     return out
+
+
+def _from_scene(i: int, end: int, ctx: Context, named: Named, paired: dict[int, str], parts: dict[int, Link]) -> bool:
+    """Whether figure ``i``'s recipient comes from the scene (steps 4-6): its own words, a "respectively"
+    list, several places or its whole name none."""
+    if i in paired or i in parts or respectively_recipients(ctx.rest) or _SEVERAL.match(ctx.rest):
+        return False
+    rest_end = end + max(len(ctx.rest), len(ctx.after))
+    return not any(end <= a < rest_end for a, _, _ in named)
+
+
+def _section_place(place: str | None, heading: str) -> str | None:
+    """The heading's place when ``place`` is an area that holds it (a county's section: not its prefecture)."""
+    if place is None or place == heading or not within(heading, place):
+        return place
+    return heading
 
 
 def _row_place(label: str, donor: str | None) -> str | None:
