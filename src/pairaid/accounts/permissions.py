@@ -105,6 +105,12 @@ def forget_rights(user: Any) -> None:
         delattr(user, _CACHE_ATTR)
 
 
+def acts_nationally(user: Any) -> bool:
+    """Whether ``user`` acts for the whole country: the national office and administrators."""
+    rights = user_rights(user)
+    return rights.administrator or rights.national_office
+
+
 def can_view_site(user: Any) -> bool:
     """Whether ``user`` may read anything at all (anonymous visitors only when ANONYMOUS_ACCESS=accepted)."""
     return user_rights(user).authenticated or settings.ANONYMOUS_ACCESS == "accepted"
@@ -293,9 +299,9 @@ def can_report_upload(user: Any, *, pairing_id: int | None, area_id: int | None)
     they edit or that lies within the recipient area of a pairing they edit. A
     report whose subject is not known is for the national office.
     """
-    rights = user_rights(user)
-    if rights.administrator or rights.national_office:
+    if acts_nationally(user):
         return True
+    rights = user_rights(user)
     if pairing_id is not None:
         recipient = Pairing.objects.filter(pk=pairing_id).values_list("recipient_area_id", flat=True).first()
         return can_edit_pairing_id(user, pairing_id) or can_edit_area_id(user, recipient)
@@ -328,10 +334,9 @@ def editable_pairings(user: Any, qs: QuerySet[Pairing] | None = None) -> QuerySe
 def plannable_pairings(user: Any) -> QuerySet[Pairing]:
     """The pairings ``user`` may plan for: all of them for the national office and administrators, else those
     they edit."""
-    rights = user_rights(user)
-    if rights.national_office or rights.administrator:
+    if acts_nationally(user):
         return Pairing.objects.all()
-    return Pairing.objects.filter(pk__in=rights.pairing_ids)
+    return Pairing.objects.filter(pk__in=user_rights(user).pairing_ids)
 
 
 def figure_pairings(user: Any) -> QuerySet[Pairing]:
@@ -348,59 +353,6 @@ def require(allowed: bool, message: str = "You may not do this.") -> None:
         raise NotAllowed(message)
 
 
-# The reporting year (issue 14): plans, events, datasets and their approval, the assessment.
-
-
-def can_plan_update(user: Any, pairing: Pairing) -> bool:
-    """Whether ``user`` may change ``pairing``'s plans, planned values and key-project batches: its editors."""
-    return can_edit_pairing(user, pairing)
-
-
-def can_plan_mention_accept(user: Any, pairing: Pairing) -> bool:
-    """Whether ``user`` may accept a plan sentence of a report as a planned value of ``pairing``:
-    the national office (who reviews any figure) and the pairing's editors."""
-    return user_rights(user).national_office or can_edit_pairing(user, pairing)
-
-
-def can_event_update(user: Any, pairing: Pairing) -> bool:
-    """Whether ``user`` may record or change ``pairing``'s visits, cadre batches, fairs and agreements."""
-    return can_edit_pairing(user, pairing)
-
-
-def can_submission_submit(user: Any, pairing: Pairing) -> bool:
-    """Whether ``user`` may submit (or withdraw) ``pairing``'s dataset for a year: its editors."""
-    return can_edit_pairing(user, pairing)
-
-
-def can_submission_approve(user: Any, level: Pairing | None) -> bool:
-    """Whether ``user`` may approve a dataset at ``level``: the editors of that pairing above the
-    submitting one, or the national office when ``level`` is None (the last level)."""
-    rights = user_rights(user)
-    if rights.administrator:
-        return True
-    if level is None:
-        return rights.national_office
-    return level.pk in rights.pairing_ids
-
-
-def can_submission_freeze(user: Any) -> bool:
-    """Whether ``user`` may freeze an approved dataset: the national office."""
-    rights = user_rights(user)
-    return rights.administrator or rights.national_office
-
-
-def can_submission_correct(user: Any, pairing: Pairing) -> bool:
-    """Whether ``user`` may open a correction of ``pairing``'s frozen dataset: its editors and the national office."""
-    return user_rights(user).national_office or can_edit_pairing(user, pairing)
-
-
-def can_dataset_configure(user: Any) -> bool:
-    """Whether ``user`` may set which indicators a dataset holds: the national office."""
-    rights = user_rights(user)
-    return rights.administrator or rights.national_office
-
-
 def can_rubric_update(user: Any) -> bool:
     """Whether ``user`` may change the assessment rubric (criteria, weights, rules): the national office."""
-    rights = user_rights(user)
-    return rights.administrator or rights.national_office
+    return acts_nationally(user)

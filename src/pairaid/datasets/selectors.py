@@ -11,7 +11,7 @@ from typing import Any
 from django.db.models import F, Prefetch, Q, QuerySet
 
 from pairaid.accounts.models import Membership, Role
-from pairaid.accounts.permissions import can_submission_approve, can_submission_freeze
+from pairaid.accounts.year_permissions import can_submission_approve, can_submission_freeze
 from pairaid.activities.models import Activity
 from pairaid.core.read_once import once
 from pairaid.datasets.models import Dataset, DatasetIndicator, Submission, SubmissionState, SubmissionValue

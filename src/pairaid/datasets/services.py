@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 from django.db import transaction
 
-from pairaid.accounts import permissions
+from pairaid.accounts import permissions, year_permissions
 from pairaid.core.errors import CodelistError, DataError, InputError
 from pairaid.datasets import selectors
 from pairaid.datasets.models import Dataset, DatasetIndicator, Submission, SubmissionState, SubmissionValue
@@ -82,7 +82,7 @@ def dataset_configure(
     """
     from pairaid.registry.models import PairingLevel
 
-    permissions.require(permissions.can_dataset_configure(user), "Only the national office configures datasets.")
+    permissions.require(year_permissions.can_dataset_configure(user), "Only the national office configures datasets.")
     if not indicators:
         raise DataError(f"dataset {dataset.code} needs at least one indicator")
     if levels is not None:
@@ -125,7 +125,9 @@ def submission_submit(*, user: Any, pairing: Pairing, year: int) -> Submission:
         NotAllowed: ``user`` does not edit the pairing.
         DataError: no dataset for the pairing's level; the latest version is not open.
     """
-    permissions.require(permissions.can_submission_submit(user, pairing), "You may not submit this pairing's dataset.")
+    permissions.require(
+        year_permissions.can_submission_submit(user, pairing), "You may not submit this pairing's dataset."
+    )
     submission = selectors.submission_current(pairing=pairing, year=year)
     if submission is None:
         dataset = selectors.dataset_for(pairing=pairing)
@@ -158,7 +160,8 @@ def submission_approve(*, user: Any, submission: Submission) -> Submission:
     levels = selectors.approval_levels(pairing=submission.pairing)
     level = levels[submission.approvals]
     permissions.require(
-        permissions.can_submission_approve(user, level), f"This dataset waits for approval by {_level_name(level)}."
+        year_permissions.can_submission_approve(user, level),
+        f"This dataset waits for approval by {_level_name(level)}."
     )
     submission.approvals += 1
     done = submission.approvals == len(levels)
@@ -194,9 +197,9 @@ def submission_return(*, user: Any, submission: Submission, reason: str) -> Subm
     """
     _require_state(submission, SubmissionState.SUBMITTED, SubmissionState.APPROVED, action="return it")
     if submission.state == SubmissionState.APPROVED:
-        allowed = permissions.can_submission_freeze(user)
+        allowed = year_permissions.can_submission_freeze(user)
     else:
-        allowed = permissions.can_submission_approve(user, selectors.submission_level(submission=submission))
+        allowed = year_permissions.can_submission_approve(user, selectors.submission_level(submission=submission))
     permissions.require(allowed, "You may not return this dataset.")
     if not reason.strip():
         raise DataError("say why the dataset goes back")
@@ -219,7 +222,7 @@ def submission_freeze(*, user: Any, submission: Submission) -> Submission:
         NotAllowed: ``user`` is not the national office.
         DataError: the submission is not approved.
     """
-    permissions.require(permissions.can_submission_freeze(user), "Only the national office freezes datasets.")
+    permissions.require(year_permissions.can_submission_freeze(user), "Only the national office freezes datasets.")
     _require_state(submission, SubmissionState.APPROVED, action="freeze it")
     values = selectors.dataset_values(
         dataset=submission.dataset, pairing=submission.pairing, year=submission.year
@@ -266,7 +269,7 @@ def submission_correct(*, user: Any, submission: Submission, reason: str) -> Sub
         DataError: no reason; the submission is not frozen, or a later version exists.
     """
     permissions.require(
-        permissions.can_submission_correct(user, submission.pairing), "You may not correct this pairing's dataset."
+        year_permissions.can_submission_correct(user, submission.pairing), "You may not correct this pairing's dataset."
     )
     _require_state(submission, SubmissionState.FROZEN, action="correct it (only a frozen dataset is corrected)")
     if not reason.strip():

@@ -16,7 +16,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from pairaid.accounts import permissions
+from pairaid.accounts import permissions, year_permissions
 from pairaid.core.errors import DataError
 from pairaid.datasets.locks import require_unlocked
 from pairaid.events.models import CadreBatch, Event, FrameworkAgreement, TradeFair, Visit
@@ -78,7 +78,7 @@ def event_create(*, user: Any, kind: str, pairing: Pairing, data: Mapping[str, A
     model = EVENT_MODELS.get(kind)
     if model is None:
         raise DataError(f"unknown kind of event {kind!r} (use one of {', '.join(EVENT_MODELS)})")
-    permissions.require(permissions.can_event_update(user, pairing), "You may not record events of this pairing.")
+    permissions.require(year_permissions.can_event_update(user, pairing), "You may not record events of this pairing.")
     return _save(model(pairing=pairing), user=user, data=data, reason="recorded")
 
 
@@ -90,7 +90,9 @@ def event_update(*, user: Any, event: Event, data: Mapping[str, Any]) -> Event:
         NotAllowed: ``user`` does not edit its pairing.
         ValidationError: a field breaks a rule.
     """
-    permissions.require(permissions.can_event_update(user, event.pairing), "You may not change this pairing's events.")
+    permissions.require(
+        year_permissions.can_event_update(user, event.pairing), "You may not change this pairing's events."
+    )
     return _save(event, user=user, data=data, reason="edited")
 
 
@@ -101,7 +103,9 @@ def event_delete(*, user: Any, event: Event) -> None:
     Raises:
         NotAllowed: ``user`` does not edit its pairing.
     """
-    permissions.require(permissions.can_event_update(user, event.pairing), "You may not change this pairing's events.")
+    permissions.require(
+        year_permissions.can_event_update(user, event.pairing), "You may not change this pairing's events."
+    )
     event._history_user = user  # type: ignore[attr-defined]
     event._change_reason = "removed"  # type: ignore[attr-defined]
     event.delete()
@@ -118,7 +122,7 @@ def datavalues_from_events(*, user: Any, pairing: Pairing, year: int) -> list[Da
         NotAllowed: ``user`` does not edit the pairing.
         LockedError: the pairing's dataset for the year is locked.
     """
-    permissions.require(permissions.can_event_update(user, pairing), "You may not enter figures for this pairing.")
+    permissions.require(year_permissions.can_event_update(user, pairing), "You may not enter figures for this pairing.")
     stored = []
     for computed in event_indicators(pairing=pairing, year=year):
         exists = DataValue.objects.filter(

@@ -18,7 +18,7 @@ from typing import Any
 
 from django.db import transaction
 
-from pairaid.accounts import permissions
+from pairaid.accounts import permissions, year_permissions
 from pairaid.core.errors import DataError
 from pairaid.core.numbers import find_numbers
 from pairaid.core.periods import period_from_years
@@ -51,7 +51,7 @@ def plan_get_or_create(
         NotAllowed: ``user`` does not edit the pairing.
         DataError: ``area`` is not the pairing's recipient area or an area within it.
     """
-    permissions.require(permissions.can_plan_update(user, pairing), "You may not edit this pairing's plans.")
+    permissions.require(year_permissions.can_plan_update(user, pairing), "You may not edit this pairing's plans.")
     _check_area(pairing, area)
     found = Plan.objects.filter(pairing=pairing, year=year, area=area).first()
     if found is not None:
@@ -119,7 +119,7 @@ def plan_value_set(
         LockedError: the pairing's dataset for the year is submitted, approved or frozen.
         DataError, CodelistError: as :func:`pairaid.indicators.services.datavalue_create`.
     """
-    permissions.require(permissions.can_plan_update(user, plan.pairing), "You may not edit this pairing's plans.")
+    permissions.require(year_permissions.can_plan_update(user, plan.pairing), "You may not edit this pairing's plans.")
     found = _indicator(indicator)
     key = _planned_key(plan, found, _period_kind(found, period_kind), disaggregation)
     stored = DataValue.objects.filter(status__in=CONFIRMED_STATUSES, **key).first()
@@ -158,7 +158,7 @@ def plan_value_remove(*, user: Any, data_value: DataValue) -> None:
     if data_value.kind != DataValueKind.PLANNED or data_value.pairing is None:
         raise DataError(f"figure #{data_value.pk} is not a planned value of a pairing")
     permissions.require(
-        permissions.can_plan_update(user, data_value.pairing), "You may not edit this pairing's plans."
+        year_permissions.can_plan_update(user, data_value.pairing), "You may not edit this pairing's plans."
     )
     require_unlocked(
         pairing_id=data_value.pairing_id, year=data_value.period_end.year, indicator_id=data_value.indicator_id
@@ -184,7 +184,7 @@ def batch_set(
         NotAllowed: ``user`` does not edit the plan's pairing.
         DataError: a batch number below 1, a negative count, or more livelihood projects than projects.
     """
-    permissions.require(permissions.can_plan_update(user, plan.pairing), "You may not edit this pairing's plans.")
+    permissions.require(year_permissions.can_plan_update(user, plan.pairing), "You may not edit this pairing's plans.")
     if number < 1:
         raise DataError(f"a batch number starts at 1, not {number}")
     if projects < 0 or (livelihood_projects is not None and livelihood_projects < 0):
@@ -241,7 +241,7 @@ def mention_accept_as_planned(
         LockedError: the pairing's dataset for the year is locked.
     """
     permissions.require(
-        permissions.can_plan_mention_accept(user, pairing), "You may not accept plans for this pairing."
+        year_permissions.can_plan_mention_accept(user, pairing), "You may not accept plans for this pairing."
     )
     _check_area(pairing, area)
     plan = Plan.objects.filter(pairing=pairing, year=year, area=area).first()

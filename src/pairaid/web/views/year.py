@@ -16,7 +16,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from pairaid.accounts import permissions
+from pairaid.accounts import permissions, year_permissions
 from pairaid.core.errors import LockedError, PairaidError
 from pairaid.datasets import selectors as datasets
 from pairaid.datasets import services as approval
@@ -74,7 +74,7 @@ def plan_page(request: HttpRequest, pairing: int, year: int) -> HttpResponse:
             )],
             "execution": execution,
             "recipients": recipients,
-            "can_plan": permissions.can_plan_update(request.user, found),
+            "can_plan": year_permissions.can_plan_update(request.user, found),
             "value_form": PlannedValueForm(),
             "batch_form": BatchForm(),
         },
@@ -192,13 +192,13 @@ def _steps(user: Any, pairing: Pairing, submission: Any) -> list[str]:
     """The steps ``user`` may take on ``pairing``'s dataset as it stands (the buttons the page shows)."""
     state = submission.state if submission else "open"
     if state == "open":
-        return ["submit"] if permissions.can_submission_submit(user, pairing) else []
+        return ["submit"] if year_permissions.can_submission_submit(user, pairing) else []
     if state == "submitted":
         level = datasets.submission_level(submission=submission)
-        return ["approve", "return"] if permissions.can_submission_approve(user, level) else []
+        return ["approve", "return"] if year_permissions.can_submission_approve(user, level) else []
     if state == "approved":
-        return ["freeze", "return"] if permissions.can_submission_freeze(user) else []
-    return ["correct"] if permissions.can_submission_correct(user, pairing) else []
+        return ["freeze", "return"] if year_permissions.can_submission_freeze(user) else []
+    return ["correct"] if year_permissions.can_submission_correct(user, pairing) else []
 
 
 _STEP_DONE = {
@@ -227,7 +227,7 @@ def dataset_step(request: HttpRequest, pairing: int, year: int, step: str) -> Ht
 
 @login_required
 def dataset_list(request: HttpRequest) -> HttpResponse:
-    configurable = permissions.can_dataset_configure(request.user)
+    configurable = year_permissions.can_dataset_configure(request.user)
     return render(
         request,
         "web/datasets.html",
@@ -242,7 +242,7 @@ def dataset_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def dataset_configure(request: HttpRequest, code: str) -> HttpResponse:
     dataset = get_object_or_404(Dataset, code=code)
-    if not permissions.can_dataset_configure(request.user):
+    if not year_permissions.can_dataset_configure(request.user):
         raise PermissionDenied
     initial = {"indicators": datasets.dataset_indicators(dataset=dataset), "levels": dataset.levels}
     form = DatasetConfigForm(request.POST or None, initial=initial)
@@ -270,7 +270,7 @@ def event_list(request: HttpRequest, pairing: int, year: int) -> HttpResponse:
             "events": events_of_year(pairing=found, year=year),
             "computed": event_indicators(pairing=found, year=year, language=_language()),
             "kinds": [(kind, model._meta.verbose_name) for kind, model in EVENT_MODELS.items()],
-            "can_edit": permissions.can_event_update(request.user, found),
+            "can_edit": year_permissions.can_event_update(request.user, found),
         },
     )
 
@@ -282,7 +282,7 @@ def event_edit(request: HttpRequest, kind: str, pairing: int | None = None, pk: 
         raise PermissionDenied
     event = get_object_or_404(model, pk=pk) if pk else None
     owner = event.pairing if event else get_object_or_404(Pairing, pk=pairing)
-    if not permissions.can_event_update(request.user, owner):
+    if not year_permissions.can_event_update(request.user, owner):
         raise PermissionDenied
     form = form_class(request.POST or None, instance=event)
     if request.method == "POST" and form.is_valid():
