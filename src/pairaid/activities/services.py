@@ -12,12 +12,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.db import transaction
 
 from pairaid.activities.models import Activity, ActivityStatus, FinanceType, Transaction, TransactionType
 from pairaid.core.codelists import sector as sector_lookup
+from pairaid.core.decimals import exact_decimal
 from pairaid.core.errors import DataError
 from pairaid.geo.models import Area
 from pairaid.registry.models import Organisation, Pairing
@@ -32,14 +33,7 @@ def money(value: Decimal | int | str) -> Decimal:
         DataError: a float, text that is not a number, a negative amount, 10^16 yuan or more,
             or more than two decimals.
     """
-    if isinstance(value, float):
-        raise DataError(f"money must be a Decimal, not the float {value!r}")
-    try:
-        amount = Decimal(value)
-    except (InvalidOperation, ValueError, TypeError):
-        raise DataError(f"{value!r} is not an amount of money") from None
-    if not amount.is_finite():
-        raise DataError(f"{value!r} is not an amount of money")
+    amount = exact_decimal(value, what="money", not_a_number=f"{value!r} is not an amount of money")
     if amount < 0:
         raise DataError(f"money cannot be negative: {amount} yuan")
     if amount >= Decimal(10) ** 16:  # Transaction.value: 18 digits, 2 of them fen

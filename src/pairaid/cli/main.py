@@ -8,6 +8,8 @@ without a database (``extract``, ``areas resolve``) start fast.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import typer
 
 from pairaid import __version__
@@ -50,23 +52,31 @@ def main(
     """pairaid: pairing-off assistance registry, report reading, checks and reports."""
 
 
-# Setting up and looking around
-app.command("init")(setup_commands.init)
-app.command("demo")(demo.demo)
-app.command("serve")(setup_commands.serve)
-app.command("worker")(worker.worker)
-app.add_typer(areas.app, name="areas")
-app.add_typer(pairing_commands.app, name="pairings")
-# Reading reports
-app.command("extract")(extract.extract)
-app.command("ingest")(ingest.ingest)
-# Checking and reporting
-app.command("check")(check_commands.check)
-app.command("report")(report_commands.report)
-app.command("assess")(assess_commands.assess)
-app.command("export-form")(interop_commands.export_form)
-app.command("import-form")(interop_commands.import_form)
-app.command("export")(interop_commands.export)
-# Users and API tokens
-app.add_typer(account_commands.user_app, name="user")
-app.add_typer(account_commands.token_app, name="token")
+# Each verb, or group of verbs, in the order --help lists them.
+VERBS: tuple[tuple[str, Callable[..., None] | typer.Typer], ...] = (
+    # Setting up and looking around
+    ("init", setup_commands.init),
+    ("demo", demo.demo),
+    ("serve", setup_commands.serve),
+    ("worker", worker.worker),
+    ("areas", areas.app),
+    ("pairings", pairing_commands.app),
+    # Reading reports
+    ("extract", extract.extract),
+    ("ingest", ingest.ingest),
+    # Checking and reporting
+    ("check", check_commands.check),
+    ("report", report_commands.report),
+    ("assess", assess_commands.assess),
+    ("export-form", interop_commands.export_form),
+    ("import-form", interop_commands.import_form),
+    ("export", interop_commands.export),
+    # Users and API tokens
+    ("user", account_commands.user_app),
+    ("token", account_commands.token_app),
+)
+for name, verb in VERBS:
+    if isinstance(verb, typer.Typer):
+        app.add_typer(verb, name=name)
+    else:
+        app.command(name)(verb)

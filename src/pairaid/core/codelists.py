@@ -11,7 +11,7 @@ import csv
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Literal
+from typing import Literal, TypeVar
 
 from pairaid.core.errors import CodelistError
 
@@ -47,6 +47,9 @@ class Sector:
     name_en: str
     name_zh: str
     examples: str
+
+
+_Coded = TypeVar("_Coded", Indicator, Sector)
 
 
 def _rows(filename: str) -> list[dict[str, str]]:
@@ -85,10 +88,7 @@ def indicator(code: str) -> Indicator:
     Raises:
         CodelistError: the code is not in the codelist.
     """
-    for item in indicators():
-        if item.code == code:
-            return item
-    raise CodelistError(f"unknown indicator code {code!r}")
+    return _of_code(indicators(), code, "indicator")
 
 
 def sector(code: str) -> Sector:
@@ -97,10 +97,15 @@ def sector(code: str) -> Sector:
     Raises:
         CodelistError: the code is not in the codelist.
     """
-    for item in sectors():
+    return _of_code(sectors(), code, "sector")
+
+
+def _of_code(items: tuple[_Coded, ...], code: str, what: str) -> _Coded:
+    """The item of ``items`` with this code; raises :class:`CodelistError` naming ``what`` when none has it."""
+    for item in items:
         if item.code == code:
             return item
-    raise CodelistError(f"unknown sector code {code!r}")
+    raise CodelistError(f"unknown {what} code {code!r}")
 
 
 @dataclass(frozen=True)

@@ -194,8 +194,8 @@ class _Tree(Generic[Node]):
             if own is not None and self.covers[current]:
                 kept.append(own)
                 for c in kids:  # everything stated below is inside the kept statement
-                    covered.extend(self._stated_under(c))
-                    outputs.extend(self._outputs_under(c))
+                    covered.extend(self._under(c, self.own))
+                    outputs.extend(self._under(c, self.extra))
                 continue
             if own is not None:
                 kept.append(own)
@@ -204,21 +204,13 @@ class _Tree(Generic[Node]):
         self._lists[node] = found
         return found
 
-    def _stated_under(self, node: Node) -> list[Statement[Node]]:
+    def _under(self, node: Node, held: Mapping[Node, Statement[Node]]) -> list[Statement[Node]]:
+        """The statements of ``held`` (:attr:`own` or :attr:`extra`) of ``node`` and every node below it."""
         found, stack = [], [node]
         while stack:
             current = stack.pop()
-            if current in self.own:
-                found.append(self.own[current])
-            stack.extend(self.children.get(current, ()))
-        return found
-
-    def _outputs_under(self, node: Node) -> list[Statement[Node]]:
-        found, stack = [], [node]
-        while stack:
-            current = stack.pop()
-            if current in self.extra:
-                found.append(self.extra[current])
+            if current in held:
+                found.append(held[current])
             stack.extend(self.children.get(current, ()))
         return found
 

@@ -112,9 +112,23 @@ def _level_name(level: Pairing | None) -> str:
     return "the national office" if level is None else str(level)
 
 
+def _name(submission: Submission) -> str:
+    return f"the {submission.year} dataset of {submission.pairing}"
+
+
+def _ask_approval(submission: Submission, *, level: Pairing | None, after: str) -> None:
+    """Tell the approvers at ``level`` that ``submission`` waits for them, after what ``after`` says happened."""
+    notify(
+        users=selectors.approvers_at(level=level),
+        subject=f"To approve: {_name(submission)}",
+        message=f"{after}; you approve at the level of {_level_name(level)}.",
+        url=_url(submission),
+    )
+
+
 def _require_state(submission: Submission, *states: str, action: str) -> None:
     if submission.state not in states:
-        raise DataError(f"the {submission.year} dataset of {submission.pairing} is {submission.state}: cannot {action}")
+        raise DataError(f"{_name(submission)} is {submission.state}: cannot {action}")
 
 
 @transaction.atomic
@@ -138,13 +152,7 @@ def submission_submit(*, user: Any, pairing: Pairing, year: int) -> Submission:
         _require_state(submission, SubmissionState.OPEN, action="submit it again")
     submission.state, submission.approvals = SubmissionState.SUBMITTED, 0
     _step(submission, user=user, reason="submitted")
-    level = selectors.approval_levels(pairing=pairing)[0]
-    notify(
-        users=selectors.approvers_at(level=level),
-        subject=f"To approve: the {year} dataset of {pairing}",
-        message=f"{user} submitted it; you approve at the level of {_level_name(level)}.",
-        url=_url(submission),
-    )
+    _ask_approval(submission, level=selectors.approval_levels(pairing=pairing)[0], after=f"{user} submitted it")
     return submission
 
 
@@ -168,22 +176,15 @@ def submission_approve(*, user: Any, submission: Submission) -> Submission:
     if done:
         submission.state = SubmissionState.APPROVED
     _step(submission, user=user, reason=f"approved by {_level_name(level)}")
-    name = f"the {submission.year} dataset of {submission.pairing}"
     if done:
         notify(
             users=[*selectors.national_office_users(), *selectors.editors_of(pairing=submission.pairing)],
-            subject=f"Approved: {name}",
+            subject=f"Approved: {_name(submission)}",
             message="Every level approved it; the national office freezes it.",
             url=_url(submission),
         )
     else:
-        following = levels[submission.approvals]
-        notify(
-            users=selectors.approvers_at(level=following),
-            subject=f"To approve: {name}",
-            message=f"{_level_name(level)} approved it; you approve at the level of {_level_name(following)}.",
-            url=_url(submission),
-        )
+        _ask_approval(submission, level=levels[submission.approvals], after=f"{_level_name(level)} approved it")
     return submission
 
 
@@ -207,7 +208,7 @@ def submission_return(*, user: Any, submission: Submission, reason: str) -> Subm
     _step(submission, user=user, reason=f"returned: {reason.strip()}")
     notify(
         users=selectors.editors_of(pairing=submission.pairing),
-        subject=f"Returned: the {submission.year} dataset of {submission.pairing}",
+        subject=f"Returned: {_name(submission)}",
         message=reason.strip(),
         url=_url(submission),
     )
@@ -251,7 +252,7 @@ def submission_freeze(*, user: Any, submission: Submission) -> Submission:
     _step(submission, user=user, reason="frozen")
     notify(
         users=selectors.editors_of(pairing=submission.pairing),
-        subject=f"Frozen: the {submission.year} dataset of {submission.pairing}",
+        subject=f"Frozen: {_name(submission)}",
         message="Its figures are final; a change now needs a correction with a reason.",
         url=_url(submission),
     )
@@ -289,7 +290,7 @@ def submission_correct(*, user: Any, submission: Submission, reason: str) -> Sub
     _step(correction, user=user, reason=f"correction of version {submission.version}: {reason.strip()}")
     notify(
         users=[*selectors.national_office_users(), *selectors.editors_of(pairing=submission.pairing)],
-        subject=f"Correction opened: the {submission.year} dataset of {submission.pairing}",
+        subject=f"Correction opened: {_name(submission)}",
         message=f"Version {correction.version}: {reason.strip()}",
         url=_url(correction),
     )

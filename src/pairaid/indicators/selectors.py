@@ -8,6 +8,7 @@ from django.db.models import Max, Q, QuerySet
 
 from pairaid.activities.models import Activity
 from pairaid.core.codelists import Indicator as CodelistIndicator
+from pairaid.core.errors import CodelistError
 from pairaid.geo.models import Area
 from pairaid.indicators.models import (
     CONFIRMED_STATUSES,
@@ -148,3 +149,14 @@ def last_figure_year() -> int | None:
     """The latest year a confirmed figure's period ends in, or None when there is none."""
     last = DataValue.objects.filter(status__in=CONFIRMED_STATUSES).aggregate(last=Max("period_end"))["last"]
     return last.year if last else None
+
+
+def indicator_given(code_or_indicator: str | Indicator) -> Indicator:
+    """The indicator given, or the one of the code given; raises :class:`CodelistError` for a code the codelist
+    does not hold."""
+    if isinstance(code_or_indicator, Indicator):
+        return code_or_indicator
+    found = Indicator.objects.filter(code=code_or_indicator).first()
+    if found is None:
+        raise CodelistError(f"unknown indicator code {code_or_indicator!r}")
+    return found

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 
 from pairaid.activities.models import Activity
 from pairaid.core.codelists import indicators
-from pairaid.core.errors import CodelistError, DataError
+from pairaid.core.decimals import exact_decimal
+from pairaid.core.errors import DataError
 from pairaid.core.periods import Period, period_from_dates, period_from_years
 from pairaid.geo.models import Area
 from pairaid.indicators.models import (
@@ -28,6 +29,7 @@ from pairaid.indicators.models import (
     Qualifier,
     subject_key,
 )
+from pairaid.indicators.selectors import indicator_given
 from pairaid.registry.models import Organisation, Pairing
 from pairaid.sources.models import Evidence
 
@@ -114,24 +116,8 @@ class DataValueSpec:
     rule: str = ""
 
 
-def _indicator(code_or_indicator: str | Indicator) -> Indicator:
-    if isinstance(code_or_indicator, Indicator):
-        return code_or_indicator
-    found = Indicator.objects.filter(code=code_or_indicator).first()
-    if found is None:
-        raise CodelistError(f"unknown indicator code {code_or_indicator!r}")
-    return found
-
-
 def _quantity(value: Decimal | int | str, what: str) -> Decimal:
-    if isinstance(value, float):
-        raise DataError(f"{what} must be a Decimal, not the float {value!r}")
-    try:
-        number = Decimal(value)
-    except (InvalidOperation, ValueError, TypeError):
-        raise DataError(f"{what} {value!r} is not a number") from None
-    if not number.is_finite():
-        raise DataError(f"{what} {value!r} is not a number")
+    number = exact_decimal(value, what=what, not_a_number=f"{what} {value!r} is not a number")
     if abs(number) >= Decimal(10) ** 20:  # DataValue.value: 24 digits, 4 of them decimals
         raise DataError(f"{what} {number} is too large (at most 20 digits before the decimal point)")
     if number != number.quantize(FOUR_PLACES):
@@ -155,7 +141,7 @@ def _check_datavalue(spec: DataValueSpec) -> _Checked:
         spec.certainty,
         spec.part_of,
     )
-    found = _indicator(indicator)
+    found = indicator_given(indicator)
     amount = _quantity(value, f"{found.code} value")
     if amount < 0:
         raise DataError(f"{found.code}: a value cannot be negative ({amount})")

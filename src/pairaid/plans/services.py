@@ -25,6 +25,7 @@ from pairaid.core.periods import period_from_years
 from pairaid.datasets.locks import require_unlocked
 from pairaid.geo.models import Area
 from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueKind, DataValueStatus, Indicator
+from pairaid.indicators.selectors import indicator_given
 from pairaid.indicators.services import DataValueSpec, datavalue_create, datavalue_revalue
 from pairaid.plans.models import KeyProjectBatch, Plan
 from pairaid.registry.models import Pairing
@@ -61,17 +62,6 @@ def plan_get_or_create(
     plan._change_reason = "plan created"  # type: ignore[attr-defined]
     plan.save()
     return plan, True
-
-
-def _indicator(code_or_indicator: str | Indicator) -> Indicator:
-    if isinstance(code_or_indicator, Indicator):
-        return code_or_indicator
-    from pairaid.core.errors import CodelistError
-
-    found = Indicator.objects.filter(code=code_or_indicator).first()
-    if found is None:
-        raise CodelistError(f"unknown indicator code {code_or_indicator!r}")
-    return found
 
 
 def _period_kind(indicator: Indicator, period_kind: str | None) -> str:
@@ -120,7 +110,7 @@ def plan_value_set(
         DataError, CodelistError: as :func:`pairaid.indicators.services.datavalue_create`.
     """
     permissions.require(year_permissions.can_plan_update(user, plan.pairing), "You may not edit this pairing's plans.")
-    found = _indicator(indicator)
+    found = indicator_given(indicator)
     key = _planned_key(plan, found, _period_kind(found, period_kind), disaggregation)
     stored = DataValue.objects.filter(status__in=CONFIRMED_STATUSES, **key).first()
     if stored is not None and str(stored.value.normalize()) == str(Decimal(str(value)).normalize()):
@@ -250,7 +240,7 @@ def mention_accept_as_planned(
         plan._history_user = _user(user)  # type: ignore[attr-defined]
         plan._change_reason = "plan created from a report"  # type: ignore[attr-defined]
         plan.save()
-    found = _indicator(indicator)
+    found = indicator_given(indicator)
     require_unlocked(pairing_id=pairing.pk, year=year, indicator_id=found.pk)
     key = _planned_key(plan, found, _period_kind(found, period_kind), "")
     stored = DataValue.objects.filter(status__in=CONFIRMED_STATUSES, **key).first()
