@@ -101,7 +101,16 @@ def _plans(rules: RuleSet, text: str, sent: Sentence, upto: int, before: Sentenc
 
 # the verbs that make the words before them a clause's subject, and the "from X" / "by X" phrases of a clause
 _VERB = re.compile(rf"\b(?:{'|'.join(word_list('actor_words'))})\b")
-_SOURCE = re.compile(r"\b(?:from|by)\s+(?:the\s+)?([A-Za-z’'-]+(?:\s+[A-Za-z’'-]+){0,6})", re.I)
+_WORDS = r"[A-Za-z’'-]+(?:\s+[A-Za-z’'-]+)"
+# a list of names: "the provincial, city and county governments", "enterprises, schools and citizens"
+_LISTED = rf"{_WORDS}{{0,4}}(?:\s*,\s*{_WORDS}{{0,4}})+\s*,?\s+and\s+{_WORDS}{{0,4}}"
+_SOURCE = re.compile(rf"\b(?:from|by)\s+(?:the\s+)?((?:{_LISTED})|{_WORDS}{{0,6}})", re.I)
+# a subject that is such a list, not an opening phrase before a comma ("Beyond government funds, citizens and ...")
+_LIST_SUBJECT = re.compile(
+    rf"\s*(?!(?:beyond|besides|apart|except|in|of|with|after|before|for|on|at|during|since|through|under|over"
+    rf"|among|as|by|from|to|like|unlike|despite|aside|along|thanks)\b){_LISTED}\s*",
+    re.I,
+)
 
 
 def _subject(text: str, start: int, end: int) -> str:
@@ -112,6 +121,8 @@ def _subject(text: str, start: int, end: int) -> str:
         return ""
     verb = verbs[-1].start()
     comma = max(text.rfind(",", start, verb), text.rfind("，", start, verb))
+    if comma >= 0 and _LIST_SUBJECT.fullmatch(text, start, verb):
+        return text[start:verb].strip()  # the commas of a list of names ("its departments, bureaus and agencies")
     return text[max(start, comma + 1) : verb].strip()
 
 
