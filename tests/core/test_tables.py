@@ -334,3 +334,28 @@ def test_under_a_header_of_years_each_row_says_what_its_cells_are_and_carries_th
         ("12", "count", "aid_projects", 2015),
         ("18", "count", "aid_projects", 2016),
     ]
+
+
+def test_a_caption_s_span_of_years_makes_each_cell_a_sum_of_those_years_read_by_its_column() -> None:
+    text = (
+        "Anhe - Baishan East-West Cooperation\n"
+        "Table 5  Anhe's assistance to Baishan by county, 2016-2020\n"
+        "County\tPoor villages\tFiscal aid (100 million yuan)\tPoor labourers moved to Anhe (persons)\t"
+        "Products bought or sold (10,000 yuan)\n"
+        "Linxi\t12\t3.5\t4,200\t860\n"
+        "Heping\t9\t2.1\t3,100\t540\n"
+        "Source: Anhe's office.\n"
+    )
+    ex = read_report(text, report_year=2020)
+    assert [(m.text, m.unit, m.noun) for m in ex.mentions[:4]] == [
+        ("12", "count", "village"),
+        ("3.5", "CNY", None),
+        ("4,200", "person", "labourer"),
+        ("860", "CNY", None),
+    ]
+    got = [(ex.mentions[f.mention].text, f.indicator, f.period.kind, f.period.start_year) for f in ex.facts]
+    assert got[:3] == [
+        ("3.5", "government_aid_funds", "cumulative", 2016),
+        ("4,200", "labour_transferred", "cumulative", 2016),
+        ("860", "consumption_assistance", "cumulative", 2016),
+    ]

@@ -52,8 +52,10 @@ _SCALES = {
     "million": Decimal(1_000_000),
     "billion": Decimal(1_000_000_000),
 }
+_PLURAL = re.compile(r"[^s]s$")
 # a header's unit of people ("Cadres sent (persons)", "Visits (person-times)", "Relocated (households)")
 _PEOPLE = re.compile(r"\(\s*(?P<unit>persons?|people|person[-\s]times|households?)\s*\)", re.I)
+_YEAR_SPAN = re.compile(r"\b(?P<start>(?:19|20)\d\d)\s*(?:[-–—~]|to)\s*(?P<end>(?:19|20)\d\d)\b")
 _INTRODUCES = re.compile(r"\b(?:table|as\s+follows|below)\b", re.I)
 
 
@@ -75,11 +77,12 @@ def _scale(text: str) -> Decimal | None:
 
 def _counted(header: str) -> tuple[str, str | None]:
     """The unit and noun of the cells of a column of counts: people when its header names them or puts
-    "(persons)" after its words, person-times or households by such a bracket, else what the header's last
-    plural word counts ("Projects started": project), else its last word."""
+    "(persons)" after its words ("Poor labourers (persons)": labourer, not "poor"), person-times or households by
+    such a bracket, else what the header's last plural word counts ("Projects started": project), else its last word."""
     bracket = _PEOPLE.search(header)
-    words = [singular(w.lower()) for w in re.findall(r"[A-Za-z]+", header[: bracket.start()] if bracket else header)]
-    person = next((w for w in words if is_person_noun(w)), None)
+    words = re.findall(r"[A-Za-z]+", header[: bracket.start()] if bracket else header)
+    plurals = [w for w in words if _PLURAL.search(w)]
+    person = next((n for n in map(singular, map(str.lower, plurals)) if is_person_noun(n)), None)
     if bracket is not None:
         unit = bracket.group("unit").lower()
         if unit.startswith("household"):
@@ -89,8 +92,7 @@ def _counted(header: str) -> tuple[str, str | None]:
         return "person", person or "person"
     if person is not None:
         return "person", person
-    plural = [w for w in re.findall(r"[A-Za-z]+", header) if re.search(r"[^s]s$", w)]
-    noun = singular((plural[-1] if plural else header.split()[-1]).lower())
+    noun = singular((plurals[-1] if plurals else header.split()[-1]).lower())
     return ("person", noun) if is_person_noun(noun) else ("count", noun)
 
 
@@ -116,6 +118,12 @@ def read_tables(
         givers, takers = _side_columns(header[:lead])
         caption_at, caption = next(((a, c) for a, c in reversed(lines[:k]) if c.strip()), (start, ""))
         caption_scale = _scale(caption)
+        span = _YEAR_SPAN.search(caption)  # "Anhe's aid by county, 2016-2020": each cell sums those years (F5)
+        caption_years = (
+            Period("cumulative", start_year=int(span["start"]), end_year=int(span["end"]), rule="table_caption_years")
+            if span is not None and span["start"] < span["end"]
+            else None
+        )
         unit = _UNIT.search(caption)
         units = [(caption_at + unit.start(), caption_at + unit.end())] if unit is not None else []
         # a header's unit ("Funds (10,000 yuan)") states no amount either, nor a row label's ("Funds (10,000 yuan)
@@ -157,7 +165,7 @@ def read_tables(
                     out[i] = replace(m, unit=counted, noun=noun, rule=m.rule + "+table")
                 if col in changes:
                     continue
-                period = _cell_period(years.get(col), row_year, total, row_years)
+                period = _cell_period(years.get(col), row_year, total, row_years) or caption_years
                 donor = cells[givers][1] if givers is not None else None
                 recipient = cells[takers][1] if takers is not None else None
                 cells_out.append(TableCell(i, name, label, total, period, donor, recipient))
