@@ -41,6 +41,7 @@ class _OffTopic:
     programme: re.Pattern[str]
     examples: tuple[str, ...]
     not_: tuple[str, ...]
+    words: frozenset[str]  # the words of other subjects, in lower case as :class:`Needles` finds them
 
 
 def _raw() -> Any:
@@ -71,6 +72,7 @@ def _off_topic() -> _OffTopic:
         programme=re.compile("|".join(re.escape(str(w)) for w in raw["programme_words"])),
         examples=tuple(str(e) for e in raw.get("examples") or ()),
         not_=tuple(str(e) for e in raw.get("not") or ()),
+        words=frozenset(str(w).lower() for w in raw["other_subjects"] if str(w)),
     )
 
 
@@ -83,10 +85,20 @@ class _Tested:
     rules: tuple[tuple[BoilerplateRule, frozenset[str] | None], ...]
     needles: Needles
 
-    def candidates(self, line: str) -> list[BoilerplateRule]:
-        """The rules that may find something in ``line``, in order."""
-        found = self.needles.found(line)
+    def candidates(self, line: str, found: set[str] | None = None) -> list[BoilerplateRule]:
+        """The rules that may find something in ``line``, in order; ``found``: the strings of :func:`_needles`
+        standing in it, when known (one scan of a line for every scope)."""
+        if found is None:
+            found = self.needles.found(line)
         return [r for r, needles in self.rules if needles is None or not needles.isdisjoint(found)]
+
+
+@cache
+def _needles() -> Needles:
+    """The strings of the line and inline rules and the words of other subjects, found in one scan of a line
+    (each scope's strings standing in it are those of this scan that are its own)."""
+    words = [n for scope in ("line", "inline") for _, needles in _tested(scope).rules for n in needles or ()]
+    return Needles([*words, *_off_topic().words])
 
 
 @cache
@@ -95,9 +107,9 @@ def _tested(scope: str) -> _Tested:
     return _Tested(rules, Needles(n for _, needles in rules for n in needles or ()))
 
 
-def _line_rule(line: str) -> str | None:
+def _line_rule(line: str, found: set[str] | None = None) -> str | None:
     """The id of the first ``line`` rule that finds something in ``line``, or ``None``."""
-    for rule in _tested("line").candidates(line):
+    for rule in _tested("line").candidates(line, found):
         if rule.pattern.search(line):
             return rule.id
     return None
@@ -114,16 +126,19 @@ def _block_end(text: str, pos: int) -> int:
     return blank.start() if blank is not None else len(text)
 
 
-def off_topic(paragraph: str) -> bool:
-    """True when a paragraph is on another subject: enough words of other subjects, none of the programme's."""
+def off_topic(paragraph: str, found: set[str] | None = None) -> bool:
+    """True when a paragraph is on another subject: enough words of other subjects, none of the programme's
+    (``found``: the strings of :func:`_needles` standing in it, when known)."""
     rule = _off_topic()
-    return len(rule.other.found(paragraph)) >= rule.min_hits and rule.programme.search(paragraph) is None
+    hits = len(rule.other.found(paragraph)) if found is None else len(rule.words & found)
+    return hits >= rule.min_hits and rule.programme.search(paragraph) is None
 
 
 def find_boilerplate(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
     """``(start, end, rule id)`` of what is not the report in ``text[start:end]``, in order (module docstring)."""
     stop = len(text) if end is None else end
     heading = _related_heading()
+    needles = _needles()
     found: list[tuple[int, int, str]] = []
     related_until = -1  # the lines under a heading of related articles, up to an empty line
     for line in _LINE.finditer(text, start, stop):
@@ -135,14 +150,15 @@ def find_boilerplate(text: str, start: int = 0, end: int | None = None) -> list[
         if line.start() < related_until and "。" not in body:
             found.append((line.start(), line.end(), "related_articles"))
             continue
-        hit = _line_rule(body)
-        if hit is None and off_topic(body):
+        standing = needles.found(body)
+        hit = _line_rule(body, standing)
+        if hit is None and off_topic(body, standing):
             hit = "off_topic"
         if hit is not None:
             found.append((line.start(), line.end(), hit))
             continue
         at = line.start()
-        for rule in _tested("inline").candidates(body):
+        for rule in _tested("inline").candidates(body, standing):
             found.extend((at + m.start(), at + m.end(), rule.id) for m in rule.pattern.finditer(body))
     found.sort()
     return found

@@ -42,8 +42,8 @@ def _plan_rule(rules: RuleSet, ctx: Context) -> Rule | None:
     for rule_id in (ctx.plan_left, ctx.plan_sentence):
         if rule_id:
             return rules.by_id(rule_id)
-    for rule in rules.voting("plan", "right"):
-        if rule.pattern("right").match(ctx.right):
+    for rule, match in rules.plan_right:
+        if match(ctx.right):
             return rule
     if ctx.plan_clause and not _OWN_VERB.match(ctx.right):
         return rules.by_id(ctx.plan_clause)
@@ -107,6 +107,11 @@ def _fits(rule: Rule, unit: str, ctx: Context, present: Present) -> bool:
     return (not rule.gated or rule.could_match(present)) and rule_matches(rule, unit, ctx)
 
 
+def _fits_words(rule: Rule, ctx: Context, present: Present) -> bool:
+    """:func:`_fits` for one of :meth:`RuleSet.candidates`, whose units and head noun fit the figure."""
+    return (not rule.gated or rule.could_match(present)) and rule.fits_words(ctx)
+
+
 def _readings(rules: RuleSet, i: int, m: Mention, ctx: Context, mentions: tuple[Mention, ...]) -> tuple[Reading, ...]:
     votes: Votes = {}
     plan = _plan_rule(rules, ctx)
@@ -122,12 +127,12 @@ def _readings(rules: RuleSet, i: int, m: Mention, ctx: Context, mentions: tuple[
             present = rules.present(ctx)
         candidates = rules.candidates(m.unit, ctx.head)
         for rule in candidates:
-            if rule.vote == "indicator" and _fits(rule, m.unit, ctx, present):
+            if rule.vote == "indicator" and _fits_words(rule, ctx, present):
                 _vote(votes, "indicator", rule.value, rule)
         if any(kind == "indicator" and value in _aid_money(rules.lang) for kind, value in votes):
             # F2: whose aid money it is, from the clause's subject and its "from X" / "by X" phrases
             for rule in candidates:
-                if rule.vote == "channel" and _fits(rule, m.unit, ctx, present):
+                if rule.vote == "channel" and _fits_words(rule, ctx, present):
                     _vote(votes, "indicator", rule.value, rule)
     ranked = _rank(votes)
     if ranked and ranked[0].kind == "indicator":

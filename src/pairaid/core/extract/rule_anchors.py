@@ -21,13 +21,8 @@ from pairaid.core.extract.model import Context
 __all__ = ["MIN_ANCHOR", "AnchorBits", "Gate", "Needles", "Present", "anchors_of", "needles_of"]
 
 MIN_ANCHOR = 3  # shorter literals ("of", "in") are in nearly every context: no test
-MIN_HAN_ANCHOR = 2  # a Chinese word of two characters tells as much as an English word ("捐赠", "财政")
 _P: Any = import_module("re._parser")
 _C: Any = import_module("re._constants")
-
-
-def _HAN(c: str) -> bool:
-    return "\u4e00" <= c <= "\u9fff"
 
 
 def _required(items: Iterable[tuple[Any, Any]], shortest: int = MIN_ANCHOR) -> frozenset[str] | None:
@@ -38,7 +33,7 @@ def _required(items: Iterable[tuple[Any, Any]], shortest: int = MIN_ANCHOR) -> f
     run: list[str] = []
 
     def flush() -> None:
-        if len(run) >= shortest or (len(run) >= MIN_HAN_ANCHOR and all(_HAN(c) for c in run)):
+        if len(run) >= shortest:
             candidates.append(frozenset({"".join(run).lower()}))
         run.clear()
 
@@ -123,11 +118,6 @@ class AnchorBits:
 
     def __init__(self, anchors: Iterable[str], gate_of: Callable[[Any], Gate]) -> None:
         self.bits = {a: 1 << k for k, a in enumerate(sorted(set(anchors)))}
-        # the anchors of a long word (a Chinese clause) found by one scan of an alternation of them all: at each
-        # start its longest anchor, with the anchors it holds
-        ordered = sorted(self.bits, key=lambda a: (-len(a), a))
-        self._scan = re.compile("|".join(re.escape(a) for a in ordered)).search if ordered else None
-        self._within = {a: self.mask(b for b in ordered if b in a) for a in ordered}
         self.words: dict[str, int] = {}
         self._gate_of = gate_of
         self._gates: dict[str, Gate] = {}
@@ -149,13 +139,6 @@ class AnchorBits:
     def of_word(self, word: str) -> int:
         """The mask of the anchors standing in ``word`` (lower case)."""
         found = 0
-        if not word.isascii():
-            scan, within = self._scan, self._within
-            m = scan(word) if scan is not None else None
-            while m is not None:  # every start, not only non-overlapping matches
-                found |= within[m.group()]
-                m = scan(word, m.start() + 1)
-            return found
         for anchor, bit in self.bits.items():
             if anchor in word:
                 found |= bit

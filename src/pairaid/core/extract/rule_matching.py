@@ -104,6 +104,12 @@ class Rule:
         """A test of each match field the rule has (cheapest first)."""
         return tuple(_tester(name, pat) for name, pat in self.fields)
 
+    @cached_property
+    def fits_words(self) -> Callable[[Context], bool]:
+        """Whether the words of a context fit the rule: its noun phrase, match fields, ``requires`` and ``not``
+        (:func:`rule_matches` less its units and head noun, which :meth:`RuleSet.candidates` has tested)."""
+        return _words_test(self)
+
     def pattern(self, name: str) -> re.Pattern[str]:
         """The named pattern ``name`` of a link rule; raises :class:`CodelistError` when it has none."""
         for key, pat in self.patterns:
@@ -193,6 +199,11 @@ class RuleSet:
         return Present(self._bits, ctx)
 
     @cached_property
+    def plan_right(self) -> tuple[tuple[Rule, Callable[[str], re.Match[str] | None]], ...]:
+        """Each ``plan`` rule of scope ``right`` with the match of its named pattern ``right``, in file order."""
+        return tuple((r, r.pattern("right").match) for r in self.voting("plan", "right"))
+
+    @cached_property
     def plan_words(self) -> re.Pattern[str]:
         """The words of every ``plan`` rule of scope ``words``, as one alternation."""
         items = [p for r in self.voting("plan") if r.value == "words" for p in r.written_patterns("left")]
@@ -227,18 +238,31 @@ def rule_matches(rule: Rule, unit: str, ctx: Context) -> bool:
         return False
     if rule.not_head is not None and rule.not_head.search(ctx.head):
         return False
-    if rule.np is not None and not rule.np.search(ctx.np):
-        return False
-    if rule.fields:
-        for test in rule.tests:
-            if test(ctx):
-                break
-        else:
+    return rule.fits_words(ctx)
+
+
+def _words_test(rule: Rule) -> Callable[[Context], bool]:
+    """The test of :meth:`Rule.fits_words`, its patterns bound once (a figure tries a dozen rules)."""
+    np = rule.np.search if rule.np is not None else None
+    tests = rule.tests
+    requires = tuple(p.search for p in rule.requires)
+    not_ = rule.not_.search if rule.not_ is not None else None
+
+    def test(ctx: Context) -> bool:
+        if np is not None and not np(ctx.np):
             return False
-    for p in rule.requires:
-        if not p.search(ctx.clause):
-            return False
-    return rule.not_ is None or not (rule.not_.search(ctx.left) or rule.not_.search(ctx.right))
+        if tests:
+            for field in tests:
+                if field(ctx):
+                    break
+            else:
+                return False
+        for required in requires:
+            if not required(ctx.clause):
+                return False
+        return not_ is None or not (not_(ctx.left) or not_(ctx.right))
+
+    return test
 
 
 def _tester(name: str, pat: re.Pattern[str]) -> Callable[[Context], bool]:
