@@ -6,7 +6,8 @@ naming none anywhere is refused (:func:`report_year_required`: give ``--year``).
 
 Yearbooks are named for the year they appear in and report on the year before: a
 file named ``2010_…`` from the 2010 yearbook covers 2009 (shared/corpus/index.csv,
-``yearbook_year`` against ``report_year``).  A page written mainly in Chinese is a
+``yearbook_year`` against ``report_year``).  A news release (a dateline opens its text:
+"ANHE, Oct. 22 --") is named for the year it appeared in, which is the year it reports on.  A page written mainly in Chinese is a
 news or government page, named for the year it appeared in, which is the year it
 reports on (shared/corpus/index-zh.csv): see :func:`chinese_report_year`.
 """
@@ -19,8 +20,16 @@ from collections import Counter
 from pairaid.core.errors import InputError
 from pairaid.core.extract.chinese_text import main_language
 from pairaid.core.extract.pipeline import report_year_candidates, report_year_from_text
+from pairaid.core.extract.rules import word_list
 
 _YEARBOOK_FILE = re.compile(r"^((?:19|20)\d\d)[_-]")
+# a news release's dateline opening its first paragraph: "ANHE, Oct. 22 --", "ANHE CITY, May 3 (Reporter) —"
+_DATELINE = re.compile(
+    rf"^\s*[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)*,\s*(?:{'|'.join(word_list('months'))})\.?\s+\d{{1,2}}\b"
+    r"[^\n]{0,60}?(?:--|—|–)",
+    re.M,
+)
+_DATELINE_WITHIN = 600
 _YEAR_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _CHINESE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?!\s*[-~–至到])")
 # a date with a time: when the page was published ("2012年10月23日10:31", "2016-10-06 07:29")
@@ -46,6 +55,8 @@ def report_year_of(text: str, *, filename: str | None = None) -> int | None:
         found = chinese_report_year(text, file_year=int(match.group(1)) if match is not None else None)
         return found if found is not None else _year_in_name(filename)
     from_name = int(match.group(1)) - 1 if match is not None else None
+    if from_name is not None and _DATELINE.search(text[:_DATELINE_WITHIN]):
+        from_name += 1  # a news release, named for the year it appeared in, reports on that year
     candidates = report_year_candidates(text)
     if from_name is not None and (from_name in candidates or all(year < from_name for year in candidates)):
         return from_name
