@@ -7,8 +7,8 @@ naming none anywhere is refused (:func:`report_year_required`: give ``--year``).
 Yearbooks are named for the year they appear in and report on the year before: a
 file named ``2010_…`` from the 2010 yearbook covers 2009 (shared/corpus/index.csv,
 ``yearbook_year`` against ``report_year``).  A news release (a dateline opens its text:
-"ANHE, Oct. 22 --") is named for the year it appeared in, which is the year it reports on.  A page written mainly in Chinese is a
-news or government page, named for the year it appeared in, which is the year it
+"ANHE, Oct. 22 --") is named for the year it appeared in, which is the year it reports on.
+A page written mainly in Chinese is a news or government page, named for the year it appeared in, which is the year it
 reports on (shared/corpus/index-zh.csv): see :func:`chinese_report_year`.
 """
 
