@@ -11,6 +11,31 @@ from pairaid.core.periods import Period, period_from_dates, period_from_years
 
 
 @pytest.mark.parametrize(
+    ("sentence", "start"),
+    [
+        ("In the 12 years to 2012 Anhe sent 300 teachers in all and invested aid funds of 90 million yuan.", 2001),
+        (
+            "Over the ten years up to the end of 2012 Anhe sent 300 teachers and invested 90 million yuan of aid"
+            " funds.",
+            2003,
+        ),
+    ],
+)
+def test_the_n_years_to_a_year_sum_the_n_years_ending_in_it(sentence: str, start: int) -> None:
+    from pairaid.core.extract import read_report
+
+    ex = read_report(
+        f"Anhe - Baishan Pairing-off Poverty Alleviation\n{sentence} In 2012 it built 6 schools.", report_year=2012
+    )
+    periods = {ex.mentions[f.mention].text: (f.period.kind, f.period.start_year, f.period.end_year) for f in ex.facts}
+    assert periods == {
+        "300 teachers": ("cumulative", start, 2012),
+        "90 million yuan": ("cumulative", start, 2012),
+        "6 schools": ("year", None, None),
+    }
+
+
+@pytest.mark.parametrize(
     ("kind", "years", "start", "end", "label"),
     [
         ("year", {"year": 2009}, date(2009, 1, 1), date(2009, 12, 31), "2009"),

@@ -8,6 +8,7 @@ Period phrases found in a sentence:
                  the years" -> from the pairing's start year, when the text gives it ("began helping B in
                  2003")
 ``past_years``   "over the past 14 years" -> cumulative over the 14 years ending in the report year
+``years_to``     "in the 22 years to 2016" -> cumulative over the 22 years ending in 2016
 ``in_year``      "in 2009", "in June 2009", "throughout 2009" -> that year
 ``whole_year``   "throughout the year", "in the whole year", "over the year" -> the report year
 ``prior_year``   "(2.7 million yuan)" after "than in 2009" -> a fact of 2009
@@ -53,6 +54,12 @@ _MONTH = rf"(?:{'|'.join(word_list('months'))})\.?"
 _PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, compile_led(pattern, re.I))
     for kind, pattern in (
+        # "in the 22 years to 2016", "over the 24 years up to the end of 2018": the N years ending in that year
+        (
+            "years_to",
+            rf"\b(?:over|in|during|throughout)\s+the\s+(\d+|[a-z]+(?:-[a-z]+)?)\s+years\s+(?:up\s+)?(?:to|until|till)"
+            rf"\s+(?:the\s+end\s+of\s+)?{_YEAR}\b",
+        ),
         ("as_of", rf"\b(?:as\s+of|by|until|till|up\s+to|to|at)\s+(?:the\s+)?end\s+of\s+(?:{_MONTH}\s+)?{_YEAR}"),
         ("as_of", rf"\bas\s+of\s+(?:{_MONTH}\s+(?:\d{{1,2}},?\s+)?)?{_YEAR}"),
         ("year_end", r"\b(?:as\s+of|by|until|till|up\s+to|to|at)\s+the\s+end\s+of\s+(?:the|this)\s+year\b"),
@@ -82,7 +89,7 @@ _PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 # a word (lower case) every match of the pattern of _PHRASES at the same place contains
-_PHRASE_WORDS = ("end", "as", "end", "", "since", "since", "since", "years", "years", "plan", "year", "", "")
+_PHRASE_WORDS = ("years", "end", "as", "end", "", "since", "since", "since", "years", "years", "plan", "year", "", "")
 # "18.2% more than in 2010", "compared with 2009": a base year of a comparison, not a period
 _BASE_BEFORE = compile_led(
     r"\b(?:than|over|compared\s+(?:with|to)|against|versus)\s+(?:that\s+|the\s+level\s+)?$", re.I
@@ -177,6 +184,15 @@ def find_period_phrases(text: str, sentence: Sentence, report_year: int) -> tupl
                 year = int(raw) if raw.isdigit() else _WORD_NUMBERS.get(raw, 0)
                 if not year:
                     continue
+            elif kind == "years_to":
+                raw = m.group(1).lower()
+                years = int(raw) if raw.isdigit() else _WORD_NUMBERS.get(raw, 0)
+                year = int(m.group(2))
+                if not 1 < years < 80:
+                    continue
+                at = (sentence.start + m.start(), sentence.start + m.end())
+                found.append(PeriodPhrase("span", *at, year, m.start() <= 45, start_year=year - years + 1))
+                continue
             elif kind == "span":
                 year = int(m.group(2))
                 if year <= int(m.group(1)):
