@@ -186,3 +186,17 @@ def test_a_figure_sent_to_the_prefecture_in_its_own_words_stays_the_prefecture_s
         "Beijing built 8 clinics in Moyu County. Beijing invested 900 million yuan in Hotan Prefecture.\n"
     )
     assert places(text, 2012)[-1] == ("900 million yuan", "Beijing", "Hotan Prefecture")
+
+
+def test_a_chapter_of_two_donors_gives_each_figure_to_the_one_named_last_before_it() -> None:
+    text = (
+        "Anhe and Linxi: Aid to Baishan, Region B\n\n"
+        "Anhe sent 20 doctors to Baishan in 2016 and invested 30 million yuan of aid funds.\n\n"
+        "Linxi, for its part, provided 12 million yuan of aid funds and built 4 schools.\n"
+    )
+    assert places(text, 2016) == [
+        ("20 doctors", "Anhe", "Baishan"),
+        ("30 million yuan", "Anhe", "Baishan"),
+        ("12 million yuan", "Linxi", "Baishan"),
+        ("4 schools", "Linxi", "Baishan"),
+    ]

@@ -36,6 +36,7 @@ sentences take the places of :mod:`pairaid.core.extract.places_zh`.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from pairaid.core.extract.contexts import figure_run
@@ -57,7 +58,7 @@ from pairaid.core.extract.places_zh import Place, chinese_sides, find_places, re
 from pairaid.core.extract.rules import word_list
 from pairaid.core.extract.tables import Table
 
-__all__ = ["Sides", "figure_places"]
+__all__ = ["Sides", "figure_places", "joint_donor_sides"]
 
 # donors and recipients of one figure: one fact per listed donor or recipient (F4)
 Sides = tuple[tuple[str | None, ...], tuple[str | None, ...]]
@@ -331,3 +332,20 @@ def _receivers(
         return (before[-1],)
     after = next((p for a, _, p in named if a >= end), None)
     return (after,) if after is not None else None
+
+
+_JOINT = re.compile(r"\s+and\s+")
+
+
+def joint_donor_sides(text: str, mentions: tuple[Mention, ...], places: dict[int, Sides], donor: str | None) -> None:
+    """A chapter of two donors ("Anhe and Linxi: Aid to Baishan"): a figure given to the pair goes to the one
+    of them named last before it ("Linxi, for its part, built 12 schools"), in place of the pair (F9)."""
+    names = _JOINT.split(donor) if donor is not None else []
+    if len(names) != 2:
+        return
+    found = sorted((m.start(), name) for name in names for m in re.finditer(rf"\b{re.escape(name)}\b", text))
+    starts = [at for at, _ in found]
+    for i, (donors, recipients) in places.items():
+        k = bisect.bisect_left(starts, mentions[i].start) - 1
+        if k >= 0 and donor in donors:
+            places[i] = (tuple(found[k][1] if d == donor else d for d in donors), recipients)

@@ -23,7 +23,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from pairaid.core.extract.contexts import mention_contexts
-from pairaid.core.extract.fact_places import figure_places
+from pairaid.core.extract.fact_places import figure_places, joint_donor_sides
 from pairaid.core.extract.growth import PriorValue, Rate, find_rates, prior_values
 from pairaid.core.extract.model import Fact, Mention, Period, Reading, Section, Sentence
 from pairaid.core.extract.pairing_places import recipient_places
@@ -194,6 +194,8 @@ def bind_facts(
     sphere = recipient_places(parties.donor if parties.kind == "pairing" else None, report_year)
     indicators = {i: b[0] for i, b in bound.items()}
     places = figure_places(text, sections, sentences, mentions, contexts, indicators, parts, parties, sphere, tables)
+    if parties.kind == "pairing":
+        joint_donor_sides(text, mentions, places, parties.donor)
     facts: list[Fact] = []
     first_fact: dict[int, int] = {}
     for i in sorted(bound):

@@ -74,7 +74,8 @@ _TITLE_TO = re.compile(
 # title's words of aid (``title_aid_words``), then "to"/"for" and the recipient up to a comma;
 # "Anhe's Counterpart Assistance in 2014": a donor's chapter on several fronts, no one recipient
 _AID_WORDS = rf"(?:{'|'.join(word_list('title_aid_words'))})"
-_TITLE_DONOR = r"(?P<donor>[A-Z][\w.]*(?:\s+(?:Province|City|Municipality))?)"
+# the donor: one name and its area word, or two joined by "and" ("Anhe and Linxi: Aid to Baishan")
+_TITLE_DONOR = r"(?P<donor>[A-Z][\w.]*(?:\s+(?:Province|City|Municipality))?(?:\s+and\s+[A-Z][\w.]*(?=\s*:))?)"
 _TITLE_AID = re.compile(
     rf"^\s*{_TITLE_DONOR}(?:[’']s|\s*:)?\s+(?:{_AID_WORDS}\s+){{1,5}}(?:to|for)\s+"
     r"(?P<recipient>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
