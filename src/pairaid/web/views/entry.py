@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import copy
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -23,6 +25,8 @@ from pairaid.entry import services as entry
 from pairaid.indicators.models import DataValue
 from pairaid.registry.models import Pairing
 from pairaid.web.forms import ActivityForm, DataValueForm, TransactionForm
+
+_Saved = TypeVar("_Saved", bound=models.Model)
 
 
 def _apply_errors(form: Any, exc: Exception) -> None:
@@ -49,22 +53,42 @@ def activity_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     form = ActivityForm(
         request.POST or None, instance=copy.copy(activity), user=request.user, initial=_initial(request)
     )
-    if request.method == "POST" and form.is_valid():
+
+    def save() -> Activity:
         data = {k: v for k, v in form.cleaned_data.items() if k != "recipient_area_codes"}
         areas = form.cleaned_data["recipient_area_codes"]
+        if activity is None:
+            return entry.activity_create(user=request.user, data=data, recipient_areas=areas)
+        entry.activity_update(user=request.user, activity=activity, data=data, recipient_areas=areas)
+        return activity
+
+    return _form_page(
+        request, form, activity, _("Activity"), save, _("Activity saved."), lambda a: redirect("web:activity", pk=a.pk)
+    )
+
+
+def _form_page(
+    request: HttpRequest,
+    form: forms.Form,
+    instance: models.Model | None,
+    title: str,
+    save: Callable[[], _Saved],
+    saved: str,
+    then: Callable[[_Saved], HttpResponse],
+) -> HttpResponse:
+    """The page of ``form`` editing ``instance`` (``None``: a new one): on a valid POST, ``save`` and go ``then``
+    to the saved object saying ``saved``; a refusal is a 403, a broken rule is shown on the form."""
+    if request.method == "POST" and form.is_valid():
         try:
-            if activity is None:
-                activity = entry.activity_create(user=request.user, data=data, recipient_areas=areas)
-            else:
-                entry.activity_update(user=request.user, activity=activity, data=data, recipient_areas=areas)
+            done = save()
         except permissions.NotAllowed:
             raise PermissionDenied from None
         except (ValidationError, PairaidError) as exc:
             _apply_errors(form, exc)
         else:
-            messages.success(request, _("Activity saved."))
-            return redirect("web:activity", pk=activity.pk)
-    return render(request, "web/form.html", {"form": form, "title": _("Activity"), "object": activity})
+            messages.success(request, saved)
+            return then(done)
+    return render(request, "web/form.html", {"form": form, "title": title, "object": instance})
 
 
 def _initial(request: HttpRequest) -> dict[str, Any]:
@@ -83,22 +107,19 @@ def transaction_edit(request: HttpRequest, pk: int | None = None) -> HttpRespons
     if tx is None and not permissions.can_edit_some_pairing(request.user):
         raise PermissionDenied
     form = TransactionForm(request.POST or None, instance=copy.copy(tx), user=request.user, initial=_initial(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            if tx is None:
-                tx = entry.transaction_create(user=request.user, data=form.cleaned_data)
-            else:
-                entry.transaction_update(user=request.user, transaction_=tx, data=form.cleaned_data)
-        except permissions.NotAllowed:
-            raise PermissionDenied from None
-        except (ValidationError, PairaidError) as exc:
-            _apply_errors(form, exc)
-        else:
-            messages.success(request, _("Transaction saved."))
-            if tx.activity_id:
-                return redirect("web:activity", pk=tx.activity_id)
-            return redirect("web:pairing", pk=tx.pairing_id)
-    return render(request, "web/form.html", {"form": form, "title": _("Transaction"), "object": tx})
+
+    def save() -> Transaction:
+        if tx is None:
+            return entry.transaction_create(user=request.user, data=form.cleaned_data)
+        entry.transaction_update(user=request.user, transaction_=tx, data=form.cleaned_data)
+        return tx
+
+    def then(saved: Transaction) -> HttpResponse:
+        if saved.activity_id:
+            return redirect("web:activity", pk=saved.activity_id)
+        return redirect("web:pairing", pk=saved.pairing_id)
+
+    return _form_page(request, form, tx, _("Transaction"), save, _("Transaction saved."), then)
 
 
 @login_required
@@ -110,20 +131,16 @@ def datavalue_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         raise PermissionDenied
     initial = DataValueForm.initial_for(dv) if dv else _initial(request)
     form = DataValueForm(request.POST or None, user=request.user, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            if dv is None:
-                dv = entry.datavalue_enter(user=request.user, data=form.entry_data())
-            else:
-                entry.datavalue_update(user=request.user, data_value=dv, data=form.entry_data())
-        except permissions.NotAllowed:
-            raise PermissionDenied from None
-        except (ValidationError, PairaidError) as exc:
-            _apply_errors(form, exc)
-        else:
-            messages.success(request, _("Figure saved."))
-            return redirect("web:datavalue", pk=dv.pk)
-    return render(request, "web/form.html", {"form": form, "title": _("Figure"), "object": dv})
+
+    def save() -> DataValue:
+        if dv is None:
+            return entry.datavalue_enter(user=request.user, data=form.entry_data())
+        entry.datavalue_update(user=request.user, data_value=dv, data=form.entry_data())
+        return dv
+
+    return _form_page(
+        request, form, dv, _("Figure"), save, _("Figure saved."), lambda v: redirect("web:datavalue", pk=v.pk)
+    )
 
 
 _RESTORABLE: dict[str, type[models.Model]] = {

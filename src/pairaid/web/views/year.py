@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -39,6 +41,9 @@ from pairaid.web.year_forms import (
     ReasonForm,
     event_data,
 )
+
+if TYPE_CHECKING:
+    from pairaid.plans.models import Plan
 
 
 def _language() -> str:
@@ -84,39 +89,51 @@ def plan_page(request: HttpRequest, pairing: int, year: int) -> HttpResponse:
 @login_required
 @require_POST
 def plan_value_save(request: HttpRequest, pairing: int, year: int) -> HttpResponse:
-    found = get_object_or_404(Pairing, pk=pairing)
-    target = f"/plans/{found.pk}/{year}/"
-    form = PlannedValueForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, "; ".join(e for errors in form.errors.values() for e in errors))
-        return redirect(target)
-    try:
-        plan, _created = planning.plan_get_or_create(user=request.user, pairing=found, year=year)
-        data = form.cleaned_data
+    def save(plan: Plan, data: dict[str, Any]) -> None:
         planning.plan_value_set(
             user=request.user, plan=plan, indicator=data["indicator"], value=data["value"],
             period_kind=data["period_kind"] or None,
         )
-    except PairaidError as exc:
-        return _refused(request, exc, target)
-    return _done(request, _("Planned value saved."), target)
+
+    found = get_object_or_404(Pairing, pk=pairing)
+    return _plan_save(request, found, year, PlannedValueForm(request.POST), save, _("Planned value saved."))
 
 
 @login_required
 @require_POST
 def plan_batch_save(request: HttpRequest, pairing: int, year: int) -> HttpResponse:
+    def save(plan: Plan, data: dict[str, Any]) -> None:
+        planning.batch_set(user=request.user, plan=plan, **data)
+
     found = get_object_or_404(Pairing, pk=pairing)
-    target = f"/plans/{found.pk}/{year}/"
-    form = BatchForm(request.POST)
+    return _plan_save(request, found, year, BatchForm(request.POST), save, _("Key-project batch saved."))
+
+
+def _plan_save(
+    request: HttpRequest,
+    pairing: Pairing,
+    year: int,
+    form: forms.Form,
+    save: Callable[[Plan, dict[str, Any]], None],
+    saved: str,
+) -> HttpResponse:
+    """Save a valid ``form`` into ``pairing``'s plan of ``year`` (made when it has none) with ``save``, then back
+    to the plan's page saying ``saved``, or what was wrong."""
+    target = f"/plans/{pairing.pk}/{year}/"
     if not form.is_valid():
-        messages.error(request, "; ".join(e for errors in form.errors.values() for e in errors))
-        return redirect(target)
+        return _invalid(request, form, target)
     try:
-        plan, _created = planning.plan_get_or_create(user=request.user, pairing=found, year=year)
-        planning.batch_set(user=request.user, plan=plan, **form.cleaned_data)
+        plan, _created = planning.plan_get_or_create(user=request.user, pairing=pairing, year=year)
+        save(plan, form.cleaned_data)
     except PairaidError as exc:
         return _refused(request, exc, target)
-    return _done(request, _("Key-project batch saved."), target)
+    return _done(request, saved, target)
+
+
+def _invalid(request: HttpRequest, form: forms.Form, target: str) -> HttpResponse:
+    """Back to ``target`` with the errors of ``form`` in one message."""
+    messages.error(request, "; ".join(e for errors in form.errors.values() for e in errors))
+    return redirect(target)
 
 
 @login_required
@@ -126,8 +143,7 @@ def mention_planned(request: HttpRequest, pk: int) -> HttpResponse:
     target = f"/documents/{document.pk}/#plans"
     form = PlanMentionForm(request.POST, document=document, pairings=Pairing.objects.all())
     if not form.is_valid():
-        messages.error(request, "; ".join(e for errors in form.errors.values() for e in errors))
-        return redirect(target)
+        return _invalid(request, form, target)
     data = form.cleaned_data
     try:
         value = planning.mention_accept_as_planned(
