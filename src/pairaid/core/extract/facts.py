@@ -174,7 +174,7 @@ def bind_facts(
     contexts = mention_contexts(text, sentences, mentions, tables)
     readings = mention_readings(sentences, mentions, contexts)
     best = best_readings(readings)
-    priors = prior_values(text, sentences, mentions)
+    priors = prior_values(text, sentences, mentions, report_year)
     periods = mention_periods(text, sentences, mentions, report_year, priors)
     parts = find_parts(text, sentences, mentions, best, contexts, tables)
     bound = resolve_indicators(

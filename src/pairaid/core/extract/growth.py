@@ -57,10 +57,14 @@ def _prior_rule(lang: str) -> Rule | None:
         return None
 
 
-def prior_values(text: str, sentences: tuple[Sentence, ...], mentions: tuple[Mention, ...]) -> dict[int, PriorValue]:
+def prior_values(
+    text: str, sentences: tuple[Sentence, ...], mentions: tuple[Mention, ...], report_year: int | None = None
+) -> dict[int, PriorValue]:
     """The figures given for an earlier year, by mention, read by the ``prior_value`` rule of their
     sentence's language: "11% more than in 2011 (61 million yuan)" (pattern ``bracketed``), "against
-    29 million yuan in 2011" (``lead`` before the figure, ``year_after`` after it)."""
+    29 million yuan in 2011" (``lead`` before the figure, ``year_after`` after it); "against N a year
+    earlier" and "over the previous year's N" are of the year before the last one the sentence names, else
+    of the year before ``report_year``."""
     out: dict[int, PriorValue] = {}
     for i, m in enumerate(mentions):
         if m.unit == "percent":
@@ -72,13 +76,17 @@ def prior_values(text: str, sentences: tuple[Sentence, ...], mentions: tuple[Men
         lead = text[max(sent.start, m.start - 60) : m.start]
         found = rule.pattern("bracketed").search(lead)
         year, end = (int(found.group("year")), m.end) if found is not None else (None, m.end)
-        if year is None and rule.pattern("lead").search(lead) is not None:
+        led = rule.pattern("lead").search(lead) if year is None else None
+        if led is not None:
             after = rule.pattern("year_after").match(text[m.end : min(sent.end, m.end + 30)])
+            back = after is not None and "back" in after.groupdict() and after.group("back")
             if after is not None and after.group("year"):
                 year, end = int(after.group("year")), m.end + after.end()
-            elif after is not None and "back" in after.groupdict() and after.group("back"):
+            elif back or ("prev" in led.groupdict() and led.group("prev")):
                 named = _YEARS.findall(text, sent.start, m.start)  # "in 2018, against N a year earlier"
-                year, end = (int(named[-1]) - 1, m.end + after.end()) if named else (None, m.end)
+                before = int(named[-1]) if named else report_year
+                year = before - 1 if before is not None else None
+                end = m.end + after.end() if after is not None and back else m.end
         if year is None:
             continue
         compared = next(

@@ -349,7 +349,7 @@ def mention_periods(
     earlier year (:func:`~pairaid.core.extract.growth.prior_values`; read here when not given): each
     is a fact of its year, and the year after one ("against 29 million yuan in 2011") dates no other."""
     if priors is None:
-        priors = prior_values(text, sentences, mentions)
+        priors = prior_values(text, sentences, mentions, report_year)
     taken = [(mentions[p.mention].start, p.end) for p in priors.values()]
     chinese = chinese_periods(text, sentences, mentions, report_year)
     if chinese and all(s.lang == "zh" for s in sentences):
