@@ -102,14 +102,20 @@ def _vote(votes: Votes, kind: ReadingKind, indicator: str | None, rule: Rule) ->
     votes.setdefault((kind, indicator), []).append(rule)
 
 
-def _fits(rule: Rule, unit: str, ctx: Context, present: Present) -> bool:
-    """Whether ``rule`` votes on the figure: its anchors stand in the context (when it has any), and it matches."""
-    return (not rule.gated or rule.could_match(present)) and rule_matches(rule, unit, ctx)
+def _fits(rule: Rule, unit: str, ctx: Context, present: Present | None) -> bool:
+    """Whether ``rule`` votes on the figure: its anchors stand in the context (when it has any and the rule
+    set tests them: ``present``), and it matches."""
+    return (present is None or not rule.gated or rule.could_match(present)) and rule_matches(rule, unit, ctx)
 
 
-def _fits_words(rule: Rule, ctx: Context, present: Present) -> bool:
+def _fits_words(rule: Rule, ctx: Context, present: Present | None) -> bool:
     """:func:`_fits` for one of :meth:`RuleSet.candidates`, whose units and head noun fit the figure."""
-    return (not rule.gated or rule.could_match(present)) and rule.fits_words(ctx)
+    return (present is None or not rule.gated or rule.could_match(present)) and rule.fits_words(ctx)
+
+
+def _present(rules: RuleSet, ctx: Context) -> Present | None:
+    """The anchors of ``ctx``, read lazily, when ``rules`` test them (:attr:`RuleSet.tests_anchors`)."""
+    return rules.present(ctx) if rules.tests_anchors else None
 
 
 def _readings(rules: RuleSet, i: int, m: Mention, ctx: Context, mentions: tuple[Mention, ...]) -> tuple[Reading, ...]:
@@ -117,14 +123,14 @@ def _readings(rules: RuleSet, i: int, m: Mention, ctx: Context, mentions: tuple[
     plan = _plan_rule(rules, ctx)
     if plan is not None:
         _vote(votes, "plan", None, plan)
-    present = rules.present(ctx)
+    present = _present(rules, ctx)
     for rule in rules.voting("unbound"):
         if _fits(rule, m.unit, ctx, present):
             _vote(votes, "unbound", None, rule)
     if m.unit != "percent" and not votes:  # a plan or a figure of no kind of its own is read no further
         if m.unit != "CNY" and not ctx.head:
             ctx = _listed_noun(ctx, mentions, i, rules)
-            present = rules.present(ctx)
+            present = _present(rules, ctx)
         candidates = rules.candidates(m.unit, ctx.head)
         for rule in candidates:
             if rule.vote == "indicator" and _fits_words(rule, ctx, present):
@@ -147,11 +153,11 @@ def own_channel(lang: str, m: Mention, ctx: Context) -> tuple[str, str] | None:
     that is aid money only as a part of a whole ("of which 4 million yuan came from social donations"), or
     ``None`` (F2: a part of a breakdown takes the indicator its own wording gives)."""
     rules = rule_set(lang)
-    present = rules.present(ctx)
+    present = _present(rules, ctx)
     found = [
         r
         for r in rules.candidates(m.unit, ctx.head)
-        if r.vote == "channel" and r.could_match(present) and rule_matches(r, m.unit, ctx)
+        if r.vote == "channel" and _fits(r, m.unit, ctx, present)
     ]
     if not found:
         return None

@@ -185,6 +185,14 @@ class RuleSet:
         return frozenset(words)
 
     @cached_property
+    def tests_anchors(self) -> bool:
+        """Whether a figure's rules are tried only when their anchors stand in its context (:meth:`present`):
+        when every anchor is a word of spaced text (ASCII), looked at once per word and kept.  A Chinese
+        "word" is a clause, read afresh for each figure: the test costs more than the rules it spares (the
+        Chinese rules have few anchors), so they are simply tried.  Either way the readings are the same."""
+        return bool(self.anchors) and all(a.isascii() for a in self.anchors)
+
+    @cached_property
     def _bits(self) -> AnchorBits:
         return AnchorBits(self.anchors, self._gates)
 
