@@ -74,3 +74,23 @@ def test_the_anchors_of_long_runs_of_chinese_are_not_kept() -> None:
     en_words = rule_set("en").present(empty)._bits.words
     assert all(w.isascii() for w in zh_words)
     assert "grants" in en_words
+
+
+def test_chinese_rules_are_tried_without_the_anchor_test_and_read_the_same() -> None:
+    # a Chinese "word" is a clause, read afresh for each figure: the Chinese rules are simply tried, and
+    # the examples of every Chinese rule read as they do with the test
+    from pairaid.core.extract import read_report
+    from pairaid.core.extract.rules import rule_set
+
+    zh = rule_set("zh")
+    assert zh.tests_anchors is False
+    assert rule_set("en").tests_anchors is True
+    examples = [e for r in zh.rules for e in (*r.positive, *r.negative)]
+    without = [read_report(e, report_year=2012, donor="安和", recipient="白山").readings for e in examples]
+    try:
+        zh.__dict__["tests_anchors"] = True
+        with_test = [read_report(e, report_year=2012, donor="安和", recipient="白山").readings for e in examples]
+    finally:
+        zh.__dict__["tests_anchors"] = False
+    assert with_test == without
+    assert any(any(r.kind == "indicator" for r in readings) for many in without for readings in many)
