@@ -154,11 +154,7 @@ def own_channel(lang: str, m: Mention, ctx: Context) -> tuple[str, str] | None:
     ``None`` (F2: a part of a breakdown takes the indicator its own wording gives)."""
     rules = rule_set(lang)
     present = _present(rules, ctx)
-    found = [
-        r
-        for r in rules.candidates(m.unit, ctx.head)
-        if r.vote == "channel" and _fits(r, m.unit, ctx, present)
-    ]
+    found = [r for r in rules.candidates(m.unit, ctx.head) if r.vote == "channel" and _fits(r, m.unit, ctx, present)]
     if not found:
         return None
     best = max(found, key=lambda r: r.weight)
