@@ -200,3 +200,14 @@ def test_a_chapter_of_two_donors_gives_each_figure_to_the_one_named_last_before_
         ("12 million yuan", "Linxi", "Baishan"),
         ("4 schools", "Linxi", "Baishan"),
     ]
+
+
+@pytest.mark.parametrize("actors", ["Both sides", "The two sides", "The two cities", "Both partners"])
+def test_both_sides_acting_make_the_pairing_s_figure_with_its_donor(actors: str) -> None:
+    text = (
+        "Beijing's Counterpart Support to Hotan Prefecture\n"
+        f"In 2012, Hotan attracted 30 enterprises. {actors} attracted 20 enterprises to invest.\n"
+    )
+    got = places(text, 2012)
+    assert got[0][:2] == ("30 enterprises", None)  # the aided side acting: no donor (F9)
+    assert got[1][:2] == ("20 enterprises", "Beijing")

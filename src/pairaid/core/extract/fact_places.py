@@ -27,7 +27,8 @@ Its donor is the places listed as the actors of "respectively" just before it, e
 donor's province acting in its sentence, else the report's donor; but a figure of what the aided area
 did itself (``own_figures`` of ``words.yaml``: enterprises attracted, their investment, jobs, income)
 has no donor when the aided side is the one acting ("the recipient counties attracted N enterprises"),
-in its sentence or earlier in its paragraph.  A national or provincial chapter gives every figure the
+in its sentence or earlier in its paragraph ("the two sides" or "both cities" acting are the pairing: its
+donor).  A national or provincial chapter gives every figure the
 report's parties (F9).
 
 A table cell goes to its row's label, the total row of rows of places to the report's recipient.  Figures in Chinese
@@ -69,6 +70,7 @@ _LIST = re.compile(r",|\band\b")
 _SEVERAL = re.compile(rf"^\W*(?:[\w-]+\s+){{0,3}}?(?:{'|'.join(word_list('several_places'))})\b", re.I)
 _ACTS = rf"(?:\s+[a-z]+ly)?\s+(?:{'|'.join(word_list('actor_words'))})\b"
 _RECIPIENT_ACTOR = re.compile(rf"\b(?:{'|'.join(word_list('recipient_actors'))}){_ACTS}", re.I)
+_BOTH_SIDES_ACTOR = re.compile(rf"\b(?:{'|'.join(word_list('both_sides_actors'))}){_ACTS}", re.I)
 _OWN_FIGURES = frozenset(word_list("own_figures"))
 # a name at the start of a clause is its subject ("..., Shule County built", not "aiding Xinjiang gave")
 _CLAUSE_START = re.compile(r"(?:^|[,;:】])\s*(?:the\s+)?$")
@@ -105,6 +107,7 @@ def _actor_sides(body: str, donor: str | None, recipients: RecipientPlaces, name
     side named as acting ("the recipient counties attracted", "Shule County built"), or the donor or a place
     of its province ("Anhe invested")."""
     sides = [(m.end(), "recipient") for m in _RECIPIENT_ACTOR.finditer(body)]
+    sides += [(m.end(), "donor") for m in _BOTH_SIDES_ACTOR.finditer(body)]  # "the two sides attracted": the pairing's
     for _, b, place in named:
         act = re.match(_ACTS, body[b:])
         at = b - len(place)
