@@ -80,6 +80,9 @@ def test_it_excludes_the_number_by_its_rule(text: str, number: str, rule: str) -
         ("Aid by county\nCounty\tSchools built\nAnhe County\t45\n", "45"),
         ("Anhe sent doctors to Baishan. The number of doctors sent was 45", "45"),
         ("Anhe sent doctors to Baishan; the doctors sent numbered 45", "45"),
+        # a quotation of ten words or more is speech, not a slogan (issue 11, blind set 5's news releases)
+        ('"Since 2015 we have sent 120 doctors to Baishan, and they stayed," said an official.', "120 doctors"),
+        ("“Over the year our city sent 35 teachers to the two counties,” the office said.", "35 teachers"),
     ],
 )
 def test_it_keeps_quantities_that_look_like_exclusions(text: str, kept: str) -> None:
