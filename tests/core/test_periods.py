@@ -267,3 +267,17 @@ def test_a_total_of_the_year_or_with_no_start_stated_is_of_the_report_year(text:
     ex = read_report(f"Anhe - Baishan Pairing-off Poverty Alleviation\n{text}", report_year=2012)
     period = next(f.period for f in ex.facts if ex.mentions[f.mention].text == figure)
     assert (period.kind, period.year) == ("year", 2012)
+
+
+def test_a_stock_at_a_year_s_end_stays_a_stock_after_a_since_in_its_sentence() -> None:
+    from pairaid.core.extract import read_report
+
+    ex = read_report(
+        "Anhe - Baishan Pairing-off Poverty Alleviation\n"
+        "Since 2004, 9 Anhe enterprises have set up plants in the town, and by the end of 2012 the tea base covered"
+        " 3,000 mu. At the end of 2012, 420 relocation houses built with Anhe funds were occupied.\n",
+        report_year=2012,
+    )
+    periods = {ex.mentions[f.mention].text: (f.period.kind, f.period.year) for f in ex.facts}
+    assert periods["3,000 mu"] == ("as_of", 2012)
+    assert periods["420 relocation houses"] == ("as_of", 2012)

@@ -262,7 +262,7 @@ def pairing_start_year(
 
 # F5: "by the end of 2010, 318 enterprises had settled in the park" is a stock, whatever the pairing's start
 _STOCK = compile_led(
-    r"\b(?:settled|stationed|located|registered|in(?:to)?\s+operation|operating|in\s+production|serving|covered"
+    r"\b(?:settled|stationed|located|registered|in(?:to)?\s+operation|operating|in\s+production|serving|covered|occupied"
     r"|stood\s+at|housed|working|at\s+work)\b|\bparks?\b|\bthere\s+(?:were|was)\b",
     re.I,
 )
@@ -319,6 +319,8 @@ def _period(
     if phrase is None:
         return Period("year", year=report_year)
     if phrase.kind == "as_of":
+        if stock:  # "since 2001 ...; by the end of 2010 the base covered 8,000 mu": a stock, whatever the start
+            return Period("as_of", year=phrase.year, rule="as_of")
         if since is not None and since < phrase.year:
             return Period("cumulative", start_year=since, end_year=phrase.year, rule="as_of+since")
         if start_year is not None and start_year < phrase.year and not stock:
