@@ -27,24 +27,7 @@ AWAITING_CALLERS = {
 #: module that queries less must lower its number here (the test says so), until the list is empty.
 QUERYING_MODELS_STILL = {
     "web/selectors.py": (16, "reads shaped for pages (headline series, figures with last year's)"),
-    "web/forms.py": (5, "choice fields' querysets and codes typed in entry forms: to read through selectors"),
-    "web/year_forms.py": (6, "choice fields' querysets and codes typed in the year's forms"),
-    "web/pairing_forms.py": (2, "an area code typed in a pairing form"),
-    "web/review_forms.py": (2, "the indicator choice of the review forms"),
-    "web/templatetags/pairaid_web.py": (3, "names of the codes in a filter's summary"),
-    "web/views/year.py": (5, "the year's pages (year2 is changing them)"),
-    "web/views/entry.py": (2, "the transaction and figure an entry form edits"),
     "web/views/assessment.py": (2, "criteria and the first pairing year"),
-    "web/views/analysis.py": (1, "the summed indicators offered"),
-    "web/views/audit.py": (1, "the users a change log is filtered by"),
-    "web/views/documents.py": (1, "the document list"),
-    "web/views/users.py": (1, "a membership to remove"),
-    "api/writes.py": (9, "what a write returns and the codes its body names"),
-    "api/pairing_writes.py": (1, "the codes a pairing write names"),
-    "api/year.py": (1, "a stored value as the API returns it (year2 is changing it)"),
-    "cli/setup_commands.py": (6, "counts after setup and whether the database is set up"),
-    "cli/account_commands.py": (1, "the areas a membership names"),
-    "cli/demo.py": (1, "the demo's document"),
 }
 
 

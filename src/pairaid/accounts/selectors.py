@@ -19,6 +19,22 @@ def membership_list(*, user: Any) -> QuerySet[Membership]:
     return Membership.objects.filter(user=user).prefetch_related("pairings", "areas")
 
 
+def membership_get(*, pk: int, user_id: int) -> Membership:
+    """The membership with this id of the user with ``user_id``, with its user (raises
+    ``Membership.DoesNotExist``, also when it is another user's)."""
+    return Membership.objects.select_related("user").get(pk=pk, user_id=user_id)
+
+
+def user_get(*, pk: int) -> Any:
+    """The user with this id (raises ``DoesNotExist`` of the user model)."""
+    return get_user_model().objects.get(pk=pk)
+
+
+def users_by_name() -> QuerySet[Any]:
+    """Every user, by user name, with only their id and name read (a menu of users)."""
+    return get_user_model().objects.order_by("username").only("pk", "username")
+
+
 def user_list(*, query: str = "") -> QuerySet[Any]:
     """Every user (name containing ``query``), active first, by name, with their memberships."""
     qs = get_user_model().objects.prefetch_related("memberships")

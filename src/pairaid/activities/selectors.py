@@ -22,6 +22,7 @@ def activity_list(
     *,
     pairing: Pairing | int | None = None,
     pairing_ids: list[int] | None = None,
+    pairings: QuerySet[Pairing] | None = None,
     sector: str | None = None,
     area: Area | None = None,
     area_code: str | None = None,
@@ -29,7 +30,7 @@ def activity_list(
     text: str | None = None,
     year: int | None = None,
 ) -> QuerySet[Activity]:
-    """Activities of one pairing (or its id, or of several by id), sector, recipient area (or its code) or
+    """Activities of one pairing (or its id, or of several by id or as a query), sector, recipient area (or its code) or
     status, or whose English or Chinese title contains ``text`` or whose identifier is ``text``, in
     identifier order.
 
@@ -41,6 +42,7 @@ def activity_list(
         **given_filters(
             pairing=pairing,
             pairing_id__in=pairing_ids,
+            pairing__in=pairings,
             sector=sector,
             recipient_areas=area,
             recipient_areas__code=area_code,
@@ -59,8 +61,8 @@ def activity_list(
 
 
 def transaction_get(*, pk: int) -> Transaction:
-    """The transaction with this id (raises ``Transaction.DoesNotExist``)."""
-    return Transaction.objects.get(pk=pk)
+    """The transaction with this id, with its activity (raises ``Transaction.DoesNotExist``)."""
+    return Transaction.objects.select_related("activity").get(pk=pk)
 
 
 def transaction_list(

@@ -9,11 +9,11 @@ a clash with stored pairings (a second pairing of the same sides in overlapping
 years, ending a pairing that has ended) answers 409 ``conflict``.
 """
 
+from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
 from ninja import Field, Path
 
 from pairaid.api.auth import WRITE_AUTH, api_user
@@ -23,8 +23,9 @@ from pairaid.api.reads import router
 from pairaid.api.schemas import PairingOut
 from pairaid.entry import pairings as entry
 from pairaid.geo.models import Area
+from pairaid.geo.selectors import area_find
 from pairaid.registry.models import Basis, Organisation, Pairing, PairingLevel, Programme
-from pairaid.registry.selectors import pairing_get
+from pairaid.registry.selectors import organisation_find, pairing_find, pairing_get
 
 PathId = Annotated[int, Path(ge=1, le=MAX_ID)]
 Year = Annotated[int, Field(ge=1949, le=2100)]
@@ -94,13 +95,13 @@ def _ok(status: int) -> dict[int, object]:
     return {status: PairingOut, **WRITE_ERRORS}
 
 
-#: Body fields that name another object: the model and the field they name it by.
-_NAMED: dict[str, tuple[type[Any], str]] = {
-    "donor_area": (Area, "code"),
-    "recipient_area": (Area, "code"),
-    "donor_organisation": (Organisation, "pk"),
-    "recipient_organisation": (Organisation, "pk"),
-    "parent": (Pairing, "pk"),
+#: Body fields that name another object: the selector that finds it, the keyword it finds it by, its model.
+_NAMED: dict[str, tuple[Callable[..., Any], str, type[Any]]] = {
+    "donor_area": (area_find, "code", Area),
+    "recipient_area": (area_find, "code", Area),
+    "donor_organisation": (organisation_find, "pk", Organisation),
+    "recipient_organisation": (organisation_find, "pk", Organisation),
+    "parent": (pairing_find, "pk", Pairing),
 }
 
 
@@ -110,8 +111,8 @@ def _resolved(data: dict[str, Any]) -> dict[str, Any]:
     for name, value in data.items():
         if value is None or name not in _NAMED:
             continue
-        model, field = _NAMED[name]
-        found[name] = model.objects.filter(**{field: value}).first()
+        find, field, model = _NAMED[name]
+        found[name] = find(**{field: value})
         if found[name] is None:
             raise ValidationError({name: [f"{value} names no {model._meta.verbose_name}"]})
     return found
@@ -125,14 +126,14 @@ def pairing_create(request: HttpRequest, body: PairingIn) -> tuple[int, Pairing]
 
 @router.patch("/pairings/{pk}", response=_ok(200), tags=["pairings"], auth=WRITE_AUTH)
 def pairing_update(request: HttpRequest, pk: PathId, body: PairingPatch) -> Pairing:
-    pairing = get_object_or_404(Pairing, pk=pk)
+    pairing = pairing_get(pk=pk)
     entry.pairing_update(user=api_user(request), pairing=pairing, data=_resolved(body.dict(exclude_unset=True)))
     return pairing_get(pk=pk, with_successor=True)
 
 
 @router.post("/pairings/{pk}/end", response=_ok(200), tags=["pairings"], auth=WRITE_AUTH)
 def pairing_end(request: HttpRequest, pk: PathId, body: PairingEndIn) -> Pairing:
-    pairing = get_object_or_404(Pairing, pk=pk)
+    pairing = pairing_get(pk=pk)
     entry.pairing_end(user=api_user(request), pairing=pairing, end_year=body.end_year)
     return pairing_get(pk=pk, with_successor=True)
 
@@ -141,7 +142,7 @@ def pairing_end(request: HttpRequest, pk: PathId, body: PairingEndIn) -> Pairing
 def pairing_reassign(request: HttpRequest, pk: PathId, body: PairingReassignIn) -> tuple[int, Pairing]:
     """End the pairing with ``year - 1`` and start its successor in ``year``: the same donor with a new recipient,
     or a new donor for the same recipient. Returns the successor."""
-    pairing = get_object_or_404(Pairing, pk=pk)
+    pairing = pairing_get(pk=pk)
     data = _resolved(body.dict())
     year = data.pop("year")
     if data.get("level") is None:

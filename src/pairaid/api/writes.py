@@ -4,14 +4,15 @@ Each parses the body, calls one entry or review service (which checks the
 user's rights), and returns the saved object.
 """
 
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
 from ninja import Path
 
 from pairaid.accounts import registry_permissions
 from pairaid.activities.models import Activity, Transaction
+from pairaid.activities.selectors import activity_get, transaction_get
 from pairaid.api.auth import WRITE_AUTH, api_user, write_auth_requiring
 from pairaid.api.errors import WRITE_ERRORS
 from pairaid.api.fields import MAX_ID
@@ -33,8 +34,10 @@ from pairaid.api.schemas import (
 from pairaid.entry import indicators as entry_indicators
 from pairaid.entry import services as entry
 from pairaid.geo.models import Area
+from pairaid.geo.selectors import area_find, areas_and_unknown_codes
 from pairaid.indicators.models import DataValue, Indicator
-from pairaid.registry.models import Pairing
+from pairaid.indicators.selectors import datavalue_get, indicator_find
+from pairaid.registry.selectors import pairing_find
 from pairaid.review import services as review
 
 PathId = Annotated[int, Path(ge=1, le=MAX_ID)]
@@ -47,8 +50,7 @@ def _ok(status: int, schema: object) -> dict[int, object]:
 def _areas(codes: list[str]) -> list[Area]:
     from django.core.exceptions import ValidationError
 
-    areas = list(Area.objects.filter(code__in=codes))
-    missing = sorted(set(codes) - {a.code for a in areas})
+    areas, missing = areas_and_unknown_codes(codes=codes)
     if missing:
         raise ValidationError({"recipient_areas": [f"unknown area code: {', '.join(missing)}"]})
     return areas
@@ -69,7 +71,7 @@ def activity_create(request: HttpRequest, body: ActivityIn) -> tuple[int, Activi
 
 @router.patch("/activities/{pk}", response=_ok(200, ActivityOut), tags=["activities"], auth=WRITE_AUTH)
 def activity_update(request: HttpRequest, pk: PathId, body: ActivityPatch) -> Activity:
-    activity = get_object_or_404(Activity, pk=pk)
+    activity = activity_get(pk=pk)
     data = body.dict(exclude_unset=True)
     codes = data.pop("recipient_areas", None)
     return entry.activity_update(
@@ -85,15 +87,15 @@ def activity_update(request: HttpRequest, pk: PathId, body: ActivityPatch) -> Ac
 @router.post("/transactions", response=_ok(201, TransactionOut), tags=["transactions"], auth=WRITE_AUTH)
 def transaction_create(request: HttpRequest, body: TransactionIn) -> tuple[int, Transaction]:
     tx = entry.transaction_create(user=api_user(request), data=_ids(body.dict(), "activity", "pairing"))
-    return 201, Transaction.objects.get(pk=tx.pk)
+    return 201, transaction_get(pk=tx.pk)
 
 
 @router.patch("/transactions/{pk}", response=_ok(200, TransactionOut), tags=["transactions"], auth=WRITE_AUTH)
 def transaction_update(request: HttpRequest, pk: PathId, body: TransactionPatch) -> Transaction:
-    tx = get_object_or_404(Transaction.objects.select_related("activity"), pk=pk)
+    tx = transaction_get(pk=pk)
     data = {k: v for k, v in body.dict(exclude_unset=True).items() if v is not None}
     entry.transaction_update(user=api_user(request), transaction_=tx, data=data)
-    return Transaction.objects.get(pk=tx.pk)
+    return transaction_get(pk=tx.pk)
 
 
 @router.post("/data-values", response=_ok(201, DataValueOut), tags=["data values"], auth=WRITE_AUTH)
@@ -101,74 +103,70 @@ def datavalue_create(request: HttpRequest, body: DataValueIn) -> tuple[int, Data
     from django.core.exceptions import ValidationError
 
     data = body.dict()
-    indicator = Indicator.objects.filter(code=data.pop("indicator")).first()
+    indicator = indicator_find(code=data.pop("indicator"))
     if indicator is None:
         raise ValidationError({"indicator": ["unknown indicator code"]})
     area_code = data.pop("area")
-    area = Area.objects.filter(code=area_code).first() if area_code else None
+    area = area_find(code=area_code) if area_code else None
     if area_code and area is None:
         raise ValidationError({"area": ["unknown area code"]})
     data = _ids(data, "pairing", "activity")
     data.update(indicator=indicator, area=area)
     dv = entry.datavalue_enter(user=api_user(request), data=data)
-    return 201, DataValue.objects.select_related("indicator", "area", "updated_by").get(pk=dv.pk)
-
-
-def _datavalue(pk: int) -> DataValue:
-    return get_object_or_404(DataValue.objects.select_related("indicator", "area", "activity", "updated_by"), pk=pk)
+    return 201, datavalue_get(pk=dv.pk)
 
 
 @router.patch("/data-values/{pk}", response=_ok(200, DataValueOut), tags=["data values"], auth=WRITE_AUTH)
 def datavalue_update(request: HttpRequest, pk: PathId, body: DataValuePatch) -> DataValue:
-    dv = _datavalue(pk)
+    dv = datavalue_get(pk=pk)
     data = {k: v for k, v in body.dict(exclude_unset=True).items() if v is not None or k == "value_high"}
     entry.datavalue_update(user=api_user(request), data_value=dv, data=data)
-    return _datavalue(pk)
+    return datavalue_get(pk=pk)
 
 
 @router.post("/data-values/{pk}/accept", response=_ok(200, DataValueOut), tags=["review"], auth=WRITE_AUTH)
 def datavalue_accept(request: HttpRequest, pk: PathId) -> DataValue:
-    dv = _datavalue(pk)
+    dv = datavalue_get(pk=pk)
     review.datavalue_accept(user=api_user(request), data_value=dv)
-    return _datavalue(pk)
+    return datavalue_get(pk=pk)
 
 
 @router.post("/data-values/{pk}/correct", response=_ok(200, DataValueOut), tags=["review"], auth=WRITE_AUTH)
 def datavalue_correct(request: HttpRequest, pk: PathId, body: CorrectionIn) -> DataValue:
     """Correct any field of an extracted figure; what the report gave stays (``original_value``, ``as_read``)."""
-    dv = _datavalue(pk)
+    dv = datavalue_get(pk=pk)
     changes = body.dict(exclude_unset=True)
-    _named(changes, "indicator", Indicator, "code")
-    _named(changes, "pairing", Pairing, "pk")
-    _named(changes, "area", Area, "code")
+    _named(changes, "indicator", indicator_find, "code")
+    _named(changes, "pairing", pairing_find, "pk")
+    _named(changes, "area", area_find, "code")
     review.datavalue_correct(user=api_user(request), data_value=dv, changes=changes)
-    return _datavalue(pk)
+    return datavalue_get(pk=pk)
 
 
 @router.post("/data-values/{pk}/same-as", response=_ok(200, DataValueOut), tags=["review"], auth=WRITE_AUTH)
 def datavalue_close_as_copy(request: HttpRequest, pk: PathId) -> DataValue:
     """Close an extracted figure as a copy of the confirmed figure with its key (rejected, ``same_as`` set)."""
-    dv = _datavalue(pk)
+    dv = datavalue_get(pk=pk)
     review.datavalue_close_as_copy(user=api_user(request), data_value=dv)
-    return _datavalue(pk)
+    return datavalue_get(pk=pk)
 
 
-def _named(data: dict[str, Any], name: str, model: type[Any], field: str) -> None:
+def _named(data: dict[str, Any], name: str, find: Callable[..., Any], field: str) -> None:
     """Replace the code or id ``data[name]`` by the object it names (422 for one that names nothing)."""
     from django.core.exceptions import ValidationError
 
     if data.get(name) is None:
         return
-    data[name] = model.objects.filter(**{field: data[name]}).first()
+    data[name] = find(**{field: data[name]})
     if data[name] is None:
         raise ValidationError({name: [f"unknown {name}"]})
 
 
 @router.post("/data-values/{pk}/reject", response=_ok(200, DataValueOut), tags=["review"], auth=WRITE_AUTH)
 def datavalue_reject(request: HttpRequest, pk: PathId) -> DataValue:
-    dv = _datavalue(pk)
+    dv = datavalue_get(pk=pk)
     review.datavalue_reject(user=api_user(request), data_value=dv)
-    return _datavalue(pk)
+    return datavalue_get(pk=pk)
 
 
 @router.post(

@@ -25,15 +25,16 @@ from pairaid.assessment.models import Criterion
 from pairaid.assessment.selectors import assessment_run
 from pairaid.assessment.services import criterion_update
 from pairaid.datasets import selectors as datasets
-from pairaid.datasets.models import Dataset
 from pairaid.datasets.services import STEPS, dataset_configure, submission_step
 from pairaid.events.selectors import events_of_year
 from pairaid.events.services import EVENT_MODELS, event_create, event_update
-from pairaid.geo.models import Area
+from pairaid.geo.selectors import area_get
 from pairaid.indicators.models import DataValue
+from pairaid.indicators.selectors import datavalue_get
 from pairaid.plans.selectors import area_promised, pairing_execution
 from pairaid.plans.services import plan_get_or_create, plan_value_set
 from pairaid.registry.models import Pairing
+from pairaid.registry.selectors import pairing_get
 
 PathId = Annotated[int, Path(ge=1, le=MAX_ID)]
 PathYear = Annotated[int, Path(ge=1949, le=2100)]
@@ -87,7 +88,7 @@ class PlanExecutionOut(Schema):
 )
 def pairing_plan_execution(request: HttpRequest, pk: PathId, query: Query[YearQuery]) -> PlanExecutionOut:
     """Plan against actual of the pairing's tree in ``year``, and promised against arrived per recipient."""
-    pairing = get_object_or_404(Pairing, pk=pk)
+    pairing = pairing_get(pk=pk)
     execution, recipients = pairing_execution(pairing=pairing, year=query.year, language=_language())
     return PlanExecutionOut(
         pairing=pairing.pk, year=query.year, execution=_execution(execution), recipients=_execution(recipients)
@@ -99,7 +100,7 @@ def area_promised_list(
     request: HttpRequest, code: Annotated[str, Path(pattern=r"^[0-9]{6}$")], query: Query[YearQuery]
 ) -> list[ExecutionOut]:
     """What was promised to the area in ``year`` against what arrived, from every donor."""
-    area = get_object_or_404(Area, code=code)
+    area = area_get(code=code)
     return _execution(area_promised(area=area, year=query.year, language=_language()))
 
 
@@ -115,13 +116,13 @@ class PlannedValueIn(Schema):
 )
 def plan_value_put(request: HttpRequest, pairing: PathId, year: PathYear, body: PlannedValueIn) -> DataValue:
     """Set a planned value of the pairing's plan for ``year`` (the plan is made when missing)."""
-    found = get_object_or_404(Pairing, pk=pairing)
-    area = get_object_or_404(Area, code=body.area) if body.area else None
+    found = pairing_get(pk=pairing)
+    area = area_get(code=body.area) if body.area else None
     plan, _created = plan_get_or_create(user=api_user(request), pairing=found, year=year, area=area)
     value = plan_value_set(
         user=api_user(request), plan=plan, indicator=body.indicator, value=body.value, period_kind=body.period_kind
     )
-    return DataValue.objects.select_related("indicator", "area", "updated_by").get(pk=value.pk)
+    return datavalue_get(pk=value.pk)
 
 
 class CompletenessRowOut(Schema):
@@ -179,7 +180,7 @@ def _dataset_out(pairing: Pairing, year: int) -> DatasetOut:
 @router.get("/datasets/{pairing}/{year}", response=_ok(DatasetOut), tags=["datasets"], openapi_extra=READ_SECURITY)
 def dataset_get(request: HttpRequest, pairing: PathId, year: PathYear) -> DatasetOut:
     """The pairing's dataset for ``year``: state, the level it waits for, what is filled and missing."""
-    return _dataset_out(get_object_or_404(Pairing, pk=pairing), year)
+    return _dataset_out(pairing_get(pk=pairing), year)
 
 
 class StepIn(Schema):
@@ -194,7 +195,7 @@ def dataset_step(
 ) -> DatasetOut:
     """Take a step on the pairing's dataset for ``year``: submit, approve (at the level it waits for),
     return (with a reason), freeze, or correct a frozen one (a new version, with a reason)."""
-    found = get_object_or_404(Pairing, pk=pairing)
+    found = pairing_get(pk=pairing)
     submission_step(user=api_user(request), pairing=found, year=year, step=step, reason=body.reason)
     return _dataset_out(found, year)
 
@@ -215,7 +216,7 @@ def dataset_put(
     request: HttpRequest, code: Annotated[str, Path(pattern=r"^[-a-zA-Z0-9_]{1,64}$")], body: DatasetConfigIn
 ) -> DatasetConfigOut:
     """Set the indicators (in form order) and the pairing levels of a dataset (the national office)."""
-    dataset = get_object_or_404(Dataset, code=code)
+    dataset = datasets.dataset_get(code=code)
     dataset_configure(user=api_user(request), dataset=dataset, indicators=body.indicators, levels=body.levels)
     return DatasetConfigOut(
         code=dataset.code,
@@ -242,7 +243,7 @@ class EventQuery(Schema):
 @router.get("/events", response=_ok(list[EventOut]), tags=["events"], openapi_extra=READ_SECURITY)
 def event_list(request: HttpRequest, query: Query[EventQuery]) -> list[EventOut]:
     """The events of the pairing's tree in ``year``, by date."""
-    pairing = get_object_or_404(Pairing, pk=query.pairing)
+    pairing = pairing_get(pk=query.pairing)
     rows = events_of_year(pairing=pairing, year=query.year)
     return [EventOut(**{**e.__dict__, "details": list(e.details)}) for e in rows]
 
@@ -264,7 +265,7 @@ class EventCreated(Schema):
 @router.post("/events", response=_written(201, EventCreated), tags=["events"], auth=WRITE_AUTH)
 def event_post(request: HttpRequest, body: EventIn) -> tuple[int, EventCreated]:
     """Record an event of a pairing."""
-    pairing = get_object_or_404(Pairing, pk=body.pairing)
+    pairing = pairing_get(pk=body.pairing)
     data = {**body.fields, "year": body.year}
     event = event_create(user=api_user(request), kind=body.kind, pairing=pairing, data=data)
     return 201, EventCreated(kind=body.kind, id=event.pk)

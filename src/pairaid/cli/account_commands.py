@@ -92,13 +92,12 @@ def user_create(
         from pairaid.accounts.services import membership_grant
         from pairaid.accounts.services import user_create as create
         from pairaid.core.errors import InputError
-        from pairaid.geo.models import Area
+        from pairaid.geo.selectors import areas_and_unknown_codes
 
         pairings = [pairing_from_option(text) for text in pairing or []]
-        area = area or []
-        areas = list(Area.objects.filter(code__in=area))
-        if len(areas) != len(set(area)):
-            raise InputError("unknown area code")
+        areas, unknown = areas_and_unknown_codes(codes=area or [])
+        if unknown:
+            raise InputError(f"unknown area code: {', '.join(unknown)}")
         try:
             password_validation.validate_password(password)
         except ValidationError as exc:

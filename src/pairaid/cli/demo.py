@@ -208,7 +208,7 @@ def _print_reports(console: Console, root: Pairing, *, path: Path | None) -> Non
 
     from pairaid.reports.services import report_files_write
     from pairaid.sample.loader import sample_read
-    from pairaid.sources.models import SourceDocument
+    from pairaid.sources.selectors import document_list
 
     year = int(sample_read(path=path)["report_year"])
     folder = Path(settings.HOME) / "reports"
@@ -222,7 +222,7 @@ def _print_reports(console: Console, root: Pairing, *, path: Path | None) -> Non
         highlight=False,
     )
     pages = [(f"{SERVE_URL}/pairings/{root.pk}/", "the pairing")]
-    document = SourceDocument.objects.filter(evidence__data_values__pairing=root).order_by("pk").first()
+    document = document_list(pairing_id=root.pk).first()
     if document is not None:
         pages.append((f"{SERVE_URL}/documents/{document.pk}/", "its source document, figures highlighted"))
     pages.append((f"{SERVE_URL}/review/", "the extracted figures to review"))

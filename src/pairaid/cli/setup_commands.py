@@ -24,12 +24,12 @@ def initialise(*, verbose: bool = True, registry: bool = False) -> None:
 
     from pairaid.assessment.services import rubric_sync
     from pairaid.datasets.services import datasets_sync
-    from pairaid.geo.models import Area
+    from pairaid.geo.selectors import area_list
     from pairaid.geo.services import areas_load
-    from pairaid.indicators.models import Indicator
+    from pairaid.indicators.selectors import indicator_list
     from pairaid.indicators.services import indicators_sync
     from pairaid.registry.imports import shipped_pairings_load
-    from pairaid.registry.models import Pairing
+    from pairaid.registry.selectors import pairing_list
     from pairaid.sources.search import documents_index_missing
 
     call_command("migrate", interactive=False, verbosity=0)
@@ -44,11 +44,11 @@ def initialise(*, verbose: bool = True, registry: bool = False) -> None:
         db = settings.DATABASES["default"]
         console.print(f"database: {db['ENGINE'].rsplit('.', 1)[-1]} {db['NAME']}")
         counts = (
-            f"areas: {Area.objects.count()} ({new_areas} new); "
-            f"indicators: {Indicator.objects.count()} ({new_indicators} new)"
+            f"areas: {area_list().count()} ({new_areas} new); "
+            f"indicators: {indicator_list().count()} ({new_indicators} new)"
         )
         if shipped is not None:
-            counts += f"; pairings: {Pairing.objects.count()} ({len(shipped.created)} new from the shipped registry)"
+            counts += f"; pairings: {pairing_list().count()} ({len(shipped.created)} new from the shipped registry)"
         console.print(counts)
 
 
@@ -82,7 +82,7 @@ def _pending_migrations() -> bool:
 
     if not MigrationRecorder(connection).has_table():
         return True
-    applied = set(MigrationRecorder.Migration.objects.values_list("app", "name"))
+    applied = set(MigrationRecorder(connection).applied_migrations())
     for app in apps.get_app_configs():
         try:
             package = import_module(f"{app.module.__name__}.migrations")
@@ -95,13 +95,14 @@ def _pending_migrations() -> bool:
 
 
 def _reference_data_loaded() -> bool:
-    from pairaid.core.codelists import indicators
-    from pairaid.geo.models import Area
-    from pairaid.indicators.models import Indicator
+    from pairaid.core.codelists import Indicator, indicators
+    from pairaid.geo.selectors import area_list
+    from pairaid.indicators.selectors import indicator_codelist
 
-    stored = set(Indicator.objects.values_list("code", "name_en", "name_zh", "unit", "group", "aggregation"))
-    wanted = {(i.code, i.name_en, i.name_zh, i.unit, i.group, i.aggregation) for i in indicators()}
-    return stored == wanted and Area.objects.exists()
+    def compared(i: Indicator) -> tuple[str, ...]:
+        return (i.code, i.name_en, i.name_zh, i.unit, i.group, i.aggregation)
+
+    return {compared(i) for i in indicator_codelist()} == {compared(i) for i in indicators()} and area_list().exists()
 
 
 def init() -> None:

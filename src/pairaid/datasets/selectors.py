@@ -20,6 +20,16 @@ from pairaid.registry.models import Pairing
 from pairaid.registry.selectors import pairing_descendant_ids
 
 
+def dataset_get(*, code: str) -> Dataset:
+    """The dataset with this code (raises ``Dataset.DoesNotExist``)."""
+    return Dataset.objects.get(code=code)
+
+
+def dataset_list() -> QuerySet[Dataset]:
+    """Every dataset, in code order."""
+    return Dataset.objects.order_by("code")
+
+
 def dataset_for(*, pairing: Pairing) -> Dataset | None:
     """The dataset ``pairing`` reports: the first (by code) whose levels include its level, or that has none."""
     for dataset in once("datasets", lambda: list(Dataset.objects.all())):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.db.models import Q, QuerySet
 
 from pairaid.core.filters import given_filters
@@ -11,6 +13,18 @@ from pairaid.geo.models import Area
 def area_get(*, code: str) -> Area:
     """The area with this 6-digit code, with its parent and theirs (raises ``Area.DoesNotExist``)."""
     return Area.objects.select_related("parent", "parent__parent").get(code=code)
+
+
+def area_find(*, code: str) -> Area | None:
+    """The area with this 6-digit code, or ``None`` when no area has it (a code typed by a person)."""
+    return Area.objects.filter(code=code).first()
+
+
+def areas_and_unknown_codes(*, codes: Iterable[str]) -> tuple[list[Area], list[str]]:
+    """The areas with these codes, in code order, and the codes no area has, sorted (codes typed in a list)."""
+    wanted = set(codes)
+    areas = list(Area.objects.filter(code__in=wanted).order_by("code"))
+    return areas, sorted(wanted - {a.code for a in areas})
 
 
 def area_list(

@@ -9,6 +9,7 @@ from django.db.models import Max, Q, QuerySet
 from pairaid.activities.models import Activity
 from pairaid.core.codelists import Indicator as CodelistIndicator
 from pairaid.core.errors import CodelistError
+from pairaid.core.filters import given_filters
 from pairaid.geo.models import Area
 from pairaid.indicators.models import (
     CONFIRMED_STATUSES,
@@ -27,12 +28,15 @@ def indicator_get(*, code: str) -> Indicator:
     return Indicator.objects.get(code=code)
 
 
-def indicator_list(*, group: str | None = None) -> QuerySet[Indicator]:
-    """Indicators of the codelist, optionally of one group, in code order."""
-    qs = Indicator.objects.all()
-    if group:
-        qs = qs.filter(group=group)
-    return qs
+def indicator_find(*, code: str) -> Indicator | None:
+    """The indicator with this code, or ``None`` when the codelist has none (a code typed by a person)."""
+    return Indicator.objects.filter(code=code).first()
+
+
+def indicator_list(*, group: str | None = None, aggregation: str | None = None) -> QuerySet[Indicator]:
+    """Indicators of the codelist, optionally of one group or one ``aggregation`` (``sum``: those whose
+    values add up, ``none``: those that do not), in code order."""
+    return Indicator.objects.filter(**given_filters(group=group, aggregation=aggregation)).order_by("code")
 
 
 def indicator_codelist() -> tuple[CodelistIndicator, ...]:
@@ -116,6 +120,14 @@ def datavalue_list(
     if kind is not None:
         qs = qs.filter(kind=kind)
     return qs
+
+
+def datavalue_get(*, pk: int) -> DataValue:
+    """The data value with this id, with its indicator, subject and who last changed it (raises
+    ``DataValue.DoesNotExist``)."""
+    return DataValue.objects.select_related(
+        "indicator", "pairing", "area", "activity", "organisation", "updated_by"
+    ).get(pk=pk)
 
 
 def datavalue_confirmed_twin(dv: DataValue) -> DataValue | None:

@@ -51,6 +51,11 @@ def pairing_get(*, pk: int, with_successor: bool = False) -> Pairing:
     return (_with_successor(_pairings()) if with_successor else _pairings()).get(pk=pk)
 
 
+def pairing_find(*, pk: int) -> Pairing | None:
+    """The pairing with this id, with its sides and parent, or ``None`` when there is none (one since removed)."""
+    return _pairings().filter(pk=pk).first()
+
+
 def pairing_list(
     *,
     year: int | None = None,
@@ -158,6 +163,11 @@ def pairing_subtree_ids(*, roots: Iterable[int]) -> list[int]:
         seen.update(frontier)
         found.extend(frontier)
     return found
+
+
+def organisation_find(*, pk: int) -> Organisation | None:
+    """The organisation with this id, or ``None`` when there is none."""
+    return Organisation.objects.filter(pk=pk).first()
 
 
 def organisation_list(*, search: str = "", kind: str | None = None) -> QuerySet[Organisation]:

@@ -15,18 +15,32 @@ def document_get(*, pk: int, with_text: bool = True) -> SourceDocument:
     return qs.get(pk=pk)
 
 
-def document_list(*, report_year: int | None = None, text: str | None = None) -> QuerySet[SourceDocument]:
-    """Documents without their text, of one report year or whose title or file name contains ``text``, in
-    id order."""
+def document_list(
+    *,
+    report_year: int | None = None,
+    text: str | None = None,
+    pairing_id: int | None = None,
+    newest_first: bool = False,
+) -> QuerySet[SourceDocument]:
+    """Documents without their text, of one report year, whose title or file name contains ``text``, or that
+    state a data value of the pairing with ``pairing_id``, in id order (the latest stored first if
+    ``newest_first``)."""
     qs = SourceDocument.objects.defer("text").filter(**given_filters(report_year=report_year or None))
     if text:
         qs = qs.filter(Q(title__icontains=text) | Q(filename__icontains=text))
-    return qs.order_by("pk")
+    if pairing_id is not None:
+        qs = qs.filter(evidence__data_values__pairing_id=pairing_id).distinct()
+    return qs.order_by("-created", "-pk") if newest_first else qs.order_by("pk")
 
 
 def evidence_get(*, pk: int) -> Evidence:
     """The evidence span with this id, its document with it (raises ``Evidence.DoesNotExist``)."""
     return Evidence.objects.prefetch_related("document").get(pk=pk)
+
+
+def evidence_unbound(*, document: SourceDocument) -> QuerySet[Evidence]:
+    """The mentions of ``document`` that no data value cites (a plan sentence, say), in text order."""
+    return Evidence.objects.filter(document=document, data_values__isnull=True).order_by("start")
 
 
 def evidence_list(*, document_id: int | None = None) -> QuerySet[Evidence]:

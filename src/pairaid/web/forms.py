@@ -14,9 +14,12 @@ from django.utils.translation import gettext_lazy as _
 
 from pairaid.accounts.permissions import editable_pairings, figure_pairings
 from pairaid.activities.models import Activity, Transaction
+from pairaid.activities.selectors import activity_list
 from pairaid.geo.models import Area
-from pairaid.indicators.models import DataValue, Indicator, PeriodKind, Qualifier
-from pairaid.registry.models import Pairing
+from pairaid.geo.selectors import area_find, areas_and_unknown_codes
+from pairaid.indicators.models import DataValue, PeriodKind, Qualifier
+from pairaid.indicators.selectors import indicator_list
+from pairaid.registry.selectors import pairing_list
 
 #: Report file types accepted for upload.
 UPLOAD_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
@@ -36,8 +39,7 @@ def _offer(field: forms.Field, shown: QuerySet[Any]) -> None:
 
 def _area_codes(raw: str) -> list[Area]:
     codes = [c.strip() for c in raw.replace("，", ",").split(",") if c.strip()]
-    areas = list(Area.objects.filter(code__in=codes))
-    missing = sorted(set(codes) - {a.code for a in areas})
+    areas, missing = areas_and_unknown_codes(codes=codes)
     if missing:
         raise forms.ValidationError(_("Unknown area code: %(codes)s"), params={"codes": ", ".join(missing)})
     return areas
@@ -97,7 +99,7 @@ class TransactionForm(forms.ModelForm):  # type: ignore[type-arg]
         super().__init__(*args, **kwargs)
         pairings = editable_pairings(user)
         _offer(self.fields["pairing"], pairings.select_related("donor_area", "recipient_area"))
-        _offer(self.fields["activity"], Activity.objects.filter(pairing__in=pairings))
+        _offer(self.fields["activity"], activity_list(pairings=pairings))
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -111,8 +113,8 @@ class TransactionForm(forms.ModelForm):  # type: ignore[type-arg]
 class DataValueForm(forms.Form):
     """A figure entered by hand: indicator, subject, period and value."""
 
-    indicator = forms.ModelChoiceField(label=_("Indicator"), queryset=Indicator.objects.all())
-    pairing = forms.ModelChoiceField(label=_("Pairing"), queryset=Pairing.objects.all(), required=False)
+    indicator = forms.ModelChoiceField(label=_("Indicator"), queryset=indicator_list())
+    pairing = forms.ModelChoiceField(label=_("Pairing"), queryset=pairing_list(), required=False)
     area_code = forms.CharField(label=_("Area code"), required=False, max_length=6)
     period_kind = forms.ChoiceField(label=_("Period kind"), choices=PeriodKind.choices, initial=PeriodKind.YEAR)
     year = forms.IntegerField(label=_("Year"), min_value=1949, max_value=2100)
@@ -131,7 +133,7 @@ class DataValueForm(forms.Form):
         code = self.cleaned_data.get("area_code", "").strip()
         if not code:
             return None
-        area = Area.objects.filter(code=code).first()
+        area = area_find(code=code)
         if area is None:
             raise forms.ValidationError(_("Unknown area code: %(codes)s"), params={"codes": code})
         return area

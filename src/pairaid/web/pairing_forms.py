@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from pairaid.core.errors import InputError
 from pairaid.core.gazetteer_store import default_gazetteer
 from pairaid.geo.models import Area
+from pairaid.geo.selectors import area_find, area_get
 from pairaid.registry.models import Basis, PairingLevel, Programme
 from pairaid.registry.pairing_names import pairing_resolve
 from pairaid.registry.selectors import organisation_list
@@ -34,7 +35,7 @@ class AreaField(forms.CharField):
         if not text:
             return None
         if re.fullmatch(r"[0-9]{6}", text):
-            found = Area.objects.filter(code=text).first()
+            found = area_find(code=text)
             if found is None:
                 raise forms.ValidationError(_("No area has the code %(code)s."), params={"code": text})
             return found
@@ -48,7 +49,7 @@ class AreaField(forms.CharField):
                 _("%(name)s may be several areas (%(areas)s): give the code."), params={"name": text, "areas": listed}
             )
         code = candidates[0].area.code if len(candidates) == 1 else best.area.code  # type: ignore[union-attr]
-        return Area.objects.get(code=code)
+        return area_get(code=code)
 
 
 def _year(label: Any, *, required: bool = True) -> forms.IntegerField:

@@ -20,7 +20,8 @@ from pairaid.core.chinese_numbers import find_chinese_numbers
 from pairaid.core.errors import DataError, InputError
 from pairaid.core.numbers import find_numbers
 from pairaid.core.periods import period_from_years
-from pairaid.indicators.models import DataValue, Indicator, PeriodKind, Qualifier
+from pairaid.indicators.models import DataValue, PeriodKind, Qualifier
+from pairaid.indicators.selectors import indicator_list
 from pairaid.registry.models import Pairing
 from pairaid.registry.pairing_names import pairing_resolve
 from pairaid.web.pairing_forms import FIRST_YEAR, LAST_YEAR, AreaField
@@ -82,7 +83,7 @@ class CorrectionForm(forms.Form):
     """
 
     indicator = IndicatorChoiceField(
-        label=_("Indicator"), queryset=Indicator.objects.order_by("code"), to_field_name="code", required=False
+        label=_("Indicator"), queryset=indicator_list(), to_field_name="code", required=False
     )
     period_kind = forms.ChoiceField(label=_("Period kind"), choices=PeriodKind.choices, required=False)
     start_year = forms.IntegerField(
@@ -159,7 +160,7 @@ class QueueFilterForm(forms.Form):
 
     pairing = PairingNameField(label=_("Pairing"), required=False, max_length=200)
     indicator = IndicatorChoiceField(
-        label=_("Indicator"), queryset=Indicator.objects.order_by("code"), to_field_name="code", required=False
+        label=_("Indicator"), queryset=indicator_list(), to_field_name="code", required=False
     )
     rule = forms.ChoiceField(label=_("Rule"), required=False)
     certainty = forms.ChoiceField(

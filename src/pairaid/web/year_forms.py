@@ -13,15 +13,19 @@ from django.utils.translation import gettext_lazy as _
 
 from pairaid.events.models import CadreBatch, FrameworkAgreement, TradeFair, Visit
 from pairaid.geo.models import Area
-from pairaid.indicators.models import Indicator, PeriodKind
+from pairaid.geo.selectors import area_find
+from pairaid.indicators.models import PeriodKind
+from pairaid.indicators.selectors import indicator_list
 from pairaid.registry.models import Pairing, PairingLevel
-from pairaid.sources.models import Evidence, SourceDocument
+from pairaid.registry.selectors import pairing_list
+from pairaid.sources.models import SourceDocument
+from pairaid.sources.selectors import evidence_unbound
 
 _VALUE = {"max_digits": 24, "decimal_places": 4, "min_value": 0}
 
 
 class PlannedValueForm(forms.Form):
-    indicator = forms.ModelChoiceField(Indicator.objects.exclude(aggregation="none"), label=_("Indicator"))
+    indicator = forms.ModelChoiceField(indicator_list(aggregation="sum"), label=_("Indicator"))
     value = forms.DecimalField(label=_("Planned value"), **_VALUE)  # type: ignore[arg-type]
     period_kind = forms.ChoiceField(
         label=_("Period"),
@@ -42,19 +46,18 @@ class BatchForm(forms.Form):
 class PlanMentionForm(forms.Form):
     """A plan sentence of a report (a mention bound to no figure) accepted as a planned value of a pairing's plan."""
 
-    mention = forms.ModelChoiceField(Evidence.objects.none(), label=_("Mention"))
-    indicator = forms.ModelChoiceField(Indicator.objects.exclude(aggregation="none"), label=_("Indicator"))
-    pairing = forms.ModelChoiceField(Pairing.objects.all(), label=_("Pairing"))
+    mention = forms.ModelChoiceField(None, label=_("Mention"))  # the document's, given to the form
+    indicator = forms.ModelChoiceField(indicator_list(aggregation="sum"), label=_("Indicator"))
+    pairing = forms.ModelChoiceField(pairing_list(), label=_("Pairing"))
     year = forms.IntegerField(label=_("Year of the plan"), min_value=1949, max_value=2100)
     area_code = forms.CharField(label=_("Recipient area (code, optional)"), required=False, max_length=6)
     value = forms.DecimalField(label=_("Value (empty: as the report states it)"), required=False, **_VALUE)  # type: ignore[arg-type]
 
     def __init__(self, *args: Any, document: SourceDocument, pairings: QuerySet[Pairing], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        unbound = document.evidence.filter(data_values__isnull=True).order_by("start")
         field = self.fields["mention"]
         assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = unbound
+        field.queryset = evidence_unbound(document=document)
         field.label_from_instance = lambda e: f"{e.text} — …{e.sentence[:90]}…"  # type: ignore[method-assign]
         pairing_field = self.fields["pairing"]
         assert isinstance(pairing_field, forms.ModelChoiceField)
@@ -64,7 +67,7 @@ class PlanMentionForm(forms.Form):
         code = self.cleaned_data["area_code"].strip()
         if not code:
             return None
-        found = Area.objects.filter(code=code).first()
+        found = area_find(code=code)
         if found is None:
             raise forms.ValidationError(_("Unknown area code: %(codes)s"), params={"codes": code})
         return found
@@ -78,7 +81,7 @@ class ReasonForm(forms.Form):
 
 class DatasetConfigForm(forms.Form):
     indicators = forms.ModelMultipleChoiceField(
-        Indicator.objects.all(), label=_("Indicators"), widget=forms.CheckboxSelectMultiple
+        indicator_list(), label=_("Indicators"), widget=forms.CheckboxSelectMultiple
     )
     levels = forms.MultipleChoiceField(
         choices=PairingLevel.choices, label=_("Pairing levels (none: all)"), required=False,

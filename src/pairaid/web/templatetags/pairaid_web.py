@@ -133,14 +133,15 @@ def uncertain(certainty: Any) -> bool:
 @register.filter
 def as_read_items(as_read: Any) -> list[tuple[str, str]]:
     """What review changed of a figure, as the report gave it: (field name, value) in the active language."""
-    from pairaid.geo.models import Area
-    from pairaid.indicators.models import DataValue, Indicator
-    from pairaid.registry.models import Pairing
+    from pairaid.geo.selectors import area_find
+    from pairaid.indicators.models import DataValue
+    from pairaid.indicators.selectors import indicator_find
+    from pairaid.registry.selectors import pairing_find
 
     lookups: dict[str, Any] = {
-        "indicator": lambda v: Indicator.objects.filter(code=v).first(),
-        "area": lambda v: Area.objects.filter(code=v).first(),
-        "pairing": lambda v: Pairing.objects.filter(pk=v).first(),
+        "indicator": lambda v: indicator_find(code=v),
+        "area": lambda v: area_find(code=v),
+        "pairing": lambda v: pairing_find(pk=v),
     }
     items = []
     for field, value in (as_read or {}).items():

@@ -10,9 +10,9 @@ from django.utils.translation import gettext as _
 from pairaid.accounts.permissions import user_rights
 from pairaid.core.errors import PairaidError
 from pairaid.core.registry.records import FIRST_YEAR, LAST_YEAR
-from pairaid.indicators.models import Indicator
 from pairaid.indicators.pivot import ROWS, pivot_table_cached
 from pairaid.indicators.selectors import last_figure_year
+from pairaid.indicators.totals import summed_indicator_list
 from pairaid.interop.pivot_files import pivot_csv, pivot_xlsx
 from pairaid.web.templatetags.pairaid_web import name, unit
 from pairaid.web.views import site_view, text_param
@@ -35,7 +35,7 @@ def _is_year(raw: str) -> bool:
 
 @site_view
 def analysis(request: HttpRequest) -> HttpResponse:
-    indicators = list(Indicator.objects.filter(aggregation="sum").order_by("group", "code"))
+    indicators = summed_indicator_list()
     codes = {i.code: i for i in indicators}
     code = text_param(request, "indicator") or "aid_funds"
     rows = text_param(request, "rows") or "province"

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from pairaid.accounts.selectors import users_by_name
 from pairaid.accounts.user_permissions import can_users_manage
 from pairaid.audit.log import audit_log, log_entries, log_kinds
 from pairaid.web.views import int_param, text_param
@@ -58,7 +58,7 @@ def audit(request: HttpRequest) -> HttpResponse:
         "page": page,
         "entries": log_entries(page.object_list),
         "kinds": kinds,
-        "users": get_user_model().objects.order_by("username").only("pk", "username"),
+        "users": users_by_name(),
         "filters": filters,
     }
     return render(request, "web/audit_log.html", context)

@@ -11,14 +11,14 @@ from django.shortcuts import redirect, render
 from pairaid.accounts import permissions
 from pairaid.core.errors import PairaidError
 from pairaid.jobs.services import reports_upload_start
-from pairaid.sources.models import SourceDocument
+from pairaid.sources import selectors as sources
 from pairaid.web.forms import UploadForm
 from pairaid.web.views import site_view
 
 
 @site_view
 def document_list(request: HttpRequest) -> HttpResponse:
-    page = Paginator(SourceDocument.objects.defer("text"), 50).get_page(request.GET.get("page"))
+    page = Paginator(sources.document_list(newest_first=True), 50).get_page(request.GET.get("page"))
     return render(request, "web/document_list.html", {"page": page})
 
 

@@ -18,13 +18,16 @@ from django.views.decorators.http import require_POST
 
 from pairaid.accounts import permissions
 from pairaid.activities.models import Activity, Transaction
+from pairaid.activities.selectors import activity_get, transaction_get
 from pairaid.audit.selectors import record_version
 from pairaid.audit.services import history_restore
 from pairaid.core.errors import LockedError, PairaidError
 from pairaid.entry import services as entry
 from pairaid.indicators.models import DataValue
+from pairaid.indicators.selectors import datavalue_get
 from pairaid.registry.models import Pairing
 from pairaid.web.forms import ActivityForm, DataValueForm, TransactionForm
+from pairaid.web.views import or_404
 
 _Saved = TypeVar("_Saved", bound=models.Model)
 
@@ -43,7 +46,7 @@ def _apply_errors(form: Any, exc: Exception) -> None:
 
 @login_required
 def activity_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    activity = get_object_or_404(Activity, pk=pk) if pk else None
+    activity = or_404(activity_get, pk=pk) if pk else None
     if activity is not None and not permissions.can_edit_activity(request.user, activity):
         raise PermissionDenied
     if activity is None and not permissions.can_edit_some_pairing(request.user):
@@ -101,7 +104,7 @@ def _initial(request: HttpRequest) -> dict[str, Any]:
 
 @login_required
 def transaction_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    tx = get_object_or_404(Transaction.objects.select_related("activity"), pk=pk) if pk else None
+    tx = or_404(transaction_get, pk=pk) if pk else None
     if tx is not None and not permissions.can_edit_transaction(request.user, tx):
         raise PermissionDenied
     if tx is None and not permissions.can_edit_some_pairing(request.user):
@@ -124,7 +127,7 @@ def transaction_edit(request: HttpRequest, pk: int | None = None) -> HttpRespons
 
 @login_required
 def datavalue_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    dv = get_object_or_404(DataValue.objects.select_related("activity", "area"), pk=pk) if pk else None
+    dv = or_404(datavalue_get, pk=pk) if pk else None
     if dv is not None and not permissions.can_edit_datavalue(request.user, dv):
         raise PermissionDenied
     if dv is None and not permissions.user_rights(request.user).editor:

@@ -6,24 +6,22 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from pairaid.accounts import services
-from pairaid.accounts.models import Membership
 from pairaid.accounts.permissions import NotAllowed
-from pairaid.accounts.selectors import membership_list, user_list
+from pairaid.accounts.selectors import membership_get, membership_list, user_get, user_list
 from pairaid.accounts.user_permissions import can_membership_revoke, can_user_deactivate, can_users_manage
 from pairaid.core.errors import PairaidError
 from pairaid.web.user_forms import MembershipForm, UserCreateForm
-from pairaid.web.views import text_param
+from pairaid.web.views import or_404, text_param
 
 
 def _manager(request: HttpRequest) -> None:
@@ -76,7 +74,7 @@ def _user_page(request: HttpRequest, user: Any, form: MembershipForm, status: in
 @login_required
 def user_detail(request: HttpRequest, pk: int) -> HttpResponse:
     _manager(request)
-    user = get_object_or_404(get_user_model(), pk=pk)
+    user = or_404(user_get, pk=pk)
     form = MembershipForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -99,7 +97,7 @@ def user_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def membership_remove(request: HttpRequest, pk: int, membership_id: int) -> HttpResponse:
     _manager(request)
-    membership = get_object_or_404(Membership.objects.select_related("user"), pk=membership_id, user_id=pk)
+    membership = or_404(membership_get, pk=membership_id, user_id=pk)
     try:
         services.membership_revoke(actor=request.user, membership=membership)
     except NotAllowed:
@@ -112,7 +110,7 @@ def membership_remove(request: HttpRequest, pk: int, membership_id: int) -> Http
 @require_POST
 def user_active(request: HttpRequest, pk: int) -> HttpResponse:
     _manager(request)
-    user = get_object_or_404(get_user_model(), pk=pk)
+    user = or_404(user_get, pk=pk)
     active = request.POST.get("active") == "1"
     try:
         services.user_set_active(actor=request.user, user=user, active=active)

@@ -22,7 +22,6 @@ from pairaid.accounts import permissions, year_permissions
 from pairaid.core.errors import LockedError, PairaidError
 from pairaid.datasets import selectors as datasets
 from pairaid.datasets import services as approval
-from pairaid.datasets.models import Dataset
 from pairaid.events.selectors import event_indicators, events_of_year
 from pairaid.events.services import EVENT_MODELS, event_create, event_update
 from pairaid.notifications.selectors import notification_list
@@ -30,8 +29,9 @@ from pairaid.notifications.services import notification_mark_read
 from pairaid.plans import selectors as plans
 from pairaid.plans import services as planning
 from pairaid.registry.models import Pairing
-from pairaid.sources.models import SourceDocument
-from pairaid.web.views import site_view
+from pairaid.registry.selectors import pairing_get, pairing_list
+from pairaid.sources.selectors import document_get
+from pairaid.web.views import or_404, site_view
 from pairaid.web.year_forms import (
     EVENT_FORMS,
     BatchForm,
@@ -66,7 +66,7 @@ def _refused(request: HttpRequest, exc: PairaidError, target: str) -> HttpRespon
 
 @site_view
 def plan_page(request: HttpRequest, pairing: int, year: int) -> HttpResponse:
-    found = get_object_or_404(Pairing.objects.select_related("recipient_area"), pk=pairing)
+    found = or_404(pairing_get, pk=pairing)
     execution, recipients = plans.pairing_execution(pairing=found, year=year, language=_language())
     return render(
         request,
@@ -95,7 +95,7 @@ def plan_value_save(request: HttpRequest, pairing: int, year: int) -> HttpRespon
             period_kind=data["period_kind"] or None,
         )
 
-    found = get_object_or_404(Pairing, pk=pairing)
+    found = or_404(pairing_get, pk=pairing)
     return _plan_save(request, found, year, PlannedValueForm(request.POST), save, _("Planned value saved."))
 
 
@@ -105,7 +105,7 @@ def plan_batch_save(request: HttpRequest, pairing: int, year: int) -> HttpRespon
     def save(plan: Plan, data: dict[str, Any]) -> None:
         planning.batch_set(user=request.user, plan=plan, **data)
 
-    found = get_object_or_404(Pairing, pk=pairing)
+    found = or_404(pairing_get, pk=pairing)
     return _plan_save(request, found, year, BatchForm(request.POST), save, _("Key-project batch saved."))
 
 
@@ -139,9 +139,9 @@ def _invalid(request: HttpRequest, form: forms.Form, target: str) -> HttpRespons
 @login_required
 @require_POST
 def mention_planned(request: HttpRequest, pk: int) -> HttpResponse:
-    document = get_object_or_404(SourceDocument.objects.defer("text"), pk=pk)
+    document = or_404(document_get, pk=pk, with_text=False)
     target = f"/documents/{document.pk}/#plans"
-    form = PlanMentionForm(request.POST, document=document, pairings=Pairing.objects.all())
+    form = PlanMentionForm(request.POST, document=document, pairings=pairing_list())
     if not form.is_valid():
         return _invalid(request, form, target)
     data = form.cleaned_data
@@ -159,8 +159,7 @@ def mention_planned(request: HttpRequest, pk: int) -> HttpResponse:
 def dataset_page(request: HttpRequest, pairing: int, year: int) -> HttpResponse:
     from pairaid.audit.selectors import history_entries_of
 
-    sides = ("donor_area", "donor_organisation", "recipient_area", "recipient_organisation")
-    found = get_object_or_404(Pairing.objects.select_related(*sides), pk=pairing)
+    found = or_404(pairing_get, pk=pairing)
     submission = datasets.submission_current(pairing=found, year=year)
     try:
         filled = datasets.completeness(pairing=found, year=year, language=_language())
@@ -229,7 +228,7 @@ _STEP_DONE = {
 @login_required
 @require_POST
 def dataset_step(request: HttpRequest, pairing: int, year: int, step: str) -> HttpResponse:
-    found = get_object_or_404(Pairing, pk=pairing)
+    found = or_404(pairing_get, pk=pairing)
     target = f"/datasets/{found.pk}/{year}/"
     if step not in _STEP_DONE:
         raise PermissionDenied
@@ -249,7 +248,7 @@ def dataset_list(request: HttpRequest) -> HttpResponse:
         "web/datasets.html",
         {
             "waiting": datasets.submissions_to_act_on(user=request.user),
-            "datasets": [(d, datasets.dataset_indicators(dataset=d)) for d in Dataset.objects.all()],
+            "datasets": [(d, datasets.dataset_indicators(dataset=d)) for d in datasets.dataset_list()],
             "can_configure": configurable,
         },
     )
@@ -257,7 +256,7 @@ def dataset_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def dataset_configure(request: HttpRequest, code: str) -> HttpResponse:
-    dataset = get_object_or_404(Dataset, code=code)
+    dataset = or_404(datasets.dataset_get, code=code)
     if not year_permissions.can_dataset_configure(request.user):
         raise PermissionDenied
     initial = {"indicators": datasets.dataset_indicators(dataset=dataset), "levels": dataset.levels}
@@ -276,7 +275,7 @@ def dataset_configure(request: HttpRequest, code: str) -> HttpResponse:
 
 @site_view
 def event_list(request: HttpRequest, pairing: int, year: int) -> HttpResponse:
-    found = get_object_or_404(Pairing, pk=pairing)
+    found = or_404(pairing_get, pk=pairing)
     return render(
         request,
         "web/events.html",
@@ -297,7 +296,7 @@ def event_edit(request: HttpRequest, kind: str, pairing: int | None = None, pk: 
     if model is None or form_class is None:
         raise PermissionDenied
     event = get_object_or_404(model, pk=pk) if pk else None
-    owner = event.pairing if event else get_object_or_404(Pairing, pk=pairing)
+    owner = event.pairing if event else or_404(pairing_get, pk=pairing)
     if not year_permissions.can_event_update(request.user, owner):
         raise PermissionDenied
     form = form_class(request.POST or None, instance=event)
