@@ -21,7 +21,7 @@ from pairaid.activities.services import (
 from pairaid.core.errors import CodelistError, DataError
 from pairaid.geo.models import Area
 from pairaid.registry.models import Pairing
-from pairaid.registry.services import pairing_create
+from pairaid.registry.services import PairingSpec, pairing_create
 from tests.registry.sources import SOURCE
 
 pytestmark = pytest.mark.django_db
@@ -30,11 +30,13 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def shule() -> Pairing:
     return pairing_create(
-        **SOURCE,
-        donor_area=Area.objects.get(code="370000"),
-        recipient_area=Area.objects.get(code="653122"),
-        level="county",
-        start_year=2009,
+        PairingSpec(
+            **SOURCE,
+            donor_area=Area.objects.get(code="370000"),
+            recipient_area=Area.objects.get(code="653122"),
+            level="county",
+            start_year=2009,
+        )
     )
 
 

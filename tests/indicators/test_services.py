@@ -14,7 +14,7 @@ from pairaid.indicators.models import DataValue
 from pairaid.indicators.selectors import datavalue_list
 from pairaid.indicators.services import DataValueSpec, datavalue_create, datavalue_get_or_create
 from pairaid.registry.models import Pairing
-from pairaid.registry.services import pairing_create
+from pairaid.registry.services import PairingSpec, pairing_create
 from tests.registry.sources import SOURCE
 
 pytestmark = pytest.mark.django_db
@@ -23,11 +23,13 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def pairing() -> Pairing:
     return pairing_create(
-        **SOURCE,
-        donor_area=Area.objects.get(code="370000"),
-        recipient_area=Area.objects.get(code="650000"),
-        level="province",
-        start_year=2009,
+        PairingSpec(
+            **SOURCE,
+            donor_area=Area.objects.get(code="370000"),
+            recipient_area=Area.objects.get(code="650000"),
+            level="province",
+            start_year=2009,
+        )
     )
 
 

@@ -16,7 +16,7 @@ from pairaid.indicators.models import DataValue
 from pairaid.ingest.services import document_ingest
 from pairaid.ingest.subjects import SubjectResolver
 from pairaid.registry.models import Pairing
-from pairaid.registry.services import pairing_create
+from pairaid.registry.services import PairingSpec, pairing_create
 from tests.registry.sources import SOURCE
 
 pytestmark = pytest.mark.django_db
@@ -40,13 +40,15 @@ def area(code: str) -> Area:
 def registry() -> dict[str, Pairing]:
     def pair(key: str, donor: str, recipient: str, level: str, **kw: object) -> Pairing:
         return pairing_create(
-            **SOURCE,
-            key=key,
-            donor_area=area(donor),
-            recipient_area=area(recipient),
-            level=level,
-            programme="xinjiang",
-            **kw,
+            PairingSpec(
+                **SOURCE,
+                key=key,
+                donor_area=area(donor),
+                recipient_area=area(recipient),
+                level=level,
+                programme="xinjiang",
+                **kw,
+            )
         )  # type: ignore[arg-type]
 
     yili = pair("js-yili", "320000", "654000", "prefecture", start_year=2010)
@@ -90,12 +92,14 @@ def test_a_fact_goes_to_the_most_specific_pairing_that_fits(
 
 def test_two_pairings_that_fit_equally_attach_the_fact_to_neither(registry: dict[str, Pairing]) -> None:
     pairing_create(
-        **SOURCE,
-        donor_area=area("320000"),
-        recipient_area=area("654000"),
-        level="prefecture",
-        programme="east_west",
-        start_year=2011,
+        PairingSpec(
+            **SOURCE,
+            donor_area=area("320000"),
+            recipient_area=area("654000"),
+            level="prefecture",
+            programme="east_west",
+            start_year=2011,
+        )
     )
     resolver = SubjectResolver(gazetteer=default_gazetteer(), context=("Jiangsu", "Yili"))
 

@@ -9,7 +9,7 @@ from pairaid.core.registry import read_registry_csv
 from pairaid.geo.models import Area
 from pairaid.registry.imports import PairingImportError, pairings_import
 from pairaid.registry.models import Pairing
-from pairaid.registry.services import pairing_create
+from pairaid.registry.services import PairingSpec, pairing_create
 from tests.registry.sources import SOURCE
 
 pytestmark = pytest.mark.django_db
@@ -122,13 +122,15 @@ def test_a_dry_run_counts_and_stores_nothing() -> None:
 
 def test_a_line_clashing_with_a_stored_pairing_is_refused() -> None:
     pairing_create(
-        donor_area=Area.objects.get(code="370000"),
-        recipient_area=Area.objects.get(code="650000"),
-        level="province",
-        programme="east_west",
-        start_year=2005,
-        key="entered-by-hand",
-        **SOURCE,
+        PairingSpec(
+            donor_area=Area.objects.get(code="370000"),
+            recipient_area=Area.objects.get(code="650000"),
+            level="province",
+            programme="east_west",
+            start_year=2005,
+            key="entered-by-hand",
+            **SOURCE,
+        )
     )
 
     with pytest.raises(PairingImportError, match=r"lines\.csv:2: key t-sd-xj pairs 370000 with 650000 in 1996–2009"):
@@ -138,11 +140,13 @@ def test_a_line_clashing_with_a_stored_pairing_is_refused() -> None:
 
 def test_a_pairing_entered_without_a_key_takes_the_key_of_its_line() -> None:
     entered = pairing_create(
-        donor_area=Area.objects.get(code="370000"),
-        recipient_area=Area.objects.get(code="650000"),
-        level="province",
-        start_year=2009,
-        **SOURCE,
+        PairingSpec(
+            donor_area=Area.objects.get(code="370000"),
+            recipient_area=Area.objects.get(code="650000"),
+            level="province",
+            start_year=2009,
+            **SOURCE,
+        )
     )
 
     done = _import(GOOD)

@@ -13,7 +13,7 @@ from pairaid.core.errors import InputError
 from pairaid.geo.models import Area
 from pairaid.registry.models import Pairing
 from pairaid.registry.pairing_names import AmbiguousPairing, pairing_matches, pairing_resolve
-from pairaid.registry.services import organisation_get_or_create, pairing_create
+from pairaid.registry.services import PairingSpec, organisation_get_or_create, pairing_create
 from tests.registry.sources import SOURCE
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +26,15 @@ def area(code: str) -> Area:
 @pytest.fixture
 def registry() -> dict[str, Pairing]:
     def pair(donor: str, recipient: str, level: str, **kw: object) -> Pairing:
-        return pairing_create(**SOURCE, donor_area=area(donor), recipient_area=area(recipient), level=level, **kw)  # type: ignore[arg-type]
+        return pairing_create(
+            PairingSpec(
+                **SOURCE,
+                donor_area=area(donor),
+                recipient_area=area(recipient),
+                level=level,
+                **kw,  # type: ignore[arg-type]
+            )
+        )
 
     sd_xj = pair("370000", "650000", "province", start_year=1996, end_year=2009, key="ew-shandong-xinjiang")
     sd_kashi = pair("370000", "653100", "prefecture", start_year=1996, end_year=2009, parent=sd_xj)
@@ -37,7 +45,13 @@ def registry() -> dict[str, Pairing]:
     sd_xj_2010 = pair("370000", "650000", "province", start_year=2010, programme="xinjiang")
     mining, _ = organisation_get_or_create(name="Xinwen Mining Group", name_zh="新汶矿业集团", kind="enterprise")
     mining_shule = pairing_create(
-        **SOURCE, donor_organisation=mining, recipient_area=area("653122"), level="county", start_year=2005
+        PairingSpec(
+            **SOURCE,
+            donor_organisation=mining,
+            recipient_area=area("653122"),
+            level="county",
+            start_year=2005,
+        )
     )
     return {
         "sd_xj": sd_xj,

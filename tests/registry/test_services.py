@@ -10,6 +10,7 @@ from pairaid.geo.models import Area
 from pairaid.registry.models import Pairing
 from pairaid.registry.selectors import pairing_list, pairing_tree
 from pairaid.registry.services import (
+    PairingSpec,
     organisation_get_or_create,
     pairing_attach,
     pairing_create,
@@ -27,23 +28,33 @@ def area(code: str) -> Area:
 
 def test_it_creates_a_nested_pairing_tree() -> None:
     top = pairing_create(
-        **SOURCE, donor_area=area("370000"), recipient_area=area("650000"), level="province", start_year=2009
+        PairingSpec(
+            **SOURCE,
+            donor_area=area("370000"),
+            recipient_area=area("650000"),
+            level="province",
+            start_year=2009,
+        )
     )
     kashi = pairing_create(
-        **SOURCE,
-        donor_area=area("370000"),
-        recipient_area=area("653100"),
-        level="prefecture",
-        start_year=2009,
-        parent=top,
+        PairingSpec(
+            **SOURCE,
+            donor_area=area("370000"),
+            recipient_area=area("653100"),
+            level="prefecture",
+            start_year=2009,
+            parent=top,
+        )
     )
     shule = pairing_create(
-        **SOURCE,
-        donor_area=area("370000"),
-        recipient_area=area("653122"),
-        level="county",
-        start_year=2009,
-        parent=kashi,
+        PairingSpec(
+            **SOURCE,
+            donor_area=area("370000"),
+            recipient_area=area("653122"),
+            level="county",
+            start_year=2009,
+            parent=kashi,
+        )
     )
 
     tree = pairing_tree(root=top)
@@ -56,10 +67,24 @@ def test_it_creates_a_nested_pairing_tree() -> None:
 
 def test_get_or_create_finds_the_pairing_of_the_sides_in_force_in_the_start_year() -> None:
     first, created = pairing_get_or_create(
-        **SOURCE, donor_area=area("370000"), recipient_area=area("653122"), level="county", start_year=2009, name="A"
+        PairingSpec(
+            **SOURCE,
+            donor_area=area("370000"),
+            recipient_area=area("653122"),
+            level="county",
+            start_year=2009,
+            name="A",
+        )
     )
     again, created_again = pairing_get_or_create(
-        **SOURCE, donor_area=area("370000"), recipient_area=area("653122"), level="county", start_year=2009, name="B"
+        PairingSpec(
+            **SOURCE,
+            donor_area=area("370000"),
+            recipient_area=area("653122"),
+            level="county",
+            start_year=2009,
+            name="B",
+        )
     )
 
     assert (created, created_again) == (True, False)
@@ -69,31 +94,45 @@ def test_get_or_create_finds_the_pairing_of_the_sides_in_force_in_the_start_year
 
 def test_it_refuses_a_pairing_without_a_donor() -> None:
     with pytest.raises(DataError, match="needs a donor"):
-        pairing_create(**SOURCE, recipient_area=area("653122"), level="county", start_year=2009)
+        pairing_create(PairingSpec(**SOURCE, recipient_area=area("653122"), level="county", start_year=2009))
 
 
 def test_it_refuses_a_pairing_that_ends_before_it_starts() -> None:
     with pytest.raises(DataError, match="cannot end in 2008 before it starts in 2009"):
         pairing_create(
-            **SOURCE,
-            donor_area=area("370000"),
-            recipient_area=area("653122"),
-            level="county",
-            start_year=2009,
-            end_year=2008,
+            PairingSpec(
+                **SOURCE,
+                donor_area=area("370000"),
+                recipient_area=area("653122"),
+                level="county",
+                start_year=2009,
+                end_year=2008,
+            )
         )
 
 
 def test_it_refuses_an_unknown_level() -> None:
     with pytest.raises(DataError, match="unknown pairing level 'town'"):
         pairing_create(
-            **SOURCE, donor_area=area("370000"), recipient_area=area("653122"), level="town", start_year=2009
+            PairingSpec(
+                **SOURCE,
+                donor_area=area("370000"),
+                recipient_area=area("653122"),
+                level="town",
+                start_year=2009,
+            )
         )
 
 
 def test_the_database_refuses_an_end_before_the_start_when_services_are_bypassed() -> None:
     pairing = pairing_create(
-        **SOURCE, donor_area=area("370000"), recipient_area=area("650000"), level="province", start_year=2009
+        PairingSpec(
+            **SOURCE,
+            donor_area=area("370000"),
+            recipient_area=area("650000"),
+            level="province",
+            start_year=2009,
+        )
     )
 
     with pytest.raises(IntegrityError), transaction.atomic():
@@ -102,7 +141,13 @@ def test_the_database_refuses_an_end_before_the_start_when_services_are_bypassed
 
 def test_a_pairing_ends_and_drops_out_of_later_years() -> None:
     pairing = pairing_create(
-        **SOURCE, donor_area=area("370000"), recipient_area=area("650000"), level="province", start_year=1996
+        PairingSpec(
+            **SOURCE,
+            donor_area=area("370000"),
+            recipient_area=area("650000"),
+            level="province",
+            start_year=1996,
+        )
     )
     pairing_end(pairing=pairing, end_year=2009)
 
@@ -128,10 +173,22 @@ def test_an_organisation_of_an_unknown_kind_is_refused() -> None:
 
 def test_a_pairing_is_attached_under_a_parent_but_never_under_itself() -> None:
     top = pairing_create(
-        **SOURCE, donor_area=area("370000"), recipient_area=area("650000"), level="province", start_year=2009
+        PairingSpec(
+            **SOURCE,
+            donor_area=area("370000"),
+            recipient_area=area("650000"),
+            level="province",
+            start_year=2009,
+        )
     )
     kashi = pairing_create(
-        **SOURCE, donor_area=area("370000"), recipient_area=area("653100"), level="prefecture", start_year=2009
+        PairingSpec(
+            **SOURCE,
+            donor_area=area("370000"),
+            recipient_area=area("653100"),
+            level="prefecture",
+            start_year=2009,
+        )
     )
 
     pairing_attach(pairing=kashi, parent=top)
@@ -143,19 +200,27 @@ def test_a_pairing_is_attached_under_a_parent_but_never_under_itself() -> None:
 
 def test_a_pairing_keeps_its_key_and_source_and_no_two_pairings_share_a_key() -> None:
     kashi = pairing_create(
-        donor_area=area("370000"),
-        recipient_area=area("653100"),
-        level="prefecture",
-        programme="xinjiang",
-        start_year=2010,
-        key="xj-shandong-kashi",
-        source_url="https://example.org/notice.html",
-        source_title="Notice",
-        basis="stated",
+        PairingSpec(
+            donor_area=area("370000"),
+            recipient_area=area("653100"),
+            level="prefecture",
+            programme="xinjiang",
+            start_year=2010,
+            key="xj-shandong-kashi",
+            source_url="https://example.org/notice.html",
+            source_title="Notice",
+            basis="stated",
+        )
     )
     unkeyed = [
         pairing_create(
-            **SOURCE, donor_area=area("370000"), recipient_area=area(code), level="province", start_year=2009
+            PairingSpec(
+                **SOURCE,
+                donor_area=area("370000"),
+                recipient_area=area(code),
+                level="province",
+                start_year=2009,
+            )
         )
         for code in ("650000", "500000")
     ]
@@ -165,41 +230,59 @@ def test_a_pairing_keeps_its_key_and_source_and_no_two_pairings_share_a_key() ->
     assert [p.key for p in unkeyed] == ["", ""]
     with pytest.raises(DataError, match="The key 'xj-shandong-kashi' is used by another pairing"):
         pairing_create(
-            **SOURCE,
-            donor_area=area("370000"),
-            recipient_area=area("653122"),
-            level="county",
-            start_year=2010,
-            key="xj-shandong-kashi",
+            PairingSpec(
+                **SOURCE,
+                donor_area=area("370000"),
+                recipient_area=area("653122"),
+                level="county",
+                start_year=2010,
+                key="xj-shandong-kashi",
+            )
         )
     with pytest.raises(IntegrityError), transaction.atomic():
         Pairing.objects.filter(pk=unkeyed[0].pk).update(key="xj-shandong-kashi")
     with pytest.raises(DataError, match="unknown basis 'guessed'"):
         pairing_create(
-            **SOURCE,
-            donor_area=area("370000"),
-            recipient_area=area("653122"),
-            level="county",
-            start_year=2010,
-            basis="guessed",
+            PairingSpec(
+                **SOURCE,
+                donor_area=area("370000"),
+                recipient_area=area("653122"),
+                level="county",
+                start_year=2010,
+                basis="guessed",
+            )
         )
 
 
 def test_get_or_create_finds_a_longer_pairing_of_the_same_sides_and_creates_one_after_it_ended() -> None:
     registered = pairing_create(
-        **SOURCE,
-        donor_area=area("370000"),
-        recipient_area=area("650000"),
-        level="province",
-        start_year=1996,
-        end_year=2010,
+        PairingSpec(
+            **SOURCE,
+            donor_area=area("370000"),
+            recipient_area=area("650000"),
+            level="province",
+            start_year=1996,
+            end_year=2010,
+        )
     )
 
     found, created = pairing_get_or_create(
-        **SOURCE, donor_area=area("370000"), recipient_area=area("650000"), level="province", start_year=2009
+        PairingSpec(
+            **SOURCE,
+            donor_area=area("370000"),
+            recipient_area=area("650000"),
+            level="province",
+            start_year=2009,
+        )
     )
     later, created_later = pairing_get_or_create(
-        **SOURCE, donor_area=area("370000"), recipient_area=area("650000"), level="province", start_year=2011
+        PairingSpec(
+            **SOURCE,
+            donor_area=area("370000"),
+            recipient_area=area("650000"),
+            level="province",
+            start_year=2011,
+        )
     )
 
     assert (found, created) == (registered, False)

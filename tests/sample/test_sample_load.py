@@ -156,14 +156,16 @@ def test_a_missing_sample_file_is_an_input_error(db: None, tmp_path: Path) -> No
 
 def test_a_pairing_stored_before_without_a_parent_is_nested_by_the_sample(db: None) -> None:
     from pairaid.geo.models import Area
-    from pairaid.registry.services import pairing_create
+    from pairaid.registry.services import PairingSpec, pairing_create
 
     shule = pairing_create(
-        **SOURCE,
-        donor_area=Area.objects.get(code="370000"),
-        recipient_area=Area.objects.get(code="653122"),
-        level="county",
-        start_year=2009,
+        PairingSpec(
+            **SOURCE,
+            donor_area=Area.objects.get(code="370000"),
+            recipient_area=Area.objects.get(code="653122"),
+            level="county",
+            start_year=2009,
+        )
     )
     summary = sample_load()
     shule.refresh_from_db()

@@ -23,9 +23,9 @@ from pairaid.registry.models import Pairing
 
 
 def pairing_create(*, user: Any, data: Mapping[str, Any]) -> Pairing:
-    """Create a pairing from ``data`` (the keyword arguments of :func:`pairaid.registry.services.pairing_create`)."""
+    """Create a pairing from ``data`` (the fields of :class:`pairaid.registry.services.PairingSpec`)."""
     permissions.require(registry_permissions.can_pairing_create(user), _("You may not create pairings."))
-    return services.pairing_create(**data, user=user, reason="entered")
+    return services.pairing_create(services.PairingSpec(**data), user=user, reason="entered")
 
 
 def pairing_update(*, user: Any, pairing: Pairing, data: Mapping[str, Any]) -> Pairing:

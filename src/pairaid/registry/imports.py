@@ -33,7 +33,7 @@ from pairaid.core.registry import PairingRecord, RegistryError, parents_first, s
 from pairaid.geo.models import Area
 from pairaid.registry.models import Organisation, Pairing
 from pairaid.registry.selectors import pairing_key, pairing_record, pairing_records
-from pairaid.registry.services import organisation_get_or_create, pairing_create, pairing_update
+from pairaid.registry.services import PairingSpec, organisation_get_or_create, pairing_create, pairing_update
 
 _SHOWN = 100
 
@@ -175,7 +175,7 @@ def _store(record: PairingRecord, stored: dict[str, Pairing], *, user: Any, reas
     }
     existing = stored.get(record.key)
     if existing is None:
-        stored[record.key] = pairing_create(key=record.key, user=user, reason=reason, **values)
+        stored[record.key] = pairing_create(PairingSpec(key=record.key, **values), user=user, reason=reason)
         return "created"
     changes = {name: value for name, value in values.items() if getattr(existing, name) != value}
     if record.key != pairing_key(existing):  # a pairing entered without a key takes the line's

@@ -12,6 +12,7 @@ with a message a user can act on.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
@@ -107,37 +108,39 @@ def _save(
     return pairing
 
 
-def pairing_create(
-    *,
-    level: str,
-    start_year: int,
-    donor_area: Area | None = None,
-    donor_organisation: Organisation | None = None,
-    recipient_area: Area | None = None,
-    recipient_organisation: Organisation | None = None,
-    programme: str = Programme.EAST_WEST,
-    end_year: int | None = None,
-    pair_count: int = 1,
-    parent: Pairing | None = None,
-    name: str = "",
-    key: str = "",
-    source_url: str = "",
-    source_title: str = "",
-    basis: str = "",
-    note: str = "",
-    predecessor: Pairing | None = None,
-    user: Any = None,
-    reason: str = "",
-) -> Pairing:
-    """Create a pairing of a donor with a recipient from ``start_year`` (to ``end_year``, or open).
+@dataclass(frozen=True, kw_only=True)
+class PairingSpec:
+    """One pairing to record, of a donor with a recipient from ``start_year`` (to ``end_year``, or open): what
+    :func:`pairing_create` stores and :func:`pairing_get_or_create` finds or stores.
 
-    ``pair_count`` > 1 records a pairing the source gives only as a count ("ten
-    counties with ten counties") at the level of the areas it names. ``key`` is the
-    registry line's stable id; ``source_url``/``source_title`` the document that
-    states the pairing, ``basis`` ``stated`` or ``inferred``. ``user`` and ``reason``
-    go into the pairing's history.
+    ``pair_count`` > 1 records a pairing the source gives only as a count ("ten counties with ten
+    counties") at the level of the areas it names. ``key`` is the registry line's stable id;
+    ``source_url``/``source_title`` the document that states the pairing, ``basis`` ``stated`` or
+    ``inferred`` (a source without a basis is ``stated``). ``predecessor`` is the pairing it took over
+    from in a re-assignment.
+    """
 
-    A source without a basis is ``stated``.
+    level: str
+    start_year: int
+    donor_area: Area | None = None
+    donor_organisation: Organisation | None = None
+    recipient_area: Area | None = None
+    recipient_organisation: Organisation | None = None
+    programme: str = Programme.EAST_WEST
+    end_year: int | None = None
+    pair_count: int = 1
+    parent: Pairing | None = None
+    name: str = ""
+    key: str = ""
+    source_url: str = ""
+    source_title: str = ""
+    basis: str = ""
+    note: str = ""
+    predecessor: Pairing | None = None
+
+
+def pairing_create(spec: PairingSpec, *, user: Any = None, reason: str = "") -> Pairing:
+    """Record the pairing ``spec`` describes (:class:`PairingSpec`); ``user`` and ``reason`` go into its history.
 
     Raises:
         InvalidError: a rule of the registry broken (:func:`pairaid.core.registry.validate_pairings`): no
@@ -147,51 +150,36 @@ def pairing_create(
             whose sides or years do not hold this pairing's.
         ConflictError: a key already in use, a stored pairing of the same sides in overlapping years.
     """
+    source_url = spec.source_url.strip()
     pairing = Pairing(
-        key=key.strip(),
-        source_url=source_url.strip(),
-        source_title=source_title.strip(),
-        basis=basis or (Basis.STATED if source_url.strip() else ""),
-        note=note.strip(),
-        name=name.strip(),
-        donor_area=donor_area,
-        donor_organisation=donor_organisation,
-        recipient_area=recipient_area,
-        recipient_organisation=recipient_organisation,
-        level=level,
-        programme=programme,
-        start_year=start_year,
-        end_year=end_year,
-        pair_count=pair_count,
-        parent=parent,
-        predecessor=predecessor,
+        key=spec.key.strip(),
+        source_url=source_url,
+        source_title=spec.source_title.strip(),
+        basis=spec.basis or (Basis.STATED if source_url else ""),
+        note=spec.note.strip(),
+        name=spec.name.strip(),
+        donor_area=spec.donor_area,
+        donor_organisation=spec.donor_organisation,
+        recipient_area=spec.recipient_area,
+        recipient_organisation=spec.recipient_organisation,
+        level=spec.level,
+        programme=spec.programme,
+        start_year=spec.start_year,
+        end_year=spec.end_year,
+        pair_count=spec.pair_count,
+        parent=spec.parent,
+        predecessor=spec.predecessor,
     )
     return _save(pairing, user=user, reason=reason)
 
 
 @transaction.atomic
-def pairing_get_or_create(
-    *,
-    level: str,
-    start_year: int,
-    donor_area: Area | None = None,
-    donor_organisation: Organisation | None = None,
-    recipient_area: Area | None = None,
-    recipient_organisation: Organisation | None = None,
-    programme: str = Programme.EAST_WEST,
-    end_year: int | None = None,
-    pair_count: int = 1,
-    parent: Pairing | None = None,
-    name: str = "",
-    source_url: str = "",
-    source_title: str = "",
-    basis: str = "",
-) -> tuple[Pairing, bool]:
-    """The pairing of this donor, recipient, level and programme in force in ``start_year``, created when
-    missing; and whether it was.
+def pairing_get_or_create(spec: PairingSpec) -> tuple[Pairing, bool]:
+    """The pairing of ``spec``'s donor, recipient, level and programme in force in its start year, created from
+    ``spec`` when missing; and whether it was.
 
     A pairing already stored for those sides (a registry line running 1996–2010) is
-    found by any year it covers; the other arguments are used only when the pairing
+    found by any year it covers; the rest of ``spec`` is used only when the pairing
     is created.
 
     Raises:
@@ -199,37 +187,21 @@ def pairing_get_or_create(
     """
     existing = (
         Pairing.objects.filter(
-            donor_area=donor_area,
-            donor_organisation=donor_organisation,
-            recipient_area=recipient_area,
-            recipient_organisation=recipient_organisation,
-            level=level,
-            programme=programme,
-            start_year__lte=start_year,
+            donor_area=spec.donor_area,
+            donor_organisation=spec.donor_organisation,
+            recipient_area=spec.recipient_area,
+            recipient_organisation=spec.recipient_organisation,
+            level=spec.level,
+            programme=spec.programme,
+            start_year__lte=spec.start_year,
         )
-        .filter(Q(end_year__isnull=True) | Q(end_year__gte=start_year))
+        .filter(Q(end_year__isnull=True) | Q(end_year__gte=spec.start_year))
         .order_by("-start_year")
         .first()
     )
     if existing is not None:
         return existing, False
-    pairing = pairing_create(
-        level=level,
-        start_year=start_year,
-        donor_area=donor_area,
-        donor_organisation=donor_organisation,
-        recipient_area=recipient_area,
-        recipient_organisation=recipient_organisation,
-        programme=programme,
-        end_year=end_year,
-        pair_count=pair_count,
-        parent=parent,
-        name=name,
-        source_url=source_url,
-        source_title=source_title,
-        basis=basis,
-    )
-    return pairing, True
+    return pairing_create(spec), True
 
 
 def pairing_update(*, pairing: Pairing, data: Mapping[str, Any], user: Any = None, reason: str = "") -> Pairing:
@@ -347,21 +319,23 @@ def pairing_reassign(
         parent = None
     with transaction.atomic():
         successor = pairing_create(
-            level=level or pairing.level,
-            programme=pairing.programme,
-            start_year=year,
-            end_year=pairing.end_year if pairing.end_year is not None and pairing.end_year >= year else None,
-            donor_area=donor_area,
-            donor_organisation=donor_organisation,
-            recipient_area=recipient_area,
-            recipient_organisation=recipient_organisation,
-            parent=parent,
-            key=key,
-            source_url=source_url,
-            source_title=source_title,
-            basis=basis,
-            note=note,
-            predecessor=pairing,
+            PairingSpec(
+                level=level or pairing.level,
+                programme=pairing.programme,
+                start_year=year,
+                end_year=pairing.end_year if pairing.end_year is not None and pairing.end_year >= year else None,
+                donor_area=donor_area,
+                donor_organisation=donor_organisation,
+                recipient_area=recipient_area,
+                recipient_organisation=recipient_organisation,
+                parent=parent,
+                key=key,
+                source_url=source_url,
+                source_title=source_title,
+                basis=basis,
+                note=note,
+                predecessor=pairing,
+            ),
             user=user,
             reason=f"re-assignment of {_short(pairing)} from {year}",
         )

@@ -29,7 +29,7 @@ from pairaid.geo.models import Area
 from pairaid.indicators.models import DataValue
 from pairaid.indicators.services import DataValueSpec, datavalue_get_or_create
 from pairaid.registry.models import Organisation, Pairing
-from pairaid.registry.services import organisation_get_or_create, pairing_attach, pairing_get_or_create
+from pairaid.registry.services import PairingSpec, organisation_get_or_create, pairing_attach, pairing_get_or_create
 from pairaid.sample.year import YearCounts, sample_year_load
 
 SAMPLE_NAME = "shandong_xinjiang_2009.yaml"
@@ -225,18 +225,20 @@ class _Loader:
         key = _required(row, "key", "a pairing")
         what = f"pairing {key}"
         pairing, created = pairing_get_or_create(
-            donor_area=self.area(_required(row, "donor", what)),
-            recipient_area=self.area(_required(row, "recipient", what)),
-            level=_required(row, "level", what),
-            start_year=int(_required(row, "start_year", what)),
-            end_year=row.get("end_year"),
-            programme=row.get("programme", parent.programme if parent else "east_west"),
-            pair_count=int(row.get("pair_count", 1)),
-            parent=parent,
-            name=row.get("name", ""),
-            source_url=self.source_url,
-            source_title=self.source_title,
-            basis="stated" if self.source_url and self.source_title else "",
+            PairingSpec(
+                donor_area=self.area(_required(row, "donor", what)),
+                recipient_area=self.area(_required(row, "recipient", what)),
+                level=_required(row, "level", what),
+                start_year=int(_required(row, "start_year", what)),
+                end_year=row.get("end_year"),
+                programme=row.get("programme", parent.programme if parent else "east_west"),
+                pair_count=int(row.get("pair_count", 1)),
+                parent=parent,
+                name=row.get("name", ""),
+                source_url=self.source_url,
+                source_title=self.source_title,
+                basis="stated" if self.source_url and self.source_title else "",
+            )
         )
         if parent is not None and pairing.parent_id is None:
             pairing_attach(pairing=pairing, parent=parent)
