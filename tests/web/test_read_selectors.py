@@ -8,13 +8,14 @@ import datetime as dt
 import pytest
 
 from pairaid.accounts.models import Membership
-from pairaid.accounts.selectors import membership_get, user_get, users_by_name
+from pairaid.accounts.selectors import membership_get, user_get, users_by_name, visible_datavalue_list
 from pairaid.activities.selectors import activity_list, transaction_get
 from pairaid.datasets.models import Dataset
 from pairaid.datasets.selectors import dataset_get, dataset_list
 from pairaid.datasets.services import datasets_sync
 from pairaid.geo.selectors import area_find, areas_and_unknown_codes
-from pairaid.indicators.selectors import datavalue_get, indicator_find, indicator_list
+from pairaid.indicators.selectors import datavalue_get, datavalue_list, indicator_find, indicator_list
+from pairaid.indicators.services import DataValueSpec, datavalue_create
 from pairaid.registry.models import Organisation
 from pairaid.registry.selectors import organisation_find, pairing_find, pairing_list
 from pairaid.sources.models import Evidence, SourceDocument
@@ -116,3 +117,22 @@ def test_the_datasets_are_listed_in_code_order_and_read_by_code(world: World) ->
     assert dataset_get(code="annual_return").name_en
     with pytest.raises(Dataset.DoesNotExist):
         dataset_get(code="no_such_dataset")
+
+
+def test_the_data_values_of_a_pairing_are_those_about_it_and_its_activities_on_every_list(world: World) -> None:
+    """One meaning of "the data values of a pairing": the list page and GET /data-values (which list the values
+    a user may see) include the outputs of the pairing's activities, as ``datavalue_list`` does."""
+    report = make_report(world.kashi)
+    school = make_activity(world.kashi, "CN-SD-1")
+    built = datavalue_create(
+        DataValueSpec(indicator="schools", value=3, period_kind="year", year=2009, activity=school)
+    )
+    elsewhere = datavalue_create(
+        DataValueSpec(indicator="schools", value=5, period_kind="year", year=2009, pairing=world.jiangsu)
+    )
+    of_kashi = {report.aid, report.schools, report.trained, report.cadres, built}
+    assert set(datavalue_list(pairing=world.kashi, statuses=None)) == of_kashi
+    assert set(visible_datavalue_list(user=world.admin, pairing_id=world.kashi.pk)) == of_kashi
+    assert list(visible_datavalue_list(user=world.admin, pairing_id=world.kashi.pk, status="entered")) == [built]
+    schools = visible_datavalue_list(user=world.admin, indicator_code="schools", pairing_id=world.kashi.pk)
+    assert set(schools) == {report.schools, built} and elsewhere not in set(schools)

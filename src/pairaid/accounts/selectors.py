@@ -12,6 +12,7 @@ from pairaid.accounts.models import Membership
 from pairaid.accounts.permissions import visible_datavalues
 from pairaid.core.filters import given_filters
 from pairaid.indicators.models import DataValue
+from pairaid.indicators.selectors import datavalue_list
 
 
 def membership_list(*, user: Any) -> QuerySet[Membership]:
@@ -72,26 +73,33 @@ def visible_datavalue_list(
     """The data values ``user`` may see (:func:`~pairaid.accounts.permissions.visible_datavalues`), of every
     status and kind unless asked, latest period first, as the data-value pages and the API list them.
 
-    * ``pairing_id``: values whose subject is that pairing (not the outputs of its activities).
+    Filtered as :func:`~pairaid.indicators.selectors.datavalue_list` filters, with the same meaning:
+
+    * ``pairing_id``: values whose subject includes that pairing (the outputs of its activities count too).
     * ``year``: values whose period ends in that year; ``period_start`` / ``period_end``: values starting on
       or after, ending on or before, that day.
     * ``document_id``: values read from that document.
     """
+    listed = datavalue_list(
+        indicator=indicator_code or None,
+        pairing_ids=None if pairing_id is None else [pairing_id],
+        year=year,
+        period_kind=period_kind,
+        statuses=[status] if status else None,
+        kind=kind or None,
+    )
     narrowed = given_filters(
-        indicator__code=indicator_code,
-        pairing_id=pairing_id,
         area__code=area_code,
         activity_id=activity_id,
-        period_end__year=year,
-        period_kind=period_kind,
         period_start__gte=period_start,
         period_end__lte=period_end,
-        status=status,
-        kind=kind,
         evidence__document_id=document_id,
     )
     return (
-        visible_datavalues(user).select_related(*_DATAVALUE_RELATIONS).filter(**narrowed).order_by("-period_end", "-pk")
+        visible_datavalues(user, listed)
+        .select_related(*_DATAVALUE_RELATIONS)
+        .filter(**narrowed)
+        .order_by("-period_end", "-pk")
     )
 
 
