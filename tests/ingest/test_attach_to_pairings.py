@@ -17,7 +17,7 @@ from pairaid.ingest.services import document_ingest
 from pairaid.ingest.subjects import SubjectResolver
 from pairaid.registry.models import Pairing
 from pairaid.registry.services import PairingSpec, pairing_create
-from tests.registry.sources import SOURCE
+from tests.registry.sources import SOURCE, sourced
 
 pytestmark = pytest.mark.django_db
 
@@ -91,16 +91,7 @@ def test_a_fact_goes_to_the_most_specific_pairing_that_fits(
 
 
 def test_two_pairings_that_fit_equally_attach_the_fact_to_neither(registry: dict[str, Pairing]) -> None:
-    pairing_create(
-        PairingSpec(
-            **SOURCE,
-            donor_area=area("320000"),
-            recipient_area=area("654000"),
-            level="prefecture",
-            programme="east_west",
-            start_year=2011,
-        )
-    )
+    pairing_create(sourced("320000", "654000", "prefecture", programme="east_west", start_year=2011))
     resolver = SubjectResolver(gazetteer=default_gazetteer(), context=("Jiangsu", "Yili"))
 
     subject = resolver.subject(donor="Jiangsu", recipient="Yili", year=2012)

@@ -8,8 +8,8 @@ from django.contrib.auth import get_user_model
 from pairaid.core.errors import ConflictError, DataError
 from pairaid.geo.models import Area
 from pairaid.registry.models import Pairing
-from pairaid.registry.services import PairingSpec, pairing_create, pairing_end, pairing_reassign, pairing_update
-from tests.registry.sources import SOURCE
+from pairaid.registry.services import pairing_create, pairing_end, pairing_reassign, pairing_update
+from tests.registry.sources import SOURCE, sourced
 
 pytestmark = pytest.mark.django_db
 
@@ -25,26 +25,8 @@ def admin() -> object:
 
 @pytest.fixture
 def shandong_xinjiang() -> Pairing:
-    top = pairing_create(
-        PairingSpec(
-            **SOURCE,
-            donor_area=area("370000"),
-            recipient_area=area("650000"),
-            level="province",
-            start_year=1996,
-            key="sd-xj",
-        )
-    )
-    pairing_create(
-        PairingSpec(
-            **SOURCE,
-            donor_area=area("370000"),
-            recipient_area=area("653100"),
-            level="prefecture",
-            start_year=1996,
-            parent=top,
-        )
-    )
+    top = pairing_create(sourced("370000", "650000", "province", start_year=1996, key="sd-xj"))
+    pairing_create(sourced("370000", "653100", "prefecture", start_year=1996, parent=top))
     return top
 
 
@@ -79,25 +61,8 @@ def test_a_re_assignment_ends_the_pairing_and_starts_one_with_a_new_recipient(
 
 
 def test_a_re_assignment_gives_a_recipient_a_new_donor_and_keeps_the_parent_that_contains_it(admin: object) -> None:
-    top = pairing_create(
-        PairingSpec(
-            **SOURCE,
-            donor_area=area("370000"),
-            recipient_area=area("653100"),
-            level="prefecture",
-            start_year=2010,
-        )
-    )
-    shule = pairing_create(
-        PairingSpec(
-            **SOURCE,
-            donor_area=area("370100"),
-            recipient_area=area("653122"),
-            level="county",
-            start_year=2010,
-            parent=top,
-        )
-    )
+    top = pairing_create(sourced("370000", "653100", "prefecture", start_year=2010))
+    shule = pairing_create(sourced("370100", "653122", "county", start_year=2010, parent=top))
 
     qingdao = pairing_reassign(**SOURCE, pairing=shule, year=2014, donor_area=area("370200"), user=admin)
 
@@ -136,26 +101,10 @@ def test_a_second_pairing_of_the_same_sides_in_overlapping_years_is_refused(shan
     with pytest.raises(
         ConflictError, match=r"pairs 370000 with 650000 in 2005–open, as sd-xj \(stored\) already does in 1996–open"
     ):
-        pairing_create(
-            PairingSpec(
-                **SOURCE,
-                donor_area=area("370000"),
-                recipient_area=area("650000"),
-                level="province",
-                start_year=2005,
-            )
-        )
+        pairing_create(sourced("370000", "650000", "province", start_year=2005))
 
     pairing_end(pairing=shandong_xinjiang, end_year=2004)
-    later = pairing_create(
-        PairingSpec(
-            **SOURCE,
-            donor_area=area("370000"),
-            recipient_area=area("650000"),
-            level="province",
-            start_year=2005,
-        )
-    )
+    later = pairing_create(sourced("370000", "650000", "province", start_year=2005))
     assert later.start_year == 2005
 
 

@@ -11,6 +11,7 @@ with a message a user can act on.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -150,27 +151,15 @@ def pairing_create(spec: PairingSpec, *, user: Any = None, reason: str = "") -> 
             whose sides or years do not hold this pairing's.
         ConflictError: a key already in use, a stored pairing of the same sides in overlapping years.
     """
-    source_url = spec.source_url.strip()
-    pairing = Pairing(
-        key=spec.key.strip(),
-        source_url=source_url,
-        source_title=spec.source_title.strip(),
-        basis=spec.basis or (Basis.STATED if source_url else ""),
-        note=spec.note.strip(),
-        name=spec.name.strip(),
-        donor_area=spec.donor_area,
-        donor_organisation=spec.donor_organisation,
-        recipient_area=spec.recipient_area,
-        recipient_organisation=spec.recipient_organisation,
-        level=spec.level,
-        programme=spec.programme,
-        start_year=spec.start_year,
-        end_year=spec.end_year,
-        pair_count=spec.pair_count,
-        parent=spec.parent,
-        predecessor=spec.predecessor,
-    )
+    values = {field.name: getattr(spec, field.name) for field in dataclasses.fields(spec)}
+    values.update({name: values[name].strip() for name in ("key", "source_url", "source_title", "note", "name")})
+    values["basis"] = spec.basis or (Basis.STATED if values["source_url"] else "")
+    pairing = Pairing(**values)
     return _save(pairing, user=user, reason=reason)
+
+
+#: What makes a stored pairing in force in a spec's start year the pairing the spec describes.
+_SAME_PAIRING = ("donor_area", "donor_organisation", "recipient_area", "recipient_organisation", "level", "programme")
 
 
 @transaction.atomic
@@ -186,15 +175,7 @@ def pairing_get_or_create(spec: PairingSpec) -> tuple[Pairing, bool]:
         InvalidError, ConflictError: as :func:`pairing_create`.
     """
     existing = (
-        Pairing.objects.filter(
-            donor_area=spec.donor_area,
-            donor_organisation=spec.donor_organisation,
-            recipient_area=spec.recipient_area,
-            recipient_organisation=spec.recipient_organisation,
-            level=spec.level,
-            programme=spec.programme,
-            start_year__lte=spec.start_year,
-        )
+        Pairing.objects.filter(**{name: getattr(spec, name) for name in _SAME_PAIRING}, start_year__lte=spec.start_year)
         .filter(Q(end_year__isnull=True) | Q(end_year__gte=spec.start_year))
         .order_by("-start_year")
         .first()
