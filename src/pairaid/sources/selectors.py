@@ -40,7 +40,7 @@ def evidence_get(*, pk: int) -> Evidence:
 
 def evidence_unbound(*, document: SourceDocument) -> QuerySet[Evidence]:
     """The mentions of ``document`` that no data value cites (a plan sentence, say), in text order."""
-    return Evidence.objects.filter(document=document, data_values__isnull=True).order_by("start")
+    return document.evidence.filter(data_values__isnull=True).order_by("start")  # each knows its document
 
 
 def evidence_list(*, document_id: int | None = None) -> QuerySet[Evidence]:
