@@ -168,7 +168,7 @@ def indicator_given(code_or_indicator: str | Indicator) -> Indicator:
     does not hold."""
     if isinstance(code_or_indicator, Indicator):
         return code_or_indicator
-    found = Indicator.objects.filter(code=code_or_indicator).first()
+    found = indicator_find(code=code_or_indicator)
     if found is None:
         raise CodelistError(f"unknown indicator code {code_or_indicator!r}")
     return found
