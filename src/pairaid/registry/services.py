@@ -130,14 +130,14 @@ class PairingSpec:
     programme: str = Programme.EAST_WEST
     end_year: int | None = None
     pair_count: int = 1
-    parent: Pairing | None = None
     name: str = ""
     key: str = ""
+    parent: Pairing | None = None
+    predecessor: Pairing | None = None
     source_url: str = ""
     source_title: str = ""
     basis: str = ""
     note: str = ""
-    predecessor: Pairing | None = None
 
 
 def pairing_create(spec: PairingSpec, *, user: Any = None, reason: str = "") -> Pairing:
