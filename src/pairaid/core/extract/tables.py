@@ -60,7 +60,7 @@ _INTRODUCES = re.compile(r"\b(?:table|as\s+follows|below)\b", re.I)
 
 
 def _cells(line: str) -> list[tuple[int, str]]:
-    return cells_of(line, _CELL_GAP if HAN_CHAR.search(line) else _BAR_GAP)
+    return cells_of(line, _BAR_GAP if "|" in line and not HAN_CHAR.search(line) else _CELL_GAP)
 
 
 def _scale(text: str) -> Decimal | None:
