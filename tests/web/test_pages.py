@@ -175,16 +175,21 @@ def test_the_activity_page_shows_money_status_history_and_the_trail_of_its_trans
     assert "<del>1000000</del> → <ins>1200000</ins>" in html
 
 
-def test_the_pairing_page_lists_the_findings_of_the_checks(world: World) -> None:
-    from pairaid.checks.models import Finding
+def test_the_pairing_page_words_the_findings_as_the_reports_do_in_the_readers_language(world: World) -> None:
+    from pairaid.checks.services import findings_refresh
 
-    Finding.objects.create(
-        rule="parts_exceed_whole",
-        severity="error",
-        message="Grants exceed the aid funds they are part of",
-        pairing=world.kashi,
-        year=2009,
-    )
-    make_figure("aid_funds", "75800000", pairing=world.kashi, year=2009)
-    html = _client(world.owner).get(f"/pairings/{world.shandong.pk}/?year=2009").content.decode()
-    assert "Grants exceed the aid funds they are part of" in html
+    whole = make_figure("aid_funds", "75800000", pairing=world.kashi, year=2009)
+    grants = make_figure("grant_funds", "100000000", pairing=world.kashi, year=2009)
+    grants.part_of = whole
+    grants.save()
+    assert findings_refresh(pairing=world.shandong, year=2009).errors == 1
+    en = _client(world.owner).get(f"/pairings/{world.shandong.pk}/?year=2009").content.decode()
+    zh = _client(world.owner, "zh-hans").get(f"/pairings/{world.shandong.pk}/?year=2009").content.decode()
+    assert (
+        "Kashi Prefecture (喀什地区): the parts of Aid funds provided (all channels) 75.8 million yuan add up to "
+        "100 million yuan, more than the whole (Grants (free aid) 100 million yuan)."
+    ) in en
+    assert "<strong>错误</strong> 山东省—喀什地区：援助资金7580万元的各分项合计1亿元，超过总数（无偿援助资金1亿元）。" in zh
+    assert "add up" not in zh and "exceed" not in zh
+
+

@@ -14,7 +14,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Prefetch, Q, Sum
+from django.db.models import Case, Prefetch, Q, Sum, When
 from django.utils import translation
 
 from pairaid.activities.models import Activity, ActivityStatus, Transaction
@@ -289,26 +289,32 @@ def tree_rows(*, root: Pairing, totals: dict[int, Decimal], language: str) -> li
 
 
 def finding_rows(
-    *, pairing_ids: list[int] | None, year: int, language: str, notes: Notes, include_extracted: bool = False
+    *,
+    pairing_ids: list[int] | None,
+    year: int,
+    language: str,
+    notes: Notes,
+    include_extracted: bool = False,
+    limit: int | None = None,
 ) -> list[FindingRow]:
-    """The year's findings, errors first: on confirmed figures, or with ``include_extracted`` on the
-    extracted ones too (a report that counts them shows what the checks found in them); each written
-    in ``language`` from its rule and figures (:func:`pairaid.reports.finding_texts.finding_text`),
-    with names, not codes."""
-    from pairaid.reports.finding_texts import finding_text
+    """The year's findings, errors first, then warnings, then notes (the first ``limit`` of them): on
+    confirmed figures, or with ``include_extracted`` on the extracted ones too (a report that counts
+    them shows what the checks found in them); each written in ``language`` from its rule and
+    figures (:func:`pairaid.reports.finding_texts.finding_messages`), with names, not codes."""
+    from pairaid.reports.finding_texts import finding_messages
 
-    figures = DataValue.objects.select_related("indicator", "area", "activity")
+    rank = Case(When(severity="error", then=0), When(severity="warning", then=1), default=2)
     qs = (
         Finding.objects.filter(year=year, includes_extracted=include_extracted)
         .select_related("evidence", "evidence__document")
-        .prefetch_related(Prefetch("data_values", queryset=figures))
+        .defer("evidence__document__text")
+        .annotate(rank=rank)
+        .order_by("rank", "severity", "rule", "pk")
     )
     if pairing_ids is not None:
         qs = qs.filter(pairing_id__in=pairing_ids)
-    rank = {"error": 0, "warning": 1, "info": 2}
-    found = list(qs)
-    members = {f.pk: list(f.data_values.all()) for f in found}
-    names = pairing_names({v.pairing_id for m in members.values() for v in m if v.pairing_id}, language)
+    found = list(qs[:limit] if limit is not None else qs)
+    messages = finding_messages(found, language=language)
     rows = []
     with translation.override(language):
         for f in found:
@@ -317,12 +323,12 @@ def finding_rows(
                 FindingRow(
                     str(f.get_severity_display()),
                     f.rule,
-                    finding_text(f, members[f.pk], language=language, names=names),
+                    messages[f.pk],
                     evidence_url(e.document_id, e.start, e.end) if e else None,
                     f"{e.document.title}" if e else "",
                 )
             )
-    return sorted(rows, key=lambda r: rank.get(r.severity, 3))
+    return rows
 
 
 def source_rows(

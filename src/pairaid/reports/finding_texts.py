@@ -9,7 +9,7 @@ million yuan / 万元 and 亿元).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from pathlib import Path
@@ -145,6 +145,29 @@ def finding_text(finding: Finding, figures: list[DataValue], *, language: str, n
         text = text.split("：" if zh else ": ", 1)[-1]
         text = text[:1].upper() + text[1:]
     return text
+
+
+def finding_messages(findings: Sequence[Finding], *, language: str) -> dict[int, str]:
+    """Each of ``findings`` as :func:`finding_text` words it in ``language``, by the finding's pk:
+    what every page, report and export shows of a finding (never the checks' stored English).
+
+    The figures the findings name are read in one query (with indicator, area and activity), the
+    pairing names in another, whatever the number of findings."""
+    from django.utils import translation
+
+    from pairaid.reports.figures import pairing_names
+
+    ids = [f.pk for f in findings]
+    members: dict[int, list[DataValue]] = {pk: [] for pk in ids}
+    through = Finding.data_values.through
+    links = through.objects.filter(finding_id__in=ids).select_related(
+        "datavalue__indicator", "datavalue__area", "datavalue__activity"
+    )
+    for link in links:
+        members[link.finding_id].append(link.datavalue)
+    names = pairing_names({v.pairing_id for m in members.values() for v in m if v.pairing_id}, language)
+    with translation.override(language):
+        return {f.pk: finding_text(f, members[f.pk], language=language, names=names) for f in findings}
 
 
 def _parts(parts: Iterable[DataValue], whole: DataValue, language: str) -> list[str]:

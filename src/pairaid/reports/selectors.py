@@ -240,8 +240,13 @@ def overview_context(
         sectors=table_rows(rollup_by_sector(year=year, finance_types=AID_CHANNELS, language=language), language),
         pairings=table_rows([replace(r, label=names.get(int(r.key), r.label)) for r in top], language, before),
         findings=finding_rows(
-            pairing_ids=None, year=year, language=language, notes=notes, include_extracted=include_extracted
-        )[:200],
+            pairing_ids=None,
+            year=year,
+            language=language,
+            notes=notes,
+            include_extracted=include_extracted,
+            limit=200,
+        ),
         sources=source_rows([], year=year, statuses=_statuses(include_extracted)),
     )
     context.narrative = narrative(headline=context.headline, year=year, who=None, language=language)

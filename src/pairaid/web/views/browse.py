@@ -13,6 +13,7 @@ from pairaid.accounts import permissions, registry_permissions
 from pairaid.accounts.selectors import visible_datavalue_list
 from pairaid.activities.selectors import activity_get
 from pairaid.audit.selectors import history_entries
+from pairaid.checks.models import Finding
 from pairaid.checks.selectors import finding_list
 from pairaid.geo.selectors import area_get
 from pairaid.indicators.models import DataValueStatus
@@ -21,6 +22,7 @@ from pairaid.indicators.totals import scope_totals, scope_totals_cached
 from pairaid.paging import KeysFirst
 from pairaid.registry import selectors as registry
 from pairaid.registry.pairing_names import pairing_matches
+from pairaid.reports.finding_texts import finding_messages
 from pairaid.reports.selectors import map_chart
 from pairaid.review.selectors import datavalue_detail_get
 from pairaid.web import selectors
@@ -32,6 +34,12 @@ from pairaid.web.year_context import area_year_panel, pairing_year_panel
 
 def _language() -> str:
     return get_language() or "en"
+
+
+def _worded(findings: list[Finding]) -> list[tuple[Finding, str]]:
+    """Each finding with its sentence in the page's language (the reports' wording, not the checks' English)."""
+    messages = finding_messages(findings, language=_language())
+    return [(f, messages[f.pk]) for f in findings]
 
 
 @site_view
@@ -113,7 +121,7 @@ def pairing_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "totals": scope_totals(year=year, pairing=pairing) if year else [],
             "activities": activities,
             "documents": selectors.pairing_documents(pairing=pairing)[:50],
-            "findings": finding_list(pairing=pairing, year=year)[:50] if year else [],
+            "findings": _worded(list(finding_list(pairing=pairing, year=year)[:50])) if year else [],
             "history": history_entries(instance=pairing),
             "can_edit": permissions.can_edit_pairing(request.user, pairing),
             "can_end": registry_permissions.can_pairing_end(request.user, pairing),
