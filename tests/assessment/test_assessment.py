@@ -9,7 +9,7 @@ import pytest
 
 from pairaid.accounts.permissions import NotAllowed
 from pairaid.assessment.models import Criterion
-from pairaid.assessment.selectors import assessment_run
+from pairaid.assessment.selectors import assessment_of, assessment_run
 from pairaid.assessment.services import criterion_update, rubric_sync
 from pairaid.checks.models import Finding
 from pairaid.core.errors import CodelistError, DataError
@@ -71,6 +71,12 @@ def test_every_pairing_of_the_year_gets_a_score_with_its_evidence(world: World) 
     assert [a.rank for a in ranked] == [1, 2, 3]
     assert ranked[0].pairing == world.shandong and ranked[-1].pairing == world.jiangsu
     assert by_pairing[world.jiangsu.pk].score == Decimal("10.0")  # only its findings are clean
+    # one pairing's score, read from its own tree only, is the score the national run gives it
+    Finding.objects.create(rule="parts_exceed_whole", severity="error", message="m", pairing=world.jiangsu, year=2009)
+    ranked = {a.pairing.pk: a.result for a in assessment_run(year=2009)}
+    for pairing in (world.shandong, world.kashi, world.jiangsu):
+        assert assessment_of(pairing=pairing, year=2009) == ranked[pairing.pk]
+    assert assessment_of(pairing=world.shandong, year=2009).score == by_pairing[world.shandong.pk].score
 
 
 def test_the_national_office_edits_the_rubric(world: World) -> None:

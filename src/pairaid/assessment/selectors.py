@@ -70,6 +70,11 @@ def _ancestors(parent: dict[int, int | None], node: int) -> list[int]:
     return found
 
 
+def _under(parent: dict[int, int | None], root: int) -> list[int]:
+    """``root`` and every pairing under it."""
+    return [node for node in parent if root in _ancestors(parent, node)]
+
+
 def _total(rollup: Rollup, code: str, year: int, pairing_id: int, unit: str) -> Decimal | None:
     totals = rollup.pairing_totals(code, year)
     for (found_unit, _kind), by_pairing in sorted(totals.items(), key=lambda item: item[0][0] != unit):
@@ -106,9 +111,10 @@ class _Facts:
         self.executions = plan_executions(year=year, root=root, language=language)
         self.completeness = completeness_of_year(pairings=pairings, year=year, language=language)
         self.findings: dict[int, list[rubric.FindingFact]] = defaultdict(list)
-        for pairing_id, severity, rule in Finding.objects.filter(
-            year=year, includes_extracted=False, pairing__isnull=False
-        ).values_list("pairing_id", "severity", "rule"):
+        found = Finding.objects.filter(year=year, includes_extracted=False, pairing__isnull=False)
+        if root is not None:  # only the findings of its tree count towards its score
+            found = found.filter(pairing_id__in=_under(self.parent, root.pk))
+        for pairing_id, severity, rule in found.values_list("pairing_id", "severity", "rule"):
             for node in _ancestors(self.parent, pairing_id):
                 self.findings[node].append(rubric.FindingFact(severity, rule))
         self.states = {

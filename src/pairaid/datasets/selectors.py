@@ -228,6 +228,19 @@ def completeness(
     return Completeness(dataset, rows)
 
 
+def _trees(parent: dict[int, int | None], roots: set[int]) -> set[int]:
+    """``roots`` and every pairing under one of them."""
+    children: dict[int, list[int]] = defaultdict(list)
+    for node, up in parent.items():
+        if up is not None:
+            children[up].append(node)
+    found, frontier = set(roots), list(roots)
+    while frontier:
+        frontier = [c for node in frontier for c in children.get(node, ()) if c not in found]
+        found.update(frontier)
+    return found
+
+
 def completeness_of_year(*, pairings: list[Pairing], year: int, language: str = "en") -> dict[int, Completeness]:
     """:func:`completeness` (without who filled what) of each of ``pairings`` whose level reports a dataset,
     by pairing id, read in four queries however many pairings there are."""
@@ -237,11 +250,19 @@ def completeness_of_year(*, pairings: list[Pairing], year: int, language: str = 
         indicators[entry.dataset_id].append(entry.indicator)
     parent = dict(Pairing.objects.values_list("pk", "parent_id"))
     held: dict[int, list[DataValue]] = defaultdict(list)
-    values = DataValue.objects.filter(
-        indicator__in={i.pk for listed in indicators.values() for i in listed},
-        period_end__year=year,
-        kind=DataValueKind.ACTUAL,
-    ).annotate(activity_pairing=F("activity__pairing_id"))
+    values = (
+        DataValue.objects.filter(
+            indicator__in={i.pk for listed in indicators.values() for i in listed},
+            period_end__year=year,
+            kind=DataValueKind.ACTUAL,
+        )
+        .annotate(activity_pairing=F("activity__pairing_id"))
+        .only("pk", "indicator_id", "pairing_id", "activity_id", "disaggregation", "status", "value", "unit")
+    )
+    under = _trees(parent, {p.pk for p in pairings})
+    if len(under) < len(parent):  # only the values of the trees asked for (one pairing's: not the nation's)
+        activities = list(Activity.objects.filter(pairing_id__in=under).values_list("pk", flat=True))
+        values = values.filter(Q(pairing_id__in=under) | Q(activity_id__in=activities))
     for value in values:
         above: set[int] = set()
         for owner in {value.pairing_id, value.activity_pairing} - {None}:  # type: ignore[attr-defined]
