@@ -159,3 +159,23 @@ def test_a_report_for_a_year_without_figures_is_refused(
     assert result.exit_code == 1
     assert "no figures for" in result.output and "in 1999: nothing to report" in result.output
     assert not out.exists()
+
+
+def test_the_report_lists_errors_then_warnings_then_notes_and_the_overview_words_its_first_200(
+    sample_pairing: Pairing,
+) -> None:
+    from pairaid.checks.models import Finding
+    from pairaid.reports.figures import Notes, finding_rows
+
+    for severity in ("info", "warning", "error", "info", "warning"):
+        Finding.objects.create(
+            rule="parts_exceed_whole", severity=severity, message="m", pairing=sample_pairing, year=2009
+        )
+    rows = finding_rows(pairing_ids=None, year=2009, language="en", notes=Notes("en"))
+    assert [r.severity for r in rows] == ["Error", "Warning", "Warning", "Info", "Info"]
+    assert rows[0].message == "The parts add up to more than the whole."  # no figures: the rule's title
+    first = finding_rows(
+        pairing_ids=[sample_pairing.pk], year=2009, language="zh-hans", notes=Notes("zh-hans"), limit=2
+    )
+    title = "分项之和超过总数。"
+    assert [(r.severity, r.message) for r in first] == [("错误", title), ("警告", title)]
