@@ -116,3 +116,22 @@ def transaction_total(
     )
     total = qs.aggregate(total=Sum("value"))["total"]
     return total if total is not None else Decimal("0")
+
+
+#: Above this many activities a tree's are matched by a subquery rather than listed.
+_LISTED_ACTIVITIES = 20_000
+
+
+def of_pairings(pairing_ids: list[int] | set[int], *, prefix: str = "") -> Q:
+    """Rows of these pairings or of their activities (``prefix``: the path to the row's ``pairing`` and
+    ``activity``, e.g. ``""`` for a data value or a transaction).
+
+    The activities are listed by id (one small query) so that the database reads the rows through
+    its indexes on pairing and activity, instead of joining every row of the table to its activity
+    to test ``activity.pairing`` (a sequential scan of a million data values); a tree with more
+    activities than :data:`_LISTED_ACTIVITIES` is matched by a subquery."""
+    chosen = list(pairing_ids)
+    activities = Activity.objects.filter(pairing_id__in=chosen).values_list("pk", flat=True)
+    listed = list(activities[: _LISTED_ACTIVITIES + 1])
+    under: object = activities if len(listed) > _LISTED_ACTIVITIES else listed
+    return Q(**{f"{prefix}pairing_id__in": chosen}) | Q(**{f"{prefix}activity_id__in": under})

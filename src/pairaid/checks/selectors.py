@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from django.db.models import Case, F, Q, QuerySet, When
+from django.db.models import Case, F, QuerySet, When
 from django.db.models.functions import Substr
 
+from pairaid.activities.selectors import of_pairings
 from pairaid.checks.models import Finding
 from pairaid.core.checks import EvidenceRef, Figure
 from pairaid.core.checks.adapters import subject_of
@@ -62,7 +63,7 @@ def datavalues_to_check(
     qs = DataValue.objects.filter(status__in=statuses, kind=DataValueKind.ACTUAL)  # a plan is not checked as done
     if pairing is not None:
         ids = pairing_descendant_ids(root=pairing)
-        qs = qs.filter(Q(pairing_id__in=ids) | Q(activity__pairing_id__in=ids))
+        qs = qs.filter(of_pairings(ids))
     if year is not None:
         qs = qs.filter(period_start__year__lte=year, period_end__year__gte=year - 1)
     return (

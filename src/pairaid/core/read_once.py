@@ -25,7 +25,11 @@ _MEMO: ContextVar[dict[str, Any] | None] = ContextVar("pairaid_read_once", defau
 
 @contextmanager
 def read_once() -> Iterator[None]:
-    """Within the block, what :func:`once` loads under a key is loaded once."""
+    """Within the block, what :func:`once` loads under a key is loaded once (a block inside another
+    shares the outer block's reads)."""
+    if _MEMO.get() is not None:
+        yield
+        return
     token = _MEMO.set({})
     try:
         yield

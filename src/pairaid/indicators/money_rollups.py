@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.db.models import Count, F, Q, QuerySet, Sum, Value
+from django.db.models import Count, F, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import translation
 
 from pairaid.activities.models import FinanceType, Transaction, TransactionType
+from pairaid.activities.selectors import of_pairings
 from pairaid.indicators.rollups import RollupRow
 from pairaid.indicators.statements import PairingForest
 from pairaid.registry.models import Pairing
@@ -30,7 +31,7 @@ def _transactions(*, year: int, root: Pairing | None, transaction_types: Iterabl
         qs = qs.filter(transaction_type__in=list(transaction_types))
     if root is not None:
         ids = list(PairingForest.load().under(root.pk))
-        qs = qs.filter(Q(pairing_id__in=ids) | Q(activity__pairing_id__in=ids))
+        qs = qs.filter(of_pairings(ids))
     return qs
 
 

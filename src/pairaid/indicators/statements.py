@@ -23,10 +23,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import NamedTuple
 
-from django.db.models import BooleanField, Case, Count, Exists, IntegerField, OuterRef, Q, Subquery, Sum, Value, When
+from django.db.models import BooleanField, Case, Count, Exists, IntegerField, OuterRef, Subquery, Sum, Value, When
 from django.db.models.functions import Coalesce, ExtractYear
 
 from pairaid.activities.models import Activity
+from pairaid.activities.selectors import of_pairings
 from pairaid.core.errors import DataError
 from pairaid.core.read_once import once
 from pairaid.geo.models import Area
@@ -197,7 +198,7 @@ def statement_rows(
     )
     if pairing_ids is not None:
         chosen = list(pairing_ids)
-        qs = qs.filter(Q(pairing_id__in=chosen) | Q(activity__pairing_id__in=chosen))
+        qs = qs.filter(of_pairings(chosen))
     # the owner of an activity's output is the activity's pairing, and a figure may be inside another of
     # its indicator: both looked up only for the rows that need it (a join would hash whole tables)
     owner = Coalesce(

@@ -269,8 +269,12 @@ def table_rows(rows: list[RollupRow], language: str, previous: dict[str, Decimal
 
 def tree_rows(*, root: Pairing, totals: dict[int, Decimal], language: str) -> list[TreeRow]:
     """``root`` and every pairing under it, depth first, each with its aid funds of the year ("" when none)."""
-    pairings = list(
-        Pairing.objects.select_related("donor_area", "recipient_area", "donor_organisation", "recipient_organisation")
+    from pairaid.indicators.statements import PairingForest
+
+    pairings = list(  # the pairings of the tree only, not the nation's
+        Pairing.objects.filter(pk__in=PairingForest.load().under(root.pk)).select_related(
+            "donor_area", "recipient_area", "donor_organisation", "recipient_organisation"
+        )
     )
     children: dict[int | None, list[Pairing]] = {}
     for p in pairings:

@@ -14,7 +14,8 @@ from dataclasses import replace
 
 from django.db.models import Q
 
-from pairaid.activities.models import Activity
+from pairaid.activities.selectors import of_pairings
+from pairaid.core.read_once import read_once
 from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueKind, DataValueStatus, Indicator
 from pairaid.indicators.money_rollups import rollup_by_channel, rollup_by_sector
 from pairaid.indicators.rollups import Rollup, rollup_by_area, rollup_by_pairing, rollup_by_year, rollup_read
@@ -82,9 +83,10 @@ def _stored_figures(
         .order_by("indicator__group", "indicator__code", "pk")
     )
     current = list(rows.filter(period_end__year=year))
-    previous = {
-        (v.indicator_id, v.subject_key, v.period_kind, v.disaggregation, v.unit): v.value
-        for v in rows.filter(period_end__year=year - 1, period_kind="year")
+    fields = ("indicator_id", "subject_key", "period_kind", "disaggregation", "unit")
+    previous = {  # last year's figures, as plain rows: only their values are compared
+        tuple(row[:-1]): row[-1]
+        for row in rows.filter(period_end__year=year - 1, period_kind="year").values_list(*fields, "value")
     }
     return report_figures(current, language=language, notes=notes, previous=previous)
 
@@ -100,16 +102,25 @@ def _sections(figures: list[ReportFigure], codes: dict[str, str]) -> dict[str, l
 def report_context(
     *, pairing: Pairing, year: int, language: str = "en", include_extracted: bool = False, with_charts: bool = True
 ) -> ReportContext:
-    """The annual report of ``pairing`` (with every pairing under it) for ``year``."""
+    """The annual report of ``pairing`` (with every pairing under it) for ``year``. The pairing forest, the
+    area tree and the codelist are read once for the whole report (:func:`pairaid.core.read_once.read_once`)."""
+    with read_once():
+        return _report_context(
+            pairing=pairing, year=year, language=language, include_extracted=include_extracted, with_charts=with_charts
+        )
+
+
+def _report_context(
+    *, pairing: Pairing, year: int, language: str, include_extracted: bool, with_charts: bool
+) -> ReportContext:
     lab = labels(language)
     ids = pairing_descendant_ids(root=pairing)
     groups = dict(Indicator.objects.values_list("code", "group"))
     notes = Notes(language)
     aid = _headline_rollup(year=year, pairing=pairing, include_extracted=include_extracted)
     totals = _headline_totals(year=year, pairing=pairing, rollup=aid)
-    tree_activities = Activity.objects.filter(pairing_id__in=ids).values("pk")
     figures = _stored_figures(
-        DataValue.objects.filter(Q(pairing_id__in=ids) | Q(activity_id__in=tree_activities)),
+        DataValue.objects.filter(of_pairings(ids)),
         year=year,
         language=language,
         notes=notes,
@@ -209,7 +220,15 @@ def _recipient_figures(
 def overview_context(
     *, year: int, language: str = "en", include_extracted: bool = False, with_charts: bool = True
 ) -> ReportContext:
-    """The national overview for ``year``: national totals with change on last year, and every top pairing."""
+    """The national overview for ``year``: national totals with change on last year, and every top pairing
+    (the small tables read once for the whole overview, as for :func:`report_context`)."""
+    with read_once():
+        return _overview_context(
+            year=year, language=language, include_extracted=include_extracted, with_charts=with_charts
+        )
+
+
+def _overview_context(*, year: int, language: str, include_extracted: bool, with_charts: bool) -> ReportContext:
     lab = labels(language)
     aid = _headline_rollup(year=year, pairing=None, include_extracted=include_extracted)
     totals = _headline_totals(year=year, pairing=None, rollup=aid)
