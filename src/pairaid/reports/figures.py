@@ -27,6 +27,7 @@ from pairaid.indicators.rollups import RollupRow
 from pairaid.indicators.totals import ScopeTotal
 from pairaid.registry.models import Pairing
 from pairaid.reports.context import ActivityRow, FindingRow, NoteRow, ReportFigure, SourceRow, TableRow, TreeRow
+from pairaid.reports.finding_texts import finding_messages, pairing_names
 from pairaid.reports.labels import is_zh, money, quantity
 from pairaid.reports.links import evidence_url
 from pairaid.sources.models import SourceDocument
@@ -42,14 +43,6 @@ def sentence_around(text: str, start: int, end: int, limit: int = 320) -> str:
     first = before[-1] if before else max(0, start - limit // 2)
     last = after.end() if after else min(len(text), end + limit // 2)
     return " ".join(text[first:last].split())
-
-
-def pairing_names(ids: Iterable[int], language: str) -> dict[int, str]:
-    """Each pairing's name in ``language``."""
-    qs = Pairing.objects.filter(pk__in=set(ids)).select_related(
-        "donor_area", "recipient_area", "donor_organisation", "recipient_organisation"
-    )
-    return {p.pk: p.display_name(language) for p in qs}
 
 
 def document_title(document: SourceDocument, limit: int = 120) -> str:
@@ -305,8 +298,6 @@ def finding_rows(
     confirmed figures, or with ``include_extracted`` on the extracted ones too (a report that counts
     them shows what the checks found in them); each written in ``language`` from its rule and
     figures (:func:`pairaid.reports.finding_texts.finding_messages`), with names, not codes."""
-    from pairaid.reports.finding_texts import finding_messages
-
     rank = Case(When(severity="error", then=0), When(severity="warning", then=1), default=2)
     qs = (
         Finding.objects.filter(year=year, includes_extracted=include_extracted)

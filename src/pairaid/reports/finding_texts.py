@@ -19,6 +19,7 @@ import yaml
 
 from pairaid.checks.models import Finding
 from pairaid.indicators.models import DataValue
+from pairaid.registry.models import Pairing
 from pairaid.reports.labels import is_zh, quantity
 
 _DATA = Path(__file__).with_name("data") / "findings.yaml"
@@ -147,6 +148,14 @@ def finding_text(finding: Finding, figures: list[DataValue], *, language: str, n
     return text
 
 
+def pairing_names(ids: Iterable[int], language: str) -> dict[int, str]:
+    """Each pairing's name in ``language``."""
+    qs = Pairing.objects.filter(pk__in=set(ids)).select_related(
+        "donor_area", "recipient_area", "donor_organisation", "recipient_organisation"
+    )
+    return {p.pk: p.display_name(language) for p in qs}
+
+
 def finding_messages(findings: Sequence[Finding], *, language: str) -> dict[int, str]:
     """Each of ``findings`` as :func:`finding_text` words it in ``language``, by the finding's pk:
     what every page, report and export shows of a finding (never the checks' stored English).
@@ -154,8 +163,6 @@ def finding_messages(findings: Sequence[Finding], *, language: str) -> dict[int,
     The figures the findings name are read in one query (with indicator, area and activity), the
     pairing names in another, whatever the number of findings."""
     from django.utils import translation
-
-    from pairaid.reports.figures import pairing_names
 
     ids = [f.pk for f in findings]
     members: dict[int, list[DataValue]] = {pk: [] for pk in ids}
