@@ -1,0 +1,234 @@
+"""Period phrases of English sentences (gold-format.md F5): "in 2009", "since 1996", "over the past 14
+years", "by the end of 2009", "during the 11th Five-Year Plan", and the year a pairing began.
+
+:mod:`pairaid.core.extract.periods` gives each mention the period these phrases say.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from pairaid.core.extract.model import Sentence
+from pairaid.core.extract.regex_leads import compile_led
+from pairaid.core.extract.rules import word_list
+
+__all__ = [
+    "DATED",
+    "NEW_SCENE",
+    "PeriodPhrase",
+    "find_period_phrases",
+    "pairing_start_year",
+    "sentences_naming_a_period",
+]
+
+_YEAR = r"((?:19|20)\d\d)"
+_MONTH = rf"(?:{'|'.join(word_list('months'))})\.?"
+_PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, compile_led(pattern, re.I))
+    for kind, pattern in (
+        # "in the 22 years to 2016", "over the 24 years up to the end of 2018": the N years ending in that year
+        (
+            "years_to",
+            rf"\b(?:over|in|during|throughout)\s+the\s+(\d+|[a-z]+(?:-[a-z]+)?)\s+years\s+(?:up\s+)?(?:to|until|till)"
+            rf"\s+(?:the\s+end\s+of\s+)?{_YEAR}\b",
+        ),
+        ("as_of", rf"\b(?:as\s+of|by|until|till|up\s+to|to|at)\s+(?:the\s+)?end\s+of\s+(?:{_MONTH}\s+)?{_YEAR}"),
+        ("as_of", rf"\bas\s+of\s+(?:{_MONTH}\s+(?:\d{{1,2}},?\s+)?)?{_YEAR}"),
+        ("year_end", r"\b(?:as\s+of|by|until|till|up\s+to|to|at)\s+the\s+end\s+of\s+(?:the|this)\s+year\b"),
+        ("span", rf"\b(?:from|between)\s+{_YEAR}\s+(?:to|and|through|till|until)\s+{_YEAR}\b"),
+        ("since", rf"\bsince\s+(?:{_MONTH}\s+)?{_YEAR}"),
+        ("since", rf"\bsince\s+[^.;,]{{0,80}}?\b(?:in|of)\s+(?:{_MONTH}\s+)?{_YEAR}"),
+        (
+            "since_pairing",
+            r"\bsince\s+(?:the|its|their|our)\s+(?:[\w-]+\s+){0,2}?(?:pairing|twinning|partnership|cooperation|assistance)"
+            r"(?:[\s-]+(?:off|relationship|programme|program|mechanism))?\s+(?:began|started|was\s+(?:launched|established))\b",
+        ),
+        # "began helping B in 2003. ... Over the years it has provided N in all": from the pairing's start
+        (
+            "since_pairing",
+            r"\b(?:over|in|during|throughout)\s+(?:the|these|all\s+these)\s+(?:past\s+|last\s+)?years\b"
+            r"(?!\s+(?:of|before|after|to))",
+        ),
+        ("past_years", r"\b(?:over|in|during)\s+the\s+(?:past|last)\s+(\d+|[a-z]+(?:-[a-z]+)?)\s+years\b"),
+        # "during the 11th Five-Year Plan": the plan's five years (from the 4th plan, 1971-1975, on)
+        ("plan_years", r"\b(?:during|in|throughout|over)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\s+Five[\s-]Year\s+Plan\b"),
+        ("whole_year", r"\b(?:throughout|in|during|over)\s+the\s+(?:whole|entire)?\s*year\b(?!\s+(?:before|earlier))"),
+        (
+            "in_year",
+            rf"\b(?:in|during|throughout|for)\s+(?:(?:early|mid|late)[\s-]+)?(?:{_MONTH}\s+)?{_YEAR}\b(?!\s*[-~–])",
+        ),
+        ("in_year", rf"^\W*{_YEAR}\s*,"),
+    )
+)
+# a word (lower case) every match of the pattern of _PHRASES at the same place contains
+_PHRASE_WORDS = ("years", "end", "as", "end", "", "since", "since", "since", "years", "years", "plan", "year", "", "")
+# "18.2% more than in 2010", "compared with 2009": a base year of a comparison, not a period
+_BASE_BEFORE = compile_led(
+    r"\b(?:than|over|compared\s+(?:with|to)|against|versus)\s+(?:that\s+|the\s+level\s+)?$", re.I
+)
+# "a year or a year word": two scans, each fast (a digit prefix; a letter lead), in place of one slow one
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
+_PERIOD_WORD = compile_led(r"\byears?\b|\bsince\b", re.I)  # "since the pairing began" names no year
+
+
+def _names_a_period(body: str) -> bool:
+    return bool(_YEAR_DIGITS.search(body) or _PERIOD_WORD.search(body))
+
+
+# "the seventeenth year since", "the 10th anniversary since": how long, not since when the figures count
+_COUNTED_SINCE = re.compile(r"\b(?:year|anniversary)\s*$", re.I)
+DATED = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}\b|\b(?:on|in)\s+{_MONTH}\b")
+# a sentence opening on a place ("In County B, ...") starts a new scene: carried periods stop
+NEW_SCENE = re.compile(rf"\s*In\s+(?!{_MONTH}\b|(?:19|20)\d\d\b)[A-Z]")
+_SINCE = compile_led(rf"\bsince\s+(?:{_MONTH}\s+)?{_YEAR}|\bsince\b[^.]{{0,120}}?\bin\s+{_YEAR}", re.I)
+_IN_A_YEAR = re.compile(rf"\bin\s+(?:{_MONTH}\s+)?{_YEAR}\b", re.I)
+_OPENS_IN_YEAR = re.compile(rf"\W*in\s+(?:{_MONTH}\s+)?{_YEAR}\s*,", re.I)
+_PAIRING_VERBS = compile_led(
+    r"\b(?:assign|twin|pair|counterpart|partnership|designat|undertak|support|aid|help|cooperat)", re.I
+)
+_PAIRING_BEGAN = compile_led(
+    r"\b(?:assign(?:ed|s)?|designat\w*|undert(?:ook|aken|akes)|start(?:ed|s)|beg(?:an|un)|establish(?:ed|es)?|built|set\s+up"
+    r"|took\s+up|held\s+(?:their|its|the)\s+first)"
+    r"\b[^.]{0,80}\b(?:twinn?\w*|pair\w*|partner\w*|counterpart|support\w*|assist\w*|aid\w*|help\w*)\b"
+    r"|\btwinned\s+with\b|\bpaired\s+with\b"
+    # "the pairing between A and B started in 2003"
+    r"|\b(?:pairing|twinning|partnership|counterpart\s+(?:support|assistance|aid))\b[^.]{0,60}"
+    r"\b(?:start(?:ed|s)|beg(?:an|un)|was\s+(?:launched|established|set\s+up))\b",
+    re.I,
+)
+_WORD_NUMBERS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+}
+
+
+@dataclass(frozen=True)
+class PeriodPhrase:
+    """A period phrase at ``start``..``end``: its kind and year (or number of years for ``past_years``)."""
+
+    kind: str
+    start: int
+    end: int
+    year: int
+    opens_sentence: bool
+    start_year: int | None = None  # the first year of a ``span``
+    carries: bool = True  # carried to the next sentences when it opens its sentence
+
+
+def find_period_phrases(text: str, sentence: Sentence, report_year: int) -> tuple[PeriodPhrase, ...]:
+    """Period phrases inside one sentence, in order, overlapping phrases dropped."""
+    found: list[PeriodPhrase] = []
+    body = text[sentence.start : sentence.end]
+    if not _names_a_period(body):
+        return ()
+    low = body.lower()
+    for (kind, pat), needs in zip(_PHRASES, _PHRASE_WORDS, strict=True):
+        if needs not in low:
+            continue  # a word every match of the pattern has is missing: no scan
+        for m in pat.finditer(body):
+            if any(p.start < sentence.start + m.end() and sentence.start + m.start() < p.end for p in found):
+                continue
+            if kind == "in_year" and _BASE_BEFORE.search(body, max(0, m.start() - 30), m.start()):
+                continue
+            if kind == "since" and _COUNTED_SINCE.search(body, max(0, m.start() - 30), m.start()):
+                continue  # "2013 was the 17th year since ...": an age, not the period of the figures
+            if kind in ("whole_year", "year_end", "since_pairing"):
+                year = report_year  # "since the pairing began": from the pairing's start year, when known
+            elif kind == "past_years":
+                raw = m.group(1).lower()
+                year = int(raw) if raw.isdigit() else _WORD_NUMBERS.get(raw, 0)
+                if not year:
+                    continue
+            elif kind == "years_to":
+                raw = m.group(1).lower()
+                years = int(raw) if raw.isdigit() else _WORD_NUMBERS.get(raw, 0)
+                year = int(m.group(2))
+                if not 1 < years < 80:
+                    continue
+                at = (sentence.start + m.start(), sentence.start + m.end())
+                found.append(PeriodPhrase("span", *at, year, m.start() <= 45, start_year=year - years + 1))
+                continue
+            elif kind == "span":
+                year = int(m.group(2))
+                if year <= int(m.group(1)):
+                    continue
+            elif kind == "plan_years":
+                first = 1971 + 5 * (int(m.group(1)) - 4)
+                if int(m.group(1)) < 4 or first > report_year:
+                    continue
+                kind, year = "span", min(first + 4, report_year)
+                at = (sentence.start + m.start(), sentence.start + m.end())
+                found.append(PeriodPhrase(kind, *at, year, m.start() <= 45, start_year=first))
+                continue
+            else:
+                year = int(m.group(1))
+            opens = m.start() <= 45
+            kind_of = "as_of" if kind == "year_end" else kind  # "by the end of the year": the report year's end
+            found.append(
+                PeriodPhrase(
+                    kind_of,
+                    sentence.start + m.start(),
+                    sentence.start + m.end(),
+                    year,
+                    opens,
+                    start_year=int(m.group(1)) if kind == "span" else None,
+                    carries=kind not in ("year_end", "since", "since_pairing"),
+                )
+            )
+    found.sort(key=lambda p: p.start)
+    return tuple(found)
+
+
+def sentences_naming_a_period(text: str, sentences: tuple[Sentence, ...]) -> list[bool]:
+    """For each sentence, whether it names a year or says "year(s)": one pass over the text, not one per sentence."""
+    starts = [s.start for s in sentences]
+    out = [False] * len(sentences)
+    for pattern in (_YEAR_DIGITS, _PERIOD_WORD):
+        for m in pattern.finditer(text):
+            i = bisect.bisect_right(starts, m.start()) - 1
+            if i >= 0 and m.end() <= sentences[i].end:
+                out[i] = True
+    return out
+
+
+def pairing_start_year(
+    text: str, sentences: tuple[Sentence, ...], report_year: int, *, naming: list[bool] | None = None
+) -> int | None:
+    """The year the pairing began, when a sentence says so ("Since 1996, A has supported B"), else ``None``.
+
+    ``naming`` (from ``sentences_naming_a_period``) spares reading sentences that name no year.
+    """
+    for k, s in enumerate(sentences):
+        if naming is not None and not naming[k]:
+            continue
+        body = text[s.start : s.end]
+        if (naming is None and not _names_a_period(body)) or not _PAIRING_VERBS.search(body):
+            continue
+        m = _SINCE.search(body) if "since" in body.lower() else None
+        if m is None and _PAIRING_BEGAN.search(body):
+            # "In September 1996, ... assigned B to support C"; "A was paired with B in 2013"
+            m = _OPENS_IN_YEAR.match(body) or _IN_A_YEAR.search(body)
+        if m is not None:
+            year = int(next(g for g in m.groups() if g))
+            if year < report_year:
+                return year
+    return None
