@@ -1,6 +1,7 @@
 """What the import contract (pyproject.toml, ``lint-imports``) cannot say: no two modules of pairaid
 import each other, directly or round a loop, every selector and service has a caller in pairaid, and the
-pages, the API and the command line read through selectors instead of querying models themselves."""
+pages, the API and the command line read through selectors instead of querying models themselves, and
+no module is over 400 lines."""
 
 from __future__ import annotations
 
@@ -134,3 +135,13 @@ def test_the_list_of_modules_querying_models_is_current() -> None:
     found = _model_queries()
     fewer = {module: found.get(module, 0) for module, (count, _why) in QUERYING_MODELS_STILL.items()}
     assert {module: n for module, n in fewer.items() if n < QUERYING_MODELS_STILL[module][0]} == {}
+
+
+def test_no_module_is_over_400_lines() -> None:
+    """Small modules (issue 15): a module that grows past 400 lines is split by what its parts hold."""
+    long = {
+        path.relative_to(SRC).as_posix(): lines
+        for path in SRC.rglob("*.py")
+        if "migrations" not in path.parts and (lines := len(path.read_text(encoding="utf-8").splitlines())) > 400
+    }
+    assert long == {}
