@@ -22,11 +22,13 @@ from pairaid.assessment.models import Criterion
 from pairaid.assessment.seed import rubric_seed
 from pairaid.checks.models import Finding
 from pairaid.core import assessment as rubric
+from pairaid.core.read_once import once
 from pairaid.datasets.models import Submission
-from pairaid.datasets.selectors import completeness_of_year
-from pairaid.indicators.models import DataValueKind, Indicator
-from pairaid.indicators.rollups import Rollup, rollup_read
-from pairaid.plans.selectors import plan_executions
+from pairaid.datasets.selectors import Completeness, completeness_of_year
+from pairaid.indicators.models import DataValueKind
+from pairaid.indicators.rollups import Rollup, rollup_prefetch, rollup_read
+from pairaid.indicators.selectors import indicators_by_code
+from pairaid.plans.selectors import ExecutionRow, plan_executions
 from pairaid.registry.models import Pairing
 from pairaid.registry.selectors import pairing_list
 
@@ -45,10 +47,15 @@ class PairingAssessment:
         return self.result.score
 
 
+def criterion_list() -> list[Criterion]:
+    """The stored criteria, in the rubric's order (read once per page: :mod:`pairaid.core.read_once`)."""
+    return once("assessment_criteria", lambda: list(Criterion.objects.all()))
+
+
 def rubric_criteria(*, language: str = "en") -> list[rubric.Criterion]:
     """The stored rubric, as the scoring reads it; the shipped one (``data/rubric.yaml``) while none is
     stored (``pairaid init`` stores it)."""
-    rows = list(Criterion.objects.all())
+    rows = criterion_list()
     if not rows:
         zh = language.lower().startswith("zh")
         return [
@@ -61,6 +68,11 @@ def rubric_criteria(*, language: str = "en") -> list[rubric.Criterion]:
     return [
         rubric.Criterion(c.code, c.display_name(language), Decimal(c.weight), c.rule, dict(c.params)) for c in rows
     ]
+
+
+def submission_state(submission: Submission) -> str:
+    """What the completeness criterion says of a dataset's latest version: its state and version."""
+    return f"{submission.state} (version {submission.version})"
 
 
 def _ancestors(parent: dict[int, int | None], node: int) -> list[int]:
@@ -94,13 +106,15 @@ class _Facts:
         language: str,
         pairings: list[Pairing],
         root: Pairing | None = None,
+        executions: dict[int, list[ExecutionRow]] | None = None,
+        completeness: dict[int, Completeness] | None = None,
+        states: dict[int, str] | None = None,
     ) -> None:
         self.year, self.language = year, language
         listed = [k.params["indicators"] for k in criteria if k.rule == "indicators"]
         codes = sorted({str(code) for codes in listed for code in codes})  # type: ignore[attr-defined]
-        self.indicators = {
-            i.code: i for i in Indicator.objects.filter(code__in=codes) if i.aggregation != "none"
-        }
+        every = indicators_by_code()
+        self.indicators = {code: every[code] for code in codes if code in every and every[code].aggregation != "none"}
         summed = list(self.indicators)
         self.actual = rollup_read(indicators=summed, years=[year], root=root) if summed else None
         self.target = (
@@ -108,8 +122,14 @@ class _Facts:
         )
         forest = self.actual.forest.parent if self.actual else dict(Pairing.objects.values_list("pk", "parent_id"))
         self.parent: dict[int, int | None] = dict(forest)
-        self.executions = plan_executions(year=year, root=root, language=language)
-        self.completeness = completeness_of_year(pairings=pairings, year=year, language=language)
+        self.executions = (
+            plan_executions(year=year, root=root, language=language) if executions is None else executions
+        )
+        self.completeness = (
+            completeness_of_year(pairings=pairings, year=year, language=language, parent=self.parent)
+            if completeness is None
+            else completeness
+        )
         self.findings: dict[int, list[rubric.FindingFact]] = defaultdict(list)
         found = Finding.objects.filter(year=year, includes_extracted=False, pairing__isnull=False)
         if root is not None:  # only the findings of its tree count towards its score
@@ -117,10 +137,14 @@ class _Facts:
         for pairing_id, severity, rule in found.values_list("pairing_id", "severity", "rule"):
             for node in _ancestors(self.parent, pairing_id):
                 self.findings[node].append(rubric.FindingFact(severity, rule))
-        self.states = {
-            s.pairing_id: f"{s.state} (version {s.version})"
-            for s in Submission.objects.filter(year=year).order_by("version")
-        }
+        self.states = (
+            {
+                s.pairing_id: submission_state(s)
+                for s in Submission.objects.filter(year=year).order_by("version")
+            }
+            if states is None
+            else states
+        )
 
     def of(self, pairing: Pairing) -> rubric.YearFacts:
         indicators = {
@@ -161,17 +185,43 @@ def assessment_run(*, year: int, language: str = "en") -> list[PairingAssessment
     for criterion in criteria:
         rubric.check_criterion(criterion)
     pairings = list(pairing_list(year=year).order_by("pk"))
+    rollup_prefetch(years=[year])
     facts = _Facts(year=year, criteria=criteria, language=language, pairings=pairings)
     return _ranked([(p, rubric.assess(criteria, facts.of(p))) for p in pairings], year)
 
 
-def assessment_of(*, pairing: Pairing, year: int, language: str = "en") -> rubric.Score:
+def assessment_of(
+    *,
+    pairing: Pairing,
+    year: int,
+    language: str = "en",
+    executions: dict[int, list[ExecutionRow]] | None = None,
+    completeness: Completeness | None = None,
+    submission: Submission | None = None,
+    read: bool = True,
+) -> rubric.Score:
     """``pairing``'s score for ``year`` (without its rank: :func:`assessment_run` ranks every pairing),
     reading only its own tree.
+
+    A page that has read them already passes plan against actual of the tree
+    (:func:`pairaid.plans.selectors.plan_executions` with ``root=pairing``), the dataset's completeness and
+    its latest version, with ``read=False`` (the completeness and version given are then all there is).
 
     Raises:
         DataError: a criterion cannot be scored.
     """
     criteria = rubric_criteria(language=language)
-    facts = _Facts(year=year, criteria=criteria, language=language, pairings=[pairing], root=pairing)
+    given = {} if read else {
+        "completeness": {pairing.pk: completeness} if completeness is not None else {},
+        "states": {pairing.pk: submission_state(submission)} if submission is not None else {},
+    }
+    facts = _Facts(
+        year=year,
+        criteria=criteria,
+        language=language,
+        pairings=[pairing],
+        root=pairing,
+        executions=executions,
+        **given,  # type: ignore[arg-type]
+    )
     return rubric.assess(criteria, facts.of(pairing))

@@ -37,6 +37,11 @@ def read_once() -> Iterator[None]:
         _MEMO.reset(token)
 
 
+def reading_once() -> bool:
+    """Whether the caller is inside :func:`read_once` (what it reads may be kept for the rest of the block)."""
+    return _MEMO.get() is not None
+
+
 def once(key: str, load: Callable[[], T]) -> T:
     """``load()``, or inside :func:`read_once` what it returned the first time for ``key``."""
     memo = _MEMO.get()

@@ -32,19 +32,27 @@ def dataset_list() -> QuerySet[Dataset]:
 
 def dataset_for(*, pairing: Pairing) -> Dataset | None:
     """The dataset ``pairing`` reports: the first (by code) whose levels include its level, or that has none."""
-    for dataset in once("datasets", lambda: list(Dataset.objects.all())):
+    for dataset in _datasets():
         if not dataset.levels or pairing.level in dataset.levels:
             return dataset
     return None
 
 
+def _datasets() -> list[Dataset]:
+    return once("datasets", lambda: list(Dataset.objects.all()))
+
+
 def dataset_indicators(*, dataset: Dataset) -> list[Indicator]:
     """The indicators of ``dataset`` in the order of its form."""
-    return list(once(f"dataset_indicators:{dataset.pk}", lambda: _form_indicators(dataset)))
+    return list(once("dataset_forms", _forms).get(dataset.pk, []))
 
 
-def _form_indicators(dataset: Dataset) -> list[Indicator]:
-    return [e.indicator for e in DatasetIndicator.objects.filter(dataset=dataset).select_related("indicator")]
+def _forms() -> dict[int, list[Indicator]]:
+    """The indicators of every dataset's form, by dataset id, in one query (a few hundred rows)."""
+    forms: dict[int, list[Indicator]] = defaultdict(list)
+    for entry in DatasetIndicator.objects.select_related("indicator"):
+        forms[entry.dataset_id].append(entry.indicator)
+    return dict(forms)
 
 
 def pairing_ancestors(*, pairing: Pairing) -> list[Pairing]:
@@ -241,14 +249,16 @@ def _trees(parent: dict[int, int | None], roots: set[int]) -> set[int]:
     return found
 
 
-def completeness_of_year(*, pairings: list[Pairing], year: int, language: str = "en") -> dict[int, Completeness]:
+def completeness_of_year(
+    *, pairings: list[Pairing], year: int, language: str = "en", parent: dict[int, int | None] | None = None
+) -> dict[int, Completeness]:
     """:func:`completeness` (without who filled what) of each of ``pairings`` whose level reports a dataset,
-    by pairing id, read in four queries however many pairings there are."""
-    datasets = list(Dataset.objects.all())
-    indicators: dict[int, list[Indicator]] = defaultdict(list)
-    for entry in DatasetIndicator.objects.filter(dataset__in=datasets).select_related("indicator"):
-        indicators[entry.dataset_id].append(entry.indicator)
-    parent = dict(Pairing.objects.values_list("pk", "parent_id"))
+    by pairing id, read in four queries however many pairings there are (three given every pairing's
+    ``parent`` id)."""
+    datasets = _datasets()
+    indicators = {d.pk: dataset_indicators(dataset=d) for d in datasets}
+    if parent is None:
+        parent = dict(Pairing.objects.values_list("pk", "parent_id"))
     held: dict[int, list[DataValue]] = defaultdict(list)
     values = (
         DataValue.objects.filter(

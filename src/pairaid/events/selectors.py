@@ -8,8 +8,10 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from pairaid.core.read_once import once
 from pairaid.events.models import CadreBatch, Event, FrameworkAgreement, TradeFair, Visit
-from pairaid.indicators.models import Indicator, Qualifier
+from pairaid.indicators.models import Qualifier
+from pairaid.indicators.selectors import indicators_by_code
 from pairaid.registry.models import Pairing
 from pairaid.registry.selectors import pairing_descendant_ids
 
@@ -73,13 +75,27 @@ _KINDS: tuple[tuple[str, type[Event]], ...] = (
 )
 
 
+def _year_events(pairing: Pairing, year: int) -> dict[str, list[Event]]:
+    """The events of ``pairing``'s tree in ``year`` by kind, with their pairings' sides and evidence: one
+    query per kind, read once per page (:mod:`pairaid.core.read_once`) for its list and its indicators."""
+
+    def read() -> dict[str, list[Event]]:
+        ids = pairing_descendant_ids(root=pairing)
+        found: dict[str, list[Event]] = {}
+        for kind, model in _KINDS:
+            related = [*_PAIRING_SIDES, "evidence", *(["area"] if model is CadreBatch else [])]
+            found[kind] = list(model.objects.filter(pairing_id__in=ids, year=year).select_related(*related))
+        return found
+
+    return once(f"year_events:{pairing.pk}:{year}", read)
+
+
 def events_of_year(*, pairing: Pairing, year: int) -> list[EventRow]:
     """The events of ``pairing`` and every pairing under it in ``year``, by date (undated ones last)."""
-    ids = pairing_descendant_ids(root=pairing)
     rows = []
+    held = _year_events(pairing, year)
     for kind, model in _KINDS:
-        related = [*_PAIRING_SIDES, "evidence", *(["area"] if model is CadreBatch else [])]
-        for event in model.objects.filter(pairing_id__in=ids, year=year).select_related(*related):
+        for event in held[kind]:
             evidence = event.evidence
             rows.append(
                 EventRow(
@@ -116,10 +132,10 @@ def event_indicators(*, pairing: Pairing, year: int, language: str = "en") -> li
     """The indicators ``pairing``'s recorded events of ``year`` give (with the pairings under it):
     leaders' visits (leaders, person-times), delegations (groups), cadres seconded (persons of the batches),
     cooperation agreements signed and their value (at fairs). An indicator no event gives is left out."""
-    ids = pairing_descendant_ids(root=pairing)
-    visits = list(Visit.objects.filter(pairing_id__in=ids, year=year))
-    batches = list(CadreBatch.objects.filter(pairing_id__in=ids, year=year))
-    fairs = list(TradeFair.objects.filter(pairing_id__in=ids, year=year))
+    held = _year_events(pairing, year)
+    visits: list[Visit] = held["visit"]  # type: ignore[assignment]
+    batches: list[CadreBatch] = held["cadre_batch"]  # type: ignore[assignment]
+    fairs: list[TradeFair] = held["trade_fair"]  # type: ignore[assignment]
     led = [v for v in visits if v.leaders]
     sums: list[tuple[str, Decimal, bool, int]] = [
         ("leader_visits", Decimal(sum(v.leaders for v in led)), any(v.leaders_qualifier != "exact" for v in led),
@@ -132,7 +148,7 @@ def event_indicators(*, pairing: Pairing, year: int, language: str = "en") -> li
         ("contract_value", sum((f.contract_value or Decimal(0) for f in fairs), Decimal(0)), False,
          sum(1 for f in fairs if f.contract_value)),
     ]
-    indicators = Indicator.objects.in_bulk([code for code, *_ in sums], field_name="code")
+    indicators = indicators_by_code()
     return [
         ComputedValue(
             code=code,

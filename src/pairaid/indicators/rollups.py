@@ -36,9 +36,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 
+from pairaid.core.read_once import once, reading_once
 from pairaid.core.tree_sums import Statement, Total, TreeTotals, cover, forest_total, join, tree_totals
 from pairaid.indicators.models import DataValueKind
-from pairaid.indicators.statements import AreaTree, PairingForest, StatementRow, statement_rows
+from pairaid.indicators.selectors import indicators_by_code
+from pairaid.indicators.statements import AreaTree, PairingForest, StatementRow, statement_rows, summed_indicators
 from pairaid.registry.models import Pairing
 
 UnitKind = tuple[str, str]  # (unit, period kind)
@@ -163,6 +165,16 @@ def rollup_read(
         DataError: an unknown indicator, or one that is never summed.
     """
     forest = PairingForest.load()
+    indicators = list(indicators)
+    held = _prefetched(years=years, root=root, include_extracted=include_extracted)
+    if held is not None:
+        codes = set(summed_indicators(indicators).values())  # raises for an unknown or never summed indicator
+        wanted = set(years)
+        rows = [
+            r for r in held
+            if r.kind == kind and r.period_kind == period_kind and r.year in wanted and r.indicator in codes
+        ]
+        return Rollup(rows, forest)
     rows = statement_rows(
         indicators=indicators,
         years=years,
@@ -173,6 +185,56 @@ def rollup_read(
         pairing_ids=forest.under(root.pk) if root is not None else None,
     )
     return Rollup(rows, forest)
+
+
+#: Where :func:`rollup_prefetch` keeps what it read for the rest of the request: (root id, with extracted
+#: figures, years) -> the statements.
+_PREFETCHED = "rollup_prefetched"
+
+
+def rollup_prefetch(*, years: Sequence[int], root: Pairing | None = None, include_extracted: bool = False) -> None:
+    """Within a page's reads (:func:`pairaid.core.read_once.read_once`), read at once the statements of every
+    summed indicator, of every kind (actual, planned, target) and period kind, in ``years`` (of ``root``'s tree
+    when given), so that the page's roll-ups of those years and that tree (its totals, plan against actual,
+    its assessment) are answered from them: one query instead of one per kind and period kind. Outside a
+    page's reads, nothing is kept and nothing is read."""
+    if not reading_once():
+        return
+    forest = PairingForest.load()
+    every = [code for code, i in indicators_by_code().items() if i.aggregation != "none"]
+    rows = statement_rows(
+        indicators=every,
+        years=years,
+        forest=forest,
+        include_extracted=include_extracted,
+        kinds=list(DataValueKind.values),
+        period_kinds=[],
+        pairing_ids=forest.under(root.pk) if root is not None else None,
+    )
+    key = (root.pk if root is not None else None, include_extracted, tuple(sorted(set(years))))
+    once(_PREFETCHED, dict)[key] = rows
+
+
+def _prefetched(*, years: Sequence[int], root: Pairing | None, include_extracted: bool) -> list[StatementRow] | None:
+    """The statements :func:`rollup_prefetch` read for ``root``'s tree in years including ``years``, if any."""
+    if not reading_once():
+        return None
+    wanted, root_id = set(years), root.pk if root is not None else None
+    for (tree, extracted, held), rows in once(_PREFETCHED, dict).items():
+        if tree == root_id and extracted == include_extracted and wanted <= set(held):
+            return rows  # type: ignore[no-any-return]
+    return None
+
+
+def rollup_stated(
+    *, year: int, kind: str, root: Pairing | None = None
+) -> list[tuple[str, str]] | None:
+    """(indicator code, period kind) of the confirmed totals of ``kind`` that :func:`rollup_prefetch` read for
+    ``root``'s tree and ``year`` (None when it read none: ask the database)."""
+    held = _prefetched(years=[year], root=root, include_extracted=False)
+    if held is None:
+        return None
+    return sorted({(r.indicator, r.period_kind) for r in held if r.kind == kind and r.year == year})
 
 
 def _depth(node: int, parent: dict[int, int | None]) -> int:

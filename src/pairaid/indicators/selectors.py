@@ -10,6 +10,7 @@ from pairaid.activities.models import Activity
 from pairaid.core.codelists import Indicator as CodelistIndicator
 from pairaid.core.errors import CodelistError
 from pairaid.core.filters import given_filters
+from pairaid.core.read_once import once
 from pairaid.geo.models import Area
 from pairaid.indicators.models import (
     CONFIRMED_STATUSES,
@@ -37,6 +38,12 @@ def indicator_list(*, group: str | None = None, aggregation: str | None = None) 
     """Indicators of the codelist, optionally of one group or one ``aggregation`` (``sum``: those whose
     values add up, ``none``: those that do not), in code order."""
     return Indicator.objects.filter(**given_filters(group=group, aggregation=aggregation)).order_by("code")
+
+
+def indicators_by_code() -> dict[str, Indicator]:
+    """Every indicator by code, in codelist group and code order: one query, read once per page
+    (:mod:`pairaid.core.read_once`), however many of the page's reads name indicators."""
+    return once("indicators_by_code", lambda: {i.code: i for i in Indicator.objects.order_by("group", "code")})
 
 
 def indicator_codelist() -> tuple[CodelistIndicator, ...]:

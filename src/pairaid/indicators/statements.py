@@ -31,7 +31,8 @@ from pairaid.activities.selectors import of_pairings
 from pairaid.core.errors import DataError
 from pairaid.core.read_once import once
 from pairaid.geo.models import Area
-from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueKind, DataValueStatus, Indicator
+from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueKind, DataValueStatus
+from pairaid.indicators.selectors import indicators_by_code
 from pairaid.registry.models import Pairing
 
 
@@ -47,6 +48,7 @@ class StatementRow(NamedTuple):
     beside: bool
     value: Decimal
     figures: int
+    kind: str = DataValueKind.ACTUAL
 
     @property
     def unit_kind(self) -> tuple[str, str]:
@@ -151,13 +153,13 @@ def summed_indicators(codes: Iterable[str]) -> dict[int, str]:
 
 
 def _indicator_rows(codes: list[str]) -> list[tuple[int, str, str, str]]:
-    every = once("indicator_rows", lambda: list(Indicator.objects.values_list("pk", "code", "aggregation", "unit")))
-    wanted = set(codes)
-    return [row for row in every if row[1] in wanted]
+    every = indicators_by_code()
+    return [(i.pk, code, i.aggregation, i.unit) for code in dict.fromkeys(codes) if (i := every.get(code)) is not None]
 
 
 _GROUPS = (
     "indicator_id",
+    "kind",
     "year",
     "unit",
     "period_kind",
@@ -178,10 +180,14 @@ def statement_rows(
     kind: str = DataValueKind.ACTUAL,
     period_kind: str = "year",
     pairing_ids: Iterable[int] | None = None,
+    kinds: Sequence[str] | None = None,
+    period_kinds: Sequence[str] | None = None,
 ) -> list[StatementRow]:
     """The statements of ``indicators`` in ``years`` (the year a period ends in), in one query.
 
-    With ``pairing_ids``, only the figures of those pairings and of their activities.
+    With ``pairing_ids``, only the figures of those pairings and of their activities. ``kinds`` (instead of
+    ``kind``) reads several kinds at once, ``period_kinds`` (instead of ``period_kind``) several period kinds
+    (an empty list: every period kind); each row says its kind.
     """
     ids = summed_indicators(indicators)
     if not years:
@@ -191,11 +197,14 @@ def statement_rows(
         indicator_id__in=list(ids),
         disaggregation="",
         status__in=statuses,
-        kind=kind,
-        period_kind=period_kind,
+        kind__in=[kind] if kinds is None else list(kinds),
         period_end__gte=datetime.date(min(years), 1, 1),
         period_end__lte=datetime.date(max(years), 12, 31),
     )
+    if period_kinds is None:
+        qs = qs.filter(period_kind=period_kind)
+    elif period_kinds:
+        qs = qs.filter(period_kind__in=list(period_kinds))
     if pairing_ids is not None:
         chosen = list(pairing_ids)
         qs = qs.filter(of_pairings(chosen))
@@ -232,13 +241,13 @@ def statement_rows(
     recipient = forest.recipient_area
     best: dict[tuple[object, ...], int] = {}
     merged: dict[tuple[object, ...], list[object]] = {}
-    for indicator_id, year, unit, pkind, owner, area_id, output, confirmed, inside, total, n in rows:
+    for indicator_id, vkind, year, unit, pkind, owner, area_id, output, confirmed, inside, total, n in rows:
         if inside or year not in wanted_years:
             continue
         # a pairing's figure about one of its areas is a part of its work there, as an output is
         beside = bool(output) or (owner is not None and area_id is not None)
         where = area_id if area_id is not None else recipient.get(owner) if owner is not None else None
-        place = (indicator_id, year, unit, pkind, owner, where, beside)
+        place = (indicator_id, vkind, year, unit, pkind, owner, where, beside)
         held = best.get(place)
         if held is None or confirmed > held:
             best[place] = confirmed
@@ -247,6 +256,6 @@ def statement_rows(
             merged[place][0] += total  # type: ignore[operator]
             merged[place][1] += n  # type: ignore[operator]
     return [
-        StatementRow(ids[i], year, unit, pkind, owner, where, beside, total, n)  # type: ignore[arg-type]
-        for (i, year, unit, pkind, owner, where, beside), (total, n) in merged.items()
+        StatementRow(ids[i], year, unit, pkind, owner, where, beside, total, n, vkind)  # type: ignore[arg-type]
+        for (i, vkind, year, unit, pkind, owner, where, beside), (total, n) in merged.items()
     ]

@@ -19,6 +19,7 @@ from pairaid.geo.models import Area
 from pairaid.indicators.figures_cache import figures_cached
 from pairaid.indicators.models import DataValueKind, Indicator
 from pairaid.indicators.rollups import Rollup, rollup_read
+from pairaid.indicators.selectors import indicators_by_code
 from pairaid.registry.models import Pairing
 
 
@@ -61,10 +62,10 @@ class ScopeTotal:
 
 def summed_indicator_list(*, codes: Iterable[str] | None = None) -> list[Indicator]:
     """The indicators that are summed (aggregation ``sum``), in codelist group and code order."""
-    qs = Indicator.objects.filter(aggregation="sum")
-    if codes is not None:
-        qs = qs.filter(code__in=list(codes))
-    return list(qs.order_by("group", "code"))
+    wanted = None if codes is None else set(codes)
+    return [
+        i for code, i in indicators_by_code().items() if i.aggregation == "sum" and (wanted is None or code in wanted)
+    ]
 
 
 def _of_scope(rollup: Rollup, code: str, year: int, *, pairing: Pairing | None, area: Area | None) -> dict:

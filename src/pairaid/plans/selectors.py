@@ -18,7 +18,8 @@ from django.db.models import Q, QuerySet
 from pairaid.activities.models import Activity, ActivityStatus
 from pairaid.geo.models import Area
 from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueKind, Indicator
-from pairaid.indicators.rollups import Rollup, RollupRow, rollup_by_area, rollup_read
+from pairaid.indicators.rollups import Rollup, RollupRow, rollup_by_area, rollup_read, rollup_stated
+from pairaid.indicators.selectors import indicators_by_code
 from pairaid.plans.models import KeyProjectBatch, Plan
 from pairaid.registry.models import Pairing
 from pairaid.registry.selectors import pairing_descendant_ids
@@ -86,7 +87,7 @@ def _planned_keys(qs: QuerySet[DataValue], year: int) -> list[tuple[Indicator, s
         .distinct()
     )
     wanted = set(pairs)
-    indicators = Indicator.objects.in_bulk({i for i, _ in wanted})
+    indicators = {i.pk: i for i in indicators_by_code().values()}
     found = [(indicators[i], kind) for i, kind in wanted if indicators[i].aggregation != "none"]
     return sorted(found, key=lambda item: (item[0].group, item[0].code, item[1]))
 
@@ -114,7 +115,14 @@ def plan_executions(*, year: int, root: Pairing | None = None, language: str = "
     """Plan against actual in ``year`` of every pairing whose tree holds a plan (of ``root``'s tree only when
     given), by pairing id: one row per planned indicator, unit and period kind, the pairing's planned total
     beside its actual total. Two reads of the roll-ups per period kind, however many pairings plan."""
-    keys = _planned_keys(DataValue.objects.all() if root is None else _tree_values(root), year)
+    stated = rollup_stated(year=year, kind=DataValueKind.PLANNED, root=root)
+    if stated is None:
+        keys = _planned_keys(DataValue.objects.all() if root is None else _tree_values(root), year)
+    else:  # the page read its statements at once (rollups.rollup_prefetch)
+        every = indicators_by_code()
+        keys = sorted(
+            ((every[code], kind) for code, kind in stated), key=lambda item: (item[0].group, item[0].code, item[1])
+        )
     reads = _reads(keys, year, root)
     found: dict[int, list[ExecutionRow]] = defaultdict(list)
     for indicator, kind in keys:
@@ -140,12 +148,14 @@ def plan_executions(*, year: int, root: Pairing | None = None, language: str = "
 
 
 def pairing_execution(
-    *, pairing: Pairing, year: int, language: str = "en"
+    *, pairing: Pairing, year: int, language: str = "en", executions: dict[int, list[ExecutionRow]] | None = None
 ) -> tuple[list[ExecutionRow], list[ExecutionRow]]:
     """Plan against actual of ``pairing`` (with every pairing under it) in ``year``, and what was promised
     to each recipient of its tree against what arrived (one row per pairing under it with a plan, named by
-    its recipient area), read together."""
-    executions = plan_executions(year=year, root=pairing, language=language)
+    its recipient area), read together (``executions``: :func:`plan_executions` of ``pairing``'s tree, if
+    read already)."""
+    if executions is None:
+        executions = plan_executions(year=year, root=pairing, language=language)
     below = [pk for pk in executions if pk != pairing.pk]
     names = {
         p.pk: (p.recipient_area.display_name(language) if p.recipient_area else p.recipient_label)

@@ -9,7 +9,7 @@ from pairaid.assessment.selectors import assessment_of
 from pairaid.datasets.selectors import completeness, submission_current
 from pairaid.events.selectors import event_indicators, events_of_year
 from pairaid.geo.models import Area
-from pairaid.plans.selectors import area_promised, pairing_execution
+from pairaid.plans.selectors import area_promised, pairing_execution, plan_executions
 from pairaid.registry.models import Pairing
 
 
@@ -19,15 +19,25 @@ def pairing_year_panel(*, pairing: Pairing, year: int, language: str) -> dict[st
         filled = completeness(pairing=pairing, year=year, language=language, with_who=False)
     except ValueError:  # no dataset for this level
         filled = None
-    execution, recipients = pairing_execution(pairing=pairing, year=year, language=language)
+    executions = plan_executions(year=year, root=pairing, language=language)
+    execution, recipients = pairing_execution(pairing=pairing, year=year, language=language, executions=executions)
+    submission = submission_current(pairing=pairing, year=year)
     return {
         "execution": execution,
         "recipients": recipients,
-        "submission": submission_current(pairing=pairing, year=year),
+        "submission": submission,
         "completeness": filled,
         "events": events_of_year(pairing=pairing, year=year),
         "computed": event_indicators(pairing=pairing, year=year, language=language),
-        "assessment": assessment_of(pairing=pairing, year=year, language=language),
+        "assessment": assessment_of(  # from what the panel has read
+            pairing=pairing,
+            year=year,
+            language=language,
+            executions=executions,
+            completeness=filled,
+            submission=submission,
+            read=False,
+        ),
     }
 
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from pairaid.accounts import permissions
 from pairaid.assessment.models import Criterion
-from pairaid.assessment.selectors import assessment_run
+from pairaid.assessment.selectors import assessment_run, criterion_list
 from pairaid.assessment.services import criterion_update
 from pairaid.core.errors import PairaidError
 from pairaid.registry.models import Pairing
@@ -46,7 +46,7 @@ def assessment_page(request: HttpRequest) -> HttpResponse:
             "year": year,
             "years": years,
             "ranking": ranking,
-            "criteria": Criterion.objects.all(),
+            "criteria": criterion_list(),
             "can_edit": permissions.can_rubric_update(request.user),
         },
     )

@@ -17,6 +17,7 @@ from pairaid.checks.models import Finding
 from pairaid.checks.selectors import finding_list
 from pairaid.geo.selectors import area_get
 from pairaid.indicators.models import DataValueStatus
+from pairaid.indicators.rollups import rollup_prefetch
 from pairaid.indicators.selectors import indicator_list
 from pairaid.indicators.totals import scope_totals, scope_totals_cached
 from pairaid.paging import KeysFirst
@@ -107,6 +108,8 @@ def pairing_detail(request: HttpRequest, pk: int) -> HttpResponse:
     years = selectors.pairing_years(user=request.user, pairing=pairing)
     year = int_param(request, "year", years[0] if years else None)
     figures = selectors.figures_with_change(user=request.user, pairing=pairing, year=year) if year else []
+    if year:  # its totals, plan against actual and assessment of the year, from one reading of the statements
+        rollup_prefetch(years=[year - 1, year], root=pairing)
     activities = Paginator(pairing.activities.all(), 50).get_page(request.GET.get("page"))
     return render(
         request,
