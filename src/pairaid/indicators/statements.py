@@ -33,7 +33,7 @@ from pairaid.core.read_once import once
 from pairaid.geo.models import Area
 from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueKind, DataValueStatus
 from pairaid.indicators.selectors import indicators_by_code
-from pairaid.registry.models import Pairing
+from pairaid.registry.selectors import pairing_index
 
 
 class StatementRow(NamedTuple):
@@ -72,8 +72,7 @@ class PairingForest:
         parent: dict[int, int | None] = {}
         label: dict[int, str] = {}
         recipient: dict[int, int | None] = {}
-        sides = ("donor_area", "donor_organisation", "recipient_area", "recipient_organisation")
-        for pairing in Pairing.objects.select_related(*sides).order_by():
+        for pairing in pairing_index().values():
             pk = pairing.pk
             parent[pk], label[pk] = pairing.parent_id, str(pairing)  # its name, else "donor – recipient"
             organisation = pairing.recipient_organisation

@@ -22,7 +22,7 @@ from pairaid.indicators.rollups import Rollup, RollupRow, rollup_by_area, rollup
 from pairaid.indicators.selectors import indicators_by_code
 from pairaid.plans.models import KeyProjectBatch, Plan
 from pairaid.registry.models import Pairing
-from pairaid.registry.selectors import pairing_descendant_ids
+from pairaid.registry.selectors import pairing_descendant_ids, pairing_index
 
 #: Activity statuses of a project that has started.
 STARTED = (ActivityStatus.IMPLEMENTATION, ActivityStatus.FINALISATION, ActivityStatus.CLOSED)
@@ -157,9 +157,10 @@ def pairing_execution(
     if executions is None:
         executions = plan_executions(year=year, root=pairing, language=language)
     below = [pk for pk in executions if pk != pairing.pk]
+    index = pairing_index()
     names = {
         p.pk: (p.recipient_area.display_name(language) if p.recipient_area else p.recipient_label)
-        for p in Pairing.objects.filter(pk__in=below).select_related("recipient_area", "recipient_organisation")
+        for p in (index[pk] for pk in below)
     }
     recipients = [replace(r, key=str(pk), subject=names[pk]) for pk in below for r in executions[pk]]
     return executions.get(pairing.pk, []), sorted(recipients, key=lambda r: (r.subject, r.code))

@@ -108,6 +108,17 @@ def pairing_list(
     return _with_successor(qs) if with_successor else qs
 
 
+#: What naming a pairing reads: its sides (a pairing with no name of its own is named by them).
+_SIDES = ("donor_area", "donor_organisation", "recipient_area", "recipient_organisation")
+
+
+def pairing_index() -> dict[int, Pairing]:
+    """Every pairing by id with its sides, in level and name order: one query (a few thousand pairings
+    nationally), read once per page (:mod:`pairaid.core.read_once`) for its tree, the names of the pairings
+    it lists and the roll-ups' forest."""
+    return once("pairing_index", lambda: {p.pk: p for p in Pairing.objects.select_related(*_SIDES)})
+
+
 def pairing_successors(*, pairing: Pairing) -> QuerySet[Pairing]:
     """The pairings that took over from ``pairing`` in a re-assignment (recorded when it happened)."""
     return _pairings().filter(predecessor=pairing.pk).order_by("start_year", "pk")

@@ -23,6 +23,7 @@ from pairaid.indicators.rollups import Rollup, rollup_read
 from pairaid.indicators.totals import ScopeTotal, scope_totals, summed_indicator_list
 from pairaid.registry.models import Pairing
 from pairaid.registry.pairing_names import pairing_matches
+from pairaid.registry.selectors import pairing_index
 from pairaid.sources.models import SourceDocument
 from pairaid.sources.search import document_search
 
@@ -160,16 +161,26 @@ def sector_totals(*, year: int) -> list[SectorTotal]:
 
 def pairing_tree(*, pairing: Pairing) -> tuple[list[Pairing], list[tuple[Pairing, list[Pairing]]]]:
     """The ancestors of ``pairing`` (top first) and its children, each with its own children."""
+    index = pairing_index()  # every pairing with its sides, read once for the page
     ancestors: list[Pairing] = []
-    node = pairing.parent
-    while node is not None and len(ancestors) < 10:
-        ancestors.insert(0, node)
-        node = node.parent
-    children = list(_with_sides(Pairing.objects.filter(parent=pairing)))
-    grandchildren: dict[int, list[Pairing]] = {}
-    for child in _with_sides(Pairing.objects.filter(parent__in=children)):
-        grandchildren.setdefault(child.parent_id, []).append(child)  # type: ignore[arg-type]
-    return ancestors, [(c, grandchildren.get(c.pk, [])) for c in children]
+    up = pairing.parent_id
+    while up is not None and up in index and len(ancestors) < 10:
+        ancestors.insert(0, index[up])
+        up = index[up].parent_id
+    below: dict[int, list[Pairing]] = {}
+    for other in index.values():  # in level and name order
+        if other.parent_id is not None:
+            below.setdefault(other.parent_id, []).append(other)
+    return ancestors, [(c, below.get(c.pk, [])) for c in below.get(pairing.pk, [])]
+
+
+def pairing_reassignments(*, pairing: Pairing) -> tuple[list[Pairing], list[Pairing]]:
+    """The pairing ``pairing`` took over from in a re-assignment (if any) and the pairings that took over
+    from it (by start year), from every pairing read once for the page."""
+    index = pairing_index()
+    before = [index[pairing.predecessor_id]] if pairing.predecessor_id in index else []
+    after = sorted((p for p in index.values() if p.predecessor_id == pairing.pk), key=lambda p: (p.start_year, p.pk))
+    return before, after
 
 
 def _with_sides(qs: QuerySet[Pairing]) -> QuerySet[Pairing]:

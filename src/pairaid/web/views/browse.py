@@ -105,6 +105,7 @@ def pairing_list(request: HttpRequest) -> HttpResponse:
 def pairing_detail(request: HttpRequest, pk: int) -> HttpResponse:
     pairing = or_404(registry.pairing_get, pk=pk)
     ancestors, children = selectors.pairing_tree(pairing=pairing)
+    reassignments = selectors.pairing_reassignments(pairing=pairing)
     years = selectors.pairing_years(user=request.user, pairing=pairing)
     year = int_param(request, "year", years[0] if years else None)
     figures = selectors.figures_with_change(user=request.user, pairing=pairing, year=year) if year else []
@@ -129,8 +130,8 @@ def pairing_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_edit": permissions.can_edit_pairing(request.user, pairing),
             "can_end": registry_permissions.can_pairing_end(request.user, pairing),
             "can_reassign": registry_permissions.can_pairing_reassign(request.user, pairing),
-            "predecessors": registry.pairing_predecessors(pairing=pairing),
-            "successors": registry.pairing_successors(pairing=pairing),
+            "predecessors": reassignments[0],
+            "successors": reassignments[1],
             "year_panel": pairing_year_panel(pairing=pairing, year=year, language=_language()) if year else None,
         },
     )
