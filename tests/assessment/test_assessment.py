@@ -9,7 +9,7 @@ import pytest
 
 from pairaid.accounts.permissions import NotAllowed
 from pairaid.assessment.models import Criterion
-from pairaid.assessment.selectors import assessment_of, assessment_run
+from pairaid.assessment.selectors import PairingAssessment, assessment_of, assessment_run
 from pairaid.assessment.services import criterion_update, rubric_sync
 from pairaid.checks.models import Finding
 from pairaid.core.errors import CodelistError, DataError
@@ -36,7 +36,7 @@ def test_the_rubric_is_seeded_once_from_its_file(world: World) -> None:
     assert Criterion.objects.get(code="results").weight == 20
 
 
-def test_every_pairing_of_the_year_gets_a_score_with_its_evidence(world: World) -> None:
+def _year_of_figures_plans_and_findings(world: World) -> None:
     make_figure("aid_funds", "75800000", pairing=world.kashi)
     make_figure("aid_projects", "12", pairing=world.shandong)
     datavalue_create(
@@ -52,6 +52,10 @@ def test_every_pairing_of_the_year_gets_a_score_with_its_evidence(world: World) 
     plan, _ = plan_get_or_create(user=world.owner, pairing=world.kashi, year=2009)
     plan_value_set(user=world.owner, plan=plan, indicator="aid_funds", value="80000000")
     Finding.objects.create(rule="parts_exceed_whole", severity="error", message="m", pairing=world.kashi, year=2009)
+
+
+def test_every_pairing_of_the_year_gets_a_score_with_its_evidence(world: World) -> None:
+    _year_of_figures_plans_and_findings(world)
 
     ranked = assessment_run(year=2009)
     by_pairing = {a.pairing.pk: a for a in ranked}
@@ -77,6 +81,44 @@ def test_every_pairing_of_the_year_gets_a_score_with_its_evidence(world: World) 
     for pairing in (world.shandong, world.kashi, world.jiangsu):
         assert assessment_of(pairing=pairing, year=2009) == ranked[pairing.pk]
     assert assessment_of(pairing=world.shandong, year=2009).score == by_pairing[world.shandong.pk].score
+
+
+def _scores(ranked: list[PairingAssessment]) -> list[tuple[object, ...]]:
+    return [
+        (a.pairing.pk, a.rank, a.score, [(c.code, c.points, c.evidence) for c in a.result.criteria]) for a in ranked
+    ]
+
+
+def test_a_page_s_shared_reads_give_the_same_assessment(world: World) -> None:
+    """A page reads the statements of every kind at once (rollups.rollup_prefetch) and the codelist, the
+    criteria and the forms once; the pairing page's panel hands its plan against actual, completeness and
+    dataset version to the assessment: the scores and their evidence are those read one by one."""
+    from pairaid.core.read_once import read_once
+    from pairaid.web.year_context import pairing_year_panel
+
+    _year_of_figures_plans_and_findings(world)
+    alone = assessment_run(year=2009)
+    with read_once():
+        shared = assessment_run(year=2009)
+    assert _scores(shared) == _scores(alone)
+    assert [a.score for a in shared] == [Decimal("55.2"), Decimal("44.7"), Decimal("10.0")]
+
+    for pairing in (world.shandong, world.kashi):
+        score = assessment_of(pairing=pairing, year=2009)
+        with read_once():
+            panel = pairing_year_panel(pairing=pairing, year=2009, language="en")
+        found = panel["assessment"]
+        assert [(c.code, c.points, c.evidence) for c in found.criteria] == [
+            (c.code, c.points, c.evidence) for c in score.criteria
+        ]
+        assert found.score == score.score
+    assert panel["assessment"].score == Decimal("44.7")
+    kashi = {c.code: c for c in panel["assessment"].criteria}
+    assert kashi["plan_execution"].evidence == ("aid_funds: 75,800,000 of 80,000,000 CNY planned (94.8%)",)
+    assert kashi["completeness"].evidence[0] == "1 of 15 indicators filled; dataset not submitted"
+    assert [(r.code, r.planned, r.actual, r.rate) for r in panel["execution"]] == [
+        ("aid_funds", Decimal("80000000"), Decimal("75800000"), Decimal("94.8"))
+    ]
 
 
 def test_the_national_office_edits_the_rubric(world: World) -> None:

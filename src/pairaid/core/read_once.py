@@ -42,6 +42,12 @@ def reading_once() -> bool:
     return _MEMO.get() is not None
 
 
+def held(key: str) -> Any:
+    """What :func:`once` keeps under ``key`` in the current block, or None (outside a block, or not read yet)."""
+    memo = _MEMO.get()
+    return None if memo is None else memo.get(key)
+
+
 def once(key: str, load: Callable[[], T]) -> T:
     """``load()``, or inside :func:`read_once` what it returned the first time for ``key``."""
     memo = _MEMO.get()

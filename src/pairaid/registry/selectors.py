@@ -8,7 +8,7 @@ from typing import cast
 
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 
-from pairaid.core.read_once import once
+from pairaid.core.read_once import held, once
 from pairaid.core.registry import PAIRING_LEVELS, PROGRAMMES, PairingRecord
 from pairaid.core.registry import Basis as RegistryBasis
 from pairaid.core.registry import PairingLevel as RegistryLevel
@@ -119,14 +119,12 @@ def pairing_index() -> dict[int, Pairing]:
     return once("pairing_index", lambda: {p.pk: p for p in Pairing.objects.select_related(*_SIDES)})
 
 
-def pairing_successors(*, pairing: Pairing) -> QuerySet[Pairing]:
-    """The pairings that took over from ``pairing`` in a re-assignment (recorded when it happened)."""
-    return _pairings().filter(predecessor=pairing.pk).order_by("start_year", "pk")
-
-
-def pairing_predecessors(*, pairing: Pairing) -> QuerySet[Pairing]:
-    """The pairing ``pairing`` took over from in a re-assignment (recorded when it happened), if any."""
-    return _pairings().filter(pk=pairing.predecessor_id) if pairing.predecessor_id else Pairing.objects.none()
+def pairing_indexed(*, pk: int) -> Pairing:
+    """The pairing with this id, with its sides, from :func:`pairing_index` (raises ``Pairing.DoesNotExist``)."""
+    found = pairing_index().get(pk)
+    if found is None:
+        raise Pairing.DoesNotExist(f"no pairing {pk}")
+    return found
 
 
 def pairing_tree(*, root: Pairing) -> PairingNode:
@@ -156,7 +154,13 @@ def pairing_descendant_ids(*, root: Pairing) -> list[int]:
 
 def _pairing_children() -> dict[int, list[int]]:
     children: dict[int, list[int]] = {}
-    for pk, parent_id in Pairing.objects.filter(parent__isnull=False).values_list("pk", "parent_id").order_by("pk"):
+    index: dict[int, Pairing] | None = held("pairing_index")  # every pairing, when the page has read them
+    pairs = (
+        Pairing.objects.filter(parent__isnull=False).values_list("pk", "parent_id").order_by("pk")
+        if index is None
+        else sorted((pk, p.parent_id) for pk, p in index.items() if p.parent_id is not None)
+    )
+    for pk, parent_id in pairs:
         children.setdefault(parent_id, []).append(pk)
     return children
 

@@ -20,7 +20,7 @@ from pairaid.indicators.models import DataValueStatus
 from pairaid.indicators.rollups import rollup_prefetch
 from pairaid.indicators.selectors import indicator_list
 from pairaid.indicators.totals import scope_totals, scope_totals_cached
-from pairaid.paging import KeysFirst
+from pairaid.paging import CountedWithPage, KeysFirst
 from pairaid.registry import selectors as registry
 from pairaid.registry.pairing_names import pairing_matches
 from pairaid.reports.finding_texts import finding_messages
@@ -103,7 +103,7 @@ def pairing_list(request: HttpRequest) -> HttpResponse:
 
 @site_view
 def pairing_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    pairing = or_404(registry.pairing_get, pk=pk)
+    pairing = or_404(registry.pairing_indexed, pk=pk)
     ancestors, children = selectors.pairing_tree(pairing=pairing)
     reassignments = selectors.pairing_reassignments(pairing=pairing)
     years = selectors.pairing_years(user=request.user, pairing=pairing)
@@ -111,7 +111,8 @@ def pairing_detail(request: HttpRequest, pk: int) -> HttpResponse:
     figures = selectors.figures_with_change(user=request.user, pairing=pairing, year=year) if year else []
     if year:  # its totals, plan against actual and assessment of the year, from one reading of the statements
         rollup_prefetch(years=[year - 1, year], root=pairing)
-    activities = Paginator(pairing.activities.all(), 50).get_page(request.GET.get("page"))
+    page = request.GET.get("page")
+    activities = Paginator(CountedWithPage(pairing.activities.all(), page=page or 1, per_page=50), 50).get_page(page)
     return render(
         request,
         "web/pairing_detail.html",
