@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from pairaid.core.extract import read_report
+from pairaid.core.extract.opening_parties import opening_pairing
 from pairaid.core.extract.pairing_places import recipient_places
 from pairaid.core.extract.places import report_parties
 
@@ -211,3 +212,35 @@ def test_both_sides_acting_make_the_pairing_s_figure_with_its_donor(actors: str)
     got = places(text, 2012)
     assert got[0][:2] == ("30 enterprises", None)  # the aided side acting: no donor (F9)
     assert got[1][:2] == ("20 enterprises", "Beijing")
+
+
+def test_a_title_word_is_never_the_donor_and_the_opening_names_the_pairing() -> None:
+    # issue 11: "Pairing Assistance to B" read "Pairing" as the donor
+    text = (
+        "Pairing Assistance to Xinjiang\n\n"
+        "In 2012 Beijing carried on its aid to Hotan Prefecture. It built 8 clinics.\n"
+    )
+    assert places(text, 2012) == [("8 clinics", "Beijing", "Hotan Prefecture")]
+
+
+def test_a_headline_of_one_side_takes_the_pairing_its_opening_names() -> None:
+    # the donor is the first name the registry pairs with an area the opening names; a prefecture before
+    # the counties within it and before the region around it
+    text = (
+        "Desert towns thrive with help from the capital\n\n"
+        "Moyu County and Lop County of Hotan Prefecture have been aided by Beijing since 2010. "
+        "Last year Beijing built 8 clinics.\n"
+    )
+    assert opening_pairing(text, 2012) == ("Beijing", "Hotan Prefecture")
+    assert places(text, 2012) == [("8 clinics", "Beijing", "Hotan Prefecture")]
+
+
+def test_an_opening_of_made_up_or_unpaired_places_names_no_pairing() -> None:
+    assert opening_pairing("Aid work\n\nAnhe built 8 clinics in Baishan.\n", 2012) is None
+    assert opening_pairing("Aid work\n\nBeijing built 8 clinics in Hotan.\n", None) is None
+    assert places("Aid work in Region B\n\nAnhe built 8 clinics in Baishan in 2012.\n", 2012)[0][1] is None
+
+
+def test_a_partnership_headline_names_both_sides() -> None:
+    text = "Anhe-Baishan partnership: from roads to jobs\n\nIn 2012 the partners built 8 clinics.\n"
+    assert places(text, 2012) == [("8 clinics", "Anhe", "Baishan")]

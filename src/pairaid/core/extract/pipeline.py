@@ -12,7 +12,8 @@ from pairaid.core.extract.document import Document, read_text
 from pairaid.core.extract.facts import bind_facts
 from pairaid.core.extract.mentions import find_mentions
 from pairaid.core.extract.model import Extraction, Mention
-from pairaid.core.extract.places import report_parties
+from pairaid.core.extract.opening_parties import opening_pairing
+from pairaid.core.extract.places import Parties, report_parties
 from pairaid.core.extract.places_zh import chinese_parties
 from pairaid.core.extract.regex_leads import compile_led
 from pairaid.core.extract.rules import word_list
@@ -75,6 +76,8 @@ def read_report(text: str, *, report_year: int, donor: str | None = None, recipi
         parties = chinese_parties(text, title, donor=donor, recipient=recipient)
     else:
         parties = report_parties(text, title, donor=donor, recipient=recipient)
+        if parties.kind == "provincial" and not donor and (pair := opening_pairing(text, report_year)) is not None:
+            parties = Parties(pair[0], recipient or pair[1], "pairing")  # the pairing its opening names
     facts, readings = bind_facts(
         text, sections, sentences, mentions, report_year=report_year, parties=parties, tables=tables
     )

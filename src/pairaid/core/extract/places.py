@@ -62,7 +62,7 @@ NATIONAL_RECIPIENT = "western poor areas"
 _TITLE_SIDE = r"[A-Z][\w’'.]*(?:\s*\([^()\n]{1,40}\)|\s+(?:of|and)\s+[A-Z][\w’'.]*|\s+[A-Z][\w’'.]*)*"
 _TITLE = re.compile(
     rf"^\s*(?P<donor>{_TITLE_SIDE})\s*(?:[–—]|\s-\s|(?<=[a-z)])-(?=[A-Z]))\s*(?P<recipient>{_TITLE_SIDE}?)\s*:?\s+"
-    r"(?i:Pairing|Counterpart|East|Poverty|Cooperation|Twinning|Pair)",  # "Anhe-Baishan cooperation keeps pace"
+    r"(?i:Pairing|Counterpart|East|Poverty|Cooperation|Twinning|Pair|Partner)",  # "Anhe-Baishan cooperation keeps pace"
 )
 # "Anhe's Pairing-off Aid to Baishan, Region B"
 _TITLE_TO = re.compile(
@@ -115,6 +115,8 @@ def report_parties(text: str, title: str | None, *, donor: str | None = None, re
         sides = (m.group("donor").strip().lower(), m.group("recipient").strip().lower()) if m is not None else ("", "")
         if sides[0].startswith("east") and sides[1].startswith("west"):
             m = None  # "East-West Pairing-off Cooperation", "Eastern Provinces - Western Poor Areas": national
+        if m is not None and not donor and re.fullmatch(rf"(?:{_AID_WORDS}\s*)+", m.group("donor").strip()):
+            return Parties(None, recipient or m.group("recipient").strip(), "provincial")  # "Pairing Aid to B"
         if m is not None:
             title_donor = donor or m.group("donor").strip()
             title_recipient = m.group("recipient").strip()

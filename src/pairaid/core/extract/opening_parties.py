@@ -1,0 +1,99 @@
+"""A report's donor and recipient from the pairing its opening names, when its title names none (F9).
+
+Headlines ("Coastal Anhe helps a mountain city"), titles of one side only ("Aid to Region B",
+"Cooperation with Baishan"), work reports and communiqués name no donor in the title, yet their opening
+names both sides of a pairing: "Anhe carried on its support to the counties of Baishan Prefecture",
+"Baishan is aided by Anhe".  The capitalised names of the title and opening that the gazetteer knows
+(exact, alias and pinyin matches) are read in order; the donor is the first of them that gives aid, in
+the report year, to an area the opening names too (by the shipped registry of pairings,
+:func:`pairaid.core.extract.pairing_places.recipient_places`), and the recipient the area it aids that
+the opening names, a prefecture or county before a province ("Region B" holds every county aided), and
+a prefecture before the counties within it ("the counties of B1 and B2 in Baishan Prefecture").
+
+Made-up names and places the registry pairs with no one give nothing: the report stays as its title
+and text make it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from pairaid.core.errors import PairaidError
+from pairaid.core.extract.pairing_places import recipient_places
+
+__all__ = ["OPENING_CHARS", "opening_pairing"]
+
+# how far into a report its opening reaches: a headline, a dateline and the first paragraph or two
+OPENING_CHARS = 1200
+
+_RUN = re.compile(r"[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)*")
+
+
+@cache
+def known_codes(name: str) -> frozenset[str]:
+    """The area codes of the areas ``name`` may be: exact, alias and pinyin matches of the gazetteer (a fuzzy
+    match is no evidence); empty when unknown or without a gazetteer."""
+    from pairaid.core.gazetteer_store import default_gazetteer  # loaded on first use only
+
+    try:
+        return frozenset(c.area.code for c in default_gazetteer().resolve(name, limit=5) if c.match != "fuzzy")
+    except (PairaidError, OSError):
+        return frozenset()
+
+
+def _names(text: str) -> list[tuple[int, str, frozenset[str]]]:
+    """(offset, name as written, area codes) of each name the gazetteer knows in ``text``, in order: the
+    longest known run of capitalised words at each word ("Coastal Anhe" gives "Anhe")."""
+    found = []
+    for run in _RUN.finditer(text):
+        words = [(w.start(), w.group(0)) for w in re.finditer(r"\S+", run.group(0))]
+        i = 0
+        while i < len(words):
+            for j in range(len(words), i, -1):
+                name = " ".join(w for _, w in words[i:j])
+                name = re.sub(r"[’']s$", "", name)
+                codes = known_codes(name)
+                if codes:
+                    found.append((run.start() + words[i][0], name, codes))
+                    i = j
+                    break
+            else:
+                i += 1
+    return found
+
+
+def _holds(outer: str, code: str) -> bool:
+    if outer == code:
+        return True
+    if outer.endswith("0000"):
+        return code[:2] == outer[:2]
+    return outer.endswith("00") and code[:4] == outer[:4]
+
+
+def _rank(codes: frozenset[str], aided: frozenset[str]) -> int | None:
+    """How good a recipient an area named is: 0 a prefecture, 1 a county, 2 a province; ``None`` when it
+    neither is nor holds an area the donor aids."""
+    hits = [c for c in codes if any(_holds(c, a) for a in aided)]
+    if not hits:
+        return None
+    return min(2 if c.endswith("0000") else 0 if c.endswith("00") else 1 for c in hits)
+
+
+def opening_pairing(text: str, year: int | None) -> tuple[str, str] | None:
+    """(donor, recipient) as written in the first ``OPENING_CHARS`` of ``text`` (title included), or ``None``."""
+    if year is None:
+        return None
+    names = _names(text[:OPENING_CHARS])
+    for _, donor, donor_codes in names:
+        aided = recipient_places(donor, year).codes
+        if not aided:
+            continue
+        ranked = [
+            (rank, pos, name)
+            for pos, name, codes in names
+            if not codes & donor_codes and (rank := _rank(codes, aided)) is not None
+        ]
+        if ranked:
+            return donor, min(ranked)[2]
+    return None
