@@ -244,3 +244,20 @@ def test_an_opening_of_made_up_or_unpaired_places_names_no_pairing() -> None:
 def test_a_partnership_headline_names_both_sides() -> None:
     text = "Anhe-Baishan partnership: from roads to jobs\n\nIn 2012 the partners built 8 clinics.\n"
     assert places(text, 2012) == [("8 clinics", "Anhe", "Baishan")]
+
+
+def test_a_figure_given_to_the_region_around_the_recipient_goes_to_the_recipient() -> None:
+    # issue 11: "aid to Xinjiang" in a Hotan chapter is Hotan's, not the region's
+    text = (
+        "Beijing's Aid to Hotan\n\n"
+        "In 2012 Beijing invested 900 million yuan in Hotan. The aid to Xinjiang also trained 300 teachers.\n"
+    )
+    assert places(text, 2012)[-1] == ("300 teachers", "Beijing", "Hotan")
+
+
+def test_the_region_stays_when_the_opening_names_other_areas_of_it() -> None:
+    text = (
+        "Beijing's Aid to Zhangjiakou, Chengde and Baoding\n\n"
+        "In 2012 Beijing invested 900 million yuan in Zhangjiakou. It also sent 300 teachers to Hebei.\n"
+    )
+    assert places(text, 2012)[-1] == ("300 teachers", "Beijing", "Hebei")

@@ -23,9 +23,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from pairaid.core.extract.contexts import mention_contexts
-from pairaid.core.extract.fact_places import figure_places, joint_donor_sides
+from pairaid.core.extract.fact_places import figure_places, joint_donor_sides, narrow_to_recipient
 from pairaid.core.extract.growth import PriorValue, Rate, find_rates, prior_values
 from pairaid.core.extract.model import Fact, Mention, Period, Reading, Section, Sentence
+from pairaid.core.extract.opening_parties import OPENING_CHARS
 from pairaid.core.extract.pairing_places import recipient_places
 from pairaid.core.extract.parts import Link, find_parts, repeated
 from pairaid.core.extract.periods import mention_periods
@@ -196,6 +197,7 @@ def bind_facts(
     places = figure_places(text, sections, sentences, mentions, contexts, indicators, parts, parties, sphere, tables)
     if parties.kind == "pairing":
         joint_donor_sides(text, mentions, places, parties.donor)
+        narrow_to_recipient(places, parties.recipient, text[:OPENING_CHARS])
     facts: list[Fact] = []
     first_fact: dict[int, int] = {}
     for i in sorted(bound):

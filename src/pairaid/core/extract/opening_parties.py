@@ -22,7 +22,7 @@ from functools import cache
 from pairaid.core.errors import PairaidError
 from pairaid.core.extract.pairing_places import recipient_places
 
-__all__ = ["OPENING_CHARS", "opening_pairing"]
+__all__ = ["OPENING_CHARS", "known_codes", "known_names", "opening_pairing"]
 
 # how far into a report its opening reaches: a headline, a dateline and the first paragraph or two
 OPENING_CHARS = 1200
@@ -42,7 +42,7 @@ def known_codes(name: str) -> frozenset[str]:
         return frozenset()
 
 
-def _names(text: str) -> list[tuple[int, str, frozenset[str]]]:
+def known_names(text: str) -> list[tuple[int, str, frozenset[str]]]:
     """(offset, name as written, area codes) of each name the gazetteer knows in ``text``, in order: the
     longest known run of capitalised words at each word ("Coastal Anhe" gives "Anhe")."""
     found = []
@@ -84,7 +84,7 @@ def opening_pairing(text: str, year: int | None) -> tuple[str, str] | None:
     """(donor, recipient) as written in the first ``OPENING_CHARS`` of ``text`` (title included), or ``None``."""
     if year is None:
         return None
-    names = _names(text[:OPENING_CHARS])
+    names = known_names(text[:OPENING_CHARS])
     for _, donor, donor_codes in names:
         aided = recipient_places(donor, year).codes
         if not aided:
