@@ -261,3 +261,15 @@ def test_the_region_stays_when_the_opening_names_other_areas_of_it() -> None:
         "In 2012 Beijing invested 900 million yuan in Zhangjiakou. It also sent 300 teachers to Hebei.\n"
     )
     assert places(text, 2012)[-1] == ("300 teachers", "Beijing", "Hebei")
+
+
+def test_an_opening_naming_two_donors_of_the_recipient_gives_both() -> None:
+    text = (
+        "Work report of the prefecture\n\n"
+        "Altay Prefecture is aided by Jilin and Heilongjiang. Jilin built 8 clinics. Heilongjiang sent 20 doctors.\n"
+    )
+    assert opening_pairing(text, 2017) == ("Jilin and Heilongjiang", "Altay Prefecture")
+    assert places(text, 2017) == [
+        ("8 clinics", "Jilin", "Altay Prefecture"),
+        ("20 doctors", "Heilongjiang", "Altay Prefecture"),
+    ]

@@ -95,5 +95,29 @@ def opening_pairing(text: str, year: int | None) -> tuple[str, str] | None:
             if not codes & donor_codes and (rank := _rank(codes, aided)) is not None
         ]
         if ranked:
-            return donor, min(ranked)[2]
+            _, _, recipient = best = min(ranked)
+            codes = next(c for _, n, c in names if n == recipient)
+            return _with_co_donors(names, donor, donor_codes, codes, best[0], year), recipient
     return None
+
+
+def _with_co_donors(
+    names: list[tuple[int, str, frozenset[str]]],
+    donor: str,
+    donor_codes: frozenset[str],
+    aided: frozenset[str],
+    rank: int,
+    year: int,
+) -> str:
+    """The donor and the other names of the opening that aid the same recipient ("Baishan is aided by Anhe and
+    Linxi"): "Anhe and Linxi", "Anhe, Linxi and Heping"; the donor alone when there is no other."""
+    found = [donor]
+    seen = set(donor_codes)
+    for _, name, codes in names:
+        if codes & seen or name in found:
+            continue
+        theirs = recipient_places(name, year).codes
+        if theirs and _rank(aided, theirs) == rank:
+            found.append(name)
+            seen |= codes
+    return found[0] if len(found) == 1 else f"{', '.join(found[:-1])} and {found[-1]}"
