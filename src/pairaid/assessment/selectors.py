@@ -21,6 +21,7 @@ from decimal import Decimal
 from pairaid.assessment.models import Criterion
 from pairaid.assessment.seed import rubric_seed
 from pairaid.checks.models import Finding
+from pairaid.checks.selectors import tree_findings
 from pairaid.core import assessment as rubric
 from pairaid.core.read_once import once
 from pairaid.datasets.models import Submission
@@ -82,11 +83,6 @@ def _ancestors(parent: dict[int, int | None], node: int) -> list[int]:
     return found
 
 
-def _under(parent: dict[int, int | None], root: int) -> list[int]:
-    """``root`` and every pairing under it."""
-    return [node for node in parent if root in _ancestors(parent, node)]
-
-
 def _total(rollup: Rollup, code: str, year: int, pairing_id: int, unit: str) -> Decimal | None:
     totals = rollup.pairing_totals(code, year)
     for (found_unit, _kind), by_pairing in sorted(totals.items(), key=lambda item: item[0][0] != unit):
@@ -131,10 +127,19 @@ class _Facts:
             else completeness
         )
         self.findings: dict[int, list[rubric.FindingFact]] = defaultdict(list)
-        found = Finding.objects.filter(year=year, includes_extracted=False, pairing__isnull=False)
-        if root is not None:  # only the findings of its tree count towards its score
-            found = found.filter(pairing_id__in=_under(self.parent, root.pk))
-        for pairing_id, severity, rule in found.values_list("pairing_id", "severity", "rule"):
+        if root is not None:  # only the findings of its tree count towards its score (as its page lists them)
+            found = [
+                (f.pairing_id, f.severity, f.rule)
+                for f in tree_findings(pairing=root, year=year)
+                if not f.includes_extracted and f.pairing_id is not None
+            ]
+        else:
+            found = list(
+                Finding.objects.filter(year=year, includes_extracted=False, pairing__isnull=False).values_list(
+                    "pairing_id", "severity", "rule"
+                )
+            )
+        for pairing_id, severity, rule in found:
             for node in _ancestors(self.parent, pairing_id):
                 self.findings[node].append(rubric.FindingFact(severity, rule))
         self.states = (

@@ -10,6 +10,7 @@ from django.db.models.functions import Substr
 
 from pairaid.activities.selectors import of_pairings
 from pairaid.checks.models import Finding
+from pairaid.core.read_once import once
 from pairaid.core.checks import EvidenceRef, Figure
 from pairaid.core.checks.adapters import subject_of
 from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueKind, DataValueStatus
@@ -151,3 +152,9 @@ def finding_list(
         qs = qs.filter(severity=severity)
     rank = Case(When(severity="error", then=0), When(severity="warning", then=1), default=2)
     return qs.annotate(rank=rank).order_by("rank", "year", "rule", "pk")
+
+
+def tree_findings(*, pairing: Pairing, year: int) -> list[Finding]:
+    """Every stored finding of ``pairing``'s tree in ``year`` (:func:`finding_list`'s order), read once per page
+    (:mod:`pairaid.core.read_once`) for its list of findings and its assessment."""
+    return once(f"tree_findings:{pairing.pk}:{year}", lambda: list(finding_list(pairing=pairing, year=year)))

@@ -8,7 +8,7 @@ from typing import cast
 
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 
-from pairaid.core.read_once import held, once
+from pairaid.core.read_once import once, reading_once
 from pairaid.core.registry import PAIRING_LEVELS, PROGRAMMES, PairingRecord
 from pairaid.core.registry import Basis as RegistryBasis
 from pairaid.core.registry import PairingLevel as RegistryLevel
@@ -154,7 +154,8 @@ def pairing_descendant_ids(*, root: Pairing) -> list[int]:
 
 def _pairing_children() -> dict[int, list[int]]:
     children: dict[int, list[int]] = {}
-    index: dict[int, Pairing] | None = held("pairing_index")  # every pairing, when the page has read them
+    # inside a page, from every pairing read once (its rights, tree and names then share one query)
+    index: dict[int, Pairing] | None = pairing_index() if reading_once() else None
     pairs = (
         Pairing.objects.filter(parent__isnull=False).values_list("pk", "parent_id").order_by("pk")
         if index is None

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from pairaid.accounts.permissions import visible_datavalues
 from pairaid.activities.models import Activity
@@ -223,25 +223,24 @@ def figures_with_change(
     ``year``, each with last year's confirmed value (a plan's figures are shown beside them as plan against
     actual)."""
     about = DataValue.objects.filter(pairing=pairing) if pairing is not None else DataValue.objects.filter(area=area)
+    # last year's confirmed value of the same key, looked up in the same query
+    previous = DataValue.objects.filter(
+        status__in=CONFIRMED_STATUSES,
+        kind=DataValueKind.ACTUAL,
+        period_start__year=year - 1,
+        indicator_id=OuterRef("indicator_id"),
+        subject_key=OuterRef("subject_key"),
+        period_kind=OuterRef("period_kind"),
+        disaggregation=OuterRef("disaggregation"),
+    ).order_by("-pk")
     rows = list(
         visible_datavalues(user, about)
         .filter(period_start__year=year, kind=DataValueKind.ACTUAL)
+        .annotate(previous_value=Subquery(previous.values("value")[:1]))
         .select_related("indicator", "evidence", "area", "activity")
         .order_by("indicator__code", "disaggregation", "pk")[:500]
     )
-    keys = {(r.indicator_id, r.subject_key, r.period_kind, r.disaggregation) for r in rows}
-    previous: dict[tuple[int, str, str, str], Decimal] = {}
-    if keys:
-        older = DataValue.objects.filter(
-            status__in=CONFIRMED_STATUSES,
-            kind=DataValueKind.ACTUAL,
-            period_start__year=year - 1,
-            indicator_id__in={k[0] for k in keys},
-            subject_key__in={k[1] for k in keys},
-        ).values_list("indicator_id", "subject_key", "period_kind", "disaggregation", "value")
-        for ind, key, kind, dis, value in older:
-            previous[(ind, key, kind, dis)] = value
-    return [FigureRow(r, previous.get((r.indicator_id, r.subject_key, r.period_kind, r.disaggregation))) for r in rows]
+    return [FigureRow(r, r.previous_value) for r in rows]  # type: ignore[attr-defined]
 
 
 def pairing_documents(*, pairing: Pairing) -> QuerySet[SourceDocument]:

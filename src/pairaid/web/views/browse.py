@@ -14,7 +14,7 @@ from pairaid.accounts.selectors import visible_datavalue_list
 from pairaid.activities.selectors import activity_get
 from pairaid.audit.selectors import history_entries
 from pairaid.checks.models import Finding
-from pairaid.checks.selectors import finding_list
+from pairaid.checks.selectors import tree_findings
 from pairaid.geo.selectors import area_get
 from pairaid.indicators.models import DataValueStatus
 from pairaid.indicators.rollups import rollup_prefetch
@@ -126,7 +126,7 @@ def pairing_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "totals": scope_totals(year=year, pairing=pairing) if year else [],
             "activities": activities,
             "documents": selectors.pairing_documents(pairing=pairing)[:50],
-            "findings": _worded(list(finding_list(pairing=pairing, year=year)[:50])) if year else [],
+            "findings": _worded(tree_findings(pairing=pairing, year=year)[:50]) if year else [],
             "history": history_entries(instance=pairing),
             "can_edit": permissions.can_edit_pairing(request.user, pairing),
             "can_end": registry_permissions.can_pairing_end(request.user, pairing),
