@@ -14,8 +14,9 @@ from pairaid.accounts.models import Membership, Role
 from pairaid.accounts.year_permissions import can_submission_approve, can_submission_freeze
 from pairaid.activities.models import Activity
 from pairaid.core.read_once import once
-from pairaid.datasets.models import Dataset, DatasetIndicator, Submission, SubmissionState, SubmissionValue
+from pairaid.datasets.models import Dataset, Submission, SubmissionState, SubmissionValue
 from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueKind, DataValueStatus, Indicator
+from pairaid.indicators.selectors import indicators_by_code
 from pairaid.registry.models import Pairing
 from pairaid.registry.selectors import pairing_descendant_ids
 
@@ -39,20 +40,37 @@ def dataset_for(*, pairing: Pairing) -> Dataset | None:
 
 
 def _datasets() -> list[Dataset]:
-    return once("datasets", lambda: list(Dataset.objects.all()))
+    return _datasets_and_forms()[0]
 
 
 def dataset_indicators(*, dataset: Dataset) -> list[Indicator]:
     """The indicators of ``dataset`` in the order of its form."""
-    return list(once("dataset_forms", _forms).get(dataset.pk, []))
+    return list(_datasets_and_forms()[1].get(dataset.pk, []))
 
 
-def _forms() -> dict[int, list[Indicator]]:
-    """The indicators of every dataset's form, by dataset id, in one query (a few hundred rows)."""
-    forms: dict[int, list[Indicator]] = defaultdict(list)
-    for entry in DatasetIndicator.objects.select_related("indicator"):
-        forms[entry.dataset_id].append(entry.indicator)
-    return dict(forms)
+def _datasets_and_forms() -> tuple[list[Dataset], dict[int, list[Indicator]]]:
+    """Every dataset in code order and the indicators of each one's form, by dataset id: one query (the
+    datasets joined to their forms' entries, a dataset with an empty form kept), read once per page
+    (:mod:`pairaid.core.read_once`); the indicators are the codelist's, read once per page too."""
+
+    def read() -> tuple[list[Dataset], dict[int, list[Indicator]]]:
+        fields = [f.attname for f in Dataset._meta.concrete_fields]
+        rows = Dataset.objects.order_by("code", "entries__position", "entries__pk").values_list(
+            *fields, "entries__indicator_id"
+        )
+        indicators = {i.pk: i for i in indicators_by_code().values()}
+        datasets: dict[int, Dataset] = {}
+        forms: dict[int, list[Indicator]] = defaultdict(list)
+        key = fields.index(Dataset._meta.pk.attname)
+        for *values, indicator_id in rows:
+            dataset = datasets.get(values[key])
+            if dataset is None:
+                dataset = datasets[values[key]] = Dataset.from_db(Dataset.objects.db, fields, values)
+            if indicator_id is not None:
+                forms[dataset.pk].append(indicators[indicator_id])
+        return list(datasets.values()), dict(forms)
+
+    return once("datasets_and_forms", read)
 
 
 def pairing_ancestors(*, pairing: Pairing) -> list[Pairing]:
