@@ -273,3 +273,21 @@ def test_an_opening_naming_two_donors_of_the_recipient_gives_both() -> None:
         ("8 clinics", "Jilin", "Altay Prefecture"),
         ("20 doctors", "Heilongjiang", "Altay Prefecture"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("Toksun", "650422"),
+        ("Hoxud", "652828"),
+        ("Awat", "652928"),
+        ("Jimsar", "652327"),
+        ("Mori", "652328"),
+        ("Nyima", "542430"),
+    ],
+)
+def test_the_english_names_of_aided_counties_are_known(name: str, code: str) -> None:
+    # issue 11: a table row or an opening naming the county by its English name went to the prefecture
+    from pairaid.core.extract.opening_parties import known_codes
+
+    assert code in known_codes(name)
