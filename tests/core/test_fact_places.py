@@ -291,3 +291,18 @@ def test_the_english_names_of_aided_counties_are_known(name: str, code: str) -> 
     from pairaid.core.extract.opening_parties import known_codes
 
     assert code in known_codes(name)
+
+
+def test_a_donors_report_on_pairings_in_several_regions_names_no_one_recipient_for_its_totals() -> None:
+    text = (
+        "Work report of the municipality\n\n"
+        "In 2020 Beijing arranged 900 million yuan for the paired counties of Inner Mongolia and of Zhangjiakou "
+        "and Chengde. It built 8 clinics in Chengde.\n"
+    )
+    assert opening_pairing(text, 2020) == ("Beijing", None)
+    assert places(text, 2020)[-1] == ("8 clinics", "Beijing", "Chengde")
+    # the region around the areas named is no other pairing
+    assert opening_pairing("Aid to Xinjiang\n\nIn 2012 Beijing aided Hotan Prefecture.\n", 2012) == (
+        "Beijing",
+        "Hotan Prefecture",
+    )

@@ -80,7 +80,7 @@ def _rank(codes: frozenset[str], aided: frozenset[str]) -> int | None:
     return min(2 if c.endswith("0000") else 0 if c.endswith("00") else 1 for c in hits)
 
 
-def opening_pairing(text: str, year: int | None) -> tuple[str, str] | None:
+def opening_pairing(text: str, year: int | None) -> tuple[str, str | None] | None:
     """(donor, recipient) as written in the first ``OPENING_CHARS`` of ``text`` (title included), or ``None``."""
     if year is None:
         return None
@@ -97,8 +97,19 @@ def opening_pairing(text: str, year: int | None) -> tuple[str, str] | None:
         if ranked:
             _, _, recipient = best = min(ranked)
             codes = next(c for _, n, c in names if n == recipient)
-            return _with_co_donors(names, donor, donor_codes, codes, best[0], year), recipient
+            donors = _with_co_donors(names, donor, donor_codes, codes, best[0], year)
+            return donors, None if _several_regions(names, ranked) else recipient
     return None
+
+
+def _several_regions(names: list[tuple[int, str, frozenset[str]]], ranked: list[tuple[int, int, str]]) -> bool:
+    """Whether the opening names, beside areas within one region, a whole other region the donor aids
+    ("the paired counties of Region A and the prefectures B1 and B2 of Region C"): a donor's report on
+    several pairings, whose totals go to no one recipient (F9)."""
+    codes = {name: c for _, name, c in names}
+    areas = [c for rank, _, name in ranked if rank < 2 for c in codes[name]]
+    regions = [codes[name] for rank, _, name in ranked if rank == 2]
+    return bool(areas) and any(not any(_holds(r, a) for r in region for a in areas) for region in regions)
 
 
 def _with_co_donors(
