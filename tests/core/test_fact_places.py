@@ -306,3 +306,20 @@ def test_a_donors_report_on_pairings_in_several_regions_names_no_one_recipient_f
         "Beijing",
         "Hotan Prefecture",
     )
+
+
+def test_places_listed_before_respectively_and_a_colon_pair_up_with_the_figures_after() -> None:
+    from pairaid.core.extract.fact_places import _listed_before
+
+    text = (
+        "Shanxi's Aid to Changji\n\n"
+        "In 2015 Shanxi invested 331 million yuan. It went to Fukang, Jimsar and Mori respectively: 118 million, "
+        "104 million and 79 million yuan.\n"
+    )
+    ex = read_report(text, report_year=2015)
+    first = next(m for m in ex.mentions if m.text == "118 million")
+    assert _listed_before(text, ex.sentences, first) == ("Fukang", "Jimsar", "Mori")
+    other = text.replace("went to Fukang, Jimsar and Mori", "came from canteens, shops and platforms")
+    ex = read_report(other, report_year=2015)
+    first = next(m for m in ex.mentions if m.text == "118 million")
+    assert _listed_before(other, ex.sentences, first) == ()

@@ -178,6 +178,10 @@ def figure_places(
     for i in bound:
         listed = respectively_recipients(contexts[i].rest)
         run = figure_run(text, mentions, i) if len(listed) > 1 else []
+        if not listed and (listed := _listed_before(text, sentences, mentions[i])):
+            run = [
+                j for j in range(i, min(i + len(listed), len(mentions))) if mentions[j].sentence == mentions[i].sentence
+            ]
         if len(run) == len(listed) > 1:
             paired.update(zip(run, listed, strict=True))
     by_sentence: dict[int, list[int]] = {}
@@ -381,3 +385,19 @@ def narrow_to_recipient(places: dict[int, Sides], recipient: str | None, opening
 def _is_region(name: str) -> bool:
     """Whether ``name`` may be a province-level area (by the gazetteer)."""
     return any(code.endswith("0000") for code in known_codes(name))
+
+
+# "divided among B1, B2 and B3 respectively: N1, N2 and N3": the places listed before the figures (F4)
+_LISTED_BEFORE = re.compile(
+    r"\b(?:among|to|between|for)\s+(?:the\s+)?(?P<list>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
+    r"(?:\s*,\s*[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)*\s*,?\s+and\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
+    r"\s+respectively\s*:\s*$"
+)
+
+
+def _listed_before(text: str, sentences: tuple[Sentence, ...], mention: Mention) -> tuple[str, ...]:
+    """The places listed just before a figure and "respectively:" in its sentence, in order, else ``()``."""
+    m = _LISTED_BEFORE.search(text, sentences[mention.sentence].start, mention.start)
+    if m is None:
+        return ()
+    return tuple(p.strip() for p in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("list")) if p.strip())
