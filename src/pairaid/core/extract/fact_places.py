@@ -37,12 +37,10 @@ sentences take the places of :mod:`pairaid.core.extract.places_zh`.
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from pairaid.core.extract.contexts import figure_run
 from pairaid.core.extract.model import Context, Mention, Section, Sentence
-from pairaid.core.extract.opening_parties import known_codes, known_names
 from pairaid.core.extract.pairing_places import RecipientPlaces
 from pairaid.core.extract.parts import Link
 from pairaid.core.extract.places import (
@@ -60,7 +58,7 @@ from pairaid.core.extract.places_zh import Place, chinese_sides, find_places, re
 from pairaid.core.extract.rules import word_list
 from pairaid.core.extract.tables import Table
 
-__all__ = ["Sides", "figure_places", "joint_donor_sides"]
+__all__ = ["Sides", "figure_places"]
 
 # donors and recipients of one figure: one fact per listed donor or recipient (F4)
 Sides = tuple[tuple[str | None, ...], tuple[str | None, ...]]
@@ -340,51 +338,6 @@ def _receivers(
         return (before[-1],)
     after = next((p for a, _, p in named if a >= end), None)
     return (after,) if after is not None else None
-
-
-_JOINT = re.compile(r"\s+and\s+")
-
-
-def joint_donor_sides(text: str, mentions: tuple[Mention, ...], places: dict[int, Sides], donor: str | None) -> None:
-    """A chapter of two donors ("Anhe and Linxi: Aid to Baishan"): a figure given to the pair goes to the one
-    of them named last before it ("Linxi, for its part, built 12 schools"), in place of the pair (F9)."""
-    names = _JOINT.split(donor) if donor is not None else []
-    if len(names) != 2:
-        return
-    found = sorted((m.start(), name) for name in names for m in re.finditer(rf"\b{re.escape(name)}\b", text))
-    starts = [at for at, _ in found]
-    for i, (donors, recipients) in places.items():
-        k = bisect.bisect_left(starts, mentions[i].start) - 1
-        if k >= 0 and donor in donors:
-            places[i] = (tuple(found[k][1] if d == donor else d for d in donors), recipients)
-
-
-def narrow_to_recipient(places: dict[int, Sides], recipient: str | None, opening: str) -> None:
-    """A figure given to the province around the report's recipient ("aid to Region B", "the aid-Region B
-    cadres" in a Baishan chapter) goes to the report's recipient: the province is where it lies (F9).  Not
-    when the report's ``opening`` names other areas of that province beside the recipient ("Baishan, Linxi
-    and Anyang, Region B"): the province then stands for them all."""
-    if not recipient:
-        return
-    others = [name for _, name, _ in known_names(opening) if not _is_region(name)]
-    others = [n for n in others if n != recipient and not within(n, recipient) and not within(recipient, n)]
-    narrow: dict[str, bool] = {}
-
-    def around(place: str | None) -> bool:
-        if not place or place == recipient:
-            return False
-        if place not in narrow:
-            narrow[place] = _is_region(place) and within(recipient, place) and not any(within(n, place) for n in others)
-        return narrow[place]
-
-    for i, (donors, recipients) in places.items():
-        if any(around(r) for r in recipients):
-            places[i] = (donors, tuple(recipient if around(r) else r for r in recipients))
-
-
-def _is_region(name: str) -> bool:
-    """Whether ``name`` may be a province-level area (by the gazetteer)."""
-    return any(code.endswith("0000") for code in known_codes(name))
 
 
 # "divided among B1, B2 and B3 respectively: N1, N2 and N3": the places listed before the figures (F4)

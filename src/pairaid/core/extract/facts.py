@@ -23,12 +23,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from pairaid.core.extract.contexts import mention_contexts
-from pairaid.core.extract.fact_places import figure_places, joint_donor_sides, narrow_to_recipient
+from pairaid.core.extract.fact_places import figure_places
 from pairaid.core.extract.growth import PriorValue, Rate, find_rates, prior_values
 from pairaid.core.extract.model import Fact, Mention, Period, Reading, Section, Sentence
 from pairaid.core.extract.opening_parties import OPENING_CHARS
 from pairaid.core.extract.pairing_places import recipient_places
 from pairaid.core.extract.parts import Link, find_parts, repeated
+from pairaid.core.extract.party_places import joint_donor_sides, narrow_to_recipient
 from pairaid.core.extract.periods import mention_periods
 from pairaid.core.extract.places import Parties
 from pairaid.core.extract.readings import best_readings, certainty, mention_readings, own_channel

@@ -1,0 +1,63 @@
+"""The report's parties applied to its figures' places once each figure has its own (gold-format.md F9).
+
+A chapter of two donors gives each figure to the one named last before it; a figure given to the
+province around the report's recipient goes to the recipient.  :mod:`pairaid.core.extract.fact_places`
+gives each figure its places first.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from pairaid.core.extract.fact_places import Sides
+from pairaid.core.extract.model import Mention
+from pairaid.core.extract.opening_parties import known_codes, known_names
+from pairaid.core.extract.places import within
+
+__all__ = ["joint_donor_sides", "narrow_to_recipient"]
+
+
+_JOINT = re.compile(r"\s+and\s+")
+
+
+def joint_donor_sides(text: str, mentions: tuple[Mention, ...], places: dict[int, Sides], donor: str | None) -> None:
+    """A chapter of two donors ("Anhe and Linxi: Aid to Baishan"): a figure given to the pair goes to the one
+    of them named last before it ("Linxi, for its part, built 12 schools"), in place of the pair (F9)."""
+    names = _JOINT.split(donor) if donor is not None else []
+    if len(names) != 2:
+        return
+    found = sorted((m.start(), name) for name in names for m in re.finditer(rf"\b{re.escape(name)}\b", text))
+    starts = [at for at, _ in found]
+    for i, (donors, recipients) in places.items():
+        k = bisect.bisect_left(starts, mentions[i].start) - 1
+        if k >= 0 and donor in donors:
+            places[i] = (tuple(found[k][1] if d == donor else d for d in donors), recipients)
+
+
+def narrow_to_recipient(places: dict[int, Sides], recipient: str | None, opening: str) -> None:
+    """A figure given to the province around the report's recipient ("aid to Region B", "the aid-Region B
+    cadres" in a Baishan chapter) goes to the report's recipient: the province is where it lies (F9).  Not
+    when the report's ``opening`` names other areas of that province beside the recipient ("Baishan, Linxi
+    and Anyang, Region B"): the province then stands for them all."""
+    if not recipient:
+        return
+    others = [name for _, name, _ in known_names(opening) if not _is_region(name)]
+    others = [n for n in others if n != recipient and not within(n, recipient) and not within(recipient, n)]
+    narrow: dict[str, bool] = {}
+
+    def around(place: str | None) -> bool:
+        if not place or place == recipient:
+            return False
+        if place not in narrow:
+            narrow[place] = _is_region(place) and within(recipient, place) and not any(within(n, place) for n in others)
+        return narrow[place]
+
+    for i, (donors, recipients) in places.items():
+        if any(around(r) for r in recipients):
+            places[i] = (donors, tuple(recipient if around(r) else r for r in recipients))
+
+
+def _is_region(name: str) -> bool:
+    """Whether ``name`` may be a province-level area (by the gazetteer)."""
+    return any(code.endswith("0000") for code in known_codes(name))
