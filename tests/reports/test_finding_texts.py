@@ -14,7 +14,8 @@ from pairaid.checks.models import Finding
 from pairaid.core.checks import RULES
 from pairaid.geo.models import Area
 from pairaid.indicators.models import DataValue, Indicator
-from pairaid.reports.finding_texts import _wording, finding_text
+from pairaid.reports.finding_texts import finding_text
+from pairaid.reports.labels import wording
 
 SHULE = Area(pk=1, code="653121", name_en="Shule County", name_zh="疏勒县", level="county")
 TRAINED = Indicator(pk=1, code="people_trained", name_en="People trained", name_zh="培训人数", unit="person")
@@ -45,7 +46,7 @@ def _finding(rule: str, values: list[tuple[str, str]]) -> Finding:
 def test_every_rule_is_worded_in_both_languages_with_known_placeholders() -> None:
     known = {"subject", "indicator", "first", "second", "year", "base_year", "period", "other_period"}
     known |= {"change", "computed", "implied", "sum", "parts"}
-    rules = _wording()["rules"]
+    rules = wording("findings")["rules"]
     assert set(rules) == set(RULES)
     for code, rule in rules.items():
         for language in ("en", "zh"):

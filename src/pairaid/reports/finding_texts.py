@@ -11,18 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from decimal import Decimal, InvalidOperation
-from functools import cache
-from pathlib import Path
-from typing import Any
-
-import yaml
 
 from pairaid.checks.models import Finding
 from pairaid.indicators.models import DataValue
 from pairaid.registry.models import Pairing
-from pairaid.reports.labels import is_zh, quantity
+from pairaid.reports.labels import is_zh, quantity, say, wording
 
-_DATA = Path(__file__).with_name("data") / "findings.yaml"
 #: Rules whose first figure is a whole and the others its parts.
 _PART_RULES = (
     "parts_exceed_whole",
@@ -31,17 +25,6 @@ _PART_RULES = (
     "persons_with_person_times",
     "cumulative_with_flows",
 )
-
-
-@cache
-def _wording() -> dict[str, Any]:
-    with _DATA.open(encoding="utf-8") as f:
-        data: dict[str, Any] = yaml.safe_load(f)
-    return data
-
-
-def _say(entry: dict[str, str], language: str) -> str:
-    return entry["zh"] if is_zh(language) else entry["en"]
 
 
 def _number(values: dict[str, str], label: str) -> Decimal | None:
@@ -93,9 +76,9 @@ def _shown(value: DataValue, language: str) -> str:
 
 
 def _change(rate: Decimal, language: str) -> str:
-    words = _wording()["words"]
+    words = wording("findings")["words"]
     entry = words["change_up"] if rate >= 0 else words["change_down"]
-    return _say(entry, language).format(n=f"{abs(rate).normalize():f}")
+    return say(entry, language).format(n=f"{abs(rate).normalize():f}")
 
 
 def finding_text(finding: Finding, figures: list[DataValue], *, language: str, names: dict[int, str]) -> str:
@@ -106,15 +89,15 @@ def finding_text(finding: Finding, figures: list[DataValue], *, language: str, n
     loaded; ``names``: pairing names in ``language`` by id. A rule the wording does not know, or
     a finding whose figures are gone, is written by the rule's title, never by its code.
     """
-    wording = _wording()
-    rule = wording["rules"].get(finding.rule)
+    words = wording("findings")
+    rule = words["rules"].get(finding.rule)
     if rule is None or not figures:
-        title = _say(rule["title"] if rule else wording["words"]["unknown_rule"], language)
+        title = say(rule["title"] if rule else words["words"]["unknown_rule"], language)
         return title[:1].upper() + title[1:] + ("。" if is_zh(language) else ".")
     values = {str(label): str(number) for label, number in finding.values}
     first, other, parts = _roles(finding.rule, figures)
     zh = is_zh(language)
-    glue = _say(wording["words"]["list_glue"], language)
+    glue = say(words["words"]["list_glue"], language)
     rate = first.change_percent
     base_year = first.change_base_year or first.period_end.year - 1
     fields = {
@@ -141,7 +124,7 @@ def finding_text(finding: Finding, figures: list[DataValue], *, language: str, n
     total = _number(values, "sum of parts")
     if total is not None:
         fields["sum"] = quantity(total, first.unit, language)
-    text = _say(rule, language).format(**fields)
+    text = say(rule, language).format(**fields)
     if not fields["subject"]:
         text = text.split("：" if zh else ": ", 1)[-1]
         text = text[:1].upper() + text[1:]

@@ -9,6 +9,11 @@ Languages: ``en`` and ``zh-hans`` (anything starting ``zh``).
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
 
 from pairaid.core.codelists import qualifier_words, units
 
@@ -123,6 +128,19 @@ _LABELS: dict[str, tuple[str, str]] = {
 def is_zh(language: str) -> bool:
     """Whether ``language`` asks for Chinese."""
     return language.lower().startswith("zh")
+
+
+@cache
+def wording(name: str) -> dict[str, Any]:
+    """The words of ``reports/data/<name>.yaml``: each entry an ``en`` and a ``zh`` text, read once."""
+    with (Path(__file__).with_name("data") / f"{name}.yaml").open(encoding="utf-8") as f:
+        data: dict[str, Any] = yaml.safe_load(f)
+    return data
+
+
+def say(entry: dict[str, str], language: str) -> str:
+    """The text of a :func:`wording` entry in ``language``."""
+    return entry["zh"] if is_zh(language) else entry["en"]
 
 
 def labels(language: str) -> dict[str, str]:

@@ -9,40 +9,23 @@ one drops it.
 
 from __future__ import annotations
 
-from functools import cache
-from pathlib import Path
 from typing import Any
-
-import yaml
 
 from pairaid.core.errors import InputError
 from pairaid.reports.context import ReportFigure
-from pairaid.reports.labels import is_zh
-
-_DATA = Path(__file__).with_name("data") / "narrative.yaml"
-
-
-@cache
-def _wording() -> dict[str, Any]:
-    with _DATA.open(encoding="utf-8") as f:
-        data: dict[str, Any] = yaml.safe_load(f)
-    return data
-
-
-def _say(entry: dict[str, str], language: str) -> str:
-    return entry["zh"] if is_zh(language) else entry["en"]
+from pairaid.reports.labels import say, wording
 
 
 def _joined(items: list[str], language: str) -> str:
-    words = _wording()
-    glue, last = _say(words["glue"], language), _say(words["last_glue"], language)
+    words = wording("narrative")
+    glue, last = say(words["glue"], language), say(words["last_glue"], language)
     return items[0] if len(items) == 1 else glue.join(items[:-1]) + last + items[-1]
 
 
 def narrative(*, headline: list[ReportFigure], year: int, who: str | None, language: str) -> dict[str, str]:
     """One paragraph per theme with a headline total (theme → text), in theme order; ``who``: the
     donor side's name (None in the overview: the donor provinces and cities)."""
-    words = _wording()
+    words = wording("narrative")
     items: dict[str, dict[str, Any]] = words["items"]
     figures: dict[str, ReportFigure] = {}
     for f in headline:  # an indicator in two units (people, person-times): the first, as the headline
@@ -63,14 +46,14 @@ def narrative(*, headline: list[ReportFigure], year: int, who: str | None, langu
         for code, item in items.items():
             if item["theme"] != theme or code not in figures or code in inside:
                 continue
-            phrase = _say(item, language).format(v=figures[code].shown)
-            parts = [_say(items[c], language).format(v=figures[c].shown) for c in parts_of.get(code, [])]
+            phrase = say(item, language).format(v=figures[code].shown)
+            parts = [say(items[c], language).format(v=figures[c].shown) for c in parts_of.get(code, [])]
             if parts:
-                phrase += _say(words["parts"], language).format(items=_say(words["parts_glue"], language).join(parts))
+                phrase += say(words["parts"], language).format(items=say(words["parts_glue"], language).join(parts))
             phrases.append(phrase)
         if phrases:
-            paragraphs[theme] = _say(template, language).format(
-                year=year, who=who or _say(words["who_overview"], language), items=_joined(phrases, language)
+            paragraphs[theme] = say(template, language).format(
+                year=year, who=who or say(words["who_overview"], language), items=_joined(phrases, language)
             )
     return paragraphs
 
@@ -91,8 +74,8 @@ def narrative_read(text: str, generated: dict[str, str]) -> dict[str, str]:
     for line in text.splitlines():
         if line.startswith("## "):
             theme = line[3:].strip()
-            if theme not in _wording()["themes"]:
-                known = ", ".join(_wording()["themes"])
+            if theme not in wording("narrative")["themes"]:
+                known = ", ".join(wording("narrative")["themes"])
                 raise InputError(f"narrative: unknown theme {theme!r} (use {known})")
             edited[theme] = []
         elif theme is None:
@@ -107,5 +90,5 @@ def narrative_read(text: str, generated: dict[str, str]) -> dict[str, str]:
             merged[name] = paragraph
         else:
             merged.pop(name, None)
-    order = list(_wording()["themes"])
+    order = list(wording("narrative")["themes"])
     return {name: merged[name] for name in order if name in merged}

@@ -12,17 +12,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cache
-from pathlib import Path
 from typing import Any
 
-import yaml
-
 from pairaid.registry.models import Pairing
-from pairaid.reports.labels import is_zh, money, quantity
+from pairaid.reports.labels import is_zh, money, quantity, say, wording
 from pairaid.reports.links import evidence_url
-
-_EVENTS = Path(__file__).with_name("data") / "events.yaml"
 
 
 @dataclass(frozen=True)
@@ -70,17 +64,6 @@ class ReportingYear:
         return bool(self.execution or self.recipients or self.events or self.criteria)
 
 
-@cache
-def _wording() -> dict[str, Any]:
-    with _EVENTS.open(encoding="utf-8") as f:
-        data: dict[str, Any] = yaml.safe_load(f)
-    return data
-
-
-def _say(entry: dict[str, str], language: str) -> str:
-    return entry["zh"] if is_zh(language) else entry["en"]
-
-
 def _points(value: Decimal) -> str:
     """Points to one decimal at most: 22.5, 10."""
     text = f"{value.quantize(Decimal('0.1')).normalize():f}"
@@ -125,13 +108,13 @@ def _places(text: str, language: str) -> str:
 
 def _event_fields(event: Any, kind: str, language: str) -> list[str]:
     """The event's fields in words, from ``data/events.yaml``."""
-    words = _wording()
+    words = wording("events")
     fields = words["fields"]
     zh = is_zh(language)
     values: list[tuple[str, str]] = []
     if kind == "visit":
-        values.append(("", _say(words["directions"][event.direction], language)))
-        level = _say(words["leader_levels"].get(event.leader_level, {"en": "", "zh": ""}), language)
+        values.append(("", say(words["directions"][event.direction], language)))
+        level = say(words["leader_levels"].get(event.leader_level, {"en": "", "zh": ""}), language)
         if level:
             values.append(("", level))
         if event.leaders:
@@ -160,7 +143,7 @@ def _event_fields(event: Any, kind: str, language: str) -> list[str]:
             values.append(("value", money(event.value, language)))
         if event.fields:
             values.append(("fields", str(len(event.fields)) if zh else "; ".join(event.fields)))
-    shown = [_say(fields[name], language).format(n=value) if name else value for name, value in values]
+    shown = [say(fields[name], language).format(n=value) if name else value for name, value in values]
     return [s for s in shown if s]
 
 
@@ -178,7 +161,7 @@ def _events(pairing: Pairing, year: int, language: str) -> list[EventLine]:
     lines = []
     for r in rows:
         event = loaded[r.kind][r.id]
-        kind_name = _say(_wording()["kinds"][r.kind], language)
+        kind_name = say(wording("events")["kinds"][r.kind], language)
         # the Chinese report names an event by its kind: its title is typed in one language
         what = kind_name if zh or not r.title else r.title
         when = r.date.isoformat() if r.date else (f"{r.year}年" if zh else str(r.year))
