@@ -281,3 +281,49 @@ def test_a_stock_at_a_year_s_end_stays_a_stock_after_a_since_in_its_sentence() -
     periods = {ex.mentions[f.mention].text: (f.period.kind, f.period.year) for f in ex.facts}
     assert periods["3,000 mu"] == ("as_of", 2012)
     assert periods["420 relocation houses"] == ("as_of", 2012)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Over the period 2016-2020, Anhe allocated fiscal aid of 3.2 billion yuan to Baishan. In those five years"
+            " Anhe sent 1,200 cadres to Baishan.",
+            {"3.2 billion yuan": ("cumulative", 2016, 2020), "1,200 cadres": ("cumulative", 2016, 2020)},
+        ),
+        (
+            "During 2018–2020 enterprises from Anhe invested 5.6 billion yuan in Baishan.\n\nIn 2020 Anhe trained"
+            " 900 people. During the same three years Anhe sent 80 doctors.",
+            {
+                "5.6 billion yuan": ("cumulative", 2018, 2020),
+                "900 people": ("year", 2020, None),
+                "80 doctors": ("cumulative", 2018, 2020),
+            },
+        ),
+        (
+            "The partnership dates back to 2010. Since then, Anhe has trained 14,000 people from Baishan.",
+            {"14,000 people": ("cumulative", 2010, 2021)},
+        ),
+        (
+            "In 2020, 45 enterprises settled in the park. Over the same period, Anhe sent 60 teachers.",
+            {"45 enterprises": ("year", 2020, None), "60 teachers": ("year", 2020, None)},
+        ),
+        (  # the span told is four years, not five: "those five years" finds nothing and dates nothing
+            "From 2017 to 2020 Anhe sent 300 teachers.\n\nIn those five years Anhe trained 800 people.",
+            {"300 teachers": ("cumulative", 2017, 2020), "800 people": ("year", 2021, None)},
+        ),
+    ],
+)
+def test_a_range_of_years_and_the_phrases_that_point_back_to_a_period(
+    text: str, expected: dict[str, tuple[str, int, int | None]]
+) -> None:
+    from pairaid.core.extract import read_report
+
+    ex = read_report(f"Anhe Aid to Baishan\n{text}", report_year=2021)
+    got = {}
+    for f in ex.facts:
+        p = f.period
+        got[ex.mentions[f.mention].text] = (
+            (p.kind, p.start_year, p.end_year) if p.kind == "cumulative" else (p.kind, p.year, None)
+        )
+    assert got == expected

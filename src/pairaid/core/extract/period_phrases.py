@@ -38,6 +38,19 @@ _PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("as_of", rf"\bas\s+of\s+(?:{_MONTH}\s+(?:\d{{1,2}},?\s+)?)?{_YEAR}"),
         ("year_end", r"\b(?:as\s+of|by|until|till|up\s+to|to|at)\s+the\s+end\s+of\s+(?:the|this)\s+year\b"),
         ("span", rf"\b(?:from|between)\s+{_YEAR}\s+(?:to|and|through|till|until)\s+{_YEAR}\b"),
+        # "over the period 2016-2020", "during 2011–2015": a range of years after a preposition
+        (
+            "span",
+            rf"\b(?:over|during|in|throughout|across|for)\s+(?:the\s+(?:period|years)\s+(?:of\s+)?)?{_YEAR}\s*[-–—~]\s*{_YEAR}\b",
+        ),
+        # "during the same five years", "in those five years", "over the same period": the span told earlier
+        (
+            "same_period",
+            r"\b(?:over|during|in|within|throughout|across|for)\s+(?:the\s+same|those|that)\s+"
+            r"(?:(\d+|[a-z]+)\s+)?(?:years|period)\b",
+        ),
+        # "The pairing dates back to 2013. Since then, ...": from the year the sentence before names
+        ("since_then", r"\bsince\s+then\b"),
         ("since", rf"\bsince\s+(?:{_MONTH}\s+)?{_YEAR}"),
         ("since", rf"\bsince\s+[^.;,]{{0,80}}?\b(?:in|of)\s+(?:{_MONTH}\s+)?{_YEAR}"),
         (
@@ -63,7 +76,11 @@ _PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 # a word (lower case) every match of the pattern of _PHRASES at the same place contains
-_PHRASE_WORDS = ("years", "end", "as", "end", "", "since", "since", "since", "years", "years", "plan", "year", "", "")
+# ("a|b": one of them)
+_PHRASE_WORDS = (
+    "years", "end", "as", "end", "", "-|–|—|~", "same|those|that", "since", "since", "since", "since", "years", "years",
+    "plan", "year", "", "",
+)
 # "18.2% more than in 2010", "compared with 2009": a base year of a comparison, not a period
 _BASE_BEFORE = compile_led(
     r"\b(?:than|over|compared\s+(?:with|to)|against|versus)\s+(?:that\s+|the\s+level\s+)?$", re.I
@@ -142,7 +159,7 @@ def find_period_phrases(text: str, sentence: Sentence, report_year: int) -> tupl
         return ()
     low = body.lower()
     for (kind, pat), needs in zip(_PHRASES, _PHRASE_WORDS, strict=True):
-        if needs not in low:
+        if needs not in low and ("|" not in needs or not any(w in low for w in needs.split("|"))):
             continue  # a word every match of the pattern has is missing: no scan
         for m in pat.finditer(body):
             if any(p.start < sentence.start + m.end() and sentence.start + m.start() < p.end for p in found):
@@ -171,6 +188,13 @@ def find_period_phrases(text: str, sentence: Sentence, report_year: int) -> tupl
                 year = int(m.group(2))
                 if year <= int(m.group(1)):
                     continue
+            elif kind == "same_period":
+                raw = (m.group(1) or "").lower()
+                year = int(raw) if raw.isdigit() else _WORD_NUMBERS.get(raw, 0)  # how many years, 0 unsaid
+                if raw and not year:
+                    continue
+            elif kind == "since_then":
+                year = 0  # the year of the sentence before: periods.mention_periods
             elif kind == "plan_years":
                 first = 1971 + 5 * (int(m.group(1)) - 4)
                 if int(m.group(1)) < 4 or first > report_year:
@@ -191,7 +215,7 @@ def find_period_phrases(text: str, sentence: Sentence, report_year: int) -> tupl
                     year,
                     opens,
                     start_year=int(m.group(1)) if kind == "span" else None,
-                    carries=kind not in ("year_end", "since", "since_pairing"),
+                    carries=kind not in ("year_end", "since", "since_pairing", "since_then"),
                 )
             )
     found.sort(key=lambda p: p.start)

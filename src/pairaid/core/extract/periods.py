@@ -12,8 +12,12 @@ Period phrases found in a sentence:
 ``in_year``      "in 2009", "in June 2009", "throughout 2009" -> that year
 ``whole_year``   "throughout the year", "in the whole year", "over the year" -> the report year
 ``prior_year``   "(2.7 million yuan)" after "than in 2009" -> a fact of 2009
-``span``         "from 2002 to 2012", "between 2010 and 2013" -> cumulative over those years; "during
-                 the 11th Five-Year Plan" -> 2006 to 2010 (to the report year while the plan runs)
+``span``         "from 2002 to 2012", "between 2010 and 2013", "over the period 2016-2020" -> cumulative
+                 over those years; "during the 11th Five-Year Plan" -> 2006 to 2010 (to the report year
+                 while the plan runs)
+``same_period``  "during the same five years", "in those years", "over the same period" -> the latest
+                 cumulative period told before, when its length fits ("the same period": also a year)
+``since_then``   "since then" -> cumulative from the year the sentence before names ("dates back to 2013")
 
 A phrase applies to the mentions after it in its sentence (else to the first
 mentions before it); a phrase that opens a sentence carries on to the next
@@ -37,6 +41,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from decimal import Decimal
 
 from pairaid.core.extract.growth import PriorValue, prior_values
@@ -170,6 +175,8 @@ def mention_periods(
         find_period_phrases(text, s, report_year) if n and named else ()
         for s, n, named in zip(sentences, needed, naming, strict=True)
     ]
+    if any(p.kind in _BACK_REFERENCES for found in phrases for p in found):
+        phrases = _resolve_back_references(text, sentences, phrases, naming, report_year)
     carried: dict[int, PeriodPhrase | None] = {}
     figures: dict[int, set[tuple[Decimal, str]]] = {}
     for m in mentions:
@@ -227,6 +234,74 @@ def mention_periods(
         stock = phrase is not None and phrase.kind == "as_of" and bool(_STOCK.search(text, sent.start, sent.end))
         out.append(_period(phrase, report_year, start_year, since=since, stock=stock))
     return tuple(out)
+
+
+_BACK_REFERENCES = ("same_period", "since_then")
+_BACK_LIMIT = 60  # sentences read back for the span "the same five years" refers to
+_A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _span_years(p: PeriodPhrase, report_year: int) -> int | None:
+    """How many years a phrase of a cumulative period covers, ``None`` for a phrase of one year or a stock."""
+    if p.kind == "span" and p.start_year is not None:
+        return p.year - p.start_year + 1
+    if p.kind == "since":
+        return report_year - p.year + 1
+    if p.kind == "past_years":
+        return p.year
+    return None
+
+
+def _resolve_back_references(
+    text: str,
+    sentences: tuple[Sentence, ...],
+    phrases: list[tuple[PeriodPhrase, ...]],
+    naming: list[bool],
+    report_year: int,
+) -> list[tuple[PeriodPhrase, ...]]:
+    """Phrases that point back given the period they point to: "during the same five years" (or "in those
+    years", "over the same period") the latest cumulative period told before it whose length fits, and
+    "since then" the year the sentence before names (else the pairing's start, as "since the pairing
+    began"); a phrase that finds nothing is dropped."""
+    out = list(phrases)
+
+    def phrases_of(k: int) -> tuple[PeriodPhrase, ...]:
+        if not out[k] and naming[k]:
+            out[k] = find_period_phrases(text, sentences[k], report_year)
+        return out[k]
+
+    for i, found in enumerate(phrases):
+        if not any(p.kind in _BACK_REFERENCES for p in found):
+            continue
+        resolved: list[PeriodPhrase] = []
+        for p in found:
+            if p.kind == "same_period":
+                target = None
+                for k in range(i, max(-1, i - _BACK_LIMIT), -1):
+                    earlier = [q for q in phrases_of(k) if q.end <= p.start]
+                    for q in reversed(earlier):
+                        n = _span_years(q, report_year)
+                        if (n is not None and n > 1 and (p.year == 0 or n == p.year)) or (
+                            p.year == 0 and q.kind in ("in_year", "whole_year")  # "the same period": that year
+                        ):
+                            target = q
+                            break
+                    if target is not None:
+                        break
+                if target is not None:
+                    resolved.append(replace(target, start=p.start, end=p.end, opens_sentence=p.opens_sentence))
+            elif p.kind == "since_then":
+                before = sentences[i - 1] if i else None
+                found_years = _A_YEAR.findall(text, before.start, before.end) if before is not None else []
+                years = [int(y) for y in found_years if int(y) < report_year]
+                if years:
+                    resolved.append(replace(p, kind="since", year=years[-1]))
+                else:
+                    resolved.append(replace(p, kind="since_pairing", year=report_year))
+            else:
+                resolved.append(p)
+        out[i] = tuple(resolved)
+    return out
 
 
 # a period phrase after one of these belongs to the next clause ("covers 12 km2, and by the end of 2012, ...")
