@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
 
 from pairaid.accounts.permissions import NotAllowed
 from pairaid.core.errors import DataError
-from pairaid.events.models import CadreBatch
-from pairaid.events.selectors import event_indicators, events_of_year
+from pairaid.core.read_once import read_once
+from pairaid.events.models import CadreBatch, FrameworkAgreement, TradeFair, Visit
+from pairaid.events.selectors import _year_events, event_indicators, events_of_year
 from pairaid.events.services import datavalues_from_events, event_create, event_delete, event_update
 from pairaid.indicators.models import DataValue
-from tests.web.factories import World, make_figure
+from pairaid.indicators.selectors import indicators_by_code
+from pairaid.registry.selectors import pairing_descendant_ids, pairing_index
+from pairaid.sources.models import Evidence
+from tests.web.factories import World, area, make_figure, make_report
 
 
 def _year_of_events(world: World) -> None:
@@ -79,6 +84,36 @@ def test_the_year_s_events_are_listed_by_date_undated_last(world: World) -> None
     ]
     assert ("booths", "146") in rows[0].details
     assert ("fields of cooperation", "modern agriculture; energy; tourism") in rows[-1].details
+
+
+def test_the_year_s_events_are_read_in_one_query_as_each_kind_s_table_holds_them(
+    world: World, django_assert_num_queries: Any
+) -> None:
+    """The four tables are read at once (a UNION of typed columns): every field, the evidence and a batch's
+    area come back as a read of each table gives them (dates, decimals, lists), on SQLite and PostgreSQL."""
+    _year_of_events(world)
+    evidence = Evidence.objects.create(document=make_report(world.kashi).document, start=0, end=8, rule="test")
+    CadreBatch.objects.filter(number=6).update(area=area("653122"), evidence=evidence, start_date=dt.date(2009, 2, 1))
+    with read_once():
+        pairing_index(), pairing_descendant_ids(root=world.shandong), indicators_by_code()  # a page has read them
+        with django_assert_num_queries(1):
+            rows = events_of_year(pairing=world.shandong, year=2009)
+            computed = event_indicators(pairing=world.shandong, year=2009)
+    assert len(rows) == 5 and len(computed) == 5
+    batch = next(r for r in rows if r.title == "Sixth batch")
+    assert batch.evidence_url == f"/documents/{evidence.document_id}/#span-0-8"
+    assert ("start", "2009-02-01") in batch.details and ("area", "Shule County") in batch.details
+    assert batch.pairing == str(world.kashi)
+    held = _year_events(world.shandong, 2009)
+    for kind, model in (("visit", Visit), ("cadre_batch", CadreBatch), ("trade_fair", TradeFair),
+                        ("agreement", FrameworkAgreement)):
+        fields = [f.attname for f in model._meta.concrete_fields]
+        assert [[getattr(e, f) for f in fields] for e in held[kind]] == [
+            [getattr(e, f) for f in fields] for e in model.objects.order_by("pk")
+        ], kind
+    assert held["trade_fair"][0].contract_value == Decimal("4577000000.00")
+    assert held["agreement"][0].fields == ["modern agriculture", "energy", "tourism"]
+    assert held["cadre_batch"][0].area.code == "653122" and held["cadre_batch"][0].evidence.end == 8
 
 
 def test_figures_are_stored_from_events_where_none_is_confirmed(world: World) -> None:

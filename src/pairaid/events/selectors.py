@@ -5,15 +5,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any, TypeVar
 
+from django.db import DEFAULT_DB_ALIAS, models
+from django.db.models import F, Field, IntegerField, Value
+from django.db.models.functions import Cast
 from django.utils.translation import gettext as _
 
-from pairaid.core.read_once import once
+from pairaid.core.read_once import once, reading_once
 from pairaid.events.models import CadreBatch, Event, FrameworkAgreement, TradeFair, Visit
+from pairaid.geo.models import Area
 from pairaid.indicators.models import Qualifier
 from pairaid.indicators.selectors import indicators_by_code
 from pairaid.registry.models import Pairing
-from pairaid.registry.selectors import pairing_descendant_ids
+from pairaid.registry.selectors import pairing_descendant_ids, pairing_index
+from pairaid.sources.models import Evidence
+
+M = TypeVar("M", bound=models.Model)
 
 
 @dataclass(frozen=True)
@@ -63,9 +71,7 @@ def _details(event: Event) -> tuple[tuple[str, str], ...]:
 
 
 #: What naming an event's pairing reads (a pairing with no name of its own is named by its sides).
-_PAIRING_SIDES = (
-    "pairing__donor_area", "pairing__recipient_area", "pairing__donor_organisation", "pairing__recipient_organisation"
-)
+_PAIRING_SIDES = ("donor_area", "recipient_area", "donor_organisation", "recipient_organisation")
 
 _KINDS: tuple[tuple[str, type[Event]], ...] = (
     ("visit", Visit),
@@ -73,21 +79,84 @@ _KINDS: tuple[tuple[str, type[Event]], ...] = (
     ("trade_fair", TradeFair),
     ("agreement", FrameworkAgreement),
 )
+#: The objects an event's row carries whole beside its own fields: its evidence, and a cadre batch's area.
+_RELATED: tuple[tuple[str, type[models.Model]], ...] = (("evidence", Evidence), ("area", Area))
+
+
+def _columns() -> list[tuple[str, Field[Any, Any]]]:
+    """Every column the union of the four tables has: (path from an event, field), each kind's own fields
+    and those of the objects in ``_RELATED`` (``evidence__start``), each named once."""
+    columns: dict[str, Field[Any, Any]] = {}
+    for _kind, model in _KINDS:
+        for field in model._meta.concrete_fields:
+            columns.setdefault(field.attname, field)
+    for name, related in _RELATED:
+        for field in related._meta.concrete_fields:
+            columns[f"{name}__{field.attname}"] = field
+    return list(columns.items())
+
+
+def _column(model: type[Event], path: str, field: Field[Any, Any]) -> Any:
+    """``path`` of ``model``'s rows, or a NULL of the column's type where ``model`` has no such field (typed,
+    so that PostgreSQL matches the branches of the union)."""
+    head = path.split("__")[0]
+    if any(f.attname == head or f.name == head for f in model._meta.concrete_fields):
+        return F(path)
+    typed = field.target_field if field.is_relation else field
+    return Cast(Value(None), output_field=typed.clone())
+
+
+def _event_rows(ids: list[int], year: int) -> list[dict[str, Any]]:
+    """Each event of the pairings ``ids`` in ``year`` as a row: ``kind``, its kind's position in ``_KINDS``,
+    and every column of :func:`_columns` by path: the four tables in one query (UNION ALL)."""
+    columns = _columns()
+    branches = [
+        model.objects.filter(pairing_id__in=ids, year=year)
+        .order_by()
+        .values(
+            kind=Value(position, output_field=IntegerField()),
+            **{f"c{i}": _column(model, path, field) for i, (path, field) in enumerate(columns)},
+        )
+        for position, (_kind, model) in enumerate(_KINDS)
+    ]
+    paths = {f"c{i}": path for i, (path, _field) in enumerate(columns)}
+    return [
+        {"kind": row["kind"], **{paths[name]: value for name, value in row.items() if name != "kind"}}
+        for row in branches[0].union(*branches[1:], all=True)
+    ]
 
 
 def _year_events(pairing: Pairing, year: int) -> dict[str, list[Event]]:
-    """The events of ``pairing``'s tree in ``year`` by kind, with their pairings' sides and evidence: one
-    query per kind, read once per page (:mod:`pairaid.core.read_once`) for its list and its indicators."""
+    """The events of ``pairing``'s tree in ``year`` by kind (in id order), with their pairings' sides, evidence
+    and area: one query for the four kinds, read once per page (:mod:`pairaid.core.read_once`) for its list
+    and its indicators; their pairings are those a page reads once (another query outside a page)."""
 
     def read() -> dict[str, list[Event]]:
-        ids = pairing_descendant_ids(root=pairing)
-        found: dict[str, list[Event]] = {}
-        for kind, model in _KINDS:
-            related = [*_PAIRING_SIDES, "evidence", *(["area"] if model is CadreBatch else [])]
-            found[kind] = list(model.objects.filter(pairing_id__in=ids, year=year).select_related(*related))
+        rows = _event_rows(pairing_descendant_ids(root=pairing), year)
+        pairings = (
+            pairing_index()
+            if reading_once()
+            else Pairing.objects.select_related(*_PAIRING_SIDES).in_bulk({row["pairing_id"] for row in rows})
+        )
+        found: dict[str, list[Event]] = {kind: [] for kind, _model in _KINDS}
+        for row in sorted(rows, key=lambda r: (r["kind"], r["id"])):
+            kind, model = _KINDS[row["kind"]]
+            event = _instance(model, row, "")
+            event.pairing = pairings[event.pairing_id]
+            for name, related in _RELATED:
+                if hasattr(event, f"{name}_id"):
+                    has = getattr(event, f"{name}_id") is not None
+                    setattr(event, name, _instance(related, row, f"{name}__") if has else None)
+            found[kind].append(event)
         return found
 
     return once(f"year_events:{pairing.pk}:{year}", read)
+
+
+def _instance(model: type[M], row: dict[str, Any], prefix: str) -> M:
+    """The ``model`` object whose fields ``row`` holds under ``prefix`` (as if read by a query of its own)."""
+    fields = model._meta.concrete_fields
+    return model.from_db(DEFAULT_DB_ALIAS, [f.attname for f in fields], [row[prefix + f.attname] for f in fields])
 
 
 def events_of_year(*, pairing: Pairing, year: int) -> list[EventRow]:
