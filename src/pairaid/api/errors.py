@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import ObjectDoesNotExist
@@ -74,6 +75,28 @@ def _jsonable_errors(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
+#: The exceptions answered with one status and code: the message given, or the exception's own words (None).
+_ANSWERS: tuple[tuple[type[Exception], int, str, str | None], ...] = (
+    (AuthenticationError, 401, "not_authenticated", "Authentication required: send a valid token."),
+    (NotAllowed, 403, "forbidden", None),
+    (Throttled, 429, "throttled", "Too many requests."),
+    (Http404, 404, "not_found", "Not found."),
+    (ObjectDoesNotExist, 404, "not_found", "Not found."),
+    (InvalidError, 422, "invalid", None),
+    (DataError, 409, "conflict", None),
+    (PairaidError, 422, "invalid", None),
+)
+
+
+def _answer(
+    api: NinjaAPI, status: int, code: str, message: str | None
+) -> Callable[[HttpRequest, Exception], HttpResponse]:
+    def handler(request: HttpRequest, exc: Exception) -> HttpResponse:
+        return error_response(api, request, status, code, str(exc) if message is None else message)
+
+    return handler
+
+
 def install_error_handlers(api: NinjaAPI) -> None:
     """Register the handlers that turn every exception into the one error shape."""
 
@@ -86,41 +109,12 @@ def install_error_handlers(api: NinjaAPI) -> None:
         details = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
         return error_response(api, request, 422, "invalid", "; ".join(exc.messages), details)
 
-    @api.exception_handler(AuthenticationError)
-    def _unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
-        return error_response(api, request, 401, "not_authenticated", "Authentication required: send a valid token.")
-
-    @api.exception_handler(NotAllowed)
-    def _forbidden(request: HttpRequest, exc: NotAllowed) -> HttpResponse:
-        return error_response(api, request, 403, "forbidden", str(exc))
-
-    @api.exception_handler(Throttled)
-    def _throttled(request: HttpRequest, exc: Throttled) -> HttpResponse:
-        return error_response(api, request, 429, "throttled", "Too many requests.")
-
     @api.exception_handler(HttpError)
     def _http(request: HttpRequest, exc: HttpError) -> HttpResponse:
         return error_response(api, request, exc.status_code, _CODES.get(exc.status_code, "error"), str(exc))
 
-    @api.exception_handler(Http404)
-    def _missing(request: HttpRequest, exc: Http404) -> HttpResponse:
-        return error_response(api, request, 404, "not_found", "Not found.")
-
-    @api.exception_handler(ObjectDoesNotExist)
-    def _missing_object(request: HttpRequest, exc: ObjectDoesNotExist) -> HttpResponse:
-        return error_response(api, request, 404, "not_found", "Not found.")
-
-    @api.exception_handler(InvalidError)
-    def _rule_broken(request: HttpRequest, exc: InvalidError) -> HttpResponse:
-        return error_response(api, request, 422, "invalid", str(exc))
-
-    @api.exception_handler(DataError)
-    def _conflict(request: HttpRequest, exc: DataError) -> HttpResponse:
-        return error_response(api, request, 409, "conflict", str(exc))
-
-    @api.exception_handler(PairaidError)
-    def _pairaid(request: HttpRequest, exc: PairaidError) -> HttpResponse:
-        return error_response(api, request, 422, "invalid", str(exc))
+    for exc_class, status, code, message in _ANSWERS:
+        api.add_exception_handler(exc_class, _answer(api, status, code, message))
 
     @api.exception_handler(Exception)
     def _bug(request: HttpRequest, exc: Exception) -> HttpResponse:
