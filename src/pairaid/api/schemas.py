@@ -36,6 +36,24 @@ from pairaid.api.fields import (
 from pairaid.registry.selectors import pairing_key
 
 
+def _id_of(field: str) -> Any:
+    """A resolver: the id of the object's ``field`` (None when it has none)."""
+
+    def resolve(obj: Any) -> int | None:
+        return getattr(obj, f"{field}_id")  # type: ignore[no-any-return]
+
+    return staticmethod(resolve)
+
+
+def _code_of(field: str) -> Any:
+    """A resolver: the code of the object's ``field`` (None when it has none)."""
+
+    def resolve(obj: Any) -> str | None:
+        return getattr(obj, field).code if getattr(obj, f"{field}_id") else None
+
+    return staticmethod(resolve)
+
+
 class AreaOut(Schema):
     code: str
     name_zh: str
@@ -44,9 +62,7 @@ class AreaOut(Schema):
     level: str
     parent: str | None = Field(None, description="code of the area one level up")
 
-    @staticmethod
-    def resolve_parent(obj: Any) -> str | None:
-        return obj.parent.code if obj.parent_id else None
+    resolve_parent = _code_of("parent")
 
 
 class PairingOut(Schema):
@@ -79,29 +95,12 @@ class PairingOut(Schema):
     def resolve_key(obj: Any) -> str:
         return pairing_key(obj)
 
-    @staticmethod
-    def resolve_donor_area(obj: Any) -> str | None:
-        return obj.donor_area.code if obj.donor_area_id else None
-
-    @staticmethod
-    def resolve_recipient_area(obj: Any) -> str | None:
-        return obj.recipient_area.code if obj.recipient_area_id else None
-
-    @staticmethod
-    def resolve_donor_organisation(obj: Any) -> int | None:
-        return obj.donor_organisation_id
-
-    @staticmethod
-    def resolve_recipient_organisation(obj: Any) -> int | None:
-        return obj.recipient_organisation_id
-
-    @staticmethod
-    def resolve_parent(obj: Any) -> int | None:
-        return obj.parent_id
-
-    @staticmethod
-    def resolve_predecessor(obj: Any) -> int | None:
-        return obj.predecessor_id
+    resolve_donor_area = _code_of("donor_area")
+    resolve_recipient_area = _code_of("recipient_area")
+    resolve_donor_organisation = _id_of("donor_organisation")
+    resolve_recipient_organisation = _id_of("recipient_organisation")
+    resolve_parent = _id_of("parent")
+    resolve_predecessor = _id_of("predecessor")
 
     @staticmethod
     def resolve_successor(obj: Any) -> int | None:
@@ -175,13 +174,8 @@ class TransactionOut(Schema):
     value_date: dt.date
     description: str
 
-    @staticmethod
-    def resolve_activity(obj: Any) -> int | None:
-        return obj.activity_id
-
-    @staticmethod
-    def resolve_pairing(obj: Any) -> int | None:
-        return obj.pairing_id
+    resolve_activity = _id_of("activity")
+    resolve_pairing = _id_of("pairing")
 
 
 class TransactionIn(InputSchema):
@@ -259,25 +253,11 @@ class DataValueOut(Schema):
     def resolve_indicator(obj: Any) -> str:
         return str(obj.indicator.code)
 
-    @staticmethod
-    def resolve_pairing(obj: Any) -> int | None:
-        return obj.pairing_id
-
-    @staticmethod
-    def resolve_area(obj: Any) -> str | None:
-        return obj.area.code if obj.area_id else None
-
-    @staticmethod
-    def resolve_activity(obj: Any) -> int | None:
-        return obj.activity_id
-
-    @staticmethod
-    def resolve_evidence(obj: Any) -> int | None:
-        return obj.evidence_id
-
-    @staticmethod
-    def resolve_same_as(obj: Any) -> int | None:
-        return obj.same_as_id
+    resolve_pairing = _id_of("pairing")
+    resolve_area = _code_of("area")
+    resolve_activity = _id_of("activity")
+    resolve_evidence = _id_of("evidence")
+    resolve_same_as = _id_of("same_as")
 
     @staticmethod
     def resolve_updated_by(obj: Any) -> str | None:

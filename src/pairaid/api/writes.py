@@ -116,39 +116,37 @@ def datavalue_create(request: HttpRequest, body: DataValueIn) -> tuple[int, Data
     return 201, datavalue_get(pk=dv.pk)
 
 
+def _changed(request: HttpRequest, pk: int, change: Callable[..., object], **arguments: Any) -> DataValue:
+    """Apply ``change`` (an entry or review service) to data value ``pk`` as the user; the value as stored after."""
+    change(user=api_user(request), data_value=datavalue_get(pk=pk), **arguments)
+    return datavalue_get(pk=pk)
+
+
 @router.patch("/data-values/{pk}", response=_ok(200, DataValueOut), tags=["data values"], auth=WRITE_AUTH)
 def datavalue_update(request: HttpRequest, pk: PathId, body: DataValuePatch) -> DataValue:
-    dv = datavalue_get(pk=pk)
     data = {k: v for k, v in body.dict(exclude_unset=True).items() if v is not None or k == "value_high"}
-    entry.datavalue_update(user=api_user(request), data_value=dv, data=data)
-    return datavalue_get(pk=pk)
+    return _changed(request, pk, entry.datavalue_update, data=data)
 
 
 @router.post("/data-values/{pk}/accept", response=_ok(200, DataValueOut), tags=["review"], auth=WRITE_AUTH)
 def datavalue_accept(request: HttpRequest, pk: PathId) -> DataValue:
-    dv = datavalue_get(pk=pk)
-    review.datavalue_accept(user=api_user(request), data_value=dv)
-    return datavalue_get(pk=pk)
+    return _changed(request, pk, review.datavalue_accept)
 
 
 @router.post("/data-values/{pk}/correct", response=_ok(200, DataValueOut), tags=["review"], auth=WRITE_AUTH)
 def datavalue_correct(request: HttpRequest, pk: PathId, body: CorrectionIn) -> DataValue:
     """Correct any field of an extracted figure; what the report gave stays (``original_value``, ``as_read``)."""
-    dv = datavalue_get(pk=pk)
     changes = body.dict(exclude_unset=True)
     _named(changes, "indicator", indicator_find, "code")
     _named(changes, "pairing", pairing_find, "pk")
     _named(changes, "area", area_find, "code")
-    review.datavalue_correct(user=api_user(request), data_value=dv, changes=changes)
-    return datavalue_get(pk=pk)
+    return _changed(request, pk, review.datavalue_correct, changes=changes)
 
 
 @router.post("/data-values/{pk}/same-as", response=_ok(200, DataValueOut), tags=["review"], auth=WRITE_AUTH)
 def datavalue_close_as_copy(request: HttpRequest, pk: PathId) -> DataValue:
     """Close an extracted figure as a copy of the confirmed figure with its key (rejected, ``same_as`` set)."""
-    dv = datavalue_get(pk=pk)
-    review.datavalue_close_as_copy(user=api_user(request), data_value=dv)
-    return datavalue_get(pk=pk)
+    return _changed(request, pk, review.datavalue_close_as_copy)
 
 
 def _named(data: dict[str, Any], name: str, find: Callable[..., Any], field: str) -> None:
@@ -164,9 +162,7 @@ def _named(data: dict[str, Any], name: str, find: Callable[..., Any], field: str
 
 @router.post("/data-values/{pk}/reject", response=_ok(200, DataValueOut), tags=["review"], auth=WRITE_AUTH)
 def datavalue_reject(request: HttpRequest, pk: PathId) -> DataValue:
-    dv = datavalue_get(pk=pk)
-    review.datavalue_reject(user=api_user(request), data_value=dv)
-    return datavalue_get(pk=pk)
+    return _changed(request, pk, review.datavalue_reject)
 
 
 @router.post(
