@@ -7,13 +7,22 @@ import hashlib
 from decimal import Decimal
 
 import pytest
+from django.test import Client
 
 from pairaid.accounts.permissions import NotAllowed
 from pairaid.activities.models import Activity
 from pairaid.core.errors import DataError, LockedError
 from pairaid.datasets.services import submission_submit
 from pairaid.geo.models import Area
-from pairaid.plans.selectors import area_promised, batch_progress, plan_execution, plan_values, recipient_execution
+from pairaid.plans.selectors import (
+    area_promised,
+    batch_progress,
+    pairing_execution,
+    plan_execution,
+    plan_executions,
+    plan_values,
+    recipient_execution,
+)
 from pairaid.plans.services import batch_set, mention_accept_as_planned, plan_get_or_create, plan_value_set
 from pairaid.sources.models import Evidence, SourceDocument
 from tests.web.factories import World, area, make_figure, make_pairing
@@ -49,6 +58,25 @@ def test_the_province_sees_its_tree_s_plan_and_a_recipient_without_actuals(world
 
     assert [(r.code, r.planned, r.actual, r.rate) for r in top] == [("schools", Decimal("8"), None, None)]
     assert [(r.subject, r.code, r.planned) for r in by_recipient] == [("Kashi Prefecture", "schools", Decimal("8"))]
+
+
+def test_a_child_pairing_lists_no_pairing_above_it_as_a_recipient(world: World, client: Client) -> None:
+    """Regression: on a child pairing, "promised against arrived, by recipient" listed its parent (the
+    roll-up also totals the pairings above the tree's root). Smallest tree: Shandong–Xinjiang above
+    Shandong–Kashi, one planned figure on Kashi."""
+    plan, _ = plan_get_or_create(user=world.owner, pairing=world.kashi, year=2009)
+    plan_value_set(user=world.owner, plan=plan, indicator="schools", value="8")
+
+    own, recipients = pairing_execution(pairing=world.kashi, year=2009)
+
+    assert [(r.code, r.planned) for r in own] == [("schools", Decimal("8"))]
+    assert recipients == []
+    assert set(plan_executions(year=2009, root=world.kashi)) == {world.kashi.pk}
+    assert [r.subject for r in recipient_execution(pairing=world.shandong, year=2009)] == ["Kashi Prefecture"]
+    for url in (f"/pairings/{world.kashi.pk}/?year=2009", f"/plans/{world.kashi.pk}/2009/"):
+        page = client.get(url, headers={"Accept-Language": "en"})
+        assert page.status_code == 200 and "Schools built or renovated" in page.text, url
+        assert "Promised against arrived, by recipient" not in page.text, url
 
 
 def test_changing_a_planned_value_keeps_one_figure_and_its_history(world: World) -> None:

@@ -114,7 +114,9 @@ def _reads(keys: list[tuple[Indicator, str]], year: int, root: Pairing | None) -
 def plan_executions(*, year: int, root: Pairing | None = None, language: str = "en") -> dict[int, list[ExecutionRow]]:
     """Plan against actual in ``year`` of every pairing whose tree holds a plan (of ``root``'s tree only when
     given), by pairing id: one row per planned indicator, unit and period kind, the pairing's planned total
-    beside its actual total. Two reads of the roll-ups per period kind, however many pairings plan."""
+    beside its actual total. Two reads of the roll-ups per period kind, however many pairings plan. The
+    roll-ups also total the pairings above ``root`` (a statement counts at every pairing above it): those
+    are left out."""
     stated = rollup_stated(year=year, kind=DataValueKind.PLANNED, root=root)
     if stated is None:
         keys = _planned_keys(DataValue.objects.all() if root is None else _tree_values(root), year)
@@ -124,6 +126,7 @@ def plan_executions(*, year: int, root: Pairing | None = None, language: str = "
             ((every[code], kind) for code, kind in stated), key=lambda item: (item[0].group, item[0].code, item[1])
         )
     reads = _reads(keys, year, root)
+    tree = None if root is None else set(pairing_descendant_ids(root=root))
     found: dict[int, list[ExecutionRow]] = defaultdict(list)
     for indicator, kind in keys:
         planned_read, actual_read = reads[kind]
@@ -131,6 +134,8 @@ def plan_executions(*, year: int, root: Pairing | None = None, language: str = "
         for (unit, period_kind), totals in sorted(planned_read.pairing_totals(indicator.code, year).items()):
             done = actual.get((unit, period_kind), {})
             for pairing_id in totals:
+                if tree is not None and pairing_id not in tree:
+                    continue
                 planned = totals[pairing_id].value
                 value = done[pairing_id].value if pairing_id in done else None
                 found[pairing_id].append(
