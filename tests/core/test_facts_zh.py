@@ -153,7 +153,20 @@ TABLES = [  # tables as pages give them: a unit column, or the unit in brackets 
             ("2", "2", "count", None, None),
         ],
     ),
+    (  # cells split by ideographic spaces, thousands in commas, the unit in full-width brackets, a total row
+        "表1\u30002019年安和对口帮扶白山分县情况\n县\u3000财政援助资金（万元）\u3000转移就业（人）\n"
+        "临西县\u300012,500\u30001,350\n和平县\u30008,200\u3000960\n合计\u300020,700\u30002,310\n",
+        [
+            ("12,500", "125000000", "CNY", "government_aid_funds", None),
+            ("1,350", "1350", "person", "labour_transferred", None),
+            ("8,200", "82000000", "CNY", "government_aid_funds", None),
+            ("960", "960", "person", "labour_transferred", None),
+            ("20,700", "207000000", "CNY", "government_aid_funds", None),
+            ("2,310", "2310", "person", "labour_transferred", None),
+        ],
+    ),
     # a column with no unit gives no figures; navigation with bars stays page furniture
+    ("序号\u3000名称\u3000金额\n1\u3000临西县\u30001,300\n2\u3000和平县\u30002,500\n", []),
     ("序号  项目名称  投资额\n1  安和县学校  300\n2  白山县医院  250\n", []),
     ("首页 | 新闻 | 图片 | 视频\n第1页 | 2 | 3 | 下一页\n", []),
 ]

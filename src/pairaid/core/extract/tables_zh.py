@@ -2,12 +2,12 @@
 
 A Chinese table is a header line of two or more cells split by spaces, none of them a number
 ("地区  资金(万元)  项目(个)"), maybe a line of units in brackets under it ("(万元)  (个)"), then two or
-more rows as wide, a label and numbers, maybe a unit last.  A cell's unit is its column's (in the
-header or under it), its row's, or the caption's ("单位:万元"); a cell of a money column with no unit
-written is left out (its scale is unknown).  A cell of another column counts what its header names
-(its words before the unit: "项目(个)" counts 项目).  A row labelled as a total (``total_rows`` of the
-Chinese ``words.yaml``) is the whole its rows are parts of.  Each cell read becomes a mention of the
-rule :data:`~pairaid.core.extract.table_model.ZH_CELL`.
+more rows as wide, a label and numbers (thousands maybe in commas: "12,500"), maybe a unit last.  A
+cell's unit is its column's (in the header or under it), its row's, or the caption's ("单位:万元"); a
+cell of a money column with no unit written is left out (its scale is unknown).  A cell of another
+column counts what its header names (its words before the unit: "项目(个)" counts 项目).  A row labelled
+as a total (``total_rows`` of the Chinese ``words.yaml``) is the whole its rows are parts of.  Each
+cell read becomes a mention of the rule :data:`~pairaid.core.extract.table_model.ZH_CELL`.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from pairaid.core.units import is_chinese_person_noun, match_chinese_unit
 __all__ = ["HAN_CHAR", "chinese_tables"]
 
 _ZH_CELL_GAP = re.compile(r"[ \t\u3000]+")
-_ZH_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_ZH_NUMBER = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")  # 1500, 18,620, 3.5
 HAN_CHAR = re.compile(f"[{HAN}]")
 _ZH_UNIT_CELL = re.compile(r"^\(([^()]{1,6})\)$")
 _ZH_HEADER_UNIT = re.compile(r"\(([^()]{1,6})\)\s*$")
@@ -148,11 +148,8 @@ def _zh_row_cells(
             if unit == "count" and noun and is_chinese_person_noun(noun):
                 unit = "person"
             total = bool(totals.match(label))
-            out.append(
-                _ZhCell(
-                    caption, header[col], label, total, at, at + len(cell), Decimal(cell) * scale, unit, noun, sentence
-                )
-            )
+            value = Decimal(cell.replace(",", "")) * scale
+            out.append(_ZhCell(caption, header[col], label, total, at, at + len(cell), value, unit, noun, sentence))
     return out
 
 
