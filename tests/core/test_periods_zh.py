@@ -53,6 +53,20 @@ CASES = [
     ("2018年以来,甲市助力乙县发展。三年来,甲市援建学校12所。", "12所", ("cumulative", 2018, 2020)),
     ("1991年以來,甲省援助乙區。三十年來,累計選派幹部800名。", "800名", ("cumulative", 1991, 2020)),
     ("甲市连续18年帮扶乙市,无偿援助资金累计超过5亿元。", "5亿元", ("cumulative", 2002, 2020)),
+    # ... and after a plan period the page names, the plan's five years
+    ("“十三五”期间,甲市投入资金3亿元。五年来,甲市援建学校12所。", "12所", ("cumulative", 2016, 2020)),
+    ("五年来,甲市援建学校12所。", "12所", ("cumulative", 2015, 2020)),  # no span stated: five years back
+    # a phrase after a topic lead ("...方面,") opens its sentence and carries to the clauses after its ";"
+    (
+        "“十三五”期间,甲市投入资金3亿元。\n\n产业协作方面,五年间共引导企业60家到乙县投资；帮助乙县转移就业2万人。",
+        "2万人",
+        ("cumulative", 2016, 2020),
+    ),
+    (
+        "“十三五”期间,甲市投入资金3亿元。\n\n甲市选派的挂职干部五年间共引导企业60家到乙县投资；帮助乙县转移就业2万人。",
+        "2万人",
+        ("year", 2020),
+    ),
     ("1996年,甲乙两省区开始扶贫协作。结对帮扶以来,甲市共投入资金3亿元。", "3亿元", ("cumulative", 1996, 2020)),
     # stocks and things done so far
     ("如今乙区有4万多名劳动力在甲省务工。", "4万多名", ("as_of", 2020)),

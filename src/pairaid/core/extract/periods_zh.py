@@ -7,12 +7,14 @@ For each figure, the first that applies:
    years, ``2017年以来`` from the year to the report year, ``截至2019年底`` a stock at the end
    of 2019 (or cumulative from the pairing's start year when the page states it), ``十三五``
    2016-2020, ``今年`` the report year, ``去年`` the year before, ``16年来`` the span of 16 years
-   the page states (else the 16 years to the report year), ``近3年`` the last three years,
+   the page states (a plan period it names counts: "十三五…五年来" is 2016-2020; else the 16 years to
+   the report year), ``近3年`` the last three years,
    ``结对以来`` from the pairing's start year, ``每年`` the report year; but ``已完工`` right before
    it is a stock as of the report year;
 2. ``目前``/``如今`` with ``有`` (a stock: as of the report year), ``如今 ... 已`` (done so far:
    from the pairing's start year, when known);
-3. a phrase that opened an earlier sentence of its paragraph;
+3. a phrase that opened an earlier sentence of its paragraph (at its start, or after a topic lead:
+   ``产业协作方面,``);
 4. a word that sums over a period (``累计``, ``共``, ``先后``, ``还``) before it in its sentence:
    the last cumulative period the page opened before it, else from the pairing's start year;
 5. the report year.
@@ -43,6 +45,7 @@ class _Words:
     phrases: tuple[tuple[str, str, re.Pattern[str]], ...]
     base_before: re.Pattern[str]
     parenthetical_before: re.Pattern[str]
+    topic_before: re.Pattern[str]
     now_stock: re.Pattern[str]
     now_done: re.Pattern[str]
     completed_before: re.Pattern[str]
@@ -70,6 +73,7 @@ def _words() -> _Words:
         ),
         base_before=re.compile(str(raw["base_before"])),
         parenthetical_before=re.compile(str(raw["parenthetical_before"])),
+        topic_before=re.compile(str(raw["topic_before"])),
         now_stock=re.compile(str(raw["now_stock"])),
         now_done=re.compile(str(raw["now_done"])),
         completed_before=re.compile(str(raw["completed_before"])),
@@ -117,7 +121,8 @@ def _phrases(text: str, sentences: tuple[Sentence, ...]) -> dict[int, list[_Phra
                 first, last = _number(groups[0]), None
             else:
                 first, last = 0, None
-            opens = m.start() - sentence.start <= 6 or len(text[sentence.start : m.start()].strip(" ,")) <= 2
+            lead = text[sentence.start : m.start()]
+            opens = m.start() - sentence.start <= 6 or len(lead.strip(" ,")) <= 2 or bool(w.topic_before.search(lead))
             clause_only = bool(w.parenthetical_before.search(text, max(sentence.start, m.start() - 6), m.start()))
             found[k].append(_Phrase(kind, m.start(), m.end(), first, last, opens, clause_only))
     for phrases in found.values():
@@ -132,14 +137,22 @@ def _pairing_start(text: str, report_year: int) -> int | None:
 
 
 def _spans(phrases: dict[int, list[_Phrase]], report_year: int, start_year: int | None) -> list[tuple[int, int]]:
-    """The spans of years the page states: "2012年—2015年", "1996年以来" (to the report year), and the
-    year its pairing began; "N年来" takes the one that lasts N years (counted either way)."""
+    """The spans of years the page states: "2012年—2015年", "1996年以来" (to the report year), the
+    year its pairing began and the plan periods it names ("十三五": 2016-2020); "N年来" takes the one
+    that lasts N years (counted either way)."""
     every = [p for ps in phrases.values() for p in ps]
     spans = [(p.first, p.last) for p in every if p.kind == "span" and p.last is not None]
     spans += [(p.first, report_year) for p in every if p.kind == "since" and p.first < report_year]
     if start_year is not None:
         spans.append((start_year, report_year))
+    spans += [_plan_years(p.first) for p in every if p.kind == "plan_period"]
     return spans
+
+
+def _plan_years(nth: int) -> tuple[int, int]:
+    """The years of the Nth five-year plan: 1981-1985 was the sixth."""
+    start = 1981 + 5 * (nth - 6)
+    return start, start + 4
 
 
 def _period(
@@ -160,9 +173,9 @@ def _period(
         return Period("as_of", year=phrase.first, rule="zh:as_of")
     if kind == "now":
         return Period("as_of", year=report_year, rule="zh:now")
-    if kind == "plan_period":  # the Nth five-year plan: 1981-1985 was the sixth
-        start = 1981 + 5 * (phrase.first - 6)
-        return Period("cumulative", start_year=start, end_year=start + 4, rule="zh:plan_period")
+    if kind == "plan_period":
+        start, end = _plan_years(phrase.first)
+        return Period("cumulative", start_year=start, end_year=end, rule="zh:plan_period")
     if kind == "this_year":
         return Period("year", year=report_year, rule="zh:this_year")
     if kind == "last_year":
