@@ -45,6 +45,22 @@ def _area_codes(raw: str) -> list[Area]:
     return areas
 
 
+class AreaCodeField(forms.CharField):
+    """An area typed as its 6-digit code; cleans to the :class:`Area`, or ``None`` when left empty."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(max_length=6, **kwargs)
+
+    def clean(self, value: Any) -> Area | None:  # type: ignore[override]
+        code = super().clean(value).strip()
+        if not code:
+            return None
+        area = area_find(code=code)
+        if area is None:
+            raise forms.ValidationError(_("Unknown area code: %(codes)s"), params={"codes": code})
+        return area
+
+
 class ActivityForm(forms.ModelForm):  # type: ignore[type-arg]
     recipient_area_codes = forms.CharField(
         label=_("Recipient areas (codes, comma-separated)"), required=False, max_length=500
@@ -115,7 +131,7 @@ class DataValueForm(forms.Form):
 
     indicator = forms.ModelChoiceField(label=_("Indicator"), queryset=indicator_list())
     pairing = forms.ModelChoiceField(label=_("Pairing"), queryset=pairing_list(), required=False)
-    area_code = forms.CharField(label=_("Area code"), required=False, max_length=6)
+    area_code = AreaCodeField(label=_("Area code"), required=False)
     period_kind = forms.ChoiceField(label=_("Period kind"), choices=PeriodKind.choices, initial=PeriodKind.YEAR)
     year = forms.IntegerField(label=_("Year"), min_value=1949, max_value=2100)
     start_year = forms.IntegerField(
@@ -128,15 +144,6 @@ class DataValueForm(forms.Form):
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _offer(self.fields["pairing"], figure_pairings(user).select_related("donor_area", "recipient_area"))
-
-    def clean_area_code(self) -> Area | None:
-        code = self.cleaned_data.get("area_code", "").strip()
-        if not code:
-            return None
-        area = area_find(code=code)
-        if area is None:
-            raise forms.ValidationError(_("Unknown area code: %(codes)s"), params={"codes": code})
-        return area
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

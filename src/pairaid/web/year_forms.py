@@ -12,14 +12,13 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from pairaid.events.models import CadreBatch, FrameworkAgreement, TradeFair, Visit
-from pairaid.geo.models import Area
-from pairaid.geo.selectors import area_find
 from pairaid.indicators.models import PeriodKind
 from pairaid.indicators.selectors import indicator_list
 from pairaid.registry.models import Pairing, PairingLevel
 from pairaid.registry.selectors import pairing_list
 from pairaid.sources.models import SourceDocument
 from pairaid.sources.selectors import evidence_unbound
+from pairaid.web.forms import AreaCodeField
 
 _VALUE = {"max_digits": 24, "decimal_places": 4, "min_value": 0}
 
@@ -50,7 +49,7 @@ class PlanMentionForm(forms.Form):
     indicator = forms.ModelChoiceField(indicator_list(aggregation="sum"), label=_("Indicator"))
     pairing = forms.ModelChoiceField(pairing_list(), label=_("Pairing"))
     year = forms.IntegerField(label=_("Year of the plan"), min_value=1949, max_value=2100)
-    area_code = forms.CharField(label=_("Recipient area (code, optional)"), required=False, max_length=6)
+    area_code = AreaCodeField(label=_("Recipient area (code, optional)"), required=False)
     value = forms.DecimalField(label=_("Value (empty: as the report states it)"), required=False, **_VALUE)  # type: ignore[arg-type]
 
     def __init__(self, *args: Any, document: SourceDocument, pairings: QuerySet[Pairing], **kwargs: Any) -> None:
@@ -62,15 +61,6 @@ class PlanMentionForm(forms.Form):
         pairing_field = self.fields["pairing"]
         assert isinstance(pairing_field, forms.ModelChoiceField)
         pairing_field.queryset = pairings
-
-    def clean_area_code(self) -> Area | None:
-        code = self.cleaned_data["area_code"].strip()
-        if not code:
-            return None
-        found = area_find(code=code)
-        if found is None:
-            raise forms.ValidationError(_("Unknown area code: %(codes)s"), params={"codes": code})
-        return found
 
 
 class ReasonForm(forms.Form):

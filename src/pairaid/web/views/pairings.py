@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -28,53 +29,60 @@ def _page(request: HttpRequest, form: Any, heading: str, pairing: Pairing | None
     return render(request, "web/pairing_form.html", {"form": form, "heading": heading, "pairing": pairing})
 
 
+def _pairing_for(request: HttpRequest, pk: int, may: Callable[[Any, Pairing], bool]) -> Pairing:
+    """Pairing ``pk``, when the user ``may`` change it (404 for none, 403 when not)."""
+    pairing = get_object_or_404(Pairing, pk=pk)
+    if not may(request.user, pairing):
+        raise PermissionDenied
+    return pairing
+
+
+def _saved_page(
+    request: HttpRequest, form: Any, heading: str, pairing: Pairing | None, save: Callable[[], Pairing], done: str
+) -> HttpResponse:
+    """The form's page; a valid post ``save()``s and goes to the pairing it returns, a refusal shows on the form."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = save()
+        except PairaidError as exc:
+            _refused(form, exc)
+        else:
+            messages.success(request, done)
+            return redirect("web:pairing", pk=saved.pk)
+    return _page(request, form, heading, pairing)
+
+
 @login_required
 def pairing_new(request: HttpRequest) -> HttpResponse:
     if not registry_permissions.can_pairing_create(request.user):
         raise PermissionDenied
     form = PairingForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            pairing = entry.pairing_create(user=request.user, data=form.pairing_data())
-        except PairaidError as exc:
-            _refused(form, exc)
-        else:
-            messages.success(request, _("Pairing saved."))
-            return redirect("web:pairing", pk=pairing.pk)
-    return _page(request, form, _("New pairing"))
+
+    def save() -> Pairing:
+        return entry.pairing_create(user=request.user, data=form.pairing_data())
+
+    return _saved_page(request, form, _("New pairing"), None, save, _("Pairing saved."))
 
 
 @login_required
 def pairing_end(request: HttpRequest, pk: int) -> HttpResponse:
-    pairing = get_object_or_404(Pairing, pk=pk)
-    if not registry_permissions.can_pairing_end(request.user, pairing):
-        raise PermissionDenied
+    pairing = _pairing_for(request, pk, registry_permissions.can_pairing_end)
     form = PairingEndForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            entry.pairing_end(user=request.user, pairing=pairing, end_year=form.cleaned_data["end_year"])
-        except PairaidError as exc:
-            _refused(form, exc)
-        else:
-            messages.success(request, _("Pairing ended."))
-            return redirect("web:pairing", pk=pairing.pk)
-    return _page(request, form, _("End the pairing"), pairing)
+
+    def save() -> Pairing:
+        return entry.pairing_end(user=request.user, pairing=pairing, end_year=form.cleaned_data["end_year"])
+
+    return _saved_page(request, form, _("End the pairing"), pairing, save, _("Pairing ended."))
 
 
 @login_required
 def pairing_reassign(request: HttpRequest, pk: int) -> HttpResponse:
-    pairing = get_object_or_404(Pairing, pk=pk)
-    if not registry_permissions.can_pairing_reassign(request.user, pairing):
-        raise PermissionDenied
+    pairing = _pairing_for(request, pk, registry_permissions.can_pairing_reassign)
     form = PairingReassignForm(request.POST or None, initial={"source_url": pairing.source_url})
-    if request.method == "POST" and form.is_valid():
-        try:
-            successor = entry.pairing_reassign(
-                user=request.user, pairing=pairing, year=form.cleaned_data["year"], data=form.reassign_data()
-            )
-        except PairaidError as exc:
-            _refused(form, exc)
-        else:
-            messages.success(request, _("Pairing re-assigned: the old one ended, this one starts."))
-            return redirect("web:pairing", pk=successor.pk)
-    return _page(request, form, _("Re-assign the pairing"), pairing)
+
+    def save() -> Pairing:
+        data = form.reassign_data()
+        return entry.pairing_reassign(user=request.user, pairing=pairing, year=form.cleaned_data["year"], data=data)
+
+    done = _("Pairing re-assigned: the old one ended, this one starts.")
+    return _saved_page(request, form, _("Re-assign the pairing"), pairing, save, done)
