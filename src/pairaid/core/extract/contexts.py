@@ -200,8 +200,8 @@ def mention_contexts(
         left = _strip_qualifier(text[left_start : m.start])
         if prev is not None and _ends_for_of(left) and _FOR_OF.search(left) and prev.start >= clause_start:
             left = text[prev.start : prev.end] + " " + left
-        clause_end = _CLAUSE_STOP.search(text, m.end, sent.end)
-        rest_end = min(nxt, clause_end.start() if clause_end is not None else sent.end)
+        next_stop = bisect.bisect_right(ends, m.end)  # the first ";" / ":" at or after the mention's end
+        rest_end = min(nxt, ends[next_stop] - 1 if next_stop < len(ends) else sent.end)
         clause_break = _CLAUSE_BREAK.search(text, m.end, sent.end)
         english = sent.lang == "en" and m.unit == "CNY"  # whose money: only sums of money have a channel
         # a figure's own words: from its clause start, the figure before it or a part marker, to the next

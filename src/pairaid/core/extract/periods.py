@@ -67,6 +67,14 @@ _STOCK = compile_led(
 )
 
 
+def _stock_sentence(text: str, sentence: Sentence, seen: dict[Sentence, bool]) -> bool:
+    """Whether ``sentence`` speaks of a stock (:data:`_STOCK`), read once per sentence into ``seen``."""
+    found = seen.get(sentence)
+    if found is None:
+        found = seen[sentence] = _STOCK.search(text, sentence.start, sentence.end) is not None
+    return found
+
+
 # a later sentence still counts the stock opened by "by the end of YEAR": a perfect tense, a total, a stock verb
 _STILL_STOCK = compile_led(
     r"\b(?:had|have|has)\s+(?:[a-z]+ly\s+)?(?:been\s+)?[a-z]+(?:ed|en|t|wn|un|ung|ught|ade|eld|ilt|ent|id)\b"
@@ -200,6 +208,7 @@ def mention_periods(
                 state = p if p.carries else None
                 opened = i
     out: list[Period] = []
+    stock_sentences: dict[Sentence, bool] = {}
     for i, m in enumerate(mentions):
         if i in chinese:
             out.append(chinese[i])
@@ -231,7 +240,7 @@ def mention_periods(
             # "began helping B in 2003. ... In 2012 it built N. It has sent M teachers in all": M since 2003
             out.append(Period("cumulative", start_year=start_year, end_year=report_year, rule="total+pairing_start"))
             continue
-        stock = phrase is not None and phrase.kind == "as_of" and bool(_STOCK.search(text, sent.start, sent.end))
+        stock = phrase is not None and phrase.kind == "as_of" and _stock_sentence(text, sent, stock_sentences)
         out.append(_period(phrase, report_year, start_year, since=since, stock=stock))
     return tuple(out)
 

@@ -33,7 +33,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from pairaid.core.errors import PairaidError
-from pairaid.core.extract.regex_leads import compile_led
+from pairaid.core.extract.regex_leads import compile_led, led_pattern
 from pairaid.core.extract.rules import word_list
 
 if TYPE_CHECKING:
@@ -353,11 +353,11 @@ def place_side(name: str, donor: str | None) -> str | None:
 
 
 # "Suzhou City's medical departments donated", "In 2011, Wuxi provided": a place acting in its sentence
-_ACTOR = re.compile(
+_ACTOR = led_pattern(re.compile(
     rf"(?:^|[,;:】]\s*|\band\s+)(?:the\s+)?(?P<name>{_NAME})(?:[’']s\s+(?:[a-z-]+\s+){{0,4}}?)?\s*"
     r"(?:(?:also|further|further\s+more|successively|accumulatively|altogether|jointly|respectively)\s+)?"
     rf"(?:had\s+|has\s+|have\s+)?(?:{'|'.join(word_list('actor_verbs'))})\b"
-)
+))
 
 
 def sentence_actors(sentence: str) -> tuple[tuple[int, str], ...]:
