@@ -6,10 +6,10 @@ Offsets are Python ``str`` indices into the report text, end exclusive
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import MISSING, dataclass, fields
 from decimal import Decimal
 from functools import cached_property
-from typing import Literal
+from typing import Any, Literal, TypeVar
 
 # a fact whose reading leads the next best by less than this share of its score is uncertain
 UNCERTAIN_BELOW = 0.3
@@ -17,7 +17,35 @@ UNCERTAIN_BELOW = 0.3
 Qualifier = Literal["exact", "more_than", "nearly", "about", "less_than"]
 PeriodKind = Literal["year", "as_of", "cumulative"]
 
+_Record = TypeVar("_Record", bound=type)
 
+
+def quick_init(cls: _Record) -> _Record:
+    """A frozen dataclass ``cls`` given an ``__init__`` that writes its fields straight into the new instance's
+    ``__dict__``: the frozen ``__init__`` sets each field through ``object.__setattr__``, about three times as
+    slow, and a report makes several records for every figure (mention, context, readings, period, fact).
+    The fields still cannot be assigned once made.  For records without ``__post_init__`` or default
+    factories (checked here)."""
+    made: Any = cls
+    assert not hasattr(made, "__post_init__"), f"{cls.__name__}: quick_init writes no __post_init__"
+    params, lines, defaults = [], [], {}
+    for f in fields(made):
+        assert f.default_factory is MISSING, f"{cls.__name__}.{f.name}: quick_init takes plain defaults only"
+        if f.default is MISSING:
+            params.append(f.name)
+        else:
+            params.append(f"{f.name}=_default_{f.name}")
+            defaults[f"_default_{f.name}"] = f.default
+        lines.append(f"    fields[{f.name!r}] = {f.name}")
+    source = f"def __init__(self, {', '.join(params)}):\n    fields = self.__dict__\n" + "\n".join(lines) + "\n"
+    exec(source, defaults)  # the way dataclasses writes __init__, from the class's own field names
+    init = defaults["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    made.__init__ = init
+    return cls
+
+
+@quick_init
 @dataclass(frozen=True)
 class Section:
     """A heading and the text under it.
@@ -33,6 +61,7 @@ class Section:
     rule: str
 
 
+@quick_init
 @dataclass(frozen=True)
 class Sentence:
     """A sentence span, the index of its section and of its paragraph (counted from 0), and its language."""
@@ -44,6 +73,7 @@ class Sentence:
     lang: str = "en"
 
 
+@quick_init
 @dataclass(frozen=True)
 class Mention:
     """A quantity in the text (gold-format.md Layer 1).
@@ -66,6 +96,7 @@ class Mention:
     noun_phrase: str = ""
 
 
+@quick_init
 @dataclass(frozen=True)
 class Context:
     """The words around one mention that the rules look at (fields: ``core/extract/README.md``).
@@ -100,6 +131,7 @@ class Context:
 ReadingKind = Literal["indicator", "plan", "unbound"]
 
 
+@quick_init
 @dataclass(frozen=True)
 class Reading:
     """One way of reading a mention: bound to ``indicator`` (kind ``indicator``) or left unbound as a plan
@@ -115,6 +147,7 @@ class Reading:
     also: tuple[str, ...] = ()
 
 
+@quick_init
 @dataclass(frozen=True)
 class Period:
     """The time a figure covers: a ``year``, ``as_of`` the end of a year, or ``cumulative`` between years."""
@@ -126,6 +159,7 @@ class Period:
     rule: str = "report_year"
 
 
+@quick_init
 @dataclass(frozen=True)
 class Fact:
     """A mention bound to an indicator (gold-format.md Layer 2).
@@ -155,6 +189,7 @@ class Fact:
         return self.certainty < UNCERTAIN_BELOW
 
 
+@quick_init
 @dataclass(frozen=True)
 class Extraction:
     """What :func:`pairaid.core.extract.read_report` found in one report.
