@@ -28,6 +28,7 @@ from decimal import Context, Decimal
 from functools import cache
 
 from pairaid.core.data_files import read_yaml
+from pairaid.core.records import quick_init
 
 __all__ = ["NumberMatch", "find_numbers", "format_decimal", "number_words"]
 
@@ -36,6 +37,7 @@ __all__ = ["NumberMatch", "find_numbers", "format_decimal", "number_words"]
 _WIDE = Context(prec=200)
 
 
+@quick_init
 @dataclass(frozen=True)
 class NumberMatch:
     """A number found in text.

@@ -28,6 +28,7 @@ import pint
 
 from pairaid.core.data_files import read_yaml
 from pairaid.core.errors import CodelistError
+from pairaid.core.records import quick_init
 
 __all__ = [
     "UNIT_CODES",
@@ -80,6 +81,7 @@ _PINT_NAMES: dict[str, str] = {
 }
 
 
+@quick_init
 @dataclass(frozen=True)
 class UnitMatch:
     """A unit word found right after a number: gold unit code and the span of the word."""
@@ -145,6 +147,7 @@ def match_unit(text: str, pos: int) -> UnitMatch | None:
     return UnitMatch(uw.group_units[name], m.start(name), m.end(name), uw.group_scales.get(name, Decimal(1)))
 
 
+@quick_init
 @dataclass(frozen=True)
 class ChineseUnitMatch:
     """A Chinese unit or counter after a number: gold unit code, span, scale, and what the counter allows.

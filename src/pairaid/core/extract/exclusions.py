@@ -44,6 +44,7 @@ import yaml
 from pairaid.core.extract.regex_leads import alternation
 from pairaid.core.extract.rules import word_list
 from pairaid.core.numbers import NumberMatch
+from pairaid.core.records import quick_init
 
 __all__ = ["ChinesePatterns", "ExclusionContext", "TextIndex", "chinese_exclusion_rule", "exclusion_rule", "index_text"]
 
@@ -74,6 +75,7 @@ class TextIndex:
     footer_lines: tuple[tuple[int, int], ...]
 
 
+@quick_init
 @dataclass(frozen=True)
 class ExclusionContext:
     """What the mention step knows about the words after a number."""

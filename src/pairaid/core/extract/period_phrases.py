@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pairaid.core.extract.model import Sentence
 from pairaid.core.extract.regex_leads import compile_led
 from pairaid.core.extract.rules import word_list
+from pairaid.core.records import quick_init
 
 __all__ = [
     "DATED",
@@ -138,6 +139,7 @@ _WORD_NUMBERS = {
 }
 
 
+@quick_init
 @dataclass(frozen=True)
 class PeriodPhrase:
     """A period phrase at ``start``..``end``: its kind and year (or number of years for ``past_years``)."""

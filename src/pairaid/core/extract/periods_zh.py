@@ -34,6 +34,7 @@ import yaml
 from pairaid.core.chinese_numbers import numeral_value
 from pairaid.core.extract.model import Mention, Period, Sentence
 from pairaid.core.extract.regex_leads import led_pattern
+from pairaid.core.records import quick_init
 
 __all__ = ["chinese_periods"]
 
@@ -53,6 +54,7 @@ class _Words:
     pairing_start: tuple[re.Pattern[str], ...]
 
 
+@quick_init
 @dataclass(frozen=True)
 class _Phrase:
     kind: str
