@@ -65,8 +65,15 @@ def _count(run: re.Pattern[str], text: str) -> int:
 
 
 def main_language(text: str) -> str:
-    """``zh`` when the Chinese characters of ``text``, counted four times, outnumber its Latin letters."""
-    return "zh" if _count(_HAN_RUN, text) * 4 > _count(_LATIN_RUN, text) else "en"
+    """``zh`` when the Chinese characters of ``text``, counted four times, outnumber its Latin letters (counted
+    only until they match them: an English report with a few Chinese names is read no further)."""
+    most = _count(_HAN_RUN, text) * 4
+    latin = 0
+    for run in _LATIN_RUN.finditer(text):
+        latin += run.end() - run.start()
+        if latin >= most:
+            return "en"
+    return "zh"
 
 
 def _line_language(line: str) -> str | None:
