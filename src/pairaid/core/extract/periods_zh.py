@@ -11,8 +11,8 @@ For each figure, the first that applies:
    the report year), ``近3年`` the last three years,
    ``结对以来`` from the pairing's start year, ``每年`` the report year; but ``已完工`` right before
    it is a stock as of the report year;
-2. ``目前``/``如今`` with ``有`` or ``在…工作的…共``, and ``现有`` (a stock: as of the report year), ``如今 ... 已`` (done so far:
-   from the pairing's start year, when known);
+2. ``目前``/``如今`` with ``有`` or ``在…工作的…共``, and ``现有`` (a stock: as of the report year),
+   ``如今 ... 已`` (done so far: from the pairing's start year, when known);
 3. a phrase that opened an earlier sentence of its paragraph (at its start, or after a topic lead:
    ``产业协作方面,``);
 4. a word that sums over a period (``累计``, ``共``, ``先后``, ``还``) before it in its sentence:
