@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 
 from django.db.models import Q, QuerySet, Sum
@@ -21,8 +22,7 @@ def activity_get(*, pk: int | None = None, identifier: str | None = None) -> Act
 def activity_list(
     *,
     pairing: Pairing | int | None = None,
-    pairing_ids: list[int] | None = None,
-    pairings: QuerySet[Pairing] | None = None,
+    pairings: QuerySet[Pairing] | Iterable[int] | None = None,
     sector: str | None = None,
     area: Area | None = None,
     area_code: str | None = None,
@@ -30,9 +30,9 @@ def activity_list(
     text: str | None = None,
     year: int | None = None,
 ) -> QuerySet[Activity]:
-    """Activities of one pairing (or its id, or of several by id or as a query), sector, recipient area (or its code) or
-    status, or whose English or Chinese title contains ``text`` or whose identifier is ``text``, in
-    identifier order.
+    """Activities of one pairing (or its id) or of several ``pairings`` (a query or their ids), sector,
+    recipient area (or its code) or status, or whose English or Chinese title contains ``text`` or whose
+    identifier is ``text``, in identifier order.
 
     ``year`` keeps activities with a transaction or a data value in that year, or
     with dates covering it.
@@ -41,7 +41,6 @@ def activity_list(
     qs = qs.filter(
         **given_filters(
             pairing=pairing,
-            pairing_id__in=pairing_ids,
             pairing__in=pairings,
             sector=sector,
             recipient_areas=area,

@@ -195,7 +195,7 @@ def _print_activities(console: Console, root: Pairing) -> None:
     table.add_column("title")
     table.add_column("sector", no_wrap=True)
     table.add_column("transactions", justify="right", no_wrap=True)
-    for activity in activity_list(pairing_ids=pairing_descendant_ids(root=root)):
+    for activity in activity_list(pairings=pairing_descendant_ids(root=root)):
         total = transaction_total(activity=activity)
         table.add_row(activity.identifier, activity.title, activity.sector, value_text(total, "CNY") if total else "")
     console.print()
