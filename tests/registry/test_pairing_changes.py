@@ -8,7 +8,13 @@ from django.contrib.auth import get_user_model
 from pairaid.core.errors import ConflictError, DataError
 from pairaid.geo.models import Area
 from pairaid.registry.models import Pairing
-from pairaid.registry.services import pairing_create, pairing_end, pairing_reassign, pairing_update
+from pairaid.registry.services import (
+    PairingReassignSpec,
+    pairing_create,
+    pairing_end,
+    pairing_reassign,
+    pairing_update,
+)
 from tests.registry.sources import SOURCE, sourced
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +40,7 @@ def test_a_re_assignment_ends_the_pairing_and_starts_one_with_a_new_recipient(
     shandong_xinjiang: Pairing, admin: object
 ) -> None:
     chongqing = pairing_reassign(
-        **SOURCE, pairing=shandong_xinjiang, year=2010, recipient_area=area("500000"), user=admin
+        PairingReassignSpec(**SOURCE, pairing=shandong_xinjiang, year=2010, recipient_area=area("500000")), user=admin
     )
 
     old = Pairing.objects.get(pk=shandong_xinjiang.pk)
@@ -64,7 +70,9 @@ def test_a_re_assignment_gives_a_recipient_a_new_donor_and_keeps_the_parent_that
     top = pairing_create(sourced("370000", "653100", "prefecture", start_year=2010))
     shule = pairing_create(sourced("370100", "653122", "county", start_year=2010, parent=top))
 
-    qingdao = pairing_reassign(**SOURCE, pairing=shule, year=2014, donor_area=area("370200"), user=admin)
+    qingdao = pairing_reassign(
+        PairingReassignSpec(**SOURCE, pairing=shule, year=2014, donor_area=area("370200")), user=admin
+    )
 
     assert (qingdao.donor_area.code, qingdao.recipient_area.code, qingdao.parent) == ("370200", "653122", top)
     assert Pairing.objects.get(pk=shule.pk).end_year == 2013
@@ -84,7 +92,9 @@ def test_a_re_assignment_that_changes_nothing_or_no_year_is_refused(
 ) -> None:
     sides = {k: area(str(v)) for k, v in kwargs.items() if k != "year"}
     with pytest.raises(DataError, match=message):
-        pairing_reassign(**SOURCE, pairing=shandong_xinjiang, year=int(str(kwargs["year"])), **sides)  # type: ignore[arg-type]
+        pairing_reassign(
+            PairingReassignSpec(**SOURCE, pairing=shandong_xinjiang, year=int(str(kwargs["year"])), **sides)  # type: ignore[arg-type]
+        )
 
     assert Pairing.objects.count() == 2
     assert Pairing.objects.get(pk=shandong_xinjiang.pk).end_year is None
@@ -94,7 +104,9 @@ def test_a_pairing_that_ended_long_ago_is_not_re_assigned(shandong_xinjiang: Pai
     pairing_end(pairing=shandong_xinjiang, end_year=2000)
 
     with pytest.raises(DataError, match="ended in 2000; it cannot be re-assigned from 2010"):
-        pairing_reassign(**SOURCE, pairing=shandong_xinjiang, year=2010, recipient_area=area("500000"))
+        pairing_reassign(
+            PairingReassignSpec(**SOURCE, pairing=shandong_xinjiang, year=2010, recipient_area=area("500000"))
+        )
 
 
 def test_a_second_pairing_of_the_same_sides_in_overlapping_years_is_refused(shandong_xinjiang: Pairing) -> None:

@@ -42,6 +42,6 @@ def pairing_end(*, user: Any, pairing: Pairing, end_year: int) -> Pairing:
 
 def pairing_reassign(*, user: Any, pairing: Pairing, year: int, data: Mapping[str, Any]) -> Pairing:
     """End ``pairing`` with ``year - 1`` and start its successor in ``year`` (a new donor or a new recipient in
-    ``data``, the keyword arguments of :func:`pairaid.registry.services.pairing_reassign`); returns the successor."""
+    ``data``, the fields of :class:`pairaid.registry.services.PairingReassignSpec`); returns the successor."""
     permissions.require(registry_permissions.can_pairing_reassign(user, pairing), _("You may not re-assign pairings."))
-    return services.pairing_reassign(pairing=pairing, year=year, **data, user=user)
+    return services.pairing_reassign(services.PairingReassignSpec(pairing=pairing, year=year, **data), user=user)

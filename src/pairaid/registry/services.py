@@ -239,24 +239,30 @@ def _close(*, pairing: Pairing, end_year: int, user: Any, reason: str) -> Pairin
         return _save(pairing, user=user, reason=reason, fields=["end_year"], checked=False)
 
 
-def pairing_reassign(
-    *,
-    pairing: Pairing,
-    year: int,
-    donor_area: Area | None = None,
-    donor_organisation: Organisation | None = None,
-    recipient_area: Area | None = None,
-    recipient_organisation: Organisation | None = None,
-    level: str = "",
-    key: str = "",
-    source_url: str = "",
-    source_title: str = "",
-    basis: str = "",
-    note: str = "",
-    user: Any = None,
-) -> Pairing:
-    """End ``pairing`` with ``year - 1`` and start its successor in ``year``: the same donor with a new
-    recipient, or a new donor for the same recipient. Returns the successor.
+@dataclass(frozen=True, kw_only=True)
+class PairingReassignSpec:
+    """A re-assignment: ``pairing`` ends with ``year - 1`` and a successor starts in ``year`` with a new donor
+    or a new recipient (an area or an organisation), what :func:`pairing_reassign` does. ``level`` (empty:
+    the old pairing's), ``key``, the source and ``note`` are the successor's, as in :class:`PairingSpec`.
+    """
+
+    pairing: Pairing
+    year: int
+    donor_area: Area | None = None
+    donor_organisation: Organisation | None = None
+    recipient_area: Area | None = None
+    recipient_organisation: Organisation | None = None
+    level: str = ""
+    key: str = ""
+    source_url: str = ""
+    source_title: str = ""
+    basis: str = ""
+    note: str = ""
+
+
+def pairing_reassign(spec: PairingReassignSpec, *, user: Any = None) -> Pairing:
+    """End ``spec.pairing`` with ``year - 1`` and start its successor in ``year``: the same donor with a new
+    recipient, or a new donor for the same recipient (:class:`PairingReassignSpec`). Returns the successor.
 
     The successor keeps the programme, the level (unless ``level`` is given), the parent when its new
     side lies within the parent's, and a planned end year; it records ``pairing`` as its predecessor
@@ -267,6 +273,9 @@ def pairing_reassign(
             leaves the old pairing no year, or a rule of :func:`pairing_create`.
         ConflictError: a ``year`` after the old pairing ended, or as :func:`pairing_create`.
     """
+    pairing, year, level = spec.pairing, spec.year, spec.level
+    donor_area, donor_organisation = spec.donor_area, spec.donor_organisation
+    recipient_area, recipient_organisation = spec.recipient_area, spec.recipient_organisation
     new_donor, new_recipient = donor_area or donor_organisation, recipient_area or recipient_organisation
     if (new_donor is None) == (new_recipient is None):
         raise InvalidError(_("A re-assignment gives either a new donor or a new recipient."))
@@ -310,11 +319,11 @@ def pairing_reassign(
                 recipient_area=recipient_area,
                 recipient_organisation=recipient_organisation,
                 parent=parent,
-                key=key,
-                source_url=source_url,
-                source_title=source_title,
-                basis=basis,
-                note=note,
+                key=spec.key,
+                source_url=spec.source_url,
+                source_title=spec.source_title,
+                basis=spec.basis,
+                note=spec.note,
                 predecessor=pairing,
             ),
             user=user,
