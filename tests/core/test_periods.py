@@ -308,6 +308,22 @@ def test_a_stock_at_a_year_s_end_stays_a_stock_after_a_since_in_its_sentence() -
             "In 2020, 45 enterprises settled in the park. Over the same period, Anhe sent 60 teachers.",
             {"45 enterprises": ("year", 2020, None), "60 teachers": ("year", 2020, None)},
         ),
+        (  # "during the period": the latest period of years summed, not the one year told in between
+            "From 2016 to 2020 Anhe gave fiscal aid of 3.2 billion yuan. In 2020 alone it gave 700 million yuan.\n\n"
+            "Anhe sent 1,100 cadres to Baishan during the period. In the period of the 12th Five-Year Plan Anhe"
+            " built 40 schools.",
+            {
+                "3.2 billion yuan": ("cumulative", 2016, 2020),
+                "700 million yuan": ("year", 2020, None),
+                "1,100 cadres": ("cumulative", 2016, 2020),
+                "40 schools": ("cumulative", 2011, 2015),
+            },
+        ),
+        (  # "in the same period": the period of the figures before, a stock's sum since the pairing began
+            "The pairing began in 2010. By the end of 2020, Anhe had built 230 schools in Baishan. In the same period"
+            " the two sides exchanged 1,080 person-times of officials.",
+            {"230 schools": ("cumulative", 2010, 2020), "1,080 person-times": ("cumulative", 2010, 2020)},
+        ),
         (  # the span told is four years, not five: "those five years" finds nothing and dates nothing
             "From 2017 to 2020 Anhe sent 300 teachers.\n\nIn those five years Anhe trained 800 people.",
             {"300 teachers": ("cumulative", 2017, 2020), "800 people": ("year", 2021, None)},

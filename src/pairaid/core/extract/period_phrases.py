@@ -47,8 +47,8 @@ _PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # "during the same five years", "in those five years", "over the same period": the span told earlier
         (
             "same_period",
-            r"\b(?:over|during|in|within|throughout|across|for)\s+(?:the\s+same|those|that)\s+"
-            r"(?:(\d+|[a-z]+)\s+)?(?:years|period)\b",
+            r"\b(?:over|during|in|within|throughout|across|for)\s+(?:(?:the\s+same|those|that)\s+(?:(\d+|[a-z]+)\s+)?"
+            r"(?:years|period)|the\s+period(?!\s+(?:of|from|to|between|\d)))\b",
         ),
         # "The pairing dates back to 2013. Since then, ...": from the year the sentence before names
         ("since_then", r"\bsince\s+then\b"),
@@ -67,7 +67,11 @@ _PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         ("past_years", r"\b(?:over|in|during)\s+the\s+(?:past|last)\s+(\d+|[a-z]+(?:-[a-z]+)?)\s+years\b"),
         # "during the 11th Five-Year Plan": the plan's five years (from the 4th plan, 1971-1975, on)
-        ("plan_years", r"\b(?:during|in|throughout|over)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\s+Five[\s-]Year\s+Plan\b"),
+        (
+            "plan_years",
+            r"\b(?:during|in|throughout|over)\s+the\s+(?:period\s+of\s+the\s+)?(\d{1,2})(?:st|nd|rd|th)\s+Five[\s-]Year"
+            r"\s+Plan\b",
+        ),
         ("whole_year", r"\b(?:throughout|in|during|over)\s+the\s+(?:whole|entire)?\s*year\b(?!\s+(?:before|earlier))"),
         (
             "in_year",
@@ -79,8 +83,8 @@ _PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 # a word (lower case) every match of the pattern of _PHRASES at the same place contains
 # ("a|b": one of them)
 _PHRASE_WORDS = (
-    "years", "end", "as", "end", "", "-|–|—|~", "same|those|that", "since", "since", "since", "since", "years", "years",
-    "plan", "year", "", "",
+    "years", "end", "as", "end", "", "-|–|—|~", "same|those|that|period", "since", "since", "since", "since",
+    "years", "years", "plan", "year", "", "",
 )
 # "18.2% more than in 2010", "compared with 2009": a base year of a comparison, not a period
 _BASE_BEFORE = compile_led(
@@ -88,7 +92,7 @@ _BASE_BEFORE = compile_led(
 )
 # "a year or a year word": two scans, each fast (a digit prefix; a letter lead), in place of one slow one
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
-_PERIOD_WORD = compile_led(r"\byears?\b|\bsince\b", re.I)  # "since the pairing began" names no year
+_PERIOD_WORD = compile_led(r"\byears?\b|\bsince\b|\bperiod\b", re.I)  # "since the pairing began" names no year
 
 
 def _names_a_period(body: str) -> bool:
@@ -149,7 +153,7 @@ class PeriodPhrase:
     end: int
     year: int
     opens_sentence: bool
-    start_year: int | None = None  # the first year of a ``span``
+    start_year: int | None = None  # the first year of a ``span`` (``same_period``: 0 when a year may be meant)
     carries: bool = True  # carried to the next sentences when it opens its sentence
 
 
@@ -195,6 +199,11 @@ def find_period_phrases(text: str, sentence: Sentence, report_year: int) -> tupl
                 year = int(raw) if raw.isdigit() else _WORD_NUMBERS.get(raw, 0)  # how many years, 0 unsaid
                 if raw and not year:
                     continue
+                # "the same period", "that period": whatever period came before, a year too; else years summed
+                at = (sentence.start + m.start(), sentence.start + m.end())
+                one = bool(re.search(r"(?:same|that)\s+period$", m.group(0), re.I))
+                found.append(PeriodPhrase(kind, *at, year, m.start() <= 45, start_year=0 if one else None))
+                continue
             elif kind == "since_then":
                 year = 0  # the year of the sentence before: periods.mention_periods
             elif kind == "plan_years":

@@ -15,8 +15,9 @@ Period phrases found in a sentence:
 ``span``         "from 2002 to 2012", "between 2010 and 2013", "over the period 2016-2020" -> cumulative
                  over those years; "during the 11th Five-Year Plan" -> 2006 to 2010 (to the report year
                  while the plan runs)
-``same_period``  "during the same five years", "in those years", "over the same period" -> the latest
-                 cumulative period told before, when its length fits ("the same period": also a year)
+``same_period``  "during the same five years", "in those years", "during the period" -> the period of
+                 the latest figure before that sums years, as many as it says; "the same period",
+                 "that period" -> the latest figure's period, a year too
 ``since_then``   "since then" -> cumulative from the year the sentence before names ("dates back to 2013")
 
 A phrase applies to the mentions after it in its sentence (else to the first
@@ -184,7 +185,7 @@ def mention_periods(
         for s, n, named in zip(sentences, needed, naming, strict=True)
     ]
     if any(p.kind in _BACK_REFERENCES for found in phrases for p in found):
-        phrases = _resolve_back_references(text, sentences, phrases, naming, report_year)
+        phrases = _resolve_back_references(text, sentences, phrases, report_year)
     carried: dict[int, PeriodPhrase | None] = {}
     figures: dict[int, set[tuple[Decimal, str]]] = {}
     for m in mentions:
@@ -240,66 +241,45 @@ def mention_periods(
             # "began helping B in 2003. ... In 2012 it built N. It has sent M teachers in all": M since 2003
             out.append(Period("cumulative", start_year=start_year, end_year=report_year, rule="total+pairing_start"))
             continue
+        if phrase is not None and phrase.kind == "same_period":
+            same = _same_period(phrase, out)
+            out.append(same if same is not None else Period("year", year=report_year))
+            continue
         stock = phrase is not None and phrase.kind == "as_of" and _stock_sentence(text, sent, stock_sentences)
         out.append(_period(phrase, report_year, start_year, since=since, stock=stock))
     return tuple(out)
 
 
-_BACK_REFERENCES = ("same_period", "since_then")
-_BACK_LIMIT = 60  # sentences read back for the span "the same five years" refers to
+_BACK_REFERENCES = ("since_then",)
+_SAME_LIMIT = 80  # figures read back for the period "the same five years" refers to
 _A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
-def _span_years(p: PeriodPhrase, report_year: int) -> int | None:
-    """How many years a phrase of a cumulative period covers, ``None`` for a phrase of one year or a stock."""
-    if p.kind == "span" and p.start_year is not None:
-        return p.year - p.start_year + 1
-    if p.kind == "since":
-        return report_year - p.year + 1
-    if p.kind == "past_years":
-        return p.year
+def _same_period(phrase: PeriodPhrase, earlier: list[Period]) -> Period | None:
+    """The period "during the same five years" (or "in those years", "during the period") points back to:
+    that of the latest figure before it whose period sums years (as many as it says, when it says);
+    "the same period" and "that period" may also mean one year, the latest figure's."""
+    for p in reversed(earlier[-_SAME_LIMIT:]):
+        if p.kind == "cumulative" and p.start_year is not None and p.end_year is not None:
+            if phrase.year in (0, p.end_year - p.start_year + 1):
+                return replace(p, rule="same_period")
+        elif phrase.start_year == 0 and p.rule != "prior_year":
+            return replace(p, rule="same_period")
     return None
 
 
 def _resolve_back_references(
-    text: str,
-    sentences: tuple[Sentence, ...],
-    phrases: list[tuple[PeriodPhrase, ...]],
-    naming: list[bool],
-    report_year: int,
+    text: str, sentences: tuple[Sentence, ...], phrases: list[tuple[PeriodPhrase, ...]], report_year: int
 ) -> list[tuple[PeriodPhrase, ...]]:
-    """Phrases that point back given the period they point to: "during the same five years" (or "in those
-    years", "over the same period") the latest cumulative period told before it whose length fits, and
-    "since then" the year the sentence before names (else the pairing's start, as "since the pairing
-    began"); a phrase that finds nothing is dropped."""
+    """"Since then" given the year the sentence before names (else the pairing's start, as "since the
+    pairing began")."""
     out = list(phrases)
-
-    def phrases_of(k: int) -> tuple[PeriodPhrase, ...]:
-        if not out[k] and naming[k]:
-            out[k] = find_period_phrases(text, sentences[k], report_year)
-        return out[k]
-
     for i, found in enumerate(phrases):
         if not any(p.kind in _BACK_REFERENCES for p in found):
             continue
         resolved: list[PeriodPhrase] = []
         for p in found:
-            if p.kind == "same_period":
-                target = None
-                for k in range(i, max(-1, i - _BACK_LIMIT), -1):
-                    earlier = [q for q in phrases_of(k) if q.end <= p.start]
-                    for q in reversed(earlier):
-                        n = _span_years(q, report_year)
-                        if (n is not None and n > 1 and (p.year == 0 or n == p.year)) or (
-                            p.year == 0 and q.kind in ("in_year", "whole_year")  # "the same period": that year
-                        ):
-                            target = q
-                            break
-                    if target is not None:
-                        break
-                if target is not None:
-                    resolved.append(replace(target, start=p.start, end=p.end, opens_sentence=p.opens_sentence))
-            elif p.kind == "since_then":
+            if p.kind == "since_then":
                 before = sentences[i - 1] if i else None
                 found_years = _A_YEAR.findall(text, before.start, before.end) if before is not None else []
                 years = [int(y) for y in found_years if int(y) < report_year]
