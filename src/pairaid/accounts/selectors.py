@@ -1,18 +1,24 @@
-"""Reads of users, memberships and tokens, and of the data values a user may see."""
+"""Reads of users, memberships and tokens, and of the data values a user may see (a pairing's or area's years
+and figures with change on last year for their pages)."""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.db.models import QuerySet
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from pairaid.accounts.models import Membership
 from pairaid.accounts.permissions import visible_datavalues
+from pairaid.core.change import change_percent
 from pairaid.core.filters import given_filters
-from pairaid.indicators.models import DataValue
+from pairaid.geo.models import Area
+from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueKind
 from pairaid.indicators.selectors import datavalue_list
+from pairaid.registry.models import Pairing
 
 
 def membership_list(*, user: Any) -> QuerySet[Membership]:
@@ -106,3 +112,59 @@ def visible_datavalue_list(
 def visible_datavalue_get(*, user: Any, pk: int) -> DataValue:
     """The data value with this id if ``user`` may see it (raises ``DataValue.DoesNotExist`` otherwise)."""
     return visible_datavalues(user).select_related(*_DATAVALUE_RELATIONS).get(pk=pk)
+
+
+def pairing_years(*, user: Any, pairing: Pairing) -> list[int]:
+    """Years with figures of ``pairing`` visible to ``user``, newest first."""
+    qs = visible_datavalues(user, DataValue.objects.filter(pairing=pairing))
+    return sorted(set(qs.values_list("period_start__year", flat=True).distinct()), reverse=True)
+
+
+def area_years(*, user: Any, area: Area) -> list[int]:
+    """Years with figures visible to ``user`` of ``area`` itself, of an area under it, or of a pairing
+    whose recipient is in it: the years its page can total, newest first."""
+    codes = [area.code[: {"province": 2, "prefecture": 4}.get(area.level, 6)]]
+    inside = Q(area__code__startswith=codes[0]) | Q(pairing__recipient_area__code__startswith=codes[0])
+    inside |= Q(activity__pairing__recipient_area__code__startswith=codes[0])
+    qs = visible_datavalues(user, DataValue.objects.filter(inside))
+    return sorted({d.year for d in qs.dates("period_end", "year")}, reverse=True)
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    """A figure with the confirmed value of the same key one year earlier."""
+
+    data_value: DataValue
+    previous: Decimal | None
+
+    @property
+    def change_percent(self) -> Decimal | None:
+        """The rate the document stated, else the change on last year's confirmed value."""
+        return change_percent(self.data_value.value, self.previous, stated=self.data_value.change_percent)
+
+
+def figures_with_change(
+    *, user: Any, year: int, pairing: Pairing | None = None, area: Area | None = None
+) -> list[FigureRow]:
+    """The actual figures about ``pairing`` (not its activities' outputs) or ``area`` visible to ``user`` for
+    ``year``, each with last year's confirmed value (a plan's figures are shown beside them as plan against
+    actual)."""
+    about = DataValue.objects.filter(pairing=pairing) if pairing is not None else DataValue.objects.filter(area=area)
+    # last year's confirmed value of the same key, looked up in the same query
+    previous = DataValue.objects.filter(
+        status__in=CONFIRMED_STATUSES,
+        kind=DataValueKind.ACTUAL,
+        period_start__year=year - 1,
+        indicator_id=OuterRef("indicator_id"),
+        subject_key=OuterRef("subject_key"),
+        period_kind=OuterRef("period_kind"),
+        disaggregation=OuterRef("disaggregation"),
+    ).order_by("-pk")
+    rows = list(
+        visible_datavalues(user, about)
+        .filter(period_start__year=year, kind=DataValueKind.ACTUAL)
+        .annotate(previous_value=Subquery(previous.values("value")[:1]))
+        .select_related("indicator", "evidence", "area", "activity")
+        .order_by("indicator__code", "disaggregation", "pk")[:500]
+    )
+    return [FigureRow(r, r.previous_value) for r in rows]  # type: ignore[attr-defined]

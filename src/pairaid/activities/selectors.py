@@ -134,3 +134,10 @@ def of_pairings(pairing_ids: list[int] | set[int], *, prefix: str = "") -> Q:
     listed = list(activities[: _LISTED_ACTIVITIES + 1])
     under: object = activities if len(listed) > _LISTED_ACTIVITIES else listed
     return Q(**{f"{prefix}pairing_id__in": chosen}) | Q(**{f"{prefix}activity_id__in": under})
+
+
+def activity_search(*, text: str, limit: int) -> list[Activity]:
+    """The first ``limit`` activities, with their pairings, whose English or Chinese title or identifier contains
+    ``text`` (the search page)."""
+    named = Q(title__icontains=text) | Q(title_zh__icontains=text) | Q(identifier__icontains=text)
+    return list(Activity.objects.filter(named).select_related("pairing")[:limit])

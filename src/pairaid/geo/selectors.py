@@ -42,3 +42,10 @@ def area_list(
     if text:
         qs = qs.filter(Q(name_zh__icontains=text) | Q(name_en__icontains=text) | Q(name_pinyin__icontains=text))
     return qs.order_by("code")
+
+
+def area_search(*, text: str, limit: int) -> list[Area]:
+    """The first ``limit`` areas, with their parents, whose Chinese, English or pinyin name contains ``text``
+    or whose code is ``text`` (the search page)."""
+    named = Q(name_zh__icontains=text) | Q(name_en__icontains=text) | Q(name_pinyin__icontains=text) | Q(code=text)
+    return list(Area.objects.filter(named).select_related("parent")[:limit])

@@ -164,6 +164,17 @@ def datavalue_headline(*, root: Pairing, year: int, statuses: Iterable[str] = CO
     return ordered + list(about_areas)
 
 
+def confirmed_figure_years() -> list[int]:
+    """The years confirmed figures' periods end in, oldest first."""
+    return sorted({d.year for d in DataValue.objects.filter(status__in=CONFIRMED_STATUSES).dates("period_end", "year")})
+
+
+def indicator_search(*, text: str, limit: int) -> list[Indicator]:
+    """The first ``limit`` indicators whose English or Chinese name or code contains ``text`` (the search page)."""
+    named = Q(name_en__icontains=text) | Q(name_zh__icontains=text) | Q(code__icontains=text)
+    return list(Indicator.objects.filter(named)[:limit])
+
+
 def last_figure_year() -> int | None:
     """The latest year a confirmed figure's period ends in, or None when there is none."""
     last = DataValue.objects.filter(status__in=CONFIRMED_STATUSES).aggregate(last=Max("period_end"))["last"]

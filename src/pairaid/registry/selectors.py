@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import cast
 
-from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models import Max, Min, OuterRef, Q, QuerySet, Subquery
 
 from pairaid.core.read_once import once, reading_once
 from pairaid.core.registry import PAIRING_LEVELS, PROGRAMMES, PairingRecord
@@ -258,3 +258,30 @@ def pairing_records() -> list[tuple[Pairing, PairingRecord | None]]:
         depth[pairing.pk] = steps
     rows = [(p, pairing_record(p)) for p in pairings.values()]
     return sorted(rows, key=lambda row: (depth[row[0].pk], pairing_key(row[0])))
+
+
+def _with_sides(qs: QuerySet[Pairing]) -> QuerySet[Pairing]:
+    return qs.select_related("donor_area", "recipient_area", "donor_organisation", "recipient_organisation")
+
+
+def pairings_by_id(*, ids: Iterable[int]) -> dict[int, Pairing]:
+    """The pairings with these ids, with their sides, by id (an id no pairing has is left out)."""
+    return _with_sides(Pairing.objects.all()).in_bulk(list(ids))
+
+
+def pairing_search(*, text: str, limit: int) -> list[Pairing]:
+    """The first ``limit`` pairings, with their sides, whose name, key or organisation contains ``text`` (the
+    search page, for a text that names no pairing as ``--pairing`` does)."""
+    named = (
+        Q(name__icontains=text)
+        | Q(key__icontains=text)
+        | Q(donor_organisation__name__icontains=text)
+        | Q(recipient_organisation__name__icontains=text)
+    )
+    return list(_with_sides(Pairing.objects.filter(named))[:limit])
+
+
+def pairing_start_years() -> tuple[int, int] | None:
+    """The first and the last year a pairing starts in, or None when there is no pairing."""
+    found = Pairing.objects.aggregate(first=Min("start_year"), last=Max("start_year"))
+    return None if found["first"] is None else (found["first"], found["last"])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.db.models import Q, QuerySet
 
 from pairaid.core.filters import given_filters
@@ -46,3 +48,16 @@ def evidence_unbound(*, document: SourceDocument) -> QuerySet[Evidence]:
 def evidence_list(*, document_id: int | None = None) -> QuerySet[Evidence]:
     """Evidence spans, of one document or all, with their documents, in id order."""
     return Evidence.objects.prefetch_related("document").filter(**given_filters(document_id=document_id)).order_by("pk")
+
+
+def document_title_search(*, text: str, limit: int, leaving_out: Iterable[int] = ()) -> list[SourceDocument]:
+    """The first ``limit`` documents (id, title, file name and hash only) whose title, file name, donor or
+    recipient contains ``text``, but those with an id in ``leaving_out`` (the search page)."""
+    named = (
+        Q(title__icontains=text)
+        | Q(filename__icontains=text)
+        | Q(donor_label__icontains=text)
+        | Q(recipient_label__icontains=text)
+    )
+    found = SourceDocument.objects.filter(named).exclude(pk__in=list(leaving_out))
+    return list(found.only("pk", "title", "filename", "sha256")[:limit])

@@ -10,22 +10,20 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import OuterRef, Q, QuerySet, Subquery
-
-from pairaid.accounts.permissions import visible_datavalues
-from pairaid.activities.models import Activity
+from pairaid.activities.selectors import activity_search
 from pairaid.core.change import change_percent
-from pairaid.geo.models import Area
+from pairaid.geo.selectors import area_search
 from pairaid.indicators.figures_cache import figures_cached
-from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueKind, Indicator, PeriodKind
+from pairaid.indicators.models import Indicator, PeriodKind
 from pairaid.indicators.money_rollups import rollup_by_sector
 from pairaid.indicators.rollups import Rollup, rollup_read
+from pairaid.indicators.selectors import confirmed_figure_years, indicator_find, indicator_search
 from pairaid.indicators.totals import ScopeTotal, scope_totals, summed_indicator_list
 from pairaid.registry.models import Pairing
 from pairaid.registry.pairing_names import pairing_matches
-from pairaid.registry.selectors import pairing_index
-from pairaid.sources.models import SourceDocument
+from pairaid.registry.selectors import pairing_index, pairing_search, pairings_by_id
 from pairaid.sources.search import document_search
+from pairaid.sources.selectors import document_title_search
 
 #: How many of the statements a national total added the dashboard lists (it adds one per pairing or more).
 STATEMENTS_SHOWN = 12
@@ -103,9 +101,7 @@ def dashboard_headlines(*, last: int = 12) -> list[Headline]:
     """National totals of the headline indicators (in their codelist unit) for the ``last`` years
     with confirmed figures, oldest first: the roll-up's totals, as the overview counts them."""
     indicators = summed_indicator_list(codes=HEADLINE_CODES)
-    years = sorted(
-        {d.year for d in DataValue.objects.filter(status__in=CONFIRMED_STATUSES).dates("period_end", "year")}
-    )[-last:]
+    years = confirmed_figure_years()[-last:]
     rollup = rollup_read(indicators=[i.code for i in indicators], years=years)
     by_code = {i.code: i for i in indicators}
     headlines = []
@@ -131,7 +127,7 @@ def pairing_figures(
     ``top_level`` limits it to pairings at the top of their tree (no parent). ``rollup`` reuses
     statements already read (of ``code``, ``year`` and the year before).
     """
-    item = Indicator.objects.filter(code=code).first()
+    item = indicator_find(code=code)
     if item is None:
         return []
     rollup = rollup or rollup_read(indicators=[code], years=[year - 1, year])
@@ -141,7 +137,7 @@ def pairing_figures(
     parent = rollup.forest.parent
     chosen = [(pk, t.value) for pk, t in now.items() if not top_level or parent.get(pk) is None]
     top = sorted(chosen, key=lambda kv: kv[1], reverse=True)[:limit]
-    pairings = _with_sides(Pairing.objects.all()).in_bulk([pk for pk, _ in top])
+    pairings = pairings_by_id(ids=[pk for pk, _ in top])
     return [
         PairingFigure(pairings[pk], value, before[pk].value if pk in before else None)
         for pk, value in top
@@ -183,71 +179,6 @@ def pairing_reassignments(*, pairing: Pairing) -> tuple[list[Pairing], list[Pair
     return before, after
 
 
-def _with_sides(qs: QuerySet[Pairing]) -> QuerySet[Pairing]:
-    return qs.select_related("donor_area", "recipient_area", "donor_organisation", "recipient_organisation")
-
-
-def pairing_years(*, user: Any, pairing: Pairing) -> list[int]:
-    """Years with figures of ``pairing`` visible to ``user``, newest first."""
-    qs = visible_datavalues(user, DataValue.objects.filter(pairing=pairing))
-    return sorted(set(qs.values_list("period_start__year", flat=True).distinct()), reverse=True)
-
-
-def area_years(*, user: Any, area: Area) -> list[int]:
-    """Years with figures visible to ``user`` of ``area`` itself, of an area under it, or of a pairing
-    whose recipient is in it: the years its page can total, newest first."""
-    codes = [area.code[: {"province": 2, "prefecture": 4}.get(area.level, 6)]]
-    inside = Q(area__code__startswith=codes[0]) | Q(pairing__recipient_area__code__startswith=codes[0])
-    inside |= Q(activity__pairing__recipient_area__code__startswith=codes[0])
-    qs = visible_datavalues(user, DataValue.objects.filter(inside))
-    return sorted({d.year for d in qs.dates("period_end", "year")}, reverse=True)
-
-
-@dataclass(frozen=True)
-class FigureRow:
-    """A figure with the confirmed value of the same key one year earlier."""
-
-    data_value: DataValue
-    previous: Decimal | None
-
-    @property
-    def change_percent(self) -> Decimal | None:
-        """The rate the document stated, else the change on last year's confirmed value."""
-        return change_percent(self.data_value.value, self.previous, stated=self.data_value.change_percent)
-
-
-def figures_with_change(
-    *, user: Any, year: int, pairing: Pairing | None = None, area: Area | None = None
-) -> list[FigureRow]:
-    """The actual figures about ``pairing`` (not its activities' outputs) or ``area`` visible to ``user`` for
-    ``year``, each with last year's confirmed value (a plan's figures are shown beside them as plan against
-    actual)."""
-    about = DataValue.objects.filter(pairing=pairing) if pairing is not None else DataValue.objects.filter(area=area)
-    # last year's confirmed value of the same key, looked up in the same query
-    previous = DataValue.objects.filter(
-        status__in=CONFIRMED_STATUSES,
-        kind=DataValueKind.ACTUAL,
-        period_start__year=year - 1,
-        indicator_id=OuterRef("indicator_id"),
-        subject_key=OuterRef("subject_key"),
-        period_kind=OuterRef("period_kind"),
-        disaggregation=OuterRef("disaggregation"),
-    ).order_by("-pk")
-    rows = list(
-        visible_datavalues(user, about)
-        .filter(period_start__year=year, kind=DataValueKind.ACTUAL)
-        .annotate(previous_value=Subquery(previous.values("value")[:1]))
-        .select_related("indicator", "evidence", "area", "activity")
-        .order_by("indicator__code", "disaggregation", "pk")[:500]
-    )
-    return [FigureRow(r, r.previous_value) for r in rows]  # type: ignore[attr-defined]
-
-
-def pairing_documents(*, pairing: Pairing) -> QuerySet[SourceDocument]:
-    """Documents with evidence for figures of ``pairing``."""
-    return SourceDocument.objects.filter(evidence__data_values__pairing=pairing).distinct().defer("text")
-
-
 def search(*, query: str, limit: int = 20) -> dict[str, list[Any]]:
     """Areas, pairings, activities and indicators whose names (English, Chinese, pinyin) contain ``query``;
     documents whose text holds its words (full-text search, :func:`document_search`), then those whose
@@ -259,42 +190,12 @@ def search(*, query: str, limit: int = 20) -> dict[str, list[Any]]:
     q = query.strip()
     if not q:
         return {"areas": [], "pairings": [], "activities": [], "indicators": [], "texts": [], "documents": []}
-    areas = Area.objects.filter(
-        Q(name_zh__icontains=q) | Q(name_en__icontains=q) | Q(name_pinyin__icontains=q) | Q(code=q)
-    ).select_related("parent")[:limit]
-    named = pairing_matches(text=q)
-    pairings = (
-        named[:limit]
-        or _with_sides(
-            Pairing.objects.filter(
-                Q(name__icontains=q)
-                | Q(key__icontains=q)
-                | Q(donor_organisation__name__icontains=q)
-                | Q(recipient_organisation__name__icontains=q)
-            )
-        )[:limit]
-    )
-    activities = Activity.objects.filter(
-        Q(title__icontains=q) | Q(title_zh__icontains=q) | Q(identifier__icontains=q)
-    ).select_related("pairing")[:limit]
-    indicators = Indicator.objects.filter(Q(name_en__icontains=q) | Q(name_zh__icontains=q) | Q(code__icontains=q))
     texts = document_search(query=q, limit=limit)
-    found = {hit.document_id for hit in texts}
-    documents = (
-        SourceDocument.objects.filter(
-            Q(title__icontains=q)
-            | Q(filename__icontains=q)
-            | Q(donor_label__icontains=q)
-            | Q(recipient_label__icontains=q)
-        )
-        .exclude(pk__in=found)
-        .only("pk", "title", "filename", "sha256")[:limit]
-    )
     return {
-        "areas": list(areas),
-        "pairings": list(pairings),
-        "activities": list(activities),
-        "indicators": list(indicators[:limit]),
+        "areas": area_search(text=q, limit=limit),
+        "pairings": list(pairing_matches(text=q)[:limit]) or pairing_search(text=q, limit=limit),
+        "activities": activity_search(text=q, limit=limit),
+        "indicators": indicator_search(text=q, limit=limit),
         "texts": texts,
-        "documents": list(documents),
+        "documents": document_title_search(text=q, limit=limit, leaving_out={hit.document_id for hit in texts}),
     }

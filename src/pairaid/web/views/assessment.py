@@ -18,16 +18,15 @@ from pairaid.assessment.models import Criterion
 from pairaid.assessment.selectors import assessment_run, criterion_list
 from pairaid.assessment.services import criterion_update
 from pairaid.core.errors import PairaidError
-from pairaid.registry.models import Pairing
+from pairaid.registry.selectors import pairing_start_years
 from pairaid.reports.assessment_book import assessment_xlsx
 from pairaid.web.views import int_param, site_view
 from pairaid.web.year_forms import CriterionForm
 
 
 def _years() -> list[int]:
-    starts = Pairing.objects.values_list("start_year", flat=True)
-    first = min(starts, default=None)
-    return list(range(max(starts, default=2009), first - 1, -1))[:30] if first else []
+    starts = pairing_start_years()
+    return list(range(starts[1], starts[0] - 1, -1))[:30] if starts else []
 
 
 @site_view

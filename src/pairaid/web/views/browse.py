@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 
 from pairaid.accounts import permissions, registry_permissions
+from pairaid.accounts import selectors as visible
 from pairaid.accounts.selectors import visible_datavalue_list
 from pairaid.activities.selectors import activity_get
 from pairaid.audit.selectors import history_entries
@@ -26,6 +27,7 @@ from pairaid.registry.pairing_names import pairing_matches
 from pairaid.reports.finding_texts import finding_messages
 from pairaid.reports.selectors import map_chart
 from pairaid.review.selectors import datavalue_detail_get
+from pairaid.sources.selectors import document_list
 from pairaid.web import selectors
 from pairaid.web.charts import bar_chart
 from pairaid.web.templatetags.pairaid_web import name, sector_name
@@ -106,9 +108,9 @@ def pairing_detail(request: HttpRequest, pk: int) -> HttpResponse:
     pairing = or_404(registry.pairing_indexed, pk=pk)
     ancestors, children = selectors.pairing_tree(pairing=pairing)
     reassignments = selectors.pairing_reassignments(pairing=pairing)
-    years = selectors.pairing_years(user=request.user, pairing=pairing)
+    years = visible.pairing_years(user=request.user, pairing=pairing)
     year = int_param(request, "year", years[0] if years else None)
-    figures = selectors.figures_with_change(user=request.user, pairing=pairing, year=year) if year else []
+    figures = visible.figures_with_change(user=request.user, pairing=pairing, year=year) if year else []
     if year:  # its totals, plan against actual and assessment of the year, from one reading of the statements
         rollup_prefetch(years=[year - 1, year], root=pairing)
     page = request.GET.get("page")
@@ -125,7 +127,7 @@ def pairing_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "figures": figures,
             "totals": scope_totals(year=year, pairing=pairing) if year else [],
             "activities": activities,
-            "documents": selectors.pairing_documents(pairing=pairing)[:50],
+            "documents": document_list(pairing_id=pairing.pk, newest_first=True)[:50],
             "findings": _worded(tree_findings(pairing=pairing, year=year)[:50]) if year else [],
             "history": history_entries(instance=pairing),
             "can_edit": permissions.can_edit_pairing(request.user, pairing),
@@ -141,9 +143,9 @@ def pairing_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @site_view
 def area_detail(request: HttpRequest, code: str) -> HttpResponse:
     area = or_404(area_get, code=code)
-    years = selectors.area_years(user=request.user, area=area)
+    years = visible.area_years(user=request.user, area=area)
     year = int_param(request, "year", years[0] if years else None)
-    figures = selectors.figures_with_change(user=request.user, area=area, year=year) if year else []
+    figures = visible.figures_with_change(user=request.user, area=area, year=year) if year else []
     return render(
         request,
         "web/area_detail.html",
