@@ -28,6 +28,8 @@ __all__ = ["OPENING_CHARS", "known_codes", "known_names", "opening_pairing"]
 OPENING_CHARS = 1200
 
 _RUN = re.compile(r"[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)*")
+_WORD = re.compile(r"\S+")
+_POSSESSIVE = ("’s", "'s")  # "Anhe's": the name without them
 
 
 @cache
@@ -47,12 +49,13 @@ def known_names(text: str) -> list[tuple[int, str, frozenset[str]]]:
     longest known run of capitalised words at each word ("Coastal Anhe" gives "Anhe")."""
     found = []
     for run in _RUN.finditer(text):
-        words = [(w.start(), w.group(0)) for w in re.finditer(r"\S+", run.group(0))]
+        words = [(w.start(), w.group(0)) for w in _WORD.finditer(run.group(0))]
+        written = [w for _, w in words]
         i = 0
         while i < len(words):
             for j in range(len(words), i, -1):
-                name = " ".join(w for _, w in words[i:j])
-                name = re.sub(r"[’']s$", "", name)
+                name = " ".join(written[i:j])
+                name = name[:-2] if name.endswith(_POSSESSIVE) else name
                 codes = known_codes(name)
                 if codes:
                     found.append((run.start() + words[i][0], name, codes))
