@@ -109,7 +109,7 @@ def _fits(rule: Rule, unit: str, ctx: Context, present: Present | None) -> bool:
 
 
 def _fits_words(rule: Rule, ctx: Context, present: Present | None) -> bool:
-    """:func:`_fits` for one of :meth:`RuleSet.candidates`, whose units and head noun fit the figure."""
+    """:func:`_fits` for one of :meth:`RuleSet.candidates` or :meth:`RuleSet.unbound`, whose units and head noun fit."""
     return (present is None or not rule.gated or rule.could_match(present)) and rule.fits_words(ctx)
 
 
@@ -124,8 +124,8 @@ def _readings(rules: RuleSet, i: int, m: Mention, ctx: Context, mentions: tuple[
     if plan is not None:
         _vote(votes, "plan", None, plan)
     present = _present(rules, ctx)
-    for rule in rules.voting("unbound"):
-        if _fits(rule, m.unit, ctx, present):
+    for rule in rules.unbound(m.unit, ctx.head):
+        if _fits_words(rule, ctx, present):
             _vote(votes, "unbound", None, rule)
     if m.unit != "percent" and not votes:  # a plan or a figure of no kind of its own is read no further
         if m.unit != "CNY" and not ctx.head:

@@ -164,12 +164,20 @@ class RuleSet:
         key = (unit, head)
         found = self._candidates.get(key)
         if found is None:
-            found = tuple(
-                r
-                for r in self.binding.get(unit, ())
-                if (r.head is None or r.head.search(head)) and (r.not_head is None or not r.not_head.search(head))
-            )
-            self._candidates[key] = found
+            found = self._candidates[key] = tuple(r for r in self.binding.get(unit, ()) if _fits_head(r, head))
+        return found
+
+    @cached_property
+    def _unbound(self) -> dict[tuple[str, str], tuple[Rule, ...]]:
+        return {}
+
+    def unbound(self, unit: str, head: str) -> tuple[Rule, ...]:
+        """The ``unbound`` rules whose units and head nouns fit a figure, in file order (cached by unit and head)."""
+        key = (unit, head)
+        found = self._unbound.get(key)
+        if found is None:
+            fitting = (r for r in self.voting("unbound") if (not r.units or unit in r.units) and _fits_head(r, head))
+            found = self._unbound[key] = tuple(fitting)
         return found
 
     @cached_property
@@ -236,6 +244,13 @@ class RuleSet:
         if rule is None:
             raise CodelistError(f"no link rule {name!r} for language {self.lang}")
         return rule
+
+
+def _fits_head(rule: Rule, head: str) -> bool:
+    """Whether the head noun of a figure fits ``rule``'s ``head`` and ``not_head`` patterns."""
+    return (rule.head is None or rule.head.search(head) is not None) and (
+        rule.not_head is None or rule.not_head.search(head) is None
+    )
 
 
 def rule_matches(rule: Rule, unit: str, ctx: Context) -> bool:
