@@ -53,6 +53,7 @@ _PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # "The pairing dates back to 2013. Since then, ...": from the year the sentence before names
         ("since_then", r"\bsince\s+then\b"),
         ("since", rf"\bsince\s+(?:{_MONTH}\s+)?{_YEAR}"),
+        ("since", rf"\b(?:counting|reckoning|starting)\s+from\s+(?:{_MONTH}\s+)?{_YEAR}"),  # "Counting from 1996, ..."
         ("since", rf"\bsince\s+[^.;,]{{0,80}}?\b(?:in|of)\s+(?:{_MONTH}\s+)?{_YEAR}"),
         (
             "since_pairing",
@@ -83,7 +84,7 @@ _PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 # a word (lower case) every match of the pattern of _PHRASES at the same place contains
 # ("a|b": one of them)
 _PHRASE_WORDS = (
-    "years", "end", "as", "end", "", "-|–|—|~", "same|those|that|period", "since", "since", "since", "since",
+    "years", "end", "as", "end", "", "-|–|—|~", "same|those|that|period", "since", "since", "from", "since", "since",
     "years", "years", "plan", "year", "", "",
 )
 # "18.2% more than in 2010", "compared with 2009": a base year of a comparison, not a period
