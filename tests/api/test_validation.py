@@ -99,6 +99,19 @@ def test_an_unknown_query_parameter_is_refused(world: World) -> None:
     assert _details(response) == [{"loc": ["query", "pairng"], "msg": "unknown parameter", "type": "extra_forbidden"}]
 
 
+def test_a_yes_or_no_query_parameter_is_true_or_false(world: World) -> None:
+    """Regression (schemathesis): ``?top_level=0`` was read as false though the schema's boolean allows
+    only true and false."""
+    headers = {"Authorization": f"Bearer {token_create(username=world.owner.username).token}"}
+    for written in ("0", "1", "yes", "False"):
+        response = Client().get(f"/api/v1/pairings?top_level={written}", headers=headers)
+        assert _details(response)[0]["loc"] == ["query", "top_level"], written
+    top = Client().get("/api/v1/pairings?top_level=true", headers=headers).json()["items"]
+    every = Client().get("/api/v1/pairings?top_level=false", headers=headers).json()["items"]
+    assert [p["id"] for p in top] == [world.shandong.pk, world.jiangsu.pk]
+    assert {p["id"] for p in every} == {world.shandong.pk, world.kashi.pk, world.jiangsu.pk}
+
+
 def test_the_schema_says_what_the_api_reads(world: World) -> None:
     schema = Client().get("/api/v1/openapi.json").json()
     parameters = {p["name"]: p["schema"] for p in schema["paths"]["/api/v1/transactions"]["get"]["parameters"]}

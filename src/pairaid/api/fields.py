@@ -64,6 +64,16 @@ def _decimal_text(digits: int, places: int) -> Any:
     return Annotated[Decimal, BeforeValidator(parse), WithJsonSchema(schema)]
 
 
+def _true_or_false(value: Any) -> Any:
+    if isinstance(value, bool) or value in ("true", "false"):
+        return value
+    raise ValueError("give true or false")
+
+
+#: A yes-or-no query parameter written as the schema's boolean is: ``true`` or ``false`` (pydantic alone
+#: also took 0, 1, yes, off..., which the schema does not allow).
+Flag = Annotated[bool, BeforeValidator(_true_or_false)]
+
 _DAY = r"^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
 
 

@@ -13,7 +13,7 @@ from pairaid.activities import selectors as activities
 from pairaid.activities.models import Activity, Transaction
 from pairaid.api.auth import READ_AUTH, READ_SECURITY, api_user
 from pairaid.api.errors import READ_ERRORS
-from pairaid.api.fields import MAX_ID, AreaCode, Id, KindCode, PeriodKindCode, Sector, StatusCode, Text
+from pairaid.api.fields import MAX_ID, AreaCode, Flag, Id, KindCode, PeriodKindCode, Sector, StatusCode, Text
 from pairaid.api.pagination import Pages
 from pairaid.api.schemas import (
     ActivityOut,
@@ -72,7 +72,7 @@ class PairingFilter(Schema):
         None, description="a name as --pairing reads it: 'Shandong-Kashgar', '山东 喀什', a key, or one side alone"
     )
     parent: Id | None = None
-    top_level: bool | None = None
+    top_level: Flag | None = None
     area: AreaCode | None = None
     year: int | None = Query(None, ge=1900, le=2200)
     programme: ProgrammeCode | None = None  # type: ignore[valid-type]
