@@ -11,11 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from decimal import Decimal
-from importlib import resources
-
-import yaml
 
 from pairaid.core.extract.model import Mention
+from pairaid.core.extract.qualifier_words import alternation, qualifiers_raw
 from pairaid.core.extract.regex_leads import compile_led
 from pairaid.core.units import is_person_noun, is_plural, singular
 
@@ -25,9 +23,7 @@ __all__ = ["inherit_units", "money_lists", "qualifier_alternation"]
 def qualifier_alternation() -> str:
     """The qualifier words that stand before a number (``data/qualifiers.yaml`` ``before``), as one
     alternation, longest first, for patterns that allow one between words and a number."""
-    raw = yaml.safe_load(resources.files("pairaid.core.data").joinpath("qualifiers.yaml").read_text(encoding="utf-8"))
-    words = sorted((str(k).lower() for k in raw["before"]), key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return alternation([str(k).lower() for k in qualifiers_raw()["before"]], spaced=True)
 
 
 # an optional qualifier before a number: the words of data/qualifiers.yaml that stand before one

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any, NamedTuple, cast
@@ -33,6 +32,7 @@ from pairaid.core.extract.bare_numbers import inherit_units, money_lists
 from pairaid.core.extract.exclusions import ExclusionContext, TextIndex, exclusion_rule, index_text
 from pairaid.core.extract.mentions_zh import find_chinese_mentions
 from pairaid.core.extract.model import Mention, Qualifier, Sentence
+from pairaid.core.extract.qualifier_words import QualifierWords, alternation, qualifiers_raw
 from pairaid.core.numbers import NumberMatch, find_numbers
 from pairaid.core.units import is_person_noun, is_plural, match_unit, singular
 
@@ -63,14 +63,6 @@ class NounPhrase(NamedTuple):
         return " ".join(w for w, _, _ in self.words)
 
 
-@dataclass(frozen=True)
-class QualifierWords:
-    before: re.Pattern[str]
-    before_map: dict[str, str]
-    after: re.Pattern[str]
-    after_map: dict[str, str]
-
-
 def _load_yaml(name: str) -> Any:
     return yaml.safe_load(resources.files("pairaid.core.data").joinpath(name).read_text(encoding="utf-8"))
 
@@ -78,11 +70,10 @@ def _load_yaml(name: str) -> Any:
 @cache
 def qualifier_words() -> QualifierWords:
     """Load ``data/qualifiers.yaml`` (cached)."""
-    raw = _load_yaml("qualifiers.yaml")
+    raw = qualifiers_raw()
     before = {str(k).lower(): str(v) for k, v in raw["before"].items()}
     after = {str(k).lower(): str(v) for k, v in raw["after"].items()}
-    b_alt = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(before, key=len, reverse=True))
-    a_alt = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(after, key=len, reverse=True))
+    b_alt, a_alt = alternation(before, spaced=True), alternation(after, spaced=True)
     return QualifierWords(
         # the words at the end of the text before a number, not glued to a letter; the look-ahead on their
         # first letters spares the engine a try of every word at every character

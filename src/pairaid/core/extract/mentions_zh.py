@@ -24,15 +24,13 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
-from importlib import resources
-from typing import Any, cast
-
-import yaml
+from typing import cast
 
 from pairaid.core.chinese_numbers import find_chinese_numbers
 from pairaid.core.extract.chinese_text import HAN
 from pairaid.core.extract.exclusions import TextIndex, chinese_exclusion_rule, chinese_spans
 from pairaid.core.extract.model import Mention, Qualifier
+from pairaid.core.extract.qualifier_words import QualifierWords, alternation, qualifiers_raw
 from pairaid.core.numbers import NumberMatch
 from pairaid.core.units import chinese_units, is_chinese_person_noun, match_chinese_unit
 
@@ -51,30 +49,23 @@ _JOINS = "和与及"
 
 
 @dataclass(frozen=True)
-class _Qualifiers:
-    before: re.Pattern[str]
-    before_map: dict[str, str]
+class _Qualifiers(QualifierWords):
+    """The Chinese words, and those that stand before a measure word after the number ("1000余人")."""
+
     reach: re.Pattern[str]
     reach_map: dict[str, str]
-    after: re.Pattern[str]
-    after_map: dict[str, str]
 
 
 @cache
 def _qualifiers() -> _Qualifiers:
-    raw: Any = yaml.safe_load(resources.files("pairaid.core.data").joinpath("qualifiers.yaml").read_text("utf-8"))
-    zh = raw["zh"]
+    zh = qualifiers_raw()["zh"]
     maps = {key: {str(k): str(v) for k, v in zh[key].items()} for key in ("before", "reach", "after")}
-
-    def alt(words: dict[str, str]) -> str:
-        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
     return _Qualifiers(
-        before=re.compile(rf"({alt(maps['before'])})\s*$"),
+        before=re.compile(rf"({alternation(maps['before'])})\s*$"),
         before_map=maps["before"],
-        reach=re.compile(rf"({alt(maps['reach'])})[{HAN}]{{1,3}}$"),
+        reach=re.compile(rf"({alternation(maps['reach'])})[{HAN}]{{1,3}}$"),
         reach_map=maps["reach"],
-        after=re.compile(rf"\s*({alt(maps['after'])})"),
+        after=re.compile(rf"\s*({alternation(maps['after'])})"),
         after_map=maps["after"],
     )
 
