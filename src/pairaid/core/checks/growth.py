@@ -48,14 +48,13 @@ def check_growth(figures: Sequence[Figure], config: CheckConfig) -> list[Finding
             step = f.tolerance * 2 if f.tolerance else Decimal(1)
             implied = (f.value / (1 + stated / HUNDRED) / step).quantize(Decimal(1)) * step
             findings.append(
-                Finding(
+                Finding.about(
+                    (f,),
                     rule="implied_previous_value",
                     severity=Severity.INFO,
                     message=f"{f.indicator} {f.label}, up {stated.normalize():f}% over {base_year}, implies "
                     f"{amount(implied, f.unit)} in {base_year}; no value for {base_year} is stored",
-                    figure_ids=(f.id,),
                     values=(("stated rate", stated), ("implied previous value", implied)),
-                    evidence=(f.evidence,) if f.evidence else (),
                 )
             )
             continue
@@ -71,14 +70,13 @@ def check_growth(figures: Sequence[Figure], config: CheckConfig) -> list[Finding
                 continue
             implied = ((f.value / p.value - 1) * HUNDRED).quantize(Decimal("0.1"))
             findings.append(
-                Finding(
+                Finding.about(
+                    (f, p),
                     rule="growth_rate_mismatch",
                     severity=Severity.WARNING,
                     message=f"{f.indicator} {f.label} is said to be up {stated.normalize():f}% over {base_year}, "
                     f"but the stored {base_year} value {p.label} gives {implied:f}%",
-                    figure_ids=(f.id, p.id),
                     values=(("stated rate", stated), ("rate from stored values", implied), ("previous", p.value)),
-                    evidence=tuple(e for e in (f.evidence, p.evidence) if e is not None),
                 )
             )
     return findings

@@ -9,6 +9,7 @@ figure has ``start_year == end_year``; a ``cumulative`` one spans
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
@@ -136,6 +137,20 @@ class Finding:
     def key(self) -> tuple[str, tuple[str, ...]]:
         """Rule and sorted figure ids: the same problem found twice has the same key."""
         return self.rule, tuple(sorted(self.figure_ids))
+
+    @classmethod
+    def about(
+        cls,
+        figures: Sequence[Figure],
+        *,
+        rule: str,
+        severity: Severity,
+        message: str,
+        values: tuple[tuple[str, Decimal], ...] = (),
+    ) -> Finding:
+        """A finding about ``figures``: their ids and their evidence, in their order."""
+        evidence = tuple(f.evidence for f in figures if f.evidence is not None)
+        return cls(rule, severity, message, tuple(f.id for f in figures), values, evidence)
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from decimal import Decimal
 
-from pairaid.core.checks.model import CheckConfig, EvidenceRef, Figure, Finding, Severity
+from pairaid.core.checks.model import CheckConfig, Figure, Finding, Severity
 from pairaid.core.checks.precision import amount, interval, sum_interval
 
 #: Units of measure; every other unit counts something (persons, projects…).
@@ -30,14 +30,6 @@ MEASURE_UNITS = frozenset({"CNY", "CNY/person", "ha", "mu", "km", "m", "m2", "m3
 PERSON_UNITS = frozenset({"person", "person_time"})
 #: Indicators that are one channel of ``aid_funds`` (glossary: aid funds are all channels).
 FUND_CHANNELS = frozenset({"grant_funds", "government_aid_funds", "social_donations"})
-
-
-def _evidence(figures: Sequence[Figure]) -> tuple[EvidenceRef, ...]:
-    return tuple(f.evidence for f in figures if f.evidence is not None)
-
-
-def _ids(figures: Sequence[Figure]) -> tuple[str, ...]:
-    return tuple(f.id for f in figures)
 
 
 def _counted(figure: Figure) -> str:
@@ -76,24 +68,22 @@ def _mixing(whole: Figure, parts: list[Figure]) -> Finding | None:
     members = [whole, *parts]
     units = {f.unit for f in members}
     if len(units & PERSON_UNITS) > 1:
-        return Finding(
+        return Finding.about(
+            members,
             rule="persons_with_person_times",
             severity=Severity.ERROR,
             message=f"{whole.label} ({whole.unit}) is broken down into parts counted in " + ", ".join(sorted(units)),
-            figure_ids=_ids(members),
             values=tuple((f.unit, f.value) for f in members),
-            evidence=_evidence(members),
         )
     kinds = {"flow" if f.period_kind == "year" else "stock" for f in members}
     if len(kinds) > 1:
-        return Finding(
+        return Finding.about(
+            members,
             rule="cumulative_with_flows",
             severity=Severity.ERROR,
             message=f"{whole.label} ({whole.period_kind} {whole.start_year}–{whole.end_year}) mixes cumulative "
             "totals and annual flows in one breakdown",
-            figure_ids=_ids(members),
             values=tuple((f"{f.period_kind} {f.end_year}", f.value) for f in members),
-            evidence=_evidence(members),
         )
     return None
 
@@ -136,7 +126,7 @@ def check_parts(figures: Sequence[Figure], config: CheckConfig) -> list[Finding]
             message += f"{amount(total, whole.unit)} ({listed})"
         else:
             continue
-        findings.append(Finding(rule, Severity.ERROR, message, _ids(members), values, _evidence(members)))
+        findings.append(Finding.about(members, rule=rule, severity=Severity.ERROR, message=message, values=values))
     return findings
 
 
@@ -161,14 +151,13 @@ def check_channels(figures: Sequence[Figure], config: CheckConfig) -> list[Findi
         total = max(candidates, key=lambda t: interval(t, config)[1])
         if interval(channel, config)[0] > interval(total, config)[1]:
             findings.append(
-                Finding(
+                Finding.about(
+                    (channel, total),
                     rule="channel_exceeds_total",
                     severity=Severity.WARNING,
                     message=f"{channel.indicator} {channel.label} is more than the aid funds {total.label} "
                     f"of the same subject in {total.end_year}, which include every channel",
-                    figure_ids=(channel.id, total.id),
                     values=(("channel", channel.value), ("aid funds", total.value)),
-                    evidence=_evidence([channel, total]),
                 )
             )
     return findings

@@ -43,14 +43,13 @@ def check_periods(figures: Sequence[Figure], config: CheckConfig) -> list[Findin
                 else f"the end of {total.end_year}"
             )
             findings.append(
-                Finding(
+                Finding.about(
+                    (f, total),
                     rule="annual_exceeds_cumulative",
                     severity=severity,
                     message=f"{f.indicator} {f.label} in {f.start_year} is more than the total {total.label} "
                     f"up to {span}, which contains it",
-                    figure_ids=(f.id, total.id),
                     values=(("annual", f.value), ("cumulative", total.value)),
-                    evidence=tuple(e for e in (f.evidence, total.evidence) if e is not None),
                 )
             )
     return findings

@@ -50,13 +50,12 @@ def check_repeats(figures: Sequence[Figure], config: CheckConfig) -> list[Findin
             if larger == 0 or abs(a.value - b.value) / larger > config.restatement_gap:
                 continue
             findings.append(
-                Finding(
+                Finding.about(
+                    (a, b),
                     rule="told_twice",
                     severity=Severity.WARNING,
                     message=f"{a.indicator} for the same subject and period is told as {a.label} and as {b.label}",
-                    figure_ids=(a.id, b.id),
                     values=(("first", a.value), ("second", b.value)),
-                    evidence=tuple(e for e in (a.evidence, b.evidence) if e is not None),
                 )
             )
     return findings
