@@ -211,12 +211,12 @@ def mention_periods(
     out: list[Period] = []
     stock_sentences: dict[Sentence, bool] = {}
     for i, m in enumerate(mentions):
+        prior = priors.get(i)
+        if prior is not None:  # in either language: "against 29 million yuan in 2011", "较2010年的7200万元"
+            out.append(Period("year", year=prior.year, rule="prior_year"))
+            continue
         if i in chinese:
             out.append(chinese[i])
-            continue
-        prior = priors.get(i)
-        if prior is not None:
-            out.append(Period("year", year=prior.year, rule="prior_year"))
             continue
         own = phrases[m.sentence]
         if taken:
