@@ -39,6 +39,7 @@ CASES = [
     ("On 12 May it built 5 dams.", "12", "date"),
     ("Ji Fa [2013] No. 88 says 5 dams.", "88", "before:document_number"),
     ("Phase 2 built 5 dams.", "2", "before:phase_or_batch_number"),
+    ("The notice in Vol. 3 lists 5 dams.", "3", "before:phase_or_batch_number"),
     ("It was the 9th fair with 5 booths.", "9", "after:ordinal"),
     ("Over the past 16 years it built 5 dams.", "16", "after:duration"),
     ("A 20-year partnership built 5 dams.", "20", "after:duration"),
@@ -83,6 +84,9 @@ def test_it_excludes_the_number_by_its_rule(text: str, number: str, rule: str) -
         # a quotation of ten words or more is speech, not a slogan (issue 11, blind set 5's news releases)
         ('"Since 2015 we have sent 120 doctors to Baishan, and they stayed," said an official.', "120 doctors"),
         ("“Over the year our city sent 35 teachers to the two counties,” the office said.", "35 teachers"),
+        # a sentence that ends on "item" or "part": the figure opens the next one ("Item 3", "Vol. 3" are no figures)
+        ("Housing was the largest item. 2,360 houses were built.", "2,360 houses"),
+        ("Schools were the other part. 14 schools were built.", "14 schools"),
     ],
 )
 def test_it_keeps_quantities_that_look_like_exclusions(text: str, kept: str) -> None:

@@ -650,6 +650,8 @@ def test_a_part_of_aid_money_takes_the_channel_its_own_words_give() -> None:
             "cadre",
             "cadres_seconded",
         ),
+        ("A tenth group of Anhe cadres, numbering 84, arrived in Baishan.", "cadre", "cadres_seconded"),
+        ("【Linxi】The ninth batch of Anhe cadres aiding Baishan, 74 in all, arrived.", "cadre", "cadres_seconded"),
     ],
 )
 def test_a_count_in_apposition_to_a_noun_phrase_or_a_group_counts_its_people(

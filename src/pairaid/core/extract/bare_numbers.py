@@ -1,7 +1,8 @@
 """Numbers with no unit of their own, read from the figures around them (step 3, after each mention).
 
 * :func:`inherit_units`: a bare number counts what a figure before it in its sentence counts ("of whom
-  7,200", "13 schools and 4", "the poor population fell by 1.2 million", "Cadres seconded: 24");
+  7,200", "13 schools and 4", "the poor population fell by 1.2 million", "Cadres seconded: 24"), or the noun
+  phrase it stands in apposition to ("The ninth batch of cadres, 74 in all", "a group of cadres, numbering 84");
 * :func:`money_lists`: bare numbers listed before a sum of money share its unit and scale ("8, 5.5
   and 4 million yuan").
 """
@@ -39,7 +40,9 @@ _LISTED_AFTER = re.compile(rf"[^.;:\d]{{0,45}}?(?:,\s*(?:and\s+)?|\s+and\s+){_QU
 _POPULATION = compile_led(r"\bpopulation\b[^.;,]{0,60}$", re.I)
 # "the first batch of aid cadres, 113 in all, took up their posts", "Doctors from A, 32 in number, worked":
 # a count in apposition to the noun phrase before it (back to the clause start)
-_APPOSITION_BEFORE = re.compile(r"(?:^|[.;:,!?(\n]\s*)([A-Za-z][^.;:,!?()\d\n]{0,60}?)\s*,\s*$")
+_APPOSITION_BEFORE = re.compile(r"(?:^|[.;:,!?(\n】]\s*)([A-Za-z][^.;:,!?()\d\n]{0,60}?)\s*,\s*$")
+# "A tenth group of cadres, numbering 84, arrived": the same apposition, its count after "numbering"
+_NUMBERING_BEFORE = re.compile(r"(?:^|[.;:!?(\n】]\s*)([A-Za-z][^.;:,!?()\d\n]{0,60}?)\s*,\s*numbering\s+$", re.I)
 # "The sixth batch, 48 strong, arrived": a group of the people counted before it
 _GROUP = re.compile(r"\b(?:batch|group|team|contingent|squad)\b", re.I)
 # "Shenzhen companies invested N yuan, and 93 of them set up plants": the sentence's subject, its first words
@@ -114,7 +117,9 @@ def inherit_units(text: str, mentions: list[Mention]) -> list[Mention]:
             out.append(replace(m, unit="person", noun="person"))
         elif subject is not None and _OF_THEM_AFTER.match(text, m.end) and _counted_by(m, subject.group(1)) != m:
             out.append(_counted_by(m, subject.group(1)))  # "Firms invested N yuan, and 93 of them set up plants"
-        elif _IN_ALL.match(text, m.end) and (phrase := _APPOSITION_BEFORE.search(text, max(0, m.start - 70), m.start)):
+        elif (
+            _IN_ALL.match(text, m.end) and (phrase := _APPOSITION_BEFORE.search(text, max(0, m.start - 70), m.start))
+        ) or ("numbering" in lead and (phrase := _NUMBERING_BEFORE.search(text, max(0, m.start - 85), m.start))):
             out.append(_in_apposition(m, phrase.group(1), out))
         elif (label := _LABEL_BEFORE.search(lead)) is not None:
             out.append(_counted_by(m, label.group("label")))
