@@ -56,7 +56,7 @@ def has_chinese(text: str) -> bool:
 
 def simplified(text: str) -> str:
     """``text`` with Traditional characters made Simplified, one for one (and NFKC where it gives one character)."""
-    return text.translate(_tables()[0])
+    return _one_for_one(text)
 
 
 def _count(run: re.Pattern[str], text: str) -> int:
@@ -108,10 +108,10 @@ def language_parts(text: str) -> list[tuple[int, int, str]]:
 
 
 @cache
-def _tables() -> tuple[dict[int, str], re.Pattern[str], re.Pattern[str]]:
+def _tables() -> tuple[dict[int, str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """The one-for-one table (NFKC where it gives one character, then Traditional -> Simplified),
-    the pattern of what is rewritten otherwise (garble, mojibake, NFKC of several characters), and
-    the characters every match of that pattern starts with."""
+    the pattern of what is rewritten otherwise (garble, mojibake, NFKC of several characters),
+    the characters every match of that pattern starts with, and the runs of characters the table changes."""
     import opencc
 
     table: dict[int, str] = {}
@@ -137,7 +137,15 @@ def _tables() -> tuple[dict[int, str], re.Pattern[str], re.Pattern[str]]:
         if again is not None:
             table[code] = again
     several = "".join(re.escape(c) for c in multi)
-    return table, re.compile(f"{_GARBLE}|(?P<nfkc>[{several}])"), re.compile(f"[(（?\ufffd{_STRAY}{several}]")
+    changed = re.compile(f"[{''.join(re.escape(chr(c)) for c in sorted(table))}]+")
+    return table, re.compile(f"{_GARBLE}|(?P<nfkc>[{several}])"), re.compile(f"[(（?\ufffd{_STRAY}{several}]"), changed
+
+
+def _one_for_one(text: str) -> str:
+    """``text`` through the one-for-one table: the regex engine finds the runs the table changes (a few
+    full-width marks on a Simplified page), each translated alone; translating every character is slower."""
+    table, _, _, changed = _tables()
+    return changed.sub(lambda run: run.group().translate(table), text)
 
 
 def _rewrites(
@@ -160,7 +168,7 @@ def normalise(
 ) -> tuple[str, array[int] | None, list[tuple[int, int, str]]]:
     """The text with its Chinese ``parts`` normalised (module docstring); the original offset of each of its
     characters followed by ``len(text)`` (``None`` when nothing changed length); and ``parts`` in its offsets."""
-    table, rewrite, opening = _tables()
+    table, rewrite, opening, _ = _tables()
     pieces: list[str] = []
     runs: list[range | list[int]] = []  # the original offsets of the new text, run by run
     moved: list[tuple[int, int, str]] = []
@@ -178,7 +186,7 @@ def normalise(
         pos = start
         for m in _rewrites(rewrite, opening, text, start, end):
             if pos < m.start():
-                pieces.append(text[pos : m.start()].translate(table))
+                pieces.append(_one_for_one(text[pos : m.start()]))
                 runs.append(range(pos, m.start()))
                 size += m.start() - pos
             new = unicodedata.normalize("NFKC", m.group()).translate(table) if m.lastgroup == "nfkc" else ""
@@ -188,7 +196,7 @@ def normalise(
             changed = True
             pos = m.end()
         if pos < end:
-            pieces.append(text[pos:end].translate(table))
+            pieces.append(_one_for_one(text[pos:end]))
             runs.append(range(pos, end))
             size += end - pos
         moved.append((first, size, lang))
