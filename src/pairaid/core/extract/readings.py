@@ -105,12 +105,12 @@ def _vote(votes: Votes, kind: ReadingKind, indicator: str | None, rule: Rule) ->
 def _fits(rule: Rule, unit: str, ctx: Context, present: Present | None) -> bool:
     """Whether ``rule`` votes on the figure: its anchors stand in the context (when it has any and the rule
     set tests them: ``present``), and it matches."""
-    return (present is None or not rule.gated or rule.could_match(present)) and rule_matches(rule, unit, ctx)
+    return (present is None or present.admits(rule)) and rule_matches(rule, unit, ctx)
 
 
 def _fits_words(rule: Rule, ctx: Context, present: Present | None) -> bool:
     """:func:`_fits` for one of :meth:`RuleSet.candidates` or :meth:`RuleSet.unbound`, whose units and head noun fit."""
-    return (present is None or not rule.gated or rule.could_match(present)) and rule.fits_words(ctx)
+    return (present is None or present.admits(rule)) and rule.fits_words(ctx)
 
 
 def _present(rules: RuleSet, ctx: Context) -> Present | None:

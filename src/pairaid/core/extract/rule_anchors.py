@@ -120,13 +120,13 @@ class AnchorBits:
         self.bits = {a: 1 << k for k, a in enumerate(sorted(set(anchors)))}
         self.words: dict[str, int] = {}
         self._gate_of = gate_of
-        self._gates: dict[str, Gate] = {}
+        self.gates: dict[str, Gate] = {}  # by rule id, as computed
 
     def gate(self, rule: _Named) -> Gate:
         """``rule``'s gate as masks (computed once)."""
-        found = self._gates.get(rule.id)
+        found = self.gates.get(rule.id)
         if found is None:
-            found = self._gates[rule.id] = self._gate_of(rule)
+            found = self.gates[rule.id] = self._gate_of(rule)
         return found
 
     def mask(self, anchors: Iterable[str]) -> int:
@@ -178,9 +178,27 @@ class Present:
         text: str = getattr(ctx, field)
         return self._in(text)
 
-    def gate(self, rule: _Named) -> Gate:
-        """``rule``'s gate as masks of this context's rule set."""
-        return self._bits.gate(rule)
+    def admits(self, rule: _Named) -> bool:
+        """False when a word ``rule`` cannot match without is missing from this context: none of a match
+        field's anchors stands in its part, or a ``requires`` pattern's in the clause; True for a rule
+        without anchors.  (Tried for every rule a figure might take: the masks are read here directly.)"""
+        gate = self._bits.gates.get(rule.id)
+        fields, required = gate if gate is not None else self._bits.gate(rule)
+        found = self._found
+        if fields is not None:
+            for name, mask in fields:
+                present = found.get(name)
+                if mask & (present if present is not None else self.get(name)):
+                    break
+            else:
+                return False
+        if required:
+            clause = found.get("clause")
+            clause = clause if clause is not None else self.get("clause")
+            for mask in required:
+                if not mask & clause:
+                    return False
+        return True
 
     def get(self, field: str) -> int:
         """The mask of the anchors standing in the part of the context the match field ``field`` reads."""

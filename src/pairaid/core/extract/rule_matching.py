@@ -78,28 +78,6 @@ class Rule:
         return gate, required
 
     @cached_property
-    def gated(self) -> bool:
-        """True when :meth:`could_match` can say no: the rule has anchors (:attr:`gate`)."""
-        gate, required = self.gate
-        return gate is not None or bool(required)
-
-    def could_match(self, present: Present) -> bool:
-        """False when a word the rule cannot match without is missing from ``present``'s context."""
-        fields, required = present.gate(self)
-        if fields is not None:
-            for name, mask in fields:
-                if mask & present.get(name):
-                    break
-            else:
-                return False
-        if required:
-            clause = present.get("clause")
-            for mask in required:
-                if not mask & clause:
-                    return False
-        return True
-
-    @cached_property
     def tests(self) -> tuple[Callable[[Context], bool], ...]:
         """A test of each match field the rule has (cheapest first)."""
         return tuple(_tester(name, pat) for name, pat in self.fields)
