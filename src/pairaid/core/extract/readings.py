@@ -108,11 +108,6 @@ def _fits(rule: Rule, unit: str, ctx: Context, present: Present | None) -> bool:
     return (present is None or present.admits(rule)) and rule_matches(rule, unit, ctx)
 
 
-def _fits_words(rule: Rule, ctx: Context, present: Present | None) -> bool:
-    """:func:`_fits` for one of :meth:`RuleSet.candidates` or :meth:`RuleSet.unbound`, whose units and head noun fit."""
-    return (present is None or present.admits(rule)) and rule.fits_words(ctx)
-
-
 def _present(rules: RuleSet, ctx: Context) -> Present | None:
     """The anchors of ``ctx``, read lazily, when ``rules`` test them (:attr:`RuleSet.tests_anchors`)."""
     return rules.present(ctx) if rules.tests_anchors else None
@@ -125,7 +120,7 @@ def _readings(rules: RuleSet, i: int, m: Mention, ctx: Context, mentions: tuple[
         _vote(votes, "plan", None, plan)
     present = _present(rules, ctx)
     for rule in rules.unbound(m.unit, ctx.head):
-        if _fits_words(rule, ctx, present):
+        if (present is None or present.admits(rule)) and rule.fits_words(ctx):
             _vote(votes, "unbound", None, rule)
     if m.unit != "percent" and not votes:  # a plan or a figure of no kind of its own is read no further
         if m.unit != "CNY" and not ctx.head:
@@ -133,12 +128,12 @@ def _readings(rules: RuleSet, i: int, m: Mention, ctx: Context, mentions: tuple[
             present = _present(rules, ctx)
         candidates = rules.candidates(m.unit, ctx.head)
         for rule in candidates:
-            if rule.vote == "indicator" and _fits_words(rule, ctx, present):
+            if rule.vote == "indicator" and (present is None or present.admits(rule)) and rule.fits_words(ctx):
                 _vote(votes, "indicator", rule.value, rule)
         if any(kind == "indicator" and value in _aid_money(rules.lang) for kind, value in votes):
             # F2: whose aid money it is, from the clause's subject and its "from X" / "by X" phrases
             for rule in candidates:
-                if rule.vote == "channel" and _fits_words(rule, ctx, present):
+                if rule.vote == "channel" and (present is None or present.admits(rule)) and rule.fits_words(ctx):
                     _vote(votes, "indicator", rule.value, rule)
     ranked = _rank(votes)
     if ranked and ranked[0].kind == "indicator":

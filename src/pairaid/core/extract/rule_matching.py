@@ -212,9 +212,16 @@ class RuleSet:
                     index.setdefault(name, r)
         return index
 
+    @cached_property
+    def _link_patterns(self) -> dict[str, re.Pattern[str]]:
+        return {}
+
     def link(self, name: str) -> re.Pattern[str]:
-        """The named pattern ``name`` of the first ``part`` or ``growth`` rule that has one."""
-        return self.link_rule(name).pattern(name)
+        """The named pattern ``name`` of the first ``part`` or ``growth`` rule that has one (kept once found)."""
+        found = self._link_patterns.get(name)
+        if found is None:
+            found = self._link_patterns[name] = self.link_rule(name).pattern(name)
+        return found
 
     def link_rule(self, name: str) -> Rule:
         """The ``part`` or ``growth`` rule that holds the named pattern ``name``, or votes ``name``."""
