@@ -78,11 +78,6 @@ class Rule:
         return gate, required
 
     @cached_property
-    def tests(self) -> tuple[Callable[[Context], bool], ...]:
-        """A test of each match field the rule has (cheapest first)."""
-        return tuple(_tester(name, pat) for name, pat in self.fields)
-
-    @cached_property
     def fits_words(self) -> Callable[[Context], bool]:
         """Whether the words of a context fit the rule: its noun phrase, match fields, ``requires`` and ``not``
         (:func:`rule_matches` less its units and head noun, which :meth:`RuleSet.candidates` has tested)."""
@@ -249,21 +244,34 @@ def rule_matches(rule: Rule, unit: str, ctx: Context) -> bool:
     return rule.fits_words(ctx)
 
 
+# the match fields that are a context's field of the same name, searched as they are
+_PLAIN_FIELDS = frozenset({"left", "right", "clause", "subject"})
+
+
 def _words_test(rule: Rule) -> Callable[[Context], bool]:
-    """The test of :meth:`Rule.fits_words`, its patterns bound once (a figure tries a dozen rules)."""
+    """The test of :meth:`Rule.fits_words`, its patterns bound once (a figure tries a dozen rules): the match
+    fields hold when one of them matches, the plain ones (searched in place) tried before the others."""
     np = rule.np.search if rule.np is not None else None
-    tests = rule.tests
+    plain = tuple((name, pat.search) for name, pat in rule.fields if name in _PLAIN_FIELDS)
+    others = tuple(_tester(name, pat) for name, pat in rule.fields if name not in _PLAIN_FIELDS)
     requires = tuple(p.search for p in rule.requires)
     not_ = rule.not_.search if rule.not_ is not None else None
 
     def test(ctx: Context) -> bool:
         if np is not None and not np(ctx.np):
             return False
-        if tests:
-            for field in tests:
-                if field(ctx):
+        if plain or others:
+            matched = False
+            for name, search in plain:
+                if search(getattr(ctx, name)) is not None:
+                    matched = True
                     break
-            else:
+            if not matched:
+                for other in others:
+                    if other(ctx):
+                        matched = True
+                        break
+            if not matched:
                 return False
         for required in requires:
             if not required(ctx.clause):
@@ -285,4 +293,4 @@ def _tester(name: str, pat: re.Pattern[str]) -> Callable[[Context], bool]:
     if name == "column":
         return lambda c: bool(c.column) and search(c.column) is not None
     get = attrgetter(name)
-    return lambda c: search(get(c)) is not None
+    return lambda c: search(get(c)) is not None  # a plain field (_PLAIN_FIELDS) or one added since
