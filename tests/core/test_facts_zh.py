@@ -37,6 +37,15 @@ CUES = [  # indicators named by their words (F2, F7, F8)
     ("安和选派党政干部45名到白山挂职。", [("45名", "45", "person", "cadres_seconded", None)]),
     ("安和在白山援建学校5所。", [("5所", "5", "count", "schools", None)]),
     ("项目建成后,受益群众2.6万人。", [("2.6万人", "26000", "person", "beneficiaries", None)]),
+    # a statistical note's lines: the figure after a heading and its colon counts what the heading names
+    (
+        "3.实施帮扶项目:315个,受益贫困人口9.8万人。",
+        [("315个", "315", "count", "aid_projects", None), ("9.8万人", "98000", "person", "beneficiaries", None)],
+    ),
+    (
+        "4．挂职干部（年末在岗）：38人；专业技术人才：274人。",
+        [("38人", "38", "person", "cadres_seconded", None), ("274人", "274", "person", "professionals_sent", None)],
+    ),
     # a list sharing its verb: the outcome after the trainees is no training
     (
         "安和为白山培训致富带头人600人、创业成功210人。",
