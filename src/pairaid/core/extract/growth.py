@@ -57,6 +57,12 @@ def _prior_rule(lang: str) -> Rule | None:
         return None
 
 
+# a sentence that opens on the figure before it ("That was up from N in 2018")
+_ANAPHOR = re.compile(
+    r"\W*(?:that|this|it|the\s+(?:figure|amount|number)|the\s+(sum|total))\s+(?:was|is|were|marked)\b", re.I
+)
+
+
 def prior_values(
     text: str, sentences: tuple[Sentence, ...], mentions: tuple[Mention, ...], report_year: int | None = None
 ) -> dict[int, PriorValue]:
@@ -93,6 +99,12 @@ def prior_values(
             (j for j in range(i - 1, -1, -1) if mentions[j].sentence == m.sentence and mentions[j].unit == m.unit),
             None,
         )
+        if compared is None and m.sentence > 0 and (anaphor := _ANAPHOR.match(text, sent.start)) is not None:
+            # "A gave N. That was up from M in 2018": the last figure of the sentence before, of the same unit;
+            # "The sum was ... (M)": its first, the whole its parts follow
+            before = [j for j in range(i) if mentions[j].sentence == m.sentence - 1 and mentions[j].unit == m.unit]
+            if before:
+                compared = before[0] if anaphor.group(1) else before[-1]
         out[i] = PriorValue(i, compared, year, end, rule.id)
     return out
 
