@@ -102,9 +102,9 @@ def prior_values(
         if compared is None and m.sentence > 0 and (anaphor := _ANAPHOR.match(text, sent.start)) is not None:
             # "A gave N. That was up from M in 2018": the last figure of the sentence before, of the same unit;
             # "The sum was ... (M)": its first, the whole its parts follow
-            before = [j for j in range(i) if mentions[j].sentence == m.sentence - 1 and mentions[j].unit == m.unit]
-            if before:
-                compared = before[0] if anaphor.group(1) else before[-1]
+            same = [j for j in range(i) if mentions[j].sentence == m.sentence - 1 and mentions[j].unit == m.unit]
+            if same:
+                compared = same[0] if anaphor.group(1) else same[-1]
         out[i] = PriorValue(i, compared, year, end, rule.id)
     return out
 
