@@ -132,3 +132,15 @@ def test_what_stands_so_far_is_a_stock() -> None:
     assert period("安和在白山建设的产业园目前已入驻企业17家。", "17家") == ("as_of", 2020)
     assert period("目前,安和在白山工作的援派干部人才共52名。", "52名") == ("as_of", 2020)
     assert period("截至11月底,安和帮助白山销售农产品3亿元。", "3亿元") == ("year", 2020)
+
+
+def test_a_plan_period_since_runs_from_its_first_year_to_the_report_year() -> None:
+    assert _period("“十四五”以来,甲市累计投入资金3亿元。", "3亿元", 2023) == ("cumulative", 2021, 2023)
+    assert _period("“十四五”期间,甲市累计投入资金3亿元。", "3亿元", 2023) == ("cumulative", 2021, 2025)
+
+
+def test_a_carried_stock_date_gives_a_flow_with_its_change_on_the_year_before_its_year() -> None:
+    text = "截至2020年底,甲市援建的产业园已入驻企业63家。甲市还帮助销售农产品3.1亿元,同比增长27.5%。"
+    assert _period(text, "63家") == ("as_of", 2020)
+    assert _period(text, "3.1亿元") == ("year", 2020)
+    assert _period("截至2020年底,甲市援建的产业园已入驻企业63家。园区吸纳就业3000人。", "3000人") == ("as_of", 2020)

@@ -6,7 +6,8 @@ For each figure, the first that applies:
    its own clause only): ``2016至2020年`` and ``2018年、2019年`` are cumulative between the
    years, ``2017年以来`` from the year to the report year, ``截至2019年底`` a stock at the end
    of 2019 (or cumulative from the pairing's start year when the page states it), ``十三五``
-   2016-2020, ``今年`` the report year, ``去年`` the year before, ``16年来`` the span of 16 years
+   2016-2020 (``十四五以来`` from 2021 to the report year), ``今年`` the report year, ``去年`` the
+   year before, ``16年来`` the span of 16 years
    the page states (a plan period it names counts: "十三五…五年来" is 2016-2020; else the 16 years to
    the report year), ``近3年`` the last three years,
    ``结对以来`` from the pairing's start year, ``每年`` the report year; but ``已完工`` right before
@@ -14,7 +15,8 @@ For each figure, the first that applies:
 2. ``目前``/``如今`` with ``有`` or ``在…工作的…共``, and ``现有`` (a stock: as of the report year),
    ``如今 ... 已`` (done so far: from the pairing's start year, when known);
 3. a phrase that opened an earlier sentence of its paragraph (at its start, or after a topic lead:
-   ``产业协作方面,``);
+   ``产业协作方面,``); a stock it states (``截至2024年底``) is the year's flow for a figure with its
+   change on the year before (``同比增长``);
 4. a word that sums over a period (``累计``, ``共``, ``先后``, ``还``) before it in its sentence:
    the last cumulative period the page opened before it, else from the pairing's start year;
 5. the report year.
@@ -47,6 +49,8 @@ class _Words:
     base_before: re.Pattern[str]
     parenthetical_before: re.Pattern[str]
     topic_before: re.Pattern[str]
+    plan_since_after: re.Pattern[str]
+    flow_after: re.Pattern[str]
     now_stock: re.Pattern[str]
     now_done: re.Pattern[str]
     completed_before: re.Pattern[str]
@@ -76,6 +80,8 @@ def _words() -> _Words:
         base_before=re.compile(str(raw["base_before"])),
         parenthetical_before=re.compile(str(raw["parenthetical_before"])),
         topic_before=re.compile(str(raw["topic_before"])),
+        plan_since_after=re.compile(str(raw["plan_since_after"])),
+        flow_after=re.compile(str(raw["flow_after"])),
         now_stock=re.compile(str(raw["now_stock"])),
         now_done=re.compile(str(raw["now_done"])),
         completed_before=re.compile(str(raw["completed_before"])),
@@ -121,6 +127,8 @@ def _phrases(text: str, sentences: tuple[Sentence, ...]) -> dict[int, list[_Phra
                     continue
             elif kind == "plan_period":
                 first, last = _number(groups[0]), None
+                if w.plan_since_after.match(text[m.end() : m.end() + 4]):  # "十四五以来": since its first year
+                    kind, first = "since", _plan_years(first)[0]
             else:
                 first, last = 0, None
             lead = text[sentence.start : m.start()]
@@ -244,7 +252,10 @@ def chinese_periods(
         elif carried.get(m.sentence) is not None:
             phrase = carried[m.sentence]
             assert phrase is not None
-            out[i] = _period(phrase, report_year, start_year, spans, summed)
+            if phrase.kind == "as_of" and w.flow_after.match(text[m.end : sent.end]):
+                out[i] = Period("year", year=phrase.first, rule="zh:as_of+flow")  # "…3亿元,同比增长27%"
+            else:
+                out[i] = _period(phrase, report_year, start_year, spans, summed)
         elif w.cumulative.search(text, sent.start, m.start):
             k = bisect.bisect_left(starts, m.start) - 1
             if k >= 0:
