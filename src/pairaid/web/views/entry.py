@@ -30,6 +30,26 @@ from pairaid.web.forms import ActivityForm, DataValueForm, TransactionForm
 from pairaid.web.views import or_404
 
 _Saved = TypeVar("_Saved", bound=models.Model)
+_Edited = TypeVar("_Edited", bound=models.Model)
+
+
+def _to_edit(
+    request: HttpRequest,
+    get: Callable[..., _Edited],
+    pk: int | None,
+    may_edit: Callable[[Any, _Edited], bool],
+    may_add: Callable[[Any], bool],
+) -> _Edited | None:
+    """The object ``get`` reads for ``pk`` (a 404 for none), or ``None`` for a new one (no ``pk``); a 403 when
+    the user ``may_edit`` not that object, or ``may_add`` none."""
+    found = or_404(get, pk=pk) if pk else None
+    if not (may_add(request.user) if found is None else may_edit(request.user, found)):
+        raise PermissionDenied
+    return found
+
+
+def _may_enter_figures(user: Any) -> bool:
+    return permissions.user_rights(user).editor
 
 
 def _apply_errors(form: Any, exc: Exception) -> None:
@@ -46,11 +66,7 @@ def _apply_errors(form: Any, exc: Exception) -> None:
 
 @login_required
 def activity_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    activity = or_404(activity_get, pk=pk) if pk else None
-    if activity is not None and not permissions.can_edit_activity(request.user, activity):
-        raise PermissionDenied
-    if activity is None and not permissions.can_edit_some_pairing(request.user):
-        raise PermissionDenied
+    activity = _to_edit(request, activity_get, pk, permissions.can_edit_activity, permissions.can_edit_some_pairing)
     # the form works on a copy: validating a model form writes its data into the instance,
     # and the service compares the data with the activity as stored
     form = ActivityForm(
@@ -104,11 +120,7 @@ def _initial(request: HttpRequest) -> dict[str, Any]:
 
 @login_required
 def transaction_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    tx = or_404(transaction_get, pk=pk) if pk else None
-    if tx is not None and not permissions.can_edit_transaction(request.user, tx):
-        raise PermissionDenied
-    if tx is None and not permissions.can_edit_some_pairing(request.user):
-        raise PermissionDenied
+    tx = _to_edit(request, transaction_get, pk, permissions.can_edit_transaction, permissions.can_edit_some_pairing)
     form = TransactionForm(request.POST or None, instance=copy.copy(tx), user=request.user, initial=_initial(request))
 
     def save() -> Transaction:
@@ -127,11 +139,7 @@ def transaction_edit(request: HttpRequest, pk: int | None = None) -> HttpRespons
 
 @login_required
 def datavalue_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    dv = or_404(datavalue_get, pk=pk) if pk else None
-    if dv is not None and not permissions.can_edit_datavalue(request.user, dv):
-        raise PermissionDenied
-    if dv is None and not permissions.user_rights(request.user).editor:
-        raise PermissionDenied
+    dv = _to_edit(request, datavalue_get, pk, permissions.can_edit_datavalue, _may_enter_figures)
     initial = DataValueForm.initial_for(dv) if dv else _initial(request)
     form = DataValueForm(request.POST or None, user=request.user, initial=initial)
 
