@@ -172,6 +172,18 @@ def _label_bars(ax: Any, bars: Any, values: Sequence[float], horizontal: bool) -
             ax.text(bar.get_x() + bar.get_width() / 2, bar.get_height(), text, ha="center", va="bottom", fontsize=8)
 
 
+def _ranked_chart(name: str, title: str, rows: Sequence[_Row], language: str, colour: str) -> Chart:
+    """``rows`` as horizontal bars in ``colour``, the first at the top, each with its value."""
+    values, unit = scaled([r.value for r in rows], language)
+
+    def draw(ax: Any) -> None:
+        bars = ax.barh([r.label for r in rows][::-1], values[::-1], color=colour)
+        _label_bars(ax, bars, values[::-1], horizontal=True)
+        ax.set_xlabel(unit)
+
+    return render_chart(name, title, draw, data=(unit, tuple((r.label, r.value) for r in rows)))
+
+
 def report_charts(
     *,
     sectors: Sequence[_Row],
@@ -185,15 +197,7 @@ def report_charts(
     with its value."""
     charts: dict[str, Chart] = {}
     if sectors:
-        sector_values, unit = scaled([r.value for r in sectors], language)
-
-        def draw_sectors(ax: Any) -> None:
-            bars = ax.barh([r.label for r in sectors][::-1], sector_values[::-1], color="#2b6cb0")
-            _label_bars(ax, bars, sector_values[::-1], horizontal=True)
-            ax.set_xlabel(unit)
-
-        data = (unit, tuple((r.label, r.value) for r in sectors))
-        charts["sectors"] = render_chart("sectors", labels["chart_sector"], draw_sectors, data=data)
+        charts["sectors"] = _ranked_chart("sectors", labels["chart_sector"], sectors, language, "#2b6cb0")
     if years:
         year_values, unit = scaled([r.value for r in years], language)
 
@@ -209,13 +213,5 @@ def report_charts(
         data = (unit, labels["year_axis"], tuple((r.key, r.value) for r in years))
         charts["years"] = render_chart("years", labels["chart_years"], draw_years, data=data)
     if recipients:
-        pairing_values, unit = scaled([r.value for r in recipients], language)
-
-        def draw_recipients(ax: Any) -> None:
-            bars = ax.barh([r.label for r in recipients][::-1], pairing_values[::-1], color="#2f855a")
-            _label_bars(ax, bars, pairing_values[::-1], horizontal=True)
-            ax.set_xlabel(unit)
-
-        data = (unit, tuple((r.label, r.value) for r in recipients))
-        charts["recipients"] = render_chart("recipients", labels["chart_recipients"], draw_recipients, data=data)
+        charts["recipients"] = _ranked_chart("recipients", labels["chart_recipients"], recipients, language, "#2f855a")
     return charts
