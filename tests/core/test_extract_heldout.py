@@ -65,20 +65,40 @@ def test_every_heldout_report_has_its_gold_and_offsets_that_hold() -> None:
             assert f.get("part_of") is None or 0 <= f["part_of"] < len(gold["facts"])
 
 
+def _set_of(gold_path: Path) -> str:
+    """The set a held-out report belongs to, by the suffix of its name: ``heldout``, ``blind`` (sets 1 and
+    2), ``blindNN`` (set 3), ``b5`` and ``b6``."""
+    suffix = gold_path.stem.rsplit("_", 1)[1]
+    if suffix.startswith(("b5", "b6")):
+        return suffix[:2]
+    return "blindNN" if suffix.startswith("blind") and suffix != "blind" else suffix
+
+
+# each set's fact F1 may not fall below (2026-12-07, issue 11: after the rules fitted to them that day,
+# heldout 1.000, blind 0.931, blindNN 0.958, b5 0.939, b6 0.928)
+FACT_FLOORS = {"heldout": 0.995, "blind": 0.925, "blindNN": 0.95, "b5": 0.93, "b6": 0.92}
+
+
 def test_the_heldout_corpus_scores_above_the_acceptance_line(shared_dir: Path) -> None:
     scorer = _scorer(shared_dir)
     totals: dict[str, int] = {}
+    by_set: dict[str, dict[str, int]] = {}
     for gold_path in _gold_files():
         text = gold_path.with_suffix(".txt").read_text(encoding="utf-8")
         gold: dict[str, Any] = json.loads(gold_path.read_text(encoding="utf-8"))
         extraction = read_report(text, report_year=int(gold["report_year"]))
         pred = json.loads(json.dumps(extraction_to_json(extraction, document=gold_path.name)))
+        one = by_set.setdefault(_set_of(gold_path), {})
         for key, value in scorer.score_file(gold, pred).items():
             totals[key] = totals.get(key, 0) + value
+            one[key] = one.get(key, 0) + value
     mention_f1 = _f1(totals["mention_tp"], totals["pred_mentions"], totals["gold_mentions"])
     fact_f1 = _f1(totals["fact_tp"], totals["pred_facts"], totals["gold_facts"])
     assert mention_f1 >= 0.95, totals
-    assert fact_f1 >= 0.85, totals
+    assert fact_f1 >= 0.94, totals
+    assert set(by_set) == set(FACT_FLOORS)
+    for name, t in by_set.items():
+        assert _f1(t["fact_tp"], t["pred_facts"], t["gold_facts"]) >= FACT_FLOORS[name], (name, t)
 
 
 @pytest.mark.parametrize(
