@@ -37,6 +37,11 @@ CUES = [  # indicators named by their words (F2, F7, F8)
     ("安和选派党政干部45名到白山挂职。", [("45名", "45", "person", "cadres_seconded", None)]),
     ("安和在白山援建学校5所。", [("5所", "5", "count", "schools", None)]),
     ("项目建成后,受益群众2.6万人。", [("2.6万人", "26000", "person", "beneficiaries", None)]),
+    # a stray space between the noun and its figure, as noisy pages have them
+    (
+        "安和安排援疆资金 2.08亿元 ，，实施援疆项目 164个。。",
+        [("2.08亿元", "208000000", "CNY", "aid_funds", None), ("164个", "164", "count", "aid_projects", None)],
+    ),
     # a statistical note's lines: the figure after a heading and its colon counts what the heading names
     (
         "3.实施帮扶项目:315个,受益贫困人口9.8万人。",

@@ -107,6 +107,8 @@ def _noun_before(text: str, pos: int, stops: frozenset[str]) -> str:
     counted = _COUNTED_BEFORE.search(text, max(0, pos - 12), pos)  # "教师14批917人次": the noun before "14批"
     if counted is not None:
         pos = counted.start()
+    if text[pos - 1 : pos] == " " and text[pos - 2 : pos - 1] != " ":  # "实施援疆项目 164个": a stray space
+        pos -= 1
     m = _NOUN_BEFORE.search(text, max(0, pos - 14), pos) or _LABEL_BEFORE.search(text, max(0, pos - 24), pos)
     if m is None:
         return ""
