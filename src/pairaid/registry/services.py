@@ -260,6 +260,10 @@ class PairingReassignSpec:
     note: str = ""
 
 
+#: The fields of a re-assignment that its successor takes as given (the others come from the old pairing).
+_SUCCESSOR_AS_GIVEN = ("key", "source_url", "source_title", "basis", "note")
+
+
 def pairing_reassign(spec: PairingReassignSpec, *, user: Any = None) -> Pairing:
     """End ``spec.pairing`` with ``year - 1`` and start its successor in ``year``: the same donor with a new
     recipient, or a new donor for the same recipient (:class:`PairingReassignSpec`). Returns the successor.
@@ -319,12 +323,8 @@ def pairing_reassign(spec: PairingReassignSpec, *, user: Any = None) -> Pairing:
                 recipient_area=recipient_area,
                 recipient_organisation=recipient_organisation,
                 parent=parent,
-                key=spec.key,
-                source_url=spec.source_url,
-                source_title=spec.source_title,
-                basis=spec.basis,
-                note=spec.note,
                 predecessor=pairing,
+                **{name: getattr(spec, name) for name in _SUCCESSOR_AS_GIVEN},
             ),
             user=user,
             reason=f"re-assignment of {_short(pairing)} from {year}",
