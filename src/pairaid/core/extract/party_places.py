@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import cache
 
 from pairaid.core.extract.fact_places import Sides
 from pairaid.core.extract.model import Mention
@@ -58,6 +59,7 @@ def narrow_to_recipient(places: dict[int, Sides], recipient: str | None, opening
             places[i] = (donors, tuple(recipient if around(r) else r for r in recipients))
 
 
+@cache
 def _is_region(name: str) -> bool:
-    """Whether ``name`` may be a province-level area (by the gazetteer)."""
+    """Whether ``name`` may be a province-level area (by the gazetteer: :func:`known_codes`, cached like it)."""
     return any(code.endswith("0000") for code in known_codes(name))

@@ -328,8 +328,9 @@ def named_area(words: str, donor: str | None) -> str | None:
     return name if place_side(name, donor) != "donor" else None
 
 
+@cache
 def _province_codes(name: str) -> frozenset[str]:
-    """Two-digit province codes of the areas ``name`` may be (:func:`_known_areas`)."""
+    """Two-digit province codes of the areas ``name`` may be (:func:`_known_areas`, cached like it)."""
     return frozenset(c.area.code[:2] for c in _known_areas(name))
 
 
