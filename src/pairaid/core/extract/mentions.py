@@ -118,12 +118,13 @@ def noun_phrase(text: str, pos: int, max_words: int = 7) -> NounPhrase:
         if m is None:
             at_end = not text[i:].strip()
             break
-        if m.group("punct") in ("–", "—"):
+        written, punct = m.group("word", "punct")
+        if punct in ("–", "—"):
             i = m.end()
             continue
-        if m.group("word") is None:
+        if written is None:
             break
-        word = m.group("word").strip("'’-")
+        word = written.strip("'’-")
         low = word.lower()
         if low == "and":
             if head is not None or not words:
@@ -132,13 +133,15 @@ def noun_phrase(text: str, pos: int, max_words: int = 7) -> NounPhrase:
             continue
         if low in stops:
             break
-        words.append((word, m.start("word"), m.start("word") + len(word)))
+        at = m.start("word")
+        words.append((word, at, at + len(word)))
         i = m.end()
-        if m.group("word").endswith(("'", "’")) and is_plural(low):
+        plural = is_plural(low)
+        if written.endswith(("'", "’")) and plural:
             continue  # a possessive ("farmers' cooperatives") qualifies the noun after it
-        if is_plural(low) and _compound_continues(text, i, stops):
+        if plural and _compound_continues(text, i, stops):
             continue  # "skills training courses": the head is the last plural of the compound
-        if is_plural(low):
+        if plural:
             if low in _ADJECTIVAL_PLURALS:
                 nxt = _TOKEN.match(text, i)
                 nxt_word = nxt.group("word") if nxt is not None else None
