@@ -86,10 +86,14 @@ def _aid_money(lang: str) -> frozenset[str]:
     return frozenset(word_list("aid_money", lang)) if lang == "en" else frozenset()
 
 
+def _strongest_first(rule: Rule) -> tuple[float, int]:
+    return -rule.weight, rule.order
+
+
 def _rank(votes: Votes) -> tuple[Reading, ...]:
     readings = []
     for (kind, indicator), voters in votes.items():
-        ordered = sorted(voters, key=lambda r: (-r.weight, r.order))
+        ordered = sorted(voters, key=_strongest_first) if len(voters) > 1 else voters
         score = ordered[0].weight + MORE_EVIDENCE * sum(r.weight for r in ordered[1:])
         generic = ordered[0].generic and all(r.generic for r in ordered)
         reading = Reading(kind, indicator, round(score, 4), tuple(r.id for r in ordered), generic)
