@@ -336,6 +336,29 @@ def test_under_a_header_of_years_each_row_says_what_its_cells_are_and_carries_th
     ]
 
 
+def test_a_row_s_unit_cell_after_its_label_scales_and_counts_its_cells_and_is_no_mention() -> None:
+    text = (
+        "Anhe - Baishan Pairing-off Poverty Alleviation\n"
+        "Main indicators of Anhe's aid to Baishan\n"
+        "Indicator\tUnit\t2015\t2016\n"
+        "Fiscal aid funds\t10,000 yuan\t1,200\t1,500\n"
+        "Aid projects\tnumber\t12\t18\n"
+        "People trained\tperson-times\t840\t910\n"
+    )
+    ex = read_report(text, report_year=2016)
+    assert not any("10,000" in m.text for m in ex.mentions)
+    got = [(ex.mentions[f.mention].text, ex.mentions[f.mention].unit, f.indicator, f.period.year) for f in ex.facts]
+    assert got == [
+        ("1,200", "CNY", "government_aid_funds", 2015),
+        ("1,500", "CNY", "government_aid_funds", 2016),
+        ("12", "count", "aid_projects", 2015),
+        ("18", "count", "aid_projects", 2016),
+        ("840", "person_time", "people_trained", 2015),
+        ("910", "person_time", "people_trained", 2016),
+    ]
+    assert ex.mentions[0].value == Decimal(12_000_000)
+
+
 def test_a_caption_s_span_of_years_makes_each_cell_a_sum_of_those_years_read_by_its_column() -> None:
     text = (
         "Anhe - Baishan East-West Cooperation\n"

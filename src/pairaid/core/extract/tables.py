@@ -75,6 +75,19 @@ def _scale(text: str) -> Decimal | None:
     return Decimal(number.replace(",", "")) * _SCALES.get(word, Decimal(1))
 
 
+_UNIT_CELL = re.compile(r"(?:persons?|people|person[-\s]times|households?|number|items?|units?)", re.I)
+
+
+def _unit_cell(cells: list[tuple[int, str]]) -> str | None:
+    """The unit a row of a table of indicators names in a cell of its own after its label ("10,000 yuan",
+    "persons", "person-times"), or ``None``."""
+    for _, cell in cells:
+        bare = cell.strip().strip("()")
+        if _UNIT.fullmatch(cell.strip()) or _UNIT_CELL.fullmatch(bare):
+            return bare
+    return None
+
+
 def _counted(header: str) -> tuple[str, str | None]:
     """The unit and noun of the cells of a column of counts: people when its header names them or puts
     "(persons)" after its words ("Poor labourers (persons)": labourer, not "poor"), person-times or households by
@@ -128,7 +141,9 @@ def read_tables(
         units = [(caption_at + unit.start(), caption_at + unit.end())] if unit is not None else []
         # a header's unit ("Funds (10,000 yuan)") states no amount either, nor a row label's ("Funds (10,000 yuan)
         # | 2,865 | 5,930" under a header of years)
-        for at, cell in [(start + offset, cell) for offset, cell in header] + [(a + c[0][0], c[0][1]) for a, c in rows]:
+        # ... nor a unit cell of a row ("Fiscal aid | 10,000 yuan | 38,200 | 41,500")
+        row_cells = [(a + off, cell) for a, c in rows for off, cell in c[:lead]]
+        for at, cell in [(start + offset, cell) for offset, cell in header] + row_cells:
             in_cell = _UNIT.search(cell)
             if in_cell is not None:
                 units.append((at + in_cell.start(), at + in_cell.end()))
@@ -154,6 +169,8 @@ def read_tables(
                 name = header[col][1]
                 # under a header of years a row of words says what its cells are ("Aid projects | 214 | 486")
                 what = label if col in years and row_year is None and not total else name
+                if what == label and (unit_cell := _unit_cell(cells[1:lead])):
+                    what = f"{label} ({unit_cell})"  # the row's unit cell: "Fiscal aid (10,000 yuan)"
                 scale = _scale(what) or caption_scale
                 m = out[i]
                 if col in changes or name.endswith("%)") or name == "%":
