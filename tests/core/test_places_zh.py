@@ -29,6 +29,14 @@ def _sides(text: str, figure: str) -> tuple[str | None, str | None]:
         # a place named in one sentence (cut at 。 or ;) is not carried to the next
         ("山东对口支援新疆喀什地区\n山东援建伽师县学校5所;资助学生300名。", "300名", ("山东", "喀什地区")),
         ("山东对口支援新疆喀什地区\n山东在伽师县援建学校5所,资助学生300名。", "300名", ("山东", "伽师县")),
+        # where people go to work, or a name in quotes, gives nothing; a giver named as one still does
+        (
+            "广州市对口帮扶毕节市\n广州帮助毕节贫困劳动力转移就业2.6万人,其中到广东省内就业9870人。",
+            "9870人",
+            ("广州", "毕节"),
+        ),
+        ("广州市对口帮扶毕节市\n广州开展“广东技工”等技能培训215期。", "215期", ("广州", "毕节市")),
+        ("广州市对口帮扶毕节市\n2019年,广东投入资金2亿元帮扶毕节。", "2亿元", ("广东", "毕节")),
         # Enshi (Hubei) and Xiangxi (Hunan) receive as western areas do
         ("苏州恩施东西部协作\n2019年,苏州市向恩施州拨付资金3亿元。", "3亿元", ("苏州市", "恩施州")),
         # a report on Xinjiang or Tibet aid is about the prefecture its opening names, not the province

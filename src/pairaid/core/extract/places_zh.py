@@ -14,7 +14,8 @@
 * :func:`chinese_sides`: a figure's recipient is the last place needier than the donor named before
   it in its sentence (a place is not carried over 。 or ;), or right after it in its clause, else the
   report's; a place in a list (``凉山州昭觉、布拖、美姑``) stands for the list, written as its first
-  name.  Its donor is the last giving place named before it in its sentence, else the report's.
+  name.  Its donor is the last giving place named before it in its sentence (not where people go,
+  ``到广东就业``, nor a name in quotes, ``“广东技工”``), else the report's.
 """
 
 from __future__ import annotations
@@ -196,11 +197,20 @@ def chinese_sides(
     taker = next((k for k in reversed(before) if places[k].need > donor_need), None)
     taker = taker if taker is not None else next((k for k in after if places[k].need > donor_need), None)
     recipient = _list_head(places, taker, text).name if taker is not None else parties.recipient
-    in_sentence = [k for k in reversed(before) if places[k].start >= sentence[0]]
+    in_sentence = [k for k in reversed(before) if places[k].start >= sentence[0] and not _named_only(text, places[k])]
     giver = next((places[k].name for k in in_sentence if places[k].need <= donor_need), None)
     return giver or parties.donor, recipient
 
 
+def _named_only(text: str, place: Place) -> bool:
+    """Whether ``place`` gives nothing where it is written: where people go ("到广东省内就业", "赴安和务工")
+    or a name in quotes ("“广东技工”" training)."""
+    quoted = text[place.start - 1 : place.start] in _QUOTES
+    return quoted or bool(_GOES_TO.search(text, max(0, place.start - 3), place.start))
+
+
+_GOES_TO = re.compile(r"(?:到|赴|前往)\s*$")
+_QUOTES = frozenset('“"「『‘')
 _RESPECTIVE_JOIN = frozenset({"、", "和", "与", "及", "以及"})
 
 
