@@ -88,9 +88,13 @@ def find_parts(
         sent = sentences[s_idx]
         rules = rule_set(sent.lang)
         marker_rule, opening_rule = rules.link_rule("marker").id, rules.link_rule("opening").id
-        if rules.link("opening").match(text, sent.start) and idxs and idxs[0] > 0:
+        if (opening := rules.link("opening").match(text, sent.start)) and idxs and idxs[0] > 0:
             # "Of the total, 56 million yuan ... and 24 million yuan ...": parts of the sentence before
             earlier = _earlier_in_paragraph(sentences, mentions, idxs[0], s_idx)
+            kind = next((p for k, p in rules.link_rule("opening").patterns if k == "opening_kind"), None)
+            named = kind.search(opening.group(0)) if kind is not None else None
+            if named is not None:  # "Of the fiscal funds, ...": of the figures before, the fiscal ones
+                earlier = [i for i in earlier if _indicator(best, i) == named.lastgroup] or earlier
             _link_members(mentions, best, parts, earlier, idxs, opening_rule)
         # "Of the 19 key projects ..., 11 were ..."
         elif len(idxs) >= 2 and rules.link("of_the").match(text, sent.start, sent.end):
