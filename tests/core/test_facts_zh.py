@@ -39,17 +39,17 @@ CUES = [  # indicators named by their words (F2, F7, F8)
     ("项目建成后,受益群众2.6万人。", [("2.6万人", "26000", "person", "beneficiaries", None)]),
     # a stray space between the noun and its figure, as noisy pages have them
     (
-        "安和安排援疆资金 2.08亿元 ，，实施援疆项目 164个。。",
-        [("2.08亿元", "208000000", "CNY", "aid_funds", None), ("164个", "164", "count", "aid_projects", None)],
+        "安和安排援疆资金 1.35亿元 ，，实施援疆项目 120个。。",
+        [("1.35亿元", "135000000", "CNY", "aid_funds", None), ("120个", "120", "count", "aid_projects", None)],
     ),
     # a statistical note's lines: the figure after a heading and its colon counts what the heading names
     (
-        "3.实施帮扶项目:315个,受益贫困人口9.8万人。",
-        [("315个", "315", "count", "aid_projects", None), ("9.8万人", "98000", "person", "beneficiaries", None)],
+        "3.实施帮扶项目:240个,受益贫困人口6.5万人。",
+        [("240个", "240", "count", "aid_projects", None), ("6.5万人", "65000", "person", "beneficiaries", None)],
     ),
     (
-        "4．挂职干部（年末在岗）：38人；专业技术人才：274人。",
-        [("38人", "38", "person", "cadres_seconded", None), ("274人", "274", "person", "professionals_sent", None)],
+        "4．挂职干部（年末在岗）：45人；专业技术人才：190人。",
+        [("45人", "45", "person", "cadres_seconded", None), ("190人", "190", "person", "professionals_sent", None)],
     ),
     # a list sharing its verb: the outcome after the trainees is no training
     (

@@ -41,7 +41,7 @@ _NOUN_BEFORE = re.compile(f"[{HAN}]+$")
 _VERB_AFTER_NOUN = re.compile("(?:达到|达|为|是|共有|共计|总计|合计|累计|有|共|超过|突破|逾|约|近|分别为|分别)+$")
 _COUNTED_BEFORE = re.compile(f"\\d+(?:\\.\\d+)?[万亿]?[{HAN}]$")
 _GLOSS_BEFORE = re.compile(f"\\([{HAN}、]{{1,6}}\\)$")
-# "挂职干部(年末在岗):38人": a figure right after a heading and its colon counts what the heading names
+# "挂职干部(年末在岗):45人": a figure right after a heading and its colon counts what the heading names
 _LABEL_BEFORE = re.compile(f"([{HAN}]+)(?:\\([^()]{{1,8}}\\))?\\s*:\\s*$")
 _CLAUSE_MARKS = re.compile(r"[,.;:!?。、]")
 _SCALES = frozenset("万亿")
@@ -107,7 +107,7 @@ def _noun_before(text: str, pos: int, stops: frozenset[str]) -> str:
     counted = _COUNTED_BEFORE.search(text, max(0, pos - 12), pos)  # "教师14批917人次": the noun before "14批"
     if counted is not None:
         pos = counted.start()
-    if text[pos - 1 : pos] == " " and text[pos - 2 : pos - 1] != " ":  # "实施援疆项目 164个": a stray space
+    if text[pos - 1 : pos] == " " and text[pos - 2 : pos - 1] != " ":  # "实施援疆项目 120个": a stray space
         pos -= 1
     m = _NOUN_BEFORE.search(text, max(0, pos - 14), pos) or _LABEL_BEFORE.search(text, max(0, pos - 24), pos)
     if m is None:

@@ -212,7 +212,7 @@ def mention_periods(
     stock_sentences: dict[Sentence, bool] = {}
     for i, m in enumerate(mentions):
         prior = priors.get(i)
-        if prior is not None:  # in either language: "against 29 million yuan in 2011", "较2010年的7200万元"
+        if prior is not None:  # in either language: "against 29 million yuan in 2011", "较2010年的4600万元"
             out.append(Period("year", year=prior.year, rule="prior_year"))
             continue
         if i in chinese:

@@ -15,7 +15,7 @@ For each figure, the first that applies:
 2. ``目前``/``如今`` with ``有`` or ``在…工作的…共``, and ``现有`` (a stock: as of the report year),
    ``如今 ... 已`` (done so far: from the pairing's start year, when known);
 3. a phrase that opened an earlier sentence of its paragraph (at its start, or after a topic lead:
-   ``产业协作方面,``); a stock it states (``截至2024年底``) is the year's flow for a figure with its
+   ``产业协作方面,``); a stock it states (``截至2021年底``) is the year's flow for a figure with its
    change on the year before (``同比增长``);
 4. a word that sums over a period (``累计``, ``共``, ``先后``, ``还``) before it in its sentence:
    the last cumulative period the page opened before it, else from the pairing's start year;
@@ -253,7 +253,7 @@ def chinese_periods(
             phrase = carried[m.sentence]
             assert phrase is not None
             if phrase.kind == "as_of" and w.flow_after.match(text[m.end : sent.end]):
-                out[i] = Period("year", year=phrase.first, rule="zh:as_of+flow")  # "…3亿元,同比增长27%"
+                out[i] = Period("year", year=phrase.first, rule="zh:as_of+flow")  # "…2亿元,同比增长15%"
             else:
                 out[i] = _period(phrase, report_year, start_year, spans, summed)
         elif w.cumulative.search(text, sent.start, m.start):

@@ -15,7 +15,7 @@
   it in its sentence (a place is not carried over 。 or ;), or right after it in its clause, else the
   report's; a place in a list (``凉山州昭觉、布拖、美姑``) stands for the list, written as its first
   name.  Its donor is the last giving place named before it in its sentence (not where people go,
-  ``到广东就业``, nor a name in quotes, ``“广东技工”``), else the report's.
+  ``到广东就业``, nor a name in quotes, ``“广东工匠”``), else the report's.
 """
 
 from __future__ import annotations
@@ -204,7 +204,7 @@ def chinese_sides(
 
 def _named_only(text: str, place: Place) -> bool:
     """Whether ``place`` gives nothing where it is written: where people go ("到广东省内就业", "赴安和务工")
-    or a name in quotes ("“广东技工”" training)."""
+    or a name in quotes ("“广东工匠”" training)."""
     quoted = text[place.start - 1 : place.start] in _QUOTES
     return quoted or bool(_GOES_TO.search(text, max(0, place.start - 3), place.start))
 
