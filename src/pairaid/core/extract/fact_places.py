@@ -55,6 +55,7 @@ from pairaid.core.extract.places import (
     within,
 )
 from pairaid.core.extract.places_zh import Place, chinese_sides, find_places, respective_recipients
+from pairaid.core.extract.regex_leads import led_pattern
 from pairaid.core.extract.rules import word_list
 from pairaid.core.extract.tables import Table
 
@@ -68,8 +69,8 @@ Named = tuple[tuple[int, int, str], ...]
 _LIST = re.compile(r",|\band\b")
 _SEVERAL = re.compile(rf"^\W*(?:[\w-]+\s+){{0,3}}?(?:{'|'.join(word_list('several_places'))})\b", re.I)
 _ACTS = rf"(?:\s+[a-z]+ly)?\s+(?:{'|'.join(word_list('actor_words'))})\b"
-_RECIPIENT_ACTOR = re.compile(rf"\b(?:{'|'.join(word_list('recipient_actors'))}){_ACTS}", re.I)
-_BOTH_SIDES_ACTOR = re.compile(rf"\b(?:{'|'.join(word_list('both_sides_actors'))}){_ACTS}", re.I)
+_RECIPIENT_ACTOR = led_pattern(re.compile(rf"\b(?:{'|'.join(word_list('recipient_actors'))}){_ACTS}", re.I))
+_BOTH_SIDES_ACTOR = led_pattern(re.compile(rf"\b(?:{'|'.join(word_list('both_sides_actors'))}){_ACTS}", re.I))
 _OWN_FIGURES = frozenset(word_list("own_figures"))
 # a name at the start of a clause is its subject ("..., Shule County built", not "aiding Xinjiang gave")
 _CLAUSE_START = re.compile(r"(?:^|[,;:】])\s*(?:the\s+)?$")
@@ -350,7 +351,10 @@ _LISTED_BEFORE = re.compile(
 
 def _listed_before(text: str, sentences: tuple[Sentence, ...], mention: Mention) -> tuple[str, ...]:
     """The places listed just before a figure and "respectively:" in its sentence, in order, else ``()``."""
-    m = _LISTED_BEFORE.search(text, sentences[mention.sentence].start, mention.start)
+    start = sentences[mention.sentence].start
+    if text.find("respectively", start, mention.start) < 0:
+        return ()  # the quick test: no match without the word
+    m = _LISTED_BEFORE.search(text, start, mention.start)
     if m is None:
         return ()
     return tuple(p.strip() for p in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("list")) if p.strip())
