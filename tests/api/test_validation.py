@@ -112,6 +112,22 @@ def test_a_yes_or_no_query_parameter_is_true_or_false(world: World) -> None:
     assert {p["id"] for p in every} == {world.shandong.pk, world.kashi.pk, world.jiangsu.pk}
 
 
+def test_a_body_s_field_is_of_its_documented_json_type(world: World) -> None:
+    """Regression (schemathesis): a body's booleans and integers were read from other JSON types
+    (``"true"``, ``0``, ``3.0``, ``"3"``, ``false`` as 0); now each is refused with its field named."""
+    activity = make_activity(world.kashi, "ST-9")
+    for field, written in (("is_key_project", "true"), ("is_key_project", 0), ("status", 3.0), ("status", "3"),
+                           ("batch", False), ("pairing", str(world.kashi.pk))):
+        response = _send(world, "patch", f"/api/v1/activities/{activity.pk}", {field: written})
+        assert [d["loc"] for d in _details(response)] == [["body", "body", field]], (field, written)
+    event = _send(world, "post", "/api/v1/events", {"kind": "visit", "pairing": world.kashi.pk, "year": "2009"})
+    assert [d["loc"] for d in _details(event)] == [["body", "body", "year"]]
+    changed = _send(world, "patch", f"/api/v1/activities/{activity.pk}", {"status": 3, "is_key_project": True})
+    assert changed.status_code == 200 and (changed.json()["status"], changed.json()["is_key_project"]) == (3, True)
+    figure = _send(world, "post", "/api/v1/data-values", _figure(indicator="schools", pairing=world.kashi.pk))
+    assert figure.status_code == 201 and figure.json()["value"] == "4.0000"
+
+
 def test_the_schema_says_what_the_api_reads(world: World) -> None:
     schema = Client().get("/api/v1/openapi.json").json()
     parameters = {p["name"]: p["schema"] for p in schema["paths"]["/api/v1/transactions"]["get"]["parameters"]}

@@ -17,9 +17,11 @@ MAX_ID = 2**53
 
 
 class InputSchema(Schema):
-    """A request body: a JSON object with the documented fields only."""
+    """A request body: a JSON object with the documented fields only, each of its documented JSON type
+    (strict: ``"true"`` is no boolean, ``3.0`` or ``"3"`` no integer; a decimal or a day is parsed from its
+    text by its own type below)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
 
     @model_validator(mode="wrap")
     @classmethod
@@ -47,9 +49,9 @@ def _decimal_text(digits: int, places: int) -> Any:
         if isinstance(value, float) and value.is_integer():
             value = int(value)
         if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 10**whole:
-            return value
+            return Decimal(value)
         if isinstance(value, str) and re.fullmatch(pattern, value):
-            return value
+            return Decimal(value)
         raise ValueError(
             f"give a number as text ('75800000.00'): at most {whole} digits before the point and {places} after, "
             "not negative; or a whole JSON number"
@@ -79,7 +81,10 @@ _DAY = r"^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
 
 def _day_text(value: Any) -> Any:
     if isinstance(value, str) and re.fullmatch(_DAY, value):
-        return value
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass  # 2010-02-30
     raise ValueError("give a date as YYYY-MM-DD, between 1900-01-01 and 2199-12-31")
 
 

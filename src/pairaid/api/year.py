@@ -18,7 +18,7 @@ from ninja import Field, Path, Query, Schema
 
 from pairaid.api.auth import READ_SECURITY, WRITE_AUTH, api_user
 from pairaid.api.errors import WRITE_ERRORS
-from pairaid.api.fields import MAX_ID, AreaCode, FigureValue, Id, Text, Weight
+from pairaid.api.fields import MAX_ID, AreaCode, FigureValue, Id, InputSchema, Text, Weight
 from pairaid.api.reads import _ok, router
 from pairaid.api.schemas import DataValueOut
 from pairaid.assessment.models import Criterion
@@ -104,7 +104,7 @@ def area_promised_list(
     return _execution(area_promised(area=area, year=query.year, language=_language()))
 
 
-class PlannedValueIn(Schema):
+class PlannedValueIn(InputSchema):
     indicator: Text(64, 1)  # type: ignore[valid-type]
     value: FigureValue
     area: AreaCode | None = Field(None, description="a recipient area of the pairing: that area's plan")
@@ -183,7 +183,7 @@ def dataset_get(request: HttpRequest, pairing: PathId, year: PathYear) -> Datase
     return _dataset_out(pairing_get(pk=pairing), year)
 
 
-class StepIn(Schema):
+class StepIn(InputSchema):
     reason: Text(2000) = ""  # type: ignore[valid-type]
 
 
@@ -200,7 +200,7 @@ def dataset_step(
     return _dataset_out(found, year)
 
 
-class DatasetConfigIn(Schema):
+class DatasetConfigIn(InputSchema):
     indicators: list[Text(64, 1)] = Field(..., min_length=1, max_length=200)  # type: ignore[valid-type]
     levels: list[Literal["province", "prefecture", "county", "village", "institution"]] | None = None
 
@@ -248,7 +248,7 @@ def event_list(request: HttpRequest, query: Query[EventQuery]) -> list[EventOut]
     return [EventOut(**{**e.__dict__, "details": list(e.details)}) for e in rows]
 
 
-class EventIn(Schema):
+class EventIn(InputSchema):
     """An event: its ``kind`` and ``pairing``, and the fields of that kind (see the events pages)."""
 
     kind: Literal[tuple(EVENT_MODELS)]  # type: ignore[valid-type]
@@ -271,7 +271,7 @@ def event_post(request: HttpRequest, body: EventIn) -> tuple[int, EventCreated]:
     return 201, EventCreated(kind=body.kind, id=event.pk)
 
 
-class EventPatch(Schema):
+class EventPatch(InputSchema):
     fields: dict[str, Any]
 
 
@@ -321,7 +321,7 @@ def assessment_list(request: HttpRequest, query: Query[YearQuery]) -> list[Asses
     ]
 
 
-class CriterionPatch(Schema):
+class CriterionPatch(InputSchema):
     weight: Weight | None = None
     params: dict[str, Any] | None = None
 
