@@ -75,8 +75,8 @@ def _set_of(gold_path: Path) -> str:
 
 
 # each set's fact F1 may not fall below (2026-12-07, issue 11: after the rules fitted to them that day,
-# heldout 1.000, blind 0.931, blindNN 0.958, b5 0.939, b6 0.928)
-FACT_FLOORS = {"heldout": 0.995, "blind": 0.925, "blindNN": 0.95, "b5": 0.93, "b6": 0.92}
+# heldout 1.000, blind 0.934, blindNN 0.960, b5 0.947, b6 0.932)
+FACT_FLOORS = {"heldout": 0.995, "blind": 0.928, "blindNN": 0.955, "b5": 0.94, "b6": 0.925}
 
 
 def test_the_heldout_corpus_scores_above_the_acceptance_line(shared_dir: Path) -> None:
@@ -95,7 +95,7 @@ def test_the_heldout_corpus_scores_above_the_acceptance_line(shared_dir: Path) -
     mention_f1 = _f1(totals["mention_tp"], totals["pred_mentions"], totals["gold_mentions"])
     fact_f1 = _f1(totals["fact_tp"], totals["pred_facts"], totals["gold_facts"])
     assert mention_f1 >= 0.95, totals
-    assert fact_f1 >= 0.94, totals
+    assert fact_f1 >= 0.95, totals
     assert set(by_set) == set(FACT_FLOORS)
     for name, t in by_set.items():
         assert _f1(t["fact_tp"], t["pred_facts"], t["gold_facts"]) >= FACT_FLOORS[name], (name, t)
