@@ -197,8 +197,12 @@ def chinese_sides(
     taker = next((k for k in reversed(before) if places[k].need > donor_need), None)
     taker = taker if taker is not None else next((k for k in after if places[k].need > donor_need), None)
     recipient = _list_head(places, taker, text).name if taker is not None else parties.recipient
-    in_sentence = [k for k in reversed(before) if places[k].start >= sentence[0] and not _named_only(text, places[k])]
-    giver = next((places[k].name for k in in_sentence if places[k].need <= donor_need), None)
+    givers = (
+        places[k]
+        for k in reversed(before)
+        if places[k].start >= sentence[0] and places[k].need <= donor_need and not _named_only(text, places[k])
+    )
+    giver = next((p.name for p in givers), None)
     return giver or parties.donor, recipient
 
 
