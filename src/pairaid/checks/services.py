@@ -10,9 +10,11 @@ from typing import Any
 from django.db import transaction
 
 from pairaid.activities.models import Activity
+from pairaid.checks.freshness import findings_fresh, findings_noted, findings_signature
 from pairaid.checks.models import Finding
 from pairaid.checks.selectors import datavalues_to_check, figures_of
 from pairaid.core.checks import CheckConfig, run_checks
+from pairaid.indicators.figures_cache import figures_changes
 from pairaid.indicators.models import DataValue, DataValueStatus
 from pairaid.indicators.selectors import indicator_codelist
 from pairaid.registry.models import Pairing
@@ -32,6 +34,21 @@ class RefreshResult:
         return self.errors + self.warnings + self.infos
 
 
+#: What a finding says, compared before and after a refresh (:mod:`pairaid.checks.freshness`).
+_SAID = ("rule", "severity", "message", "values", "pairing_id", "year")
+
+
+def findings_refresh_if_stale(
+    *, pairing: Pairing | None = None, year: int | None = None, include_extracted: bool = False
+) -> RefreshResult | None:
+    """:func:`findings_refresh` unless the scope's findings are fresh (nothing they are made of changed since
+    the last refresh of that scope: :func:`pairaid.checks.freshness.findings_fresh`); None when skipped."""
+    pairing_id = pairing.pk if pairing is not None else None
+    if findings_fresh(pairing_id=pairing_id, year=year, include_extracted=include_extracted):
+        return None
+    return findings_refresh(pairing=pairing, year=year, include_extracted=include_extracted)
+
+
 @transaction.atomic
 def findings_refresh(
     *,
@@ -49,6 +66,7 @@ def findings_refresh(
     again gives the same findings. The checks read the indicator codelist in the database
     (:func:`pairaid.indicators.selectors.indicator_codelist`) unless ``config`` gives one.
     """
+    changes = figures_changes()  # before reading: a write after this makes the findings stale
     rows = list(datavalues_to_check(pairing=pairing, year=year, include_extracted=include_extracted))
     by_id = {str(r["pk"]): r for r in rows}
     findings = run_checks(figures_of(rows), config or CheckConfig(codelist=indicator_codelist()))
@@ -58,6 +76,7 @@ def findings_refresh(
         old = old.filter(pairing_id__in=pairing_descendant_ids(root=pairing))
     if year is not None:
         old = old.filter(year=year)
+    before = findings_signature(old.values_list(*_SAID))
     old.delete()
 
     counts = {"error": 0, "warning": 0, "info": 0}
@@ -91,6 +110,15 @@ def findings_refresh(
         ],
         batch_size=5000,
     )
+    if config is None:  # the findings of the codelist in the database are the ones kept
+        changed = before != findings_signature(tuple(getattr(stored, f) for f in _SAID) for stored, _ in new)
+        findings_noted(
+            pairing_id=pairing.pk if pairing is not None else None,
+            year=year,
+            include_extracted=include_extracted,
+            changes=changes,
+            changed=changed,
+        )
     return RefreshResult(errors=counts["error"], warnings=counts["warning"], infos=counts["info"])
 
 

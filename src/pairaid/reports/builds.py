@@ -1,6 +1,7 @@
 """Building a report file, as ``pairaid report`` writes it and as the pages build it in the background.
 
-The pairing's (or the nation's) findings are refreshed first, so that the report lists
+The pairing's (or the nation's) findings are refreshed first unless nothing they are made of
+changed since their last refresh (:mod:`pairaid.checks.freshness`), so that the report lists
 the checks of the figures it shows; a year with no figures is refused rather than
 written empty.
 """
@@ -46,7 +47,7 @@ def report_build(
     Raises:
         InputError: an unknown format or language, or no figures to report.
     """
-    from pairaid.checks.services import findings_refresh
+    from pairaid.checks.services import findings_refresh_if_stale
     from pairaid.reports.selectors import overview_context, report_context
     from pairaid.reports.services import FORMATS, report_bytes
 
@@ -55,10 +56,10 @@ def report_build(
     if language not in LANGUAGES:
         raise InputError(f"unknown language {language!r} (use one of {', '.join(LANGUAGES)})")
     if pairing is not None:
-        findings_refresh(pairing=pairing, year=year, include_extracted=include_extracted)
+        findings_refresh_if_stale(pairing=pairing, year=year, include_extracted=include_extracted)
         context = report_context(pairing=pairing, year=year, language=language, include_extracted=include_extracted)
     else:
-        findings_refresh(year=year, include_extracted=include_extracted)
+        findings_refresh_if_stale(year=year, include_extracted=include_extracted)
         context = overview_context(year=year, language=language, include_extracted=include_extracted)
     if not context.has_figures:
         what = f"pairing {pairing}" if pairing is not None else "any pairing"

@@ -11,11 +11,14 @@ unless ``include_extracted``. Every text is in the report's language.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
+from django.conf import settings
 from django.db.models import Q
 
 from pairaid.activities.selectors import of_pairings
 from pairaid.core.read_once import read_once
+from pairaid.indicators.figures_cache import figures_cached
 from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueKind, DataValueStatus, Indicator
 from pairaid.indicators.money_rollups import rollup_by_channel, rollup_by_sector
 from pairaid.indicators.rollups import Rollup, rollup_by_area, rollup_by_pairing, rollup_by_year, rollup_read
@@ -105,14 +108,54 @@ def report_context(
     """The annual report of ``pairing`` (with every pairing under it) for ``year``. The pairing forest, the
     area tree and the codelist are read once for the whole report (:func:`pairaid.core.read_once.read_once`)."""
     with read_once():
-        return _report_context(
-            pairing=pairing, year=year, language=language, include_extracted=include_extracted, with_charts=with_charts
+        context, drawn = figures_cached(
+            _key("report", pairing.pk, year, language, include_extracted, with_charts),
+            lambda: _report_context(
+                pairing=pairing,
+                year=year,
+                language=language,
+                include_extracted=include_extracted,
+                with_charts=with_charts,
+            ),
         )
+        context.findings = finding_rows(
+            pairing_ids=pairing_descendant_ids(root=pairing),
+            year=year,
+            language=language,
+            notes=Notes(language),
+            include_extracted=include_extracted,
+        )
+        context.reporting_year = reporting_year(pairing=pairing, year=year, language=language, labels=context.labels)
+        _draw(context, drawn)
+        return context
+
+
+def _key(*parts: object) -> str:
+    """The key of a report's figures in the shared cache: what it is, its parameters and the site's address
+    (evidence links are absolute); they are kept under the database's count of changes to everything they are
+    read from (figures, pairings, areas, activities, transactions, the codelist, organisations, evidence, documents:
+    :mod:`pairaid.indicators.figures_cache`), so a change to any shows at once. The findings and the reporting
+    year (plans, events, the assessment) are read afresh each time."""
+    return ":".join(["report-figures", "1", *(str(p) for p in parts), settings.SITE_URL])
+
+
+#: What the charts of a report are drawn from: (what, arguments), kept with its figures (a chart holds the
+#: functions that draw it, which are not kept; drawing one a second time reads the chart cache).
+Drawn = list[tuple[str, dict[str, Any]]]
+
+
+def _draw(context: ReportContext, drawn: Drawn) -> None:
+    for what, arguments in drawn:
+        if what == "charts":
+            context.charts.update(charts.report_charts(**arguments))
+        else:
+            context.charts[what] = china_map(**arguments)
 
 
 def _report_context(
     *, pairing: Pairing, year: int, language: str, include_extracted: bool, with_charts: bool
-) -> ReportContext:
+) -> tuple[ReportContext, Drawn]:
+    """The pairing's report but for its findings and reporting year, and what its charts are drawn from."""
     lab = labels(language)
     ids = pairing_descendant_ids(root=pairing)
     groups = dict(Indicator.objects.values_list("code", "group"))
@@ -166,24 +209,20 @@ def _report_context(
         people=sections["people"],
         results=sections["results"],
         recipient=recipient,
-        findings=finding_rows(
-            pairing_ids=ids, year=year, language=language, notes=notes, include_extracted=include_extracted
-        ),
         sources=source_rows(figures + recipient),
     )
     context.narrative = narrative(
         headline=context.headline, year=year, who=_donor_name(pairing, language), language=language
     )
-    context.reporting_year = reporting_year(pairing=pairing, year=year, language=language, labels=lab)
     context.notes = notes.rows()
+    drawn: Drawn = []
     if with_charts:
         years = rollup_by_year(
             indicator="aid_funds", years=range(year - 19, year + 1), root=pairing, include_extracted=include_extracted
         ).get("CNY", [])
-        context.charts = charts.report_charts(
-            sectors=context.sectors, years=years, recipients=context.pairings, labels=lab, language=language
-        )
-    return context
+        arguments = {"sectors": context.sectors, "years": years, "recipients": context.pairings}
+        drawn.append(("charts", {**arguments, "labels": lab, "language": language}))
+    return context, drawn
 
 
 def _donor_name(pairing: Pairing, language: str) -> str:
@@ -223,12 +262,28 @@ def overview_context(
     """The national overview for ``year``: national totals with change on last year, and every top pairing
     (the small tables read once for the whole overview, as for :func:`report_context`)."""
     with read_once():
-        return _overview_context(
-            year=year, language=language, include_extracted=include_extracted, with_charts=with_charts
+        context, drawn = figures_cached(
+            _key("overview", year, language, include_extracted, with_charts),
+            lambda: _overview_context(
+                year=year, language=language, include_extracted=include_extracted, with_charts=with_charts
+            ),
         )
+        context.findings = finding_rows(
+            pairing_ids=None,
+            year=year,
+            language=language,
+            notes=Notes(language),
+            include_extracted=include_extracted,
+            limit=200,
+        )
+        _draw(context, drawn)
+        return context
 
 
-def _overview_context(*, year: int, language: str, include_extracted: bool, with_charts: bool) -> ReportContext:
+def _overview_context(
+    *, year: int, language: str, include_extracted: bool, with_charts: bool
+) -> tuple[ReportContext, Drawn]:
+    """The overview but for its findings, and what its charts are drawn from."""
     lab = labels(language)
     aid = _headline_rollup(year=year, pairing=None, include_extracted=include_extracted)
     totals = _headline_totals(year=year, pairing=None, rollup=aid)
@@ -242,7 +297,6 @@ def _overview_context(*, year: int, language: str, include_extracted: bool, with
         p.pk: p.display_name(language)
         for p in Pairing.objects.filter(pk__in=[int(r.key) for r in top]).select_related("donor_area", "recipient_area")
     }
-    notes = Notes(language)
     context = ReportContext(
         title=lab["overview_title"].format(year=year),
         year=year,
@@ -258,26 +312,18 @@ def _overview_context(*, year: int, language: str, include_extracted: bool, with
         channels=table_rows(rollup_by_channel(year=year, language=language), language),
         sectors=table_rows(rollup_by_sector(year=year, finance_types=AID_CHANNELS, language=language), language),
         pairings=table_rows([replace(r, label=names.get(int(r.key), r.label)) for r in top], language, before),
-        findings=finding_rows(
-            pairing_ids=None,
-            year=year,
-            language=language,
-            notes=notes,
-            include_extracted=include_extracted,
-            limit=200,
-        ),
         sources=source_rows([], year=year, statuses=_statuses(include_extracted)),
     )
     context.narrative = narrative(headline=context.headline, year=year, who=None, language=language)
+    drawn: Drawn = []
     if with_charts:
         years = rollup_by_year(
             indicator="aid_funds", years=range(year - 19, year + 1), include_extracted=include_extracted
         ).get("CNY", [])
-        context.charts = charts.report_charts(
-            sectors=context.sectors, years=years, recipients=context.pairings[:20], labels=lab, language=language
-        )
-        context.charts["map"] = map_chart(year=year, language=language, rollup=aid)
-    return context
+        arguments = {"sectors": context.sectors, "years": years, "recipients": context.pairings[:20]}
+        drawn.append(("charts", {**arguments, "labels": lab, "language": language}))
+        drawn.append(("map", _map_arguments(year=year, language=language, rollup=aid)))
+    return context, drawn
 
 
 def map_chart(
@@ -285,6 +331,13 @@ def map_chart(
 ) -> charts.Chart:
     """The map of ``year``: aid funds by recipient province, and the top pairings in force that year
     as donor → recipient arrows as wide as their aid funds (``rollup``: statements already read)."""
+    return china_map(**_map_arguments(year=year, language=language, include_extracted=include_extracted, rollup=rollup))
+
+
+def _map_arguments(
+    *, year: int, language: str, include_extracted: bool = False, rollup: Rollup | None = None
+) -> dict[str, Any]:
+    """What :func:`map_chart` draws (:func:`pairaid.reports.maps.china_map`'s arguments)."""
     lab = labels(language)
     aid = rollup or rollup_read(indicators=["aid_funds"], years=[year], include_extracted=include_extracted)
     by_province = rollup_by_area(indicator="aid_funds", year=year, level="province", rollup=aid)
@@ -305,10 +358,10 @@ def map_chart(
         )
         for p in pairings
     ]
-    return china_map(
-        title=lab["map_title"].format(year=year),
-        values={f"{code}0000": value for code, value in values.items()},
-        arrows=arrows,
-        language=language,
-        legend=lab["map_arrows"],
-    )
+    return {
+        "title": lab["map_title"].format(year=year),
+        "values": {f"{code}0000": value for code, value in values.items()},
+        "arrows": arrows,
+        "language": language,
+        "legend": lab["map_arrows"],
+    }

@@ -185,16 +185,22 @@ def reporting_year(*, pairing: Pairing, year: int, language: str, labels: dict[s
 
     from pairaid.assessment.selectors import assessment_of
     from pairaid.core.errors import DataError
-    from pairaid.plans.selectors import plan_execution, recipient_execution
+    from pairaid.indicators.rollups import rollup_prefetch
+    from pairaid.plans.selectors import pairing_execution, plan_executions
 
+    # the tree's statements of the year, every kind, read at once for plan against actual and the assessment
+    # (within the report's reads: read_once), and plan against actual worked out once for both
+    rollup_prefetch(years=[year], root=pairing)
+    executions = plan_executions(year=year, root=pairing, language=language)
+    planned, promised = pairing_execution(pairing=pairing, year=year, language=language, executions=executions)
     section = ReportingYear(
-        execution=_execution(plan_execution(pairing=pairing, year=year, language=language), language, nothing),
-        recipients=_execution(recipient_execution(pairing=pairing, year=year, language=language), language, nothing),
+        execution=_execution(planned, language, nothing),
+        recipients=_execution(promised, language, nothing),
         events=_events(pairing, year, language),
     )
     with translation.override(language):
         try:
-            score = assessment_of(pairing=pairing, year=year, language=language)
+            score = assessment_of(pairing=pairing, year=year, language=language, executions=executions)
         except DataError:  # a criterion that cannot be scored: the assessment page names it
             return section
     section.score = _points(score.score)
