@@ -4,9 +4,11 @@ Reading every pairing's statements costs seconds at national size (a million dat
 and the same totals are asked for again and again (the analysis table, the dashboard's
 headlines and year totals). The database counts the writes to data values, pairings, areas
 and activities itself (triggers of migration indicators 0005, whatever writes the rows:
-services, bulk updates, raw SQL, imports); :func:`figures_cached` keeps a result under that
-count, so a result is built again as soon as anything it is made of changes. A result cached
-while a change was being written but not yet committed lives at most :data:`CACHE_SECONDS`.
+services, bulk updates, raw SQL, imports), and to what the reports read besides (0006:
+transactions, the codelist, evidence, documents, events, plans, the rubric, datasets);
+:func:`figures_cached` keeps a result under that count, so a result is built again as soon as
+anything it is made of changes. A result cached while a change was being written but not yet
+committed lives at most :data:`CACHE_SECONDS`.
 """
 
 from __future__ import annotations

@@ -14,9 +14,10 @@ from dataclasses import replace
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Count, Max, Q
 
 from pairaid.activities.selectors import of_pairings
+from pairaid.checks.models import Finding
 from pairaid.core.read_once import read_once
 from pairaid.indicators.figures_cache import figures_cached
 from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueKind, DataValueStatus, Indicator
@@ -109,7 +110,7 @@ def report_context(
     area tree and the codelist are read once for the whole report (:func:`pairaid.core.read_once.read_once`)."""
     with read_once():
         context, drawn = figures_cached(
-            _key("report", pairing.pk, year, language, include_extracted, with_charts),
+            _key("report", pairing.pk, year, language, include_extracted, with_charts, _findings_state(year)),
             lambda: _report_context(
                 pairing=pairing,
                 year=year,
@@ -118,25 +119,25 @@ def report_context(
                 with_charts=with_charts,
             ),
         )
-        context.findings = finding_rows(
-            pairing_ids=pairing_descendant_ids(root=pairing),
-            year=year,
-            language=language,
-            notes=Notes(language),
-            include_extracted=include_extracted,
-        )
-        context.reporting_year = reporting_year(pairing=pairing, year=year, language=language, labels=context.labels)
         _draw(context, drawn)
         return context
 
 
 def _key(*parts: object) -> str:
-    """The key of a report's figures in the shared cache: what it is, its parameters and the site's address
-    (evidence links are absolute); they are kept under the database's count of changes to everything they are
-    read from (figures, pairings, areas, activities, transactions, the codelist, organisations, evidence, documents:
-    :mod:`pairaid.indicators.figures_cache`), so a change to any shows at once. The findings and the reporting
-    year (plans, events, the assessment) are read afresh each time."""
-    return ":".join(["report-figures", "1", *(str(p) for p in parts), settings.SITE_URL])
+    """The key of a report in the shared cache: what it is, its parameters and the site's address (evidence
+    links are absolute). Reports are kept under the database's count of changes to everything they are read
+    from (figures, pairings, areas, activities, transactions, the codelist, organisations, evidence, documents,
+    events, plans, the rubric, datasets: :mod:`pairaid.indicators.figures_cache`), so a change to any shows at
+    once; a pairing's report also under the state of the year's findings (:func:`_findings_state`), and the
+    overview's findings are read afresh each time."""
+    return ":".join(["report", "1", *(str(p) for p in parts), settings.SITE_URL])
+
+
+def _findings_state(year: int) -> str:
+    """The year's findings as part of a key: how many and the newest id (a refresh of the checks replaces the
+    findings of its scope by new rows, so any refresh or other write of them changes it)."""
+    found = Finding.objects.filter(year=year).aggregate(n=Count("pk"), last=Max("pk"))
+    return f"{found['n']}.{found['last']}"
 
 
 #: What the charts of a report are drawn from: (what, arguments), kept with its figures (a chart holds the
@@ -155,7 +156,7 @@ def _draw(context: ReportContext, drawn: Drawn) -> None:
 def _report_context(
     *, pairing: Pairing, year: int, language: str, include_extracted: bool, with_charts: bool
 ) -> tuple[ReportContext, Drawn]:
-    """The pairing's report but for its findings and reporting year, and what its charts are drawn from."""
+    """The pairing's report, and what its charts are drawn from."""
     lab = labels(language)
     ids = pairing_descendant_ids(root=pairing)
     groups = dict(Indicator.objects.values_list("code", "group"))
@@ -209,11 +210,15 @@ def _report_context(
         people=sections["people"],
         results=sections["results"],
         recipient=recipient,
+        findings=finding_rows(
+            pairing_ids=ids, year=year, language=language, notes=notes, include_extracted=include_extracted
+        ),
         sources=source_rows(figures + recipient),
     )
     context.narrative = narrative(
         headline=context.headline, year=year, who=_donor_name(pairing, language), language=language
     )
+    context.reporting_year = reporting_year(pairing=pairing, year=year, language=language, labels=lab)
     context.notes = notes.rows()
     drawn: Drawn = []
     if with_charts:

@@ -1,8 +1,11 @@
 """The counter of changes to what totals are made of (migration 0005) also counts the writes to what the
 reports built from them read: transactions (money by channel and sector), activities' recipient areas,
 the indicator codelist (labels, groups, how a figure is summed), organisations (names), evidence and
-source documents (notes quoting the sentences), so that a report kept in the shared cache under that
-count (:mod:`pairaid.reports.selectors`) is built again as soon as any of them changes."""
+source documents (notes quoting the sentences), and what a pairing's reporting year reads besides the
+figures (events, plans, the assessment's rubric, datasets and their submissions), so that a report kept
+in the shared cache under that count (:mod:`pairaid.reports.selectors`) is built again as soon as any of
+them changes. Findings are not counted here (a refresh of the checks writes them): a report keys its
+findings apart."""
 
 from django.db import migrations
 
@@ -13,6 +16,17 @@ TABLES = (
     "registry_organisation",
     "sources_evidence",
     "sources_sourcedocument",
+    "events_visit",
+    "events_cadrebatch",
+    "events_tradefair",
+    "events_frameworkagreement",
+    "plans_plan",
+    "plans_keyprojectbatch",
+    "assessment_criterion",
+    "datasets_dataset",
+    "datasets_datasetindicator",
+    "datasets_submission",
+    "datasets_submissionvalue",
 )
 EVENTS = ("insert", "update", "delete")
 
@@ -49,6 +63,10 @@ class Migration(migrations.Migration):
         ("activities", "0002_transaction_value_date_index"),
         ("registry", "0003_pairing_predecessor"),
         ("sources", "0002_text_chunks"),
+        ("events", "0002_visit_delegations_not_stated"),
+        ("plans", "0001_initial"),
+        ("assessment", "0001_initial"),
+        ("datasets", "0001_initial"),
     ]
 
     operations = [migrations.RunPython(create, drop)]
