@@ -324,6 +324,10 @@ def test_a_stock_at_a_year_s_end_stays_a_stock_after_a_since_in_its_sentence() -
             " the two sides exchanged 1,080 person-times of officials.",
             {"230 schools": ("cumulative", 2010, 2020), "1,080 person-times": ("cumulative", 2010, 2020)},
         ),
+        (  # the year the pairing began dates none of the sentences after it
+            "The pairing started in 2012. Anhe built 420 houses in Baishan.",
+            {"420 houses": ("year", 2021, None)},
+        ),
         (  # the span told is four years, not five: "those five years" finds nothing and dates nothing
             "From 2017 to 2020 Anhe sent 300 teachers.\n\nIn those five years Anhe trained 800 people.",
             {"300 teachers": ("cumulative", 2017, 2020), "800 people": ("year", 2021, None)},

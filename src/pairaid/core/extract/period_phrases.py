@@ -19,6 +19,7 @@ __all__ = [
     "DATED",
     "NEW_SCENE",
     "PeriodPhrase",
+    "began_here",
     "find_period_phrases",
     "pairing_start_year",
     "sentences_naming_a_period",
@@ -268,3 +269,8 @@ def pairing_start_year(
             if year < report_year:
                 return year
     return None
+
+
+def began_here(text: str, sentence: Sentence) -> bool:
+    """Whether ``sentence`` says when the pairing began ("The pairing started in 2012")."""
+    return bool(_PAIRING_BEGAN.search(text, sentence.start, sentence.end))

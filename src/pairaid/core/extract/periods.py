@@ -51,6 +51,7 @@ from pairaid.core.extract.period_phrases import (
     DATED,
     NEW_SCENE,
     PeriodPhrase,
+    began_here,
     find_period_phrases,
     pairing_start_year,
     sentences_naming_a_period,
@@ -208,6 +209,8 @@ def mention_periods(
             if p.opens_sentence:
                 state = p if p.carries else None
                 opened = i
+                if p.kind == "in_year" and p.year == start_year and began_here(text, s):
+                    state = None  # "The pairing started in 2012.": the year it began dates none of what follows
     out: list[Period] = []
     stock_sentences: dict[Sentence, bool] = {}
     for i, m in enumerate(mentions):
