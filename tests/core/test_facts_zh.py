@@ -37,6 +37,15 @@ CUES = [  # indicators named by their words (F2, F7, F8)
     ("安和选派党政干部45名到白山挂职。", [("45名", "45", "person", "cadres_seconded", None)]),
     ("安和在白山援建学校5所。", [("5所", "5", "count", "schools", None)]),
     ("项目建成后,受益群众2.6万人。", [("2.6万人", "26000", "person", "beneficiaries", None)]),
+    # labour transferred and local jobs listed after one total
+    (
+        "白山劳动力实现就业2.1万人,其中转移到安和等地1700人、就近就业1.3万人。",
+        [
+            ("2.1万人", "21000", "person", "jobs", None),
+            ("1700人", "1700", "person", "labour_transferred", None),
+            ("1.3万人", "13000", "person", "jobs", None),
+        ],
+    ),
     # a stray space between the noun and its figure, as noisy pages have them
     (
         "安和安排援疆资金 1.35亿元 ，，实施援疆项目 120个。。",
