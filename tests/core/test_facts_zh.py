@@ -37,6 +37,16 @@ CUES = [  # indicators named by their words (F2, F7, F8)
     ("安和选派党政干部45名到白山挂职。", [("45名", "45", "person", "cadres_seconded", None)]),
     ("安和在白山援建学校5所。", [("5所", "5", "count", "schools", None)]),
     ("项目建成后,受益群众2.6万人。", [("2.6万人", "26000", "person", "beneficiaries", None)]),
+    # the donor's aid by level: the province's own level is aid, the recipient's own budget is not (Z5)
+    (
+        "安和安排援藏资金2.7亿元。其中,省本级财政资金2.1亿元,对口市资金6000万元。",
+        [
+            ("2.7亿元", "270000000", "CNY", "aid_funds", None),
+            ("2.1亿元", "210000000", "CNY", "government_aid_funds", None),
+            ("6000万元", "60000000", "CNY", "aid_funds", None),
+        ],
+    ),
+    ("白山县本级财政安排配套资金300万元。", [("300万元", "3000000", "CNY", None, None)]),
     # labour transferred and local jobs listed after one total
     (
         "白山劳动力实现就业2.1万人,其中转移到安和等地1700人、就近就业1.3万人。",
