@@ -674,3 +674,9 @@ def test_n_of_them_counts_the_subject_of_its_sentence_and_a_verb_ends_the_counte
     ex = read("In 2012, 57 Anhe enterprises began operations in Baishan.")
     assert [(m.unit, m.noun) for m in ex.mentions] == [("count", "enterprise")]
     assert [f.indicator for f in ex.facts] == ["enterprises"]
+
+
+def test_a_figure_right_after_a_label_and_a_colon_reads_with_the_label() -> None:
+    ex = read("Main indicators\nFiscal aid funds: 12 million yuan; social donations: 3 million yuan\n")
+    got = [(ex.mentions[f.mention].text, f.indicator) for f in ex.facts]
+    assert got == [("12 million yuan", "government_aid_funds"), ("3 million yuan", "social_donations")]

@@ -198,6 +198,11 @@ def mention_contexts(
             left_start = min(left_start, left_starts[i - 1])
         left_starts.append(left_start)
         left = _strip_qualifier(text[left_start : m.start])
+        if heading_start < clause_start == left_start and not left.strip() and clause_start - heading_start <= 60:
+            # "Fiscal aid funds: 1.02 billion yuan": a figure right after a label reads with the label
+            label = text[heading_start:clause_start]
+            if not any(c.isdigit() for c in label):
+                left = label + left
         if prev is not None and _ends_for_of(left) and _FOR_OF.search(left) and prev.start >= clause_start:
             left = text[prev.start : prev.end] + " " + left
         next_stop = bisect.bisect_right(ends, m.end)  # the first ";" / ":" at or after the mention's end
