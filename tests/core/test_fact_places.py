@@ -223,6 +223,12 @@ def test_a_title_word_is_never_the_donor_and_the_opening_names_the_pairing() -> 
     assert places(text, 2012) == [("8 clinics", "Beijing", "Hotan Prefecture")]
 
 
+def test_a_title_naming_both_sides_before_east_west_splits_them_at_and_not_at_the_hyphen() -> None:
+    # a tester's title: "A and B East-West cooperation" gave donor "A and B East" and recipient "West"
+    text = "Tianjin and Gansu East-West cooperation in 2016\n\nIn 2016 Tianjin built 8 clinics in Gansu.\n"
+    assert places(text, 2016) == [("8 clinics", "Tianjin", "Gansu")]
+
+
 def test_a_headline_of_one_side_takes_the_pairing_its_opening_names() -> None:
     # the donor is the first name the registry pairs with an area the opening names; a prefecture before
     # the counties within it and before the region around it

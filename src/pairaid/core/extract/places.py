@@ -113,8 +113,8 @@ def report_parties(text: str, title: str | None, *, donor: str | None = None, re
     if title:
         m = _TITLE_BETWEEN.match(title) or _TITLE.match(title) or _TITLE_TO.match(title) or _TITLE_AID.match(title)
         sides = (m.group("donor").strip().lower(), m.group("recipient").strip().lower()) if m is not None else ("", "")
-        if sides[0].startswith("east") and sides[1].startswith("west"):
-            m = None  # "East-West Pairing-off Cooperation", "Eastern Provinces - Western Poor Areas": national
+        if sides[1].startswith("west") and (sides[0].startswith("east") or sides[0].endswith(" east")):
+            m = None  # "East-West Pairing-off Cooperation", "Eastern Provinces - Western Areas", "A and B East-West"
         if m is not None and not donor and re.fullmatch(rf"(?:{_AID_WORDS}\s*)+", m.group("donor").strip()):
             return Parties(None, recipient or m.group("recipient").strip(), "provincial")  # "Pairing Aid to B"
         if m is not None:
