@@ -324,6 +324,10 @@ def test_a_stock_at_a_year_s_end_stays_a_stock_after_a_since_in_its_sentence() -
             " the two sides exchanged 1,080 person-times of officials.",
             {"230 schools": ("cumulative", 2010, 2020), "1,080 person-times": ("cumulative", 2010, 2020)},
         ),
+        (  # "by the end of September" with no year: a stock at the report year's month end
+            "By the end of September, more than 570 Anhe enterprises had set up operations in Baishan.",
+            {"570 Anhe enterprises": ("as_of", 2021, None)},
+        ),
         (  # the year the pairing began dates none of the sentences after it
             "The pairing started in 2012. Anhe built 420 houses in Baishan.",
             {"420 houses": ("year", 2021, None)},

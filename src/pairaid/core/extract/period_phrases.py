@@ -39,6 +39,12 @@ _PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("as_of", rf"\b(?:as\s+of|by|until|till|up\s+to|to|at)\s+(?:the\s+)?end\s+of\s+(?:{_MONTH}\s+)?{_YEAR}"),
         ("as_of", rf"\bas\s+of\s+(?:{_MONTH}\s+(?:\d{{1,2}},?\s+)?)?{_YEAR}"),
         ("year_end", r"\b(?:as\s+of|by|until|till|up\s+to|to|at)\s+the\s+end\s+of\s+(?:the|this)\s+year\b"),
+        # "by the end of September", "by Dec. 31" with no year: a stock at that day of the report year
+        (
+            "year_end",
+            rf"\b(?:as\s+of|by|until|till|up\s+to|at)\s+(?:the\s+end\s+of\s+{_MONTH}|(?:Dec\.?|December)\s+31|"
+            rf"(?:June|Jun\.?)\s+30)(?!\s*,?\s*(?:19|20)\d\d)",
+        ),
         ("span", rf"\b(?:from|between)\s+{_YEAR}\s+(?:to|and|through|till|until)\s+{_YEAR}\b"),
         # "over the period 2016-2020", "during 2011–2015": a range of years after a preposition
         (
@@ -85,8 +91,8 @@ _PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 # a word (lower case) every match of the pattern of _PHRASES at the same place contains
 # ("a|b": one of them)
 _PHRASE_WORDS = (
-    "years", "end", "as", "end", "", "-|–|—|~", "same|those|that|period", "since", "since", "from", "since", "since",
-    "years", "years", "plan", "year", "", "",
+    "years", "end", "as", "end", "end|31|30", "", "-|–|—|~", "same|those|that|period",
+    "since", "since", "from", "since", "since", "years", "years", "plan", "year", "", "",
 )
 # "18.2% more than in 2010", "compared with 2009": a base year of a comparison, not a period
 _BASE_BEFORE = compile_led(
@@ -94,7 +100,9 @@ _BASE_BEFORE = compile_led(
 )
 # "a year or a year word": two scans, each fast (a digit prefix; a letter lead), in place of one slow one
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
-_PERIOD_WORD = compile_led(r"\byears?\b|\bsince\b|\bperiod\b", re.I)  # "since the pairing began" names no year
+_PERIOD_WORD = compile_led(
+    r"\byears?\b|\bsince\b|\bperiod\b|\bend\s+of\b|\b(?:Dec\.?|December)\s+31\b|\b(?:June|Jun\.?)\s+30\b", re.I
+)  # "since the pairing began" names no year
 
 
 def _names_a_period(body: str) -> bool:
