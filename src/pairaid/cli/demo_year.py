@@ -7,9 +7,10 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
-from pairaid.cli.terminal_output import value_text
+from pairaid.cli.terminal_output import show_line, show_table, value_text
 
 #: Pairings of the assessment's ranking the demo shows (the best first).
 SHOWN = 10
@@ -49,7 +50,7 @@ def _print_plans(console: Console, root: Pairing, year: int) -> None:
         rate = f"{r.rate}%" if r.rate is not None else "—"
         table.add_row(r.label, subject, _period(r, year), _amount(r.planned, r.unit), _amount(r.actual, r.unit), rate)
     console.print()
-    console.print(table)
+    show_table(console, table)
     for plan in plan_list(year=year).filter(pairing=root):
         for batch in batch_progress(plan=plan):
             livelihood = f" ({batch.livelihood_projects} for livelihoods)" if batch.livelihood_projects else ""
@@ -67,14 +68,13 @@ def _print_dataset(console: Console, root: Pairing, year: int) -> None:
     found = completeness(pairing=root, year=year, with_who=False)
     state = f"{submission.state} (version {submission.version})" if submission else "not submitted"
     console.print()
-    console.print(
-        f"Dataset [bold]{found.dataset.name_en}[/bold], {root} {year}: {state}; "
+    show_line(
+        console,
+        f"Dataset [bold]{escape(found.dataset.name_en)}[/bold], {escape(str(root))} {year}: {state}; "
         f"{found.filled} of {found.total} indicators filled ({found.percent}%)",
-        highlight=False,
-        soft_wrap=True,
     )
     if found.missing:
-        console.print(f"  missing or waiting for review: {', '.join(found.missing)}", highlight=False, soft_wrap=True)
+        show_line(console, escape(f"missing or waiting for review: {', '.join(found.missing)}"), indent=2)
 
 
 def _print_events(console: Console, root: Pairing, year: int) -> None:
@@ -88,14 +88,14 @@ def _print_events(console: Console, root: Pairing, year: int) -> None:
         details = "; ".join(f"{label} {value}" for label, value in event.details)
         table.add_row(event.date.isoformat() if event.date else str(event.year), event.title, details)
     console.print()
-    console.print(table)
+    show_table(console, table)
     computed = event_indicators(pairing=root, year=year)
     if computed:
         shown = ", ".join(
             f"{c.label} {'more than ' if c.qualifier == 'more_than' else ''}{_amount(c.value, c.unit)}"
             for c in computed
         )
-        console.print(f"From the events: {shown}", highlight=False, soft_wrap=True)
+        show_line(console, escape(f"From the events: {shown}"))
 
 
 def _print_assessment(console: Console, year: int) -> None:
@@ -106,6 +106,6 @@ def _print_assessment(console: Console, year: int) -> None:
     findings_refresh(year=year)
     ranking = assessment_run(year=year)
     console.print()
-    console.print(ranking_table(ranking[:SHOWN], year))
+    show_table(console, ranking_table(ranking[:SHOWN], year))
     more = f"{len(ranking) - SHOWN} more pairings; all of them and " if len(ranking) > SHOWN else ""
     console.print(f"{more}the evidence of each criterion: pairaid assess --year {year} --json", highlight=False)

@@ -51,6 +51,12 @@ def _print_lines(console: Console, text: Text, *, indent: int = 0) -> None:
         console.print(Text.assemble(" " * indent, line), no_wrap=True, overflow="ignore", crop=False, highlight=False)
 
 
+def show_line(console: Console, markup: str, *, indent: int = 0) -> None:
+    """Print ``markup`` wrapped to the console's width at spaces only (no word broken), as a row of
+    :func:`show_table` is wrapped."""
+    _print_lines(console, Text.from_markup(markup), indent=indent)
+
+
 def show_table(console: Console, table: Table) -> None:
     """Print ``table`` as a table on a wide terminal, else as one wrapped paragraph per row."""
     if is_wide(console):
