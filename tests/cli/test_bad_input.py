@@ -114,3 +114,23 @@ def test_user_create_with_a_bad_role_weak_password_or_no_name_stores_no_user() -
     assert not get_user_model().objects.exists()
     code, output = _run("user", "create", "bob", "--role", "viewer", "--password", good)
     assert code == 0 and output == "user bob: viewer\n"
+
+
+@pytest.mark.django_db
+def test_serve_on_an_address_it_cannot_listen_on_is_one_line() -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        in_use = _run("serve", f"127.0.0.1:{port}", "--no-worker")
+    assert in_use == (1, f"error: cannot listen on 127.0.0.1:{port}: Address already in use\n")
+    assert _run("serve", "notanaddress", "--no-worker") == (
+        1,
+        "error: 'notanaddress' is not host:port or a port number (such as 127.0.0.1:8000)\n",
+    )
+    assert _run("serve", "127.0.0.1:99999", "--no-worker") == (
+        1,
+        "error: 127.0.0.1:99999: port 99999 is not between 1 and 65535\n",
+    )

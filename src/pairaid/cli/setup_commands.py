@@ -119,6 +119,7 @@ def serve(
     background work; not for production, use a WSGI server and `pairaid worker` there."""
     with one_line_errors():
         database_ready()
+        _listen_address_check(address)
         from django.core.management import call_command
 
         background = worker_process() if worker else None
@@ -128,6 +129,31 @@ def serve(
             if background is not None:
                 background.terminate()
                 background.wait(timeout=30)
+
+
+def _listen_address_check(address: str) -> None:
+    """Refuse an ADDRESS the development server cannot listen on before anything starts (runserver
+    prints a traceback for a bad one or a port out of range, and its own line for a port in use)."""
+    import re
+    import socket
+
+    from django.core.management.commands.runserver import naiveip_re
+
+    from pairaid.core.errors import PairaidError
+
+    match = re.match(naiveip_re, address)
+    if match is None:
+        raise PairaidError(f"{address!r} is not host:port or a port number (such as 127.0.0.1:8000)")
+    port = int(match["port"])
+    if not 0 < port < 65536:
+        raise PairaidError(f"{address}: port {port} is not between 1 and 65535")
+    host = (match["addr"] or "127.0.0.1").strip("[]")
+    with socket.socket(socket.AF_INET6 if match["ipv6"] else socket.AF_INET) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server binds
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            raise PairaidError(f"cannot listen on {address}: {exc.strerror or exc}") from None
 
 
 def worker_process() -> subprocess.Popen[bytes]:
