@@ -256,7 +256,7 @@ _CHANGE_BEFORE = re.compile(r"(?:\bby|(?<!ranging )(?<!range )(?<!varying )\bfro
 def _range_ok(low: NumberMatch, high: NumberMatch, text: str) -> bool:
     # "to" joins only numbers written the same way and close together ("3 to 5"),
     # never "from 10 counties to 14"; a dash between words is a compound ("one-for-one").
-    # "fell by 1.2 million to 5.6 million" and "rose from 3 to 5" are a change and a new level.
+    # "fell by 0.8 million to 4.3 million" and "rose from 3 to 5" are a change and a new level.
     between = text[low.end : high.start]
     if low.words and "-" in between:
         return False

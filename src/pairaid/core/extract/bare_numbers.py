@@ -1,10 +1,10 @@
 """Numbers with no unit of their own, read from the figures around them (step 3, after each mention).
 
 * :func:`inherit_units`: a bare number counts what a figure before it in its sentence counts ("of whom
-  7,200", "13 schools and 4", "the poor population fell by 1.2 million", "Cadres seconded: 24"), or the noun
+  7,200", "13 schools and 4", "the poor population fell by 0.8 million", "Cadres seconded: 17"), or the noun
   phrase it stands in apposition to ("The ninth batch of cadres, 74 in all", "a group of cadres, numbering 84");
-* :func:`money_lists`: bare numbers listed before a sum of money share its unit and scale ("8, 5.5
-  and 4 million yuan").
+* :func:`money_lists`: bare numbers listed before a sum of money share its unit and scale ("7, 3.5
+  and 2 million yuan").
 """
 
 from __future__ import annotations
@@ -38,23 +38,23 @@ _CONTINUES = re.compile(
 # "of whom 12,800 were from A, 10,200 from B and 8,500 from C": a bare number listed after another
 _LISTED_AFTER = re.compile(rf"[^.;:\d]{{0,45}}?(?:,\s*(?:and\s+)?|\s+and\s+){_QUAL}", re.I)
 _POPULATION = compile_led(r"\bpopulation\b[^.;,]{0,60}$", re.I)
-# "the first batch of aid cadres, 113 in all, took up their posts", "Doctors from A, 32 in number, worked":
+# "the second batch of aid cadres, 76 in all, took up their posts", "Doctors from A, 32 in number, worked":
 # a count in apposition to the noun phrase before it (back to the clause start)
 _APPOSITION_BEFORE = re.compile(r"(?:^|[.;:,!?(\n】]\s*)([A-Za-z][^.;:,!?()\d\n]{0,60}?)\s*,\s*$")
 # "A tenth group of cadres, numbering 84, arrived": the same apposition, its count after "numbering"
 _NUMBERING_BEFORE = re.compile(r"(?:^|[.;:!?(\n】]\s*)([A-Za-z][^.;:,!?()\d\n]{0,60}?)\s*,\s*numbering\s+$", re.I)
-# "The sixth batch, 48 strong, arrived": a group of the people counted before it
+# "The fourth batch, 35 strong, arrived": a group of the people counted before it
 _GROUP = re.compile(r"\b(?:batch|group|team|contingent|squad)\b", re.I)
-# "Shenzhen companies invested N yuan, and 93 of them set up plants": the sentence's subject, its first words
+# "Anhe companies invested N yuan, and 57 of them set up plants": the sentence's subject, its first words
 _SUBJECT = re.compile(r"(?:^|[.;!?]\s+|\n\s*)((?:[A-Za-z][\w’'-]*\s+){0,3}[A-Za-z][\w’'-]*)\s(?:[^.;!?\n]|\.\d)*$")
-# a table flattened into lines: "Cadres seconded: 24; professionals sent: 113"
+# a table flattened into lines: "Cadres seconded: 17; professionals sent: 64"
 _LABEL_BEFORE = re.compile(r"(?:^|[\n;；]|\s{2,})\s*(?P<label>[A-Za-z][A-Za-z'’ -]{2,40}):\s*$")
 _IN_ALL = re.compile(r"\s+(?:in\s+all|in\s+total|in\s+number|altogether|strong)\b", re.I)
-# "58,000 rural labourers, including 21,000 through ...": a part of the figure before it
+# "37,000 rural labourers, including 12,000 through ...": a part of the figure before it
 _OF_THE_BEFORE = re.compile(r"\b(?:of|among)\s+(?:the|these|those)\s+$", re.I)
 _THEN_COMMA = re.compile(r"(?:[^.;,\d]|(?:19|20)\d\d){0,40},\s*")  # "built since 1996, 23 were"
 _INCLUDING_BEFORE = compile_led(rf"\b(?:including|among\s+them|of\s+this)\s*,?\s*{_QUAL}$", re.I)
-# "the number of people trained was up to 4,300", "the training courses held by A numbered 26"
+# "the number of people trained was up to 3,700", "the training courses held by A numbered 26"
 _NUMBER_OF = re.compile(
     rf"\bthe\s+number\s+of\s+(?P<np>[a-z][a-z\s-]{{0,40}}?)\s+(?:was|were|reached|totall?ed|stood\s+at|amounted\s+to"
     rf"|(?:fell|dropped|decreased|declined|rose|increased|grew)\s+to)"
@@ -69,9 +69,9 @@ def inherit_units(text: str, mentions: list[Mention]) -> list[Mention]:
     """A bare number (no unit word, no noun) counts what a figure before it in its sentence counts.
 
     * "of whom 7,200 ...", "3,100 of them ...": the last figure of people or things before it;
-    * "from 8,000 residents to nearly 46,000", "13 schools and 4", "96 projects were started and 71
+    * "from 5,000 residents to nearly 31,000", "13 schools and 4", "58 projects were started and 44
       completed": the figure just before it;
-    * "the poor population fell by 1.2 million": people (unit ``person``);
+    * "the poor population fell by 0.8 million": people (unit ``person``);
     * "Of the 92 cadres sent, 12 ...": the figure the sentence opened on;
     * "the first batch of aid cadres, 113 in all, ...": what the noun before the comma counts;
     * "Cadres seconded: 24; teachers sent: 113": what the label before the colon counts.
@@ -107,7 +107,7 @@ def inherit_units(text: str, mentions: list[Mention]) -> list[Mention]:
             and _OF_THE_BEFORE.search(text, max(0, counted[0].start - 20), counted[0].start)
             and _THEN_COMMA.fullmatch(text, counted[0].end, m.start)
         ):
-            source = counted[0]  # "Of the 92 cadres dispatched, 12 held posts at city level"
+            source = counted[0]  # "Of the 64 cadres dispatched, 9 held posts at county level"
         named = _NUMBER_OF.search(text, max(0, m.start - 90), m.start) if source is None else None
         if source is not None:
             out.append(replace(m, unit=source.unit, noun=source.noun))
@@ -116,7 +116,7 @@ def inherit_units(text: str, mentions: list[Mention]) -> list[Mention]:
         elif _POPULATION.search(text, max(0, m.start - 70), m.start):
             out.append(replace(m, unit="person", noun="person"))
         elif subject is not None and _OF_THEM_AFTER.match(text, m.end) and _counted_by(m, subject.group(1)) != m:
-            out.append(_counted_by(m, subject.group(1)))  # "Firms invested N yuan, and 93 of them set up plants"
+            out.append(_counted_by(m, subject.group(1)))  # "Firms invested N yuan, and 57 of them set up plants"
         elif (
             _IN_ALL.match(text, m.end) and (phrase := _APPOSITION_BEFORE.search(text, max(0, m.start - 70), m.start))
         ) or ("numbering" in lead and (phrase := _NUMBERING_BEFORE.search(text, max(0, m.start - 85), m.start))):
@@ -128,14 +128,14 @@ def inherit_units(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-# the gap between the members of a list of figures: "8, 5.5 and 4 million yuan"
+# the gap between the members of a list of figures: "7, 3.5 and 2 million yuan"
 _LIST_GAP = re.compile(r"\s*[,，、]\s*(?:and\s+)?|\s+and\s+")
 _LEADING_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
 def money_lists(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Bare numbers listed before a sum of money share its unit and scale word: in "8, 5.5 and 4 million
-    yuan" the 8 is 8 million yuan (gold-format.md: values with scale words applied)."""
+    """Bare numbers listed before a sum of money share its unit and scale word: in "7, 3.5 and 2 million
+    yuan" the 7 is 7 million yuan (gold-format.md: values with scale words applied)."""
     out = list(mentions)
     for k in range(len(out) - 1, 0, -1):
         last = out[k]

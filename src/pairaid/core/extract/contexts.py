@@ -29,7 +29,7 @@ _RIGHT_STOP = re.compile(r"[,;:，；：]|\.(?!\d)|\s+and\s+(?=\w+ed\b)")
 _CLAUSE_STOP = re.compile(r"[;:；：]")
 _FOR_OF = re.compile(r"^[^,;]{0,100}?\b(?:for|of)\s*$")
 _LAST_JOIN = re.compile(r".*(?:,|\band\b)", re.S)
-# "126 schools and 63 health centres were built": figures joined by "," / "and" share the words after the last
+# "84 schools and 37 health centres were built": figures joined by "," / "and" share the words after the last
 _JOINED = re.compile(r"(?:\s+[\w'’-]+){0,4}?(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)")
 # a verb in the past ("were renovated", "were built") ends a run of figures that share their words
 _VERB_ED = re.compile(
@@ -42,7 +42,7 @@ _WITH_MEASURE = re.compile(
     re.I,
 )
 _MEASURES = frozenset({"m2", "ha", "mu", "km", "m", "m3"})
-# Chinese figures standing side by side ("14批917人次", "3万多户13.6万人") or listed with 、/和 ("19个小城镇、67个村庄")
+# Chinese figures standing side by side ("12批650人次", "2万多户8.4万人") or listed with 、/和 ("19个小城镇、67个村庄")
 # share the words before the first and after the last
 _ZH_JOINED = re.compile(r"[、和及与]?[\u4e00-\u9fff()]{0,10}?[、和及与]?")
 # "a planned area of", "the planned total investment of": the plan word qualifies one noun
@@ -169,7 +169,7 @@ def mention_contexts(
         ends = stops[m.sentence]
         k = bisect.bisect_right(ends, m.start)  # the last ";" / ":" wholly before the mention
         clause_start = ends[k - 1] if k else sent.start
-        # a list after a colon reads with its heading ("built or renovated: 236 schools, 118 clinics")
+        # a list after a colon reads with its heading ("built or renovated: 152 schools, 86 clinics")
         heading_start = clause_start
         if k and text[clause_start - 1] in ":：":
             heading_start = ends[k - 2] if k >= 2 else sent.start
@@ -179,7 +179,7 @@ def mention_contexts(
             # the previous mention's own words end where its right context stops; when that
             # context runs up to this mention, the words between belong to both, except that
             # between two sums of money they are the first one's up to the last "and" or comma
-            # ("40 million yuan of fiscal funds and 12.5 million yuan of donations")
+            # ("30 million yuan of fiscal funds and 7.5 million yuan of donations")
             prev_end = right_ends[i - 1] if right_ends[i - 1] < m.start else prev.end
             if prev_end == prev.end and prev.unit == m.unit == "CNY":
                 join = _LAST_JOIN.match(text, prev.end, m.start)
@@ -199,7 +199,7 @@ def mention_contexts(
         left_starts.append(left_start)
         left = _strip_qualifier(text[left_start : m.start])
         if heading_start < clause_start == left_start and not left.strip() and clause_start - heading_start <= 60:
-            # "Fiscal aid funds: 1.02 billion yuan": a figure right after a label reads with the label
+            # "Fiscal aid funds: 0.86 billion yuan": a figure right after a label reads with the label
             label = text[heading_start:clause_start]
             if not any(c.isdigit() for c in label):
                 left = label + left
@@ -270,7 +270,7 @@ def _with_tails(
                 j += 1
                 continue
             if mentions[j + 1].unit in _MEASURES and _WITH_MEASURE.fullmatch(between):
-                j += 1  # "2,460 houses with a floor space of 160,000 m2 were built": the verb after the measure
+                j += 1  # "1,380 houses with a floor space of 95,000 m2 were built": the verb after the measure
                 break
             if not _JOINED.fullmatch(between) or _VERB_ED.search(between):
                 break
@@ -282,7 +282,7 @@ def _with_tails(
 
 def figure_run(text: str, mentions: tuple[Mention, ...], i: int) -> list[int]:
     """Indexes of the figures of ``i``'s unit joined to it by "," / "and" before it in its sentence, and ``i``
-    ("402 million yuan and 296 million yuan went respectively to A and B" -> both), in text order."""
+    ("315 million yuan and 208 million yuan went respectively to A and B" -> both), in text order."""
     run = [i]
     while run[0] > 0:
         a, b = mentions[run[0] - 1], mentions[run[0]]

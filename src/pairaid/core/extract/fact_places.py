@@ -172,7 +172,7 @@ def figure_places(
         return found | rest if bound else found
     if parties.kind != "pairing":  # F9: a national or provincial chapter names the area reported on
         return {i: ((parties.donor,), (parties.recipient,)) for i in bound}
-    # F4: "402 and 296 million yuan went respectively to A and B": the listed places pair up with the figures
+    # F4: "315 and 208 million yuan went respectively to A and B": the listed places pair up with the figures
     paired: dict[int, str] = {}
     for i in bound:
         listed = respectively_recipients(contexts[i].rest)

@@ -150,7 +150,7 @@ def noun_phrase(text: str, pos: int, max_words: int = 7) -> NounPhrase:
             head = len(words) - 1
             break
     if len(words) == 1 and words[0][0].lower() in _not_alone():
-        head = None  # "the sixth batch, 48 strong, arrived": no counted noun
+        head = None  # "the fourth batch, 35 strong, arrived": no counted noun
     elif hyphen and words:
         head = 0
     elif head is None and words and not at_end and not _VERB_LIKE.fullmatch(words[-1][0]):

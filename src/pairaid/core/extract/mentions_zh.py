@@ -2,7 +2,7 @@
 read into a :class:`~pairaid.core.extract.model.Mention` (gold-format.md Z1-Z4).
 
 1. the unit or counter right after the number (:func:`pairaid.core.units.match_chinese_unit`),
-   after a qualifier standing between them (``10万左右农民工``); ``七大领域`` counts kinds;
+   after a qualifier standing between them (``8万左右农民工``); ``七大领域`` counts kinds;
 2. with no unit: a number with a scale (``万``, ``亿``) counts the people a person noun after
    it names (``47.8万老乡``), is money when money words stand around it (``援助资金3.2亿``),
    else counts things; a number with neither unit nor scale is no quantity, since Chinese
@@ -104,7 +104,7 @@ def _noun_before(text: str, pos: int, stops: frozenset[str]) -> str:
     gloss = _GLOSS_BEFORE.search(text, max(0, pos - 8), pos)  # "卫生院(所)303个": the noun before its gloss
     if gloss is not None:
         pos = gloss.start()
-    counted = _COUNTED_BEFORE.search(text, max(0, pos - 12), pos)  # "教师14批917人次": the noun before "14批"
+    counted = _COUNTED_BEFORE.search(text, max(0, pos - 12), pos)  # "教师12批650人次": the noun before "12批"
     if counted is not None:
         pos = counted.start()
     if text[pos - 1 : pos] == " " and text[pos - 2 : pos - 1] != " ":  # "实施援疆项目 120个": a stray space
@@ -127,7 +127,7 @@ def _qualifier(text: str, number: NumberMatch, after_at: int) -> Qualifier:
     reach = q.reach.search(text, max(0, number.start - 6), number.start)
     if reach is not None:
         return cast(Qualifier, q.reach_map[reach.group(1)])
-    for at in (number.end, after_at):  # "10万左右农民工", "80%以上"
+    for at in (number.end, after_at):  # "8万左右农民工", "80%以上"
         after = q.after.match(text, at)
         if after is not None:
             return cast(Qualifier, q.after_map[after.group(1)])

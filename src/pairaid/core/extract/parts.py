@@ -89,7 +89,7 @@ def find_parts(
         rules = rule_set(sent.lang)
         marker_rule, opening_rule = rules.link_rule("marker").id, rules.link_rule("opening").id
         if (opening := rules.link("opening").match(text, sent.start)) and idxs and idxs[0] > 0:
-            # "Of the total, 56 million yuan ... and 24 million yuan ...": parts of the sentence before
+            # "Of the total, 43 million yuan ... and 17 million yuan ...": parts of the sentence before
             earlier = _earlier_in_paragraph(sentences, mentions, idxs[0], s_idx)
             kind = next((p for k, p in rules.link_rule("opening").patterns if k == "opening_kind"), None)
             named = kind.search(opening.group(0)) if kind is not None else None

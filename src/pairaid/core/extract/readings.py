@@ -68,7 +68,7 @@ def _listed_noun(ctx: Context, mentions: tuple[Mention, ...], i: int, rules: Rul
         after = ctx.clause[resp.end(1) :]
         k = sum(1 for j in range(i) if mentions[j].sentence == m.sentence and mentions[j].start > m.start - len(after))
         if len(items) == 1:
-            k = 0  # "the completed houses respectively reached 9,800 and 11,800": one noun for all
+            k = 0  # "the completed houses respectively reached 6,400 and 7,900": one noun for all
         if 0 <= k < len(items):
             words = items[k].split()
             # the item's noun: its first plural ("enterprises investing in the west"), else its last word
