@@ -1,5 +1,5 @@
 """Period phrases of English sentences (gold-format.md F5): "in 2009", "since 1996", "over the past 14
-years", "by the end of 2009", "during the 11th Five-Year Plan", and the year a pairing began.
+years", "by the end of 2009", "during the 10th Five-Year Plan", and the year a pairing began.
 
 :mod:`pairaid.core.extract.periods` gives each mention the period these phrases say.
 """
@@ -30,7 +30,7 @@ _MONTH = rf"(?:{'|'.join(word_list('months'))})\.?"
 _PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, compile_led(pattern, re.I))
     for kind, pattern in (
-        # "in the 22 years to 2016", "over the 24 years up to the end of 2018": the N years ending in that year
+        # "in the 18 years to 2015", "over the 21 years up to the end of 2019": the N years ending in that year
         (
             "years_to",
             rf"\b(?:over|in|during|throughout)\s+the\s+(\d+|[a-z]+(?:-[a-z]+)?)\s+years\s+(?:up\s+)?(?:to|until|till)"
@@ -57,7 +57,7 @@ _PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\b(?:over|during|in|within|throughout|across|for)\s+(?:(?:the\s+same|those|that)\s+(?:(\d+|[a-z]+)\s+)?"
             r"(?:years|period)|the\s+period(?!\s+(?:of|from|to|between|\d)))\b",
         ),
-        # "The pairing dates back to 2013. Since then, ...": from the year the sentence before names
+        # "The pairing dates back to 2004. Since then, ...": from the year the sentence before names
         ("since_then", r"\bsince\s+then\b"),
         ("since", rf"\bsince\s+(?:{_MONTH}\s+)?{_YEAR}"),
         ("since", rf"\b(?:counting|reckoning|starting)\s+from\s+(?:{_MONTH}\s+)?{_YEAR}"),  # "Counting from 1996, ..."
@@ -74,7 +74,7 @@ _PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?!\s+(?:of|before|after|to))",
         ),
         ("past_years", r"\b(?:over|in|during)\s+the\s+(?:past|last)\s+(\d+|[a-z]+(?:-[a-z]+)?)\s+years\b"),
-        # "during the 11th Five-Year Plan": the plan's five years (from the 4th plan, 1971-1975, on)
+        # "during the 10th Five-Year Plan": the plan's five years (from the 4th plan, 1971-1975, on)
         (
             "plan_years",
             r"\b(?:during|in|throughout|over)\s+the\s+(?:period\s+of\s+the\s+)?(\d{1,2})(?:st|nd|rd|th)\s+Five[\s-]Year"

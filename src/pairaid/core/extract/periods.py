@@ -8,12 +8,12 @@ Period phrases found in a sentence:
                  the years" -> from the pairing's start year, when the text gives it ("began helping B in
                  2003")
 ``past_years``   "over the past 14 years" -> cumulative over the 14 years ending in the report year
-``years_to``     "in the 22 years to 2016" -> cumulative over the 22 years ending in 2016
+``years_to``     "in the 18 years to 2015" -> cumulative over the 18 years ending in 2015
 ``in_year``      "in 2009", "in June 2009", "throughout 2009" -> that year
 ``whole_year``   "throughout the year", "in the whole year", "over the year" -> the report year
 ``prior_year``   "(2.7 million yuan)" after "than in 2009" -> a fact of 2009
 ``span``         "from 2002 to 2012", "between 2010 and 2013", "over the period 2016-2020" -> cumulative
-                 over those years; "during the 11th Five-Year Plan" -> 2006 to 2010 (to the report year
+                 over those years; "during the 10th Five-Year Plan" -> 2001 to 2005 (to the report year
                  while the plan runs)
 ``same_period``  "during the same five years", "in those years", "during the period" -> the period of
                  the latest figure before that sums years, as many as it says; "the same period",
@@ -128,7 +128,7 @@ def _period(
     if phrase is None:
         return Period("year", year=report_year)
     if phrase.kind == "as_of":
-        if stock:  # "since 2001 ...; by the end of 2010 the base covered 8,000 mu": a stock, whatever the start
+        if stock:  # "since 2001 ...; by the end of 2008 the base covered 6,500 mu": a stock, whatever the start
             return Period("as_of", year=phrase.year, rule="as_of")
         if since is not None and since < phrase.year:
             return Period("cumulative", start_year=since, end_year=phrase.year, rule="as_of+since")
@@ -296,9 +296,9 @@ def _resolve_back_references(
     return out
 
 
-# a period phrase after one of these belongs to the next clause ("covers 12 km2, and by the end of 2012, ...")
-# or opens a clause of its own after ", and" with a figure ("... for 47 projects, and 41 of them had been
-# completed by the end of the year")
+# a period phrase after one of these belongs to the next clause ("covers 12 km2, and by the end of 2007, ...")
+# or opens a clause of its own after ", and" with a figure ("... for 36 projects, and 29 of them had been
+# finished by the end of the year")
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:and\s+)?\w+ed\b|,\s*(?:and|while|but)\s+(?:$|\d)", re.I)
 
 

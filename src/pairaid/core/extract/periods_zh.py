@@ -3,7 +3,7 @@
 For each figure, the first that applies:
 
 1. a period phrase before it in its sentence (the nearest; one right after ``其中`` governs
-   its own clause only): ``2016至2020年`` and ``2018年、2019年`` are cumulative between the
+   its own clause only): ``2026至2030年`` and ``2018年、2019年`` are cumulative between the
    years, ``2017年以来`` from the year to the report year, ``截至2019年底`` a stock at the end
    of 2019 (or cumulative from the pairing's start year when the page states it), ``十三五``
    2016-2020 (``十四五以来`` from 2021 to the report year), ``今年`` the report year, ``去年`` the
@@ -239,7 +239,7 @@ def chinese_periods(
         if before and before[-1].clause_only:
             clause_start = max((c.end() for c in _CLAUSE.finditer(text, sent.start, m.start)), default=sent.start)
             while before and before[-1].clause_only and before[-1].start < clause_start:
-                before.pop()  # "其中,2020年度投入...": its clause is over
+                before.pop()  # "其中,2031年度投入...": its clause is over
         summed = start_year is not None and bool(w.cumulative.search(text, sent.start, m.start))
         if w.completed_before.search(text, max(sent.start, m.start - 6), m.start):
             out[i] = Period("as_of", year=report_year, rule="zh:completed")

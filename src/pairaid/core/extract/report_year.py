@@ -32,13 +32,13 @@ _DATELINE = re.compile(
 _DATELINE_WITHIN = 600
 _YEAR_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _CHINESE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?!\s*[-~–至到])")
-# a date with a time: when the page was published ("2012年10月23日10:31", "2016-10-06 07:29")
+# a date with a time: when the page was published ("2031年3月9日08:15", "2029-07-21 16:42")
 _DATED = re.compile(
     r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*\d{1,2}\s*日?\s*(?:\d{1,2}\s*[:：]\s*\d\d|\d{1,2}\s*时)"
 )
-# a line that is only a date, perhaps after a paper's name ("某某日报 2017年05月15日")
+# a line that is only a date, perhaps after a paper's name ("某某日报 2029年07月21日")
 _DATE_LINE = re.compile(r"^\s*(?:\S{0,8}\s+)?((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*\d{1,2}\s*日?\s*$", re.M)
-# a span of years that ends in a year ("2016至2020年", "2016-2020年")
+# a span of years that ends in a year ("2026至2030年", "2026-2030年")
 _SPAN_END = re.compile(r"(?:19|20)\d\d\s*年?\s*[-~–—至到]\s*((?:19|20)\d\d)\s*年")
 
 
@@ -87,7 +87,7 @@ def chinese_report_year(text: str, *, file_year: int | None = None) -> int | Non
     """The year a page written mainly in Chinese reports on, or ``None``.
 
     Order: the year of its file name (``2020_…``), or the year before when the page's
-    latest year is that one and ends a span (a summary of "2016至2020年" published in 2021);
+    latest year is that one and ends a span (a summary of "2026至2030年" published in 2031);
     else the year of its publication date (a date with a time, else a line that is only
     a date), or the year before when it appeared in January or February and names that
     year more often (a summary of the year before); else the year the page names most
