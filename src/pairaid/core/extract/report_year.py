@@ -23,9 +23,11 @@ from pairaid.core.extract.pipeline import report_year_candidates, report_year_fr
 from pairaid.core.extract.rules import word_list
 
 _YEARBOOK_FILE = re.compile(r"^((?:19|20)\d\d)[_-]")
-# a news release's dateline opening its first paragraph: "ANHE, Oct. 22 --", "ANHE CITY, May 3 (Reporter) —"
+# a news release's dateline opening its first paragraph: "ANHE, Oct. 22 --", "ANHE CITY, May 3 (Reporter) —",
+# its province or region after the city in ordinary case ("ANHE, Eastshire, Oct. 22, 2031 --")
 _DATELINE = re.compile(
-    rf"^\s*[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)*,\s*(?:{'|'.join(word_list('months'))})\.?\s+\d{{1,2}}\b"
+    r"^\s*[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)*,\s*(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2},\s*)?"
+    rf"(?:{'|'.join(word_list('months'))})\.?\s+\d{{1,2}}\b(?:,\s*((?:19|20)\d\d)\b)?"
     r"[^\n]{0,60}?(?:--|—|–)",
     re.M,
 )
@@ -45,7 +47,8 @@ _SPAN_END = re.compile(r"(?:19|20)\d\d\s*年?\s*[-~–—至到]\s*((?:19|20)\d\
 def report_year_of(text: str, *, filename: str | None = None) -> int | None:
     """The year the report covers, or ``None`` when neither text nor file name tells.
 
-    Order: a yearbook file name (``2010_…`` → 2009) when the text names that year or
+    Order: the year of a news release's dateline ("ANHE, Oct. 22, 2031 --"); a yearbook file name
+    (``2010_…`` → 2009) when the text names that year or
     only earlier ones (history such as "in 2002 the two cities were twinned"); else
     the year the English text reports on ("In 2009", :func:`report_year_from_text`);
     else the most frequent "2009年" (the later year on a tie); else the file name's year.
@@ -55,7 +58,10 @@ def report_year_of(text: str, *, filename: str | None = None) -> int | None:
         found = chinese_report_year(text, file_year=int(match.group(1)) if match is not None else None)
         return found if found is not None else _year_in_name(filename)
     from_name = int(match.group(1)) - 1 if match is not None else None
-    if from_name is not None and _DATELINE.search(text[:_DATELINE_WITHIN]):
+    dateline = _DATELINE.search(text[:_DATELINE_WITHIN])
+    if dateline is not None and dateline.group(1):
+        return int(dateline.group(1))  # a news release dated with its year reports on that year
+    if from_name is not None and dateline is not None:
         from_name += 1  # a news release, named for the year it appeared in, reports on that year
     candidates = report_year_candidates(text)
     if from_name is not None and (from_name in candidates or all(year < from_name for year in candidates)):
