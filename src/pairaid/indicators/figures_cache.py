@@ -7,8 +7,9 @@ and activities itself (triggers of migration indicators 0005, whatever writes th
 services, bulk updates, raw SQL, imports), and to what the reports read besides (0006:
 transactions, the codelist, evidence, documents, events, plans, the rubric, datasets);
 :func:`figures_cached` keeps a result under that count, so a result is built again as soon as
-anything it is made of changes. A result cached while a change was being written but not yet
-committed lives at most :data:`CACHE_SECONDS`.
+anything it is made of changes. The count moves for other connections only when the change commits
+(a row counted up in the writing transaction, migration 0007): a result built while a change is being
+written reads the old figures and is kept under the old count, so the commit's new count builds it again.
 """
 
 from __future__ import annotations
@@ -24,19 +25,18 @@ from pairaid.core.read_once import once
 T = TypeVar("T")
 
 #: Part of every key: raised when what is stored changes shape, so that no process reads another version's.
-FORMAT = 2
+FORMAT = 3
 #: How long a cached result lives at most.
 CACHE_SECONDS = 300
-_CHANGES = {
-    "postgresql": "SELECT last_value + CASE WHEN is_called THEN 1 ELSE 0 END FROM indicators_figures_changes",
-    "sqlite": "SELECT n FROM indicators_figures_changes WHERE id = 1",
-}
+#: The count is a row the triggers count up in the writing transaction (0005, on PostgreSQL 0007): another
+#: connection sees it move only when the write commits, together with what was written.
+_CHANGES = "SELECT n FROM indicators_figures_changes WHERE id = 1"
 
 
 def figures_changes() -> int:
     """How many writes the figures, pairings, areas and activities have had (the database's own count)."""
     with connection.cursor() as cursor:
-        cursor.execute(_CHANGES[connection.vendor])
+        cursor.execute(_CHANGES)
         row = cursor.fetchone()
     return int(row[0]) if row else 0
 
