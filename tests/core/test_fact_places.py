@@ -247,6 +247,24 @@ def test_an_opening_of_made_up_or_unpaired_places_names_no_pairing() -> None:
     assert places("Aid work in Region B\n\nAnhe built 8 clinics in Baishan in 2012.\n", 2012)[0][1] is None
 
 
+def test_a_title_whose_sides_aid_no_one_takes_the_pairing_its_opening_names() -> None:
+    # issue 11 (blind set 7): a short name for each side ("Twenty Years of Jing–Tian") read "Twenty Years of
+    # Jing" as the donor; the registry pairs no one with it, and the opening names Beijing and Hotan
+    text = (
+        "Ten Years of Jing–He Cooperation\n\n"
+        "In 2010 Beijing was paired with Hotan Prefecture. In 2012 Beijing built 8 clinics.\n"
+    )
+    assert places(text, 2012)[0][:2] == ("8 clinics", "Beijing")
+    assert (read_report(text, report_year=2012).donor, read_report(text, report_year=2012).recipient) == (
+        "Beijing",
+        "Hotan Prefecture",
+    )
+    # a title donor the registry pairs keeps the title's reading; made-up sides stay as the title gives them
+    assert places("Beijing's Aid to Hotan\n\nIn 2012 Beijing built 8 clinics.\n", 2012)[0][1] == "Beijing"
+    text = "Ten Years of An–Bai Cooperation\n\nIn 2012 Anhe built 8 clinics in Baishan.\n"
+    assert places(text, 2012)[0][1] == "Ten Years of An"
+
+
 def test_a_partnership_headline_names_both_sides() -> None:
     text = "Anhe-Baishan partnership: from roads to jobs\n\nIn 2012 the partners built 8 clinics.\n"
     assert places(text, 2012) == [("8 clinics", "Anhe", "Baishan")]

@@ -13,6 +13,7 @@ from pairaid.core.extract.facts import bind_facts
 from pairaid.core.extract.mentions import find_mentions
 from pairaid.core.extract.model import Extraction, Mention
 from pairaid.core.extract.opening_parties import opening_pairing
+from pairaid.core.extract.pairing_places import recipient_places
 from pairaid.core.extract.places import Parties, report_parties
 from pairaid.core.extract.places_zh import chinese_parties
 from pairaid.core.extract.regex_leads import compile_led
@@ -78,6 +79,9 @@ def read_report(text: str, *, report_year: int, donor: str | None = None, recipi
         parties = report_parties(text, title, donor=donor, recipient=recipient)
         if parties.kind == "provincial" and not donor and (pair := opening_pairing(text, report_year)) is not None:
             parties = Parties(pair[0], recipient or pair[1], "pairing")  # the pairing its opening names
+        elif _title_names_no_pairing(parties, donor, report_year) and (pair := opening_pairing(text, report_year)):
+            # "Twenty Years of A–B Cooperation": the title's sides are words or short names that aid no one
+            parties = Parties(pair[0], recipient or pair[1], "pairing")
     facts, readings = bind_facts(
         text, sections, sentences, mentions, report_year=report_year, parties=parties, tables=tables
     )
@@ -93,6 +97,18 @@ def read_report(text: str, *, report_year: int, donor: str | None = None, recipi
         readings=readings,
     )
     return in_original_offsets(extraction, document)
+
+
+def _title_names_no_pairing(parties: Parties, donor: str | None, year: int) -> bool:
+    """Whether the donor read from the title ("Twenty Years of A" in "Twenty Years of A–B Cooperation") is
+    no donor of any pairing in force in ``year`` by the shipped registry (nor given by the caller): the
+    pairing the opening names is the report's then, when it names one of the registry."""
+    return (
+        parties.kind == "pairing"
+        and not donor
+        and parties.donor is not None
+        and not recipient_places(parties.donor, year).codes
+    )
 
 
 def in_original_offsets(extraction: Extraction, document: Document) -> Extraction:
