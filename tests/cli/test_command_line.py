@@ -113,6 +113,24 @@ def test_output_names_keep_unique_names_and_number_the_rest() -> None:
     assert output_names(paths) == ["a.txt.json", "a.txt-2.json", "a.html.json", "b.json"]
 
 
+def test_an_output_name_already_taken_by_a_numbered_one_takes_the_next(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """d2/a.txt is written as a.txt-2.json: the report a.txt-2.txt must not write over it, and each
+    line names the report as given."""
+    monkeypatch.chdir(tmp_path)
+    for name in ("d1/a.txt", "d2/a.txt", "a.txt-2.txt"):
+        Path(name).parent.mkdir(exist_ok=True)
+        Path(name).write_text("In 2009, Shandong provided aid funds of 3 million yuan.\n", encoding="utf-8")
+
+    result = runner.invoke(app, ["extract", "d1/a.txt", "d2/a.txt", "a.txt-2.txt", "--out", "out"])
+
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in Path("out").iterdir()) == ["a.txt-2-2.json", "a.txt-2.json", "a.txt.json"]
+    assert [line.split(":")[0] for line in result.output.splitlines()] == ["d1/a.txt", "d2/a.txt", "a.txt-2.txt"]
+    assert "a.txt-2.txt: 1 mentions, 1 facts (written as a.txt-2-2.json" in result.output
+
+
 def test_a_text_without_a_year_takes_the_year_its_file_name_holds(tmp_path: Path) -> None:
     undated = "Shandong provided aid funds of 12.5 million yuan to Shule County.\n"
     (tmp_path / "shandong-kashgar-2011.txt").write_text(undated, encoding="utf-8")
@@ -125,7 +143,8 @@ def test_a_text_without_a_year_takes_the_year_its_file_name_holds(tmp_path: Path
     assert named.exit_code == 0, named.output
     assert json.loads((out / "shandong-kashgar-2011.json").read_text(encoding="utf-8"))["report_year"] == 2011
     assert nameless.exit_code == 1
-    assert nameless.output == "error: shandong.txt: no year in the text nor in the file name; give --year\n"
+    expected = f"error: {tmp_path / 'shandong.txt'}: no year in the text nor in the file name; give --year\n"
+    assert nameless.output == expected
 
 
 @pytest.mark.django_db

@@ -43,15 +43,19 @@ def _report_year(path: Path, text: str, year: int | None) -> int:
 
 def output_names(paths: list[Path]) -> list[str]:
     """The file each report is written to: ``NAME.json``; ``NAME.EXT.json`` when another report of the
-    run has the same name before its extension (a.txt and a.html); ``-2``, ``-3`` when even those meet
-    (two a.txt from two folders)."""
+    run has the same name before its extension (a.txt and a.html); ``-2``, ``-3`` (the first not taken
+    yet in this run) when even those meet (two a.txt from two folders), so that no two reports share one."""
     stems = Counter(path.stem for path in paths)
-    names = [f"{path.stem}.json" if stems[path.stem] == 1 else f"{path.name}.json" for path in paths]
-    seen: Counter[str] = Counter()
+    taken: set[str] = set()
     unique = []
-    for name in names:
-        seen[name] += 1
-        unique.append(name if seen[name] == 1 else f"{name.removesuffix('.json')}-{seen[name]}.json")
+    for path in paths:
+        base = path.stem if stems[path.stem] == 1 else path.name
+        name, number = f"{base}.json", 1
+        while name in taken:
+            number += 1
+            name = f"{base}-{number}.json"
+        taken.add(name)
+        unique.append(name)
     return unique
 
 
@@ -82,7 +86,9 @@ def extract(
             (out / name).write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
         except PairaidError as exc:
             failed += 1
-            message = str(exc) if str(path) in str(exc) or path.name in str(exc) else f"{path}: {exc}"
+            message = str(exc)
+            if not message.startswith(str(path)):
+                message = f"{path}: {message.removeprefix(f'{path.name}: ')}"
             error_line(message)
             continue
         except OSError as exc:  # OUT/NAME.json cannot be written
@@ -90,6 +96,6 @@ def extract(
             error_line(os_error_message(exc))
             continue
         written = "" if name == f"{path.stem}.json" else f" (written as {name}: another report has its name)"
-        typer.echo(f"{path.name}: {len(extraction.mentions)} mentions, {len(extraction.facts)} facts{written}")
+        typer.echo(f"{path}: {len(extraction.mentions)} mentions, {len(extraction.facts)} facts{written}")
     if failed:
         raise typer.Exit(1)
