@@ -38,6 +38,13 @@ def test_it_exits_1_when_nothing_matches() -> None:
     assert result.output == "error: no area matches 'Atlantis'\n"
 
 
+def test_a_context_that_names_no_area_is_refused() -> None:
+    result = runner.invoke(app, ["areas", "resolve", "Kashgar", "--context", "Kashi", "--context", "Atlantis"])
+
+    assert result.exit_code == 1
+    assert result.output == "error: no area matches the context 'Atlantis'\n"
+
+
 def test_json_for_nothing_is_an_empty_list() -> None:
     result = runner.invoke(app, ["areas", "resolve", "Atlantis", "--json"])
 

@@ -76,6 +76,8 @@ def resolve(
 
         keep_built_tables()
         gazetteer = default_gazetteer()
+        if unknown := gazetteer.context_unknown(context or []):
+            raise InputError(f"no area matches the context {', '.join(_shown(item) for item in unknown)}")
         found = gazetteer.resolve(name, context=context or None, limit=limit)
     if as_json:
         typer.echo(json.dumps([_as_dict(c) for c in found], ensure_ascii=False, indent=2))

@@ -199,6 +199,11 @@ class Gazetteer:
             return None
         return found[0]
 
+    def context_unknown(self, context: str | Sequence[str]) -> list[str]:
+        """The items of ``context`` that name no area as :meth:`resolve` reads a context (and so narrow nothing)."""
+        items = (context,) if isinstance(context, str) else tuple(context)
+        return [item for item in items if not self._context_codes(item)]
+
     def area(self, code: str) -> AreaRecord | None:
         """The record with this 6-digit code, or None."""
         return self._records.get(code)
