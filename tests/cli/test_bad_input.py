@@ -134,3 +134,16 @@ def test_serve_on_an_address_it_cannot_listen_on_is_one_line() -> None:
         1,
         "error: 127.0.0.1:99999: port 99999 is not between 1 and 65535\n",
     )
+
+
+@pytest.mark.django_db
+def test_token_revoke_of_a_prefix_no_token_in_use_has_is_refused() -> None:
+    from pairaid.accounts.services import token_create
+
+    get_user_model().objects.create_user("ann")
+    prefix = token_create(username="ann").token[:12]
+
+    assert _run("token", "revoke", prefix) == (0, "revoked: 1\n")
+    refused = f"error: no token in use starts with '{prefix}' (give a token's first 12 characters)\n"
+    assert _run("token", "revoke", prefix) == (1, refused)
+    assert _run("token", "revoke", "zzzzzzzzzzzz")[0] == 1

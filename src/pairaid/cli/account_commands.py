@@ -35,14 +35,18 @@ def token_create(
 
 @token_app.command("revoke")
 def token_revoke(prefix: str = typer.Argument(..., help="the token's first 12 characters")) -> None:
-    """Revoke the token(s) starting with PREFIX."""
+    """Revoke the token(s) starting with PREFIX. Exits 1 when no token in use starts with it."""
     with one_line_errors():
         from pairaid.cli.setup_commands import database_ready
 
         database_ready()
         from pairaid.accounts.services import token_revoke as revoke
+        from pairaid.core.errors import InputError
 
-        console.print(f"revoked: {revoke(prefix=prefix)}")
+        revoked = revoke(prefix=prefix)
+        if not revoked:
+            raise InputError(f"no token in use starts with {prefix!r} (give a token's first 12 characters)")
+        console.print(f"revoked: {revoked}")
 
 
 def _password(given: str | None, *, from_stdin: bool) -> str:
