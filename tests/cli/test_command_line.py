@@ -180,3 +180,14 @@ def test_a_stored_report_given_another_year_says_what_would_change_and_reads_aga
     assert years_told == [2009]
     assert again.exit_code == 0 and "status: read again" in again.output
     assert sorted(DataValue.objects.values_list("period_start__year", flat=True)) == [2010]
+
+
+@pytest.mark.django_db
+def test_ingest_off_a_terminal_writes_no_progress_bar_nor_its_empty_line(tmp_path: Path) -> None:
+    report = tmp_path / "r.txt"
+    report.write_text("In 2009, Shandong provided aid funds of 3 million yuan.\n", encoding="utf-8")
+
+    result = runner.invoke(app, ["ingest", str(report), str(tmp_path / "missing.txt")])
+
+    assert result.exit_code == 1
+    assert result.stderr == f"error: {tmp_path / 'missing.txt'}: no such file\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
@@ -65,7 +66,9 @@ def ingest(
         rows: list[_Row] = []
         notes: list[str] = []
         columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-        with Progress(*columns, console=stderr, transient=True) as progress:
+        bar = Progress(*columns, console=stderr, transient=True)
+        # the bar only on a terminal: elsewhere, stopping it printed an empty line on stderr
+        with bar if stderr.is_terminal else nullcontext(bar) as progress:
             task = progress.add_task("ingesting", total=len(reports))
             for path in reports:
                 progress.update(task, description=f"ingesting {path.name}")
