@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from decimal import Decimal
 
+from pairaid.core.change import change_percent
 from pairaid.core.checks.model import CheckConfig, Figure, Finding, Severity
 from pairaid.core.checks.precision import amount, interval
 
@@ -68,15 +69,16 @@ def check_growth(figures: Sequence[Figure], config: CheckConfig) -> list[Finding
             implied_high = (high / p_low - 1) * HUNDRED if p_low > 0 else Decimal("Infinity")
             if stated - rate_tol <= implied_high and implied_low <= stated + rate_tol:
                 continue
-            implied = ((f.value / p.value - 1) * HUNDRED).quantize(Decimal("0.1"))
+            from_stored = change_percent(f.value, p.value)  # p.value is not 0 (above)
+            assert from_stored is not None
             findings.append(
                 Finding.about(
                     (f, p),
                     rule="growth_rate_mismatch",
                     severity=Severity.WARNING,
                     message=f"{f.indicator} {f.label} is said to be up {stated.normalize():f}% over {base_year}, "
-                    f"but the stored {base_year} value {p.label} gives {implied:f}%",
-                    values=(("stated rate", stated), ("rate from stored values", implied), ("previous", p.value)),
+                    f"but the stored {base_year} value {p.label} gives {from_stored:f}%",
+                    values=(("stated rate", stated), ("rate from stored values", from_stored), ("previous", p.value)),
                 )
             )
     return findings
