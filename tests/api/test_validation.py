@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from typing import Any
 
 from django.test import Client
@@ -142,3 +143,28 @@ def test_the_schema_says_what_the_api_reads(world: World) -> None:
         {"type": "string", "pattern": r"^[0-9]{1,14}(\.[0-9]{1,2})?$"},
     ]
 
+
+
+def test_a_currency_that_is_no_iso_code_is_refused_by_the_api_and_by_entry(world: World) -> None:
+    """Regression (issue 15): hand entry stored a transaction through the model, so ``currency="usd"`` passed
+    ``full_clean``; now it builds the one ``TransactionSpec`` the loaders use, which refuses it."""
+    import pytest
+    from django.core.exceptions import ValidationError
+
+    from pairaid.activities.models import Transaction
+    from pairaid.entry.services import transaction_create
+
+    activity = make_activity(world.kashi, "SD-KS-1")
+    body = {"activity": activity.pk, "transaction_type": "commitment", "finance_type": "grant"}
+    body |= {"value": "2000.00", "value_date": "2010-05-01"}
+    sent = _details(_send(world, "post", "/api/v1/transactions", {**body, "currency": "usd"}))
+    assert sent[0]["loc"][-1] == "currency"
+    data = {**body, "activity": activity, "currency": "usd"}
+    with pytest.raises(ValidationError) as refused:
+        transaction_create(user=world.owner, data=data)
+    assert refused.value.messages == ["currency 'usd' is not an ISO 4217 code such as CNY"]
+    assert not Transaction.objects.exists()
+    stored = transaction_create(user=world.owner, data={**data, "currency": "CNY"})
+    assert (stored.value, stored.currency, str(stored.value_date)) == (Decimal("2000.00"), "CNY", "2010-05-01")
+    entered = stored.history.get()
+    assert (entered.history_user, entered.history_change_reason) == (world.owner, "entered")

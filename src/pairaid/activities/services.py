@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from django.db import transaction
 
@@ -185,13 +186,14 @@ def _transaction_key(spec: TransactionSpec) -> dict[str, object]:
     }
 
 
-def transaction_create(spec: TransactionSpec) -> Transaction:
-    """Record the money movement ``spec`` describes (:class:`TransactionSpec`).
+def transaction_create(spec: TransactionSpec, *, user: Any = None, reason: str = "") -> Transaction:
+    """Record the money movement ``spec`` describes (:class:`TransactionSpec`); ``user`` and ``reason``, when
+    given, go into its history (hand entry gives them; a loader leaves them to the request, if any).
 
     Raises:
         DataError: as :func:`_transaction_key`.
     """
-    return Transaction.objects.create(
+    tx = Transaction(
         **_transaction_key(spec),
         provider_area=spec.provider_area,
         provider_organisation=spec.provider_organisation,
@@ -199,6 +201,12 @@ def transaction_create(spec: TransactionSpec) -> Transaction:
         receiver_organisation=spec.receiver_organisation,
         description=spec.description.strip(),
     )
+    if user is not None:
+        tx._history_user = user  # type: ignore[attr-defined]
+    if reason:
+        tx._change_reason = reason  # type: ignore[attr-defined]
+    tx.save(force_insert=True)
+    return tx
 
 
 def transaction_get_or_create(spec: TransactionSpec) -> tuple[Transaction, bool]:

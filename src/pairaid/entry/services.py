@@ -23,7 +23,9 @@ from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext as _
 
 from pairaid.accounts import permissions
+from pairaid.activities import services as activities
 from pairaid.activities.models import Activity, Transaction
+from pairaid.activities.services import TransactionSpec
 from pairaid.core.errors import DataError
 from pairaid.datasets.locks import require_datavalue_unlocked
 from pairaid.geo.models import Area
@@ -78,8 +80,8 @@ def _check_order(instance: models.Model) -> None:
         raise ValidationError(errors)
 
 
-def _save(instance: models.Model, *, user: Any, reason: str, exclude: Iterable[str] = ()) -> None:
-    """Validate and save ``instance`` with ``reason`` in the audit trail.
+def _validate(instance: models.Model, *, exclude: Iterable[str] = ()) -> None:
+    """Check ``instance`` by the model's rules, each broken one a field error in the user's language.
 
     A value another record holds already (an activity's identifier) is a
     :class:`DataError` (409 in the API), not a mistake in the request.
@@ -92,6 +94,11 @@ def _save(instance: models.Model, *, user: Any, reason: str, exclude: Iterable[s
         if errors and all(error.code == "unique" for error in errors):
             raise DataError(" ".join(message for error in errors for message in error.messages)) from None
         raise
+
+
+def _save(instance: models.Model, *, user: Any, reason: str, exclude: Iterable[str] = ()) -> None:
+    """Validate (:func:`_validate`) and save ``instance`` with ``reason`` in the audit trail."""
+    _validate(instance, exclude=exclude)
     instance._history_user = user  # type: ignore[attr-defined]
     instance._change_reason = reason  # type: ignore[attr-defined]
     try:
@@ -132,7 +139,10 @@ def activity_update(
 
 @transaction.atomic
 def transaction_create(*, user: Any, data: Mapping[str, Any]) -> Transaction:
-    """Create a transaction of an activity or of a pairing (exactly one of ``activity``/``pairing``)."""
+    """Create a transaction of an activity or of a pairing (exactly one of ``activity``/``pairing``): the
+    fields checked as the model's rules say (a message per field), then stored by the one create of
+    transactions, :func:`pairaid.activities.services.transaction_create`, whose refusals (a currency that
+    is no ISO 4217 code, say) are errors of the request too."""
     tx = Transaction()
     _assign(tx, data)
     permissions.require(
@@ -140,8 +150,25 @@ def transaction_create(*, user: Any, data: Mapping[str, Any]) -> Transaction:
         _("You may not edit this pairing."),
     )
     _check_transaction_owner(tx)
-    _save(tx, user=user, reason="entered")
-    return tx
+    _validate(tx)
+    spec = TransactionSpec(
+        transaction_type=tx.transaction_type,
+        finance_type=tx.finance_type,
+        value=tx.value,
+        value_date=tx.value_date,
+        activity=tx.activity,
+        pairing=tx.pairing,
+        currency=tx.currency,
+        provider_area=tx.provider_area,
+        provider_organisation=tx.provider_organisation,
+        receiver_area=tx.receiver_area,
+        receiver_organisation=tx.receiver_organisation,
+        description=tx.description,
+    )
+    try:
+        return activities.transaction_create(spec, user=user, reason="entered")
+    except DataError as refused:
+        raise ValidationError(str(refused)) from None
 
 
 @transaction.atomic
