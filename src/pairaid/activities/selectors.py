@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
+from typing import Any
 
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import Prefetch, Q, QuerySet, Sum
 
 from pairaid.activities.models import Activity, Transaction
 from pairaid.core.filters import given_filters
@@ -141,3 +142,45 @@ def activity_search(*, text: str, limit: int) -> list[Activity]:
     ``text`` (the search page)."""
     named = Q(title__icontains=text) | Q(title_zh__icontains=text) | Q(identifier__icontains=text)
     return list(Activity.objects.filter(named).select_related("pairing")[:limit])
+
+
+def activities_of_year(*, pairing_ids: list[int], year: int, outputs: QuerySet[Any]) -> list[Activity]:
+    """The activities of these pairings that count in ``year`` (one counts unless it starts after the
+    year or ends before it; an undated one counts in every year), by identifier, with their recipient
+    areas and their data values ``outputs`` (a query of data values, e.g. the year's confirmed ones)."""
+    return list(
+        Activity.objects.filter(pairing_id__in=pairing_ids)
+        .filter(Q(start_date__isnull=True) | Q(start_date__year__lte=year))
+        .filter(Q(end_date__isnull=True) | Q(end_date__year__gte=year))
+        .prefetch_related("recipient_areas", Prefetch("data_values", queryset=outputs))
+        .order_by("identifier")
+    )
+
+
+def money_moved_by_activity(*, pairing_ids: list[int], year: int) -> dict[int, Decimal]:
+    """The yuan disbursed and spent in ``year`` by each activity of these pairings, by activity id (an
+    activity that moved none is left out)."""
+    return dict(
+        Transaction.objects.filter(
+            activity__pairing_id__in=pairing_ids,
+            value_date__year=year,
+            transaction_type__in=("disbursement", "expenditure"),
+        )
+        .values_list("activity_id")
+        .annotate(total=Sum("value"))
+    )
+
+
+def activities_of_pairing(*, pairing: Pairing) -> QuerySet[Activity]:
+    """The pairing's own activities (not those of nested pairings), in identifier order."""
+    return pairing.activities.all()
+
+
+def activities_in_area(*, area: Area, limit: int) -> QuerySet[Activity]:
+    """The first ``limit`` activities with ``area`` among their recipient areas, in identifier order."""
+    return area.activities.all()[:limit]
+
+
+def activity_transactions(*, activity: Activity) -> list[Transaction]:
+    """The activity's transactions, in value date order."""
+    return list(activity.transactions.all())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from django.db.models import Case, F, QuerySet, When
@@ -158,3 +158,35 @@ def tree_findings(*, pairing: Pairing, year: int) -> list[Finding]:
     """Every stored finding of ``pairing``'s tree in ``year`` (:func:`finding_list`'s order), read once per page
     (:mod:`pairaid.core.read_once`) for its list of findings and its assessment."""
     return once(f"tree_findings:{pairing.pk}:{year}", lambda: list(finding_list(pairing=pairing, year=year)))
+
+
+def findings_of_year(
+    *, year: int, include_extracted: bool, pairing_ids: list[int] | None = None, limit: int | None = None
+) -> list[Finding]:
+    """The first ``limit`` findings of ``year`` (on confirmed figures, or with ``include_extracted`` on the
+    extracted ones too), of these pairings, errors first, then warnings, then notes; with their evidence
+    and its document (without its text)."""
+    rank = Case(When(severity="error", then=0), When(severity="warning", then=1), default=2)
+    qs = (
+        Finding.objects.filter(year=year, includes_extracted=include_extracted)
+        .select_related("evidence", "evidence__document")
+        .defer("evidence__document__text")
+        .annotate(rank=rank)
+        .order_by("rank", "severity", "rule", "pk")
+    )
+    if pairing_ids is not None:
+        qs = qs.filter(pairing_id__in=pairing_ids)
+    return list(qs[:limit] if limit is not None else qs)
+
+
+def finding_members(*, finding_ids: Iterable[int]) -> dict[int, list[DataValue]]:
+    """The data values each finding is about, with their indicators, areas and activities, by finding id
+    (one query)."""
+    ids = list(finding_ids)
+    members: dict[int, list[DataValue]] = {pk: [] for pk in ids}
+    links = Finding.data_values.through.objects.filter(finding_id__in=ids).select_related(
+        "datavalue__indicator", "datavalue__area", "datavalue__activity"
+    )
+    for link in links:
+        members[link.finding_id].append(link.datavalue)
+    return members

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -157,6 +158,23 @@ def _instance(model: type[M], row: dict[str, Any], prefix: str) -> M:
     """The ``model`` object whose fields ``row`` holds under ``prefix`` (as if read by a query of its own)."""
     fields = model._meta.concrete_fields
     return model.from_db(DEFAULT_DB_ALIAS, [f.attname for f in fields], [row[prefix + f.attname] for f in fields])
+
+
+def events_by_kind(*, rows: Iterable[EventRow]) -> dict[str, dict[int, Event]]:
+    """The events of ``rows`` (from :func:`events_of_year`), each kind's by id, with their evidence (and a
+    cadre batch with its area): one query a kind."""
+    chosen = list(rows)
+    kinds: dict[str, type[Event]] = {
+        "visit": Visit,
+        "cadre_batch": CadreBatch,
+        "trade_fair": TradeFair,
+        "agreement": FrameworkAgreement,
+    }
+    loaded: dict[str, dict[int, Event]] = {}
+    for kind, model in kinds.items():
+        qs = model.objects.select_related("evidence", *(("area",) if kind == "cadre_batch" else ()))
+        loaded[kind] = qs.in_bulk([r.id for r in chosen if r.kind == kind])
+    return loaded
 
 
 def events_of_year(*, pairing: Pairing, year: int) -> list[EventRow]:

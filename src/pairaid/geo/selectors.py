@@ -49,3 +49,18 @@ def area_search(*, text: str, limit: int) -> list[Area]:
     or whose code is ``text`` (the search page)."""
     named = Q(name_zh__icontains=text) | Q(name_en__icontains=text) | Q(name_pinyin__icontains=text) | Q(code=text)
     return list(Area.objects.filter(named).select_related("parent")[:limit])
+
+
+def area_names_zh(*, name: str) -> list[tuple[str, str]]:
+    """(level, Chinese name) of each area known by ``name`` in English or pinyin, or whose English name is
+    ``name`` and a word more ("Kashi" for "Kashi Prefecture"), in code order."""
+    return list(
+        Area.objects.filter(
+            Q(name_en__iexact=name) | Q(name_pinyin__iexact=name) | Q(name_en__istartswith=f"{name} ")
+        ).values_list("level", "name_zh")
+    )
+
+
+def area_children(*, area: Area) -> QuerySet[Area]:
+    """The areas directly under ``area``, in code order."""
+    return area.children.all()

@@ -190,3 +190,25 @@ def indicator_given(code_or_indicator: str | Indicator) -> Indicator:
     if found is None:
         raise CodelistError(f"unknown indicator code {code_or_indicator!r}")
     return found
+
+
+def confirmed_actuals_of_year(*, year: int) -> QuerySet[DataValue]:
+    """The confirmed actual data values whose period ends in ``year``, with their indicators, in indicator,
+    then period order (what an activity achieved in the year)."""
+    return (
+        DataValue.objects.filter(period_end__year=year, status__in=CONFIRMED_STATUSES, kind=DataValueKind.ACTUAL)
+        .select_related("indicator")
+        .order_by("indicator", "period_start", "pk")
+    )
+
+
+def evidence_document_ids_of_year(*, year: int, statuses: Iterable[str], limit: int) -> list[int]:
+    """The ids of at most ``limit`` documents that the data values of ``year`` with these statuses were read from."""
+    stated = DataValue.objects.filter(period_end__year=year, status__in=statuses, evidence__isnull=False)
+    return list(stated.values_list("evidence__document_id", flat=True).distinct()[:limit])
+
+
+def activity_outputs(*, activity: Activity) -> QuerySet[DataValue]:
+    """The data values of ``activity`` (what it achieved or plans), with their indicators, in indicator,
+    then period order."""
+    return activity.data_values.select_related("indicator")

@@ -285,3 +285,8 @@ def pairing_start_years() -> tuple[int, int] | None:
     """The first and the last year a pairing starts in, or None when there is no pairing."""
     found = Pairing.objects.aggregate(first=Min("start_year"), last=Max("start_year"))
     return None if found["first"] is None else (found["first"], found["last"])
+
+
+def pairings_with_sides(*, ids: Iterable[int]) -> list[Pairing]:
+    """The pairings with these ids, with their sides, in level, then name order."""
+    return list(_with_sides(Pairing.objects.filter(pk__in=list(ids))))

@@ -14,23 +14,26 @@ from dataclasses import replace
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Case, Prefetch, Q, Sum, When
 from django.utils import translation
 
-from pairaid.activities.models import Activity, ActivityStatus, Transaction
-from pairaid.checks.models import Finding
+from pairaid.activities.models import ActivityStatus
+from pairaid.activities.selectors import activities_of_year, money_moved_by_activity
+from pairaid.checks.selectors import findings_of_year
 from pairaid.core.change import change_percent
 from pairaid.core.codelists import disaggregation_name, sectors
 from pairaid.core.tree_sums import Statement
-from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueKind, DataValueStatus
+from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueStatus
 from pairaid.indicators.rollups import RollupRow
+from pairaid.indicators.selectors import confirmed_actuals_of_year, evidence_document_ids_of_year
 from pairaid.indicators.totals import ScopeTotal
 from pairaid.registry.models import Pairing
+from pairaid.registry.selectors import pairings_with_sides
 from pairaid.reports.context import ActivityRow, FindingRow, NoteRow, ReportFigure, SourceRow, TableRow, TreeRow
 from pairaid.reports.finding_texts import finding_messages, pairing_names
 from pairaid.reports.labels import is_zh, money, quantity
 from pairaid.reports.links import evidence_url
 from pairaid.sources.models import SourceDocument
+from pairaid.sources.selectors import documents_by_id, documents_without_text
 
 #: Where a sentence ends: a full stop not inside a number, other end marks, a line break.
 _SENTENCE_END = re.compile(r"(?<![0-9])\.|\.(?![0-9])|[。！？!?；;\n]")
@@ -80,7 +83,7 @@ class Notes:
 
     def rows(self) -> list[NoteRow]:
         """The notes with their quotes (one query for the documents' texts)."""
-        docs = SourceDocument.objects.in_bulk({d for d, _, _ in self._numbers})
+        docs = documents_by_id(ids={d for d, _, _ in self._numbers})
         rows = []
         for (doc_id, start, end), n in sorted(self._numbers.items(), key=lambda item: item[1]):
             doc = docs.get(doc_id)
@@ -200,27 +203,8 @@ def activity_rows(*, pairing_ids: list[int], year: int, language: str) -> list[A
     """The year's activities of these pairings: an activity counts unless it starts after the year or
     ends before it (an undated one counts in every year), with its money moved and outputs of the year."""
     names = {s.code: (s.name_zh if is_zh(language) else s.name_en) for s in sectors()}
-    of_year = DataValue.objects.filter(
-        period_end__year=year, status__in=CONFIRMED_STATUSES, kind=DataValueKind.ACTUAL
-    ).select_related("indicator")
-    activities = (
-        Activity.objects.filter(pairing_id__in=pairing_ids)
-        .filter(Q(start_date__isnull=True) | Q(start_date__year__lte=year))
-        .filter(Q(end_date__isnull=True) | Q(end_date__year__gte=year))
-        .prefetch_related(
-            "recipient_areas", Prefetch("data_values", queryset=of_year.order_by("indicator", "period_start", "pk"))
-        )
-        .order_by("identifier")
-    )
-    money_by_activity = dict(
-        Transaction.objects.filter(
-            activity__pairing_id__in=pairing_ids,
-            value_date__year=year,
-            transaction_type__in=("disbursement", "expenditure"),
-        )
-        .values_list("activity_id")
-        .annotate(total=Sum("value"))
-    )
+    activities = activities_of_year(pairing_ids=pairing_ids, year=year, outputs=confirmed_actuals_of_year(year=year))
+    money_by_activity = money_moved_by_activity(pairing_ids=pairing_ids, year=year)
     rows = []
     with translation.override(language):
         for a in activities:
@@ -264,11 +248,7 @@ def tree_rows(*, root: Pairing, totals: dict[int, Decimal], language: str) -> li
     """``root`` and every pairing under it, depth first, each with its aid funds of the year ("" when none)."""
     from pairaid.indicators.statements import PairingForest
 
-    pairings = list(  # the pairings of the tree only, not the nation's
-        Pairing.objects.filter(pk__in=PairingForest.load().under(root.pk)).select_related(
-            "donor_area", "recipient_area", "donor_organisation", "recipient_organisation"
-        )
-    )
+    pairings = pairings_with_sides(ids=PairingForest.load().under(root.pk))  # the tree's only, not the nation's
     children: dict[int | None, list[Pairing]] = {}
     for p in pairings:
         children.setdefault(p.parent_id, []).append(p)
@@ -298,17 +278,7 @@ def finding_rows(
     confirmed figures, or with ``include_extracted`` on the extracted ones too (a report that counts
     them shows what the checks found in them); each written in ``language`` from its rule and
     figures (:func:`pairaid.reports.finding_texts.finding_messages`), with names, not codes."""
-    rank = Case(When(severity="error", then=0), When(severity="warning", then=1), default=2)
-    qs = (
-        Finding.objects.filter(year=year, includes_extracted=include_extracted)
-        .select_related("evidence", "evidence__document")
-        .defer("evidence__document__text")
-        .annotate(rank=rank)
-        .order_by("rank", "severity", "rule", "pk")
-    )
-    if pairing_ids is not None:
-        qs = qs.filter(pairing_id__in=pairing_ids)
-    found = list(qs[:limit] if limit is not None else qs)
+    found = findings_of_year(year=year, include_extracted=include_extracted, pairing_ids=pairing_ids, limit=limit)
     messages = finding_messages(found, language=language)
     rows = []
     with translation.override(language):
@@ -333,11 +303,9 @@ def source_rows(
     that year of ``statuses`` (what an overview's totals were counted from), at most 200."""
     ids = sorted({int(f.evidence_url.split("/documents/")[1].split("/")[0]) for f in figures if f.evidence_url})
     if year is not None:
-        stated = DataValue.objects.filter(
-            period_end__year=year, status__in=statuses or CONFIRMED_STATUSES, evidence__isnull=False
-        )
-        ids = sorted(set(ids) | set(stated.values_list("evidence__document_id", flat=True).distinct()[:200]))
+        stated = evidence_document_ids_of_year(year=year, statuses=statuses or CONFIRMED_STATUSES, limit=200)
+        ids = sorted(set(ids) | set(stated))
     return [
         SourceRow(d.pk, document_title(d), d.address, f"{settings.SITE_URL}/documents/{d.pk}/")
-        for d in SourceDocument.objects.filter(pk__in=ids).defer("text").order_by("pk")
+        for d in documents_without_text(ids=ids)
     ]

@@ -13,8 +13,9 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal, InvalidOperation
 
 from pairaid.checks.models import Finding
+from pairaid.checks.selectors import finding_members
 from pairaid.indicators.models import DataValue
-from pairaid.registry.models import Pairing
+from pairaid.registry.selectors import pairings_by_id
 from pairaid.reports.labels import is_zh, quantity, say, wording
 
 #: Rules whose first figure is a whole and the others its parts.
@@ -133,10 +134,7 @@ def finding_text(finding: Finding, figures: list[DataValue], *, language: str, n
 
 def pairing_names(ids: Iterable[int], language: str) -> dict[int, str]:
     """Each pairing's name in ``language``."""
-    qs = Pairing.objects.filter(pk__in=set(ids)).select_related(
-        "donor_area", "recipient_area", "donor_organisation", "recipient_organisation"
-    )
-    return {p.pk: p.display_name(language) for p in qs}
+    return {pk: p.display_name(language) for pk, p in pairings_by_id(ids=set(ids)).items()}
 
 
 def finding_messages(findings: Sequence[Finding], *, language: str) -> dict[int, str]:
@@ -147,14 +145,7 @@ def finding_messages(findings: Sequence[Finding], *, language: str) -> dict[int,
     pairing names in another, whatever the number of findings."""
     from django.utils import translation
 
-    ids = [f.pk for f in findings]
-    members: dict[int, list[DataValue]] = {pk: [] for pk in ids}
-    through = Finding.data_values.through
-    links = through.objects.filter(finding_id__in=ids).select_related(
-        "datavalue__indicator", "datavalue__area", "datavalue__activity"
-    )
-    for link in links:
-        members[link.finding_id].append(link.datavalue)
+    members = finding_members(finding_ids=[f.pk for f in findings])
     names = pairing_names({v.pairing_id for m in members.values() for v in m if v.pairing_id}, language)
     with translation.override(language):
         return {f.pk: finding_text(f, members[f.pk], language=language, names=names) for f in findings}

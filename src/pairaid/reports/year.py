@@ -92,15 +92,11 @@ def _places(text: str, language: str) -> str:
     highest level first: Kashi is 喀什地区 before 喀什市); a name no area has stays as typed."""
     if not is_zh(language) or not text:
         return text
-    from django.db.models import Q
-
-    from pairaid.geo.models import Area
+    from pairaid.geo.selectors import area_names_zh
 
     names = []
     for part in (p.strip() for p in text.split(";")):
-        found = Area.objects.filter(
-            Q(name_en__iexact=part) | Q(name_pinyin__iexact=part) | Q(name_en__istartswith=f"{part} ")
-        ).values_list("level", "name_zh")
+        found = area_names_zh(name=part)
         ranked = sorted(found, key=lambda a: _LEVELS.index(a[0]) if a[0] in _LEVELS else len(_LEVELS))
         names.append(ranked[0][1] if ranked else part)
     return "、".join(n for n in names if n)
@@ -148,15 +144,10 @@ def _event_fields(event: Any, kind: str, language: str) -> list[str]:
 
 
 def _events(pairing: Pairing, year: int, language: str) -> list[EventLine]:
-    from pairaid.events.models import CadreBatch, FrameworkAgreement, TradeFair, Visit
-    from pairaid.events.selectors import events_of_year
+    from pairaid.events.selectors import events_by_kind, events_of_year
 
     rows = events_of_year(pairing=pairing, year=year)
-    models = {"visit": Visit, "cadre_batch": CadreBatch, "trade_fair": TradeFair, "agreement": FrameworkAgreement}
-    loaded = {}
-    for kind, model in models.items():
-        qs = model.objects.select_related("evidence", *(("area",) if kind == "cadre_batch" else ()))
-        loaded[kind] = qs.in_bulk([r.id for r in rows if r.kind == kind])
+    loaded = events_by_kind(rows=rows)
     zh = is_zh(language)
     lines = []
     for r in rows:

@@ -61,3 +61,18 @@ def document_title_search(*, text: str, limit: int, leaving_out: Iterable[int] =
     )
     found = SourceDocument.objects.filter(named).exclude(pk__in=list(leaving_out))
     return list(found.only("pk", "title", "filename", "sha256")[:limit])
+
+
+def documents_by_id(*, ids: Iterable[int]) -> dict[int, SourceDocument]:
+    """The documents with these ids, with their texts, by id (an id no document has is left out)."""
+    return SourceDocument.objects.in_bulk(set(ids))
+
+
+def documents_without_text(*, ids: Iterable[int]) -> list[SourceDocument]:
+    """The documents with these ids in id order, their texts read only when asked for."""
+    return list(SourceDocument.objects.filter(pk__in=list(ids)).defer("text").order_by("pk"))
+
+
+def document_evidence(*, document: SourceDocument) -> QuerySet[Evidence]:
+    """Every mention (evidence span) of ``document``, in text order."""
+    return document.evidence.all()

@@ -12,14 +12,19 @@ from django.utils.translation import get_language
 from pairaid.accounts import permissions, registry_permissions
 from pairaid.accounts import selectors as visible
 from pairaid.accounts.selectors import visible_datavalue_list
-from pairaid.activities.selectors import activity_get
+from pairaid.activities.selectors import (
+    activities_in_area,
+    activities_of_pairing,
+    activity_get,
+    activity_transactions,
+)
 from pairaid.audit.selectors import history_entries
 from pairaid.checks.models import Finding
 from pairaid.checks.selectors import tree_findings
-from pairaid.geo.selectors import area_get
+from pairaid.geo.selectors import area_children, area_get
 from pairaid.indicators.models import DataValueStatus
 from pairaid.indicators.rollups import rollup_prefetch
-from pairaid.indicators.selectors import indicator_list
+from pairaid.indicators.selectors import activity_outputs, indicator_list
 from pairaid.indicators.totals import scope_totals, scope_totals_cached
 from pairaid.paging import CountedWithPage, KeysFirst
 from pairaid.registry import selectors as registry
@@ -114,7 +119,8 @@ def pairing_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if year:  # its totals, plan against actual and assessment of the year, from one reading of the statements
         rollup_prefetch(years=[year - 1, year], root=pairing)
     page = request.GET.get("page")
-    activities = Paginator(CountedWithPage(pairing.activities.all(), page=page or 1, per_page=50), 50).get_page(page)
+    own = activities_of_pairing(pairing=pairing)
+    activities = Paginator(CountedWithPage(own, page=page or 1, per_page=50), 50).get_page(page)
     return render(
         request,
         "web/pairing_detail.html",
@@ -151,9 +157,9 @@ def area_detail(request: HttpRequest, code: str) -> HttpResponse:
         "web/area_detail.html",
         {
             "area": area,
-            "children": area.children.all(),
+            "children": area_children(area=area),
             "pairings": registry.pairing_list(area_code=area.code)[:100],
-            "activities": area.activities.all()[:100],
+            "activities": activities_in_area(area=area, limit=100),
             "years": years,
             "year": year,
             "figures": figures,
@@ -166,14 +172,14 @@ def area_detail(request: HttpRequest, code: str) -> HttpResponse:
 @site_view
 def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
     activity = or_404(activity_get, pk=pk)
-    transactions = list(activity.transactions.all())
+    transactions = activity_transactions(activity=activity)
     totals: dict[str, object] = {}
     for tx in transactions:
         label = tx.get_transaction_type_display()
         totals[label] = totals.get(label, 0) + tx.value  # type: ignore[operator]
     history = history_entries(instance=activity)
     status_history = [(e, c) for e in history for c in e.changes if c.field == "status"]
-    outputs = permissions.visible_datavalues(request.user, activity.data_values.select_related("indicator"))
+    outputs = permissions.visible_datavalues(request.user, activity_outputs(activity=activity))
     return render(
         request,
         "web/activity_detail.html",

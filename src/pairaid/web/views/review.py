@@ -35,7 +35,7 @@ from pairaid.review.selectors import (
     review_queue,
 )
 from pairaid.sources.models import SourceDocument
-from pairaid.sources.selectors import document_get
+from pairaid.sources.selectors import document_evidence, document_get
 from pairaid.web.highlight import text_segments
 from pairaid.web.review_forms import CorrectionForm, QueueFilterForm
 from pairaid.web.views import int_param, or_404, site_view
@@ -53,7 +53,7 @@ def _evidence_view(
     figures = list(document_datavalues(user=request.user, document=document))
     # every mention is marked (a span of public text); the figures shown are those the user may see
     spans = [(f.evidence.start, f.evidence.end, f.status) for f in figures if f.evidence]
-    spans += [(e.start, e.end, "") for e in document.evidence.all()]
+    spans += [(e.start, e.end, "") for e in document_evidence(document=document)]
     rows = [(f, f.status == DataValueStatus.EXTRACTED and permissions.can_review(request.user, f)) for f in figures]
     if correcting is None and (chosen := int_param(request, "correct")) is not None:
         correcting = next((CorrectionForm(figure=f) for f, may in rows if may and f.pk == chosen), None)
