@@ -8,16 +8,15 @@ never across units, period kinds or kinds; each total lists the statements it ke
 from decimal import Decimal
 
 from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Schema
 
 from pairaid.api.auth import READ_SECURITY
 from pairaid.api.fields import MAX_ID, AreaCode
 from pairaid.api.reads import _ok, router
 from pairaid.core.errors import InputError
-from pairaid.geo.models import Area
+from pairaid.geo.selectors import area_get
 from pairaid.indicators.totals import scope_totals
-from pairaid.registry.models import Pairing
+from pairaid.registry.selectors import pairing_get
 
 
 class TotalsFilter(Schema):
@@ -54,8 +53,8 @@ def total_list(request: HttpRequest, filters: Query[TotalsFilter]) -> list[Total
     """Totals of every summed indicator in ``year``: national, or of ``pairing``'s tree, or of ``area``."""
     if filters.pairing and filters.area:
         raise InputError("give pairing or area, not both")
-    pairing = get_object_or_404(Pairing, pk=filters.pairing) if filters.pairing else None
-    area = get_object_or_404(Area, code=filters.area) if filters.area else None
+    pairing = pairing_get(pk=filters.pairing) if filters.pairing else None
+    area = area_get(code=filters.area) if filters.area else None
     subject = "area" if area is not None else "pairing"
     return [
         TotalOut(

@@ -12,7 +12,6 @@ from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
 from ninja import Field, Path, Query, Schema
 
@@ -21,12 +20,11 @@ from pairaid.api.errors import WRITE_ERRORS
 from pairaid.api.fields import MAX_ID, AreaCode, FigureValue, Id, InputSchema, Text, Weight
 from pairaid.api.reads import _ok, router
 from pairaid.api.schemas import DataValueOut
-from pairaid.assessment.models import Criterion
-from pairaid.assessment.selectors import assessment_run
+from pairaid.assessment.selectors import assessment_run, criterion_get
 from pairaid.assessment.services import criterion_update
 from pairaid.datasets import selectors as datasets
 from pairaid.datasets.services import STEPS, dataset_configure, submission_step
-from pairaid.events.selectors import events_of_year
+from pairaid.events.selectors import event_get, events_of_year
 from pairaid.events.services import EVENT_MODELS, event_create, event_update
 from pairaid.geo.selectors import area_get
 from pairaid.indicators.models import DataValue
@@ -280,7 +278,7 @@ def event_patch(
     request: HttpRequest, kind: Literal[tuple(EVENT_MODELS)], pk: PathId, body: EventPatch  # type: ignore[valid-type]
 ) -> EventCreated:
     """Change fields of an event."""
-    event = get_object_or_404(EVENT_MODELS[kind], pk=pk)
+    event = event_get(model=EVENT_MODELS[kind], pk=pk)
     event_update(user=api_user(request), event=event, data=body.fields)
     return EventCreated(kind=kind, id=event.pk)
 
@@ -340,7 +338,7 @@ def criterion_patch(
     request: HttpRequest, code: Annotated[str, Path(pattern=r"^[-a-zA-Z0-9_]{1,64}$")], body: CriterionPatch
 ) -> RubricCriterionOut:
     """Change a criterion's weight or its rule's parameters (the national office)."""
-    criterion = get_object_or_404(Criterion, code=code)
+    criterion = criterion_get(code=code)
     criterion_update(user=api_user(request), criterion=criterion, weight=body.weight, params=body.params)
     return RubricCriterionOut(
         code=criterion.code, rule=criterion.rule, weight=criterion.weight, params=criterion.params

@@ -48,6 +48,11 @@ class PairingAssessment:
         return self.result.score
 
 
+def criterion_get(*, code: str) -> Criterion:
+    """The stored criterion with this code (raises ``Criterion.DoesNotExist``)."""
+    return Criterion.objects.get(code=code)
+
+
 def criterion_list() -> list[Criterion]:
     """The stored criteria, in the rubric's order (read once per page: :mod:`pairaid.core.read_once`)."""
     return once("assessment_criteria", lambda: list(Criterion.objects.all()))

@@ -160,6 +160,12 @@ def _instance(model: type[M], row: dict[str, Any], prefix: str) -> M:
     return model.from_db(DEFAULT_DB_ALIAS, [f.attname for f in fields], [row[prefix + f.attname] for f in fields])
 
 
+def event_get(*, model: type[M], pk: int) -> M:
+    """The event of this kind (``model``, one of the services' ``EVENT_MODELS``) with this id (raises the
+    model's ``DoesNotExist``)."""
+    return model.objects.get(pk=pk)
+
+
 def events_by_kind(*, rows: Iterable[EventRow]) -> dict[str, dict[int, Event]]:
     """The events of ``rows`` (from :func:`events_of_year`), each kind's by id, with their evidence (and a
     cadre batch with its area): one query a kind."""

@@ -9,18 +9,17 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from pairaid.accounts import permissions
-from pairaid.assessment.models import Criterion
-from pairaid.assessment.selectors import assessment_run, criterion_list
+from pairaid.assessment.selectors import assessment_run, criterion_get, criterion_list
 from pairaid.assessment.services import criterion_update
 from pairaid.core.errors import PairaidError
 from pairaid.registry.selectors import pairing_start_years
 from pairaid.reports.assessment_book import assessment_xlsx
-from pairaid.web.views import int_param, site_view
+from pairaid.web.views import int_param, or_404, site_view
 from pairaid.web.year_forms import CriterionForm
 
 
@@ -61,7 +60,7 @@ def assessment_workbook(request: HttpRequest, year: int) -> HttpResponse:
 
 @login_required
 def criterion_edit(request: HttpRequest, code: str) -> HttpResponse:
-    criterion = get_object_or_404(Criterion, code=code)
+    criterion = or_404(criterion_get, code=code)
     if not permissions.can_rubric_update(request.user):
         raise PermissionDenied
     initial = {"weight": criterion.weight, "params": json.dumps(criterion.params, ensure_ascii=False)}

@@ -12,7 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -25,7 +25,7 @@ from pairaid.core.errors import LockedError, PairaidError
 from pairaid.entry import services as entry
 from pairaid.indicators.models import DataValue
 from pairaid.indicators.selectors import datavalue_get
-from pairaid.registry.models import Pairing
+from pairaid.registry.selectors import pairing_get
 from pairaid.web.forms import ActivityForm, DataValueForm, TransactionForm
 from pairaid.web.views import or_404
 
@@ -154,21 +154,21 @@ def datavalue_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     )
 
 
-_RESTORABLE: dict[str, type[models.Model]] = {
-    "pairing": Pairing,
-    "activity": Activity,
-    "transaction": Transaction,
-    "datavalue": DataValue,
+_RESTORABLE: dict[str, Callable[..., models.Model]] = {
+    "pairing": pairing_get,
+    "activity": activity_get,
+    "transaction": transaction_get,
+    "datavalue": datavalue_get,
 }
 
 
 @login_required
 @require_POST
 def restore(request: HttpRequest, kind: str, pk: int, history_id: int) -> HttpResponse:
-    model = _RESTORABLE.get(kind)
-    if model is None:
+    read = _RESTORABLE.get(kind)
+    if read is None:
         raise PermissionDenied
-    instance = get_object_or_404(model, pk=pk)
+    instance = or_404(read, pk=pk)
     field = request.POST.get("field") or None
     try:
         history_restore(user=request.user, instance=instance, history_id=history_id, field=field)

@@ -9,14 +9,16 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from pairaid.accounts import permissions, registry_permissions
 from pairaid.core.errors import PairaidError
 from pairaid.entry import pairings as entry
 from pairaid.registry.models import Pairing
+from pairaid.registry.selectors import pairing_get
 from pairaid.web.pairing_forms import PairingEndForm, PairingForm, PairingReassignForm
+from pairaid.web.views import or_404
 
 
 def _refused(form: Any, exc: PairaidError) -> None:
@@ -31,7 +33,7 @@ def _page(request: HttpRequest, form: Any, heading: str, pairing: Pairing | None
 
 def _pairing_for(request: HttpRequest, pk: int, may: Callable[[Any, Pairing], bool]) -> Pairing:
     """Pairing ``pk``, when the user ``may`` change it (404 for none, 403 when not)."""
-    pairing = get_object_or_404(Pairing, pk=pk)
+    pairing = or_404(pairing_get, pk=pk)
     if not may(request.user, pairing):
         raise PermissionDenied
     return pairing

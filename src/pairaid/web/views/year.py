@@ -13,7 +13,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -22,7 +22,7 @@ from pairaid.accounts import permissions, year_permissions
 from pairaid.core.errors import LockedError, PairaidError
 from pairaid.datasets import selectors as datasets
 from pairaid.datasets import services as approval
-from pairaid.events.selectors import event_indicators, events_of_year
+from pairaid.events.selectors import event_get, event_indicators, events_of_year
 from pairaid.events.services import EVENT_MODELS, event_create, event_update
 from pairaid.notifications.selectors import notification_list
 from pairaid.notifications.services import notification_mark_read
@@ -295,7 +295,7 @@ def event_edit(request: HttpRequest, kind: str, pairing: int | None = None, pk: 
     model, form_class = EVENT_MODELS.get(kind), EVENT_FORMS.get(kind)
     if model is None or form_class is None:
         raise PermissionDenied
-    event = get_object_or_404(model, pk=pk) if pk else None
+    event = or_404(event_get, model=model, pk=pk) if pk else None
     owner = event.pairing if event else or_404(pairing_get, pk=pairing)
     if not year_permissions.can_event_update(request.user, owner):
         raise PermissionDenied
