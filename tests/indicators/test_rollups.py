@@ -165,3 +165,19 @@ def test_a_figure_of_no_pairing_is_in_no_pairing_tree(tree: dict) -> None:
     assert rollup_roots(indicator="aid_funds", year=2009, include_extracted=True) == {
         ("CNY", "year"): Decimal("30000000")
     }
+
+
+def test_the_economy_of_an_area_is_not_summed_to_the_area_above_it() -> None:
+    """A county's GDP is not its prefecture's nor its province's (issue 12: Xinjiang's GDP was Shule's);
+    the statement kept for the county's total is named by the area's names, not its code."""
+    value("gdp", "3220000000", subject_area=area("653122"))
+    value("aid_funds", "30000000", subject_area=area("653122"))  # aid does add up
+    for level, gdp in (("county", {"653122": Decimal("3220000000")}), ("prefecture", {}), ("province", {})):
+        assert _keyed(rollup_by_area(indicator="gdp", year=2009, level=level)) == gdp, level
+    assert _keyed(rollup_by_area(indicator="aid_funds", year=2009, level="province")) == {"650000": 30000000}
+    (county,) = rollup_by_area(indicator="gdp", year=2009, level="county")[("CNY", "year")]
+    assert [s.label for s in county.kept] == [f"{area('653122').name_en} ({area('653122').name_zh})"]
+
+
+def _keyed(found: dict) -> dict[str, Decimal]:
+    return {r.key: r.value for rows in found.values() for r in rows}

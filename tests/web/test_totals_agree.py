@@ -68,3 +68,17 @@ def test_the_dashboard_shows_the_year_s_map() -> None:
     image = Image.open(io.BytesIO(response.content)).convert("RGB")
     dark_red = sum(1 for r, g, b in image.getdata() if r > 100 and g < 40 and b < 70)
     assert dark_red > 2000  # Xinjiang, which received the 2009 aid funds
+
+
+def test_a_county_s_economy_is_not_its_province_s_in_the_api_and_on_the_area_page() -> None:
+    from tests.checks.factories import area, value
+
+    value("gdp", "3220000000", subject_area=area("653122"))  # Shule County's GDP
+    client = Client()
+    xinjiang = client.get("/api/v1/totals", {"year": 2009, "area": "650000"}).json()
+    assert [t["indicator"] for t in xinjiang] == []
+    (shule,) = client.get("/api/v1/totals", {"year": 2009, "area": "653122"}).json()
+    assert (shule["indicator"], Decimal(shule["value"])) == ("gdp", 3220000000)
+    assert [k["label"] for k in shule["kept"]] == [f"{area('653122').name_en} ({area('653122').name_zh})"]
+    assert 'data-indicator="gdp"' not in client.get("/areas/650000/?year=2009").content.decode()
+    assert _page_totals(client.get("/areas/653122/?year=2009").content.decode())[("gdp", "CNY")] == 3220000000

@@ -22,6 +22,10 @@ office's "trustworthy totals"):
 * The national total is the sum of the top pairings' totals. An area's total is what
   the pairings state in it (their figures located at the area or under it: a figure's
   own area, else its pairing's recipient area), joined with the area's own statements.
+* Figures of the recipient's economy (:data:`STATED_FOR_THE_AREA`: GDP, fiscal revenue,
+  retail sales…) and stocks by default are never summed from parts to a parent area: a
+  county's GDP is not its province's. An area's total of them is what is stated for that
+  area itself.
 
 A :class:`Rollup` reads the statements of many indicators and years in one grouped
 query and answers every total from them in Python, so the national overview stays
@@ -44,6 +48,17 @@ from pairaid.indicators.statements import AreaTree, PairingForest, StatementRow,
 from pairaid.registry.models import Pairing
 
 UnitKind = tuple[str, str]  # (unit, period kind)
+
+#: Codelist groups whose figures describe the area they are stated for (the recipient's economy): never
+#: summed up the area tree. Indicators whose default kind is a stock are not either.
+STATED_FOR_THE_AREA = ("context",)
+
+
+def summed_up_areas(indicator: str) -> bool:
+    """Whether ``indicator``'s figures of areas add up to their parent area's (not the economy's context
+    figures nor stocks: the codelist's group and default kind)."""
+    found = indicators_by_code().get(indicator)
+    return found is None or (found.group not in STATED_FOR_THE_AREA and found.default_kind != "stock")
 
 
 @dataclass(frozen=True)
@@ -99,7 +114,7 @@ class Rollup:
                 label = self.forest.label.get(r.pairing_id, "")
                 found[r.unit_kind].append(Statement(r.pairing_id, r.value, r.figures, r.beside, label))
             elif not pairings and r.pairing_id is None and r.area_id is not None:
-                found[r.unit_kind].append(Statement(r.area_id, r.value, r.figures, False, self.areas.code[r.area_id]))
+                found[r.unit_kind].append(Statement(r.area_id, r.value, r.figures, False, self.areas.label(r.area_id)))
         return found
 
     def pairing_totals(self, indicator: str, year: int) -> dict[UnitKind, TreeTotals[int]]:
@@ -126,9 +141,11 @@ class Rollup:
         """Per (unit, period kind): the total of each of ``areas`` (area ids) that has one."""
         wanted = set(areas)
         tree = self.areas
+        summed = summed_up_areas(indicator)
+        up = tree.parent if summed else {}  # not summed: every area is a root of its own statements
         result: dict[UnitKind, dict[int, Total[int]]] = defaultdict(dict)
         own = {
-            unit_kind: tree_totals(tree.parent, statements)
+            unit_kind: tree_totals(up, statements)
             for unit_kind, statements in self._statements(indicator, year, pairings=False).items()
         }
         located: dict[UnitKind, dict[int, list[Statement[int]]]] = defaultdict(lambda: defaultdict(list))
@@ -140,7 +157,7 @@ class Rollup:
             while where is not None:  # a statement counts at its area and at every area above it
                 if where in wanted:
                     located[r.unit_kind][where].append(s)
-                where = tree.parent.get(where)
+                where = up.get(where)
         for unit_kind in {*own, *located}:
             for area_id in wanted:
                 inner = forest_total(self.forest.parent, located[unit_kind].get(area_id, []))

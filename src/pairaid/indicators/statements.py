@@ -116,6 +116,10 @@ class AreaTree:
             tree.name_zh[pk], tree.name_en[pk] = zh, en or pinyin
         return tree
 
+    def label(self, pk: int) -> str:
+        """The area as a total's statement names it: its English name and its Chinese one (as ``str(area)``)."""
+        return f"{self.name_en[pk]} ({self.name_zh[pk]})"
+
     def name(self, pk: int, language: str) -> str:
         return self.name_zh[pk] if language.lower().startswith("zh") else self.name_en[pk]
 
