@@ -351,3 +351,55 @@ def test_a_range_of_years_and_the_phrases_that_point_back_to_a_period(
             (p.kind, p.start_year, p.end_year) if p.kind == "cumulative" else (p.kind, p.year, None)
         )
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("opening", "text", "expected"),
+    [
+        (  # dated in the report year: "last year" is the year before, "this year" the report year; the
+            # phrase in the figure's own sentence wins over the span carried from the sentence before
+            "BAISHAN, Eastshire, June 3, 2021 -- ",
+            "From 2017 to 2020 Anhe built 300 houses. This year Anhe sent 40 doctors."
+            " Baishan's GDP reached 7 billion yuan last year.",
+            {
+                "300 houses": ("cumulative", 2017, 2020),
+                "40 doctors": ("year", 2021),
+                "7 billion yuan": ("year", 2020),
+            },
+        ),
+        (  # a speech of the January after: "last year" is the report year
+            "(Baishan, January 9, 2022; excerpt) ",
+            "Last year we sent 40 doctors to Baishan.",
+            {"40 doctors": ("year", 2021)},
+        ),
+        (  # undated: a review written after its year says "last year" of the report year
+            "",
+            "Last year Anhe sent 40 doctors to Baishan.",
+            {"40 doctors": ("year", 2021)},
+        ),
+        (  # "in the five years" sums the five years to the report year and carries through its paragraph;
+            # "against last year's" is a base of comparison
+            "",
+            "In the five years Anhe sent 40 doctors. It trained 90 teachers.\n\nAnhe built 12 schools, against last"
+            " year's 9.",
+            {
+                "40 doctors": ("cumulative", 2017, 2021),
+                "90 teachers": ("cumulative", 2017, 2021),
+                "12 schools": ("year", 2021),
+            },
+        ),
+    ],
+)
+def test_this_year_last_year_and_the_n_years_are_read_from_when_the_text_was_written(
+    opening: str, text: str, expected: dict[str, tuple[object, ...]]
+) -> None:
+    from pairaid.core.extract import read_report
+
+    ex = read_report(f"Anhe Aid to Baishan\n\n{opening}{text}", report_year=2021)
+    got = {}
+    for f in ex.facts:
+        p = f.period
+        got[ex.mentions[f.mention].text] = (
+            (p.kind, p.start_year, p.end_year) if p.kind == "cumulative" else (p.kind, p.year)
+        )
+    assert {k: got.get(k) for k in expected} == expected

@@ -23,6 +23,7 @@ __all__ = [
     "find_period_phrases",
     "pairing_start_year",
     "sentences_naming_a_period",
+    "written_year",
 ]
 
 _YEAR = r"((?:19|20)\d\d)"
@@ -86,18 +87,29 @@ _PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"\b(?:in|during|throughout|for)\s+(?:(?:early|mid|late)[\s-]+)?(?:{_MONTH}\s+)?{_YEAR}\b(?!\s*[-~–])",
         ),
         ("in_year", rf"^\W*{_YEAR}\s*,"),
+        # "in the five years we sent ...": the N years up to the report year, as "the past N years" (a span
+        # told after it, "the five years to 2015", "those five years", was read above)
+        (
+            "past_years",
+            r"\b(?:over|in|during)\s+the\s+(\d+|[a-z]+(?:-[a-z]+)?)\s+years\b"
+            r"(?!\s+(?:to|until|till|up|before|after|of|from|since|between|ending|ahead|earlier|later)\b)",
+        ),
+        # "so far this year", "this year's money", "last year": the year the text was written in, or the one before
+        ("this_year", r"\b(?:this|the\s+current)\s+year\b"),
+        ("last_year", r"\blast\s+year\b"),
     )
 )
 # a word (lower case) every match of the pattern of _PHRASES at the same place contains
 # ("a|b": one of them)
 _PHRASE_WORDS = (
     "years", "end", "as", "end", "end|31|30", "", "-|–|—|~", "same|those|that|period",
-    "since", "since", "from", "since", "since", "years", "years", "plan", "year", "", "",
+    "since", "since", "from", "since", "since", "years", "years", "plan", "year", "", "", "years", "year", "last",
 )
 # "18.2% more than in 2010", "compared with 2009": a base year of a comparison, not a period
 _BASE_BEFORE = compile_led(
     r"\b(?:than|over|compared\s+(?:with|to)|against|versus)\s+(?:that\s+|the\s+level\s+)?$", re.I
 )
+_DATING = ("in_year", "this_year", "last_year")
 # "a year or a year word": two scans, each fast (a digit prefix; a letter lead), in place of one slow one
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
 _PERIOD_WORD = compile_led(
@@ -167,8 +179,11 @@ class PeriodPhrase:
     carries: bool = True  # carried to the next sentences when it opens its sentence
 
 
-def find_period_phrases(text: str, sentence: Sentence, report_year: int) -> tuple[PeriodPhrase, ...]:
-    """Period phrases inside one sentence, in order, overlapping phrases dropped."""
+def find_period_phrases(
+    text: str, sentence: Sentence, report_year: int, *, written: int | None = None
+) -> tuple[PeriodPhrase, ...]:
+    """Period phrases inside one sentence, in order, overlapping phrases dropped.  ``written`` is the year
+    the text was written in ("this year", "last year"; :func:`written_year`), the report year when not given."""
     found: list[PeriodPhrase] = []
     body = text[sentence.start : sentence.end]
     if not _names_a_period(body):
@@ -180,8 +195,8 @@ def find_period_phrases(text: str, sentence: Sentence, report_year: int) -> tupl
         for m in pat.finditer(body):
             if any(p.start < sentence.start + m.end() and sentence.start + m.start() < p.end for p in found):
                 continue
-            if kind == "in_year" and _BASE_BEFORE.search(body, max(0, m.start() - 30), m.start()):
-                continue
+            if kind in _DATING and _BASE_BEFORE.search(body, max(0, m.start() - 30), m.start()):
+                continue  # "more than in 2010", "against last year": a base of comparison
             if kind == "since" and _COUNTED_SINCE.search(body, max(0, m.start() - 30), m.start()):
                 continue  # "2013 was the 17th year since ...": an age, not the period of the figures
             if kind in ("whole_year", "year_end", "since_pairing"):
@@ -214,6 +229,14 @@ def find_period_phrases(text: str, sentence: Sentence, report_year: int) -> tupl
                 one = bool(re.search(r"(?:same|that)\s+period$", m.group(0), re.I))
                 found.append(PeriodPhrase(kind, *at, year, m.start() <= 45, start_year=0 if one else None))
                 continue
+            elif kind in ("this_year", "last_year"):
+                # dated: the year of writing or the one before; undated: the report year (a review written
+                # after its year says "last year" of it, a release of the year "this year")
+                now = written if written is not None else report_year + (kind == "last_year")
+                year = now if kind == "this_year" else now - 1
+                if year > report_year:
+                    continue
+                kind = "in_year"
             elif kind == "since_then":
                 year = 0  # the year of the sentence before: periods.mention_periods
             elif kind == "plan_years":
@@ -241,6 +264,20 @@ def find_period_phrases(text: str, sentence: Sentence, report_year: int) -> tupl
             )
     found.sort(key=lambda p: p.start)
     return tuple(found)
+
+
+# a full date in the opening: a dateline's or a speech's ("Anhe, May 3, 2031"), an interview's ("recorded on
+# December 15, 2031"), a web page's ("Updated: 2031-01-20")
+_FULL_DATE = re.compile(rf"\b{_MONTH}\s+\d{{1,2}},?\s+{_YEAR}\b|\b{_YEAR}-[01]\d-[0-3]\d\b")
+_OPENING = 600
+
+
+def written_year(text: str, report_year: int) -> int | None:
+    """The year a text was written in: that of a full date in its opening when it is the report year or the
+    year after (a speech of January reviewing the year before), else ``None``."""
+    m = _FULL_DATE.search(text, 0, _OPENING)
+    year = int(m.group(1) or m.group(2)) if m is not None else None
+    return year if year in (report_year, report_year + 1) else None
 
 
 def sentences_naming_a_period(text: str, sentences: tuple[Sentence, ...]) -> list[bool]:

@@ -55,6 +55,7 @@ from pairaid.core.extract.period_phrases import (
     find_period_phrases,
     pairing_start_year,
     sentences_naming_a_period,
+    written_year,
 )
 from pairaid.core.extract.periods_zh import chinese_periods
 from pairaid.core.extract.regex_leads import compile_led
@@ -181,8 +182,9 @@ def mention_periods(
             need = False
         need = need or i in with_mention
         needed[i] = need
+    written = written_year(text, report_year)
     phrases = [
-        find_period_phrases(text, s, report_year) if n and named else ()
+        find_period_phrases(text, s, report_year, written=written) if n and named else ()
         for s, n, named in zip(sentences, needed, naming, strict=True)
     ]
     if any(p.kind in _BACK_REFERENCES for found in phrases for p in found):
