@@ -147,3 +147,11 @@ def test_token_revoke_of_a_prefix_no_token_in_use_has_is_refused() -> None:
     refused = f"error: no token in use starts with '{prefix}' (give a token's first 12 characters)\n"
     assert _run("token", "revoke", prefix) == (1, refused)
     assert _run("token", "revoke", "zzzzzzzzzzzz")[0] == 1
+
+
+@pytest.mark.django_db
+def test_import_form_of_a_file_that_is_no_workbook_says_so_in_our_words(tmp_path: Path) -> None:
+    text = tmp_path / "a.txt"
+    text.write_text("a", encoding="utf-8")
+
+    assert _run("import-form", str(text)) == (1, f"error: {text} is not an Excel workbook (.xlsx)\n")

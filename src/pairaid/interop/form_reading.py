@@ -338,8 +338,8 @@ def form_read(*, path: Path) -> tuple[Pairing, int, list[Row], list[Row], list[R
         book = load_workbook(path, data_only=True)
     except FileNotFoundError:
         raise InputError(f"{path} does not exist") from None
-    except Exception as exc:  # openpyxl raises several types for a file that is not a workbook
-        raise InputError(f"{path} is not an Excel workbook (.xlsx): {exc}") from None
+    except Exception:  # openpyxl raises several types, with its own words, for a file that is not a workbook
+        raise InputError(f"{path} is not an Excel workbook (.xlsx)") from None
     missing = [s for s in SHEETS if s not in book]
     if missing:
         raise InputError(f"{path} is not a pairaid form: no sheet {', '.join(missing)}")

@@ -61,8 +61,8 @@ def _read_workbook(path: Path) -> tuple[list[PairingRecord], list[RegistryError]
     try:
         book = load_workbook(path, read_only=True, data_only=True)
         formulas = load_workbook(path, read_only=True)
-    except Exception as exc:  # openpyxl raises several types for a file that is not a workbook
-        raise InputError(f"{path} is not an Excel workbook (.xlsx): {exc}") from None
+    except Exception:  # openpyxl raises several types, with its own words, for a file that is not a workbook
+        raise InputError(f"{path} is not an Excel workbook (.xlsx)") from None
     try:
         rows = list(book.worksheets[0].iter_rows(values_only=True))
         written = list(formulas.worksheets[0].iter_rows(values_only=True))
