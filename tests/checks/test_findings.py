@@ -115,3 +115,12 @@ def test_pairaid_check_prints_the_findings_and_fails_under_strict(xinjiang: obje
     relaxed = runner.invoke(app, ["check", "--pairing", str(xinjiang.pk), "--year", "2009"])  # type: ignore[attr-defined]
     assert relaxed.exit_code == 0
     assert Decimal(Finding.objects.get(rule="count_against_list").values[1][1]) == 113
+
+
+def test_pairaid_check_counts_in_the_severity_column_words_and_plurals(xinjiang: object) -> None:
+    value("aid_funds", "100000000", pairing=xinjiang, year=2008)
+    value("aid_funds", "150000000", pairing=xinjiang, year=2009, change_percent="21.8", change_base_year=2008)
+
+    result = CliRunner().invoke(app, ["check", "--year", "2009", "--extracted"])
+
+    assert result.output.splitlines()[:2] == ["Findings: 0 errors, 1 warning, 0 info", "warning"]

@@ -15,6 +15,10 @@ console = Console()
 _STYLE = {"error": "red", "warning": "yellow", "info": "cyan"}
 
 
+def _counted(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
 def check(
     pairing: str | None = typer.Option(None, "--pairing", "-p", help=PAIRING_HELP),
     year: int | None = typer.Option(None, "--year", "-y", min=YEAR_MIN, max=YEAR_MAX, help="Only this year."),
@@ -33,7 +37,8 @@ def check(
         chosen = pairing_from_option(pairing, year=year) if pairing is not None else None
         result = findings_refresh(pairing=chosen, year=year, include_extracted=extracted)
         findings = finding_list(pairing=chosen, year=year).filter(includes_extracted=extracted)
-        table = Table(title=f"Findings: {result.errors} errors, {result.warnings} warnings, {result.infos} notes")
+        counts = f"{_counted(result.errors, 'error')}, {_counted(result.warnings, 'warning')}, {result.infos} info"
+        table = Table(title=f"Findings: {counts}")  # the words of the severity column
         for column in ("severity", "rule", "year"):
             table.add_column(column, no_wrap=True)
         for column in ("pairing", "message", "evidence"):
