@@ -31,8 +31,9 @@ QUERYING_MODELS_STILL: dict[str, tuple[int, str]] = {}
 
 
 def _import_loops(package: str = "pairaid") -> list[list[str]]:
-    """Each set of modules that import one another round a loop (Tarjan's strongly connected components)."""
-    graph = grimp.build_graph(package, exclude_type_checking_imports=True, cache_dir=None)
+    """Each set of modules that import one another round a loop, for typing only too (Tarjan's strongly
+    connected components)."""
+    graph = grimp.build_graph(package, exclude_type_checking_imports=False, cache_dir=None)  # typing imports too
     edges = {module: sorted(graph.find_modules_directly_imported_by(module)) for module in graph.modules}
     index: dict[str, int] = {}
     low: dict[str, int] = {}
@@ -75,14 +76,15 @@ def _sources() -> dict[Path, str]:
     return {path: path.read_text(encoding="utf-8") for path in SRC.rglob("*.py") if "migrations" not in path.parts}
 
 
-def _uncalled() -> list[str]:
-    """``app.module.function`` for each public selector or service function whose name appears nowhere else."""
+def _uncalled(*, core: bool = False) -> list[str]:
+    """``app.module.function`` for each public selector or service function (with ``core``: each public
+    function of :mod:`pairaid.core`) whose name appears nowhere else in pairaid: a test is no caller."""
     sources = _sources()
     templates = [p.read_text(encoding="utf-8") for p in SRC.rglob("*.html")]
     words = Counter(re.findall(r"\w+", "\n".join([*sources.values(), *templates])))
     uncalled = []
     for path, text in sorted(sources.items()):
-        if path.name not in ("selectors.py", "services.py"):
+        if ("core" not in path.relative_to(SRC).parts) if core else path.name not in ("selectors.py", "services.py"):
             continue
         for node in ast.parse(text).body:
             public = isinstance(node, ast.FunctionDef) and not node.name.startswith("_")
@@ -93,6 +95,10 @@ def _uncalled() -> list[str]:
 
 def test_every_selector_and_service_has_a_caller() -> None:
     assert sorted(set(_uncalled()) - set(AWAITING_CALLERS)) == []
+
+
+def test_every_function_of_core_has_a_caller_in_pairaid() -> None:
+    assert _uncalled(core=True) == []
 
 
 def test_the_list_of_services_awaiting_callers_is_current() -> None:

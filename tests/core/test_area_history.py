@@ -5,12 +5,17 @@ from __future__ import annotations
 import pytest
 
 from pairaid.core.area_history import OtherCode, load_area_history
-from pairaid.core.areas import area_codes, area_index
+from pairaid.core.areas import AreaRecord, area_codes, load_area_records
 from pairaid.core.gazetteer_store import default_gazetteer
 
 
+def _by_code() -> dict[str, AreaRecord]:
+    """The area table's records by their own code."""
+    return {r.code: r for r in load_area_records()}
+
+
 def test_the_corps_its_fourteen_divisions_and_its_twelve_cities_are_areas() -> None:
-    index = area_index()
+    index = _by_code()
     divisions = [r for r in index.values() if r.parent_code == "660000"]
     assert [d.code for d in divisions] == [f"66{n:02d}00" for n in range(1, 15)]
     assert {d.level for d in divisions} == {"prefecture"}
@@ -80,7 +85,7 @@ def test_former_and_later_codes_give_their_area_with_years() -> None:
     assert not codes["540600"].other_codes[0].in_use(2010, None)
     assert codes["542300"].other_codes[0].in_use(1994, 2014)
     assert not codes["542300"].other_codes[0].in_use(1994, None)
-    assert codes["540200"] is area_index()["540200"]
+    assert codes["540200"] is _by_code()["540200"]
 
 
 def test_every_entry_names_a_listed_source() -> None:

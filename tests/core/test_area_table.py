@@ -10,7 +10,12 @@ import pytest
 
 from pairaid.core.area_history import load_area_history
 from pairaid.core.area_names import name_rules, place_pinyin, split_area_name
-from pairaid.core.areas import PLACEHOLDER_NAMES, area_index, level_of, load_area_records
+from pairaid.core.areas import PLACEHOLDER_NAMES, AreaRecord, level_of, load_area_records
+
+
+def _by_code() -> dict[str, AreaRecord]:
+    """The area table's records by their own code."""
+    return {r.code: r for r in load_area_records()}
 
 
 def test_it_has_34_province_level_divisions_including_taiwan_hong_kong_and_macao() -> None:
@@ -47,7 +52,7 @@ def test_placeholders_of_the_code_scheme_are_dropped() -> None:
 
 
 def test_every_parent_exists_and_is_one_level_up_or_the_province() -> None:
-    index = area_index()
+    index = _by_code()
     for record in load_area_records():
         if record.level == "province":
             assert record.parent_code == ("650000" if record.code == "660000" else None)
@@ -77,7 +82,7 @@ def test_every_parent_exists_and_is_one_level_up_or_the_province() -> None:
     ],
 )
 def test_parents(code: str, parent: str) -> None:
-    assert area_index()[code].parent_code == parent
+    assert _by_code()[code].parent_code == parent
 
 
 @pytest.mark.parametrize(
@@ -107,7 +112,7 @@ def test_parents(code: str, parent: str) -> None:
     ],
 )
 def test_names(code: str, name_zh: str, pinyin: str, name_en: str, level: str) -> None:
-    record = area_index()[code]
+    record = _by_code()[code]
 
     assert (record.name_zh, record.name_pinyin, record.name_en, record.level) == (name_zh, pinyin, name_en, level)
 
@@ -167,7 +172,7 @@ def test_split_area_name(name: str, base: str, groups: tuple[str, ...], suffix: 
 
 
 def test_coordinates_are_decimals_with_six_places() -> None:
-    shule = area_index()["653122"]
+    shule = _by_code()["653122"]
 
     assert shule.longitude == Decimal("76.048139")
     assert shule.latitude == Decimal("39.401384")
@@ -178,7 +183,7 @@ def test_coordinates_are_decimals_with_six_places() -> None:
 
 
 def test_aliases_carry_the_short_chinese_name_and_the_curated_exonyms() -> None:
-    index = area_index()
+    index = _by_code()
 
     assert index["653100"].aliases[:2] == ("喀什", "Kashgar")
     assert "Yuepu Lake" in index["653128"].aliases
@@ -194,7 +199,7 @@ def test_the_data_files_load_and_each_section_is_used() -> None:
     assert "county" in {h.text for h in rules.english_suffixes}
     assert rules.char_readings["勒"] == "le"
     assert dict(rules.phrase_readings)["伽师"] == ("jia", "shi")
-    assert all(code in area_index() for code in rules.english_names)
+    assert all(code in _by_code() for code in rules.english_names)
 
 
 def test_level_of_reads_the_code() -> None:

@@ -222,12 +222,6 @@ def _check_history(history: AreaHistory, codes: set[str]) -> None:
 
 
 @cache
-def area_index() -> Mapping[str, AreaRecord]:
-    """The records of :func:`load_area_records` by code."""
-    return {r.code: r for r in load_area_records()}
-
-
-@cache
 def area_codes() -> Mapping[str, AreaRecord]:
     """Every code an area has or had (its own and its ``other_codes``) to the area's record.
 

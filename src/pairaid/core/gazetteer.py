@@ -23,12 +23,7 @@ from typing import Literal
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import JaroWinkler
 
-from pairaid.core.area_names import (
-    SuffixHint,
-    format_pinyin,
-    pinyin_syllables,
-    split_area_name,
-)
+from pairaid.core.area_names import SuffixHint, place_pinyin, split_area_name
 from pairaid.core.areas import AreaRecord
 from pairaid.core.name_queries import HAN, NameQuery, is_suffix_only, name_key, parse_name
 
@@ -135,7 +130,7 @@ class Gazetteer:
         """Index keys of a record: (key, entry, whether typos of it are sought)."""
         code = record.code
         parts = split_area_name(record.name_zh)
-        full_pinyin = format_pinyin(pinyin_syllables(record.name_zh))
+        full_pinyin = place_pinyin(record.name_zh)
         yield name_key(record.name_zh), _Entry(code, "exact", record.name_zh), False
         yield name_key(record.name_en), _Entry(code, "exact", record.name_en), False
         yield name_key(parts.base), _Entry(code, "suffix_variant", parts.base), True
@@ -253,14 +248,14 @@ class Gazetteer:
         return hits
 
     def _homophones(self, query: NameQuery) -> dict[str, _Hit]:
-        reading = name_key(format_pinyin(pinyin_syllables(query.base_key)))
+        reading = name_key(place_pinyin(query.base_key))
         return {e.code: _Hit(replace(e, kind="pinyin"), homophone=True) for e in self._index.get(reading, ())}
 
     def _fuzzy(self, query: NameQuery) -> dict[str, _Hit]:
         script = "han" if query.han else "latin"
         searches = [(query.base_key, script)]
         if query.han:
-            searches.append((name_key(format_pinyin(pinyin_syllables(query.base_key))), "latin"))
+            searches.append((name_key(place_pinyin(query.base_key)), "latin"))
         hits: dict[str, _Hit] = {}
         for target, kind in searches:
             if len(target) < _FUZZY_MIN_LENGTH[kind]:

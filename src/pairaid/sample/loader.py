@@ -30,7 +30,7 @@ from pairaid.indicators.models import DataValue
 from pairaid.indicators.services import DataValueSpec, datavalue_get_or_create
 from pairaid.registry.models import Organisation, Pairing
 from pairaid.registry.services import PairingSpec, organisation_get_or_create, pairing_attach, pairing_get_or_create
-from pairaid.sample.year import YearCounts, sample_year_load
+from pairaid.sample.year import Row, YearCounts, sample_year_load
 
 SAMPLE_NAME = "shandong_xinjiang_2009.yaml"
 
@@ -72,9 +72,6 @@ class SampleSummary:
     def already_loaded(self) -> bool:
         """Whether every row was already there (nothing created)."""
         return self.created.total == 0
-
-
-Row = dict[str, Any]
 
 
 def sample_path() -> Path:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from django.contrib.auth import get_user_model
 
@@ -30,7 +30,20 @@ from pairaid.plans.services import batch_set, plan_get_or_create, plan_value_set
 from pairaid.registry.models import Pairing
 
 if TYPE_CHECKING:
-    from pairaid.sample.loader import Row, _Loader
+    from pairaid.geo.models import Area
+
+Row = dict[str, Any]
+
+
+class SampleKeys(Protocol):
+    """What the year's rows look up in the sample loaded so far (:mod:`pairaid.sample.loader` keeps it)."""
+
+    pairings: dict[str, Pairing]
+
+    def area(self, code: object) -> Area: ...
+
+    def ref(self, table: dict[str, Any], key: object, what: str) -> Any: ...
+
 
 OFFICE = "sample-office"
 NATIONAL = "sample-national"
@@ -73,7 +86,7 @@ def sample_users(*, root: Pairing) -> tuple[Any, Any]:
     return office, national
 
 
-def _plan(row: Row, loader: _Loader, office: Any) -> int:
+def _plan(row: Row, loader: SampleKeys, office: Any) -> int:
     what = f"plan of {row.get('pairing')} {row.get('year')}"
     pairing = loader.ref(loader.pairings, row.get("pairing"), "pairing")
     plan, _ = plan_get_or_create(
@@ -105,7 +118,7 @@ def _plan(row: Row, loader: _Loader, office: Any) -> int:
     return len(values)
 
 
-def _event(row: Row, loader: _Loader, office: Any) -> bool:
+def _event(row: Row, loader: SampleKeys, office: Any) -> bool:
     kind = str(row.get("kind", ""))
     model = EVENT_MODELS.get(kind)
     if model is None:
@@ -125,7 +138,7 @@ def _event(row: Row, loader: _Loader, office: Any) -> bool:
     return True
 
 
-def _dataset(row: Row, loader: _Loader, office: Any, national: Any) -> tuple[str, int, str]:
+def _dataset(row: Row, loader: SampleKeys, office: Any, national: Any) -> tuple[str, int, str]:
     pairing = loader.ref(loader.pairings, row.get("pairing"), "pairing")
     year, state = int(row["year"]), str(row.get("state", SubmissionState.SUBMITTED))
     if state not in _STEPS:
@@ -142,7 +155,7 @@ def _dataset(row: Row, loader: _Loader, office: Any, national: Any) -> tuple[str
     return (str(pairing), year, current.state)
 
 
-def sample_year_load(*, data: Row, loader: _Loader, root: Pairing) -> YearCounts:
+def sample_year_load(*, data: Row, loader: SampleKeys, root: Pairing) -> YearCounts:
     """Load the sample's ``plans``, ``events`` and ``datasets`` (after its pairings and figures).
 
     Raises:

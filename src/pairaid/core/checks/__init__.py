@@ -8,8 +8,8 @@
 * :mod:`~pairaid.core.checks.growth` — a growth rate against last year's value;
 * :mod:`~pairaid.core.checks.periods` — an annual figure above its cumulative total.
 
-Adapters build figures from an extraction or from gold JSON
-(:mod:`~pairaid.core.checks.adapters`); the Django side builds them from data values.
+The Django side builds figures from data values, their subject by
+:func:`~pairaid.core.checks.adapters.subject_of`.
 """
 
 from __future__ import annotations
