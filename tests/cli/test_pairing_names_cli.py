@@ -62,8 +62,10 @@ def test_a_name_that_stays_ambiguous_lists_keys_and_programmes_and_how_to_choose
         pairing_resolve(text="Shandong")
 
     message = str(raised.value)
-    assert "key xj2010-shandong-kashi (prefecture, xinjiang, 2010–)" in message
     assert "key ew1996-shandong-xinjiang (province, east_west, 1996–2010)" in message
+    assert "key xj2010-shandong-xinjiang (province, xinjiang, 2010–)" in message
+    assert "xj2010-shandong-kashi" not in message  # three listed, the rest counted
+    assert f"; and {len(raised.value.candidates) - 3} more (give its key or id" in message
     assert message.endswith("(give its key or id, or a year (--year) to take the one in force then)")
 
 

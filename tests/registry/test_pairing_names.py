@@ -12,7 +12,7 @@ from pairaid.cli.main import app
 from pairaid.core.errors import InputError
 from pairaid.geo.models import Area
 from pairaid.registry.models import Pairing
-from pairaid.registry.pairing_names import AmbiguousPairing, pairing_matches, pairing_resolve
+from pairaid.registry.pairing_names import AmbiguousPairing, pairing_description, pairing_matches, pairing_resolve
 from pairaid.registry.services import PairingSpec, organisation_get_or_create, pairing_create
 from tests.registry.sources import SOURCE
 
@@ -130,7 +130,9 @@ def test_one_side_alone_lists_every_pairing_of_that_side(registry: dict[str, Pai
         pairing_resolve(text="Shandong")
 
     assert raised.value.candidates == [registry[k] for k in ("sd_xj", "sd_xj_2010", "sd_kashi", "sd_shule", "ten")]
-    assert str(raised.value).startswith("'Shandong' names 5 pairings: ")
+    message = str(raised.value)
+    shown = [pairing_description(registry[k]) for k in ("sd_xj", "sd_xj_2010", "sd_kashi")]
+    assert message.startswith(f"'Shandong' names 5 pairings: {'; '.join(shown)}; and 2 more (give its key or id")
 
 
 def test_a_recipient_alone_lists_its_donors(registry: dict[str, Pairing]) -> None:

@@ -47,7 +47,8 @@ from pairaid.registry.models import Organisation, Pairing, PairingLevel
 _SEPARATOR = re.compile(r"\s*(?:[-‐‑‒–—―~〜>→/]+|\bto\b)\s*", re.IGNORECASE)
 _HAN = re.compile(r"^[\u3400-\u9fff]+$")
 _LEVEL_ORDER = {level: i for i, level in enumerate(PairingLevel.values)}
-_SHOWN = 12
+#: Candidates a refusal lists before "and N more": the message stays one line of a few hundred characters.
+_SHOWN = 3
 
 
 class AmbiguousPairing(InputError):
