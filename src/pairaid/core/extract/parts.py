@@ -9,7 +9,8 @@ Parts (gold-format.md F3), each a rule of ``data/rules/<lang>/parts.yaml`` whose
 * ``of_them``: "65 of them" is a part of the count before it;
 * ``of_the``: a sentence opening "Of the 19 projects ..., 11 were ...";
 * ``breakdown``: money figures that follow a money figure, in the same
-  paragraph, and add up exactly to it, are its parts (a breakdown after a total);
+  paragraph, and add up exactly to it, are its parts (a breakdown after a total), the row of them
+  perhaps starting after other figures ("N, to which the districts added M. B1 and B2 received N1 and N2");
 * ``table_total``: the rows of a table are parts of its total row (:mod:`~pairaid.core.extract.tables`);
   ``table_sum``: the rows of a Chinese table with no total row, of the figure their column adds up to;
 * ``shared``: "9.6 million yuan, 3.2 million yuan respectively to A, B and C":
@@ -176,20 +177,27 @@ def _breakdowns(
             continue
         whole = mentions[w]
         para = sentences[whole.sentence].paragraph
-        total = Decimal(0)
-        run: list[int] = []
+        after = []
         for j in money[pos + 1 :]:
             if sentences[mentions[j].sentence].paragraph != para:
                 break
-            total += mentions[j].value
-            run.append(j)
-            if total >= whole.value:
+            after.append(j)
+        # the run may start after other figures ("N of aid, to which the districts added M. B1, B2 and B3
+        # received N1, N2 and N3"): the first run of figures in a row that adds up to the sum exactly
+        for first in range(len(after) - 1):
+            total = Decimal(0)
+            run: list[int] = []
+            for j in after[first:]:
+                total += mentions[j].value
+                run.append(j)
+                if total >= whole.value:
+                    break
+            if len(run) >= 2 and total == whole.value and not any(_whole(parts, j) not in (None, w) for j in run[1:]):
+                rule = rule_set(sentences[whole.sentence].lang).link_rule("breakdown").id
+                for j in run:
+                    if _whole(parts, j) is None:
+                        parts[j] = Link(w, rule)
                 break
-        if len(run) >= 2 and total == whole.value and not any(_whole(parts, j) not in (None, w) for j in run[1:]):
-            rule = rule_set(sentences[whole.sentence].lang).link_rule("breakdown").id
-            for j in run:
-                if _whole(parts, j) is None:
-                    parts[j] = Link(w, rule)
 
 
 def _whole(parts: dict[int, Link], i: int) -> int | None:
