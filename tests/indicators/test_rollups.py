@@ -9,8 +9,9 @@ import pytest
 from pairaid.activities.models import Activity, Transaction
 from pairaid.core.change import change_percent
 from pairaid.core.errors import DataError
+from pairaid.indicators.models import DataValue
 from pairaid.indicators.money_rollups import rollup_by_channel, rollup_by_sector
-from pairaid.indicators.rollups import rollup_by_area, rollup_by_pairing, rollup_by_year, rollup_roots
+from pairaid.indicators.rollups import rollup_by_area, rollup_by_pairing, rollup_by_year, rollup_national, rollup_roots
 from pairaid.indicators.services import DataValueSpec, datavalue_create
 from tests.checks.factories import area, pairing, value
 
@@ -181,3 +182,19 @@ def test_the_economy_of_an_area_is_not_summed_to_the_area_above_it() -> None:
 
 def _keyed(found: dict) -> dict[str, Decimal]:
     return {r.key: r.value for rows in found.values() for r in rows}
+
+
+def test_an_entered_figure_and_its_extracted_copy_or_two_documents_telling_one_figure_count_once(tree: dict) -> None:
+    park = Activity.objects.create(identifier="A1", title="Park", sector="industry", pairing=tree["top"])
+    entered = value("contract_value", "100")
+    DataValue.objects.filter(pk=entered.pk).update(activity=park)  # an output of the top pairing's activity
+    value("contract_value", "100", pairing=tree["kashi"], status="extracted")  # the entered one, read again
+    value("contracts_signed", "7", pairing=tree["shule"], status="extracted")
+    value("contracts_signed", "7", pairing=tree["shule"], status="extracted")  # another document tells it
+    value("contracts_signed", "7", pairing=pairing("210000", "654200"), status="extracted")  # another tree's
+
+    def national(code: str) -> Decimal:
+        (total,) = rollup_national(indicator=code, year=2009, include_extracted=True).values()
+        return total.value
+
+    assert national("contract_value") == 100 and national("contracts_signed") == 14

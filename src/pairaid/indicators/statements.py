@@ -9,7 +9,10 @@ or an area's figures that no pairing states. What never reaches a statement:
 * a figure recorded as part of another figure of the same indicator (``part_of``);
 * values of another kind than asked (planned or target figures never join actuals);
 * rejected and, unless asked, extracted figures; with extracted figures, a place's
-  confirmed figures win over its extracted ones.
+  confirmed figures win over its extracted ones, and an extracted figure that tells again
+  a figure already counted (the same indicator, kind, year, period kind, unit and value, on
+  one branch of the pairing tree: its entered copy, or another document telling it) is the
+  same statement, counted once (:func:`_repeated_extracted`).
 
 Each row says where it is on the area tree: the figure's own area, else its pairing's
 recipient area.
@@ -23,7 +26,19 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import NamedTuple
 
-from django.db.models import BooleanField, Case, Count, Exists, IntegerField, OuterRef, Subquery, Sum, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce, ExtractYear
 
 from pairaid.activities.models import Activity
@@ -223,6 +238,8 @@ def statement_rows(
         default=Exists(DataValue.objects.filter(pk=OuterRef("part_of_id"), indicator_id=OuterRef("indicator_id"))),
         output_field=BooleanField(),
     )
+    if include_extracted:
+        qs = qs.exclude(pk__in=_repeated_extracted(qs, owner, forest))
     rows = (
         qs.annotate(
             year=ExtractYear("period_end"),
@@ -262,3 +279,54 @@ def statement_rows(
         StatementRow(ids[i], year, unit, pkind, owner, where, beside, total, n, vkind)  # type: ignore[arg-type]
         for (i, vkind, year, unit, pkind, owner, where, beside), (total, n) in merged.items()
     ]
+
+
+def _on_one_branch(a: int, b: int, parent: dict[int, int | None]) -> bool:
+    """Whether pairing ``a`` is ``b``, above it or under it."""
+    for low, high in ((a, b), (b, a)):
+        node: int | None = low
+        for _ in range(32):
+            if node is None:
+                break
+            if node == high:
+                return True
+            node = parent.get(node)
+    return False
+
+
+def _repeated_extracted(qs: QuerySet[DataValue], owner: Coalesce, forest: PairingForest) -> list[int]:
+    """Ids of the extracted figures of ``qs`` that tell again a figure counted before them: one of the same
+    indicator, kind, year, period kind, unit and value whose pairing (an output's: its activity's) is on
+    one branch of the pairing tree with theirs (or, of no pairing, at the same area). A confirmed figure
+    is counted first, then the extracted ones in the order they were stored: an entered figure and its
+    extracted copy, or two documents telling one figure, are one statement (issue 12)."""
+    extracted = list(
+        qs.filter(status=DataValueStatus.EXTRACTED, part_of__isnull=True)
+        .annotate(year=ExtractYear("period_end"), owner=owner)
+        .values_list("pk", "indicator_id", "kind", "year", "period_kind", "unit", "value", "owner", "area_id")
+        .order_by("pk")
+    )
+    if not extracted:
+        return []
+    confirmed = (
+        qs.exclude(status=DataValueStatus.EXTRACTED)
+        .filter(part_of__isnull=True, value__in={row[6] for row in extracted})
+        .annotate(year=ExtractYear("period_end"), owner=owner)
+        .values_list("pk", "indicator_id", "kind", "year", "period_kind", "unit", "value", "owner", "area_id")
+        .order_by()
+    )
+    counted: dict[tuple[object, ...], list[tuple[int | None, int | None]]] = {}
+    for _pk, *same, who, area in confirmed:
+        counted.setdefault(tuple(same), []).append((who, area))
+    repeated = []
+    for pk, *same, who, area in extracted:
+        told = counted.setdefault(tuple(same), [])
+        if any(
+            (who is None and other is None and area == other_area)
+            or (who is not None and other is not None and _on_one_branch(who, other, forest.parent))
+            for other, other_area in told
+        ):
+            repeated.append(pk)
+        else:
+            told.append((who, area))
+    return repeated
