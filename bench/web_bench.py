@@ -13,7 +13,7 @@ Pages are fetched as an anonymous visitor (confirmed figures) and, for the figur
 list, also as a signed-in administrator (every status). The analysis table answers
 "aid funds by recipient province by year, 2009–2014" (and its XLSX download); before
 timing, its cells are checked against the roll-up service's totals (``rollup_by_area``,
-``rollup_national``), and its first, uncached build is timed on its own.
+``rollup_by_year``), and its first, uncached build is timed on its own.
 """
 
 from __future__ import annotations
@@ -105,15 +105,16 @@ def _bench_ids(env: dict[str, str]) -> dict[str, Any]:
         "import time\n"
         "from decimal import Decimal\n"
         "from pairaid.indicators.pivot import pivot_table\n"
-        "from pairaid.indicators.rollups import rollup_by_area, rollup_national\n"
+        "from pairaid.indicators.rollups import rollup_by_area, rollup_by_year\n"
         "started = time.perf_counter()\n"
         "t = pivot_table(indicator='aid_funds', rows='province', first_year=2009, last_year=2014)\n"
         "built = (time.perf_counter() - started) * 1000\n"
         "cells = {(r.key, y): v for r in t.rows for y, v in zip(t.years, r.values) if v is not None}\n"
         "service = {(r.key, y): r.value for y in t.years\n"
         "           for r in rollup_by_area(indicator='aid_funds', year=y).get(('CNY', 'year'), [])}\n"
-        "national = [rollup_national(indicator='aid_funds', year=y).get(('CNY', 'year')) for y in t.years]\n"
-        "agree = cells == service and list(t.national) == [n.value if n else None for n in national]\n"
+        "national = {int(r.key): r.value\n"
+        "            for r in rollup_by_year(indicator='aid_funds', years=t.years).get('CNY', [])}\n"
+        "agree = cells == service and list(t.national) == [national.get(y) for y in t.years]\n"
         "print(json.dumps({'pairing': p.pk if p else None, 'year': year, 'values': DataValue.objects.count(),\n"
         "                  'pivot_agrees': agree, 'pivot_cells': len(cells), 'pivot_build_ms': built}))\n"
     )

@@ -15,7 +15,7 @@ from pairaid.core.errors import CodelistError, DataError, InputError
 from pairaid.indicators.models import DataValue
 from pairaid.registry.models import Pairing
 from pairaid.registry.selectors import pairing_list
-from pairaid.sample.loader import SampleSummary, database_counts, sample_load, sample_path, sample_root_pairing
+from pairaid.sample.loader import SampleSummary, database_counts, sample_load, sample_path
 from tests.registry.sources import SOURCE
 
 
@@ -38,7 +38,6 @@ def test_the_root_is_shandong_with_xinjiang_at_province_level(sample: SampleSumm
         "province",
         None,
     )
-    assert sample_root_pairing() == root
 
 
 def test_the_three_twinned_counties_sit_under_shandong_kashi(sample: SampleSummary) -> None:

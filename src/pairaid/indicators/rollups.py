@@ -297,29 +297,6 @@ def rollup_by_pairing(
     return result
 
 
-def rollup_national(
-    *,
-    indicator: str,
-    year: int,
-    include_extracted: bool = False,
-    kind: str = DataValueKind.ACTUAL,
-    rollup: Rollup | None = None,
-) -> dict[UnitKind, RollupRow]:
-    """The national total of ``indicator`` in ``year`` per (unit, period kind), with the statements it kept."""
-    rollup = rollup or rollup_read(indicators=[indicator], years=[year], include_extracted=include_extracted, kind=kind)
-    return {uk: _row(str(year), str(year), uk, t) for uk, t in rollup.national(indicator, year).items()}
-
-
-def rollup_roots(
-    *, indicator: str, year: int, period_kind: str = "year", include_extracted: bool = False
-) -> dict[UnitKind, Decimal]:
-    """The national total of ``indicator`` in ``year``: the sum of the top pairings' totals, per unit."""
-    rollup = rollup_read(
-        indicators=[indicator], years=[year], include_extracted=include_extracted, period_kind=period_kind
-    )
-    return {uk: t.value for uk, t in rollup.national(indicator, year).items()}
-
-
 def rollup_by_year(
     *,
     indicator: str,
@@ -368,23 +345,4 @@ def rollup_by_area(
             for a, t in sorted(totals.items(), key=lambda i: tree.code[i[0]])
         ]
         for uk, totals in rollup.area_totals(indicator, year, of_level).items()
-    }
-
-
-def rollup_of_area(
-    *,
-    indicator: str,
-    year: int,
-    area_id: int,
-    include_extracted: bool = False,
-    kind: str = DataValueKind.ACTUAL,
-    rollup: Rollup | None = None,
-) -> dict[UnitKind, RollupRow]:
-    """The total of ``indicator`` in ``year`` for one area (and everything under it), per (unit, period kind)."""
-    rollup = rollup or rollup_read(indicators=[indicator], years=[year], include_extracted=include_extracted, kind=kind)
-    code = rollup.areas.code[area_id]
-    return {
-        uk: _row(code, code, uk, totals[area_id])
-        for uk, totals in rollup.area_totals(indicator, year, [area_id]).items()
-        if area_id in totals
     }

@@ -200,10 +200,3 @@ def quantity(value: Decimal, unit: str, language: str, qualifier: str = "exact")
         return money(value, language, qualifier)
     return _written(_plain(value, language), unit_name(unit, language, value), qualifier, language)
 
-
-def qualifier_label(code: str, language: str) -> str:
-    """A qualifier's label in ``language`` ("more than" / "超过"); "" for an exact figure."""
-    words = qualifier_words().get(code)
-    if words is None or code == "exact":
-        return ""
-    return words.label_zh if is_zh(language) else words.label_en

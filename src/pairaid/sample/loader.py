@@ -20,7 +20,6 @@ from typing import Any
 
 import yaml
 from django.db import transaction
-from django.db.models import Q
 
 from pairaid.activities.models import Activity, Transaction
 from pairaid.activities.services import ActivitySpec, TransactionSpec, activity_get_or_create, transaction_get_or_create
@@ -136,24 +135,6 @@ def sample_load(*, path: Path | None = None) -> SampleSummary:
         in_sample=SampleCounts(**loader.seen),
         data_value_ids=tuple(loader.value_ids),
         year=year,
-    )
-
-
-def sample_root_pairing(*, path: Path | None = None) -> Pairing | None:
-    """The top pairing of the sample if it is loaded (without loading anything), else ``None``."""
-    data = sample_read(path=path)
-    top = data["pairings"][0]
-    year = int(top["start_year"])
-    return (
-        Pairing.objects.filter(
-            donor_area__code=str(top["donor"]),
-            recipient_area__code=str(top["recipient"]),
-            level=top["level"],
-            start_year__lte=year,
-        )
-        .filter(Q(end_year__isnull=True) | Q(end_year__gte=year))
-        .order_by("-start_year")
-        .first()
     )
 
 
