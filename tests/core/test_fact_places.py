@@ -265,6 +265,19 @@ def test_a_title_whose_sides_aid_no_one_takes_the_pairing_its_opening_names() ->
     assert places(text, 2012)[0][1] == "Ten Years of An"
 
 
+def test_an_opening_listing_areas_of_the_title_s_recipient_keeps_the_title_s_recipient() -> None:
+    # issue 11 (blind set 7): "its support to B1, B2 and B3 counties of B" made the list the recipient of
+    # every figure; the areas all lie within the title's B, so B is the report's recipient
+    text = (
+        "Beijing's Aid to Hotan\n\nIn 2012 Beijing carried on its support to Moyu, Lop and Hotan counties of"
+        " Hotan Prefecture. It built 8 clinics.\n"
+    )
+    assert read_report(text, report_year=2012).recipient == "Hotan"
+    # one area named: it stays the recipient
+    text = "Beijing's Aid to Hotan\n\nIn 2012 Beijing carried on its support to Moyu County. It built 8 clinics.\n"
+    assert read_report(text, report_year=2012).recipient == "Moyu County"
+
+
 def test_a_partnership_headline_names_both_sides() -> None:
     text = "Anhe-Baishan partnership: from roads to jobs\n\nIn 2012 the partners built 8 clinics.\n"
     assert places(text, 2012) == [("8 clinics", "Anhe", "Baishan")]

@@ -124,6 +124,8 @@ def report_parties(text: str, title: str | None, *, donor: str | None = None, re
             named = supported_place(opening, title_donor) if not recipient else None
             if named is not None and _is_province(named) and not _is_province(title_recipient):
                 named = None  # "Enshi ... of Hubei Province": the province around the title's recipient is not it
+            if named is not None and _all_within(named, title_recipient):
+                named = None  # "its support to B1, B2 and B3 counties of B": the areas of the title's B are B
             if named is None and not recipient and _is_province(title_recipient):
                 named = _areas_within(text[len(title) :], title_donor, title_recipient)
             return Parties(title_donor, recipient or named or title_recipient, "pairing")
@@ -221,6 +223,16 @@ def sentence_places(sentence: str, donor: str | None) -> tuple[tuple[int, int, s
         if not _NOT_PLACE.search(name) and place_side(name, donor) == "other":
             found.append((m.start(), m.start() + len(name), name))
     return tuple(sorted(found))
+
+
+def _all_within(listed: str, outer: str) -> bool:
+    """Whether ``listed`` names several areas ("B1, B2 and B3", "B1 and B2 counties") and each lies within
+    the area ``outer`` by the gazetteer: the opening names the parts of the title's recipient."""
+    names = [n for n in _LIST_SPLIT.split(listed) if n.strip()]
+    return len(names) >= 2 and all(within(n, outer) for n in names)
+
+
+_LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
 
 def within(inner: str, outer: str) -> bool:
