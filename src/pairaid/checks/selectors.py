@@ -11,7 +11,7 @@ from django.db.models.functions import Substr
 from pairaid.activities.selectors import of_pairings
 from pairaid.checks.models import Finding
 from pairaid.core.checks import EvidenceRef, Figure
-from pairaid.core.checks.adapters import subject_of
+from pairaid.core.checks.subjects import subject_of
 from pairaid.core.read_once import once
 from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueKind, DataValueStatus
 from pairaid.registry.models import Pairing

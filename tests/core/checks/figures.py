@@ -9,8 +9,8 @@ from decimal import Decimal
 from typing import Any, cast
 
 from pairaid.core.checks import EvidenceRef, Figure
-from pairaid.core.checks.adapters import subject_of
 from pairaid.core.checks.model import PeriodKind, Qualifier
+from pairaid.core.checks.subjects import subject_of
 from pairaid.core.extract.model import Extraction
 
 _QUALIFIERS = frozenset({"exact", "more_than", "nearly", "about", "less_than", "up_to"})

@@ -9,7 +9,7 @@
 * :mod:`~pairaid.core.checks.periods` — an annual figure above its cumulative total.
 
 The Django side builds figures from data values, their subject by
-:func:`~pairaid.core.checks.adapters.subject_of`.
+:func:`~pairaid.core.checks.subjects.subject_of`.
 """
 
 from __future__ import annotations

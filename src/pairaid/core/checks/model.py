@@ -60,8 +60,9 @@ class Figure:
       or an indicator's unit such as ``project``).
     * ``qualifier``: exact, more_than, nearly, about, less_than, up_to.
     * ``subject``: a key that is equal for figures about the same donor/recipient or
-      pairing/area (adapters normalise it); ``""`` when unknown. Keys of pairings begin
-      ``pairing:`` (``"pairing:12"``, ``"pairing:liaoning>qinghai"``), of areas ``area:``.
+      pairing/area (:func:`~pairaid.core.checks.subjects.subject_of` normalises it); ``""`` when
+      unknown. Keys of pairings begin ``pairing:`` (``"pairing:12"``, ``"pairing:liaoning>qinghai"``),
+      of areas ``area:``.
     * ``part_of``: the ``id`` of the figure this one is a part of.
     * ``change_percent``/``change_base_year``: a stated growth rate and its base year.
     * ``noun``: what a count counts ("project", "teacher"), where known.
