@@ -53,7 +53,7 @@ def report_bytes(*, context: ReportContext, fmt: str) -> bytes:
     Raises:
         InputError: an unknown format.
     """
-    from pairaid.reports import office
+    from pairaid.reports import xlsx_docx
 
     match fmt:
         case "html":
@@ -63,9 +63,9 @@ def report_bytes(*, context: ReportContext, fmt: str) -> bytes:
         case "pdf":
             return report_pdf(context=context)
         case "xlsx":
-            return office.report_xlsx(context=context)
+            return xlsx_docx.report_xlsx(context=context)
         case "docx":
-            return office.report_docx(context=context)
+            return xlsx_docx.report_docx(context=context)
     raise InputError(f"unknown report format {fmt!r} (use one of {', '.join(FORMATS)})")
 
 

@@ -6,7 +6,7 @@
   list, persons with person-times, cumulative totals with flows, a channel above the total;
 * :mod:`~pairaid.core.checks.repeats` — one figure told twice with different values;
 * :mod:`~pairaid.core.checks.growth` — a growth rate against last year's value;
-* :mod:`~pairaid.core.checks.periods` — an annual figure above its cumulative total.
+* :mod:`~pairaid.core.checks.annual_cumulative` — an annual figure above its cumulative total.
 
 The Django side builds figures from data values, their subject by
 :func:`~pairaid.core.checks.subjects.subject_of`.
@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from pairaid.core.checks.annual_cumulative import check_annual_cumulative
 from pairaid.core.checks.growth import check_growth
 from pairaid.core.checks.model import CheckConfig, EvidenceRef, Figure, Finding, Severity
 from pairaid.core.checks.parts import check_channels, check_parts
-from pairaid.core.checks.periods import check_periods
 from pairaid.core.checks.repeats import check_repeats
 
 __all__ = ["RULES", "CheckConfig", "EvidenceRef", "Figure", "Finding", "Severity", "run_checks"]
@@ -46,7 +46,7 @@ def run_checks(figures: Sequence[Figure], config: CheckConfig | None = None) -> 
     """
     config = config or CheckConfig()
     found: list[Finding] = []
-    for family in (check_parts, check_channels, check_repeats, check_growth, check_periods):
+    for family in (check_parts, check_channels, check_repeats, check_growth, check_annual_cumulative):
         found.extend(family(figures, config))
     unique: dict[tuple[str, tuple[str, ...]], Finding] = {}
     for finding in found:

@@ -17,9 +17,9 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
+from pairaid.core.documents.docx_pdf import docx_to_text, pdf_to_text
 from pairaid.core.documents.encoding import decode_text, normalise_newlines
 from pairaid.core.documents.html import html_to_text
-from pairaid.core.documents.office import docx_to_text, pdf_to_text
 from pairaid.core.errors import InputError
 
 __all__ = ["DEFAULT_MAX_BYTES", "MEDIA_TYPES", "Document", "read_document", "read_document_bytes"]

@@ -16,7 +16,7 @@ from pairaid.core.checks.model import CheckConfig, Figure, Finding, Severity
 from pairaid.core.checks.precision import interval
 
 
-def check_periods(figures: Sequence[Figure], config: CheckConfig) -> list[Finding]:
+def check_annual_cumulative(figures: Sequence[Figure], config: CheckConfig) -> list[Finding]:
     """Findings of ``annual_exceeds_cumulative``."""
     totals: dict[tuple[str, str, str, str], list[Figure]] = defaultdict(list)
     for f in figures:
