@@ -18,7 +18,8 @@ place 0.448; fitted to since, their gold copied as written.  The ``*_b6*`` repor
 reports, 2026-12-07, another writer who never saw the code), first reading fact F1 0.674, place 0.171;
 its places fitted to since.  The ``*_b7*`` reports are blind set 7 (22 reports, 376 facts, 2026-12-07,
 another writer who never saw the code), first reading on a4f26ad mention F1 0.969, fact F1 0.749,
-place 0.720; fitted to since (datelines, this/last year, breakdowns, listed areas, prior values, bursaries, exchanges: 0.839).
+place 0.720; fitted to since (datelines, this/last year, breakdowns, listed areas, prior values,
+bursaries, exchanges: 0.839).
 """
 
 from __future__ import annotations
