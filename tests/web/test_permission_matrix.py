@@ -183,6 +183,10 @@ def _activity_form(s: Side) -> dict[str, Any]:
     }
 
 
+def _own_activity() -> Activity:
+    return Activity.objects.get(identifier="SD-KS-001")
+
+
 def _transaction_form(s: Side) -> dict[str, Any]:
     return {
         "activity": s.activity.pk,
@@ -224,6 +228,21 @@ WRITES: dict[str, dict[str, Call]] = {
         "web": _web(
             lambda s: f"/activities/{s.activity.pk}/edit/",
             lambda s: {**_activity_form(s), "identifier": s.activity.identifier},
+        ),
+    },
+    # the own activity (Shandong – Kashi) given the area of each side: the other side's lies outside its pairing
+    "activity_areas": {
+        "API": _api(
+            "patch", lambda s: f"/api/v1/activities/{_own_activity().pk}", lambda s: {"recipient_areas": [s.area.code]}
+        ),
+        "web": _web(
+            lambda s: f"/activities/{_own_activity().pk}/edit/",
+            lambda s: {
+                **_activity_form(s),
+                "identifier": _own_activity().identifier,
+                "pairing": _own_activity().pairing_id,
+                "recipient_area_codes": s.area.code,
+            },
         ),
     },
     "transaction_create": {
@@ -387,6 +406,7 @@ WRITES |= {
 def _snapshot() -> str:
     rows = [
         list(Activity.objects.order_by("pk").values_list("pk", "identifier", "title", "pairing_id")),
+        list(Activity.recipient_areas.through.objects.order_by("pk").values_list("activity_id", "area_id")),
         list(Transaction.objects.order_by("pk").values_list("pk", "value", "transaction_type", "activity_id")),
         list(DataValue.objects.order_by("pk").values_list("pk", "value", "status", "pairing_id", "area_id")),
         list(SourceDocument.objects.order_by("pk").values_list("pk", "sha256")),

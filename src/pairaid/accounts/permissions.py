@@ -25,6 +25,7 @@ per request object and cached on it."""
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -198,14 +199,34 @@ def can_upload(user: Any) -> bool:
 # after the write, beside the object as it stands; the services call them.
 
 
-def can_activity_create(user: Any, *, pairing_id: int | None) -> bool:
-    """Create an activity in the pairing ``pairing_id``: its editors."""
-    return can_edit_pairing_id(user, pairing_id)
+def can_activity_areas(user: Any, *, pairing_id: int | None, area_ids: Iterable[int]) -> bool:
+    """Give an activity of the pairing ``pairing_id`` the recipient areas ``area_ids``: each lies within the
+    pairing's recipient area, or is an area the user edits (recipient editors); administrators name any."""
+    wanted = set(area_ids)
+    if not wanted or user_rights(user).administrator:
+        return True
+    recipient = Pairing.objects.filter(pk=pairing_id).values_list("recipient_area_id", flat=True).first()
+    return all(
+        (recipient is not None and recipient in _area_lineage(a)) or can_edit_area_id(user, a) for a in wanted
+    )
 
 
-def can_activity_update(user: Any, activity: Activity, *, pairing_id: int | None) -> bool:
-    """Change ``activity``, leaving it in the pairing ``pairing_id``: editors of both pairings."""
-    return can_edit_activity(user, activity) and can_edit_pairing_id(user, pairing_id)
+def can_activity_create(user: Any, *, pairing_id: int | None, area_ids: Iterable[int] = ()) -> bool:
+    """Create an activity in the pairing ``pairing_id`` with the recipient areas ``area_ids``: the pairing's
+    editors, with areas of that pairing (:func:`can_activity_areas`)."""
+    return can_edit_pairing_id(user, pairing_id) and can_activity_areas(user, pairing_id=pairing_id, area_ids=area_ids)
+
+
+def can_activity_update(
+    user: Any, activity: Activity, *, pairing_id: int | None, area_ids: Iterable[int] = ()
+) -> bool:
+    """Change ``activity``, leaving it in the pairing ``pairing_id`` with the recipient areas ``area_ids`` (those
+    the write names): editors of both pairings, with areas of the pairing it is left in."""
+    return (
+        can_edit_activity(user, activity)
+        and can_edit_pairing_id(user, pairing_id)
+        and can_activity_areas(user, pairing_id=pairing_id, area_ids=area_ids)
+    )
 
 
 def _owning_pairing(activity_id: int | None, pairing_id: int | None) -> int | None:

@@ -113,11 +113,17 @@ def activity_create(*, user: Any, data: Mapping[str, Any], recipient_areas: Iter
     """Create an activity from ``data`` (model field names; ``pairing``/``pairing_id`` required)."""
     activity = Activity()
     _assign(activity, data)
+    areas = list(recipient_areas)
     permissions.require(
-        permissions.can_activity_create(user, pairing_id=activity.pairing_id), _("You may not edit this pairing.")
+        permissions.can_activity_create(user, pairing_id=activity.pairing_id),
+        _("You may not edit this pairing."),
+    )
+    permissions.require(
+        permissions.can_activity_create(user, pairing_id=activity.pairing_id, area_ids=[a.pk for a in areas]),
+        _("You may not name these recipient areas: they lie outside the pairing's recipient area."),
     )
     _save(activity, user=user, reason="entered")
-    activity.recipient_areas.set(list(recipient_areas))
+    activity.recipient_areas.set(areas)
     return activity
 
 
@@ -125,15 +131,24 @@ def activity_create(*, user: Any, data: Mapping[str, Any], recipient_areas: Iter
 def activity_update(
     *, user: Any, activity: Activity, data: Mapping[str, Any], recipient_areas: Iterable[Area] | None = None
 ) -> Activity:
-    """Change ``activity``; moving it to another pairing needs rights over both."""
+    """Change ``activity``; moving it to another pairing needs rights over both, and the recipient areas the
+    write names (those it adds; all of them when the activity moves) must be of the pairing it is left in."""
+    pairing_id = _named_id(activity, data, "pairing")
     permissions.require(
-        permissions.can_activity_update(user, activity, pairing_id=_named_id(activity, data, "pairing")),
-        _("You may not edit this activity."),
+        permissions.can_activity_update(user, activity, pairing_id=pairing_id), _("You may not edit this activity.")
+    )
+    areas = list(recipient_areas) if recipient_areas is not None else None
+    stored = set(activity.recipient_areas.values_list("pk", flat=True))
+    after = {a.pk for a in areas} if areas is not None else stored
+    named = after if pairing_id != activity.pairing_id else after - stored
+    permissions.require(
+        permissions.can_activity_update(user, activity, pairing_id=pairing_id, area_ids=named),
+        _("You may not name these recipient areas: they lie outside the pairing's recipient area."),
     )
     if _assign(activity, data):
         _save(activity, user=user, reason="edited")
-    if recipient_areas is not None:
-        activity.recipient_areas.set(list(recipient_areas))
+    if areas is not None:
+        activity.recipient_areas.set(areas)
     return activity
 
 
