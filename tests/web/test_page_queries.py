@@ -95,6 +95,8 @@ PAGES: dict[str, Callable[[Data], list[Visit]]] = {
         ("", f"/documents/{d.document.pk}/"),
         ("owner", f"/documents/{d.document.pk}/"),
         ("admin", f"/documents/{d.document.pk}/?correct=0"),
+        ("admin", f"/documents/{d.document.pk}/"),  # the plan sentence's form offers every pairing
+        ("national", f"/documents/{d.document.pk}/"),
     ],
     "review": lambda d: [
         ("admin", "/review/"),

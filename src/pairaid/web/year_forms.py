@@ -60,7 +60,10 @@ class PlanMentionForm(forms.Form):
         field.label_from_instance = lambda e: f"{e.text} — …{e.sentence[:90]}…"  # type: ignore[method-assign]
         pairing_field = self.fields["pairing"]
         assert isinstance(pairing_field, forms.ModelChoiceField)
-        pairing_field.queryset = pairings
+        # each choice is labelled with both sides' names: loaded with the pairings, not one query per choice
+        pairing_field.queryset = pairings.select_related(
+            "donor_area", "recipient_area", "donor_organisation", "recipient_organisation"
+        )
 
 
 class ReasonForm(forms.Form):
