@@ -36,6 +36,7 @@ class Data:
     national: Any
     owner: Any
     viewer: Any
+    recipient_editor: Any  # of Xinjiang: the rights of every area below it
     root: Any  # the sample's top pairing (Shandong – Xinjiang)
     bench: Any  # a bench province-level pairing with twenty years of figures
     activity: Any  # a bench activity with transactions
@@ -67,6 +68,9 @@ PAGES: dict[str, Callable[[Data], list[Visit]]] = {
         ("", f"/pairings/{d.root.pk}/"),
         ("owner", f"/pairings/{d.root.pk}/?year=2009"),
         ("admin", f"/pairings/{d.bench.pk}/?year=2014"),
+        ("admin", f"/pairings/{d.root.pk}/"),
+        ("recipient_editor", f"/pairings/{d.root.pk}/"),
+        ("recipient_editor", f"/pairings/{d.bench.pk}/"),
     ],
     "pairing_end": lambda d: [("admin", f"/pairings/{d.bench.pk}/end/")],
     "pairing_reassign": lambda d: [("admin", f"/pairings/{d.bench.pk}/reassign/")],
@@ -204,6 +208,7 @@ def build_data() -> Data:
     national = make_user("national", "national_office")
     owner = make_user("owner", "pairing_editor", pairings=(root, bench))
     viewer = make_user("viewer", "viewer")
+    recipient_editor = make_user("recipient", "recipient_editor", areas=(root.recipient_area,))
     activities = list(Activity.objects.filter(pairing__in=[root, bench]).order_by("pk")[:20])
     for n in range(40):
         make_user(f"editor-{n}", "pairing_editor", pairings=(root,) if n % 2 else (bench,))
@@ -222,6 +227,7 @@ def build_data() -> Data:
         national=national,
         owner=owner,
         viewer=viewer,
+        recipient_editor=recipient_editor,
         root=root,
         bench=bench,
         activity=activity,

@@ -67,11 +67,23 @@ class Rights:
 
 
 def _subtree(model: type[Area], roots: set[int]) -> frozenset[int]:
+    """``roots`` and every area below them: one query per four levels (a province's tree, prefectures,
+    counties and the Corps' cities, is one), not one per level."""
     ids = set(roots)
     frontier = set(roots)
     while frontier:
-        frontier = set(model.objects.filter(parent_id__in=frontier).values_list("pk", flat=True)) - ids
-        ids |= frontier
+        rows = list(
+            model.objects.filter(
+                Q(parent_id__in=frontier)
+                | Q(parent__parent_id__in=frontier)
+                | Q(parent__parent__parent_id__in=frontier)
+                | Q(parent__parent__parent__parent_id__in=frontier)
+            ).values_list("pk", "parent__parent__parent__parent_id")
+        )
+        found = {pk for pk, _top in rows} - ids
+        # the areas four levels down: those below them are not asked yet
+        frontier = {pk for pk, top in rows if top in frontier} & found
+        ids |= found
     return frozenset(ids)
 
 
