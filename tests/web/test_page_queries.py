@@ -70,6 +70,8 @@ PAGES: dict[str, Callable[[Data], list[Visit]]] = {
         ("admin", f"/pairings/{d.bench.pk}/?year=2014"),
         ("admin", f"/pairings/{d.root.pk}/"),
         ("recipient_editor", f"/pairings/{d.root.pk}/"),
+        ("recipient_editor", f"/pairings/{d.root.pk}/?year=2009"),  # with the year's findings
+        ("national", f"/pairings/{d.root.pk}/?year=2009"),
         ("recipient_editor", f"/pairings/{d.bench.pk}/"),
     ],
     "pairing_end": lambda d: [("admin", f"/pairings/{d.bench.pk}/end/")],
@@ -183,6 +185,8 @@ def build_data() -> Data:
     from bench.national_data import BENCH_MARK, generate
     from pairaid.activities.models import Activity
     from pairaid.assessment.services import rubric_sync
+    from pairaid.checks.models import Finding
+    from pairaid.checks.services import findings_refresh
     from pairaid.core.documents import read_document
     from pairaid.entry.services import activity_update, datavalue_update
     from pairaid.events.models import TradeFair
@@ -202,6 +206,12 @@ def build_data() -> Data:
     document = document_ingest(
         document=read_document(report), report_year=2009, donor="Shandong", recipient="Xinjiang"
     ).document
+    county = Pairing.objects.filter(parent__parent=root).order_by("pk").last()
+    whole = make_figure("aid_funds", "75800000", pairing=county, year=2009)
+    grants = make_figure("grant_funds", "100000000", pairing=county, year=2009)
+    grants.part_of = whole  # a part larger than its whole: a finding the pairing page words, naming its pairing
+    grants.save()
+    findings_refresh(pairing=root, year=2009)
     generate(scale=0.005, seed=2009)
     bench = Pairing.objects.filter(name__endswith=BENCH_MARK, level="province").order_by("pk").first()
     admin = make_user("administrator", "administrator")
@@ -221,6 +231,7 @@ def build_data() -> Data:
         job = export_start(user=admin, fmt="csv")
     job_finish(job, result={"rows": 1}, data=b"indicator,value\naid_funds,1\n", filename="export.csv")
     activity = Activity.objects.filter(pairing=bench, transactions__isnull=False).order_by("pk").first()
+    assert Finding.objects.filter(year=2009).exists()
     assert DataValue.objects.count() > 5_000, "the pages should be asked on thousands of figures"
     return Data(
         admin=admin,

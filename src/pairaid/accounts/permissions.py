@@ -95,17 +95,24 @@ def user_rights(user: Any) -> Rights:
     if user is None or not user.is_authenticated or not user.is_active:
         rights = Rights(False, False, False, frozenset(), frozenset())
     else:
-        # one query for the roles and the places they hold (a user has a few memberships, each a few places)
-        held = list(Membership.objects.filter(user=user).values_list("role", "pairings", "areas"))
-        roles = {role for role, _, _ in held}
-        pairing_roots = {p for role, p, _ in held if role == Role.PAIRING_EDITOR and p is not None}
-        area_roots = {a for role, _, a in held if role == Role.RECIPIENT_EDITOR and a is not None}
+        # one query for the roles, the places they hold (a user has a few memberships, each a few places) and
+        # the areas four levels below those (a province's whole tree: a row per area at the bottom of it)
+        below = "areas__children"
+        levels = [f"{below}{'__children' * n}" for n in range(4)]
+        held = list(Membership.objects.filter(user=user).values_list("role", "pairings", "areas", *levels))
+        roles = {row[0] for row in held}
+        pairing_roots = {row[1] for row in held if row[0] == Role.PAIRING_EDITOR and row[1] is not None}
+        areas_held = [row[2:] for row in held if row[0] == Role.RECIPIENT_EDITOR and row[2] is not None]
+        area_ids = {a for row in areas_held for a in row if a is not None}
+        deepest = {row[-1] for row in areas_held if row[-1] is not None}
+        if deepest:  # deeper than the divisions go: read on below them
+            area_ids |= _subtree(Area, deepest)
         rights = Rights(
             authenticated=True,
             administrator=user.is_superuser or Role.ADMINISTRATOR in roles,
             national_office=Role.NATIONAL_OFFICE in roles,
             pairing_ids=frozenset(pairing_subtree_ids(roots=pairing_roots)) if pairing_roots else frozenset(),
-            area_ids=_subtree(Area, area_roots) if area_roots else frozenset(),
+            area_ids=frozenset(area_ids),
         )
     with contextlib.suppress(AttributeError):  # objects that refuse attributes are simply not cached
         setattr(user, _CACHE_ATTR, rights)

@@ -8,7 +8,7 @@ from typing import cast
 
 from django.db.models import Max, Min, OuterRef, Q, QuerySet, Subquery
 
-from pairaid.core.read_once import once, reading_once
+from pairaid.core.read_once import held, once, reading_once
 from pairaid.core.registry import PAIRING_LEVELS, PROGRAMMES, PairingRecord
 from pairaid.core.registry import Basis as RegistryBasis
 from pairaid.core.registry import PairingLevel as RegistryLevel
@@ -265,8 +265,13 @@ def _with_sides(qs: QuerySet[Pairing]) -> QuerySet[Pairing]:
 
 
 def pairings_by_id(*, ids: Iterable[int]) -> dict[int, Pairing]:
-    """The pairings with these ids, with their sides, by id (an id no pairing has is left out)."""
-    return _with_sides(Pairing.objects.all()).in_bulk(list(ids))
+    """The pairings with these ids, with their sides, by id (an id no pairing has is left out); from
+    :func:`pairing_index` when the page has read it already (no query)."""
+    wanted = list(ids)
+    index: dict[int, Pairing] | None = held("pairing_index")
+    if index is not None:
+        return {pk: index[pk] for pk in wanted if pk in index}
+    return _with_sides(Pairing.objects.all()).in_bulk(wanted)
 
 
 def pairing_search(*, text: str, limit: int) -> list[Pairing]:
