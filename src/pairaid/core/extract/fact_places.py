@@ -47,8 +47,6 @@ from pairaid.core.extract.places import (
     Parties,
     named_area,
     place_side,
-    respectively_donors,
-    respectively_recipients,
     sentence_actors,
     sentence_donor,
     sentence_places,
@@ -56,6 +54,7 @@ from pairaid.core.extract.places import (
 )
 from pairaid.core.extract.places_zh import Place, chinese_sides, find_places, respective_recipients
 from pairaid.core.extract.regex_leads import led_pattern
+from pairaid.core.extract.respectively_lists import respectively_donors, respectively_recipients
 from pairaid.core.extract.rules import word_list
 from pairaid.core.extract.tables import Table
 

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from pairaid.core.extract.model import Context, Mention, Reading, Sentence
-from pairaid.core.extract.places import respectively_recipients
+from pairaid.core.extract.respectively_lists import respectively_recipients
 from pairaid.core.extract.rules import rule_set
 from pairaid.core.extract.tables import ZH_CELL, Table
 

@@ -8,9 +8,8 @@
 * A provincial chapter (no pairing title) has donor ``None`` and the province
   reported on as recipient.
 * "granted N respectively to County B and County C" gives one recipient per
-  listed place (F4): :func:`respectively_recipients`; "the governments of A, B
-  and C respectively arranged N" one donor per listed place:
-  :func:`respectively_donors`.
+  listed place (F4); "the governments of A, B and C respectively arranged N" one
+  donor per listed place (both in ``respectively_lists``).
 * A place named after a figure in its sentence ("... of funds to County B") is
   that figure's recipient; a part of a total without one goes where the total
   went, else to the last place named before it (:func:`sentence_places`).  The
@@ -40,12 +39,11 @@ if TYPE_CHECKING:
     from pairaid.core.gazetteer import Candidate
 
 __all__ = [
+    "NOT_PLACE",
     "Parties",
     "named_area",
     "place_side",
     "report_parties",
-    "respectively_donors",
-    "respectively_recipients",
     "sentence_actors",
     "sentence_donor",
     "sentence_places",
@@ -91,10 +89,6 @@ _PROVINCE = re.compile(
     r"|Hui\s+Autonomous\s+Region|Autonomous\s+Region|Municipality))\b"
 )
 _IN_PLACE = compile_led(r"\bin\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)\s*$")
-_PLACE = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*"
-_RESPECTIVELY = re.compile(
-    rf"^[^.;,]{{0,40}}?\brespectively\s+(?:to|for|in)\s+(?P<list>{_PLACE}(?:\s*(?:,|and|,\s*and)\s*{_PLACE})+)"
-)
 
 
 @dataclass(frozen=True)
@@ -165,47 +159,11 @@ def _areas_within(text: str, donor: str, province: str) -> str | None:
     return None
 
 
-def respectively_recipients(right: str) -> tuple[str, ...]:
-    """Places listed after "respectively to/for/in" at the start of ``right`` (F4), else ``()``."""
-    m = _RESPECTIVELY.match(right)
-    if m is None:
-        return ()
-    parts = re.split(r"\s*(?:,\s*and|,|\band\b)\s*", m.group("list"))
-    return tuple(p.strip() for p in parts if p.strip())
-
-
-_RESPECTIVELY_DONORS = re.compile(
-    rf"\b(?:governments?|departments?|cities|counties|districts|provinces)\s+of\s+(?:the\s+)?"
-    rf"(?P<list>{_PLACE}(?:\s*,\s*{_PLACE})*\s*,?\s+and\s+{_PLACE})"
-    rf"(?:\s+(?:cities|counties|districts|provinces|municipalities))?"
-    rf"\s+(?:each\s+)?respectively\s+(?:[a-z]+\s+){{1,3}}$"
-    rf"|(?:^|[,;]\s*|\band\s+)(?P<bare>{_PLACE}(?:\s*,\s*{_PLACE})*\s*,?\s+and\s+{_PLACE})"
-    rf"(?:\s+(?:cities|counties|districts|provinces|municipalities))?\s+respectively\s+(?:[a-z]+\s+){{1,3}}$"
-)
-
-
-def respectively_donors(before: str) -> tuple[str, ...]:
-    """Places listed as the actors of "respectively" just before a figure (F4), else ``()``.
-
-    ``before`` is the text of the figure's sentence up to the figure: "the governments of A, B
-    and C respectively arranged " gives ``("A", "B", "C")``.
-    """
-    if "respectively" not in before[-60:]:
-        return ()
-    m = _RESPECTIVELY_DONORS.search(before[-200:])
-    if m is None:
-        return ()
-    names = m.group("list") or m.group("bare")
-    parts = re.split(r"\s*(?:,\s*and|,|\band\b)\s*", names)
-    out = tuple(p.strip() for p in parts if p.strip())
-    return () if any(_NOT_PLACE.search(p) for p in out) else out
-
-
 _NAME = r"[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){0,3}"
 _SENTENCE_PLACE = compile_led(
     rf"\b(?:to|for|in|of)\s+(?:the\s+)?(?P<place>{_NAME}(?:\s*,\s*{_NAME})*(?:\s*,?\s+and\s+{_NAME})?)"
 )
-_NOT_PLACE = compile_led(rf"\b(?:{'|'.join(word_list('no_place_words'))})\b")
+NOT_PLACE = compile_led(rf"\b(?:{'|'.join(word_list('no_place_words'))})\b")
 
 
 # "Liupanshui's GDP": a place named as the owner of what follows
@@ -220,7 +178,7 @@ def sentence_places(sentence: str, donor: str | None) -> tuple[tuple[int, int, s
     found = [(m.start(), m.end(), p) for m in _SENTENCE_PLACE.finditer(sentence) if (p := _recipient(m, donor))]
     for m in _POSSESSIVE_PLACE.finditer(sentence):
         name = m.group("place")
-        if not _NOT_PLACE.search(name) and place_side(name, donor) == "other":
+        if not NOT_PLACE.search(name) and place_side(name, donor) == "other":
             found.append((m.start(), m.start() + len(name), name))
     return tuple(sorted(found))
 
@@ -278,7 +236,7 @@ def _listed_places(place: str, donor_words: set[str]) -> str:
         item = place[pos : gap.start() if gap is not None else len(place)]
         if donor_words & {re.sub(r"[’']s$", "", w) for w in re.split(r"[\s\-–]+", item.lower())}:
             break
-        other = _NOT_PLACE.search(item)
+        other = NOT_PLACE.search(item)
         if other is not None:
             head = _AREA_WORD_END.search(item, 0, other.start())
             end = pos + head.end() if head is not None else end
@@ -335,7 +293,7 @@ def named_area(words: str, donor: str | None) -> str | None:
     """``words`` (a section heading, a table row's label) when they are only the name of an area the gazetteer
     knows that is not of the donor's side ("Amdo County", "Hechi"), else ``None`` ("Education", "Funds")."""
     name = words.strip()
-    if not _HEADING_NAME.fullmatch(name) or _NOT_PLACE.search(name) or not _known_areas(name):
+    if not _HEADING_NAME.fullmatch(name) or NOT_PLACE.search(name) or not _known_areas(name):
         return None
     return name if place_side(name, donor) != "donor" else None
 
@@ -390,7 +348,7 @@ def sentence_donor(actors: tuple[tuple[int, str], ...], upto: int, donor: str | 
         if end > upto:
             break
         name = actor
-    if name is None or _NOT_PLACE.search(name) or name.lower() in donor.lower() or donor.lower() in name.lower():
+    if name is None or NOT_PLACE.search(name) or name.lower() in donor.lower() or donor.lower() in name.lower():
         return None
     return name if place_side(name, donor) == "donor" else None
 
@@ -404,7 +362,7 @@ def supported_place(opening: str, donor: str | None) -> str | None:
     for m in _SUPPORTS.finditer(opening):
         direct = _DIRECT_OBJECT.match(opening, m.end())
         named = direct.group("place") if direct is not None else None
-        if named and not _NOT_PLACE.search(named) and place_side(named, donor) == "other":
+        if named and not NOT_PLACE.search(named) and place_side(named, donor) == "other":
             return named  # "assisted Wanzhou District of Chongqing"
         place = sentence_recipient(opening[m.end() : m.end() + 120], donor, where=False)
         if place is not None:
