@@ -128,6 +128,16 @@ def level_of(code: str) -> Level:
     return "county"
 
 
+def holds(outer: str, code: str) -> bool:
+    """Whether area code ``outer`` (a province's "520000", a prefecture's "520300") holds another area ``code``
+    (GB/T 2260 prefixes); an area does not hold itself."""
+    if outer == code:
+        return False
+    if outer.endswith("0000"):
+        return code[:2] == outer[:2]
+    return outer.endswith("00") and code[:4] == outer[:4]
+
+
 def _parent(code: str, level: Level, codes: set[str]) -> str | None:
     if level == "province":
         return None

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from pairaid.core.areas import holds
 from pairaid.core.errors import PairaidError
 from pairaid.core.extract.pairing_places import recipient_places
 
@@ -67,11 +68,8 @@ def known_names(text: str) -> list[tuple[int, str, frozenset[str]]]:
 
 
 def _holds(outer: str, code: str) -> bool:
-    if outer == code:
-        return True
-    if outer.endswith("0000"):
-        return code[:2] == outer[:2]
-    return outer.endswith("00") and code[:4] == outer[:4]
+    """``outer`` is the area ``code`` or holds it."""
+    return outer == code or holds(outer, code)
 
 
 def _rank(codes: frozenset[str], aided: frozenset[str]) -> int | None:

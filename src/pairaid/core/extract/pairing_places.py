@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from pairaid.core.areas import holds
 from pairaid.core.errors import PairaidError
 
 __all__ = ["RecipientPlaces", "recipient_places"]
@@ -79,7 +80,7 @@ def recipient_places(donor: str | None, year: int) -> RecipientPlaces:
     for p in pairings:
         if p.donor_code is None or p.recipient_code is None or not p.in_force(year):
             continue
-        if any(p.donor_code == d or _within(p.donor_code, d) for d in donors):
+        if any(p.donor_code == d or holds(d, p.donor_code) for d in donors):
             codes.add(p.recipient_code)
     names: set[str] = set()
     by_name: dict[str, str] = {}
@@ -92,10 +93,3 @@ def recipient_places(donor: str | None, year: int) -> RecipientPlaces:
     return RecipientPlaces(frozenset(codes), _name_pattern(names), by_name)
 
 
-def _within(code: str, area: str) -> bool:
-    """Whether area code ``code`` lies within ``area`` (a province's "370000" holds "370200")."""
-    if area.endswith("0000"):
-        return code[:2] == area[:2]
-    if area.endswith("00"):
-        return code[:4] == area[:4]
-    return False

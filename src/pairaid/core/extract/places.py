@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from pairaid.core.areas import holds
 from pairaid.core.errors import PairaidError
 from pairaid.core.extract.regex_leads import compile_led, led_pattern
 from pairaid.core.extract.rules import word_list
@@ -197,16 +198,7 @@ def within(inner: str, outer: str) -> bool:
     """Whether the area ``inner`` may lie within the area ``outer`` ("Zunyi City" within "Guizhou Province"),
     by the gazetteer (:func:`_known_areas`)."""
     outers = [c.area.code for c in _known_areas(outer)]
-    return any(_holds(o, c.area.code) for c in _known_areas(inner) for o in outers)
-
-
-def _holds(outer: str, code: str) -> bool:
-    """Whether area code ``outer`` (a province's "520000", a prefecture's "520300") holds another area ``code``."""
-    if outer == code:
-        return False
-    if outer.endswith("0000"):
-        return code[:2] == outer[:2]
-    return outer.endswith("00") and code[:4] == outer[:4]
+    return any(holds(o, c.area.code) for c in _known_areas(inner) for o in outers)
 
 
 def sentence_recipient(right: str, donor: str | None, *, where: bool = True) -> str | None:
