@@ -37,3 +37,27 @@ NEWS = (
 )
 def test_the_year_a_report_covers(text: str, filename: str, year: int) -> None:
     assert report_year_of(text, filename=filename) == year
+
+
+@pytest.mark.parametrize(
+    ("text", "filename", "year"),
+    [
+        # a release of January on the year before, named for the year it appeared in
+        (
+            "Anhe's year in Baishan\n\nBAISHAN, Jan. 9 -- Anhe spent 5 million yuan in 2030, and in 2030 it built"
+            " 4 schools. It will spend more in 2031.\n",
+            "2031_anhe-baishan.txt",
+            2030,
+        ),
+        # a chapter named for the year it reports on, as a writer may name it
+        ("A - B\n\nIn 2030 Anhe gave 3 million yuan. In 2030 it also built 2 clinics.\n", "2030_a-b.txt", 2030),
+        # a plan's year and a compared year do not count; one year each is a tie, and the file name decides
+        ("A - B\n\nIn 2030 Anhe gave 3 million yuan, against 2 million yuan in 2029.\n", "2031_a-b.txt", 2030),
+        ("A - B\n\nIn 2030 Anhe gave 3 million yuan. Anhe plans to give more in 2031.\n", "2031_a-b.txt", 2030),
+        ("A - B\n\nIn 2030 Anhe gave 3 million yuan. In 2031 it gave 4 million yuan.\n", "2031_a-b.txt", 2030),
+    ],
+)
+def test_the_year_the_text_names_most_decides_between_the_two_a_file_name_may_mean(
+    text: str, filename: str, year: int
+) -> None:
+    assert report_year_of(text, filename=filename) == year

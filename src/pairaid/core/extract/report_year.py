@@ -32,6 +32,11 @@ _DATELINE = re.compile(
     re.M,
 )
 _DATELINE_WITHIN = 600
+# a sentence of a plan or forecast, and an earlier year a figure is compared with: neither is the year reported on
+_FUTURE_SENTENCE = re.compile(rf"[^.!?\n]*\b(?:{'|'.join(word_list('future_words'))})\b[^.!?\n]*", re.I)
+_COMPARED_YEAR = re.compile(
+    rf"\b(?:{'|'.join(word_list('comparison_words'))})\s[^,;.\n]{{0,40}}?\b(?:19|20)\d\d\b", re.I
+)
 _YEAR_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _CHINESE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?!\s*[-~–至到])")
 # a date with a time: when the page was published ("2031年3月9日08:15", "2029-07-21 16:42")
@@ -47,7 +52,10 @@ _SPAN_END = re.compile(r"(?:19|20)\d\d\s*年?\s*[-~–—至到]\s*((?:19|20)\d\
 def report_year_of(text: str, *, filename: str | None = None) -> int | None:
     """The year the report covers, or ``None`` when neither text nor file name tells.
 
-    Order: the year of a news release's dateline ("ANHE, Oct. 22, 2031 --"); a yearbook file name
+    Order: the year of a news release's dateline ("ANHE, Oct. 22, 2031 --"); the one year the text
+    names most often (plans and compared years left out) when it is the file name's year or the year
+    before (a yearbook names its chapter for the year after, a news release for the year it appeared,
+    in January perhaps the year after its subject); a yearbook file name
     (``2010_…`` → 2009) when the text names that year or
     only earlier ones (history such as "in 2002 the two cities were twinned"); else
     the year the English text reports on ("In 2009", :func:`report_year_from_text`);
@@ -58,9 +66,12 @@ def report_year_of(text: str, *, filename: str | None = None) -> int | None:
         found = chinese_report_year(text, file_year=int(match.group(1)) if match is not None else None)
         return found if found is not None else _year_in_name(filename)
     from_name = int(match.group(1)) - 1 if match is not None else None
+    reported = _reported_year(text)
     dateline = _DATELINE.search(text[:_DATELINE_WITHIN])
     if dateline is not None and dateline.group(1):
         return int(dateline.group(1))  # a news release dated with its year reports on that year
+    if from_name is not None and reported in (from_name, from_name + 1):
+        return reported  # the text's one year of the two a file name may mean (yearbook or news naming)
     if from_name is not None and dateline is not None:
         from_name += 1  # a news release, named for the year it appeared in, reports on that year
     candidates = report_year_candidates(text)
@@ -73,6 +84,18 @@ def report_year_of(text: str, *, filename: str | None = None) -> int | None:
     if chinese:
         return max(chinese, key=lambda year: (chinese[year], year))
     return from_name if from_name is not None else _year_in_name(filename)
+
+
+def _reported_year(text: str) -> int | None:
+    """The year the text names most often as the one it reports on, when one year leads alone; plans and
+    forecasts, and the earlier years figures are compared with, left out (``None`` on a tie or no year)."""
+    kept = _COMPARED_YEAR.sub(
+        lambda m: " " * len(m.group(0)), _FUTURE_SENTENCE.sub(lambda m: " " * len(m.group(0)), text)
+    )
+    ranked = report_year_candidates(kept).most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
 
 
 def _year_in_name(filename: str | None) -> int | None:
