@@ -59,3 +59,35 @@ def test_the_overview_pdf_shows_the_map_and_the_charts(tmp_path: Path) -> None:
     # the arrow runs east from Xinjiang's fill: they overlap on the page in height
     red_rows = {y for _, y in boxes["top province"]}
     assert any(y in red_rows for _, y in boxes["arrow"])
+
+
+LONG_PAIRING = "Shandong Province (山东省) – Xinjiang Uygur Autonomous Region (新疆维吾尔自治区)"
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_the_pairings_compared_chart_is_not_clipped(language: str) -> None:
+    """A pairing named in two scripts, the longest label a report charts, is wrapped: the title, the label and
+    the bar's value are drawn inside the chart, so its outermost pixels are all background (the chart drawn
+    before had "Pairings compared: ai" and "1,57" cut at its right edge)."""
+    import io
+    from dataclasses import dataclass
+    from decimal import Decimal
+
+    from PIL import Image
+
+    from pairaid.reports.charts import report_charts, wrapped
+    from pairaid.reports.labels import labels
+
+    @dataclass(frozen=True)
+    class Row:
+        label: str
+        value: Decimal
+
+    rows = [Row(LONG_PAIRING, Decimal("1574000000")), Row("Beijing – Hotan", Decimal("90000000"))]
+    chart = report_charts(sectors=[], years=[], recipients=rows, labels=labels(language), language=language)
+    image = Image.open(io.BytesIO(chart["recipients"].png)).convert("L")
+    width, height = image.size
+    edge = [image.getpixel((x, y)) for x in range(width) for y in (0, 1, height - 2, height - 1)]
+    edge += [image.getpixel((x, y)) for y in range(height) for x in (0, 1, width - 2, width - 1)]
+    assert min(edge) == 255
+    assert wrapped(LONG_PAIRING) == "Shandong Province (山东省) –\nXinjiang Uygur Autonomous\nRegion (新疆维吾尔自治区)"

@@ -89,8 +89,8 @@ def _drawn(title: str, draw: Any, fmt: str, size: tuple[float, float]) -> io.Byt
     with plt.rc_context(style):
         fig, ax = plt.subplots(figsize=size, dpi=110)
         draw(ax)
-        ax.set_title(title)
         ax.spines[["top", "right"]].set_visible(False)
+        fig.suptitle(title)  # over the figure, not the axes: long labels on the left do not push it off the edge
         fig.tight_layout()
         out = io.BytesIO()
         fig.savefig(out, format=fmt)
@@ -98,6 +98,9 @@ def _drawn(title: str, draw: Any, fmt: str, size: tuple[float, float]) -> io.Byt
     return out
 
 
+#: Part of every chart's key: raised when how charts are drawn changes, so that no chart drawn by older code is
+#: read from ``PAIRAID_HOME/cache/charts`` (2: wrapped labels, the title over the figure).
+DRAWING = 2
 _DRAWN: OrderedDict[tuple[object, ...], Chart] = OrderedDict()
 _DRAWN_KEPT = 64
 
@@ -111,7 +114,7 @@ def render_chart(
     name, title, size and data was drawn the same, so the last :data:`_DRAWN_KEPT` drawn are
     kept and given again (matplotlib takes a tenth of a second to a second per chart).
     """
-    key = None if data is None else (name, title, size, data)
+    key = None if data is None else (DRAWING, name, title, size, data)
     if key is not None and key in _DRAWN:
         _DRAWN.move_to_end(key)
         return _DRAWN[key]
@@ -172,16 +175,34 @@ def _label_bars(ax: Any, bars: Any, values: Sequence[float], horizontal: bool) -
             ax.text(bar.get_x() + bar.get_width() / 2, bar.get_height(), text, ha="center", va="bottom", fontsize=8)
 
 
+#: Characters of a bar's label per line: a longer one (a pairing's two names in two scripts) is wrapped, so that
+#: the bars keep most of the chart's width and nothing is drawn past its edge.
+LABEL_WIDTH = 30
+
+
+def wrapped(label: str, width: int = LABEL_WIDTH) -> str:
+    """``label`` in lines of at most ``width`` characters, broken at spaces (a word longer than a line, such as
+    a Chinese name, is cut)."""
+    import textwrap
+
+    return "\n".join(textwrap.wrap(label, width, break_on_hyphens=False)) or label
+
+
 def _ranked_chart(name: str, title: str, rows: Sequence[_Row], language: str, colour: str) -> Chart:
-    """``rows`` as horizontal bars in ``colour``, the first at the top, each with its value."""
+    """``rows`` as horizontal bars in ``colour``, the first at the top, each with its value: labels wrapped
+    (:func:`wrapped`), the chart as tall as its rows need, room on the right for the longest bar's value."""
     values, unit = scaled([r.value for r in rows], language)
+    names = [wrapped(r.label) for r in rows]
+    lines = sum(n.count("\n") + 1 for n in names)
+    size = (7.0, max(3.2, 1.3 + 0.22 * lines + 0.12 * len(rows)))
 
     def draw(ax: Any) -> None:
-        bars = ax.barh([r.label for r in rows][::-1], values[::-1], color=colour)
+        bars = ax.barh(names[::-1], values[::-1], color=colour)
         _label_bars(ax, bars, values[::-1], horizontal=True)
+        ax.set_xlim(0, max([*values, 0.0]) * 1.25 or 1)
         ax.set_xlabel(unit)
 
-    return render_chart(name, title, draw, data=(unit, tuple((r.label, r.value) for r in rows)))
+    return render_chart(name, title, draw, size=size, data=(unit, tuple((r.label, r.value) for r in rows)))
 
 
 def report_charts(
