@@ -33,10 +33,16 @@ def _sides(text: str, figure: str) -> tuple[str | None, str | None]:
         (
             "广州市对口帮扶毕节市\n广州帮助毕节贫困劳动力转移就业2.6万人,其中到广东省内就业4300人。",
             "4300人",
-            ("广州", "毕节"),
+            ("广州", "毕节市"),
         ),
         ("广州市对口帮扶毕节市\n广州开展“广东工匠”等技能培训35期。", "35期", ("广州", "毕节市")),
-        ("广州市对口帮扶毕节市\n2019年,广东投入资金2亿元帮扶毕节。", "2亿元", ("广东", "毕节")),
+        # a recipient written by its bare name is given as the page writes it in full (毕节: 毕节市)
+        ("广州市对口帮扶毕节市\n2019年,广东投入资金2亿元帮扶毕节。", "2亿元", ("广东", "毕节市")),
+        # not shortened by other characters: 克州 stays
+        ("江苏省对口支援克孜勒苏柯尔克孜自治州\n江苏在克州援建学校7所。", "7所", ("江苏", "克州")),
+        # a giving place written against a receiving one is no head of a list ("青岛安顺产业园": 安顺)
+        ("青岛市对口帮扶安顺市\n青岛安顺产业园引进企业16家。", "16家", ("青岛", "安顺市")),
+        ("上海对口帮扶云南\n上海云南建立结对关系,每年选派上海干部30名。", "30名", ("上海", "云南")),
         # Enshi (Hubei) and Xiangxi (Hunan) receive as western areas do
         ("苏州恩施东西部协作\n2019年,苏州市向恩施州拨付资金3亿元。", "3亿元", ("苏州市", "恩施州")),
         # a report on Xinjiang or Tibet aid is about the prefecture its opening names, not the province

@@ -14,8 +14,10 @@
 * :func:`chinese_sides`: a figure's recipient is the last place needier than the donor named before
   it in its sentence (a place is not carried over 。 or ;), or right after it in its clause, else the
   report's; a place in a list (``凉山州昭觉、布拖、美姑``) stands for the list, written as its first
-  name.  Its donor is the last giving place named before it in its sentence (not where people go,
-  ``到广东就业``, nor a name in quotes, ``“广东工匠”``), else the report's.
+  receiving name (a giving place written against it, ``青岛安顺产业园``, heads no list), and a bare name
+  is written as the page writes it in full (``和田``: ``和田地区``).  Its donor is the last giving place
+  named before it in its sentence (not where people go, ``到广东就业``, nor a name in quotes,
+  ``“广东工匠”``), else the report's.
 """
 
 from __future__ import annotations
@@ -173,9 +175,10 @@ def _most(names: Any) -> list[str]:
     return [name for name, _ in Counter(names).most_common(1)]
 
 
-def _list_head(places: list[Place], k: int, text: str) -> Place:
-    """The first place of the list that ``places[k]`` belongs to ("凉山州昭觉、布拖、美姑": 凉山州)."""
-    while k > 0 and text[places[k - 1].end : places[k].start] in ("", "、"):
+def _list_head(places: list[Place], k: int, text: str, donor_need: int) -> Place:
+    """The first place of the list that ``places[k]`` belongs to ("凉山州昭觉、布拖、美姑": 凉山州); a giving
+    place written against it is no part of it ("青岛安顺产业园", "甲乙两地": 乙)."""
+    while k > 0 and text[places[k - 1].end : places[k].start] in ("", "、") and places[k - 1].need > donor_need:
         k -= 1
     return places[k]
 
@@ -196,7 +199,9 @@ def chinese_sides(
     after = [k for k, p in enumerate(places) if p.start >= figure[1] and p.end <= upto]
     taker = next((k for k in reversed(before) if places[k].need > donor_need), None)
     taker = taker if taker is not None else next((k for k in after if places[k].need > donor_need), None)
-    recipient = _list_head(places, taker, text).name if taker is not None else parties.recipient
+    recipient = parties.recipient
+    if taker is not None:
+        recipient = _in_full(_list_head(places, taker, text, donor_need), places)
     givers = (
         places[k]
         for k in reversed(before)
@@ -204,6 +209,12 @@ def chinese_sides(
     )
     giver = next((p.name for p in givers), None)
     return giver or parties.donor, recipient
+
+
+def _in_full(place: Place, places: list[Place]) -> str:
+    """``place`` as the page writes it in full where it writes its bare name too (和田 where the page has
+    和田地区 too; 克州 stays: no shortening of 克孜勒苏柯尔克孜自治州 by its first characters)."""
+    return max((p.name for p in places if p.code == place.code and p.name.startswith(place.name)), key=len)
 
 
 def _named_only(text: str, place: Place) -> bool:
