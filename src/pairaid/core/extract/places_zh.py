@@ -17,7 +17,7 @@
   receiving name (a giving place written against it, ``青岛安顺产业园``, heads no list), and a bare name
   is written as the page writes it in full (``和田``: ``和田地区``).  Its donor is the last giving place
   named before it in its sentence (not where people go, ``到广东就业``, nor a name in quotes,
-  ``“广东工匠”``), else the report's.
+  ``“广东工匠”``, nor the last of some of the donor's own areas, ``甲市、乙市等对口市``), else the report's.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from typing import Any
 
 import yaml
 
+from pairaid.core.areas import holds
 from pairaid.core.extract.places import Parties
 
 __all__ = ["Place", "chinese_parties", "chinese_sides", "find_places"]
@@ -207,8 +208,18 @@ def chinese_sides(
         for k in reversed(before)
         if places[k].start >= sentence[0] and places[k].need <= donor_need and not _named_only(text, places[k])
     )
-    giver = next((p.name for p in givers), None)
-    return giver or parties.donor, recipient
+    giver = next(givers, None)
+    if giver is None or _some_of(text, giver, places, parties.donor):
+        return parties.donor, recipient
+    return giver.name, recipient
+
+
+def _some_of(text: str, giver: Place, places: list[Place], donor: str | None) -> bool:
+    """Whether ``giver`` closes a list of some of the areas within the report's ``donor`` ("甲市、乙市等对口市",
+    "甲区等五个区"): the list stands for the donor, not for its last name."""
+    return text[giver.end : giver.end + 1] == "等" and any(
+        p.name == donor and holds(p.code, giver.code) for p in places
+    )
 
 
 def _in_full(place: Place, places: list[Place]) -> str:
