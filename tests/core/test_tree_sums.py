@@ -26,6 +26,14 @@ def test_a_statement_not_smaller_than_what_is_below_it_covers_it() -> None:
     assert totals[2].value == 600  # Kashi's own statement holds its counties'
 
 
+def test_a_covered_statement_names_the_kept_statement_that_holds_it() -> None:
+    # Xinjiang's 20 cannot hold Kashi's 600; Kashi's 600 holds Shule's 100 and Yuepuhu's 50
+    totals = tree_totals(PARENT, [_s(1, 20), _s(1, 7, beside=True), _s(2, 600), _s(3, 100), _s(4, 50)])
+    assert totals[1].value == 627
+    assert sorted((s.node, s.holder) for s in totals[1].covered) == [(3, 2), (4, 2)]
+    assert all(s.holder is None for s in totals[1].kept)
+
+
 def test_a_smaller_statement_is_counted_beside_what_is_below_it() -> None:
     # 20 technicians at the top cannot hold the 38,755 people trained under it
     totals = tree_totals(PARENT, [_s(1, 20), _s(2, 38755)])
@@ -136,6 +144,9 @@ def test_a_covered_statement_lies_under_a_kept_statement_that_holds_it(
         for s in total.covered:
             assert not s.beside
             assert any(s.node in _descendants(parent, h.node) and s.node != h.node for h in holders)
+            # the statement named as holding it is a kept one above it
+            assert s.holder in {h.node for h in holders}
+            assert s.node in _descendants(parent, s.holder) and s.node != s.holder
 
 
 @given(forests(), st.randoms(use_true_random=False))

@@ -39,7 +39,9 @@ class Statement(NamedTuple, Generic[Node]):
     """What is stored for ``node``: ``value`` resting on ``figures`` stored figures.
 
     ``beside`` marks the outputs of the node's activities (rule 3). ``label`` names who
-    states it, for the explanation of a total.
+    states it, for the explanation of a total. ``holder``, of a covered statement, is the node
+    of the kept statement it is inside (rule 1), so that an explanation names the statement
+    that holds it; None when not known (a pairing's statement held by an area's own, :func:`cover`).
     """
 
     node: Node
@@ -47,6 +49,7 @@ class Statement(NamedTuple, Generic[Node]):
     figures: int = 1
     beside: bool = False
     label: str = ""
+    holder: Node | None = None
 
 
 Explanation = tuple[tuple[Statement[Node], ...], tuple[Statement[Node], ...]]
@@ -194,7 +197,7 @@ class _Tree(Generic[Node]):
             if own is not None and self.covers[current]:
                 kept.append(own)
                 for c in kids:  # everything stated below is inside the kept statement
-                    covered.extend(self._under(c, self.own))
+                    covered.extend(held._replace(holder=current) for held in self._under(c, self.own))
                     outputs.extend(self._under(c, self.extra))
                 continue
             if own is not None:
@@ -291,8 +294,9 @@ def cover(node: Node, outer: Total[Node] | None, inner: Total[Node] | None) -> T
     stated = tuple(s for s in inner.kept if not s.beside)
     outputs = tuple(s for s in inner.kept if s.beside)
     held = sum((s.value for s in stated), Decimal(0))
-    if outer.value >= held:
-        value, kept, covered = outer.value, outer.kept, outer.covered + stated + inner.covered
+    if outer.value >= held:  # the area's own statements hold the pairings': no one pairing statement holds them
+        inside = tuple(s._replace(holder=None) for s in (*stated, *inner.covered))
+        value, kept, covered = outer.value, outer.kept, outer.covered + inside
     else:
         value, kept, covered = outer.value + held, outer.kept + stated, outer.covered + inner.covered
     return Total(node, value + sum((s.value for s in outputs), Decimal(0)), kept + outputs, covered)

@@ -168,30 +168,38 @@ def counting_notes(
     totals: list[ScopeTotal], *, language: str, activities_word: str, more_word: str, shown: int = 5
 ) -> list[str]:
     """For each total resting on more than one statement: which statements it added (the ``shown``
-    largest, and how many more), and those it found inside a kept one ("People trained 45,075
-    people = Shandong – Xinjiang 20 people + …")."""
+    largest, and how many more), each followed by those it holds ("People trained 45,075 people =
+    Shandong – Xinjiang 20 people + Shandong – Kashi 38,755 people (holding Shandong – Shule 9,000
+    people)"); a statement held by none named (an area's own figure holds it) is listed at the end."""
     several = [t for t in totals if t.figures > 1 and len(t.kept) + len(t.covered) > 1]
-    listed = {t.indicator.code: (_largest(t.kept, shown), _largest(t.covered, shown)) for t in several}
-    names = pairing_names({s.node for kept, covered in listed.values() for s in (*kept, *covered)}, language)
+    names = pairing_names({s.node for t in several for s in (*t.kept, *t.covered)}, language)
     zh = is_zh(language)
 
     def said(s: Statement[int], unit: str) -> str:
         marked = (f"（{activities_word}）" if zh else f" ({activities_word})") if s.beside else ""
         return f"{names.get(s.node, s.label)}{marked} {quantity(s.value, unit, language)}"
 
-    def listing(items: list[Statement[int]], every: int, unit: str, glue: str) -> str:
-        more = every - len(items)
-        return glue.join(said(s, unit) for s in items) + (more_word.format(n=more) if more > 0 else "")
+    def holding(items: list[Statement[int]], unit: str) -> str:
+        if not items:
+            return ""
+        more = len(items) - shown
+        inside = ("、" if zh else ", ").join(said(s, unit) for s in _largest(tuple(items), shown))
+        inside += more_word.format(n=more) if more > 0 else ""
+        return f"（已含：{inside}）" if zh else f" (holding {inside})"
 
     lines = []
     for t in several:
-        kept, covered = listed[t.indicator.code]
+        holders = {s.node for s in t.kept if not s.beside}
+        held: dict[int | None, list[Statement[int]]] = {}
+        for s in t.covered:
+            held.setdefault(s.holder if s.holder in holders else None, []).append(s)
+        kept = _largest(t.kept, shown)
+        more = len(t.kept) - len(kept)
         line = f"{t.indicator.display_name(language)} {quantity(t.value, t.unit, language)} = "
-        line += listing(kept, len(t.kept), t.unit, " + ")
-        if covered:
-            inside = listing(covered, len(t.covered), t.unit, "、" if zh else ", ")
-            line += f"（已含：{inside}）" if zh else f" (holding {inside})"
-        lines.append(line)
+        line += " + ".join(said(s, t.unit) + ("" if s.beside else holding(held.pop(s.node, []), t.unit)) for s in kept)
+        line += more_word.format(n=more) if more > 0 else ""
+        rest = [s for items in held.values() for s in items]  # held by no statement listed
+        lines.append(line + holding(rest, t.unit))
     return lines
 
 
