@@ -67,6 +67,13 @@ def test_a_county_s_short_name_is_a_place_only_in_a_list_or_once_written_in_full
     assert [p.name for p in find_places("疏勒县的红枣,疏勒的石榴")] == ["疏勒县", "疏勒"]
 
 
+def test_a_county_s_short_name_after_a_verb_of_aid_is_a_place_page_wide() -> None:
+    assert [p.name for p in find_places("广东援建汶川两周年;汶川的学校")] == ["广东", "汶川", "汶川"]
+    assert [p.name for p in find_places("汶川的学校")] == []
+    # a common word is no place even there
+    assert [p.name for p in find_places("全年援建安居富民房,支援合作项目")] == []
+
+
 def test_a_county_s_short_name_in_a_list_needs_a_place_beside_it() -> None:
     assert [p.name for p in find_places("用于农牧民安居、饮水和教育")] == []
     assert [p.name for p in find_places("投向莎车、泽普两县")] == ["莎车", "泽普"]

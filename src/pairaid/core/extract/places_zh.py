@@ -2,7 +2,8 @@
 
 * :func:`find_places` finds the area names a text writes: full names (``喀什地区``), their aliases
   and short forms (``喀什``, ``阿坝州``); a county's short form only in a list, before an area
-  word (``疏勒、英吉沙等四县``) or once the page has written its full name; in a list only beside another
+  word (``疏勒、英吉沙等四县``) or once the page has written its full name or named it as what is aided
+  (``援建汶川``); in a list only beside another
   place (``农牧民安居、饮水`` names no 安居区).  Traditional names are
   found in the normalised (Simplified) text.
 * Each place has its province's level of need, or its prefecture's where one is given (恩施州, 湘西州;
@@ -62,6 +63,7 @@ class _Names:
     lengths: dict[str, tuple[int, ...]]  # first character -> the lengths of the names it opens, longest first
     starts: re.Pattern[str]  # a character that opens a name
     need: dict[str, int]
+    aided: re.Pattern[str]  # the verbs of aid a short name of what is aided follows, at the end of a text
 
 
 def _raw() -> Any:
@@ -97,7 +99,8 @@ def _names() -> _Names:
         lengths.setdefault(name[0], set()).add(len(name))
     by_first = {c: tuple(sorted(ls, reverse=True)) for c, ls in lengths.items()}
     starts = re.compile("[" + "".join(sorted(by_first)) + "]")
-    return _Names(names, by_first, starts, {str(k): int(v) for k, v in raw["need"].items()})
+    aided = re.compile("(?:" + "|".join(re.escape(str(w)) for w in raw["aid_verbs"]) + ")$")
+    return _Names(names, by_first, starts, {str(k): int(v) for k, v in raw["need"].items()}, aided)
 
 
 @lru_cache(maxsize=16)
@@ -120,7 +123,8 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place
             continue
         found.append(hit)
         i = hit[1]
-    written_in_full = {code for _, _, code, short in found if not short}
+    # a county named in full, or by its short name as what is aided ("援建青川"), is a place page-wide
+    written_in_full = {code for a, _, code, short in found if not short or n.aided.search(text, 0, a)}
     ends = {b for _, b, _, _ in found}
     begins = {a for a, _, _, _ in found}
     out: list[Place] = []
