@@ -61,3 +61,35 @@ def test_the_year_the_text_names_most_decides_between_the_two_a_file_name_may_me
     text: str, filename: str, year: int
 ) -> None:
     assert report_year_of(text, filename=filename) == year
+
+
+LAST_YEAR = "Last year Anhe gave 5 million yuan to Baishan, and in 2030 it built 4 schools there.\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "filename", "year"),
+    [
+        # a dateline of spring to autumn without its year: the year the release is named for, though the
+        # text names only the year before (issue 11, blind set 8)
+        ("Anhe gives more\n\nBAISHAN, April 6 (Agency) -- " + LAST_YEAR, "2031_anhe-baishan.txt", 2031),
+        # a line of the opening that is a date, with the paper's or the page's words around it
+        ("Anhe gives more\n\nBaishan Daily, 18 December 2031\n\n" + LAST_YEAR, "2031_anhe-baishan.txt", 2031),
+        ("Anhe gives more\n\nUpdated: 2031-08-28  Source: Baishan portal\n\n" + LAST_YEAR, "2031_a-b.txt", 2031),
+        # a date in the opening's prose of the file name's year: an interview recorded that year
+        (
+            "Interview: Anhe in Baishan\n\nIn June 2030 a team came. On July 11, 2031, we talked with its leader.\n\n"
+            + LAST_YEAR,
+            "2031_anhe-baishan.txt",
+            2031,
+        ),
+        # published in January: on the year before; a communiqué of March titled for the year before
+        ("Anhe gives more\n\nUpdated: 2032-01-20 08:31\n\nIn 2031 Anhe gave 5 million yuan.\n", "2032_a-b.txt", 2031),
+        (
+            "Communique of Baishan on its 2030 Economy\n\nBaishan Bureau of Statistics\nMarch 28, 2031\n\n" + LAST_YEAR,
+            "2031_baishan.txt",
+            2030,
+        ),
+    ],
+)
+def test_the_date_a_report_was_published_tells_its_year(text: str, filename: str, year: int) -> None:
+    assert report_year_of(text, filename=filename) == year

@@ -49,13 +49,66 @@ _DATE_LINE = re.compile(r"^\s*(?:\S{0,8}\s+)?((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,
 _SPAN_END = re.compile(r"(?:19|20)\d\d\s*年?\s*[-~–—至到]\s*((?:19|20)\d\d)\s*年")
 
 
+_MONTH = rf"(?:{'|'.join(word_list('months'))})\.?"
+# a full date: "2031-09-19", "19 September 2031", "Sept. 19, 2031"
+_FULL_DATE = re.compile(
+    rf"\b((?:19|20)\d\d)-(\d{{1,2}})-\d{{1,2}}\b|\b\d{{1,2}}\s+({_MONTH})\s+((?:19|20)\d\d)\b"
+    rf"|\b({_MONTH})\s+\d{{1,2}},?\s+((?:19|20)\d\d)\b"
+)
+# a line of the opening that is a date, perhaps with the paper or the page's words around it
+# ("Anhe Daily, 19 September 2031", "Updated: 2031-09-19  Source: ...", "(Baishan, 26 May 2031; excerpt)")
+_DATE_LINE_WITHIN = 10
+_DATE_LINE_LENGTH = 90
+
+
+def _month(name: str) -> int:
+    return [w[:3].lower() for w in word_list("months")[:12]].index(name[:3].lower()) + 1
+
+
+def _publication_date(text: str, file_year: int | None) -> tuple[int | None, int, bool] | None:
+    """(year or ``None``, month, written on its own line or as a dateline) of the date the report was
+    published, from its opening: a news release's dateline ("ANHE, Oct. 22 --"), a line that is a date
+    ("Anhe Daily, 19 September 2031"), else the first full date of its opening's prose, when that is
+    the file name's year or the year before (an interview "recorded on 9 July 2031"); else ``None``."""
+    dateline = _DATELINE.search(text[:_DATELINE_WITHIN])
+    if dateline is not None:
+        month = re.search(_MONTH, dateline.group(0))
+        assert month is not None
+        return (int(dateline.group(1)) if dateline.group(1) else None), _month(month.group(0)), True
+    lines = text.splitlines()
+    for line in lines[1:_DATE_LINE_WITHIN]:
+        found = _FULL_DATE.search(line)
+        if found is not None and len(line.strip()) <= _DATE_LINE_LENGTH:
+            return (*_year_month(found), True)
+    found = _FULL_DATE.search(text[:_DATELINE_WITHIN])
+    if found is not None and file_year is not None and _year_month(found)[0] in (file_year - 1, file_year):
+        return (*_year_month(found), False)
+    return None
+
+
+def _year_month(found: re.Match[str]) -> tuple[int, int]:
+    if found.group(1):
+        return int(found.group(1)), int(found.group(2))
+    if found.group(3):
+        return int(found.group(4)), _month(found.group(3))
+    return int(found.group(6)), _month(found.group(5))
+
+
+def _title_years(text: str) -> set[int]:
+    first = text.strip().splitlines()[0] if text.strip() else ""
+    return {int(y) for y in _YEAR_IN_NAME.findall(first)}
+
+
 def report_year_of(text: str, *, filename: str | None = None) -> int | None:
     """The year the report covers, or ``None`` when neither text nor file name tells.
 
-    Order: the year of a news release's dateline ("ANHE, Oct. 22, 2031 --"); the one year the text
-    names most often (plans and compared years left out) when it is the file name's year or the year
-    before (a yearbook names its chapter for the year after, a news release for the year it appeared,
-    in January perhaps the year after its subject); a yearbook file name
+    Order: the date the report was published (:func:`_publication_date`): a release of March to
+    December reports on the year it is dated, or the year its file name holds when its dateline gives
+    no year, unless its title names the year before alone (a statistical communiqué of March on the
+    year before); one of January or February on the year before unless the text names its own year
+    most; then the one year the text names most often (plans and compared years left out) when it is
+    the file name's year or the year before (a yearbook names its chapter for the year after, a news
+    release for the year it appeared); a yearbook file name
     (``2010_…`` → 2009) when the text names that year or
     only earlier ones (history such as "in 2002 the two cities were twinned"); else
     the year the English text reports on ("In 2009", :func:`report_year_from_text`);
@@ -67,12 +120,18 @@ def report_year_of(text: str, *, filename: str | None = None) -> int | None:
         return found if found is not None else _year_in_name(filename)
     from_name = int(match.group(1)) - 1 if match is not None else None
     reported = _reported_year(text)
-    dateline = _DATELINE.search(text[:_DATELINE_WITHIN])
-    if dateline is not None and dateline.group(1):
-        return int(dateline.group(1))  # a news release dated with its year reports on that year
+    published = _publication_date(text, from_name + 1 if from_name is not None else None)
+    if published is not None:
+        year, month, set_apart = published
+        if year is None and from_name is not None and _SPRING <= month <= _AUTUMN:
+            year = from_name + 1  # a dateline of the year the release is named for
+        if year is not None and (set_apart or reported in (None, year)):
+            if month < _SPRING:
+                return year if reported == year else year - 1
+            return year - 1 if _title_years(text) == {year - 1} else year
     if from_name is not None and reported in (from_name, from_name + 1):
         return reported  # the text's one year of the two a file name may mean (yearbook or news naming)
-    if from_name is not None and dateline is not None:
+    if from_name is not None and published is not None and published[2]:
         from_name += 1  # a news release, named for the year it appeared in, reports on that year
     candidates = report_year_candidates(text)
     if from_name is not None and (from_name in candidates or all(year < from_name for year in candidates)):
@@ -84,6 +143,12 @@ def report_year_of(text: str, *, filename: str | None = None) -> int | None:
     if chinese:
         return max(chinese, key=lambda year: (chinese[year], year))
     return from_name if from_name is not None else _year_in_name(filename)
+
+
+# a release of March to November is dated in the year it is named for; one of December, January or February may be
+# named for the year after or report on the year before
+_SPRING = 3
+_AUTUMN = 11
 
 
 def _reported_year(text: str) -> int | None:
