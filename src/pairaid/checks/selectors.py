@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from django.db.models import Case, F, QuerySet, When
@@ -14,6 +15,7 @@ from pairaid.core.checks import EvidenceRef, Figure
 from pairaid.core.checks.subjects import subject_of
 from pairaid.core.read_once import once
 from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueKind, DataValueStatus
+from pairaid.indicators.statements import PairingForest
 from pairaid.registry.models import Pairing
 from pairaid.registry.selectors import pairing_descendant_ids
 
@@ -130,13 +132,41 @@ def _figure_key(row: Mapping[str, Any]) -> tuple[object, ...]:
 
 
 def figures_of(rows: Sequence[Mapping[str, Any]]) -> tuple[Figure, ...]:
-    """Figures of ``rows`` (of :func:`datavalues_to_check`), without an extracted value whose key has a confirmed one.
+    """Figures of ``rows`` (of :func:`datavalues_to_check`), each statement once.
 
-    A reviewer's correction stands for the extracted figure it corrects; both
-    together would look like one figure told twice.
+    A reviewer's correction stands for the extracted figure it corrects (an extracted value whose
+    key has a confirmed one is left out): both together would look like one figure told twice. An
+    extracted figure that tells again a confirmed figure, or another document's, already taken (the same
+    indicator, place, period, disaggregation, unit, value and change rate; confirmed figures taken
+    first) is that figure, as in the roll-ups: two reports repeating one conflict, or one note, would
+    otherwise give the same finding twice (16 vs 15.4 million, then 15.4 vs the other report's 16).
+    A part of a figure left out is a part of the figure taken for it.
     """
     confirmed_keys = {_figure_key(r) for r in rows if r["status"] in _CONFIRMED}
-    return tuple(figure_of(r) for r in rows if r["status"] in _CONFIRMED or _figure_key(r) not in confirmed_keys)
+    kept = [r for r in rows if r["status"] in _CONFIRMED or _figure_key(r) not in confirmed_keys]
+    recipient = PairingForest.load().recipient_area
+    taken: dict[tuple[object, ...], Mapping[str, Any]] = {}
+    same: dict[str, str] = {}  # id of a figure left out -> id of the figure taken for it
+    for r in sorted(kept, key=lambda r: (r["status"] not in _CONFIRMED, r["pk"])):
+        statement = (*_figure_key(r)[:1], _place(r, recipient), *_figure_key(r)[2:], r["unit"], r["value"])
+        first = taken.setdefault((*statement, r["value_high"], r["change_percent"]), r)
+        if (
+            first is not r
+            and r["status"] not in _CONFIRMED
+            and (first["status"] in _CONFIRMED or first["evidence__document_id"] != r["evidence__document_id"])
+        ):
+            same[str(r["pk"])] = str(first["pk"])
+    figures = [figure_of(r) for r in kept if str(r["pk"]) not in same]
+    return tuple(replace(f, part_of=same.get(f.part_of, f.part_of)) if f.part_of in same else f for f in figures)
+
+
+def _place(row: Mapping[str, Any], recipient: Mapping[int, int | None]) -> str:
+    """Where a figure is: its area, or its pairing's recipient area (a report's Shule GDP, read with the
+    pairing, is the county's GDP stored for the area); an activity's figure stays its activity's."""
+    key: str = row["subject_key"]
+    if key.startswith("pairing:") and row["pairing_id"] is not None and recipient.get(row["pairing_id"]):
+        return f"area:{recipient[row['pairing_id']]}"
+    return key
 
 
 def finding_list(
