@@ -42,6 +42,7 @@ from pairaid.reports.figures import (
 from pairaid.reports.labels import labels
 from pairaid.reports.maps import Arrow, china_map
 from pairaid.reports.narrative import narrative
+from pairaid.reports.versions import code_version
 from pairaid.reports.year import reporting_year
 
 #: Indicator groups of each report section (``spec/indicators.csv`` column ``group``).
@@ -129,8 +130,9 @@ def _key(*parts: object) -> str:
     from (figures, pairings, areas, activities, transactions, the codelist, organisations, evidence, documents,
     events, plans, the rubric, datasets: :mod:`pairaid.indicators.figures_cache`), so a change to any shows at
     once; a pairing's report also under the state of the year's findings (:func:`_findings_state`), and the
-    overview's findings are read afresh each time."""
-    return ":".join(["report", "1", *(str(p) for p in parts), settings.SITE_URL])
+    overview's findings are read afresh each time. The version of the code that builds them is part of the key
+    (:func:`pairaid.reports.versions.code_version`): a release that builds them otherwise never reads the old."""
+    return ":".join(["report", code_version(), *(str(p) for p in parts), settings.SITE_URL])
 
 
 def _findings_state(year: int) -> str:
