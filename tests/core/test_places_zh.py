@@ -67,6 +67,16 @@ def test_a_county_s_short_name_is_a_place_only_in_a_list_or_once_written_in_full
     assert [p.name for p in find_places("疏勒县的红枣,疏勒的石榴")] == ["疏勒县", "疏勒"]
 
 
+def test_counties_named_by_their_count_are_the_list_the_page_gave_with_it() -> None:
+    text = "上海市对口支援喀什地区\n2019年,上海对口支援喀什地区莎车、泽普两县。\n\n上海在对口两县援建学校7所。"
+    assert _sides(text, "7所") == ("上海", "莎车、泽普")
+    # in Traditional; a count joined to another area names them beside it: the report's recipient
+    text = "山東對口支援喀什地區\n山東援助疏勒、英吉沙兩縣資金3億元。\n干部分佈在地區和對口兩縣,共派出干部80名。"
+    assert _sides(text, "80名") == ("山東", "喀什地區")
+    # no list given with that count: the report's recipient
+    assert _sides("上海市对口支援喀什地区\n上海在对口两县援建学校7所。", "7所") == ("上海", "喀什地区")
+
+
 def test_a_county_s_short_name_after_a_verb_of_aid_is_a_place_page_wide() -> None:
     assert [p.name for p in find_places("广东援建汶川两周年;汶川的学校")] == ["广东", "汶川", "汶川"]
     assert [p.name for p in find_places("汶川的学校")] == []

@@ -16,7 +16,9 @@
   it in its sentence (a place is not carried over 。 or ;), or right after it in its clause, else the
   report's; a place in a list (``凉山州昭觉、布拖、美姑``) stands for the list, written as its first
   receiving name (a giving place written against it, ``青岛安顺产业园``, heads no list), and a bare name
-  is written as the page writes it in full (``和田``: ``和田地区``).  Its donor is the last giving place
+  is written as the page writes it in full (``和田``: ``和田地区``); a sentence that names no place
+  but counties by their count (``对口四县``) gives the list the page wrote with that count
+  (:mod:`~pairaid.core.extract.county_lists_zh`).  Its donor is the last giving place
   named before it in its sentence (not where people go, ``到广东就业``, nor a name in quotes,
   ``“广东工匠”``, nor the last of some of the donor's own areas, ``甲市、乙市等对口市``), else the report's.
 """
@@ -33,6 +35,7 @@ from typing import Any
 import yaml
 
 from pairaid.core.areas import holds
+from pairaid.core.extract.county_lists_zh import counted_counties
 from pairaid.core.extract.places import Parties
 
 __all__ = ["Place", "chinese_parties", "chinese_sides", "find_places"]
@@ -204,9 +207,11 @@ def chinese_sides(
     after = [k for k, p in enumerate(places) if p.start >= figure[1] and p.end <= upto]
     taker = next((k for k in reversed(before) if places[k].need > donor_need), None)
     taker = taker if taker is not None else next((k for k in after if places[k].need > donor_need), None)
-    recipient = parties.recipient
+    recipient: str | None
     if taker is not None:
         recipient = _in_full(_list_head(places, taker, text, donor_need), places)
+    else:  # no place of its own: the counties its sentence names by their count ("对口四县"), else the report's
+        recipient = counted_counties(text, places, sentence) or parties.recipient
     givers = (
         places[k]
         for k in reversed(before)

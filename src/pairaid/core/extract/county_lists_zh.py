@@ -1,0 +1,59 @@
+"""Counties a Chinese page refers to by their count (gold-format.md F9, Z8): "对口四县", "两县".
+
+A page that lists the counties a donor aids with their count ("甲、乙、丙三县") may later name them by
+the count alone ("对口三县的学校", "改善了三县农民的住房"): a figure of such a sentence, which names no
+place of its own, goes to the list, written as the page wrote it ("甲、乙、丙").  A count joined to
+another area ("地区和对口三县") names them beside that area, not the list alone: no list then.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from itertools import pairwise
+from typing import Protocol
+
+__all__ = ["counted_counties"]
+
+_DIGITS = {"两": 2, "兩": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_COUNT = re.compile(
+    r"(?<![和与及與])(?<![和与及與]对口)(?<![和与及與]對口)(?:对口|對口)?([两兩二三四五六七八九十]|\d{1,2})[个個]?[县縣]"
+)
+
+
+class _Place(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def name(self) -> str: ...
+
+
+def _number(written: str) -> int:
+    return int(written) if written.isdigit() else _DIGITS[written]
+
+
+def counted_counties(text: str, places: Sequence[_Place], sentence: tuple[int, int]) -> str | None:
+    """The counties the page listed with the count its ``sentence`` names them by, joined by 、 as written
+    ("甲、乙、丙" for "对口三县"), else ``None``."""
+    for ref in _COUNT.finditer(text, sentence[0], sentence[1]):
+        listed = _listed(text, places, _number(ref.group(1)), sentence[0])
+        if listed is not None:
+            return listed
+    return None
+
+
+def _listed(text: str, places: Sequence[_Place], count: int, before: int) -> str | None:
+    """The last list of ``count`` places joined by 、 and followed by that count of counties ("甲、乙、丙三县")
+    that ends before ``before``."""
+    found = None
+    for m in _COUNT.finditer(text, 0, before):
+        if _number(m.group(1)) != count or text[m.start() : m.start() + 2] in ("对口", "對口"):
+            continue
+        run = [p for p in places if p.end <= m.start()][-count:]
+        joined = len(run) == count and run[-1].end == m.start()
+        joined = joined and all(text[a.end : b.start] == "、" for a, b in pairwise(run))
+        if joined:
+            found = "、".join(p.name for p in run)
+    return found
