@@ -102,6 +102,24 @@ def test_a_part_with_no_period_of_its_own_covers_its_whole_s() -> None:
     assert periods == {"30 schools": (2005, 2012), "12": (2005, 2012)}
 
 
+def test_the_figures_of_a_sentence_of_the_total_cover_the_total_s_period_paragraphs_back() -> None:
+    """Issue 11 (blind set 8): "Of the total, N1 went to build M1 schools" after a sum since a year, a paragraph
+    back: N1 and M1 cover the sum's years and N1 is its part; "over the same period" then means them too."""
+    from pairaid.core.extract import read_report
+
+    ex = read_report(
+        "Anhe - Baishan Pairing-off Poverty Alleviation\n\nSince 2008 Anhe has given Baishan aid funds of 90 million"
+        " yuan.\n\nMost of the money went to villages. Of the total, 30 million yuan went to build 12 schools and"
+        " 20 million yuan to 400 houses.\n\nOver the same period, Anhe firms invested 50 million yuan in Baishan.",
+        report_year=2012,
+    )
+    periods = {ex.mentions[f.mention].text: (f.period.start_year, f.period.end_year) for f in ex.facts}
+    assert set(periods.values()) == {(2008, 2012)}, periods
+    assert len(periods) == 6, periods
+    parts = {ex.mentions[f.mention].text for f in ex.facts if f.part_of is not None}
+    assert parts == {"30 million yuan", "20 million yuan"}
+
+
 def test_over_the_years_sums_from_the_year_the_text_says_the_help_began() -> None:
     from pairaid.core.extract import read_report
 

@@ -137,7 +137,21 @@ def _earlier_in_paragraph(
     """Mentions of the sentences before ``s_idx`` in its paragraph (``first`` is the sentence's first mention)."""
     para = sentences[s_idx].paragraph
     out = [j for j in range(first) if sentences[mentions[j].sentence].paragraph == para]
+    if not any(mentions[j].unit == mentions[first].unit for j in out):
+        # "Since 2010 A has given N. ¶ Most of it went to villages. Of the total, N1 ...": the sum a few
+        # paragraphs back in the section, when the paragraph holds none
+        section = sentences[s_idx].section
+        out = [
+            j
+            for j in range(first)
+            if sentences[mentions[j].sentence].section == section
+            and mentions[j].unit == mentions[first].unit
+            and 0 < para - sentences[mentions[j].sentence].paragraph <= _WHOLE_WITHIN
+        ][-1:] + out
     return out
+
+
+_WHOLE_WITHIN = 3  # paragraphs back to the sum a sentence "Of the total, ..." tells the parts of
 
 
 def _link_members(

@@ -20,6 +20,9 @@ Period phrases found in a sentence:
                  "that period" -> the latest figure's period, a year too
 ``since_then``   "since then" -> cumulative from the year the sentence before names ("dates back to 2013")
 
+A sentence opening "Of the total, ..." with no period of its own tells the parts of the latest sum of money
+before it (a few paragraphs back at most in its section): its figures cover that sum's period (``of_the_whole``).
+
 A phrase applies to the mentions after it in its sentence (else to the first
 mentions before it); a phrase that opens a sentence carries on to the next
 sentences of the same paragraph until another phrase, except "by the end of the
@@ -246,6 +249,11 @@ def mention_periods(
             # "began helping B in 2003. ... In 2012 it built N. It has sent M teachers in all": M since 2003
             out.append(Period("cumulative", start_year=start_year, end_year=report_year, rule="total+pairing_start"))
             continue
+        if carried_only and phrase is None and _OF_THE_WHOLE.match(text, sent.start):
+            whole = _whole_period(mentions, out, i, sentences)
+            if whole is not None:
+                out.append(whole)
+                continue
         if phrase is not None and phrase.kind == "same_period":
             same = _same_period(phrase, out)
             out.append(same if same is not None else Period("year", year=report_year))
@@ -253,6 +261,32 @@ def mention_periods(
         stock = phrase is not None and phrase.kind == "as_of" and _stock_sentence(text, sent, stock_sentences)
         out.append(_period(phrase, report_year, start_year, since=since, stock=stock))
     return tuple(out)
+
+
+# F5 with F3: a sentence opening "Of the total, ..." tells parts of the sum before it, and so its figures that
+# name no period of their own cover that sum's ("Since 2010 A has given N. ... Of the total, N1 went to build
+# M1 schools": N1 and M1 since 2010, as N)
+_OF_THE_WHOLE = compile_led(
+    r"\W*(?:of\s+(?:this|it|the\s+(?:[\w-]+\s+){0,2}(?:total|funds?|money|amount|sum)))\s*,", re.I
+)
+_WHOLE_WITHIN = 3  # paragraphs back to the sum a sentence "Of the total, ..." tells the parts of
+
+
+def _whole_period(
+    mentions: tuple[Mention, ...], periods: list[Period], i: int, sentences: tuple[Sentence, ...]
+) -> Period | None:
+    """The period of the sum of money a sentence "Of the total, ..." speaks of: the latest figure of money before
+    mention ``i``'s sentence in its section, a few paragraphs back at most, when a period phrase dated it."""
+    sent = sentences[mentions[i].sentence]
+    for j in range(i - 1, -1, -1):
+        other = sentences[mentions[j].sentence]
+        if other.section != sent.section or sent.paragraph - other.paragraph > _WHOLE_WITHIN:
+            return None
+        if mentions[j].sentence == mentions[i].sentence:
+            continue
+        if mentions[j].unit == "CNY" and periods[j].rule != "prior_year":
+            return replace(periods[j], rule="of_the_whole") if periods[j].rule != "report_year" else None
+    return None
 
 
 _BACK_REFERENCES = ("since_then",)
