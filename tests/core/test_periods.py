@@ -390,6 +390,21 @@ def test_a_range_of_years_and_the_phrases_that_point_back_to_a_period(
             "Last year we sent 40 doctors to Baishan.",
             {"40 doctors": ("year", 2021)},
         ),
+        (  # a dateline of April with no year (issue 11, blind set 8): written in the report year
+            "BAISHAN, April 6 (Agency) -- ",
+            "Last year Anhe sent 40 doctors to Baishan.",
+            {"40 doctors": ("year", 2020)},
+        ),
+        (  # a dateline of January with no year: written the year after, "last year" is the report year
+            "BAISHAN, Jan. 9 -- ",
+            "Last year Anhe sent 40 doctors to Baishan.",
+            {"40 doctors": ("year", 2021)},
+        ),
+        (  # a paper's date line, the day before the month: written in the report year
+            "Baishan Daily, 18 December 2021\n\n",
+            "Last year Anhe sent 40 doctors to Baishan.",
+            {"40 doctors": ("year", 2020)},
+        ),
         (  # undated: a review written after its year says "last year" of the report year
             "",
             "Last year Anhe sent 40 doctors to Baishan.",

@@ -268,16 +268,32 @@ def find_period_phrases(
 
 # a full date in the opening: a dateline's or a speech's ("Anhe, May 3, 2031"), an interview's ("recorded on
 # December 15, 2031"), a web page's ("Updated: 2031-01-20")
-_FULL_DATE = re.compile(rf"\b{_MONTH}\s+\d{{1,2}},?\s+{_YEAR}\b|\b{_YEAR}-[01]\d-[0-3]\d\b")
+_FULL_DATE = re.compile(
+    rf"\b{_MONTH}\s+\d{{1,2}},?\s+{_YEAR}\b|\b{_YEAR}-[01]\d-[0-3]\d\b|\b\d{{1,2}}\s+{_MONTH}\s+{_YEAR}\b"
+)
 _OPENING = 600
+# a news release's dateline with no year ("ANHE, April 6 (Agency) --"): the month it was written in
+_DATELINE_MONTH = re.compile(
+    rf"^\s*[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)*,\s*(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}},\s*)?"
+    rf"({_MONTH})\s+\d{{1,2}}\b[^\n,]{{0,60}}?(?:--|—|–)",
+    re.M,
+)
+_SPRING = 3  # a release of March or later is written in the year it reports on; one of January or February after it
 
 
 def written_year(text: str, report_year: int) -> int | None:
     """The year a text was written in: that of a full date in its opening when it is the report year or the
-    year after (a speech of January reviewing the year before), else ``None``."""
+    year after (a speech of January reviewing the year before); for a release whose dateline gives no year,
+    the report year when it is of March or later, the year after when of January or February; else ``None``."""
     m = _FULL_DATE.search(text, 0, _OPENING)
-    year = int(m.group(1) or m.group(2)) if m is not None else None
-    return year if year in (report_year, report_year + 1) else None
+    if m is not None:
+        year = int(m.group(1) or m.group(2) or m.group(3))
+        return year if year in (report_year, report_year + 1) else None
+    dateline = _DATELINE_MONTH.search(text, 0, _OPENING)
+    if dateline is not None:
+        month = [w[:3].lower() for w in word_list("months")[:12]].index(dateline.group(1)[:3].lower()) + 1
+        return report_year if month >= _SPRING else report_year + 1
+    return None
 
 
 def sentences_naming_a_period(text: str, sentences: tuple[Sentence, ...]) -> list[bool]:
