@@ -50,6 +50,18 @@ def test_the_dashboard_headline_series_counts_what_is_stored_under_the_top() -> 
     assert "No confirmed figures yet." not in cadres and ">10<" in cadres
 
 
+def test_the_api_names_the_subject_of_each_statement_an_area_s_total_kept() -> None:
+    """Within Xinjiang the demo's statements are the pairings' (issue 12: every one was said to be an area's)."""
+    from pairaid.registry.models import Pairing
+
+    sample_load()
+    totals = Client().get("/api/v1/totals", {"year": 2009, "area": "650000"}).json()
+    (aid,) = [t for t in totals if t["indicator"] == "aid_funds"]
+    top = Pairing.objects.get(name="Shandong – Xinjiang")
+    assert [(k["subject"], k["id"], Decimal(k["value"])) for k in aid["kept"]] == [("pairing", top.pk, 1574000000)]
+    assert {k["subject"] for t in totals for k in t["kept"]} == {"pairing"}
+
+
 def test_the_api_refuses_a_pairing_and_an_area_at_once() -> None:
     response = Client().get("/api/v1/totals", {"year": 2009, "pairing": 1, "area": "650000"})
     assert response.status_code in (400, 422) and "error" in response.json()
@@ -80,5 +92,6 @@ def test_a_county_s_economy_is_not_its_province_s_in_the_api_and_on_the_area_pag
     (shule,) = client.get("/api/v1/totals", {"year": 2009, "area": "653122"}).json()
     assert (shule["indicator"], Decimal(shule["value"])) == ("gdp", 3220000000)
     assert [k["label"] for k in shule["kept"]] == [f"{area('653122').name_en} ({area('653122').name_zh})"]
+    assert [(k["subject"], k["id"]) for k in shule["kept"]] == [("area", area("653122").pk)]
     assert 'data-indicator="gdp"' not in client.get("/areas/650000/?year=2009").content.decode()
     assert _page_totals(client.get("/areas/653122/?year=2009").content.decode())[("gdp", "CNY")] == 3220000000

@@ -55,7 +55,6 @@ def total_list(request: HttpRequest, filters: Query[TotalsFilter]) -> list[Total
         raise InputError("give pairing or area, not both")
     pairing = pairing_get(pk=filters.pairing) if filters.pairing else None
     area = area_get(code=filters.area) if filters.area else None
-    subject = "area" if area is not None else "pairing"
     return [
         TotalOut(
             indicator=t.indicator.code,
@@ -66,7 +65,14 @@ def total_list(request: HttpRequest, filters: Query[TotalsFilter]) -> list[Total
             change_percent=t.change,
             figures=t.figures,
             kept=[
-                KeptOut(subject=subject, id=s.node, label=s.label, value=s.value, activities=s.beside) for s in t.kept
+                KeptOut(
+                    subject="area" if s.of_area else "pairing",
+                    id=s.node,
+                    label=s.label,
+                    value=s.value,
+                    activities=s.beside,
+                )
+                for s in t.kept
             ],
             covered=len(t.covered),
         )

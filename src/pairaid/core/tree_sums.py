@@ -42,6 +42,7 @@ class Statement(NamedTuple, Generic[Node]):
     states it, for the explanation of a total. ``holder``, of a covered statement, is the node
     of the kept statement it is inside (rule 1), so that an explanation names the statement
     that holds it; None when not known (a pairing's statement held by an area's own, :func:`cover`).
+    ``of_area``: ``node`` is an area's id (figures no pairing states), not a pairing's.
     """
 
     node: Node
@@ -50,6 +51,7 @@ class Statement(NamedTuple, Generic[Node]):
     beside: bool = False
     label: str = ""
     holder: Node | None = None
+    of_area: bool = False
 
 
 Explanation = tuple[tuple[Statement[Node], ...], tuple[Statement[Node], ...]]

@@ -114,7 +114,8 @@ class Rollup:
                 label = self.forest.label.get(r.pairing_id, "")
                 found[r.unit_kind].append(Statement(r.pairing_id, r.value, r.figures, r.beside, label))
             elif not pairings and r.pairing_id is None and r.area_id is not None:
-                found[r.unit_kind].append(Statement(r.area_id, r.value, r.figures, False, self.areas.label(r.area_id)))
+                label = self.areas.label(r.area_id)
+                found[r.unit_kind].append(Statement(r.area_id, r.value, r.figures, False, label, of_area=True))
         return found
 
     def pairing_totals(self, indicator: str, year: int) -> dict[UnitKind, TreeTotals[int]]:
@@ -188,7 +189,8 @@ def rollup_read(
         codes = set(summed_indicators(indicators).values())  # raises for an unknown or never summed indicator
         wanted = set(years)
         rows = [
-            r for r in held
+            r
+            for r in held
             if r.kind == kind and r.period_kind == period_kind and r.year in wanted and r.indicator in codes
         ]
         return Rollup(rows, forest)
@@ -243,9 +245,7 @@ def _prefetched(*, years: Sequence[int], root: Pairing | None, include_extracted
     return None
 
 
-def rollup_stated(
-    *, year: int, kind: str, root: Pairing | None = None
-) -> list[tuple[str, str]] | None:
+def rollup_stated(*, year: int, kind: str, root: Pairing | None = None) -> list[tuple[str, str]] | None:
     """(indicator code, period kind) of the confirmed totals of ``kind`` that :func:`rollup_prefetch` read for
     ``root``'s tree and ``year`` (None when it read none: ask the database)."""
     held = _prefetched(years=[year], root=root, include_extracted=False)
