@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 
 from pairaid.accounts.services import token_create
 from pairaid.checks.models import Finding
-from pairaid.checks.selectors import datavalues_to_check, figures_of
+from pairaid.checks.selectors import checked_values_of, datavalues_to_check
 from pairaid.checks.services import findings_refresh
 from pairaid.core.checks import run_checks
 from pairaid.indicators.models import DataValue, Indicator
@@ -98,6 +98,6 @@ def test_the_checks_and_the_report_know_an_added_indicator(world: World) -> None
         ("count_against_list", [["whole", "100.0000"], ["sum of parts", "150.0000"]])
     ]
     rows = list(datavalues_to_check(pairing=world.shandong, year=2009))
-    assert run_checks(figures_of(rows)) == ()  # the CSV's codelist knows neither code
+    assert run_checks(checked_values_of(rows)) == ()  # the CSV's codelist knows neither code
     context = report_context(pairing=world.kashi, year=2009, with_charts=False)
     assert {f.code for f in context.results} >= {"households_reached", "solar_households"}

@@ -11,7 +11,7 @@ from django.db.models.functions import Substr
 
 from pairaid.activities.selectors import of_pairings
 from pairaid.checks.models import Finding
-from pairaid.core.checks import EvidenceRef, Figure
+from pairaid.core.checks import CheckedValue, EvidenceRef
 from pairaid.core.checks.subjects import subject_of
 from pairaid.core.read_once import once
 from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueKind, DataValueStatus
@@ -80,9 +80,9 @@ def datavalues_to_check(
     )
 
 
-def figure_of(row: Mapping[str, Any]) -> Figure:
+def checked_value_of(row: Mapping[str, Any]) -> CheckedValue:
     """The figure the checks see for one row of :func:`datavalues_to_check` (id: the value's pk as text)."""
-    return Figure(
+    return CheckedValue(
         id=str(row["pk"]),
         indicator=row["indicator__code"],
         value=row["value"],
@@ -131,7 +131,7 @@ def _figure_key(row: Mapping[str, Any]) -> tuple[object, ...]:
     )
 
 
-def figures_of(rows: Sequence[Mapping[str, Any]]) -> tuple[Figure, ...]:
+def checked_values_of(rows: Sequence[Mapping[str, Any]]) -> tuple[CheckedValue, ...]:
     """Figures of ``rows`` (of :func:`datavalues_to_check`), each statement once.
 
     A reviewer's correction stands for the extracted figure it corrects (an extracted value whose
@@ -156,7 +156,7 @@ def figures_of(rows: Sequence[Mapping[str, Any]]) -> tuple[Figure, ...]:
             and (first["status"] in _CONFIRMED or first["evidence__document_id"] != r["evidence__document_id"])
         ):
             same[str(r["pk"])] = str(first["pk"])
-    figures = [figure_of(r) for r in kept if str(r["pk"]) not in same]
+    figures = [checked_value_of(r) for r in kept if str(r["pk"]) not in same]
     return tuple(replace(f, part_of=same.get(f.part_of, f.part_of)) if f.part_of in same else f for f in figures)
 
 

@@ -12,7 +12,7 @@ from django.db import transaction
 from pairaid.activities.models import Activity
 from pairaid.checks.freshness import findings_fresh, findings_noted, findings_signature
 from pairaid.checks.models import Finding
-from pairaid.checks.selectors import datavalues_to_check, figures_of
+from pairaid.checks.selectors import checked_values_of, datavalues_to_check
 from pairaid.core.checks import CheckConfig, run_checks
 from pairaid.indicators.figures_cache import figures_changes
 from pairaid.indicators.models import DataValue, DataValueStatus
@@ -69,7 +69,7 @@ def findings_refresh(
     changes = figures_changes()  # before reading: a write after this makes the findings stale
     rows = list(datavalues_to_check(pairing=pairing, year=year, include_extracted=include_extracted))
     by_id = {str(r["pk"]): r for r in rows}
-    findings = run_checks(figures_of(rows), config or CheckConfig(codelist=indicator_codelist()))
+    findings = run_checks(checked_values_of(rows), config or CheckConfig(codelist=indicator_codelist()))
 
     old = Finding.objects.filter(includes_extracted=include_extracted)
     if pairing is not None:
@@ -82,7 +82,7 @@ def findings_refresh(
     counts = {"error": 0, "warning": 0, "info": 0}
     new: list[tuple[Finding, list[dict[str, Any]]]] = []
     for found in findings:
-        members = [by_id[i] for i in found.figure_ids if i in by_id]
+        members = [by_id[i] for i in found.value_ids if i in by_id]
         finding_year = max(m["period_end"].year for m in members)
         if year is not None and finding_year != year:
             continue

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from pairaid.core.checks import Finding, run_checks
-from tests.core.checks.figures import figures_from_extraction, figures_from_gold
+from tests.core.checks.values import figures_from_extraction, figures_from_gold
 
 pytestmark = pytest.mark.shared
 

@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from pairaid.core.checks import Figure, Severity, run_checks
-from tests.core.checks.figures import fig, rules_of
+from pairaid.core.checks import CheckedValue, Severity, run_checks
+from tests.core.checks.values import fig, rules_of
 
 M = "000000"  # six zeros: a value written "46.9 million" is 46900000
 
@@ -81,7 +81,7 @@ M = "000000"  # six zeros: a value written "46.9 million" is 46900000
         ),
     ],
 )
-def test_money_parts_against_whole(case: str, figures: list[Figure], expected: list[str]) -> None:
+def test_money_parts_against_whole(case: str, figures: list[CheckedValue], expected: list[str]) -> None:
     assert rules_of(run_checks(figures)) == expected, case
 
 
@@ -99,7 +99,7 @@ def test_it_names_a_nested_breakdown_when_parts_exceed() -> None:
     assert dict(finding.values) == {"whole": Decimal("1913" + M), "sum of parts": Decimal("2298" + M)}
     assert "2.298 billion yuan" in finding.message
     assert "equals the part 1.149 billion" in finding.message
-    assert set(finding.figure_ids) == {str(i) for i in range(7)}
+    assert set(finding.value_ids) == {str(i) for i in range(7)}
     assert finding.evidence[0].document == "doc.txt"
 
 

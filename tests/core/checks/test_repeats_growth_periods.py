@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from pairaid.core.checks import EvidenceRef, Severity, run_checks
-from tests.core.checks.figures import fig, rules_of
+from tests.core.checks.values import fig, rules_of
 
 TRADE = {"indicator": "contract_value"}
 

@@ -8,7 +8,7 @@
 * :mod:`~pairaid.core.checks.growth` — a growth rate against last year's value;
 * :mod:`~pairaid.core.checks.annual_cumulative` — an annual figure above its cumulative total.
 
-The Django side builds figures from data values, their subject by
+The Django side builds checked values from data values, their subject by
 :func:`~pairaid.core.checks.subjects.subject_of`.
 """
 
@@ -18,11 +18,11 @@ from collections.abc import Sequence
 
 from pairaid.core.checks.annual_cumulative import check_annual_cumulative
 from pairaid.core.checks.growth import check_growth
-from pairaid.core.checks.model import CheckConfig, EvidenceRef, Figure, Finding, Severity
+from pairaid.core.checks.model import CheckConfig, CheckedValue, EvidenceRef, Finding, Severity
 from pairaid.core.checks.parts import check_channels, check_parts
 from pairaid.core.checks.repeats import check_repeats
 
-__all__ = ["RULES", "CheckConfig", "EvidenceRef", "Figure", "Finding", "Severity", "run_checks"]
+__all__ = ["RULES", "CheckConfig", "CheckedValue", "EvidenceRef", "Finding", "Severity", "run_checks"]
 
 #: Every rule name, with its severity, in the order findings are reported.
 RULES: dict[str, Severity] = {
@@ -39,7 +39,7 @@ RULES: dict[str, Severity] = {
 }
 
 
-def run_checks(figures: Sequence[Figure], config: CheckConfig | None = None) -> tuple[Finding, ...]:
+def run_checks(figures: Sequence[CheckedValue], config: CheckConfig | None = None) -> tuple[Finding, ...]:
     """All findings over ``figures``, errors first, each problem once.
 
     Raises nothing on odd figures: a link to a figure not given is ignored.

@@ -12,13 +12,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from pairaid.core.checks.model import CheckConfig, Figure, Finding, Severity
+from pairaid.core.checks.model import CheckConfig, CheckedValue, Finding, Severity
 from pairaid.core.checks.precision import interval
 
 
-def check_annual_cumulative(figures: Sequence[Figure], config: CheckConfig) -> list[Finding]:
+def check_annual_cumulative(figures: Sequence[CheckedValue], config: CheckConfig) -> list[Finding]:
     """Findings of ``annual_exceeds_cumulative``."""
-    totals: dict[tuple[str, str, str, str], list[Figure]] = defaultdict(list)
+    totals: dict[tuple[str, str, str, str], list[CheckedValue]] = defaultdict(list)
     for f in figures:
         if f.period_kind in ("cumulative", "as_of"):
             totals[(f.indicator, f.subject, f.disaggregation, f.unit)].append(f)

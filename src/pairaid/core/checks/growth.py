@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from pairaid.core.change import change_percent
-from pairaid.core.checks.model import CheckConfig, Figure, Finding, Severity
+from pairaid.core.checks.model import CheckConfig, CheckedValue, Finding, Severity
 from pairaid.core.checks.precision import amount, interval
 
 HUNDRED = Decimal(100)
@@ -28,13 +28,13 @@ def _rate_tolerance(rate: Decimal) -> Decimal:
     return Decimal("0.5") * Decimal(10) ** min(int(exponent), 0)
 
 
-def _key(f: Figure) -> tuple[str, str, str, str]:
+def _key(f: CheckedValue) -> tuple[str, str, str, str]:
     return f.indicator, f.subject, f.disaggregation, f.unit
 
 
-def check_growth(figures: Sequence[Figure], config: CheckConfig) -> list[Finding]:
+def check_growth(figures: Sequence[CheckedValue], config: CheckConfig) -> list[Finding]:
     """Findings of the growth rules over ``year`` figures that state a change rate."""
-    annual: dict[tuple[tuple[str, str, str, str], int], list[Figure]] = defaultdict(list)
+    annual: dict[tuple[tuple[str, str, str, str], int], list[CheckedValue]] = defaultdict(list)
     for f in figures:
         if f.period_kind == "year":
             annual[(_key(f), f.start_year)].append(f)

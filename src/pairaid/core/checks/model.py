@@ -1,9 +1,9 @@
-"""What the checks read (:class:`Figure`) and what they write (:class:`Finding`).
+"""What the checks read (:class:`CheckedValue`) and what they write (:class:`Finding`).
 
-A figure is one value as the checks see it, whether it came from a report
+A checked value is one value as the checks see it, whether it came from a report
 (an extracted fact) or from the database (a data value). Values are ``Decimal``
-in the figure's unit (yuan for money). Periods are in whole years: a ``year``
-figure has ``start_year == end_year``; a ``cumulative`` one spans
+in the value's unit (yuan for money). Periods are in whole years: a ``year``
+value has ``start_year == end_year``; a ``cumulative`` one spans
 ``start_year..end_year``; an ``as_of`` one is a stock at the end of ``end_year``.
 """
 
@@ -50,10 +50,10 @@ class EvidenceRef:
 
 
 @dataclass(frozen=True)
-class Figure:
-    """One figure to check.
+class CheckedValue:
+    """One value to check: an extracted fact or a stored data value (glossary: checked value).
 
-    * ``id``: unique among the figures checked together (a fact index, a data value id).
+    * ``id``: unique among the values checked together (a fact index, a data value id).
     * ``indicator``: a code of the indicator codelist (``aid_funds``…).
     * ``value``/``value_high``: the value, and the upper bound of a range.
     * ``unit``: ``CNY``, ``person``, ``person_time``, ``count``, ``ha``… (the gold unit codes,
@@ -124,25 +124,25 @@ class Finding:
     """A problem the checks found.
 
     ``values`` maps a short label ("whole", "sum of parts", "stated rate"…) to the
-    value involved; ``figure_ids`` and ``evidence`` name the figures it concerns.
+    value involved; ``value_ids`` and ``evidence`` name the checked values it concerns.
     """
 
     rule: str
     severity: Severity
     message: str
-    figure_ids: tuple[str, ...]
+    value_ids: tuple[str, ...]
     values: tuple[tuple[str, Decimal], ...] = ()
     evidence: tuple[EvidenceRef, ...] = field(default=())
 
     @property
     def key(self) -> tuple[str, tuple[str, ...]]:
-        """Rule and sorted figure ids: the same problem found twice has the same key."""
-        return self.rule, tuple(sorted(self.figure_ids))
+        """Rule and sorted value ids: the same problem found twice has the same key."""
+        return self.rule, tuple(sorted(self.value_ids))
 
     @classmethod
     def about(
         cls,
-        figures: Sequence[Figure],
+        figures: Sequence[CheckedValue],
         *,
         rule: str,
         severity: Severity,

@@ -22,7 +22,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from decimal import Decimal
 
-from pairaid.core.checks.model import CheckConfig, Figure, Finding, Severity
+from pairaid.core.checks.model import CheckConfig, CheckedValue, Finding, Severity
 from pairaid.core.checks.precision import amount, interval, sum_interval
 
 #: Units of measure; every other unit counts something (persons, projects…).
@@ -32,24 +32,24 @@ PERSON_UNITS = frozenset({"person", "person_time"})
 FUND_CHANNELS = frozenset({"grant_funds", "government_aid_funds", "social_donations"})
 
 
-def _counted(figure: Figure) -> str:
+def _counted(figure: CheckedValue) -> str:
     """ "111 projects" from a figure written "111" that counts projects."""
     if figure.noun and figure.noun.split()[0] not in figure.label:
         return f"{figure.label} {figure.noun}s"
     return figure.label
 
 
-def parts_by_whole(figures: Sequence[Figure]) -> dict[str, list[Figure]]:
+def parts_by_whole(figures: Sequence[CheckedValue]) -> dict[str, list[CheckedValue]]:
     """The parts of each whole, keyed by the whole's id, in input order (wholes not given are left out)."""
     ids = {f.id for f in figures}
-    parts: dict[str, list[Figure]] = defaultdict(list)
+    parts: dict[str, list[CheckedValue]] = defaultdict(list)
     for figure in figures:
         if figure.part_of is not None and figure.part_of in ids:
             parts[figure.part_of].append(figure)
     return dict(parts)
 
 
-def _nested_hint(parts: list[Figure], config: CheckConfig) -> str:
+def _nested_hint(parts: list[CheckedValue], config: CheckConfig) -> str:
     """When a run of parts adds up to another part, say so: the breakdown is probably nested."""
     for i, candidate in enumerate(parts):
         low, high = interval(candidate, config)
@@ -64,7 +64,7 @@ def _nested_hint(parts: list[Figure], config: CheckConfig) -> str:
     return ""
 
 
-def _mixing(whole: Figure, parts: list[Figure]) -> Finding | None:
+def _mixing(whole: CheckedValue, parts: list[CheckedValue]) -> Finding | None:
     members = [whole, *parts]
     units = {f.unit for f in members}
     if len(units & PERSON_UNITS) > 1:
@@ -88,7 +88,7 @@ def _mixing(whole: Figure, parts: list[Figure]) -> Finding | None:
     return None
 
 
-def check_parts(figures: Sequence[Figure], config: CheckConfig) -> list[Finding]:
+def check_parts(figures: Sequence[CheckedValue], config: CheckConfig) -> list[Finding]:
     """Findings of the parts-against-whole rules over explicit ``part_of`` links."""
     by_id = {f.id: f for f in figures}
     findings: list[Finding] = []
@@ -130,13 +130,13 @@ def check_parts(figures: Sequence[Figure], config: CheckConfig) -> list[Finding]
     return findings
 
 
-def check_channels(figures: Sequence[Figure], config: CheckConfig) -> list[Finding]:
+def check_channels(figures: Sequence[CheckedValue], config: CheckConfig) -> list[Finding]:
     """A funding channel larger than the aid funds of the same subject, period and disaggregation.
 
     Of several aid-funds figures of one subject and period, the largest is the total: the others are
     often one field's or one project's ("invested 7 million yuan in education"), which a channel of
     the whole year may well exceed."""
-    totals: dict[tuple[str, str, int, int, str], list[Figure]] = defaultdict(list)
+    totals: dict[tuple[str, str, int, int, str], list[CheckedValue]] = defaultdict(list)
     for f in figures:
         if f.indicator == "aid_funds" and f.subject.startswith("pairing:"):
             totals[(f.subject, f.period_kind, f.start_year, f.end_year, f.disaggregation)].append(f)

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from pairaid.core.checks.model import INFINITY, CheckConfig, Figure
+from pairaid.core.checks.model import INFINITY, CheckConfig, CheckedValue
 
 
-def interval(figure: Figure, config: CheckConfig) -> tuple[Decimal, Decimal]:
+def interval(figure: CheckedValue, config: CheckConfig) -> tuple[Decimal, Decimal]:
     """The lowest and highest value ``figure`` can stand for, given its precision and qualifier.
 
     The upper bound is ``Decimal("Infinity")`` for "more than".
@@ -35,7 +35,7 @@ def interval(figure: Figure, config: CheckConfig) -> tuple[Decimal, Decimal]:
             return low - tol, high + tol
 
 
-def sum_interval(figures: list[Figure], config: CheckConfig) -> tuple[Decimal, Decimal]:
+def sum_interval(figures: list[CheckedValue], config: CheckConfig) -> tuple[Decimal, Decimal]:
     """The interval of the sum of ``figures`` (sum of lows, sum of highs)."""
     lows, highs = Decimal(0), Decimal(0)
     for figure in figures:

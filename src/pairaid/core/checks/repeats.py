@@ -14,11 +14,11 @@ from collections import defaultdict
 from collections.abc import Sequence
 from itertools import combinations
 
-from pairaid.core.checks.model import CheckConfig, Figure, Finding, Severity
+from pairaid.core.checks.model import CheckConfig, CheckedValue, Finding, Severity
 from pairaid.core.checks.precision import interval
 
 
-def _same_sentence(a: Figure, b: Figure, config: CheckConfig) -> bool:
+def _same_sentence(a: CheckedValue, b: CheckedValue, config: CheckConfig) -> bool:
     if a.evidence is None or b.evidence is None or a.evidence.document != b.evidence.document:
         return False
     ea, eb = a.evidence, b.evidence
@@ -27,9 +27,9 @@ def _same_sentence(a: Figure, b: Figure, config: CheckConfig) -> bool:
     return abs(ea.start - eb.start) <= config.same_sentence_chars
 
 
-def check_repeats(figures: Sequence[Figure], config: CheckConfig) -> list[Finding]:
+def check_repeats(figures: Sequence[CheckedValue], config: CheckConfig) -> list[Finding]:
     """Findings of ``told_twice`` (see the module docstring)."""
-    groups: dict[tuple[str, ...], list[Figure]] = defaultdict(list)
+    groups: dict[tuple[str, ...], list[CheckedValue]] = defaultdict(list)
     for f in figures:
         if f.part_of is not None:
             continue

@@ -21,7 +21,7 @@ from pairaid.core.extract.model import Context, Mention, Sentence
 from pairaid.core.extract.rules import RuleSet, rule_set, word_list
 from pairaid.core.extract.tables import Table
 
-__all__ = ["figure_run", "mention_contexts"]
+__all__ = ["mention_contexts", "mention_run"]
 
 # where a clause ends: ";", ":", ", and <verb>ed", ", and <figure>" ("... in County B, and 5 million yuan ...")
 _CLAUSE_BREAK = re.compile(r"[;:；：]|,\s*(?:and\s+)?\w+ed\b|,\s*(?:and|while|but)\s+(?:$|\d)", re.I)
@@ -280,8 +280,8 @@ def _with_tails(
     return out
 
 
-def figure_run(text: str, mentions: tuple[Mention, ...], i: int) -> list[int]:
-    """Indexes of the figures of ``i``'s unit joined to it by "," / "and" before it in its sentence, and ``i``
+def mention_run(text: str, mentions: tuple[Mention, ...], i: int) -> list[int]:
+    """Indexes of the mentions of ``i``'s unit joined to it by "," / "and" before it in its sentence, and ``i``
     ("315 million yuan and 208 million yuan went respectively to A and B" -> both), in text order."""
     run = [i]
     while run[0] > 0:

@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import re
 
-from pairaid.core.extract.contexts import figure_run
+from pairaid.core.extract.contexts import mention_run
 from pairaid.core.extract.model import Context, Mention, Section, Sentence
 from pairaid.core.extract.pairing_places import RecipientPlaces
 from pairaid.core.extract.parts import Link
@@ -58,7 +58,7 @@ from pairaid.core.extract.respectively_lists import respectively_donors, respect
 from pairaid.core.extract.rules import word_list
 from pairaid.core.extract.tables import Table
 
-__all__ = ["Sides", "figure_places"]
+__all__ = ["Sides", "fact_places"]
 
 # donors and recipients of one figure: one fact per listed donor or recipient (F4)
 Sides = tuple[tuple[str | None, ...], tuple[str | None, ...]]
@@ -126,7 +126,7 @@ class _Scene:
         self.side = "donor"
 
 
-def figure_places(
+def fact_places(
     text: str,
     sections: tuple[Section, ...],
     sentences: tuple[Sentence, ...],
@@ -154,7 +154,7 @@ def figure_places(
             row = None if c.total else (c.recipient or labelled)
             in_cells[i] = ((c.donor or parties.donor,), (row or around,))
         outside = {i: b for i, b in bound.items() if i not in cells}
-        others = figure_places(text, sections, sentences, mentions, contexts, outside, parts, parties, recipients)
+        others = fact_places(text, sections, sentences, mentions, contexts, outside, parts, parties, recipients)
         return in_cells | others
     chinese = [i for i in bound if sentences[mentions[i].sentence].lang == "zh"]
     if chinese:  # Chinese figures: the places of pairaid.core.extract.places_zh
@@ -167,7 +167,7 @@ def figure_places(
             found[i] = ((donor,), (recipient,))
         found.update(_respective(text, sentences, mentions, chinese, written, parties, found))
         bound = {i: b for i, b in bound.items() if i not in found}
-        rest = figure_places(text, sections, sentences, mentions, contexts, bound, parts, parties, recipients)
+        rest = fact_places(text, sections, sentences, mentions, contexts, bound, parts, parties, recipients)
         return found | rest if bound else found
     if parties.kind != "pairing":  # F9: a national or provincial chapter names the area reported on
         return {i: ((parties.donor,), (parties.recipient,)) for i in bound}
@@ -175,7 +175,7 @@ def figure_places(
     paired: dict[int, str] = {}
     for i in bound:
         listed = respectively_recipients(contexts[i].rest)
-        run = figure_run(text, mentions, i) if len(listed) > 1 else []
+        run = mention_run(text, mentions, i) if len(listed) > 1 else []
         if not listed and (listed := _listed_before(text, sentences, mentions[i])):
             run = [
                 j for j in range(i, min(i + len(listed), len(mentions))) if mentions[j].sentence == mentions[i].sentence

@@ -12,7 +12,7 @@
 6. :func:`~pairaid.core.extract.parts.repeated`: verbatim repeats keep no facts (F10);
 7. :func:`~pairaid.core.extract.growth.find_rates`: growth rates (F6); figures given for an earlier
    year (:func:`~pairaid.core.extract.growth.prior_values`) are read before the periods (F5);
-8. :func:`~pairaid.core.extract.fact_places.figure_places`: donor and recipient (F4, F9).
+8. :func:`~pairaid.core.extract.fact_places.fact_places`: donor and recipient (F4, F9).
 
 A mention no rule binds stays an unbound mention (DESIGN.md: never guessed).
 """
@@ -23,7 +23,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from pairaid.core.extract.contexts import mention_contexts
-from pairaid.core.extract.fact_places import figure_places
+from pairaid.core.extract.fact_places import fact_places
 from pairaid.core.extract.growth import PriorValue, Rate, find_rates, prior_values
 from pairaid.core.extract.model import Fact, Mention, Period, Reading, Section, Sentence
 from pairaid.core.extract.opening_parties import OPENING_CHARS
@@ -195,7 +195,7 @@ def bind_facts(
     rates.update(_table_rates(mentions, tables))
     sphere = recipient_places(parties.donor if parties.kind == "pairing" else None, report_year)
     indicators = {i: b[0] for i, b in bound.items()}
-    places = figure_places(text, sections, sentences, mentions, contexts, indicators, parts, parties, sphere, tables)
+    places = fact_places(text, sections, sentences, mentions, contexts, indicators, parts, parties, sphere, tables)
     if parties.kind == "pairing":
         joint_donor_sides(text, mentions, places, parties.donor)
         narrow_to_recipient(places, parties.recipient, text[:OPENING_CHARS])

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, cast
 
-from pairaid.core.checks import EvidenceRef, Figure
+from pairaid.core.checks import CheckedValue, EvidenceRef
 from pairaid.core.checks.model import PeriodKind, Qualifier
 from pairaid.core.checks.subjects import subject_of
 from pairaid.core.extract.model import Extraction
@@ -16,7 +16,7 @@ from pairaid.core.extract.model import Extraction
 _QUALIFIERS = frozenset({"exact", "more_than", "nearly", "about", "less_than", "up_to"})
 
 
-def fig(id: str, value: str, *, text: str | None = None, **fields: Any) -> Figure:
+def fig(id: str, value: str, *, text: str | None = None, **fields: Any) -> CheckedValue:
     """A 2010 ``aid_funds`` figure of pairing A>B in yuan, unless ``fields`` say otherwise."""
     defaults: dict[str, Any] = {
         "indicator": "aid_funds",
@@ -28,7 +28,7 @@ def fig(id: str, value: str, *, text: str | None = None, **fields: Any) -> Figur
     }
     defaults.update(fields)
     start = int(id) * 1000 if id.isdigit() else 0
-    return Figure(
+    return CheckedValue(
         id=id,
         value=Decimal(value),
         text=text if text is not None else value,
@@ -66,7 +66,7 @@ def _qualifier(value: object) -> Qualifier:
     return cast(Qualifier, text) if text in _QUALIFIERS else "exact"
 
 
-def figures_from_gold(data: Mapping[str, Any], *, document: str | None = None) -> tuple[Figure, ...]:
+def figures_from_gold(data: Mapping[str, Any], *, document: str | None = None) -> tuple[CheckedValue, ...]:
     """Figures from one gold-format JSON object (``spec/gold-format.md``): one per fact.
 
     ``document`` names the evidence document (default: the object's ``document``).
@@ -81,7 +81,7 @@ def figures_from_gold(data: Mapping[str, Any], *, document: str | None = None) -
         kind, start_year, end_year = _period(fact.get("period") or {}, report_year)
         part_of = fact.get("part_of")
         figures.append(
-            Figure(
+            CheckedValue(
                 id=str(index),
                 indicator=str(fact["indicator"]),
                 value=Decimal(str(mention["value"])),
@@ -103,7 +103,7 @@ def figures_from_gold(data: Mapping[str, Any], *, document: str | None = None) -
     return tuple(figures)
 
 
-def figures_from_extraction(extraction: Extraction, *, document: str = "") -> tuple[Figure, ...]:
+def figures_from_extraction(extraction: Extraction, *, document: str = "") -> tuple[CheckedValue, ...]:
     """Figures from what :func:`pairaid.core.extract.read_report` found: one per fact.
 
     Evidence carries the mention's span and its sentence's bounds, so that two
@@ -119,7 +119,7 @@ def figures_from_extraction(extraction: Extraction, *, document: str = "") -> tu
             extraction.report_year,
         )
         figures.append(
-            Figure(
+            CheckedValue(
                 id=str(index),
                 indicator=fact.indicator,
                 value=mention.value,
