@@ -162,9 +162,9 @@ def test_a_model_read_in_pages_or_reports_is_found(tmp_path: Path) -> None:
         "get_object_or_404(job_list(user=user), pk=3)\n"
     )
     (tmp_path / "api" / "year.py").write_text("event = get_object_or_404(model, pk=pk)\n")
-    (tmp_path / "reports" / "figures.py").write_text("docs = SourceDocument.objects.in_bulk(ids)  # .objects\n")
+    (tmp_path / "reports" / "rows.py").write_text("docs = SourceDocument.objects.in_bulk(ids)  # .objects\n")
     (tmp_path / "reports" / "selectors.py").write_text("rows = DataValue.objects.all()\n")
-    assert _model_queries(tmp_path) == {"web/views.py": 2, "api/year.py": 1, "reports/figures.py": 1}
+    assert _model_queries(tmp_path) == {"web/views.py": 2, "api/year.py": 1, "reports/rows.py": 1}
 
 
 def test_pages_api_and_command_line_read_through_selectors() -> None:

@@ -12,7 +12,7 @@ from pairaid.core.tree_sums import Statement as S
 from pairaid.core.tree_sums import tree_totals
 from pairaid.indicators.models import Indicator
 from pairaid.indicators.totals import ScopeTotal
-from pairaid.reports.figures import counting_notes
+from pairaid.reports.rows import counting_notes
 
 pytestmark = pytest.mark.django_db
 

@@ -11,14 +11,14 @@ from typer.testing import CliRunner
 
 from pairaid.cli.main import app
 from pairaid.core.errors import InputError
-from pairaid.reports.context import ReportFigure
+from pairaid.reports.context import ReportValue
 from pairaid.reports.narrative import narrative, narrative_read, narrative_text
 from pairaid.reports.selectors import report_context
 from pairaid.sample.loader import sample_load
 
 
-def _total(code: str, value: str, unit: str, shown: str) -> ReportFigure:
-    return ReportFigure(code=code, label=code, subject="", value=Decimal(value), unit=unit, shown=shown, period="")
+def _total(code: str, value: str, unit: str, shown: str) -> ReportValue:
+    return ReportValue(code=code, label=code, subject="", value=Decimal(value), unit=unit, shown=shown, period="")
 
 
 @pytest.mark.django_db

@@ -101,7 +101,7 @@ def corpus_reports(
             ids = set(DataValue.objects.filter(period_end__year=year).values_list("pairing", flat=True)) - {None}
             for lang in ("en", "zh-hans"):
                 overview = overview_context(year=year, language=lang, include_extracted=True)
-                if overview.has_figures:
+                if overview.has_values:
                     for fmt in ("html", "md", "xlsx", "docx", "pdf"):
                         data = report_bytes(context=overview, fmt=fmt)
                         texts[("overview", lang, year, 0, fmt)] = _without_codes(fmt, data)

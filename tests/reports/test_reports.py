@@ -165,7 +165,7 @@ def test_the_report_lists_errors_then_warnings_then_notes_and_the_overview_words
     sample_pairing: Pairing,
 ) -> None:
     from pairaid.checks.models import Finding
-    from pairaid.reports.figures import Notes, finding_rows
+    from pairaid.reports.rows import Notes, finding_rows
 
     for severity in ("info", "warning", "error", "info", "warning"):
         Finding.objects.create(

@@ -17,7 +17,7 @@ from django.test.utils import CaptureQueriesContext
 from pairaid.entry.services import datavalue_update
 from pairaid.indicators.models import DataValue
 from pairaid.indicators.totals import ScopeTotal, scope_totals, scope_totals_cached
-from pairaid.web.selectors import DashboardFigures, dashboard_figures, dashboard_figures_cached
+from pairaid.web.selectors import DashboardTotals, dashboard_totals, dashboard_totals_cached
 from tests.web.factories import World, area, make_figure
 
 
@@ -31,7 +31,7 @@ def figures(world: World) -> dict[str, Any]:
     }
 
 
-def _shown(found: DashboardFigures) -> Any:
+def _shown(found: DashboardTotals) -> Any:
     """Everything the page shows of the figures, as plain values."""
     return (
         found.years,
@@ -45,18 +45,18 @@ def _shown(found: DashboardFigures) -> Any:
     )
 
 
-def _national_aid(found: DashboardFigures) -> Decimal:
+def _national_aid(found: DashboardTotals) -> Decimal:
     return next(t.value for t in found.totals if t.indicator.code == "aid_funds")
 
 
 def test_the_cached_figures_are_the_uncached_ones(figures: dict[str, Any], world: World) -> None:
     for year in (None, 2009, 2008):
-        first = dashboard_figures_cached(year=year)
+        first = dashboard_totals_cached(year=year)
         with CaptureQueriesContext(connection) as queries:
-            again = dashboard_figures_cached(year=year)
+            again = dashboard_totals_cached(year=year)
         assert len(queries) <= 2  # the count of changes and the cache: no statement read again
-        assert _shown(again) == _shown(first) == _shown(dashboard_figures(year=year))
-    found = dashboard_figures_cached(year=2009)
+        assert _shown(again) == _shown(first) == _shown(dashboard_totals(year=year))
+    found = dashboard_totals_cached(year=2009)
     assert found.years == (2009, 2008)
     assert _national_aid(found) == Decimal("1574000000")  # Kashi's inside Shandong–Xinjiang's, not added
     aid = next(t for t in found.totals if t.indicator.code == "aid_funds")
@@ -70,7 +70,7 @@ def test_the_cached_figures_are_the_uncached_ones(figures: dict[str, Any], world
 
 
 def test_a_stored_total_keeps_its_statements(figures: dict[str, Any]) -> None:
-    aid = next(t for t in dashboard_figures(year=2009).totals if t.indicator.code == "aid_funds")
+    aid = next(t for t in dashboard_totals(year=2009).totals if t.indicator.code == "aid_funds")
     copy = pickle.loads(pickle.dumps(aid))
     assert (copy.value, copy.figures, copy.kept, copy.covered) == (aid.value, aid.figures, aid.kept, aid.covered)
 
@@ -80,7 +80,7 @@ def test_a_changed_figure_shows_at_once_although_the_dashboard_is_cached(
     figures: dict[str, Any], world: World, how: str
 ) -> None:
     assert "1,574,000,000" in Client().get("/").content.decode()
-    assert _national_aid(dashboard_figures_cached()) == Decimal("1574000000")
+    assert _national_aid(dashboard_totals_cached()) == Decimal("1574000000")
     xinjiang = figures["xinjiang"]
     if how == "service":
         datavalue_update(user=world.admin, data_value=xinjiang, data={"value": 1600000000})
@@ -95,7 +95,7 @@ def test_a_changed_figure_shows_at_once_although_the_dashboard_is_cached(
     else:
         make_figure("aid_funds", "26000000", pairing=world.jiangsu)
         expected = Decimal("1600000000")  # Jiangsu–Xinjiang's added beside Shandong–Xinjiang's
-    assert _national_aid(dashboard_figures_cached()) == expected
+    assert _national_aid(dashboard_totals_cached()) == expected
     html = Client().get("/").content.decode()
     assert "1,600,000,000" in html
     assert "1,574,000,000" not in html or how == "added"

@@ -379,7 +379,7 @@ def plannable_pairings(user: Any) -> QuerySet[Pairing]:
     return Pairing.objects.filter(pk__in=user_rights(user).pairing_ids)
 
 
-def figure_pairings(user: Any) -> QuerySet[Pairing]:
+def datavalue_pairings(user: Any) -> QuerySet[Pairing]:
     """The pairings ``user`` may give figures to: those they edit, and those whose recipient area they edit."""
     rights = user_rights(user)
     if rights.administrator:

@@ -131,7 +131,7 @@ def area_years(*, user: Any, area: Area) -> list[int]:
 
 
 @dataclass(frozen=True)
-class FigureRow:
+class DataValueWithPrevious:
     """A figure with the confirmed value of the same key one year earlier."""
 
     data_value: DataValue
@@ -143,9 +143,9 @@ class FigureRow:
         return change_percent(self.data_value.value, self.previous, stated=self.data_value.change_percent)
 
 
-def figures_with_change(
+def datavalues_with_change(
     *, user: Any, year: int, pairing: Pairing | None = None, area: Area | None = None
-) -> list[FigureRow]:
+) -> list[DataValueWithPrevious]:
     """The actual figures about ``pairing`` (not its activities' outputs) or ``area`` visible to ``user`` for
     ``year``, each with last year's confirmed value (a plan's figures are shown beside them as plan against
     actual)."""
@@ -167,4 +167,4 @@ def figures_with_change(
         .select_related("indicator", "evidence", "area", "activity")
         .order_by("indicator__code", "disaggregation", "pk")[:500]
     )
-    return [FigureRow(r, r.previous_value) for r in rows]  # type: ignore[attr-defined]
+    return [DataValueWithPrevious(r, r.previous_value) for r in rows]  # type: ignore[attr-defined]

@@ -122,7 +122,7 @@ StatusCode = Literal[tuple(DataValueStatus.values)]  # type: ignore[valid-type]
 KindCode = Literal[tuple(DataValueKind.values)]  # type: ignore[valid-type]
 IndicatorCode = Annotated[str, Field(pattern=r"^[a-z0-9_]{1,64}$", description="a code of GET /api/v1/indicators")]
 Money = _decimal_text(16, 2)
-FigureValue = _decimal_text(20, 4)
+DataValueNumber = _decimal_text(20, 4)
 Weight = _decimal_text(7, 2)
 Day = Annotated[
     dt.date, BeforeValidator(_day_text), WithJsonSchema({"type": "string", "format": "date", "pattern": _DAY})

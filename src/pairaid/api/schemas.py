@@ -18,8 +18,8 @@ from pydantic import ConfigDict
 from pairaid.api.fields import (
     Absent,
     AreaCode,
+    DataValueNumber,
     Day,
-    FigureValue,
     FinanceTypeCode,
     Id,
     IndicatorCode,
@@ -272,8 +272,8 @@ class DataValueIn(InputSchema):
     period_kind: PeriodKindCode = "year"
     period_start: Day
     period_end: Day
-    value: FigureValue
-    value_high: FigureValue | None = None
+    value: DataValueNumber
+    value_high: DataValueNumber | None = None
     unit: Text(32) = ""  # type: ignore[valid-type]
     qualifier: QualifierCode = "exact"
     disaggregation: Text(100) = ""  # type: ignore[valid-type]
@@ -284,8 +284,8 @@ class DataValuePatch(InputSchema):
     period_kind: PeriodKindCode = Absent()
     period_start: Day = Absent()
     period_end: Day = Absent()
-    value: FigureValue = Absent()
-    value_high: FigureValue | None = None
+    value: DataValueNumber = Absent()
+    value_high: DataValueNumber | None = None
     qualifier: QualifierCode = Absent()
     disaggregation: Text(100) = Absent()  # type: ignore[valid-type]
     kind: KindCode = Absent()
@@ -300,8 +300,8 @@ class CorrectionIn(InputSchema):
     period_end: Day = Absent()
     pairing: Id | None = None
     area: AreaCode | None = None
-    value: FigureValue = Absent()
-    value_high: FigureValue | None = None
+    value: DataValueNumber = Absent()
+    value_high: DataValueNumber | None = None
     qualifier: QualifierCode = Absent()
     unit: Text(32, 1) = Absent()  # type: ignore[valid-type]
 

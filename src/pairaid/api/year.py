@@ -17,7 +17,7 @@ from ninja import Field, Path, Query, Schema
 
 from pairaid.api.auth import READ_SECURITY, WRITE_AUTH, api_user
 from pairaid.api.errors import WRITE_ERRORS
-from pairaid.api.fields import MAX_ID, AreaCode, FigureValue, Id, InputSchema, Text, Weight
+from pairaid.api.fields import MAX_ID, AreaCode, DataValueNumber, Id, InputSchema, Text, Weight
 from pairaid.api.reads import _ok, router
 from pairaid.api.schemas import DataValueOut
 from pairaid.assessment.selectors import assessment_run, criterion_get
@@ -104,7 +104,7 @@ def area_promised_list(
 
 class PlannedValueIn(InputSchema):
     indicator: Text(64, 1)  # type: ignore[valid-type]
-    value: FigureValue
+    value: DataValueNumber
     area: AreaCode | None = Field(None, description="a recipient area of the pairing: that area's plan")
     period_kind: Literal["year", "as_of"] | None = Field(None, description="default: year (flows), as_of (stocks)")
 

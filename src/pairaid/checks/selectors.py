@@ -120,7 +120,7 @@ def _subject(row: Mapping[str, Any]) -> str:
     return key
 
 
-def _figure_key(row: Mapping[str, Any]) -> tuple[object, ...]:
+def _datavalue_key(row: Mapping[str, Any]) -> tuple[object, ...]:
     return (
         row["indicator__code"],
         row["subject_key"],
@@ -142,13 +142,13 @@ def checked_values_of(rows: Sequence[Mapping[str, Any]]) -> tuple[CheckedValue, 
     otherwise give the same finding twice (16 vs 15.4 million, then 15.4 vs the other report's 16).
     A part of a figure left out is a part of the figure taken for it.
     """
-    confirmed_keys = {_figure_key(r) for r in rows if r["status"] in _CONFIRMED}
-    kept = [r for r in rows if r["status"] in _CONFIRMED or _figure_key(r) not in confirmed_keys]
+    confirmed_keys = {_datavalue_key(r) for r in rows if r["status"] in _CONFIRMED}
+    kept = [r for r in rows if r["status"] in _CONFIRMED or _datavalue_key(r) not in confirmed_keys]
     recipient = PairingForest.load().recipient_area
     taken: dict[tuple[object, ...], Mapping[str, Any]] = {}
     same: dict[str, str] = {}  # id of a figure left out -> id of the figure taken for it
     for r in sorted(kept, key=lambda r: (r["status"] not in _CONFIRMED, r["pk"])):
-        statement = (*_figure_key(r)[:1], _place(r, recipient), *_figure_key(r)[2:], r["unit"], r["value"])
+        statement = (*_datavalue_key(r)[:1], _place(r, recipient), *_datavalue_key(r)[2:], r["unit"], r["value"])
         first = taken.setdefault((*statement, r["value_high"], r["change_percent"]), r)
         if (
             first is not r

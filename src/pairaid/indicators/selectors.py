@@ -164,7 +164,7 @@ def datavalue_headline(*, root: Pairing, year: int, statuses: Iterable[str] = CO
     return ordered + list(about_areas)
 
 
-def confirmed_figure_years() -> list[int]:
+def confirmed_datavalue_years() -> list[int]:
     """The years confirmed figures' periods end in, oldest first."""
     return sorted({d.year for d in DataValue.objects.filter(status__in=CONFIRMED_STATUSES).dates("period_end", "year")})
 
@@ -175,7 +175,7 @@ def indicator_search(*, text: str, limit: int) -> list[Indicator]:
     return list(Indicator.objects.filter(named)[:limit])
 
 
-def last_figure_year() -> int | None:
+def last_datavalue_year() -> int | None:
     """The latest year a confirmed figure's period ends in, or None when there is none."""
     last = DataValue.objects.filter(status__in=CONFIRMED_STATUSES).aggregate(last=Max("period_end"))["last"]
     return last.year if last else None

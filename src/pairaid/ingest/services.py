@@ -130,7 +130,7 @@ def document_ingest(
     try:
         with transaction.atomic():
             if existing is not None:
-                _forget_figures(existing)
+                _forget_datavalues(existing)
             return _store(
                 document,
                 extraction,
@@ -183,7 +183,7 @@ def _check_rereadable(document: SourceDocument) -> None:
         )
 
 
-def _forget_figures(document: SourceDocument) -> None:
+def _forget_datavalues(document: SourceDocument) -> None:
     """Delete the extracted figures read from ``document`` and its evidence, before it is read again."""
     DataValue.objects.filter(evidence__document=document, status=DataValueStatus.EXTRACTED).delete()
     Evidence.objects.filter(document=document).delete()

@@ -38,7 +38,7 @@ from pairaid.activities.models import ActivityStatus, FinanceType, TransactionTy
 from pairaid.core.codelists import sectors
 from pairaid.indicators.models import PeriodKind, Qualifier
 from pairaid.indicators.selectors import indicator_codelist
-from pairaid.interop.selectors import activities_of_year, figures_of_pairing, transactions_of_year, tree_ids
+from pairaid.interop.selectors import activities_of_year, datavalues_of_pairing, transactions_of_year, tree_ids
 from pairaid.registry.models import Pairing
 
 README = "Read me"
@@ -184,7 +184,7 @@ def _readme(book: Workbook, pairing: Pairing, year: int) -> None:
 
 def _indicator_rows(pairing: Pairing, year: int) -> list[list[object]]:
     stored: dict[str, list[list[object]]] = {}
-    for value in figures_of_pairing(pairing=pairing, year=year):
+    for value in datavalues_of_pairing(pairing=pairing, year=year):
         item = value.indicator
         stored.setdefault(item.code, []).append(
             [

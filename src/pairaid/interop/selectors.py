@@ -45,7 +45,7 @@ def transactions_of_year(*, pairing_ids: list[int] | None, year: int | None) -> 
     return qs.order_by("value_date", "activity__identifier", "pk")
 
 
-def figures_of_pairing(*, pairing: Pairing, year: int) -> list[DataValue]:
+def datavalues_of_pairing(*, pairing: Pairing, year: int) -> list[DataValue]:
     """Confirmed actual figures about ``pairing`` itself (no area, no activity) whose period ends in ``year``
     (the yearly form reports what was done; plans have their own pages).
 

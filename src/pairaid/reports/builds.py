@@ -61,7 +61,7 @@ def report_build(
     else:
         findings_refresh_if_stale(year=year, include_extracted=include_extracted)
         context = overview_context(year=year, language=language, include_extracted=include_extracted)
-    if not context.has_figures:
+    if not context.has_values:
         what = f"pairing {pairing}" if pairing is not None else "any pairing"
         hint = "" if include_extracted else " (confirmed figures only: --extracted counts extracted ones too)"
         raise InputError(f"no figures for {what} in {year}: nothing to report{hint}")

@@ -14,8 +14,8 @@ from pairaid.reports.year import ReportingYear
 
 
 @dataclass(frozen=True)
-class ReportFigure:
-    """One figure as a report shows it, with where it came from.
+class ReportValue:
+    """One value as a report shows it (a data value or a total), with where it came from.
 
     ``shown`` is the value written out with its unit and qualifier ("more than 780
     enterprises", "780余家"). ``note`` is the number of the note that quotes the sentence
@@ -119,7 +119,7 @@ class ReportContext:
     language: str
     labels: dict[str, str]
     is_overview: bool
-    headline: list[ReportFigure] = field(default_factory=list)
+    headline: list[ReportValue] = field(default_factory=list)
     counting: list[str] = field(default_factory=list)
     narrative: dict[str, str] = field(default_factory=dict)
     tree: list[TreeRow] = field(default_factory=list)
@@ -127,10 +127,10 @@ class ReportContext:
     sectors: list[TableRow] = field(default_factory=list)
     pairings: list[TableRow] = field(default_factory=list)
     activities: list[ActivityRow] = field(default_factory=list)
-    economy: list[ReportFigure] = field(default_factory=list)
-    people: list[ReportFigure] = field(default_factory=list)
-    results: list[ReportFigure] = field(default_factory=list)
-    recipient: list[ReportFigure] = field(default_factory=list)
+    economy: list[ReportValue] = field(default_factory=list)
+    people: list[ReportValue] = field(default_factory=list)
+    results: list[ReportValue] = field(default_factory=list)
+    recipient: list[ReportValue] = field(default_factory=list)
     findings: list[FindingRow] = field(default_factory=list)
     notes: list[NoteRow] = field(default_factory=list)
     sources: list[SourceRow] = field(default_factory=list)
@@ -138,7 +138,7 @@ class ReportContext:
     reporting_year: ReportingYear | None = None
 
     @property
-    def has_figures(self) -> bool:
+    def has_values(self) -> bool:
         """True when the report has a figure or a table row of its year to show (its activities do not
         count: one without dates is listed in every year)."""
         return any((self.headline, self.channels, self.sectors, self.pairings, self.economy, self.people, self.results))

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from pairaid.core.errors import InputError
-from pairaid.reports.context import ReportFigure
+from pairaid.reports.context import ReportValue
 from pairaid.reports.labels import say, wording
 
 
@@ -22,12 +22,12 @@ def _joined(items: list[str], language: str) -> str:
     return items[0] if len(items) == 1 else glue.join(items[:-1]) + last + items[-1]
 
 
-def narrative(*, headline: list[ReportFigure], year: int, who: str | None, language: str) -> dict[str, str]:
+def narrative(*, headline: list[ReportValue], year: int, who: str | None, language: str) -> dict[str, str]:
     """One paragraph per theme with a headline total (theme → text), in theme order; ``who``: the
     donor side's name (None in the overview: the donor provinces and cities)."""
     words = wording("narrative")
     items: dict[str, dict[str, Any]] = words["items"]
-    figures: dict[str, ReportFigure] = {}
+    figures: dict[str, ReportValue] = {}
     for f in headline:  # an indicator in two units (people, person-times): the first, as the headline
         if f.code in items:
             figures.setdefault(f.code, f)

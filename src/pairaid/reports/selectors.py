@@ -27,21 +27,21 @@ from pairaid.indicators.totals import ScopeTotal, scope_totals
 from pairaid.registry.models import Pairing
 from pairaid.registry.selectors import pairing_descendant_ids
 from pairaid.reports import charts
-from pairaid.reports.context import ReportContext, ReportFigure
-from pairaid.reports.figures import (
+from pairaid.reports.context import ReportContext, ReportValue
+from pairaid.reports.labels import labels
+from pairaid.reports.maps import Arrow, china_map
+from pairaid.reports.narrative import narrative
+from pairaid.reports.rows import (
     Notes,
     activity_rows,
     counting_notes,
     finding_rows,
-    headline_figures,
-    report_figures,
+    headline_values,
+    report_values,
     source_rows,
     table_rows,
     tree_rows,
 )
-from pairaid.reports.labels import labels
-from pairaid.reports.maps import Arrow, china_map
-from pairaid.reports.narrative import narrative
 from pairaid.reports.versions import code_version
 from pairaid.reports.year import reporting_year
 
@@ -79,9 +79,9 @@ def _headline_totals(*, year: int, pairing: Pairing | None, rollup: Rollup) -> l
     return sorted(totals, key=lambda t: HEADLINE_GROUPS.index(t.indicator.group))
 
 
-def _stored_figures(
+def _stored_values(
     qs: object, *, year: int, language: str, notes: Notes, include_extracted: bool
-) -> list[ReportFigure]:
+) -> list[ReportValue]:
     rows = (
         qs.filter(status__in=_statuses(include_extracted), kind=DataValueKind.ACTUAL)  # type: ignore[attr-defined]
         .select_related("indicator", "pairing", "area", "activity", "evidence")
@@ -93,10 +93,10 @@ def _stored_figures(
         tuple(row[:-1]): row[-1]
         for row in rows.filter(period_end__year=year - 1, period_kind="year").values_list(*fields, "value")
     }
-    return report_figures(current, language=language, notes=notes, previous=previous)
+    return report_values(current, language=language, notes=notes, previous=previous)
 
 
-def _sections(figures: list[ReportFigure], codes: dict[str, str]) -> dict[str, list[ReportFigure]]:
+def _sections(figures: list[ReportValue], codes: dict[str, str]) -> dict[str, list[ReportValue]]:
     """The figures of each section; a group no section names (one an administrator added) is among the results."""
     named = {g for groups in SECTIONS.values() for g in groups} | set(RECIPIENT_GROUPS)
     found = {name: [f for f in figures if codes.get(f.code) in groups] for name, groups in SECTIONS.items()}
@@ -165,14 +165,14 @@ def _report_context(
     notes = Notes(language)
     aid = _headline_rollup(year=year, pairing=pairing, include_extracted=include_extracted)
     totals = _headline_totals(year=year, pairing=pairing, rollup=aid)
-    figures = _stored_figures(
+    figures = _stored_values(
         DataValue.objects.filter(of_pairings(ids)),
         year=year,
         language=language,
         notes=notes,
         include_extracted=include_extracted,
     )
-    recipient = _recipient_figures(
+    recipient = _recipient_values(
         pairing=pairing, year=year, language=language, notes=notes, include_extracted=include_extracted
     )
     sections = _sections(figures, groups)
@@ -191,7 +191,7 @@ def _report_context(
         language=language,
         labels=lab,
         is_overview=False,
-        headline=headline_figures(
+        headline=headline_values(
             totals, language=language, period=lab["year_of"].format(year=year), citation=lab["generated"]
         ),
         counting=counting_notes(
@@ -244,9 +244,9 @@ def _donor_name(pairing: Pairing, language: str) -> str:
     return pairing.donor_label
 
 
-def _recipient_figures(
+def _recipient_values(
     *, pairing: Pairing, year: int, language: str, notes: Notes, include_extracted: bool
-) -> list[ReportFigure]:
+) -> list[ReportValue]:
     """Figures of the recipient's economy: context figures of its areas and the areas under them
     that no pairing states (GDP, fiscal revenue, fixed-asset investment, retail sales, income)."""
     if pairing.recipient_area_id is None:
@@ -260,7 +260,7 @@ def _recipient_figures(
         activity__isnull=True,
         area__code__startswith=prefix,
     )
-    return _stored_figures(qs, year=year, language=language, notes=notes, include_extracted=include_extracted)
+    return _stored_values(qs, year=year, language=language, notes=notes, include_extracted=include_extracted)
 
 
 def overview_context(
@@ -310,7 +310,7 @@ def _overview_context(
         language=language,
         labels=lab,
         is_overview=True,
-        headline=headline_figures(
+        headline=headline_values(
             totals, language=language, period=lab["year_of"].format(year=year), citation=lab["generated"]
         ),
         counting=counting_notes(

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import io
 
-from pairaid.reports.context import ReportContext, ReportFigure
+from pairaid.reports.context import ReportContext, ReportValue
 
 
-def _figure_rows(figures: list[ReportFigure]) -> list[list[object]]:
+def _value_rows(figures: list[ReportValue]) -> list[list[object]]:
     return [[f.code, f.label, f.subject, f.value, f.shown, f.period, f.change, f.status, f.citation] for f in figures]
 
 
@@ -27,7 +27,7 @@ def report_xlsx(*, context: ReportContext) -> bytes:
     from openpyxl.styles import Font
 
     lab = context.labels
-    figure_head = [
+    value_head = [
         lab["code"],
         lab["indicator"],
         lab["subject"],
@@ -40,7 +40,7 @@ def report_xlsx(*, context: ReportContext) -> bytes:
     ]
     money = lab["money"] + f" ({lab['yuan']})"
     sheets: list[tuple[str, list[object], list[list[object]]]] = [
-        ("sheet_overview", figure_head, _figure_rows(context.headline)),
+        ("sheet_overview", value_head, _value_rows(context.headline)),
         (
             "sheet_pairings",
             [lab["pairing"], money, lab["change"] + " (%)"],
@@ -53,10 +53,10 @@ def report_xlsx(*, context: ReportContext) -> bytes:
             [lab["identifier"], lab["title"], lab["sector"], lab["place"], money, lab["outputs"], lab["status"]],
             [[a.identifier, a.title, a.sector, a.place, a.money, a.outputs, a.status] for a in context.activities],
         ),
-        ("sheet_economy", figure_head, _figure_rows(context.economy)),
-        ("sheet_people", figure_head, _figure_rows(context.people)),
-        ("sheet_results", figure_head, _figure_rows(context.results)),
-        ("sheet_recipient", figure_head, _figure_rows(context.recipient)),
+        ("sheet_economy", value_head, _value_rows(context.economy)),
+        ("sheet_people", value_head, _value_rows(context.people)),
+        ("sheet_results", value_head, _value_rows(context.results)),
+        ("sheet_recipient", value_head, _value_rows(context.recipient)),
         (
             "sheet_findings",
             [lab["severity"], lab["message"], lab["evidence"]],
@@ -141,7 +141,7 @@ def report_docx(*, context: ReportContext) -> bytes:
             for cell, text in zip(cells, row, strict=True):
                 cell.text = text
 
-    def figures(items: list[ReportFigure]) -> None:
+    def figures(items: list[ReportValue]) -> None:
         table(
             [lab["indicator"], lab["subject"], lab["value"], lab["period"], lab["change"]],
             [

@@ -12,7 +12,7 @@ from django.db.models import QuerySet
 from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
-from pairaid.accounts.permissions import editable_pairings, figure_pairings
+from pairaid.accounts.permissions import datavalue_pairings, editable_pairings
 from pairaid.activities.models import Activity, Transaction
 from pairaid.activities.selectors import activity_list
 from pairaid.geo.models import Area
@@ -143,7 +143,7 @@ class DataValueForm(forms.Form):
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _offer(self.fields["pairing"], figure_pairings(user).select_related("donor_area", "recipient_area"))
+        _offer(self.fields["pairing"], datavalue_pairings(user).select_related("donor_area", "recipient_area"))
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

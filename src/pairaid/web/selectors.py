@@ -17,7 +17,7 @@ from pairaid.indicators.figures_cache import figures_cached
 from pairaid.indicators.models import Indicator, PeriodKind
 from pairaid.indicators.money_rollups import rollup_by_sector
 from pairaid.indicators.rollups import Rollup, rollup_read
-from pairaid.indicators.selectors import confirmed_figure_years, indicator_find, indicator_search
+from pairaid.indicators.selectors import confirmed_datavalue_years, indicator_find, indicator_search
 from pairaid.indicators.totals import ScopeTotal, scope_totals, summed_indicator_list
 from pairaid.registry.models import Pairing
 from pairaid.registry.pairing_names import pairing_matches
@@ -46,7 +46,7 @@ class Headline:
 
 
 @dataclass(frozen=True)
-class PairingFigure:
+class PairingTotal:
     """A pairing's value of one indicator in one year, and in the year before (``None`` when not known)."""
 
     pairing: Pairing
@@ -66,42 +66,42 @@ class SectorTotal:
 
 
 @dataclass(frozen=True)
-class DashboardFigures:
+class DashboardTotals:
     """What the dashboard shows of the figures: the ``years`` with confirmed figures (latest first),
     the ``headlines``, and for ``year`` the top pairings' aid funds and the national ``totals``."""
 
     years: tuple[int, ...]
     year: int | None
     headlines: tuple[Headline, ...]
-    by_pairing: tuple[PairingFigure, ...]
+    by_pairing: tuple[PairingTotal, ...]
     totals: tuple[ScopeTotal, ...]
 
 
-def dashboard_figures(*, year: int | None = None) -> DashboardFigures:
+def dashboard_totals(*, year: int | None = None) -> DashboardTotals:
     """The dashboard's figures for ``year`` (the latest year with confirmed figures when None or not given);
     each total lists its first :data:`STATEMENTS_SHOWN` statements."""
     headlines = dashboard_headlines()
     years = tuple(sorted({t.year for h in headlines for t in h.series}, reverse=True))
     year = year or (years[0] if years else None)
     if year is None:
-        return DashboardFigures(years, None, tuple(headlines), (), ())
+        return DashboardTotals(years, None, tuple(headlines), (), ())
     # the year's totals and the pairings' aid funds from one reading of the statements
     rollup = rollup_read(indicators=[i.code for i in summed_indicator_list()], years=[year - 1, year])
-    by_pairing = pairing_figures(code="aid_funds", year=year, rollup=rollup)
+    by_pairing = pairing_totals_ranked(code="aid_funds", year=year, rollup=rollup)
     totals = [t.shortened(STATEMENTS_SHOWN) for t in scope_totals(year=year, rollup=rollup)]
-    return DashboardFigures(years, year, tuple(headlines), tuple(by_pairing), tuple(totals))
+    return DashboardTotals(years, year, tuple(headlines), tuple(by_pairing), tuple(totals))
 
 
-def dashboard_figures_cached(*, year: int | None = None) -> DashboardFigures:
-    """:func:`dashboard_figures`, from the shared cache while no figure, pairing, area or activity has changed."""
-    return figures_cached(f"dashboard:{year or ''}", lambda: dashboard_figures(year=year))
+def dashboard_totals_cached(*, year: int | None = None) -> DashboardTotals:
+    """:func:`dashboard_totals`, from the shared cache while no figure, pairing, area or activity has changed."""
+    return figures_cached(f"dashboard:{year or ''}", lambda: dashboard_totals(year=year))
 
 
 def dashboard_headlines(*, last: int = 12) -> list[Headline]:
     """National totals of the headline indicators (in their codelist unit) for the ``last`` years
     with confirmed figures, oldest first: the roll-up's totals, as the overview counts them."""
     indicators = summed_indicator_list(codes=HEADLINE_CODES)
-    years = confirmed_figure_years()[-last:]
+    years = confirmed_datavalue_years()[-last:]
     rollup = rollup_read(indicators=[i.code for i in indicators], years=years)
     by_code = {i.code: i for i in indicators}
     headlines = []
@@ -118,9 +118,9 @@ def dashboard_headlines(*, last: int = 12) -> list[Headline]:
     return headlines
 
 
-def pairing_figures(
+def pairing_totals_ranked(
     *, code: str, year: int, top_level: bool = True, limit: int = 30, rollup: Rollup | None = None
-) -> list[PairingFigure]:
+) -> list[PairingTotal]:
     """Each pairing's total of indicator ``code`` in ``year`` (yuan or its codelist unit) with last
     year's, largest first, as the roll-up counts them (a pairing's tree, each figure once).
 
@@ -139,7 +139,7 @@ def pairing_figures(
     top = sorted(chosen, key=lambda kv: kv[1], reverse=True)[:limit]
     pairings = pairings_by_id(ids=[pk for pk, _ in top])
     return [
-        PairingFigure(pairings[pk], value, before[pk].value if pk in before else None)
+        PairingTotal(pairings[pk], value, before[pk].value if pk in before else None)
         for pk, value in top
         if pk in pairings
     ]

@@ -11,7 +11,7 @@ from pairaid.accounts.permissions import user_rights
 from pairaid.core.errors import PairaidError
 from pairaid.core.registry.records import FIRST_YEAR, LAST_YEAR
 from pairaid.indicators.pivot import ROWS, pivot_table_cached
-from pairaid.indicators.selectors import last_figure_year
+from pairaid.indicators.selectors import last_datavalue_year
 from pairaid.indicators.totals import summed_indicator_list
 from pairaid.interop.pivot_files import pivot_csv, pivot_xlsx
 from pairaid.web.templatetags.pairaid_web import name, unit
@@ -41,7 +41,7 @@ def analysis(request: HttpRequest) -> HttpResponse:
     rows = text_param(request, "rows") or "province"
     given = {key: request.GET.get(key, "").strip() for key in ("from", "to")}
     wrong_years = any(raw and not _is_year(raw) for raw in given.values())
-    last = int(given["to"]) if _is_year(given["to"]) else last_figure_year() or 2009
+    last = int(given["to"]) if _is_year(given["to"]) else last_datavalue_year() or 2009
     first = int(given["from"]) if _is_year(given["from"]) else max(last - 5, FIRST_YEAR)
     extracted = request.GET.get("extracted") == "1" and user_rights(request.user).authenticated
     language = get_language() or "en"

@@ -52,7 +52,7 @@ def _worded(findings: list[Finding]) -> list[tuple[Finding, str]]:
 
 @site_view
 def dashboard(request: HttpRequest) -> HttpResponse:
-    figures = selectors.dashboard_figures_cached(year=int_param(request, "year"))
+    figures = selectors.dashboard_totals_cached(year=int_param(request, "year"))
     year = figures.year
     language = get_language() or "en"
     headlines = [(h, bar_chart([(str(t.year), t.value) for t in h.series[-12:]])) for h in figures.headlines]
@@ -115,7 +115,7 @@ def pairing_detail(request: HttpRequest, pk: int) -> HttpResponse:
     reassignments = selectors.pairing_reassignments(pairing=pairing)
     years = visible.pairing_years(user=request.user, pairing=pairing)
     year = int_param(request, "year", years[0] if years else None)
-    figures = visible.figures_with_change(user=request.user, pairing=pairing, year=year) if year else []
+    figures = visible.datavalues_with_change(user=request.user, pairing=pairing, year=year) if year else []
     if year:  # its totals, plan against actual and assessment of the year, from one reading of the statements
         rollup_prefetch(years=[year - 1, year], root=pairing)
     page = request.GET.get("page")
@@ -151,7 +151,7 @@ def area_detail(request: HttpRequest, code: str) -> HttpResponse:
     area = or_404(area_get, code=code)
     years = visible.area_years(user=request.user, area=area)
     year = int_param(request, "year", years[0] if years else None)
-    figures = visible.figures_with_change(user=request.user, area=area, year=year) if year else []
+    figures = visible.datavalues_with_change(user=request.user, area=area, year=year) if year else []
     return render(
         request,
         "web/area_detail.html",

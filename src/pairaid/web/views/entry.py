@@ -48,7 +48,7 @@ def _to_edit(
     return found
 
 
-def _may_enter_figures(user: Any) -> bool:
+def _may_enter_datavalues(user: Any) -> bool:
     return permissions.user_rights(user).editor
 
 
@@ -139,7 +139,7 @@ def transaction_edit(request: HttpRequest, pk: int | None = None) -> HttpRespons
 
 @login_required
 def datavalue_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    dv = _to_edit(request, datavalue_get, pk, permissions.can_edit_datavalue, _may_enter_figures)
+    dv = _to_edit(request, datavalue_get, pk, permissions.can_edit_datavalue, _may_enter_datavalues)
     initial = DataValueForm.initial_for(dv) if dv else _initial(request)
     form = DataValueForm(request.POST or None, user=request.user, initial=initial)
 

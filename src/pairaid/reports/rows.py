@@ -28,7 +28,7 @@ from pairaid.indicators.selectors import confirmed_actuals_of_year, evidence_doc
 from pairaid.indicators.totals import ScopeTotal
 from pairaid.registry.models import Pairing
 from pairaid.registry.selectors import pairings_with_sides
-from pairaid.reports.context import ActivityRow, FindingRow, NoteRow, ReportFigure, SourceRow, TableRow, TreeRow
+from pairaid.reports.context import ActivityRow, FindingRow, NoteRow, ReportValue, SourceRow, TableRow, TreeRow
 from pairaid.reports.finding_texts import finding_messages, pairing_names
 from pairaid.reports.labels import is_zh, money, quantity
 from pairaid.reports.links import evidence_url
@@ -71,7 +71,7 @@ class Notes:
         key = (evidence.document_id, evidence.start, evidence.end)
         return self._numbers.setdefault(key, len(self._numbers) + 1)
 
-    def in_order(self, figures: list[ReportFigure]) -> list[ReportFigure]:
+    def in_order(self, figures: list[ReportValue]) -> list[ReportValue]:
         """Renumber the notes in the order ``figures`` show them (first shown, first numbered);
         returns the figures with their new numbers."""
         new: dict[int, int] = {}
@@ -111,7 +111,7 @@ def _subject(value: DataValue, language: str, names: dict[int, str]) -> str:
     return names.get(value.pairing_id, "") if value.pairing_id else ""
 
 
-def report_figures(qs: Iterable[DataValue], *, language: str, notes: Notes, previous: dict) -> list[ReportFigure]:
+def report_values(qs: Iterable[DataValue], *, language: str, notes: Notes, previous: dict) -> list[ReportValue]:
     """The figures of ``qs`` (with indicator, subject and evidence loaded) as a report shows them;
     change on last year from ``previous`` (key → last year's value) unless the document stated one."""
     values = list(qs)
@@ -126,7 +126,7 @@ def report_figures(qs: Iterable[DataValue], *, language: str, notes: Notes, prev
         number = notes.number(v)
         evidence = v.evidence
         found.append(
-            ReportFigure(
+            ReportValue(
                 code=v.indicator.code,
                 label=f"{name}（{part}）" if part and is_zh(language) else f"{name} ({part})" if part else name,
                 subject=_subject(v, language, names),
@@ -146,10 +146,10 @@ def report_figures(qs: Iterable[DataValue], *, language: str, notes: Notes, prev
     return found
 
 
-def headline_figures(totals: list[ScopeTotal], *, language: str, period: str, citation: str) -> list[ReportFigure]:
+def headline_values(totals: list[ScopeTotal], *, language: str, period: str, citation: str) -> list[ReportValue]:
     """Totals of a scope as headline figures."""
     return [
-        ReportFigure(
+        ReportValue(
             code=t.indicator.code,
             label=t.indicator.display_name(language),
             subject="",
@@ -305,7 +305,7 @@ def finding_rows(
 
 
 def source_rows(
-    figures: list[ReportFigure], *, year: int | None = None, statuses: list[str] | None = None
+    figures: list[ReportValue], *, year: int | None = None, statuses: list[str] | None = None
 ) -> list[SourceRow]:
     """The documents the figures came from; with ``year``, the documents of every stored figure of
     that year of ``statuses`` (what an overview's totals were counted from), at most 200."""
