@@ -405,6 +405,11 @@ def test_a_range_of_years_and_the_phrases_that_point_back_to_a_period(
             "Last year Anhe sent 40 doctors to Baishan.",
             {"40 doctors": ("year", 2020)},
         ),
+        (  # "over these eight years" (issue 11, blind set 8): the eight years to the report year
+            "",
+            "Over these eight years, Anhe sent 40 doctors to Baishan. In 2021 it trained 90 teachers.",
+            {"40 doctors": ("cumulative", 2014, 2021), "90 teachers": ("year", 2021)},
+        ),
         (  # undated: a review written after its year says "last year" of the report year
             "",
             "Last year Anhe sent 40 doctors to Baishan.",

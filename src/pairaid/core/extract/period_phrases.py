@@ -87,11 +87,12 @@ _PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"\b(?:in|during|throughout|for)\s+(?:(?:early|mid|late)[\s-]+)?(?:{_MONTH}\s+)?{_YEAR}\b(?!\s*[-~–])",
         ),
         ("in_year", rf"^\W*{_YEAR}\s*,"),
-        # "in the five years we sent ...": the N years up to the report year, as "the past N years" (a span
+        # "in the five years we sent ...", "over these eight years": the N years up to the report year, as "the
+        # past N years" (a span
         # told after it, "the five years to 2015", "those five years", was read above)
         (
             "past_years",
-            r"\b(?:over|in|during)\s+the\s+(\d+|[a-z]+(?:-[a-z]+)?)\s+years\b"
+            r"\b(?:over|in|during)\s+(?:the|these)\s+(\d+|[a-z]+(?:-[a-z]+)?)\s+years\b"
             r"(?!\s+(?:to|until|till|up|before|after|of|from|since|between|ending|ahead|earlier|later)\b)",
         ),
         # "so far this year", "this year's money", "last year": the year the text was written in, or the one before
