@@ -161,7 +161,7 @@ def _subject_text(value: DataValue) -> str:
 
 
 def _print_headline(console: Console, summary: SampleSummary) -> None:
-    from pairaid.core.periods import Period
+    from pairaid.core.period_dates import Period
     from pairaid.indicators.selectors import datavalue_headline
 
     table = Table(title=f"Headline figures, {summary.report_year}", title_justify="left")

@@ -18,7 +18,7 @@ from pairaid.activities.models import Activity
 from pairaid.core.codelists import indicators
 from pairaid.core.decimals import exact_decimal
 from pairaid.core.errors import DataError
-from pairaid.core.periods import Period, period_from_dates, period_from_years
+from pairaid.core.period_dates import Period, period_from_dates, period_from_years
 from pairaid.geo.models import Area
 from pairaid.indicators.models import (
     CONFIRMED_STATUSES,
@@ -77,7 +77,7 @@ class DataValueSpec:
 
     The period is given in years (``year`` for ``year`` and ``as_of``;
     ``start_year`` and ``end_year`` for ``cumulative``; see
-    :func:`pairaid.core.periods.period_from_years`: year Y is Y-01-01..Y-12-31,
+    :func:`pairaid.core.period_dates.period_from_years`: year Y is Y-01-01..Y-12-31,
     cumulative A..B is A-01-01..B-12-31, as of Y is Y-12-31..Y-12-31), or as two
     days ``period_start`` and ``period_end``. The subject is any of ``pairing``,
     ``area``, ``activity`` and ``organisation`` (an area within a pairing keys on

@@ -4,7 +4,7 @@
   report gave, for the checks to flag; one typed by a person may not);
 * a count (an indicator whose ``value_type`` is ``count``) is a whole number;
 * its period is one of its kind: a year is one calendar year, an as-of period one
-  day (:func:`pairaid.core.periods.spans_its_kind`).
+  day (:func:`pairaid.core.period_dates.spans_its_kind`).
 
 Each problem is said in the user's language, on the field it concerns.
 """
@@ -18,7 +18,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from pairaid.core.periods import spans_its_kind
+from pairaid.core.period_dates import spans_its_kind
 from pairaid.indicators.models import DataValue, PeriodKind
 
 

@@ -20,7 +20,7 @@ from pairaid.activities.models import Activity, ActivityStatus, FinanceType, Tra
 from pairaid.activities.services import money
 from pairaid.core.codelists import sectors
 from pairaid.core.errors import InputError, PairaidError
-from pairaid.core.periods import period_from_years
+from pairaid.core.period_dates import period_from_years
 from pairaid.geo.models import Area
 from pairaid.indicators.models import (
     PeriodKind,

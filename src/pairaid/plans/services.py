@@ -21,7 +21,7 @@ from django.db import transaction
 from pairaid.accounts import permissions, year_permissions
 from pairaid.core.errors import DataError
 from pairaid.core.numbers import find_numbers
-from pairaid.core.periods import period_from_years
+from pairaid.core.period_dates import period_from_years
 from pairaid.datasets.locks import require_unlocked
 from pairaid.geo.models import Area
 from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueKind, DataValueStatus, Indicator

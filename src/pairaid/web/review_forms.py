@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from pairaid.core.chinese_numbers import find_chinese_numbers
 from pairaid.core.errors import DataError, InputError
 from pairaid.core.numbers import find_numbers
-from pairaid.core.periods import period_from_years
+from pairaid.core.period_dates import period_from_years
 from pairaid.indicators.models import DataValue, PeriodKind, Qualifier
 from pairaid.indicators.selectors import indicator_list
 from pairaid.registry.models import Pairing

@@ -14,12 +14,13 @@ from typing import TYPE_CHECKING, Any
 from pairaid.core.extract.model import Extraction, Fact, Mention, Period, Reading, Section, Sentence
 
 if TYPE_CHECKING:
-    from pairaid.core.extract.pipeline import read_report, report_year_from_text
+    from pairaid.core.extract.pipeline import read_report
+    from pairaid.core.extract.report_year import report_year_from_text
     from pairaid.core.extract.serialise import extraction_to_json
 
 #: Names imported when first used: the pipeline loads spaCy and the rules (seconds), which a module
 #: needing only the records (the checks, the ingest) should not pay for.
-_LAZY = {"read_report": "pipeline", "report_year_from_text": "pipeline", "extraction_to_json": "serialise"}
+_LAZY = {"read_report": "pipeline", "report_year_from_text": "report_year", "extraction_to_json": "serialise"}
 
 
 def __getattr__(name: str) -> Any:

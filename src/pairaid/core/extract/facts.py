@@ -5,7 +5,7 @@
 1. :func:`~pairaid.core.extract.contexts.mention_contexts`: the words around each mention;
 2. :func:`~pairaid.core.extract.readings.mention_readings`: its readings, ranked by the rules
    of ``data/rules`` that vote for them (plans and unbound figures stay unbound, F1);
-3. :func:`~pairaid.core.extract.periods.mention_periods`: its period (F5);
+3. :func:`~pairaid.core.extract.mention_periods.mention_periods`: its period (F5);
 4. :func:`~pairaid.core.extract.parts.find_parts`: parts of wholes (F3, F4);
 5. :func:`resolve_indicators`: a part without words of its own takes its whole's indicator, or the
    channel its own words name ("came from social donations", F2);
@@ -25,12 +25,12 @@ from dataclasses import replace
 from pairaid.core.extract.contexts import mention_contexts
 from pairaid.core.extract.fact_places import fact_places
 from pairaid.core.extract.growth import PriorValue, Rate, find_rates, prior_values
+from pairaid.core.extract.mention_periods import mention_periods
 from pairaid.core.extract.model import Fact, Mention, Period, Reading, Section, Sentence
 from pairaid.core.extract.opening_parties import OPENING_CHARS
 from pairaid.core.extract.pairing_places import recipient_places
 from pairaid.core.extract.parts import Link, find_parts, repeated
 from pairaid.core.extract.party_places import joint_donor_sides, narrow_to_recipient
-from pairaid.core.extract.periods import mention_periods
 from pairaid.core.extract.places import Parties
 from pairaid.core.extract.readings import best_readings, certainty, mention_readings, own_channel
 from pairaid.core.extract.rules import rule_set, word_list

@@ -54,7 +54,7 @@ _YEARS = re.compile(r"\b(?:19|20)\d\d\b")
 def _prior_rule(lang: str) -> Rule | None:
     try:
         return rule_set(lang).link_rule("prior_value")
-    except CodelistError:  # a language without the rule reads its earlier years elsewhere (periods_zh)
+    except CodelistError:  # a language without the rule reads its earlier years elsewhere (mention_periods_zh)
         return None
 
 

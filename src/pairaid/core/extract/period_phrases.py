@@ -1,7 +1,7 @@
 """Period phrases of English sentences (gold-format.md F5): "in 2009", "since 1996", "over the past 14
 years", "by the end of 2009", "during the 10th Five-Year Plan", and the year a pairing began.
 
-:mod:`pairaid.core.extract.periods` gives each mention the period these phrases say.
+:mod:`pairaid.core.extract.mention_periods` gives each mention the period these phrases say.
 """
 
 from __future__ import annotations

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from dataclasses import replace
 from typing import TypeVar
 
@@ -16,43 +14,11 @@ from pairaid.core.extract.opening_parties import opening_pairing
 from pairaid.core.extract.pairing_places import recipient_places
 from pairaid.core.extract.places import Parties, report_parties
 from pairaid.core.extract.places_zh import chinese_parties
-from pairaid.core.extract.regex_leads import compile_led
-from pairaid.core.extract.rules import word_list
 from pairaid.core.extract.sections import find_sections, title_line
 from pairaid.core.extract.sentences import find_sentences
 from pairaid.core.extract.tables import read_tables
 
-__all__ = ["in_original_offsets", "read_report", "report_year_candidates", "report_year_from_text"]
-
-_MONTHS = rf"(?:{'|'.join(word_list('months'))})"
-_IN_YEAR = compile_led(rf"\b(?:in|during|throughout)\s+(?:{_MONTHS}\s+)?((?:19|20)\d\d)\b(?!\s*[-~–])", re.I)
-_OPENING_YEAR = re.compile(r"(?:^|[】\n.])\s*(?:In\s+)?((?:19|20)\d\d)\s*,", re.M)
-
-
-def report_year_candidates(text: str) -> Counter[int]:
-    """Years the text reports on, with how often: "In 2009", "in June 2009", "2009, ...", "2010 is the last year".
-
-    A year after "since" is history, not a candidate.
-    """
-    years = Counter(int(m.group(1)) for m in _IN_YEAR.finditer(text))
-    years.update(int(m.group(1)) for m in _OPENING_YEAR.finditer(text))
-    years.update(int(m.group(1)) for m in re.finditer(r"\b((?:19|20)\d\d)\s+(?:is|was)\s+(?:the|a)\b", text))
-    years.update(int(m.group(1)) for m in re.finditer(r"\bend\s+of\s+((?:19|20)\d\d)\b", text, re.I))
-    for m in re.finditer(r"\bsince\s+(?:\w+\s+)?((?:19|20)\d\d)\b", text, re.I):
-        years.pop(int(m.group(1)), None)
-    return years
-
-
-def report_year_from_text(text: str) -> int | None:
-    """The year a report reports on, read from its text, or ``None`` when it names no year.
-
-    The most frequent of :func:`report_year_candidates`, ties broken by the later year.
-    """
-    years = report_year_candidates(text)
-    if not years:
-        return None
-    return max(years.items(), key=lambda kv: (kv[1], kv[0]))[0]
-
+__all__ = ["in_original_offsets", "read_report"]
 
 def read_report(text: str, *, report_year: int, donor: str | None = None, recipient: str | None = None) -> Extraction:
     """Read one report's text into mentions and facts.

@@ -19,7 +19,7 @@ from collections import Counter
 
 from pairaid.core.errors import InputError
 from pairaid.core.extract.chinese_text import main_language
-from pairaid.core.extract.pipeline import report_year_candidates, report_year_from_text
+from pairaid.core.extract.regex_leads import compile_led
 from pairaid.core.extract.rules import word_list
 
 _YEARBOOK_FILE = re.compile(r"^((?:19|20)\d\d)[_-]")
@@ -47,6 +47,35 @@ _DATED = re.compile(
 _DATE_LINE = re.compile(r"^\s*(?:\S{0,8}\s+)?((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*\d{1,2}\s*日?\s*$", re.M)
 # a span of years that ends in a year ("2026至2030年", "2026-2030年")
 _SPAN_END = re.compile(r"(?:19|20)\d\d\s*年?\s*[-~–—至到]\s*((?:19|20)\d\d)\s*年")
+# a year the text reports on: "in (June) 2009", "2009, ..." opening a sentence
+_MONTHS = rf"(?:{'|'.join(word_list('months'))})"
+_IN_YEAR = compile_led(rf"\b(?:in|during|throughout)\s+(?:{_MONTHS}\s+)?((?:19|20)\d\d)\b(?!\s*[-~–])", re.I)
+_OPENING_YEAR = re.compile(r"(?:^|[】\n.])\s*(?:In\s+)?((?:19|20)\d\d)\s*,", re.M)
+
+
+def report_year_candidates(text: str) -> Counter[int]:
+    """Years the text reports on, with how often: "In 2009", "in June 2009", "2009, ...", "2010 is the last year".
+
+    A year after "since" is history, not a candidate.
+    """
+    years = Counter(int(m.group(1)) for m in _IN_YEAR.finditer(text))
+    years.update(int(m.group(1)) for m in _OPENING_YEAR.finditer(text))
+    years.update(int(m.group(1)) for m in re.finditer(r"\b((?:19|20)\d\d)\s+(?:is|was)\s+(?:the|a)\b", text))
+    years.update(int(m.group(1)) for m in re.finditer(r"\bend\s+of\s+((?:19|20)\d\d)\b", text, re.I))
+    for m in re.finditer(r"\bsince\s+(?:\w+\s+)?((?:19|20)\d\d)\b", text, re.I):
+        years.pop(int(m.group(1)), None)
+    return years
+
+
+def report_year_from_text(text: str) -> int | None:
+    """The year a report reports on, read from its text, or ``None`` when it names no year.
+
+    The most frequent of :func:`report_year_candidates`, ties broken by the later year.
+    """
+    years = report_year_candidates(text)
+    if not years:
+        return None
+    return max(years.items(), key=lambda kv: (kv[1], kv[0]))[0]
 
 
 _MONTH = rf"(?:{'|'.join(word_list('months'))})\.?"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from pairaid.core.extract.document import read_text
+from pairaid.core.extract.mention_periods import mention_periods
 from pairaid.core.extract.mentions import find_mentions
-from pairaid.core.extract.periods import mention_periods
 from pairaid.core.extract.sections import find_sections
 from pairaid.core.extract.sentences import find_sentences
 

@@ -1,4 +1,5 @@
-"""Periods of data values: the first and last day a figure covers.
+"""Periods of data values in dates: the first and last day a figure covers (the extraction finds a mention's
+period in years, :mod:`pairaid.core.extract.mention_periods`).
 
 Three kinds (``spec/gold-format.md`` F5):
 

@@ -1,4 +1,4 @@
-"""core.periods: the first and last day of a period given in years (no database)."""
+"""core.period_dates: the first and last day of a period given in years (no database)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from pairaid.core.errors import DataError
-from pairaid.core.periods import Period, period_from_dates, period_from_years
+from pairaid.core.period_dates import Period, period_from_dates, period_from_years
 
 
 @pytest.mark.parametrize(

@@ -38,7 +38,7 @@ started in 2003"); a figure of a sentence that sums up to now in a perfect tense
 provided a total of N", "M teachers have been sent in all", "to date") with no period
 phrase of its own (or only a year carried from an earlier sentence) is cumulative from
 that start to the report year.  Figures in Chinese sentences take the
-periods of :mod:`pairaid.core.extract.periods_zh`.
+periods of :mod:`pairaid.core.extract.mention_periods_zh`.
 """
 
 from __future__ import annotations
@@ -49,6 +49,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from pairaid.core.extract.growth import PriorValue, prior_values
+from pairaid.core.extract.mention_periods_zh import chinese_periods
 from pairaid.core.extract.model import Mention, Period, Sentence
 from pairaid.core.extract.period_phrases import (
     DATED,
@@ -60,7 +61,6 @@ from pairaid.core.extract.period_phrases import (
     sentences_naming_a_period,
     written_year,
 )
-from pairaid.core.extract.periods_zh import chinese_periods
 from pairaid.core.extract.regex_leads import compile_led
 
 __all__ = ["mention_periods"]
@@ -160,7 +160,7 @@ def mention_periods(
     priors: Mapping[int, PriorValue] | None = None,
 ) -> tuple[Period, ...]:
     """The period of each mention (rules in the module docstring; in a Chinese sentence, those of
-    :mod:`pairaid.core.extract.periods_zh`), in mention order.  ``priors`` are the figures given for an
+    :mod:`pairaid.core.extract.mention_periods_zh`), in mention order.  ``priors`` are the figures given for an
     earlier year (:func:`~pairaid.core.extract.growth.prior_values`; read here when not given): each
     is a fact of its year, and the year after one ("against 29 million yuan in 2011") dates no other."""
     if priors is None:
