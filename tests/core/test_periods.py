@@ -1,4 +1,5 @@
-"""core.period_dates: the first and last day of a period given in years (no database)."""
+"""Periods: a data value's first and last day (core.period_dates, no database) and the period each mention of a
+text is read to cover (core.extract.mention_periods)."""
 
 from __future__ import annotations
 
