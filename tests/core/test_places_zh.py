@@ -120,3 +120,23 @@ def _all_sides(text: str) -> list[tuple[str, str | None, str | None]]:
 )
 def test_respectively_in_chinese(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert _all_sides(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        # a first line that is a date is no headline: the next short line naming both sides is
+        ("2031-05-06\n广东援建汶川两周年\n广东在汶川援建学校7所,医院2所。", ("广东", "汶川")),
+        # a province aided as a whole named by its abbreviation after the giver's own or a word of place
+        ("2031-05-06\n浙川协作结硕果\n来源:某报\n浙江在广元市援建学校7所。", ("浙江", "四川")),
+        ("2031-05-06\n浙江在川援建学校70所\n浙江在广元市援建学校7所。", ("浙江", "四川")),
+        # Xinjiang, aided prefecture by prefecture, is not read so; 宁 only after a giver's abbreviation
+        ("2031-05-06\n浙江援疆成效显著\n浙江在阿克苏地区援建学校7所。", ("浙江", "阿克苏地区")),
+        ("2031-05-06\n闽宁协作二十年\n福建在固原市援建学校7所。", ("福建", "宁夏")),
+        # a sentence of the opening is no headline
+        ("2031-05-06\n浙江在川援建学校70所,投入资金3亿元。\n浙江在广元市援建学校7所。", ("浙江", "广元市")),
+    ],
+)
+def test_the_headline_gives_the_report_s_parties(text: str, parties: tuple[str, str]) -> None:
+    extraction = read_report(text, report_year=2031)
+    assert (extraction.donor, extraction.recipient) == parties

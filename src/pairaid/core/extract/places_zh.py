@@ -10,8 +10,10 @@
   ``data/pairing_sides.yaml``): a place gives to places of a higher level (eastern provinces to western
   ones; Shaanxi also to Tibet).
 * :func:`chinese_parties`: the report's donor and recipient are the giving and receiving places of
-  its title, else the ones its opening names most (the neediest receive; Xinjiang, Tibet and Qinghai,
-  aided prefecture by prefecture, only when the opening names no area within them).
+  its headline (its title, or the first short line of its opening naming both sides, with provinces
+  named by abbreviation: :mod:`~pairaid.core.extract.headline_zh`), else the ones its opening names
+  most (the neediest receive; Xinjiang, Tibet and Qinghai, aided prefecture by prefecture, only when
+  the opening names no area within them); the recipient as the page writes it in full.
 * :func:`chinese_sides`: a figure's recipient is the last place needier than the donor named before
   it in its sentence (a place is not carried over 。 or ;), or right after it in its clause, else the
   report's; a place in a list (``凉山州昭觉、布拖、美姑``) stands for the list, written as its first
@@ -36,6 +38,7 @@ import yaml
 
 from pairaid.core.areas import holds
 from pairaid.core.extract.county_lists_zh import counted_counties
+from pairaid.core.extract.headline_zh import abbreviated_provinces, headline
 from pairaid.core.extract.places import Parties
 
 __all__ = ["Place", "chinese_parties", "chinese_sides", "find_places"]
@@ -146,7 +149,11 @@ def chinese_parties(text: str, title: str | None, *, donor: str | None, recipien
     """The report's donor and recipient as written (module docstring); those given by the caller win."""
     written = find_places(text)
     at = text.find(title) if title else -1
-    head = [p for p in written if at <= p.start and p.end <= at + len(title)] if title and at >= 0 else []
+    span = headline(text, (at, at + len(title)) if title and at >= 0 else None, find_places)
+    head = [p for p in written if span[0] <= p.start and p.end <= span[1]] if span is not None else []
+    if span is not None:  # "浙川协作", "在川实施": the province aided as a whole, by its abbreviation
+        abbreviated = abbreviated_provinces(text, span[0], span[1], head)
+        head = sorted([*head, *(Place(a, b, name, code, 1) for a, b, name, code in abbreviated)], key=lambda p: p.start)
     opening = [p for p in written if p.end <= 800]
     places = [*head, *opening]
     if not places:
@@ -155,7 +162,7 @@ def chinese_parties(text: str, title: str | None, *, donor: str | None, recipien
     high = max(p.need for p in places)
     # the title's last receiving place is its most particular ("浙江省对口支援新疆阿克苏地区": 阿克苏地区)
     givers = [p.name for p in head if p.need == low] or _most(p.name for p in opening if p.need == low)
-    takers = [p.name for p in head if p.need == high][-1:] or _most_particular(
+    takers = [_in_full(p, written) for p in head if p.need == high][-1:] or _most_particular(
         [p for p in opening if p.need == high], written
     )
     found_donor = donor or (givers[0] if givers and (low < high or low == 0) else None)
@@ -234,7 +241,9 @@ def _some_of(text: str, giver: Place, places: list[Place], donor: str | None) ->
 def _in_full(place: Place, places: list[Place]) -> str:
     """``place`` as the page writes it in full where it writes its bare name too (和田 where the page has
     和田地区 too; 克州 stays: no shortening of 克孜勒苏柯尔克孜自治州 by its first characters)."""
-    return max((p.name for p in places if p.code == place.code and p.name.startswith(place.name)), key=len)
+    return max(
+        (place.name, *(p.name for p in places if p.code == place.code and p.name.startswith(place.name))), key=len
+    )
 
 
 def _named_only(text: str, place: Place) -> bool:
