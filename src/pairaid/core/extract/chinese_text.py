@@ -28,7 +28,7 @@ from array import array
 from collections.abc import Iterator
 from functools import cache
 
-__all__ = ["HAN", "has_chinese", "language_parts", "main_language", "normalise", "simplified"]
+__all__ = ["HAN", "has_chinese", "language_parts", "main_language", "normalise", "read_languages", "simplified"]
 
 #: A Chinese character (CJK unified ideographs, extension A, compatibility ideographs).
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -76,24 +76,40 @@ def main_language(text: str) -> str:
     return "zh"
 
 
-def _line_language(line: str) -> str | None:
+def _line_counts(line: str) -> tuple[str | None, int, int]:
+    """The language of ``line`` (``None``: neither Chinese characters nor Latin letters), and how many Chinese
+    characters and Latin letters it holds (the letters of a line of no Chinese character not counted: 0)."""
     han = _count(_HAN_RUN, line)
-    latin = _count(_LATIN_RUN, line) if han else 0
-    if not han and not _LATIN.search(line):
-        return None
-    return "zh" if han * 4 > latin else "en"
+    if not han:
+        return ("en" if _LATIN.search(line) else None), 0, 0
+    latin = _count(_LATIN_RUN, line)
+    return ("zh" if han * 4 > latin else "en"), han, latin
 
 
 def language_parts(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, language)`` runs of whole lines of ``text``, in order, covering it."""
+    return read_languages(text)[0]
+
+
+def read_languages(text: str) -> tuple[list[tuple[int, int, str]], str]:
+    """:func:`language_parts` of ``text`` and its :func:`main_language`, from one count of each line's Chinese
+    characters and Latin letters (those of the lines without Chinese counted only as long as they may
+    decide the language)."""
     parts: list[tuple[int, int, str]] = []
     pending = 0  # start of lines of no language waiting for one
+    han = latin = 0
+    spaced: list[str] = []  # the lines of Latin letters and no Chinese character
     for m in _LINE.finditer(text):
         if m.start() == len(text):
             break
-        lang = _line_language(m.group())
+        line = m.group()
+        lang, line_han, line_latin = _line_counts(line)
         if lang is None:
             continue
+        han += line_han
+        latin += line_latin
+        if not line_han:
+            spaced.append(line)
         if parts and parts[-1][2] == lang:
             parts[-1] = (parts[-1][0], m.end(), lang)
         else:
@@ -101,10 +117,15 @@ def language_parts(text: str) -> list[tuple[int, int, str]]:
                 parts[-1] = (parts[-1][0], m.start(), parts[-1][2])
             parts.append((pending if not parts else m.start(), m.end(), lang))
         pending = m.end()
+    for line in spaced:  # main_language: "en" once the Latin letters reach the Chinese characters counted four times
+        if latin >= han * 4:
+            break
+        latin += _count(_LATIN_RUN, line)
+    main = "en" if latin >= han * 4 and (han or spaced) else "zh"
     if not parts:
-        return [(0, len(text), "en")]
+        return [(0, len(text), "en")], main
     parts[-1] = (parts[-1][0], len(text), parts[-1][2])
-    return parts
+    return parts, main
 
 
 @cache

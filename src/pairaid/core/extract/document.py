@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from typing import Literal, cast
 
 from pairaid.core.extract.boilerplate import find_boilerplate
-from pairaid.core.extract.chinese_text import has_chinese, language_parts, main_language, normalise
+from pairaid.core.extract.chinese_text import has_chinese, normalise, read_languages
 
 __all__ = ["Document", "Language", "LanguagePart", "Skipped", "read_text"]
 
@@ -109,9 +109,9 @@ def read_text(text: str) -> Document:
     """The :class:`Document` for a report's ``text``.  Never raises."""
     if not has_chinese(text):
         return Document(original=text, text=text, language="en", parts=(LanguagePart(0, len(text), "en"),))
-    found = language_parts(text)
+    found, main = read_languages(text)
     normalised, origin, parts = normalise(text, found)
-    language = cast(Language, main_language(text))
+    language = cast(Language, main)
     skipped = tuple(Skipped(*s) for s in find_boilerplate(normalised)) if language == "zh" else ()
     return Document(
         original=text,
