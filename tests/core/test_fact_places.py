@@ -360,3 +360,33 @@ def test_places_listed_before_respectively_and_a_colon_pair_up_with_the_figures_
     ex = read_report(other, report_year=2015)
     first = next(m for m in ex.mentions if m.text == "118 million")
     assert _listed_before(other, ex.sentences, first) == ()
+
+
+def test_a_place_s_share_of_a_sum_goes_to_that_place_and_takes_the_sum_s_kind_of_money() -> None:
+    """Issue 11 (parts.place_share): shares named by the place that got them, a list of them, places that
+    each received a figure and places listed as receiving a run of figures "respectively"."""
+    text = (
+        "Shanxi's Aid to Changji\n\n"
+        "In 2015 Shanxi's provincial and city budgets together put up 400 million yuan. "
+        "Fukang got 170 million yuan, Jimsar 140 million yuan and Mori, the smallest county, 90 million yuan.\n\n"
+        "In 2015 Shanxi's city finance allocated another 160 million yuan for Changji.\n\n"
+        "Qitai and Jimunai each received 20 million yuan of this year's money. "
+        "Fukang, Jimsar and Mori received 30 million, 20 million and 10 million yuan respectively.\n"
+    )
+    ex = read_report(text, report_year=2015)
+    got = [(ex.mentions[f.mention].text, f.indicator, f.recipient) for f in ex.facts]
+    assert got[0] == ("400 million yuan", "government_aid_funds", "Changji")
+    assert got[1:4] == [
+        ("170 million yuan", "government_aid_funds", "Fukang"),
+        ("140 million yuan", "government_aid_funds", "Jimsar"),
+        ("90 million yuan", "government_aid_funds", "Mori"),
+    ]
+    assert got[4] == ("160 million yuan", "government_aid_funds", "Changji")
+    assert [(t, r) for t, _, r in got[5:7]] == [("20 million yuan", "Qitai"), ("20 million yuan", "Jimunai")]
+    assert [(t, r) for t, _, r in got[7:]] == [
+        ("30 million", "Fukang"),
+        ("20 million", "Jimsar"),
+        ("10 million yuan", "Mori"),
+    ]
+    assert [f.part_of for f in ex.facts] == [None, 0, 0, 0, None, 4, 4, 4, 4, 4]  # of the sum before them
+    assert {f.indicator for f in ex.facts} == {"government_aid_funds"}

@@ -8,9 +8,10 @@ goes to, is for or happens in ("to County B", "in Baishan"; :func:`~pairaid.core
 In a pairing chapter a figure's recipient is, in order:
 
 1. the place it is paired with in "N and M went respectively to A and B", or the places listed
-   after "respectively to" (one fact each, F4);
+   after "respectively to" or before "each" ("A and B each received N", one fact each, F4);
 2. a place named after it in its own words or its clause (up to ";", ", and <verb>ed", ", and <figure>");
-3. where the whole it is a part of went (F3);
+3. for a place's share of a sum (``parts.place_share``), the last place its own words name before it
+   ("Linxi got N", "Heping's share was N"); else where the whole it is a part of went (F3);
 4. the scene of its sentence so far: the last place named before it, or given to a figure before it;
 5. the first place named after it in its sentence;
 6. the scene carried from the sentences before it in its paragraph, else its section heading's place;
@@ -54,8 +55,14 @@ from pairaid.core.extract.places import (
 )
 from pairaid.core.extract.places_zh import Place, chinese_sides, find_places, respective_recipients
 from pairaid.core.extract.regex_leads import led_pattern
-from pairaid.core.extract.respectively_lists import respectively_donors, respectively_recipients
+from pairaid.core.extract.respectively_lists import (
+    each_recipients,
+    receivers_listed,
+    respectively_donors,
+    respectively_recipients,
+)
 from pairaid.core.extract.rules import word_list
+from pairaid.core.extract.shares import SHARE, share_place, share_words
 from pairaid.core.extract.tables import Table
 
 __all__ = ["Sides", "fact_places"]
@@ -66,6 +73,8 @@ Named = tuple[tuple[int, int, str], ...]
 
 
 _LIST = re.compile(r",|\band\b")
+_SHARES = (SHARE, "parts.breakdown")
+_OPENS = re.compile(r"[\s,]*(?:and\s+)?(?:the\s+)?")  # links whose parts may name their place before them
 _SEVERAL = re.compile(rf"^\W*(?:[\w-]+\s+){{0,3}}?(?:{'|'.join(word_list('several_places'))})\b", re.I)
 _ACTS = rf"(?:\s+[a-z]+ly)?\s+(?:{'|'.join(word_list('actor_words'))})\b"
 _RECIPIENT_ACTOR = led_pattern(re.compile(rf"\b(?:{'|'.join(word_list('recipient_actors'))}){_ACTS}", re.I))
@@ -176,7 +185,11 @@ def fact_places(
     for i in bound:
         listed = respectively_recipients(contexts[i].rest)
         run = mention_run(text, mentions, i) if len(listed) > 1 else []
-        if not listed and (listed := _listed_before(text, sentences, mentions[i])):
+        sent = sentences[mentions[i].sentence]
+        if not listed and (
+            (listed := _listed_before(text, sentences, mentions[i]))
+            or (listed := receivers_listed(text[sent.start : mentions[i].start], text[mentions[i].end : sent.end]))
+        ):
             run = [
                 j for j in range(i, min(i + len(listed), len(mentions))) if mentions[j].sentence == mentions[i].sentence
             ]
@@ -219,8 +232,13 @@ def fact_places(
                 actor = sentence_donor(actors, start, parties.donor)
                 donors = respectively_donors(body[:start]) or ((actor or parties.donor),)
             out[i] = (donors, receivers)
-        whole_level = [out[i][1][0] for i in by_sentence.get(k, ()) if i not in parts and out[i][1][0]]
-        place = whole_level[-1] if whole_level else named[-1][2] if k not in by_sentence and named else None
+        # the places of wholes, and of shares that name their place, are the scene of the sentences after
+        tells = [i for i in by_sentence.get(k, ()) if i not in parts or parts[i].rule == SHARE]
+        whole_level = [out[i][1][0] for i in tells if out[i][1][0]]
+        # a sentence that lists three places or more ("its four counties: B1, B2, B3 and B4") sets no one scene
+        listing = len({p for _, _, p in named}) >= 3
+        told_here = k not in by_sentence and named and not listing
+        place = whole_level[-1] if whole_level else named[-1][2] if told_here else None
         if place is not None and not _LIST.search(place):
             scene.place = place
         if acting:
@@ -231,7 +249,14 @@ def fact_places(
 def _from_scene(i: int, end: int, ctx: Context, named: Named, paired: dict[int, str], parts: dict[int, Link]) -> bool:
     """Whether figure ``i``'s recipient comes from the scene (steps 4-6): its own words, a "respectively"
     list, several places or its whole name none."""
-    if i in paired or i in parts or respectively_recipients(ctx.rest) or _SEVERAL.match(ctx.rest):
+    if (
+        i in paired
+        or i in parts
+        or respectively_recipients(ctx.rest)
+        or each_recipients(share_words(ctx.left, ctx.clause), ctx.right)
+    ):
+        return False
+    if _SEVERAL.match(ctx.rest):
         return False
     rest_end = end + max(len(ctx.rest), len(ctx.after))
     return not any(end <= a < rest_end for a, _, _ in named)
@@ -321,16 +346,27 @@ def _receivers(
     ``None`` when the sentence does not tell, ``(None,)`` when it names several places and no one."""
     if i in paired:
         return (paired[i],)
-    listed = respectively_recipients(ctx.rest)
+    listed = respectively_recipients(ctx.rest) or each_recipients(share_words(ctx.left, ctx.clause), ctx.right)
     if listed:
         return listed
     if _SEVERAL.match(ctx.rest):
         return (None,)
+    link = parts.get(i)
+    if link is not None and link.rule in _SHARES:  # a place's share: the place its own words name before it
+        words = share_words(ctx.left, ctx.clause)  # its words after the figure before it: a place opening them
+        left = [p for a, _, p in named if start - len(ctx.left) <= a < start]
+        opens = [
+            p
+            for a, _, p in named
+            if start - len(words) <= a < start and _OPENS.fullmatch(words[: a - start + len(words)])
+        ]
+        left = left or opens
+        if left or (left := [p for p in (share_place(ctx.left, ctx.clause),) if p]):
+            return (left[-1],)
     rest_end = end + max(len(ctx.rest), len(ctx.after))
     own = next((p for a, _, p in named if end <= a < rest_end), None)
     if own is not None:
         return (own,)
-    link = parts.get(i)
     if link is not None and link.whole in out:
         return (out[link.whole][1][0],)
     before = [p for a, p in sorted(events) if a < start]

@@ -178,7 +178,7 @@ def bind_facts(
     best = best_readings(readings)
     priors = prior_values(text, sentences, mentions, report_year)
     periods = mention_periods(text, sentences, mentions, report_year, priors)
-    parts = find_parts(text, sentences, mentions, best, contexts, tables)
+    parts = find_parts(text, sentences, mentions, best, contexts, tables, periods)
     bound = resolve_indicators(
         mentions,
         readings,

@@ -13,6 +13,7 @@ Parts (gold-format.md F3), each a rule of ``data/rules/<lang>/parts.yaml`` whose
   perhaps starting after other figures ("N, to which the districts added M. B1 and B2 received N1 and N2");
 * ``table_total``: the rows of a table are parts of its total row (:mod:`~pairaid.core.extract.tables`);
   ``table_sum``: the rows of a Chinese table with no total row, of the figure their column adds up to;
+* ``place_share``: money a place received as its share of a sum before it (:mod:`~pairaid.core.extract.shares`);
 * ``shared``: "9.6 million yuan, 3.2 million yuan respectively to A, B and C":
   a figure given to each of N listed places is a part of the figure before it
   in its sentence when N times it makes that figure (F4).
@@ -27,9 +28,10 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from pairaid.core.extract.model import Context, Mention, Reading, Sentence
+from pairaid.core.extract.model import Context, Mention, Period, Reading, Sentence
 from pairaid.core.extract.respectively_lists import respectively_recipients
 from pairaid.core.extract.rules import rule_set
+from pairaid.core.extract.shares import SHARE, place_shares
 from pairaid.core.extract.tables import ZH_CELL, Table
 
 __all__ = ["Link", "find_parts", "repeated"]
@@ -71,8 +73,10 @@ def find_parts(
     best: Best,
     contexts: tuple[Context, ...],
     tables: tuple[Table, ...] = (),
+    periods: tuple[Period, ...] = (),
 ) -> dict[int, Link]:
-    """``{part mention index: Link(whole mention index, rule)}`` by the rules of the module docstring."""
+    """``{part mention index: Link(whole mention index, rule)}`` by the rules of the module docstring (with
+    ``periods``, also the shares of places, :mod:`~pairaid.core.extract.shares`)."""
     parts: dict[int, Link] = {}
     for table in tables:  # the rows of a table are parts of its total row, column by column
         totals = {c.header: c.mention for c in table.cells if c.total}
@@ -128,6 +132,9 @@ def find_parts(
                 if prev:
                     parts[i] = Link(prev[-1], rules.link_rule("of_them").id)
     _breakdowns(sentences, mentions, best, parts)
+    if periods:
+        shares = place_shares(text, sentences, mentions, best, contexts, periods, parts)
+        parts.update((i, Link(whole, SHARE)) for i, whole in shares.items())
     return parts
 
 
@@ -249,9 +256,7 @@ def _table_sums(mentions: tuple[Mention, ...], best: Best, tables: tuple[Table, 
                 parts.setdefault(i, Link(whole, rule))
 
 
-def repeated(
-    mentions: tuple[Mention, ...], bound: dict[int, str], sentences: tuple[Sentence, ...] = ()
-) -> set[int]:
+def repeated(mentions: tuple[Mention, ...], bound: dict[int, str], sentences: tuple[Sentence, ...] = ()) -> set[int]:
     """Mentions that repeat verbatim an earlier bound figure of another sentence (F10): same text, unit, value,
     noun.  In Chinese the noun is read from the words around the figure, which a headline words otherwise
     ("实施项目1614个" and "项目1614个"), and 元 may go unsaid ("242亿" and "242亿元"): there the figure is enough."""
