@@ -84,6 +84,20 @@ def test_report_refuses_a_format_its_file_contradicts_and_an_unknown_language(
     assert not out.exists()
 
 
+def test_report_refuses_a_file_name_of_no_report_format_and_says_when_it_makes_a_folder(
+    sample_root: Pairing, tmp_path: Path
+) -> None:
+    out = tmp_path / "r5.txt"
+    code, output = _run("report", "-p", str(sample_root.pk), "-y", "2009", "-o", str(out))
+    assert code == 1
+    formats = ".html, .pdf, .md, .xlsx, .docx"
+    assert output == f"error: --out {out}: .txt is not a report format; end the name in {formats}, or give --format\n"
+    assert not out.exists()
+    deeper = tmp_path / "new" / "folder" / "r.md"
+    code, output = _run("report", "-p", str(sample_root.pk), "-y", "2009", "-o", str(deeper))
+    assert code == 0 and output == f"created the folder {deeper.parent}\nwrote {deeper}\n"
+
+
 def test_report_into_a_folder_is_one_line_and_the_format_follows_the_suffix(
     sample_root: Pairing, tmp_path: Path
 ) -> None:

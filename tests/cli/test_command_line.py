@@ -93,6 +93,24 @@ def test_a_table_off_a_wide_terminal_is_wrapped_lines_that_break_no_word() -> No
     assert lines == ["Ingested 1 of 1 files", path, "  status: already ingested; facts: 57"]
 
 
+def test_the_findings_are_a_table_only_where_their_messages_are_not_squeezed() -> None:
+    from pairaid.cli.check_commands import MESSAGES_WIDE
+
+    message = "aid_funds 1,574,000,000 CNY of Shandong – Kashi in 2009 is less than the sum of its parts"
+    table = Table(title="Findings: 1 error")
+    for column in ("severity", "rule", "year", "pairing", "message", "evidence"):
+        table.add_column(column, overflow="fold")
+    table.add_row("error", "parts_exceed_whole", "2009", "Shandong – Kashgar", message, "doc 1 [0:9]")
+    drawn = {}
+    for width in (100, MESSAGES_WIDE):
+        console = Console(width=width, record=True, force_terminal=True, file=open("/dev/null", "w"))  # noqa: SIM115
+        show_table(console, table, wide=MESSAGES_WIDE)
+        drawn[width] = console.export_text()
+
+    assert "┃" not in drawn[100] and f"message: {message};" in " ".join(drawn[100].split())
+    assert "┃ message" in drawn[MESSAGES_WIDE] and "Kashi in 2009 is less than the" in drawn[MESSAGES_WIDE]
+
+
 def test_reports_of_one_name_are_written_to_two_files(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("In 2009, Shandong provided aid funds of 12.5 million yuan.\n", encoding="utf-8")
     (tmp_path / "a.html").write_text("<p>In 2009, Shandong provided aid funds of 3 million yuan.</p>", encoding="utf-8")
@@ -175,11 +193,30 @@ def test_a_stored_report_given_another_year_says_what_would_change_and_reads_aga
     again = runner.invoke(app, ["ingest", str(report), "--year", "2010", "--reread"], env={"COLUMNS": "200"})
 
     assert told.exit_code == 0 and "status: already ingested" in told.output
-    assert f"{report}: already ingested; read with these options, report year 2009 -> 2010:" in told.output
-    assert "add --reread to read it again" in told.output
+    said = " ".join(told.output.split())
+    assert f"{report}: already ingested; read with these options: report year 2009 -> 2010." in said
+    assert "Add --reread to read it again." in said
+    assert all(len(line) <= 80 for line in told.output.splitlines() if "options" in line or "--reread" in line)
     assert years_told == [2009]
     assert again.exit_code == 0 and "status: read again" in again.output
     assert sorted(DataValue.objects.values_list("period_start__year", flat=True)) == [2010]
+
+
+@pytest.mark.django_db
+def test_a_stored_report_whose_figures_were_reviewed_is_not_offered_a_reread(tmp_path: Path) -> None:
+    from pairaid.indicators.models import DataValue, DataValueStatus
+
+    report = tmp_path / "r.txt"
+    report.write_text("Shandong provided aid funds of 12.5 million yuan to Shule County.\n", encoding="utf-8")
+    runner.invoke(app, ["ingest", str(report), "--year", "2009"])
+    DataValue.objects.update(status=DataValueStatus.ACCEPTED)
+
+    told = runner.invoke(app, ["ingest", str(report), "--year", "2010"])
+
+    said = " ".join(told.output.split())
+    assert told.exit_code == 0 and "--reread" not in said
+    assert "It cannot be read again: 1 reviewed or entered figures, plans or events cite its text" in said
+    assert "not facts: quantities read that state no fact" in said
 
 
 @pytest.mark.django_db

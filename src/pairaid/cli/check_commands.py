@@ -12,6 +12,9 @@ from pairaid.cli.terminal_output import show_table
 from pairaid.cli.year_option import YEAR_MAX, YEAR_MIN
 
 console = Console()
+#: Columns from which the findings are drawn as a table: below, the other five columns left the message
+#: about twenty (at 100 columns, a finding's sentence ran to a dozen lines of one or two words).
+MESSAGES_WIDE = 150
 _STYLE = {"error": "red", "warning": "yellow", "info": "cyan"}
 
 
@@ -53,6 +56,6 @@ def check(
                 f.message,
                 evidence,
             )
-        show_table(console, table)
+        show_table(console, table, wide=MESSAGES_WIDE)
     if strict and result.errors:
         raise typer.Exit(1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
@@ -92,16 +93,42 @@ def ingest(
                     numbers = (result.document_id, result.mentions, result.facts, result.unbound, result.unattached)
                     rows.append(_Row(str(path), result.status, *numbers))
                     if result.changes:
-                        notes.append(
-                            f"{path}: already ingested; read with these options, {', '.join(result.changes)}:"
-                            " add --reread to read it again"
-                        )
+                        notes.append(_reread_note(path, result.changes, result.kept_citations))
                 progress.advance(task)
         show_table(console, _summary(rows))
+        if any(row.mentions is not None for row in rows):
+            _print_wrapped(_COLUMNS_SAID)
         for note in notes:
-            console.print(escape(note), highlight=False, soft_wrap=True)
+            _print_wrapped(note)
     if any(row.status == "failed" for row in rows):
         raise typer.Exit(1)
+
+
+#: What the table's two less plain columns count, said in words under it.
+_COLUMNS_SAID = (
+    "not facts: quantities read that state no fact (a year, a rank, a phone number...); "
+    "no pairing: facts that no registered pairing fits that year, stored for review without one."
+)
+
+
+def _reread_note(path: Path, changes: tuple[str, ...], kept_citations: int) -> str:
+    """What reading a stored report with other options would change, and whether --reread may do it."""
+    said = f"{path}: already ingested; read with these options: {', '.join(changes)}."
+    if kept_citations:
+        return (
+            f"{said} It cannot be read again: {kept_citations} reviewed or entered figures, plans or events"
+            " cite its text, and a new reading would lose them."
+        )
+    return f"{said} Add --reread to read it again."
+
+
+def _print_wrapped(text: str) -> None:
+    """``text`` in lines of at most 80 characters (fewer on a narrower terminal), no word broken."""
+    lines = textwrap.wrap(
+        text, width=min(console.width, 80), subsequent_indent="  ", break_long_words=False, break_on_hyphens=False
+    )
+    for line in lines:
+        console.print(escape(line), highlight=False, soft_wrap=True)
 
 
 def _summary(rows: list[_Row]) -> Table:
@@ -109,7 +136,7 @@ def _summary(rows: list[_Row]) -> Table:
     table = Table(title=f"Ingested {len(rows) - failed} of {len(rows)} files")
     table.add_column("file", overflow="fold")
     table.add_column("status", no_wrap=True)
-    for column in ("document", "mentions", "facts", "unbound", "unattached"):
+    for column in ("document", "mentions", "facts", "not facts", "no pairing"):
         table.add_column(column, justify="right")
     for row in rows:
         numbers = [row.document_id, row.mentions, row.facts, row.unbound, row.unattached]

@@ -16,15 +16,19 @@ console = Console()
 
 
 def _format(fmt: str | None, out: str | None, formats: tuple[str, ...]) -> str:
-    """The report format: ``--format``, else the suffix of ``--out`` when it names a format, else html.
+    """The report format: ``--format``, else the suffix of ``--out``, else html (no ``--out``, or one with no suffix).
 
     Raises:
-        InputError: an unknown format, or a ``--format`` that ``--out``'s suffix contradicts
-            (``-f html -o r.pdf``).
+        InputError: an unknown format; a ``--format`` that ``--out``'s suffix contradicts
+            (``-f html -o r.pdf``); without ``--format``, an ``--out`` whose suffix names no format (``r5.txt``).
     """
     suffix = Path(out).suffix.lower().lstrip(".") if out else ""
     suffix = "md" if suffix == "markdown" else "html" if suffix == "htm" else suffix
-    chosen = fmt or (suffix if suffix in formats else "html")
+    if fmt is None and suffix and suffix not in formats:
+        raise InputError(
+            f"--out {out}: .{suffix} is not a report format; end the name in .{', .'.join(formats)}, or give --format"
+        )
+    chosen = fmt or suffix or "html"
     if chosen not in formats:
         raise InputError(f"unknown report format {chosen!r} (use one of {', '.join(formats)})")
     if suffix in formats and suffix != chosen:
@@ -71,14 +75,16 @@ def report(
             year=year, pairing=chosen, fmt=fmt, language=lang, include_extracted=extracted, narrative=edited
         )
         path = Path(out or built.filename)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.parent.exists():
+            path.parent.mkdir(parents=True)
+            console.print(f"created the folder {path.parent}", highlight=False, soft_wrap=True)
         path.write_bytes(built.data)
         if narrative_out:
             from pairaid.reports.narrative import narrative_text
 
             Path(narrative_out).write_text(narrative_text(built.narrative), encoding="utf-8")
             console.print(f"wrote {narrative_out}", highlight=False)
-        console.print(f"wrote {path}", highlight=False)
+        console.print(f"wrote {path}", highlight=False, soft_wrap=True)
 
 
 def _read_text(name: str) -> str:

@@ -21,9 +21,9 @@ MEASURE_UNITS = {"CNY", "ha", "km", "m2", "mu", "t", "kg", "m", "m3", "CNY/perso
 WIDE = 100
 
 
-def is_wide(console: Console) -> bool:
-    """Whether ``console`` is a terminal of at least :data:`WIDE` columns."""
-    return console.is_terminal and console.width >= WIDE
+def is_wide(console: Console, wide: int = WIDE) -> bool:
+    """Whether ``console`` is a terminal of at least ``wide`` columns (:data:`WIDE` by default)."""
+    return console.is_terminal and console.width >= wide
 
 
 def _cell_text(cell: object) -> Text:
@@ -57,9 +57,10 @@ def show_line(console: Console, markup: str, *, indent: int = 0) -> None:
     _print_lines(console, Text.from_markup(markup), indent=indent)
 
 
-def show_table(console: Console, table: Table) -> None:
-    """Print ``table`` as a table on a wide terminal, else as one wrapped paragraph per row."""
-    if is_wide(console):
+def show_table(console: Console, table: Table, *, wide: int = WIDE) -> None:
+    """Print ``table`` as a table on a terminal at least ``wide`` columns wide, else as one wrapped paragraph
+    per row (a table with a column of sentences asks for more than :data:`WIDE`, so that they are not squeezed)."""
+    if is_wide(console, wide):
         console.print(table)
         return
     if table.title:

@@ -67,7 +67,9 @@ class IngestResult:
     recipient given would change: ``("report year 2009 -> 2010",)``). ``mentions`` counts the evidence spans,
     ``facts`` the data values, ``unbound`` the mentions bound to no fact,
     ``unattached`` the facts attached to no pairing (no registered pairing fits
-    their donor and recipient that year, or several fit equally).
+    their donor and recipient that year, or several fit equally). ``kept_citations`` counts, for a stored
+    report given other options, the reviewed or entered figures, plans and events that cite its text: while
+    any does, it cannot be read again.
     """
 
     document: SourceDocument
@@ -77,6 +79,7 @@ class IngestResult:
     unbound: int
     unattached: int = 0
     changes: tuple[str, ...] = ()
+    kept_citations: int = 0
 
     @property
     def document_id(self) -> int:
@@ -157,6 +160,7 @@ def _already(document: SourceDocument, *, changes: tuple[str, ...] = ()) -> Inge
         unbound=counts.unbound,
         unattached=counts.unattached,
         changes=changes,
+        kept_citations=document_kept_citations(document=document) if changes else 0,
     )
 
 
