@@ -1,13 +1,15 @@
 """What the import contract (pyproject.toml, ``lint-imports``) cannot say: no two modules of pairaid
-import each other, directly or round a loop, every selector and service has a caller in pairaid, and the
+import each other, directly or round a loop, every public function has a caller in pairaid, and the
 pages, the API, the command line and the reports read through selectors instead of querying models
 themselves, and no module is over 400 lines."""
 
 from __future__ import annotations
 
 import ast
+import io
 import re
 import sys
+import tokenize
 from collections import Counter
 from pathlib import Path
 
@@ -76,24 +78,75 @@ def _sources() -> dict[Path, str]:
     return {path: path.read_text(encoding="utf-8") for path in SRC.rglob("*.py") if "migrations" not in path.parts}
 
 
+#: Decorators that do not register a function anywhere: a function under any other (``@router.get``,
+#: ``@app.command``, ``@register.filter``, ``@receiver``) is called by what it registers with.
+_NOT_REGISTERING = re.compile(r"(transaction\.atomic|staticmethod|classmethod|cached_property|property)$")
+
+
+def _names_a_function(token: tokenize.TokenInfo) -> bool:
+    """An f-string (or, from Python 3.12, a part of one), or a string that is a name or a dotted path."""
+    if getattr(tokenize, "FSTRING_MIDDLE", None) == token.type:
+        return True
+    text = token.string
+    return token.type == tokenize.STRING and bool(
+        re.match(r"[rbuRBU]*[fF]", text) or re.fullmatch(r"[rbuRBU]*(['\"])[\w.:]+\1", text)
+    )
+
+
+def _names_in_code(sources: dict[Path, str], templates: list[str]) -> Counter[str]:
+    """How often each name is written in pairaid's code: Python names (not words of docstrings or comments),
+    names in f-strings and in strings that are a name or a dotted path (``"pairaid.web.context.language"``),
+    and the words of the templates."""
+    names: Counter[str] = Counter()
+    for text in sources.values():
+        for token in tokenize.generate_tokens(io.StringIO(text).readline):
+            if token.type == tokenize.NAME:
+                names[token.string] += 1
+            elif _names_a_function(token):
+                names.update(re.findall(r"\w+", token.string))
+    for template in templates:
+        names.update(re.findall(r"\w+", template))
+    return names
+
+
 def _uncalled(*, core: bool = False) -> list[str]:
-    """``app.module.function`` for each public selector or service function (with ``core``: each public
-    function of :mod:`pairaid.core`) whose name appears nowhere else in pairaid: a test is no caller."""
+    """``app.module.function`` for each public function of pairaid outside the core (with ``core``: of
+    :mod:`pairaid.core`) that nothing in pairaid calls or names: its name is written nowhere else in the code
+    or the templates (a test, a docstring or a comment is no caller). A function registered by a decorator
+    (a route, a command, a template filter, a signal's receiver) is called by what it registers with."""
     sources = _sources()
     templates = [p.read_text(encoding="utf-8") for p in SRC.rglob("*.html")]
-    words = Counter(re.findall(r"\w+", "\n".join([*sources.values(), *templates])))
+    names = _names_in_code(sources, templates)
     uncalled = []
     for path, text in sorted(sources.items()):
-        if ("core" not in path.relative_to(SRC).parts) if core else path.name not in ("selectors.py", "services.py"):
+        if ("core" in path.relative_to(SRC).parts) != core:
             continue
         for node in ast.parse(text).body:
-            public = isinstance(node, ast.FunctionDef) and not node.name.startswith("_")
-            if public and words[node.name] == 1:  # its own def line only
+            if not isinstance(node, ast.FunctionDef) or node.name.startswith("_"):
+                continue
+            if any(not _NOT_REGISTERING.match(ast.unparse(d)) for d in node.decorator_list):
+                continue
+            if names[node.name] == 1:  # its own def line only
                 uncalled.append(f"{path.parent.name}.{path.stem}.{node.name}")
     return uncalled
 
 
-def test_every_selector_and_service_has_a_caller() -> None:
+def test_a_function_called_only_by_tests_or_named_only_in_prose_is_found(tmp_path: Path) -> None:
+    """The scan reads names, not words: a function that a docstring mentions but nothing calls is uncalled;
+    one called in an f-string, or named in a dotted path, is called."""
+    sources = {
+        tmp_path / "a.py": (
+            'def tested_only():\n    """Nothing in pairaid calls tested_only."""\n'
+            "def shown():\n    pass\n"
+            "def wired():\n    pass\n"
+            'LABEL = f"{shown()}"\nPATH = "pairaid.a.wired"\n'
+        )
+    }
+    names = _names_in_code(sources, [])
+    assert (names["tested_only"], names["shown"], names["wired"]) == (1, 2, 2)
+
+
+def test_every_function_outside_the_core_has_a_caller_in_pairaid() -> None:
     assert sorted(set(_uncalled()) - set(AWAITING_CALLERS)) == []
 
 
