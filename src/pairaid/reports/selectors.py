@@ -187,16 +187,8 @@ def _report_context(
     names = {p.pk: p.display_name(language) for p in pairing.children.select_related("donor_area", "recipient_area")}
     context = ReportContext(
         title=lab["report_title"].format(name=pairing.display_name(language), year=year),
-        year=year,
-        language=language,
-        labels=lab,
         is_overview=False,
-        headline=headline_values(
-            totals, language=language, period=lab["year_of"].format(year=year), citation=lab["generated"]
-        ),
-        counting=counting_notes(
-            totals, language=language, activities_word=lab["activities_of"], more_word=lab["and_more"]
-        ),
+        **_opening(totals, year=year, language=language, lab=lab),
         tree=tree_rows(root=pairing, totals={int(r.key): r.value for r in by_pairing}, language=language),
         channels=table_rows(rollup_by_channel(year=year, root=pairing, language=language), language),
         sectors=table_rows(
@@ -306,16 +298,8 @@ def _overview_context(
     }
     context = ReportContext(
         title=lab["overview_title"].format(year=year),
-        year=year,
-        language=language,
-        labels=lab,
         is_overview=True,
-        headline=headline_values(
-            totals, language=language, period=lab["year_of"].format(year=year), citation=lab["generated"]
-        ),
-        counting=counting_notes(
-            totals, language=language, activities_word=lab["activities_of"], more_word=lab["and_more"]
-        ),
+        **_opening(totals, year=year, language=language, lab=lab),
         channels=table_rows(rollup_by_channel(year=year, language=language), language),
         sectors=table_rows(rollup_by_sector(year=year, finance_types=AID_CHANNELS, language=language), language),
         pairings=table_rows([replace(r, label=names.get(int(r.key), r.label)) for r in top], language, before),
@@ -331,6 +315,22 @@ def _overview_context(
         drawn.append(("charts", {**arguments, "labels": lab, "language": language}))
         drawn.append(("map", _map_arguments(year=year, language=language, rollup=aid)))
     return context, drawn
+
+
+def _opening(totals: list[ScopeTotal], *, year: int, language: str, lab: dict[str, str]) -> dict[str, Any]:
+    """What a pairing's report and the overview open with alike: the year, the language and its labels, the
+    headline values of the year's totals and how those were counted."""
+    return {
+        "year": year,
+        "language": language,
+        "labels": lab,
+        "headline": headline_values(
+            totals, language=language, period=lab["year_of"].format(year=year), citation=lab["generated"]
+        ),
+        "counting": counting_notes(
+            totals, language=language, activities_word=lab["activities_of"], more_word=lab["and_more"]
+        ),
+    }
 
 
 def map_chart(
