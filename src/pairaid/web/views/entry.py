@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -28,6 +28,7 @@ from pairaid.indicators.selectors import datavalue_get
 from pairaid.registry.selectors import pairing_get
 from pairaid.web.forms import ActivityForm, DataValueForm, TransactionForm
 from pairaid.web.views import or_404
+from pairaid.web.views.form_pages import saved_form_page
 
 _Saved = TypeVar("_Saved", bound=models.Model)
 _Edited = TypeVar("_Edited", bound=models.Model)
@@ -50,18 +51,6 @@ def _to_edit(
 
 def _may_enter_datavalues(user: Any) -> bool:
     return permissions.user_rights(user).editor
-
-
-def _apply_errors(form: Any, exc: Exception) -> None:
-    if isinstance(exc, LockedError):
-        raise exc  # a 409 page (pairaid.web.conflicts): no change to the form makes it pass
-    if isinstance(exc, ValidationError) and hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    elif isinstance(exc, ValidationError):
-        form.add_error(None, exc.messages)
-    else:
-        form.add_error(None, str(exc))
 
 
 @login_required
@@ -95,19 +84,11 @@ def _form_page(
     saved: str,
     then: Callable[[_Saved], HttpResponse],
 ) -> HttpResponse:
-    """The page of ``form`` editing ``instance`` (``None``: a new one): on a valid POST, ``save`` and go ``then``
-    to the saved object saying ``saved``; a refusal is a 403, a broken rule is shown on the form."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            done = save()
-        except permissions.NotAllowed:
-            raise PermissionDenied from None
-        except (ValidationError, PairaidError) as exc:
-            _apply_errors(form, exc)
-        else:
-            messages.success(request, saved)
-            return then(done)
-    return render(request, "web/form.html", {"form": form, "title": title, "object": instance})
+    """The page of ``form`` editing ``instance`` (``None``: a new one), saved as :func:`saved_form_page` says."""
+    context = {"form": form, "title": title, "object": instance}
+    return saved_form_page(
+        request, form, save=save, saved=saved, then=then, page=lambda: render(request, "web/form.html", context)
+    )
 
 
 def _initial(request: HttpRequest) -> dict[str, Any]:

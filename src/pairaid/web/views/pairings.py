@@ -5,26 +5,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from pairaid.accounts import permissions, registry_permissions
-from pairaid.core.errors import PairaidError
+from pairaid.accounts import registry_permissions
 from pairaid.entry import pairings as entry
 from pairaid.registry.models import Pairing
 from pairaid.registry.selectors import pairing_get
 from pairaid.web.pairing_forms import PairingEndForm, PairingForm, PairingReassignForm
 from pairaid.web.views import or_404
-
-
-def _refused(form: Any, exc: PairaidError) -> None:
-    if isinstance(exc, permissions.NotAllowed):
-        raise PermissionDenied from None
-    form.add_error(None, str(exc))
+from pairaid.web.views.form_pages import saved_form_page
 
 
 def _page(request: HttpRequest, form: Any, heading: str, pairing: Pairing | None = None) -> HttpResponse:
@@ -42,16 +35,15 @@ def _pairing_for(request: HttpRequest, pk: int, may: Callable[[Any, Pairing], bo
 def _saved_page(
     request: HttpRequest, form: Any, heading: str, pairing: Pairing | None, save: Callable[[], Pairing], done: str
 ) -> HttpResponse:
-    """The form's page; a valid post ``save()``s and goes to the pairing it returns, a refusal shows on the form."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            saved = save()
-        except PairaidError as exc:
-            _refused(form, exc)
-        else:
-            messages.success(request, done)
-            return redirect("web:pairing", pk=saved.pk)
-    return _page(request, form, heading, pairing)
+    """The form's page; a valid post ``save()``s and goes to the pairing it returns (:func:`saved_form_page`)."""
+    return saved_form_page(
+        request,
+        form,
+        save=save,
+        saved=done,
+        then=lambda saved: redirect("web:pairing", pk=saved.pk),
+        page=lambda: _page(request, form, heading, pairing),
+    )
 
 
 @login_required
