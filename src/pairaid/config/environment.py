@@ -11,9 +11,6 @@ import os
 from pathlib import Path
 from typing import Any
 
-import dj_database_url
-import platformdirs
-
 from pairaid.core.errors import PairaidError
 
 PREFIX = "PAIRAID_"
@@ -78,13 +75,6 @@ def env_choice(name: str, default: str, choices: tuple[str, ...]) -> str:
     return value
 
 
-def home_dir() -> Path:
-    """Where pairaid keeps its files: ``PAIRAID_HOME`` or the user's data directory."""
-    configured = env_str("HOME", "")
-    path = Path(configured).expanduser() if configured else Path(platformdirs.user_data_dir("pairaid"))
-    return path
-
-
 DATABASE_ENGINES = ("django.db.backends.sqlite3", "django.db.backends.postgresql")
 
 
@@ -99,6 +89,8 @@ def env_database(name: str, default: str) -> dict[str, Any]:
     url = env_str(name, default)
     usage = "use sqlite:///PATH or postgres://user@host:port/db"
     scheme = url.split("://", 1)[0] if "://" in url else url[:20]
+    import dj_database_url  # only where a database is set up: not for a verb that needs none
+
     try:
         database: dict[str, Any] = dict(dj_database_url.parse(url, conn_max_age=60))
     except Exception:  # dj_database_url raises UnknownSchemeError, ValueError or KeyError

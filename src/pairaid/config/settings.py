@@ -31,8 +31,8 @@ from pairaid.config.environment import (
     env_int,
     env_list,
     env_str,
-    home_dir,
 )
+from pairaid.core.home import home_dir
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 ENV = env_choice("ENV", "development", ("development", "test", "production"))
