@@ -71,3 +71,23 @@ def test_pairaid_report_writes_the_summary_to_edit_and_reads_it_back(tmp_path: P
     report = out.read_text(encoding="utf-8")
     assert "A year of record aid." in report and "In exchanges and training," in report
     assert "In 2009, Shandong Province provided" not in report
+
+
+def test_visits_are_said_in_the_codelist_s_unit_with_words_that_fit_it() -> None:
+    """Leaders' visits told in persons and in person-times: the summary says the codelist's person-times
+    (issue 12: it said "leaders made 30 people of visits")."""
+    headline = [
+        _total("leader_visits", "30", "person", "30 people"),
+        _total("leader_visits", "45", "person_time", "45 person-times"),
+        _total("delegations", "10", "batch", "10 batches"),
+    ]
+    units = {"leader_visits": "person_time", "delegations": "batch"}
+    en = narrative(headline=headline, year=2009, who="Shandong Province", language="en", units=units)
+    assert en["people"] == (
+        "In exchanges and training, leaders' exchange visits numbered 45 person-times and 10 batches of "
+        "delegations visited."
+    )
+    zh = [_total("leader_visits", "30", "person", "30人"), _total("leader_visits", "45", "person_time", "45人次")]
+    assert "领导互访45人次" in narrative(headline=zh, year=2009, who="山东省", language="zh-hans", units=units)["people"]
+    # without the codelist's units, the first as before
+    assert "numbered 30 people" in narrative(headline=headline, year=2009, who="S", language="en")["people"]

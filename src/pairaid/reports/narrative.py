@@ -9,6 +9,7 @@ one drops it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from pairaid.core.errors import InputError
@@ -22,15 +23,23 @@ def _joined(items: list[str], language: str) -> str:
     return items[0] if len(items) == 1 else glue.join(items[:-1]) + last + items[-1]
 
 
-def narrative(*, headline: list[ReportValue], year: int, who: str | None, language: str) -> dict[str, str]:
+def narrative(
+    *, headline: list[ReportValue], year: int, who: str | None, language: str, units: Mapping[str, str] | None = None
+) -> dict[str, str]:
     """One paragraph per theme with a headline total (theme → text), in theme order; ``who``: the
-    donor side's name (None in the overview: the donor provinces and cities)."""
+    donor side's name (None in the overview: the donor provinces and cities). ``units``: each indicator's
+    unit in the codelist; of an indicator told in two units (leaders' visits in persons and in
+    person-times), the total in the codelist's unit is said, else the first."""
     words = wording("narrative")
     items: dict[str, dict[str, Any]] = words["items"]
     figures: dict[str, ReportValue] = {}
-    for f in headline:  # an indicator in two units (people, person-times): the first, as the headline
-        if f.code in items:
-            figures.setdefault(f.code, f)
+    wanted = units or {}
+    for f in headline:
+        if f.code not in items:
+            continue
+        held = figures.get(f.code)
+        if held is None or (held.unit != wanted.get(f.code) and f.unit == wanted.get(f.code)):
+            figures[f.code] = f
     parts_of: dict[str, list[str]] = {}
     for code, item in items.items():
         whole = figures.get(item.get("part_of", ""))

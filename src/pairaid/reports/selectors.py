@@ -23,6 +23,7 @@ from pairaid.indicators.figures_cache import figures_cached
 from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueKind, DataValueStatus, Indicator
 from pairaid.indicators.money_rollups import rollup_by_channel, rollup_by_sector
 from pairaid.indicators.rollups import Rollup, rollup_by_area, rollup_by_pairing, rollup_by_year, rollup_read
+from pairaid.indicators.selectors import indicators_by_code
 from pairaid.indicators.totals import ScopeTotal, scope_totals
 from pairaid.registry.models import Pairing
 from pairaid.registry.selectors import pairing_descendant_ids
@@ -210,7 +211,7 @@ def _report_context(
         sources=source_rows(figures + recipient),
     )
     context.narrative = narrative(
-        headline=context.headline, year=year, who=_donor_name(pairing, language), language=language
+        headline=context.headline, year=year, who=_donor_name(pairing, language), language=language, units=_units()
     )
     context.reporting_year = reporting_year(pairing=pairing, year=year, language=language, labels=lab)
     context.notes = notes.rows()
@@ -222,6 +223,10 @@ def _report_context(
         arguments = {"sectors": context.sectors, "years": years, "recipients": context.pairings}
         drawn.append(("charts", {**arguments, "labels": lab, "language": language}))
     return context, drawn
+
+
+def _units() -> dict[str, str]:
+    return {code: i.unit for code, i in indicators_by_code().items()}
 
 
 def _donor_name(pairing: Pairing, language: str) -> str:
@@ -305,7 +310,7 @@ def _overview_context(
         pairings=table_rows([replace(r, label=names.get(int(r.key), r.label)) for r in top], language, before),
         sources=source_rows([], year=year, statuses=_statuses(include_extracted)),
     )
-    context.narrative = narrative(headline=context.headline, year=year, who=None, language=language)
+    context.narrative = narrative(headline=context.headline, year=year, who=None, language=language, units=_units())
     drawn: Drawn = []
     if with_charts:
         years = rollup_by_year(
