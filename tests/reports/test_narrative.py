@@ -88,6 +88,7 @@ def test_visits_are_said_in_the_codelist_s_unit_with_words_that_fit_it() -> None
         "delegations visited."
     )
     zh = [_total("leader_visits", "30", "person", "30人"), _total("leader_visits", "45", "person_time", "45人次")]
-    assert "领导互访45人次" in narrative(headline=zh, year=2009, who="山东省", language="zh-hans", units=units)["people"]
+    said = narrative(headline=zh, year=2009, who="山东省", language="zh-hans", units=units)
+    assert "领导互访45人次" in said["people"]
     # without the codelist's units, the first as before
     assert "numbered 30 people" in narrative(headline=headline, year=2009, who="S", language="en")["people"]
