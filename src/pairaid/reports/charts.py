@@ -99,8 +99,9 @@ def _drawn(title: str, draw: Any, fmt: str, size: tuple[float, float]) -> io.Byt
 
 
 #: Part of every chart's key: raised when how charts are drawn changes, so that no chart drawn by older code is
-#: read from ``PAIRAID_HOME/cache/charts`` (2: wrapped labels, the title over the figure).
-DRAWING = 2
+#: read from ``PAIRAID_HOME/cache/charts`` (2: wrapped labels, the title over the figure; 3: money in 亿元 or
+#: billion yuan when large).
+DRAWING = 3
 _DRAWN: OrderedDict[tuple[object, ...], Chart] = OrderedDict()
 _DRAWN_KEPT = 64
 
@@ -159,16 +160,25 @@ def _stored(key: tuple[object, ...] | None) -> Callable[[str, Callable[[], bytes
 
 
 def scaled(values: Sequence[Decimal], language: str) -> tuple[list[float], str]:
-    """Values in the unit offices chart money in: million yuan in English, 万元 in Chinese."""
+    """Values in the unit the report's text writes the largest of them in (:func:`pairaid.reports.labels.money`):
+    million or billion yuan in English, 万元 or 亿元 in Chinese (亿元 from 100 million yuan up, as the text
+    writes 15.74亿元)."""
     # floats only to draw: the figures themselves stay Decimal
+    largest = max((abs(v) for v in values), default=Decimal(0))
     if language.lower().startswith("zh"):
-        return [float(v / Decimal(10) ** 4) for v in values], "万元"
+        return (
+            ([float(v / Decimal(10) ** 8) for v in values], "亿元")
+            if largest >= 10**8
+            else ([float(v / Decimal(10) ** 4) for v in values], "万元")
+        )
+    if largest >= 10**9:
+        return [float(v / Decimal(10) ** 9) for v in values], "billion yuan"
     return [float(v / Decimal(10) ** 6) for v in values], "million yuan"
 
 
 def _label_bars(ax: Any, bars: Any, values: Sequence[float], horizontal: bool) -> None:
     for bar, value in zip(bars, values, strict=True):
-        text = f"{value:,.1f}" if value < 100 else f"{value:,.0f}"
+        text = f"{value:,.2f}" if value < 10 else f"{value:,.1f}" if value < 100 else f"{value:,.0f}"
         if horizontal:
             ax.text(bar.get_width(), bar.get_y() + bar.get_height() / 2, " " + text, va="center", fontsize=8)
         else:

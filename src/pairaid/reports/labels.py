@@ -30,7 +30,7 @@ _LABELS: dict[str, tuple[str, str]] = {
         "pairings under it when it is not smaller; a smaller one, and the outputs of activities, are added.",
         "每个数据只计一次：上级结对填报的合计不小于下级合计时，视为已包含下级；较小的上级数据和项目产出另行相加。",
     ),
-    "tree": ("The pairing tree", "结对关系"),
+    "tree": ("The pairing tree", "结对层级"),
     "level": ("Level", "层级"),
     "recipient_economy": ("The recipient's economy", "受援地经济社会发展"),
     "notes": ("Notes: the sentences the figures were read from", "注释：数据出处原文"),
