@@ -68,6 +68,9 @@ class _Names:
     names: dict[str, tuple[str, int, bool]]  # written -> code, level, short county form
     lengths: dict[str, tuple[int, ...]]  # first character -> the lengths of the names it opens, longest first
     starts: re.Pattern[str]  # a character that opens a name
+    opens: re.Pattern[str]  # a character that opens a name before one that may follow it in one
+    pairs: dict[str, tuple[int, ...]]  # the first two characters of a name (each has two or more) -> the lengths
+    # of the names they open, longest first
     need: dict[str, int]
     aided: re.Pattern[str]  # the verbs of aid a short name of what is aided follows, at the end of a text
 
@@ -106,7 +109,13 @@ def _names() -> _Names:
     by_first = {c: tuple(sorted(ls, reverse=True)) for c, ls in lengths.items()}
     starts = re.compile("[" + "".join(sorted(by_first)) + "]")
     aided = re.compile("(?:" + "|".join(re.escape(str(w)) for w in raw["aid_verbs"]) + ")$")
-    return _Names(names, by_first, starts, {str(k): int(v) for k, v in raw["need"].items()}, aided)
+    by_pair: dict[str, set[int]] = {}
+    for name in names:
+        by_pair.setdefault(name[:2], set()).add(len(name))
+    pairs = {p: tuple(sorted(ls, reverse=True)) for p, ls in by_pair.items()}
+    seconds = "".join(re.escape(c) for c in sorted({name[1] for name in names}))
+    opens = re.compile(f"{starts.pattern}(?=[{seconds}])")
+    return _Names(names, by_first, starts, opens, pairs, {str(k): int(v) for k, v in raw["need"].items()}, aided)
 
 
 @lru_cache(maxsize=16)
@@ -117,18 +126,16 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place
     stop = len(text) if end is None else end
     found: list[tuple[int, int, str, bool]] = []
     i = start
-    while (lead := n.starts.search(text, i, stop)) is not None:
-        i = lead.start()
-        hit = None
-        for length in n.lengths[text[i]]:
-            if i + length <= stop and (entry := n.names.get(text[i : i + length])) is not None:
-                hit = (i, i + length, entry[0], entry[2])
+    pairs = n.pairs
+    # a name can open only where the two characters there open one: most characters are looked at once
+    for k in [m.start() for m in n.opens.finditer(text, start, stop) if text[m.start() : m.start() + 2] in pairs]:
+        if k < i:
+            continue  # inside the name found before
+        for length in pairs[text[k : k + 2]]:
+            if k + length <= stop and (entry := n.names.get(text[k : k + length])) is not None:
+                found.append((k, k + length, entry[0], entry[2]))
+                i = k + length
                 break
-        if hit is None:
-            i += 1
-            continue
-        found.append(hit)
-        i = hit[1]
     # a county named in full, or by its short name as what is aided ("援建青川"), is a place page-wide
     written_in_full = {code for a, _, code, short in found if not short or n.aided.search(text, 0, a)}
     ends = {b for _, b, _, _ in found}
