@@ -1,5 +1,5 @@
 """The dashboard's figures (headlines, the year's totals, the pairings' aid funds) and the area page's
-totals come from the shared cache under the database's count of changes (indicators.figures_cache): the
+totals come from the shared cache under the database's count of changes (indicators.data_cache): the
 cached figures are the uncached ones, and a figure added or changed by a service, a bulk update or raw
 SQL shows at once."""
 

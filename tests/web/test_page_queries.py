@@ -19,7 +19,7 @@ from django.urls import URLPattern, URLResolver
 
 BUDGET = 20
 LANGUAGES = ("en", "zh-hans")
-#: Pages that keep their totals in the shared cache (indicators.figures_cache): the first visit after a change
+#: Pages that keep their totals in the shared cache (indicators.data_cache): the first visit after a change
 #: builds them and also pays for the cache (the count of changes, the look-up, the database cache's own writes).
 CACHED_BY_FIGURES = {"dashboard", "area"}
 CACHE_FILL = 7

@@ -9,9 +9,9 @@ class ChecksConfig(AppConfig):
     verbose_name = "Checks and findings"
 
     def ready(self) -> None:
-        from pairaid.indicators.signals import figures_changed
+        from pairaid.indicators.signals import datavalues_changed
 
-        figures_changed.connect(_refresh, dispatch_uid="pairaid.checks.findings_refresh_on_commit")
+        datavalues_changed.connect(_refresh, dispatch_uid="pairaid.checks.findings_refresh_on_commit")
 
 
 def _refresh(sender: Any, values: Any, **kwargs: Any) -> None:

@@ -4,7 +4,7 @@
 A refresh (:func:`pairaid.checks.services.findings_refresh`) notes in the shared cache, for its scope
 (pairing tree or all, year or all, with extracted figures or not), the database's count of changes to
 what the checks read (figures, pairings, areas, activities, the codelist, evidence and documents:
-:mod:`pairaid.indicators.figures_cache`) when it began, and the findings' *version*, a token drawn
+:mod:`pairaid.indicators.data_cache`) when it began, and the findings' *version*, a token drawn
 anew whenever a refresh stored other findings than those it replaced. The findings of a scope are
 fresh while both are unchanged: nothing they are made of was written since, and no refresh of another
 scope (a pairing's tree refreshed after the whole year, or the other way round) stored different ones.
@@ -19,7 +19,7 @@ from typing import Any
 
 from django.core.cache import cache
 
-from pairaid.indicators.figures_cache import figures_changes
+from pairaid.indicators.data_cache import data_changes
 
 #: How long a refresh's note lasts at most (a write committed after a refresh began but counted before it is
 #: caught by the refresh its own commit runs, or at the latest when the note runs out).
@@ -40,7 +40,7 @@ def findings_fresh(*, pairing_id: int | None, year: int | None, include_extracte
     """Whether the findings of the scope are as a refresh would store them now (see the module's docstring)."""
     note = cache.get(_scope_key(pairing_id, year, include_extracted))
     version = _version(include_extracted)
-    return note is not None and version is not None and note == (figures_changes(), version)
+    return note is not None and version is not None and note == (data_changes(), version)
 
 
 def findings_signature(rows: Iterable[tuple[Any, ...]]) -> list[tuple[str, ...]]:

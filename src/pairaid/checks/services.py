@@ -14,7 +14,7 @@ from pairaid.checks.freshness import findings_fresh, findings_noted, findings_si
 from pairaid.checks.models import Finding
 from pairaid.checks.selectors import checked_values_of, datavalues_to_check
 from pairaid.core.checks import CheckConfig, run_checks
-from pairaid.indicators.figures_cache import figures_changes
+from pairaid.indicators.data_cache import data_changes
 from pairaid.indicators.models import DataValue, DataValueStatus
 from pairaid.indicators.selectors import indicator_codelist
 from pairaid.registry.models import Pairing
@@ -66,7 +66,7 @@ def findings_refresh(
     again gives the same findings. The checks read the indicator codelist in the database
     (:func:`pairaid.indicators.selectors.indicator_codelist`) unless ``config`` gives one.
     """
-    changes = figures_changes()  # before reading: a write after this makes the findings stale
+    changes = data_changes()  # before reading: a write after this makes the findings stale
     rows = list(datavalues_to_check(pairing=pairing, year=year, include_extracted=include_extracted))
     by_id = {str(r["pk"]): r for r in rows}
     findings = run_checks(checked_values_of(rows), config or CheckConfig(codelist=indicator_codelist()))

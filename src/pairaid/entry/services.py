@@ -31,7 +31,7 @@ from pairaid.datasets.locks import require_datavalue_unlocked
 from pairaid.geo.models import Area
 from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueStatus
 from pairaid.indicators.selectors import datavalue_confirmed_twin
-from pairaid.indicators.signals import figures_changed_send
+from pairaid.indicators.signals import datavalues_changed_send
 from pairaid.indicators.validation import datavalue_validate
 
 #: Fields no entry form or API body may set: review and bookkeeping go through their own services.
@@ -246,7 +246,7 @@ def datavalue_enter(*, user: Any, data: Mapping[str, Any]) -> DataValue:
     require_datavalue_unlocked(dv)
     _check_confirmed_twin(dv)
     _save(dv, user=user, reason="entered", exclude=["subject_key"])
-    figures_changed_send([dv])
+    datavalues_changed_send([dv])
     return dv
 
 
@@ -284,5 +284,5 @@ def datavalue_update(*, user: Any, data_value: DataValue, data: Mapping[str, Any
     data_value.updated_by = user
     _check_confirmed_twin(data_value)
     _save(data_value, user=user, reason="edited", exclude=["subject_key"])
-    figures_changed_send([data_value, was])
+    datavalues_changed_send([data_value, was])
     return data_value

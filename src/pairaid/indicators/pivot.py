@@ -10,7 +10,7 @@ The total of a row adds its years (flows of one unit, so they add).
 A national table reads every pairing's statements (a million data values at national
 size): :func:`pivot_table_cached` keeps each table in the shared cache under the
 database's count of changes to what totals are made of
-(:func:`pairaid.indicators.figures_cache.figures_cached`), so that a table is built
+(:func:`pairaid.indicators.data_cache.data_cached`), so that a table is built
 again as soon as anything it is made of changes.
 """
 
@@ -21,7 +21,7 @@ from decimal import Decimal
 
 from pairaid.core.errors import InputError
 from pairaid.core.registry.records import FIRST_YEAR, LAST_YEAR
-from pairaid.indicators.figures_cache import figures_cached
+from pairaid.indicators.data_cache import data_cached
 from pairaid.indicators.models import DataValueKind, Indicator, PeriodKind
 from pairaid.indicators.rollups import rollup_read
 from pairaid.registry.models import Pairing
@@ -133,7 +133,7 @@ def pivot_table_cached(
 ) -> PivotTable:
     """:func:`pivot_table`, from the shared cache while nothing it is made of has changed."""
     key = f"pivot:{indicator}:{rows}:{first_year}:{last_year}:{language}:{int(include_extracted)}"
-    return figures_cached(
+    return data_cached(
         key,
         lambda: pivot_table(
             indicator=indicator,

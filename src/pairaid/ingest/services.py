@@ -45,7 +45,7 @@ from pairaid.core.gazetteer_store import default_gazetteer
 from pairaid.core.units import convert
 from pairaid.indicators.models import DataValue, DataValueStatus, Indicator
 from pairaid.indicators.services import DataValueSpec, datavalue_create
-from pairaid.indicators.signals import figures_changed_send
+from pairaid.indicators.signals import datavalues_changed_send
 from pairaid.ingest.selectors import document_counts, document_find, document_kept_citations
 from pairaid.ingest.subjects import Subject, SubjectResolver
 from pairaid.sources.models import Evidence, SourceDocument
@@ -247,7 +247,7 @@ def _store(
             recipient=fact.recipient or recipient_label,
         )
     _link_later_wholes(extraction.facts, stored)
-    figures_changed_send(stored.values())  # the checks over extracted figures re-run where they landed
+    datavalues_changed_send(stored.values())  # the checks over extracted figures re-run where they landed
     bound = {fact.mention for fact in extraction.facts}
     return IngestResult(
         document=source,

@@ -33,7 +33,7 @@ from pairaid.indicators.models import (
     subject_key,
 )
 from pairaid.indicators.services import DataValueSpec, datavalue_create
-from pairaid.indicators.signals import figures_changed_send
+from pairaid.indicators.signals import datavalues_changed_send
 from pairaid.interop.form_reading import FormError, Row, form_read
 from pairaid.interop.selectors import tree_ids
 from pairaid.registry.models import Pairing
@@ -91,7 +91,7 @@ def _store_value(row: Row, pairing: Pairing, summary: ImportSummary) -> None:
                 status=DataValueStatus.ENTERED,
             ),
         )
-        figures_changed_send([created])
+        datavalues_changed_send([created])
         counts["created"] += 1
     elif unchanged:
         counts["unchanged"] += 1
@@ -102,7 +102,7 @@ def _store_value(row: Row, pairing: Pairing, summary: ImportSummary) -> None:
         stored.status = DataValueStatus.ENTERED
         stored._change_reason = "imported from the yearly form"  # type: ignore[attr-defined]
         stored.save()
-        figures_changed_send([stored])
+        datavalues_changed_send([stored])
         counts["changed"] += 1
 
 

@@ -19,7 +19,7 @@ from django.db.models import Count, Max, Q
 from pairaid.activities.selectors import of_pairings
 from pairaid.checks.models import Finding
 from pairaid.core.read_once import read_once
-from pairaid.indicators.figures_cache import figures_cached
+from pairaid.indicators.data_cache import data_cached
 from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueKind, DataValueStatus, Indicator
 from pairaid.indicators.money_rollups import rollup_by_channel, rollup_by_sector
 from pairaid.indicators.rollups import Rollup, rollup_by_area, rollup_by_pairing, rollup_by_year, rollup_read
@@ -111,7 +111,7 @@ def report_context(
     """The annual report of ``pairing`` (with every pairing under it) for ``year``. The pairing forest, the
     area tree and the codelist are read once for the whole report (:func:`pairaid.core.read_once.read_once`)."""
     with read_once():
-        context, drawn = figures_cached(
+        context, drawn = data_cached(
             _key("report", pairing.pk, year, language, include_extracted, with_charts, _findings_state(year)),
             lambda: _report_context(
                 pairing=pairing,
@@ -129,7 +129,7 @@ def _key(*parts: object) -> str:
     """The key of a report in the shared cache: what it is, its parameters and the site's address (evidence
     links are absolute). Reports are kept under the database's count of changes to everything they are read
     from (figures, pairings, areas, activities, transactions, the codelist, organisations, evidence, documents,
-    events, plans, the rubric, datasets: :mod:`pairaid.indicators.figures_cache`), so a change to any shows at
+    events, plans, the rubric, datasets: :mod:`pairaid.indicators.data_cache`), so a change to any shows at
     once; a pairing's report also under the state of the year's findings (:func:`_findings_state`), and the
     overview's findings are read afresh each time. The version of the code that builds them is part of the key
     (:func:`pairaid.reports.versions.code_version`): a release that builds them otherwise never reads the old."""
@@ -266,7 +266,7 @@ def overview_context(
     """The national overview for ``year``: national totals with change on last year, and every top pairing
     (the small tables read once for the whole overview, as for :func:`report_context`)."""
     with read_once():
-        context, drawn = figures_cached(
+        context, drawn = data_cached(
             _key("overview", year, language, include_extracted, with_charts),
             lambda: _overview_context(
                 year=year, language=language, include_extracted=include_extracted, with_charts=with_charts

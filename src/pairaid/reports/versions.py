@@ -1,6 +1,6 @@
 """The version of the code that builds reports: part of a report's key in the shared cache.
 
-A report is kept under the database's count of changes (:mod:`pairaid.indicators.figures_cache`), which
+A report is kept under the database's count of changes (:mod:`pairaid.indicators.data_cache`), which
 moves when the data change, not when the code does: a release that counts, words or lays out a report
 otherwise would read the reports the old code built until they run out. The version is a digest of the
 code and templates a report is made by, and of the translations, so a changed line of any of them gives

@@ -30,7 +30,7 @@ from pairaid.core.errors import DataError
 from pairaid.datasets.locks import require_datavalue_unlocked
 from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueStatus
 from pairaid.indicators.selectors import datavalue_confirmed_twin
-from pairaid.indicators.signals import figures_changed_send
+from pairaid.indicators.signals import datavalues_changed_send
 from pairaid.indicators.validation import datavalue_validate
 from pairaid.review.selectors import CONFIDENT, reviewable
 from pairaid.sources.models import SourceDocument
@@ -85,7 +85,7 @@ def _save(dv: DataValue, *, user: Any, status: str, reason: str, before: tuple[D
             dv.save()
     except IntegrityError as exc:
         raise DataError(f"cannot save figure #{dv.pk}: {exc}") from None
-    figures_changed_send([dv, *before])
+    datavalues_changed_send([dv, *before])
     return dv
 
 

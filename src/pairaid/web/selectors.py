@@ -13,7 +13,7 @@ from typing import Any
 from pairaid.activities.selectors import activity_search
 from pairaid.core.change import change_percent
 from pairaid.geo.selectors import area_search
-from pairaid.indicators.figures_cache import figures_cached
+from pairaid.indicators.data_cache import data_cached
 from pairaid.indicators.models import Indicator, PeriodKind
 from pairaid.indicators.money_rollups import rollup_by_sector
 from pairaid.indicators.rollups import Rollup, rollup_read
@@ -94,7 +94,7 @@ def dashboard_totals(*, year: int | None = None) -> DashboardTotals:
 
 def dashboard_totals_cached(*, year: int | None = None) -> DashboardTotals:
     """:func:`dashboard_totals`, from the shared cache while no figure, pairing, area or activity has changed."""
-    return figures_cached(f"dashboard:{year or ''}", lambda: dashboard_totals(year=year))
+    return data_cached(f"dashboard:{year or ''}", lambda: dashboard_totals(year=year))
 
 
 def dashboard_headlines(*, last: int = 12) -> list[Headline]:

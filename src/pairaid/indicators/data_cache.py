@@ -6,7 +6,7 @@ headlines and year totals). The database counts the writes to data values, pairi
 and activities itself (triggers of migration indicators 0005, whatever writes the rows:
 services, bulk updates, raw SQL, imports), and to what the reports read besides (0006:
 transactions, the codelist, evidence, documents, events, plans, the rubric, datasets);
-:func:`figures_cached` keeps a result under that count, so a result is built again as soon as
+:func:`data_cached` keeps a result under that count, so a result is built again as soon as
 anything it is made of changes. The count moves for other connections only when the change commits
 (a row counted up in the writing transaction, migration 0007): a result built while a change is being
 written reads the old figures and is kept under the old count, so the commit's new count builds it again.
@@ -33,7 +33,7 @@ CACHE_SECONDS = 300
 _CHANGES = "SELECT n FROM indicators_figures_changes WHERE id = 1"
 
 
-def figures_changes() -> int:
+def data_changes() -> int:
     """How many writes the figures, pairings, areas and activities have had (the database's own count)."""
     with connection.cursor() as cursor:
         cursor.execute(_CHANGES)
@@ -41,13 +41,13 @@ def figures_changes() -> int:
     return int(row[0]) if row else 0
 
 
-def figures_cached(key: str, build: Callable[[], T]) -> T:
+def data_cached(key: str, build: Callable[[], T]) -> T:
     """``build()``, from the shared cache under ``key`` while nothing totals are made of has changed.
 
     ``key`` names the result and everything it depends on besides the figures (its
     parameters, the language). The count is read once per page (``read_once``).
     """
-    full = f"figures:{FORMAT}:{once('figures_changes', figures_changes)}:{key}"
+    full = f"figures:{FORMAT}:{once('data_changes', data_changes)}:{key}"
     found: T | None = cache.get(full)
     if found is None:
         found = build()
