@@ -54,18 +54,32 @@ def initialise(*, verbose: bool = True, registry: bool = False) -> None:
 
 def database_ready() -> None:
     """Start Django, and set the database up (:func:`initialise`) only when it needs it: a migration not
-    applied, no areas, or an indicator table that differs from the codelist.
+    applied, or no areas. When the indicator codelist file changed since it was last synced (its SHA-256),
+    its indicators are synced and the command says so on standard error: the file's new indicators are
+    added and the fields it owns set (group, unit, value type, kind, aggregation); names edited in the
+    system and indicators added there (admin site, API) are kept.
 
     What every verb but ``init`` and ``demo`` calls, so that a command starts in a fraction of a
     second: migrating and reloading the reference data takes seconds even when there is nothing to
     do. After upgrading pairaid, ``pairaid init`` loads changed reference data (areas, datasets).
     """
     setup_django()
-    if _pending_migrations() or not _reference_data_loaded():
+    from pairaid.geo.selectors import area_list
+
+    if _pending_migrations() or not area_list().exists():
         initialise(verbose=False)
         return
     from pairaid.assessment.services import rubric_sync
     from pairaid.datasets.services import datasets_sync
+    from pairaid.indicators.services import indicators_sync_if_changed
+
+    synced = indicators_sync_if_changed()
+    if synced is not None:
+        Console(stderr=True).print(
+            f"the indicator codelist file changed; indicators synced from it: {synced[0]} added, {synced[1]} updated "
+            "(names edited here and indicators added here are kept)",
+            highlight=False,
+        )
 
     datasets_sync()  # a few queries each: what is missing is stored
     rubric_sync()
@@ -92,17 +106,6 @@ def _pending_migrations() -> bool:
         if any((app.label, name) not in applied for name in names):
             return True
     return False
-
-
-def _reference_data_loaded() -> bool:
-    from pairaid.core.codelists import Indicator, indicators
-    from pairaid.geo.selectors import area_list
-    from pairaid.indicators.selectors import indicator_codelist
-
-    def compared(i: Indicator) -> tuple[str, ...]:
-        return (i.code, i.name_en, i.name_zh, i.unit, i.group, i.aggregation)
-
-    return {compared(i) for i in indicator_codelist()} == {compared(i) for i in indicators()} and area_list().exists()
 
 
 def init() -> None:

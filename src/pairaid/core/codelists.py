@@ -58,6 +58,13 @@ def _rows(filename: str) -> list[dict[str, str]]:
 
 
 @cache
+def codelist_digest(filename: str = "indicators.csv") -> str:
+    """The SHA-256 of a codelist file of ``pairaid/core/data`` (hex)."""
+    import hashlib
+
+    return hashlib.sha256(resources.files("pairaid.core.data").joinpath(filename).read_bytes()).hexdigest()
+
+
 def indicators() -> tuple[Indicator, ...]:
     """All indicators, in codelist order."""
     return tuple(

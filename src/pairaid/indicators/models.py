@@ -214,3 +214,15 @@ def subject_key(
     if organisation_id is not None:
         parts.append(f"organisation:{organisation_id}")
     return "|".join(parts)
+
+
+class CodelistFile(models.Model):
+    """A codelist file as last synced into the database: its SHA-256, so that a command syncs the
+    indicator table only when the file changed (:func:`pairaid.indicators.services.indicators_sync_if_changed`)."""
+
+    name = models.CharField(_("file"), max_length=64, primary_key=True)
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    synced = models.DateTimeField(_("synced"), auto_now=True)
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.sha256[:12]}"

@@ -8,6 +8,7 @@ from django.db.models import Max, Q, QuerySet
 
 from pairaid.activities.models import Activity
 from pairaid.core.codelists import Indicator as CodelistIndicator
+from pairaid.core.codelists import codelist_digest
 from pairaid.core.errors import CodelistError
 from pairaid.core.filters import given_filters
 from pairaid.core.read_once import once
@@ -15,6 +16,7 @@ from pairaid.geo.models import Area
 from pairaid.indicators.models import (
     CONFIRMED_STATUSES,
     DATAVALUE_KEY_FIELDS,
+    CodelistFile,
     DataValue,
     DataValueKind,
     Indicator,
@@ -38,6 +40,12 @@ def indicator_list(*, group: str | None = None, aggregation: str | None = None) 
     """Indicators of the codelist, optionally of one group or one ``aggregation`` (``sum``: those whose
     values add up, ``none``: those that do not), in code order."""
     return Indicator.objects.filter(**given_filters(group=group, aggregation=aggregation)).order_by("code")
+
+
+def codelist_changed() -> bool:
+    """Whether the indicator codelist file differs from the one last synced (its SHA-256), or was never synced."""
+    stored = CodelistFile.objects.filter(name="indicators.csv").values_list("sha256", flat=True).first()
+    return stored != codelist_digest()
 
 
 def indicators_by_code() -> dict[str, Indicator]:

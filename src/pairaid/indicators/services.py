@@ -15,13 +15,14 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 
 from pairaid.activities.models import Activity
-from pairaid.core.codelists import indicators
+from pairaid.core.codelists import codelist_digest, indicators
 from pairaid.core.decimals import exact_decimal
 from pairaid.core.errors import DataError
 from pairaid.core.period_dates import Period, period_from_dates, period_from_years
 from pairaid.geo.models import Area
 from pairaid.indicators.models import (
     CONFIRMED_STATUSES,
+    CodelistFile,
     DataValue,
     DataValueKind,
     DataValueStatus,
@@ -29,36 +30,56 @@ from pairaid.indicators.models import (
     Qualifier,
     subject_key,
 )
-from pairaid.indicators.selectors import indicator_given
+from pairaid.indicators.selectors import codelist_changed, indicator_given
 from pairaid.registry.models import Organisation, Pairing
 from pairaid.sources.models import Evidence
 
 FOUR_PLACES = Decimal("0.0001")
 
 
+#: The fields of an indicator the codelist file owns: a sync sets them from the file. An indicator's names
+#: as edited in the system (the admin site), and the indicators added there or through the API, are the
+#: system's: a sync never changes them.
+CODELIST_OWNED = ("group", "unit", "value_type", "default_kind", "aggregation")
+
+
 @transaction.atomic
 def indicators_sync() -> int:
-    """Make the Indicator table match the codelist (``pairaid/core/data/indicators.csv``).
+    """Bring the codelist file (``pairaid/core/data/indicators.csv``) into the Indicator table.
 
-    Idempotent; returns the number of indicators created. Indicators are never
-    deleted here, since data values may refer to them.
+    An indicator of the file not stored is created; a stored one takes the file's :data:`CODELIST_OWNED`
+    fields and keeps its names; an indicator added in the system is left alone, and none is deleted (data
+    values may refer to them). Notes the file's SHA-256 (:func:`pairaid.indicators.selectors.codelist_changed`).
+    Idempotent; returns the number of indicators created.
     """
-    created = 0
+    return _codelist_synced()[0]
+
+
+@transaction.atomic
+def indicators_sync_if_changed() -> tuple[int, int] | None:
+    """:func:`indicators_sync` only when the codelist file changed since it was last synced: the indicators
+    (created, updated), or None when the file is the one synced (what every command but ``init`` runs)."""
+    return _codelist_synced() if codelist_changed() else None
+
+
+def _codelist_synced() -> tuple[int, int]:
+    stored = {i.code: i for i in Indicator.objects.all()}
+    created = updated = 0
     for item in indicators():
-        _, was_created = Indicator.objects.update_or_create(
-            code=item.code,
-            defaults={
-                "group": item.group,
-                "name_en": item.name_en,
-                "name_zh": item.name_zh,
-                "unit": item.unit,
-                "value_type": item.value_type,
-                "default_kind": item.default_kind,
-                "aggregation": item.aggregation,
-            },
-        )
-        created += was_created
-    return created
+        owned = {name: getattr(item, name) for name in CODELIST_OWNED}
+        found = stored.get(item.code)
+        if found is None:
+            Indicator.objects.create(code=item.code, name_en=item.name_en, name_zh=item.name_zh, **owned)
+            created += 1
+            continue
+        changed = [name for name, value in owned.items() if getattr(found, name) != value]
+        if changed:
+            for name in changed:
+                setattr(found, name, owned[name])
+            found.save(update_fields=changed)
+            updated += 1
+    CodelistFile.objects.update_or_create(name="indicators.csv", defaults={"sha256": codelist_digest()})
+    return created, updated
 
 
 @dataclass(frozen=True)
