@@ -29,6 +29,12 @@ def _sides(text: str, figure: str) -> tuple[str | None, str | None]:
         # a place named in one sentence (cut at 。 or ;) is not carried to the next
         ("山东对口支援新疆喀什地区\n山东援建伽师县学校5所;资助学生300名。", "300名", ("山东", "喀什地区")),
         ("山东对口支援新疆喀什地区\n山东在伽师县援建学校5所,资助学生300名。", "300名", ("山东", "伽师县")),
+        # ... unless the sentence points back to it (当地, 该县)
+        ("山东对口支援新疆喀什地区\n山东援建伽师县学校5所;为当地资助学生300名。", "300名", ("山东", "伽师县")),
+        ("山东对口支援新疆喀什地区\n山东援建伽师县学校5所。该县新建卫生室12个。", "12个", ("山东", "伽师县")),
+        # of areas written one within the other, the innermost; a prefecture before its counties stands for them
+        ("上海对口帮扶云南\n上海在昆明市宜良县援建学校7所。", "7所", ("上海", "宜良县")),
+        ("深圳对口帮扶广西\n深圳在广西凤山县、东兰县援建学校7所。", "7所", ("深圳", "凤山县")),
         # where people go to work, or a name in quotes, gives nothing; a giver named as one still does
         (
             "广州市对口帮扶毕节市\n广州帮助毕节贫困劳动力转移就业2.6万人,其中到广东省内就业4300人。",

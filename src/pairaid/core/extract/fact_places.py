@@ -169,10 +169,13 @@ def fact_places(
     if chinese:  # Chinese figures: the places of pairaid.core.extract.places_zh
         written = find_places(text)
         found: dict[int, Sides] = {}
+        starts: dict[tuple[int, int], int] = {}
+        for sent in sentences:  # where each paragraph starts: a sentence may point back to its places (当地)
+            starts.setdefault((sent.section, sent.paragraph), sent.start)
         for i in chinese:
             sent, m = sentences[mentions[i].sentence], mentions[i]
-            span = (sent.start, sent.end)  # a place is not carried from one sentence to the next
-            donor, recipient = chinese_sides(text, written, span, span, (m.start, m.end), parties)
+            span, paragraph = (sent.start, sent.end), (starts[(sent.section, sent.paragraph)], sent.end)
+            donor, recipient = chinese_sides(text, written, paragraph, span, (m.start, m.end), parties)
             found[i] = ((donor,), (recipient,))
         found.update(_respective(text, sentences, mentions, chinese, written, parties, found))
         bound = {i: b for i, b in bound.items() if i not in found}

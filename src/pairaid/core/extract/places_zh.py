@@ -15,9 +15,12 @@
   most (the neediest receive; Xinjiang, Tibet and Qinghai, aided prefecture by prefecture, only when
   the opening names no area within them); the recipient as the page writes it in full.
 * :func:`chinese_sides`: a figure's recipient is the last place needier than the donor named before
-  it in its sentence (a place is not carried over 。 or ;), or right after it in its clause, else the
-  report's; a place in a list (``凉山州昭觉、布拖、美姑``) stands for the list, written as its first
-  receiving name (a giving place written against it, ``青岛安顺产业园``, heads no list), and a bare name
+  it in its sentence (a place is not carried over 。 or ;, unless the sentence points back to the
+  paragraph's places: ``当地``, ``该县``, ``local_words`` of ``data/pairing_sides.yaml``), or right after
+  it in its clause, else the report's; a list of counties after their prefecture stands for the
+  prefecture (``凉山州昭觉、布拖、美姑``), another list for its first name, areas written one within the
+  other for the innermost (``昆明市宜良县``; a giving place written against a receiving one,
+  ``青岛安顺产业园``, is none of them), and a bare name
   is written as the page writes it in full (``和田``: ``和田地区``); a sentence that names no place
   but counties by their count (``对口四县``) gives the list the page wrote with that count
   (:mod:`~pairaid.core.extract.county_lists_zh`).  Its donor is the last giving place
@@ -73,6 +76,7 @@ class _Names:
     # of the names they open, longest first
     need: dict[str, int]
     aided: re.Pattern[str]  # the verbs of aid a short name of what is aided follows, at the end of a text
+    local: re.Pattern[str]  # words that point back to a place named before ("当地", "该县")
 
 
 def _raw() -> Any:
@@ -115,7 +119,9 @@ def _names() -> _Names:
     pairs = {p: tuple(sorted(ls, reverse=True)) for p, ls in by_pair.items()}
     seconds = "".join(re.escape(c) for c in sorted({name[1] for name in names}))
     opens = re.compile(f"{starts.pattern}(?=[{seconds}])")
-    return _Names(names, by_first, starts, opens, pairs, {str(k): int(v) for k, v in raw["need"].items()}, aided)
+    local = re.compile("|".join(str(w) for w in raw["local_words"]))
+    need = {str(k): int(v) for k, v in raw["need"].items()}
+    return _Names(names, by_first, starts, opens, pairs, need, aided, local)
 
 
 @lru_cache(maxsize=16)
@@ -198,11 +204,21 @@ def _most(names: Any) -> list[str]:
 
 
 def _list_head(places: list[Place], k: int, text: str, donor_need: int) -> Place:
-    """The first place of the list that ``places[k]`` belongs to ("凉山州昭觉、布拖、美姑": 凉山州); a giving
-    place written against it is no part of it ("青岛安顺产业园", "甲乙两地": 乙)."""
-    while k > 0 and text[places[k - 1].end : places[k].start] in ("", "、") and places[k - 1].need > donor_need:
-        k -= 1
-    return places[k]
+    """The place that stands for the list ``places[k]`` closes: the prefecture written before a list of its
+    counties ("凉山州昭觉、布拖、美姑": 凉山州), else the list's first name ("广西甲县、乙县": 甲县); of areas
+    written one within the other, the innermost ("昆明市甲县", "新疆喀什地区").  A giving place written
+    against it is no part of it ("青岛安顺产业园", "甲乙两地": 乙)."""
+
+    def joined(j: int, by: str) -> bool:
+        return j > 0 and text[places[j - 1].end : places[j].start] == by and places[j - 1].need > donor_need
+
+    first = k
+    while joined(first, "、"):
+        first -= 1
+    holder = first - 1 if joined(first, "") and holds(places[first - 1].code, places[first].code) else None
+    if first < k and holder is not None and not places[holder].code.endswith("0000"):
+        return places[holder]
+    return places[first]
 
 
 def chinese_sides(
@@ -215,7 +231,9 @@ def chinese_sides(
 ) -> tuple[str | None, str | None]:
     """(donor, recipient) of the figure at ``figure`` in its ``sentence`` and ``paragraph`` (module docstring)."""
     donor_need = min((p.need for p in places if p.name == parties.donor), default=0)
-    before = [k for k, p in enumerate(places) if paragraph[0] <= p.start and p.end <= figure[0]]
+    # the places of the paragraph so far when the sentence points back to them ("当地", "该县"), else its own
+    since = paragraph[0] if _names().local.search(text, sentence[0], sentence[1]) else sentence[0]
+    before = [k for k, p in enumerate(places) if since <= p.start and p.end <= figure[0]]
     clause_end = _CLAUSE.search(text, figure[1], sentence[1])
     upto = clause_end.start() if clause_end is not None else sentence[1]
     after = [k for k, p in enumerate(places) if p.start >= figure[1] and p.end <= upto]
