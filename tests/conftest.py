@@ -40,6 +40,17 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 
 
+@pytest.fixture(autouse=True)
+def _settings_language_after_each_test() -> Iterator[None]:
+    """Each test starts in the settings' language: a page asked for in Chinese leaves Chinese active in its
+    thread (Django's LocaleMiddleware activates a request's language, nothing deactivates it), and a test
+    after it that words something outside a request (the audit trail's labels) read Chinese."""
+    yield
+    from django.utils import translation
+
+    translation.deactivate()
+
+
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
     """``../shared`` (corpus, gold answers, spec), or skip/fail when absent."""
