@@ -346,7 +346,7 @@ def test_a_donors_report_on_pairings_in_several_regions_names_no_one_recipient_f
 
 
 def test_places_listed_before_respectively_and_a_colon_pair_up_with_the_figures_after() -> None:
-    from pairaid.core.extract.fact_places import _listed_before
+    from pairaid.core.extract.respectively_lists import listed_before as _listed_before
 
     text = (
         "Shanxi's Aid to Changji\n\n"
@@ -390,3 +390,30 @@ def test_a_place_s_share_of_a_sum_goes_to_that_place_and_takes_the_sum_s_kind_of
     ]
     assert [f.part_of for f in ex.facts] == [None, 0, 0, 0, None, 4, 4, 4, 4, 4]  # of the sum before them
     assert {f.indicator for f in ex.facts} == {"government_aid_funds"}
+
+
+def test_places_listed_before_a_run_told_respectively_or_each_get_their_figures() -> None:
+    """Issue 11 (blind set 8): the places listed before a run of figures told "respectively" (as receivers,
+    after "In", or paired with the givers listed first) and the places that received a sum "each"."""
+    text = (
+        "Anhe - Baishan Pairing-off Aid\n\n"
+        "In 2012 Anhe allocated 60 million yuan of government aid funds to Baishan.\n\n"
+        "The funds were distributed to Linxi County, Heping County and Anle County, which received 10 million yuan,"
+        " 20 million yuan and 18 million yuan respectively; Dongshan and Xishan received 6 million yuan each.\n\n"
+        "In Linxi, Heping and Anle, 12, 14 and 9 villages were built respectively. Anhe's Nanqu and Beiqu districts,"
+        " which are paired with Linxi and Heping, gave 3 million yuan and 2 million yuan respectively.\n"
+    )
+    ex = read_report(text, report_year=2012)
+    got = [(ex.mentions[f.mention].text, f.indicator, f.donor, f.recipient) for f in ex.facts]
+    assert got[1:] == [
+        ("10 million yuan", "government_aid_funds", "Anhe", "Linxi County"),
+        ("20 million yuan", "government_aid_funds", "Anhe", "Heping County"),
+        ("18 million yuan", "government_aid_funds", "Anhe", "Anle County"),
+        ("6 million yuan", "government_aid_funds", "Anhe", "Dongshan"),
+        ("6 million yuan", "government_aid_funds", "Anhe", "Xishan"),
+        ("12", "villages", "Anhe", "Linxi"),
+        ("14", "villages", "Anhe", "Heping"),
+        ("9 villages", "villages", "Anhe", "Anle"),
+        ("3 million yuan", "aid_funds", "Anhe's Nanqu", "Linxi"),
+        ("2 million yuan", "aid_funds", "Beiqu", "Heping"),
+    ], got

@@ -135,11 +135,14 @@ _LEADING_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 def money_lists(text: str, mentions: list[Mention]) -> list[Mention]:
     """Bare numbers listed before a sum of money share its unit and scale word: in "7, 3.5 and 2 million
-    yuan" the 7 is 7 million yuan (gold-format.md: values with scale words applied)."""
+    yuan" the 7 is 7 million yuan (gold-format.md: values with scale words applied); bare whole numbers
+    listed before a count of a noun count it ("62, 58 and 35 villages")."""
     out = list(mentions)
     for k in range(len(out) - 1, 0, -1):
         last = out[k]
         if last.unit != "CNY":
+            if (last.unit == "count" and last.noun) or last.unit in ("person", "household"):
+                _count_list(text, out, k)
             continue
         lead = _LEADING_NUMBER.search(last.text)
         digits = Decimal(lead.group().replace(",", "")) if lead is not None else Decimal(0)
@@ -156,6 +159,20 @@ def money_lists(text: str, mentions: list[Mention]) -> list[Mention]:
             out[j] = replace(bare, unit="CNY", value=bare.value * factor, value_high=high)
             j -= 1
     return out
+
+
+def _count_list(text: str, out: list[Mention], k: int) -> None:
+    """The bare whole numbers listed just before ``out[k]``, a count of a noun, count that noun too."""
+    last = out[k]
+    j = k - 1
+    while j >= 0:
+        bare = out[j]
+        if bare.sentence != last.sentence or bare.unit != "count" or bare.noun is not None or bare.rule != "digits":
+            break
+        if not _LIST_GAP.fullmatch(text, bare.end, out[j + 1].start) or bare.value != bare.value.to_integral_value():
+            break
+        out[j] = replace(bare, unit=last.unit, noun=last.noun)
+        j -= 1
 
 
 def _in_apposition(m: Mention, phrase: str, earlier: list[Mention]) -> Mention:

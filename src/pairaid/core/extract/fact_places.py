@@ -7,8 +7,9 @@ goes to, is for or happens in ("to County B", "in Baishan"; :func:`~pairaid.core
 
 In a pairing chapter a figure's recipient is, in order:
 
-1. the place it is paired with in "N and M went respectively to A and B", or the places listed
-   after "respectively to" or before "each" ("A and B each received N", one fact each, F4);
+1. the place it is paired with in "N and M went respectively to A and B", or listed before a run told
+   "respectively" ("A and B, which received N and M respectively"), or the places listed after "respectively
+   to", before "each" ("A and B each received N") or receiving a sum "each" (one fact each, F4);
 2. a place named after it in its own words or its clause (up to ";", ", and <verb>ed", ", and <figure>");
 3. for a place's share of a sum (``parts.place_share``), the last place its own words name before it
    ("Linxi got N", "Heping's share was N"); else where the whole it is a part of went (F3);
@@ -40,7 +41,6 @@ from __future__ import annotations
 
 import re
 
-from pairaid.core.extract.contexts import mention_run
 from pairaid.core.extract.model import Context, Mention, Section, Sentence
 from pairaid.core.extract.pairing_places import RecipientPlaces
 from pairaid.core.extract.parts import Link
@@ -57,7 +57,8 @@ from pairaid.core.extract.places_zh import Place, chinese_sides, find_places, re
 from pairaid.core.extract.regex_leads import led_pattern
 from pairaid.core.extract.respectively_lists import (
     each_recipients,
-    receivers_listed,
+    received_each,
+    respective_pairs,
     respectively_donors,
     respectively_recipients,
 )
@@ -184,20 +185,7 @@ def fact_places(
     if parties.kind != "pairing":  # F9: a national or provincial chapter names the area reported on
         return {i: ((parties.donor,), (parties.recipient,)) for i in bound}
     # F4: "315 and 208 million yuan went respectively to A and B": the listed places pair up with the figures
-    paired: dict[int, str] = {}
-    for i in bound:
-        listed = respectively_recipients(contexts[i].rest)
-        run = mention_run(text, mentions, i) if len(listed) > 1 else []
-        sent = sentences[mentions[i].sentence]
-        if not listed and (
-            (listed := _listed_before(text, sentences, mentions[i]))
-            or (listed := receivers_listed(text[sent.start : mentions[i].start], text[mentions[i].end : sent.end]))
-        ):
-            run = [
-                j for j in range(i, min(i + len(listed), len(mentions))) if mentions[j].sentence == mentions[i].sentence
-            ]
-        if len(run) == len(listed) > 1:
-            paired.update(zip(run, listed, strict=True))
+    paired, paired_donors = respective_pairs(text, sentences, mentions, contexts, bound)
     by_sentence: dict[int, list[int]] = {}
     for i in sorted(bound):
         by_sentence.setdefault(mentions[i].sentence, []).append(i)
@@ -233,7 +221,7 @@ def fact_places(
                 donors: tuple[str | None, ...] = (None,)
             else:
                 actor = sentence_donor(actors, start, parties.donor)
-                donors = respectively_donors(body[:start]) or ((actor or parties.donor),)
+                donors = respectively_donors(body[:start]) or ((paired_donors.get(i) or actor or parties.donor),)
             out[i] = (donors, receivers)
         # the places of wholes, and of shares that name their place, are the scene of the sentences after
         tells = [i for i in by_sentence.get(k, ()) if i not in parts or parts[i].rule == SHARE]
@@ -349,7 +337,11 @@ def _receivers(
     ``None`` when the sentence does not tell, ``(None,)`` when it names several places and no one."""
     if i in paired:
         return (paired[i],)
-    listed = respectively_recipients(ctx.rest) or each_recipients(share_words(ctx.left, ctx.clause), ctx.right)
+    listed = (
+        respectively_recipients(ctx.rest)
+        or each_recipients(share_words(ctx.left, ctx.clause), ctx.right)
+        or received_each(ctx.left, ctx.rest)
+    )
     if listed:
         return listed
     if _SEVERAL.match(ctx.rest):
@@ -377,22 +369,3 @@ def _receivers(
         return (before[-1],)
     after = next((p for a, _, p in named if a >= end), None)
     return (after,) if after is not None else None
-
-
-# "divided among B1, B2 and B3 respectively: N1, N2 and N3": the places listed before the figures (F4)
-_LISTED_BEFORE = re.compile(
-    r"\b(?:among|to|between|for)\s+(?:the\s+)?(?P<list>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
-    r"(?:\s*,\s*[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)*\s*,?\s+and\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
-    r"\s+respectively\s*:\s*$"
-)
-
-
-def _listed_before(text: str, sentences: tuple[Sentence, ...], mention: Mention) -> tuple[str, ...]:
-    """The places listed just before a figure and "respectively:" in its sentence, in order, else ``()``."""
-    start = sentences[mention.sentence].start
-    if text.find("respectively", start, mention.start) < 0:
-        return ()  # the quick test: no match without the word
-    m = _LISTED_BEFORE.search(text, start, mention.start)
-    if m is None:
-        return ()
-    return tuple(p.strip() for p in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("list")) if p.strip())

@@ -33,6 +33,7 @@ from pairaid.core.extract.parts import Link, find_parts, repeated
 from pairaid.core.extract.party_places import joint_donor_sides, narrow_to_recipient
 from pairaid.core.extract.places import Parties
 from pairaid.core.extract.readings import best_readings, certainty, mention_readings, own_channel
+from pairaid.core.extract.respectively_lists import shared_readings
 from pairaid.core.extract.rules import rule_set, word_list
 from pairaid.core.extract.tables import Table
 
@@ -174,7 +175,9 @@ def bind_facts(
     ``parties`` (F9) and the sentence (F4).
     """
     contexts = mention_contexts(text, sentences, mentions, tables)
-    readings = mention_readings(sentences, mentions, contexts)
+    shared = list(mention_readings(sentences, mentions, contexts))
+    shared_readings(text, [(m.start, m.end, m.sentence, m.unit) for m in mentions], shared)
+    readings = tuple(shared)
     best = best_readings(readings)
     priors = prior_values(text, sentences, mentions, report_year)
     periods = mention_periods(text, sentences, mentions, report_year, priors)

@@ -131,7 +131,7 @@ def find_parts(
                 prev = [j for j in idxs if j < i and mentions[j].unit == mentions[i].unit]
                 if prev:
                     parts[i] = Link(prev[-1], rules.link_rule("of_them").id)
-    _breakdowns(sentences, mentions, best, parts)
+    _breakdowns(text, sentences, mentions, best, parts)
     if periods:
         shares = place_shares(text, sentences, mentions, best, contexts, periods, parts)
         parts.update((i, Link(whole, SHARE)) for i, whole in shares.items())
@@ -174,7 +174,8 @@ def _link_members(
         wholes = [i for i in before if _family(mentions[i].unit) == unit_family and _indicator(best, i)]
         if not wholes:
             continue
-        whole = wholes[-1]
+        # "N, of which N1 ... and N2 .... Of the total, ...": the total, not its last part
+        whole = next((i for i in reversed(wholes) if i not in parts), wholes[-1])
         members = [i for i in after if _same_kind(mentions, best, whole, i) and i not in parts]
         if not members:
             continue
@@ -188,14 +189,30 @@ def _link_members(
                 parts[i] = Link(whole, rule)
 
 
+_PEERS = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_RESPECTIVELY = re.compile(r"\s*(?:[a-z]+\s+){0,3}?respectively\b")
+
+
+def _told_respectively(text: str, mentions: tuple[Mention, ...], run: list[int]) -> bool:
+    """Whether the figure ``run[0]`` opens a list of figures ("N1, N2 and N3") told "respectively"."""
+    k = 0
+    while k + 1 < len(run) and mentions[run[k + 1]].sentence == mentions[run[0]].sentence:
+        if not _PEERS.fullmatch(text, mentions[run[k]].end, mentions[run[k + 1]].start):
+            break
+        k += 1
+    return k > 0 and bool(_RESPECTIVELY.match(text, mentions[run[k]].end))
+
+
 def _breakdowns(
-    sentences: tuple[Sentence, ...], mentions: tuple[Mention, ...], best: Best, parts: dict[int, Link]
+    text: str, sentences: tuple[Sentence, ...], mentions: tuple[Mention, ...], best: Best, parts: dict[int, Link]
 ) -> None:
     plans = {i for i, r in enumerate(best) if r is not None and r.kind == "plan"}
     money = [i for i, m in enumerate(mentions) if m.unit == "CNY" and i not in plans]
     for pos, w in enumerate(money):
         if _indicator(best, w) is None:
             continue
+        if _told_respectively(text, mentions, money[pos:]):
+            continue  # "B1, B2 and B3 received N1, N2 and N3 respectively": a list of peers, no sum and its parts
         whole = mentions[w]
         para = sentences[whole.sentence].paragraph
         after = []
