@@ -81,12 +81,18 @@ class TreeRow:
 
 @dataclass(frozen=True)
 class SourceRow:
-    """A document the report's figures came from."""
+    """A document the report's figures came from: ``address``, where it was published (empty for one
+    uploaded without it); ``url``, its page on the site, where its figures are shown in it."""
 
     id: int
     title: str
     address: str
     url: str
+
+    @property
+    def public_address(self) -> str:
+        """Where a reader finds the document: where it was published, else its page on the site."""
+        return self.address or self.url
 
 
 @dataclass(frozen=True)

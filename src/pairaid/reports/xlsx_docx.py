@@ -70,7 +70,7 @@ def report_xlsx(*, context: ReportContext) -> bytes:
         (
             "sheet_sources",
             ["#", lab["document"], lab["address"]],
-            [[s.id, s.title, s.address] for s in context.sources],
+            [[number, s.title, s.public_address] for number, s in enumerate(context.sources, 1)],
         ),
     ]
     year = context.reporting_year
@@ -238,7 +238,7 @@ def report_docx(*, context: ReportContext) -> bytes:
             doc.add_paragraph(f"[{n.number}] “{n.quote}” — {n.document} {n.url}")
     doc.add_heading(lab["sources"], level=1)
     for s in context.sources:
-        doc.add_paragraph(f"{s.title} {s.address}".strip(), style="List Number")
+        doc.add_paragraph(f"{s.title} {s.public_address}", style="List Number")
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
