@@ -680,3 +680,19 @@ def test_a_figure_right_after_a_label_and_a_colon_reads_with_the_label() -> None
     ex = read("Main indicators\nFiscal aid funds: 12 million yuan; social donations: 3 million yuan\n")
     got = [(ex.mentions[f.mention].text, f.indicator) for f in ex.facts]
     assert got == [("12 million yuan", "government_aid_funds"), ("3 million yuan", "social_donations")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "In 2012 Anhe trained 1,240 nurses of Baishan, compared with 960 in 2011.",
+        "In 2012, 4,860 nurses of Baishan were trained by Anhe, against 960 in 2011.",
+        "In 2012 Anhe trained 1,240 nurses of Baishan, compared with fewer than 960 the year before.",
+    ],
+)
+def test_a_bare_number_compared_with_a_count_counts_the_same_and_is_its_earlier_year_s_fact(body: str) -> None:
+    """Issue 11: "N people in 2012, compared with M in 2011": M counts people, a fact of 2011 (F5)."""
+    ex = read(body)
+    assert (ex.mentions[-1].unit, ex.mentions[-1].noun) == ("person", "nurse")
+    last = [f for f in ex.facts if f.mention == len(ex.mentions) - 1]
+    assert [(f.indicator, f.period.year) for f in last] == [("people_trained", 2011)]

@@ -53,6 +53,10 @@ _IN_ALL = re.compile(r"\s+(?:in\s+all|in\s+total|in\s+number|altogether|strong)\
 # "37,000 rural labourers, including 12,000 through ...": a part of the figure before it
 _OF_THE_BEFORE = re.compile(r"\b(?:of|among)\s+(?:the|these|those)\s+$", re.I)
 _THEN_COMMA = re.compile(r"(?:[^.;,\d]|(?:19|20)\d\d){0,40},\s*")  # "built since 1996, 23 were"
+# "trained 1,200 nurses in 2012, compared with 900 in 2011", "against 2,900 in 2011": an earlier year's count
+_COMPARED_BEFORE = compile_led(
+    rf"\b(?:compared\s+(?:with|to)|against|(?:up|down|rising|falling)\s+from)\s+(?:the\s+)?{_QUAL}$", re.I
+)
 _INCLUDING_BEFORE = compile_led(rf"\b(?:including|among\s+them|of\s+this)\s*,?\s*{_QUAL}$", re.I)
 # "the number of people trained was up to 3,700", "the training courses held by A numbered 26"
 _NUMBER_OF = re.compile(
@@ -73,6 +77,7 @@ def inherit_units(text: str, mentions: list[Mention]) -> list[Mention]:
       completed": the figure just before it;
     * "the poor population fell by 0.8 million": people (unit ``person``);
     * "Of the 92 cadres sent, 12 ...": the figure the sentence opened on;
+    * "1,200 nurses in 2012, compared with 900 in 2011", "against 900": the last counted figure before it;
     * "the first batch of aid cadres, 113 in all, ...": what the noun before the comma counts;
     * "Cadres seconded: 24; teachers sent: 113": what the label before the colon counts.
     """
@@ -100,7 +105,7 @@ def inherit_units(text: str, mentions: list[Mention]) -> list[Mention]:
             )
         ):
             source = earlier[0]
-        elif counted and _INCLUDING_BEFORE.search(lead):
+        elif counted and (_INCLUDING_BEFORE.search(lead) or _COMPARED_BEFORE.search(lead)):
             source = counted[0]
         elif (
             counted

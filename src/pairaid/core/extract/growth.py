@@ -99,7 +99,7 @@ def prior_values(
         year, end = (int(found.group("year")), m.end) if found is not None else (None, m.end)
         led = rule.pattern("lead").search(lead) if year is None else None
         if led is not None:
-            after = rule.pattern("year_after").match(text[m.end : min(sent.end, m.end + 30)])
+            after = rule.pattern("year_after").match(text[m.end : min(sent.end, m.end + 45)])
             back = after is not None and "back" in after.groupdict() and after.group("back")
             if after is not None and after.group("year"):
                 year, end = int(after.group("year")), m.end + after.end()
