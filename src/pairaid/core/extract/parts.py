@@ -244,7 +244,7 @@ def _whole(parts: dict[int, Link], i: int) -> int | None:
 
 
 def _table_sums(mentions: tuple[Mention, ...], best: Best, tables: tuple[Table, ...], parts: dict[int, Link]) -> None:
-    """The rows of a Chinese table with no total row are parts of the figure outside the table that their
+    """The rows of a table with no total row are parts of the figure outside the table that their
     column adds up to, with the same unit (``parts.table_sum``): structure and arithmetic both support it (F3)."""
     in_tables = {c.mention for t in tables for c in t.cells}
     for table in tables:
@@ -254,7 +254,7 @@ def _table_sums(mentions: tuple[Mention, ...], best: Best, tables: tuple[Table, 
         for c in table.cells:
             columns.setdefault(c.header, []).append(c.mention)
         for cells in columns.values():
-            if len(cells) < 2 or mentions[cells[0]].rule != ZH_CELL:
+            if len(cells) < 2:
                 continue
             unit = mentions[cells[0]].unit
             total = sum((mentions[i].value for i in cells), Decimal(0))
@@ -268,7 +268,7 @@ def _table_sums(mentions: tuple[Mention, ...], best: Best, tables: tuple[Table, 
             )
             if whole is None:
                 continue
-            rule = rule_set("zh").link_rule("table_sum").id
+            rule = rule_set("zh" if mentions[cells[0]].rule == ZH_CELL else "en").link_rule("table_sum").id
             for i in cells:
                 parts.setdefault(i, Link(whole, rule))
 
