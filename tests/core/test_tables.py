@@ -382,3 +382,24 @@ def test_a_caption_s_span_of_years_makes_each_cell_a_sum_of_those_years_read_by_
         ("4,200", "labour_transferred", "cumulative", 2016),
         ("860", "consumption_assistance", "cumulative", 2016),
     ]
+
+
+def test_a_header_wrapped_onto_a_second_line_reads_each_column_with_both_lines() -> None:
+    """Issue 11: header cells wrapped under themselves ("Funds in place" over "(10,000 yuan)")."""
+    text = (
+        "Aid to Baishan from Anhe\n\n"
+        "Baishan: aid in place by county, 2012\n"
+        "County        Funds in place     Projects     Cadres in\n"
+        "              (10,000 yuan)      (number)     post (persons)\n"
+        "Linxi         1,250              40           12\n"
+        "Heping        830                25           9\n"
+        "Total         2,080              65           21\n"
+    )
+    ex = read_report(text, report_year=2012)
+    got = [(ex.mentions[f.mention].text, ex.mentions[f.mention].value, f.indicator) for f in ex.facts]
+    assert got[:3] == [
+        ("1,250", Decimal(12_500_000), "aid_funds"),
+        ("40", Decimal(40), "aid_projects"),
+        ("12", Decimal(12), "cadres_seconded"),
+    ]
+    assert not any(m.text.startswith("10,000") for m in ex.mentions)

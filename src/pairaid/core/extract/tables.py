@@ -1,7 +1,8 @@
 """Step: tables flattened into lines, read by their column headers, row labels and caption.
 
 A table is a header line of three or more cells split by two or more spaces, none of them a number
-("Prefecture  Funds  Projects  Villages"), then two or more lines of as many cells, a label and
+("Prefecture  Funds  Projects  Villages"), perhaps wrapped onto lines of words under its cells ("Funds in
+place" over "(10,000 yuan)": :func:`wrapped_header`), then two or more lines of as many cells, a label and
 numbers ("Wenshan  9,860  142  38").  The line above the header, when there is one, is its caption;
 a unit written there or in a header cell ("(Unit: 10,000 yuan)", "Funds (10,000 yuan)") scales the
 cells of the columns of money (``money_columns`` of ``words.yaml``), which become sums of yuan.  The
@@ -143,6 +144,8 @@ def read_tables(
         # | 2,865 | 5,930" under a header of years)
         # ... nor a unit cell of a row ("Fiscal aid | 10,000 yuan | 38,200 | 41,500")
         row_cells = [(a + off, cell) for a, c in rows for off, cell in c[:lead]]
+        wrapping = lines[k + 1 : k + 1 + wrapped_header(lines, k, _cells(line))[1]]  # "(10,000 yuan)" under a cell
+        row_cells += [(a + off, cell) for a, c in wrapping for off, cell in _cells(c)]
         for at, cell in [(start + offset, cell) for offset, cell in header] + row_cells:
             in_cell = _UNIT.search(cell)
             if in_cell is not None:
@@ -245,8 +248,9 @@ def _table_rows(
         return None
     if dated and _YEAR.fullmatch(header[0][1]):
         header = [(-1, ""), *header]  # no header over the labels
+    header, wrapped = wrapped_header(lines, k, header)
     rows = []
-    j = k + 1
+    j = k + 1 + wrapped
     english = not HAN_CHAR.search(lines[k][1])
     lead: int | None = None
     while j < len(lines):
@@ -271,6 +275,32 @@ def _table_rows(
     if by_year and HAN_CHAR.search(lines[k][1]):
         return None
     return header, rows, j, lead or 1
+
+
+def wrapped_header(
+    lines: list[tuple[int, str]], k: int, header: list[tuple[int, str]]
+) -> tuple[list[tuple[int, str]], int]:
+    """The header of line ``k`` with the words of the lines below it that wrap its cells ("Funds in place" over
+    "(10,000 yuan)", each under its cell), and how many such lines there are: lines of words, no number, every
+    cell under a cell of the header (issue 11)."""
+    merged = list(header)
+    n = 0
+    starts = [offset for offset, _ in header]
+    while k + 1 + n < len(lines) and len(header) >= 3:
+        cells = _cells(lines[k + 1 + n][1])
+        if not cells or len(cells) > len(header) or any(_NUMBER.fullmatch(c) for _, c in cells):
+            break
+        cols = [max((c for c, a in enumerate(starts) if a <= offset + 2), default=-1) for offset, _ in cells]
+        if (
+            -1 in cols
+            or len(set(cols)) != len(cols)
+            or any(abs(starts[c] - o) > 2 for c, (o, _) in zip(cols, cells, strict=True))
+        ):
+            break
+        for c, (_, words) in zip(cols, cells, strict=True):
+            merged[c] = (merged[c][0], f"{merged[c][1]} {words}")
+        n += 1
+    return merged, n
 
 
 def _cell_period(column: int | None, row: int | None, total: bool, row_years: list[int]) -> Period | None:
