@@ -110,8 +110,8 @@ def test_pairaid_check_prints_the_findings_and_fails_under_strict(xinjiang: obje
     runner = CliRunner()
     result = runner.invoke(app, ["check", "--pairing", "Shandong-Xinjiang", "--year", "2009", "--strict"])
     assert result.exit_code == 1, result.output
-    assert "count_against_list" in result.output
-    assert "2 errors" in result.output
+    assert "a count against the list of its parts" in result.output and "count_against_list" not in result.output
+    assert "Findings — errors: 2, warnings: 0, notes: 0" in result.output
     relaxed = runner.invoke(app, ["check", "--pairing", str(xinjiang.pk), "--year", "2009"])  # type: ignore[attr-defined]
     assert relaxed.exit_code == 0
     assert Decimal(Finding.objects.get(rule="count_against_list").values[1][1]) == 113
@@ -123,4 +123,20 @@ def test_pairaid_check_counts_in_the_severity_column_words_and_plurals(xinjiang:
 
     result = CliRunner().invoke(app, ["check", "--year", "2009", "--extracted"])
 
-    assert result.output.splitlines()[:2] == ["Findings: 0 errors, 1 warning, 0 info", "warning"]
+    assert result.output.splitlines()[:2] == ["Findings — errors: 0, warnings: 1, notes: 0", "Warning"]
+
+
+def test_pairaid_check_speaks_chinese_with_labels_not_codes(xinjiang: object) -> None:
+    """Issue 12: the findings came out in English with the checks' codes whatever the language."""
+    _seed(xinjiang)
+    runner = CliRunner()
+    for args, env in ((["--lang", "zh-hans"], {}), ([], {"LANG": "zh_CN.UTF-8", "LC_ALL": ""})):
+        result = runner.invoke(app, ["check", "--year", "2009", *args], env=env)
+        text = "".join(result.output.split())  # a table or paragraphs, however wide the terminal
+        assert result.exit_code == 0, result.output
+        assert text.startswith("核查发现：错误2项，警告0项，提示0项")
+        assert "错误" in text and "总数与所列分项个数不符" in text and "分项之和超过总数" in text
+        assert not any(code in text for code in ("count_against_list", "parts_exceed_whole", "error", "rule"))
+        assert "山东省" in text  # the pairing by its Chinese name
+    bad = runner.invoke(app, ["check", "--lang", "fr"])
+    assert bad.exit_code == 1 and "error: --lang: 'fr' is not a language of pairaid" in bad.output

@@ -82,6 +82,14 @@ def _change(rate: Decimal, language: str) -> str:
     return say(entry, language).format(n=f"{abs(rate).normalize():f}")
 
 
+def rule_title(rule: str, language: str) -> str:
+    """A rule of the checks in a few words in ``language`` ("the parts add up to more than the whole",
+    "分项之和超过总数"), never its code."""
+    words = wording("findings")
+    found = words["rules"].get(rule)
+    return say(found["title"] if found else words["words"]["unknown_rule"], language)
+
+
 def finding_text(finding: Finding, figures: list[DataValue], *, language: str, names: dict[int, str]) -> str:
     """The finding as one sentence in ``language`` ("Shule County: People trained 1,000 people in
     2009, up 25% on 2008, implies 800 people in 2008; no figure for 2008 is stored.").
@@ -93,7 +101,7 @@ def finding_text(finding: Finding, figures: list[DataValue], *, language: str, n
     words = wording("findings")
     rule = words["rules"].get(finding.rule)
     if rule is None or not figures:
-        title = say(rule["title"] if rule else words["words"]["unknown_rule"], language)
+        title = rule_title(finding.rule, language)
         return title[:1].upper() + title[1:] + ("。" if is_zh(language) else ".")
     values = {str(label): str(number) for label, number in finding.values}
     first, other, parts = _roles(finding.rule, figures)

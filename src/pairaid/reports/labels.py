@@ -80,6 +80,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "rule": ("Rule", "规则"),
     "message": ("Message", "说明"),
     "document": ("Document", "文档"),
+    "year_column": ("Year", "年份"),
     "address": ("Address", "地址"),
     "channel": ("Channel", "渠道"),
     "pairing": ("Pairing", "结对"),
@@ -87,6 +88,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     "recipient": ("Recipient", "受援方"),
     "none": ("None recorded.", "无记录。"),
     "no_findings": ("The checks found nothing.", "核查未发现问题。"),
+    "findings_counted": (
+        "Findings — errors: {errors}, warnings: {warnings}, notes: {infos}",
+        "核查发现：错误{errors}项，警告{warnings}项，提示{infos}项",
+    ),
     "chart_sector": ("Funds by sector", "分行业资金"),
     "chart_years": ("Aid funds over the years", "历年援助资金"),
     "chart_recipients": ("Pairings compared: aid funds", "各结对援助资金比较"),
@@ -199,4 +204,3 @@ def quantity(value: Decimal, unit: str, language: str, qualifier: str = "exact")
     if unit == "CNY":
         return money(value, language, qualifier)
     return _written(_plain(value, language), unit_name(unit, language, value), qualifier, language)
-
