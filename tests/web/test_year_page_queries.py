@@ -26,7 +26,6 @@ from pairaid.plans.services import batch_set, plan_get_or_create, plan_value_set
 from tests.web.factories import World, make_figure, make_pairing, make_user
 
 BUDGET = 20
-CACHE_FILL = 7
 COUNTIES = 8
 
 
@@ -138,11 +137,11 @@ def _counted(client: Client, url: str, **headers: str) -> tuple[int, int]:
 
 
 def _within(counts: dict[str, tuple[int, int]]) -> None:
-    # an area page keeps its totals in the shared cache: its first visit also pays for the cache (test_page_queries)
+    # an area page keeps its totals in the shared cache: its first visit, measured here, also fills it
     over = [
         f"{n:5} queries, {status}: {url}"
         for url, (status, n) in counts.items()
-        if status != 200 or n > BUDGET + (CACHE_FILL if "/areas/" in url else 0)
+        if status != 200 or n > BUDGET
     ]
     assert not over, f"over the budget of {BUDGET} queries:\n" + "\n".join(over)
 

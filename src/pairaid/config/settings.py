@@ -164,7 +164,7 @@ STORAGES = {
 # and the cache in the database, the task queue in the database (django-tasks; `pairaid worker` runs it),
 # uploads and built files in MEDIA_ROOT (shared storage).
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "pairaid_cache"}}
+CACHES = {"default": {"BACKEND": "pairaid.config.cache.UpsertDatabaseCache", "LOCATION": "pairaid_cache"}}
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 # Notifications by email (pairaid.notifications): SMTP when a host is set, else the console (tests use memory)

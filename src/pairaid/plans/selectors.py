@@ -92,6 +92,17 @@ def _planned_keys(qs: QuerySet[DataValue], year: int) -> list[tuple[Indicator, s
     return sorted(found, key=lambda item: (item[0].group, item[0].code, item[1]))
 
 
+def _keys_stated(year: int, root: Pairing | None) -> list[tuple[Indicator, str]] | None:
+    """:func:`_planned_keys` of ``root``'s tree (every pairing when None) from the statements the page read at
+    once (:func:`pairaid.indicators.rollups.rollup_prefetch`), or None when it read none."""
+    stated = rollup_stated(year=year, kind=DataValueKind.PLANNED, root=root)
+    if stated is None:
+        return None
+    every = indicators_by_code()
+    found = [(every[code], kind) for code, kind in stated]
+    return sorted(found, key=lambda item: (item[0].group, item[0].code, item[1]))
+
+
 def _tree_values(pairing: Pairing) -> QuerySet[DataValue]:
     ids = pairing_descendant_ids(root=pairing)
     return DataValue.objects.filter(Q(pairing_id__in=ids) | Q(activity__pairing_id__in=ids))
@@ -117,14 +128,9 @@ def plan_executions(*, year: int, root: Pairing | None = None, language: str = "
     beside its actual total. Two reads of the roll-ups per period kind, however many pairings plan. The
     roll-ups also total the pairings above ``root`` (a statement counts at every pairing above it): those
     are left out."""
-    stated = rollup_stated(year=year, kind=DataValueKind.PLANNED, root=root)
-    if stated is None:
+    keys = _keys_stated(year, root)
+    if keys is None:
         keys = _planned_keys(DataValue.objects.all() if root is None else _tree_values(root), year)
-    else:  # the page read its statements at once (rollups.rollup_prefetch)
-        every = indicators_by_code()
-        keys = sorted(
-            ((every[code], kind) for code, kind in stated), key=lambda item: (item[0].group, item[0].code, item[1])
-        )
     reads = _reads(keys, year, root)
     tree = None if root is None else set(pairing_descendant_ids(root=root))
     found: dict[int, list[ExecutionRow]] = defaultdict(list)
@@ -190,7 +196,9 @@ def area_promised(*, area: Area, year: int, language: str = "en") -> list[Execut
     related = DataValue.objects.filter(
         Q(area__code__startswith=prefix) | Q(pairing__recipient_area__code__startswith=prefix)
     )
-    keys = _planned_keys(related, year)
+    keys = _keys_stated(year, None)  # of every pairing: the area's own rows are kept below (_rows)
+    if keys is None:
+        keys = _planned_keys(related, year)
     reads = _reads(keys, year, None)
     rows = []
     for indicator, kind in keys:

@@ -9,6 +9,9 @@ from pairaid.assessment.selectors import assessment_of
 from pairaid.datasets.selectors import completeness, submission_current
 from pairaid.events.selectors import event_indicators, events_of_year
 from pairaid.geo.models import Area
+from pairaid.indicators.data_cache import data_cached
+from pairaid.indicators.rollups import rollup_prefetch
+from pairaid.indicators.totals import scope_totals
 from pairaid.plans.selectors import area_promised, pairing_execution, plan_executions
 from pairaid.registry.models import Pairing
 
@@ -42,5 +45,16 @@ def pairing_year_panel(*, pairing: Pairing, year: int, language: str) -> dict[st
 
 
 def area_year_panel(*, area: Area, year: int, language: str) -> dict[str, Any]:
-    """The area page's "promised against arrived" for ``year`` (template ``web/_area_promised.html``)."""
-    return {"promised": area_promised(area=area, year=year, language=language)}
+    """The area page's totals of ``year`` (``totals``: the area and the areas under it, template
+    ``web/_totals.html``) and its "promised against arrived" (``promised``, ``web/_area_promised.html``),
+    from the shared cache while nothing they are made of has changed; when built, both come from one
+    reading of the year's statements and the year before's."""
+
+    def build() -> dict[str, Any]:
+        rollup_prefetch(years=[year - 1, year])
+        return {
+            "totals": scope_totals(year=year, area=area),
+            "promised": area_promised(area=area, year=year, language=language),
+        }
+
+    return data_cached(f"area_year:{area.pk}:{year}:{language}", build)

@@ -25,7 +25,7 @@ from pairaid.geo.selectors import area_children, area_get
 from pairaid.indicators.models import DataValueStatus
 from pairaid.indicators.rollups import rollup_prefetch
 from pairaid.indicators.selectors import activity_outputs, indicator_list
-from pairaid.indicators.totals import scope_totals, scope_totals_cached
+from pairaid.indicators.totals import scope_totals
 from pairaid.paging import CountedWithPage, KeysFirst
 from pairaid.registry import selectors as registry
 from pairaid.registry.pairing_names import pairing_matches
@@ -152,6 +152,7 @@ def area_detail(request: HttpRequest, code: str) -> HttpResponse:
     years = visible.area_years(user=request.user, area=area)
     year = int_param(request, "year", years[0] if years else None)
     figures = visible.datavalues_with_change(user=request.user, area=area, year=year) if year else []
+    panel = area_year_panel(area=area, year=year, language=_language()) if year else None
     return render(
         request,
         "web/area_detail.html",
@@ -163,8 +164,8 @@ def area_detail(request: HttpRequest, code: str) -> HttpResponse:
             "years": years,
             "year": year,
             "figures": figures,
-            "totals": scope_totals_cached(year=year, area=area) if year else [],
-            "year_panel": area_year_panel(area=area, year=year, language=_language()) if year else None,
+            "totals": panel["totals"] if panel else [],
+            "year_panel": panel,
         },
     )
 
