@@ -124,8 +124,8 @@ def datavalue_correct(*, user: Any, data_value: DataValue, changes: Mapping[str,
 
     Raises:
         NotAllowed: ``user`` may not review it, or not give it this subject.
-        ValidationError: an unknown field, a negative value, a range upside down, a unit
-            that is not the indicator's, a period that is not of its kind (per field).
+        ValidationError: an unknown field, no subject left, a negative value, a range upside down,
+            a unit that is not the indicator's, a period that is not of its kind (per field).
         DataError: nothing changes, no subject, or another confirmed figure with the same key.
     """
     unknown = sorted(set(changes) - set(CORRECTABLE))
@@ -133,6 +133,10 @@ def datavalue_correct(*, user: Any, data_value: DataValue, changes: Mapping[str,
         raise ValidationError({name: _("Unknown field.") for name in unknown})
     pairing = changes.get("pairing", data_value.pairing)
     area = changes.get("area", data_value.area)
+    if not (pairing or area or data_value.activity_id or data_value.organisation_id):
+        raise ValidationError(  # a request to check, not a right to refuse: before the rights (a 422, not a 403)
+            {"area": _("A figure needs a subject: give its place or its pairing (a correction cannot remove both).")}
+        )
     permissions.require(
         permissions.can_datavalue_review(
             user,

@@ -38,6 +38,7 @@ from pairaid.sources.models import SourceDocument
 from pairaid.sources.selectors import document_evidence, document_get
 from pairaid.web.highlight import text_segments
 from pairaid.web.review_forms import CorrectionForm, QueueFilterForm
+from pairaid.web.review_messages import bulk_summary, unit_changed
 from pairaid.web.views import int_param, or_404, site_view
 from pairaid.web.year_forms import PlanMentionForm
 
@@ -83,9 +84,12 @@ def _plan_form(user: object, document: SourceDocument) -> PlanMentionForm | None
 
 @login_required
 def review_list(request: HttpRequest) -> HttpResponse:
-    document = None
+    document, missing = None, None
     if (doc_id := int_param(request, "document")) is not None:
-        document = or_404(document_get, pk=doc_id, with_text=False)
+        try:
+            document = document_get(pk=doc_id, with_text=False)
+        except SourceDocument.DoesNotExist:  # the queue without that filter, and why
+            missing = doc_id
     filters = QueueFilterForm(request.GET or None, rules=queue_rules(user=request.user))
     chosen: dict[str, Any] = filters.cleaned_data if filters.is_valid() else {}
     narrowed = QueueFilter(
@@ -98,9 +102,10 @@ def review_list(request: HttpRequest) -> HttpResponse:
     )
     page = Paginator(review_queue(user=request.user, narrowed=narrowed), 50).get_page(request.GET.get("page"))
     query = {name: value for name, value in request.GET.items() if name != "page"}
-    return render(
-        request, "web/review_list.html", {"page": page, "document": document, "filters": filters, "query": query}
-    )
+    if missing is not None:
+        query.pop("document", None)
+    context = {"page": page, "document": document, "filters": filters, "query": query, "missing_document": missing}
+    return render(request, "web/review_list.html", context)
 
 
 def _back(request: HttpRequest, fallback: str) -> HttpResponse:
@@ -134,12 +139,15 @@ def review_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             form = CorrectionForm(request.POST, figure=dv)
             if not form.is_valid():
                 return _correct_again(request, dv, form)
+            unit = dv.unit
             try:
                 review.datavalue_correct(user=request.user, data_value=dv, changes=form.changes())
             except ValidationError as exc:
                 for field, errors in exc.message_dict.items():
                     form.add_error(field if field in form.fields else None, errors)
                 return _correct_again(request, dv, form)
+            if dv.unit != unit:  # the new indicator brought its own unit: the reviewer is told
+                messages.warning(request, unit_changed(dv.pk, unit, dv.unit))
         else:
             _ACTIONS[action](user=request.user, data_value=dv)
         messages.success(request, _DONE[action] % {"id": dv.pk})
@@ -176,10 +184,11 @@ def review_bulk(request: HttpRequest) -> HttpResponse:
         result = review.datavalues_review(user=request.user, data_values=figures, action=action)  # type: ignore[arg-type]
     except permissions.NotAllowed:
         raise PermissionDenied from None
-    counts = {"done": len(result.done), "skipped": len(result.skipped)}
-    messages.success(request, _("%(done)s figures done; %(skipped)s left.") % counts)
+    messages.success(request, bulk_summary(result, left=review_queue(user=request.user).count()))
     for pk, reason in result.skipped[:10]:
-        messages.error(request, f"#{pk}: {reason}")
+        messages.error(request, _("#%(id)s refused: %(reason)s") % {"id": pk, "reason": reason})
+    if len(result.skipped) > 10:
+        messages.error(request, _("and %(n)s more refused") % {"n": len(result.skipped) - 10})
     return _back(request, "/review/")
 
 
