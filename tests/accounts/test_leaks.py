@@ -89,16 +89,24 @@ def test_l3_a_restore_may_not_move_an_activity_into_a_pairing_the_user_cannot_ed
     assert activity.history.count() == 2
 
 
-def test_a_report_about_another_pairing_may_not_be_uploaded(world: World, work_off) -> None:
-    """The page cannot know what an unnamed report is about until the worker has read it: the worker refuses it."""
+def test_a_report_naming_no_pairing_is_refused_at_upload_for_an_editor(world: World, work_off) -> None:
+    """An editor names the report's donor and recipient: the upload is refused at once (a form error, no job,
+    nothing stored), not later by the worker that reads it."""
+    from pairaid.jobs.models import Job
+
     upload = SimpleUploadedFile("kashi-2009.txt", REPORT.encode(), content_type="text/plain")
     browser = _browser(world.colleague)
     response = browser.post("/documents/upload/", {"file": upload, "report_year": 2009})
-    assert response.status_code == 302 and work_off() == 1
-    assert not SourceDocument.objects.exists()
-    progress = browser.get(response["Location"] + "progress/").json()
-    assert progress["status"] == "failed"
-    assert progress["error"] == "kashi-2009.txt: You may upload reports only about the pairings and areas you edit."
+    assert response.status_code == 422
+    assert "Name the report&#x27;s donor and recipient: you may upload reports only about the pairings" in (
+        response.content.decode()
+    )
+    assert (Job.objects.count(), work_off(), SourceDocument.objects.count()) == (0, 0, 0)
+    upload = SimpleUploadedFile("kashi-2009.txt", REPORT.encode(), content_type="text/plain")
+    chinese = Client(headers={"Accept-Language": "zh-hans"})
+    chinese.force_login(world.colleague)
+    page = chinese.post("/documents/upload/", {"file": upload, "report_year": 2009, "donor": "Jiangsu"})
+    assert page.status_code == 422 and "请填写报告的援助方和受援方" in page.content.decode()
 
 
 def test_a_report_naming_another_pairing_may_not_be_uploaded(world: World) -> None:

@@ -1,7 +1,7 @@
 """Upload of a report to ingest: read the file's bytes, then hand the text to the ingest service.
 
 The pages store the file and queue the reading (:mod:`pairaid.jobs`): :func:`report_upload_allowed`
-answers at once from the donor and recipient given with it; the worker reads the file with
+answers at once from the donor and recipient given with it (an editor names both); the worker reads the file with
 :func:`report_upload`, which checks again on what the text says it is about.
 """
 
@@ -32,13 +32,17 @@ def _subject_allowed(user: Any, subject: Subject) -> bool:
 def report_upload_allowed(*, user: Any, report_year: int, donor: str | None, recipient: str | None) -> bool:
     """Whether ``user`` may upload a report of ``report_year`` about ``donor`` and ``recipient`` (as written).
 
-    Without a donor or recipient the subject is known only once the text is read: the
-    answer is then whether ``user`` may upload at all, and :func:`report_upload` checks the rest.
+    Without a donor and a recipient the subject is known only once the text is read: the
+    national office and administrators may upload such a report (:func:`report_upload` reads what it
+    is about); an editor names both, so that the report is refused at once when it is not theirs,
+    not later by the worker.
     """
     if not permissions.can_upload(user):
         return False
-    if not (donor or recipient):
+    if permissions.acts_nationally(user):
         return True
+    if not (donor and recipient):
+        return False
     resolver = SubjectResolver(gazetteer=default_gazetteer(), context=(donor or "", recipient or ""))
     return _subject_allowed(user, resolver.subject(donor=donor or "", recipient=recipient or "", year=report_year))
 

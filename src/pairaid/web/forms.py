@@ -217,6 +217,22 @@ class UploadForm(forms.Form):
     donor = forms.CharField(label=_("Donor"), required=False, max_length=200)
     recipient = forms.CharField(label=_("Recipient"), required=False, max_length=200)
 
+    def __init__(self, *args: Any, names_required: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.names_required = names_required  # an editor names the report's donor and recipient
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if self.names_required and not (data.get("donor") and data.get("recipient")):
+            self.add_error(
+                "recipient",
+                _(
+                    "Name the report's donor and recipient: you may upload reports only about the pairings "
+                    "and areas you edit."
+                ),
+            )
+        return data
+
     def clean_file(self) -> list[Any]:
         uploads = self.cleaned_data["file"]
         for upload in uploads:

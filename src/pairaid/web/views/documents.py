@@ -27,7 +27,8 @@ def document_upload(request: HttpRequest) -> HttpResponse:
     """Store the files and queue their reading (a worker reads them); the job's page shows the progress."""
     if not permissions.can_upload(request.user):
         raise PermissionDenied
-    form = UploadForm(request.POST or None, request.FILES or None)
+    names_required = not permissions.acts_nationally(request.user)
+    form = UploadForm(request.POST or None, request.FILES or None, names_required=names_required)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -44,4 +45,5 @@ def document_upload(request: HttpRequest) -> HttpResponse:
             form.add_error("file", str(exc))
         else:
             return redirect("web:job", pk=job.pk)
-    return render(request, "web/upload.html", {"form": form})
+    status = 422 if form.is_bound and form.errors else 200
+    return render(request, "web/upload.html", {"form": form}, status=status)
