@@ -17,9 +17,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from django.db import transaction
 
+from pairaid.accounts import permissions
 from pairaid.activities.models import Activity
 from pairaid.activities.services import ActivitySpec, TransactionSpec, activity_create, transaction_get_or_create
 from pairaid.core.errors import PairaidError
@@ -119,9 +121,24 @@ ACTIVITY_FIELDS = (
 )
 
 
-def _store_activity(row: Row, summary: ImportSummary) -> Activity:
+def _require_activity_rights(user: Any, row: Row, stored: Activity | None) -> None:
+    """The rule of creating or changing an activity with its pairing and recipient areas (``activity_areas``
+    of the rights table): the areas lie within the pairing's recipient area, or are areas ``user`` edits."""
+    if user is None:  # the command line's operator: every right, as an administrator
+        return
+    areas = [a.pk for a in row["areas"]]
+    allowed = (
+        permissions.can_activity_create(user, pairing_id=row["pairing_id"], area_ids=areas)
+        if stored is None
+        else permissions.can_activity_update(user, stored, pairing_id=row["pairing_id"], area_ids=areas)
+    )
+    permissions.require(allowed, "you may not give this activity this pairing and these recipient areas")
+
+
+def _store_activity(row: Row, summary: ImportSummary, user: Any = None) -> Activity:
     counts = summary.counts["activities"]
     stored = Activity.objects.filter(identifier=row["identifier"]).first()
+    _require_activity_rights(user, row, stored)
     if stored is None:
         counts["created"] += 1
         return activity_create(
@@ -146,12 +163,15 @@ def _store_activity(row: Row, summary: ImportSummary) -> Activity:
     return stored
 
 
-def form_import(*, path: Path) -> ImportSummary:
+def form_import(*, path: Path, user: Any = None) -> ImportSummary:
     """Check the form at ``path`` and store it in one transaction (see the module's docstring).
+
+    ``user`` is who imports (None: the command line's operator, who may do anything): each activity's
+    pairing and recipient areas are checked against their rights, as the pages and the API check them.
 
     Raises:
         InputError: not a readable pairaid form.
-        FormError: bad cells (nothing stored), or rows a service refused (nothing stored).
+        FormError: bad cells (nothing stored), or rows a service or the rights refused (nothing stored).
     """
     pairing, year, values, activities, transactions = form_read(path=path)
     summary = ImportSummary(pairing=pairing, year=year)
@@ -167,7 +187,7 @@ def form_import(*, path: Path) -> ImportSummary:
         for row in activities:
             try:
                 with transaction.atomic():
-                    by_identifier[row["identifier"]] = _store_activity(row, summary)
+                    by_identifier[row["identifier"]] = _store_activity(row, summary, user)
             except PairaidError as exc:
                 problems.append(f"{row['where']}: {exc}")
         pairings = {p.pk: p for p in Pairing.objects.filter(pk__in=tree_ids(pairing=pairing) or [])}
