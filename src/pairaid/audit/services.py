@@ -49,15 +49,18 @@ def history_restore(*, user: Any, instance: models.Model, history_id: int, field
     not the history table's id. Many-to-many fields are not restored.
 
     Raises:
-        NotAllowed: ``user`` may not change ``instance``, or not as it was (an activity
-            in another pairing, a figure of another subject).
-        InputError: no such version of this object, or no such field.
+        NotAllowed: ``user`` may not change ``instance`` (checked first, whatever version is asked),
+            or not as it was (an activity in another pairing, a figure of another subject).
+        ObjectDoesNotExist: ``history_id`` is no version of this object (another record's, or none).
+        InputError: no such field.
         DataError: the restored value breaks a rule (another confirmed figure holds the same key).
         LockedError: the figure's dataset is submitted, approved or frozen.
     """
-    record = instance.history.filter(history_id=history_id).first()  # type: ignore[attr-defined]
+    permissions.require(_may_restore(user, instance, {}), "You may not change this record.")  # as it stands
+    history = instance.history  # type: ignore[attr-defined]
+    record = history.filter(history_id=history_id).first()
     if record is None:
-        raise InputError(f"no version {history_id} of this record")
+        raise history.model.DoesNotExist(f"no version {history_id} of this record")
     old = record.instance
     if isinstance(instance, DataValue):
         require_datavalue_unlocked(instance)

@@ -9,9 +9,9 @@ from typing import Any, TypeVar
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db import models
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -155,6 +155,8 @@ def restore(request: HttpRequest, kind: str, pk: int, history_id: int) -> HttpRe
         history_restore(user=request.user, instance=instance, history_id=history_id, field=field)
     except permissions.NotAllowed:
         raise PermissionDenied from None
+    except ObjectDoesNotExist as missing:  # a version of another record, or none
+        raise Http404(str(missing)) from None
     except LockedError:
         raise
     except PairaidError as exc:
