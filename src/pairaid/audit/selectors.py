@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy as _
 _SILENT_FIELDS = frozenset({"updated", "subject_key"})
 
 #: Labels of fields whose verbose name the models leave untranslated.
-_LABELS = {"recipient_areas": _("recipient areas")}
+_LABELS = {"recipient_areas": _("recipient areas"), "updated_by": _("updated by")}
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,14 @@ def _shown(field: models.Field[Any, Any], value: Any, names: dict[tuple[Any, Any
         return names.get((field.related_model, value), f"#{value}")
     if isinstance(value, Decimal):
         return f"{value.normalize():f}"
+    if isinstance(value, dict):  # what the report gave (as_read): each field by its name, not a raw dict
+        return "; ".join(f"{_field_label(field.model, k)}: {'—' if v is None else v}" for k, v in value.items()) or "—"
     return str(value)
+
+
+def _field_label(model: Any, name: str) -> str:
+    found = _field(model, name)
+    return str(found.verbose_name) if found is not None else name
 
 
 def _label(obj: Any) -> str:

@@ -23,6 +23,16 @@ def stale_message() -> str:
     return _("Its worker stopped: no progress for %(minutes)s minutes. Start it again.") % {"minutes": minutes}
 
 
+def error_words(text: str) -> str:
+    """A job's error in the reader's language: each "file: message" part (joined by "; ") with its message
+    said with gettext when the catalogue has it (a refusal, a stopped worker); other words stay as written."""
+    parts = []
+    for part in text.split("; ") if text else []:
+        name, sep, message = part.partition(": ")
+        parts.append(f"{name}: {_(message)}" if sep and message else _(part))
+    return "; ".join(parts)
+
+
 def job_progress(*, job: Job) -> dict[str, Any]:
     """What the page polls: status, percent, stage (in the reader's language), detail, error, whether a file waits.
     A running job whose worker stopped (:attr:`Job.stale`) shows as failed, with why."""
@@ -42,7 +52,7 @@ def _progress(job: Job) -> dict[str, Any]:
         "total": job.total,
         "stage": str(job.get_stage_display()),
         "detail": job.detail,
-        "error": job.error,
+        "error": error_words(job.error),
         "download": bool(job.output),
         "finished": job.status in ("done", "failed"),
     }

@@ -10,6 +10,7 @@ from django import forms
 from django.conf import settings
 from django.db.models import QuerySet
 from django.forms.models import ModelChoiceIterator
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from pairaid.accounts.permissions import datavalue_pairings, editable_pairings
@@ -23,6 +24,20 @@ from pairaid.registry.selectors import pairing_list
 
 #: Report file types accepted for upload.
 UPLOAD_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
+
+
+class IndicatorChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    """An indicator, listed by its name in the reader's language (not its code)."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.display_name(get_language() or "en"))
+
+
+class IndicatorsChoiceField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+    """Indicators, each listed by its name in the reader's language (not its code)."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.display_name(get_language() or "en"))
 
 
 def _offer(field: forms.Field, shown: QuerySet[Any]) -> None:
@@ -129,7 +144,7 @@ class TransactionForm(forms.ModelForm):  # type: ignore[type-arg]
 class DataValueForm(forms.Form):
     """A figure entered by hand: indicator, subject, period and value."""
 
-    indicator = forms.ModelChoiceField(label=_("Indicator"), queryset=indicator_list())
+    indicator = IndicatorChoiceField(label=_("Indicator"), queryset=indicator_list())
     pairing = forms.ModelChoiceField(label=_("Pairing"), queryset=pairing_list(), required=False)
     area_code = AreaCodeField(label=_("Area code"), required=False)
     period_kind = forms.ChoiceField(label=_("Period kind"), choices=PeriodKind.choices, initial=PeriodKind.YEAR)

@@ -13,7 +13,6 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from pairaid.core.chinese_numbers import find_chinese_numbers
@@ -24,6 +23,7 @@ from pairaid.indicators.models import DataValue, PeriodKind, Qualifier
 from pairaid.indicators.selectors import indicator_list
 from pairaid.registry.models import Pairing
 from pairaid.registry.pairing_names import pairing_resolve
+from pairaid.web.forms import IndicatorChoiceField
 from pairaid.web.pairing_forms import FIRST_YEAR, LAST_YEAR, AreaField
 
 
@@ -67,13 +67,6 @@ class PairingNameField(forms.CharField):
             return pairing_resolve(text=text)
         except InputError as exc:
             raise forms.ValidationError(str(exc)) from None
-
-
-class IndicatorChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
-    """An indicator by its code, listed by its name in the reader's language."""
-
-    def label_from_instance(self, obj: Any) -> str:
-        return str(obj.display_name(get_language() or "en"))
 
 
 class CorrectionForm(forms.Form):

@@ -18,13 +18,13 @@ from pairaid.registry.models import Pairing, PairingLevel
 from pairaid.registry.selectors import pairing_list
 from pairaid.sources.models import SourceDocument
 from pairaid.sources.selectors import evidence_unbound
-from pairaid.web.forms import AreaCodeField
+from pairaid.web.forms import AreaCodeField, IndicatorChoiceField, IndicatorsChoiceField
 
 _VALUE = {"max_digits": 24, "decimal_places": 4, "min_value": 0}
 
 
 class PlannedValueForm(forms.Form):
-    indicator = forms.ModelChoiceField(indicator_list(aggregation="sum"), label=_("Indicator"))
+    indicator = IndicatorChoiceField(indicator_list(aggregation="sum"), label=_("Indicator"))
     value = forms.DecimalField(label=_("Planned value"), **_VALUE)  # type: ignore[arg-type]
     period_kind = forms.ChoiceField(
         label=_("Period"),
@@ -46,7 +46,7 @@ class PlanMentionForm(forms.Form):
     """A plan sentence of a report (a mention bound to no figure) accepted as a planned value of a pairing's plan."""
 
     mention = forms.ModelChoiceField(None, label=_("Mention"))  # the document's, given to the form
-    indicator = forms.ModelChoiceField(indicator_list(aggregation="sum"), label=_("Indicator"))
+    indicator = IndicatorChoiceField(indicator_list(aggregation="sum"), label=_("Indicator"))
     pairing = forms.ModelChoiceField(pairing_list(), label=_("Pairing"))
     year = forms.IntegerField(label=_("Year of the plan"), min_value=1949, max_value=2100)
     area_code = AreaCodeField(label=_("Recipient area (code, optional)"), required=False)
@@ -73,7 +73,7 @@ class ReasonForm(forms.Form):
 
 
 class DatasetConfigForm(forms.Form):
-    indicators = forms.ModelMultipleChoiceField(
+    indicators = IndicatorsChoiceField(
         indicator_list(), label=_("Indicators"), widget=forms.CheckboxSelectMultiple
     )
     levels = forms.MultipleChoiceField(

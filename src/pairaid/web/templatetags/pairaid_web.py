@@ -155,6 +155,46 @@ def as_read_items(as_read: Any) -> list[tuple[str, str]]:
 
 
 @register.filter
+def reason_words(reason: Any) -> str:
+    """A reason the audit trail recorded, in the active language ("corrected: indicator" -> "已更正：指标")."""
+    from pairaid.web.audit_words import reason_words as words
+
+    return words(str(reason or ""))
+
+
+@register.filter
+def kind_words(kind: Any, fallback: Any = "") -> str:
+    """A kind of record of the audit log (a model's name), in the active language ("datavalue" -> "Figure", 数据)."""
+    from pairaid.web.audit_words import kind_words as words
+
+    return words(str(kind), str(fallback or kind))
+
+
+@register.filter
+def rule_words(rule: Any) -> str:
+    """What an assessment rule scores, in the active language (not its code)."""
+    from pairaid.web.criterion_words import rule_words as words
+
+    return words(str(rule))
+
+
+@register.filter
+def params_words(params: Any) -> str:
+    """An assessment criterion's parameters in words, in the active language (not a raw dict)."""
+    from pairaid.web.criterion_words import params_words as words
+
+    return words(params)
+
+
+@register.filter
+def job_error(text: Any) -> str:
+    """A job's (or one file's) error in the active language, where the catalogue says it."""
+    from pairaid.jobs.selectors import error_words
+
+    return error_words(str(text or ""))
+
+
+@register.filter
 def manages_users(user: Any) -> bool:
     """Whether ``user`` sees the management pages (administrators and the national office)."""
     return can_users_manage(user)
