@@ -62,7 +62,8 @@ def _shown(field: models.Field[Any, Any], value: Any, names: dict[tuple[Any, Any
     if isinstance(value, Decimal):
         return f"{value.normalize():f}"
     if isinstance(value, dict):  # what the report gave (as_read): each field by its name, not a raw dict
-        return "; ".join(f"{_field_label(field.model, k)}: {'—' if v is None else v}" for k, v in value.items()) or "—"
+        shown = (f"{_field_label(field.model, k)}: {'—' if v is None else v}" for k, v in sorted(value.items()))
+        return "; ".join(shown) or "—"
     return str(value)
 
 
