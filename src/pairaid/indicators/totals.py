@@ -16,7 +16,6 @@ from decimal import Decimal
 from pairaid.core.change import change_percent
 from pairaid.core.tree_sums import Statement, Total
 from pairaid.geo.models import Area
-from pairaid.indicators.data_cache import data_cached
 from pairaid.indicators.models import DataValueKind, Indicator
 from pairaid.indicators.rollups import Rollup, rollup_read
 from pairaid.indicators.selectors import indicators_by_code
@@ -123,10 +122,3 @@ def scope_totals(
                 )
             )
     return found
-
-
-def scope_totals_cached(*, year: int, pairing: Pairing | None = None, area: Area | None = None) -> list[ScopeTotal]:
-    """:func:`scope_totals` of confirmed actual figures, from the shared cache while nothing totals are made of
-    has changed (:func:`pairaid.indicators.data_cache.data_cached`)."""
-    scope = f"area:{area.pk}" if area is not None else f"pairing:{pairing.pk}" if pairing is not None else "nation"
-    return data_cached(f"scope_totals:{scope}:{year}", lambda: scope_totals(year=year, pairing=pairing, area=area))
