@@ -71,6 +71,7 @@ __all__ = ["Sides", "fact_places"]
 # donors and recipients of one figure: one fact per listed donor or recipient (F4)
 Sides = tuple[tuple[str | None, ...], tuple[str | None, ...]]
 Named = tuple[tuple[int, int, str], ...]
+Actors = tuple[tuple[int, str], ...]  # (offset where the act ends, name): places.sentence_actors
 
 
 _LIST = re.compile(r",|\band\b")
@@ -111,10 +112,10 @@ def _heading_places(sections: tuple[Section, ...], donor: str | None, recipients
     return out
 
 
-def _actor_sides(body: str, donor: str | None, recipients: RecipientPlaces, named: Named) -> list[tuple[int, str]]:
+def _actor_sides(body: str, donor: str | None, named: Named, actors: Actors) -> list[tuple[int, str]]:
     """(offset where the act ends, ``"donor"`` or ``"recipient"``) of each side acting in a sentence: the aided
     side named as acting ("the recipient counties attracted", "Shule County built"), or the donor or a place
-    of its province ("Anhe invested")."""
+    of its province ("Anhe invested"); ``actors``: the sentence's :func:`sentence_actors`."""
     sides = [(m.end(), "recipient") for m in _RECIPIENT_ACTOR.finditer(body)]
     sides += [(m.end(), "donor") for m in _BOTH_SIDES_ACTOR.finditer(body)]  # "the two sides attracted": the pairing's
     for _, b, place in named:
@@ -122,7 +123,7 @@ def _actor_sides(body: str, donor: str | None, recipients: RecipientPlaces, name
         at = b - len(place)
         if act is not None and _CLAUSE_START.search(body, 0, at) and place_side(place, donor) != "donor":
             sides.append((b + act.end(), "recipient"))
-    for end, name in sentence_actors(body):
+    for end, name in actors:
         if donor and (donor.lower() in name.lower() or place_side(name, donor) == "donor"):
             sides.append((end, "donor"))
     return sorted(sides)
@@ -200,10 +201,11 @@ def fact_places(
         body = text[sent.start : sent.end]
         heading = headings[sent.section] if sent.section < len(headings) else None
         named = _places(body, parties.donor, recipients)
-        acting = _actor_sides(body, parties.donor, recipients, named)
+        actors = sentence_actors(body)
+        acting = _actor_sides(body, parties.donor, named, actors)
         # the scene of the sentence: (offset, place) of each place named and each figure's recipient
         events: list[tuple[int, str]] = [(a, p) for a, _, p in named]
-        actors = sentence_actors(body) if k in by_sentence else ()
+        actors = actors if k in by_sentence else ()
         for i in by_sentence.get(k, ()):
             start = mentions[i].start - sent.start
             told = _receivers(i, start, mentions[i].end - sent.start, contexts[i], named, events, paired, parts, out)

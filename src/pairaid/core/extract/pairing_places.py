@@ -52,9 +52,14 @@ def _name_pattern(names: set[str]) -> re.Pattern[str] | None:
     forms = sorted({n.strip() for n in names if _LATIN.match(n.strip()) and len(n.strip()) >= 3}, key=len, reverse=True)
     if not forms:
         return None
-    alts = "|".join(re.escape(f).replace(r"\ ", r"\s+").replace("'", "['’]").replace("’", "['’]") for f in forms)
-    # a name starts with a capital and stands alone ("Yulin", not "Yulinian"); a possessive may follow
-    return re.compile(rf"(?<![\w’'-])(?:{alts})(?![\w-])")
+    # a name starts with a capital and stands alone ("Yulin", not "Yulinian"); a possessive may follow.  The
+    # look back for a letter before the name comes after its first letter ("Y(?<![\w’'-].)ulin"), so that the
+    # regex engine scans for the first letters of the names instead of trying every name at every character
+    alts = "|".join(
+        f[0] + r"(?<![\w’'-].)" + re.escape(f[1:]).replace(r"\ ", r"\s+").replace("'", "['’]").replace("’", "['’]")
+        for f in forms
+    )
+    return re.compile(rf"(?:{alts})(?![\w-])")
 
 
 @cache
