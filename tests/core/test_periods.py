@@ -442,3 +442,17 @@ def test_this_year_last_year_and_the_n_years_are_read_from_when_the_text_was_wri
             (p.kind, p.start_year, p.end_year) if p.kind == "cumulative" else (p.kind, p.year)
         )
     assert {k: got.get(k) for k in expected} == expected
+
+
+def test_every_year_since_a_start_is_the_period_since_then_not_an_age() -> None:
+    """Issue 11: "Counting every year since the pairing began in 2005, ... has reached N": 2005 to the report
+    year; "the 17th year since" stays an age."""
+    from pairaid.core.extract import read_report
+
+    ex = read_report(
+        "Anhe - Baishan Pairing-off Poverty Alleviation\nCounting every year since the pairing began in 2005, Anhe's"
+        " fiscal aid to Baishan has reached 90 million yuan.",
+        report_year=2012,
+    )
+    (fact,) = ex.facts
+    assert (fact.period.kind, fact.period.start_year, fact.period.end_year) == ("cumulative", 2005, 2012)

@@ -123,7 +123,7 @@ def _names_a_period(body: str) -> bool:
 
 
 # "the seventeenth year since", "the 10th anniversary since": how long, not since when the figures count
-_COUNTED_SINCE = re.compile(r"\b(?:year|anniversary)\s*$", re.I)
+_COUNTED_SINCE = re.compile(r"(?<!every\s)(?<!each\s)\b(?:year|anniversary)\s*$", re.I)  # not "every year since"
 DATED = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}\b|\b(?:on|in)\s+{_MONTH}\b")
 # a sentence opening on a place ("In County B, ...") starts a new scene: carried periods stop
 NEW_SCENE = re.compile(rf"\s*In\s+(?!{_MONTH}\b|(?:19|20)\d\d\b)[A-Z]")
