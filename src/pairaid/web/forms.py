@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from pairaid.accounts.permissions import datavalue_pairings, editable_pairings
 from pairaid.activities.models import Activity, Transaction
 from pairaid.activities.selectors import activity_list
+from pairaid.core.codelists import sectors
 from pairaid.geo.models import Area
 from pairaid.geo.selectors import area_find, areas_and_unknown_codes
 from pairaid.indicators.models import DataValue, PeriodKind, Qualifier
@@ -105,6 +106,10 @@ class ActivityForm(forms.ModelForm):  # type: ignore[type-arg]
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _offer(self.fields["pairing"], editable_pairings(user).select_related("donor_area", "recipient_area"))
+        zh = (get_language() or "en").lower().startswith("zh")  # the codelist's names in the reader's language
+        self.fields["sector"].choices = [("", "---------")] + [  # type: ignore[attr-defined]
+            (s.code, s.name_zh if zh else s.name_en) for s in sectors()
+        ]
         if self.instance.pk and not self.is_bound:
             self.fields["recipient_area_codes"].initial = ", ".join(a.code for a in self.instance.recipient_areas.all())
 
