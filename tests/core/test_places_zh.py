@@ -35,6 +35,19 @@ def _sides(text: str, figure: str) -> tuple[str | None, str | None]:
         # of areas written one within the other, the innermost; a prefecture before its counties stands for them
         ("上海对口帮扶云南\n上海在昆明市宜良县援建学校7所。", "7所", ("上海", "宜良县")),
         ("深圳对口帮扶广西\n深圳在广西凤山县、东兰县援建学校7所。", "7所", ("深圳", "凤山县")),
+        # the county within it where the sentence says the work was done, after the figure; not a part
+        (
+            "山东对口支援新疆喀什地区\n喀什地区光照充足,山东投入资金900万元,在伽师县建设温室。",
+            "900万元",
+            ("山东", "伽师县"),
+        ),
+        (
+            "山东对口支援新疆喀什地区\n山东向喀什地区投入资金900万元,其中在伽师县建设温室300万元。",
+            "900万元",
+            ("山东", "喀什地区"),
+        ),
+        # a giving place after 向 is where people go, as after 到
+        ("广州市对口帮扶毕节市\n毕节通过向广东输出劳动力,帮助转移就业2600人。", "2600人", ("广州市", "毕节市")),
         # where people go to work, or a name in quotes, gives nothing; a giver named as one still does
         (
             "广州市对口帮扶毕节市\n广州帮助毕节贫困劳动力转移就业2.6万人,其中到广东省内就业4300人。",

@@ -20,11 +20,12 @@
   it in its clause, else the report's; a list of counties after their prefecture stands for the
   prefecture (``凉山州昭觉、布拖、美姑``), another list for its first name, areas written one within the
   other for the innermost (``昆明市宜良县``; a giving place written against a receiving one,
-  ``青岛安顺产业园``, is none of them), and a bare name
+  ``青岛安顺产业园``, is none of them), a county within it where the sentence says the work was done
+  after the figure for the county (``在伽师县建设``; not after ``其中``), and a bare name
   is written as the page writes it in full (``和田``: ``和田地区``); a sentence that names no place
   but counties by their count (``对口四县``) gives the list the page wrote with that count
   (:mod:`~pairaid.core.extract.county_lists_zh`).  Its donor is the last giving place
-  named before it in its sentence (not where people go, ``到广东就业``, nor a name in quotes,
+  named before it in its sentence (not where people go, ``到广东就业``, ``向广东输出``, nor a name in quotes,
   ``“广东工匠”``, nor the last of some of the donor's own areas, ``甲市、乙市等对口市``), else the report's.
 """
 
@@ -143,7 +144,7 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place
                 i = k + length
                 break
     # a county named in full, or by its short name as what is aided ("援建青川"), is a place page-wide
-    written_in_full = {code for a, _, code, short in found if not short or n.aided.search(text, 0, a)}
+    written_in_full = {code for a, _, code, short in found if not short or n.aided.search(text, max(0, a - 4), a)}
     ends = {b for _, b, _, _ in found}
     begins = {a for a, _, _, _ in found}
     out: list[Place] = []
@@ -239,6 +240,7 @@ def chinese_sides(
     after = [k for k, p in enumerate(places) if p.start >= figure[1] and p.end <= upto]
     taker = next((k for k in reversed(before) if places[k].need > donor_need), None)
     taker = taker if taker is not None else next((k for k in after if places[k].need > donor_need), None)
+    taker = _done_in(text, places, taker, figure[1], sentence[1]) if taker is not None else None
     recipient: str | None
     if taker is not None:
         recipient = _in_full(_list_head(places, taker, text, donor_need), places)
@@ -253,6 +255,25 @@ def chinese_sides(
     if giver is None or _some_of(text, giver, places, parties.donor):
         return parties.donor, recipient
     return giver.name, recipient
+
+
+def _done_in(text: str, places: list[Place], taker: int, after: int, end: int) -> int:
+    """The area within ``places[taker]`` where its sentence says the work was done, after the figure
+    ("甲地区气候适宜,乙省用N万元资金在丙县建设…": 丙县), else ``taker``; not a part told after the whole
+    ("其中", "分别")."""
+    if _PARTS_AFTER.search(text, after, end):
+        return taker
+    return next(
+        (
+            k
+            for k, p in enumerate(places)
+            if after <= p.start < end and text[p.start - 1 : p.start] == "在" and holds(places[taker].code, p.code)
+        ),
+        taker,
+    )
+
+
+_PARTS_AFTER = re.compile(r"其中|分别|分別")
 
 
 def _some_of(text: str, giver: Place, places: list[Place], donor: str | None) -> bool:
@@ -278,7 +299,7 @@ def _named_only(text: str, place: Place) -> bool:
     return quoted or bool(_GOES_TO.search(text, max(0, place.start - 3), place.start))
 
 
-_GOES_TO = re.compile(r"(?:到|赴|前往)\s*$")
+_GOES_TO = re.compile(r"(?:到|赴|前往|向)\s*$")
 _QUOTES = frozenset('“"「『‘')
 _RESPECTIVE_JOIN = frozenset({"、", "和", "与", "及", "以及"})
 
