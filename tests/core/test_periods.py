@@ -411,6 +411,17 @@ def test_a_range_of_years_and_the_phrases_that_point_back_to_a_period(
             "Over these eight years, Anhe sent 40 doctors to Baishan. In 2021 it trained 90 teachers.",
             {"40 doctors": ("cumulative", 2014, 2021), "90 teachers": ("year", 2021)},
         ),
+        (  # "at present": what stands at the report year's end (issue 11, blind set 8); a firm that
+            # "now employs" N gave N jobs in the year
+            "",
+            "Since 2015 Anhe has sent 90 teachers. At present, 40 doctors from Anhe are working in Baishan."
+            " A plant now employs 300 villagers.",
+            {
+                "90 teachers": ("cumulative", 2015, 2021),
+                "40 doctors": ("as_of", 2021),
+                "300 villagers": ("year", 2021),
+            },
+        ),
         (  # undated: a review written after its year says "last year" of the report year
             "",
             "Last year Anhe sent 40 doctors to Baishan.",

@@ -141,6 +141,8 @@ def _period(
         return Period("as_of", year=phrase.year, rule="as_of")
     if phrase.kind == "since":
         return Period("cumulative", start_year=phrase.year, end_year=report_year, rule="since")
+    if phrase.kind == "now":  # "At present, N teachers are working there": what stands at the report year's end
+        return Period("as_of", year=phrase.year, rule="now")
     if phrase.kind == "since_pairing":
         if start_year is not None and start_year < report_year:
             return Period("cumulative", start_year=start_year, end_year=report_year, rule="since_pairing")

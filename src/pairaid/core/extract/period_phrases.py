@@ -98,6 +98,11 @@ _PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # "so far this year", "this year's money", "last year": the year the text was written in, or the one before
         ("this_year", r"\b(?:this|the\s+current)\s+year\b"),
         ("last_year", r"\blast\s+year\b"),
+        # "At present, 50 teachers are working there", "the park now has 19 firms": a stock at the report year's end
+        (
+            "now",
+            r"\bat\s+present\b|\bnow\s+(?:has|have|houses?|hosts?|numbers?|counts?|stands?)\b",
+        ),
     )
 )
 # a word (lower case) every match of the pattern of _PHRASES at the same place contains
@@ -105,6 +110,7 @@ _PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _PHRASE_WORDS = (
     "years", "end", "as", "end", "end|31|30", "", "-|–|—|~", "same|those|that|period",
     "since", "since", "from", "since", "since", "years", "years", "plan", "year", "", "", "years", "year", "last",
+    "present|now",
 )
 # "18.2% more than in 2010", "compared with 2009": a base year of a comparison, not a period
 _BASE_BEFORE = compile_led(
@@ -114,7 +120,9 @@ _DATING = ("in_year", "this_year", "last_year")
 # "a year or a year word": two scans, each fast (a digit prefix; a letter lead), in place of one slow one
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
 _PERIOD_WORD = compile_led(
-    r"\byears?\b|\bsince\b|\bperiod\b|\bend\s+of\b|\b(?:Dec\.?|December)\s+31\b|\b(?:June|Jun\.?)\s+30\b", re.I
+    r"\byears?\b|\bsince\b|\bperiod\b|\bend\s+of\b|\b(?:Dec\.?|December)\s+31\b|\b(?:June|Jun\.?)\s+30\b"
+    r"|\bat\s+present\b|\bnow\b",
+    re.I,
 )  # "since the pairing began" names no year
 
 
@@ -200,7 +208,7 @@ def find_period_phrases(
                 continue  # "more than in 2010", "against last year": a base of comparison
             if kind == "since" and _COUNTED_SINCE.search(body, max(0, m.start() - 30), m.start()):
                 continue  # "2013 was the 17th year since ...": an age, not the period of the figures
-            if kind in ("whole_year", "year_end", "since_pairing"):
+            if kind in ("whole_year", "year_end", "since_pairing", "now"):
                 year = report_year  # "since the pairing began": from the pairing's start year, when known
             elif kind == "past_years":
                 raw = m.group(1).lower()
@@ -260,7 +268,7 @@ def find_period_phrases(
                     year,
                     opens,
                     start_year=int(m.group(1)) if kind == "span" else None,
-                    carries=kind not in ("year_end", "since", "since_pairing", "since_then"),
+                    carries=kind not in ("year_end", "since", "since_pairing", "since_then", "now"),
                 )
             )
     found.sort(key=lambda p: p.start)
