@@ -357,9 +357,10 @@ def _receivers(
             for a, _, p in named
             if start - len(words) <= a < start and _OPENS.fullmatch(words[: a - start + len(words)])
         ]
-        left = left or opens
-        if left or (left := [p for p in (share_place(ctx.left, ctx.clause),) if p]):
-            return (left[-1],)
+        told = share_place(ctx.left, ctx.clause)  # "B1, the poorest county, received": the place the words name
+        named_before = left or opens
+        if told or named_before:
+            return (told or named_before[-1],)
     rest_end = end + max(len(ctx.rest), len(ctx.after))
     own = next((p for a, _, p in named if end <= a < rest_end), None)
     if own is not None:

@@ -87,7 +87,8 @@ def each_recipients(left: str, right: str) -> tuple[str, ...]:
 
 
 _RECEIVERS = re.compile(
-    rf"(?:^|[,;:]\s*)(?:the\s+)?(?P<list>{_LIST})\s+(?:received|got|obtained|(?:were|was)\s+(?:allotted|allocated|given))\s+$"
+    rf"(?:^|[,;:]\s*)(?:the\s+)?(?P<list>{_LIST})(?:\s*[—–]+[^—–]{{0,80}}[—–]+)?\s+"
+    r"(?:received|got|obtained|(?:were|was)\s+(?:allotted|allocated|given))\s+$"
 )
 
 
