@@ -35,6 +35,9 @@ def _sides(text: str, figure: str) -> tuple[str | None, str | None]:
         # of areas written one within the other, the innermost; a prefecture before its counties stands for them
         ("上海对口帮扶云南\n上海在昆明市宜良县援建学校7所。", "7所", ("上海", "宜良县")),
         ("深圳对口帮扶广西\n深圳在广西凤山县、东兰县援建学校7所。", "7所", ("深圳", "凤山县")),
+        # a list closed by 及 is one list
+        ("上海对口支援喀什地区\n上海支援喀什地区莎车县、泽普县及叶城县资金8亿元。", "8亿元", ("上海", "喀什地区")),
+        ("上海对口支援喀什地区\n上海支援莎车县及叶城县资金8亿元。", "8亿元", ("上海", "叶城县")),
         # the county within it where the sentence says the work was done, after the figure; not a part
         (
             "山东对口支援新疆喀什地区\n喀什地区光照充足,山东投入资金900万元,在伽师县建设温室。",

@@ -205,15 +205,18 @@ def _most(names: Any) -> list[str]:
 
 
 def _list_head(places: list[Place], k: int, text: str, donor_need: int) -> Place:
-    """The place that stands for the list ``places[k]`` closes: the prefecture written before a list of its
-    counties ("凉山州昭觉、布拖、美姑": 凉山州), else the list's first name ("广西甲县、乙县": 甲县); of areas
-    written one within the other, the innermost ("昆明市甲县", "新疆喀什地区").  A giving place written
+    """The place that stands for the list ``places[k]`` closes (``、``, the last name also after 及, 和 or 与):
+    the prefecture written before a list of its counties ("凉山州昭觉、布拖、美姑": 凉山州), else the list's
+    first name ("广西甲县、乙县": 甲县); of areas written one within the other, the innermost ("昆明市甲县",
+    "新疆喀什地区").  A giving place written
     against it is no part of it ("青岛安顺产业园", "甲乙两地": 乙)."""
 
     def joined(j: int, by: str) -> bool:
         return j > 0 and text[places[j - 1].end : places[j].start] == by and places[j - 1].need > donor_need
 
     first = k
+    if any(joined(k, by) for by in ("及", "和", "与")) and joined(k - 1, "、"):
+        first -= 1  # the last of a list "甲、乙及丙"
     while joined(first, "、"):
         first -= 1
     holder = first - 1 if joined(first, "") and holds(places[first - 1].code, places[first].code) else None
