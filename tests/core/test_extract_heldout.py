@@ -82,14 +82,15 @@ def _set_of(gold_path: Path) -> str:
 
 # each set's fact F1 may not fall below (2026-12-07, issue 11: after the rules fitted to them that day,
 # heldout 1.000, blind 0.934, blindNN 0.960, b5 0.947, b6 0.932; b7 0.749 at its first reading on a4f26ad, 0.839
-# after the rules fitted to its misses; b8 0.763 here, with its gold's report years, on e816653)
+# after the rules fitted to its misses; b8 0.763 here, with its gold's report years, on e816653; then the classes of
+# error of sets 5-7, issue 11: b5 0.953, b6 0.951, b7 0.916)
 FACT_FLOORS = {
     "heldout": 0.995,
     "blind": 0.928,
     "blindNN": 0.955,
-    "b5": 0.94,
-    "b6": 0.925,
-    "b7": 0.825,
+    "b5": 0.945,
+    "b6": 0.94,
+    "b7": 0.905,
     "b8": 0.755,
 }
 
