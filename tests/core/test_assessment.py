@@ -7,6 +7,7 @@ from decimal import Decimal as D
 import pytest
 
 from pairaid.core.assessment import (
+    Clause,
     CompletenessFact,
     Criterion,
     ExecutionFact,
@@ -95,8 +96,35 @@ def test_evidence_writes_a_counted_unit_in_the_plural_for_any_number_but_one() -
         "aid_funds": IndicatorFact("aid_funds", "CNY", D("2")),
     })
     _, evidence = score_indicators({"indicators": ["schools", "aid_projects", "aid_funds"]}, facts)
-    assert evidence == [
+    assert [c.text for c in evidence] == [
         "schools: 1 school reported (no target)",
         "aid_projects: 39 projects reported (no target)",
         "aid_funds: 2 CNY reported (no target)",
     ]
+
+
+def test_the_evidence_is_data_for_the_pages_to_word() -> None:
+    """Each line of evidence says what was judged and of what, by codes and numbers (the pages and reports word it in
+    the reader's language); its English text is what the API and the command line give."""
+    rules = [("indicators", {"indicators": ["aid_funds", "surgeries", "jobs"]}), ("plan_execution", {}),
+             ("completeness", {}), ("open_findings", {})]
+    facts = YearFacts(FACTS.indicators, FACTS.executions, CompletenessFact(12, 15, ("jobs",), "approved", 2),
+                      FACTS.findings)
+    result = assess([Criterion(r, r, D(10), r, p) for r, p in rules], facts)
+    clauses = [c for criterion in result.criteria for c in criterion.clauses]
+    assert clauses == [
+        Clause("of_target", "aid_funds", "CNY", D("1574000000"), D("2000000000"), D("0.787")),
+        Clause("reported", "surgeries", "operation", D("4456")),
+        Clause("not_reported", "jobs", "person"),
+        Clause("executed", "enterprise_investment", "CNY", D("1500000000"), D("5100000000"),
+               D("1500000000") / D("5100000000")),
+        Clause("executed", "aid_projects", "project", D("39"), D("19"), D("39") / D("19")),
+        Clause("filled", count=12, total=15, state="approved", version=2),
+        Clause("missing", codes=("jobs",)),
+        Clause("findings", count=1, severity="error", rule="parts_exceed_whole"),
+        Clause("findings", count=2, severity="warning", rule="told_two_ways"),
+    ]
+    assert result.criteria[2].evidence == ("12 of 15 indicators filled; dataset approved (version 2)", "missing: jobs")
+    empty = assess([Criterion(r, r, D(10), r, p) for r, p in rules[1:]], YearFacts())
+    assert [c.clauses for c in empty.criteria] == [(Clause("no_plan"),), (Clause("no_dataset"),),
+                                                   (Clause("no_findings"),)]

@@ -3,11 +3,12 @@ assessment evidence (indicators, units, judgements in words), in the reader's la
 
 from __future__ import annotations
 
+import html
 import re
 
 from django.test import Client
 
-from tests.web.factories import World
+from tests.web.factories import World, make_figure
 
 
 def _client(user: object, language: str) -> Client:
@@ -16,8 +17,8 @@ def _client(user: object, language: str) -> Client:
     return client
 
 
-def _options(html: str, select: str) -> list[tuple[str, str]]:
-    found = re.search(rf'<select name="{select}"[^>]*>(.*?)</select>', html, re.S)
+def _options(page: str, select: str) -> list[tuple[str, str]]:
+    found = re.search(rf'<select name="{select}"[^>]*>(.*?)</select>', page, re.S)
     assert found, f"no <select name={select}>"
     return re.findall(r'<option value="([^"]*)"[^>]*>([^<]*)</option>', found.group(1))
 
@@ -30,3 +31,44 @@ def test_the_activity_form_lists_sectors_by_their_name_in_the_readers_language(w
     assert en["infrastructure"] == "Rural infrastructure"
     assert zh.keys() == en.keys() and len(zh) > 5
     assert not [n for code, n in zh.items() if code and re.search("[A-Za-z]", n)], "English on the Chinese page"
+
+
+def _assessment(client: Client, url: str) -> str:
+    """The words of the pairing page's assessment (score, criteria, evidence), without the tags."""
+    page = client.get(url).content.decode()
+    section = page[page.rindex("<p", 0, page.index('class="assessment-score"')) :]
+    section = section[: section.index("</section>")]
+    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", section)))
+
+
+def test_the_pairing_pages_assessment_says_its_evidence_by_names_in_the_readers_language(world: World) -> None:
+    from pairaid.assessment.services import rubric_sync
+    from pairaid.checks.services import findings_refresh
+    from pairaid.datasets.services import datasets_sync
+    from pairaid.plans.services import plan_get_or_create, plan_value_set
+
+    datasets_sync()
+    rubric_sync()
+    make_figure("leader_visits", "30", pairing=world.kashi)
+    whole = make_figure("aid_funds", "16000000", pairing=world.kashi)
+    part = make_figure("grant_funds", "20000000", pairing=world.kashi)
+    part.part_of = whole  # a part larger than its whole: a finding of the checks
+    part.save()
+    findings_refresh(pairing=world.kashi, year=2009)
+    plan, _ = plan_get_or_create(user=world.owner, pairing=world.kashi, year=2009)
+    plan_value_set(user=world.owner, plan=plan, indicator="aid_funds", value="20000000")
+    url = f"/pairings/{world.kashi.pk}/?year=2009"
+
+    zh = _assessment(_client(world.viewer, "zh-hans"), url)
+    en = _assessment(_client(world.viewer, "en"), url)
+
+    assert not re.findall(r"[A-Za-z_]+", zh), f"codes or English on the Chinese page: {zh}"
+    assert "领导互访：已填报30人次（未设目标）" in zh
+    assert "援助资金：计划2000万元，完成1600万元（80.0%）" in zh
+    assert "1项错误：分项之和超过总数" in zh
+    assert "未填报：" in zh and "数据集未报送" in zh
+    assert "Leaders' exchange visits: 30 person-times reported (no target)" in en
+    assert "Aid funds provided (all channels): 16 million yuan done of 20 million yuan planned (80.0%)" in en
+    assert "1 error: the parts add up to more than the whole" in en
+    assert "dataset not submitted" in en
+    assert "leader_visits" not in en and "person_time" not in en and "parts_exceed_whole" not in en

@@ -55,7 +55,7 @@ def test_the_pairing_page_shows_plan_against_actual_the_events_and_the_assessmen
     assert "80.0%" in section
     assert "Kashgar fair" in section and "booths: 146" in section
     assert 'class="assessment-score"' in section
-    assert "aid_funds: 16,000,000 CNY reported (no target)" in section
+    assert "Aid funds provided (all channels): 16 million yuan reported (no target)" in section  # names, no codes
 
 
 def test_the_area_page_shows_what_was_promised_against_what_arrived(world: World) -> None:

@@ -76,9 +76,9 @@ def rubric_criteria(*, language: str = "en") -> list[rubric.Criterion]:
     ]
 
 
-def submission_state(submission: Submission) -> str:
-    """What the completeness criterion says of a dataset's latest version: its state and version."""
-    return f"{submission.state} (version {submission.version})"
+def submission_state(submission: Submission) -> tuple[str, int]:
+    """What the completeness criterion says of a dataset's latest version: its state (code) and version."""
+    return str(submission.state), submission.version
 
 
 def _ancestors(parent: dict[int, int | None], node: int) -> list[int]:
@@ -109,7 +109,7 @@ class _Facts:
         root: Pairing | None = None,
         executions: dict[int, list[ExecutionRow]] | None = None,
         completeness: dict[int, Completeness] | None = None,
-        states: dict[int, str] | None = None,
+        states: dict[int, tuple[str, int]] | None = None,
     ) -> None:
         self.year, self.language = year, language
         listed = [k.params["indicators"] for k in criteria if k.rule == "indicators"]
@@ -170,8 +170,10 @@ class _Facts:
             rubric.ExecutionFact(r.code, r.unit, r.planned, r.actual) for r in self.executions.get(pairing.pk, [])
         ]
         found = self.completeness.get(pairing.pk)
-        state = self.states.get(pairing.pk, "not submitted")
-        filled = None if found is None else rubric.CompletenessFact(found.filled, found.total, found.missing, state)
+        state, version = self.states.get(pairing.pk, ("not submitted", None))
+        filled = (
+            None if found is None else rubric.CompletenessFact(found.filled, found.total, found.missing, state, version)
+        )
         return rubric.YearFacts(indicators, executions, filled, tuple(self.findings.get(pairing.pk, ())))
 
 

@@ -73,6 +73,7 @@ class CompletenessFact:
     total: int
     missing: tuple[str, ...] = ()
     state: str = "not submitted"
+    version: int | None = None
 
 
 @dataclass(frozen=True)
@@ -94,15 +95,89 @@ class YearFacts:
 
 
 @dataclass(frozen=True)
+class Clause:
+    """One line of a criterion's evidence as data, for pages and reports to word in their language: what
+    was judged (``kind``, one of :data:`CLAUSE_KINDS`) and of what (indicator and unit codes, the numbers).
+
+    ``value`` is the actual (reported, done); ``target`` the target or the planned figure; ``rate`` the
+    fraction reached; ``count`` and ``total`` counted things (indicators filled of how many, findings of
+    one ``severity`` and ``rule``); ``codes`` the indicators missing; ``state`` and ``version`` the
+    dataset's. :attr:`text` is the line in English with codes (the API's and the command line's)."""
+
+    kind: str
+    indicator: str = ""
+    unit: str = ""
+    value: Decimal | None = None
+    target: Decimal | None = None
+    rate: Decimal | None = None
+    count: int = 0
+    total: int = 0
+    severity: str = ""
+    rule: str = ""
+    codes: tuple[str, ...] = ()
+    state: str = ""
+    version: int | None = None
+
+    @property
+    def text(self) -> str:
+        return _TEXTS[self.kind](self)
+
+
+def _target_text(c: Clause) -> str:
+    assert c.value is not None and c.target is not None and c.rate is not None
+    return (
+        f"{c.indicator}: {_number(c.value)} {_counted(c.value, c.unit)} of the target "
+        f"{_number(c.target)} ({_percent(c.rate)})"
+    )
+
+
+def _reported_text(c: Clause) -> str:
+    assert c.value is not None
+    return f"{c.indicator}: {_number(c.value)} {_counted(c.value, c.unit)} reported (no target)"
+
+
+def _executed_text(c: Clause) -> str:
+    assert c.target is not None and c.rate is not None
+    done = _number(c.value) if c.value is not None else "nothing recorded"
+    return f"{c.indicator}: {done} of {_number(c.target)} {_counted(c.target, c.unit)} planned ({_percent(c.rate)})"
+
+
+def _filled_text(c: Clause) -> str:
+    version = f" (version {c.version})" if c.version is not None else ""
+    return f"{c.count} of {c.total} indicators filled; dataset {c.state}{version}"
+
+
+_TEXTS: dict[str, Callable[[Clause], str]] = {
+    "not_reported": lambda c: f"{c.indicator}: not reported",
+    "of_target": _target_text,
+    "reported": _reported_text,
+    "no_plan": lambda c: "no plan for the year",
+    "executed": _executed_text,
+    "no_dataset": lambda c: "no dataset is configured for the pairing",
+    "filled": _filled_text,
+    "missing": lambda c: f"missing: {', '.join(c.codes)}",
+    "no_findings": lambda c: "no findings",
+    "findings": lambda c: f"{c.count} {c.severity}{'s' if c.count > 1 else ''}: {c.rule}",
+}
+#: What a clause can say.
+CLAUSE_KINDS = tuple(_TEXTS)
+
+
+@dataclass(frozen=True)
 class CriterionScore:
-    """A criterion's result: ``points`` of ``weight``, and the evidence for them."""
+    """A criterion's result: ``points`` of ``weight``, and the evidence for them (``clauses``, as data;
+    ``evidence``, their lines in English)."""
 
     code: str
     name: str
     rule: str
     weight: Decimal
     points: Decimal
-    evidence: tuple[str, ...]
+    clauses: tuple[Clause, ...]
+
+    @property
+    def evidence(self) -> tuple[str, ...]:
+        return tuple(c.text for c in self.clauses)
 
 
 @dataclass(frozen=True)
@@ -113,7 +188,7 @@ class Score:
     criteria: tuple[CriterionScore, ...]
 
 
-Rule = Callable[[Mapping[str, object], YearFacts], tuple[Decimal, list[str]]]
+Rule = Callable[[Mapping[str, object], YearFacts], tuple[Decimal, list[Clause]]]
 
 
 def _number(value: Decimal) -> str:
@@ -140,7 +215,7 @@ def _codes(params: Mapping[str, object]) -> list[str]:
     return list(codes)
 
 
-def score_indicators(params: Mapping[str, object], facts: YearFacts) -> tuple[Decimal, list[str]]:
+def score_indicators(params: Mapping[str, object], facts: YearFacts) -> tuple[Decimal, list[Clause]]:
     """Each listed indicator: actual against target (capped at 1), or 1 when reported; the mean."""
     codes = _codes(params)
     parts, evidence = [], []
@@ -148,58 +223,53 @@ def score_indicators(params: Mapping[str, object], facts: YearFacts) -> tuple[De
         fact = facts.indicators.get(code)
         if fact is None or fact.actual is None:
             parts.append(Decimal(0))
-            evidence.append(f"{code}: not reported")
+            evidence.append(Clause("not_reported", code, fact.unit if fact else ""))
         elif fact.target:
             part = min(ONE, fact.actual / fact.target)
             parts.append(part)
-            evidence.append(
-                f"{code}: {_number(fact.actual)} {_counted(fact.actual, fact.unit)} of the target "
-                f"{_number(fact.target)} ({_percent(part)})"
-            )
+            evidence.append(Clause("of_target", code, fact.unit, fact.actual, fact.target, part))
         else:
             parts.append(ONE)
-            evidence.append(f"{code}: {_number(fact.actual)} {_counted(fact.actual, fact.unit)} reported (no target)")
+            evidence.append(Clause("reported", code, fact.unit, fact.actual))
     return sum(parts, Decimal(0)) / len(codes), evidence
 
 
-def score_plan_execution(params: Mapping[str, object], facts: YearFacts) -> tuple[Decimal, list[str]]:
+def score_plan_execution(params: Mapping[str, object], facts: YearFacts) -> tuple[Decimal, list[Clause]]:
     """The mean execution rate of the planned indicators, each capped at ``cap`` percent; no plan is 0."""
     cap = Decimal(str(params.get("cap", 100))) / 100
     if not facts.executions:
-        return Decimal(0), ["no plan for the year"]
+        return Decimal(0), [Clause("no_plan")]
     parts, evidence = [], []
     for e in facts.executions:
         rate = (e.actual or Decimal(0)) / e.planned if e.planned else Decimal(0)
         parts.append(min(cap, rate) / cap if cap else Decimal(0))
-        done = _number(e.actual) if e.actual is not None else "nothing recorded"
-        planned = f"{_number(e.planned)} {_counted(e.planned, e.unit)}"
-        evidence.append(f"{e.code}: {done} of {planned} planned ({_percent(rate)})")
+        evidence.append(Clause("executed", e.code, e.unit, e.actual, e.planned, rate))
     return sum(parts, Decimal(0)) / len(parts), evidence
 
 
-def score_completeness(params: Mapping[str, object], facts: YearFacts) -> tuple[Decimal, list[str]]:
+def score_completeness(params: Mapping[str, object], facts: YearFacts) -> tuple[Decimal, list[Clause]]:
     """The share of the dataset's indicators that are filled."""
     found = facts.completeness
     if found is None or not found.total:
-        return Decimal(0), ["no dataset is configured for the pairing"]
-    line = f"{found.filled} of {found.total} indicators filled; dataset {found.state}"
-    evidence = [line] + ([f"missing: {', '.join(found.missing)}"] if found.missing else [])
+        return Decimal(0), [Clause("no_dataset")]
+    line = Clause("filled", count=found.filled, total=found.total, state=found.state, version=found.version)
+    evidence = [line] + ([Clause("missing", codes=tuple(found.missing))] if found.missing else [])
     return Decimal(found.filled) / found.total, evidence
 
 
 _PENALTIES = {"error": Decimal("0.25"), "warning": Decimal("0.1"), "info": Decimal(0)}
 
 
-def score_open_findings(params: Mapping[str, object], facts: YearFacts) -> tuple[Decimal, list[str]]:
+def score_open_findings(params: Mapping[str, object], facts: YearFacts) -> tuple[Decimal, list[Clause]]:
     """1 less a penalty per finding still standing (by severity), at least 0."""
     penalty = {s: Decimal(str(params.get(s, default))) for s, default in _PENALTIES.items()}
     if not facts.findings:
-        return ONE, ["no findings"]
+        return ONE, [Clause("no_findings")]
     counts: dict[tuple[str, str], int] = {}
     for f in facts.findings:
         counts[(f.severity, f.rule)] = counts.get((f.severity, f.rule), 0) + 1
     taken = sum((penalty.get(s, Decimal(0)) * n for (s, _), n in counts.items()), Decimal(0))
-    evidence = [f"{n} {severity}{'s' if n > 1 else ''}: {rule}" for (severity, rule), n in sorted(counts.items())]
+    evidence = [Clause("findings", count=n, severity=s, rule=rule) for (s, rule), n in sorted(counts.items())]
     return max(Decimal(0), ONE - taken), evidence
 
 

@@ -187,6 +187,14 @@ def params_words(params: Any) -> str:
 
 
 @register.filter
+def evidence_words(clauses: Any) -> str:
+    """An assessment criterion's evidence in the active language, by names (not codes)."""
+    from pairaid.web.criterion_words import evidence_words as words
+
+    return words(clauses or ())
+
+
+@register.filter
 def job_error(text: Any) -> str:
     """A job's (or one file's) error in the active language, where the catalogue says it."""
     from pairaid.jobs.selectors import error_words
