@@ -422,6 +422,12 @@ def test_a_range_of_years_and_the_phrases_that_point_back_to_a_period(
                 "300 villagers": ("year", 2021),
             },
         ),
+        (  # money paid out "by the end of the year" after the pairing's start: the year's sum (issue 11, blind set 8)
+            "",
+            "Anhe has been paired with Baishan since 2015.\n\nThe plan was met: by the end of the year Anhe had"
+            " disbursed 9 million yuan of aid funds.",
+            {"9 million yuan": ("year", 2021)},
+        ),
         (  # undated: a review written after its year says "last year" of the report year
             "",
             "Last year Anhe sent 40 doctors to Baishan.",

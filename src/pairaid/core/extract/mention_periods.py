@@ -261,7 +261,21 @@ def mention_periods(
             out.append(same if same is not None else Period("year", year=report_year))
             continue
         stock = phrase is not None and phrase.kind == "as_of" and _stock_sentence(text, sent, stock_sentences)
-        out.append(_period(phrase, report_year, start_year, since=since, stock=stock))
+        if (
+            phrase is not None
+            and phrase.kind == "as_of"
+            and not stock
+            and since is None
+            and _THE_YEAR_END.search(text, phrase.start, phrase.end)
+        ):
+            # "by the end of the year Anhe had disbursed N": the year's sum, not one since the pairing began
+            if _FLOW_BEFORE.search(text, max(phrase.end, m.start - 40), m.start):
+                out.append(Period("year", year=report_year, rule="year_end_flow"))
+                continue
+            start_year_here = None
+        else:
+            start_year_here = start_year
+        out.append(_period(phrase, report_year, start_year_here, since=since, stock=stock))
     return tuple(out)
 
 
@@ -291,6 +305,11 @@ def _whole_period(
     return None
 
 
+_FLOW_BEFORE = re.compile(
+    r"\b(?:disbursed|paid\s+out|allocated|spent|delivered)\s+(?:a\s+total\s+of\s+|some\s+|over\s+|more\s+than\s+)?$",
+    re.I,
+)
+_THE_YEAR_END = re.compile(r"\bend\s+of\s+(?:the|this)\s+year\b", re.I)
 _BACK_REFERENCES = ("since_then",)
 _SAME_LIMIT = 80  # figures read back for the period "the same five years" refers to
 _A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
