@@ -22,7 +22,8 @@ place 0.720; fitted to since (datelines, this/last year, breakdowns, listed area
 bursaries, exchanges: 0.839).  The ``*_b8*`` reports are blind set 8 (24 reports, 355 facts, 2026-12-07,
 another writer who never saw the code; a yearbook entry's file name carries the publication year, its
 gold the report year), first reading on e816653 through the command line mention F1 0.959, fact F1 0.720,
-place 0.776.
+place 0.776; fitted to since (publication dates, "of the total", places listed "respectively" or "each", tables
+that add up to a sum, plans, "at present": 0.863, place 0.810).
 """
 
 from __future__ import annotations
@@ -82,8 +83,8 @@ def _set_of(gold_path: Path) -> str:
 
 # each set's fact F1 may not fall below (2026-12-07, issue 11: after the rules fitted to them that day,
 # heldout 1.000, blind 0.934, blindNN 0.960, b5 0.947, b6 0.932; b7 0.749 at its first reading on a4f26ad, 0.839
-# after the rules fitted to its misses; b8 0.763 here, with its gold's report years, on e816653; then the classes of
-# error of sets 5-7, issue 11: b5 0.953, b6 0.951, b7 0.916)
+# after the rules fitted to its misses; b8 0.763 here, with its gold's report years, on e816653, 0.863 after the
+# rules fitted to its misses; then the classes of error of sets 5-7, issue 11: b5 0.953, b6 0.951, b7 0.916)
 FACT_FLOORS = {
     "heldout": 0.995,
     "blind": 0.928,
@@ -91,7 +92,7 @@ FACT_FLOORS = {
     "b5": 0.945,
     "b6": 0.94,
     "b7": 0.905,
-    "b8": 0.755,
+    "b8": 0.85,
 }
 
 
