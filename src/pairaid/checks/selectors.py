@@ -1,4 +1,4 @@
-"""Reads for the checks: data values as figures, and stored findings."""
+"""Reads for the checks: data values as checked values, and stored findings."""
 
 from __future__ import annotations
 
@@ -81,7 +81,7 @@ def datavalues_to_check(
 
 
 def checked_value_of(row: Mapping[str, Any]) -> CheckedValue:
-    """The figure the checks see for one row of :func:`datavalues_to_check` (id: the value's pk as text)."""
+    """The checked value the checks see for one row of :func:`datavalues_to_check` (id: the value's pk as text)."""
     return CheckedValue(
         id=str(row["pk"]),
         indicator=row["indicator__code"],
@@ -132,7 +132,7 @@ def _datavalue_key(row: Mapping[str, Any]) -> tuple[object, ...]:
 
 
 def checked_values_of(rows: Sequence[Mapping[str, Any]]) -> tuple[CheckedValue, ...]:
-    """Figures of ``rows`` (of :func:`datavalues_to_check`), each statement once.
+    """Checked values of ``rows`` (of :func:`datavalues_to_check`), each statement once.
 
     A reviewer's correction stands for the extracted figure it corrects (an extracted value whose
     key has a confirmed one is left out): both together would look like one figure told twice. An
@@ -156,8 +156,8 @@ def checked_values_of(rows: Sequence[Mapping[str, Any]]) -> tuple[CheckedValue, 
             and (first["status"] in _CONFIRMED or first["evidence__document_id"] != r["evidence__document_id"])
         ):
             same[str(r["pk"])] = str(first["pk"])
-    figures = [checked_value_of(r) for r in kept if str(r["pk"]) not in same]
-    return tuple(replace(f, part_of=same.get(f.part_of, f.part_of)) if f.part_of in same else f for f in figures)
+    checked_values = [checked_value_of(r) for r in kept if str(r["pk"]) not in same]
+    return tuple(replace(f, part_of=same.get(f.part_of, f.part_of)) if f.part_of in same else f for f in checked_values)
 
 
 def _place(row: Mapping[str, Any], recipient: Mapping[int, int | None]) -> str:

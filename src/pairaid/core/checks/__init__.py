@@ -1,6 +1,6 @@
-"""Reconciliation rules over figures: what does not add up, what is told two ways.
+"""Reconciliation rules over checked values (facts or data values): what does not add up, what is told two ways.
 
-``run_checks(figures) -> tuple[Finding, ...]`` runs every rule family:
+``run_checks(checked_values) -> tuple[Finding, ...]`` runs every rule family:
 
 * :mod:`~pairaid.core.checks.parts` — parts against their whole, a count against its
   list, persons with person-times, cumulative totals with flows, a channel above the total;
@@ -39,15 +39,15 @@ RULES: dict[str, Severity] = {
 }
 
 
-def run_checks(figures: Sequence[CheckedValue], config: CheckConfig | None = None) -> tuple[Finding, ...]:
-    """All findings over ``figures``, errors first, each problem once.
+def run_checks(checked_values: Sequence[CheckedValue], config: CheckConfig | None = None) -> tuple[Finding, ...]:
+    """All findings over ``checked_values``, errors first, each problem once.
 
-    Raises nothing on odd figures: a link to a figure not given is ignored.
+    Raises nothing on odd values: a link to a value not given is ignored.
     """
     config = config or CheckConfig()
     found: list[Finding] = []
     for family in (check_parts, check_channels, check_repeats, check_growth, check_annual_cumulative):
-        found.extend(family(figures, config))
+        found.extend(family(checked_values, config))
     unique: dict[tuple[str, tuple[str, ...]], Finding] = {}
     for finding in found:
         unique.setdefault(finding.key, finding)

@@ -16,14 +16,14 @@ from pairaid.core.checks.model import CheckConfig, CheckedValue, Finding, Severi
 from pairaid.core.checks.precision import interval
 
 
-def check_annual_cumulative(figures: Sequence[CheckedValue], config: CheckConfig) -> list[Finding]:
+def check_annual_cumulative(checked_values: Sequence[CheckedValue], config: CheckConfig) -> list[Finding]:
     """Findings of ``annual_exceeds_cumulative``."""
     totals: dict[tuple[str, str, str, str], list[CheckedValue]] = defaultdict(list)
-    for f in figures:
+    for f in checked_values:
         if f.period_kind in ("cumulative", "as_of"):
             totals[(f.indicator, f.subject, f.disaggregation, f.unit)].append(f)
     findings = []
-    for f in figures:
+    for f in checked_values:
         if f.period_kind != "year":
             continue
         for total in totals.get((f.indicator, f.subject, f.disaggregation, f.unit), []):

@@ -32,14 +32,14 @@ def _key(f: CheckedValue) -> tuple[str, str, str, str]:
     return f.indicator, f.subject, f.disaggregation, f.unit
 
 
-def check_growth(figures: Sequence[CheckedValue], config: CheckConfig) -> list[Finding]:
+def check_growth(checked_values: Sequence[CheckedValue], config: CheckConfig) -> list[Finding]:
     """Findings of the growth rules over ``year`` figures that state a change rate."""
     annual: dict[tuple[tuple[str, str, str, str], int], list[CheckedValue]] = defaultdict(list)
-    for f in figures:
+    for f in checked_values:
         if f.period_kind == "year":
             annual[(_key(f), f.start_year)].append(f)
     findings: list[Finding] = []
-    for f in figures:
+    for f in checked_values:
         if f.change_percent is None or f.period_kind != "year":
             continue
         base_year = f.change_base_year if f.change_base_year is not None else f.start_year - 1

@@ -142,16 +142,16 @@ class Finding:
     @classmethod
     def about(
         cls,
-        figures: Sequence[CheckedValue],
+        checked_values: Sequence[CheckedValue],
         *,
         rule: str,
         severity: Severity,
         message: str,
         values: tuple[tuple[str, Decimal], ...] = (),
     ) -> Finding:
-        """A finding about ``figures``: their ids and their evidence, in their order."""
-        evidence = tuple(f.evidence for f in figures if f.evidence is not None)
-        return cls(rule, severity, message, tuple(f.id for f in figures), values, evidence)
+        """A finding about ``checked_values``: their ids and their evidence, in their order."""
+        evidence = tuple(f.evidence for f in checked_values if f.evidence is not None)
+        return cls(rule, severity, message, tuple(f.id for f in checked_values), values, evidence)
 
 
 @dataclass(frozen=True)

@@ -32,20 +32,20 @@ PERSON_UNITS = frozenset({"person", "person_time"})
 FUND_CHANNELS = frozenset({"grant_funds", "government_aid_funds", "social_donations"})
 
 
-def _counted(figure: CheckedValue) -> str:
+def _counted(checked: CheckedValue) -> str:
     """ "111 projects" from a figure written "111" that counts projects."""
-    if figure.noun and figure.noun.split()[0] not in figure.label:
-        return f"{figure.label} {figure.noun}s"
-    return figure.label
+    if checked.noun and checked.noun.split()[0] not in checked.label:
+        return f"{checked.label} {checked.noun}s"
+    return checked.label
 
 
-def parts_by_whole(figures: Sequence[CheckedValue]) -> dict[str, list[CheckedValue]]:
+def parts_by_whole(checked_values: Sequence[CheckedValue]) -> dict[str, list[CheckedValue]]:
     """The parts of each whole, keyed by the whole's id, in input order (wholes not given are left out)."""
-    ids = {f.id for f in figures}
+    ids = {f.id for f in checked_values}
     parts: dict[str, list[CheckedValue]] = defaultdict(list)
-    for figure in figures:
-        if figure.part_of is not None and figure.part_of in ids:
-            parts[figure.part_of].append(figure)
+    for checked in checked_values:
+        if checked.part_of is not None and checked.part_of in ids:
+            parts[checked.part_of].append(checked)
     return dict(parts)
 
 
@@ -88,11 +88,11 @@ def _mixing(whole: CheckedValue, parts: list[CheckedValue]) -> Finding | None:
     return None
 
 
-def check_parts(figures: Sequence[CheckedValue], config: CheckConfig) -> list[Finding]:
+def check_parts(checked_values: Sequence[CheckedValue], config: CheckConfig) -> list[Finding]:
     """Findings of the parts-against-whole rules over explicit ``part_of`` links."""
-    by_id = {f.id: f for f in figures}
+    by_id = {f.id: f for f in checked_values}
     findings: list[Finding] = []
-    for whole_id, parts in parts_by_whole(figures).items():
+    for whole_id, parts in parts_by_whole(checked_values).items():
         whole = by_id[whole_id]
         mixed = _mixing(whole, parts)
         if mixed is not None:
@@ -130,18 +130,18 @@ def check_parts(figures: Sequence[CheckedValue], config: CheckConfig) -> list[Fi
     return findings
 
 
-def check_channels(figures: Sequence[CheckedValue], config: CheckConfig) -> list[Finding]:
+def check_channels(checked_values: Sequence[CheckedValue], config: CheckConfig) -> list[Finding]:
     """A funding channel larger than the aid funds of the same subject, period and disaggregation.
 
     Of several aid-funds figures of one subject and period, the largest is the total: the others are
     often one field's or one project's ("invested 7 million yuan in education"), which a channel of
     the whole year may well exceed."""
     totals: dict[tuple[str, str, int, int, str], list[CheckedValue]] = defaultdict(list)
-    for f in figures:
+    for f in checked_values:
         if f.indicator == "aid_funds" and f.subject.startswith("pairing:"):
             totals[(f.subject, f.period_kind, f.start_year, f.end_year, f.disaggregation)].append(f)
     findings = []
-    for channel in figures:
+    for channel in checked_values:
         if channel.indicator not in FUND_CHANNELS or not channel.subject.startswith("pairing:"):
             continue
         key = (channel.subject, channel.period_kind, channel.start_year, channel.end_year, channel.disaggregation)

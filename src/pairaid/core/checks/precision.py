@@ -13,16 +13,16 @@ from decimal import Decimal
 from pairaid.core.checks.model import INFINITY, CheckConfig, CheckedValue
 
 
-def interval(figure: CheckedValue, config: CheckConfig) -> tuple[Decimal, Decimal]:
-    """The lowest and highest value ``figure`` can stand for, given its precision and qualifier.
+def interval(checked: CheckedValue, config: CheckConfig) -> tuple[Decimal, Decimal]:
+    """The lowest and highest value ``checked`` can stand for, given its precision and qualifier.
 
     The upper bound is ``Decimal("Infinity")`` for "more than".
     """
-    tol = figure.tolerance
-    low = figure.value
-    high = figure.value_high if figure.value_high is not None else figure.value
+    tol = checked.tolerance
+    low = checked.value
+    high = checked.value_high if checked.value_high is not None else checked.value
     approx = config.approx_fraction
-    match figure.qualifier:
+    match checked.qualifier:
         case "more_than":
             return low - tol, INFINITY
         case "less_than" | "up_to":
@@ -35,11 +35,11 @@ def interval(figure: CheckedValue, config: CheckConfig) -> tuple[Decimal, Decima
             return low - tol, high + tol
 
 
-def sum_interval(figures: list[CheckedValue], config: CheckConfig) -> tuple[Decimal, Decimal]:
-    """The interval of the sum of ``figures`` (sum of lows, sum of highs)."""
+def sum_interval(checked_values: list[CheckedValue], config: CheckConfig) -> tuple[Decimal, Decimal]:
+    """The interval of the sum of ``checked_values`` (sum of lows, sum of highs)."""
     lows, highs = Decimal(0), Decimal(0)
-    for figure in figures:
-        low, high = interval(figure, config)
+    for checked in checked_values:
+        low, high = interval(checked, config)
         lows += low
         highs += high
     return lows, highs

@@ -27,10 +27,10 @@ def _same_sentence(a: CheckedValue, b: CheckedValue, config: CheckConfig) -> boo
     return abs(ea.start - eb.start) <= config.same_sentence_chars
 
 
-def check_repeats(figures: Sequence[CheckedValue], config: CheckConfig) -> list[Finding]:
+def check_repeats(checked_values: Sequence[CheckedValue], config: CheckConfig) -> list[Finding]:
     """Findings of ``told_twice`` (see the module docstring)."""
     groups: dict[tuple[str, ...], list[CheckedValue]] = defaultdict(list)
-    for f in figures:
+    for f in checked_values:
         if f.part_of is not None:
             continue
         key = (f.indicator, f.subject, f.period_kind, str(f.start_year), str(f.end_year), f.disaggregation, f.unit)
