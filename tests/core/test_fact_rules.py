@@ -53,3 +53,18 @@ def test_every_fact_pairaid_extract_writes_for_the_shared_corpus_names_its_rule(
         assert _unnamed(data) == [], path.name
         facts += len(data["facts"])
     assert facts > least
+
+
+def test_a_figure_of_an_earlier_year_names_the_prior_value_rule_among_its_rules() -> None:
+    """Regression: the earlier year's figure had its own reading of the same indicator, so ``rules``
+    listed that reading's voters and left out ``growth.prior_value``, the rule named as ``rule``."""
+    text = (
+        "Jiangsu aided Yili. In 2016 Jiangsu spent aid funds of 300 million yuan in Yili, "
+        "against 250 million yuan spent in 2015."
+    )
+    facts = extraction_to_json(read_report(text, report_year=2016))["facts"]
+    assert isinstance(facts, list)
+    earlier = [f for f in facts if f["period"] == {"kind": "year", "year": 2015}]
+    assert [(f["indicator"], f["rule"], f["rules"]) for f in earlier] == [
+        ("aid_funds", "growth.prior_value", ["growth.prior_value", "funds.sent_or_spent"])
+    ]

@@ -210,6 +210,8 @@ def bind_facts(
         link = parts.get(i)
         rate = rates.get(i)
         voters = own.rules if own is not None and own.indicator == indicator else (rule,)
+        if rule not in voters:  # a figure of an earlier year takes its rule from the one it is compared with
+            voters = (rule, *voters)
         made_by = (*voters, *((link.rule,) if link is not None and link.rule not in voters else ()))
         made_by = (*made_by, *((rate.rule,) if rate is not None else ()))
         donors, recipients = places[i]
