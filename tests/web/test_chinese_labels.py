@@ -72,3 +72,24 @@ def test_the_pairing_pages_assessment_says_its_evidence_by_names_in_the_readers_
     assert "1 error: the parts add up to more than the whole" in en
     assert "dataset not submitted" in en
     assert "leader_visits" not in en and "person_time" not in en and "parts_exceed_whole" not in en
+
+
+def test_the_page_header_counts_unread_notifications_with_the_user_in_one_query(world: World) -> None:
+    """The signed-in user is read with their unread notifications (pairaid.web.auth): no query of its own per page;
+    the count is right before and after reading them."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from pairaid.notifications.services import notification_mark_read, notify
+
+    notify(users=[world.owner], subject="first")
+    notify(users=[world.owner], subject="second")
+    notify(users=[world.viewer], subject="someone else's")
+    client = _client(world.owner, "en")
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get("/pairings/").content.decode()
+    assert "Notifications (2)</a>" in page
+    assert not [q for q in queries if "notifications_notification" in q["sql"] and "auth_user" not in q["sql"]]
+    notification_mark_read(user=world.owner)
+    assert "Notifications (" not in client.get("/pairings/").content.decode()
+    assert "通知 (1)" in _client(world.viewer, "zh-hans").get("/pairings/").content.decode()

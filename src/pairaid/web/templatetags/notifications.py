@@ -15,4 +15,8 @@ register = template.Library()
 def unread_notifications(context: dict[str, Any]) -> int:
     """The unread notifications of the request's user (0 for a visitor)."""
     request = context.get("request")
-    return notification_unread_count(user=getattr(request, "user", None)) if request is not None else 0
+    if request is None:
+        return 0
+    user = getattr(request, "user", None)
+    counted = getattr(user, "unread_notifications", None)  # read with the user (pairaid.web.auth)
+    return counted if counted is not None else notification_unread_count(user=user)
