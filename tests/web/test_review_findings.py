@@ -12,7 +12,7 @@ from django.test import Client
 from django.utils import translation
 
 from pairaid.accounts.services import token_create
-from pairaid.web.templatetags.pairaid_web import figure, unit
+from pairaid.web.templatetags.pairaid_web import number, unit
 from tests.web.factories import PASSWORD, World, make_activity, make_figure, make_report
 
 
@@ -25,9 +25,9 @@ def _client(user: object | None = None, language: str = "en") -> Client:
 
 def test_figures_keep_thousands_separators_and_units_read_in_chinese() -> None:
     with translation.override("zh-hans"):
-        assert figure(Decimal("1574000000.0000")) == "1,574,000,000"
-        assert figure(Decimal("7.0100")) == "7.01"
-        assert figure(Decimal("12345.5")) == "12,345.5"
+        assert number(Decimal("1574000000.0000")) == "1,574,000,000"
+        assert number(Decimal("7.0100")) == "7.01"
+        assert number(Decimal("12345.5")) == "12,345.5"
         assert (unit("CNY"), unit("person_time"), unit("no_such_unit")) == ("元", "人次", "no_such_unit")
     with translation.override("en"):
         assert (unit("CNY"), unit("m2")) == ("yuan", "m²")

@@ -89,11 +89,11 @@ class CorrectionForm(forms.Form):
     value_high = ReaderNumberField(label=_("Upper value (ranges)"), required=False, max_length=60)
     qualifier = forms.ChoiceField(label=_("Qualifier"), choices=Qualifier.choices, required=False)
 
-    def __init__(self, *args: Any, figure: DataValue, **kwargs: Any) -> None:
-        kwargs.setdefault("initial", self.initial_for(figure))
-        kwargs.setdefault("auto_id", f"correct-{figure.pk}-%s")
+    def __init__(self, *args: Any, data_value: DataValue, **kwargs: Any) -> None:
+        kwargs.setdefault("initial", self.initial_for(data_value))
+        kwargs.setdefault("auto_id", f"correct-{data_value.pk}-%s")
         super().__init__(*args, **kwargs)
-        self.figure = figure
+        self.data_value = data_value
 
     @staticmethod
     def initial_for(dv: DataValue) -> dict[str, Any]:
@@ -113,9 +113,9 @@ class CorrectionForm(forms.Form):
         data = super().clean() or {}
         posted = set(self.data)
         if {"period_kind", "year", "start_year"} & posted and not self.errors:
-            kind = data.get("period_kind") or self.figure.period_kind
-            year = data.get("year") or self.figure.period_end.year
-            start = data.get("start_year") or self.figure.period_start.year
+            kind = data.get("period_kind") or self.data_value.period_kind
+            year = data.get("year") or self.data_value.period_end.year
+            start = data.get("start_year") or self.data_value.period_start.year
             try:
                 period = period_from_years(kind, year=year, start_year=start, end_year=year)
             except DataError as exc:

@@ -31,7 +31,7 @@ def name(obj: Any) -> str:
 
 
 @register.filter
-def figure(value: Any) -> str:
+def number(value: Any) -> str:
     """A Decimal without trailing zeros, with thousands separators: 75800000.0000 → 75,800,000.
 
     The separator is a comma by threes in every language: Django's Chinese

@@ -52,13 +52,13 @@ def _worded(findings: list[Finding]) -> list[tuple[Finding, str]]:
 
 @site_view
 def dashboard(request: HttpRequest) -> HttpResponse:
-    figures = selectors.dashboard_totals_cached(year=int_param(request, "year"))
-    year = figures.year
+    dashboard_totals = selectors.dashboard_totals_cached(year=int_param(request, "year"))
+    year = dashboard_totals.year
     language = get_language() or "en"
-    headlines = [(h, bar_chart([(str(t.year), t.value) for t in h.series[-12:]])) for h in figures.headlines]
-    by_pairing = figures.by_pairing
+    headlines = [(h, bar_chart([(str(t.year), t.value) for t in h.series[-12:]])) for h in dashboard_totals.headlines]
+    by_pairing = dashboard_totals.by_pairing
     by_sector = selectors.sector_totals(year=year) if year else []
-    totals = figures.totals
+    totals = dashboard_totals.totals
     sector_chart = bar_chart([(sector_name(s.sector), s.value) for s in by_sector[:10]], width=520)
     pairing_chart = bar_chart(
         [(name(f.pairing.recipient_area or f.pairing.recipient_organisation), f.value) for f in by_pairing[:12]],
@@ -68,7 +68,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         request,
         "web/dashboard.html",
         {
-            "years": figures.years,
+            "years": dashboard_totals.years,
             "year": year,
             "headlines": headlines,
             "by_pairing": by_pairing,
@@ -115,7 +115,7 @@ def pairing_detail(request: HttpRequest, pk: int) -> HttpResponse:
     reassignments = selectors.pairing_reassignments(pairing=pairing)
     years = visible.pairing_years(user=request.user, pairing=pairing)
     year = int_param(request, "year", years[0] if years else None)
-    figures = visible.datavalues_with_change(user=request.user, pairing=pairing, year=year) if year else []
+    datavalues = visible.datavalues_with_change(user=request.user, pairing=pairing, year=year) if year else []
     if year:  # its totals, plan against actual and assessment of the year, from one reading of the statements
         rollup_prefetch(years=[year - 1, year], root=pairing)
     page = request.GET.get("page")
@@ -130,7 +130,7 @@ def pairing_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "children": children,
             "years": years,
             "year": year,
-            "figures": figures,
+            "datavalues": datavalues,
             "totals": scope_totals(year=year, pairing=pairing) if year else [],
             "activities": activities,
             "documents": document_list(pairing_id=pairing.pk, newest_first=True)[:50],
@@ -151,7 +151,7 @@ def area_detail(request: HttpRequest, code: str) -> HttpResponse:
     area = or_404(area_get, code=code)
     years = visible.area_years(user=request.user, area=area)
     year = int_param(request, "year", years[0] if years else None)
-    figures = visible.datavalues_with_change(user=request.user, area=area, year=year) if year else []
+    datavalues = visible.datavalues_with_change(user=request.user, area=area, year=year) if year else []
     panel = area_year_panel(area=area, year=year, language=_language()) if year else None
     return render(
         request,
@@ -163,7 +163,7 @@ def area_detail(request: HttpRequest, code: str) -> HttpResponse:
             "activities": activities_in_area(area=area, limit=100),
             "years": years,
             "year": year,
-            "figures": figures,
+            "datavalues": datavalues,
             "totals": panel["totals"] if panel else [],
             "year_panel": panel,
         },

@@ -51,20 +51,20 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def _evidence_view(
     request: HttpRequest, document: SourceDocument, correcting: CorrectionForm | None = None
 ) -> HttpResponse:
-    figures = list(document_datavalues(user=request.user, document=document))
+    datavalues = list(document_datavalues(user=request.user, document=document))
     # every mention is marked (a span of public text); the figures shown are those the user may see
-    spans = [(f.evidence.start, f.evidence.end, f.status) for f in figures if f.evidence]
+    spans = [(f.evidence.start, f.evidence.end, f.status) for f in datavalues if f.evidence]
     spans += [(e.start, e.end, "") for e in document_evidence(document=document)]
-    rows = [(f, f.status == DataValueStatus.EXTRACTED and permissions.can_review(request.user, f)) for f in figures]
+    rows = [(f, f.status == DataValueStatus.EXTRACTED and permissions.can_review(request.user, f)) for f in datavalues]
     if correcting is None and (chosen := int_param(request, "correct")) is not None:
-        correcting = next((CorrectionForm(figure=f) for f, may in rows if may and f.pk == chosen), None)
+        correcting = next((CorrectionForm(data_value=f) for f, may in rows if may and f.pk == chosen), None)
     return render(
         request,
         "web/document_detail.html",
         {
             "document": document,
             "segments": text_segments(document.text, spans),
-            "figures": rows,
+            "datavalues": rows,
             "may_review_any": any(may for _f, may in rows),
             "correcting": correcting,
             "plan_form": _plan_form(request.user, document),
@@ -136,7 +136,7 @@ def review_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         raise PermissionDenied
     try:
         if action == "correct":
-            form = CorrectionForm(request.POST, figure=dv)
+            form = CorrectionForm(request.POST, data_value=dv)
             if not form.is_valid():
                 return _correct_again(request, dv, form)
             unit = dv.unit
@@ -179,9 +179,9 @@ def review_bulk(request: HttpRequest) -> HttpResponse:
     if action not in _ACTIONS:
         raise PermissionDenied
     ids = [int(i) for i in request.POST.getlist("ids") if i.isdigit() and len(i) < 16]
-    figures = review_datavalue_list(ids=ids)
+    datavalues = review_datavalue_list(ids=ids)
     try:
-        result = review.datavalues_review(user=request.user, data_values=figures, action=action)  # type: ignore[arg-type]
+        result = review.datavalues_review(user=request.user, data_values=datavalues, action=action)  # type: ignore[arg-type]
     except permissions.NotAllowed:
         raise PermissionDenied from None
     messages.success(request, bulk_summary(result, left=review_queue(user=request.user).count()))
