@@ -91,3 +91,41 @@ def test_the_pairings_compared_chart_is_not_clipped(language: str) -> None:
     edge += [image.getpixel((x, y)) for y in range(height) for x in (0, 1, width - 2, width - 1)]
     assert min(edge) == 255
     assert wrapped(LONG_PAIRING) == "Shandong Province (山东省) –\nXinjiang Uygur Autonomous\nRegion (新疆维吾尔自治区)"
+
+
+def test_the_overview_map_has_the_south_china_sea_inset(tmp_path: Path) -> None:
+    """The map's lower right holds the South China Sea Islands' inset, as every standard map of China does: its
+    frame and the dash line in the boundary purple, the neighbours' land, the islands, inside the lower right
+    corner of the map (the box of the provinces' grey), and nowhere else but the dashes east of Taiwan."""
+    import numpy as np
+    from PIL import Image
+
+    from pairaid.reports import maps
+
+    sample_load()
+    (tmp_path / "o.pdf").write_bytes(report_bytes(context=overview_context(year=2009, language="zh-hans"), fmt="pdf"))
+    subprocess.run(["pdftoppm", "-r", "100", "-png", str(tmp_path / "o.pdf"), str(tmp_path / "page")], check=True)
+
+    def hex_rgb(colour: str) -> np.ndarray:
+        return np.array([int(colour[i : i + 2], 16) for i in (1, 3, 5)])
+
+    def near(image: np.ndarray, colour: str, tolerance: int) -> np.ndarray:
+        return np.all(np.abs(image - hex_rgb(colour)) <= tolerance, axis=2)
+
+    pages = [np.asarray(Image.open(p).convert("RGB"), dtype=int) for p in sorted(tmp_path.glob("page*.png"))]
+    page = next(p for p in pages if near(p, "#800026", 40).sum() > 1000)  # the map's page: Xinjiang at YlOrRd's top
+    bars = np.nonzero(near(page, "#c05621", 25))[0]  # the aid funds over the years, under the map when on its page
+    page = page[: bars.min() if len(bars) > 300 else len(page)]
+    grey_y, grey_x = np.nonzero(near(page, maps.NO_DATA, 4))
+    left, right, top, bottom = grey_x.min(), grey_x.max(), grey_y.min(), grey_y.max()
+    purple_y, purple_x = np.nonzero(near(page, maps.BOUNDARY, 25))
+    land_y, land_x = np.nonzero(near(page, maps.NEIGHBOUR, 3))
+    island_y, island_x = np.nonzero(near(page, maps.ISLAND, 30))
+    middle_x, middle_y = (left + right) / 2, (top + bottom) / 2
+    in_corner = (purple_x > middle_x + (right - left) / 4) & (purple_y > middle_y)
+    assert len(purple_x) > 400, len(purple_x)  # a frame about 110 by 135 pixels and the ten dashes
+    assert in_corner.mean() > 0.95, in_corner.mean()
+    assert ((land_x > middle_x) & (land_y > middle_y)).sum() > 400  # Vietnam, the Philippines, Borneo
+    assert ((island_x > middle_x) & (island_y > middle_y)).sum() > 30  # the islands, a speck each
+    frame_right, frame_bottom = purple_x[in_corner].max(), purple_y[in_corner].max()
+    assert frame_right >= right - 5 and frame_bottom >= bottom - 40  # in the very corner

@@ -100,8 +100,8 @@ def _drawn(title: str, draw: Any, fmt: str, size: tuple[float, float]) -> io.Byt
 
 #: Part of every chart's key: raised when how charts are drawn changes, so that no chart drawn by older code is
 #: read from ``PAIRAID_HOME/cache/charts`` (2: wrapped labels, the title over the figure; 3: money in 亿元 or
-#: billion yuan when large).
-DRAWING = 3
+#: billion yuan when large; 4: the map's South China Sea inset).
+DRAWING = 4
 _DRAWN: OrderedDict[tuple[object, ...], Chart] = OrderedDict()
 _DRAWN_KEPT = 64
 

@@ -98,6 +98,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "year_axis": ("Year", "年份"),
     "map_title": ("Aid funds by recipient province, and the pairings, {year}", "{year}年各受援省份援助资金与结对关系"),
     "map_arrows": ("pairing: donor → recipient", "结对：帮扶方 → 受援方"),
+    "map_inset": ("South China Sea Islands", "南海诸岛"),
     "year_of": ("{year}", "{year}年"),
     "yuan": ("yuan", "元"),
     "generated": ("Built by pairaid from the figures stored", "由 pairaid 根据已存数据生成"),

@@ -376,4 +376,5 @@ def _map_arguments(
         "arrows": arrows,
         "language": language,
         "legend": lab["map_arrows"],
+        "inset": lab["map_inset"],
     }
