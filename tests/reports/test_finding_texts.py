@@ -45,7 +45,7 @@ def _finding(rule: str, values: list[tuple[str, str]]) -> Finding:
 
 def test_every_rule_is_worded_in_both_languages_with_known_placeholders() -> None:
     known = {"subject", "indicator", "first", "second", "year", "base_year", "period", "other_period"}
-    known |= {"change", "computed", "implied", "sum", "parts"}
+    known |= {"change", "computed", "implied", "sum", "parts", "scope", "total", "aid_total"}
     rules = wording("findings")["rules"]
     assert set(rules) == set(RULES)
     for code, rule in rules.items():

@@ -10,6 +10,8 @@ from typing import Any
 from django.db import transaction
 
 from pairaid.activities.models import Activity
+from pairaid.checks.channel_totals import RULE as CHANNEL_TOTAL_RULE
+from pairaid.checks.channel_totals import channel_totals
 from pairaid.checks.freshness import findings_fresh, findings_noted, findings_signature
 from pairaid.checks.models import Finding
 from pairaid.checks.selectors import checked_values_of, datavalues_to_check
@@ -99,6 +101,19 @@ def findings_refresh(
         new.append((stored, members))
         counts[found.severity.value] += 1
     _own_by_activities([(stored, members[0]) for stored, members in new])
+    for over in channel_totals(rows=rows, pairing=pairing, year=year, include_extracted=include_extracted):
+        stored = Finding(
+            rule=CHANNEL_TOTAL_RULE,
+            severity="warning",
+            message=over.message,
+            values=[["channel total", str(over.total)], ["aid funds total", str(over.aid_total)]],
+            evidence_id=next((m["evidence_id"] for m in over.members if m["evidence_id"] is not None), None),
+            pairing_id=over.pairing_id,
+            year=over.year,
+            includes_extracted=include_extracted,
+        )
+        new.append((stored, list(over.members)))
+        counts["warning"] += 1
     # in bulk: a national refresh stores thousands of findings
     Finding.objects.bulk_create([stored for stored, _ in new], batch_size=2000)
     through = Finding.data_values.through

@@ -45,7 +45,7 @@ def _roles(rule: str, figures: list[DataValue]) -> tuple[DataValue, DataValue | 
     first = figures[0]
     if rule in ("growth_rate_mismatch", "implied_previous_value"):
         first = next((v for v in figures if v.change_percent is not None), first)
-    elif rule == "channel_exceeds_total":
+    elif rule in ("channel_exceeds_total", "channel_total_exceeds_total"):
         first = next((v for v in figures if v.indicator.code != "aid_funds"), first)
     elif rule == "annual_exceeds_cumulative":
         first = next((v for v in figures if v.period_kind != "cumulative"), first)
@@ -123,7 +123,14 @@ def finding_text(finding: Finding, figures: list[DataValue], *, language: str, n
         "implied": "",
         "sum": "",
         "parts": glue.join(_parts(parts, first, language)),
+        "scope": names.get(finding.pairing_id or 0) or say(words["words"]["nation"], language),
+        "total": "",
+        "aid_total": "",
     }
+    for field, label in (("total", "channel total"), ("aid_total", "aid funds total")):
+        number = _number(values, label)
+        if number is not None:
+            fields[field] = quantity(number, first.unit, language)
     computed = _number(values, "rate from stored values")
     if computed is not None:
         fields["computed"] = f"{computed.normalize():f}"
@@ -133,8 +140,9 @@ def finding_text(finding: Finding, figures: list[DataValue], *, language: str, n
     total = _number(values, "sum of parts")
     if total is not None:
         fields["sum"] = quantity(total, first.unit, language)
-    text = say(rule, language).format(**fields)
-    if not fields["subject"]:
+    template = say(rule, language)
+    text = template.format(**fields)
+    if not fields["subject"] and "{subject}" in template:
         text = text.split("：" if zh else ": ", 1)[-1]
         text = text[:1].upper() + text[1:]
     return text
@@ -154,7 +162,8 @@ def finding_messages(findings: Sequence[Finding], *, language: str) -> dict[int,
     from django.utils import translation
 
     members = finding_members(finding_ids=[f.pk for f in findings])
-    names = pairing_names({v.pairing_id for m in members.values() for v in m if v.pairing_id}, language)
+    owners = {f.pairing_id for f in findings if f.pairing_id}
+    names = pairing_names({v.pairing_id for m in members.values() for v in m if v.pairing_id} | owners, language)
     with translation.override(language):
         return {f.pk: finding_text(f, members[f.pk], language=language, names=names) for f in findings}
 

@@ -33,6 +33,7 @@ RULES: dict[str, Severity] = {
     "cumulative_with_flows": Severity.ERROR,
     "annual_exceeds_cumulative": Severity.ERROR,
     "channel_exceeds_total": Severity.WARNING,
+    "channel_total_exceeds_total": Severity.WARNING,  # over the roll-ups' totals: pairaid.checks.channel_totals
     "told_twice": Severity.WARNING,
     "growth_rate_mismatch": Severity.WARNING,
     "implied_previous_value": Severity.INFO,
