@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.db.models import QuerySet
@@ -25,11 +26,17 @@ def stale_message() -> str:
 
 def error_words(text: str) -> str:
     """A job's error in the reader's language: each "file: message" part (joined by "; ") with its message
-    said with gettext when the catalogue has it (a refusal, a stopped worker); other words stay as written."""
+    said with gettext when the catalogue has it (a refusal, a stopped worker; the report reader's refusals by their
+    shape, :mod:`pairaid.jobs.refusal_words`); other words stay as written."""
+    from pairaid.jobs.refusal_words import refusal_words
+
     parts = []
-    for part in text.split("; ") if text else []:
+    for part in re.split(r"; (?!run OCR first)", text) if text else []:  # files' errors joined by "; "
         name, sep, message = part.partition(": ")
-        parts.append(f"{name}: {_(message)}" if sep and message else _(part))
+        if sep and message:
+            parts.append(f"{name}: {refusal_words(message) or _(message)}")
+        else:
+            parts.append(refusal_words(part) or _(part))
     return "; ".join(parts)
 
 
