@@ -35,21 +35,21 @@ def _number(values: dict[str, str], label: str) -> Decimal | None:
         return None
 
 
-def _roles(rule: str, figures: list[DataValue]) -> tuple[DataValue, DataValue | None, list[DataValue]]:
+def _roles(rule: str, datavalues: list[DataValue]) -> tuple[DataValue, DataValue | None, list[DataValue]]:
     """The finding's first figure, its other one and the parts, by what each is (not by storage order)."""
-    figures = sorted(figures, key=lambda v: v.pk)
+    datavalues = sorted(datavalues, key=lambda v: v.pk)
     if rule in _PART_RULES:
-        ids = {v.pk for v in figures}
-        whole = next((v for v in figures if v.part_of_id not in ids), figures[0])
-        return whole, None, [v for v in figures if v is not whole]
-    first = figures[0]
+        ids = {v.pk for v in datavalues}
+        whole = next((v for v in datavalues if v.part_of_id not in ids), datavalues[0])
+        return whole, None, [v for v in datavalues if v is not whole]
+    first = datavalues[0]
     if rule in ("growth_rate_mismatch", "implied_previous_value"):
-        first = next((v for v in figures if v.change_percent is not None), first)
+        first = next((v for v in datavalues if v.change_percent is not None), first)
     elif rule in ("channel_exceeds_total", "channel_total_exceeds_total"):
-        first = next((v for v in figures if v.indicator.code != "aid_funds"), first)
+        first = next((v for v in datavalues if v.indicator.code != "aid_funds"), first)
     elif rule == "annual_exceeds_cumulative":
-        first = next((v for v in figures if v.period_kind != "cumulative"), first)
-    other = next((v for v in figures if v is not first), None)
+        first = next((v for v in datavalues if v.period_kind != "cumulative"), first)
+    other = next((v for v in datavalues if v is not first), None)
     return first, other, []
 
 
@@ -90,21 +90,21 @@ def rule_title(rule: str, language: str) -> str:
     return say(found["title"] if found else words["words"]["unknown_rule"], language)
 
 
-def finding_text(finding: Finding, figures: list[DataValue], *, language: str, names: dict[int, str]) -> str:
+def finding_text(finding: Finding, datavalues: list[DataValue], *, language: str, names: dict[int, str]) -> str:
     """The finding as one sentence in ``language`` ("Shule County: People trained 1,000 people in
     2009, up 25% on 2008, implies 800 people in 2008; no figure for 2008 is stored.").
 
-    ``figures``: the data values the finding names, with indicator, pairing, area and activity
+    ``datavalues``: the data values the finding names, with indicator, pairing, area and activity
     loaded; ``names``: pairing names in ``language`` by id. A rule the wording does not know, or
     a finding whose figures are gone, is written by the rule's title, never by its code.
     """
     words = wording("findings")
     rule = words["rules"].get(finding.rule)
-    if rule is None or not figures:
+    if rule is None or not datavalues:
         title = rule_title(finding.rule, language)
         return title[:1].upper() + title[1:] + ("。" if is_zh(language) else ".")
     values = {str(label): str(number) for label, number in finding.values}
-    first, other, parts = _roles(finding.rule, figures)
+    first, other, parts = _roles(finding.rule, datavalues)
     zh = is_zh(language)
     glue = say(words["words"]["list_glue"], language)
     rate = first.change_percent

@@ -32,31 +32,31 @@ def narrative(
     person-times), the total in the codelist's unit is said, else the first."""
     words = wording("narrative")
     items: dict[str, dict[str, Any]] = words["items"]
-    figures: dict[str, ReportValue] = {}
+    by_code: dict[str, ReportValue] = {}
     wanted = units or {}
     for f in headline:
         if f.code not in items:
             continue
-        held = figures.get(f.code)
+        held = by_code.get(f.code)
         if held is None or (held.unit != wanted.get(f.code) and f.unit == wanted.get(f.code)):
-            figures[f.code] = f
+            by_code[f.code] = f
     parts_of: dict[str, list[str]] = {}
     for code, item in items.items():
-        whole = figures.get(item.get("part_of", ""))
-        if code in figures and whole is not None and figures[code].unit == whole.unit:
+        whole = by_code.get(item.get("part_of", ""))
+        if code in by_code and whole is not None and by_code[code].unit == whole.unit:
             parts_of.setdefault(whole.code, []).append(code)
     for whole, codes in list(parts_of.items()):
-        if sum(figures[c].value for c in codes) > figures[whole].value:
+        if sum(by_code[c].value for c in codes) > by_code[whole].value:
             del parts_of[whole]  # parts larger than the stated whole are no "of which": each said alone
     inside = {c for codes in parts_of.values() for c in codes}
     paragraphs = {}
     for theme, template in words["themes"].items():
         phrases = []
         for code, item in items.items():
-            if item["theme"] != theme or code not in figures or code in inside:
+            if item["theme"] != theme or code not in by_code or code in inside:
                 continue
-            phrase = say(item, language).format(v=figures[code].shown)
-            parts = [say(items[c], language).format(v=figures[c].shown) for c in parts_of.get(code, [])]
+            phrase = say(item, language).format(v=by_code[code].shown)
+            parts = [say(items[c], language).format(v=by_code[c].shown) for c in parts_of.get(code, [])]
             if parts:
                 phrase += say(words["parts"], language).format(items=say(words["parts_glue"], language).join(parts))
             phrases.append(phrase)

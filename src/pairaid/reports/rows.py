@@ -71,15 +71,15 @@ class Notes:
         key = (evidence.document_id, evidence.start, evidence.end)
         return self._numbers.setdefault(key, len(self._numbers) + 1)
 
-    def in_order(self, figures: list[ReportValue]) -> list[ReportValue]:
-        """Renumber the notes in the order ``figures`` show them (first shown, first numbered);
+    def in_order(self, values: list[ReportValue]) -> list[ReportValue]:
+        """Renumber the notes in the order ``values`` show them (first shown, first numbered);
         returns the figures with their new numbers."""
         new: dict[int, int] = {}
-        for f in figures:
+        for f in values:
             if f.note:
                 new.setdefault(f.note, len(new) + 1)
         self._numbers = {key: new[n] for key, n in self._numbers.items() if n in new}
-        return [replace(f, note=new[f.note], citation=f"[{new[f.note]}]") if f.note else f for f in figures]
+        return [replace(f, note=new[f.note], citation=f"[{new[f.note]}]") if f.note else f for f in values]
 
     def rows(self) -> list[NoteRow]:
         """The notes with their quotes (one query for the documents' texts)."""
@@ -305,11 +305,11 @@ def finding_rows(
 
 
 def source_rows(
-    figures: list[ReportValue], *, year: int | None = None, statuses: list[str] | None = None
+    values: list[ReportValue], *, year: int | None = None, statuses: list[str] | None = None
 ) -> list[SourceRow]:
     """The documents the figures came from; with ``year``, the documents of every stored figure of
     that year of ``statuses`` (what an overview's totals were counted from), at most 200."""
-    ids = sorted({int(f.evidence_url.split("/documents/")[1].split("/")[0]) for f in figures if f.evidence_url})
+    ids = sorted({int(f.evidence_url.split("/documents/")[1].split("/")[0]) for f in values if f.evidence_url})
     if year is not None:
         stated = evidence_document_ids_of_year(year=year, statuses=statuses or CONFIRMED_STATUSES, limit=200)
         ids = sorted(set(ids) | set(stated))

@@ -97,11 +97,11 @@ def _stored_values(
     return report_values(current, language=language, notes=notes, previous=previous)
 
 
-def _sections(figures: list[ReportValue], codes: dict[str, str]) -> dict[str, list[ReportValue]]:
+def _sections(values: list[ReportValue], codes: dict[str, str]) -> dict[str, list[ReportValue]]:
     """The figures of each section; a group no section names (one an administrator added) is among the results."""
     named = {g for groups in SECTIONS.values() for g in groups} | set(RECIPIENT_GROUPS)
-    found = {name: [f for f in figures if codes.get(f.code) in groups] for name, groups in SECTIONS.items()}
-    found["results"] += [f for f in figures if codes.get(f.code) not in named]
+    found = {name: [f for f in values if codes.get(f.code) in groups] for name, groups in SECTIONS.items()}
+    found["results"] += [f for f in values if codes.get(f.code) not in named]
     return found
 
 
@@ -166,7 +166,7 @@ def _report_context(
     notes = Notes(language)
     aid = _headline_rollup(year=year, pairing=pairing, include_extracted=include_extracted)
     totals = _headline_totals(year=year, pairing=pairing, rollup=aid)
-    figures = _stored_values(
+    pairing_values = _stored_values(
         DataValue.objects.filter(of_pairings(ids)),
         year=year,
         language=language,
@@ -176,7 +176,7 @@ def _report_context(
     recipient = _recipient_values(
         pairing=pairing, year=year, language=language, notes=notes, include_extracted=include_extracted
     )
-    sections = _sections(figures, groups)
+    sections = _sections(pairing_values, groups)
     shown = notes.in_order([f for name in SECTIONS for f in sections[name]] + recipient)
     cut = [len(sections[name]) for name in SECTIONS]
     for name, size in zip(SECTIONS, cut, strict=True):
@@ -208,7 +208,7 @@ def _report_context(
         findings=finding_rows(
             pairing_ids=ids, year=year, language=language, notes=notes, include_extracted=include_extracted
         ),
-        sources=source_rows(figures + recipient),
+        sources=source_rows(pairing_values + recipient),
     )
     context.narrative = narrative(
         headline=context.headline, year=year, who=_donor_name(pairing, language), language=language, units=_units()

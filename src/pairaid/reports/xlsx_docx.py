@@ -10,8 +10,8 @@ import io
 from pairaid.reports.context import ReportContext, ReportValue
 
 
-def _value_rows(figures: list[ReportValue]) -> list[list[object]]:
-    return [[f.code, f.label, f.subject, f.value, f.shown, f.period, f.change, f.status, f.citation] for f in figures]
+def _value_rows(values: list[ReportValue]) -> list[list[object]]:
+    return [[f.code, f.label, f.subject, f.value, f.shown, f.period, f.change, f.status, f.citation] for f in values]
 
 
 def _rate(rate: object) -> str:
@@ -141,7 +141,7 @@ def report_docx(*, context: ReportContext) -> bytes:
             for cell, text in zip(cells, row, strict=True):
                 cell.text = text
 
-    def figures(items: list[ReportValue]) -> None:
+    def value_table(items: list[ReportValue]) -> None:
         table(
             [lab["indicator"], lab["subject"], lab["value"], lab["period"], lab["change"]],
             [
@@ -161,7 +161,7 @@ def report_docx(*, context: ReportContext) -> bytes:
         for text in context.narrative.values():
             doc.add_paragraph(text)
     doc.add_heading(lab["overview"], level=1)
-    figures(context.headline)
+    value_table(context.headline)
     if context.counting:
         doc.add_heading(lab["counting"], level=2)
         doc.add_paragraph(lab["counting_intro"])
@@ -223,7 +223,7 @@ def report_docx(*, context: ReportContext) -> bytes:
         items = getattr(context, name)
         if items or (name != "recipient" and not context.is_overview):
             doc.add_heading(lab[title], level=1)
-            figures(items)
+            value_table(items)
     doc.add_heading(lab["findings"], level=1)
     if context.findings:
         table(
