@@ -36,12 +36,12 @@ from pairaid.indicators.validation import datavalue_validate
 
 #: Fields no entry form or API body may set: review and bookkeeping go through their own services.
 _GUARDED = frozenset({"id", "created", "updated"})
-_GUARDED_FIGURE = _GUARDED | {"status", "original_value", "updated_by", "updated_by_id", "subject_key", "certainty"}
+_GUARDED_DATAVALUE = _GUARDED | {"status", "original_value", "updated_by", "updated_by_id", "subject_key", "certainty"}
 
 
 def _assign(instance: models.Model, data: Mapping[str, Any]) -> set[str]:
     """Set the fields ``data`` names (``name`` or ``name_id``) on ``instance``; the names of those that changed."""
-    guarded = _GUARDED_FIGURE if isinstance(instance, DataValue) else _GUARDED
+    guarded = _GUARDED_DATAVALUE if isinstance(instance, DataValue) else _GUARDED
     fields = type(instance)._meta.concrete_fields
     names = {f.attname for f in fields} | {f.name for f in fields}
     before = {f.name: getattr(instance, f.attname) for f in fields}

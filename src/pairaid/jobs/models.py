@@ -43,7 +43,7 @@ class JobStage(models.TextChoices):
 
     WAITING = "waiting", _("Waiting for a worker")
     READING_FILE = "reading_file", _("Reading the file")
-    READING_FIGURES = "reading_figures", _("Reading the figures and storing them")
+    READING_FACTS = "reading_figures", _("Reading the figures and storing them")
     COLLECTING = "collecting", _("Collecting the figures")
     WRITING = "writing", _("Writing the file")
     FINISHED = "finished", _("Finished")

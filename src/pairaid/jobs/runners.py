@@ -46,7 +46,7 @@ def _ingest(job: Job) -> None:
                 report_year=params["report_year"],
                 donor=params["donor"] or None,
                 recipient=params["recipient"] or None,
-                on_read=lambda index=index: job_step(job, stage=JobStage.READING_FIGURES, done=2 * index + 1),
+                on_read=lambda index=index: job_step(job, stage=JobStage.READING_FACTS, done=2 * index + 1),
             )
         except NotAllowed as exc:
             outcomes.append({"filename": item["filename"], "error": str(exc), "refused": True})
