@@ -51,12 +51,12 @@ def test_outputs_of_activities_are_added_beside_the_statements() -> None:
 def test_a_node_that_states_nothing_totals_what_is_under_it() -> None:
     totals = tree_totals(PARENT, [_s(3, 30), _s(4, 20), _s(5, 8)])
     assert (totals[2].value, totals[1].value) == (50, 58)
-    assert totals[1].figures == 3
+    assert totals[1].value_count == 3
 
 
 def test_statements_of_one_node_are_merged() -> None:
     (merged,) = merge([_s(3, 30), _s(3, 12)])
-    assert (merged.value, merged.figures, merged.label) == (42, 2, "n3")
+    assert (merged.value, merged.value_count, merged.label) == (42, 2, "n3")
 
 
 def test_a_forest_adds_its_roots() -> None:
@@ -195,7 +195,7 @@ def test_a_shortened_total_lists_fewer_statements_but_counts_them_all_and_surviv
     covered = (Statement(9, Decimal(2)), Statement(8, Decimal(1)))
     total = Total(0, Decimal(15), kept, covered)
     short = pickle.loads(pickle.dumps(total.shortened(2)))
-    assert (short.value, short.figures) == (Decimal(15), 7)
+    assert (short.value, short.value_count) == (Decimal(15), 7)
     assert short.kept == kept[:2] and short.covered == covered
     assert (short.kept_count, short.covered_count) == (5, 2)
     assert (total.kept_count, total.covered_count) == (5, 2)

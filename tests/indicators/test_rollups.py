@@ -49,7 +49,7 @@ def test_a_stated_total_wins_over_the_sum_below_it(tree: dict) -> None:
         "Shandong – Shule": Decimal("30000000"),
         "Shandong – Shufu": Decimal("20000000"),
     }
-    assert rows[0].label == "Shandong – Xinjiang" and rows[0].figures == 3
+    assert rows[0].label == "Shandong – Xinjiang" and rows[0].value_count == 3
 
 
 def test_planned_values_are_summed_apart_from_actuals(tree: dict) -> None:

@@ -23,7 +23,7 @@ PARENT: dict[int, int | None] = {1: None, 2: 1, 3: 2}
 def _note(statements: list[S[int]], language: str = "en") -> str:
     total = tree_totals(PARENT, statements)[1]
     enterprises = Indicator.objects.get(code="enterprises")
-    found = ScopeTotal(enterprises, "enterprise", "year", total.value, None, None, total.figures, total)
+    found = ScopeTotal(enterprises, "enterprise", "year", total.value, None, None, total.value_count, total)
     (line,) = counting_notes([found], language=language, activities_word="activities", more_word=" and {n} more")
     return line
 

@@ -63,7 +63,7 @@ def total_list(request: HttpRequest, filters: Query[TotalsFilter]) -> list[Total
             value=t.value,
             previous=t.previous,
             change_percent=t.change,
-            figures=t.figures,
+            figures=t.value_count,
             kept=[
                 KeptOut(
                     subject="area" if s.of_area else "pairing",

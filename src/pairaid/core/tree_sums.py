@@ -36,7 +36,7 @@ _ZERO = Decimal(0)
 
 
 class Statement(NamedTuple, Generic[Node]):
-    """What is stored for ``node``: ``value`` resting on ``figures`` stored figures.
+    """What is stored for ``node``: ``value`` resting on ``value_count`` stored values.
 
     ``beside`` marks the outputs of the node's activities (rule 3). ``label`` names who
     states it, for the explanation of a total. ``holder``, of a covered statement, is the node
@@ -47,7 +47,7 @@ class Statement(NamedTuple, Generic[Node]):
 
     node: Node
     value: Decimal
-    figures: int = 1
+    value_count: int = 1
     beside: bool = False
     label: str = ""
     holder: Node | None = None
@@ -59,11 +59,11 @@ Explanation = tuple[tuple[Statement[Node], ...], tuple[Statement[Node], ...]]
 
 class Total(Generic[Node]):
     """The total of ``node`` and everything under it: ``value`` is the sum of ``kept``;
-    ``covered`` are the statements inside a kept one (not added); ``figures`` how many stored
+    ``covered`` are the statements inside a kept one (not added); ``value_count`` how many stored
     figures it rests on. The statements are listed when first asked for (``explain``), so that
     a national roll-up of thousands of nodes does not build lists nobody reads."""
 
-    __slots__ = ("_counts", "_explain", "_explained", "figures", "node", "value")
+    __slots__ = ("_counts", "_explain", "_explained", "node", "value", "value_count")
 
     def __init__(
         self,
@@ -72,13 +72,13 @@ class Total(Generic[Node]):
         kept: tuple[Statement[Node], ...] = (),
         covered: tuple[Statement[Node], ...] = (),
         *,
-        figures: int | None = None,
+        value_count: int | None = None,
         explain: Callable[[], Explanation[Node]] | None = None,
     ) -> None:
         self.node, self.value = node, value
         self._explain = explain
         self._explained: Explanation[Node] | None = None if explain else (kept, covered)
-        self.figures = figures if figures is not None else sum(s.figures for s in (*kept, *covered))
+        self.value_count = value_count if value_count is not None else sum(s.value_count for s in (*kept, *covered))
         self._counts: tuple[int, int] | None = None
 
     def _listed(self) -> Explanation[Node]:
@@ -108,16 +108,16 @@ class Total(Generic[Node]):
     def shortened(self, most: int) -> Total[Node]:
         """The same total listing at most ``most`` kept and ``most`` covered statements (the first ones)."""
         kept, covered = self._listed()
-        short = Total(self.node, self.value, kept[:most], covered[:most], figures=self.figures)
+        short = Total(self.node, self.value, kept[:most], covered[:most], value_count=self.value_count)
         short._counts = (self.kept_count, self.covered_count)
         return short
 
     def __getstate__(self) -> tuple[Node, Decimal, int, Explanation[Node], tuple[int, int] | None]:
         """A total keeps its statements listed when it is stored (kept in a cache): the lister is not stored."""
-        return (self.node, self.value, self.figures, self._listed(), self._counts)
+        return (self.node, self.value, self.value_count, self._listed(), self._counts)
 
     def __setstate__(self, state: tuple[Node, Decimal, int, Explanation[Node], tuple[int, int] | None]) -> None:
-        self.node, self.value, self.figures, self._explained, self._counts = state
+        self.node, self.value, self.value_count, self._explained, self._counts = state
         self._explain = None
 
     def __repr__(self) -> str:
@@ -125,12 +125,14 @@ class Total(Generic[Node]):
 
 
 def merge(statements: Iterable[Statement[Node]]) -> list[Statement[Node]]:
-    """One statement per (node, beside): values and figures added, the first label kept."""
+    """One statement per (node, beside): values and value counts added, the first label kept."""
     found: dict[tuple[Node, bool], Statement[Node]] = {}
     for s in statements:
         key = (s.node, s.beside)
         held = found.get(key)
-        found[key] = s if held is None else held._replace(value=held.value + s.value, figures=held.figures + s.figures)
+        if held is not None:
+            s = held._replace(value=held.value + s.value, value_count=held.value_count + s.value_count)
+        found[key] = s
     return list(found.values())
 
 
@@ -164,7 +166,7 @@ class _Tree(Generic[Node]):
         order.sort(key=depth.__getitem__, reverse=True)
         self.stated: dict[Node, Decimal] = {}
         self.beside: dict[Node, Decimal] = {}
-        self.figures: dict[Node, int] = {}
+        self.value_counts: dict[Node, int] = {}
         self.covers: dict[Node, bool] = {}  # rule 1 (True) or 2 (False), for nodes with their own statement
         for node in order:
             kids = self.children.get(node, ())
@@ -177,8 +179,8 @@ class _Tree(Generic[Node]):
             else:
                 self.stated[node], self.covers[node] = own.value + below, False
             self.beside[node] = sum((self.beside[c] for c in kids), extra.value if extra else _ZERO)
-            self.figures[node] = sum((self.figures[c] for c in kids), (own.figures if own else 0)) + (
-                extra.figures if extra else 0
+            self.value_counts[node] = sum((self.value_counts[c] for c in kids), (own.value_count if own else 0)) + (
+                extra.value_count if extra else 0
             )
         self._lists: dict[Node, tuple[list[Statement[Node]], list[Statement[Node]], list[Statement[Node]]]] = {}
 
@@ -224,7 +226,7 @@ class _Tree(Generic[Node]):
             kept, covered, outputs = self.lists(node)
             return tuple(kept) + tuple(outputs), tuple(covered)
 
-        return Total(node, self.stated[node] + self.beside[node], figures=self.figures[node], explain=explain)
+        return Total(node, self.stated[node] + self.beside[node], value_count=self.value_counts[node], explain=explain)
 
 
 class TreeTotals(Mapping[Node, Total[Node]]):
@@ -280,7 +282,10 @@ def join(totals: list[Total[Node]]) -> Total[Node] | None:
         return tuple(s for t in totals for s in t.kept), tuple(s for t in totals for s in t.covered)
 
     return Total(
-        totals[0].node, sum((t.value for t in totals), _ZERO), figures=sum(t.figures for t in totals), explain=explain
+        totals[0].node,
+        sum((t.value for t in totals), _ZERO),
+        value_count=sum(t.value_count for t in totals),
+        explain=explain,
     )
 
 
@@ -292,7 +297,7 @@ def cover(node: Node, outer: Total[Node] | None, inner: Total[Node] | None) -> T
         found = outer or inner
         if found is None:
             return None
-        return Total(node, found.value, figures=found.figures, explain=lambda: (found.kept, found.covered))
+        return Total(node, found.value, value_count=found.value_count, explain=lambda: (found.kept, found.covered))
     stated = tuple(s for s in inner.kept if not s.beside)
     outputs = tuple(s for s in inner.kept if s.beside)
     held = sum((s.value for s in stated), Decimal(0))

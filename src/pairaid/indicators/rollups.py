@@ -73,7 +73,7 @@ class RollupRow:
     unit: str
     period_kind: str
     value: Decimal
-    figures: int
+    value_count: int
     total: Total[int] | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -86,7 +86,7 @@ class RollupRow:
 
 
 def _row(key: str, label: str, unit_kind: UnitKind, total: Total[int]) -> RollupRow:
-    return RollupRow(key, label, unit_kind[0], unit_kind[1], total.value, total.figures, total)
+    return RollupRow(key, label, unit_kind[0], unit_kind[1], total.value, total.value_count, total)
 
 
 class Rollup:
@@ -112,10 +112,10 @@ class Rollup:
         for r in self._rows.get((indicator, year), ()):
             if pairings and r.pairing_id is not None:
                 label = self.forest.label.get(r.pairing_id, "")
-                found[r.unit_kind].append(Statement(r.pairing_id, r.value, r.figures, r.beside, label))
+                found[r.unit_kind].append(Statement(r.pairing_id, r.value, r.value_count, r.beside, label))
             elif not pairings and r.pairing_id is None and r.area_id is not None:
                 label = self.areas.label(r.area_id)
-                found[r.unit_kind].append(Statement(r.area_id, r.value, r.figures, False, label, of_area=True))
+                found[r.unit_kind].append(Statement(r.area_id, r.value, r.value_count, False, label, of_area=True))
         return found
 
     def pairing_totals(self, indicator: str, year: int) -> dict[UnitKind, TreeTotals[int]]:
@@ -153,7 +153,7 @@ class Rollup:
         for r in self._rows.get((indicator, year), ()):
             if r.pairing_id is None:
                 continue
-            s = Statement(r.pairing_id, r.value, r.figures, r.beside, self.forest.label.get(r.pairing_id, ""))
+            s = Statement(r.pairing_id, r.value, r.value_count, r.beside, self.forest.label.get(r.pairing_id, ""))
             where = r.area_id
             while where is not None:  # a statement counts at its area and at every area above it
                 if where in wanted:

@@ -62,7 +62,7 @@ class StatementRow(NamedTuple):
     area_id: int | None
     beside: bool
     value: Decimal
-    figures: int
+    value_count: int
     kind: str = DataValueKind.ACTUAL
 
     @property

@@ -32,7 +32,7 @@ class ScopeTotal:
     value: Decimal
     previous: Decimal | None
     change: Decimal | None
-    figures: int
+    value_count: int
     total: Total[int] = field(repr=False, compare=False)
 
     @property
@@ -117,7 +117,7 @@ def scope_totals(
                     total.value,
                     last,
                     change_percent(total.value, last),
-                    total.figures,
+                    total.value_count,
                     total,
                 )
             )

@@ -149,7 +149,7 @@ def sector_totals(*, year: int) -> list[SectorTotal]:
     """Money moved (disbursed and spent) by activities in ``year``, by sector, largest first;
     commitments (signed contracts) are promises and are not added to it."""
     return [
-        SectorTotal(r.key, r.value, r.figures)
+        SectorTotal(r.key, r.value, r.value_count)
         for r in rollup_by_sector(year=year, language="en")
         if r.key != "unassigned"
     ]
