@@ -162,3 +162,14 @@ def test_respectively_in_chinese(text: str, expected: list[tuple[str, str, str]]
 def test_the_headline_gives_the_report_s_parties(text: str, parties: tuple[str, str]) -> None:
     extraction = read_report(text, report_year=2031)
     assert (extraction.donor, extraction.recipient) == parties
+
+
+def test_the_names_of_a_span_are_those_a_scan_of_the_span_alone_finds() -> None:
+    """A span's names come from the page's one scan, unless a name of the page runs across an end of the span
+    (``喀什地区`` cut after ``喀什``: the span names ``喀什``)."""
+    from pairaid.core.extract.places_zh import _found, _scan
+
+    text = "山东省对口支援新疆喀什地区疏勒县、英吉沙县\n援建伽师县学校5所"
+    for start in range(len(text)):
+        for stop in range(start, len(text) + 1):
+            assert _found(text, start, stop) == _scan(text, start, stop), (start, stop)

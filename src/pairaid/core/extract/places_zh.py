@@ -32,11 +32,12 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -56,9 +57,9 @@ _LEVELS = {"province": 0, "prefecture": 1, "county": 2}
 _CLAUSE = re.compile(r"[,;:。!?]")
 
 
-@dataclass(frozen=True)
-class Place:
-    """An area name written at ``start``..``end``: as written, its area code, and its level of need."""
+class Place(NamedTuple):
+    """An area name written at ``start``..``end``: as written, its area code, and its level of need (a named
+    tuple: a page has hundreds, made faster than a dataclass's)."""
 
     start: int
     end: int
@@ -125,24 +126,53 @@ def _names() -> _Names:
     return _Names(names, by_first, starts, opens, pairs, need, aided, local)
 
 
+_Found = tuple[int, int, str, bool]  # start, end, area code, short county form
+
+
+def _scan(text: str, start: int, stop: int) -> list[_Found]:
+    """The names written in ``text[start:stop]``, left to right, the longest where several open at one place."""
+    n = _names()
+    names, pairs = n.names, n.pairs
+    found: list[_Found] = []
+    i = start
+    # a name can open only where the two characters there open one: most characters are looked at once
+    for m in n.opens.finditer(text, start, stop):
+        k = m.start()
+        if k < i or (lengths := pairs.get(text[k : k + 2])) is None:
+            continue  # inside the name found before, or no name opens here
+        for length in lengths:
+            if k + length <= stop and (entry := names.get(text[k : k + length])) is not None:
+                found.append((k, k + length, entry[0], entry[2]))
+                i = k + length
+                break
+    return found
+
+
+@lru_cache(maxsize=8)
+def _page_scan(text: str) -> tuple[list[int], list[_Found]]:
+    """The names of the whole of ``text`` with where each opens: scanned once per page, for every span asked."""
+    found = _scan(text, 0, len(text))
+    return [f[0] for f in found], found
+
+
+def _found(text: str, start: int, stop: int) -> list[_Found]:
+    """The names of ``text[start:stop]`` as :func:`_scan` finds them, taken from the page's one scan where no
+    name of the page runs across either end of the span (a name found there would differ), else scanned."""
+    if start == 0 and stop == len(text):
+        return _page_scan(text)[1]
+    opens, found = _page_scan(text)
+    lo, hi = bisect_left(opens, start), bisect_left(opens, stop)
+    if (lo and found[lo - 1][1] > start) or (hi and found[hi - 1][1] > stop):
+        return _scan(text, start, stop)
+    return found[lo:hi]
+
+
 @lru_cache(maxsize=16)
 def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place]:
     """The area names written in ``text[start:end]``, in order, longest first where they overlap
     (cached: the steps ask for a text's places more than once)."""
     n = _names()
-    stop = len(text) if end is None else end
-    found: list[tuple[int, int, str, bool]] = []
-    i = start
-    pairs = n.pairs
-    # a name can open only where the two characters there open one: most characters are looked at once
-    for k in [m.start() for m in n.opens.finditer(text, start, stop) if text[m.start() : m.start() + 2] in pairs]:
-        if k < i:
-            continue  # inside the name found before
-        for length in pairs[text[k : k + 2]]:
-            if k + length <= stop and (entry := n.names.get(text[k : k + length])) is not None:
-                found.append((k, k + length, entry[0], entry[2]))
-                i = k + length
-                break
+    found = _found(text, start, len(text) if end is None else end)
     # a county named in full, or by its short name as what is aided ("援建青川"), is a place page-wide
     written_in_full = {code for a, _, code, short in found if not short or n.aided.search(text, max(0, a - 4), a)}
     ends = {b for _, b, _, _ in found}
