@@ -128,3 +128,34 @@ def test_plan_against_actual_in_chinese(world: World) -> None:
     ).json()
     assert english["execution"][0]["label"] == "Aid funds provided (all channels)"
     assert chinese["execution"][0]["label"] == "援助资金"
+
+
+def test_an_event_names_only_areas_of_its_pairing_and_keeps_no_empty_history(world: World) -> None:
+    from pairaid.events.models import CadreBatch, Visit
+
+    def post(fields: dict[str, Any]) -> Any:
+        body = {"kind": "cadre_batch", "pairing": world.kashi.pk, "year": 2009, "fields": {"number": 6, "persons": 3, **fields}}
+        return _call(world.owner, "post", "/api/v1/events", body)
+
+    shule = post({"area": "653122"})  # within Kashi: stored
+    assert shule.status_code == 201, shule.content
+    assert CadreBatch.objects.get(pk=shule.json()["id"]).area.code == "653122"
+    assert post({"area": "654002"}).status_code == 403  # Yining, Jiangsu – Yili's: not the pairing's
+    assert post({"area": "999999"}).status_code == 422
+    assert post({"area_id": 1}).status_code == 422  # a foreign key by its name only, not by its column
+    assert post({"evidence_id": 1}).status_code == 422 and post({"evidence": 1}).status_code == 422
+    assert CadreBatch.objects.count() == 1
+
+    visit = _call(world.owner, "post", "/api/v1/events", {
+        "kind": "visit", "pairing": world.kashi.pk, "year": 2009, "fields": {"title": "To Kashi", "direction": "to_recipient"}})
+    assert visit.status_code == 201, visit.content
+    url = f"/api/v1/events/visit/{visit.json()['id']}"
+    assert _call(world.owner, "patch", url, {"fields": {"title": None}}).status_code == 422  # was a server error
+    assert _call(world.owner, "patch", url, {"fields": {"year": 1900}}).status_code == 422
+    found = Visit.objects.get(pk=visit.json()["id"])
+    rows = found.history.count()
+    assert _call(world.owner, "patch", url, {"fields": {}}).status_code == 200
+    assert _call(world.owner, "patch", url, {"fields": {"title": "To Kashi"}}).status_code == 200
+    assert found.history.count() == rows  # nothing changed: no empty history row
+    assert _call(world.owner, "patch", url, {"fields": {"title": "To Kashi, again"}}).status_code == 200
+    assert found.history.count() == rows + 1

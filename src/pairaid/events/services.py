@@ -21,6 +21,7 @@ from pairaid.core.errors import DataError
 from pairaid.datasets.locks import require_unlocked
 from pairaid.events.models import CadreBatch, Event, FrameworkAgreement, TradeFair, Visit
 from pairaid.events.selectors import event_indicators
+from pairaid.geo.models import Area
 from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueKind
 from pairaid.indicators.services import DataValueSpec, datavalue_create
 from pairaid.registry.models import Pairing
@@ -38,6 +39,8 @@ _GUARDED = frozenset({"id", "pk", "pairing", "pairing_id", "created", "updated"}
 def _check(event: Event) -> None:
     event.full_clean()  # the fields' own rules first; it also turns text into dates and decimals
     errors: dict[str, str] = {}
+    if not 1949 <= event.year <= 2100:
+        errors["year"] = f"the year {event.year} is not between 1949 and 2100"
     if event.date is not None and event.date.year != event.year:
         errors["date"] = f"the date {event.date} is not in {event.year}"
     if isinstance(event, CadreBatch) and event.start_date and event.end_date and event.end_date < event.start_date:
@@ -50,15 +53,38 @@ def _check(event: Event) -> None:
         raise ValidationError(errors)
 
 
+def _value(event: Event, field: Any, key: str, value: Any) -> Any:
+    """``value`` for the field ``key``: none for a field that must hold one is refused; a cadre batch's area is
+    an area (or its code) within the recipient area of the event's pairing (refused, as every write that names
+    an area outside the user's pairing is)."""
+    if value is None and not field.null:
+        raise ValidationError({key: "a value is needed"})
+    if key != "area" or value is None:
+        return value
+    found = value if isinstance(value, Area) else Area.objects.filter(code=str(value)).first()
+    if found is None:
+        raise ValidationError({key: f"no area has the code {value!r}"})
+    permissions.require(
+        permissions.pairing_covers_area(event.pairing_id, found.pk),
+        "You may not name this area: it lies outside the pairing's recipient area.",
+    )
+    return found
+
+
 def _save(event: Event, *, user: Any, data: Mapping[str, Any], reason: str) -> Event:
-    names = {f.name for f in type(event)._meta.concrete_fields} | {
-        f.attname for f in type(event)._meta.concrete_fields
-    }
+    # fields by name only: a foreign key by its own name (an area's code), never by its column (``area_id``);
+    # the evidence is linked by the reading of a report, not written here
+    fields = {f.name: f for f in type(event)._meta.concrete_fields if f.name not in _GUARDED | {"evidence"}}
+    # as stored (a page's form has set its fields on ``event`` already)
+    stored = type(event)._default_manager.filter(pk=event.pk).first() if event.pk else None
+    before = {name: getattr(stored, f.attname) for name, f in fields.items()} if stored else None
     for key, value in data.items():
-        if key not in names or key in _GUARDED:
+        if key not in fields:
             raise ValidationError({key: "unknown field"})
-        setattr(event, key, value)
+        setattr(event, key, _value(event, fields[key], key, value))
     _check(event)
+    if before is not None and before == {name: getattr(event, f.attname) for name, f in fields.items()}:
+        return event  # nothing changed: no empty row in the audit trail
     event._history_user = user  # type: ignore[attr-defined]
     event._change_reason = reason  # type: ignore[attr-defined]
     event.save()
