@@ -134,7 +134,8 @@ def test_an_event_names_only_areas_of_its_pairing_and_keeps_no_empty_history(wor
     from pairaid.events.models import CadreBatch, Visit
 
     def post(fields: dict[str, Any]) -> Any:
-        body = {"kind": "cadre_batch", "pairing": world.kashi.pk, "year": 2009, "fields": {"number": 6, "persons": 3, **fields}}
+        body = {"kind": "cadre_batch", "pairing": world.kashi.pk, "year": 2009,
+                "fields": {"number": 6, "persons": 3, **fields}}
         return _call(world.owner, "post", "/api/v1/events", body)
 
     shule = post({"area": "653122"})  # within Kashi: stored
@@ -147,7 +148,8 @@ def test_an_event_names_only_areas_of_its_pairing_and_keeps_no_empty_history(wor
     assert CadreBatch.objects.count() == 1
 
     visit = _call(world.owner, "post", "/api/v1/events", {
-        "kind": "visit", "pairing": world.kashi.pk, "year": 2009, "fields": {"title": "To Kashi", "direction": "to_recipient"}})
+        "kind": "visit", "pairing": world.kashi.pk, "year": 2009,
+        "fields": {"title": "To Kashi", "direction": "to_recipient"}})
     assert visit.status_code == 201, visit.content
     url = f"/api/v1/events/visit/{visit.json()['id']}"
     assert _call(world.owner, "patch", url, {"fields": {"title": None}}).status_code == 422  # was a server error
