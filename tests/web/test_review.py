@@ -96,3 +96,17 @@ def test_bulk_accept_is_refused_to_who_may_review_none_of_the_figures(world: Wor
     with pytest.raises(NotAllowed):
         document_accept_confident(user=world.colleague, document=report.document)
     assert not report.document.evidence.filter(data_values__status="accepted").exists()
+
+
+def test_an_activity_moved_to_another_pairing_names_the_field_in_chinese(world: World) -> None:
+    from django.utils import translation
+
+    from pairaid.entry.services import activity_create, activity_update
+
+    activity = activity_create(
+        user=world.admin, data={"identifier": "T-1", "title": "A school", "sector": "education", "pairing": world.shandong}
+    )
+    activity_update(user=world.admin, activity=activity, data={"pairing": world.kashi})
+    with translation.override("zh-hans"):
+        labels = [c.label for c in history_entries(instance=activity)[0].changes]
+    assert labels == ["结对关系"]  # was the model's untranslated "pairing"

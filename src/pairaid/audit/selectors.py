@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy as _
 _SILENT_FIELDS = frozenset({"updated", "subject_key"})
 
 #: Labels of fields whose verbose name the models leave untranslated.
-_LABELS = {"recipient_areas": _("recipient areas"), "updated_by": _("updated by")}
+_LABELS = {"recipient_areas": _("recipient areas"), "updated_by": _("updated by"), "pairing": _("pairing")}
 
 
 @dataclass(frozen=True)
