@@ -103,9 +103,8 @@ def test_an_activity_moved_to_another_pairing_names_the_field_in_chinese(world: 
 
     from pairaid.entry.services import activity_create, activity_update
 
-    activity = activity_create(
-        user=world.admin, data={"identifier": "T-1", "title": "A school", "sector": "education", "pairing": world.shandong}
-    )
+    data = {"identifier": "T-1", "title": "A school", "sector": "education", "pairing": world.shandong}
+    activity = activity_create(user=world.admin, data=data)
     activity_update(user=world.admin, activity=activity, data={"pairing": world.kashi})
     with translation.override("zh-hans"):
         labels = [c.label for c in history_entries(instance=activity)[0].changes]
