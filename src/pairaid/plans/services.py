@@ -27,6 +27,7 @@ from pairaid.geo.models import Area
 from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueKind, DataValueStatus, Indicator
 from pairaid.indicators.selectors import indicator_given
 from pairaid.indicators.services import DataValueSpec, datavalue_create, datavalue_revalue
+from pairaid.indicators.validation import datavalue_validate
 from pairaid.plans.models import KeyProjectBatch, Plan
 from pairaid.registry.models import Pairing
 from pairaid.sources.models import Evidence
@@ -107,10 +108,13 @@ def plan_value_set(
     Raises:
         NotAllowed: ``user`` does not edit the plan's pairing.
         LockedError: the pairing's dataset for the year is submitted, approved or frozen.
+        ValidationError: a fraction for a count (:mod:`pairaid.indicators.validation`).
         DataError, CodelistError: as :func:`pairaid.indicators.services.datavalue_create`.
     """
     permissions.require(year_permissions.can_plan_update(user, plan.pairing), "You may not edit this pairing's plans.")
     found = indicator_given(indicator)
+    # the rules of figures entered by hand, as POST /data-values applies them (a count is a whole number)
+    datavalue_validate(DataValue(indicator=found, value=value), changed={"value"})
     key = _planned_key(plan, found, _period_kind(found, period_kind), disaggregation)
     stored = DataValue.objects.filter(status__in=CONFIRMED_STATUSES, **key).first()
     if stored is not None and str(stored.value.normalize()) == str(Decimal(str(value)).normalize()):
