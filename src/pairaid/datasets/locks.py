@@ -47,15 +47,49 @@ def dataset_lock(*, pairing_id: int | None, year: int, indicator_id: int) -> Sub
     return None
 
 
+def year_lock(*, pairing_id: int | None, year: int) -> Submission | None:
+    """The locked submission of any dataset that holds ``pairing_id``'s ``year`` (its own, or that of a pairing
+    above it), or None: what a record that feeds the year's figures as a whole (an event) must respect.
+
+    Only the latest version of each dataset's submission counts, as in :func:`dataset_lock`.
+    """
+    if pairing_id is None:
+        return None
+    for owner in _lineage(pairing_id):
+        latest: dict[int, Submission] = {}
+        for held in (
+            Submission.objects.filter(pairing_id=owner, year=year).select_related("dataset", "pairing")
+            .order_by("dataset_id", "-version")
+        ):
+            latest.setdefault(held.dataset_id, held)
+        for held in latest.values():
+            if held.state in LOCKED_STATES:
+                return held
+    return None
+
+
+def _refuse(held: Submission) -> None:
+    raise LockedError(
+        f"the {held.year} dataset of {held.pairing} is {held.state} (version {held.version}): "
+        "its figures cannot change; "
+        + ("open a correction with a reason" if held.state == "frozen" else "ask for it to be returned first")
+    )
+
+
+def require_year_unlocked(*, pairing_id: int | None, year: int | None) -> None:
+    """Raise :class:`LockedError` when ``pairing_id``'s ``year`` is held by a locked submission of any dataset."""
+    if year is None:
+        return
+    held = year_lock(pairing_id=pairing_id, year=year)
+    if held is not None:
+        _refuse(held)
+
+
 def require_unlocked(*, pairing_id: int | None, year: int, indicator_id: int) -> None:
     """Raise :class:`LockedError` when the figure would change a locked submission."""
     held = dataset_lock(pairing_id=pairing_id, year=year, indicator_id=indicator_id)
     if held is not None:
-        raise LockedError(
-            f"the {held.year} dataset of {held.pairing} is {held.state} (version {held.version}): "
-            "its figures cannot change; "
-            + ("open a correction with a reason" if held.state == "frozen" else "ask for it to be returned first")
-        )
+        _refuse(held)
 
 
 def require_datavalue_unlocked(data_value: DataValue) -> None:

@@ -5,7 +5,8 @@ Each write checks the user's rights, validates the event with the model's rules
 (``full_clean``) and the rules below, and is recorded in the audit trail.
 
 Errors: :class:`~pairaid.accounts.permissions.NotAllowed`, ``django.core.exceptions.ValidationError``
-(a field breaks a rule), :class:`~pairaid.core.errors.DataError`.
+(a field breaks a rule), :class:`~pairaid.core.errors.DataError`, :class:`~pairaid.core.errors.LockedError`
+(the event's year, or the year it would move to, is held by a submitted, approved or frozen dataset).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from django.db import transaction
 
 from pairaid.accounts import permissions, year_permissions
 from pairaid.core.errors import DataError
-from pairaid.datasets.locks import require_unlocked
+from pairaid.datasets.locks import require_unlocked, require_year_unlocked
 from pairaid.events.models import CadreBatch, Event, FrameworkAgreement, TradeFair, Visit
 from pairaid.events.selectors import event_indicators
 from pairaid.geo.models import Area
@@ -85,6 +86,11 @@ def _save(event: Event, *, user: Any, data: Mapping[str, Any], reason: str) -> E
     _check(event)
     if before is not None and before == {name: getattr(event, f.attname) for name, f in fields.items()}:
         return event  # nothing changed: no empty row in the audit trail
+    # a locked year (its dataset submitted, approved or frozen) gains, changes and loses no event: the year it
+    # leaves and the year it enters are both checked, as every figure write is
+    if stored is not None:
+        require_year_unlocked(pairing_id=stored.pairing_id, year=stored.year)
+    require_year_unlocked(pairing_id=event.pairing_id, year=event.year)
     event._history_user = user  # type: ignore[attr-defined]
     event._change_reason = reason  # type: ignore[attr-defined]
     event.save()
@@ -132,6 +138,7 @@ def event_delete(*, user: Any, event: Event) -> None:
     permissions.require(
         year_permissions.can_event_update(user, event.pairing), "You may not change this pairing's events."
     )
+    require_year_unlocked(pairing_id=event.pairing_id, year=event.year)
     event._history_user = user  # type: ignore[attr-defined]
     event._change_reason = "removed"  # type: ignore[attr-defined]
     event.delete()
