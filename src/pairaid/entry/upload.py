@@ -64,7 +64,8 @@ def report_upload(
 
     Raises:
         NotAllowed: ``user`` may not upload, or not a report about this pairing or area
-            (:func:`~pairaid.accounts.permissions.can_report_upload`; nothing is stored).
+            (:func:`~pairaid.accounts.permissions.can_report_upload`; nothing is stored). A figure the text
+            places on a pairing or area outside the user's rights is stored unattached, for review.
         InputError: a file that cannot be read (type, size, encoding, no text, a .docx zip bomb).
     """
     permissions.require(permissions.can_upload(user), "You may not upload reports.")
@@ -77,6 +78,12 @@ def report_upload(
         permissions.require(_subject_allowed(user, subject), _NOT_YOURS)
 
     result = document_ingest(
-        document=document, report_year=report_year, donor=donor, recipient=recipient, subject_check=check
+        document=document,
+        report_year=report_year,
+        donor=donor,
+        recipient=recipient,
+        subject_check=check,
+        # each figure's own subject as the reading places it, with the same rights: never on a pairing not theirs
+        subject_allowed=lambda subject: _subject_allowed(user, subject),
     )
     return result if isinstance(result, SourceDocument) else result.document

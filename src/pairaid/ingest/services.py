@@ -95,6 +95,7 @@ def document_ingest(
     donor: str | None = None,
     recipient: str | None = None,
     subject_check: Callable[[Subject], None] | None = None,
+    subject_allowed: Callable[[Subject], bool] | None = None,
     reread: bool = False,
 ) -> IngestResult:
     """Store ``document``, its mentions as evidence and its facts as extracted data values.
@@ -105,7 +106,11 @@ def document_ingest(
     SHA-256 of the text: a second call with the same text adds nothing.
     ``subject_check`` is called with the report's subject (resolved from its donor
     and recipient, given or read from the title) before anything is stored; what it
-    raises ends the ingest. ``reread``: a document stored already is read again with the
+    raises ends the ingest. ``subject_allowed`` (the uploading user's rights) is asked of each fact's own
+    subject as it is stored: a fact the reading places on a pairing or area it refuses (a Kashi report that
+    speaks of Hetian, uploaded by Kashi's editor) is stored unattached, with the donor and recipient it
+    states, for someone with rights to attach in review, never on a pairing the user may not edit.
+    ``reread``: a document stored already is read again with the
     report year, donor and recipient given (or stored), its figures replaced.
 
     Raises:
@@ -142,6 +147,7 @@ def document_ingest(
                 donor_label=donor_label,
                 recipient_label=recipient_label,
                 resolver=resolver,
+                subject_allowed=subject_allowed,
             )
     except IntegrityError:
         existing = document_find(sha256=document.sha256)  # stored meanwhile by another ingest of the same text
@@ -211,6 +217,7 @@ def _store(
     donor_label: str,
     recipient_label: str,
     resolver: SubjectResolver,
+    subject_allowed: Callable[[Subject], bool] | None = None,
 ) -> IngestResult:
     fields = {
         "title": document.title[:300],
@@ -245,6 +252,7 @@ def _store(
             resolver=resolver,
             donor=fact.donor or donor_label,
             recipient=fact.recipient or recipient_label,
+            allowed=subject_allowed,
         )
     _link_later_wholes(extraction.facts, stored)
     datavalues_changed_send(stored.values())  # the checks over extracted figures re-run where they landed
@@ -298,10 +306,13 @@ def _store_fact(
     resolver: SubjectResolver,
     donor: str,
     recipient: str,
+    allowed: Callable[[Subject], bool] | None = None,
 ) -> DataValue:
     value, value_high, unit = _in_indicator_unit(mention, indicator)
     period = fact.period
     subject = resolver.subject(donor=donor, recipient=recipient, year=period.end_year or period.year or 0)
+    if allowed is not None and (subject.pairing or subject.area) and not allowed(subject):
+        subject = Subject()  # outside the uploader's rights: unattached, for review by someone with rights
     return datavalue_create(
         DataValueSpec(
             indicator=indicator,
