@@ -403,3 +403,54 @@ def test_a_header_wrapped_onto_a_second_line_reads_each_column_with_both_lines()
         ("12", Decimal(12), "cadres_seconded"),
     ]
     assert not any(m.text.startswith("10,000") for m in ex.mentions)
+
+
+def test_a_header_wrapped_over_three_lines_with_a_unit_under_some_columns_reads_each_pair_s_row() -> None:
+    """Issue 11: header cells right-aligned over their numbers and wrapped over three lines, the unit on a line of
+    its own under some columns only, rows labelled with pairings ("Anhe – Baishan")."""
+    text = (
+        "Table 4  Partners' aid, 2015\n\n"
+        "Partners             Teachers   Government        Labourers    Charity\n"
+        "(giver - receiver)       sent    aid funds      transferred    donations\n"
+        "                               (10,000 yuan)                (10,000 yuan)\n"
+        "Anhe - Baishan             64       12,300             905        1,010\n"
+        "Dongcheng - Xiling         41        8,650           1,280          740\n"
+        "Total                     105       20,950           2,185        1,750\n"
+        "\nSource: the partners' offices.\n"
+    )
+    ex = read_report(text, report_year=2015)
+    got = [
+        (ex.mentions[f.mention].text, ex.mentions[f.mention].value, ex.mentions[f.mention].unit, f.indicator,
+         f.donor, f.recipient)
+        for f in ex.facts
+    ]
+    assert got[:4] == [
+        ("64", Decimal(64), "person", "professionals_sent", "Anhe", "Baishan"),
+        ("12,300", Decimal(123_000_000), "CNY", "government_aid_funds", "Anhe", "Baishan"),
+        ("905", Decimal(905), "person", "labour_transferred", "Anhe", "Baishan"),
+        ("1,010", Decimal(10_100_000), "CNY", "social_donations", "Anhe", "Baishan"),
+    ]
+    assert got[5][1:] == (Decimal(86_500_000), "CNY", "government_aid_funds", "Dongcheng", "Xiling")
+    totals = {f.mention for f in ex.facts if ex.mentions[f.mention].text in {"20,950", "1,750"}}
+    parts = [f for f in ex.facts if f.part_of is not None]
+    assert len(parts) == 8 and {ex.facts[f.part_of].mention for f in parts} >= totals
+    assert all(f.period is not None and f.period.year == 2015 for f in ex.facts)
+    assert not any(m.text.startswith("10,000") for m in ex.mentions)
+
+
+def test_a_column_naming_people_before_a_plural_counts_people_and_a_table_s_number_is_no_mention() -> None:
+    """Issue 11: "Needy residents placed in jobs" counts residents, not jobs; "Table 5-3" is no mention."""
+    text = (
+        "Table 5-3  Anhe's help to Baishan, 2016\n\n"
+        "County     Needy residents placed in jobs     Poor villages\n"
+        "Linxi                                 310                12\n"
+        "Heping                                275                 9\n"
+        "\nSource: Anhe's office.\n"
+    )
+    ex = read_report(text, report_year=2016)
+    assert [(m.text, m.unit, m.noun) for m in ex.mentions] == [
+        ("310", "person", "resident"),
+        ("12", "count", "village"),
+        ("275", "person", "resident"),
+        ("9", "count", "village"),
+    ]

@@ -1,13 +1,14 @@
 """Step: tables flattened into lines, read by their column headers, row labels and caption.
 
 A table is a header line of three or more cells split by two or more spaces, none of them a number
-("Prefecture  Funds  Projects  Villages"), perhaps wrapped onto lines of words under its cells ("Funds in
-place" over "(10,000 yuan)": :func:`wrapped_header`), then two or more lines of as many cells, a label and
-numbers ("Wenshan  9,860  142  38").  The line above the header, when there is one, is its caption;
-a unit written there or in a header cell ("(Unit: 10,000 yuan)", "Funds (10,000 yuan)") scales the
+("Prefecture  Funds  Projects  Villages"), perhaps wrapped onto lines of words under its cells, two or more, left- or
+right-aligned ("Funds in place" over "(10,000 yuan)": :func:`wrapped_header`), then two or more lines of as
+many cells, a label and numbers ("Wenshan  9,860  142  38").  The line above the header, when there is one, is
+its caption; a unit written there or in a header cell ("(Unit: 10,000 yuan)", "Funds (10,000 yuan)") scales the
 cells of the columns of money (``money_columns`` of ``words.yaml``), which become sums of yuan.  The
 caption's or header's unit is no mention (it states no amount).  A cell of another column counts what its header
-names ("projects").  A row labelled ``Total`` (``total_rows``) is the whole its rows are parts of.
+names ("projects").  A row labelled ``Total`` (``total_rows``) is the whole its rows are parts of; rows labelled
+with pairings ("Anhe - Baishan" under "Pairing") give each cell its giver and receiver (:func:`_row_pairs`).
 
 Years may stand in the header or as row labels.  A header cell that is a year ("Prefecture  2004  2005
 Change (%)") gives its column's cells that year as their period, and the caption says what they are
@@ -89,10 +90,14 @@ def _unit_cell(cells: list[tuple[int, str]]) -> str | None:
     return None
 
 
+_WORKERS = {"labour": "labourer", "labor": "laborer"}
+
+
 def _counted(header: str) -> tuple[str, str | None]:
     """The unit and noun of the cells of a column of counts: people when its header names them or puts
     "(persons)" after its words ("Poor labourers (persons)": labourer, not "poor"), person-times or households by
-    such a bracket, else what the header's last plural word counts ("Projects started": project), else its last word."""
+    such a bracket, else the people it names before its first plural word ("Poor labour transferred": labourer),
+    else what the header's last plural word counts ("Projects started": project), else its last word."""
     bracket = _PEOPLE.search(header)
     words = re.findall(r"[A-Za-z]+", header[: bracket.start()] if bracket else header)
     plurals = [w for w in words if _PLURAL.search(w)]
@@ -106,6 +111,11 @@ def _counted(header: str) -> tuple[str, str | None]:
         return "person", person or "person"
     if person is not None:
         return "person", person
+    # "Poor labour transferred", "Poor people helped into jobs": people before the first plural, not its modifier
+    first = next((n for n, w in enumerate(words) if _PLURAL.search(w)), len(words))
+    people = [w.lower() for n, w in enumerate(words[:first]) if is_person_noun(w) and n + 1 != first]
+    if people:
+        return "person", _WORKERS.get(people[-1], singular(people[-1]))
     noun = singular((plurals[-1] if plurals else header.split()[-1]).lower())
     return ("person", noun) if is_person_noun(noun) else ("count", noun)
 
@@ -130,6 +140,7 @@ def read_tables(
             continue
         header, rows, j, lead = found
         givers, takers = _side_columns(header[:lead])
+        pairs = _row_pairs(header[0][1], [cells[0][1] for _, cells in rows], totals)
         caption_at, caption = next(((a, c) for a, c in reversed(lines[:k]) if c.strip()), (start, ""))
         caption_scale = _scale(caption)
         span = _YEAR_SPAN.search(caption)  # "Anhe's aid by county, 2016-2020": each cell sums those years (F5)
@@ -188,6 +199,8 @@ def read_tables(
                 period = _cell_period(years.get(col), row_year, total, row_years) or caption_years
                 donor = cells[givers][1] if givers is not None else None
                 recipient = cells[takers][1] if takers is not None else None
+                if label in pairs:  # "Anhe - Baishan" under "Pairing": the row's giver and receiver
+                    donor, recipient = pairs[label]
                 cells_out.append(TableCell(i, name, label, total, period, donor, recipient))
             for col in sorted(changes & set(in_row)):
                 figure = next((c for c in range(col - 1, 0, -1) if c in in_row and c not in changes), None)
@@ -213,6 +226,23 @@ def _side_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
     give = re.compile(rf"\b(?:{'|'.join(word_list('donor_columns'))})\b", re.I)
     take = re.compile(rf"\b(?:{'|'.join(word_list('recipient_columns'))})\b", re.I)
     return give, take
+
+
+_PAIR_LABEL = re.compile(r"^(?P<donor>[A-Z][\w.' ]*?)\s+[-–—]\s+(?P<recipient>[A-Z][\w.' ]*)$")
+_PAIR_HEADER = re.compile(r"\b(?:pair(?:ing)?s?|twin(?:ning|ned)?|partners?)\b|\s[-–—]\s", re.I)
+
+
+def _row_pairs(header: str, labels: list[str], totals: re.Pattern[str]) -> dict[str, tuple[str, str]]:
+    """``{label: (giver, receiver)}`` of a table whose rows are labelled with pairings ("Anhe - Baishan" under
+    "Pairing (east - west)"): every row but the total two names split by a spaced dash, under a header that names
+    pairs or is itself split so; else empty."""
+    if not _PAIR_HEADER.search(header):
+        return {}
+    rows = [label for label in labels if not totals.match(label)]
+    split = {label: _PAIR_LABEL.match(label) for label in rows}
+    if len(rows) < 2 or any(m is None for m in split.values()):
+        return {}
+    return {label: (m["donor"], m["recipient"]) for label, m in split.items() if m is not None}
 
 
 def _side_columns(labels: list[tuple[int, str]]) -> tuple[int | None, int | None]:
@@ -280,27 +310,49 @@ def _table_rows(
 def wrapped_header(
     lines: list[tuple[int, str]], k: int, header: list[tuple[int, str]]
 ) -> tuple[list[tuple[int, str]], int]:
-    """The header of line ``k`` with the words of the lines below it that wrap its cells ("Funds in place" over
-    "(10,000 yuan)", each under its cell), and how many such lines there are: lines of words, no number, every
-    cell under a cell of the header (issue 11)."""
+    """The header of line ``k`` with the words of the lines below it that wrap its cells, and how many such lines
+    there are (issue 11): lines of words, no number, each cell under one column of the header, found from the
+    aligned positions of the cells, left-aligned ("Funds in place" over "(10,000 yuan)") or right-aligned over the
+    numbers ("Fiscal aid" over "(10,000 yuan)"), over two or more lines, a unit under some columns only."""
     merged = list(header)
     n = 0
-    starts = [offset for offset, _ in header]
+    spans = _column_spans(lines, k, header)
     while k + 1 + n < len(lines) and len(header) >= 3:
         cells = _cells(lines[k + 1 + n][1])
         if not cells or len(cells) > len(header) or any(_NUMBER.fullmatch(c) for _, c in cells):
             break
-        cols = [max((c for c, a in enumerate(starts) if a <= offset + 2), default=-1) for offset, _ in cells]
-        if (
-            -1 in cols
-            or len(set(cols)) != len(cols)
-            or any(abs(starts[c] - o) > 2 for c, (o, _) in zip(cols, cells, strict=True))
-        ):
+        cols = [_column_under(spans, offset, offset + len(words)) for offset, words in cells]
+        if None in cols or len(set(cols)) != len(cols):
             break
         for c, (_, words) in zip(cols, cells, strict=True):
+            assert c is not None
             merged[c] = (merged[c][0], f"{merged[c][1]} {words}")
         n += 1
     return merged, n
+
+
+def _column_spans(lines: list[tuple[int, str]], k: int, header: list[tuple[int, str]]) -> list[tuple[int, int]]:
+    """Where each column of the header of line ``k`` lies: its header cell's span, widened by its cell in the first
+    line of numbers below (within five lines) when that line has a cell under every header cell."""
+    spans = [(offset, offset + len(name)) for offset, name in header]
+    for _, line in lines[k + 1 : k + 6]:
+        cells = _cells(line)
+        if any(_NUMBER.fullmatch(c) for _, c in cells):
+            if len(cells) == len(header):
+                spans = [(min(a, o), max(b, o + len(c))) for (a, b), (o, c) in zip(spans, cells, strict=True)]
+            break
+    return spans
+
+
+def _column_under(spans: list[tuple[int, int]], start: int, end: int) -> int | None:
+    """The one column whose span a wrapped header cell from ``start`` to ``end`` overlaps most (a start or end within
+    two characters of the column's will do), or ``None`` when it overlaps none."""
+    overlaps = [min(b, end) - max(a, start) for a, b in spans]
+    best = max(range(len(spans)), key=lambda c: overlaps[c])
+    if overlaps[best] > 0:
+        return best
+    near = [c for c, (a, b) in enumerate(spans) if abs(a - start) <= 2 or abs(b - end) <= 2]
+    return near[0] if len(near) == 1 else None
 
 
 def _cell_period(column: int | None, row: int | None, total: bool, row_years: list[int]) -> Period | None:
