@@ -88,8 +88,8 @@ def busy(world: World) -> World:
             plan_value_set(user=world.admin, plan=plan, indicator=code, value=str(value))
         batch_set(user=world.admin, plan=plan, number=n + 1, projects=5 + n, livelihood_projects=n)
         editor = make_user(f"county-{n}", "pairing_editor", pairings=(pairing,))
+        _events(world, pairing, n)  # before the submission: a submitted year takes no new event (issue 13)
         submission_submit(user=editor, pairing=pairing, year=2009)  # each waits for the owner, who is told
-        _events(world, pairing, n)
         _events(world, world.kashi, n)
     make_figure("aid_funds", "16000000", pairing=world.kashi)
     plan, _ = plan_get_or_create(user=world.owner, pairing=world.kashi, year=2009)
