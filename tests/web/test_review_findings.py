@@ -68,7 +68,7 @@ def test_a_docx_zip_bomb_is_refused_before_it_is_unpacked(world: World, settings
     response = client.post("/documents/upload/", form)
     assert response.status_code == 302 and work_off() == 1
     text = client.get(response["Location"]).content.decode()
-    assert "无法作为报告读取" in text and "bomb.docx: the .docx unpacks to 4,096 bytes" in text
+    assert "无法作为报告读取" in text and "bomb.docx: 该 .docx 文件解压后为 4,096 字节" in text
 
 
 def test_a_period_ending_before_it_starts_is_a_field_error_in_the_api(world: World) -> None:
