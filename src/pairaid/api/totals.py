@@ -33,6 +33,7 @@ class KeptOut(Schema):
     id: int
     label: str
     value: Decimal
+    qualifier: str = Field("exact", description="how exact the value is: exact, more_than, about…")
     activities: bool
 
 
@@ -41,8 +42,14 @@ class TotalOut(Schema):
     unit: str
     period_kind: str
     value: Decimal
+    qualifier: str = Field(
+        ..., description="how exact the value is: more_than when a part it adds is a lower bound (more than 780 + 30)"
+    )
     previous: Decimal | None
     change_percent: Decimal | None
+    change_withheld: bool = Field(
+        ..., description="last year's total rests on other pairings' statements, so no change is given"
+    )
     figures: int
     kept: list[KeptOut]
     covered: int = Field(..., description="statements inside a kept one (not added)")
@@ -61,8 +68,10 @@ def total_list(request: HttpRequest, filters: Query[TotalsFilter]) -> list[Total
             unit=t.unit,
             period_kind=t.period_kind,
             value=t.value,
+            qualifier=t.qualifier,
             previous=t.previous,
             change_percent=t.change,
+            change_withheld=t.change_withheld,
             figures=t.value_count,
             kept=[
                 KeptOut(
@@ -70,6 +79,7 @@ def total_list(request: HttpRequest, filters: Query[TotalsFilter]) -> list[Total
                     id=s.node,
                     label=s.label,
                     value=s.value,
+                    qualifier=s.qualifier,
                     activities=s.beside,
                 )
                 for s in t.kept

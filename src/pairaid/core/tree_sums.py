@@ -20,6 +20,9 @@ A node that states nothing totals what is under it. Every statement of a tree en
 either *kept* (its value is in the total) or *covered* (inside a kept one), exactly
 once: :class:`Total` lists both, so a report can say which statement it kept.
 
+A total's *qualifier* is its parts': a total that adds a lower bound ("more than 780") is a
+lower bound itself ("more than 810"), see :func:`added_qualifier`.
+
 Units and period kinds are never mixed here: the caller gives the statements of one
 unit and one period kind (persons apart from person-times, flows apart from stocks,
 actual apart from planned).
@@ -33,6 +36,19 @@ from typing import Generic, NamedTuple, TypeVar
 
 Node = TypeVar("Node", bound=Hashable)
 _ZERO = Decimal(0)
+EXACT = "exact"
+#: What a sum of parts of two different qualifiers is (a lower bound and an upper one, say): approximate.
+_MIXED = "about"
+
+
+def added_qualifier(qualifiers: Iterable[str]) -> str:
+    """The qualifier of a sum of parts so qualified: exact when every part is; the one qualifier of the parts
+    that are not exact when they share it (more than 780 + 30 = more than 810; nearly + nearly = nearly);
+    else about."""
+    found = {q for q in qualifiers if q and q != EXACT}
+    if not found:
+        return EXACT
+    return found.pop() if len(found) == 1 else _MIXED
 
 
 class Statement(NamedTuple, Generic[Node]):
@@ -43,6 +59,7 @@ class Statement(NamedTuple, Generic[Node]):
     of the kept statement it is inside (rule 1), so that an explanation names the statement
     that holds it; None when not known (a pairing's statement held by an area's own, :func:`cover`).
     ``of_area``: ``node`` is an area's id (figures no pairing states), not a pairing's.
+    ``qualifier``: how exact ``value`` is (``exact``, ``more_than``, ``about``…: the data values' codes).
     """
 
     node: Node
@@ -52,6 +69,7 @@ class Statement(NamedTuple, Generic[Node]):
     label: str = ""
     holder: Node | None = None
     of_area: bool = False
+    qualifier: str = EXACT
 
 
 Explanation = tuple[tuple[Statement[Node], ...], tuple[Statement[Node], ...]]
@@ -63,7 +81,7 @@ class Total(Generic[Node]):
     figures it rests on. The statements are listed when first asked for (``explain``), so that
     a national roll-up of thousands of nodes does not build lists nobody reads."""
 
-    __slots__ = ("_counts", "_explain", "_explained", "node", "value", "value_count")
+    __slots__ = ("_counts", "_explain", "_explained", "node", "qualifier", "value", "value_count")
 
     def __init__(
         self,
@@ -74,8 +92,11 @@ class Total(Generic[Node]):
         *,
         value_count: int | None = None,
         explain: Callable[[], Explanation[Node]] | None = None,
+        qualifier: str | None = None,
     ) -> None:
         self.node, self.value = node, value
+        #: how exact ``value`` is: the kept statements' qualifiers added (:func:`added_qualifier`)
+        self.qualifier = qualifier if qualifier is not None else added_qualifier(s.qualifier for s in kept)
         self._explain = explain
         self._explained: Explanation[Node] | None = None if explain else (kept, covered)
         self.value_count = value_count if value_count is not None else sum(s.value_count for s in (*kept, *covered))
@@ -108,16 +129,18 @@ class Total(Generic[Node]):
     def shortened(self, most: int) -> Total[Node]:
         """The same total listing at most ``most`` kept and ``most`` covered statements (the first ones)."""
         kept, covered = self._listed()
-        short = Total(self.node, self.value, kept[:most], covered[:most], value_count=self.value_count)
+        short = Total(
+            self.node, self.value, kept[:most], covered[:most], value_count=self.value_count, qualifier=self.qualifier
+        )
         short._counts = (self.kept_count, self.covered_count)
         return short
 
-    def __getstate__(self) -> tuple[Node, Decimal, int, Explanation[Node], tuple[int, int] | None]:
+    def __getstate__(self) -> tuple[Node, Decimal, int, Explanation[Node], tuple[int, int] | None, str]:
         """A total keeps its statements listed when it is stored (kept in a cache): the lister is not stored."""
-        return (self.node, self.value, self.value_count, self._listed(), self._counts)
+        return (self.node, self.value, self.value_count, self._listed(), self._counts, self.qualifier)
 
-    def __setstate__(self, state: tuple[Node, Decimal, int, Explanation[Node], tuple[int, int] | None]) -> None:
-        self.node, self.value, self.value_count, self._explained, self._counts = state
+    def __setstate__(self, state: tuple[Node, Decimal, int, Explanation[Node], tuple[int, int] | None, str]) -> None:
+        self.node, self.value, self.value_count, self._explained, self._counts, self.qualifier = state
         self._explain = None
 
     def __repr__(self) -> str:
@@ -131,7 +154,11 @@ def merge(statements: Iterable[Statement[Node]]) -> list[Statement[Node]]:
         key = (s.node, s.beside)
         held = found.get(key)
         if held is not None:
-            s = held._replace(value=held.value + s.value, value_count=held.value_count + s.value_count)
+            s = held._replace(
+                value=held.value + s.value,
+                value_count=held.value_count + s.value_count,
+                qualifier=added_qualifier((held.qualifier, s.qualifier)),
+            )
         found[key] = s
     return list(found.values())
 
@@ -168,17 +195,23 @@ class _Tree(Generic[Node]):
         self.beside: dict[Node, Decimal] = {}
         self.value_counts: dict[Node, int] = {}
         self.covers: dict[Node, bool] = {}  # rule 1 (True) or 2 (False), for nodes with their own statement
+        # the qualifiers of what is added under a node: its stated sum's and its outputs'
+        self.stated_q: dict[Node, str] = {}
+        self.beside_q: dict[Node, str] = {}
         for node in order:
             kids = self.children.get(node, ())
             below = sum((self.stated[c] for c in kids), _ZERO)
+            below_q = added_qualifier(self.stated_q[c] for c in kids)
             own, extra = self.own.get(node), self.extra.get(node)
             if own is None:
-                self.stated[node] = below
+                self.stated[node], self.stated_q[node] = below, below_q
             elif own.value >= below:
-                self.stated[node], self.covers[node] = own.value, True
+                self.stated[node], self.covers[node], self.stated_q[node] = own.value, True, own.qualifier
             else:
                 self.stated[node], self.covers[node] = own.value + below, False
+                self.stated_q[node] = added_qualifier((own.qualifier, below_q))
             self.beside[node] = sum((self.beside[c] for c in kids), extra.value if extra else _ZERO)
+            self.beside_q[node] = added_qualifier([*(self.beside_q[c] for c in kids), extra.qualifier if extra else EXACT])
             self.value_counts[node] = sum((self.value_counts[c] for c in kids), (own.value_count if own else 0)) + (
                 extra.value_count if extra else 0
             )
@@ -226,7 +259,13 @@ class _Tree(Generic[Node]):
             kept, covered, outputs = self.lists(node)
             return tuple(kept) + tuple(outputs), tuple(covered)
 
-        return Total(node, self.stated[node] + self.beside[node], value_count=self.value_counts[node], explain=explain)
+        return Total(
+            node,
+            self.stated[node] + self.beside[node],
+            value_count=self.value_counts[node],
+            explain=explain,
+            qualifier=added_qualifier((self.stated_q[node], self.beside_q[node])),
+        )
 
 
 class TreeTotals(Mapping[Node, Total[Node]]):
@@ -286,6 +325,7 @@ def join(totals: list[Total[Node]]) -> Total[Node] | None:
         sum((t.value for t in totals), _ZERO),
         value_count=sum(t.value_count for t in totals),
         explain=explain,
+        qualifier=added_qualifier(t.qualifier for t in totals),
     )
 
 
@@ -297,7 +337,13 @@ def cover(node: Node, outer: Total[Node] | None, inner: Total[Node] | None) -> T
         found = outer or inner
         if found is None:
             return None
-        return Total(node, found.value, value_count=found.value_count, explain=lambda: (found.kept, found.covered))
+        return Total(
+            node,
+            found.value,
+            value_count=found.value_count,
+            explain=lambda: (found.kept, found.covered),
+            qualifier=found.qualifier,
+        )
     stated = tuple(s for s in inner.kept if not s.beside)
     outputs = tuple(s for s in inner.kept if s.beside)
     held = sum((s.value for s in stated), Decimal(0))

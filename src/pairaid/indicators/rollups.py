@@ -77,6 +77,11 @@ class RollupRow:
     total: Total[int] | None = field(default=None, repr=False, compare=False)
 
     @property
+    def qualifier(self) -> str:
+        """How exact ``value`` is: ``more_than`` when it adds a lower bound (:func:`~pairaid.core.tree_sums.added_qualifier`)."""
+        return self.total.qualifier if self.total is not None else "exact"
+
+    @property
     def kept(self) -> tuple[Statement[int], ...]:
         return self.total.kept if self.total is not None else ()
 
@@ -112,10 +117,14 @@ class Rollup:
         for r in self._rows.get((indicator, year), ()):
             if pairings and r.pairing_id is not None:
                 label = self.forest.label.get(r.pairing_id, "")
-                found[r.unit_kind].append(Statement(r.pairing_id, r.value, r.value_count, r.beside, label))
+                found[r.unit_kind].append(
+                    Statement(r.pairing_id, r.value, r.value_count, r.beside, label, qualifier=r.qualifier)
+                )
             elif not pairings and r.pairing_id is None and r.area_id is not None:
                 label = self.areas.label(r.area_id)
-                found[r.unit_kind].append(Statement(r.area_id, r.value, r.value_count, False, label, of_area=True))
+                found[r.unit_kind].append(
+                    Statement(r.area_id, r.value, r.value_count, False, label, of_area=True, qualifier=r.qualifier)
+                )
         return found
 
     def pairing_totals(self, indicator: str, year: int) -> dict[UnitKind, TreeTotals[int]]:
@@ -153,7 +162,8 @@ class Rollup:
         for r in self._rows.get((indicator, year), ()):
             if r.pairing_id is None:
                 continue
-            s = Statement(r.pairing_id, r.value, r.value_count, r.beside, self.forest.label.get(r.pairing_id, ""))
+            label = self.forest.label.get(r.pairing_id, "")
+            s = Statement(r.pairing_id, r.value, r.value_count, r.beside, label, qualifier=r.qualifier)
             where = r.area_id
             while where is not None:  # a statement counts at its area and at every area above it
                 if where in wanted:

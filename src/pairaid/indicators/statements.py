@@ -45,6 +45,7 @@ from pairaid.activities.models import Activity
 from pairaid.activities.selectors import of_pairings
 from pairaid.core.errors import DataError
 from pairaid.core.read_once import once
+from pairaid.core.tree_sums import added_qualifier
 from pairaid.geo.models import Area
 from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueKind, DataValueStatus
 from pairaid.indicators.selectors import indicators_by_code
@@ -64,6 +65,7 @@ class StatementRow(NamedTuple):
     value: Decimal
     value_count: int
     kind: str = DataValueKind.ACTUAL
+    qualifier: str = "exact"  # the figures' qualifiers added (pairaid.core.tree_sums.added_qualifier)
 
     @property
     def unit_kind(self) -> tuple[str, str]:
@@ -186,6 +188,7 @@ _GROUPS = (
     "output",
     "confirmed",
     "inside",
+    "qualifier",
 )
 
 
@@ -261,7 +264,7 @@ def statement_rows(
     recipient = forest.recipient_area
     best: dict[tuple[object, ...], int] = {}
     merged: dict[tuple[object, ...], list[object]] = {}
-    for indicator_id, vkind, year, unit, pkind, owner, area_id, output, confirmed, inside, total, n in rows:
+    for indicator_id, vkind, year, unit, pkind, owner, area_id, output, confirmed, inside, qualifier, total, n in rows:
         if inside or year not in wanted_years:
             continue
         # a pairing's figure about one of its areas is a part of its work there, as an output is
@@ -271,13 +274,14 @@ def statement_rows(
         held = best.get(place)
         if held is None or confirmed > held:
             best[place] = confirmed
-            merged[place] = [total, n]
+            merged[place] = [total, n, qualifier]
         elif confirmed == held:  # the same place and status class (several areas of one pairing): added
             merged[place][0] += total  # type: ignore[operator]
             merged[place][1] += n  # type: ignore[operator]
+            merged[place][2] = added_qualifier((merged[place][2], qualifier))  # type: ignore[arg-type]
     return [
-        StatementRow(ids[i], year, unit, pkind, owner, where, beside, total, n, vkind)  # type: ignore[arg-type]
-        for (i, vkind, year, unit, pkind, owner, where, beside), (total, n) in merged.items()
+        StatementRow(ids[i], year, unit, pkind, owner, where, beside, total, n, vkind, q)  # type: ignore[arg-type]
+        for (i, vkind, year, unit, pkind, owner, where, beside), (total, n, q) in merged.items()
     ]
 
 

@@ -3,7 +3,10 @@
 What the dashboard, the pairing and area pages, the overview and the API show as
 "the totals": one :class:`ScopeTotal` per indicator, unit and period kind, with last
 year's total and the change on it (:func:`pairaid.core.change.change_percent`), and the
-statements the total kept (:mod:`pairaid.indicators.rollups`). All read through one
+statements the total kept (:mod:`pairaid.indicators.rollups`). A total's qualifier is its parts'
+(more than 780 + 30 = more than 810). The change on last year is given only when both years' totals
+rest on the same pairings (and areas): a total of other pairings' statements is another total, and
+its change says nothing (``change_withheld``). All read through one
 :class:`~pairaid.indicators.rollups.Rollup`, so they agree wherever they are shown.
 """
 
@@ -34,6 +37,13 @@ class ScopeTotal:
     change: Decimal | None
     value_count: int
     total: Total[int] = field(repr=False, compare=False)
+    #: last year's total exists but rests on other pairings' (or areas') statements: no change is given
+    change_withheld: bool = False
+
+    @property
+    def qualifier(self) -> str:
+        """How exact ``value`` is: ``more_than`` when a part it adds is a lower bound."""
+        return self.total.qualifier
 
     @property
     def kept(self) -> tuple[Statement[int], ...]:
@@ -57,6 +67,12 @@ class ScopeTotal:
     def shortened(self, most: int) -> ScopeTotal:
         """The same total listing at most ``most`` of its statements (a national total adds thousands)."""
         return replace(self, total=self.total.shortened(most))
+
+
+def resting_on(total: Total[int]) -> frozenset[tuple[int, bool]]:
+    """The pairings and areas whose statements ``total`` adds ((id, of an area)); a pairing's
+    activities' outputs are the pairing's."""
+    return frozenset((s.node, s.of_area) for s in total.kept)
 
 
 def summed_indicator_list(*, codes: Iterable[str] | None = None) -> list[Indicator]:
@@ -109,6 +125,7 @@ def scope_totals(
         for (unit, period_kind), total in sorted(now.items()):
             previous = before.get((unit, period_kind))
             last = previous.value if previous is not None else None
+            withheld = previous is not None and resting_on(previous) != resting_on(total)
             found.append(
                 ScopeTotal(
                     item,
@@ -116,9 +133,10 @@ def scope_totals(
                     period_kind,
                     total.value,
                     last,
-                    change_percent(total.value, last),
+                    None if withheld else change_percent(total.value, last),
                     total.value_count,
                     total,
+                    withheld,
                 )
             )
     return found

@@ -31,6 +31,8 @@ class ReportValue:
     shown: str
     period: str
     change: Decimal | None = None
+    #: why no change is given although last year has a total (it rests on other pairings' figures)
+    change_note: str = ""
     qualifier: str = ""
     disaggregation: str = ""
     status: str = ""

@@ -69,6 +69,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     "unit": ("Unit", "单位"),
     "period": ("Period", "期间"),
     "change": ("Change on last year", "比上年增减"),
+    "change_withheld": (
+        "no change on last year: that year's total rests on other pairings' figures",
+        "不计比上年增减：上年合计所依据的结对不同",
+    ),
     "evidence": ("Evidence", "出处"),
     "title": ("Title", "名称"),
     "sector": ("Sector", "行业"),

@@ -146,8 +146,11 @@ def report_values(qs: Iterable[DataValue], *, language: str, notes: Notes, previ
     return found
 
 
-def headline_values(totals: list[ScopeTotal], *, language: str, period: str, citation: str) -> list[ReportValue]:
-    """Totals of a scope as headline figures."""
+def headline_values(
+    totals: list[ScopeTotal], *, language: str, period: str, citation: str, withheld: str = ""
+) -> list[ReportValue]:
+    """Totals of a scope as headline figures, each with its qualifier ("more than 810 enterprises"); a total
+    whose last year rests on other pairings has no change but ``withheld`` as its note."""
     return [
         ReportValue(
             code=t.indicator.code,
@@ -155,9 +158,11 @@ def headline_values(totals: list[ScopeTotal], *, language: str, period: str, cit
             subject="",
             value=t.value,
             unit=t.unit,
-            shown=quantity(t.value, t.unit, language),
+            shown=quantity(t.value, t.unit, language, t.qualifier),
             period=period,
             change=t.change,
+            change_note=withheld if t.change_withheld else "",
+            qualifier=t.qualifier,
             citation=citation,
         )
         for t in totals
@@ -177,7 +182,7 @@ def counting_notes(
 
     def said(s: Statement[int], unit: str) -> str:
         marked = (f"（{activities_word}）" if zh else f" ({activities_word})") if s.beside else ""
-        return f"{names.get(s.node, s.label)}{marked} {quantity(s.value, unit, language)}"
+        return f"{names.get(s.node, s.label)}{marked} {quantity(s.value, unit, language, s.qualifier)}"
 
     def holding(items: list[Statement[int]], unit: str) -> str:
         if not items:
@@ -195,7 +200,7 @@ def counting_notes(
             held.setdefault(s.holder if s.holder in holders else None, []).append(s)
         kept = _largest(t.kept, shown)
         more = len(t.kept) - len(kept)
-        line = f"{t.indicator.display_name(language)} {quantity(t.value, t.unit, language)} = "
+        line = f"{t.indicator.display_name(language)} {quantity(t.value, t.unit, language, t.qualifier)} = "
         line += " + ".join(said(s, t.unit) + ("" if s.beside else holding(held.pop(s.node, []), t.unit)) for s in kept)
         line += more_word.format(n=more) if more > 0 else ""
         rest = [s for items in held.values() for s in items]  # held by no statement listed

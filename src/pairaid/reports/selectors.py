@@ -330,7 +330,11 @@ def _opening(totals: list[ScopeTotal], *, year: int, language: str, lab: dict[st
         "language": language,
         "labels": lab,
         "headline": headline_values(
-            totals, language=language, period=lab["year_of"].format(year=year), citation=lab["generated"]
+            totals,
+            language=language,
+            period=lab["year_of"].format(year=year),
+            citation=lab["generated"],
+            withheld=lab["change_withheld"],
         ),
         "counting": counting_notes(
             totals, language=language, activities_word=lab["activities_of"], more_word=lab["and_more"]

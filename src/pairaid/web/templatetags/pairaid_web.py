@@ -47,6 +47,20 @@ def number(value: Any) -> str:
     return f"{int(whole):,}.{frac}" if whole != "-0" else f"-0.{frac}"
 
 
+@register.filter
+def qualified(value: Any, qualifier: Any = "exact") -> str:
+    """A figure as :func:`number` writes it, with its qualifier in the active language's words (the
+    codelist's ``qualifier_words.csv``): more than 810 / 810余."""
+    from pairaid.core.codelists import qualifier_words
+
+    shown = number(value)
+    words = qualifier_words().get(str(qualifier or "exact"))
+    if words is None or words.code == "exact" or shown == "—":
+        return shown
+    written = words.written_zh if _lang().startswith("zh") else words.written_en
+    return written.format(n=shown, unit="").strip()
+
+
 #: Unit codes of the indicators (``spec/indicators.csv``) as shown to people.
 UNIT_NAMES = {
     "CNY": pgettext_lazy("unit", "yuan"),
