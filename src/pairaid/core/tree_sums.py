@@ -211,7 +211,8 @@ class _Tree(Generic[Node]):
                 self.stated[node], self.covers[node] = own.value + below, False
                 self.stated_q[node] = added_qualifier((own.qualifier, below_q))
             self.beside[node] = sum((self.beside[c] for c in kids), extra.value if extra else _ZERO)
-            self.beside_q[node] = added_qualifier([*(self.beside_q[c] for c in kids), extra.qualifier if extra else EXACT])
+            outputs_q = [self.beside_q[c] for c in kids]
+            self.beside_q[node] = added_qualifier([*outputs_q, extra.qualifier if extra else EXACT])
             self.value_counts[node] = sum((self.value_counts[c] for c in kids), (own.value_count if own else 0)) + (
                 extra.value_count if extra else 0
             )

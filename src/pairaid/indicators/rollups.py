@@ -78,7 +78,7 @@ class RollupRow:
 
     @property
     def qualifier(self) -> str:
-        """How exact ``value`` is: ``more_than`` when it adds a lower bound (:func:`~pairaid.core.tree_sums.added_qualifier`)."""
+        """How exact ``value`` is: ``more_than`` when it adds a lower bound (``tree_sums.added_qualifier``)."""
         return self.total.qualifier if self.total is not None else "exact"
 
     @property
