@@ -98,11 +98,27 @@ def test_report_refuses_a_file_name_of_no_report_format_and_says_when_it_makes_a
     assert code == 0 and output == f"created the folder {deeper.parent}\nwrote {deeper}\n"
 
 
+@pytest.mark.parametrize(
+    ("name", "dotfile"), [("r", ""), ("r.", ""), (".pdf", " (a name that starts with a dot has none)")]
+)
+def test_report_refuses_a_file_name_of_no_suffix_unless_the_format_is_given(
+    sample_root: Pairing, tmp_path: Path, name: str, dotfile: str
+) -> None:
+    out = tmp_path / name
+    code, output = _run("report", "-p", str(sample_root.pk), "-y", "2009", "-o", str(out))
+    formats = ".html, .pdf, .md, .xlsx, .docx"
+    expected = f"error: --out {out}: the name has no report suffix{dotfile}; end it in {formats}, or give --format\n"
+    assert code == 1 and output == expected
+    assert list(tmp_path.iterdir()) == []
+    code, output = _run("report", "-p", str(sample_root.pk), "-y", "2009", "-f", "md", "-o", str(out))
+    assert code == 0 and out.read_text(encoding="utf-8").startswith("# Shandong – Xinjiang: Annual report 2009")
+
+
 def test_report_into_a_folder_is_one_line_and_the_format_follows_the_suffix(
     sample_root: Pairing, tmp_path: Path
 ) -> None:
     code, output = _run("report", "-p", str(sample_root.pk), "-y", "2009", "-o", str(tmp_path))
-    assert code == 1 and output == f"error: {tmp_path}: Is a directory\n"
+    assert code == 1 and output == f"error: {tmp_path}: is a folder; --out names the file to write\n"
     out = tmp_path / "r.md"
     code, output = _run("report", "-p", str(sample_root.pk), "-y", "2009", "-o", str(out))
     assert code == 0 and out.read_text(encoding="utf-8").startswith("# Shandong – Xinjiang: Annual report 2009")

@@ -16,14 +16,21 @@ console = Console()
 
 
 def _format(fmt: str | None, out: str | None, formats: tuple[str, ...]) -> str:
-    """The report format: ``--format``, else the suffix of ``--out``, else html (no ``--out``, or one with no suffix).
+    """The report format: ``--format``, else the suffix of ``--out``, else html (no ``--out``).
 
     Raises:
         InputError: an unknown format; a ``--format`` that ``--out``'s suffix contradicts
-            (``-f html -o r.pdf``); without ``--format``, an ``--out`` whose suffix names no format (``r5.txt``).
+            (``-f html -o r.pdf``); without ``--format``, an ``--out`` whose suffix names no format (``r5.txt``)
+            or that has none (``r``, ``r.``, the dotfile ``.pdf``).
     """
     suffix = Path(out).suffix.lower().lstrip(".") if out else ""
     suffix = "md" if suffix == "markdown" else "html" if suffix == "htm" else suffix
+    if fmt is None and out is not None and not suffix:
+        # r, r. and the dotfile .pdf have no suffix: refuse rather than write HTML without a word
+        dotfile = " (a name that starts with a dot has none)" if Path(out).name.startswith(".") else ""
+        raise InputError(
+            f"--out {out}: the name has no report suffix{dotfile}; end it in .{', .'.join(formats)}, or give --format"
+        )
     if fmt is None and suffix and suffix not in formats:
         raise InputError(
             f"--out {out}: .{suffix} is not a report format; end the name in .{', .'.join(formats)}, or give --format"
@@ -68,6 +75,8 @@ def report(
         from pairaid.reports.builds import report_build
         from pairaid.reports.services import FORMATS
 
+        if out is not None and Path(out).is_dir():
+            raise InputError(f"{out}: is a folder; --out names the file to write")
         fmt = _format(fmt, out, FORMATS)
         chosen = pairing_from_option(pairing, year=year) if pairing is not None else None
         edited = _read_text(narrative_in) if narrative_in else None
