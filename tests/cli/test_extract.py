@@ -36,3 +36,17 @@ def test_the_year_option_wins_and_a_report_without_a_year_fails(tmp_path: Path) 
     result = CliRunner().invoke(app, ["extract", str(plain), "--out", str(out), "--year", "2011"])
     assert result.exit_code == 0
     assert json.loads((out / "notes.json").read_text(encoding="utf-8"))["report_year"] == 2011
+
+
+def test_a_missing_or_unreadable_input_stops_the_run_before_anything_is_written(tmp_path: Path) -> None:
+    first = tmp_path / "a.txt"
+    first.write_text(REPORT, encoding="utf-8")
+    second = tmp_path / "a.html"
+    second.write_text(f"<p>{REPORT}</p>", encoding="utf-8")
+    missing = tmp_path / "a.TXT"
+    out = tmp_path / "out"
+    arguments = ["extract", str(first), str(second), str(missing), str(tmp_path), "--out", str(out)]
+    result = CliRunner().invoke(app, arguments)
+    assert result.exit_code == 1
+    assert result.output == f"error: {missing}: no such file\nerror: {tmp_path}: is a directory, not a file\n"
+    assert not out.exists()

@@ -11,6 +11,7 @@ import typer
 
 from pairaid.cli.django_setup import keep_built_tables
 from pairaid.cli.errors import error_line, one_line_errors, os_error_message
+from pairaid.cli.place_option import place_check
 from pairaid.cli.year_option import YEAR_MAX, YEAR_MIN
 from pairaid.core.errors import InputError, PairaidError
 
@@ -41,6 +42,20 @@ def _report_year(path: Path, text: str, year: int | None) -> int:
     return report_year_required(text, filename=path.name)
 
 
+def _not_readable(path: Path) -> str | None:
+    """Why ``path`` cannot be read as a file (``a.TXT: no such file``), or None when it can be opened."""
+    if not path.exists():
+        return f"{path}: no such file"
+    if path.is_dir():
+        return f"{path}: is a directory, not a file"
+    try:
+        with path.open("rb"):
+            pass
+    except OSError as exc:
+        return f"{path}: cannot be read ({exc.strerror or exc})"
+    return None
+
+
 def output_names(paths: list[Path]) -> list[str]:
     """The file each report is written to: ``NAME.json``; ``NAME.EXT.json`` when another report of the
     run has the same name before its extension (a.txt and a.html); ``-2``, ``-3`` (the first not taken
@@ -68,13 +83,20 @@ def extract(
 ) -> None:
     """Read reports into mentions and facts, written as OUT/NAME.json in the gold format
     (shared/spec/gold-format.md); reports of one name (a.txt, a.html) keep their extension
-    (OUT/a.txt.json, OUT/a.html.json). A file that fails gets one line on stderr; the others
+    (OUT/a.txt.json, OUT/a.html.json). A file that is missing or cannot be opened stops the run
+    before anything is written; a file that fails to read gets one line on stderr and the others
     are still read; the exit status is 1 when any failed."""
+    if missing := [message for path in reports if (message := _not_readable(path))]:
+        for message in missing:  # before anything is written: no run half-done for a mistyped name
+            error_line(message)
+        raise typer.Exit(1)
     with one_line_errors():
         if out.exists() and not out.is_dir():
             raise InputError(f"{out}: --out must be a folder, not a file")
-        out.mkdir(parents=True, exist_ok=True)
         keep_built_tables()
+        place_check(donor, option="--donor")
+        place_check(recipient, option="--recipient")
+        out.mkdir(parents=True, exist_ok=True)
     from pairaid.core.extract import extraction_to_json, read_report  # spaCy and the rules: only for this verb
 
     failed = 0
