@@ -93,6 +93,24 @@ def test_a_table_off_a_wide_terminal_is_wrapped_lines_that_break_no_word() -> No
     assert lines == ["Ingested 1 of 1 files", path, "  status: already ingested; facts: 57"]
 
 
+def test_chinese_rows_are_wrapped_by_display_width_between_characters() -> None:
+    from rich.cells import cell_len
+
+    message = "山东省援助喀什地区的资金二〇〇九年为一十五亿七千四百万元，少于其各部分之和，请核对。" * 2
+    table = Table(title="发现：1 个错误")
+    for column in ("严重程度", "规则", "消息"):
+        table.add_column(column)
+    table.add_row("错误", "部分之和超过总数", message)
+    console = Console(width=80, record=True, file=open("/dev/null", "w"))  # noqa: SIM115 - closed with the console
+
+    show_table(console, table)
+
+    lines = console.export_text().splitlines()
+    assert [cell_len(line) for line in lines] == [14, 4, 80, 80, 44]
+    assert max(cell_len(line) for line in lines) <= 80 and not any(line.lstrip().startswith("，") for line in lines)
+    assert "".join(line.strip() for line in lines[1:]) == f"错误规则: 部分之和超过总数; 消息: {message}"
+
+
 def test_the_findings_are_a_table_only_where_their_messages_are_not_squeezed() -> None:
     from pairaid.cli.check_commands import MESSAGES_WIDE
 

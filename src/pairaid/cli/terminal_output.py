@@ -3,14 +3,15 @@
 A table squeezed into 80 columns breaks its words and file paths mid-word, and a table written to a
 file or a pipe is hard to search. On a terminal at least :data:`WIDE` columns wide a verb's table
 is drawn as it is; anywhere else (a narrower terminal, a file, a pipe, a test) each row becomes a
-line with its first cell, then the other cells as ``column: value`` wrapped under it, and no word is
-broken.
+line with its first cell, then the other cells as ``column: value`` wrapped under it by display width
+(a Chinese character takes two columns), and no word is broken (Chinese text breaks between characters).
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -32,17 +33,41 @@ def _cell_text(cell: object) -> Text:
     return Text(" / ").join(lines) if lines else Text()
 
 
+#: Closing marks that never start a line: they stay with the character before them.
+_NO_LINE_START = frozenset("，。、；：！？）」』》〉】”’…·,.;:!?)")
+
+
+def _pieces(text: Text) -> list[tuple[Text, bool]]:
+    """``text`` cut where a line may break: at spaces, and between wide (East Asian) characters, which
+    Chinese writes with no space; each piece with whether it follows the one before with no space."""
+    plain, pieces, start, spaced = text.plain, [], 0, True
+    while start < len(plain):
+        if plain[start] == " ":
+            start, spaced = start + 1, True
+            continue
+        end = start + 1
+        if cell_len(plain[start]) == 2:
+            while end < len(plain) and plain[end] in _NO_LINE_START:
+                end += 1
+        else:
+            while end < len(plain) and plain[end] != " " and cell_len(plain[end]) != 2:
+                end += 1
+        pieces.append((text[start:end], not spaced and bool(pieces)))
+        start, spaced = end, False
+    return pieces
+
+
 def _wrapped(text: Text, width: int) -> list[Text]:
-    """``text`` in lines of at most ``width`` cells, broken at spaces only (a longer word keeps a line)."""
+    """``text`` in lines of at most ``width`` cells (a wide character counts two), broken at spaces and
+    between Chinese characters only (a longer word keeps a line)."""
     lines: list[Text] = []
     line = Text()
-    for word in text.split(" "):
-        if not word.plain:
-            continue
-        if line.plain and line.cell_len + 1 + word.cell_len > width:
+    for piece, glued in _pieces(text):
+        space = "" if glued else " "
+        if line.plain and line.cell_len + len(space) + piece.cell_len > width:
             lines.append(line)
-            line = Text()
-        line = Text.assemble(line, " ", word) if line.plain else word
+            line, space = Text(), ""
+        line = Text.assemble(line, space, piece) if line.plain else piece
     return [*lines, line] if line.plain else lines
 
 
