@@ -246,3 +246,28 @@ def test_ingest_off_a_terminal_writes_no_progress_bar_nor_its_empty_line(tmp_pat
 
     assert result.exit_code == 1
     assert result.stderr == f"error: {tmp_path / 'missing.txt'}: no such file\n"
+
+
+@pytest.mark.django_db
+def test_ingest_refuses_an_unknown_place_and_a_place_written_otherwise_is_no_change(tmp_path: Path) -> None:
+    from pairaid.sources.models import SourceDocument
+
+    report = tmp_path / "r.txt"
+    report.write_text("Shandong provided aid funds of 12.5 million yuan to Shule County.\n", encoding="utf-8")
+
+    unknown = runner.invoke(app, ["ingest", str(report), "--year", "2009", "--recipient", "Atlantis"])
+    typo = runner.invoke(app, ["ingest", str(report), "--year", "2009", "--donor", "Shandongg"])
+    stored_none = not SourceDocument.objects.exists()
+    runner.invoke(app, ["ingest", str(report), "--year", "2009", "--donor", "Shandong"])
+    again = runner.invoke(app, ["ingest", str(report), "--year", "2009", "--donor", "山东"], env={"COLUMNS": "200"})
+    other = runner.invoke(app, ["ingest", str(report), "--year", "2009", "--donor", "Jiangsu"], env={"COLUMNS": "200"})
+
+    assert unknown.exit_code == 1
+    assert unknown.output == (
+        "error: --recipient 'Atlantis': no area has that name (nearest: Lantian County, Tiantai County, Awati County)\n"
+    )
+    assert typo.exit_code == 1
+    assert typo.output.startswith("error: --donor 'Shandongg': no area has that name (nearest: ")
+    assert "Shandong" in typo.output and stored_none
+    assert again.exit_code == 0 and "read with these options" not in again.output
+    assert "read with these options: donor 'Shandong' -> 'Jiangsu'." in " ".join(other.output.split())

@@ -50,3 +50,20 @@ def test_a_missing_or_unreadable_input_stops_the_run_before_anything_is_written(
     assert result.exit_code == 1
     assert result.output == f"error: {missing}: no such file\nerror: {tmp_path}: is a directory, not a file\n"
     assert not out.exists()
+
+
+def test_an_unknown_donor_or_recipient_is_refused_with_the_nearest_names(tmp_path: Path) -> None:
+    report = tmp_path / "y.txt"
+    report.write_text(REPORT, encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["extract", str(report), "--out", str(out), "--recipient", "Atlantis"])
+    assert result.exit_code == 1
+    nearest = "Lantian County, Tiantai County, Awati County"
+    assert result.output == f"error: --recipient 'Atlantis': no area has that name (nearest: {nearest})\n"
+    result = CliRunner().invoke(app, ["extract", str(report), "--out", str(out), "--donor", "山东x"])
+    assert result.exit_code == 1
+    assert result.output == "error: --donor '山东x': no area has that name (nearest: 山东省, 邵东县, 山丹县)\n"
+    assert not out.exists()
+    listed = ["--recipient", "Yingjisha and Yuepuhu", "--donor", "Shandong Province"]
+    result = CliRunner().invoke(app, ["extract", str(report), "--out", str(out), *listed])
+    assert result.exit_code == 0 and (out / "y.json").exists()

@@ -15,6 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from pairaid.cli.errors import one_line_errors, stderr
+from pairaid.cli.place_option import place_check
 from pairaid.cli.terminal_output import show_table
 from pairaid.cli.year_option import YEAR_MAX, YEAR_MIN
 from pairaid.core.errors import PairaidError
@@ -61,6 +62,8 @@ def ingest(
         from pairaid.cli.setup_commands import database_ready
 
         database_ready()
+        place_check(donor, option="--donor")
+        place_check(recipient, option="--recipient")
         from pairaid.core.documents import read_document  # docx and pypdf: only for this verb
         from pairaid.ingest.services import document_ingest
 

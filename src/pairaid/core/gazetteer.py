@@ -194,6 +194,23 @@ class Gazetteer:
             return None
         return found[0]
 
+    def nearest_names(self, name: str, *, limit: int = 3) -> list[str]:
+        """The names of the areas closest in spelling to ``name`` that :meth:`resolve` finds none for, to suggest
+        (``Atlantis``: areas spelt like it), in its script: English names for Latin letters, else Chinese."""
+        query = parse_name(name)
+        if not query.base_key:
+            return []
+        script = "han" if query.han else "latin"
+        found = process.extract(query.base_key, self._fuzzy_keys[script], scorer=fuzz.ratio, limit=limit * 4)
+        names: list[str] = []
+        for key, _, _ in found:
+            for entry in self._index[key]:
+                record = self._records[entry.code]
+                shown = record.name_zh if query.han else record.name_en
+                if shown not in names:
+                    names.append(shown)
+        return names[:limit]
+
     def context_unknown(self, context: str | Sequence[str]) -> list[str]:
         """The items of ``context`` that name no area as :meth:`resolve` reads a context (and so narrow nothing)."""
         items = (context,) if isinstance(context, str) else tuple(context)

@@ -179,9 +179,18 @@ def _changes(
         changes.append(f"report year {document.report_year} -> {report_year}")
     sides = (("donor", donor, document.donor_label), ("recipient", recipient, document.recipient_label))
     for word, given, stored in sides:
-        if given and given != stored:
+        if given and given != stored and not _same_place(given, stored):
             changes.append(f"{word} {repr(stored) if stored else 'none'} -> {given!r}")
     return tuple(changes)
+
+
+def _same_place(given: str, stored: str) -> bool:
+    """Whether two names written differently resolve to the same area (山东 and Shandong)."""
+    if not stored:
+        return False
+    gazetteer = default_gazetteer()
+    given_best, stored_best = gazetteer.best(given), gazetteer.best(stored)
+    return given_best is not None and stored_best is not None and given_best.area.code == stored_best.area.code
 
 
 def _check_rereadable(document: SourceDocument) -> None:
