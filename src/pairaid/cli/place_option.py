@@ -29,5 +29,5 @@ def place_check(name: str | None, *, option: str) -> None:
         if found and found[0].match != "fuzzy":
             continue
         close = [c.area.name_en if part.isascii() else c.area.name_zh for c in found] or gazetteer.nearest_names(part)
-        nearest = f" (nearest: {', '.join(dict.fromkeys(close))})" if close else ""
+        nearest = f" (nearest: {', '.join(list(dict.fromkeys(close))[:3])})" if close else ""
         raise InputError(f"{option} {part!r}: no area has that name{nearest}")
