@@ -33,13 +33,24 @@ _RESPECTIVELY = re.compile(
 )
 
 
+_SPLIT = re.compile(r"\s*(?:,\s*and|,|\band\b)\s*")
+
+
+def _names(listed: str) -> tuple[str, ...]:
+    """The names of a list "A, B and C"."""
+    return tuple(p.strip() for p in _SPLIT.split(listed) if p.strip())
+
+
+def _places(listed: str) -> tuple[str, ...]:
+    """The names of a list, or ``()`` when one of them is no place."""
+    out = _names(listed)
+    return () if any(NOT_PLACE.search(p) for p in out) else out
+
+
 def respectively_recipients(right: str) -> tuple[str, ...]:
     """Places listed after "respectively to/for/in" at the start of ``right`` (F4), else ``()``."""
     m = _RESPECTIVELY.match(right)
-    if m is None:
-        return ()
-    parts = re.split(r"\s*(?:,\s*and|,|\band\b)\s*", m.group("list"))
-    return tuple(p.strip() for p in parts if p.strip())
+    return () if m is None else _names(m.group("list"))
 
 
 _RESPECTIVELY_DONORS = re.compile(
@@ -61,12 +72,7 @@ def respectively_donors(before: str) -> tuple[str, ...]:
     if "respectively" not in before[-60:]:
         return ()
     m = _RESPECTIVELY_DONORS.search(before[-200:])
-    if m is None:
-        return ()
-    names = m.group("list") or m.group("bare")
-    parts = re.split(r"\s*(?:,\s*and|,|\band\b)\s*", names)
-    out = tuple(p.strip() for p in parts if p.strip())
-    return () if any(NOT_PLACE.search(p) for p in out) else out
+    return () if m is None else _places(m.group("list") or m.group("bare"))
 
 
 _LIST = rf"{_PLACE}(?:\s*,\s*{_PLACE})*\s*,?\s+and\s+{_PLACE}"
@@ -80,10 +86,7 @@ def each_recipients(left: str, right: str) -> tuple[str, ...]:
     m = _EACH_BEFORE.search(left[-200:]) if "each" in left[-60:] else None
     if m is None and re.match(r"^\s*each\b", right):
         m = _EACH_AFTER.match(left)
-    if m is None:
-        return ()
-    out = tuple(p.strip() for p in re.split(r"\s*(?:,\s*and|,|\band\b)\s*", m.group("list")) if p.strip())
-    return () if any(NOT_PLACE.search(p) for p in out) else out
+    return () if m is None else _places(m.group("list"))
 
 
 _RECEIVERS = re.compile(
@@ -98,10 +101,7 @@ def receivers_listed(before: str, after: str) -> tuple[str, ...]:
     if "respectively" not in after:
         return ()
     m = _RECEIVERS.search(before[-200:])
-    if m is None:
-        return ()
-    out = tuple(p.strip() for p in re.split(r"\s*(?:,\s*and|,|\band\b)\s*", m.group("list")) if p.strip())
-    return () if any(NOT_PLACE.search(p) for p in out) else out
+    return () if m is None else _places(m.group("list"))
 
 
 _NAMES = re.compile(
@@ -136,7 +136,7 @@ def listed_before_run(
         clause_start = m.end()
     lists = []
     for m in _NAMES.finditer(text, clause_start, first):
-        names = tuple(p.strip() for p in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("list")) if p.strip())
+        names = tuple(p.strip() for p in _JOIN.split(m.group("list")) if p.strip())
         if len(names) == len(mentions) and not any(NOT_PLACE.search(p) for p in names):
             lists.append((m, names))
     for k in range(len(lists) - 1, -1, -1):
@@ -163,7 +163,7 @@ def received_each(left: str, rest: str) -> tuple[str, ...]:
     m = _EACH_RECEIVED.search(left)
     if m is None:
         return ()
-    names = tuple(p.strip() for p in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("list")) if p.strip())
+    names = tuple(p.strip() for p in _JOIN.split(m.group("list")) if p.strip())
     return () if any(NOT_PLACE.search(p) for p in names) else names
 
 
@@ -219,7 +219,7 @@ def listed_before(text: str, sentences: tuple[Sentence, ...], mention: Mention) 
     m = _LISTED_BEFORE.search(text, start, mention.start)
     if m is None:
         return ()
-    return tuple(p.strip() for p in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("list")) if p.strip())
+    return tuple(p.strip() for p in _JOIN.split(m.group("list")) if p.strip())
 
 
 def respective_pairs(
