@@ -7,6 +7,7 @@ look at as plain data; each test asserts one thing about those two runs.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -144,8 +145,12 @@ def test_demo_shows_plan_against_actual_the_dataset_the_events_and_the_assessmen
 
 
 def words(output: str) -> str:
-    """``output`` with every run of spaces and line breaks as one space (the text, however wrapped)."""
-    return " ".join(output.split())
+    """``output`` with every run of spaces and line breaks as one space (the text, however wrapped); a
+    line break between two Chinese characters (Chinese wraps between characters) as nothing."""
+    return _CJK_BREAK.sub("", " ".join(output.split()))
+
+
+_CJK_BREAK = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 
 
 def test_demo_run_twice_changes_nothing(demo_runs: DemoRuns) -> None:
