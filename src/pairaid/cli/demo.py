@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.tree import Tree
@@ -214,7 +215,9 @@ def _print_reports(console: Console, root: Pairing, *, path: Path | None) -> Non
     folder = Path(settings.HOME) / "reports"
     console.print()
     for written in report_files_write(pairing=root, year=year, folder=folder):
-        console.print(f"Annual report: {written}", highlight=False, soft_wrap=True)
+        line = f"Annual report: {written}"  # a path is not broken: on its own line when both do not fit
+        shown = line if cell_len(line) <= console.width else f"Annual report:\n  {written}"
+        console.print(shown, highlight=False, soft_wrap=True)
     console.print(f"Report files are in {folder}", highlight=False, soft_wrap=True)
     console.print()
     console.print(
