@@ -19,6 +19,7 @@ from typing import Any
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import ModelChange
 
 #: Fields that change on every save and say nothing to a reader.
 _SILENT_FIELDS = frozenset({"updated", "subject_key"})
@@ -82,11 +83,11 @@ def _label(obj: Any) -> str:
     return str(obj)
 
 
-def _related_names(model: type[models.Model], deltas: list[Any]) -> dict[tuple[Any, Any], str]:
+def _related_names(model: type[models.Model], deltas: list[list[Any]]) -> dict[tuple[Any, Any], str]:
     """The names of the objects that foreign keys changed in ``deltas`` point at, one query per related model."""
     wanted: dict[Any, set[Any]] = {}
     for delta in deltas:
-        for change in delta.changes:
+        for change in delta:
             field = _field(model, change.field)
             if isinstance(field, models.ForeignKey):
                 wanted.setdefault(field.related_model, set()).update(v for v in (change.old, change.new) if v)
@@ -138,22 +139,57 @@ def history_entries_of(*, instances: Sequence[models.Model], limit: int = 50) ->
     return found
 
 
+#: The columns of a many-to-many history row that say which row it is, not what it holds.
+_M2M_KEYS = ("id", "m2m_history_id", "history")
+
+
+def _m2m_rows(records: list[Any]) -> dict[str, dict[int, list[dict[str, Any]]]]:
+    """The many-to-many rows of every record in ``records``: field name -> history id -> rows (as
+    django-simple-history's diff compares them), one query per field for all the records."""
+    if not records:
+        return {}
+    found: dict[str, dict[int, list[dict[str, Any]]]] = {}
+    for field in records[0]._history_m2m_fields:
+        through = getattr(records[0], field.name).model
+        order = field.m2m_reverse_field_name()
+        compared = [f.name for f in through._meta.fields if f.editable and f.name not in _M2M_KEYS]
+        by_record: dict[int, list[dict[str, Any]]] = {r.history_id: [] for r in records}
+        rows = through.objects.filter(history_id__in=list(by_record)).order_by("history_id", order)
+        for row in rows.values("history_id", *compared):
+            by_record[row.pop("history_id")].append(row)
+        found[field.name] = by_record
+    return found
+
+
+def _delta(record: Any, before: Any, m2m: dict[str, dict[int, list[dict[str, Any]]]]) -> list[Any]:
+    """The changes from ``before`` to ``record``: the plain fields by django-simple-history's diff, the
+    many-to-many fields from the rows read once for every record (its diff reads them per record)."""
+    changes = list(record.diff_against(before, excluded_fields=set(m2m)).changes)
+    for name, rows in m2m.items():
+        old, new = rows.get(before.history_id, []), rows.get(record.history_id, [])
+        if old != new:
+            changes.append(ModelChange(name, old, new))
+    return sorted(changes, key=lambda change: change.field)
+
+
 def _entries(model: type[models.Model], records: list[Any], total: int, limit: int) -> list[HistoryEntry]:
+    m2m = _m2m_rows(records[: limit + 1])
     deltas = {
-        index: record.diff_against(records[index + 1])
+        index: _delta(record, records[index + 1], m2m)
         for index, record in enumerate(records[:limit])
         if index + 1 < len(records) and record.history_type == "~"
     }
     names = _related_names(model, list(deltas.values()))
+    related = _m2m_related(model, list(deltas.values()))
     entries = []
     for index, record in enumerate(records[:limit]):
         changes: list[FieldChange] = []
-        for change in deltas[index].changes if index in deltas else ():
+        for change in deltas.get(index, ()):
             field = _field(model, change.field)
             if change.field in _SILENT_FIELDS or field is None:
                 continue
             if field.many_to_many:
-                old, new = _m2m_shown(field, change.old), _m2m_shown(field, change.new)
+                old, new = _m2m_shown(field, change.old, related), _m2m_shown(field, change.new, related)
             else:
                 old, new = _shown(field, change.old, names), _shown(field, change.new, names)
             label = _LABELS.get(change.field, field.verbose_name)
@@ -173,17 +209,32 @@ def _entries(model: type[models.Model], records: list[Any], total: int, limit: i
     return entries
 
 
-def _m2m_shown(field: Any, rows: Any) -> str:
+def _m2m_related(model: type[models.Model], deltas: list[list[Any]]) -> dict[Any, dict[Any, Any]]:
+    """The objects that the many-to-many changes in ``deltas`` name, one query per related model."""
+    wanted: dict[Any, set[Any]] = {}
+    for changes in deltas:
+        for change in changes:
+            field = _field(model, change.field)
+            if field is not None and field.many_to_many:
+                target = field.m2m_reverse_field_name()
+                ids = {row.get(target) for row in [*(change.old or []), *(change.new or [])]}
+                wanted.setdefault(field, set()).update(i for i in ids if i is not None)
+    found: dict[Any, dict[Any, Any]] = {}
+    for field, ids in wanted.items():
+        found.setdefault(field.related_model, {}).update(field.related_model.objects.in_bulk(list(ids)))
+    return found
+
+
+def _m2m_shown(field: Any, rows: Any, related: dict[Any, dict[Any, Any]]) -> str:
     """The related objects of a many-to-many change as people know them (an area by its code and name)."""
     if not rows:
         return "—"
     target = field.m2m_reverse_field_name()
-    ids = [row.get(target) for row in rows]
-    related = field.related_model.objects.in_bulk([i for i in ids if i is not None])
+    known = related.get(field.related_model, {})
     language = get_language() or "en"
     shown = []
-    for pk in ids:
-        obj = related.get(pk)
+    for pk in (row.get(target) for row in rows):
+        obj = known.get(pk)
         if obj is None:
             shown.append(f"#{pk}")
         elif hasattr(obj, "display_name"):

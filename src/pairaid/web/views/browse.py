@@ -18,7 +18,7 @@ from pairaid.activities.selectors import (
     activity_get,
     activity_transactions,
 )
-from pairaid.audit.selectors import history_entries
+from pairaid.audit.selectors import history_entries, history_entries_of
 from pairaid.checks.models import Finding
 from pairaid.checks.selectors import tree_findings
 from pairaid.geo.selectors import area_children, area_get
@@ -192,9 +192,15 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "history": history,
             "status_history": status_history,
             "can_edit": permissions.can_edit_activity(request.user, activity),
-            "transaction_history": [(tx, history_entries(instance=tx, limit=10)) for tx in transactions[:20]],
+            "transaction_history": _transaction_history(transactions[:20]),
         },
     )
+
+
+def _transaction_history(transactions: Any) -> list[tuple[Any, list[Any]]]:
+    """Each transaction with its last ten changes, every trail read in one query."""
+    histories = history_entries_of(instances=list(transactions), limit=10)
+    return [(tx, histories[tx.pk]) for tx in transactions]
 
 
 @site_view
