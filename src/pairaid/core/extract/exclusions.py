@@ -183,7 +183,11 @@ _GRADE = re.compile(r"[A-Z](?=[\s,.;:)-]|$)")
 _RUN_IN_ITEM = re.compile(r"\.\s+[A-Z][a-z]")
 _WORDS = re.compile(r"[A-Za-z]+")
 # a sentence opens at the text's start, after a stop or heading, or after list numbering ("(2) Forty-six ...")
-_SENTENCE_OPEN = re.compile(r"(?:^|[.!?:;】\n]|(?:^|\s)(?:\(\d{1,2}\)|（\d{1,2}）|\d{1,2}\.))\s*$")
+# a sentence opens after a stop, a line break, a list number, or a dateline's dash ("BEIJING, May 3 -- Twenty ...")
+_SENTENCE_OPEN = re.compile(r"(?:^|[.!?:;】\n]|\s(?:--|—|–)|(?:^|\s)(?:\(\d{1,2}\)|（\d{1,2}）|\d{1,2}\.))\s*$")
+# a heading in title case: the number word opens a short line with no final stop and a capital follows it
+# ("Eight Pairings, One Goal", "Three Thousand Teachers Trained"): part of a title, no mention (Layer 1)
+_TITLE_CASE_NEXT = re.compile(r"[ \t]+(?:[A-Z][\w’'-]*)(?:[^\n.!?;:]{0,80})$", re.M)
 _HYPHEN_WORD = re.compile(r"-[A-Za-z]")
 _NAME_AFTER = re.compile(r"\s+[A-Z]")
 
@@ -276,6 +280,8 @@ def exclusion_rule(text: str, number: NumberMatch, ctx: ExclusionContext, index:
             if word == target and number.rule == "words" and pat.match(after):
                 return f"word:{name}"
         if number.text[:1].isupper() and not _SENTENCE_OPEN.search(before):
+            return "name"
+        if number.text[:1].isupper() and at_line_open and _TITLE_CASE_NEXT.match(text, end):
             return "name"
         if number.rule == "words" and _HYPHEN_WORD.match(after) and not ctx.has_unit and not ctx.has_noun:
             return "compound_word"

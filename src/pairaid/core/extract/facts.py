@@ -9,7 +9,8 @@
 4. :func:`~pairaid.core.extract.parts.find_parts`: parts of wholes (F3, F4);
 5. :func:`resolve_indicators`: a part without words of its own takes its whole's indicator, or the
    channel its own words name ("came from social donations", F2);
-6. :func:`~pairaid.core.extract.parts.repeated`: verbatim repeats keep no facts (F10);
+6. :func:`~pairaid.core.extract.parts.repeated`: verbatim repeats keep no facts (F10), nor does a figure of the
+   title line (a headline's figure is told again in the text);
 7. :func:`~pairaid.core.extract.growth.find_rates`: growth rates (F6); figures given for an earlier
    year (:func:`~pairaid.core.extract.growth.prior_values`) are read before the periods (F5);
 8. :func:`~pairaid.core.extract.fact_places.fact_places`: donor and recipient (F4, F9).
@@ -35,6 +36,7 @@ from pairaid.core.extract.places import Parties
 from pairaid.core.extract.readings import best_readings, certainty, mention_readings, own_channel
 from pairaid.core.extract.respectively_lists import shared_readings
 from pairaid.core.extract.rules import rule_set, word_list
+from pairaid.core.extract.sections import title_line
 from pairaid.core.extract.tables import Table
 
 __all__ = ["Binding", "bind_facts", "resolve_indicators"]
@@ -193,6 +195,11 @@ def bind_facts(
     for i in repeated(mentions, {i: b[0] for i, b in bound.items() if i not in cells}, sentences):
         del bound[i]
     _table_repeats(mentions, tables, bound, parts)
+    if sections and sections[0].rule == "title":  # a headline's figure is told again below it: no fact of its own
+        head = title_line(text) or (0, 0)
+        for i in [i for i in bound if head[0] <= mentions[i].start < head[1]]:
+            if sentences[mentions[i].sentence].lang == "en":
+                del bound[i]
     periods = _parts_periods(_table_periods(periods, tables), parts)
     rates = {r.mention: r for r in find_rates(text, sentences, mentions, contexts, set(bound), periods)}
     rates.update(_table_rates(mentions, tables))

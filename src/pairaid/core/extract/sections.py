@@ -25,9 +25,33 @@ _GLUED = re.compile(r"[ \t]*([A-Z][A-Za-z’'&,\- ]{2,90}?[a-z])(?=[A-Z][a-z])")
 _SENTENCE_END = re.compile(r"[.;:!?。；：]\s*$")
 
 
+_MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# a full date: "2012-11-20", "2012/11/20", "Nov 20, 2012", "20 November 2012"
+_FULL_DATE = re.compile(
+    rf"\b(?:19|20)\d\d[-/.]\d{{1,2}}[-/.]\d{{1,2}}\b|\b{_MONTHS}\s+\d{{1,2}},?\s+(?:19|20)\d\d\b"
+    rf"|\b\d{{1,2}}\s+{_MONTHS}\s+(?:19|20)\d\d\b"
+)
+# "Updated: ...", "By staff reporter | ...", "Source: ...": a byline or dateline, not the title
+_BYLINE = re.compile(r"^\W*(?:updated|published|posted|released|source|by\s+(?:staff|our|an?\s)|date)\b", re.I)
+
+
+def _dateline(line: str) -> bool:
+    """Whether a line is a date or byline line above the title ("2012-11-20  Anhe Daily", "Updated: ...")
+    rather than the title itself: a byline lead, or a full date with at most five other words."""
+    if _BYLINE.match(line):
+        return True
+    m = _FULL_DATE.search(line)
+    return m is not None and len((line[: m.start()] + " " + line[m.end() :]).split()) <= 5
+
+
 def title_line(text: str) -> tuple[int, int] | None:
-    """Span of the title: the first non-empty line if short (< 160 chars, no final stop), else ``None``."""
+    """Span of the title: the first non-empty line if short (< 160 chars, no final stop), else ``None``; date
+    and byline lines above it ("2012-11-20  Anhe Daily", "Updated: 2012-11-20") are skipped (up to three)."""
     m = re.match(r"\s*([^\n]+)", text)
+    for _ in range(3):
+        if m is None or not _dateline(m.group(1)):
+            break
+        m = re.compile(r"\s*([^\n]+)").match(text, m.end(1))
     if m is None:
         return None
     line = m.group(1).rstrip()
