@@ -106,12 +106,6 @@ def _vote(votes: Votes, kind: ReadingKind, indicator: str | None, rule: Rule) ->
     votes.setdefault((kind, indicator), []).append(rule)
 
 
-def _fits(rule: Rule, unit: str, ctx: Context, present: Present | None) -> bool:
-    """Whether ``rule`` votes on the figure: its anchors stand in the context (when it has any and the rule
-    set tests them: ``present``), and it matches."""
-    return (present is None or present.admits(rule)) and rule_matches(rule, unit, ctx)
-
-
 def _present(rules: RuleSet, ctx: Context) -> Present | None:
     """The anchors of ``ctx``, read lazily, when ``rules`` test them (:attr:`RuleSet.tests_anchors`)."""
     return rules.present(ctx) if rules.tests_anchors else None
@@ -123,21 +117,21 @@ def _readings(rules: RuleSet, i: int, m: Mention, ctx: Context, mentions: tuple[
     if plan is not None:
         _vote(votes, "plan", None, plan)
     present = _present(rules, ctx)
-    for rule in rules.unbound(m.unit, ctx.head):
-        if (present is None or present.admits(rule)) and rule.fits_words(ctx):
+    for rule in rules.admitted(rules.unbound(m.unit, ctx.head), present):
+        if rule.fits_words(ctx):
             _vote(votes, "unbound", None, rule)
     if m.unit != "percent" and not votes:  # a plan or a figure of no kind of its own is read no further
         if m.unit != "CNY" and not ctx.head:
             ctx = _listed_noun(ctx, mentions, i, rules)
             present = _present(rules, ctx)
-        candidates = rules.candidates(m.unit, ctx.head)
+        candidates = rules.admitted(rules.candidates(m.unit, ctx.head), present)
         for rule in candidates:
-            if rule.vote == "indicator" and (present is None or present.admits(rule)) and rule.fits_words(ctx):
+            if rule.vote == "indicator" and rule.fits_words(ctx):
                 _vote(votes, "indicator", rule.value, rule)
         if any(kind == "indicator" and value in _aid_money(rules.lang) for kind, value in votes):
             # F2: whose aid money it is, from the clause's subject and its "from X" / "by X" phrases
             for rule in candidates:
-                if rule.vote == "channel" and (present is None or present.admits(rule)) and rule.fits_words(ctx):
+                if rule.vote == "channel" and rule.fits_words(ctx):
                     _vote(votes, "indicator", rule.value, rule)
     ranked = _rank(votes)
     if ranked and ranked[0].kind == "indicator":
@@ -152,8 +146,8 @@ def own_channel(lang: str, m: Mention, ctx: Context) -> tuple[str, str] | None:
     that is aid money only as a part of a whole ("of which 4 million yuan came from social donations"), or
     ``None`` (F2: a part of a breakdown takes the indicator its own wording gives)."""
     rules = rule_set(lang)
-    present = _present(rules, ctx)
-    found = [r for r in rules.candidates(m.unit, ctx.head) if r.vote == "channel" and _fits(r, m.unit, ctx, present)]
+    admitted = rules.admitted(rules.candidates(m.unit, ctx.head), _present(rules, ctx))
+    found = [r for r in admitted if r.vote == "channel" and r.fits_words(ctx)]
     if not found:
         return None
     best = max(found, key=lambda r: r.weight)

@@ -18,7 +18,7 @@ from typing import Any, Protocol
 
 from pairaid.core.extract.model import Context
 
-__all__ = ["MIN_ANCHOR", "AnchorBits", "Gate", "Needles", "Present", "anchors_of", "needles_of"]
+__all__ = ["MIN_ANCHOR", "AnchorBits", "Gate", "Needles", "Present", "Screen", "anchors_of", "needles_of"]
 
 MIN_ANCHOR = 3  # shorter literals ("of", "in") are in nearly every context: no test
 _P: Any = import_module("re._parser")
@@ -178,31 +178,63 @@ class Present:
         text: str = getattr(ctx, field)
         return self._in(text)
 
-    def admits(self, rule: _Named) -> bool:
-        """False when a word ``rule`` cannot match without is missing from this context: none of a match
-        field's anchors stands in its part, or a ``requires`` pattern's in the clause; True for a rule
-        without anchors.  (Tried for every rule a figure might take: the masks are read here directly.)"""
-        gate = self._bits.gates.get(rule.id)
-        fields, required = gate if gate is not None else self._bits.gate(rule)
-        found = self._found
-        if fields is not None:
-            for name, mask in fields:
-                present = found.get(name)
-                if mask & (present if present is not None else self.get(name)):
-                    break
-            else:
-                return False
-        if required:
-            clause = found.get("clause")
-            clause = clause if clause is not None else self.get("clause")
-            for mask in required:
-                if not mask & clause:
-                    return False
-        return True
-
     def get(self, field: str) -> int:
         """The mask of the anchors standing in the part of the context the match field ``field`` reads."""
         found = self._found.get(field)
         if found is None:
             found = self._found[field] = self._read(field)
+        return found
+
+
+class Screen:
+    """Which of a fixed tuple of rules a context admits (:meth:`admitted`), all tested at once: a rule is
+    admitted when one of its match fields' anchors stands in that field's part of the context (or it has a
+    field without anchors: no test) and each of its ``requires`` patterns' anchors stands in the clause.
+    Rule ``k`` of the tuple is bit ``k`` of the answer; for each field, each anchor's bit says which rules
+    it admits, so a context's anchors are looked up once, not once per rule."""
+
+    __slots__ = ("_always", "_fields", "_required")
+
+    def __init__(self, bits: AnchorBits, rules: Iterable[_Named]) -> None:
+        always = 0
+        index: dict[str, dict[int, int]] = {}  # field -> anchor bit -> the rules it admits
+        waiting: dict[str, int] = {}  # field -> the rules it can admit
+        required: list[tuple[int, tuple[int, ...]]] = []
+        for k, rule in enumerate(rules):
+            fields, requires = bits.gate(rule)
+            if fields is None:
+                always |= 1 << k
+            for name, mask in fields or ():
+                waiting[name] = waiting.get(name, 0) | 1 << k
+                admits = index.setdefault(name, {})
+                while mask:
+                    low = mask & -mask
+                    admits[low] = admits.get(low, 0) | 1 << k
+                    mask ^= low
+            if requires:
+                required.append((1 << k, requires))
+        self._always = always
+        # the fields of the most rules first: a rule one field admits needs no other field read
+        self._fields = tuple(
+            (name, waiting[name], sum(index[name]), index[name])  # the sum of the anchor bits: their union
+            for name in sorted(waiting, key=lambda n: -waiting[n].bit_count())
+        )
+        self._required = tuple(required)
+
+    def admitted(self, present: Present) -> int:
+        """The rules ``present`` admits, as bits (bit ``k``: rule ``k`` of the tuple)."""
+        found = self._always
+        for name, rules, anchors, admits in self._fields:
+            if not rules & ~found:
+                continue  # every rule this field could admit is in already: its part is not read
+            hit = anchors & present.get(name)
+            while hit:
+                low = hit & -hit
+                found |= admits[low]
+                hit ^= low
+        for bit, masks in self._required:
+            if found & bit:
+                clause = present.get("clause")
+                if not all(mask & clause for mask in masks):
+                    found &= ~bit
         return found

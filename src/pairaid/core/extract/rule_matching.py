@@ -16,7 +16,7 @@ from typing import Literal
 from pairaid.core.errors import CodelistError
 from pairaid.core.extract.model import Context
 from pairaid.core.extract.regex_leads import alternation
-from pairaid.core.extract.rule_anchors import AnchorBits, Gate, Present, anchors_of
+from pairaid.core.extract.rule_anchors import AnchorBits, Gate, Present, Screen, anchors_of
 
 __all__ = ["MATCH_FIELDS", "VOTES", "Rule", "RuleSet", "VoteKind", "compiled", "rule_matches"]
 
@@ -186,6 +186,27 @@ class RuleSet:
     def present(self, ctx: Context) -> Present:
         """The anchors of the rules standing in each part of ``ctx`` (found lazily)."""
         return Present(self._bits, ctx)
+
+    @cached_property
+    def _screens(self) -> dict[int, tuple[tuple[Rule, ...], Screen]]:
+        return {}
+
+    def admitted(self, rules: tuple[Rule, ...], present: Present | None) -> list[Rule] | tuple[Rule, ...]:
+        """Those of ``rules`` whose anchors stand in the context ``present`` reads, in order (all of them when
+        ``present`` is ``None``); ``rules`` is one of the tuples this set keeps (:meth:`candidates`,
+        :meth:`unbound`), whose :class:`Screen` is made once."""
+        if present is None:
+            return rules
+        kept = self._screens.get(id(rules))
+        if kept is None or kept[0] is not rules:
+            kept = self._screens[id(rules)] = (rules, Screen(self._bits, rules))
+        found = kept[1].admitted(present)
+        out = []
+        while found:
+            low = found & -found
+            out.append(rules[low.bit_length() - 1])
+            found ^= low
+        return out
 
     @cached_property
     def plan_right(self) -> tuple[tuple[Rule, Callable[[str], re.Match[str] | None]], ...]:
