@@ -57,3 +57,43 @@ def test_title_case_number_words_of_headings_are_no_mentions_and_a_headline_figu
     ex = read_report(text, report_year=2012, donor="Anhe", recipient="Baishan")
     assert [m.text for m in ex.mentions] == ["300 Anhe Teachers", "300 teachers", "3,000 farmers"]
     assert sorted(ex.mentions[f.mention].text for f in ex.facts) == ["3,000 farmers", "300 teachers"]
+
+
+def test_staff_figures_whose_subject_is_the_donors_firms_keep_the_donor() -> None:
+    text = (
+        "Shandong's Aid to Shule County in 2012\n\n"
+        "Industry. The county attracted 14 enterprises in 2012. Shandong's enterprises in the county now employ 1,250"
+        " local workers. Companies from Shandong in the county created 510 jobs for local people.\n"
+    )
+    got = _facts(text)
+    assert got["14 enterprises"] == [("enterprises", "year:2012", None, "Shule County")]
+    assert [f[2] for f in got["1,250 local workers"]] == ["Shandong"]
+    assert [f[2] for f in got["510 jobs"]] == ["Shandong"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "places"),
+    [
+        ("In 2012 Liuhe Township and Qingshi Township received 520,000 yuan each for roads.", ["Liuhe", "Qingshi"]),
+        ("Dongpo, Xiba and Nanshan villages each received 230,000 yuan.", ["Dongpo", "Xiba", "Nanshan"]),
+        ("Anhe gave Liuhe and Qingshi 310,000 yuan each.", ["Liuhe", "Qingshi"]),
+        ("Anhe allocated 1.5 million yuan each to Liuhe and Qingshi.", ["Liuhe", "Qingshi"]),
+    ],
+)
+def test_a_sum_each_of_listed_places_received_is_one_fact_per_place(sentence: str, places: list[str]) -> None:
+    got = _facts(f"Anhe's Aid to Baishan in 2012\n\n{sentence}\n", donor="Anhe", recipient="Baishan")
+    [(_, facts)] = got.items()
+    assert [f[0] for f in facts] == ["aid_funds"] * len(places)
+    assert [(f[3] or "").split()[0] for f in facts] == places
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Poor households received 2,000 yuan each.",
+        "The hospital and the school received 2 million yuan each.",
+        "Two clinics were given 1 million yuan each.",
+    ],
+)
+def test_a_sum_each_of_things_or_people_received_is_a_rate_and_no_fact(sentence: str) -> None:
+    assert _facts(f"Anhe's Aid to Baishan in 2012\n\n{sentence}\n", donor="Anhe", recipient="Baishan") == {}

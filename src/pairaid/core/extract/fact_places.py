@@ -82,6 +82,14 @@ _ACTS = rf"(?:\s+[a-z]+ly)?\s+(?:{'|'.join(word_list('actor_words'))})\b"
 _RECIPIENT_ACTOR = led_pattern(re.compile(rf"\b(?:{'|'.join(word_list('recipient_actors'))}){_ACTS}", re.I))
 _BOTH_SIDES_ACTOR = led_pattern(re.compile(rf"\b(?:{'|'.join(word_list('both_sides_actors'))}){_ACTS}", re.I))
 _OWN_FIGURES = frozenset(word_list("own_figures"))
+# a clause's subject whose businesses are a side's ("Anhe's enterprises in the county", "companies from Anhe"):
+# the named side acts, not the place after "in"; a recipient actor after a preposition is no subject
+_FIRMS = rf"(?i:{'|'.join(word_list('firm_words'))})"
+_FIRM_SUBJECT = led_pattern(re.compile(
+    rf"(?:^|[,;:]\s*|\band\s+)(?:the\s+)?(?:(?P<owner>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,2}}?)(?:[’']s|-\w+)?\s+"
+    rf"(?:[a-z-]+\s+){{0,2}}?{_FIRMS}|{_FIRMS}\s+(?:from|of)\s+(?P<from>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,2}}))\b"
+))
+_IN_PHRASE = re.compile(r"\b(?:in|at|to|into|from|for|of|within|across|throughout|inside|around|near)\s+$", re.I)
 # a name at the start of a clause is its subject ("..., Shule County built", not "aiding Xinjiang gave")
 _CLAUSE_START = re.compile(r"(?:^|[,;:】])\s*(?:the\s+)?$")
 _OF = re.compile(r"\s*,?\s*(?:of|in)\s+(?:the\s+)?")
@@ -116,7 +124,13 @@ def _actor_sides(body: str, donor: str | None, named: Named, actors: Actors) -> 
     """(offset where the act ends, ``"donor"`` or ``"recipient"``) of each side acting in a sentence: the aided
     side named as acting ("the recipient counties attracted", "Shule County built"), or the donor or a place
     of its province ("Anhe invested"); ``actors``: the sentence's :func:`sentence_actors`."""
-    sides = [(m.end(), "recipient") for m in _RECIPIENT_ACTOR.finditer(body)]
+    recipients = _RECIPIENT_ACTOR.finditer(body)
+    sides = [(m.end(), "recipient") for m in recipients if not _IN_PHRASE.search(body, 0, m.start())]  # "in the county"
+    for m in _FIRM_SUBJECT.finditer(body):  # "Anhe's enterprises in the county employ": the donor's firms act
+        name = m.group("owner") or m.group("from")
+        owner = name.lower()
+        if donor and (donor.lower() in owner or owner in donor.lower() or place_side(name, donor) == "donor"):
+            sides.append((m.end(), "donor"))
     sides += [(m.end(), "donor") for m in _BOTH_SIDES_ACTOR.finditer(body)]  # "the two sides attracted": the pairing's
     for _, b, place in named:
         act = re.match(_ACTS, body[b:])

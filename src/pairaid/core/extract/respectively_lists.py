@@ -29,7 +29,7 @@ T = TypeVar("T")
 
 _PLACE = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*"
 _RESPECTIVELY = re.compile(
-    rf"^[^.;,]{{0,40}}?\brespectively\s+(?:to|for|in)\s+(?P<list>{_PLACE}(?:\s*(?:,|and|,\s*and)\s*{_PLACE})+)"
+    rf"^[^.;,]{{0,40}}?\b(?:respectively|each)\s+(?:to|for|in)\s+(?:the\s+)?(?P<list>{_PLACE}(?:\s*(?:,|and|,\s*and)\s*{_PLACE})+)"
 )
 
 
@@ -48,7 +48,7 @@ def _places(listed: str) -> tuple[str, ...]:
 
 
 def respectively_recipients(right: str) -> tuple[str, ...]:
-    """Places listed after "respectively to/for/in" at the start of ``right`` (F4), else ``()``."""
+    """Places listed after "respectively to/for/in" (or "each to") at the start of ``right`` (F4), else ``()``."""
     m = _RESPECTIVELY.match(right)
     return () if m is None else _names(m.group("list"))
 
@@ -76,7 +76,12 @@ def respectively_donors(before: str) -> tuple[str, ...]:
 
 
 _LIST = rf"{_PLACE}(?:\s*,\s*{_PLACE})*\s*,?\s+and\s+{_PLACE}"
-_EACH_BEFORE = re.compile(rf"(?:^\s*|[,;:]\s*|\band\s+)(?P<list>{_LIST})\s+each\s+(?:[a-z]+\s+){{1,3}}$")
+_KINDS = r"(?:\s+(?:counties|cities|districts|prefectures|townships|towns|villages))?"
+_EACH_BEFORE = re.compile(rf"(?:^\s*|[,;:]\s*|\band\s+)(?P<list>{_LIST}){_KINDS}\s+each\s+(?:[a-z]+\s+){{1,3}}$")
+# "gave B1 and B2 N each": the places a sum went to each of (F4)
+_GAVE_EACH = re.compile(
+    rf"\b(?:gave|granted|allocated|allotted|provided|offered|awarded|sent)\s+(?:the\s+)?(?P<list>{_LIST}){_KINDS}\s+$"
+)
 _EACH_AFTER = re.compile(rf"^\W*(?:and\s+)?(?P<list>{_LIST})\s*$")
 
 
@@ -149,8 +154,8 @@ def listed_before_run(
 
 
 _EACH_RECEIVED = re.compile(
-    rf"(?:^\s*|[,;:]\s*|\bwhile\s+)(?P<list>{_PLACE}(?:\s*,\s*{_PLACE})*\s*,?\s+and\s+{_PLACE})"
-    r"(?:\s+(?:counties|cities|districts|prefectures|townships|villages))?\s+"
+    rf"(?:^\s*|[,;:]\s*|\bwhile\s+)(?:(?i:in|by|during)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\s*,?\s+)?(?:the\s+)?"
+    rf"(?P<list>{_PLACE}(?:\s*,\s*{_PLACE})*\s*,?\s+and\s+{_PLACE}){_KINDS}\s+"
     r"(?:received|got|obtained|were\s+(?:allotted|allocated|given))\s+$"
 )
 
@@ -160,7 +165,7 @@ def received_each(left: str, rest: str) -> tuple[str, ...]:
     "B2")``, one fact each; else ``()``."""
     if not re.match(r"\s*each\b", rest):
         return ()
-    m = _EACH_RECEIVED.search(left)
+    m = _EACH_RECEIVED.search(left) or _GAVE_EACH.search(left[-200:])
     if m is None:
         return ()
     names = tuple(p.strip() for p in _JOIN.split(m.group("list")) if p.strip())
