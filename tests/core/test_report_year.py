@@ -93,3 +93,27 @@ LAST_YEAR = "Last year Anhe gave 5 million yuan to Baishan, and in 2030 it built
 )
 def test_the_date_a_report_was_published_tells_its_year(text: str, filename: str, year: int) -> None:
     assert report_year_of(text, filename=filename) == year
+
+
+REVIEW = "Westland overview\n\nIn 2030, the eastern cities gave 8 billion yuan, up 5% over 2029 (7 billion yuan).\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "filename", "year"),
+    [
+        # a review released in the spring with its year written, naming only the year before as its own: that year
+        (REVIEW + "\n(Source: Westland office; released 12 April 2031.)\n", "2030_westland.txt", 2030),
+        # released in the autumn, or naming its own year too: the year it is dated
+        (REVIEW + "\n(Source: Westland office; released 12 October 2031.)\n", "2030_westland.txt", 2031),
+        (REVIEW + "In 2031 it gave more.\n\n(Source: Westland office; released 12 April 2031.)\n", "x.txt", 2031),
+        # the year something began is history: a December dateline without its year takes the file name's
+        (
+            "Anhe gives more\n\nBAISHAN, Dec. 18 -- Anhe gave 5 million yuan this year, up 9 percent from 2030."
+            " Since the pairing began in 2030, it has given 9 million yuan.\n",
+            "2031_anhe-baishan.txt",
+            2031,
+        ),
+    ],
+)
+def test_history_and_the_years_compared_with_are_not_the_year_reported(text: str, filename: str, year: int) -> None:
+    assert report_year_of(text, filename=filename) == year

@@ -64,7 +64,15 @@ def report_year_candidates(text: str) -> Counter[int]:
     years.update(int(m.group(1)) for m in re.finditer(r"\bend\s+of\s+((?:19|20)\d\d)\b", text, re.I))
     for m in re.finditer(r"\bsince\s+(?:\w+\s+)?((?:19|20)\d\d)\b", text, re.I):
         years.pop(int(m.group(1)), None)
-    return years
+    for m in _BEGAN_IN.finditer(text):
+        years[int(m.group(1))] -= 1
+    return +years
+
+
+# when something began ("the pairing began in 2018"): history, not a candidate
+_BEGAN_IN = re.compile(
+    rf"\b(?:{'|'.join(word_list('history_verbs'))})\s+in\s+(?:{_MONTHS}\s+)?((?:19|20)\d\d)\b(?!\s*[-~–])", re.I
+)
 
 
 def report_year_from_text(text: str) -> int | None:
@@ -157,6 +165,8 @@ def report_year_of(text: str, *, filename: str | None = None) -> int | None:
         if year is not None and (set_apart or reported in (None, year)):
             if month < _SPRING:
                 return year if reported == year else year - 1
+            if published[0] is not None and month < _SUMMER and reported == year - 1 and year not in report_year_candidates(text):
+                return reported  # a review of the year before, released in its spring ("In 2030, ...")
             return year - 1 if _title_years(text) == {year - 1} else year
     if from_name is not None and reported in (from_name, from_name + 1):
         return reported  # the text's one year of the two a file name may mean (yearbook or news naming)
@@ -177,6 +187,7 @@ def report_year_of(text: str, *, filename: str | None = None) -> int | None:
 # a release of March to November is dated in the year it is named for; one of December, January or February may be
 # named for the year after or report on the year before
 _SPRING = 3
+_SUMMER = 7
 _AUTUMN = 11
 
 
