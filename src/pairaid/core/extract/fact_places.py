@@ -175,7 +175,7 @@ def fact_places(
             if c.total and by_places[id(t)]:  # the total of rows of places is the whole's: the report's recipient
                 around = parties.recipient or around
             # a row led by its giver ("Anhe | Baishan | 12.5") goes to its receiver's cell, not to the giver
-            labelled = None if c.donor == c.label else _row_place(c.label, parties.donor)
+            labelled = None if c.donor == c.label else _row_place(c.label, parties.donor, by_places[id(t)])
             row = None if c.total else (c.recipient or labelled)
             in_cells[i] = ((c.donor or parties.donor,), (row or around,))
         outside = {i: b for i, b in bound.items() if i not in cells}
@@ -276,13 +276,13 @@ def _section_place(place: str | None, heading: str) -> str | None:
     return heading
 
 
-def _row_place(label: str, donor: str | None) -> str | None:
+def _row_place(label: str, donor: str | None, among_areas: bool = False) -> str | None:
     """The place a table row's label names: a Chinese area name as written (``都安瑶族自治县``), else the
-    English reading of the label."""
+    English reading of the label; in a table whose rows name areas, a name the gazetteer does not know too."""
     written = find_places(label)
     if written:
         return written[0].name
-    return named_area(label, donor)
+    return named_area(label, donor, among_areas=among_areas)
 
 
 _ZH_RUN_JOIN = re.compile(r"\s*(?:、|和|与|及|以及)\s*")

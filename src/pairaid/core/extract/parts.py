@@ -12,6 +12,7 @@ Parts (gold-format.md F3), each a rule of ``data/rules/<lang>/parts.yaml`` whose
   paragraph, and add up exactly to it, are its parts (a breakdown after a total), the row of them
   perhaps starting after other figures ("N, to which the districts added M. B1 and B2 received N1 and N2");
 * ``table_total``: the rows of a table are parts of its total row (:mod:`~pairaid.core.extract.tables`);
+  ``part_column``: a cell under a column headed "of which: ..." is a part of the cell before it in its row;
   ``table_sum``: the rows of a Chinese table with no total row, of the figure their column adds up to;
 * ``place_share``: money a place received as its share of a sum before it (:mod:`~pairaid.core.extract.shares`);
 * ``shared``: "9.6 million yuan, 3.2 million yuan respectively to A, B and C":
@@ -86,6 +87,7 @@ def find_parts(
             if not c.total and whole is not None and _indicator(best, whole):
                 parts[c.mention] = Link(whole, rule)
     _table_sums(mentions, best, tables, parts)
+    _part_columns(mentions, best, tables, parts)
     by_sentence: dict[int, list[int]] = {}
     for i, m in enumerate(mentions):
         by_sentence.setdefault(m.sentence, []).append(i)
@@ -241,6 +243,25 @@ def _breakdowns(
 def _whole(parts: dict[int, Link], i: int) -> int | None:
     link = parts.get(i)
     return link.whole if link is not None else None
+
+
+def _part_columns(mentions: tuple[Mention, ...], best: Best, tables: tuple[Table, ...], parts: dict[int, Link]) -> None:
+    """A cell under a column headed as a part ("of which: donations", ``parts.table_part_column``) is a part of the
+    nearest cell before it in its row of the same kind, itself under no such header (F3)."""
+    rule = rule_set("en").link_rule("part_column")
+    header = rule.pattern("part_column")
+    for table in tables:
+        row: list[tuple[int, bool]] = []
+        label = None
+        for c in table.cells:
+            if c.label != label:
+                row, label = [], c.label
+            is_part = header.match(c.header) is not None and mentions[c.mention].rule != ZH_CELL
+            if is_part and c.mention not in parts:
+                whole = next((w for w, part in reversed(row) if not part and _same_kind(mentions, best, w, c.mention)), None)
+                if whole is not None and _indicator(best, whole):
+                    parts[c.mention] = Link(whole, rule.id)
+            row.append((c.mention, is_part))
 
 
 def _table_sums(mentions: tuple[Mention, ...], best: Best, tables: tuple[Table, ...], parts: dict[int, Link]) -> None:

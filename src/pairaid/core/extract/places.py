@@ -281,12 +281,15 @@ def _known_areas(name: str) -> tuple[Candidate, ...]:
 _HEADING_NAME = re.compile(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}")
 
 
-def named_area(words: str, donor: str | None) -> str | None:
+def named_area(words: str, donor: str | None, *, among_areas: bool = False) -> str | None:
     """``words`` (a section heading, a table row's label) when they are only the name of an area the gazetteer
-    knows that is not of the donor's side ("Amdo County", "Hechi"), else ``None`` ("Education", "Funds")."""
+    knows that is not of the donor's side ("Amdo County", "Hechi"), else ``None`` ("Education", "Funds");
+    ``among_areas`` (a row of a table whose other rows name areas): a name the gazetteer does not know too."""
     name = words.strip()
-    if not _HEADING_NAME.fullmatch(name) or NOT_PLACE.search(name) or not _known_areas(name):
+    if not _HEADING_NAME.fullmatch(name) or NOT_PLACE.search(name):
         return None
+    if not _known_areas(name):
+        return name if among_areas else None
     return name if place_side(name, donor) != "donor" else None
 
 

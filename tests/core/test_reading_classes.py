@@ -1,0 +1,58 @@
+"""Classes of reading error that real reports share (issue 11), each on made-up text: a Markdown table with its rule
+line and an "of which" column, rows of places the gazetteer does not know among rows it knows, and the years a
+report names as history or as a comparison.  Each test asserts value, span, indicator, period and places."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pairaid.core.extract import read_report
+from pairaid.core.extract.model import Extraction
+
+
+def _facts(ex: Extraction) -> dict[str, list[tuple[Decimal, str, str, str | None, str | None, str | None]]]:
+    """``{mention text: [(value, span text, indicator, period, donor, recipient, whole's text)]}``."""
+    out: dict[str, list[tuple[Decimal, str, str, str | None, str | None, str | None]]] = {}
+    for f in ex.facts:
+        m = ex.mentions[f.mention]
+        p = f.period
+        period = f"{p.start_year}-{p.end_year}" if p.kind == "cumulative" else f"{p.kind}:{p.year}"
+        whole = ex.mentions[ex.facts[f.part_of].mention].text if f.part_of is not None else None
+        out.setdefault(m.text, []).append((m.value, f.indicator, period, f.donor, f.recipient, whole))
+    return out
+
+
+MARKDOWN = (
+    "Anhe - Baishan Pairing-off Poverty Alleviation\n\n"
+    "Table 2. Anhe aid by county, 2031\n\n"
+    "| County | Aid funds (million yuan) | of which: donations (million yuan) | Farmhouses rebuilt |\n"
+    "|--------|------:|------:|------:|\n"
+    "| Shule  | 14.5 | 2.5 | 130 |\n"
+    "| Norvale | 9.5 | 1.5 | 75 |\n"
+)
+
+
+def test_a_markdown_table_under_its_rule_line_is_read_with_its_part_column_and_its_rows_places() -> None:
+    ex = read_report(MARKDOWN, report_year=2031)
+    got = _facts(ex)
+    spans = {m.text: MARKDOWN[m.start : m.end] for m in ex.mentions}
+    assert spans["14.5"] == "14.5" and spans["130"] == "130"
+    assert got["14.5"] == [(Decimal(14_500_000), "aid_funds", "year:2031", "Anhe", "Shule", None)]
+    assert got["2.5"] == [(Decimal(2_500_000), "social_donations", "year:2031", "Anhe", "Shule", "14.5")]
+    assert got["130"] == [(Decimal(130), "houses", "year:2031", "Anhe", "Shule", None)]
+    # a row of a table whose other rows name known areas names a place though the gazetteer does not know it
+    assert got["9.5"] == [(Decimal(9_500_000), "aid_funds", "year:2031", "Anhe", "Norvale", None)]
+    assert got["1.5"] == [(Decimal(1_500_000), "social_donations", "year:2031", "Anhe", "Norvale", "9.5")]
+    assert got["75"] == [(Decimal(75), "houses", "year:2031", "Anhe", "Norvale", None)]
+
+
+def test_a_column_not_headed_as_a_part_is_no_part() -> None:
+    text = MARKDOWN.replace("of which: donations", "Donations")
+    got = _facts(read_report(text, report_year=2031))
+    assert got["2.5"] == [(Decimal(2_500_000), "social_donations", "year:2031", "Anhe", "Shule", None)]
+
+
+def test_a_table_of_labels_that_name_no_known_area_gives_its_rows_no_place() -> None:
+    text = MARKDOWN.replace("Shule", "Roads").replace("Norvale", "Schools").replace("County", "Sector")
+    got = _facts(read_report(text, report_year=2031))
+    assert [row[4] for row in got["14.5"]] == ["Baishan"]
