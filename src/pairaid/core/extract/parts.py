@@ -258,7 +258,8 @@ def _part_columns(mentions: tuple[Mention, ...], best: Best, tables: tuple[Table
                 row, label = [], c.label
             is_part = header.match(c.header) is not None and mentions[c.mention].rule != ZH_CELL
             if is_part and c.mention not in parts:
-                whole = next((w for w, part in reversed(row) if not part and _same_kind(mentions, best, w, c.mention)), None)
+                kin = [w for w, part in row if not part and _same_kind(mentions, best, w, c.mention)]
+                whole = kin[-1] if kin else None
                 if whole is not None and _indicator(best, whole):
                     parts[c.mention] = Link(whole, rule.id)
             row.append((c.mention, is_part))

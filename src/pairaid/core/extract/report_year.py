@@ -165,7 +165,8 @@ def report_year_of(text: str, *, filename: str | None = None) -> int | None:
         if year is not None and (set_apart or reported in (None, year)):
             if month < _SPRING:
                 return year if reported == year else year - 1
-            if published[0] is not None and month < _SUMMER and reported == year - 1 and year not in report_year_candidates(text):
+            spring = published[0] is not None and month < _SUMMER
+            if spring and reported == year - 1 and year not in report_year_candidates(text):
                 return reported  # a review of the year before, released in its spring ("In 2030, ...")
             return year - 1 if _title_years(text) == {year - 1} else year
     if from_name is not None and reported in (from_name, from_name + 1):
