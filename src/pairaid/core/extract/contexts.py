@@ -19,7 +19,7 @@ from dataclasses import replace
 from pairaid.core.extract.mentions import qualifier_words
 from pairaid.core.extract.model import Context, Mention, Sentence
 from pairaid.core.extract.rules import RuleSet, rule_set, word_list
-from pairaid.core.extract.tables import Table
+from pairaid.core.extract.tables import ZH_CELL, Table
 
 __all__ = ["mention_contexts", "mention_run"]
 
@@ -241,8 +241,10 @@ def mention_contexts(
             # under a header of years its row's label says what the cell is ("Aid projects | 214 | 486")
             dated = _YEAR_HEADER.fullmatch(cell.header) and not cell.total
             what = f"{cell.header} {cell.label}" if dated else cell.header
+            # ... and in a Chinese table reads as the words before a figure of a sentence ("销售农产品(亿元)")
+            label = _BRACKETED.sub("", cell.label) if dated and m.rule == ZH_CELL else ""
             out[cell.mention] = Context(
-                left="",
+                left=label,
                 right="",
                 clause=f"{table.intro} {table.caption}",
                 np=what.lower(),
@@ -252,7 +254,8 @@ def mention_contexts(
     return tuple(out)
 
 
-_YEAR_HEADER = re.compile(r"(?:19|20)\d\d")
+_BRACKETED = re.compile(r"\([^()]*\)\s*$")
+_YEAR_HEADER = re.compile(r"(?:19|20)\d\d(?:\s*年度?)?")
 
 
 def _with_tails(

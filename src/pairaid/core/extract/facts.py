@@ -37,7 +37,7 @@ from pairaid.core.extract.readings import best_readings, certainty, mention_read
 from pairaid.core.extract.respectively_lists import shared_readings
 from pairaid.core.extract.rules import rule_set, word_list
 from pairaid.core.extract.sections import title_line
-from pairaid.core.extract.tables import Table
+from pairaid.core.extract.tables import ZH_CELL, Table
 
 __all__ = ["Binding", "bind_facts", "resolve_indicators"]
 
@@ -147,8 +147,11 @@ def _table_rates(mentions: tuple[Mention, ...], tables: tuple[Table, ...]) -> di
     changes = [change for t in tables for change in t.changes]
     if not changes:
         return {}
-    rule = rule_set("en").link_rule("table_change").id
-    return {figure: Rate(figure, mentions[pct].value, base, rule) for figure, pct, base in changes}
+    rules = {lang: rule_set(lang).link_rule("table_change").id for lang in ("en", "zh")}
+    return {
+        figure: Rate(figure, mentions[pct].value, base, rules["zh" if mentions[figure].rule == ZH_CELL else "en"])
+        for figure, pct, base in changes
+    }
 
 
 def _pairs(

@@ -20,6 +20,9 @@ For each figure, the first that applies:
 4. a word that sums over a period (``累计``, ``共``, ``先后``, ``还``) before it in its sentence:
    the last cumulative period the page opened before it, else from the pairing's start year;
 5. the report year.
+
+The report year is the year before for a work report delivered early in the year on "the past year"
+(:func:`reviewed_year`).
 """
 
 from __future__ import annotations
@@ -56,6 +59,8 @@ class _Words:
     completed_before: re.Pattern[str]
     cumulative: re.Pattern[str]
     pairing_start: tuple[re.Pattern[str], ...]
+    past_year_review: re.Pattern[str]
+    review_date: re.Pattern[str]
 
 
 @quick_init
@@ -87,6 +92,8 @@ def _words() -> _Words:
         completed_before=re.compile(str(raw["completed_before"])),
         cumulative=re.compile(str(raw["cumulative_cues"])),
         pairing_start=tuple(re.compile(str(p)) for p in raw["pairing_start"]),
+        past_year_review=re.compile(str(raw["past_year_review"])),
+        review_date=re.compile(str(raw["review_date"])),
     )
 
 
@@ -138,6 +145,20 @@ def _phrases(text: str, sentences: tuple[Sentence, ...]) -> dict[int, list[_Phra
     for phrases in found.values():
         phrases.sort(key=lambda p: p.start)
     return found
+
+
+_OPENING = 300  # the opening lines of a page, where a work report gives the date it was delivered
+
+
+def reviewed_year(text: str, report_year: int) -> int:
+    """The year a page's figures are of: the year before ``report_year`` for a work report delivered early
+    in ``report_year`` on "the past year" (``past_year_review`` and ``review_date`` of ``period_words.yaml``),
+    else ``report_year``."""
+    w = _words()
+    dated = w.review_date.search(text, 0, _OPENING)
+    if dated is None or int(dated.group(1)) != report_year or w.past_year_review.search(text) is None:
+        return report_year
+    return report_year - 1
 
 
 def _pairing_start(text: str, report_year: int) -> int | None:
@@ -213,6 +234,7 @@ def chinese_periods(
     wanted = [i for i, m in enumerate(mentions) if sentences[m.sentence].lang == "zh"]
     if not wanted:
         return {}
+    report_year = reviewed_year(text, report_year)
     phrases = _phrases(text, sentences)
     start_year = _pairing_start(text, report_year)
     spans = _spans(phrases, report_year, start_year)

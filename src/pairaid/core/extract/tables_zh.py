@@ -8,6 +8,13 @@ cell of a money column with no unit written is left out (its scale is unknown). 
 column counts what its header names (its words before the unit: "项目(个)" counts 项目).  A row labelled
 as a total (``total_rows`` of the Chinese ``words.yaml``) is the whole its rows are parts of.  Each
 cell read becomes a mention of the rule :data:`~pairaid.core.extract.table_model.ZH_CELL`.
+
+A first column of list numbers ("序号", rows "1  甲县  420") is no column of figures: the label is the cell
+after it (a total row leaves that column blank: "合计    800").  A header cell that is a year ("2019年") gives its
+column's cells that year as their period; then each row's label says what its cells are and its unit in
+brackets ("转移就业(人)", "销售农产品(亿元)") is theirs.  A column of changes (the pattern ``change_column``
+of the Chinese ``tables.table_change``: "增长(%)") holds percentages, each the change of its row's figure
+in the year column before it over the year column before that, or over the year before (F6).
 """
 
 from __future__ import annotations
@@ -15,11 +22,12 @@ from __future__ import annotations
 import bisect
 import re
 from decimal import Decimal
+from functools import cache
 from typing import NamedTuple
 
 from pairaid.core.extract.chinese_text import HAN
-from pairaid.core.extract.model import Mention, Sentence
-from pairaid.core.extract.rules import word_list
+from pairaid.core.extract.model import Mention, Period, Sentence
+from pairaid.core.extract.rules import rule_set, word_list
 from pairaid.core.extract.table_model import ZH_CELL, Table, TableCell, cells_of, lines_of, renumbered
 from pairaid.core.units import is_chinese_person_noun, match_chinese_unit
 
@@ -31,6 +39,9 @@ HAN_CHAR = re.compile(f"[{HAN}]")
 _ZH_UNIT_CELL = re.compile(r"^\(([^()]{1,6})\)$")
 _ZH_HEADER_UNIT = re.compile(r"\(([^()]{1,6})\)\s*$")
 _ZH_CAPTION_UNIT = re.compile(r"单位\s*[:：]\s*([^\s,;)]{1,4})")
+_ZH_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?:度)?")
+_NUMBERING = re.compile(r"序号|编号|序|No\.?", re.I)
+_LIST_NUMBER = re.compile(r"\d{1,3}")
 _ZH_SCALES = {"亿": Decimal(100_000_000), "万": Decimal(10_000), "千": Decimal(1_000), "百": Decimal(100)}
 
 
@@ -45,6 +56,10 @@ class _ZhCell(NamedTuple):
     unit: str
     noun: str | None
     sentence: int
+    year: int | None = None
+    row: int = 0
+    col: int = 0
+    change: bool = False  # a cell of a column of changes (F6)
 
 
 def _zh_cells(line: str) -> list[tuple[int, str]]:
@@ -84,6 +99,9 @@ def chinese_tables(
             k += 1
             continue
         header = _zh_cells(lines[k][1])
+        numbered = len(header) > 2 and bool(_NUMBERING.fullmatch(header[0][1]))
+        if numbered:  # "序号  县  资金(万元)": the list numbers' column is no column of figures
+            header = header[1:]
         if len(header) < 2 or any(_ZH_NUMBER.fullmatch(c) for _, c in header):
             k += 1
             continue
@@ -95,8 +113,8 @@ def chinese_tables(
                 units[col] = c[1:-1]
             j += 1
         rows: list[tuple[int, list[tuple[int, str]]]] = []
-        while j < len(lines) and _zh_row(_zh_cells(lines[j][1]), len(header)):
-            rows.append((lines[j][0], _zh_cells(lines[j][1])))
+        while j < len(lines) and _zh_row(cells := _unnumbered(_zh_cells(lines[j][1]), numbered), len(header)):
+            rows.append((lines[j][0], cells))
             j += 1
         if len(rows) < 2:
             k += 1
@@ -107,6 +125,11 @@ def chinese_tables(
     if not found:
         return mentions, tables
     return _with_zh_cells(text, mentions, tables, found)
+
+
+def _unnumbered(cells: list[tuple[int, str]], numbered: bool) -> list[tuple[int, str]]:
+    """A row's cells without its list number ("1  甲县  420") in a table whose first column numbers the rows."""
+    return cells[1:] if numbered and cells and _LIST_NUMBER.fullmatch(cells[0][1]) else cells
 
 
 def _zh_row(cells: list[tuple[int, str]], width: int) -> bool:
@@ -131,25 +154,32 @@ def _zh_row_cells(
     scale_word = _ZH_CAPTION_UNIT.search(caption)
     starts = [s.start for s in sentences]
     out: list[_ZhCell] = []
-    for row_at, cells in rows:
+    years = {col: int(y.group(1)) for col, name in enumerate(header) if col and (y := _ZH_YEAR.fullmatch(name))}
+    changes = {col for col, name in enumerate(header) if col and years and _change_column().search(name)}
+    for row, (row_at, cells) in enumerate(rows):
         label = cells[0][1]
         row_unit = cells[-1][1] if not _ZH_NUMBER.fullmatch(cells[-1][1]) else None
+        label_unit = found.group(1) if years and (found := _ZH_HEADER_UNIT.search(label)) else None
         for col, (offset, cell) in enumerate(cells[1:], start=1):
             at = row_at + offset
             sentence = bisect.bisect_right(starts, at) - 1
             if not _ZH_NUMBER.fullmatch(cell) or sentence < 0 or sentences[sentence].end < at + len(cell):
                 continue
-            written = units[col] or row_unit or (scale_word.group(1) if scale_word else None)
+            # under a header of years the row's label says what its cells are ("转移就业(人) | 412 | 530")
+            what = label if col in years else header[col]
+            written = units[col] or row_unit or (label_unit if col in years else None)
+            written = written or (scale_word.group(1) if scale_word else None)
             read = _zh_unit(written) if written else None
-            if read is None and money.search(header[col]):
+            if read is None and money.search(what):
                 continue  # money with no unit written: its scale is unknown
             unit, scale, counts = read if read is not None else ("count", Decimal(1), True)
-            noun = _zh_noun(header[col]) if counts and unit != "CNY" else None
+            noun = _zh_noun(what) if counts and unit != "CNY" else None
             if unit == "count" and noun and is_chinese_person_noun(noun):
                 unit = "person"
             total = bool(totals.match(label))
             value = Decimal(cell.replace(",", "")) * scale
-            out.append(_ZhCell(caption, header[col], label, total, at, at + len(cell), value, unit, noun, sentence))
+            cell_read = _ZhCell(caption, header[col], label, total, at, at + len(cell), value, unit, noun, sentence)
+            out.append(cell_read._replace(year=years.get(col), row=row, col=col, change=col in changes))
     return out
 
 
@@ -183,9 +213,32 @@ def _with_zh_cells(
     kept = renumbered(tables, old_index)
     grouped: dict[str, list[TableCell]] = {}
     labels: dict[str, list[str]] = {}
+    changed: dict[str, list[tuple[int, int, int | None]]] = {}
+    by_row: dict[tuple[str, int], list[_ZhCell]] = {}
     for c in found:
-        grouped.setdefault(c.caption, []).append(TableCell(index[c.start], c.header, c.label, c.total))
-        if not c.total and c.label not in labels.setdefault(c.caption, []):
+        by_row.setdefault((c.caption, c.row), []).append(c)
+    for c in found:
+        labels.setdefault(c.caption, [])
+        if c.change:  # a change stays an unbound percentage: the change of its row's figure before it
+            row = by_row[(c.caption, c.row)]
+            figure = max((f for f in row if f.col < c.col and not f.change), key=lambda f: f.col, default=None)
+            if figure is not None and figure.year is not None:
+                earlier = [f.year for f in row if f.year is not None and f.col < figure.col]
+                base = max(earlier) if earlier else figure.year - 1
+                changed.setdefault(c.caption, []).append((index[figure.start], index[c.start], base))
+            continue
+        period = Period("year", year=c.year, rule="table_column_year") if c.year is not None else None
+        grouped.setdefault(c.caption, []).append(TableCell(index[c.start], c.header, c.label, c.total, period))
+        if not c.total and c.label not in labels[c.caption]:
             labels[c.caption].append(c.label)
-    zh = tuple(Table(caption, "", tuple(labels.get(caption, ())), tuple(cells)) for caption, cells in grouped.items())
+    zh = tuple(
+        Table(caption, "", tuple(labels.get(caption, ())), tuple(cells), tuple(changed.get(caption, ())))
+        for caption, cells in grouped.items()
+    )
     return tuple(new), kept + zh
+
+
+@cache
+def _change_column() -> re.Pattern[str]:
+    """The words of the header of a column of changes ("增长(%)"): ``tables.table_change`` of the Chinese rules."""
+    return rule_set("zh").link("change_column")
