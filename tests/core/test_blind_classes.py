@@ -97,3 +97,40 @@ def test_a_sum_each_of_listed_places_received_is_one_fact_per_place(sentence: st
 )
 def test_a_sum_each_of_things_or_people_received_is_a_rate_and_no_fact(sentence: str) -> None:
     assert _facts(f"Anhe's Aid to Baishan in 2012\n\n{sentence}\n", donor="Anhe", recipient="Baishan") == {}
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "figure", "period"),
+    [
+        (
+            "Anhe has paired with Baishan since 2004. Altogether 1,120 teachers have been sent.",
+            "1,120 teachers",
+            "cumulative:2004-2012",
+        ),
+        (
+            "Baishan has received doctors from Anhe since 2005. A total of 380 doctors have worked there.",
+            "380 doctors",
+            "cumulative:2005-2012",
+        ),
+        (
+            "Cooperation has grown steadily since 2006. Over this period Anhe enterprises invested 2.4 billion yuan in"
+            " Baishan.",
+            "2.4 billion yuan",
+            "cumulative:2006-2012",
+        ),
+        (
+            "Anhe has supported Baishan since 2007. In 2012 it provided 45 million yuan of aid funds.",
+            "45 million yuan",
+            "year:2012",
+        ),
+        (
+            "Anhe has supported Baishan since 2007. It provided 45 million yuan of aid funds this year.",
+            "45 million yuan",
+            "year:2012",
+        ),
+    ],
+)
+def test_since_year_ending_a_sentence_starts_the_sums_of_the_next(paragraph: str, figure: str, period: str) -> None:
+    text = f"Anhe's Aid to Baishan in 2012\n\nThe pairing began in 1998.\n\n{paragraph}\n"
+    got = _facts(text, donor="Anhe", recipient="Baishan")
+    assert [f[1] for f in got[figure]] == [period]

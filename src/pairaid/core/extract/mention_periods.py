@@ -195,6 +195,10 @@ def mention_periods(
     if any(p.kind in _BACK_REFERENCES for found in phrases for p in found):
         phrases = _resolve_back_references(text, sentences, phrases, report_year)
     carried: dict[int, PeriodPhrase | None] = {}
+    # the latest "since YEAR" of the sentences before in the paragraph, wherever it stands in its sentence ("A has
+    # helped B since 2004. Altogether N teachers have been sent": N since 2004)
+    since_before: dict[int, int] = {}
+    last_since: int | None = None
     figures: dict[int, set[tuple[Decimal, str]]] = {}
     for m in mentions:
         figures.setdefault(m.sentence, set()).add((m.value, m.unit))
@@ -203,6 +207,11 @@ def mention_periods(
     paragraph = -1
     section = -1
     for i, s in enumerate(sentences):
+        if s.paragraph != paragraph or s.section != section:
+            last_since = None
+        elif last_since is not None:
+            since_before[i] = last_since
+        last_since = next((p.year for p in reversed(phrases[i]) if p.kind == "since"), last_since)
         if s.paragraph != paragraph or s.section != section:
             state, paragraph, section = None, s.paragraph, s.section
         elif NEW_SCENE.match(text, s.start):
@@ -241,15 +250,17 @@ def mention_periods(
             phrase = carried.get(m.sentence)
         since = next((p.year for p in own if p.kind == "since"), None)
         sent = sentences[m.sentence]
+        begun = since_before.get(m.sentence)
         if (
             carried_only
             and (phrase is None or phrase.kind == "in_year")
-            and start_year is not None
-            and start_year < report_year
+            and (begun or start_year or report_year) < report_year
             and _total_so_far(text, sent)
         ):
-            # "began helping B in 2003. ... In 2012 it built N. It has sent M teachers in all": M since 2003
-            out.append(Period("cumulative", start_year=start_year, end_year=report_year, rule="total+pairing_start"))
+            # "began helping B in 2003. ... In 2012 it built N. It has sent M teachers in all": M since 2003;
+            # "A has helped B since 2004. Altogether M teachers have been sent": M since 2004
+            first, rule = (begun, "total+since_before") if begun else (start_year, "total+pairing_start")
+            out.append(Period("cumulative", start_year=first, end_year=report_year, rule=rule))
             continue
         if carried_only and phrase is None and _OF_THE_WHOLE.match(text, sent.start):
             whole = _whole_period(mentions, out, i, sentences)
@@ -258,6 +269,8 @@ def mention_periods(
                 continue
         if phrase is not None and phrase.kind == "same_period":
             same = _same_period(phrase, out)
+            if begun is not None and begun < report_year and phrase.start_year != 0:  # "since 2006. Over this period"
+                same = Period("cumulative", start_year=begun, end_year=report_year, rule="same_period+since_before")
             out.append(same if same is not None else Period("year", year=report_year))
             continue
         stock = phrase is not None and phrase.kind == "as_of" and _stock_sentence(text, sent, stock_sentences)

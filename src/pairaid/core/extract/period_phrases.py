@@ -55,7 +55,7 @@ _PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # "during the same five years", "in those five years", "over the same period": the span told earlier
         (
             "same_period",
-            r"\b(?:over|during|in|within|throughout|across|for)\s+(?:(?:the\s+same|those|that)\s+(?:(\d+|[a-z]+)\s+)?"
+            r"\b(?:over|during|in|within|throughout|across|for)\s+(?:(?:the\s+same|those|that|this)\s+(?:(\d+|[a-z]+)\s+)?"
             r"(?:years|period)|the\s+period(?!\s+(?:of|from|to|between|\d)))\b",
         ),
         # "The pairing dates back to 2004. Since then, ...": from the year the sentence before names
