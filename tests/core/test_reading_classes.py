@@ -56,3 +56,23 @@ def test_a_table_of_labels_that_name_no_known_area_gives_its_rows_no_place() -> 
     text = MARKDOWN.replace("Shule", "Roads").replace("Norvale", "Schools").replace("County", "Sector")
     got = _facts(read_report(text, report_year=2031))
     assert [row[4] for row in got["14.5"]] == ["Baishan"]
+
+
+PAGE = (
+    "Anhe - Baishan Pairing-off Poverty Alleviation\n"
+    "Posted: 2031-10-07 08:15   Views: 3,118\n\n"
+    "2.4 The work of the year\n"
+    "Anhe built 14 clinics in Baishan (see Table C3; Zhou 2030, p. 61). Wu Fang, 51, a herder, moved into one.\n"
+    "A hotline (0431-8850 1234, Mon-Fri 8:30-17:00) was opened.\n\n"
+    "Notes: 2. Clinics are counted when finished.\n"
+)
+
+
+def test_page_counters_times_telephones_citations_ages_and_heading_numbers_are_no_mentions() -> None:
+    ex = read_report(PAGE, report_year=2031)
+    assert [(m.text, PAGE[m.start : m.end], m.value, m.unit) for m in ex.mentions] == [
+        ("14 clinics", "14 clinics", Decimal(14), "count")
+    ]
+    assert [(f.indicator, f.period.kind, f.period.year, f.donor, f.recipient) for f in ex.facts] == [
+        ("health_facilities", "year", 2031, "Anhe", "Baishan")
+    ]

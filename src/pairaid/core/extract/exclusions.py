@@ -5,7 +5,8 @@ number, or ``None`` when the number is a quantity.  The rules, in order:
 
 ``footer``            a page footer line (address, postcode, telephone, registration)
 ``quoted``            inside a quoted slogan or title (“three ten thousand Yuan”, "7.5")
-``list_number``       list numbering ("1.", "2、", "(3)", and "2." run into a paragraph)
+``list_number``       list numbering ("1.", "2、", "(3)", "2." run into a paragraph, "Notes: 1.")
+``section_number``    a heading's number at a line's start ("3.2 The scale of aid")
 ``grade``             a digit glued to a capital letter ("3A hospitals", "5G")
 ``truncated``         the text ends inside the phrase (a page cut after ~2,000 characters), unless the number is
                       a table row's cell ("Total | 45", "Total<tab>45") or the complement of a verb that
@@ -15,6 +16,7 @@ number, or ``None`` when the number is a quantity.  The rules, in order:
                       noun too after "since", "from" ..., or after "in"/"by" when a name follows it)
 ``year_range``        a range of years ("1997~1999", "2011-2020")
 ``date``              a day of a month or a range of days ("April 5", "5 April", "9-14 June")
+``age``               an age in apposition to a name ("Li Na, 38, a teacher")
 ``before:<name>``     a pattern of ``exclusions.yaml`` ``before`` (document number, phase, telephone)
 ``after:<name>``      a pattern of ``exclusions.yaml`` ``after`` (ordinal, duration, multiplier, "1+1")
 ``word:<name>``       a number word after a word of ``exclusions.yaml`` ``word_before`` ("the two sides")
@@ -65,6 +67,10 @@ class ExclusionPatterns:
     year_before: re.Pattern[str]  # a year-like number after these is a year, a plural noun after it or not
     year_before_name: re.Pattern[str]  # the same when a name follows it
     telephone_number: re.Pattern[str]
+    age_before: re.Pattern[str]  # with ``age_after``: an age in apposition ("Li Na, 38, a teacher")
+    age_after: re.Pattern[str]
+    note_opening: re.Pattern[str]  # "Notes: 1. ...": a note's number
+    section_number: re.Pattern[str]  # "3.2 The scale of aid" at a line's start: a heading's number
 
 
 @dataclass(frozen=True)
@@ -114,6 +120,10 @@ def patterns() -> ExclusionPatterns:
         year_before=re.compile(str(raw["year_before"]), re.I),
         year_before_name=re.compile(str(raw["year_before_name"]), re.I),
         telephone_number=re.compile(str(raw["telephone_number"])),
+        age_before=re.compile(str(raw["age_apposition"]["before"]), re.I),
+        age_after=re.compile(str(raw["age_apposition"]["after"]), re.I),
+        note_opening=re.compile(str(raw["note_opening"]), re.I),
+        section_number=re.compile(str(raw["section_number"]), re.I),
     )
 
 
@@ -229,8 +239,10 @@ def exclusion_rule(text: str, number: NumberMatch, ctx: ExclusionContext, index:
     line_start = text.rfind("\n", 0, start) + 1
     opening = text[line_start:start].rstrip()  # at a line's start or after a 【heading】
     at_line_open = not opening or opening.endswith("】")
-    if at_line_open and _LIST_DOT.match(text, end):
+    if (at_line_open or pats.note_opening.search(opening)) and _LIST_DOT.match(text, end):
         return "list_number"
+    if at_line_open and number.rule == "digits" and pats.section_number.match(text, start):
+        return "section_number"
     run_in = opening.endswith((".", "。")) and _RUN_IN_ITEM.match(text, end)
     if run_in and number.rule == "digits" and number.value < 100:
         return "list_number"  # a list run into the paragraph: "... of the projects. 2. Promoting industry"
@@ -262,6 +274,9 @@ def exclusion_rule(text: str, number: NumberMatch, ctx: ExclusionContext, index:
     day_like = (number.rule in ("digits", "words") and number.value <= 31) or (high is not None and high <= 31)
     if day_like and (pats.months.search(near) or pats.months_after.match(after)):
         return "date"
+    bare = not (ctx.has_unit or ctx.has_noun)
+    if bare and pats.age_after.match(after) and pats.age_before.search(before):
+        return "age"
     if pats.before_any.search(near):
         for name, pat in pats.before:
             if pat.search(near):
