@@ -134,3 +134,44 @@ def test_since_year_ending_a_sentence_starts_the_sums_of_the_next(paragraph: str
     text = f"Anhe's Aid to Baishan in 2012\n\nThe pairing began in 1998.\n\n{paragraph}\n"
     got = _facts(text, donor="Anhe", recipient="Baishan")
     assert [f[1] for f in got[figure]] == [period]
+
+
+_BOTTOM_ALIGNED = """Shandong's Aid to Shule County in 2012
+
+Table 1  Shandong aid to Shule by township, 2012
+                              Aid
+                              funds          Aid        Cadres
+Township                      (10,000 yuan)  projects   sent
+Hanerik                       1,250          14         6
+Yengisar                      980            11         4
+Total                         2,230          25         10
+"""
+
+
+def test_a_header_bottom_aligned_over_several_lines_names_its_columns() -> None:
+    got = _facts(_BOTTOM_ALIGNED)
+    assert "10,000 yuan" not in got
+    assert got["1,250"] == [("aid_funds", "year:2012", "Shandong", "Hanerik")]
+    assert got["6"] == [("cadres_seconded", "year:2012", "Shandong", "Hanerik")]
+    assert [f[0] for f in got["2,230"]] == ["aid_funds"]
+
+
+def test_a_total_row_of_a_table_of_givers_is_no_giver() -> None:
+    text = (
+        "Aid to Shule County in 2012\n\nTable 2  Aid funds by donor (10,000 yuan)\n"
+        "Donor      Funds   Projects\nShandong   3,200   40\nJinan      1,800   22\nTotal      5,000   62\n"
+    )
+    got = _facts(text, donor="Shandong", recipient="Shule County")
+    assert got["1,800"][0][2] == "Jinan"
+    assert got["5,000"][0][2] == "Shandong"
+
+
+@pytest.mark.parametrize("last", ["Local cadres trained: 1,200", "Cadres trained  1,200"])
+def test_a_label_s_value_ending_the_text_is_a_mention(last: str) -> None:
+    ex = read_report(f"Anhe's Aid to Baishan in 2012\n\nAnhe built 12 schools.\n\n{last}", report_year=2012)
+    assert [m.text for m in ex.mentions][-1] == "1,200"
+
+
+def test_a_number_cut_from_its_unit_at_the_text_s_end_is_still_dropped() -> None:
+    ex = read_report("Anhe's Aid to Baishan in 2012\n\nAnhe built 12 schools and trained 1,200", report_year=2012)
+    assert [m.text for m in ex.mentions] == ["12 schools"]

@@ -2,7 +2,8 @@
 
 A table is a header line of three or more cells split by two or more spaces, none of them a number
 ("Prefecture  Funds  Projects  Villages"), perhaps wrapped onto lines of words under its cells, two or more, left- or
-right-aligned ("Funds in place" over "(10,000 yuan)": :func:`wrapped_header`), then two or more lines of as
+right-aligned ("Funds in place" over "(10,000 yuan)": :func:`wrapped_header`), or bottom-aligned on lines above it
+(:func:`~pairaid.core.extract.table_headers.header_above`), then two or more lines of as
 many cells, a label and numbers ("Wenshan  9,860  142  38").  The line above the header, when there is one, is
 its caption; a unit written there or in a header cell ("(Unit: 10,000 yuan)", "Funds (10,000 yuan)") scales the
 cells of the columns of money (``money_columns`` of ``words.yaml``), which become sums of yuan.  The
@@ -32,16 +33,16 @@ from functools import cache
 
 from pairaid.core.extract.model import Mention, Period, Sentence
 from pairaid.core.extract.rules import rule_set, word_list
-from pairaid.core.extract.table_model import ZH_CELL, Table, TableCell, cells_of, lines_of, renumbered
+from pairaid.core.extract.table_headers import NUMBER as _NUMBER
+from pairaid.core.extract.table_headers import cells as _cells
+from pairaid.core.extract.table_headers import header_above, wrapped_header
+from pairaid.core.extract.table_model import ZH_CELL, Table, TableCell, lines_of, renumbered
 from pairaid.core.extract.tables_zh import HAN_CHAR, chinese_tables
 from pairaid.core.units import is_person_noun, singular
 
 # Table, TableCell and ZH_CELL are read from here by the later steps
 __all__ = ["ZH_CELL", "Table", "TableCell", "read_tables"]
 
-_CELL_GAP = re.compile(r"\s{2,}|\t")
-_BAR_GAP = re.compile(r"\s{2,}|\t|\s*\|\s*")  # "Anhe | 12.5 | 30": an English table's cells split by bars too
-_NUMBER = re.compile(r"[\d.,]+%?")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _UNIT = re.compile(
     r"\(?\s*(?:unit\s*:\s*)?(?P<scale>[\d,]+\s+(?:million|billion)|[\d,]+|ten\s+thousand|hundred\s+million|million"
@@ -61,10 +62,6 @@ _YEAR_SPAN = re.compile(r"\b(?P<start>(?:19|20)\d\d)\s*(?:[-–—~]|to)\s*(?P<e
 # a line that only rules a table ("|------|-----:|", "------  ------", "+====+====+")
 _RULE_LINE = re.compile(r"[\s|:+]*[-=]{3,}[-=\s|:+]*")
 _INTRODUCES = re.compile(r"\b(?:table|as\s+follows|below)\b", re.I)
-
-
-def _cells(line: str) -> list[tuple[int, str]]:
-    return cells_of(line, _BAR_GAP if "|" in line and not HAN_CHAR.search(line) else _CELL_GAP)
 
 
 def _scale(text: str) -> Decimal | None:
@@ -141,9 +138,10 @@ def read_tables(
             k += 1
             continue
         header, rows, j, lead = found
+        header, above = header_above(lines, k, header)  # a bottom-aligned header: "Aid" over "funds" over "(yuan)"
         givers, takers = _side_columns(header[:lead])
         pairs = _row_pairs(header[0][1], [cells[0][1] for _, cells in rows], totals)
-        caption_at, caption = next(((a, c) for a, c in reversed(lines[:k]) if c.strip()), (start, ""))
+        caption_at, caption = next(((a, c) for a, c in reversed(lines[: k - above]) if c.strip()), (start, ""))
         caption_scale = _scale(caption)
         span = _YEAR_SPAN.search(caption)  # "Anhe's aid by county, 2016-2020": each cell sums those years (F5)
         caption_years = (
@@ -158,8 +156,8 @@ def read_tables(
         # ... nor a unit cell of a row ("Fiscal aid | 10,000 yuan | 38,200 | 41,500")
         row_cells = [(a + off, cell) for a, c in rows for off, cell in c[:lead]]
         wrapping = lines[k + 1 : k + 1 + wrapped_header(lines, k, _cells(line))[1]]  # "(10,000 yuan)" under a cell
-        row_cells += [(a + off, cell) for a, c in wrapping for off, cell in _cells(c)]
-        for at, cell in [(start + offset, cell) for offset, cell in header] + row_cells:
+        row_cells += [(a + off, cell) for a, c in [*wrapping, *lines[k - above : k]] for off, cell in _cells(c)]
+        for at, cell in [(start + offset, cell) for offset, cell in _cells(line)] + row_cells:
             in_cell = _UNIT.search(cell)
             if in_cell is not None:
                 units.append((at + in_cell.start(), at + in_cell.end()))
@@ -199,8 +197,9 @@ def read_tables(
                 if col in changes:
                     continue
                 period = _cell_period(years.get(col), row_year, total, row_years) or caption_years
-                donor = cells[givers][1] if givers is not None else None
-                recipient = cells[takers][1] if takers is not None else None
+                # a total row's label ("Total") is no giver nor receiver: the whole's are the report's
+                donor = cells[givers][1] if givers is not None and not total else None
+                recipient = cells[takers][1] if takers is not None and not total else None
                 if label in pairs:  # "Anhe - Baishan" under "Pairing": the row's giver and receiver
                     donor, recipient = pairs[label]
                 cells_out.append(TableCell(i, name, label, total, period, donor, recipient))
@@ -309,54 +308,6 @@ def _table_rows(
     if by_year and HAN_CHAR.search(lines[k][1]):
         return None
     return header, rows, j, lead or 1
-
-
-def wrapped_header(
-    lines: list[tuple[int, str]], k: int, header: list[tuple[int, str]]
-) -> tuple[list[tuple[int, str]], int]:
-    """The header of line ``k`` with the words of the lines below it that wrap its cells, and how many such lines
-    there are (issue 11): lines of words, no number, each cell under one column of the header, found from the
-    aligned positions of the cells, left-aligned ("Funds in place" over "(10,000 yuan)") or right-aligned over the
-    numbers ("Fiscal aid" over "(10,000 yuan)"), over two or more lines, a unit under some columns only."""
-    merged = list(header)
-    n = 0
-    spans = _column_spans(lines, k, header)
-    while k + 1 + n < len(lines) and len(header) >= 3:
-        cells = _cells(lines[k + 1 + n][1])
-        if not cells or len(cells) > len(header) or any(_NUMBER.fullmatch(c) for _, c in cells):
-            break
-        cols = [_column_under(spans, offset, offset + len(words)) for offset, words in cells]
-        if None in cols or len(set(cols)) != len(cols):
-            break
-        for c, (_, words) in zip(cols, cells, strict=True):
-            assert c is not None
-            merged[c] = (merged[c][0], f"{merged[c][1]} {words}")
-        n += 1
-    return merged, n
-
-
-def _column_spans(lines: list[tuple[int, str]], k: int, header: list[tuple[int, str]]) -> list[tuple[int, int]]:
-    """Where each column of the header of line ``k`` lies: its header cell's span, widened by its cell in the first
-    line of numbers below (within five lines) when that line has a cell under every header cell."""
-    spans = [(offset, offset + len(name)) for offset, name in header]
-    for _, line in lines[k + 1 : k + 6]:
-        cells = _cells(line)
-        if any(_NUMBER.fullmatch(c) for _, c in cells):
-            if len(cells) == len(header):
-                spans = [(min(a, o), max(b, o + len(c))) for (a, b), (o, c) in zip(spans, cells, strict=True)]
-            break
-    return spans
-
-
-def _column_under(spans: list[tuple[int, int]], start: int, end: int) -> int | None:
-    """The one column whose span a wrapped header cell from ``start`` to ``end`` overlaps most (a start or end within
-    two characters of the column's will do), or ``None`` when it overlaps none."""
-    overlaps = [min(b, end) - max(a, start) for a, b in spans]
-    best = max(range(len(spans)), key=lambda c: overlaps[c])
-    if overlaps[best] > 0:
-        return best
-    near = [c for c, (a, b) in enumerate(spans) if abs(a - start) <= 2 or abs(b - end) <= 2]
-    return near[0] if len(near) == 1 else None
 
 
 def _cell_period(column: int | None, row: int | None, total: bool, row_years: list[int]) -> Period | None:

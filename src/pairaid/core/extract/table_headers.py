@@ -1,0 +1,107 @@
+"""The header of an English table written over several lines (issue 11): cells wrapped onto the lines below the
+header line (:func:`wrapped_header`) or, bottom-aligned, standing on the lines above it (:func:`header_above`)."""
+
+from __future__ import annotations
+
+import re
+
+from pairaid.core.extract.table_model import cells_of
+from pairaid.core.extract.tables_zh import HAN_CHAR
+
+__all__ = ["NUMBER", "cells", "header_above", "wrapped_header"]
+
+_CELL_GAP = re.compile(r"\s{2,}|\t")
+_BAR_GAP = re.compile(r"\s{2,}|\t|\s*\|\s*")  # "Anhe | 12.5 | 30": an English table's cells split by bars too
+NUMBER = re.compile(r"[\d.,]+%?")
+# a caption or a sentence above a table, not a part of its header: "Table 2 ...", a year, a colon or stop at the end
+_NOT_HEADER = re.compile(r"\b(?:table|as\s+follows|below|unit)\b|(?:19|20)\d\d|[:.;]\s*$", re.I)
+_ABOVE_LINES = 3  # lines of a bottom-aligned header over its last line at most
+_HEADER_WORDS = 4  # words of one cell of such a line at most
+
+
+def cells(line: str) -> list[tuple[int, str]]:
+    """The cells of a line of an English or Chinese table, each with its offset in the line."""
+    return cells_of(line, _BAR_GAP if "|" in line and not HAN_CHAR.search(line) else _CELL_GAP)
+
+
+def wrapped_header(
+    lines: list[tuple[int, str]], k: int, header: list[tuple[int, str]]
+) -> tuple[list[tuple[int, str]], int]:
+    """The header of line ``k`` with the words of the lines below it that wrap its cells, and how many such lines
+    there are (issue 11): lines of words, no number, each cell under one column of the header, found from the
+    aligned positions of the cells, left-aligned ("Funds in place" over "(10,000 yuan)") or right-aligned over the
+    numbers ("Fiscal aid" over "(10,000 yuan)"), over two or more lines, a unit under some columns only."""
+    merged = list(header)
+    n = 0
+    spans = _column_spans(lines, k, header)
+    while k + 1 + n < len(lines) and len(header) >= 3:
+        found = cells(lines[k + 1 + n][1])
+        if not found or len(found) > len(header) or any(NUMBER.fullmatch(c) for _, c in found):
+            break
+        cols = [_column_under(spans, offset, offset + len(words)) for offset, words in found]
+        if None in cols or len(set(cols)) != len(cols):
+            break
+        for c, (_, words) in zip(cols, found, strict=True):
+            assert c is not None
+            merged[c] = (merged[c][0], f"{merged[c][1]} {words}")
+        n += 1
+    return merged, n
+
+
+def _column_spans(lines: list[tuple[int, str]], k: int, header: list[tuple[int, str]]) -> list[tuple[int, int]]:
+    """Where each column of the header of line ``k`` lies: its header cell's span, widened by its cell in the first
+    line of numbers below (within five lines) when that line has a cell under every header cell."""
+    spans = [(offset, offset + len(name)) for offset, name in header]
+    for _, line in lines[k + 1 : k + 6]:
+        row = cells(line)
+        if any(NUMBER.fullmatch(c) for _, c in row):
+            if len(row) == len(header):
+                spans = [(min(a, o), max(b, o + len(c))) for (a, b), (o, c) in zip(spans, row, strict=True)]
+            break
+    return spans
+
+
+def _column_under(spans: list[tuple[int, int]], start: int, end: int) -> int | None:
+    """The one column whose span a wrapped header cell from ``start`` to ``end`` overlaps most (a start or end within
+    two characters of the column's will do), or ``None`` when it overlaps none."""
+    overlaps = [min(b, end) - max(a, start) for a, b in spans]
+    best = max(range(len(spans)), key=lambda c: overlaps[c])
+    if overlaps[best] > 0:
+        return best
+    near = [c for c, (a, b) in enumerate(spans) if abs(a - start) <= 2 or abs(b - end) <= 2]
+    return near[0] if len(near) == 1 else None
+
+
+
+
+def header_above(
+    lines: list[tuple[int, str]], k: int, header: list[tuple[int, str]]
+) -> tuple[list[tuple[int, str]], int]:
+    """The header of line ``k`` with the words of the lines just above it when the header is bottom-aligned ("Aid"
+    over "funds" over "(10,000 yuan)", "Cadres" over "sent"): lines of a few words per cell, no number, each cell
+    over one column of line ``k`` (found as in :func:`wrapped_header`), up to three, stopping at a caption ("Table
+    1 ...", a year, a final colon, one cell at the margin) or a blank line; and how many such lines there are."""
+    merged = list(header)
+    if len(header) < 3:
+        return merged, 0
+    spans = _column_spans(lines, k, header)
+    n = 0
+    while n < _ABOVE_LINES and k - 1 - n >= 0:
+        line = lines[k - 1 - n][1]
+        found = cells(line)
+        if (
+            not found
+            or (len(found) == 1 and found[0][0] == 0)  # a line of one cell at the margin: a caption
+            or len(found) > len(header)
+            or _NOT_HEADER.search(line)
+            or any(NUMBER.fullmatch(c) or len(c.split()) > _HEADER_WORDS for _, c in found)
+        ):
+            break
+        cols = [_column_under(spans, offset, offset + len(words)) for offset, words in found]
+        if None in cols or len(set(cols)) != len(cols):
+            break
+        for c, (_, words) in zip(cols, found, strict=True):
+            assert c is not None
+            merged[c] = (merged[c][0], f"{words} {merged[c][1]}")
+        n += 1
+    return merged, n
