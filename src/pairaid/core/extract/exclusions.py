@@ -43,7 +43,7 @@ from typing import Any
 
 import yaml
 
-from pairaid.core.extract.regex_leads import alternation
+from pairaid.core.extract.regex_leads import alternation, led_pattern
 from pairaid.core.extract.rules import word_list
 from pairaid.core.numbers import NumberMatch
 from pairaid.core.records import quick_init
@@ -104,7 +104,8 @@ def patterns() -> ExclusionPatterns:
     before_any = alternation([str(v) for v in raw["before"].values()], ignore_case=True)
     after_any = "|".join(f"(?:{v})" for v in raw["after"].values())
     return ExclusionPatterns(
-        before_any=re.compile(before_any, re.I),
+        # led by the characters its rules start with: tried at every character of the words before each number
+        before_any=led_pattern(re.compile(before_any, re.I)),
         after_any=re.compile(after_any, re.I),
         before=tuple((str(k), re.compile(str(v), re.I)) for k, v in raw["before"].items()),
         after=tuple((str(k), re.compile(str(v), re.I)) for k, v in raw["after"].items()),

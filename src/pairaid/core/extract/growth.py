@@ -14,12 +14,14 @@ rule's pattern ``base_before``; one that says "over the year before" (``同比``
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
 from pairaid.core.errors import CodelistError
 from pairaid.core.extract.model import Context, Mention, Period, Sentence
+from pairaid.core.extract.rule_anchors import prescreened
 from pairaid.core.extract.rules import Rule, rule_set
 
 __all__ = ["PriorValue", "Rate", "find_rates", "prior_values"]
@@ -69,6 +71,14 @@ def _prior_tail(lang: str) -> re.Pattern[str] | None:
         return None
 
 
+@cache
+def _bracketed(lang: str) -> Callable[[str], re.Match[str] | None]:
+    """The search of the rule's ``bracketed`` pattern, tried only where its year's digits stand (speed)."""
+    rule = _prior_rule(lang)
+    assert rule is not None  # asked only for a language with the rule
+    return prescreened(rule.pattern("bracketed"))
+
+
 # a sentence that opens on the figure before it ("That was up from N in 2018")
 _ANAPHOR = re.compile(
     r"\W*(?:that|this|it|the\s+(?:figure|amount|number)|the\s+(sum|total))\s+(?:was|is|were|marked)\b", re.I
@@ -95,7 +105,7 @@ def prior_values(
         tail = _prior_tail(sent.lang)
         if tail is not None and not tail.search(lead, max(0, len(lead) - 8)):
             continue
-        found = rule.pattern("bracketed").search(lead)
+        found = _bracketed(sent.lang)(lead)
         year, end = (int(found.group("year")), m.end) if found is not None else (None, m.end)
         led = rule.pattern("lead").search(lead) if year is None else None
         if led is not None:

@@ -18,7 +18,17 @@ from typing import Any, Protocol
 
 from pairaid.core.extract.model import Context
 
-__all__ = ["MIN_ANCHOR", "AnchorBits", "Gate", "Needles", "Present", "Screen", "anchors_of", "needles_of"]
+__all__ = [
+    "MIN_ANCHOR",
+    "AnchorBits",
+    "Gate",
+    "Needles",
+    "Present",
+    "Screen",
+    "anchors_of",
+    "needles_of",
+    "prescreened",
+]
 
 MIN_ANCHOR = 3  # shorter literals ("of", "in") are in nearly every context: no test
 _P: Any = import_module("re._parser")
@@ -74,6 +84,21 @@ def needles_of(pattern: re.Pattern[str]) -> frozenset[str] | None:
         return _required(_P.parse(pattern.pattern, pattern.flags), 1)
     except Exception:
         return None
+
+
+def prescreened(pattern: re.Pattern[str]) -> Callable[[str], re.Match[str] | None]:
+    """``pattern.search``, tried only on a text where one of its needles (:func:`needles_of`) stands: the same
+    matches, and no scan of a text that cannot hold one (a year's digits, say)."""
+    needles = needles_of(pattern)
+    if needles is None:
+        return pattern.search
+    caseless = all(n.lower() == n.upper() for n in needles)  # digits, marks: tested as written
+
+    def search(text: str) -> re.Match[str] | None:
+        within = text if caseless else text.lower()
+        return pattern.search(text) if any(n in within for n in needles) else None
+
+    return search
 
 
 class Needles:

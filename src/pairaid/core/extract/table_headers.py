@@ -10,7 +10,8 @@ from pairaid.core.extract.tables_zh import HAN_CHAR
 
 __all__ = ["NUMBER", "cells", "header_above", "wrapped_header"]
 
-_CELL_GAP = re.compile(r"\s{2,}|\t")
+# two white-space characters or a tab (``\s{2,}|\t``), written to open on a white space: the engine skips to one
+_CELL_GAP = re.compile(r"\s(?:\s+|(?<=\t))")
 _BAR_GAP = re.compile(r"\s{2,}|\t|\s*\|\s*")  # "Anhe | 12.5 | 30": an English table's cells split by bars too
 NUMBER = re.compile(r"[\d.,]+%?")
 # a caption or a sentence above a table, not a part of its header: "Table 2 ...", a year, a colon or stop at the end
