@@ -175,3 +175,23 @@ def test_a_label_s_value_ending_the_text_is_a_mention(last: str) -> None:
 def test_a_number_cut_from_its_unit_at_the_text_s_end_is_still_dropped() -> None:
     ex = read_report("Anhe's Aid to Baishan in 2012\n\nAnhe built 12 schools and trained 1,200", report_year=2012)
     assert [m.text for m in ex.mentions] == ["12 schools"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "donor"),
+    [
+        ("The 19 provinces and cities provided aid funds of 3.2 billion yuan.", "The 19 provinces and cities"),
+        ("In 2012, Beijing, Tianjin and Shanghai together invested 800 million yuan.", "Beijing, Tianjin and Shanghai"),
+        ("TIANSHUI, May 3 -- Seven cities in East China have given 1.1 billion yuan.", "Seven cities in East China"),
+        ("Both cities invested 5.2 million yuan in new clinics.", "Anhe"),
+    ],
+)
+def test_a_group_of_givers_acting_is_the_donor_as_written(sentence: str, donor: str) -> None:
+    got = _facts(f"Anhe's Aid to Baishan in 2012\n\n{sentence}\n", donor="Anhe", recipient="Baishan")
+    [(_, facts)] = [(k, v) for k, v in got.items() if "yuan" in k]
+    assert [f[2] for f in facts] == [donor]
+
+
+def test_a_label_s_count_of_visits_is_no_page_counter() -> None:
+    ex = read_report("Anhe's Aid to Baishan in 2012\n\nLeaders' exchange visits: 35 person-times\n", report_year=2012)
+    assert [m.text for m in ex.mentions] == ["35 person-times"]

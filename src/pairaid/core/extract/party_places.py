@@ -1,7 +1,8 @@
 """The report's parties applied to its figures' places once each figure has its own (gold-format.md F9).
 
 A chapter of two donors gives each figure to the one named last before it; a figure given to the
-province around the report's recipient goes to the recipient.  :mod:`pairaid.core.extract.fact_places`
+province around the report's recipient goes to the recipient; a figure a group of givers gives ("the 19 provinces
+and cities provided", "Beijing, Tianjin and Shanghai together invested") has that group as written for donor.  :mod:`pairaid.core.extract.fact_places`
 gives each figure its places first.
 """
 
@@ -12,11 +13,11 @@ import re
 from functools import cache
 
 from pairaid.core.extract.fact_places import Sides
-from pairaid.core.extract.model import Mention
+from pairaid.core.extract.model import Mention, Sentence
 from pairaid.core.extract.opening_parties import known_codes, known_names
 from pairaid.core.extract.places import within
 
-__all__ = ["joint_donor_sides", "narrow_to_recipient"]
+__all__ = ["group_donors", "joint_donor_sides", "narrow_to_recipient"]
 
 
 _JOINT = re.compile(r"\s+and\s+")
@@ -63,3 +64,38 @@ def narrow_to_recipient(places: dict[int, Sides], recipient: str | None, opening
 def _is_region(name: str) -> bool:
     """Whether ``name`` may be a province-level area (by the gazetteer: :func:`known_codes`, cached like it)."""
     return any(code.endswith("0000") for code in known_codes(name))
+
+
+_GROUP_NOUNS = r"(?:provinces|cities|municipalities|prefectures)"
+_NAME = r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?"
+# a clause whose subject is a group of givers, then its verb: "the 19 provinces and cities provided", "Seven cities in
+# East China have given", "Beijing, Tianjin and Shanghai together invested" (not "both cities", "the two sides")
+_GROUP = re.compile(
+    rf"(?:^|[,;:]\s*|\s(?:--|—|–)\s*|\b(?i:in)\s+(?:19|20)\d\d\s*,?\s*)(?P<group>(?:(?i:the)\s+)?(?!(?i:both|two|the\s+two)\b)"
+    rf"(?:(?:\d+|(?i:[a-z]+))\s+)?(?:(?i:aiding|eastern|partner|paired|coastal|donor)\s+)?(?i:{_GROUP_NOUNS})"
+    rf"(?:\s*,?\s*(?i:and)\s+(?i:{_GROUP_NOUNS}))?(?:\s+(?i:in|of)\s+(?:the\s+)?{_NAME})?"
+    rf"|{_NAME}(?:\s*,\s*{_NAME})*\s*,?\s+and\s+{_NAME}(?=\s+(?i:together|jointly)\b))"
+    r"(?:\s+(?i:together|jointly|also|have|has|had|all|each))*\s+(?i:[a-z]+ed|gave|given|sent|built|spent|put|paid)\b"
+)
+_GROUP_WORDS = ("provinces", "cities", "municipalities", "prefectures", "together", "jointly")
+
+
+def group_donors(
+    text: str, sentences: tuple[Sentence, ...], mentions: tuple[Mention, ...], places: dict[int, Sides]
+) -> None:
+    """A figure whose clause's subject is a group of givers before it in its sentence ("the 19 provinces and
+    cities provided N", "Beijing, Tianjin and Shanghai together invested N") has that group, as written, for
+    donor (F9)."""
+    groups: dict[int, list[tuple[int, str]]] = {}
+    for i in places:
+        k = mentions[i].sentence
+        if k not in groups:
+            s = sentences[k]
+            body = text[s.start : s.end]
+            low = body.lower()
+            found = _GROUP.finditer(body) if any(w in low for w in _GROUP_WORDS) else ()
+            groups[k] = [(s.start + m.end(), m.group("group")) for m in found]
+        before = [(end, g) for end, g in groups[k] if end <= mentions[i].start]
+        if before and ";" not in text[before[-1][0] : mentions[i].start]:
+            donors, recipients = places[i]
+            places[i] = ((before[-1][1],) * len(donors), recipients)
