@@ -76,3 +76,22 @@ def test_page_counters_times_telephones_citations_ages_and_heading_numbers_are_n
     assert [(f.indicator, f.period.kind, f.period.year, f.donor, f.recipient) for f in ex.facts] == [
         ("health_facilities", "year", 2031, "Anhe", "Baishan")
     ]
+
+
+def test_a_bare_number_whose_act_only_people_do_counts_people_and_bullet_labels_say_what_is_counted() -> None:
+    text = (
+        "Anhe - Baishan Pairing-off Poverty Alleviation\n\n"
+        "In 2031, 2,600 labourers from Baishan were transferred to Anhe, and another 740 found jobs at home.\n\n"
+        "Key figures\n"
+        " - Doctors at their posts in Baishan: 56\n"
+        " - Investment by Anhe companies: RMB 1.3bn\n\n"
+        "Compiled by the Anhe office.\n"
+    )
+    ex = read_report(text, report_year=2031)
+    got = {m.text: (text[m.start : m.end], m.value, m.unit) for m in ex.mentions}
+    assert got["740"] == ("740", Decimal(740), "person")
+    assert got["56"] == ("56", Decimal(56), "person")
+    assert got["RMB 1.3bn"] == ("RMB 1.3bn", Decimal(1_300_000_000), "CNY")
+    facts = _facts(ex)
+    assert facts["740"] == [(Decimal(740), "jobs", "year:2031", "Anhe", "Baishan", None)]
+    assert facts["RMB 1.3bn"] == [(Decimal(1_300_000_000), "enterprise_investment", "year:2031", "Anhe", "Baishan", None)]

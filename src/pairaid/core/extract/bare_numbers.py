@@ -16,6 +16,7 @@ from decimal import Decimal
 from pairaid.core.extract.model import Mention
 from pairaid.core.extract.qualifier_words import alternation, qualifiers_raw
 from pairaid.core.extract.regex_leads import compile_led
+from pairaid.core.extract.rules import word_list
 from pairaid.core.units import is_person_noun, is_plural, singular
 
 __all__ = ["inherit_units", "money_lists", "qualifier_alternation"]
@@ -48,7 +49,9 @@ _GROUP = re.compile(r"\b(?:batch|group|team|contingent|squad)\b", re.I)
 # "Anhe companies invested N yuan, and 57 of them set up plants": the sentence's subject, its first words
 _SUBJECT = re.compile(r"(?:^|[.;!?]\s+|\n\s*)((?:[A-Za-z][\w’'-]*\s+){0,3}[A-Za-z][\w’'-]*)\s(?:[^.;!?\n]|\.\d)*$")
 # a table flattened into lines: "Cadres seconded: 17; professionals sent: 64"
-_LABEL_BEFORE = re.compile(r"(?:^|[\n;；]|\s{2,})\s*(?P<label>[A-Za-z][A-Za-z'’ -]{2,40}):\s*$")
+_LABEL_BEFORE = re.compile(r"(?:^|[\n;；]|\s{2,})\s*(?:[-–•*·]\s+)?(?P<label>[A-Za-z][A-Za-z'’ -]{2,40}):\s*$")
+# "and another 800 found jobs": a bare number whose act only people do (``people_acts`` of ``words.yaml``)
+_PEOPLE_ACT = re.compile(rf"\s+(?:(?:have|had|has)\s+)?(?:{'|'.join(word_list('people_acts'))})\b", re.I)
 _IN_ALL = re.compile(r"\s+(?:in\s+all|in\s+total|in\s+number|altogether|strong)\b", re.I)
 # "37,000 rural labourers, including 12,000 through ...": a part of the figure before it
 _OF_THE_BEFORE = re.compile(r"\b(?:of|among)\s+(?:the|these|those)\s+$", re.I)
@@ -79,7 +82,8 @@ def inherit_units(text: str, mentions: list[Mention]) -> list[Mention]:
     * "Of the 92 cadres sent, 12 ...": the figure the sentence opened on;
     * "1,200 nurses in 2012, compared with 900 in 2011", "against 900": the last counted figure before it;
     * "the first batch of aid cadres, 113 in all, ...": what the noun before the comma counts;
-    * "Cadres seconded: 24; teachers sent: 113": what the label before the colon counts.
+    * "Cadres seconded: 24; teachers sent: 113", " - Cadres at their posts: 24": what the label before the colon counts;
+    * "and another 800 found jobs", "while 2,100 were employed": people (``people_acts`` of ``words.yaml``).
     """
     out: list[Mention] = []
     for k, m in enumerate(mentions):
@@ -128,6 +132,9 @@ def inherit_units(text: str, mentions: list[Mention]) -> list[Mention]:
             out.append(_in_apposition(m, phrase.group(1), out))
         elif (label := _LABEL_BEFORE.search(lead)) is not None:
             out.append(_counted_by(m, label.group("label")))
+        elif _PEOPLE_ACT.match(text, m.end):  # "and another 800 found jobs": people, what the sentence counted last
+            people = next((p.noun for p in earlier if p.unit == "person"), None)
+            out.append(replace(m, unit="person", noun=people or "person"))
         else:
             out.append(m)
     return out
