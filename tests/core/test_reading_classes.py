@@ -94,4 +94,5 @@ def test_a_bare_number_whose_act_only_people_do_counts_people_and_bullet_labels_
     assert got["RMB 1.3bn"] == ("RMB 1.3bn", Decimal(1_300_000_000), "CNY")
     facts = _facts(ex)
     assert facts["740"] == [(Decimal(740), "jobs", "year:2031", "Anhe", "Baishan", None)]
-    assert facts["RMB 1.3bn"] == [(Decimal(1_300_000_000), "enterprise_investment", "year:2031", "Anhe", "Baishan", None)]
+    invested = (Decimal(1_300_000_000), "enterprise_investment", "year:2031", "Anhe", "Baishan", None)
+    assert facts["RMB 1.3bn"] == [invested]

@@ -133,8 +133,8 @@ def inherit_units(text: str, mentions: list[Mention]) -> list[Mention]:
         elif (label := _LABEL_BEFORE.search(lead)) is not None:
             out.append(_counted_by(m, label.group("label")))
         elif _PEOPLE_ACT.match(text, m.end):  # "and another 800 found jobs": people, what the sentence counted last
-            people = next((p.noun for p in earlier if p.unit == "person"), None)
-            out.append(replace(m, unit="person", noun=people or "person"))
+            who = next((p.noun for p in earlier if p.unit == "person"), None)
+            out.append(replace(m, unit="person", noun=who or "person"))
         else:
             out.append(m)
     return out
