@@ -1,9 +1,9 @@
 """The report's parties applied to its figures' places once each figure has its own (gold-format.md F9).
 
 A chapter of two donors gives each figure to the one named last before it; a figure given to the
-province around the report's recipient goes to the recipient; a figure a group of givers gives ("the 19 provinces
-and cities provided", "Beijing, Tianjin and Shanghai together invested") has that group as written for donor.  :mod:`pairaid.core.extract.fact_places`
-gives each figure its places first.
+province around the report's recipient goes to the recipient; a figure a group of givers gives ("the 19
+provinces and cities provided", "Beijing, Tianjin and Shanghai together invested") has that group as
+written for donor.  :mod:`pairaid.core.extract.fact_places` gives each figure its places first.
 """
 
 from __future__ import annotations
