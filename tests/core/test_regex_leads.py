@@ -38,6 +38,27 @@ def test_led_wraps_branches_and_lowers_for_ignore_case() -> None:
     assert led(r"\bBy|\buntil", ignore_case=True) == r"(?=[bu])(?:\bBy|\buntil)"
     assert led(r"\bIn\s+X", ignore_case=False) == r"(?=[I])\bIn\s+X"
     assert led(r"[;:]", ignore_case=True) == r"[;:]"
+
+
+@pytest.mark.parametrize(
+    ("items", "unled"),
+    [
+        (["无偿[^,;。]{0,20}$"], True),  # a literal prefix: the regex engine scans for it itself
+        (["(?:财政收入|预算收入)[^,;。]{0,12}$"], True),  # a set of first characters
+        (["(?:地区生产总值|GDP)[^,;。]{0,12}$"], False),  # letters under re.I: no quick scan, so a lead
+        (["培训", "讲座"], True),
+        ([r"\bgrants?\b"], False),
+    ],
+)
+def test_no_lead_where_the_engine_scans_itself(items: list[str], unled: bool) -> None:
+    written = alternation(items, ignore_case=True)
+    assert written.startswith("(?=") is not unled
+    if len(items) == 1:
+        assert (led(items[0], ignore_case=True) == items[0]) is unled
+    text = "安和白山地区生产总值达32亿元,无偿援助资金800万元,新培训讲座,预算收入3亿元,grants of 5"
+    assert [m.span() for m in re.finditer(written, text, re.I)] == [
+        m.span() for m in re.finditer("|".join(f"(?:{p})" for p in items), text, re.I)
+    ]
     assert led(r"\]|\bNo", ignore_case=True) == r"(?=[\]n])(?:\]|\bNo)"
 
 

@@ -17,6 +17,9 @@ from typing import Any
 
 __all__ = ["alternation", "compile_led", "first_chars", "led", "led_pattern", "opening_class"]
 
+_P: Any = import_module("re._parser")
+_C: Any = import_module("re._constants")
+_COMPILER: Any = import_module("re._compiler")
 _QUANTIFIER = "?*{"
 _SPECIAL = set(".^$*+?{}[]\\|()")
 
@@ -92,13 +95,30 @@ def _lead(chars: set[str], ignore_case: bool) -> str:
     return f"(?=[{''.join(re.escape(c) for c in sorted(chars))}])"
 
 
+def _engine_scans(pattern: str, ignore_case: bool) -> bool:
+    """True when Python's ``re`` finds where ``pattern`` can match by itself, in its quick scan for a literal
+    prefix or a set of first characters (``无偿[^,;。]{0,20}$``, ``(?:财政收入|预算收入)…``): a look-ahead lead
+    would only hide them from it, so that the pattern is tried at every character.  Not with letters under
+    ``re.I`` (``GDP``, ``\\bby``), which the quick scan does not take."""
+    flags = re.I if ignore_case else 0
+    try:
+        parsed = _P.parse(pattern, flags)
+        if parsed.getwidth()[0] == 0:
+            return False
+        prefix = _COMPILER._get_literal_prefix(parsed, flags)[0]
+        return bool(prefix) or bool(_COMPILER._get_charset_prefix(parsed, flags))
+    except Exception:  # another version of re's internals: lead as before
+        return False
+
+
 def led(pattern: str, *, ignore_case: bool) -> str:
-    """``pattern`` with a look-ahead on its first characters when :func:`first_chars` knows them, else as given.
+    """``pattern`` with a look-ahead on its first characters when :func:`first_chars` knows them and the regex
+    engine does not scan for them itself (:func:`_engine_scans`), else as given.
 
     ``ignore_case`` says whether the pattern is compiled with ``re.I``.
     """
     chars = first_chars(pattern)
-    if chars is None:
+    if chars is None or _engine_scans(pattern, ignore_case):
         return pattern
     if len(_split_top(pattern)[0]) > 1:
         pattern = f"(?:{pattern})"  # the look-ahead leads every branch
@@ -110,7 +130,9 @@ def alternation(items: list[str], *, ignore_case: bool) -> str:
     with when every item's are known (:func:`first_chars`)."""
     alts = "|".join(f"(?:{p})" for p in items)
     firsts = _union(items, first_chars)
-    return alts if firsts is None else f"{_lead(firsts, ignore_case)}(?:{alts})"
+    if firsts is None or _engine_scans(alts, ignore_case):
+        return alts
+    return f"{_lead(firsts, ignore_case)}(?:{alts})"
 
 
 def compile_led(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -118,8 +140,6 @@ def compile_led(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile(led(pattern, ignore_case=bool(flags & re.I)), flags)
 
 
-_P: Any = import_module("re._parser")
-_C: Any = import_module("re._constants")
 _CATEGORIES = {"CATEGORY_DIGIT": r"\d", "CATEGORY_SPACE": r"\s", "CATEGORY_WORD": r"\w"}
 
 
