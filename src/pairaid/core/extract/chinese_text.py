@@ -76,40 +76,34 @@ def main_language(text: str) -> str:
     return "zh"
 
 
-def _line_counts(line: str) -> tuple[str | None, int, int]:
-    """The language of ``line`` (``None``: neither Chinese characters nor Latin letters), and how many Chinese
-    characters and Latin letters it holds (the letters of a line of no Chinese character not counted: 0)."""
-    han = _count(_HAN_RUN, line)
-    if not han:
-        return ("en" if _LATIN.search(line) else None), 0, 0
-    latin = _count(_LATIN_RUN, line)
-    return ("zh" if han * 4 > latin else "en"), han, latin
-
-
 def language_parts(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, language)`` runs of whole lines of ``text``, in order, covering it."""
     return read_languages(text)[0]
 
 
 def read_languages(text: str) -> tuple[list[tuple[int, int, str]], str]:
-    """:func:`language_parts` of ``text`` and its :func:`main_language`, from one count of each line's Chinese
-    characters and Latin letters (those of the lines without Chinese counted only as long as they may
-    decide the language)."""
+    """:func:`language_parts` of ``text`` and its :func:`main_language`, from one look at each line (its Chinese
+    characters and Latin letters counted only when it holds both; the Chinese characters of the text counted
+    once, and those of the lines without Chinese only as long as they may decide the language)."""
     parts: list[tuple[int, int, str]] = []
     pending = 0  # start of lines of no language waiting for one
-    han = latin = 0
+    latin = 0  # the Latin letters of the lines with Chinese characters
     spaced: list[str] = []  # the lines of Latin letters and no Chinese character
     for m in _LINE.finditer(text):
         if m.start() == len(text):
             break
         line = m.group()
-        lang, line_han, line_latin = _line_counts(line)
-        if lang is None:
-            continue
-        han += line_han
-        latin += line_latin
-        if not line_han:
+        if _HAN_RE.search(line) is None:
+            if _LATIN.search(line) is None:
+                continue
+            lang = "en"
             spaced.append(line)
+        elif _LATIN.search(line) is None:
+            lang = "zh"
+        else:
+            line_han, line_latin = _count(_HAN_RUN, line), _count(_LATIN_RUN, line)
+            lang = "zh" if line_han * 4 > line_latin else "en"
+            latin += line_latin
         if parts and parts[-1][2] == lang:
             parts[-1] = (parts[-1][0], m.end(), lang)
         else:
@@ -117,11 +111,14 @@ def read_languages(text: str) -> tuple[list[tuple[int, int, str]], str]:
                 parts[-1] = (parts[-1][0], m.start(), parts[-1][2])
             parts.append((pending if not parts else m.start(), m.end(), lang))
         pending = m.end()
-    for line in spaced:  # main_language: "en" once the Latin letters reach the Chinese characters counted four times
+    # main_language: "en" once the Latin letters reach the Chinese characters counted four times (with no
+    # Latin letter at all, a text of Chinese characters is Chinese and one of neither is too)
+    han = _count(_HAN_RUN, text) if latin or spaced else 0
+    for line in spaced:
         if latin >= han * 4:
             break
         latin += _count(_LATIN_RUN, line)
-    main = "en" if latin >= han * 4 and (han or spaced) else "zh"
+    main = "en" if (latin or spaced) and latin >= han * 4 and (han or spaced) else "zh"
     if not parts:
         return [(0, len(text), "en")], main
     parts[-1] = (parts[-1][0], len(text), parts[-1][2])
