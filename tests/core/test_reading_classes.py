@@ -96,3 +96,27 @@ def test_a_bare_number_whose_act_only_people_do_counts_people_and_bullet_labels_
     assert facts["740"] == [(Decimal(740), "jobs", "year:2031", "Anhe", "Baishan", None)]
     invested = (Decimal(1_300_000_000), "enterprise_investment", "year:2031", "Anhe", "Baishan", None)
     assert facts["RMB 1.3bn"] == [invested]
+
+
+THREE_LINE_HEADER = (
+    "Anhe - Baishan Pairing-off Poverty Alleviation\n\n"
+    "Indicators by county, 2031\n\n"
+    "              Fiscal aid      Labour          Consumption\n"
+    "County        funds           transferred     assistance\n"
+    "              (10,000 yuan)   (persons)       (100 million yuan)\n"
+    "--------------------------------------------------------------\n"
+    "Shule         2,150           830             1.25\n"
+    "Linxi         1,870           615             0.95\n"
+    "--------------------------------------------------------------\n"
+)
+
+
+def test_a_header_over_three_lines_above_its_rule_reads_each_column_whole() -> None:
+    ex = read_report(THREE_LINE_HEADER, report_year=2031)
+    got = _facts(ex)
+    spans = {m.text: THREE_LINE_HEADER[m.start : m.end] for m in ex.mentions}
+    assert spans["2,150"] == "2,150"
+    assert got["2,150"] == [(Decimal(21_500_000), "government_aid_funds", "year:2031", "Anhe", "Shule", None)]
+    assert got["830"] == [(Decimal(830), "labour_transferred", "year:2031", "Anhe", "Shule", None)]
+    assert got["1.25"] == [(Decimal(125_000_000), "consumption_assistance", "year:2031", "Anhe", "Shule", None)]
+    assert got["615"] == [(Decimal(615), "labour_transferred", "year:2031", "Anhe", "Linxi", None)]

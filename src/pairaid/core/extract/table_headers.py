@@ -8,12 +8,14 @@ import re
 from pairaid.core.extract.table_model import cells_of
 from pairaid.core.extract.tables_zh import HAN_CHAR
 
-__all__ = ["NUMBER", "cells", "header_above", "wrapped_header"]
+__all__ = ["NUMBER", "RULE_LINE", "cells", "header_above", "wrapped_header"]
 
 # two white-space characters or a tab (``\s{2,}|\t``), written to open on a white space: the engine skips to one
 _CELL_GAP = re.compile(r"\s(?:\s+|(?<=\t))")
 _BAR_GAP = re.compile(r"\s{2,}|\t|\s*\|\s*")  # "Anhe | 12.5 | 30": an English table's cells split by bars too
 NUMBER = re.compile(r"[\d.,]+%?")
+# a line that only rules a table ("|------|-----:|", "------  ------", "+====+====+")
+RULE_LINE = re.compile(r"[\s|:+]*[-=]{3,}[-=\s|:+]*")
 # a caption or a sentence above a table, not a part of its header: "Table 2 ...", a year, a colon or stop at the end
 _NOT_HEADER = re.compile(r"\b(?:table|as\s+follows|below|unit)\b|(?:19|20)\d\d|[:.;]\s*$", re.I)
 _ABOVE_LINES = 3  # lines of a bottom-aligned header over its last line at most
@@ -39,6 +41,8 @@ def wrapped_header(
         found = cells(lines[k + 1 + n][1])
         if not found or len(found) > len(header) or any(NUMBER.fullmatch(c) for _, c in found):
             break
+        if RULE_LINE.fullmatch(lines[k + 1 + n][1]):
+            break  # the rule under the header ("-------", "|---|---:|")
         cols = [_column_under(spans, offset, offset + len(words)) for offset, words in found]
         if None in cols or len(set(cols)) != len(cols):
             break
@@ -63,10 +67,12 @@ def _column_spans(lines: list[tuple[int, str]], k: int, header: list[tuple[int, 
 
 
 def _column_under(spans: list[tuple[int, int]], start: int, end: int) -> int | None:
-    """The one column whose span a wrapped header cell from ``start`` to ``end`` overlaps most (a start or end within
-    two characters of the column's will do), or ``None`` when it overlaps none."""
+    """The one column whose span a wrapped header cell from ``start`` to ``end`` overlaps most, of those the one that
+    starts nearest it (a start or end within two characters of the column's will do), or ``None`` when it overlaps
+    none."""
     overlaps = [min(b, end) - max(a, start) for a, b in spans]
-    best = max(range(len(spans)), key=lambda c: overlaps[c])
+    # on a tie the column that starts nearest the cell ("Labour" over "transferred", beside a wide unit cell)
+    best = max(range(len(spans)), key=lambda c: (overlaps[c], -abs(spans[c][0] - start)))
     if overlaps[best] > 0:
         return best
     near = [c for c, (a, b) in enumerate(spans) if abs(a - start) <= 2 or abs(b - end) <= 2]

@@ -34,8 +34,8 @@ from functools import cache
 from pairaid.core.extract.model import Mention, Period, Sentence
 from pairaid.core.extract.rules import rule_set, word_list
 from pairaid.core.extract.table_headers import NUMBER as _NUMBER
+from pairaid.core.extract.table_headers import RULE_LINE, header_above, wrapped_header
 from pairaid.core.extract.table_headers import cells as _cells
-from pairaid.core.extract.table_headers import header_above, wrapped_header
 from pairaid.core.extract.table_model import ZH_CELL, Table, TableCell, lines_of, renumbered
 from pairaid.core.extract.tables_zh import HAN_CHAR, chinese_tables
 from pairaid.core.units import is_person_noun, singular
@@ -59,8 +59,6 @@ _PLURAL = re.compile(r"[^s]s$")
 # a header's unit of people ("Cadres sent (persons)", "Visits (person-times)", "Relocated (households)")
 _PEOPLE = re.compile(r"\(\s*(?P<unit>persons?|people|person[-\s]times|households?)\s*\)", re.I)
 _YEAR_SPAN = re.compile(r"\b(?P<start>(?:19|20)\d\d)\s*(?:[-–—~]|to)\s*(?P<end>(?:19|20)\d\d)\b")
-# a line that only rules a table ("|------|-----:|", "------  ------", "+====+====+")
-_RULE_LINE = re.compile(r"[\s|:+]*[-=]{3,}[-=\s|:+]*")
 _INTRODUCES = re.compile(r"\b(?:table|as\s+follows|below)\b", re.I)
 
 
@@ -282,7 +280,7 @@ def _table_rows(
     header, wrapped = wrapped_header(lines, k, header)
     rows = []
     j = k + 1 + wrapped
-    if j < len(lines) and _RULE_LINE.fullmatch(lines[j][1]):
+    if j < len(lines) and RULE_LINE.fullmatch(lines[j][1]):
         j += 1  # a rule under the header: a Markdown table's "|---|---:|", a line of dashes
     english = not HAN_CHAR.search(lines[k][1])
     lead: int | None = None
