@@ -55,7 +55,7 @@ def _ends_for_of(left: str) -> bool:
 
 
 def _strip_qualifier(left: str) -> str:
-    m = qualifier_words().before.search(left)
+    m = qualifier_words().before_search(left)
     if m is not None:
         return left[: m.start(1)]
     return left

@@ -177,7 +177,7 @@ def _qualifier(text: str, number: NumberMatch, end: int) -> tuple[Qualifier, str
     qw = qualifier_words()
     if number.qualifier is not None:
         return cast(Qualifier, number.qualifier), "fixed"
-    m = qw.before.search(text[max(0, number.start - 24) : number.start])
+    m = qw.before_search(text[max(0, number.start - 24) : number.start])
     if m is not None:
         return cast(Qualifier, qw.before_map[re.sub(r"\s+", " ", m.group(1).lower())]), "before"
     a = qw.after.match(text, end)

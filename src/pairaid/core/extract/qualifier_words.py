@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
@@ -35,3 +35,16 @@ class QualifierWords:
     before_map: dict[str, str]
     after: re.Pattern[str]
     after_map: dict[str, str]
+
+    @cached_property
+    def _before_ends(self) -> tuple[str, ...]:
+        return tuple({k.split()[-1] for k in self.before_map})
+
+    def before_search(self, text: str) -> re.Match[str] | None:
+        """``before.search(text)`` (a qualifier ending ``text``), not tried when the last word of ``text`` ends
+        none: tested in lower case on ASCII only, as the pattern ignores case and a few other letters match
+        ASCII ones (``ſ``, ``ı``)."""
+        tail = text.rstrip()
+        if tail.isascii() and not tail.lower().endswith(self._before_ends):
+            return None
+        return self.before.search(text)
