@@ -120,3 +120,21 @@ def test_a_header_over_three_lines_above_its_rule_reads_each_column_whole() -> N
     assert got["830"] == [(Decimal(830), "labour_transferred", "year:2031", "Anhe", "Shule", None)]
     assert got["1.25"] == [(Decimal(125_000_000), "consumption_assistance", "year:2031", "Anhe", "Shule", None)]
     assert got["615"] == [(Decimal(615), "labour_transferred", "year:2031", "Anhe", "Linxi", None)]
+
+
+def test_produce_sold_in_the_aiding_side_and_labourers_working_away_are_read_by_their_cues() -> None:
+    text = (
+        "Anhe - Baishan Pairing-off Poverty Alleviation\n\n"
+        "In 2031, Baishan honey and dried yak meat worth 27 million yuan were sold in Anhe. Purchases of Baishan"
+        " goods, from tea to wool, reached 44 million yuan. That year 3,900 people from poor households came to"
+        " work in Anhe, and 5,600 rural labourers worked outside their home counties.\n"
+    )
+    ex = read_report(text, report_year=2031)
+    spans = {m.text: text[m.start : m.end] for m in ex.mentions}
+    assert spans["27 million yuan"] == "27 million yuan"
+    got = _facts(ex)
+    sold = ("consumption_assistance", "year:2031", "Anhe", "Baishan", None)
+    assert got["27 million yuan"] == [(Decimal(27_000_000), *sold)]
+    assert got["44 million yuan"] == [(Decimal(44_000_000), *sold)]
+    assert got["3,900 people"] == [(Decimal(3900), "labour_transferred", "year:2031", "Anhe", "Baishan", None)]
+    assert got["5,600 rural labourers"][0][:3] == (Decimal(5600), "labour_transferred", "year:2031")
