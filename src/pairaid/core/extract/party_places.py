@@ -68,10 +68,10 @@ def _is_region(name: str) -> bool:
 
 _GROUP_NOUNS = r"(?:provinces|cities|municipalities|prefectures)"
 _NAME = r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?"
-# a clause whose subject is a group of givers, then its verb: "the 19 provinces and cities provided", "Seven cities in
-# East China have given", "Beijing, Tianjin and Shanghai together invested" (not "both cities", "the two sides")
+# a clause whose subject is a group of givers, then its verb: "the 19 provinces and cities provided", "Five cities in
+# the East have given", "Beijing, Tianjin and Shanghai together invested" (not "both cities", "the two sides")
 _GROUP = re.compile(
-    rf"(?:^|[,;:]\s*|\s(?:--|—|–)\s*|\b(?i:in)\s+(?:19|20)\d\d\s*,?\s*)(?P<group>(?:(?i:the)\s+)?(?!(?i:both|two|the\s+two)\b)"
+    rf"(?:^|[,;:]\s*|\s(?:--|—|–)\s*|\b(?i:in)\s+(?:19|20)\d\d\s*,?\s*|(?<!\bby)(?<!\bfrom)(?<!\bof)(?<!\bto)(?<!\bin)(?<!\bfor)(?<!\bwith)(?<!\bamong)\s(?=(?i:the)\s))(?P<group>(?:(?i:the)\s+)?(?!(?i:both|two|the\s+two)\b)"
     rf"(?:(?:\d+|(?i:[a-z]+))\s+)?(?:(?i:aiding|eastern|partner|paired|coastal|donor)\s+)?(?i:{_GROUP_NOUNS})"
     rf"(?:\s*,?\s*(?i:and)\s+(?i:{_GROUP_NOUNS}))?(?:\s+(?i:in|of)\s+(?:the\s+)?{_NAME})?"
     rf"|{_NAME}(?:\s*,\s*{_NAME})*\s*,?\s+and\s+{_NAME}(?=\s+(?i:together|jointly)\b))"
