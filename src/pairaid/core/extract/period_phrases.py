@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from pairaid.core.extract.model import Sentence
 from pairaid.core.extract.regex_leads import compile_led
+from pairaid.core.extract.rule_anchors import needles_of
 from pairaid.core.extract.rules import word_list
 from pairaid.core.records import quick_init
 
@@ -112,6 +113,12 @@ _PHRASE_WORDS = (
     "since", "since", "from", "since", "since", "years", "years", "plan", "year", "", "", "years", "year", "last",
     "present|now",
 )
+# and the literals one of which every match of it holds (rule_anchors.needles_of: "19" or "20" of a year), tested
+# in lower case in a sentence without the letters that the patterns, ignoring case, match to ASCII letters
+# lower() does not give (ſ, ı, İ)
+_PHRASE_NEEDLES = tuple(needles_of(pat) for _, pat in _PHRASES)
+_NEEDLES = frozenset().union(*(n for n in _PHRASE_NEEDLES if n))
+_NOT_LOWERED = ("ſ", "ı", "İ")
 # "18.2% more than in 2010", "compared with 2009": a base year of a comparison, not a period
 _BASE_BEFORE = compile_led(
     r"\b(?:than|over|compared\s+(?:with|to)|against|versus)\s+(?:that\s+|the\s+level\s+)?$", re.I
@@ -198,9 +205,13 @@ def find_period_phrases(
     if not _names_a_period(body):
         return ()
     low = body.lower()
-    for (kind, pat), needs in zip(_PHRASES, _PHRASE_WORDS, strict=True):
+    plain = body.isascii() or not any(c in body for c in _NOT_LOWERED)
+    standing = {n for n in _NEEDLES if n in low} if plain else None
+    for (kind, pat), needs, needles in zip(_PHRASES, _PHRASE_WORDS, _PHRASE_NEEDLES, strict=True):
         if needs not in low and ("|" not in needs or not any(w in low for w in needs.split("|"))):
             continue  # a word every match of the pattern has is missing: no scan
+        if standing is not None and needles and standing.isdisjoint(needles):
+            continue  # so are the literals every match holds
         for m in pat.finditer(body):
             if any(p.start < sentence.start + m.end() and sentence.start + m.start() < p.end for p in found):
                 continue
@@ -306,14 +317,18 @@ def written_year(text: str, report_year: int) -> int | None:
 
 
 def sentences_naming_a_period(text: str, sentences: tuple[Sentence, ...]) -> list[bool]:
-    """For each sentence, whether it names a year or says "year(s)": one pass over the text, not one per sentence."""
+    """For each sentence, whether it names a year or says "year(s)": the years in one pass over the text (the
+    engine skips to digits), the words only in the sentences that name no year, up to the first."""
     starts = [s.start for s in sentences]
     out = [False] * len(sentences)
-    for pattern in (_YEAR_DIGITS, _PERIOD_WORD):
-        for m in pattern.finditer(text):
-            i = bisect.bisect_right(starts, m.start()) - 1
-            if i >= 0 and m.end() <= sentences[i].end:
-                out[i] = True
+    for m in _YEAR_DIGITS.finditer(text):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i >= 0 and m.end() <= sentences[i].end:
+            out[i] = True
+    search = _PERIOD_WORD.search
+    for i, s in enumerate(sentences):
+        if not out[i] and search(text, s.start, s.end) is not None:
+            out[i] = True
     return out
 
 
