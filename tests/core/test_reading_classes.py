@@ -138,3 +138,14 @@ def test_produce_sold_in_the_aiding_side_and_labourers_working_away_are_read_by_
     assert got["44 million yuan"] == [(Decimal(44_000_000), *sold)]
     assert got["3,900 people"] == [(Decimal(3900), "labour_transferred", "year:2031", "Anhe", "Baishan", None)]
     assert got["5,600 rural labourers"][0][:3] == (Decimal(5600), "labour_transferred", "year:2031")
+
+
+def test_a_pairing_launched_in_a_year_starts_the_sums_given_by_the_end_of_a_later_year() -> None:
+    text = (
+        "Anhe - Baishan Pairing-off Poverty Alleviation\n\n"
+        "When the province launched counterpart support in 2024, Anhe was assigned Baishan.\n\n"
+        "By the end of 2031, Anhe had sent 640 teachers to Baishan.\n"
+    )
+    ex = read_report(text, report_year=2031)
+    assert {m.text: text[m.start : m.end] for m in ex.mentions}["640 teachers"] == "640 teachers"
+    assert _facts(ex)["640 teachers"] == [(Decimal(640), "professionals_sent", "2024-2031", "Anhe", "Baishan", None)]
