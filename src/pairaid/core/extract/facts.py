@@ -36,7 +36,6 @@ from pairaid.core.extract.places import Parties
 from pairaid.core.extract.readings import best_readings, certainty, mention_readings, own_channel
 from pairaid.core.extract.respectively_lists import shared_readings
 from pairaid.core.extract.rules import rule_set, word_list
-from pairaid.core.extract.sections import title_line
 from pairaid.core.extract.tables import ZH_CELL, Table
 
 __all__ = ["Binding", "bind_facts", "resolve_indicators"]
@@ -199,7 +198,8 @@ def bind_facts(
         del bound[i]
     _table_repeats(mentions, tables, bound, parts)
     if sections and sections[0].rule == "title":  # a headline's figure is told again below it: no fact of its own
-        head = title_line(text) or (0, 0)
+        at = text.rfind(sections[0].heading, 0, sections[0].start)  # the title line, just above its section's body
+        head = (at, at + len(sections[0].heading)) if at >= 0 else (0, 0)
         for i in [i for i in bound if head[0] <= mentions[i].start < head[1]]:
             if sentences[mentions[i].sentence].lang == "en":
                 del bound[i]
