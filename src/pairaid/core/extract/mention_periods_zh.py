@@ -16,9 +16,11 @@ For each figure, the first that applies:
    ``如今 ... 已`` (done so far: from the pairing's start year, when known);
 3. a phrase that opened an earlier sentence of its paragraph (at its start, or after a topic lead:
    ``产业协作方面,``); a stock it states (``截至2021年底``) is the year's flow for a figure with its
-   change on the year before (``同比增长``);
+   change on the year before (``同比增长``), and for one whose sentence says nothing of a stock or a sum
+   before it (``carried_stock``: ``已``, ``达到``, ``累计``: "白山有800人赴安和务工" is that year's work);
 4. a word that sums over a period (``累计``, ``共``, ``先后``, ``还``) before it in its sentence:
-   the last cumulative period the page opened before it, else from the pairing's start year;
+   the last cumulative period the page opened before it, else from the pairing's start year; but
+   the report year when the page spoke of this year (``今年以来``) after that period and before it;
 5. the report year.
 
 The report year is the year before for a work report delivered early in the year on "the past year"
@@ -60,6 +62,7 @@ class _Words:
     cumulative: re.Pattern[str]
     pairing_start: tuple[re.Pattern[str], ...]
     past_year_review: re.Pattern[str]
+    carried_stock: re.Pattern[str]
     review_date: re.Pattern[str]
 
 
@@ -93,6 +96,7 @@ def _words() -> _Words:
         cumulative=re.compile(str(raw["cumulative_cues"])),
         pairing_start=tuple(re.compile(str(p)) for p in raw["pairing_start"]),
         past_year_review=re.compile(str(raw["past_year_review"])),
+        carried_stock=re.compile(str(raw["carried_stock"])),
         review_date=re.compile(str(raw["review_date"])),
     )
 
@@ -243,6 +247,7 @@ def chinese_periods(
     state: _Phrase | None = None
     paragraph = -1
     cumulative_at: list[tuple[int, _Phrase]] = []  # cumulative phrases of the page, by offset
+    this_year_at: list[int] = []  # where the page speaks of this year ("今年以来"), by offset
     for k, s in enumerate(sentences):
         if s.paragraph != paragraph:
             state, paragraph = None, s.paragraph
@@ -252,6 +257,8 @@ def chinese_periods(
                 state = p
             if p.kind in ("span", "since", "plan_period", "years", "recent", "since_pairing"):
                 cumulative_at.append((p.start, p))
+            elif p.kind == "this_year":
+                this_year_at.append(p.start)
     starts = [a for a, _ in cumulative_at]
     out: dict[int, Period] = {}
     for i in wanted:
@@ -274,13 +281,22 @@ def chinese_periods(
         elif carried.get(m.sentence) is not None:
             phrase = carried[m.sentence]
             assert phrase is not None
-            if phrase.kind == "as_of" and w.flow_after.match(text[m.end : sent.end]):
-                out[i] = Period("year", year=phrase.first, rule="zh:as_of+flow")  # "…2亿元,同比增长15%"
+            # the stock words of its whole sentence, back over a ";" ("已开工卫生室20个;…修建村道75公里")
+            back = max(0, sent.start - 200)
+            whole = max(text.rfind("。", back, m.start), text.rfind("\n", back, m.start), back - 1) + 1
+            flow = not (summed or w.carried_stock.search(text, min(whole, sent.start), m.start))
+            if phrase.kind == "as_of" and (flow or w.flow_after.match(text[m.end : sent.end])):
+                # "…2亿元,同比增长15%", or "白山有800人赴安和务工" after "截至2019年底,…。": that year's flow
+                out[i] = Period("year", year=phrase.first, rule="zh:as_of+flow")
             else:
                 out[i] = _period(phrase, report_year, start_year, spans, summed)
         elif w.cumulative.search(text, sent.start, m.start):
             k = bisect.bisect_left(starts, m.start) - 1
-            if k >= 0:
+            latest_year = bisect.bisect_left(this_year_at, m.start) - 1
+            if latest_year >= 0 and this_year_at[latest_year] > (starts[k] if k >= 0 else -1):
+                # "今年以来…;甲市还选派…": this year's, not the sum since a start the page named earlier
+                out[i] = Period("year", year=report_year, rule="zh:this_year+cumulative")
+            elif k >= 0:
                 out[i] = _period(cumulative_at[k][1], report_year, start_year, spans)
             elif start_year is not None:
                 out[i] = Period("cumulative", start_year=start_year, end_year=report_year, rule="zh:cumulative")
