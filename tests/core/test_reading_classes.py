@@ -149,3 +149,19 @@ def test_a_pairing_launched_in_a_year_starts_the_sums_given_by_the_end_of_a_late
     ex = read_report(text, report_year=2031)
     assert {m.text: text[m.start : m.end] for m in ex.mentions}["640 teachers"] == "640 teachers"
     assert _facts(ex)["640 teachers"] == [(Decimal(640), "professionals_sent", "2024-2031", "Anhe", "Baishan", None)]
+
+
+def test_a_title_in_sentence_case_names_the_pairing_and_years_listed_respectively_date_their_figures() -> None:
+    text = (
+        "Assessing Anhe's support to Baishan, 2029-2031: a working paper\n\n"
+        "1. Background\n\n"
+        "Anhe transferred 9 million yuan of fiscal assistance to Baishan over 2029-2031. The amounts for 2029, 2030"
+        " and 2031 were 2 million, 3 million and 4 million yuan respectively. Our survey covered 300 households.\n"
+    )
+    ex = read_report(text, report_year=2031)
+    assert {m.text: text[m.start : m.end] for m in ex.mentions}["3 million"] == "3 million"
+    got = _facts(ex)
+    for text_of, value, year in (("2 million", 2, 2029), ("3 million", 3, 2030), ("4 million yuan", 4, 2031)):
+        row = [(v, i, p, d, r) for v, i, p, d, r, _ in got[text_of]]
+        assert row == [(Decimal(value * 1_000_000), "government_aid_funds", f"year:{year}", "Anhe", "Baishan")]
+    assert "300 households" not in got  # a survey's sample

@@ -62,6 +62,7 @@ from pairaid.core.extract.period_phrases import (
     written_year,
 )
 from pairaid.core.extract.regex_leads import compile_led
+from pairaid.core.extract.respective_years import respective_years
 
 __all__ = ["mention_periods"]
 
@@ -229,10 +230,14 @@ def mention_periods(
                     state = None  # "The pairing started in 2012.": the year it began dates none of what follows
     out: list[Period] = []
     stock_sentences: dict[Sentence, bool] = {}
+    respective = respective_years(text, sentences, mentions)
     for i, m in enumerate(mentions):
         prior = priors.get(i)
         if prior is not None:  # in either language: "against 29 million yuan in 2011", "较2010年的4600万元"
             out.append(Period("year", year=prior.year, rule="prior_year"))
+            continue
+        if i in respective:  # "for 2030 and 2031 were 4 and 5 million yuan respectively"
+            out.append(respective[i])
             continue
         if i in chinese:
             out.append(chinese[i])

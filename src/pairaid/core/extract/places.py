@@ -79,6 +79,11 @@ _TITLE_AID = re.compile(
     rf"^\s*{_TITLE_DONOR}(?:[’']s|\s*:)?\s+(?:{_AID_WORDS}\s+){{1,5}}(?:to|for)\s+"
     r"(?P<recipient>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
 )
+# "Evaluating Anhe's assistance to Baishan, 2029-2031": a title in sentence case, the giver's aid in lower case
+_TITLE_POSSESSIVE = re.compile(
+    r"^\s*(?:[A-Z][a-z]+\s+)?(?P<donor>[A-Z][\w.]*)[’']s\s+(?i:(?:counterpart\s+|pairing\s+|paired\s+)?"
+    r"(?:aid|assistance|support|help))\s+(?:to|for)\s+(?P<recipient>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
+)
 # "East-West Poverty Alleviation Cooperation between Anhe and Baishan": the aiding side named first
 _TITLE_BETWEEN = re.compile(
     rf"^\s*(?:{_AID_WORDS}\s+){{1,5}}between\s+(?P<donor>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)\s+and\s+"
@@ -107,6 +112,7 @@ def report_parties(text: str, title: str | None, *, donor: str | None = None, re
         return Parties(donor or fronts.group("donor").strip(), recipient, "pairing")
     if title:
         m = _TITLE_BETWEEN.match(title) or _TITLE.match(title) or _TITLE_TO.match(title) or _TITLE_AID.match(title)
+        m = m or _TITLE_POSSESSIVE.match(title)
         sides = (m.group("donor").strip().lower(), m.group("recipient").strip().lower()) if m is not None else ("", "")
         if sides[1].startswith("west") and (sides[0].startswith("east") or sides[0].endswith(" east")):
             m = None  # "East-West Pairing-off Cooperation", "Eastern Provinces - Western Areas", "A and B East-West"
