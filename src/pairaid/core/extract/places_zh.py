@@ -37,13 +37,14 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
-from typing import Any, NamedTuple
+from typing import Any
 
 import yaml
 
 from pairaid.core.areas import holds
 from pairaid.core.extract.county_lists_zh import counted_counties
 from pairaid.core.extract.headline_zh import abbreviated_provinces, headline
+from pairaid.core.extract.place_index_zh import Place, place_index
 from pairaid.core.extract.places import Parties
 
 __all__ = ["Place", "chinese_parties", "chinese_sides", "find_places"]
@@ -55,17 +56,6 @@ _LIST_JOIN = "、和与及"
 _BY_AREA = 2
 _LEVELS = {"province": 0, "prefecture": 1, "county": 2}
 _CLAUSE = re.compile(r"[,;:。!?]")
-
-
-class Place(NamedTuple):
-    """An area name written at ``start``..``end``: as written, its area code, and its level of need (a named
-    tuple: a page has hundreds, made faster than a dataclass's)."""
-
-    start: int
-    end: int
-    name: str
-    code: str
-    need: int
 
 
 @dataclass(frozen=True)
@@ -264,25 +254,31 @@ def chinese_sides(
     parties: Parties,
 ) -> tuple[str | None, str | None]:
     """(donor, recipient) of the figure at ``figure`` in its ``sentence`` and ``paragraph`` (module docstring)."""
-    donor_need = min((p.need for p in places if p.name == parties.donor), default=0)
+    index = place_index(places)
+    donor_need = index.needs.get(parties.donor)
+    if donor_need is None:
+        donor_need = index.needs[parties.donor] = min((p.need for p in places if p.name == parties.donor), default=0)
     # the places of the paragraph so far when the sentence points back to them ("当地", "该县"), else its own
-    since = paragraph[0] if _names().local.search(text, sentence[0], sentence[1]) else sentence[0]
-    before = [k for k, p in enumerate(places) if since <= p.start and p.end <= figure[0]]
+    local = index.local.get(sentence)
+    if local is None:
+        local = index.local[sentence] = _names().local.search(text, sentence[0], sentence[1]) is not None
+    since = paragraph[0] if local else sentence[0]
+    before = index.within(since, figure[0])
     clause_end = _CLAUSE.search(text, figure[1], sentence[1])
     upto = clause_end.start() if clause_end is not None else sentence[1]
-    after = [k for k, p in enumerate(places) if p.start >= figure[1] and p.end <= upto]
+    after = index.within(figure[1], upto)
     taker = next((k for k in reversed(before) if places[k].need > donor_need), None)
     taker = taker if taker is not None else next((k for k in after if places[k].need > donor_need), None)
     taker = _done_in(text, places, taker, figure[1], sentence[1]) if taker is not None else None
     recipient: str | None
     if taker is not None:
-        recipient = _in_full(_list_head(places, taker, text, donor_need), places)
+        recipient = _in_full(_list_head(places, taker, text, donor_need), places, index.names)
     else:  # no place of its own: the counties its sentence names by their count ("对口四县"), else the report's
         recipient = counted_counties(text, places, sentence) or parties.recipient
-    givers = (
+    givers = (  # those of its sentence
         places[k]
-        for k in reversed(before)
-        if places[k].start >= sentence[0] and places[k].need <= donor_need and not _named_only(text, places[k])
+        for k in reversed(index.within(sentence[0], figure[0]))
+        if places[k].need <= donor_need and not _named_only(text, places[k])
     )
     giver = next(givers, None)
     if giver is None or _some_of(text, giver, places, parties.donor):
@@ -317,12 +313,12 @@ def _some_of(text: str, giver: Place, places: list[Place], donor: str | None) ->
     )
 
 
-def _in_full(place: Place, places: list[Place]) -> str:
+def _in_full(place: Place, places: list[Place], names: dict[str, list[str]] | None = None) -> str:
     """``place`` as the page writes it in full where it writes its bare name too (和田 where the page has
-    和田地区 too; 克州 stays: no shortening of 克孜勒苏柯尔克孜自治州 by its first characters)."""
-    return max(
-        (place.name, *(p.name for p in places if p.code == place.code and p.name.startswith(place.name))), key=len
-    )
+    和田地区 too; 克州 stays: no shortening of 克孜勒苏柯尔克孜自治州 by its first characters); ``names``: the
+    names ``places`` write for each area code, in order (:class:`_Index`)."""
+    written = names.get(place.code, ()) if names is not None else (p.name for p in places if p.code == place.code)
+    return max((place.name, *(name for name in written if name.startswith(place.name))), key=len)
 
 
 def _named_only(text: str, place: Place) -> bool:

@@ -95,8 +95,9 @@ def chinese_tables(
     found: list[_ZhCell] = []
     k = 0
     while k < len(lines):
-        if not HAN_CHAR.search(lines[k][1]):  # a Chinese header has Chinese words: no need to split the line
-            k += 1
+        line = lines[k][1]
+        if not HAN_CHAR.search(line) or not _ZH_CELL_GAP.search(line.strip()):
+            k += 1  # a Chinese header has Chinese words and two cells: no need to split a line of prose
             continue
         header = _zh_cells(lines[k][1])
         numbered = len(header) > 2 and bool(_NUMBERING.fullmatch(header[0][1]))
