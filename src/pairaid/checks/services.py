@@ -16,6 +16,7 @@ from pairaid.checks.freshness import findings_fresh, findings_noted, findings_si
 from pairaid.checks.models import Finding
 from pairaid.checks.selectors import checked_values_of, datavalues_to_check
 from pairaid.core.checks import CheckConfig, run_checks
+from pairaid.core.read_once import read_once
 from pairaid.indicators.data_cache import data_changes
 from pairaid.indicators.models import DataValue, DataValueStatus
 from pairaid.indicators.selectors import indicator_codelist
@@ -52,6 +53,7 @@ def findings_refresh_if_stale(
 
 
 @transaction.atomic
+@read_once()  # the pairing forest, the area tree and the codelist read once for the whole refresh
 def findings_refresh(
     *,
     pairing: Pairing | None = None,
