@@ -43,7 +43,7 @@ from typing import Any
 
 import yaml
 
-from pairaid.core.extract.regex_leads import alternation, led_pattern
+from pairaid.core.extract.regex_leads import led_pattern
 from pairaid.core.extract.rules import word_list
 from pairaid.core.numbers import NumberMatch
 from pairaid.core.records import quick_init
@@ -101,13 +101,14 @@ def patterns() -> ExclusionPatterns:
     """Load and compile ``data/exclusions.yaml`` (cached)."""
     raw = _load_yaml("exclusions.yaml")
     months = "|".join(word_list("months"))
-    before_any = alternation([str(v) for v in raw["before"].values()], ignore_case=True)
+    before = tuple((str(k), re.compile(str(v), re.I)) for k, v in raw["before"].items())
+    # each rule led by the characters it starts with: tried at every character of the words before each number
+    before_any = "|".join(f"(?:{led_pattern(pat).pattern})" for _, pat in before)
     after_any = "|".join(f"(?:{v})" for v in raw["after"].values())
     return ExclusionPatterns(
-        # led by the characters its rules start with: tried at every character of the words before each number
-        before_any=led_pattern(re.compile(before_any, re.I)),
+        before_any=re.compile(before_any, re.I),
         after_any=re.compile(after_any, re.I),
-        before=tuple((str(k), re.compile(str(v), re.I)) for k, v in raw["before"].items()),
+        before=before,
         after=tuple((str(k), re.compile(str(v), re.I)) for k, v in raw["after"].items()),
         word_before=tuple(
             (str(k), str(v["number"]), frozenset(str(w) for w in v["words"])) for k, v in raw["word_before"].items()
@@ -241,7 +242,8 @@ def exclusion_rule(text: str, number: NumberMatch, ctx: ExclusionContext, index:
     line_start = text.rfind("\n", 0, start) + 1
     opening = text[line_start:start].rstrip()  # at a line's start or after a 【heading】
     at_line_open = not opening or opening.endswith("】")
-    if (at_line_open or pats.note_opening.search(opening)) and _LIST_DOT.match(text, end):
+    # the list dot first: the note test reads the whole line before the number
+    if _LIST_DOT.match(text, end) and (at_line_open or pats.note_opening.search(opening)):
         return "list_number"
     if at_line_open and number.rule == "digits" and pats.section_number.match(text, start):
         return "section_number"
