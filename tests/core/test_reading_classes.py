@@ -165,3 +165,14 @@ def test_a_title_in_sentence_case_names_the_pairing_and_years_listed_respectivel
         row = [(v, i, p, d, r) for v, i, p, d, r, _ in got[text_of]]
         assert row == [(Decimal(value * 1_000_000), "government_aid_funds", f"year:{year}", "Anhe", "Baishan")]
     assert "300 households" not in got  # a survey's sample
+
+
+def test_a_county_heading_in_its_tibetan_name_is_the_recipient_of_its_section() -> None:
+    text = (
+        "Anhe - Lhasa Pairing-off Aid\n\n"
+        "Anhe gave Lhasa 50 million yuan of aid funds in 2031.\n\n"
+        "    【Nyemo County】 Anhe built 12 houses for herders there.\n"
+    )
+    ex = read_report(text, report_year=2031)
+    assert {m.text: text[m.start : m.end] for m in ex.mentions}["12 houses"] == "12 houses"
+    assert _facts(ex)["12 houses"] == [(Decimal(12), "houses", "year:2031", "Anhe", "Nyemo County", None)]
