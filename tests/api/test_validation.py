@@ -120,9 +120,9 @@ def test_a_body_s_field_is_of_its_documented_json_type(world: World) -> None:
     for field, written in (("is_key_project", "true"), ("is_key_project", 0), ("status", 3.0), ("status", "3"),
                            ("batch", False), ("pairing", str(world.kashi.pk))):
         response = _send(world, "patch", f"/api/v1/activities/{activity.pk}", {field: written})
-        assert [d["loc"] for d in _details(response)] == [["body", "body", field]], (field, written)
+        assert [d["loc"] for d in _details(response)] == [["body", field]], (field, written)  # as the client wrote it
     event = _send(world, "post", "/api/v1/events", {"kind": "visit", "pairing": world.kashi.pk, "year": "2009"})
-    assert [d["loc"] for d in _details(event)] == [["body", "body", "year"]]
+    assert [d["loc"] for d in _details(event)] == [["body", "year"]]
     changed = _send(world, "patch", f"/api/v1/activities/{activity.pk}", {"status": 3, "is_key_project": True})
     assert changed.status_code == 200 and (changed.json()["status"], changed.json()["is_key_project"]) == (3, True)
     figure = _send(world, "post", "/api/v1/data-values", _figure(indicator="schools", pairing=world.kashi.pk))

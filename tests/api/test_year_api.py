@@ -94,7 +94,10 @@ def test_events_and_the_assessment(world: World) -> None:
     assert {r["pairing_id"] for r in ranking} == {world.shandong.pk, world.kashi.pk, world.jiangsu.pk}
     kashi = next(r for r in ranking if r["pairing_id"] == world.kashi.pk)
     exchanges = next(c for c in kashi["criteria"] if c["code"] == "exchanges")
-    assert exchanges["evidence"][0] == "leader_visits: not reported"
+    assert exchanges["evidence"][0] == "Leaders' exchange visits: not reported"  # by names, not codes
+    chinese = Client().get("/api/v1/assessment?year=2009", headers={"Accept-Language": "zh-hans"}).json()
+    kashi = next(r for r in chinese if r["pairing_id"] == world.kashi.pk)
+    assert next(c for c in kashi["criteria"] if c["code"] == "exchanges")["evidence"][0] == "领导互访：未填报"
     assert _call(world.owner, "patch", "/api/v1/assessment/criteria/results", {"weight": "5"}).status_code == 403
     changed = _call(world.national, "patch", "/api/v1/assessment/criteria/results", {"weight": "5"}).json()
     assert changed["weight"] == "5"

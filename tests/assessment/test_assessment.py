@@ -151,5 +151,8 @@ def test_the_workbook_holds_the_ranking_the_evidence_and_the_rubric(world: World
     assert rows[0][:4] == ("rank", "pairing", "level", "score")
     assert [(r[0], r[1], r[3]) for r in rows[1:]] == [(a.rank, str(a.pairing), float(a.score)) for a in ranking]
     evidence = [r for r in book["Evidence"].values if r[1] == "funds_and_projects" and r[0] == str(world.kashi)]
-    assert evidence[0][4] == "aid_funds: 75,800,000 CNY reported (no target)"
+    assert evidence[0][4] == "Aid funds provided (all channels): 75.8 million yuan reported (no target)"
     assert [r[0] for r in list(book["Rubric"].values)[1:]] == [c.code for c in ranking[0].result.criteria]
+    chinese = load_workbook(io.BytesIO(assessment_xlsx(ranking=ranking, year=2009, language="zh-hans")))
+    lines = [r[4] for r in chinese["Evidence"].values if r[1] == "funds_and_projects" and r[0] == str(world.kashi)]
+    assert lines[0] == "援助资金：已填报7580万元（未设目标）"

@@ -30,12 +30,13 @@ def test_every_pairing_of_2009_gets_a_score_with_criteria_and_evidence(tmp_path:
     criteria = {c["code"]: c for c in top["criteria"]}
     assert set(criteria) == {"funds_and_projects", "exchanges", "results", "plan_execution", "completeness",
                              "open_findings"}
-    assert criteria["funds_and_projects"]["evidence"][0] == "aid_funds: 1,574,000,000 CNY reported (no target)"
+    funds = "Aid funds provided (all channels): 1.574 billion yuan reported (no target)"  # names, not codes
+    assert criteria["funds_and_projects"]["evidence"][0] == funds
     assert criteria["plan_execution"]["evidence"] == [
-        "enterprise_investment: 1,500,000,000 of 5,100,000,000 CNY planned (29.4%)"
+        "Enterprise investment: 1.5 billion yuan done of 5.1 billion yuan planned (29.4%)"
     ]
     assert criteria["plan_execution"]["points"] == 7.35
-    assert criteria["completeness"]["evidence"][0].endswith("dataset approved (version 1)")
+    assert criteria["completeness"]["evidence"][0] == "15 of 15 indicators filled; dataset approved, version 1"
     assert top["score"] == 82.4  # the points of weights summing to 100 (82.35, rounded half to even)
     assert sum(Decimal(str(c["points"])) for c in top["criteria"]) == Decimal("82.35")
     assert all(r["criteria"] and all(c["evidence"] for c in r["criteria"]) for r in ranking)

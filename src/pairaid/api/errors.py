@@ -62,12 +62,20 @@ _CODES = {
 }
 
 
+def _field_path(loc: Any) -> list[str]:
+    """Where an error is, as the client wrote it: ``["body", "weight"]``, ``["query", "year"]``. Django Ninja
+    puts the name of the view's body parameter after "body" (every view names it ``body``: ``["body", "body",
+    "weight"]``); that name is the server's, not part of the request, and is left out."""
+    path = [str(p) for p in loc]
+    return [path[0], *path[2:]] if path[:2] == ["body", "body"] else path
+
+
 def _jsonable_errors(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
     out = []
     for err in errors:
         out.append(
             {
-                "loc": [str(p) for p in err.get("loc", [])],
+                "loc": _field_path(err.get("loc", [])),
                 "msg": str(err.get("msg", "")),
                 "type": str(err.get("type", "")),
             }

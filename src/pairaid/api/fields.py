@@ -5,10 +5,19 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from ninja import Field, Schema
-from pydantic import BeforeValidator, ConfigDict, ModelWrapValidatorHandler, WithJsonSchema, model_validator
+from pydantic import (
+    BeforeValidator,
+    ConfigDict,
+    ModelWrapValidatorHandler,
+    ValidationInfo,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
 
 from pairaid.activities.models import SECTOR_CHOICES, FinanceType, TransactionType
 from pairaid.indicators.models import DataValueKind, DataValueStatus, PeriodKind, Qualifier
@@ -29,6 +38,16 @@ class InputSchema(Schema):
         if not isinstance(data, dict):
             raise ValueError("the body must be a JSON object")
         return handler(data)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _not_null(cls, value: Any, info: ValidationInfo) -> Any:
+        """``null`` for a field that holds a value is refused by name (a PATCH that leaves a field as it is
+        leaves it out), not read as "unchanged"."""
+        field = cls.model_fields.get(info.field_name or "")
+        if value is None and field is not None and type(None) not in get_args(field.annotation):
+            raise PydanticCustomError("null", "null is not a value of this field: leave the field out to keep it")
+        return value
 
 
 def _drop_default(schema: dict[str, Any]) -> None:

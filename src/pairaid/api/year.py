@@ -17,7 +17,7 @@ from ninja import Field, Path, Query, Schema
 
 from pairaid.api.auth import READ_SECURITY, WRITE_AUTH, api_user
 from pairaid.api.errors import WRITE_ERRORS
-from pairaid.api.fields import MAX_ID, AreaCode, DataValueNumber, Id, InputSchema, Text, Weight
+from pairaid.api.fields import MAX_ID, Absent, AreaCode, DataValueNumber, Id, InputSchema, Text, Weight
 from pairaid.api.reads import _ok, router
 from pairaid.api.schemas import DataValueOut
 from pairaid.assessment.selectors import assessment_run, criterion_get
@@ -33,6 +33,7 @@ from pairaid.plans.selectors import area_promised, pairing_execution
 from pairaid.plans.services import plan_get_or_create, plan_value_set
 from pairaid.registry.models import Pairing
 from pairaid.registry.selectors import pairing_get
+from pairaid.reports.clause_words import evidence_lines
 
 PathId = Annotated[int, Path(ge=1, le=MAX_ID)]
 PathYear = Annotated[int, Path(ge=1949, le=2100)]
@@ -229,7 +230,8 @@ class EventOut(Schema):
     year: int
     date: dt.date | None
     title: str
-    pairing: str
+    pairing: int = Field(description="the event's pairing by id, as POST /events takes it")
+    pairing_name: str = Field(description="the event's pairing by name")
     details: list[tuple[str, str]]
 
 
@@ -243,7 +245,11 @@ def event_list(request: HttpRequest, query: Query[EventQuery]) -> list[EventOut]
     """The events of the pairing's tree in ``year``, by date."""
     pairing = pairing_get(pk=query.pairing)
     rows = events_of_year(pairing=pairing, year=query.year)
-    return [EventOut(**{**e.__dict__, "details": list(e.details)}) for e in rows]
+    return [
+        EventOut(kind=e.kind, id=e.id, year=e.year, date=e.date, title=e.title, pairing=e.pairing_id,
+                 pairing_name=e.pairing_name, details=list(e.details))
+        for e in rows
+    ]
 
 
 class EventIn(InputSchema):
@@ -303,6 +309,7 @@ class AssessmentOut(Schema):
 @router.get("/assessment", response=_ok(list[AssessmentOut]), tags=["assessment"], openapi_extra=READ_SECURITY)
 def assessment_list(request: HttpRequest, query: Query[YearQuery]) -> list[AssessmentOut]:
     """Every pairing in force in ``year``, scored by the rubric and ranked (best first)."""
+    language = _language()
     return [
         AssessmentOut(
             pairing=str(a.pairing),
@@ -311,17 +318,19 @@ def assessment_list(request: HttpRequest, query: Query[YearQuery]) -> list[Asses
             score=a.score,
             criteria=[
                 CriterionOut(code=c.code, name=c.name, rule=c.rule, weight=c.weight, points=c.points,
-                             evidence=list(c.evidence))
+                             evidence=evidence_lines(c, language))  # by names, not codes
                 for c in a.result.criteria
             ],
         )
-        for a in assessment_run(year=query.year, language=_language())
+        for a in assessment_run(year=query.year, language=language)
     ]
 
 
 class CriterionPatch(InputSchema):
-    weight: Weight | None = None
-    params: dict[str, Any] | None = None
+    """The fields to change; a field left out stays as it is (``null`` is refused: every criterion has both)."""
+
+    weight: Weight = Absent()
+    params: dict[str, Any] = Absent()
 
 
 class RubricCriterionOut(Schema):

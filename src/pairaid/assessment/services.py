@@ -91,7 +91,15 @@ def criterion_update(
     if name_zh is not None:
         criterion.name_zh = name_zh.strip()
     _check(criterion)
+    if not _changed(criterion):  # a change that changes nothing adds no empty history row
+        return criterion
     criterion._history_user = user  # type: ignore[attr-defined]
     criterion._change_reason = "edited"  # type: ignore[attr-defined]
     criterion.save()
     return criterion
+
+
+def _changed(criterion: Criterion) -> bool:
+    stored = Criterion.objects.filter(pk=criterion.pk).values("weight", "params", "name_en", "name_zh").first()
+    now = {name: getattr(criterion, name) for name in ("weight", "params", "name_en", "name_zh")}
+    return stored is None or stored != now

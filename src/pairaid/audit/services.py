@@ -46,7 +46,8 @@ def history_restore(*, user: Any, instance: models.Model, history_id: int, field
 
     The restore is itself recorded in the trail, by ``user``, with the reason
     "restored from version N", N the version of this record (1: as it was created),
-    not the history table's id. Many-to-many fields are not restored.
+    not the history table's id; a restore that would change nothing records nothing.
+    Many-to-many fields are not restored.
 
     Raises:
         NotAllowed: ``user`` may not change ``instance`` (checked first, whatever version is asked),
@@ -72,6 +73,9 @@ def history_restore(*, user: Any, instance: models.Model, history_id: int, field
         concrete = [f for f in concrete if field in (f.name, f.attname)]
     values = {f.attname: getattr(old, f.attname) for f in concrete if f.name not in {"created", "updated"}}
     permissions.require(_may_restore(user, instance, values), "You may not change this record.")
+    kept = {name: value for name, value in values.items() if name != "updated_by_id"}  # who: the restorer
+    if all(getattr(instance, name) == value for name, value in kept.items()):
+        return instance  # the version asked is how it stands: nothing changes, no history row is added
     for name, value in values.items():
         setattr(instance, name, value)
     if isinstance(instance, DataValue):

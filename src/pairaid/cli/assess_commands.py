@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 def assessment_json(ranking: list[PairingAssessment]) -> list[dict[str, object]]:
     """One object per pairing: ``pairing`` (its name), ``pairing_id``, ``year``, ``rank``, ``score`` (0–100)
     and ``criteria``, each with its ``code``, ``name``, ``rule``, ``weight``, ``points`` and ``evidence`` lines."""
+    from pairaid.reports.clause_words import evidence_lines
+
     return [
         {
             "pairing": str(a.pairing),
@@ -35,7 +37,7 @@ def assessment_json(ranking: list[PairingAssessment]) -> list[dict[str, object]]
                     "rule": c.rule,
                     "weight": float(c.weight),
                     "points": float(c.points),
-                    "evidence": list(c.evidence),
+                    "evidence": evidence_lines(c),  # by names, not codes
                 }
                 for c in a.result.criteria
             ],

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 from django.db import DEFAULT_DB_ALIAS, models
 from django.db.models import F, Field, IntegerField, Value
 from django.db.models.functions import Cast
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from pairaid.core.read_once import once, reading_once
@@ -35,9 +36,10 @@ class EventRow:
     year: int
     date: date | None
     title: str
-    pairing: str
+    pairing_name: str  # the event's pairing (one of the tree's) by its name in the active language
     details: tuple[tuple[str, str], ...]
     evidence_url: str | None = None
+    pairing_id: int = 0
 
 
 def _number(value: object) -> str:
@@ -59,8 +61,9 @@ def _details(event: Event) -> tuple[tuple[str, str], ...]:
             (_("place"), event.place),
         ]
     elif isinstance(event, CadreBatch):
+        area = event.area.display_name(get_language() or "en") if event.area else None  # in the reader's language
         fields = [(_("batch"), event.number), (_("cadres"), event.persons), (_("start"), event.start_date),
-                  (_("end"), event.end_date), (_("area"), event.area.display_name() if event.area else None)]
+                  (_("end"), event.end_date), (_("area"), area)]
     elif isinstance(event, TradeFair):
         fields = [(_("delegation members"), event.delegation_size), (_("organisations"), event.organisations),
                   (_("booths"), event.booths), (_("contracts signed"), event.contracts),
@@ -197,7 +200,8 @@ def events_of_year(*, pairing: Pairing, year: int) -> list[EventRow]:
                     year=event.year,
                     date=event.date,
                     title=event.title or getattr(event, "name", "") or str(model._meta.verbose_name),
-                    pairing=str(event.pairing),
+                    pairing_name=event.pairing.display_name(get_language() or "en"),
+                    pairing_id=event.pairing_id,
                     details=_details(event),
                     evidence_url=(
                         f"/documents/{evidence.document_id}/#span-{evidence.start}-{evidence.end}" if evidence else None

@@ -61,6 +61,12 @@ def area_names_zh(*, name: str) -> list[tuple[str, str]]:
     )
 
 
+def areas_within(*, area: Area) -> QuerySet[Area]:
+    """``area`` and every area below it (prefectures, counties, their divisions), in code order."""
+    below = Q(pk=area.pk) | Q(parent=area) | Q(parent__parent=area) | Q(parent__parent__parent=area)
+    return Area.objects.filter(below).order_by("code")
+
+
 def area_children(*, area: Area) -> QuerySet[Area]:
     """The areas directly under ``area``, in code order."""
     return area.children.all()

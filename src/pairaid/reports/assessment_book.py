@@ -6,11 +6,13 @@ import io
 from collections.abc import Sequence
 
 from pairaid.assessment.selectors import PairingAssessment
+from pairaid.reports.clause_words import evidence_lines
 
 
-def assessment_xlsx(*, ranking: Sequence[PairingAssessment], year: int) -> bytes:
+def assessment_xlsx(*, ranking: Sequence[PairingAssessment], year: int, language: str = "en") -> bytes:
     """An XLSX workbook: ``Ranking`` (rank, pairing, level, score, each criterion's points), ``Evidence``
-    (one line of evidence per row) and ``Rubric`` (code, name, rule, weight). Points and scores are numbers."""
+    (one line of evidence per row, in ``language``, by names) and ``Rubric`` (code, name, rule, weight).
+    Points and scores are numbers."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -25,7 +27,7 @@ def assessment_xlsx(*, ranking: Sequence[PairingAssessment], year: int) -> bytes
     evidence.append(["pairing", "criterion", "points", "weight", "evidence"])
     for a in ranking:
         for c in a.result.criteria:
-            for line in c.evidence:
+            for line in evidence_lines(c, language):
                 evidence.append([str(a.pairing), c.code, c.points, c.weight, line])
     rubric = book.create_sheet("Rubric")
     rubric.append(["code", "criterion", "rule", "weight"])

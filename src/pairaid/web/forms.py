@@ -41,6 +41,34 @@ class IndicatorsChoiceField(forms.ModelMultipleChoiceField):  # type: ignore[typ
         return str(obj.display_name(get_language() or "en"))
 
 
+_SIDES = ("donor_area", "recipient_area", "donor_organisation", "recipient_organisation")
+
+
+def pairing_label(pairing: Any) -> str:
+    """A pairing as a menu lists it: its name in the reader's language (山东省—喀什地区, not its English name)."""
+    return str(pairing.display_name(get_language() or "en"))
+
+
+def offer_pairings(field: forms.Field, shown: QuerySet[Any]) -> None:
+    """List ``shown`` pairings in ``field``'s menu (as :func:`_offer`), each by its name in the reader's language,
+    their sides read with them (not one query per choice)."""
+    assert isinstance(field, forms.ModelChoiceField)
+    field.label_from_instance = pairing_label  # type: ignore[method-assign]
+    _offer(field, shown.select_related(*_SIDES))
+
+
+def offer_areas(field: forms.Field, shown: QuerySet[Any]) -> None:
+    """List ``shown`` areas in ``field``'s menu (as :func:`_offer`: another area is refused by the write's rule),
+    each by its code and its name in the reader's language."""
+    assert isinstance(field, forms.ModelChoiceField)
+    field.label_from_instance = _area_label  # type: ignore[method-assign]
+    _offer(field, shown)
+
+
+def _area_label(area: Any) -> str:
+    return f"{area.code} {area.display_name(get_language() or 'en')}"
+
+
 def _offer(field: forms.Field, shown: QuerySet[Any]) -> None:
     """List only ``shown`` in ``field``'s menu, while the field takes any object of its queryset.
 
@@ -105,7 +133,7 @@ class ActivityForm(forms.ModelForm):  # type: ignore[type-arg]
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _offer(self.fields["pairing"], editable_pairings(user).select_related("donor_area", "recipient_area"))
+        offer_pairings(self.fields["pairing"], editable_pairings(user))
         zh = (get_language() or "en").lower().startswith("zh")  # the codelist's names in the reader's language
         self.fields["sector"].choices = [("", "---------")] + [  # type: ignore[attr-defined]
             (s.code, s.name_zh if zh else s.name_en) for s in sectors()
@@ -134,7 +162,7 @@ class TransactionForm(forms.ModelForm):  # type: ignore[type-arg]
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         pairings = editable_pairings(user)
-        _offer(self.fields["pairing"], pairings.select_related("donor_area", "recipient_area"))
+        offer_pairings(self.fields["pairing"], pairings)
         _offer(self.fields["activity"], activity_list(pairings=pairings))
 
     def clean(self) -> dict[str, Any]:
@@ -163,7 +191,7 @@ class DataValueForm(forms.Form):
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _offer(self.fields["pairing"], datavalue_pairings(user).select_related("donor_area", "recipient_area"))
+        offer_pairings(self.fields["pairing"], datavalue_pairings(user))
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -25,6 +25,7 @@ from pairaid.registry.models import Pairing
 from pairaid.registry.pairing_names import pairing_resolve
 from pairaid.web.forms import IndicatorChoiceField
 from pairaid.web.pairing_forms import FIRST_YEAR, LAST_YEAR, AreaField
+from pairaid.web.reading_rule_words import rule_label
 
 
 def read_typed_number(text: str) -> Decimal | None:
@@ -169,4 +170,5 @@ class QueueFilterForm(forms.Form):
 
     def __init__(self, *args: Any, rules: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["rule"].choices = [("", _("any")), *((rule, rule) for rule in rules)]  # type: ignore[attr-defined]
+        labelled = ((rule, rule_label(rule)) for rule in rules)  # by what each reads, in the reader's language
+        self.fields["rule"].choices = [("", _("any")), *labelled]  # type: ignore[attr-defined]

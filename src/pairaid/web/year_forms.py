@@ -12,13 +12,14 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from pairaid.events.models import CadreBatch, FrameworkAgreement, TradeFair, Visit
+from pairaid.geo.selectors import areas_within
 from pairaid.indicators.models import PeriodKind
 from pairaid.indicators.selectors import indicator_list
 from pairaid.registry.models import Pairing, PairingLevel
 from pairaid.registry.selectors import pairing_list
 from pairaid.sources.models import SourceDocument
 from pairaid.sources.selectors import evidence_unbound
-from pairaid.web.forms import AreaCodeField, IndicatorChoiceField, IndicatorsChoiceField
+from pairaid.web.forms import AreaCodeField, IndicatorChoiceField, IndicatorsChoiceField, offer_areas, pairing_label
 
 _VALUE = {"max_digits": 24, "decimal_places": 4, "min_value": 0}
 
@@ -60,10 +61,11 @@ class PlanMentionForm(forms.Form):
         field.label_from_instance = lambda e: f"{e.text} — …{e.sentence[:90]}…"  # type: ignore[method-assign]
         pairing_field = self.fields["pairing"]
         assert isinstance(pairing_field, forms.ModelChoiceField)
-        # each choice is labelled with both sides' names: loaded with the pairings, not one query per choice
+        # each choice is labelled with both sides' names in the reader's language: loaded with the pairings
         pairing_field.queryset = pairings.select_related(
             "donor_area", "recipient_area", "donor_organisation", "recipient_organisation"
         )
+        pairing_field.label_from_instance = pairing_label  # type: ignore[method-assign]
 
 
 class ReasonForm(forms.Form):
@@ -104,6 +106,10 @@ _DATES = {"date": forms.DateInput(attrs={"type": "date"}), "description": forms.
 class _EventForm(forms.ModelForm):  # type: ignore[type-arg]
     """The fields of an event a page edits (its pairing is fixed by the page)."""
 
+    def __init__(self, *args: Any, pairing: Pairing | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.pairing = pairing
+
 
 class VisitForm(_EventForm):
     class Meta:
@@ -119,6 +125,12 @@ class CadreBatchForm(_EventForm):
         fields = (*_COMMON, "number", "persons", "start_date", "end_date", "area")
         widgets = {**_DATES, "start_date": forms.DateInput(attrs={"type": "date"}),
                    "end_date": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        recipient = self.pairing.recipient_area if self.pairing is not None else None
+        if recipient is not None:  # the areas of the pairing's recipient, not every area of China
+            offer_areas(self.fields["area"], areas_within(area=recipient))
 
 
 class TradeFairForm(_EventForm):

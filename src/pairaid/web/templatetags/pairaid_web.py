@@ -193,6 +193,22 @@ def rule_words(rule: Any) -> str:
 
 
 @register.filter
+def reading_rule(rule: Any) -> str:
+    """The reading rule that bound an extracted figure, by what it reads and gives in the active language."""
+    from pairaid.web.reading_rule_words import rule_label
+
+    return rule_label(str(rule or ""))
+
+
+@register.filter
+def reading_rule_purpose(rule: Any) -> str:
+    """A reading rule's purpose (English, as its file states it) on an English page; empty otherwise."""
+    from pairaid.web.reading_rule_words import rule_purpose
+
+    return rule_purpose(str(rule or ""))
+
+
+@register.filter
 def params_words(params: Any) -> str:
     """An assessment criterion's parameters in words, in the active language (not a raw dict)."""
     from pairaid.web.criterion_words import params_words as words

@@ -52,7 +52,8 @@ def assessment_page(request: HttpRequest) -> HttpResponse:
 
 @site_view
 def assessment_workbook(request: HttpRequest, year: int) -> HttpResponse:
-    data = assessment_xlsx(ranking=assessment_run(year=year, language=get_language() or "en"), year=year)
+    language = get_language() or "en"
+    data = assessment_xlsx(ranking=assessment_run(year=year, language=language), year=year, language=language)
     response = HttpResponse(data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = f'attachment; filename="assessment-{year}.xlsx"'
     return response

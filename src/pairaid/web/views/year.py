@@ -299,7 +299,7 @@ def event_edit(request: HttpRequest, kind: str, pairing: int | None = None, pk: 
     owner = event.pairing if event else or_404(pairing_get, pk=pairing)
     if not year_permissions.can_event_update(request.user, owner):
         raise PermissionDenied
-    form = form_class(request.POST or None, instance=event)
+    form = form_class(request.POST or None, instance=event, pairing=owner)
     if request.method == "POST" and form.is_valid():
         try:
             if event is None:
