@@ -126,12 +126,37 @@ def serve(
         from django.core.management import call_command
 
         background = worker_process() if worker else None
+        stop_on_signals()
         try:
             call_command("runserver", address, use_reloader=False)
         finally:
             if background is not None:
-                background.terminate()
-                background.wait(timeout=30)
+                worker_stop(background)
+
+
+def stop_on_signals() -> None:
+    """End this process as Ctrl-C does on SIGTERM and SIGHUP (a service manager's stop, a closed terminal), so
+    that what it started is stopped too: Python's default for them ends the process at once, skipping
+    ``finally`` and leaving ``pairaid serve``'s worker running."""
+    import signal
+
+    def stop(signum: int, _frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, stop)
+
+
+def worker_stop(process: subprocess.Popen[bytes], seconds: float = 30) -> None:
+    """Stop the worker ``process``: SIGTERM (it finishes the job it runs, then exits), SIGKILL after ``seconds``."""
+    if process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=seconds)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 def _listen_address_check(address: str) -> None:
@@ -160,5 +185,15 @@ def _listen_address_check(address: str) -> None:
 
 
 def worker_process() -> subprocess.Popen[bytes]:
-    """A ``pairaid worker`` beside this process (``pairaid serve`` starts one in development)."""
-    return subprocess.Popen([sys.executable, "-c", "from pairaid.cli.main import app; app()", "worker"])
+    """A ``pairaid worker`` beside this process (``pairaid serve`` starts one in development); on Linux it is
+    sent SIGTERM when this process dies, however it dies (SIGKILL included)."""
+    command = [sys.executable, "-c", "from pairaid.cli.main import app; app()", "worker"]
+    return subprocess.Popen(command, preexec_fn=_ended_with_parent if sys.platform == "linux" else None)
+
+
+def _ended_with_parent() -> None:
+    """In the child, before it runs: ask Linux for SIGTERM when the parent ends (prctl PR_SET_PDEATHSIG)."""
+    import ctypes
+    import signal
+
+    ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM, 0, 0, 0)  # 1: PR_SET_PDEATHSIG
