@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import re
+from typing import Any
 
 from django.test import Client
 
@@ -95,46 +96,50 @@ def test_the_page_header_counts_unread_notifications_with_the_user_in_one_query(
     assert "通知 (1)" in _client(world.viewer, "zh-hans").get("/pairings/").content.decode()
 
 
-def test_the_report_readers_refusals_are_said_in_chinese_on_the_job_page(world: World) -> None:
-    """The reader's refusals of a .docx, a PDF, a text (English from the core, with numbers) in the reader's
-    language on the job's page and its progress, each file's named, the numbers kept."""
-    import pytest
-    from django.utils import translation
+NO_TEXT = "没有文字"
 
-    from pairaid.core.documents import read_document_bytes
-    from pairaid.core.errors import InputError
-    from pairaid.jobs.models import JobKind
-    from pairaid.jobs.progress import job_fail
-    from pairaid.jobs.selectors import error_words
-    from pairaid.jobs.services import job_create
 
-    with translation.override("zh-hans"):
-        said = error_words("f.txt: invalid bytes for utf-16 (0x63 at byte 6)")
-    assert said == "f.txt: 无效字节（utf-16 编码，第 6 字节处为 0x63）"
-    refused = []
-    for name, data in (("a.docx", b"not a zip"), ("b.pdf", b"%PDF-1.4 nothing"), ("c.txt", b""),
-                       ("d.txt", b"ab\xff"), ("e.odt", b"x")):
-        with pytest.raises(InputError) as caught:
-            read_document_bytes(data, filename=name)
-        refused.append(str(caught.value))
-    assert refused[0].startswith("a.docx: not a readable .docx file (")
-    job = job_create(user=world.admin, kind=JobKind.INGEST, params={"files": []})
-    job_fail(job, error="; ".join(refused))
-    with translation.override("zh-hans"):
-        said = error_words(job.error).split("; ")
+def test_the_report_readers_refusals_are_said_in_chinese_on_the_job_page(world: World, work_off: Any) -> None:
+    """The reader's refusals of a .docx, a PDF, texts and an unknown type, uploaded together and read by the
+    job, said in the reader's language on the job's page and its progress by their codes (issue 13: they were
+    recognised by their English wording), each file's named, the numbers kept; English as the reader wrote it."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from pairaid.jobs.models import Job
+
+    files = [("a.docx", b"not a zip"), ("b.pdf", b"%PDF-1.4 nothing"), ("c.txt", b" \n "), ("d.txt", b"ab\xff")]
+    form = {"file": [SimpleUploadedFile(name, data) for name, data in files], "report_year": 2009,
+            "donor": "Shandong", "recipient": "Kashi"}
+    client = _client(world.owner, "zh-hans")
+    response = client.post("/documents/upload/", form)
+    assert response.status_code == 302 and work_off() == 1
+    job = Job.objects.get()
+    codes = [(f["filename"], f["code"]) for f in job.result["files"]]
+    assert codes == [("a.docx", "docx_unreadable"), ("b.pdf", "pdf_unreadable"), ("c.txt", "no_text"),
+                     ("d.txt", "bad_bytes")]
+    said = client.get(f"/jobs/{job.pk}/progress/").json()["error"].split("; ")
     assert said[0].startswith("a.docx: 不是可读取的 .docx 文件（")
     assert said[1].startswith("b.pdf: 不是可读取的 PDF 文件（")
     assert said[2:] == [
-        "c.txt: 空文件",
+        f"c.txt: {NO_TEXT}",
         "d.txt: 无效字节（第 2 字节处为 0xff）：不是 UTF-8、GB18030/GBK 或 Big5 编码的文本",
-        "e.odt: 不支持的文件类型 '.odt'（可读取 .docx, .htm, .html, .pdf, .text, .txt）",
     ]
-    page = _client(world.admin, "zh-hans").get(f"/jobs/{job.pk}/").content.decode()
-    assert "c.txt: 空文件" in page and "a.docx: 不是可读取的 .docx 文件（" in page
-    assert _client(world.admin, "zh-hans").get(f"/jobs/{job.pk}/progress/").json()["error"].split("; ")[2] == said[2]
-    with translation.override("en"):
-        assert error_words(job.error) == job.error  # English as the reader wrote it
-    with translation.override("zh-hans"):
-        assert error_words("x.pdf: PDF has no text layer (scanned?); run OCR first") == (
-            "x.pdf: PDF 文件没有文字层（可能是扫描件），请先进行文字识别（OCR）"
-        )
+    page = client.get(f"/jobs/{job.pk}/").content.decode()
+    assert NO_TEXT in page and "不是可读取的 .docx 文件（" in page and "has no text" not in page
+    english = _client(world.owner, "en").get(f"/jobs/{job.pk}/progress/").json()["error"]
+    assert english == job.error  # English as the reader wrote it
+    kinds = ".docx, .htm, .html, .pdf, .text, .txt"
+    for code, data in (("pdf_no_text", None), ("bad_bytes_for", {"encoding": "utf-16", "byte": "63", "at": "6"}),
+                       ("unsupported_type", {"kind": "'.odt'", "kinds": kinds}), ("empty", None)):
+        from django.utils import translation
+
+        from pairaid.jobs.selectors import file_error
+
+        with translation.override("zh-hans"):
+            worded = file_error({"error": "whatever the English said", "code": code, "params": data})
+        assert worded == {
+            "pdf_no_text": "PDF 文件没有文字层（可能是扫描件），请先进行文字识别（OCR）",
+            "bad_bytes_for": "无效字节（utf-16 编码，第 6 字节处为 0x63）",
+            "unsupported_type": f"不支持的文件类型 '.odt'（可读取 {kinds}）",
+            "empty": "空文件",
+        }[code]

@@ -4,13 +4,25 @@ Every error pairaid raises on purpose is a :class:`PairaidError`; the CLI prints
 its message on one line and exits non-zero, the API turns it into one JSON shape.
 """
 
+from collections.abc import Mapping
+
 
 class PairaidError(Exception):
     """Base class of every error pairaid raises on purpose."""
 
 
 class InputError(PairaidError):
-    """Input that cannot be used: wrong encoding, empty or binary file, unsupported type."""
+    """Input that cannot be used: wrong encoding, empty or binary file, unsupported type.
+
+    ``code`` names the refusal (``pdf_password``, ``too_big``…) and ``params`` the values its words hold
+    (``{"size": "52 MB", "limit": "50 MB"}``), so that a page says it in the reader's language by its code,
+    never by recognising the English message; both are empty for a refusal that has no code.
+    """
+
+    def __init__(self, *args: object, code: str = "", params: Mapping[str, object] | None = None) -> None:
+        super().__init__(*args)
+        self.code = code
+        self.params = {name: str(value) for name, value in (params or {}).items()}
 
 
 class CodelistError(PairaidError):

@@ -50,8 +50,9 @@ def _ingest(job: Job) -> None:
             )
         except NotAllowed as exc:
             outcomes.append({"filename": item["filename"], "error": str(exc), "refused": True})
-        except PairaidError as exc:
-            outcomes.append({"filename": item["filename"], "error": str(exc)})
+        except PairaidError as exc:  # a refusal with a code is said in the reader's language by it
+            code, values = getattr(exc, "code", ""), getattr(exc, "params", {})
+            outcomes.append({"filename": item["filename"], "error": str(exc), "code": code, "params": values})
         else:
             facts = DataValue.objects.filter(evidence__document=document).count()
             outcomes.append(

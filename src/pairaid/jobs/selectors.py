@@ -25,19 +25,31 @@ def stale_message() -> str:
 
 
 def error_words(text: str) -> str:
-    """A job's error in the reader's language: each "file: message" part (joined by "; ") with its message
-    said with gettext when the catalogue has it (a refusal, a stopped worker; the report reader's refusals by their
-    shape, :mod:`pairaid.jobs.refusal_words`); other words stay as written."""
-    from pairaid.jobs.refusal_words import refusal_words
-
+    """A job's error that has no code in the reader's language: each "file: message" part (joined by "; ") with
+    its message said with gettext when the catalogue has it (a stopped worker, an upload refused by a rule);
+    other words stay as written. A file refused by the report reader is said by its code (:func:`file_error`)."""
     parts = []
     for part in re.split(r"; (?!run OCR first)", text) if text else []:  # files' errors joined by "; "
         name, sep, message = part.partition(": ")
-        if sep and message:
-            parts.append(f"{name}: {refusal_words(message) or _(message)}")
-        else:
-            parts.append(refusal_words(part) or _(part))
+        parts.append(f"{name}: {_(message)}" if sep and message else _(part))
     return "; ".join(parts)
+
+
+def file_error(outcome: dict[str, Any]) -> str:
+    """Why one file of an upload was not read, in the reader's language: by its refusal's code and values
+    (:mod:`pairaid.jobs.refusal_words`); an error without a code as :func:`error_words` says it."""
+    from pairaid.jobs.refusal_words import refusal_words
+
+    worded = refusal_words(str(outcome.get("code") or ""), outcome.get("params"))
+    return worded if worded is not None else error_words(str(outcome.get("error") or ""))
+
+
+def job_error(job: Job) -> str:
+    """A failed job's error in the reader's language: each file's (named) when the job read files, else its own."""
+    files = [f for f in (job.result or {}).get("files", []) if isinstance(f, dict) and f.get("error")]
+    if not files or not any(f.get("code") for f in files):
+        return error_words(job.error)
+    return "; ".join(f"{f['filename']}: {file_error(f)}" if f.get("code") else error_words(f["error"]) for f in files)
 
 
 def job_progress(*, job: Job) -> dict[str, Any]:
@@ -59,7 +71,7 @@ def _progress(job: Job) -> dict[str, Any]:
         "total": job.total,
         "stage": str(job.get_stage_display()),
         "detail": job.detail,
-        "error": error_words(job.error),
+        "error": job_error(job) if job.error else "",
         "download": bool(job.output),
         "finished": job.status in ("done", "failed"),
     }

@@ -117,7 +117,7 @@ def _read(data: bytes, *, name: str, filename: str, max_bytes: int) -> Document:
     else:
         text = normalise_newlines(pdf_to_text(data, name=name))
     if not text.strip():
-        raise InputError(f"{name}: has no text")
+        raise InputError(f"{name}: has no text", code="no_text")
     return Document(
         text=text,
         media_type=media_type,
@@ -130,9 +130,11 @@ def _read(data: bytes, *, name: str, filename: str, max_bytes: int) -> Document:
 
 def _check_size(size: int, max_bytes: int, *, name: str) -> None:
     if size == 0:
-        raise InputError(f"{name}: empty file")
+        raise InputError(f"{name}: empty file", code="empty")
     if size > max_bytes:
-        raise InputError(f"{name}: {_megabytes(size)} is over the size limit of {_megabytes(max_bytes)}")
+        shown = {"size": _megabytes(size), "limit": _megabytes(max_bytes)}
+        raise InputError(f"{name}: {shown['size']} is over the size limit of {shown['limit']}", code="too_big",
+                         params=shown)
 
 
 def _megabytes(size: int) -> str:
@@ -144,7 +146,8 @@ def _megabytes(size: int) -> str:
 def _unsupported(name: str, suffix: str) -> InputError:
     kinds = ", ".join(sorted(MEDIA_TYPES))
     shown = f"'{suffix}'" if suffix else "without a suffix"
-    return InputError(f"{name}: unsupported file type {shown} (pairaid reads {kinds})")
+    return InputError(f"{name}: unsupported file type {shown} (pairaid reads {kinds})", code="unsupported_type",
+                      params={"kind": shown, "kinds": kinds})
 
 
 def _first_line(text: str) -> str:

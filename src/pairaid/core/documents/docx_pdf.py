@@ -41,7 +41,9 @@ def docx_to_text(data: bytes, *, name: str, max_bytes: int) -> str:
     try:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, PackageNotFoundError, etree.XMLSyntaxError, KeyError, ValueError) as exc:
-        raise InputError(f"{name}: not a readable .docx file ({_reason(exc)})") from None
+        reason = _reason(exc)
+        raise InputError(f"{name}: not a readable .docx file ({reason})", code="docx_unreadable",
+                         params={"detail": reason}) from None
     lines: list[str] = []
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
@@ -60,7 +62,8 @@ def _check_unpacked(data: bytes, *, name: str, max_bytes: int) -> None:
     except (zipfile.BadZipFile, ValueError, OSError):
         return
     if unpacked > DOCX_UNPACKED_RATIO * max_bytes:
-        raise InputError(f"{name}: the .docx unpacks to {unpacked:,} bytes, more than a report can hold")
+        raise InputError(f"{name}: the .docx unpacks to {unpacked:,} bytes, more than a report can hold",
+                         code="docx_too_big", params={"size": f"{unpacked:,}"})
 
 
 def _table_lines(table: Table) -> list[str]:
@@ -87,15 +90,17 @@ def pdf_to_text(data: bytes, *, name: str) -> str:
     try:
         reader = pypdf.PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
-            raise InputError(f"{name}: PDF is protected by a password")
+            raise InputError(f"{name}: PDF is protected by a password", code="pdf_password")
         pages = [page.extract_text() or "" for page in reader.pages]
     except InputError:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
-        raise InputError(f"{name}: not a readable PDF file ({_reason(exc)})") from None
+        reason = _reason(exc)
+        raise InputError(f"{name}: not a readable PDF file ({reason})", code="pdf_unreadable",
+                         params={"detail": reason}) from None
     text = "\n".join(page.strip("\n") for page in pages)
     if not text.strip():
-        raise InputError(f"{name}: PDF has no text layer (scanned?); run OCR first")
+        raise InputError(f"{name}: PDF has no text layer (scanned?); run OCR first", code="pdf_no_text")
     return text
 
 

@@ -42,7 +42,7 @@ def decode_text(data: bytes, *, name: str) -> tuple[str, str]:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return normalise_newlines(_strict(data, "utf-16", name=name)), "utf-16"
     if looks_binary(data):
-        raise InputError(f"{name}: binary file (NUL or control bytes), not text")
+        raise InputError(f"{name}: binary file (NUL or control bytes), not text", code="binary")
     try:
         return normalise_newlines(data.decode("utf-8")), "utf-8"
     except UnicodeDecodeError as exc:
@@ -51,7 +51,9 @@ def decode_text(data: bytes, *, name: str) -> tuple[str, str]:
     if found is None:
         bad = data[utf8_error.start : utf8_error.start + 1].hex()
         raise InputError(
-            f"{name}: invalid bytes (0x{bad} at byte {utf8_error.start}): not UTF-8, GB18030/GBK or Big5 text"
+            f"{name}: invalid bytes (0x{bad} at byte {utf8_error.start}): not UTF-8, GB18030/GBK or Big5 text",
+            code="bad_bytes",
+            params={"byte": bad, "at": utf8_error.start},
         )
     return normalise_newlines(found[0]), found[1]
 
@@ -77,7 +79,11 @@ def _strict(data: bytes, encoding: str, *, name: str) -> str:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
         bad = data[exc.start : exc.start + 1].hex()
-        raise InputError(f"{name}: invalid bytes for {encoding} (0x{bad} at byte {exc.start})") from None
+        raise InputError(
+            f"{name}: invalid bytes for {encoding} (0x{bad} at byte {exc.start})",
+            code="bad_bytes_for",
+            params={"encoding": encoding, "byte": bad, "at": exc.start},
+        ) from None
 
 
 def _decoded(data: bytes, encoding: str) -> str | None:

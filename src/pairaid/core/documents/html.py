@@ -50,7 +50,7 @@ def html_to_text(html: str, *, name: str) -> tuple[str, str]:
     try:
         root = lxml.html.document_fromstring(html)
     except (etree.ParserError, ValueError) as exc:
-        raise InputError(f"{name}: not readable HTML ({exc})") from None
+        raise InputError(f"{name}: not readable HTML ({exc})", code="html_unreadable", params={"detail": exc}) from None
     title = _title(root)
     lines: list[str] = []
     current: list[str] = []

@@ -233,6 +233,14 @@ def job_error(text: Any) -> str:
 
 
 @register.filter
+def file_error(outcome: Any) -> str:
+    """Why one file of an upload was not read, in the active language (by its refusal's code)."""
+    from pairaid.jobs.selectors import file_error as words
+
+    return words(outcome if isinstance(outcome, dict) else {})
+
+
+@register.filter
 def manages_users(user: Any) -> bool:
     """Whether ``user`` sees the management pages (administrators and the national office)."""
     return can_users_manage(user)
