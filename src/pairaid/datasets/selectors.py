@@ -327,3 +327,41 @@ def national_office_users() -> list[Any]:
 def approvers_at(*, level: Pairing | None) -> list[Any]:
     """Who approves at ``level``: the editors of that pairing (or above it), or the national office."""
     return national_office_users() if level is None else editors_of(pairing=level)
+
+
+def datavalue_locks(*, values: list[DataValue]) -> dict[int, Submission]:
+    """The locked submission holding each of ``values`` that one holds, by data value id (as
+    :func:`pairaid.datasets.locks.dataset_lock` finds it for one figure: its pairing's dataset or one above, the
+    latest version), for a page of figures: a query per level of the pairings' trees and two more."""
+    from pairaid.datasets.models import LOCKED_STATES, DatasetIndicator
+
+    wanted = [v for v in values if v.pairing_id is not None and v.period_end is not None and v.indicator_id]
+    if not wanted:
+        return {}
+    parents: dict[int, int | None] = {}
+    frontier = {v.pairing_id for v in wanted}
+    while frontier:
+        found = dict(Pairing.objects.filter(pk__in=frontier).values_list("pk", "parent_id"))
+        parents.update(found)
+        frontier = {p for p in found.values() if p is not None and p not in parents}
+    years = {v.period_end.year for v in wanted}  # type: ignore[union-attr]
+    held: dict[tuple[int, int], list[Submission]] = defaultdict(list)
+    named = ("pairing__donor_area", "pairing__recipient_area", "dataset")  # the notice names the pairing
+    for s in Submission.objects.filter(pairing_id__in=parents, year__in=years).select_related(*named):
+        held[(s.pairing_id, s.year)].append(s)
+    if not any(s.state in LOCKED_STATES for group in held.values() for s in group):
+        return {}
+    datasets = {s.dataset_id for group in held.values() for s in group}
+    holds = set(DatasetIndicator.objects.filter(dataset_id__in=datasets).values_list("dataset_id", "indicator_id"))
+    locks: dict[int, Submission] = {}
+    for value in wanted:
+        owner: int | None = value.pairing_id
+        while owner is not None:
+            year = value.period_end.year  # type: ignore[union-attr]
+            holding = [s for s in held[(owner, year)] if (s.dataset_id, value.indicator_id) in holds]
+            latest = max(holding, key=lambda s: s.version, default=None)
+            if latest is not None and latest.state in LOCKED_STATES:
+                locks[value.pk] = latest
+                break
+            owner = parents.get(owner)
+    return locks

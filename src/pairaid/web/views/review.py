@@ -24,6 +24,7 @@ from django.views.decorators.http import require_POST
 
 from pairaid.accounts import permissions
 from pairaid.core.errors import LockedError, PairaidError
+from pairaid.datasets.selectors import datavalue_locks
 from pairaid.indicators.models import DataValue, DataValueStatus
 from pairaid.review import services as review
 from pairaid.review.selectors import (
@@ -101,6 +102,9 @@ def review_list(request: HttpRequest) -> HttpResponse:
         order=chosen.get("order", ""),
     )
     page = Paginator(review_queue(user=request.user, narrowed=narrowed), 50).get_page(request.GET.get("page"))
+    locks = datavalue_locks(values=list(page.object_list))
+    for figure in page.object_list:  # a figure of a submitted, approved or frozen dataset says so, no buttons
+        figure.locked_by = locks.get(figure.pk)
     query = {name: value for name, value in request.GET.items() if name != "page"}
     if missing is not None:
         query.pop("document", None)
