@@ -103,7 +103,7 @@ def test_the_year_s_events_are_read_in_one_query_as_each_kind_s_table_holds_them
     batch = next(r for r in rows if r.title == "Sixth batch")
     assert batch.evidence_url == f"/documents/{evidence.document_id}/#span-0-8"
     assert ("start", "2009-02-01") in batch.details and ("area", "Shule County") in batch.details
-    assert batch.pairing == str(world.kashi)
+    assert (batch.pairing_name, batch.pairing_id) == (str(world.kashi), world.kashi.pk)
     held = _year_events(world.shandong, 2009)
     for kind, model in (("visit", Visit), ("cadre_batch", CadreBatch), ("trade_fair", TradeFair),
                         ("agreement", FrameworkAgreement)):
