@@ -176,3 +176,15 @@ def test_a_county_heading_in_its_tibetan_name_is_the_recipient_of_its_section() 
     ex = read_report(text, report_year=2031)
     assert {m.text: text[m.start : m.end] for m in ex.mentions}["12 houses"] == "12 houses"
     assert _facts(ex)["12 houses"] == [(Decimal(12), "houses", "year:2031", "Anhe", "Nyemo County", None)]
+
+
+def test_a_period_in_a_relative_clause_dates_only_its_own_figures() -> None:
+    text = (
+        "Anhe - Baishan Pairing-off Poverty Alleviation\n\n"
+        "With Anhe funds of 30 million yuan, three schools were rebuilt in Baishan, which now has 41 village clinics.\n"
+    )
+    ex = read_report(text, report_year=2031)
+    assert {m.text: text[m.start : m.end] for m in ex.mentions}["three schools"] == "three schools"
+    got = _facts(ex)
+    assert got["30 million yuan"] == [(Decimal(30_000_000), "aid_funds", "year:2031", "Anhe", "Baishan", None)]
+    assert got["three schools"] == [(Decimal(3), "schools", "year:2031", "Anhe", "Baishan", None)]

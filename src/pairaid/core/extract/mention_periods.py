@@ -374,7 +374,11 @@ def _resolve_back_references(
 # a period phrase after one of these belongs to the next clause ("covers 12 km2, and by the end of 2007, ...")
 # or opens a clause of its own after ", and" with a figure ("... for 36 projects, and 29 of them had been
 # finished by the end of the year")
-_CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:and\s+)?\w+ed\b|,\s*(?:and|while|but)\s+(?:$|\d)", re.I)
+# a new clause: after ";" or ":", ", and <verb>ed", ", and <figure>", or a relative clause (", which now has N pupils":
+# its period phrase dates its own figures, not those before it)
+_CLAUSE_BREAK = re.compile(
+    r"[;:]|,\s*(?:and\s+)?\w+ed\b|,\s*(?:and|while|but)\s+(?:$|\d)|,\s*(?:which|who|whose|where)\b", re.I
+)
 
 
 def _clause_break(text: str, a: int, b: int) -> bool:
