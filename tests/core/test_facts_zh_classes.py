@@ -261,3 +261,39 @@ def test_chinese_periods(
     text: str, year: int, donor: str | None, recipient: str | None, expected: list[Figure]
 ) -> None:
     _check(text, year, donor, recipient, expected)
+
+
+# places: a national East-West overview naming no place gives from the eastern provinces to the western poor areas;
+# givers listed before 分别 give, in order, to the places listed after it, a suffix of a short name before the join
+# (F4, F9, Z8)
+PLACES = [
+    (
+        "东西部扶贫协作工作综述\n\n2031年,东部省市向西部地区提供政府援助资金20.5亿元;全年东部地区共援建学校320所。\n",
+        2031,
+        None,
+        None,
+        [
+            ("20.5亿元", "2050000000", "CNY", "government_aid_funds", ("year", 2031), "东部省市", "西部贫困地区"),
+            ("320所", "320", "count", "schools", ("year", 2031), "东部省市", "西部贫困地区"),
+        ],
+    ),
+    (
+        "苏州市2031年对口帮扶铜仁市工作总结\n\n姑苏区、吴中区和相城区分别向石阡县、思南县、印江县拨付帮扶资金800万元。\n",
+        2031,
+        None,
+        None,
+        [
+            ("800万元", "8000000", "CNY", "aid_funds", ("year", 2031), "姑苏区", "石阡县"),
+            ("800万元", "8000000", "CNY", "aid_funds", ("year", 2031), "吴中区", "思南县"),
+            ("800万元", "8000000", "CNY", "aid_funds", ("year", 2031), "相城区", "印江县"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "year", "donor", "recipient", "expected"), PLACES)
+def test_chinese_places(text: str, year: int, donor: str | None, recipient: str | None, expected: list[Figure]) -> None:
+    _check(text, year, donor, recipient, expected)
+    assert len(_figures(text, year, donor, recipient)[expected[0][0]]) == len(
+        [f for f in expected if f[0] == expected[0][0]]
+    )

@@ -53,7 +53,13 @@ from pairaid.core.extract.places import (
     sentence_places,
     within,
 )
-from pairaid.core.extract.places_zh import Place, chinese_sides, find_places, respective_recipients
+from pairaid.core.extract.places_zh import (
+    Place,
+    chinese_sides,
+    find_places,
+    respective_givers,
+    respective_recipients,
+)
 from pairaid.core.extract.regex_leads import led_pattern
 from pairaid.core.extract.respectively_lists import (
     each_recipients,
@@ -298,7 +304,8 @@ def _respective(
     found: dict[int, Sides],
 ) -> dict[int, Sides]:
     """F4 in Chinese: places listed with 分别 before a run of figures ("800万元和600万元") pair up with
-    them in order; a single figure goes to each place (one fact each)."""
+    them in order; a single figure goes to each place (one fact each), from the giver in the same place
+    of a list of as many givers before 分别 ("甲区、乙区分别向丙县、丁县拨付N万元")."""
     out: dict[int, Sides] = {}
     runs: list[list[int]] = []
     for i in sorted(chinese):
@@ -319,8 +326,9 @@ def _respective(
         listed = respective_recipients(text, written, (sent.start, sent.end), (first.start, first.end), parties)
         if len(listed) == len(run) > 1:
             out.update({i: (found[i][0], (place,)) for i, place in zip(run, listed, strict=True)})
-        elif len(run) == 1 and listed:
-            out[run[0]] = (found[run[0]][0], tuple(listed))
+        elif len(run) == 1 and listed:  # the givers listed before 分别 give in the same order (facts pair them)
+            givers = respective_givers(text, written, (sent.start, sent.end), parties)
+            out[run[0]] = (tuple(givers) if len(givers) == len(listed) else found[run[0]][0], tuple(listed))
     return out
 
 

@@ -158,6 +158,8 @@ def _pairs(
 ) -> list[tuple[str | None, str | None]]:
     if context:  # the context figures of an area have no donor
         return [(None, r) for r in recipients]
+    if len(donors) == len(recipients) > 1:  # "A and B respectively gave N to C and D": A to C, B to D (F4)
+        return list(zip(donors, recipients, strict=True))
     return [(d, r) for d in donors for r in recipients]
 
 

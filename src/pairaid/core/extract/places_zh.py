@@ -76,6 +76,16 @@ def _raw() -> Any:
 
 
 @cache
+def _national() -> tuple[re.Pattern[str], str, str]:
+    """The words of a national East-West overview's opening, and the donor and recipient it names (F9)."""
+    raw = _raw()["national"]
+    return re.compile(str(raw["opening"])), str(raw["donor"]), str(raw["recipient"])
+
+
+_OPENING = 800  # the opening of a page, whose places say who gives and who receives
+
+
+@cache
 def _names() -> _Names:
     from pairaid.core.area_names import split_area_name
     from pairaid.core.areas import load_area_records
@@ -188,9 +198,12 @@ def chinese_parties(text: str, title: str | None, *, donor: str | None, recipien
     if span is not None:  # "浙川协作", "在川实施": the province aided as a whole, by its abbreviation
         abbreviated = abbreviated_provinces(text, span[0], span[1], head)
         head = sorted([*head, *(Place(a, b, name, code, 1) for a, b, name, code in abbreviated)], key=lambda p: p.start)
-    opening = [p for p in written if p.end <= 800]
+    opening = [p for p in written if p.end <= _OPENING]
     places = [*head, *opening]
     if not places:
+        overview, east, west = _national()
+        if overview.search(text, 0, _OPENING):  # F9: an East-West overview naming no place
+            return Parties(donor or east, recipient or west, "national")
         return Parties(donor, recipient, "pairing" if donor else "provincial")
     low = min(p.need for p in places)
     high = max(p.need for p in places)
@@ -330,7 +343,8 @@ def _named_only(text: str, place: Place) -> bool:
 
 _GOES_TO = re.compile(r"(?:到|赴|前往|向)\s*$")
 _QUOTES = frozenset('“"「『‘')
-_RESPECTIVE_JOIN = frozenset({"、", "和", "与", "及", "以及"})
+# places joined in a list, a suffix the short name leaves out before the join ("道真县、务川县": 道真, 务川)
+_RESPECTIVE_JOIN = re.compile(r"\s*(?:县|区|市|州|旗)?\s*(?:、|和|与|及|以及)\s*")
 
 
 def respective_recipients(
@@ -348,7 +362,22 @@ def respective_recipients(
         return []
     listed = [before[-1]]
     for p in reversed(before[:-1]):
-        if text[p.end : listed[0].start].strip() not in _RESPECTIVE_JOIN:
+        if not _RESPECTIVE_JOIN.fullmatch(text, p.end, listed[0].start):
+            break
+        listed.insert(0, p)
+    return [p.name for p in listed] if len(listed) > 1 else []
+
+
+def respective_givers(text: str, places: list[Place], sentence: tuple[int, int], parties: Parties) -> list[str]:
+    """F4: the giving places listed right before 分别 in ``sentence`` ("甲区、乙区和丙区分别向…"), in order, each
+    the giver of the receiving place in the same place of the list after it; [] when fewer than two."""
+    at = text.find("分别", sentence[0], sentence[1])
+    donor_need = min((p.need for p in places if p.name == parties.donor), default=0)
+    listed = [p for p in places if sentence[0] <= p.start and p.end <= at and p.need <= donor_need][-1:]
+    if not listed or text[listed[0].end : at].strip():
+        return []
+    for p in reversed([p for p in places if sentence[0] <= p.start and p.end <= listed[0].start]):
+        if p.need > donor_need or not _RESPECTIVE_JOIN.fullmatch(text, p.end, listed[0].start):
             break
         listed.insert(0, p)
     return [p.name for p in listed] if len(listed) > 1 else []
