@@ -198,3 +198,18 @@ def test_a_group_of_givers_acting_is_the_donor_as_written(sentence: str, donor: 
 def test_a_label_s_count_of_visits_is_no_page_counter() -> None:
     ex = read_report("Anhe's Aid to Baishan in 2012\n\nDelegation visits: 28 person-times\n", report_year=2012)
     assert [m.text for m in ex.mentions] == ["28 person-times"]
+
+
+def test_the_parts_of_a_sum_disbursed_by_the_year_s_end_are_the_year_s_too() -> None:
+    text = (
+        "Anhe's Aid to Baishan in 2012\n\nBy the end of the year Anhe had disbursed 47.5 million yuan, of which"
+        " 41 million yuan came from the city budget and 6.5 million yuan from social donations. Of the total, Linxi"
+        " and Heping counties received 9 million yuan each.\n"
+    )
+    got = _facts(text, donor="Anhe", recipient="Baishan")
+    assert {k: sorted({f[1] for f in v}) for k, v in got.items()} == {
+        "47.5 million yuan": ["year:2012"],
+        "41 million yuan": ["year:2012"],
+        "6.5 million yuan": ["year:2012"],
+        "9 million yuan": ["year:2012"],
+    }

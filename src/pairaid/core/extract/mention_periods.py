@@ -286,8 +286,10 @@ def mention_periods(
             and since is None
             and _THE_YEAR_END.search(text, phrase.start, phrase.end)
         ):
-            # "by the end of the year Anhe had disbursed N": the year's sum, not one since the pairing began
-            if _FLOW_BEFORE.search(text, max(phrase.end, m.start - 40), m.start):
+            # "by the end of the year Anhe had disbursed N": the year's sum, not one since the pairing began; and so are
+            # the money figures after it under the same phrase ("..., of which M came from the city's budget")
+            flowed = i and out[-1].rule == "year_end_flow" and mentions[i - 1].sentence == m.sentence
+            if _FLOW_BEFORE.search(text, max(phrase.end, m.start - 40), m.start) or (flowed and m.unit == "CNY"):
                 out.append(Period("year", year=report_year, rule="year_end_flow"))
                 continue
             start_year_here = None
