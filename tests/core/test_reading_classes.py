@@ -188,3 +188,10 @@ def test_a_period_in_a_relative_clause_dates_only_its_own_figures() -> None:
     got = _facts(ex)
     assert got["30 million yuan"] == [(Decimal(30_000_000), "aid_funds", "year:2031", "Anhe", "Baishan", None)]
     assert got["three schools"] == [(Decimal(3), "schools", "year:2031", "Anhe", "Baishan", None)]
+
+
+def test_new_kindergartens_that_opened_are_schools() -> None:
+    text = "Anhe - Baishan Pairing-off Poverty Alleviation\n\nIn 2031, six new kindergartens opened in Baishan.\n"
+    ex = read_report(text, report_year=2031)
+    assert {m.text: text[m.start : m.end] for m in ex.mentions}["six new kindergartens"] == "six new kindergartens"
+    assert _facts(ex)["six new kindergartens"] == [(Decimal(6), "schools", "year:2031", "Anhe", "Baishan", None)]
