@@ -1,6 +1,7 @@
 """The review queue on the demo's data (issue 13: the README's review step answered 409): the sample's 2009
 dataset is approved, so the figures of the summary report it holds say so in the queue, with a link to the
-dataset and no Accept, Correct or Reject; the others are reviewed; returned, every figure is reviewed."""
+dataset and no Accept, Correct or Reject, in the queue and on the document's page; the others are reviewed;
+returned, every figure is reviewed."""
 
 from __future__ import annotations
 
@@ -33,7 +34,9 @@ def test_the_queue_says_which_figures_an_approved_dataset_locks(settings: pytest
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # type: ignore[attr-defined]
     root = sample_load().root
     report = sample_path().with_name("shandong_xinjiang_2009_summary.txt")
-    document_ingest(document=read_document(report), report_year=2009, donor="Shandong", recipient="Xinjiang")
+    document = document_ingest(
+        document=read_document(report), report_year=2009, donor="Shandong", recipient="Xinjiang"
+    ).document
     national = make_user("reviewer", "national_office")
     locked, open_ = [], []
     for figure in DataValue.objects.filter(status="extracted").order_by("pk"):
@@ -63,6 +66,9 @@ def test_the_queue_says_which_figures_an_approved_dataset_locks(settings: pytest
             assert "data-locked" not in cards[pk] and 'name="reject"' in cards[pk]
     client = Client()
     client.force_login(national)
+    cards = _cards(client.get(f"/documents/{document.pk}/").content.decode())  # the document's page alike
+    assert all("data-locked" in cards[pk] and 'name="accept"' not in cards[pk] for pk in locked if pk in cards)
+    assert any(pk in cards for pk in locked) and all('name="reject"' in cards[pk] for pk in open_ if pk in cards)
     assert client.post(f"/figures/{locked[0]}/accept/").status_code == 409  # the rule stands
     sample_dataset_returned(root)
     cards = _cards(client.get("/review/").content.decode())

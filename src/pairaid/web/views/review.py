@@ -57,6 +57,7 @@ def _evidence_view(
     spans = [(f.evidence.start, f.evidence.end, f.status) for f in datavalues if f.evidence]
     spans += [(e.start, e.end, "") for e in document_evidence(document=document)]
     rows = [(f, f.status == DataValueStatus.EXTRACTED and permissions.can_review(request.user, f)) for f in datavalues]
+    _mark_locked([f for f, may_review in rows if may_review])
     if correcting is None and (chosen := int_param(request, "correct")) is not None:
         correcting = next((CorrectionForm(data_value=f) for f, may in rows if may and f.pk == chosen), None)
     return render(
@@ -102,14 +103,20 @@ def review_list(request: HttpRequest) -> HttpResponse:
         order=chosen.get("order", ""),
     )
     page = Paginator(review_queue(user=request.user, narrowed=narrowed), 50).get_page(request.GET.get("page"))
-    locks = datavalue_locks(values=list(page.object_list))
-    for figure in page.object_list:  # a figure of a submitted, approved or frozen dataset says so, no buttons
-        figure.locked_by = locks.get(figure.pk)
+    _mark_locked(list(page.object_list))
     query = {name: value for name, value in request.GET.items() if name != "page"}
     if missing is not None:
         query.pop("document", None)
     context = {"page": page, "document": document, "filters": filters, "query": query, "missing_document": missing}
     return render(request, "web/review_list.html", context)
+
+
+def _mark_locked(figures: list[DataValue]) -> None:
+    """Mark each of ``figures`` that a submitted, approved or frozen dataset holds (``locked_by``): its card says
+    so, with a link to the dataset, instead of offering the review's buttons (which would answer 409)."""
+    locks = datavalue_locks(values=figures)
+    for figure in figures:
+        figure.locked_by = locks.get(figure.pk)  # type: ignore[attr-defined]
 
 
 def _back(request: HttpRequest, fallback: str) -> HttpResponse:
