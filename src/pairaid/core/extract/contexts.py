@@ -23,8 +23,11 @@ from pairaid.core.extract.tables import ZH_CELL, Table
 
 __all__ = ["mention_contexts", "mention_run"]
 
-# where a clause ends: ";", ":", ", and <verb>ed", ", and <figure>" ("... in County B, and 5 million yuan ...")
-_CLAUSE_BREAK = re.compile(r"[;:；：]|,\s*(?:and\s+)?\w+ed\b|,\s*(?:and|while|but)\s+(?:$|\d)", re.I)
+# where a clause ends: ";", ":", ", and <verb>ed", ", and <figure>" ("... in County B, and 5 million yuan ...");
+# written to open on its characters, so that the engine skips to them
+_CLAUSE_BREAK = re.compile(
+    r"[;:；：,](?:(?<=[;:；：])|(?<=,)\s*(?:and\s+)?\w+ed\b|(?<=,)\s*(?:and|while|but)\s+(?:$|\d))", re.I
+)
 _RIGHT_STOP = re.compile(r"[,;:，；：]|\.(?!\d)|\s+and\s+(?=\w+ed\b)")
 _CLAUSE_STOP = re.compile(r"[;:；：]")
 _FOR_OF = re.compile(r"^[^,;]{0,100}?\b(?:for|of)\s*$")
