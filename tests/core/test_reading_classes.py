@@ -195,3 +195,20 @@ def test_new_kindergartens_that_opened_are_schools() -> None:
     ex = read_report(text, report_year=2031)
     assert {m.text: text[m.start : m.end] for m in ex.mentions}["six new kindergartens"] == "six new kindergartens"
     assert _facts(ex)["six new kindergartens"] == [(Decimal(6), "schools", "year:2031", "Anhe", "Baishan", None)]
+
+
+def test_the_lines_under_a_heading_of_targets_are_plans() -> None:
+    text = (
+        "Anhe - Baishan Pairing-off Poverty Alleviation\n\n"
+        "In 2031 Anhe built 14 schools in Baishan.\n\n"
+        "Targets for 2032\n"
+        " - Aid funds: 90 million yuan\n"
+        " - Schools: 20\n\n"
+        "Compiled by the Anhe office.\n"
+    )
+    ex = read_report(text, report_year=2031)
+    spans = {m.text: text[m.start : m.end] for m in ex.mentions}
+    assert spans["90 million yuan"] == "90 million yuan"
+    got = _facts(ex)
+    assert got["14 schools"] == [(Decimal(14), "schools", "year:2031", "Anhe", "Baishan", None)]
+    assert "90 million yuan" not in got and "20" not in got  # plans (F1)

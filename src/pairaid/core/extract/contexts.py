@@ -91,6 +91,8 @@ def _plans(rules: RuleSet, text: str, sent: Sentence, upto: int, before: Sentenc
     ]
     joined = before is not None and sent.lang == "zh" and text[before.end - 1 : before.end] in ";；"  # cut at ";"
     for rule in rules.voting("plan", "sentence"):
+        if not any(k == "sentence" for k, _ in rule.patterns):
+            continue  # a heading's rule (:func:`_plan_blocks`)
         announced = before is not None and any(k == "before" for k, _ in rule.patterns)
         if announced and before is not None and rule.pattern("before").search(text, before.start, before.end):
             return found, governing, sent.start, rule.id
@@ -143,6 +145,26 @@ def _sources(text: str, start: int, end: int) -> tuple[str, ...]:
     return tuple(m.group(1) for m in _SOURCE.finditer(text, start, end))
 
 
+def _plan_blocks(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, rule id) of the lines under a heading of targets ("Targets for 2013", a rule of kind ``plan:
+    sentence`` with a named pattern ``heading``): from the heading to the first blank line after the lines under it."""
+    blocks = []
+    for rule in rule_set("en").voting("plan", "sentence"):
+        if any(k == "heading" for k, _ in rule.patterns):
+            for m in rule.pattern("heading").finditer(text):
+                body = _FIRST_LINE.search(text, m.end())
+                end = text.find("\n\n", body.start() if body is not None else m.end())
+                blocks.append((m.end(), end if end >= 0 else len(text), rule.id))
+    return blocks
+
+
+_FIRST_LINE = re.compile(r"\S")
+
+
+def _in_block(blocks: list[tuple[int, int, str]], at: int) -> str:
+    return next((rule for a, b, rule in blocks if a <= at < b), "")
+
+
 def mention_contexts(
     text: str, sentences: tuple[Sentence, ...], mentions: tuple[Mention, ...], tables: tuple[Table, ...] = ()
 ) -> tuple[Context, ...]:
@@ -151,6 +173,7 @@ def mention_contexts(
     right_ends: list[int] = []
     left_starts: list[int] = []
     out: list[Context] = []
+    plan_blocks = _plan_blocks(text)
     plans: dict[int, PlanWords] = {}
     stops: dict[int, list[int]] = {}
     part_markers: dict[int, list[tuple[int, int]]] = {}
@@ -232,7 +255,7 @@ def mention_contexts(
                 head=m.noun or "",
                 plan_left=next((r for e, r in plan_ends if left_start < e <= m.start), ""),
                 plan_clause=next((r for e, r in governing_ends if clause_start < e <= m.start), ""),
-                plan_sentence=objective_rule if objective_at <= m.start else "",
+                plan_sentence=objective_rule if objective_at <= m.start else _in_block(plan_blocks, m.start),
                 subject=_subject(text, own_start, m.start) if english else "",
                 sources=_sources(text, source_start, own_end) if english else (),
             )
