@@ -213,3 +213,18 @@ def test_the_parts_of_a_sum_disbursed_by_the_year_s_end_are_the_year_s_too() -> 
         "6.5 million yuan": ["year:2012"],
         "9 million yuan": ["year:2012"],
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mentions"),
+    [
+        ("In 2012 products of Baishan worth 13.7 million yuan were sold to Anhe.", ["13.7 million yuan"]),
+        ("By 2012 villages of Baishan had 40 clinics.", ["40 clinics"]),
+        ("Anhe built roads for 2012 villages.", ["2012 villages"]),
+    ],
+)
+def test_a_year_after_a_sentence_opening_in_is_no_count_of_the_noun_after_it(
+    sentence: str, mentions: list[str]
+) -> None:
+    ex = read_report(f"Anhe's Aid to Baishan in 2012\n\n{sentence}\n", report_year=2012)
+    assert [m.text for m in ex.mentions] == mentions

@@ -13,7 +13,8 @@ number, or ``None`` when the number is a quantity.  The rules, in order:
                       states a count ("the number of wells was 45", "wells numbered 45")
 ``telephone``         a telephone number with its area code read as a range ("021-23110000")
 ``year``              a calendar year (1900-2100 written plain, no unit or plural noun after it; a plural
-                      noun too after "since", "from" ..., or after "in"/"by" when a name follows it)
+                      noun too after "since", "from" ..., after "In"/"By" opening a sentence, or after
+                      "in"/"by" when a name follows it)
 ``year_range``        a range of years ("1997~1999", "2011-2020")
 ``date``              a day of a month or a range of days ("April 5", "5 April", "9-14 June")
 ``age``               an age in apposition to a name ("Li Na, 38, a teacher")
