@@ -288,6 +288,17 @@ PLACES = [
             ("800万元", "8000000", "CNY", "aid_funds", ("year", 2031), "相城区", "印江县"),
         ],
     ),
+    # a park said to be funded by the donor is where its paragraph placed it
+    (
+        "苏州对口帮扶铜仁纪实\n\n记者来到石阡县的苏铜农业园,温室大棚连片。园区由苏州市投入帮扶资金900万元建设,占地650亩。\n",
+        2031,
+        None,
+        None,
+        [
+            ("900万元", "9000000", "CNY", "aid_funds", ("year", 2031), "苏州市", "石阡县"),
+            ("650亩", "650", "mu", "land_area", ("year", 2031), "苏州市", "石阡县"),
+        ],
+    ),
 ]
 
 
