@@ -88,7 +88,15 @@ def in_original_offsets(extraction: Extraction, document: Document) -> Extractio
 
     def moved_mention(m: Mention) -> Mention:
         start, end = span(m.start, m.end)
-        return _moved(m, start=start, end=end, text=original[start:end])
+        words = original[start:end]
+        if start == m.start and end == m.end and words == m.text:
+            return m  # a figure written as the text reads it
+        return _moved(m, start=start, end=end, text=words)
+
+    def moved(records: tuple[_Record, ...]) -> tuple[_Record, ...]:  # sections, sentences
+        if document.origin is None:
+            return records  # the same offsets (a full-width mark or a Traditional character for one in text)
+        return tuple(_moved(r, start=a, end=b) for r in records for a, b in [span(r.start, r.end)])  # type: ignore[attr-defined]
 
     written: dict[str | None, str | None] = {None: None}
 
@@ -99,8 +107,8 @@ def in_original_offsets(extraction: Extraction, document: Document) -> Extractio
 
     return replace(
         extraction,
-        sections=tuple(_moved(s, start=a, end=b) for s in extraction.sections for a, b in [span(s.start, s.end)]),
-        sentences=tuple(_moved(s, start=a, end=b) for s in extraction.sentences for a, b in [span(s.start, s.end)]),
+        sections=moved(extraction.sections),
+        sentences=moved(extraction.sentences),
         mentions=tuple(moved_mention(m) for m in extraction.mentions),
         facts=tuple(
             f
