@@ -212,3 +212,13 @@ def test_the_lines_under_a_heading_of_targets_are_plans() -> None:
     got = _facts(ex)
     assert got["14 schools"] == [(Decimal(14), "schools", "year:2031", "Anhe", "Baishan", None)]
     assert "90 million yuan" not in got and "20" not in got  # plans (F1)
+
+
+def test_a_sum_said_to_be_all_grants_is_grant_funds_though_a_government_gave_it() -> None:
+    text = (
+        "Anhe - Baishan Pairing-off Poverty Alleviation\n\n"
+        "In 2031 aid from Anhe came to 90 million yuan, all grants from the provincial finance.\n"
+    )
+    ex = read_report(text, report_year=2031)
+    assert {m.text: text[m.start : m.end] for m in ex.mentions}["90 million yuan"] == "90 million yuan"
+    assert _facts(ex)["90 million yuan"] == [(Decimal(90_000_000), "grant_funds", "year:2031", "Anhe", "Baishan", None)]
