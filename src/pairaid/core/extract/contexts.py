@@ -267,7 +267,7 @@ def mention_contexts(
             # under a header of years its row's label says what the cell is ("Aid projects | 214 | 486")
             dated = _YEAR_HEADER.fullmatch(cell.header) and not cell.total
             what = f"{cell.header} {cell.label}" if dated else cell.header
-            # ... and in a Chinese table reads as the words before a figure of a sentence ("销售农产品(亿元)")
+            # ... and in a Chinese table reads as the words before a figure of a sentence ("消费帮扶金额(亿元)")
             label = _BRACKETED.sub("", cell.label) if dated and m.rule == ZH_CELL else ""
             out[cell.mention] = Context(
                 left=label,

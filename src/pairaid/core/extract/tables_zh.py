@@ -12,7 +12,7 @@ cell read becomes a mention of the rule :data:`~pairaid.core.extract.table_model
 A first column of list numbers ("序号", rows "1  甲县  420") is no column of figures: the label is the cell
 after it (a total row leaves that column blank: "合计    800").  A header cell that is a year ("2019年") gives its
 column's cells that year as their period; then each row's label says what its cells are and its unit in
-brackets ("转移就业(人)", "销售农产品(亿元)") is theirs.  A column of changes (the pattern ``change_column``
+brackets ("转移就业(人)", "消费帮扶金额(亿元)") is theirs.  A column of changes (the pattern ``change_column``
 of the Chinese ``tables.table_change``: "增长(%)") holds percentages, each the change of its row's figure
 in the year column before it over the year column before that, or over the year before (F6).
 """
