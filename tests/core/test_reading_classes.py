@@ -222,3 +222,16 @@ def test_a_sum_said_to_be_all_grants_is_grant_funds_though_a_government_gave_it(
     ex = read_report(text, report_year=2031)
     assert {m.text: text[m.start : m.end] for m in ex.mentions}["90 million yuan"] == "90 million yuan"
     assert _facts(ex)["90 million yuan"] == [(Decimal(90_000_000), "grant_funds", "year:2031", "Anhe", "Baishan", None)]
+
+
+def test_a_part_before_the_whole_it_is_of_counts_what_the_whole_counts_and_the_whole_is_its_frame() -> None:
+    text = (
+        "Anhe - Baishan Pairing-off Poverty Alleviation\n\n"
+        "By December 2031, Anhe had completed 46 of the 52 projects it took on in Baishan.\n"
+    )
+    ex = read_report(text, report_year=2031)
+    got = {m.text: (text[m.start : m.end], m.value, m.unit, m.noun) for m in ex.mentions}
+    assert got["46"] == ("46", Decimal(46), "count", "project")
+    facts = _facts(ex)
+    assert [(v, i, d, r) for v, i, _, d, r, _ in facts["46"]] == [(Decimal(46), "aid_projects", "Anhe", "Baishan")]
+    assert "52 projects" not in facts

@@ -50,6 +50,8 @@ _GROUP = re.compile(r"\b(?:batch|group|team|contingent|squad)\b", re.I)
 _SUBJECT = re.compile(r"(?:^|[.;!?]\s+|\n\s*)((?:[A-Za-z][\w’'-]*\s+){0,3}[A-Za-z][\w’'-]*)\s(?:[^.;!?\n]|\.\d)*$")
 # a table flattened into lines: "Cadres seconded: 17; professionals sent: 64"
 _LABEL_BEFORE = re.compile(r"(?:^|[\n;；]|\s{2,})\s*(?:[-–•*·]\s+)?(?P<label>[A-Za-z][A-Za-z'’ -]{2,40}):\s*$")
+# "46 of the 52 projects": a bare number before the whole it is a part of counts what the whole counts
+_PART_OF_AFTER = re.compile(rf"\s+of\s+(?:the|all|its|their)\s+{_QUAL}", re.I)
 # "and another 800 found jobs": a bare number whose act only people do (``people_acts`` of ``words.yaml``)
 _PEOPLE_ACT = re.compile(rf"\s+(?:(?:have|had|has)\s+)?(?:{'|'.join(word_list('people_acts'))})\b", re.I)
 _IN_ALL = re.compile(r"\s+(?:in\s+all|in\s+total|in\s+number|altogether|strong)\b", re.I)
@@ -83,7 +85,8 @@ def inherit_units(text: str, mentions: list[Mention]) -> list[Mention]:
     * "1,200 nurses in 2012, compared with 900 in 2011", "against 900": the last counted figure before it;
     * "the first batch of aid cadres, 113 in all, ...": what the noun before the comma counts;
     * "Cadres seconded: 24; teachers sent: 113", " - Cadres at their posts: 24": what the label before the colon counts;
-    * "and another 800 found jobs", "while 2,100 were employed": people (``people_acts`` of ``words.yaml``).
+    * "and another 800 found jobs", "while 2,100 were employed": people (``people_acts`` of ``words.yaml``);
+    * "completed 46 of the 52 projects": what the whole after it counts.
     """
     out: list[Mention] = []
     for k, m in enumerate(mentions):
@@ -132,6 +135,13 @@ def inherit_units(text: str, mentions: list[Mention]) -> list[Mention]:
             out.append(_in_apposition(m, phrase.group(1), out))
         elif (label := _LABEL_BEFORE.search(lead)) is not None:
             out.append(_counted_by(m, label.group("label")))
+        elif (
+            k + 1 < len(mentions)
+            and (whole := mentions[k + 1]).sentence == m.sentence
+            and whole.noun is not None
+            and _PART_OF_AFTER.fullmatch(text, m.end, whole.start)
+        ):
+            out.append(replace(m, unit=whole.unit, noun=whole.noun))  # "completed 46 of the 52 projects"
         elif _PEOPLE_ACT.match(text, m.end):  # "and another 800 found jobs": people, what the sentence counted last
             who = next((p.noun for p in earlier if p.unit == "person"), None)
             out.append(replace(m, unit="person", noun=who or "person"))
