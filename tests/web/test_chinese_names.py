@@ -4,6 +4,7 @@ the figure form's pairings and the events page's areas by their Chinese names; E
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from django.test import Client
 
@@ -56,3 +57,40 @@ def test_the_events_page_names_a_cadre_batchs_area_in_the_readers_language(world
     assert "地区: 疏勒县" in zh or "地区：疏勒县" in zh, re.findall(r"<td>[^<]*12[^<]*</td>", zh)
     assert "Shule" not in zh
     assert "area: Shule" in en
+
+
+def test_chinese_pages_give_activities_titles_disaggregations_and_totals_sources_in_chinese(world: World) -> None:
+    """An activity's Chinese title, a disaggregation's codelist name and the pairing a total counts are
+    shown on Chinese pages (they showed the English title, the code ``kind:lecture`` and "Shandong
+    Province (山东省) – Kashi Prefecture (喀什地区)"); English pages keep English."""
+    from tests.web.factories import make_activity, make_figure
+
+    activity = make_activity(world.kashi, "T-1", title="Shule bilingual kindergarten")
+    activity.title_zh = "疏勒县双语幼儿园"
+    activity.save()
+    lectures = make_figure("lectures", "120", pairing=world.kashi, status="accepted")
+    lectures.disaggregation = "kind:lecture"
+    lectures.save()
+    zh = _page(world.owner, "zh-hans", f"/pairings/{world.kashi.pk}/")
+    en = _page(world.owner, "en", f"/pairings/{world.kashi.pk}/")
+    assert "疏勒县双语幼儿园" in zh and "Shule bilingual kindergarten" not in zh
+    assert "讲座" in zh and "kind:lecture" not in zh
+    assert "Shule bilingual kindergarten" in en and "· lectures" in en and "kind:lecture" not in en
+    # a total's kept statements (the "Counted" column) by the pairing's or area's name in the reader's language
+    from django.utils import translation
+
+    from pairaid.core.tree_sums import Statement
+    from pairaid.indicators.statements import AreaTree
+    from pairaid.web.templatetags.pairaid_web import kept_name
+
+    of_pairing = Statement(world.kashi.pk, Decimal(120), 1, False, str(world.kashi))
+    of_area = Statement(area("653122").pk, Decimal(5), 1, False, AreaTree.load().label(area("653122").pk), of_area=True)
+    with translation.override("zh-hans"):
+        assert (kept_name(of_pairing), kept_name(of_area)) == ("山东省—喀什地区", "疏勒县")
+    with translation.override("en"):
+        assert kept_name(of_pairing) == "Shandong Province (山东省) – Kashi Prefecture (喀什地区)"
+        assert kept_name(of_area) == "Shule County (疏勒县)"
+    detail = _page(world.owner, "zh-hans", f"/figures/{lectures.pk}/")
+    assert "<td>讲座</td>" in detail
+    activity.recipient_areas.add(area("653122"))
+    assert "疏勒县双语幼儿园" in _page(world.owner, "zh-hans", "/areas/653122/")

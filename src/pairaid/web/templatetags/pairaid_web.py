@@ -31,6 +31,40 @@ def name(obj: Any) -> str:
 
 
 @register.filter
+def activity_title(activity: Any) -> str:
+    """An activity's title in the active language: its Chinese title on Chinese pages when it has one."""
+    if activity is None:
+        return ""
+    if _lang().startswith("zh") and getattr(activity, "title_zh", ""):
+        return str(activity.title_zh)
+    return str(activity.title)
+
+
+@register.filter
+def disaggregation(code: Any) -> str:
+    """A disaggregation code (``kind:lecture``) in words of the active language, from the codelist."""
+    from pairaid.core.codelists import disaggregation_name
+
+    return disaggregation_name(str(code or ""), _lang())
+
+
+@register.filter
+def kept_name(statement: Any) -> str:
+    """The pairing or area a total's kept statement is of, named in the active language (the statement's own
+    label is "English (中文)"); both read once per page, as the roll-up that made the statement read them."""
+    lang = _lang()
+    if not lang.startswith("zh"):
+        return str(statement.label)
+    from pairaid.indicators.statements import AreaTree
+    from pairaid.registry.selectors import pairing_index
+
+    if statement.of_area:
+        return AreaTree.load().name(statement.node, lang) or str(statement.label)
+    pairing = pairing_index().get(statement.node)
+    return pairing.display_name(lang) if pairing is not None else str(statement.label)
+
+
+@register.filter
 def number(value: Any) -> str:
     """A Decimal without trailing zeros, with thousands separators: 75800000.0000 → 75,800,000.
 
