@@ -5,6 +5,8 @@
   code (gold-format.md ``unit``: ``CNY``, ``percent``, ``person``,
   ``person_time``, ``household``, ``ha``, ``mu``, ``km``, ``m``, ``m2``, ``m3``,
   ``t``, ``kg``; ``count`` is the default for other counted nouns).
+* :func:`unit_before` reads a currency word right before a number ("RMB", "CNY", "¥": the
+  ``before`` list of the data file) and returns its code and where it starts.
 * :func:`is_plural`, :func:`singular` and :func:`is_person_noun` decide whether a
   counted noun counts people (unit ``person``) or things (``count``).
 * :func:`match_chinese_unit` reads a Chinese unit or counter right after a
@@ -42,6 +44,7 @@ __all__ = [
     "is_plural",
     "match_chinese_unit",
     "match_unit",
+    "unit_before",
     "singular",
     "unit_registry",
 ]
@@ -102,6 +105,8 @@ class UnitWords:
     person_nouns: frozenset[str]
     irregular: dict[str, str]
     not_plural: frozenset[str]
+    before: re.Pattern[str]
+    before_units: dict[str, str]
 
 
 @cache
@@ -124,6 +129,15 @@ def unit_words() -> UnitWords:
         alts.append(f"(?P<{name}>{pat})" + (r"(?![A-Za-z])" if latin else ""))
     # a unit may follow the number directly ("28%"), after spaces, or after a hyphen ("1333-hectare")
     pattern = re.compile(r"(?:[ \t]*-[ \t]*|[ \t]*)(?:" + "|".join(alts) + ")", re.I)
+    before_units: dict[str, str] = {}
+    before_alts: list[str] = []
+    for i, entry in enumerate(raw["before"]):
+        if str(entry["unit"]) not in UNIT_CODES:
+            raise CodelistError(f"unit_words.yaml: unknown unit {entry['unit']!r}")
+        before_units[f"b{i}"] = str(entry["unit"])
+        before_alts.append(f"(?P<b{i}>{entry['pattern']})")
+    # as written, not glued to a letter before it, a few spaces at most between it and the number
+    before = re.compile(r"(?<![A-Za-z])(?:" + "|".join(before_alts) + r")\s{0,2}\Z")
     return UnitWords(
         pattern=pattern,
         group_units=group_units,
@@ -131,6 +145,8 @@ def unit_words() -> UnitWords:
         person_nouns=frozenset(str(w) for w in raw["person_nouns"]),
         irregular={str(k): str(v) for k, v in raw["irregular_plurals"].items()},
         not_plural=frozenset(str(w) for w in raw["not_plural"]),
+        before=before,
+        before_units=before_units,
     )
 
 
@@ -145,6 +161,16 @@ def match_unit(text: str, pos: int) -> UnitMatch | None:
         return None
     name = m.lastgroup
     return UnitMatch(uw.group_units[name], m.start(name), m.end(name), uw.group_scales.get(name, Decimal(1)))
+
+
+def unit_before(text: str, pos: int) -> tuple[str, int] | None:
+    """The unit of a currency word ending right before ``pos`` ("RMB 6 million", "CNY 2.5 billion", "¥800")
+    and where the word starts, or ``None``."""
+    uw = unit_words()
+    m = uw.before.search(text, max(0, pos - 6), pos)
+    if m is None or m.lastgroup is None:
+        return None
+    return uw.before_units[m.lastgroup], m.start()
 
 
 @quick_init

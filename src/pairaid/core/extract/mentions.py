@@ -3,7 +3,7 @@
 For each number of :func:`pairaid.core.numbers.find_numbers`:
 
 1. the unit word right after it (:func:`pairaid.core.units.match_unit`), or
-   ``RMB`` / ``¥`` right before it;
+   a currency word right before it (``RMB``, ``CNY``, ``¥``: ``before`` of ``data/unit_words.yaml``);
 2. the counted noun: the noun phrase after the number (or unit) up to a stop
    word or punctuation, whose head is its first plural noun, else its last
    word; a person noun makes the unit ``person``, "household(s)" makes it
@@ -34,12 +34,11 @@ from pairaid.core.extract.mentions_zh import find_chinese_mentions
 from pairaid.core.extract.model import Mention, Qualifier, Sentence
 from pairaid.core.extract.qualifier_words import QualifierWords, alternation, qualifiers_raw
 from pairaid.core.numbers import NumberMatch, find_numbers
-from pairaid.core.units import is_person_noun, is_plural, match_unit, singular
+from pairaid.core.units import is_person_noun, is_plural, match_unit, singular, unit_before
 
 __all__ = ["NounPhrase", "find_mentions", "noun_phrase"]
 
 _TOKEN = re.compile(r"[ \t]*(?:(?P<word>[A-Za-z][A-Za-z'’\-]*)|(?P<num>\d)|(?P<punct>\S))")
-_RMB_BEFORE = re.compile(r"(?:RMB|￥|¥)\s*$")
 _VERB_LIKE = re.compile(r"[A-Za-z]{3,}ed")
 _ADJECTIVAL_PLURALS = frozenset({"poor", "elderly", "youth"})
 
@@ -237,9 +236,8 @@ def _read_mention(text: str, number: NumberMatch, index: TextIndex, sentence: in
         end = unit_match.end
         np_from = end
         rule += "+unit"
-    elif _RMB_BEFORE.search(text, max(0, start - 5), start):
-        unit = "CNY"
-        start = text.rfind("RMB", max(0, start - 5), start) if "RMB" in text[max(0, start - 5) : start] else start - 1
+    elif (before := unit_before(text, start)) is not None:
+        unit, start = before  # the span starts at the currency word (gold-format.md M1)
         rule += "+rmb"
     phrase = noun_phrase(text, np_from)
     if phrase.hyphen_attached and unit is None:

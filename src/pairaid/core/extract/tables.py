@@ -44,9 +44,12 @@ from pairaid.core.units import is_person_noun, singular
 __all__ = ["ZH_CELL", "Table", "TableCell", "read_tables"]
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_SCALE_WORDS = r"[\d,]+\s+(?:million|billion)|[\d,]+|ten\s+thousand|hundred\s+million|million|billion"
+# "(10,000 yuan)", "(Unit: 100 million RMB)", or the currency code first in a bracket: "(CNY 10,000)", "(RMB million)",
+# "(aid, CNY million)" (not "CNY 5 million" in a caption's sentence: an amount, no unit)
 _UNIT = re.compile(
-    r"\(?\s*(?:unit\s*:\s*)?(?P<scale>[\d,]+\s+(?:million|billion)|[\d,]+|ten\s+thousand|hundred\s+million|million"
-    r"|billion)\s+(?:yuan|Yuan|RMB)\s*\)?",
+    rf"\(?\s*(?:unit\s*:\s*)?(?P<scale>{_SCALE_WORDS})\s+(?:yuan|RMB|CNY)\s*\)?"
+    rf"|(?:[(,]\s*|unit\s*:\s*)(?:RMB|CNY)\s+(?P<scale_after>{_SCALE_WORDS})\s*\)",
     re.I,
 )
 _SCALES = {
@@ -67,7 +70,7 @@ def _scale(text: str) -> Decimal | None:
     m = _UNIT.search(text)
     if m is None:
         return None
-    raw = re.sub(r"\s+", " ", m.group("scale").lower())
+    raw = re.sub(r"\s+", " ", (m.group("scale") or m.group("scale_after")).lower())
     if raw in _SCALES:
         return _SCALES[raw]
     number, _, word = raw.partition(" ")
