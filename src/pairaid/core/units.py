@@ -44,8 +44,8 @@ __all__ = [
     "is_plural",
     "match_chinese_unit",
     "match_unit",
-    "unit_before",
     "singular",
+    "unit_before",
     "unit_registry",
 ]
 
