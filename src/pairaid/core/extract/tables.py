@@ -183,7 +183,8 @@ def read_tables(
                 in_row[col] = i
                 name = header[col][1]
                 # under a header of years a row of words says what its cells are ("Aid projects | 214 | 486")
-                what = label if col in years and row_year is None and not total else name
+                # ... and under a header that names no kind ("Indicator | Value")
+                what = label if (col in years or _value_column(name)) and row_year is None and not total else name
                 if what == label and (unit_cell := _unit_cell(cells[1:lead])):
                     what = f"{label} ({unit_cell})"  # the row's unit cell: "Fiscal aid (10,000 yuan)"
                 scale = _scale(what) or caption_scale
@@ -264,6 +265,16 @@ def _column_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     return money, totals, rule_set("en").link("change_column")
 
 
+@cache
+def _value_columns() -> re.Pattern[str]:
+    return re.compile(rf"(?:{'|'.join(word_list('value_columns'))})", re.I)
+
+
+def _value_column(name: str) -> bool:
+    """A header naming no kind of figure ("Value", "Amount"): its cells are what their rows' labels say."""
+    return _value_columns().fullmatch(name.strip()) is not None
+
+
 def _table_rows(
     lines: list[tuple[int, str]], k: int, header: list[tuple[int, str]]
 ) -> tuple[list[tuple[int, str]], list[tuple[int, list[tuple[int, str]]]], int, int] | None:
@@ -304,7 +315,7 @@ def _table_rows(
         rows.append((lines[j][0], cells))
         j += 1
     by_year = sum(1 for _, cells in rows if _YEAR.fullmatch(cells[0][1]))
-    if len(rows) < 2 or (len(header) < 3 and by_year < 2):
+    if len(rows) < 2 or (len(header) < 3 and by_year < 2 and not _value_column(header[-1][1])):
         return None
     if by_year and HAN_CHAR.search(lines[k][1]):
         return None

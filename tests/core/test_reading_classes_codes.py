@@ -1,5 +1,6 @@
-"""Currency codes before or after a number ("CNY 4.5 million", "RMB 800", "¥120", "70 million CNY") and in the units
-of tables ("(CNY 10,000)", "(RMB million)"): the ``before`` list of ``data/unit_words.yaml``.  Made-up examples."""
+"""Issue 11, classes of error of a blind set's first reading, made-up examples: currency codes before or after a
+number ("CNY 4.5 million", "RMB 800", "¥120", "70 million CNY": the ``before`` list of ``data/unit_words.yaml``) and in
+the units of tables ("(CNY 10,000)", "(RMB million)"); tables of labels and values ("Item | Value"); craftspeople."""
 
 from __future__ import annotations
 
@@ -87,3 +88,35 @@ def test_an_amount_with_its_code_in_a_caption_s_sentence_is_no_unit_of_the_table
     ex = read_report(text, report_year=2012)
     assert ("CNY 3 million", Decimal(3_000_000), "CNY") in [(m.text, m.value, m.unit) for m in ex.mentions]
     assert all(m.value < 10_000 for m in ex.mentions if m.text in ("1,250", "830"))
+
+
+def test_a_table_of_labels_and_one_column_of_values_reads_each_cell_by_its_row_s_label() -> None:
+    """Issue 11: "Item | Value": each row's label says what its figure is and in which unit."""
+    text = (
+        "Anhe - Baishan Pairing-off Poverty Alleviation\n"
+        "Other figures of the pairing, 2012:\n"
+        "| Item                          | Value |\n"
+        "|-------------------------------|-------|\n"
+        "| Aid funds (CNY million)       | 12.5  |\n"
+        "| Firms that came to Baishan    | 31    |\n"
+        "| Farmers trained (person-times)| 4,100 |\n"
+        "\nAnhe also sent 30 teachers to Baishan.\n"
+    )
+    ex = read_report(text, report_year=2012)
+    assert [(m.text, m.value, m.unit, m.noun) for m in ex.mentions][:3] == [
+        ("12.5", Decimal(12_500_000), "CNY", None),
+        ("31", Decimal(31), "count", "firm"),
+        ("4,100", Decimal(4100), "person_time", None),
+    ]
+
+
+def test_two_columns_whose_second_names_a_kind_are_no_table() -> None:
+    text = "Anhe - Baishan\nCounty   Wells\nLinxi   12\nHeping   9\n"
+    assert all(m.unit == "count" and "+table" not in m.rule for m in read_report(text, report_year=2012).mentions)
+
+
+def test_craftspeople_are_people() -> None:
+    assert money("The workshop hired 45 carpet weavers and 12 tailors.") == [
+        ("45 carpet weavers", Decimal(45), "person"),
+        ("12 tailors", Decimal(12), "person"),
+    ]
