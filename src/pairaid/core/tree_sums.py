@@ -14,7 +14,10 @@ it), so the sum of a tree is not the sum of its statements. The rules:
 3. **Outputs of activities are counted beside** their node's statement, never
    covering nor covered: a project's results and a pairing's figure are separate
    facts of a report (an output that is a part of the pairing's figure is linked to
-   it with ``part_of`` and never reaches a roll-up).
+   it with ``part_of`` and never reaches a roll-up). A stock (what stands at a date) is not an
+   output of that kind: the statements' reader gives an activity's stock as its pairing's own
+   statement, held by the pairing's stock when not larger (more than 780 enterprises of a province
+   hold the 94 settled in one of its parks).
 
 A node that states nothing totals what is under it. Every statement of a tree ends
 either *kept* (its value is in the total) or *covered* (inside a kept one), exactly

@@ -186,8 +186,11 @@ def rollup_read(
     include_extracted: bool = False,
     kind: str = DataValueKind.ACTUAL,
     period_kind: str = "year",
+    period_kinds: Sequence[str] | None = None,
 ) -> Rollup:
-    """The statements of ``indicators`` in ``years``, read in one query (of ``root``'s tree only when given).
+    """The statements of ``indicators`` in ``years``, read in one query (of ``root``'s tree only when given);
+    of ``period_kind``, or of each of ``period_kinds`` when given (a year's flows and its stocks, each total
+    in its own period kind: never added to each other).
 
     Raises:
         DataError: an unknown indicator, or one that is never summed.
@@ -197,11 +200,9 @@ def rollup_read(
     held = _prefetched(years=years, root=root, include_extracted=include_extracted)
     if held is not None:
         codes = set(summed_indicators(indicators).values())  # raises for an unknown or never summed indicator
-        wanted = set(years)
+        wanted, periods = set(years), set(period_kinds or (period_kind,))
         rows = [
-            r
-            for r in held
-            if r.kind == kind and r.period_kind == period_kind and r.year in wanted and r.indicator in codes
+            r for r in held if r.kind == kind and r.period_kind in periods and r.year in wanted and r.indicator in codes
         ]
         return Rollup(rows, forest)
     rows = statement_rows(
@@ -211,6 +212,7 @@ def rollup_read(
         include_extracted=include_extracted,
         kind=kind,
         period_kind=period_kind,
+        period_kinds=period_kinds,
         pairing_ids=forest.under(root.pk) if root is not None else None,
     )
     return Rollup(rows, forest)

@@ -12,7 +12,11 @@ or an area's figures that no pairing states. What never reaches a statement:
   confirmed figures win over its extracted ones, and an extracted figure that tells again
   a figure already counted (the same indicator, kind, year, period kind, unit and value, on
   one branch of the pairing tree: its entered copy, or another document telling it) is the
-  same statement, counted once (:func:`_repeated_extracted`).
+  same statement, counted once; so is an extracted figure read from the very words a confirmed
+  figure of its indicator cites, in whatever unit or period it was read; and extracted figures
+  that state one figure (the same indicator, subject, period, disaggregation, kind and unit) with
+  different values conflict: the largest is kept, as a total stated at two levels keeps the larger
+  statement, and the checks report the conflict (:mod:`pairaid.indicators.restatements`).
 
 Each row says where it is on the area tree: the figure's own area, else its pairing's
 recipient area.
@@ -24,7 +28,7 @@ import datetime
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from django.db.models import (
     BooleanField,
@@ -33,13 +37,12 @@ from django.db.models import (
     Exists,
     IntegerField,
     OuterRef,
-    QuerySet,
     Subquery,
     Sum,
     Value,
     When,
 )
-from django.db.models.functions import Coalesce, ExtractYear
+from django.db.models.functions import Coalesce
 
 from pairaid.activities.models import Activity
 from pairaid.activities.selectors import of_pairings
@@ -48,17 +51,10 @@ from pairaid.core.read_once import once
 from pairaid.core.tree_sums import added_qualifier
 from pairaid.geo.models import Area
 from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueKind, DataValueStatus
+from pairaid.indicators.restatements import Year as _Year
+from pairaid.indicators.restatements import conflicting_extracted, repeated_extracted, same_quantity
 from pairaid.indicators.selectors import indicators_by_code
 from pairaid.registry.selectors import pairing_index
-
-
-class _Year(ExtractYear):
-    """The year of a date, as :class:`ExtractYear`; on SQLite read from the stored text (``YYYY-MM-DD``) in SQL
-    instead of by Django's Python function called for every row (most of a roll-up's reading there)."""
-
-    def as_sqlite(self, compiler: Any, connection: Any, **extra_context: Any) -> tuple[str, list[Any]]:
-        sql, params = compiler.compile(self.lhs)
-        return f"CAST(SUBSTR({sql}, 1, 4) AS INTEGER)", list(params)
 
 
 class StatementRow(NamedTuple):
@@ -251,7 +247,9 @@ def statement_rows(
         output_field=BooleanField(),
     )
     if include_extracted:
-        qs = qs.exclude(pk__in=_repeated_extracted(qs, owner, forest))
+        qs = qs.exclude(
+            pk__in=[*repeated_extracted(qs, owner, forest), *same_quantity(qs), *conflicting_extracted(qs)]
+        )
     rows = (
         qs.annotate(
             year=_Year("period_end"),
@@ -276,8 +274,10 @@ def statement_rows(
     for indicator_id, vkind, year, unit, pkind, owner, area_id, output, confirmed, inside, qualifier, total, n in rows:
         if inside or year not in wanted_years:
             continue
-        # a pairing's figure about one of its areas is a part of its work there, as an output is
-        beside = bool(output) or (owner is not None and area_id is not None)
+        # a pairing's figure about one of its areas is a part of its work there, as an output is; but a stock
+        # (what stands at a date: enterprises settled, houses built) of an activity or an area is within the
+        # pairing's stock of that date, as a lower pairing's is (covered when not larger, tree_sums rule 1)
+        beside = (bool(output) or (owner is not None and area_id is not None)) and pkind != "as_of"
         where = area_id if area_id is not None else recipient.get(owner) if owner is not None else None
         place = (indicator_id, vkind, year, unit, pkind, owner, where, beside)
         held = best.get(place)
@@ -292,54 +292,3 @@ def statement_rows(
         StatementRow(ids[i], year, unit, pkind, owner, where, beside, total, n, vkind, q)  # type: ignore[arg-type]
         for (i, vkind, year, unit, pkind, owner, where, beside), (total, n, q) in merged.items()
     ]
-
-
-def _on_one_branch(a: int, b: int, parent: dict[int, int | None]) -> bool:
-    """Whether pairing ``a`` is ``b``, above it or under it."""
-    for low, high in ((a, b), (b, a)):
-        node: int | None = low
-        for _ in range(32):
-            if node is None:
-                break
-            if node == high:
-                return True
-            node = parent.get(node)
-    return False
-
-
-def _repeated_extracted(qs: QuerySet[DataValue], owner: Coalesce, forest: PairingForest) -> list[int]:
-    """Ids of the extracted figures of ``qs`` that tell again a figure counted before them: one of the same
-    indicator, kind, year, period kind, unit and value whose pairing (an output's: its activity's) is on
-    one branch of the pairing tree with theirs (or, of no pairing, at the same area). A confirmed figure
-    is counted first, then the extracted ones in the order they were stored: an entered figure and its
-    extracted copy, or two documents telling one figure, are one statement (issue 12)."""
-    extracted = list(
-        qs.filter(status=DataValueStatus.EXTRACTED, part_of__isnull=True)
-        .annotate(year=_Year("period_end"), owner=owner)
-        .values_list("pk", "indicator_id", "kind", "year", "period_kind", "unit", "value", "owner", "area_id")
-        .order_by("pk")
-    )
-    if not extracted:
-        return []
-    confirmed = (
-        qs.exclude(status=DataValueStatus.EXTRACTED)
-        .filter(part_of__isnull=True, value__in={row[6] for row in extracted})
-        .annotate(year=_Year("period_end"), owner=owner)
-        .values_list("pk", "indicator_id", "kind", "year", "period_kind", "unit", "value", "owner", "area_id")
-        .order_by()
-    )
-    counted: dict[tuple[object, ...], list[tuple[int | None, int | None]]] = {}
-    for _pk, *same, who, area in confirmed:
-        counted.setdefault(tuple(same), []).append((who, area))
-    repeated = []
-    for pk, *same, who, area in extracted:
-        told = counted.setdefault(tuple(same), [])
-        if any(
-            (who is None and other is None and area == other_area)
-            or (who is not None and other is not None and _on_one_branch(who, other, forest.parent))
-            for other, other_area in told
-        ):
-            repeated.append(pk)
-        else:
-            told.append((who, area))
-    return repeated

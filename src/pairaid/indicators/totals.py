@@ -24,6 +24,10 @@ from pairaid.indicators.rollups import Rollup, rollup_read
 from pairaid.indicators.selectors import indicators_by_code
 from pairaid.registry.models import Pairing
 
+#: The period kinds a scope's totals are given in: the year's flows and the stocks at its end (a standing
+#: count of enterprises is never added to what a year's events counted: each is its own total).
+TOTAL_PERIOD_KINDS = ("year", "as_of")
+
 
 @dataclass(frozen=True)
 class ScopeTotal:
@@ -117,6 +121,7 @@ def scope_totals(
         root=pairing,
         include_extracted=include_extracted,
         kind=kind,
+        period_kinds=TOTAL_PERIOD_KINDS,
     )
     found: list[ScopeTotal] = []
     for item in items:

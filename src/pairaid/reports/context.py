@@ -39,6 +39,16 @@ class ReportValue:
     evidence_url: str | None = None
     citation: str = ""
     note: int = 0
+    #: ``year`` (a flow of the year), ``as_of`` (a stock at its end), ``cumulative``
+    period_kind: str = "year"
+    #: of a total: the pairings whose statements it kept or holds, and for each kept statement its pairing
+    #: with those above it (empty of an area's own); a part is "of which" only of a whole holding them all
+    pairings: frozenset[int] = frozenset()
+    reaches: tuple[frozenset[int], ...] = ()
+
+    def holds(self, part: ReportValue) -> bool:
+        """Whether every statement ``part`` adds is of a pairing this total's statements are of, or under one."""
+        return bool(part.reaches) and all(chain & self.pairings for chain in part.reaches)
 
 
 @dataclass(frozen=True)

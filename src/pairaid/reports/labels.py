@@ -104,6 +104,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "map_arrows": ("pairing: donor → recipient", "结对：帮扶方 → 受援方"),
     "map_inset": ("South China Sea Islands", "南海诸岛"),
     "year_of": ("{year}", "{year}年"),
+    "end_of_year": ("end of {year}", "{year}年末"),
     "yuan": ("yuan", "元"),
     "generated": ("Built by pairaid from the figures stored", "由 pairaid 根据已存数据生成"),
     "transactions": ("Transactions", "资金往来"),

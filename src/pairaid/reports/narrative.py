@@ -23,13 +23,29 @@ def _joined(items: list[str], language: str) -> str:
     return items[0] if len(items) == 1 else glue.join(items[:-1]) + last + items[-1]
 
 
+def _rank(value: ReportValue, unit: str | None) -> tuple[bool, bool]:
+    """Which of an indicator's totals the summary says: the one in the codelist's unit, then the year's
+    (not the stock at its end)."""
+    return (value.unit != unit, value.period_kind != "year")
+
+
+def _inside(part: ReportValue, whole: ReportValue) -> bool:
+    """Whether ``part`` is said "of which" of ``whole``: of the same period kind, and resting on the pairings
+    the whole rests on (a value that says none, one written by hand, is taken as inside)."""
+    if part.period_kind != whole.period_kind:
+        return False
+    return not (part.reaches or whole.pairings) or whole.holds(part)
+
+
 def narrative(
     *, headline: list[ReportValue], year: int, who: str | None, language: str, units: Mapping[str, str] | None = None
 ) -> dict[str, str]:
     """One paragraph per theme with a headline total (theme → text), in theme order; ``who``: the
     donor side's name (None in the overview: the donor provinces and cities). ``units``: each indicator's
     unit in the codelist; of an indicator told in two units (leaders' visits in persons and in
-    person-times), the total in the codelist's unit is said, else the first."""
+    person-times), the total in the codelist's unit is said, else the first; of one told as the year's and
+    as a stock at its end, the year's. A part is said "of which" of its whole only when it rests on the
+    whole's pairings (:func:`_inside`), else alone."""
     words = wording("narrative")
     items: dict[str, dict[str, Any]] = words["items"]
     by_code: dict[str, ReportValue] = {}
@@ -38,12 +54,12 @@ def narrative(
         if f.code not in items:
             continue
         held = by_code.get(f.code)
-        if held is None or (held.unit != wanted.get(f.code) and f.unit == wanted.get(f.code)):
+        if held is None or _rank(f, wanted.get(f.code)) < _rank(held, wanted.get(f.code)):
             by_code[f.code] = f
     parts_of: dict[str, list[str]] = {}
     for code, item in items.items():
         whole = by_code.get(item.get("part_of", ""))
-        if code in by_code and whole is not None and by_code[code].unit == whole.unit:
+        if code in by_code and whole is not None and by_code[code].unit == whole.unit and _inside(by_code[code], whole):
             parts_of.setdefault(whole.code, []).append(code)
     for whole, codes in list(parts_of.items()):
         if sum(by_code[c].value for c in codes) > by_code[whole].value:

@@ -147,10 +147,20 @@ def report_values(qs: Iterable[DataValue], *, language: str, notes: Notes, previ
 
 
 def headline_values(
-    totals: list[ScopeTotal], *, language: str, period: str, citation: str, withheld: str = ""
+    totals: list[ScopeTotal],
+    *,
+    language: str,
+    period: str,
+    citation: str,
+    withheld: str = "",
+    stock_period: str = "",
+    parent: dict[int, int | None] | None = None,
 ) -> list[ReportValue]:
     """Totals of a scope as headline figures, each with its qualifier ("more than 810 enterprises"); a total
-    whose last year rests on other pairings has no change but ``withheld`` as its note."""
+    whose last year rests on other pairings has no change but ``withheld`` as its note. A stock (what stands
+    at the year's end) is of ``stock_period``. With ``parent`` (the pairing tree), each value says the
+    pairings it rests on (:attr:`ReportValue.pairings`, :attr:`ReportValue.reaches`), so that a part is said
+    "of which" only of a whole that holds its pairings."""
     return [
         ReportValue(
             code=t.indicator.code,
@@ -159,14 +169,34 @@ def headline_values(
             value=t.value,
             unit=t.unit,
             shown=quantity(t.value, t.unit, language, t.qualifier),
-            period=period,
+            period=stock_period if t.period_kind == "as_of" and stock_period else period,
             change=t.change,
             change_note=withheld if t.change_withheld else "",
             qualifier=t.qualifier,
             citation=citation,
+            period_kind=t.period_kind,
+            **(_resting(t, parent) if parent is not None else {}),
         )
         for t in totals
     ]
+
+
+def _resting(total: ScopeTotal, parent: dict[int, int | None]) -> dict[str, object]:
+    """The pairings ``total``'s statements are of (kept and covered), and, for each kept one, the pairing
+    and those above it (an area's own statement: none)."""
+    statements = (*total.kept, *total.covered)
+    reaches = []
+    for s in total.kept:
+        chain: set[int] = set()
+        node: int | None = None if s.of_area else s.node
+        while node is not None and node not in chain:
+            chain.add(node)
+            node = parent.get(node)
+        reaches.append(frozenset(chain))
+    return {
+        "pairings": frozenset(s.node for s in statements if not s.of_area),
+        "reaches": tuple(reaches),
+    }
 
 
 def counting_notes(

@@ -24,7 +24,8 @@ from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueKi
 from pairaid.indicators.money_rollups import rollup_by_channel, rollup_by_sector
 from pairaid.indicators.rollups import Rollup, rollup_by_area, rollup_by_pairing, rollup_by_year, rollup_read
 from pairaid.indicators.selectors import indicators_by_code
-from pairaid.indicators.totals import ScopeTotal, scope_totals
+from pairaid.indicators.statements import PairingForest
+from pairaid.indicators.totals import TOTAL_PERIOD_KINDS, ScopeTotal, scope_totals
 from pairaid.registry.models import Pairing
 from pairaid.registry.selectors import pairing_descendant_ids
 from pairaid.reports import charts
@@ -69,7 +70,11 @@ def _headline_rollup(*, year: int, pairing: Pairing | None, include_extracted: b
     """The statements of the headline indicators in ``year`` and the year before, read once."""
     codes = Indicator.objects.filter(group__in=HEADLINE_GROUPS, aggregation="sum").values_list("code", flat=True)
     return rollup_read(
-        indicators=list(codes), years=[year - 1, year], root=pairing, include_extracted=include_extracted
+        indicators=list(codes),
+        years=[year - 1, year],
+        root=pairing,
+        include_extracted=include_extracted,
+        period_kinds=TOTAL_PERIOD_KINDS,
     )
 
 
@@ -333,6 +338,8 @@ def _opening(totals: list[ScopeTotal], *, year: int, language: str, lab: dict[st
             totals,
             language=language,
             period=lab["year_of"].format(year=year),
+            stock_period=lab["end_of_year"].format(year=year),
+            parent=PairingForest.load().parent,
             citation=lab["generated"],
             withheld=lab["change_withheld"],
         ),

@@ -31,7 +31,7 @@ BUILT_BY = (
     "reports",
     "sources",
 )
-_SUFFIXES = (".py", ".html", ".md", ".csv", ".mo")
+_SUFFIXES = (".py", ".html", ".md", ".csv", ".mo", ".yaml")
 
 
 def source_digest(root: Path, packages: tuple[str, ...] = BUILT_BY) -> str:

@@ -104,6 +104,8 @@ def sample_link_evidence(*, value_ids: Iterable[int], document: SourceDocument) 
     )
     for twin in extracted:
         twins[_key(twin)].append(twin)
+        # a stock entered as such may have been read as the year's figure (more than 780 enterprises)
+        twins[_stock_key(twin)].append(twin)
     ids = list(value_ids)
     entered = DataValue.objects.filter(pk__in=ids, status=DataValueStatus.ENTERED).select_related("evidence")
     by_id = {value.pk: value for value in entered}
@@ -113,7 +115,9 @@ def sample_link_evidence(*, value_ids: Iterable[int], document: SourceDocument) 
         if value.evidence is not None:
             linked += int(value.evidence.document_id == document.pk)
             continue
-        twin = _best_twin(value, twins.get(_key(value), []))
+        twin = _best_twin(value, twins.get(_key(value), [])) or (
+            _best_twin(value, twins.get(_stock_key(value), [])) if value.period_kind == "as_of" else None
+        )
         if twin is None:
             unlinked.append(value)
             continue
@@ -126,13 +130,18 @@ def sample_link_evidence(*, value_ids: Iterable[int], document: SourceDocument) 
         entered=len(by_id),
         linked=linked,
         newly_linked=newly,
-        extracted=sum(len(group) for group in twins.values()),
+        extracted=extracted.count(),
         unlinked=tuple(unlinked),
     )
 
 
 def _key(value: DataValue) -> TwinKey:
     return (value.indicator_id, value.period_kind, value.period_start, value.period_end, value.value.normalize())
+
+
+def _stock_key(value: DataValue) -> TwinKey:
+    """The key of a stock at the end of a year and of that year's figure alike."""
+    return (value.indicator_id, "year's end", value.period_end, value.period_end, value.value.normalize())
 
 
 def _best_twin(value: DataValue, twins: list[DataValue]) -> DataValue | None:

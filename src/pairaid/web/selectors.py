@@ -18,7 +18,7 @@ from pairaid.indicators.models import Indicator, PeriodKind
 from pairaid.indicators.money_rollups import rollup_by_sector
 from pairaid.indicators.rollups import Rollup, rollup_read
 from pairaid.indicators.selectors import confirmed_datavalue_years, indicator_find, indicator_search
-from pairaid.indicators.totals import ScopeTotal, scope_totals, summed_indicator_list
+from pairaid.indicators.totals import TOTAL_PERIOD_KINDS, ScopeTotal, scope_totals, summed_indicator_list
 from pairaid.registry.models import Pairing
 from pairaid.registry.pairing_names import pairing_matches
 from pairaid.registry.selectors import pairing_index, pairing_search, pairings_by_id
@@ -86,7 +86,9 @@ def dashboard_totals(*, year: int | None = None) -> DashboardTotals:
     if year is None:
         return DashboardTotals(years, None, tuple(headlines), (), ())
     # the year's totals and the pairings' aid funds from one reading of the statements
-    rollup = rollup_read(indicators=[i.code for i in summed_indicator_list()], years=[year - 1, year])
+    rollup = rollup_read(
+        indicators=[i.code for i in summed_indicator_list()], years=[year - 1, year], period_kinds=TOTAL_PERIOD_KINDS
+    )
     by_pairing = pairing_totals_ranked(code="aid_funds", year=year, rollup=rollup)
     totals = [t.shortened(STATEMENTS_SHOWN) for t in scope_totals(year=year, rollup=rollup)]
     return DashboardTotals(years, year, tuple(headlines), tuple(by_pairing), tuple(totals))
