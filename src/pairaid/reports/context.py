@@ -149,6 +149,8 @@ class ReportContext:
     people: list[ReportValue] = field(default_factory=list)
     results: list[ReportValue] = field(default_factory=list)
     recipient: list[ReportValue] = field(default_factory=list)
+    #: the overview's figures of the year that no pairing states and no area holds (nationwide statements)
+    unpaired: list[ReportValue] = field(default_factory=list)
     findings: list[FindingRow] = field(default_factory=list)
     notes: list[NoteRow] = field(default_factory=list)
     sources: list[SourceRow] = field(default_factory=list)
@@ -159,4 +161,15 @@ class ReportContext:
     def has_values(self) -> bool:
         """True when the report has a figure or a table row of its year to show (its activities do not
         count: one without dates is listed in every year)."""
-        return any((self.headline, self.channels, self.sectors, self.pairings, self.economy, self.people, self.results))
+        return any(
+            (
+                self.headline,
+                self.channels,
+                self.sectors,
+                self.pairings,
+                self.economy,
+                self.people,
+                self.results,
+                self.unpaired,
+            )
+        )

@@ -103,6 +103,13 @@ _LABELS: dict[str, tuple[str, str]] = {
     "map_title": ("Aid funds by recipient province, and the pairings, {year}", "{year}年各受援省份援助资金与结对关系"),
     "map_arrows": ("pairing: donor → recipient", "结对：帮扶方 → 受援方"),
     "map_inset": ("South China Sea Islands", "南海诸岛"),
+    "unpaired": ("Figures no pairing states", "未对应结对的数据"),
+    "unpaired_note": (
+        "Not in the totals above: no registered pairing fits these figures (who gave and who received as the "
+        "document writes them), so they are listed as stated, each once, and never added.",
+        "以下数据未计入上列合计：没有已登记的结对与之相符（帮扶方、受援方按原文），按原文逐条列出，不作加总。",
+    ),
+    "sheet_unpaired": ("No pairing", "未对应结对"),
     "year_of": ("{year}", "{year}年"),
     "end_of_year": ("end of {year}", "{year}年末"),
     "yuan": ("yuan", "元"),

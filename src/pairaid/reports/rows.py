@@ -108,7 +108,15 @@ def _subject(value: DataValue, language: str, names: dict[int, str]) -> str:
         return activity.title_zh if is_zh(language) and activity.title_zh else activity.title
     if value.area_id:
         return value.area.display_name(language)
-    return names.get(value.pairing_id, "") if value.pairing_id else ""
+    if value.pairing_id:
+        return names.get(value.pairing_id, "")
+    return as_written(value)
+
+
+def as_written(value: DataValue) -> str:
+    """Who gave and who received a figure of no pairing, as its document writes them ("" when it says neither)."""
+    sides = [side for side in (value.donor_label, value.recipient_label) if side]
+    return " → ".join(sides)
 
 
 def report_values(qs: Iterable[DataValue], *, language: str, notes: Notes, previous: dict) -> list[ReportValue]:

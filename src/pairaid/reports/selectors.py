@@ -58,6 +58,8 @@ HEADLINE_GROUPS = ("funds", "projects", "economy", "exchange", "training", "labo
 #: Figures of the recipient's economy (context figures of its areas, and the income they report).
 RECIPIENT_GROUPS = ("context",)
 RECIPIENT_CODES = ("income_increase_per_capita",)
+#: How many figures of no pairing an overview lists at most (they are listed, never added).
+UNPAIRED_SHOWN = 200
 #: Finance types that are aid funds (glossary: all channels of the donor side's giving).
 AID_CHANNELS = ("grant", "government_aid", "social_donation")
 
@@ -306,6 +308,16 @@ def _overview_context(
         p.pk: p.display_name(language)
         for p in Pairing.objects.filter(pk__in=[int(r.key) for r in top]).select_related("donor_area", "recipient_area")
     }
+    notes = Notes(language)
+    unpaired = notes.in_order(
+        _stored_values(
+            DataValue.objects.filter(pairing__isnull=True, activity__isnull=True, organisation__isnull=True),
+            year=year,
+            language=language,
+            notes=notes,
+            include_extracted=include_extracted,
+        )[:UNPAIRED_SHOWN]
+    )
     context = ReportContext(
         title=lab["overview_title"].format(year=year),
         is_overview=True,
@@ -313,8 +325,10 @@ def _overview_context(
         channels=table_rows(rollup_by_channel(year=year, language=language), language),
         sectors=table_rows(rollup_by_sector(year=year, finance_types=AID_CHANNELS, language=language), language),
         pairings=table_rows([replace(r, label=names.get(int(r.key), r.label)) for r in top], language, before),
-        sources=source_rows([], year=year, statuses=_statuses(include_extracted)),
+        unpaired=unpaired,
+        sources=source_rows(unpaired, year=year, statuses=_statuses(include_extracted)),
     )
+    context.notes = notes.rows()
     context.narrative = narrative(headline=context.headline, year=year, who=None, language=language, units=_units())
     drawn: Drawn = []
     if with_charts:

@@ -20,8 +20,8 @@ def _sections(context: ReportContext) -> list[tuple[str, tuple[str, list[object]
     lab = {**context.labels, "recipient": context.labels["recipient_economy"]}
     return [
         (name, (lab[name], list(getattr(context, name))))
-        for name in ("economy", "people", "results", "recipient")
-        if getattr(context, name) or (not context.is_overview and name != "recipient")
+        for name in ("economy", "people", "results", "recipient", "unpaired")
+        if getattr(context, name) or (not context.is_overview and name not in ("recipient", "unpaired"))
     ]
 
 

@@ -11,7 +11,12 @@ from pairaid.reports.context import ReportContext, ReportValue
 
 
 def _value_rows(values: list[ReportValue]) -> list[list[object]]:
-    return [[f.code, f.label, f.subject, f.value, f.shown, f.period, f.change, f.status, f.citation] for f in values]
+    return [[f.code, f.label, f.subject, f.value, f.shown, f.period, _change(f), f.status, f.citation] for f in values]
+
+
+def _change(value: ReportValue) -> object:
+    """The change on last year (a number), else why none is given (the HTML's note), else nothing."""
+    return value.change if value.change is not None else (value.change_note or None)
 
 
 def _rate(rate: object) -> str:
@@ -57,6 +62,11 @@ def report_xlsx(*, context: ReportContext) -> bytes:
         ("sheet_people", value_head, _value_rows(context.people)),
         ("sheet_results", value_head, _value_rows(context.results)),
         ("sheet_recipient", value_head, _value_rows(context.recipient)),
+        *(
+            [("sheet_unpaired", value_head, [[lab["unpaired_note"]], *_value_rows(context.unpaired)])]
+            if context.unpaired
+            else []
+        ),
         (
             "sheet_findings",
             [lab["severity"], lab["message"], lab["evidence"]],
@@ -150,7 +160,7 @@ def report_docx(*, context: ReportContext) -> bytes:
                     f.subject,
                     f.shown + (f" [{f.note}]" if f.note else ""),
                     f.period,
-                    "" if f.change is None else f"{f.change:+}%",
+                    f.change_note if f.change is None else f"{f.change:+}%",
                 ]
                 for f in items
             ],
@@ -219,10 +229,13 @@ def report_docx(*, context: ReportContext) -> bytes:
         ("people", "people"),
         ("results", "results"),
         ("recipient", "recipient_economy"),
+        ("unpaired", "unpaired"),
     ):
         items = getattr(context, name)
-        if items or (name != "recipient" and not context.is_overview):
+        if items or (name not in ("recipient", "unpaired") and not context.is_overview):
             doc.add_heading(lab[title], level=1)
+            if name == "unpaired":
+                doc.add_paragraph(lab["unpaired_note"])
             value_table(items)
     doc.add_heading(lab["findings"], level=1)
     if context.findings:

@@ -1,0 +1,31 @@
+"""The overview lists the year's figures that no pairing states, apart from its totals and saying why
+(issue 12: a nationwide figure was silently left out). Made-up values."""
+
+from __future__ import annotations
+
+import pytest
+
+from pairaid.reports.services import report_markdown
+from tests.checks.factories import document, pairing, value
+
+
+@pytest.mark.django_db
+def test_a_figure_of_no_pairing_is_listed_with_its_sides_and_its_sentence_never_added() -> None:
+    from pairaid.reports.selectors import overview_context
+
+    value("aid_funds", "5000000", pairing=pairing())
+    doc = document("In 2011 the eastern provinces gave 840.26 million yuan of fiscal aid to the west.")
+    nationwide = value(
+        "government_aid_funds", "840260000", year=2009, status="extracted", doc=doc, written="840.26 million yuan"
+    )
+    nationwide.donor_label, nationwide.recipient_label = "the eastern provinces", "the west"
+    nationwide.save()
+    context = overview_context(year=2009, include_extracted=True, with_charts=False)
+    assert [(f.code, f.subject, f.shown, f.note) for f in context.unpaired] == [
+        ("government_aid_funds", "the eastern provinces → the west", "840.26 million yuan", 1)
+    ]
+    assert [n.quote for n in context.notes] == [doc.text]
+    assert [f.code for f in context.headline] == ["aid_funds"]  # listed, not added to any total
+    text = report_markdown(context=context)
+    assert "## Figures no pairing states\n\nNot in the totals above: no registered pairing fits" in text
+    assert overview_context(year=2009, with_charts=False).unpaired == []  # confirmed figures only: none
