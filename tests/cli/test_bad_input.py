@@ -95,7 +95,10 @@ def test_report_refuses_a_file_name_of_no_report_format_and_says_when_it_makes_a
     assert not out.exists()
     deeper = tmp_path / "new" / "folder" / "r.md"
     code, output = _run("report", "-p", str(sample_root.pk), "-y", "2009", "-o", str(deeper))
-    assert code == 0 and output == f"created the folder {deeper.parent}\nwrote {deeper}\n"
+    assert code == 0 and output.startswith(f"created the folder {deeper.parent}\nwrote {deeper}\n")
+    # the site's address is the default: the report's links open on this computer only, and it says so
+    warning = "warning: its evidence links lead to http://127.0.0.1:8000, this computer's address: set PAIRAID_SITE_URL"
+    assert output.endswith("\n") and output.splitlines()[-1].startswith(warning)
 
 
 @pytest.mark.parametrize(

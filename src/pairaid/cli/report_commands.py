@@ -94,6 +94,17 @@ def report(
             Path(narrative_out).write_text(narrative_text(built.narrative), encoding="utf-8")
             console.print(f"wrote {narrative_out}", highlight=False)
         console.print(f"wrote {path}", highlight=False, soft_wrap=True)
+        from pairaid.reports.links import links_are_local
+
+        if links_are_local():
+            from django.conf import settings
+
+            console.print(
+                f"warning: its evidence links lead to {settings.SITE_URL}, this computer's address: set "
+                "PAIRAID_SITE_URL to the site's public address before sending it (its notes quote each sentence)",
+                highlight=False,
+                soft_wrap=True,
+            )
 
 
 def _read_text(name: str) -> str:

@@ -168,7 +168,9 @@ CACHES = {"default": {"BACKEND": "pairaid.config.cache.UpsertDatabaseCache", "LO
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 # Notifications by email (pairaid.notifications): SMTP when a host is set, else the console (tests use memory)
-SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+#: The site's address when PAIRAID_SITE_URL is not set: this computer's, which no reader of a sent report can open.
+DEFAULT_SITE_URL = "http://127.0.0.1:8000"
+SITE_URL = env_str("SITE_URL", DEFAULT_SITE_URL).rstrip("/")
 EMAIL_HOST = env_str("EMAIL_HOST", "")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_BACKEND = (

@@ -74,6 +74,8 @@ class TableRow:
     value: Decimal
     shown: str
     change: Decimal | None = None
+    #: why no change is given although last year has a row (it rests on other pairings' figures)
+    change_note: str = ""
 
 
 @dataclass(frozen=True)
@@ -156,6 +158,8 @@ class ReportContext:
     sources: list[SourceRow] = field(default_factory=list)
     charts: dict[str, charts.Chart] = field(default_factory=dict)
     reporting_year: ReportingYear | None = None
+    #: said under the title when the evidence links lead to this computer's address only
+    links_note: str = ""
 
     @property
     def has_values(self) -> bool:

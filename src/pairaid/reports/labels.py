@@ -110,6 +110,11 @@ _LABELS: dict[str, tuple[str, str]] = {
         "以下数据未计入上列合计：没有已登记的结对与之相符（帮扶方、受援方按原文），按原文逐条列出，不作加总。",
     ),
     "sheet_unpaired": ("No pairing", "未对应结对"),
+    "links_local": (
+        "The links to the evidence lead to {url}, this computer's address (PAIRAID_SITE_URL is not set): "
+        "a reader elsewhere cannot open them; the notes quote each sentence.",
+        "出处链接指向本机地址 {url}（未设置 PAIRAID_SITE_URL），他处读者无法打开；各注释已引用原句。",
+    ),
     "year_of": ("{year}", "{year}年"),
     "end_of_year": ("end of {year}", "{year}年末"),
     "yuan": ("yuan", "元"),

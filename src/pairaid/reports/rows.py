@@ -25,7 +25,7 @@ from pairaid.core.tree_sums import Statement
 from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueStatus
 from pairaid.indicators.rollups import RollupRow
 from pairaid.indicators.selectors import confirmed_actuals_of_year, evidence_document_ids_of_year
-from pairaid.indicators.totals import ScopeTotal
+from pairaid.indicators.totals import ScopeTotal, resting_on
 from pairaid.registry.models import Pairing
 from pairaid.registry.selectors import pairings_with_sides
 from pairaid.reports.context import ActivityRow, FindingRow, NoteRow, ReportValue, SourceRow, TableRow, TreeRow
@@ -281,18 +281,28 @@ def activity_rows(*, pairing_ids: list[int], year: int, language: str) -> list[A
     return rows
 
 
-def table_rows(rows: list[RollupRow], language: str, previous: dict[str, Decimal] | None = None) -> list[TableRow]:
-    """Roll-up rows as a table, with change on ``previous`` (key → last year's value) where both exist."""
-    return [
-        TableRow(
-            r.key,
-            r.label,
-            r.value,
-            quantity(r.value, r.unit, language),
-            change_percent(r.value, (previous or {}).get(r.key)),
-        )
-        for r in rows
-    ]
+def table_rows(
+    rows: list[RollupRow],
+    language: str,
+    previous: dict[str, Decimal] | dict[str, RollupRow] | None = None,
+    *,
+    withheld: str = "",
+) -> list[TableRow]:
+    """Roll-up rows as a table, with change on ``previous`` (key → last year's value or row) where both exist.
+    Of last year's roll-up row, the change is given only when both rest on the same pairings' statements, as
+    the totals' (:func:`pairaid.indicators.totals.resting_on`); else none, and ``withheld`` says why."""
+    found = []
+    for r in rows:
+        last = (previous or {}).get(r.key)
+        note = ""
+        if isinstance(last, RollupRow):
+            if r.total is not None and last.total is not None and resting_on(r.total) != resting_on(last.total):
+                last, note = None, withheld
+            else:
+                last = last.value
+        shown = quantity(r.value, r.unit, language)
+        found.append(TableRow(r.key, r.label, r.value, shown, change_percent(r.value, last), note))
+    return found
 
 
 def tree_rows(*, root: Pairing, totals: dict[int, Decimal], language: str) -> list[TreeRow]:

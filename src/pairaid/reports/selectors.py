@@ -22,7 +22,7 @@ from pairaid.core.read_once import read_once
 from pairaid.indicators.data_cache import data_cached
 from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueKind, DataValueStatus, Indicator
 from pairaid.indicators.money_rollups import rollup_by_channel, rollup_by_sector
-from pairaid.indicators.rollups import Rollup, rollup_by_area, rollup_by_pairing, rollup_by_year, rollup_read
+from pairaid.indicators.rollups import Rollup, rollup_by_pairing, rollup_by_year, rollup_read
 from pairaid.indicators.selectors import indicators_by_code
 from pairaid.indicators.statements import PairingForest
 from pairaid.indicators.totals import TOTAL_PERIOD_KINDS, ScopeTotal, scope_totals
@@ -31,7 +31,9 @@ from pairaid.registry.selectors import pairing_descendant_ids
 from pairaid.reports import charts
 from pairaid.reports.context import ReportContext, ReportValue
 from pairaid.reports.labels import labels
-from pairaid.reports.maps import Arrow, china_map
+from pairaid.reports.links import links_are_local
+from pairaid.reports.map_data import map_arguments
+from pairaid.reports.maps import china_map
 from pairaid.reports.narrative import narrative
 from pairaid.reports.rows import (
     Notes,
@@ -205,7 +207,8 @@ def _report_context(
         pairings=table_rows(
             [replace(r, label=names.get(int(r.key), r.label)) for r in by_pairing if r.key in children],
             language,
-            {r.key: r.value for r in before},
+            {r.key: r for r in before},
+            withheld=lab["change_withheld"],
         ),
         activities=activity_rows(pairing_ids=ids, year=year, language=language),
         economy=sections["economy"],
@@ -300,7 +303,7 @@ def _overview_context(
     totals = _headline_totals(year=year, pairing=None, rollup=aid)
     by_pairing = rollup_by_pairing(indicator="aid_funds", year=year, rollup=aid).get(("CNY", "year"), [])
     before = {
-        r.key: r.value
+        r.key: r
         for r in rollup_by_pairing(indicator="aid_funds", year=year - 1, rollup=aid).get(("CNY", "year"), [])
     }
     top = sorted((r for r in by_pairing if aid.forest.parent.get(int(r.key)) is None), key=lambda r: -r.value)
@@ -324,7 +327,12 @@ def _overview_context(
         **_opening(totals, year=year, language=language, lab=lab),
         channels=table_rows(rollup_by_channel(year=year, language=language), language),
         sectors=table_rows(rollup_by_sector(year=year, finance_types=AID_CHANNELS, language=language), language),
-        pairings=table_rows([replace(r, label=names.get(int(r.key), r.label)) for r in top], language, before),
+        pairings=table_rows(
+            [replace(r, label=names.get(int(r.key), r.label)) for r in top],
+            language,
+            before,
+            withheld=lab["change_withheld"],
+        ),
         unpaired=unpaired,
         sources=source_rows(unpaired, year=year, statuses=_statuses(include_extracted)),
     )
@@ -337,7 +345,7 @@ def _overview_context(
         ).get("CNY", [])
         arguments = {"sectors": context.sectors, "years": years, "recipients": context.pairings[:20]}
         drawn.append(("charts", {**arguments, "labels": lab, "language": language}))
-        drawn.append(("map", _map_arguments(year=year, language=language, rollup=aid)))
+        drawn.append(("map", map_arguments(year=year, language=language, rollup=aid)))
     return context, drawn
 
 
@@ -348,6 +356,7 @@ def _opening(totals: list[ScopeTotal], *, year: int, language: str, lab: dict[st
         "year": year,
         "language": language,
         "labels": lab,
+        "links_note": lab["links_local"].format(url=settings.SITE_URL) if links_are_local() else "",
         "headline": headline_values(
             totals,
             language=language,
@@ -360,46 +369,4 @@ def _opening(totals: list[ScopeTotal], *, year: int, language: str, lab: dict[st
         "counting": counting_notes(
             totals, language=language, activities_word=lab["activities_of"], more_word=lab["and_more"]
         ),
-    }
-
-
-def map_chart(
-    *, year: int, language: str = "en", include_extracted: bool = False, rollup: Rollup | None = None
-) -> charts.Chart:
-    """The map of ``year``: aid funds by recipient province, and the top pairings in force that year
-    as donor → recipient arrows as wide as their aid funds (``rollup``: statements already read)."""
-    return china_map(**_map_arguments(year=year, language=language, include_extracted=include_extracted, rollup=rollup))
-
-
-def _map_arguments(
-    *, year: int, language: str, include_extracted: bool = False, rollup: Rollup | None = None
-) -> dict[str, Any]:
-    """What :func:`map_chart` draws (:func:`pairaid.reports.maps.china_map`'s arguments)."""
-    lab = labels(language)
-    aid = rollup or rollup_read(indicators=["aid_funds"], years=[year], include_extracted=include_extracted)
-    by_province = rollup_by_area(indicator="aid_funds", year=year, level="province", rollup=aid)
-    values = {r.key[:2]: r.value for r in by_province.get(("CNY", "year"), [])}
-    totals = aid.pairing_totals("aid_funds", year).get(("CNY", "year"), {})
-    pairings = (
-        Pairing.objects.filter(parent__isnull=True, start_year__lte=year)
-        .filter(Q(end_year__isnull=True) | Q(end_year__gte=year))
-        .filter(donor_area__longitude__isnull=False, recipient_area__longitude__isnull=False)
-        .select_related("donor_area", "recipient_area")
-        .order_by("pk")[:120]
-    )
-    arrows = [
-        Arrow(
-            (float(p.donor_area.longitude), float(p.donor_area.latitude)),  # type: ignore[union-attr, arg-type]
-            (float(p.recipient_area.longitude), float(p.recipient_area.latitude)),  # type: ignore[union-attr, arg-type]
-            totals[p.pk].value if p.pk in totals else None,
-        )
-        for p in pairings
-    ]
-    return {
-        "title": lab["map_title"].format(year=year),
-        "values": {f"{code}0000": value for code, value in values.items()},
-        "arrows": arrows,
-        "language": language,
-        "legend": lab["map_arrows"],
-        "inset": lab["map_inset"],
     }

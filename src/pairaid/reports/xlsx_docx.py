@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import io
 
-from pairaid.reports.context import ReportContext, ReportValue
+from pairaid.reports.context import ReportContext, ReportValue, TableRow
 
 
 def _value_rows(values: list[ReportValue]) -> list[list[object]]:
     return [[f.code, f.label, f.subject, f.value, f.shown, f.period, _change(f), f.status, f.citation] for f in values]
 
 
-def _change(value: ReportValue) -> object:
+def _change(value: ReportValue | TableRow) -> object:
     """The change on last year (a number), else why none is given (the HTML's note), else nothing."""
     return value.change if value.change is not None else (value.change_note or None)
 
@@ -49,7 +49,7 @@ def report_xlsx(*, context: ReportContext) -> bytes:
         (
             "sheet_pairings",
             [lab["pairing"], money, lab["change"] + " (%)"],
-            [[p.label, p.value, p.change] for p in context.pairings],
+            [[p.label, p.value, _change(p)] for p in context.pairings],
         ),
         ("sheet_channels", [lab["channel"], money], [[c.label, c.value] for c in context.channels]),
         ("sheet_sectors", [lab["code"], lab["sector"], money], [[s.key, s.label, s.value] for s in context.sectors]),
@@ -80,7 +80,10 @@ def report_xlsx(*, context: ReportContext) -> bytes:
         (
             "sheet_sources",
             ["#", lab["document"], lab["address"]],
-            [[number, s.title, s.public_address] for number, s in enumerate(context.sources, 1)],
+            [
+                *([[context.links_note]] if context.links_note else []),
+                *([number, s.title, s.public_address] for number, s in enumerate(context.sources, 1)),
+            ],
         ),
     ]
     year = context.reporting_year
@@ -137,6 +140,8 @@ def report_docx(*, context: ReportContext) -> bytes:
     doc = Document()
     doc.add_heading(context.title, level=0)
     doc.add_paragraph(lab["generated"])
+    if context.links_note:
+        doc.add_paragraph(context.links_note)
 
     def table(head: list[str], rows: list[list[str]]) -> None:
         if not rows:
@@ -189,7 +194,7 @@ def report_docx(*, context: ReportContext) -> bytes:
         doc.add_heading(lab["pairings"], level=1)
         table(
             [lab["pairing"], lab["money"], lab["change"]],
-            [[p.label, p.shown, "" if p.change is None else f"{p.change:+}%"] for p in context.pairings],
+            [[p.label, p.shown, p.change_note if p.change is None else f"{p.change:+}%"] for p in context.pairings],
         )
     doc.add_heading(lab["funds"], level=1)
     doc.add_heading(lab["by_channel"], level=2)

@@ -30,7 +30,7 @@ from pairaid.paging import CountedWithPage, KeysFirst
 from pairaid.registry import selectors as registry
 from pairaid.registry.pairing_names import pairing_matches
 from pairaid.reports.finding_texts import finding_messages
-from pairaid.reports.selectors import map_chart
+from pairaid.reports.map_data import map_chart
 from pairaid.review.selectors import datavalue_detail_get
 from pairaid.sources.selectors import document_list
 from pairaid.web import selectors
