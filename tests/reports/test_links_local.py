@@ -18,11 +18,11 @@ def test_the_report_warns_when_the_sites_address_is_the_default() -> None:
     value("aid_funds", "5000000", pairing=top)
     with override_settings(SITE_URL="http://127.0.0.1:8000"):
         context = report_context(pairing=top, year=2009, with_charts=False)
-        assert context.links_note.startswith("The links to the evidence lead to http://127.0.0.1:8000, this computer")
+        assert context.links_note.startswith("The links to the evidence lead to http://127.0.0.1:8000, the address")
         assert f"> {context.links_note}" in report_markdown(context=context)
         assert b"The links to the evidence lead to http://127.0.0.1:8000" in _xlsx_text(report_xlsx(context=context))
         zh = report_context(pairing=top, year=2009, language="zh-hans", with_charts=False)
-        assert zh.links_note.startswith("出处链接指向本机地址 http://127.0.0.1:8000")
+        assert zh.links_note.startswith("出处链接指向生成本报告的计算机的地址 http://127.0.0.1:8000")
     with override_settings(SITE_URL="https://aid.example.org"):
         assert report_context(pairing=top, year=2009, with_charts=False).links_note == ""
 

@@ -36,7 +36,7 @@ from lxml import etree
 from pairaid.activities.models import IATI_TRANSACTION_TYPE_CODES, Activity, ActivityStatus, Transaction
 from pairaid.core.codelists import sectors
 from pairaid.indicators.models import DataValue
-from pairaid.interop.selectors import activities_of_year
+from pairaid.interop.selectors import activities_active_in
 from pairaid.registry.models import Pairing
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -137,14 +137,15 @@ def _activity(
 
 def iati_activities(*, pairing_ids: list[int] | None, year: int | None) -> Iterator[tuple[etree._Element, int]]:
     """The ``iati-activity`` elements of these pairings' activities (all when ``None``) in ``year``
-    (activities whose dates do not exclude it, with that year's transactions; all years when ``None``),
+    (the activities active in it: :func:`pairaid.interop.selectors.activities_active_in`; with that year's
+    transactions; all years when ``None``),
     each with its number of transactions; read from the database in chunks."""
     names = {s.code: (s.name_en, s.name_zh) for s in sectors()}
     money = Transaction.objects.order_by("value_date", "pk")
     if year is not None:
         money = money.filter(value_date__year=year)
     activities = (
-        activities_of_year(pairing_ids=pairing_ids, year=year)
+        activities_active_in(pairing_ids=pairing_ids, year=year)
         .select_related("pairing__donor_area", "pairing__donor_organisation")
         .prefetch_related(
             Prefetch("transactions", queryset=money, to_attr="money"),

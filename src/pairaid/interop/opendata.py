@@ -25,7 +25,9 @@ from pathlib import Path
 
 from pairaid import __version__
 from pairaid.indicators.statements import PairingForest
-from pairaid.interop.selectors import activities_of_year, datavalues_for_export, transactions_of_year
+from pairaid.interop.selectors import activities_active_in, datavalues_for_export, transactions_of_year
+from pairaid.registry.models import Pairing
+from pairaid.registry.selectors import pairing_index
 
 #: (column, Table Schema type, description) of the data values table.
 DATAVALUE_FIELDS = (
@@ -35,7 +37,8 @@ DATAVALUE_FIELDS = (
     (
         "subject_code",
         "string",
-        "subject's codes: pairing:<id>, area:<6-digit code>, activity:<identifier>, joined by |",
+        "subject's codes: pairing:<registry key, else donor-recipient area codes>, area:<6-digit code>, "
+        "activity:<identifier>, joined by |; unresolved for a figure no registered pairing fits",
     ),
     (
         "subject_name",
@@ -80,6 +83,27 @@ TRANSACTION_FIELDS = (
 )
 
 
+#: The subject code of a figure no registered pairing fits (and that names no area nor activity).
+UNRESOLVED = "unresolved"
+#: Its name when its document names neither donor nor recipient.
+NO_SIDES = "(no pairing, area or activity: its document names neither donor nor recipient)"
+
+
+def pairing_code(found: Pairing) -> str:
+    """A pairing's stable code: its registry key, else its donor's and recipient's codes (``370000-653100``;
+    an organisation by its name), never the database's id."""
+    if found.key:
+        return found.key
+    sides = [
+        area.code if area is not None else (organisation.name if organisation is not None else "")
+        for area, organisation in (
+            (found.donor_area, found.donor_organisation),
+            (found.recipient_area, found.recipient_organisation),
+        )
+    ]
+    return "-".join(sides)
+
+
 @dataclass(frozen=True)
 class ExportSummary:
     """What an export wrote: the files and rows per table."""
@@ -97,7 +121,7 @@ def plain(value: Decimal | None) -> str:
 
 
 def _subject(
-    pairing: tuple[int, str] | None, area: tuple[str, str, str] | None, activity: tuple[str, str] | None, written: str
+    pairing: tuple[str, str] | None, area: tuple[str, str, str] | None, activity: tuple[str, str] | None, written: str
 ) -> tuple[str, str]:
     """The subject's codes and names, most specific first (activity, pairing, area); a figure whose
     subject was not resolved is named as its report wrote donor and recipient."""
@@ -111,7 +135,9 @@ def _subject(
     if area is not None:
         codes.append(f"area:{area[0]}")
         names.append(" / ".join(part for part in area[1:] if part))
-    return " | ".join(codes), " | ".join(names) or written
+    if not codes:  # no pairing, area nor activity: named as its document writes the sides, and why
+        return UNRESOLVED, written or NO_SIDES
+    return " | ".join(codes), " | ".join(names)
 
 
 def datavalue_rows(
@@ -119,6 +145,8 @@ def datavalue_rows(
 ) -> Iterator[list[object]]:
     """Rows of the data values table (columns of :data:`DATAVALUE_FIELDS`), streamed."""
     names = PairingForest.load().label
+    index = pairing_index()
+    codes = {pk: pairing_code(p) for pk, p in index.items()}
     qs = datavalues_for_export(pairing_ids=pairing_ids, year=year, include_extracted=include_extracted).values_list(
         "indicator__code",
         "indicator__name_en",
@@ -149,10 +177,10 @@ def datavalue_rows(
         (period_kind, start, end, part, value, unit, qual, status, kind, sha, s, e) = row[11:]
         written = " → ".join(side for side in (donor, recipient) if side)
         subject_code, subject_name = _subject(
-            (pairing_id, names.get(pairing_id, "")) if pairing_id else None,
+            (codes.get(pairing_id, str(pairing_id)), names.get(pairing_id, "")) if pairing_id else None,
             (area, area_en, area_zh) if area else None,
             (activity, title) if activity else None,
-            f"{written} (as written)" if written else "",
+            f"{written} (as written: no registered pairing fits)" if written else "",
         )
         yield [
             code,
@@ -176,7 +204,7 @@ def datavalue_rows(
 
 
 def _activity_rows(*, pairing_ids: list[int] | None, year: int | None) -> Iterator[list[object]]:
-    for a in activities_of_year(pairing_ids=pairing_ids, year=year).iterator(chunk_size=2000):
+    for a in activities_active_in(pairing_ids=pairing_ids, year=year).iterator(chunk_size=2000):
         yield [
             a.identifier,
             a.pairing_id,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from pairaid.activities.models import Activity, Transaction
 from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueKind, DataValueStatus
@@ -16,22 +16,48 @@ def tree_ids(*, pairing: Pairing | None) -> list[int] | None:
 
 
 def activities_of_year(*, pairing_ids: list[int] | None, year: int | None) -> QuerySet[Activity]:
-    """Activities of these pairings (all when ``None``) whose dates do not exclude ``year``.
+    """Activities of these pairings (all when ``None``) whose dates do not exclude ``year``: what a yearly form
+    lists to fill in.
 
     An activity counts in ``year`` unless it starts after it or ends before it (an
     undated activity counts in every year). In identifier order, with their pairing,
     recipient areas and implementing organisation loaded.
     """
-    qs = Activity.objects.select_related(
-        "pairing", "pairing__donor_area", "pairing__donor_organisation", "implementing_organisation"
-    ).prefetch_related("recipient_areas")
-    if pairing_ids is not None:
-        qs = qs.filter(pairing_id__in=pairing_ids)
+    qs = _activities(pairing_ids)
     if year is not None:
         qs = qs.filter(Q(start_date__isnull=True) | Q(start_date__year__lte=year)).filter(
             Q(end_date__isnull=True) | Q(end_date__year__gte=year)
         )
     return qs.order_by("identifier")
+
+
+def activities_active_in(*, pairing_ids: list[int] | None, year: int | None) -> QuerySet[Activity]:
+    """Activities of these pairings (all when ``None``) active in ``year`` (every activity when ``None``): what
+    an open-data export of the year publishes.
+
+    An activity is *active in a year* when it has money (a transaction) or a figure (an output) dated in
+    that year, when its dates span the year (start in or before it, end in or after it), or when it starts
+    that year with no end date. An activity with no end date and no record of the year is not taken as
+    active in every later year (a 2009 project with no end date is not a 2011 activity). In identifier
+    order, loaded as :func:`activities_of_year`'s.
+    """
+    qs = _activities(pairing_ids)
+    if year is not None:
+        recorded = Q(Exists(Transaction.objects.filter(activity=OuterRef("pk"), value_date__year=year))) | Q(
+            Exists(DataValue.objects.filter(activity=OuterRef("pk"), period_end__year=year))
+        )
+        spanned = Q(start_date__year__lte=year, end_date__year__gte=year) | Q(
+            start_date__year=year, end_date__isnull=True
+        )
+        qs = qs.filter(recorded | spanned)
+    return qs.order_by("identifier")
+
+
+def _activities(pairing_ids: list[int] | None) -> QuerySet[Activity]:
+    qs = Activity.objects.select_related(
+        "pairing", "pairing__donor_area", "pairing__donor_organisation", "implementing_organisation"
+    ).prefetch_related("recipient_areas")
+    return qs if pairing_ids is None else qs.filter(pairing_id__in=pairing_ids)
 
 
 def transactions_of_year(*, pairing_ids: list[int] | None, year: int | None) -> QuerySet[Transaction]:

@@ -111,9 +111,9 @@ _LABELS: dict[str, tuple[str, str]] = {
     ),
     "sheet_unpaired": ("No pairing", "未对应结对"),
     "links_local": (
-        "The links to the evidence lead to {url}, this computer's address (PAIRAID_SITE_URL is not set): "
-        "a reader elsewhere cannot open them; the notes quote each sentence.",
-        "出处链接指向本机地址 {url}（未设置 PAIRAID_SITE_URL），他处读者无法打开；各注释已引用原句。",
+        "The links to the evidence lead to {url}, the address of the computer that wrote this report (the "
+        "site's address is not set): a reader elsewhere cannot open them; the notes quote each sentence.",
+        "出处链接指向生成本报告的计算机的地址 {url}（未设置网站地址），他处读者无法打开；各注释已引用原句。",
     ),
     "year_of": ("{year}", "{year}年"),
     "end_of_year": ("end of {year}", "{year}年末"),
