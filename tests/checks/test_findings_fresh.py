@@ -57,3 +57,34 @@ def test_an_entered_and_an_edited_figure_refresh_the_findings(django_capture_on_
     with django_capture_on_commit_callbacks(execute=True):
         datavalue_update(user=user, data_value=figure, data={"value": Decimal("1940000")})
     assert "channel_exceeds_total" not in _rules(extracted=False) + _rules(extracted=True)
+
+
+def test_a_figure_of_an_area_alone_refreshes_the_findings_about_such_figures(
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    from pairaid.geo.models import Area
+
+    shule = Area.objects.get(code="653122")
+    user = make_user("admin", "administrator")
+    gdp = Indicator.objects.get(code="gdp")
+    last = {"indicator": gdp, "area": shule, "period_kind": "year", "value": Decimal("2000000000")}
+    with django_capture_on_commit_callbacks(execute=True):
+        datavalue_enter(user=user, data={**last, "period_start": date(2008, 1, 1), "period_end": date(2008, 12, 31)})
+        figure = datavalue_enter(
+            user=user,
+            data={
+                **last,
+                "period_start": date(2009, 1, 1),
+                "period_end": date(2009, 12, 31),
+                "value": Decimal("3220000000"),
+                "change_percent": Decimal("28.2"),
+                "change_base_year": 2008,
+            },
+        )
+    # 3.22 billion up 28.2% implies 2.51 billion in 2008, not the 2 billion stored: found without pairaid check
+    found = Finding.objects.filter(includes_extracted=False, rule="growth_rate_mismatch")
+    assert [(f.pairing_id, f.year) for f in found] == [(None, 2009)]
+    assert _rules(extracted=True) == ["growth_rate_mismatch"]
+    with django_capture_on_commit_callbacks(execute=True):
+        datavalue_update(user=user, data_value=figure, data={"value": Decimal("2564000000")})  # +28.2% of 2 billion
+    assert _rules(extracted=False) == [] and _rules(extracted=True) == []

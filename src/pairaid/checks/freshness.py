@@ -58,3 +58,8 @@ def findings_noted(
         version = uuid.uuid4().hex
         cache.set(_VERSION.format(extracted=int(include_extracted)), version, None)
     cache.set(_scope_key(pairing_id, year, include_extracted), (changes, version), FRESH_SECONDS)
+
+
+def findings_changed(*, include_extracted: bool) -> None:
+    """Void every scope's note: a refresh outside the scopes (the figures of no pairing) stored other findings."""
+    cache.set(_VERSION.format(extracted=int(include_extracted)), uuid.uuid4().hex, None)

@@ -52,9 +52,10 @@ _CHECKED_FIELDS = (
 
 
 def datavalues_to_check(
-    *, pairing: Pairing | None = None, year: int | None = None, include_extracted: bool = False
+    *, pairing: Pairing | None = None, year: int | None = None, include_extracted: bool = False, unpaired: bool = False
 ) -> QuerySet[DataValue, dict[str, Any]]:
-    """The data values the checks read, as rows: confirmed ones (and extracted ones when asked).
+    """The data values the checks read, as rows: confirmed ones (and extracted ones when asked); with
+    ``unpaired``, only those of no pairing nor activity (an area's own figures, nationwide ones).
 
     ``pairing`` takes that pairing and every pairing under it; ``year`` takes the
     values whose period touches ``year`` or the year before (for growth rates).
@@ -67,6 +68,8 @@ def datavalues_to_check(
     if pairing is not None:
         ids = pairing_descendant_ids(root=pairing)
         qs = qs.filter(of_pairings(ids))
+    if unpaired:
+        qs = qs.filter(pairing__isnull=True, activity__isnull=True)
     if year is not None:
         qs = qs.filter(period_start__year__lte=year, period_end__year__gte=year - 1)
     return (

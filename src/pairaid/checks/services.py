@@ -12,7 +12,7 @@ from django.db import transaction
 from pairaid.activities.models import Activity
 from pairaid.checks.channel_totals import RULE as CHANNEL_TOTAL_RULE
 from pairaid.checks.channel_totals import channel_totals
-from pairaid.checks.freshness import findings_fresh, findings_noted, findings_signature
+from pairaid.checks.freshness import findings_changed, findings_fresh, findings_noted, findings_signature
 from pairaid.checks.models import Finding
 from pairaid.checks.selectors import checked_values_of, datavalues_to_check
 from pairaid.core.checks import CheckConfig, run_checks
@@ -60,6 +60,7 @@ def findings_refresh(
     year: int | None = None,
     include_extracted: bool = False,
     config: CheckConfig | None = None,
+    unpaired: bool = False,
 ) -> RefreshResult:
     """Run :func:`pairaid.core.checks.run_checks` over the data values and replace the stored findings.
 
@@ -68,10 +69,14 @@ def findings_refresh(
     (accepted, corrected, entered) are checked, and extracted ones too with
     ``include_extracted``. Findings of the scope are deleted first, so running it
     again gives the same findings. The checks read the indicator codelist in the database
-    (:func:`pairaid.indicators.selectors.indicator_codelist`) unless ``config`` gives one.
+    (:func:`pairaid.indicators.selectors.indicator_codelist`) unless ``config`` gives one. With ``unpaired``
+    (and no ``pairing``), the scope is the figures of no pairing nor activity (an area's own, nationwide
+    ones) and the findings about them alone: what a change of such a figure refreshes.
     """
     changes = data_changes()  # before reading: a write after this makes the findings stale
-    rows = list(datavalues_to_check(pairing=pairing, year=year, include_extracted=include_extracted))
+    rows = list(
+        datavalues_to_check(pairing=pairing, year=year, include_extracted=include_extracted, unpaired=unpaired)
+    )
     by_id = {str(r["pk"]): r for r in rows}
     findings = run_checks(checked_values_of(rows), config or CheckConfig(codelist=indicator_codelist()))
 
@@ -80,6 +85,13 @@ def findings_refresh(
         old = old.filter(pairing_id__in=pairing_descendant_ids(root=pairing))
     if year is not None:
         old = old.filter(year=year)
+    if unpaired:  # the findings about figures of no pairing alone
+        old = (
+            old.filter(pairing__isnull=True)
+            .exclude(rule=CHANNEL_TOTAL_RULE)
+            .exclude(data_values__pairing__isnull=False)
+            .exclude(data_values__activity__isnull=False)
+        )
     before = findings_signature(old.values_list(*_SAID))
     old.delete()
 
@@ -103,7 +115,8 @@ def findings_refresh(
         new.append((stored, members))
         counts[found.severity.value] += 1
     _own_by_activities([(stored, members[0]) for stored, members in new])
-    for over in channel_totals(rows=rows, pairing=pairing, year=year, include_extracted=include_extracted):
+    overs = channel_totals(rows=rows, pairing=pairing, year=year, include_extracted=include_extracted)
+    for over in [] if unpaired else overs:
         stored = Finding(
             rule=CHANNEL_TOTAL_RULE,
             severity="warning",
@@ -127,8 +140,11 @@ def findings_refresh(
         ],
         batch_size=5000,
     )
-    if config is None:  # the findings of the codelist in the database are the ones kept
-        changed = before != findings_signature(tuple(getattr(stored, f) for f in _SAID) for stored, _ in new)
+    changed = before != findings_signature(tuple(getattr(stored, f) for f in _SAID) for stored, _ in new)
+    if unpaired:
+        if changed:
+            findings_changed(include_extracted=include_extracted)
+    elif config is None:  # the findings of the codelist in the database are the ones kept
         findings_noted(
             pairing_id=pairing.pk if pairing is not None else None,
             year=year,
@@ -171,12 +187,11 @@ def findings_refresh_on_commit(values: Iterable[DataValue], *, using: str = "def
     The scope is each value's top pairing (from its pairing or its activity's) and its year and the
     year after (a growth rate compares the two): the findings on confirmed figures when a changed
     figure is not a mere extracted one, and those counting extracted figures always (the review
-    shows them). A value with no pairing is checked by ``pairaid check``.
+    shows them). A value of no pairing nor activity (an area's own, a nationwide one) refreshes the findings
+    about such figures alone, of its year and the year after.
     """
     changed = {
-        (v.pairing_id, v.activity_id, v.period_end.year, v.status != DataValueStatus.EXTRACTED)
-        for v in values
-        if v.pairing_id or v.activity_id
+        (v.pairing_id, v.activity_id, v.period_end.year, v.status != DataValueStatus.EXTRACTED) for v in values
     }
     if not changed:
         return
@@ -207,7 +222,12 @@ def _flush() -> None:
         return pk
 
     scopes: dict[tuple[int, int], bool] = {}
+    alone: dict[int, bool] = {}  # years of changed figures of no pairing nor activity
     for pairing_id, activity_id, year, confirmed in queue.changed:
+        if pairing_id is None and activity_id is None:
+            for y in (year, year + 1):
+                alone[y] = alone.get(y, False) or confirmed
+            continue
         root = top(pairing_id or owner.get(activity_id or 0))
         if root is None:
             continue
@@ -220,3 +240,7 @@ def _flush() -> None:
         if confirmed:
             findings_refresh(pairing=roots[root], year=year)
         findings_refresh(pairing=roots[root], year=year, include_extracted=True)
+    for year, confirmed in sorted(alone.items()):
+        if confirmed:
+            findings_refresh(year=year, unpaired=True)
+        findings_refresh(year=year, include_extracted=True, unpaired=True)

@@ -110,6 +110,7 @@ _LABELS: dict[str, tuple[str, str]] = {
         "以下数据未计入上列合计：没有已登记的结对与之相符（帮扶方、受援方按原文），按原文逐条列出，不作加总。",
     ),
     "sheet_unpaired": ("No pairing", "未对应结对"),
+    "sheet_links": ("Links", "链接说明"),
     "links_local": (
         "The links to the evidence lead to {url}, the address of the computer that wrote this report (the "
         "site's address is not set): a reader elsewhere cannot open them; the notes quote each sentence.",

@@ -80,10 +80,7 @@ def report_xlsx(*, context: ReportContext) -> bytes:
         (
             "sheet_sources",
             ["#", lab["document"], lab["address"]],
-            [
-                *([[context.links_note]] if context.links_note else []),
-                *([number, s.title, s.public_address] for number, s in enumerate(context.sources, 1)),
-            ],
+            [[number, s.title, s.public_address] for number, s in enumerate(context.sources, 1)],
         ),
     ]
     year = context.reporting_year
@@ -119,6 +116,8 @@ def report_xlsx(*, context: ReportContext) -> bytes:
         for column in sheet.columns:
             width = max((len(str(c.value or "")) for c in column), default=8)
             sheet.column_dimensions[column[0].column_letter].width = min(max(width + 2, 8), 60)
+    if context.links_note:  # the evidence links lead to this computer only: said on a sheet of its own
+        book.create_sheet(lab["sheet_links"]).append([context.links_note])
     charts = book.create_sheet(lab["sheet_charts"])
     row = 1
     for chart in context.charts.values():
