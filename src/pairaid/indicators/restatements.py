@@ -9,15 +9,12 @@ outranks (:func:`conflicting_extracted`) is left out.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.db.models import QuerySet
 from django.db.models.functions import Coalesce, ExtractYear
 
 from pairaid.indicators.models import CONFIRMED_STATUSES, DATAVALUE_KEY_FIELDS, DataValue, DataValueStatus
-
-if TYPE_CHECKING:
-    from pairaid.indicators.statements import PairingForest
 
 
 class Year(ExtractYear):
@@ -42,7 +39,7 @@ def _on_one_branch(a: int, b: int, parent: dict[int, int | None]) -> bool:
     return False
 
 
-def repeated_extracted(qs: QuerySet[DataValue], owner: Coalesce, forest: PairingForest) -> list[int]:
+def repeated_extracted(qs: QuerySet[DataValue], owner: Coalesce, parent: dict[int, int | None]) -> list[int]:
     """Ids of the extracted figures of ``qs`` that tell again a figure counted before them: one of the same
     indicator, kind, year, period kind, unit and value whose pairing (an output's: its activity's) is on
     one branch of the pairing tree with theirs (or, of no pairing, at the same area). A confirmed figure
@@ -71,7 +68,7 @@ def repeated_extracted(qs: QuerySet[DataValue], owner: Coalesce, forest: Pairing
         told = counted.setdefault(tuple(same), [])
         if any(
             (who is None and other is None and area == other_area)
-            or (who is not None and other is not None and _on_one_branch(who, other, forest.parent))
+            or (who is not None and other is not None and _on_one_branch(who, other, parent))
             for other, other_area in told
         ):
             repeated.append(pk)

@@ -248,7 +248,7 @@ def statement_rows(
     )
     if include_extracted:
         qs = qs.exclude(
-            pk__in=[*repeated_extracted(qs, owner, forest), *same_quantity(qs), *conflicting_extracted(qs)]
+            pk__in=[*repeated_extracted(qs, owner, forest.parent), *same_quantity(qs), *conflicting_extracted(qs)]
         )
     rows = (
         qs.annotate(

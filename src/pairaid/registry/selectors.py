@@ -295,3 +295,15 @@ def pairing_start_years() -> tuple[int, int] | None:
 def pairings_with_sides(*, ids: Iterable[int]) -> list[Pairing]:
     """The pairings with these ids, with their sides, in level, then name order."""
     return list(_with_sides(Pairing.objects.filter(pk__in=list(ids))))
+
+
+def top_pairings_placed(*, year: int, most: int) -> list[Pairing]:
+    """The first ``most`` top pairings in force in ``year`` whose donor and recipient areas have a place on
+    the map (longitude and latitude), in id order, with their areas."""
+    return list(
+        Pairing.objects.filter(parent__isnull=True, start_year__lte=year)
+        .filter(Q(end_year__isnull=True) | Q(end_year__gte=year))
+        .filter(donor_area__longitude__isnull=False, recipient_area__longitude__isnull=False)
+        .select_related("donor_area", "recipient_area")
+        .order_by("pk")[:most]
+    )

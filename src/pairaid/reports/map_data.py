@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Q
-
 from pairaid.indicators.rollups import Rollup, rollup_by_area, rollup_read
-from pairaid.registry.models import Pairing
+from pairaid.registry.selectors import top_pairings_placed
 from pairaid.reports import charts
 from pairaid.reports.labels import labels
 from pairaid.reports.maps import Arrow, china_map
@@ -30,13 +28,7 @@ def map_arguments(
     by_province = rollup_by_area(indicator="aid_funds", year=year, level="province", rollup=aid)
     values = {r.key[:2]: r.value for r in by_province.get(("CNY", "year"), [])}
     totals = aid.pairing_totals("aid_funds", year).get(("CNY", "year"), {})
-    pairings = (
-        Pairing.objects.filter(parent__isnull=True, start_year__lte=year)
-        .filter(Q(end_year__isnull=True) | Q(end_year__gte=year))
-        .filter(donor_area__longitude__isnull=False, recipient_area__longitude__isnull=False)
-        .select_related("donor_area", "recipient_area")
-        .order_by("pk")[:120]
-    )
+    pairings = top_pairings_placed(year=year, most=120)
     arrows = [
         Arrow(
             (float(p.donor_area.longitude), float(p.donor_area.latitude)),  # type: ignore[union-attr, arg-type]
