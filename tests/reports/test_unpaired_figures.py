@@ -29,3 +29,20 @@ def test_a_figure_of_no_pairing_is_listed_with_its_sides_and_its_sentence_never_
     text = report_markdown(context=context)
     assert "## Figures no pairing states\n\nNot in the totals above: no registered pairing fits" in text
     assert overview_context(year=2009, with_charts=False).unpaired == []  # confirmed figures only: none
+
+
+@pytest.mark.django_db
+def test_each_headline_total_of_the_overview_quotes_the_sentences_of_its_statements() -> None:
+    from pairaid.reports.selectors import overview_context
+
+    doc = document("Shandong gave aid funds of 1.574 billion yuan. Beijing gave 37.87 million yuan.")
+    value("aid_funds", "1574000000", pairing=pairing(), doc=doc, written="1.574 billion yuan")
+    value("aid_funds", "37870000", pairing=pairing("110000", "150000"), doc=doc, written="37.87 million yuan")
+    context = overview_context(year=2009, with_charts=False)
+    (aid,) = context.headline
+    assert (aid.shown, aid.notes_cited, aid.citation) == ("1.612 billion yuan", (1, 2), "[1][2]")
+    assert [(n.number, n.quote) for n in context.notes] == [
+        (1, "Shandong gave aid funds of 1.574 billion yuan."),
+        (2, "Beijing gave 37.87 million yuan."),
+    ]
+    assert "| Aid funds provided (all channels) | 1.612 billion yuan [1] [2] |" in report_markdown(context=context)

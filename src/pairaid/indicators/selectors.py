@@ -220,3 +220,47 @@ def activity_outputs(*, activity: Activity) -> QuerySet[DataValue]:
     """The data values of ``activity`` (what it achieved or plans), with their indicators, in indicator,
     then period order."""
     return activity.data_values.select_related("indicator")
+
+
+#: Where a total's statement is: (indicator id, unit, period kind, node, of an area, the node's outputs).
+StatementPlace = tuple[int, str, str, int, bool, bool]
+
+
+def figures_quoted(
+    *, year: int, statuses: Sequence[str], places: Iterable[StatementPlace]
+) -> dict[StatementPlace, DataValue]:
+    """For each place of a total's statement, one stored actual figure of ``year`` there with evidence (the
+    largest, with its evidence loaded): what a report quotes for the statement. One query."""
+    wanted = set(places)
+    if not wanted:
+        return {}
+    nodes = {p[3] for p in wanted if not p[4]}
+    areas = {p[3] for p in wanted if p[4]}
+    qs = (
+        DataValue.objects.filter(
+            indicator_id__in={p[0] for p in wanted},
+            period_end__year=year,
+            status__in=list(statuses),
+            kind=DataValueKind.ACTUAL,
+            disaggregation="",
+            evidence__isnull=False,
+        )
+        .filter(
+            Q(pairing_id__in=nodes)
+            | Q(activity__pairing_id__in=nodes)
+            | Q(area_id__in=areas, pairing__isnull=True, activity__isnull=True)
+        )
+        .select_related("evidence", "activity")
+        .order_by("-value", "pk")
+    )
+    found: dict[StatementPlace, DataValue] = {}
+    for v in qs:
+        beside = v.activity_id is not None or (v.pairing_id is not None and v.area_id is not None)
+        if v.pairing_id is None and v.activity_id is None:
+            place: StatementPlace = (v.indicator_id, v.unit, v.period_kind, v.area_id or 0, True, False)
+        else:
+            owner = v.pairing_id if v.pairing_id is not None else v.activity.pairing_id  # type: ignore[union-attr]
+            place = (v.indicator_id, v.unit, v.period_kind, owner or 0, False, beside and v.period_kind != "as_of")
+        if place in wanted:
+            found.setdefault(place, v)
+    return found

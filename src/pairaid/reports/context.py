@@ -39,6 +39,8 @@ class ReportValue:
     evidence_url: str | None = None
     citation: str = ""
     note: int = 0
+    #: of a total: the notes quoting the sentences of the statements it adds (the largest first)
+    notes_cited: tuple[int, ...] = ()
     #: ``year`` (a flow of the year), ``as_of`` (a stock at its end), ``cumulative``
     period_kind: str = "year"
     #: of a total: the pairings whose statements it kept or holds, and for each kept statement its pairing

@@ -24,7 +24,7 @@ from pairaid.core.codelists import disaggregation_name, sectors
 from pairaid.core.tree_sums import Statement
 from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueStatus
 from pairaid.indicators.rollups import RollupRow
-from pairaid.indicators.selectors import confirmed_actuals_of_year, evidence_document_ids_of_year
+from pairaid.indicators.selectors import confirmed_actuals_of_year, evidence_document_ids_of_year, figures_quoted
 from pairaid.indicators.totals import ScopeTotal, resting_on
 from pairaid.registry.models import Pairing
 from pairaid.registry.selectors import pairings_with_sides
@@ -57,6 +57,13 @@ def document_title(document: SourceDocument, limit: int = 120) -> str:
     return title[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
+def _renumbered(value: ReportValue, new: dict[int, int]) -> ReportValue:
+    if value.notes_cited:
+        cited = tuple(new[n] for n in value.notes_cited)
+        return replace(value, notes_cited=cited, citation="".join(f"[{n}]" for n in cited))
+    return replace(value, note=new[value.note], citation=f"[{new[value.note]}]") if value.note else value
+
+
 class Notes:
     """The notes of one report: a number per evidence span, in the order figures ask for them."""
 
@@ -76,10 +83,11 @@ class Notes:
         returns the figures with their new numbers."""
         new: dict[int, int] = {}
         for f in values:
-            if f.note:
-                new.setdefault(f.note, len(new) + 1)
+            for n in (f.note, *f.notes_cited):
+                if n:
+                    new.setdefault(n, len(new) + 1)
         self._numbers = {key: new[n] for key, n in self._numbers.items() if n in new}
-        return [replace(f, note=new[f.note], citation=f"[{new[f.note]}]") if f.note else f for f in values]
+        return [_renumbered(f, new) for f in values]
 
     def rows(self) -> list[NoteRow]:
         """The notes with their quotes (one query for the documents' texts)."""
@@ -370,3 +378,26 @@ def source_rows(
         SourceRow(d.pk, document_title(d), d.address, f"{settings.SITE_URL}/documents/{d.pk}/")
         for d in documents_without_text(ids=ids)
     ]
+
+
+def headline_quoted(
+    headline: list[ReportValue],
+    totals: list[ScopeTotal],
+    *,
+    year: int,
+    statuses: list[str],
+    notes: Notes,
+    most: int = 3,
+) -> list[ReportValue]:
+    """The headline values, each citing the notes that quote the sentences of its largest statements (at most
+    ``most``; a statement with no stored evidence is quoted by none). ``totals``: the headline's, in order."""
+    chosen = [
+        [(t.indicator.pk, t.unit, t.period_kind, s.node, s.of_area, s.beside) for s in _largest(t.kept, most)]
+        for t in totals
+    ]
+    found = figures_quoted(year=year, statuses=statuses, places=[p for places in chosen for p in places])
+    quoted = []
+    for value, places in zip(headline, chosen, strict=True):
+        cited = tuple(dict.fromkeys(notes.number(found[p]) for p in places if p in found))
+        quoted.append(replace(value, notes_cited=cited) if cited else value)
+    return quoted

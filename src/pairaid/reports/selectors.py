@@ -40,6 +40,7 @@ from pairaid.reports.rows import (
     activity_rows,
     counting_notes,
     finding_rows,
+    headline_quoted,
     headline_values,
     report_values,
     source_rows,
@@ -312,15 +313,13 @@ def _overview_context(
         for p in Pairing.objects.filter(pk__in=[int(r.key) for r in top]).select_related("donor_area", "recipient_area")
     }
     notes = Notes(language)
-    unpaired = notes.in_order(
-        _stored_values(
-            DataValue.objects.filter(pairing__isnull=True, activity__isnull=True, organisation__isnull=True),
-            year=year,
-            language=language,
-            notes=notes,
-            include_extracted=include_extracted,
-        )[:UNPAIRED_SHOWN]
-    )
+    unpaired = _stored_values(
+        DataValue.objects.filter(pairing__isnull=True, activity__isnull=True, organisation__isnull=True),
+        year=year,
+        language=language,
+        notes=notes,
+        include_extracted=include_extracted,
+    )[:UNPAIRED_SHOWN]
     context = ReportContext(
         title=lab["overview_title"].format(year=year),
         is_overview=True,
@@ -333,9 +332,14 @@ def _overview_context(
             before,
             withheld=lab["change_withheld"],
         ),
-        unpaired=unpaired,
         sources=source_rows(unpaired, year=year, statuses=_statuses(include_extracted)),
     )
+    # each headline total quotes the sentences of its largest statements, then the figures of no pairing theirs
+    quoted = headline_quoted(
+        context.headline, totals, year=year, statuses=_statuses(include_extracted), notes=notes
+    )
+    shown = notes.in_order(quoted + unpaired)
+    context.headline, context.unpaired = shown[: len(quoted)], shown[len(quoted) :]
     context.notes = notes.rows()
     context.narrative = narrative(headline=context.headline, year=year, who=None, language=language, units=_units())
     drawn: Drawn = []

@@ -162,7 +162,7 @@ def report_docx(*, context: ReportContext) -> bytes:
                 [
                     f.label,
                     f.subject,
-                    f.shown + (f" [{f.note}]" if f.note else ""),
+                    f.shown + (f" [{f.note}]" if f.note else "") + "".join(f" [{n}]" for n in f.notes_cited),
                     f.period,
                     f.change_note if f.change is None else f"{f.change:+}%",
                 ]
