@@ -24,7 +24,7 @@ from pairaid.core.codelists import disaggregation_name, sectors
 from pairaid.core.tree_sums import Statement
 from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueStatus
 from pairaid.indicators.rollups import RollupRow
-from pairaid.indicators.selectors import confirmed_actuals_of_year, evidence_document_ids_of_year, figures_quoted
+from pairaid.indicators.selectors import confirmed_actuals_of_year, evidence_document_ids_of_year
 from pairaid.indicators.totals import ScopeTotal, resting_on
 from pairaid.registry.models import Pairing
 from pairaid.registry.selectors import pairings_with_sides
@@ -160,59 +160,6 @@ def report_values(qs: Iterable[DataValue], *, language: str, notes: Notes, previ
             )
         )
     return found
-
-
-def headline_values(
-    totals: list[ScopeTotal],
-    *,
-    language: str,
-    period: str,
-    citation: str,
-    withheld: str = "",
-    stock_period: str = "",
-    parent: dict[int, int | None] | None = None,
-) -> list[ReportValue]:
-    """Totals of a scope as headline figures, each with its qualifier ("more than 810 enterprises"); a total
-    whose last year rests on other pairings has no change but ``withheld`` as its note. A stock (what stands
-    at the year's end) is of ``stock_period``. With ``parent`` (the pairing tree), each value says the
-    pairings it rests on (:attr:`ReportValue.pairings`, :attr:`ReportValue.reaches`), so that a part is said
-    "of which" only of a whole that holds its pairings."""
-    return [
-        ReportValue(
-            code=t.indicator.code,
-            label=t.indicator.display_name(language),
-            subject="",
-            value=t.value,
-            unit=t.unit,
-            shown=quantity(t.value, t.unit, language, t.qualifier),
-            period=stock_period if t.period_kind == "as_of" and stock_period else period,
-            change=t.change,
-            change_note=withheld if t.change_withheld else "",
-            qualifier=t.qualifier,
-            citation=citation,
-            period_kind=t.period_kind,
-            **(_resting(t, parent) if parent is not None else {}),
-        )
-        for t in totals
-    ]
-
-
-def _resting(total: ScopeTotal, parent: dict[int, int | None]) -> dict[str, object]:
-    """The pairings ``total``'s statements are of (kept and covered), and, for each kept one, the pairing
-    and those above it (an area's own statement: none)."""
-    statements = (*total.kept, *total.covered)
-    reaches = []
-    for s in total.kept:
-        chain: set[int] = set()
-        node: int | None = None if s.of_area else s.node
-        while node is not None and node not in chain:
-            chain.add(node)
-            node = parent.get(node)
-        reaches.append(frozenset(chain))
-    return {
-        "pairings": frozenset(s.node for s in statements if not s.of_area),
-        "reaches": tuple(reaches),
-    }
 
 
 def counting_notes(
@@ -378,26 +325,3 @@ def source_rows(
         SourceRow(d.pk, document_title(d), d.address, f"{settings.SITE_URL}/documents/{d.pk}/")
         for d in documents_without_text(ids=ids)
     ]
-
-
-def headline_quoted(
-    headline: list[ReportValue],
-    totals: list[ScopeTotal],
-    *,
-    year: int,
-    statuses: list[str],
-    notes: Notes,
-    most: int = 3,
-) -> list[ReportValue]:
-    """The headline values, each citing the notes that quote the sentences of its largest statements (at most
-    ``most``; a statement with no stored evidence is quoted by none). ``totals``: the headline's, in order."""
-    chosen = [
-        [(t.indicator.pk, t.unit, t.period_kind, s.node, s.of_area, s.beside) for s in _largest(t.kept, most)]
-        for t in totals
-    ]
-    found = figures_quoted(year=year, statuses=statuses, places=[p for places in chosen for p in places])
-    quoted = []
-    for value, places in zip(headline, chosen, strict=True):
-        cited = tuple(dict.fromkeys(notes.number(found[p]) for p in places if p in found))
-        quoted.append(replace(value, notes_cited=cited) if cited else value)
-    return quoted

@@ -30,6 +30,7 @@ from pairaid.registry.models import Pairing
 from pairaid.registry.selectors import pairing_descendant_ids
 from pairaid.reports import charts
 from pairaid.reports.context import ReportContext, ReportValue
+from pairaid.reports.headline import headline_quoted, headline_values
 from pairaid.reports.labels import labels
 from pairaid.reports.links import links_are_local
 from pairaid.reports.map_data import map_arguments
@@ -40,8 +41,6 @@ from pairaid.reports.rows import (
     activity_rows,
     counting_notes,
     finding_rows,
-    headline_quoted,
-    headline_values,
     report_values,
     source_rows,
     table_rows,
