@@ -22,7 +22,7 @@ def test_a_figure_of_no_pairing_is_listed_with_its_sides_and_its_sentence_never_
     nationwide.save()
     context = overview_context(year=2009, include_extracted=True, with_charts=False)
     assert [(f.code, f.subject, f.shown, f.note) for f in context.unpaired] == [
-        ("government_aid_funds", "the eastern provinces → the west", "840.26 million yuan", 1)
+        ("government_aid_funds", "“the eastern provinces” → “the west”", "840.26 million yuan", 1)
     ]
     assert [n.quote for n in context.notes] == [doc.text]
     assert [f.code for f in context.headline] == ["aid_funds"]  # listed, not added to any total

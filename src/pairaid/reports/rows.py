@@ -122,8 +122,9 @@ def _subject(value: DataValue, language: str, names: dict[int, str]) -> str:
 
 
 def as_written(value: DataValue) -> str:
-    """Who gave and who received a figure of no pairing, as its document writes them ("" when it says neither)."""
-    sides = [side for side in (value.donor_label, value.recipient_label) if side]
+    """Who gave and who received a figure of no pairing, quoted as its document writes them (“Shandong” →
+    “Hetian”; "" when it says neither), as the findings quote them."""
+    sides = [f"“{side}”" for side in (value.donor_label, value.recipient_label) if side]
     return " → ".join(sides)
 
 
