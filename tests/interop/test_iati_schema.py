@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from lxml import etree
 
+from pairaid.core.errors import InputError
 from pairaid.interop.iati import iati_export
 from pairaid.registry.models import Pairing
 
@@ -37,3 +39,11 @@ def test_a_schema_error_is_found_by_the_test(tmp_path: Path) -> None:
         b"</iati-activity></iati-activities>"
     )
     assert not schema.validate(bad)
+
+
+def test_a_year_without_activities_is_refused_and_writes_no_file(sample_root: Pairing, tmp_path: Path) -> None:
+    """The schema wants one ``iati-activity`` at least: a year with none is said so, not written invalid."""
+    target = tmp_path / "activities.xml"
+    with pytest.raises(InputError, match="no activities active in 2008"):
+        iati_export(path=target, year=2008)
+    assert list(tmp_path.iterdir()) == []

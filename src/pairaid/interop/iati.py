@@ -35,6 +35,7 @@ from lxml import etree
 
 from pairaid.activities.models import IATI_TRANSACTION_TYPE_CODES, Activity, ActivityStatus, Transaction
 from pairaid.core.codelists import sectors
+from pairaid.core.errors import InputError
 from pairaid.indicators.models import DataValue
 from pairaid.interop.selectors import activities_active_in
 from pairaid.registry.models import Pairing
@@ -162,12 +163,20 @@ def iati_export(*, path: Path, pairing_ids: list[int] | None = None, year: int |
     path.parent.mkdir(parents=True, exist_ok=True)
     activities = transactions = 0
     attributes = {"version": "2.03", "generated-datetime": datetime.now(UTC).replace(microsecond=0).isoformat()}
-    with etree.xmlfile(str(path), encoding="UTF-8") as out:
-        out.write_declaration()
-        with out.element("iati-activities", attributes):
-            out.write("\n")
-            for element, count in iati_activities(pairing_ids=pairing_ids, year=year):
-                out.write(element, pretty_print=True)
-                activities += 1
-                transactions += count
+    partial = path.with_name(path.name + ".partial")
+    try:
+        with etree.xmlfile(str(partial), encoding="UTF-8") as out:
+            out.write_declaration()
+            with out.element("iati-activities", attributes):
+                out.write("\n")
+                for element, count in iati_activities(pairing_ids=pairing_ids, year=year):
+                    out.write(element, pretty_print=True)
+                    activities += 1
+                    transactions += count
+        if not activities:  # the schema wants one iati-activity at least: an empty file would not validate
+            within = f" active in {year}" if year is not None else ""
+            raise InputError(f"no activities{within}: nothing to export as IATI", code="iati_no_activities")
+        partial.replace(path)
+    finally:
+        partial.unlink(missing_ok=True)
     return IatiSummary(path, activities, transactions)
