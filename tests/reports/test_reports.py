@@ -66,6 +66,19 @@ def test_the_activities_table_has_money_outputs_and_status(sample_pairing: Pairi
     assert shule_park.status == "Implementation"
 
 
+def test_an_activity_output_that_is_a_part_is_named_by_its_disaggregation(sample_pairing: Pairing) -> None:
+    """The fair's contracts and the project-investment agreements among them: the part says what it is,
+    never a second bare value of the same indicator beside the whole (in English and Chinese)."""
+    fair = "SDXJ-2009-11"
+    en_context = report_context(pairing=sample_pairing, year=2009, with_charts=False)
+    (en,) = [a for a in en_context.activities if a.identifier == fair]
+    assert "Value of signed cooperation agreements 4.577 billion yuan; " in en.outputs
+    assert "Value of signed cooperation agreements (project investment) 3.573 billion yuan" in en.outputs
+    zh_context = report_context(pairing=sample_pairing, year=2009, language="zh-hans", with_charts=False)
+    (zh,) = [a for a in zh_context.activities if a.identifier == fair]
+    assert "签约资金（项目投资） 35.73亿元" in zh.outputs and "kind:" not in zh.outputs
+
+
 def test_chinese_labels_and_amounts(sample_pairing: Pairing) -> None:
     html = report_html(context=report_context(pairing=sample_pairing, year=2009, language="zh-hans"))
     assert "15.74亿元" in html and "7580万元" in html

@@ -228,13 +228,23 @@ def activity_rows(*, pairing_ids: list[int], year: int, language: str) -> list[A
                     money=amount,
                     shown_money=money(amount, language) if amount else "",
                     outputs=outputs(
-                        f"{v.indicator.display_name(language)} {quantity(v.value, v.unit, language, v.qualifier)}"
+                        f"{_output_label(v, language)} {quantity(v.value, v.unit, language, v.qualifier)}"
                         for v in a.data_values.all()
                     ),
                     status=str(ActivityStatus(a.status).label),
                 )
             )
     return rows
+
+
+def _output_label(v: DataValue, language: str) -> str:
+    """An activity's output named by its indicator and, when it is a part, its disaggregation in words:
+    "Value of signed cooperation agreements (project investment)", not a second bare value beside the whole."""
+    name = v.indicator.display_name(language)
+    part = disaggregation_name(v.disaggregation, language)
+    if not part:
+        return name
+    return f"{name}（{part}）" if is_zh(language) else f"{name} ({part})"
 
 
 def table_rows(
