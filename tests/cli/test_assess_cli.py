@@ -47,3 +47,12 @@ def test_every_pairing_of_2009_gets_a_score_with_criteria_and_evidence(tmp_path:
 def test_a_year_out_of_range_is_refused() -> None:
     result = runner.invoke(app, ["assess", "--year", "1800"])
     assert result.exit_code == 2
+
+
+@pytest.mark.django_db
+def test_the_table_names_each_criterion_in_words_not_its_code() -> None:
+    sample_load()
+    result = runner.invoke(app, ["assess", "--year", "2009"], env={"COLUMNS": "400"})
+    assert result.exit_code == 0, result.output
+    assert "Plan execution (/25)" in result.output and "Aid funds and projects (/25)" in result.output
+    assert "plan_execution" not in result.output and "funds_and_projects" not in result.output

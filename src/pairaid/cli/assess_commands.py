@@ -79,14 +79,15 @@ def assess(
 
 
 def ranking_table(ranking: list[PairingAssessment], year: int) -> Table:
-    """The ranking as a table: rank, pairing, score and each criterion's points of its weight."""
+    """The ranking as a table: rank, pairing, score and each criterion's points of its weight, the criterion
+    named in words ("Plan execution (/25)"; the codes are in ``--json``)."""
     table = Table(title=f"Annual assessment {year}", title_justify="left")
     table.add_column("rank", justify="right", no_wrap=True)
     table.add_column("pairing", min_width=40)
     table.add_column("score", justify="right", no_wrap=True)
     criteria = ranking[0].result.criteria if ranking else ()
     for c in criteria:
-        table.add_column(f"{c.code} (/{c.weight.normalize():f})", justify="right")
+        table.add_column(f"{c.name} (/{c.weight.normalize():f})", justify="right")  # words, not the code
     for a in ranking:
         table.add_row(
             str(a.rank), str(a.pairing), f"{a.score}", *(f"{c.points.normalize():f}" for c in a.result.criteria)
