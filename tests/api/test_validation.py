@@ -41,6 +41,41 @@ def test_the_unit_is_the_indicators(world: World) -> None:
     assert details == {"unit": ["The unit of GDP of the recipient area is CNY, not km."]}
 
 
+def test_a_correction_to_an_indicator_in_another_unit_needs_that_unit_and_the_value(world: World) -> None:
+    dv = make_figure("enterprises", "780", pairing=world.kashi, status="extracted")
+    path = f"/api/v1/data-values/{dv.pk}/correct"
+    said = (
+        "GDP of the recipient area counts in yuan, this figure in enterprises: "
+        "to change its indicator, give the unit yuan (CNY) and the value in it."
+    )
+    assert _details(_send(world, "post", path, {"indicator": "gdp"})) == {"unit": [said]}
+    assert _details(_send(world, "post", path, {"indicator": "gdp", "unit": "CNY"})) == {"unit": [said]}
+    assert _details(_send(world, "post", path, {"indicator": "gdp", "unit": "enterprise", "value": "780"})) == {
+        "unit": [said]
+    }
+    headers = {
+        "Authorization": f"Bearer {token_create(username=world.owner.username).token}",
+        "Accept-Language": "zh-hans",
+    }
+    chinese = Client().post(path, json.dumps({"indicator": "gdp"}), content_type="application/json", headers=headers)
+    assert chinese.status_code == 422
+    said_zh = "地区生产总值以元计，此数据以家计：改换指标须同时给出单位元（CNY）及以该单位计的数值。"
+    assert chinese.json()["error"]["details"] == {"unit": [said_zh]}
+    dv.refresh_from_db()
+    assert (dv.status, dv.indicator.code, dv.unit, dv.value) == ("extracted", "enterprises", "enterprise", 780)
+    done = _send(world, "post", path, {"indicator": "gdp", "unit": "CNY", "value": "78000000"})
+    assert done.status_code == 200, done.content
+    dv.refresh_from_db()
+    assert (dv.status, dv.indicator.code, dv.unit, dv.value, dv.original_value) == (
+        "corrected",
+        "gdp",
+        "CNY",
+        78000000,
+        780,
+    )
+    assert dv.as_read == {"indicator": "enterprises", "unit": "enterprise"}
+
+
 def test_a_year_period_is_a_calendar_year(world: World) -> None:
     body = _figure(indicator="schools", pairing=world.kashi.pk, period_start="2010-03-05", period_end="2012-07-01")
     details = _details(_send(world, "post", "/api/v1/data-values", body))

@@ -32,7 +32,9 @@ def _text(html: str) -> str:
 def test_a_figures_history_and_the_audit_log_say_reasons_fields_units_and_kinds_in_chinese(world: World) -> None:
     report = make_report(world.kashi)
     corrected = datavalue_correct(
-        user=world.owner, data_value=report.schools, changes={"indicator": indicator_find(code="people_trained")}
+        user=world.owner,
+        data_value=report.schools,
+        changes={"indicator": indicator_find(code="people_trained"), "unit": "person", "value": report.schools.value},
     )
     confirmed = make_figure("aid_funds", "75800000", pairing=world.kashi, status="entered")
     datavalue_close_as_copy(user=world.owner, data_value=report.aid)

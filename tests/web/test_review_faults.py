@@ -1,4 +1,5 @@
-"""Faults a tester found in the review (issue 13): a correction that switched the unit without a word, a bulk
+"""Faults a tester found in the review (issue 13): a correction that switched the unit silently (now refused
+unless the unit and value in it are given), a bulk
 review's message with no count of the refused ones, a correction to no subject answered 403, a queue filtered
 by a document that does not exist answered 404."""
 
@@ -19,19 +20,28 @@ def _client(user: object, language: str = "en") -> Client:
     return client
 
 
-def test_correcting_the_indicator_says_that_the_unit_changed(world: World) -> None:
+def test_correcting_the_indicator_to_another_unit_needs_the_unit_and_value(world: World) -> None:
     report = make_report(world.kashi)
     client = _client(world.owner)
     form_page = client.get(f"/documents/{report.document.pk}/?correct={report.schools.pk}").content.decode()
-    assert "Unit: schools. Another indicator brings its own unit" in form_page
-    response = client.post(f"/figures/{report.schools.pk}/correct/", {"indicator": "people_trained"}, follow=True)
+    assert '<option value="school" selected>schools</option>' in form_page
+    refused = client.post(f"/figures/{report.schools.pk}/correct/", {"indicator": "people_trained"})
+    assert refused.status_code == 422
+    said = (
+        "People trained counts in people, this figure in schools: "
+        "to change its indicator, give the unit people (person) and the value in it."
+    )
+    assert said in refused.content.decode()
+    dv = DataValue.objects.get(pk=report.schools.pk)
+    assert (dv.status, dv.unit, dv.indicator.code) == ("extracted", "school", "schools")
+    form = {"indicator": "people_trained", "unit": "person", "value": "12"}
+    response = client.post(f"/figures/{report.schools.pk}/correct/", form, follow=True)
     assert response.status_code == 200
     dv = DataValue.objects.get(pk=report.schools.pk)
-    assert (dv.unit, dv.as_read) == ("person", {"indicator": "schools", "unit": "school"})
+    assert (dv.status, dv.unit, dv.value) == ("corrected", "person", 12)
+    assert dv.as_read == {"indicator": "schools", "unit": "school"}
     page = response.content.decode()
-    assert (
-        f"The new indicator counts in people: figure #{dv.pk}&#x27;s unit changed from schools to people." in page
-    )
+    assert f"The new indicator counts in people: figure #{dv.pk}&#x27;s unit changed from schools to people." in page
     kept = _client(world.owner, "zh-hans").post(
         f"/figures/{report.trained.pk}/correct/", {"value": "4,500"}, follow=True
     )
@@ -41,7 +51,13 @@ def test_correcting_the_indicator_says_that_the_unit_changed(world: World) -> No
 def test_correcting_the_indicator_in_chinese_says_the_units_in_chinese(world: World) -> None:
     report = make_report(world.kashi)
     response = _client(world.owner, "zh-hans").post(
-        f"/figures/{report.schools.pk}/correct/", {"indicator": "people_trained"}, follow=True
+        f"/figures/{report.schools.pk}/correct/", {"indicator": "people_trained", "unit": "school", "value": "12"}
+    )
+    assert response.status_code == 422
+    assert "以人计，此数据以所计：改换指标须同时给出单位人（person）及以该单位计的数值。" in response.content.decode()
+    response = _client(world.owner, "zh-hans").post(
+        f"/figures/{report.schools.pk}/correct/", {"indicator": "people_trained", "unit": "person", "value": "12"},
+        follow=True,
     )
     said = [str(m) for m in response.context["messages"]]
     assert f"新指标的单位是人：数据 #{report.schools.pk} 的单位由所改为人。" in said

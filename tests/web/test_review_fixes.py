@@ -35,6 +35,10 @@ def _client(user: object) -> Client:
         ("八千万", "80000000"),
         ("８０，０００", "80000"),
         ("eighty", "80"),
+        ("2.5亿元", "250000000"),
+        ("80,000,000 yuan", "80000000"),
+        ("12元", "12"),
+        ("-5", "-5"),
     ],
 )
 def test_numbers_are_read_as_people_write_them(typed: str, value: str) -> None:
@@ -87,6 +91,13 @@ def test_a_correction_with_a_mistake_shows_the_form_again_with_it(world: World) 
     assert response.status_code == 422
     assert "is not a number" in response.content.decode()
     assert DataValue.objects.get(pk=report.schools.pk).status == "extracted"
+    negative = _client(world.owner).post(f"/figures/{report.schools.pk}/correct/", {"value": "-5"})
+    assert negative.status_code == 422
+    page = negative.content.decode()
+    assert "A figure cannot be negative." in page and "is not a number" not in page
+    money = _client(world.owner).post(f"/figures/{report.aid.pk}/correct/", {"value": "2.5亿元"})
+    assert money.status_code == 302, money.content.decode()[:2000]
+    assert DataValue.objects.get(pk=report.aid.pk).value == 250000000
 
 
 def test_the_evidence_view_opens_the_correction_of_one_figure(world: World) -> None:

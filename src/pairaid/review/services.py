@@ -23,6 +23,7 @@ from typing import Any, Literal
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models import Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from pairaid.accounts import permissions
@@ -31,6 +32,7 @@ from pairaid.datasets.locks import require_datavalue_unlocked
 from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueStatus
 from pairaid.indicators.selectors import datavalue_confirmed_twin
 from pairaid.indicators.signals import datavalues_changed_send
+from pairaid.indicators.units import unit_name
 from pairaid.indicators.validation import datavalue_validate
 from pairaid.review.selectors import CONFIDENT, reviewable
 from pairaid.sources.models import SourceDocument
@@ -118,14 +120,16 @@ def datavalue_correct(*, user: Any, data_value: DataValue, changes: Mapping[str,
 
     What the report gave stays: the value in ``original_value``, every other field
     changed in ``as_read``; neither is overwritten by a later correction. A new
-    indicator brings its unit unless ``changes`` gives one. The corrected figure
+    indicator counted in another unit than the figure's needs that unit and the
+    value in ``changes`` (it is refused otherwise). The corrected figure
     keeps the rules of figures entered by hand (:mod:`pairaid.indicators.validation`)
     and needs a subject.
 
     Raises:
         NotAllowed: ``user`` may not review it, or not give it this subject.
         ValidationError: an unknown field, no subject left, a negative value, a range upside down,
-            a unit that is not the indicator's, a period that is not of its kind (per field).
+            a unit that is not the indicator's (a new indicator in another unit without its unit and value),
+            a period that is not of its kind (per field).
         DataError: nothing changes, no subject, or another confirmed figure with the same key.
     """
     unknown = sorted(set(changes) - set(CORRECTABLE))
@@ -148,6 +152,7 @@ def datavalue_correct(*, user: Any, data_value: DataValue, changes: Mapping[str,
         _("You may not review this figure."),
     )
     require_datavalue_unlocked(data_value)
+    _require_unit_given(data_value, changes)
     was = copy.copy(data_value)  # where the figure was: its old subject and year are checked again too
     as_read = dict(data_value.as_read)
     changed: set[str] = set()
@@ -162,10 +167,6 @@ def datavalue_correct(*, user: Any, data_value: DataValue, changes: Mapping[str,
         else:
             as_read.setdefault(name, _as_read(old))
         setattr(data_value, name, new)
-    if "indicator" in changed and "unit" not in changes and data_value.unit != data_value.indicator.unit:
-        as_read.setdefault("unit", data_value.unit)
-        data_value.unit = data_value.indicator.unit
-        changed.add("unit")
     if not changed:
         raise DataError(_("Nothing was changed: accept the figure if it is right."))
     _check_numbers(data_value)
@@ -173,6 +174,32 @@ def datavalue_correct(*, user: Any, data_value: DataValue, changes: Mapping[str,
     data_value.as_read = as_read
     reason = "corrected: " + ", ".join(sorted(changed))
     return _save(data_value, user=user, status=DataValueStatus.CORRECTED, reason=reason, before=(was,))
+
+
+def _require_unit_given(dv: DataValue, changes: Mapping[str, Any]) -> None:
+    """Refuse a new indicator counted in another unit than ``dv``'s unless ``changes`` give its unit and the value.
+
+    780 enterprises are not 780 yuan: the reviewer says what the figure is in the new unit.
+    """
+    indicator = changes.get("indicator")
+    if indicator is None or indicator == dv.indicator or indicator.unit == dv.unit:
+        return
+    if changes.get("unit") == indicator.unit and "value" in changes:
+        return
+    raise ValidationError(
+        {
+            "unit": _(
+                "%(indicator)s counts in %(new)s, this figure in %(old)s: "
+                "to change its indicator, give the unit %(new)s (%(code)s) and the value in it."
+            )
+            % {
+                "indicator": indicator.display_name(get_language() or "en"),
+                "new": unit_name(indicator.unit),
+                "code": indicator.unit,
+                "old": unit_name(dv.unit),
+            }
+        }
+    )
 
 
 def _check_numbers(dv: DataValue) -> None:

@@ -8,6 +8,7 @@ name, the pairing as ``--pairing`` takes it. The review services write.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from decimal import Decimal
 from typing import Any
@@ -21,22 +22,33 @@ from pairaid.core.numbers import find_numbers
 from pairaid.core.period_dates import period_from_years
 from pairaid.indicators.models import DataValue, PeriodKind, Qualifier
 from pairaid.indicators.selectors import indicator_list
+from pairaid.indicators.units import UNIT_NAMES, unit_name
 from pairaid.registry.models import Pairing
 from pairaid.registry.pairing_names import pairing_resolve
 from pairaid.web.forms import IndicatorChoiceField
 from pairaid.web.pairing_forms import FIRST_YEAR, LAST_YEAR, AreaField
 from pairaid.web.reading_rule_words import rule_label
 
+#: A sign before the number ("-5", "−5") and the currency after it ("2.5亿元", "80 million yuan").
+_SIGN = re.compile(r"^([-\u2212])\s*")
+_YUAN = re.compile(r"\s*(?:元|yuan|RMB|CNY)$", re.IGNORECASE)
+
 
 def read_typed_number(text: str) -> Decimal | None:
-    """The one number ``text`` is, as a person typed it, or ``None`` (no number, several, or words around it)."""
+    """The one number ``text`` is, as a person typed it, or ``None`` (no number, several, or words around it).
+
+    A minus sign before it is kept (the field then says a figure cannot be negative), and the
+    currency after it dropped: "2.5亿元" is 250,000,000.
+    """
     text = unicodedata.normalize("NFKC", text).strip()
+    sign = _SIGN.match(text)
+    text = _YUAN.sub("", text[sign.end() :] if sign else text)
     if not text:
         return None
     for reader in (find_numbers, find_chinese_numbers):
         found = reader(text)
         if len(found) == 1 and (found[0].start, found[0].end) == (0, len(text)) and found[0].value_high is None:
-            return found[0].value
+            return -found[0].value if sign else found[0].value
     return None
 
 
@@ -89,12 +101,15 @@ class CorrectionForm(forms.Form):
     value = ReaderNumberField(label=_("Value"), required=False, max_length=60)
     value_high = ReaderNumberField(label=_("Upper value (ranges)"), required=False, max_length=60)
     qualifier = forms.ChoiceField(label=_("Qualifier"), choices=Qualifier.choices, required=False)
+    unit = forms.ChoiceField(label=_("Unit"), required=False)
 
     def __init__(self, *args: Any, data_value: DataValue, **kwargs: Any) -> None:
         kwargs.setdefault("initial", self.initial_for(data_value))
         kwargs.setdefault("auto_id", f"correct-{data_value.pk}-%s")
         super().__init__(*args, **kwargs)
         self.data_value = data_value
+        codes = sorted({*UNIT_NAMES, data_value.unit})  # the indicators' units, and the one the report gave
+        self.fields["unit"].choices = [(code, unit_name(code)) for code in codes]  # type: ignore[attr-defined]
 
     @staticmethod
     def initial_for(dv: DataValue) -> dict[str, Any]:
@@ -108,6 +123,7 @@ class CorrectionForm(forms.Form):
             "value": _typed(dv.value),
             "value_high": _typed(dv.value_high),
             "qualifier": dv.qualifier,
+            "unit": dv.unit,
         }
 
     def clean(self) -> dict[str, Any]:
@@ -129,7 +145,7 @@ class CorrectionForm(forms.Form):
         """The fields posted, as the review service takes them (objects for indicator, pairing, area)."""
         data, posted = self.cleaned_data, set(self.data)
         changes: dict[str, Any] = {}
-        for name in ("indicator", "period_kind", "qualifier", "value"):
+        for name in ("indicator", "period_kind", "qualifier", "value", "unit"):
             if name in posted and data.get(name) not in (None, ""):
                 changes[name] = data[name]
         for name in ("pairing", "area", "value_high"):  # may be emptied
