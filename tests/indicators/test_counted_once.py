@@ -73,3 +73,37 @@ def test_one_sentence_entered_and_read_again_in_another_unit_counts_once(tree: d
     value("leader_visits", "30", pairing=tree["kashi"], unit="person", doc=doc, written="30", status="extracted")
     totals = [t for t in scope_totals(year=2009, include_extracted=True) if t.indicator.code == "leader_visits"]
     assert [(t.unit, t.value) for t in totals] == [("person_time", 30)]
+
+
+def _read_at(code: str, amount: str, *, pairing: object, doc: object, at: int, written: str) -> None:
+    """An extracted figure read at the ``at``-th place ``written`` occurs in ``doc``'s one sentence."""
+    from pairaid.sources.models import Evidence
+
+    start = -1
+    for _ in range(at + 1):
+        start = doc.text.index(written, start + 1)  # type: ignore[attr-defined]
+    v = value(code, amount, pairing=pairing, status="extracted")  # type: ignore[arg-type]
+    end = len(doc.text)  # type: ignore[attr-defined]
+    v.evidence = Evidence.objects.create(
+        document=doc, start=start, end=start + len(written), sentence_start=0, sentence_end=end
+    )
+    v.save()
+
+
+@pytest.mark.django_db
+def test_two_figures_at_distinct_places_of_one_sentence_both_count(tree: dict) -> None:
+    doc = document(
+        "The county held 12 trainings of officials for 400 person-times"
+        " and 15 trainings of farmers for 400 person-times."
+    )
+    for at, courses in enumerate(("12", "15")):
+        _read_at("training_courses", courses, pairing=tree["shule"], doc=doc, at=0, written=f"{courses} trainings")
+        _read_at("people_trained", "400", pairing=tree["shule"], doc=doc, at=at, written="400 person-times")
+    assert _totals("training_courses", include_extracted=True) == {"year": (Decimal(27), "exact")}
+    assert _totals("people_trained", include_extracted=True) == {"year": (Decimal(800), "exact")}
+    # the same figure told again in another sentence is still one statement, counted once
+    again = document("In all, 400 person-times were trained.")
+    value("people_trained", "400", pairing=tree["shule"], status="extracted", doc=again, written="400 person-times")
+    value("training_courses", "15", pairing=tree["shule"], status="extracted", doc=again, written="400")
+    assert _totals("people_trained", include_extracted=True) == {"year": (Decimal(800), "exact")}
+    assert _totals("training_courses", include_extracted=True) == {"year": (Decimal(27), "exact")}

@@ -46,3 +46,19 @@ def test_each_headline_total_of_the_overview_quotes_the_sentences_of_its_stateme
         (2, "Beijing gave 37.87 million yuan."),
     ]
     assert "| Aid funds provided (all channels) | 1.612 billion yuan [1] [2] |" in report_markdown(context=context)
+
+
+@pytest.mark.django_db
+def test_the_map_colours_what_the_totals_add_never_a_figure_no_pairing_states() -> None:
+    from pairaid.indicators.rollups import rollup_by_year
+    from pairaid.reports.map_data import map_arguments
+    from tests.checks.factories import area
+
+    value("aid_funds", "5000000", pairing=pairing())  # Shandong → Xinjiang
+    value("aid_funds", "3000000", pairing=pairing("110000", "540000"))  # Beijing → Tibet
+    value("aid_funds", "4000000000", subject_area=area("510000"), status="extracted")  # no pairing: listed apart
+    value("aid_funds", "1900000000", subject_area=area("540000"), status="extracted")
+    national = rollup_by_year(indicator="aid_funds", years=[2009], include_extracted=True)["CNY"][0].value
+    coloured = map_arguments(year=2009, language="en", include_extracted=True)["values"]
+    assert coloured == {"650000": 5000000, "540000": 3000000}
+    assert sum(coloured.values()) == national == 8000000

@@ -147,8 +147,12 @@ class Rollup:
                 found[unit_kind] = joined
         return found
 
-    def area_totals(self, indicator: str, year: int, areas: Iterable[int]) -> dict[UnitKind, dict[int, Total[int]]]:
-        """Per (unit, period kind): the total of each of ``areas`` (area ids) that has one."""
+    def area_totals(
+        self, indicator: str, year: int, areas: Iterable[int], *, pairings_only: bool = False
+    ) -> dict[UnitKind, dict[int, Total[int]]]:
+        """Per (unit, period kind): the total of each of ``areas`` (area ids) that has one; with
+        ``pairings_only``, only what the pairings state (the figures the national total adds), never
+        an area's own statements that no pairing states."""
         wanted = set(areas)
         tree = self.areas
         summed = summed_up_areas(indicator)
@@ -157,6 +161,7 @@ class Rollup:
         own = {
             unit_kind: tree_totals(up, statements)
             for unit_kind, statements in self._statements(indicator, year, pairings=False).items()
+            if not pairings_only
         }
         located: dict[UnitKind, dict[int, list[Statement[int]]]] = defaultdict(lambda: defaultdict(list))
         for r in self._rows.get((indicator, year), ()):
@@ -343,9 +348,11 @@ def rollup_by_area(
     language: str = "en",
     kind: str = DataValueKind.ACTUAL,
     rollup: Rollup | None = None,
+    pairings_only: bool = False,
 ) -> dict[UnitKind, list[RollupRow]]:
     """Totals of ``indicator`` in ``year`` for the areas of ``level`` (province, prefecture, county)
-    that have one (key: the area code; label: its name in ``language``), in code order."""
+    that have one (key: the area code; label: its name in ``language``), in code order; with
+    ``pairings_only``, only the pairings' figures (those the national total adds)."""
     rollup = rollup or rollup_read(
         indicators=[indicator], years=[year], include_extracted=include_extracted, kind=kind, period_kind=period_kind
     )
@@ -356,5 +363,5 @@ def rollup_by_area(
             _row(tree.code[a], tree.name(a, language), uk, t)
             for a, t in sorted(totals.items(), key=lambda i: tree.code[i[0]])
         ]
-        for uk, totals in rollup.area_totals(indicator, year, of_level).items()
+        for uk, totals in rollup.area_totals(indicator, year, of_level, pairings_only=pairings_only).items()
     }

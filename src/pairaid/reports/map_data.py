@@ -25,7 +25,8 @@ def map_arguments(
     """What :func:`map_chart` draws (:func:`pairaid.reports.maps.china_map`'s arguments)."""
     lab = labels(language)
     aid = rollup or rollup_read(indicators=["aid_funds"], years=[year], include_extracted=include_extracted)
-    by_province = rollup_by_area(indicator="aid_funds", year=year, level="province", rollup=aid)
+    # the pairings' figures only, as the totals: a figure no pairing states is listed apart, never added
+    by_province = rollup_by_area(indicator="aid_funds", year=year, level="province", rollup=aid, pairings_only=True)
     values = {r.key[:2]: r.value for r in by_province.get(("CNY", "year"), [])}
     totals = aid.pairing_totals("aid_funds", year).get(("CNY", "year"), {})
     pairings = top_pairings_placed(year=year, most=120)
