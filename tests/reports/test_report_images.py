@@ -116,7 +116,8 @@ def test_the_overview_map_has_the_south_china_sea_inset(tmp_path: Path) -> None:
     page = next(p for p in pages if near(p, "#800026", 40).sum() > 1000)  # the map's page: Xinjiang at YlOrRd's top
     bars = np.nonzero(near(page, "#c05621", 25))[0]  # the aid funds over the years, under the map when on its page
     page = page[: bars.min() if len(bars) > 300 else len(page)]
-    grey_y, grey_x = np.nonzero(near(page, maps.NO_DATA, 4))
+    grey = near(page, maps.NO_DATA, 4)  # the map's land: rows and columns dense with it, not a text's edges
+    grey_y, grey_x = np.nonzero(grey.sum(axis=1) > 40)[0], np.nonzero(grey.sum(axis=0) > 40)[0]
     left, right, top, bottom = grey_x.min(), grey_x.max(), grey_y.min(), grey_y.max()
     purple_y, purple_x = np.nonzero(near(page, maps.BOUNDARY, 25))
     land_y, land_x = np.nonzero(near(page, maps.NEIGHBOUR, 3))

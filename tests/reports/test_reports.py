@@ -23,6 +23,7 @@ from tests.checks.factories import document
 pytestmark = pytest.mark.django_db
 
 NOTE = "Shandong gave 1.574 billion yuan of aid funds to Xinjiang in 2009."  # written for this test
+GONE = "no change on last year: no figure for 2008"  # a change not shown says why (issue 12)
 START = NOTE.index("1.574 billion yuan")
 END = START + len("1.574 billion yuan")
 
@@ -90,7 +91,8 @@ def test_markdown_cites_the_evidence(sample_pairing: Pairing) -> None:
     context = report_context(pairing=sample_pairing, year=2009, with_charts=False)
     md = report_markdown(context=context)
     (aid,) = [f for f in context.results if f.code == "aid_funds"]
-    row = f"| Aid funds provided (all channels) | Shandong – Xinjiang | 1.574 billion yuan [{aid.note}] | 2009 |  |"
+    shown = f"1.574 billion yuan [{aid.note}]"
+    row = f"| Aid funds provided (all channels) | Shandong – Xinjiang | {shown} | 2009 | {GONE} |"
     assert row in md
     assert f"{aid.note}. “{NOTE}” — Test note <{settings.SITE_URL}/documents/" in md
 

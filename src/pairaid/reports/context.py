@@ -76,7 +76,7 @@ class TableRow:
     value: Decimal
     shown: str
     change: Decimal | None = None
-    #: why no change is given although last year has a row (it rests on other pairings' figures)
+    #: why no change is given (last year's rests on other pairings' figures, has no row, or is 0)
     change_note: str = ""
 
 

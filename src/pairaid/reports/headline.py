@@ -9,7 +9,7 @@ from pairaid.indicators.selectors import figures_quoted
 from pairaid.indicators.totals import ScopeTotal
 from pairaid.reports.context import ReportValue
 from pairaid.reports.labels import quantity
-from pairaid.reports.rows import Notes
+from pairaid.reports.rows import Notes, why_no_change
 
 
 def headline_values(
@@ -19,13 +19,16 @@ def headline_values(
     period: str,
     citation: str,
     withheld: str = "",
+    missing: str = "",
+    from_zero: str = "",
     stock_period: str = "",
     parent: dict[int, int | None] | None = None,
 ) -> list[ReportValue]:
     """Totals of a scope as headline figures, each with its qualifier ("more than 810 enterprises"); a total
-    whose last year rests on other pairings has no change but ``withheld`` as its note. A stock (what stands
-    at the year's end) is of ``stock_period``. With ``parent`` (the pairing tree), each value says the
-    pairings it rests on (:attr:`ReportValue.pairings`, :attr:`ReportValue.reaches`), so that a part is said
+    whose last year rests on other pairings has no change but ``withheld`` as its note; one with no figure
+    last year ``missing``, one whose last year's is 0 ``from_zero`` (a change not shown always says why). A
+    stock (what stands at the year's end) is of ``stock_period``. With ``parent`` (the pairing tree), each value says
+    the pairings it rests on (:attr:`ReportValue.pairings`, :attr:`ReportValue.reaches`), so that a part is said
     "of which" only of a whole that holds its pairings."""
     return [
         ReportValue(
@@ -37,7 +40,7 @@ def headline_values(
             shown=quantity(t.value, t.unit, language, t.qualifier),
             period=stock_period if t.period_kind == "as_of" and stock_period else period,
             change=t.change,
-            change_note=withheld if t.change_withheld else "",
+            change_note=why_no_change(t.change, t.previous, withheld if t.change_withheld else "", missing, from_zero),
             qualifier=t.qualifier,
             citation=citation,
             period_kind=t.period_kind,

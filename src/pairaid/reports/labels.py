@@ -73,6 +73,8 @@ _LABELS: dict[str, tuple[str, str]] = {
         "no change on last year: that year's total rests on other pairings' figures",
         "不计比上年增减：上年合计所依据的结对不同",
     ),
+    "change_no_figure": ("no change on last year: no figure for {year}", "不计比上年增减：{year}年无数据"),
+    "change_from_zero": ("no change on last year: that year's figure is 0", "不计比上年增减：上年数值为0"),
     "evidence": ("Evidence", "出处"),
     "title": ("Title", "名称"),
     "sector": ("Sector", "行业"),

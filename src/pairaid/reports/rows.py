@@ -128,9 +128,18 @@ def as_written(value: DataValue) -> str:
     return " → ".join(sides)
 
 
-def report_values(qs: Iterable[DataValue], *, language: str, notes: Notes, previous: dict) -> list[ReportValue]:
+def report_values(
+    qs: Iterable[DataValue],
+    *,
+    language: str,
+    notes: Notes,
+    previous: dict,
+    missing: str = "",
+    from_zero: str = "",
+) -> list[ReportValue]:
     """The figures of ``qs`` (with indicator, subject and evidence loaded) as a report shows them;
-    change on last year from ``previous`` (key → last year's value) unless the document stated one."""
+    change on last year from ``previous`` (key → last year's value) unless the document stated one; none
+    shown says why (``missing``: no figure last year; ``from_zero``: last year's is 0)."""
     values = list(qs)
     names = pairing_names({v.pairing_id for v in values if v.pairing_id}, language)
     with translation.override(language):
@@ -151,7 +160,8 @@ def report_values(qs: Iterable[DataValue], *, language: str, notes: Notes, previ
                 unit=v.unit,
                 shown=quantity(v.value, v.unit, language, v.qualifier),
                 period=_period(v, language),
-                change=change_percent(v.value, previous.get(key), stated=v.change_percent),
+                change=(change := change_percent(v.value, previous.get(key), stated=v.change_percent)),
+                change_note=why_no_change(change, previous.get(key), "", missing, from_zero),
                 qualifier=v.qualifier,
                 disaggregation=part,
                 status=statuses.get(v.status, v.status),
@@ -247,16 +257,27 @@ def _output_label(v: DataValue, language: str) -> str:
     return f"{name}（{part}）" if is_zh(language) else f"{name} ({part})"
 
 
+def why_no_change(change: object, previous: object, withheld: str, missing: str, from_zero: str) -> str:
+    """Why a change on last year is not shown ("" when it is): ``withheld`` when given, else ``missing`` when
+    last year has no figure, else ``from_zero`` (last year's is 0)."""
+    if change is not None:
+        return ""
+    return withheld or (missing if previous is None else from_zero)
+
+
 def table_rows(
     rows: list[RollupRow],
     language: str,
     previous: dict[str, Decimal] | dict[str, RollupRow] | None = None,
     *,
     withheld: str = "",
+    missing: str = "",
+    from_zero: str = "",
 ) -> list[TableRow]:
     """Roll-up rows as a table, with change on ``previous`` (key → last year's value or row) where both exist.
     Of last year's roll-up row, the change is given only when both rest on the same pairings' statements, as
-    the totals' (:func:`pairaid.indicators.totals.resting_on`); else none, and ``withheld`` says why."""
+    the totals' (:func:`pairaid.indicators.totals.resting_on`); else none, and ``withheld`` says why;
+    ``missing`` says none was last year, ``from_zero`` that last year's was 0 (with ``previous`` only)."""
     found = []
     for r in rows:
         last = (previous or {}).get(r.key)
@@ -267,7 +288,10 @@ def table_rows(
             else:
                 last = last.value
         shown = quantity(r.value, r.unit, language)
-        found.append(TableRow(r.key, r.label, r.value, shown, change_percent(r.value, last), note))
+        change = change_percent(r.value, last)
+        if previous is not None and not note:
+            note = why_no_change(change, last, "", missing, from_zero)
+        found.append(TableRow(r.key, r.label, r.value, shown, change, note))
     return found
 
 

@@ -103,7 +103,15 @@ def _stored_values(
         tuple(row[:-1]): row[-1]
         for row in rows.filter(period_end__year=year - 1, period_kind="year").values_list(*fields, "value")
     }
-    return report_values(current, language=language, notes=notes, previous=previous)
+    lab = labels(language)
+    return report_values(
+        current,
+        language=language,
+        notes=notes,
+        previous=previous,
+        missing=lab["change_no_figure"].format(year=year - 1),
+        from_zero=lab["change_from_zero"],
+    )
 
 
 def _sections(values: list[ReportValue], codes: dict[str, str]) -> dict[str, list[ReportValue]]:
@@ -209,6 +217,8 @@ def _report_context(
             language,
             {r.key: r for r in before},
             withheld=lab["change_withheld"],
+            missing=lab["change_no_figure"].format(year=year - 1),
+            from_zero=lab["change_from_zero"],
         ),
         activities=activity_rows(pairing_ids=ids, year=year, language=language),
         economy=sections["economy"],
@@ -330,6 +340,8 @@ def _overview_context(
             language,
             before,
             withheld=lab["change_withheld"],
+            missing=lab["change_no_figure"].format(year=year - 1),
+            from_zero=lab["change_from_zero"],
         ),
         sources=source_rows(unpaired, year=year, statuses=_statuses(include_extracted)),
     )
@@ -368,6 +380,8 @@ def _opening(totals: list[ScopeTotal], *, year: int, language: str, lab: dict[st
             parent=PairingForest.load().parent,
             citation=lab["generated"],
             withheld=lab["change_withheld"],
+            missing=lab["change_no_figure"].format(year=year - 1),
+            from_zero=lab["change_from_zero"],
         ),
         "counting": counting_notes(
             totals, language=language, activities_word=lab["activities_of"], more_word=lab["and_more"]
