@@ -20,6 +20,11 @@ CASES = [
     ("The city gave 2.64 billion Yuan to the county.", "2.64 billion Yuan", "2640000000", "CNY", None, "exact"),
     ("It paid 380 yuan per household.", "380 yuan", "380", "CNY", None, "exact"),
     ("It paid RMB 6 million to them.", "RMB 6 million", "6000000", "CNY", None, "exact"),
+    # a one-letter scale on money only: after a currency word before the number or before "yuan"
+    ("It paid RMB12m to them.", "RMB12m", "12000000", "CNY", None, "exact"),
+    ("It paid CNY 450k to them.", "CNY 450k", "450000", "CNY", None, "exact"),
+    ("It paid 8m yuan to them.", "8m yuan", "8000000", "CNY", None, "exact"),
+    ("It paid Rmb 2-3m to them.", "Rmb 2-3m", "2000000", "CNY", None, "exact"),
     ("Output grew up4.1% last year.", "4.1%", "4.1", "percent", None, "exact"),
     ("It dug more than 40 wells.", "40 wells", "40", "count", "well", "more_than"),
     ("It hired over 75 nurses.", "75 nurses", "75", "person", "nurse", "more_than"),

@@ -30,7 +30,7 @@ from functools import cache
 from pairaid.core.data_files import read_yaml
 from pairaid.core.records import quick_init
 
-__all__ = ["NumberMatch", "find_numbers", "format_decimal", "number_words"]
+__all__ = ["NumberMatch", "find_numbers", "format_decimal", "money_scale_at", "number_words"]
 
 
 # scale words on long digit strings must not round ("99999999999999999999999999999 million")
@@ -102,6 +102,22 @@ def number_words() -> NumberWords:
         frozenset(units) | frozenset(tens) | frozenset(str(f["pattern"]).split("\\")[0].lower() for f in raw["fixed"])
     )
     return NumberWords(units, tens, scales, cjk, fixed, pattern, first_words)
+
+
+@cache
+def _money_scales() -> tuple[re.Pattern[str], dict[str, int]]:
+    raw = read_yaml("number_words.yaml")
+    factors = {str(k): int(v) for k, v in raw["money_scales"].items()}
+    alt = "|".join(re.escape(k) for k in sorted(factors, key=len, reverse=True))
+    return re.compile(rf"[ \t]?({alt})(?![A-Za-z0-9²³])"), factors
+
+
+def money_scale_at(text: str, pos: int) -> tuple[int, int] | None:
+    """The factor and end of a one-letter scale of money written at ``pos`` ("m" of "RMB12m", "k" of "CNY 450k";
+    ``money_scales`` of ``data/number_words.yaml``), or ``None``: the caller decides that the number is money."""
+    pat, factors = _money_scales()
+    m = pat.match(text, pos)
+    return None if m is None else (factors[m.group(1)], m.end())
 
 
 def format_decimal(value: Decimal) -> str:

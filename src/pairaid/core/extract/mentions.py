@@ -33,7 +33,7 @@ from pairaid.core.extract.exclusions import ExclusionContext, TextIndex, exclusi
 from pairaid.core.extract.mentions_zh import find_chinese_mentions
 from pairaid.core.extract.model import Mention, Qualifier, Sentence
 from pairaid.core.extract.qualifier_words import QualifierWords, alternation, qualifiers_raw
-from pairaid.core.numbers import NumberMatch, find_numbers
+from pairaid.core.numbers import NumberMatch, find_numbers, money_scale_at
 from pairaid.core.units import is_person_noun, is_plural, match_unit, singular, unit_before
 
 __all__ = ["NounPhrase", "find_mentions", "noun_phrase"]
@@ -228,6 +228,15 @@ def _read_mention(text: str, number: NumberMatch, index: TextIndex, sentence: in
     unit: str | None = None
     rule = number.rule
     value, value_high = number.value, number.value_high
+    if unit_match is None and number.rule in ("digits", "range") and (short := money_scale_at(text, end)) is not None:
+        # "RMB12m", "CNY 3-5m", "8m yuan": a scale abbreviated on money (never on a bare "12m", a length)
+        factor, short_end = short
+        after = match_unit(text, short_end)
+        if (after is not None and after.unit == "CNY") or unit_before(text, start) is not None:
+            value, end = value * factor, short_end
+            value_high = value_high * factor if value_high is not None else None
+            unit_match, np_from = after, short_end
+            rule += "+money_scale"
     if unit_match is not None:
         unit = unit_match.unit
         if unit_match.scale != 1:  # a unit given in another (km2 -> ha): the value in the gold unit
