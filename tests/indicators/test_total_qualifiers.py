@@ -92,4 +92,23 @@ def test_a_change_on_last_year_compares_totals_of_the_same_pairings(tree: dict) 
     assert (headline["people_trained"].change, headline["people_trained"].change_note) == (Decimal("25.0"), "")
     table = Client().get("/?year=2009").content.decode().split('id="totals"', 1)[1]
     row = table.split('data-indicator="aid_funds"', 1)[1].split("</tr>", 1)[0]
-    assert "not compared" in row and "%" not in row
+    assert "no change on last year: that year&#x27;s total rests on other pairings&#x27; figures" in row
+    assert "%" not in row
+
+
+@pytest.mark.django_db
+def test_the_pages_say_why_a_total_has_no_change_as_the_reports_do(tree: dict) -> None:
+    value("people_trained", "40", pairing=tree["shule"], year=2009)  # nothing in 2008
+    (total,) = [t for t in scope_totals(year=2009) if t.indicator.code == "people_trained"]
+    (card,) = [f for f in overview_context(year=2009, with_charts=False).headline if f.code == "people_trained"]
+    assert (total.previous, total.change, card.change_note) == (
+        None,
+        None,
+        "no change on last year: no figure for 2008",
+    )
+    pages = ("/?year=2009", "/areas/650000/?year=2009", f"/pairings/{tree['top'].pk}/?year=2009")
+    for language, note in (("en", card.change_note), ("zh-hans", "不计比上年增减：2008年无数据")):
+        for page in pages:
+            html = Client(headers={"accept-language": language}).get(page).content.decode()
+            row = html.split('id="totals"', 1)[1].split('data-indicator="people_trained"', 1)[1].split("</tr>", 1)[0]
+            assert f'<span class="muted">{note}</span>' in row, (language, page)

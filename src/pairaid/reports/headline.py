@@ -8,7 +8,7 @@ from dataclasses import replace
 from pairaid.indicators.selectors import figures_quoted
 from pairaid.indicators.totals import ScopeTotal
 from pairaid.reports.context import ReportValue
-from pairaid.reports.labels import quantity
+from pairaid.reports.labels import change_notes, quantity
 from pairaid.reports.rows import Notes, why_no_change
 
 
@@ -92,3 +92,11 @@ def headline_quoted(
         cited = tuple(dict.fromkeys(notes.number(found[p]) for p in places if p in found))
         quoted.append(replace(value, notes_cited=cited) if cited else value)
     return quoted
+
+
+def total_change_note(total: ScopeTotal, *, year: int, language: str) -> str:
+    """Why ``total`` (of ``year``) shows no change on last year, in ``language`` ("" when it shows one): the
+    reports' own wording (:func:`pairaid.reports.labels.change_notes`), for the pages' totals."""
+    notes = change_notes(year, language)
+    withheld = notes["withheld"] if total.change_withheld else ""
+    return why_no_change(total.change, total.previous, withheld, notes["missing"], notes["from_zero"])

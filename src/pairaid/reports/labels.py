@@ -175,6 +175,18 @@ def labels(language: str) -> dict[str, str]:
     return {key: pair[index] for key, pair in _LABELS.items()}
 
 
+def change_notes(year: int, language: str) -> dict[str, str]:
+    """Why a change on ``year``'s last year is not shown, in ``language``: ``withheld`` (last year's total rests
+    on other pairings' figures), ``missing`` (no figure for last year), ``from_zero`` (last year's is 0). The one
+    wording of the reports and the pages (:func:`pairaid.reports.rows.why_no_change` picks among them)."""
+    lab = labels(language)
+    return {
+        "withheld": lab["change_withheld"],
+        "missing": lab["change_no_figure"].format(year=year - 1),
+        "from_zero": lab["change_from_zero"],
+    }
+
+
 def _plain(value: Decimal, language: str = "en") -> str:
     """A number without trailing zeros: 75.80 → 75.8; with thousands separators in English
     (38,755), without them in Chinese (38755), as the offices write."""

@@ -31,7 +31,7 @@ from pairaid.registry.selectors import pairing_descendant_ids
 from pairaid.reports import charts
 from pairaid.reports.context import ReportContext, ReportValue
 from pairaid.reports.headline import headline_quoted, headline_values
-from pairaid.reports.labels import labels
+from pairaid.reports.labels import change_notes, labels
 from pairaid.reports.links import links_are_local
 from pairaid.reports.map_data import map_arguments
 from pairaid.reports.maps import china_map
@@ -103,14 +103,14 @@ def _stored_values(
         tuple(row[:-1]): row[-1]
         for row in rows.filter(period_end__year=year - 1, period_kind="year").values_list(*fields, "value")
     }
-    lab = labels(language)
+    notes_of_change = change_notes(year, language)
     return report_values(
         current,
         language=language,
         notes=notes,
         previous=previous,
-        missing=lab["change_no_figure"].format(year=year - 1),
-        from_zero=lab["change_from_zero"],
+        missing=notes_of_change["missing"],
+        from_zero=notes_of_change["from_zero"],
     )
 
 
@@ -216,9 +216,7 @@ def _report_context(
             [replace(r, label=names.get(int(r.key), r.label)) for r in by_pairing if r.key in children],
             language,
             {r.key: r for r in before},
-            withheld=lab["change_withheld"],
-            missing=lab["change_no_figure"].format(year=year - 1),
-            from_zero=lab["change_from_zero"],
+            **change_notes(year, language),
         ),
         activities=activity_rows(pairing_ids=ids, year=year, language=language),
         economy=sections["economy"],
@@ -339,9 +337,7 @@ def _overview_context(
             [replace(r, label=names.get(int(r.key), r.label)) for r in top],
             language,
             before,
-            withheld=lab["change_withheld"],
-            missing=lab["change_no_figure"].format(year=year - 1),
-            from_zero=lab["change_from_zero"],
+            **change_notes(year, language),
         ),
         sources=source_rows(unpaired, year=year, statuses=_statuses(include_extracted)),
     )
@@ -379,9 +375,7 @@ def _opening(totals: list[ScopeTotal], *, year: int, language: str, lab: dict[st
             stock_period=lab["end_of_year"].format(year=year),
             parent=PairingForest.load().parent,
             citation=lab["generated"],
-            withheld=lab["change_withheld"],
-            missing=lab["change_no_figure"].format(year=year - 1),
-            from_zero=lab["change_from_zero"],
+            **change_notes(year, language),
         ),
         "counting": counting_notes(
             totals, language=language, activities_word=lab["activities_of"], more_word=lab["and_more"]

@@ -111,6 +111,17 @@ def percent(value: Any) -> str:
 
 
 @register.filter
+def change_note(total: Any, year: Any) -> str:
+    """Why a total of ``year`` shows no change on last year ("" when it shows one), in the active language:
+    the reports' wording ('no change on last year: no figure for 2009'), from the same place."""
+    from pairaid.reports.headline import total_change_note
+
+    if not year:
+        return ""
+    return total_change_note(total, year=int(year), language=_lang())
+
+
+@register.filter
 def sector_name(code: str) -> str:
     """A sector code's name in the active language (``spec/sectors.csv``)."""
     from pairaid.core.codelists import sectors
