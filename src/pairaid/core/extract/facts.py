@@ -33,7 +33,7 @@ from pairaid.core.extract.pairing_places import recipient_places
 from pairaid.core.extract.parts import Link, find_parts, repeated
 from pairaid.core.extract.party_places import group_donors, joint_donor_sides, narrow_to_recipient
 from pairaid.core.extract.places import Parties
-from pairaid.core.extract.readings import best_readings, certainty, mention_readings, own_channel
+from pairaid.core.extract.readings import best_readings, certainty, coordinated, mention_readings, own_channel
 from pairaid.core.extract.respectively_lists import shared_readings
 from pairaid.core.extract.rules import rule_set, word_list
 from pairaid.core.extract.tables import ZH_CELL, Table
@@ -53,12 +53,15 @@ def resolve_indicators(
     parts: dict[int, Link],
     priors: Mapping[int, PriorValue] | None = None,
     channels: Callable[[int], tuple[str, str] | None] = lambda i: None,
+    joined: Mapping[int, str] | None = None,
 ) -> dict[int, Binding]:
     """The indicator of each bound mention: its best reading's, or, for a part whose own words give none
     (no rule voted, or only a generic one: "27 projects"), its whole's (F2, F3), but a part of aid money
     whose own words name whose money it is (``channels``: "4 million yuan came from social donations")
     takes that channel's indicator; a figure given for an earlier year has the indicator of the figure
-    it is compared with (F5: "36 million yuan of labour income, against 29 million yuan in 2011")."""
+    it is compared with (F5: "36 million yuan of labour income, against 29 million yuan in 2011"); last, a figure
+    no rule read and no whole gave an indicator, ``joined`` to the figure before it (its link rule's id: "invested
+    N in A and M in B"), takes that figure's."""
     best = best_readings(readings)
     out: dict[int, Binding] = {}
     for i, r in enumerate(best):
@@ -80,6 +83,9 @@ def resolve_indicators(
         if prior.compared is not None and prior.compared in out:
             indicator, _, sure = out[prior.compared]
             out[i] = (indicator, prior.rule, sure)
+    for i, rule in sorted((joined or {}).items()):
+        if i not in out and i - 1 in out and i not in parts:
+            out[i] = (out[i - 1][0], rule, out[i - 1][2])
     return out
 
 
@@ -194,6 +200,7 @@ def bind_facts(
         parts,
         priors,
         lambda i: own_channel(sentences[mentions[i].sentence].lang, mentions[i], contexts[i]),
+        coordinated(text, sentences, mentions, readings),
     )
     cells = {c.mention for t in tables for c in t.cells}  # a table's rows repeat values by chance, not in words
     for i in repeated(mentions, {i: b[0] for i, b in bound.items() if i not in cells}, sentences):

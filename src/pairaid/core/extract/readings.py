@@ -21,7 +21,7 @@ from pairaid.core.extract.rule_anchors import Present
 from pairaid.core.extract.rules import Rule, RuleSet, rule_matches, rule_set, word_list
 from pairaid.core.units import is_plural, singular
 
-__all__ = ["MORE_EVIDENCE", "best_readings", "certainty", "mention_readings"]
+__all__ = ["MORE_EVIDENCE", "best_readings", "certainty", "coordinated", "mention_readings"]
 
 # a further rule voting for the same reading adds this share of its weight
 MORE_EVIDENCE = 0.1
@@ -161,6 +161,29 @@ def mention_readings(
     return tuple(
         _readings(rule_set(sentences[m.sentence].lang), i, m, contexts[i], mentions) for i, m in enumerate(mentions)
     )
+
+
+def coordinated(
+    text: str, sentences: tuple[Sentence, ...], mentions: tuple[Mention, ...], readings: tuple[tuple[Reading, ...], ...]
+) -> dict[int, str]:
+    """The English figures no rule reads that stand in a coordination with the figure before them ("invested N
+    in A and M in B"), with the id of the link rule: same sentence and unit (and counted noun, when both name
+    one), only a phrase of place or purpose and "and" or a comma between them (the named pattern
+    ``coordinated`` of ``parts.coordinated``).  Such a figure reads as the one before it when it is no part of
+    a whole (:func:`pairaid.core.extract.facts.resolve_indicators`)."""
+    out: dict[int, str] = {}
+    for i in range(1, len(mentions)):
+        m, prev = mentions[i], mentions[i - 1]
+        if readings[i] or prev.sentence != m.sentence or prev.unit != m.unit or m.unit == "percent":
+            continue
+        if (m.noun and prev.noun and m.noun != prev.noun) or sentences[m.sentence].lang != "en":
+            continue
+        if text[max(0, prev.start - 9) : prev.start].rstrip().lower().endswith("between"):
+            continue  # "between N and M yuan": a range, not two sums
+        rules = rule_set("en")
+        if rules.link("coordinated").fullmatch(text, prev.end, m.start):
+            out[i] = rules.link_rule("coordinated").id
+    return out
 
 
 def best_readings(readings: Iterable[tuple[Reading, ...]]) -> tuple[Reading | None, ...]:
