@@ -118,8 +118,8 @@ def test_money_is_text_or_a_whole_number_never_a_float(world: World) -> None:
     body["value_date"] = "2010-05-01"
     path = "/api/v1/transactions"
     assert _details(_send(world, "post", path, {**body, "value": 1.5}))[0]["loc"][-1] == "value"
-    assert _send(world, "post", path, {**body, "value": 2000000}).json()["value"] == "2000000.00"
-    assert _send(world, "post", path, {**body, "value": "80000000.5"}).json()["value"] == "80000000.50"
+    assert _send(world, "post", path, {**body, "value": 2000000}).json()["value"] == "2000000"
+    assert _send(world, "post", path, {**body, "value": "80000000.5"}).json()["value"] == "80000000.5"
 
 
 def test_an_identifier_taken_is_a_conflict(world: World) -> None:
@@ -161,7 +161,7 @@ def test_a_body_s_field_is_of_its_documented_json_type(world: World) -> None:
     changed = _send(world, "patch", f"/api/v1/activities/{activity.pk}", {"status": 3, "is_key_project": True})
     assert changed.status_code == 200 and (changed.json()["status"], changed.json()["is_key_project"]) == (3, True)
     figure = _send(world, "post", "/api/v1/data-values", _figure(indicator="schools", pairing=world.kashi.pk))
-    assert figure.status_code == 201 and figure.json()["value"] == "4.0000"
+    assert figure.status_code == 201 and figure.json()["value"] == "4"
 
 
 def test_the_schema_says_what_the_api_reads(world: World) -> None:

@@ -6,16 +6,20 @@ The OpenAPI document is served at ``/api/v1/openapi.json`` and browsable at ``/a
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 from functools import wraps
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
+from ninja.renderers import JSONRenderer
+from ninja.responses import NinjaJSONEncoder
 
 from pairaid import __version__
 from pairaid.api import pairing_writes, totals, writes, year  # noqa: F401 - register their operations on the router
 from pairaid.api.errors import error_response, install_error_handlers
 from pairaid.api.reads import router as read_router
+from pairaid.core.numbers import format_decimal
 
 
 class PairaidAPI(NinjaAPI):
@@ -41,6 +45,22 @@ def _drop_null(schema: dict[str, Any]) -> None:
         schema["anyOf"] = options
 
 
+class _ExactDecimals(NinjaJSONEncoder):
+    """Decimals as their exact value without trailing zeros, as text: ``"7.01"``, ``"20000000"`` (the database
+    gives them at their column's scale, ``7.01000000000000``, which ``str`` would print)."""
+
+    def default(self, o: Any) -> Any:
+        if isinstance(o, Decimal) and o.is_finite():
+            return format_decimal(o)
+        return super().default(o)
+
+
+class ExactDecimalRenderer(JSONRenderer):
+    """The API's JSON, every decimal written by :class:`_ExactDecimals` (figures, money, roll-ups, changes)."""
+
+    encoder_class = _ExactDecimals
+
+
 api = PairaidAPI(
     title="pairaid API",
     version=__version__,
@@ -51,6 +71,7 @@ api = PairaidAPI(
         '`{"error": {"code": ..., "message": ..., "details": ...}}`.'
     ),
     urls_namespace="api",
+    renderer=ExactDecimalRenderer(),
 )
 install_error_handlers(api)
 api.add_router("", read_router)
