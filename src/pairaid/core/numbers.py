@@ -93,7 +93,7 @@ def number_words() -> NumberWords:
     fixed_alt = "|".join(f"(?:{p.pattern})" for p, _, _ in fixed)
     pattern = re.compile(
         rf"(?P<fixed>\b(?:{fixed_alt})\b)"
-        rf"|(?<![\d.,/\\])(?P<digits>{digits})(?![\d])"
+        rf"|(?:(?<![\d.,/\\])|(?<=[^\d]\.\.\.))(?P<digits>{digits})(?![\d])"  # a dotted leader: "funds...42.5"
         rf"(?:(?P<cjk>[{cjk_alt}])|(?P<dscale>\s*(?:{scale_alt}))\b)?"
         rf"|(?P<words>\b{word_number}\b)(?P<wscale>\s+(?:{scale_alt})\b)?",
         re.I,
@@ -244,7 +244,8 @@ def _starts(words: frozenset[str]) -> re.Pattern[str]:
     alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     firsts = "".join(sorted({re.escape(w[0]) for w in words if w}))
     word = rf"(?=[{firsts}])(?<![A-Za-z])(?:{alts})(?![A-Za-z])" if firsts else r"(?!)"
-    return re.compile(rf"\d(?<![\d.,/\\]\d)|(?a:{word})", re.I)  # any digit (full-width too); ASCII words
+    # any digit (full-width too), after a dotted leader too ("funds......42.5"); ASCII words
+    return re.compile(rf"\d(?:(?<![\d.,/\\]\d)|(?<=[^\d]\.\.\.\d))|(?a:{word})", re.I)
 
 
 def _scan(text: str, nw: NumberWords, start: int, end: int) -> list[re.Match[str]]:

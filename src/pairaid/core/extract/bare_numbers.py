@@ -49,7 +49,11 @@ _GROUP = re.compile(r"\b(?:batch|group|team|contingent|squad)\b", re.I)
 # "Anhe companies invested N yuan, and 57 of them set up plants": the sentence's subject, its first words
 _SUBJECT = re.compile(r"(?:^|[.;!?]\s+|\n\s*)((?:[A-Za-z][\w’'-]*\s+){0,3}[A-Za-z][\w’'-]*)\s(?:[^.;!?\n]|\.\d)*$")
 # a table flattened into lines: "Cadres seconded: 17; professionals sent: 64"
-_LABEL_BEFORE = re.compile(r"(?:^|[\n;；]|\s{2,})\s*(?:[-–•*·]\s+)?(?P<label>[A-Za-z][A-Za-z'’ -]{2,40}):\s*$")
+# ... or a slide's rows with dotted leaders: "Cadres seconded ........ 17"
+_LABEL_BEFORE = re.compile(
+    r"(?:^|[\n;；]|\s{2,})\s*(?:[-–•*·]\s+)?(?P<label>[A-Za-z][A-Za-z'’ -]{2,40}?)"
+    r"(?::|\s*(?:[.·](?:[ \t]?[.·]){2,}|…{2,}))\s*$"
+)
 # "46 of the 52 projects": a bare number before the whole it is a part of counts what the whole counts
 _PART_OF_AFTER = re.compile(rf"\s+of\s+(?:the|all|its|their)\s+{_QUAL}", re.I)
 # "and another 800 found jobs": a bare number whose act only people do (``people_acts`` of ``words.yaml``)
@@ -133,7 +137,7 @@ def inherit_units(text: str, mentions: list[Mention]) -> list[Mention]:
             _IN_ALL.match(text, m.end) and (phrase := _APPOSITION_BEFORE.search(text, max(0, m.start - 70), m.start))
         ) or ("numbering" in lead and (phrase := _NUMBERING_BEFORE.search(text, max(0, m.start - 85), m.start))):
             out.append(_in_apposition(m, phrase.group(1), out))
-        elif (label := _LABEL_BEFORE.search(lead)) is not None:
+        elif (label := _LABEL_BEFORE.search(_line_lead(text, m.start, lead))) is not None:
             out.append(_counted_by(m, label.group("label")))
         elif (
             k + 1 < len(mentions)
@@ -195,6 +199,14 @@ def _count_list(text: str, out: list[Mention], k: int) -> None:
             break
         out[j] = replace(bare, unit=last.unit, noun=last.noun)
         j -= 1
+
+
+def _line_lead(text: str, start: int, lead: str) -> str:
+    """The words before a figure at ``start`` to look for its label in: ``lead`` (40 characters), or up to 120 back to
+    its line's start when it ends on a dotted leader ("Cadres seconded ........................ 21")."""
+    if lead.rstrip()[-1:] not in (".", "·", "…"):
+        return lead
+    return text[max(text.rfind("\n", 0, start) + 1, start - 120) : start]
 
 
 def _in_apposition(m: Mention, phrase: str, earlier: list[Mention]) -> Mention:

@@ -19,7 +19,8 @@ from dataclasses import replace
 from pairaid.core.extract.mentions import qualifier_words
 from pairaid.core.extract.model import Context, Mention, Sentence
 from pairaid.core.extract.rules import RuleSet, rule_set, word_list
-from pairaid.core.extract.tables import ZH_CELL, Table
+from pairaid.core.extract.table_model import LEADER_END
+from pairaid.core.extract.tables import ZH_CELL, Table, value_column
 
 __all__ = ["mention_contexts", "mention_run"]
 
@@ -30,6 +31,8 @@ _CLAUSE_BREAK = re.compile(
 )
 _RIGHT_STOP = re.compile(r"[,;:，；：]|\.(?!\d)|\s+and\s+(?=\w+ed\b)")
 _CLAUSE_STOP = re.compile(r"[;:；：]")
+_LEADER_CHARS = frozenset(".·…")
+_UNIT_BRACKET_END = re.compile(r"\s*\([^()]*\)\s*:?$")  # a label's unit: "Aid funds (10,000 yuan):"
 _FOR_OF = re.compile(r"^[^,;]{0,100}?\b(?:for|of)\s*$")
 _LAST_JOIN = re.compile(r".*(?:,|\band\b)", re.S)
 # "84 schools and 37 health centres were built": figures joined by "," / "and" share the words after the last
@@ -224,9 +227,15 @@ def mention_contexts(
             left_start = min(left_start, left_starts[i - 1])
         left_starts.append(left_start)
         left = _strip_qualifier(text[left_start : m.start])
+        if left.rstrip()[-1:] in _LEADER_CHARS and (leader := LEADER_END.search(left)) is not None:
+            # "Aid funds (10,000 yuan) ........ 3,560" reads as "Aid funds: 3,560"
+            left = _UNIT_BRACKET_END.sub("", left[: leader.start()]) + ": "
         if heading_start < clause_start == left_start and not left.strip() and clause_start - heading_start <= 60:
-            # "Fiscal aid funds: 0.86 billion yuan": a figure right after a label reads with the label
+            # "Fiscal aid funds: 0.86 billion yuan": a figure right after a label reads with the label ("Aid funds
+            # (10,000 yuan): 3,560" without its unit)
             label = text[heading_start:clause_start]
+            if label[-2:-1] == ")":
+                label = _UNIT_BRACKET_END.sub(":", label)
             if not any(c.isdigit() for c in label):
                 left = label + left
         if prev is not None and _ends_for_of(left) and _FOR_OF.search(left) and prev.start >= clause_start:
@@ -265,7 +274,8 @@ def mention_contexts(
         for cell in table.cells:
             m = mentions[cell.mention]
             # under a header of years its row's label says what the cell is ("Aid projects | 214 | 486")
-            dated = _YEAR_HEADER.fullmatch(cell.header) and not cell.total
+            # ... and under a header that names no kind ("Item | Unit | Value": "Roads built | km | 48")
+            dated = (_YEAR_HEADER.fullmatch(cell.header) or value_column(cell.header)) and not cell.total
             what = f"{cell.header} {cell.label}" if dated else cell.header
             # ... and in a Chinese table reads as the words before a figure of a sentence ("消费帮扶金额(亿元)")
             label = _BRACKETED.sub("", cell.label) if dated and m.rule == ZH_CELL else ""

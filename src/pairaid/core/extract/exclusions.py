@@ -206,7 +206,7 @@ _NAME_AFTER = re.compile(r"\s+[A-Z]")
 
 
 # a line of cells: bars, tabs or a run of spaces between them; or a label's value after its colon ("Trained: 45")
-_CELL_BREAK = re.compile(r"\||\t|\S {2,}|[:：]\s*$")
+_CELL_BREAK = re.compile(r"\||\t|\S {2,}|[:：]\s*$|(?:[.·][ \t]?){3}[ \t]*$|……[ \t]*$")  # ... or a dotted leader
 # a figure stated as the complement of a count: nothing that could follow it (a unit, a noun) is missing
 _COUNT_COMPLEMENT = re.compile(
     r"\b(?:the\s+(?:total\s+)?number\s+of\s+[^,;.]*?\s+(?:was|were|is|are|reached|totall?ed|stood\s+at)"
@@ -217,8 +217,8 @@ _COUNT_COMPLEMENT = re.compile(
 
 def _whole_at_text_end(text: str, line_start: int, start: int) -> bool:
     """True when a number that ends the text is whole, not cut from its unit: a cell of a table row (the
-    row's figure needs no words after it), a label's value ("Teachers sent: 45") or a count stated as a
-    complement ("the number of wells was 45")."""
+    row's figure needs no words after it), a label's value ("Teachers sent: 45", "Wells dug ...... 45") or a count
+    stated as a complement ("the number of wells was 45")."""
     line = text[line_start:start]
     return _CELL_BREAK.search(line) is not None or _COUNT_COMPLEMENT.search(line) is not None
 

@@ -28,6 +28,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from pairaid.core.extract.model import Section, Sentence
+from pairaid.core.extract.table_model import LEADER
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -199,6 +200,8 @@ def find_sentences(
     cuts.update(n + 1 for n in newlines)
     section_starts = [s.start for s in sections]
     cuts.update(section_starts)
+    # a dotted leader before a figure ends no sentence: "Aid funds ........ 3.5 million yuan" is one row
+    cuts.difference_update(m.end() for m in LEADER.finditer(text) if m.end() not in section_starts)
     ordered = sorted(cuts)
     chinese_starts = [a for a, _ in chinese]
     out: list[Sentence] = []

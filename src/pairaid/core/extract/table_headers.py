@@ -43,7 +43,9 @@ def wrapped_header(
             break
         if RULE_LINE.fullmatch(lines[k + 1 + n][1]):
             break  # the rule under the header ("-------", "|---|---:|")
-        cols = [_column_under(spans, offset, offset + len(words)) for offset, words in found]
+        cols = _tab_columns(lines[k][1], header, lines[k + 1 + n][1], found) or [
+            _column_under(spans, offset, offset + len(words)) for offset, words in found
+        ]
         if None in cols or len(set(cols)) != len(cols):
             break
         for c, (_, words) in zip(cols, found, strict=True):
@@ -51,6 +53,35 @@ def wrapped_header(
             merged[c] = (merged[c][0], f"{merged[c][1]} {words}")
         n += 1
     return merged, n
+
+
+def _tab_columns(
+    header_line: str, header: list[tuple[int, str]], line: str, found: list[tuple[int, str]]
+) -> list[int | None] | None:
+    """The columns of the cells ``found`` of ``line`` when it and the header line split their cells by tabs: the
+    header cell in the same place among the tab-split fields ("County<tab>Aid funds" over "<tab>(10,000 yuan)"),
+    whatever the characters' positions; ``None`` when the lines are not split by tabs alike."""
+    if "\t" not in line or "\t" not in header_line:
+        return None
+    head_fields, fields = _tab_fields(header_line), _tab_fields(line)
+    if len(fields) > len(head_fields):
+        return None
+    column_at = {offset: c for c, (offset, _) in enumerate(header)}
+    field_of = {offset: j for j, (offset, _) in enumerate(fields)}
+    out: list[int | None] = []
+    for offset, _ in found:
+        j = field_of.get(offset)
+        out.append(column_at.get(head_fields[j][0]) if j is not None and head_fields[j][1] else None)
+    return out
+
+
+def _tab_fields(line: str) -> list[tuple[int, str]]:
+    """The fields of ``line`` split at each tab, blank ones too, each with the offset its words start at."""
+    out, pos = [], 0
+    for field in line.split("\t"):
+        out.append((pos + len(field) - len(field.lstrip()), field.strip()))
+        pos += len(field) + 1
+    return out
 
 
 def _column_spans(lines: list[tuple[int, str]], k: int, header: list[tuple[int, str]]) -> list[tuple[int, int]]:
@@ -77,8 +108,6 @@ def _column_under(spans: list[tuple[int, int]], start: int, end: int) -> int | N
         return best
     near = [c for c, (a, b) in enumerate(spans) if abs(a - start) <= 2 or abs(b - end) <= 2]
     return near[0] if len(near) == 1 else None
-
-
 
 
 def header_above(

@@ -11,9 +11,14 @@ from dataclasses import dataclass, replace
 
 from pairaid.core.extract.model import Period
 
-__all__ = ["ZH_CELL", "Table", "TableCell", "cells_of", "lines_of", "renumbered"]
+__all__ = ["LEADER", "LEADER_END", "ZH_CELL", "Table", "TableCell", "cells_of", "lines_of", "renumbered"]
 
 ZH_CELL = "zh_table_cell"  # the rule of a mention read from a Chinese table's cell
+# a dotted leader between a row's label and its figure, as on a slide or a contents page ("Aid funds ...... 3.5",
+# "Schools built …… 6", "Cadres ····· 18"): the label says what the figure is, as before a colon
+LEADER = re.compile(r"[.·…](?:(?<=[.·])(?:[ \t]?[.·]){2,}|(?<=…)…+)[ \t]*(?=\d)")
+# such a leader ending the words before a figure
+LEADER_END = re.compile(r"\s*(?:[.·](?:[ \t]?[.·]){2,}|…{2,})[ \t]*$")
 
 
 @dataclass(frozen=True)

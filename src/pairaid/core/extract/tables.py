@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from decimal import Decimal
 from functools import cache
 
 from pairaid.core.extract.model import Mention, Period, Sentence
@@ -37,87 +36,15 @@ from pairaid.core.extract.table_headers import NUMBER as _NUMBER
 from pairaid.core.extract.table_headers import RULE_LINE, header_above, wrapped_header
 from pairaid.core.extract.table_headers import cells as _cells
 from pairaid.core.extract.table_model import ZH_CELL, Table, TableCell, lines_of, renumbered
+from pairaid.core.extract.table_units import UNIT, header_counts, labelled_rows, measured, row_unit_cell, scale_of
 from pairaid.core.extract.tables_zh import HAN_CHAR, chinese_tables
-from pairaid.core.units import is_person_noun, singular
 
 # Table, TableCell and ZH_CELL are read from here by the later steps
-__all__ = ["ZH_CELL", "Table", "TableCell", "read_tables"]
+__all__ = ["ZH_CELL", "Table", "TableCell", "read_tables", "value_column"]
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_SCALE_WORDS = r"[\d,]+\s+(?:million|billion)|[\d,]+|ten\s+thousand|hundred\s+million|million|billion"
-# "(10,000 yuan)", "(Unit: 100 million RMB)", or the currency code first in a bracket: "(CNY 10,000)", "(RMB million)",
-# "(aid, CNY million)" (not "CNY 5 million" in a caption's sentence: an amount, no unit)
-_UNIT = re.compile(
-    rf"\(?\s*(?:unit\s*:\s*)?(?P<scale>{_SCALE_WORDS})\s+(?:yuan|RMB|CNY)\s*\)?"
-    rf"|(?:[(,]\s*|unit\s*:\s*)(?:RMB|CNY)\s+(?P<scale_after>{_SCALE_WORDS})\s*\)",
-    re.I,
-)
-_SCALES = {
-    "ten thousand": Decimal(10_000),
-    "hundred million": Decimal(100_000_000),
-    "million": Decimal(1_000_000),
-    "billion": Decimal(1_000_000_000),
-}
-_PLURAL = re.compile(r"[^s]s$")
-# a header's unit of people ("Cadres sent (persons)", "Visits (person-times)", "Relocated (households)")
-_PEOPLE = re.compile(r"\(\s*(?P<unit>persons?|people|person[-\s]times|households?)\s*\)", re.I)
 _YEAR_SPAN = re.compile(r"\b(?P<start>(?:19|20)\d\d)\s*(?:[-–—~]|to)\s*(?P<end>(?:19|20)\d\d)\b")
 _INTRODUCES = re.compile(r"\b(?:table|as\s+follows|below)\b", re.I)
-
-
-def _scale(text: str) -> Decimal | None:
-    """The scale of a unit written in ``text``: "(10,000 yuan)" 10,000, "(100 million yuan)" 10^8, else ``None``."""
-    m = _UNIT.search(text)
-    if m is None:
-        return None
-    raw = re.sub(r"\s+", " ", (m.group("scale") or m.group("scale_after")).lower())
-    if raw in _SCALES:
-        return _SCALES[raw]
-    number, _, word = raw.partition(" ")
-    return Decimal(number.replace(",", "")) * _SCALES.get(word, Decimal(1))
-
-
-_UNIT_CELL = re.compile(r"(?:persons?|people|person[-\s]times|households?|number|items?|units?)", re.I)
-
-
-def _unit_cell(cells: list[tuple[int, str]]) -> str | None:
-    """The unit a row of a table of indicators names in a cell of its own after its label ("10,000 yuan",
-    "persons", "person-times"), or ``None``."""
-    for _, cell in cells:
-        bare = cell.strip().strip("()")
-        if _UNIT.fullmatch(cell.strip()) or _UNIT_CELL.fullmatch(bare):
-            return bare
-    return None
-
-
-_WORKERS = {"labour": "labourer", "labor": "laborer"}
-
-
-def _counted(header: str) -> tuple[str, str | None]:
-    """The unit and noun of the cells of a column of counts: people when its header names them or puts
-    "(persons)" after its words ("Poor labourers (persons)": labourer, not "poor"), person-times or households by
-    such a bracket, else the people it names before its first plural word ("Poor labour transferred": labourer),
-    else what the header's last plural word counts ("Projects started": project), else its last word."""
-    bracket = _PEOPLE.search(header)
-    words = re.findall(r"[A-Za-z]+", header[: bracket.start()] if bracket else header)
-    plurals = [w for w in words if _PLURAL.search(w)]
-    person = next((n for n in map(singular, map(str.lower, plurals)) if is_person_noun(n)), None)
-    if bracket is not None:
-        unit = bracket.group("unit").lower()
-        if unit.startswith("household"):
-            return "household", None
-        if "time" in unit:
-            return "person_time", None
-        return "person", person or "person"
-    if person is not None:
-        return "person", person
-    # "Poor labour transferred", "Poor people helped into jobs": people before the first plural, not its modifier
-    first = next((n for n, w in enumerate(words) if _PLURAL.search(w)), len(words))
-    people = [w.lower() for n, w in enumerate(words[:first]) if is_person_noun(w) and n + 1 != first]
-    if people:
-        return "person", _WORKERS.get(people[-1], singular(people[-1]))
-    noun = singular((plurals[-1] if plurals else header.split()[-1]).lower())
-    return ("person", noun) if is_person_noun(noun) else ("count", noun)
 
 
 def read_tables(
@@ -129,7 +56,9 @@ def read_tables(
     starts = {m.start: i for i, m in enumerate(mentions)}
     out = list(mentions)
     tables: list[Table] = []
-    drop: set[int] = set()
+    drop = labelled_rows(text, out, starts)
+    if drop:
+        mentions = tuple(out)
     k = 0
     while k < len(lines):
         start, line = lines[k]
@@ -143,14 +72,14 @@ def read_tables(
         givers, takers = _side_columns(header[:lead])
         pairs = _row_pairs(header[0][1], [cells[0][1] for _, cells in rows], totals)
         caption_at, caption = next(((a, c) for a, c in reversed(lines[: k - above]) if c.strip()), (start, ""))
-        caption_scale = _scale(caption)
+        caption_scale = scale_of(caption)
         span = _YEAR_SPAN.search(caption)  # "Anhe's aid by county, 2016-2020": each cell sums those years (F5)
         caption_years = (
             Period("cumulative", start_year=int(span["start"]), end_year=int(span["end"]), rule="table_caption_years")
             if span is not None and span["start"] < span["end"]
             else None
         )
-        unit = _UNIT.search(caption)
+        unit = UNIT.search(caption)
         units = [(caption_at + unit.start(), caption_at + unit.end())] if unit is not None else []
         # a header's unit ("Funds (10,000 yuan)") states no amount either, nor a row label's ("Funds (10,000 yuan)
         # | 2,865 | 5,930" under a header of years)
@@ -159,7 +88,7 @@ def read_tables(
         wrapping = lines[k + 1 : k + 1 + wrapped_header(lines, k, _cells(line))[1]]  # "(10,000 yuan)" under a cell
         row_cells += [(a + off, cell) for a, c in [*wrapping, *lines[k - above : k]] for off, cell in _cells(c)]
         for at, cell in [(start + offset, cell) for offset, cell in _cells(line)] + row_cells:
-            in_cell = _UNIT.search(cell)
+            in_cell = UNIT.search(cell)
             if in_cell is not None:
                 units.append((at + in_cell.start(), at + in_cell.end()))
         for i, m in enumerate(mentions):  # the caption's unit states no amount
@@ -184,17 +113,19 @@ def read_tables(
                 name = header[col][1]
                 # under a header of years a row of words says what its cells are ("Aid projects | 214 | 486")
                 # ... and under a header that names no kind ("Indicator | Value")
-                what = label if (col in years or _value_column(name)) and row_year is None and not total else name
-                if what == label and (unit_cell := _unit_cell(cells[1:lead])):
+                what = label if (col in years or value_column(name)) and row_year is None and not total else name
+                if what == label and (unit_cell := row_unit_cell(cells[1:lead])):
                     what = f"{label} ({unit_cell})"  # the row's unit cell: "Fiscal aid (10,000 yuan)"
-                scale = _scale(what) or caption_scale
+                scale = scale_of(what) or caption_scale
                 m = out[i]
                 if col in changes or name.endswith("%)") or name == "%":
                     out[i] = replace(m, unit="percent", noun=None, rule=m.rule + "+table")
                 elif (money.search(what) or (col in years and money.search(caption))) and scale is not None:
                     out[i] = replace(m, unit="CNY", value=m.value * scale, noun=None, rule=m.rule + "+table")
+                elif m.unit == "count" and m.noun is None and (measure := measured(what)) is not None:
+                    out[i] = replace(m, unit=measure[0], value=m.value * measure[1], rule=m.rule + "+table")
                 elif m.unit == "count" and m.noun is None and (col not in years or what != name):
-                    counted, noun = _counted(what)
+                    counted, noun = header_counts(what)
                     out[i] = replace(m, unit=counted, noun=noun, rule=m.rule + "+table")
                 if col in changes:
                     continue
@@ -218,7 +149,7 @@ def read_tables(
         labels = tuple(cells[0][1] for _, cells in rows if not totals.match(cells[0][1]))
         tables.append(Table(caption, intro, labels, tuple(cells_out), tuple(table_changes)))
         k = j
-    if tables:
+    if tables or drop:
         mentions, read = _without(out, drop, tables)
         return chinese_tables(text, sentences, mentions, read)
     return chinese_tables(text, sentences, mentions, ())
@@ -270,7 +201,7 @@ def _value_columns() -> re.Pattern[str]:
     return re.compile(rf"(?:{'|'.join(word_list('value_columns'))})", re.I)
 
 
-def _value_column(name: str) -> bool:
+def value_column(name: str) -> bool:
     """A header naming no kind of figure ("Value", "Amount"): its cells are what their rows' labels say."""
     return _value_columns().fullmatch(name.strip()) is not None
 
@@ -315,7 +246,7 @@ def _table_rows(
         rows.append((lines[j][0], cells))
         j += 1
     by_year = sum(1 for _, cells in rows if _YEAR.fullmatch(cells[0][1]))
-    if len(rows) < 2 or (len(header) < 3 and by_year < 2 and not _value_column(header[-1][1])):
+    if len(rows) < 2 or (len(header) < 3 and by_year < 2 and not value_column(header[-1][1])):
         return None
     if by_year and HAN_CHAR.search(lines[k][1]):
         return None
