@@ -21,7 +21,8 @@ For each figure, the first that applies:
 4. a word that sums over a period (``累计``, ``共``, ``先后``, ``还``) before it in its sentence:
    the last cumulative period the page opened before it, else from the pairing's start year; but
    the report year when the page spoke of this year (``今年以来``) after that period and before it;
-5. the report year.
+5. the report year, or the year before it when the page's report text opens on that year as a clause of its
+   own ("2019年,…", "记者…获悉,2019年,…": :func:`opening_year`), a news page published early in a year.
 
 The report year is the year before for a work report delivered early in the year on "the past year"
 (:func:`reviewed_year`).
@@ -41,6 +42,7 @@ import yaml
 from pairaid.core.chinese_numbers import numeral_value
 from pairaid.core.extract.model import Mention, Period, Sentence
 from pairaid.core.extract.regex_leads import led_pattern
+from pairaid.core.extract.sections import title_line
 from pairaid.core.records import quick_init
 
 __all__ = ["chinese_periods"]
@@ -64,6 +66,7 @@ class _Words:
     past_year_review: re.Pattern[str]
     carried_stock: re.Pattern[str]
     review_date: re.Pattern[str]
+    source_lead: re.Pattern[str]
 
 
 @quick_init
@@ -98,6 +101,7 @@ def _words() -> _Words:
         past_year_review=re.compile(str(raw["past_year_review"])),
         carried_stock=re.compile(str(raw["carried_stock"])),
         review_date=re.compile(str(raw["review_date"])),
+        source_lead=re.compile(str(raw["source_lead"])),
     )
 
 
@@ -163,6 +167,34 @@ def reviewed_year(text: str, report_year: int) -> int:
     if dated is None or int(dated.group(1)) != report_year or w.past_year_review.search(text) is None:
         return report_year
     return report_year - 1
+
+
+_CLAUSE_AFTER = re.compile(r"\s*,")
+
+
+def opening_year(
+    text: str,
+    sentences: tuple[Sentence, ...],
+    mentions: tuple[Mention, ...],
+    phrases: dict[int, list[_Phrase]],
+    report_year: int,
+) -> int:
+    """The year a page's figures with no period of their own are of: the year before ``report_year`` when the
+    first sentence of its report text holding a figure (below its title) opens on that year as a clause of its
+    own ("2019年,甲省向乙省投入…", "记者从…获悉,2019年,…": ``source_lead`` of ``period_words.yaml``), a page
+    published early in a year on the year before; else ``report_year``."""
+    title = title_line(text)
+    below = title[1] if title is not None else 0
+    first = next((m.sentence for m in mentions if m.start >= below and sentences[m.sentence].lang == "zh"), None)
+    if first is None or not phrases.get(first):
+        return report_year
+    phrase = phrases[first][0]
+    if phrase.kind != "in_year" or phrase.first != report_year - 1 or not _CLAUSE_AFTER.match(text, phrase.end):
+        return report_year
+    lead = text[sentences[first].start : phrase.start]
+    if not (phrase.opens or _words().source_lead.search(lead)):
+        return report_year
+    return phrase.first
 
 
 def _pairing_start(text: str, report_year: int) -> int | None:
@@ -242,6 +274,7 @@ def chinese_periods(
     phrases = _phrases(text, sentences)
     start_year = _pairing_start(text, report_year)
     spans = _spans(phrases, report_year, start_year)
+    default_year = opening_year(text, sentences, mentions, phrases, report_year)
     # the phrases that open a sentence, carried to the next sentences of the same paragraph
     carried: dict[int, _Phrase | None] = {}
     state: _Phrase | None = None
@@ -301,7 +334,13 @@ def chinese_periods(
             elif start_year is not None:
                 out[i] = Period("cumulative", start_year=start_year, end_year=report_year, rule="zh:cumulative")
             else:
-                out[i] = Period("year", year=report_year)
+                out[i] = _default_period(default_year, report_year)
         else:
-            out[i] = Period("year", year=report_year)
+            out[i] = _default_period(default_year, report_year)
     return out
+
+
+def _default_period(default_year: int, report_year: int) -> Period:
+    if default_year == report_year:
+        return Period("year", year=report_year)
+    return Period("year", year=default_year, rule="zh:opening_year")
