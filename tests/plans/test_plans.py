@@ -79,6 +79,32 @@ def test_a_child_pairing_lists_no_pairing_above_it_as_a_recipient(world: World, 
         assert "Promised against arrived, by recipient" not in page.text, url
 
 
+def test_a_county_s_plan_is_listed_once_not_again_under_the_prefecture_between(world: World) -> None:
+    """Regression (issue 12): the demo's "Plan against actual" printed the one plan of Shule three times: as
+    the province's tree total, as Kashi's (which plans nothing itself: the roll-up totals it at every pairing
+    above the plan) and as Shule's. Smallest tree: Shandong–Xinjiang over Shandong–Kashi over one county
+    pairing, one planned figure on the county."""
+    import io
+
+    from rich.console import Console
+
+    from pairaid.cli.demo_year import _print_plans
+
+    county = make_pairing("370000", "653122", level="county", parent=world.kashi)
+    plan, _ = plan_get_or_create(user=world.owner, pairing=county, year=2009)
+    plan_value_set(user=world.owner, plan=plan, indicator="schools", value="8")
+
+    own, recipients = pairing_execution(pairing=world.shandong, year=2009)
+
+    assert [(r.code, r.planned, r.stated, r.plans) for r in own] == [("schools", Decimal("8"), False, 1)]
+    assert [(r.subject, r.code, r.planned) for r in recipients] == [("Shule County", "schools", Decimal("8"))]
+    out = io.StringIO()
+    _print_plans(Console(file=out, width=200), world.shandong, 2009)
+    printed = out.getvalue()
+    assert printed.count("Schools built or renovated") == 1, printed
+    assert "Shule County" in printed and "Kashi" not in printed, printed
+
+
 def test_changing_a_planned_value_keeps_one_figure_and_its_history(world: World) -> None:
     plan, _ = plan_get_or_create(user=world.owner, pairing=world.kashi, year=2009)
     first = plan_value_set(user=world.owner, plan=plan, indicator="schools", value="8")
@@ -100,6 +126,28 @@ def test_promised_against_arrived_for_a_recipient_county(world: World) -> None:
     assert [(r.code, r.planned, r.actual, r.rate) for r in rows] == [
         ("houses", Decimal("200"), Decimal("110"), Decimal("55.0"))
     ]
+
+
+def test_what_arrived_in_a_county_adds_no_figure_that_no_pairing_states(world: World) -> None:
+    """Regression (issue 12): promised against arrived (``rollup_by_area`` from the plans' selectors) added
+    the county's own figure, which no pairing states, to the pairing's: 110 + 90 houses arrived. A figure
+    of no pairing is listed apart, never added (as the overview and its map): 110 arrived."""
+    from pairaid.indicators.rollups import rollup_by_area
+
+    shule = area("653122")
+    county = make_pairing("370000", "653122", level="county", parent=world.kashi)
+    plan, _ = plan_get_or_create(user=world.owner, pairing=county, year=2009, area=shule)
+    plan_value_set(user=world.owner, plan=plan, indicator="houses", value="200")
+    make_figure("houses", "110", pairing=county, area_=shule)
+    make_figure("houses", "90", area_=shule)  # the county's own statement, of no pairing
+
+    rows = area_promised(area=shule, year=2009)
+
+    assert [(r.code, r.planned, r.actual) for r in rows] == [("houses", Decimal("200"), Decimal("110"))]
+    by_county = rollup_by_area(indicator="houses", year=2009, level="county")
+    assert {k: [(r.key, r.value) for r in v] for k, v in by_county.items()} == {
+        ("house", "year"): [("653122", Decimal("110"))]
+    }
 
 
 def test_an_area_outside_the_pairing_is_refused(world: World) -> None:

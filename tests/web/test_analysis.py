@@ -35,7 +35,9 @@ def figures(world: World) -> dict[str, Any]:
 def _service_cells(level: str, years: range) -> dict[str, dict[int, Decimal]]:
     cells: dict[str, dict[int, Decimal]] = {}
     for year in years:
-        for row in rollup_by_area(indicator="aid_funds", year=year, level=level).get(("CNY", "year"), []):
+        # the table joins an area's own figures to the pairings' (Tibet's), as the area's page
+        found = rollup_by_area(indicator="aid_funds", year=year, level=level, pairings_only=False)
+        for row in found.get(("CNY", "year"), []):
             cells.setdefault(row.key, {})[year] = row.value
     return cells
 

@@ -44,7 +44,8 @@ def _print_plans(console: Console, root: Pairing, year: int) -> None:
         table.add_column(column)
     for column in ("planned", "actual", "executed"):
         table.add_column(column, justify="right", no_wrap=True)
-    rows = [(str(root), r) for r in plan_execution(pairing=root, year=year)]
+    # the tree's total is shown when it is more than the one recipient's plan listed below: each plan once
+    rows = [(str(root), r) for r in plan_execution(pairing=root, year=year) if r.stated or r.plans > 1]
     rows += [(r.subject, r) for r in recipient_execution(pairing=root, year=year)]
     for subject, r in rows:
         rate = f"{r.rate}%" if r.rate is not None else "—"

@@ -348,11 +348,16 @@ def rollup_by_area(
     language: str = "en",
     kind: str = DataValueKind.ACTUAL,
     rollup: Rollup | None = None,
-    pairings_only: bool = False,
+    pairings_only: bool = True,
 ) -> dict[UnitKind, list[RollupRow]]:
     """Totals of ``indicator`` in ``year`` for the areas of ``level`` (province, prefecture, county)
-    that have one (key: the area code; label: its name in ``language``), in code order; with
-    ``pairings_only``, only the pairings' figures (those the national total adds)."""
+    that have one (key: the area code; label: its name in ``language``), in code order.
+
+    By default only the pairings' figures, as the national total adds them: a figure no pairing states (an
+    area's own, read from a yearbook of the recipient) is listed apart, never added to them (issue 12; the
+    overview's map, plan against promised to an area). ``pairings_only=False`` joins each area's own
+    statements to the pairings' (:meth:`Rollup.area_totals`: the area's page, the analysis table, the
+    recipient's economy stated for the area itself)."""
     rollup = rollup or rollup_read(
         indicators=[indicator], years=[year], include_extracted=include_extracted, kind=kind, period_kind=period_kind
     )

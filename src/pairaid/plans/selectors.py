@@ -48,6 +48,10 @@ class ExecutionRow:
     rate: Decimal | None
     key: str = ""
     subject: str = ""
+    #: the subject states a planned figure of its own (not only through the pairings under it)
+    stated: bool = True
+    #: how many planned figures ``planned`` rests on
+    plans: int = 1
 
 
 def execution_rate(planned: Decimal, actual: Decimal | None) -> Decimal | None:
@@ -142,7 +146,8 @@ def plan_executions(*, year: int, root: Pairing | None = None, language: str = "
             for pairing_id in totals:
                 if tree is not None and pairing_id not in tree:
                     continue
-                planned = totals[pairing_id].value
+                total = totals[pairing_id]
+                planned = total.value
                 value = done[pairing_id].value if pairing_id in done else None
                 found[pairing_id].append(
                     ExecutionRow(
@@ -153,6 +158,8 @@ def plan_executions(*, year: int, root: Pairing | None = None, language: str = "
                         planned=planned,
                         actual=value,
                         rate=execution_rate(planned, value),
+                        stated=any(s.node == pairing_id for s in (*total.kept, *total.covered)),
+                        plans=total.value_count,
                     )
                 )
     return dict(found)
@@ -162,9 +169,10 @@ def pairing_execution(
     *, pairing: Pairing, year: int, language: str = "en", executions: dict[int, list[ExecutionRow]] | None = None
 ) -> tuple[list[ExecutionRow], list[ExecutionRow]]:
     """Plan against actual of ``pairing`` (with every pairing under it) in ``year``, and what was promised
-    to each recipient of its tree against what arrived (one row per pairing under it with a plan, named by
-    its recipient area), read together (``executions``: :func:`plan_executions` of ``pairing``'s tree, if
-    read already)."""
+    to each recipient of its tree against what arrived (one row per pairing under it that states a plan of
+    its own, named by its recipient area: a pairing between them that plans nothing itself is not listed with
+    its child's plan, which would show one plan twice), read together (``executions``: :func:`plan_executions`
+    of ``pairing``'s tree, if read already)."""
     if executions is None:
         executions = plan_executions(year=year, root=pairing, language=language)
     below = [pk for pk in executions if pk != pairing.pk]
@@ -173,7 +181,7 @@ def pairing_execution(
         p.pk: (p.recipient_area.display_name(language) if p.recipient_area else p.recipient_label)
         for p in (index[pk] for pk in below)
     }
-    recipients = [replace(r, key=str(pk), subject=names[pk]) for pk in below for r in executions[pk]]
+    recipients = [replace(r, key=str(pk), subject=names[pk]) for pk in below for r in executions[pk] if r.stated]
     return executions.get(pairing.pk, []), sorted(recipients, key=lambda r: (r.subject, r.code))
 
 

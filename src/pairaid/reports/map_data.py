@@ -26,7 +26,7 @@ def map_arguments(
     lab = labels(language)
     aid = rollup or rollup_read(indicators=["aid_funds"], years=[year], include_extracted=include_extracted)
     # the pairings' figures only, as the totals: a figure no pairing states is listed apart, never added
-    by_province = rollup_by_area(indicator="aid_funds", year=year, level="province", rollup=aid, pairings_only=True)
+    by_province = rollup_by_area(indicator="aid_funds", year=year, level="province", rollup=aid)
     values = {r.key[:2]: r.value for r in by_province.get(("CNY", "year"), [])}
     totals = aid.pairing_totals("aid_funds", year).get(("CNY", "year"), {})
     pairings = top_pairings_placed(year=year, most=120)
