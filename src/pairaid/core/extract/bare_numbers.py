@@ -63,8 +63,11 @@ _IN_ALL = re.compile(r"\s+(?:in\s+all|in\s+total|in\s+number|altogether|strong)\
 _OF_THE_BEFORE = re.compile(r"\b(?:of|among)\s+(?:the|these|those)\s+$", re.I)
 _THEN_COMMA = re.compile(r"(?:[^.;,\d]|(?:19|20)\d\d){0,40},\s*")  # "built since 1996, 23 were"
 # "trained 1,200 nurses in 2012, compared with 900 in 2011", "against 2,900 in 2011": an earlier year's count
+# ... "rose to 1,200 from 900", "1,200 nurses (2011: 900)", "1,200 nurses (900 in 2011)"
 _COMPARED_BEFORE = compile_led(
-    rf"\b(?:compared\s+(?:with|to)|against|(?:up|down|rising|falling)\s+from)\s+(?:the\s+)?{_QUAL}$", re.I
+    rf"(?:\b(?:compared\s+(?:with|to)|against|(?:up|down|rising|falling|rose|fell|increased|decreased|grew)\s+from"
+    rf"|to\s+[\d.,]+\s+from)\s+(?:the\s+)?|[a-z]\s*[(（]\s*(?:(?:19|20)\d\d\s*[:：]\s*)?){_QUAL}$",
+    re.I,
 )
 _INCLUDING_BEFORE = compile_led(rf"\b(?:including|among\s+them|of\s+this)\s*,?\s*{_QUAL}$", re.I)
 # "the number of people trained was up to 3,700", "the training courses held by A numbered 26"

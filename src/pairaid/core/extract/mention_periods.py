@@ -223,7 +223,8 @@ def mention_periods(
             state = None  # nor the year's events told after it ("... were operating. 420 herders were trained")
         carried[i] = state
         for p in phrases[i]:
-            if p.opens_sentence:
+            if p.opens_sentence and not any(a <= p.start and p.end <= b for a, b in taken):
+                # (the year of a figure given for an earlier year, "up from N in 2011", dates nothing after it)
                 state = p if p.carries else None
                 opened = i
                 if p.kind == "in_year" and p.year == start_year and began_here(text, s):

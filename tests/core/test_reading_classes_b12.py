@@ -1,0 +1,70 @@
+"""Classes of reading error of the blind sets (issue 11), each fixed as a general rule and tested here on
+made-up text (no sentence of any report): coordinated figures sharing one verb, figures given for an
+earlier year in brackets or after "from", and the year of such a figure dating nothing after it."""
+
+from __future__ import annotations
+
+from pairaid.core.extract import Period, read_report
+
+
+def _period(p: Period) -> str:
+    return f"cumulative:{p.start_year}-{p.end_year}" if p.kind == "cumulative" else f"{p.kind}:{p.year}"
+
+
+def _facts(text: str, year: int = 2012) -> dict[str, list[tuple[str, str]]]:
+    ex = read_report(text, report_year=year, donor="Anhe", recipient="Baishan")
+    out: dict[str, list[tuple[str, str]]] = {}
+    for f in ex.facts:
+        out.setdefault(ex.mentions[f.mention].text, []).append((f.indicator, _period(f.period)))
+    return out
+
+
+def test_a_figure_coordinated_with_the_one_before_reads_as_it() -> None:
+    facts = _facts(
+        "Anhe put 12 million yuan into Linxi County and 5 million yuan into Heping County. "
+        "Anhe companies invested 30 million yuan in Linxi and 20 million yuan in Heping."
+    )
+    assert facts["5 million yuan"] == [("aid_funds", "year:2012")]
+    assert facts["20 million yuan"] == [("enterprise_investment", "year:2012")]
+
+
+def test_a_range_written_between_two_sums_is_no_coordination() -> None:
+    facts = _facts("Each Anhe district gave its county between 12 million and 26 million yuan.")
+    assert "26 million yuan" not in facts
+
+
+def test_earlier_year_values_in_brackets_and_after_from_are_facts_of_their_year() -> None:
+    facts = _facts(
+        "In 2012 Anhe gave Baishan aid funds of 60 million yuan (2011: 45 million yuan). "
+        "Anhe sent 35 cadres (30 in 2011). "
+        "The number of teachers Anhe sent rose to 120 from 90 in 2011. "
+        "Anhe trained 2,000 herders, compared to 1,500 last year. "
+        "Labour income was 400 million yuan, up from 320 million yuan the previous year."
+    )
+    assert facts["45 million yuan"] == [("aid_funds", "year:2011")]
+    assert facts["30"] == [("cadres_seconded", "year:2011")]
+    assert facts["90"] == [("professionals_sent", "year:2011")]
+    assert facts["1,500"] == [("people_trained", "year:2011")]
+    assert facts["320 million yuan"] == [("labour_income", "year:2011")]
+    assert facts["2,000 herders"] == [("people_trained", "year:2012")]
+
+
+def test_the_year_of_an_earlier_value_dates_nothing_after_it() -> None:
+    facts = _facts(
+        "Anhe trained 3,200 people, up from 2,400 in 2011. Anhe built 40 schools. "
+        "Aid funds reached 80 million yuan."
+    )
+    assert facts["2,400"] == [("people_trained", "year:2011")]
+    assert facts["40 schools"] == [("schools", "year:2012")]
+    assert facts["80 million yuan"] == [("aid_funds", "year:2012")]
+
+
+def test_aid_money_named_by_a_noun_of_giving_or_a_passive_verb() -> None:
+    facts = _facts(
+        "Anhe made an allocation of 12 million yuan to Baishan. A total of 18 million yuan was channelled to "
+        "Baishan. Aid to Baishan was 30 million yuan. Jobs were created for 420 young people."
+    )
+    assert facts["12 million yuan"] == [("aid_funds", "year:2012")]
+    assert facts["18 million yuan"] == [("aid_funds", "year:2012")]
+    assert facts["30 million yuan"] == [("aid_funds", "year:2012")]
+    assert facts["420 young people"] == [("jobs", "year:2012")]
