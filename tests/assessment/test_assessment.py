@@ -156,3 +156,6 @@ def test_the_workbook_holds_the_ranking_the_evidence_and_the_rubric(world: World
     chinese = load_workbook(io.BytesIO(assessment_xlsx(ranking=ranking, year=2009, language="zh-hans")))
     lines = [r[4] for r in chinese["Evidence"].values if r[1] == "funds_and_projects" and r[0] == str(world.kashi)]
     assert lines[0] == "援助资金：已填报7580万元（未设目标）"
+    # the level of the two sides (issue 12), in the workbook's language
+    assert {r[1]: r[2] for r in rows[1:]}[str(world.kashi)] == "Province – prefecture"
+    assert {r[1]: r[2] for r in list(chinese["Ranking"].values)[1:]}[str(world.kashi)] == "省级—地级"

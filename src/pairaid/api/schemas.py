@@ -74,7 +74,10 @@ class PairingOut(Schema):
     donor_organisation: int | None
     recipient_area: str | None
     recipient_organisation: int | None
-    level: str
+    level: str = Field(description="the registry's level code: the recipient's level (or institution)")
+    level_label: str = Field(
+        description="the level of the two sides in the reader's language: 'Province – county', '省级—县级'"
+    )
     programme: str
     pair_count: int
     start_year: int
@@ -94,6 +97,10 @@ class PairingOut(Schema):
     @staticmethod
     def resolve_key(obj: Any) -> str:
         return pairing_key(obj)
+
+    @staticmethod
+    def resolve_level_label(obj: Any) -> str:
+        return str(obj.level_label())
 
     resolve_donor_area = _code_of("donor_area")
     resolve_recipient_area = _code_of("recipient_area")

@@ -129,7 +129,7 @@ def _pairing_label(pairing: Pairing) -> str:
     recipient = _side_text(pairing.recipient_area, pairing.recipient_label)
     count = f" [cyan]× {pairing.pair_count} pairs[/cyan]" if pairing.pair_count > 1 else ""
     years = f"{pairing.start_year}–{pairing.end_year or ''}"
-    return f"{donor} → {recipient}{count} [dim]({pairing.level}, {years})[/dim]"
+    return f"{donor} → {recipient}{count} [dim]({pairing.level_label()}, {years})[/dim]"
 
 
 def _disaggregation_text(disaggregation: str) -> str:

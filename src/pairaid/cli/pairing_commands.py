@@ -139,7 +139,7 @@ def pairings_list(
             str(p.pk),
             _both(row["donor"], row["donor_zh"]),
             _both(row["recipient"], row["recipient_zh"]),
-            p.level,
+            p.level_label(),
             p.programme,
             f"{p.start_year}–{p.end_year or ''}",
             escape(p.source_url or "(none)"),

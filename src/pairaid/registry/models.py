@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from pairaid.geo.models import Area
+from pairaid.geo.models import Area, AreaLevel
 
 
 class OrganisationKind(models.TextChoices):
@@ -142,6 +143,20 @@ class Pairing(models.Model):
         names = [getattr(side, "name_zh", "") or str(side or "") for side in (donor, recipient)]
         return "—".join(names) + (f"（{self.pair_count}对）" if self.pair_count > 1 else "")
 
+    def level_label(self) -> str:
+        """The pairing's level as its two sides' levels, in the active language: "Province – county",
+        "省级—县级" (Shandong with Shule County); an organisation's side is an institution. The stored
+        ``level`` is the recipient's (the registry's rule), so it cannot name the donor's side. A pairing that
+        stands for several pairs (``pair_count``) names its sides at the containing areas' level, and its
+        pairs' level is the stored one: both sides are of it ("County – county")."""
+        if self.pair_count > 1 and self.level in AreaLevel.values:
+            donor = recipient = str(AreaLevel(self.level).label)
+        else:
+            donor, recipient = _side_level(self.donor_area), _side_level(self.recipient_area)
+        if (get_language() or "en").lower().startswith("zh"):
+            return f"{donor}—{recipient}"
+        return f"{donor} – {recipient.lower()}"
+
     @property
     def donor_label(self) -> str:
         """The donor's display name (area or organisation)."""
@@ -157,3 +172,11 @@ class Pairing(models.Model):
     def in_force(self, year: int) -> bool:
         """Whether the pairing covers ``year``."""
         return self.start_year <= year and (self.end_year is None or year <= self.end_year)
+
+
+def _side_level(area: Area | None) -> str:
+    """The level of a pairing's side in the active language: its area's ("Province", "省级"), else, an
+    organisation's side, "Institution"."""
+    if area is not None and area.level in AreaLevel.values:
+        return str(AreaLevel(area.level).label)
+    return str(PairingLevel.INSTITUTION.label)

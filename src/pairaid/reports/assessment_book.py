@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 
+from django.utils import translation
+
 from pairaid.assessment.selectors import PairingAssessment
 from pairaid.reports.clause_words import evidence_lines
 
@@ -21,8 +23,10 @@ def assessment_xlsx(*, ranking: Sequence[PairingAssessment], year: int, language
     sheet = book.active
     sheet.title = "Ranking"
     sheet.append(["rank", "pairing", "level", "score", *(c.code for c in criteria)])
-    for a in ranking:
-        sheet.append([a.rank, str(a.pairing), a.pairing.level, a.score, *(c.points for c in a.result.criteria)])
+    with translation.override(language):  # the level of the two sides, in the workbook's language
+        levels = [a.pairing.level_label() for a in ranking]
+    for a, level in zip(ranking, levels, strict=True):
+        sheet.append([a.rank, str(a.pairing), level, a.score, *(c.points for c in a.result.criteria)])
     evidence = book.create_sheet("Evidence")
     evidence.append(["pairing", "criterion", "points", "weight", "evidence"])
     for a in ranking:

@@ -310,7 +310,7 @@ def tree_rows(*, root: Pairing, totals: dict[int, Decimal], language: str) -> li
             node, depth = stack.pop()
             value = totals.get(node.pk)
             shown = money(value, language) if value is not None else ""
-            rows.append(TreeRow(depth, node.display_name(language), str(node.get_level_display()), shown))
+            rows.append(TreeRow(depth, node.display_name(language), node.level_label(), shown))
             kids = sorted(children.get(node.pk, []), key=lambda p: p.display_name(language))
             stack.extend((k, depth + 1) for k in reversed(kids))
     return rows
