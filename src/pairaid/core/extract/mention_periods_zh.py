@@ -5,7 +5,8 @@ For each figure, the first that applies:
 1. a period phrase before it in its sentence (the nearest; one right after ``其中`` governs
    its own clause only): ``2026至2030年`` and ``2018年、2019年`` are cumulative between the
    years, ``2017年以来`` from the year to the report year, ``截至2019年底`` a stock at the end
-   of 2019 (or cumulative from the pairing's start year when the page states it), ``十三五``
+   of 2019 (or cumulative from the pairing's start year when the page states it, or from the year of a
+   ``以来`` right before it when the figure is summed: ``2010年以来,截至2019年底,累计``), ``十三五``
    2016-2020 (``十四五以来`` from 2021 to the report year), ``今年`` the report year, ``去年`` the
    year before, ``16年来`` the span of 16 years
    the page states (a plan period it names counts: "十三五…五年来" is 2016-2020; else the 16 years to
@@ -305,6 +306,11 @@ def chinese_periods(
         summed = start_year is not None and bool(w.cumulative.search(text, sent.start, m.start))
         if w.completed_before.search(text, max(sent.start, m.start - 6), m.start):
             out[i] = Period("as_of", year=report_year, rule="zh:completed")
+        elif before and (since := _since_before_as_of(before)) is not None and w.cumulative.search(
+            text, sent.start, m.start
+        ):
+            # "2010年新一轮援助以来,截至2022年底,甲市累计投入…": summed from the first year to the end of the second
+            out[i] = Period("cumulative", start_year=since, end_year=before[-1].first, rule="zh:since+as_of")
         elif before:
             out[i] = _period(before[-1], report_year, start_year, spans, summed)
         elif w.now_stock.search(text, sent.start, m.start):
@@ -338,6 +344,13 @@ def chinese_periods(
         else:
             out[i] = _default_period(default_year, report_year)
     return out
+
+
+def _since_before_as_of(before: list[_Phrase]) -> int | None:
+    """The start year of a "since" phrase right before the "as of" phrase nearest a figure, when it is earlier."""
+    if len(before) < 2 or before[-1].kind != "as_of" or before[-2].kind != "since":
+        return None
+    return before[-2].first if before[-2].first < before[-1].first else None
 
 
 def _default_period(default_year: int, report_year: int) -> Period:

@@ -248,15 +248,17 @@ def _whole(parts: dict[int, Link], i: int) -> int | None:
 def _part_columns(mentions: tuple[Mention, ...], best: Best, tables: tuple[Table, ...], parts: dict[int, Link]) -> None:
     """A cell under a column headed as a part ("of which: donations", ``parts.table_part_column``) is a part of the
     nearest cell before it in its row of the same kind, itself under no such header (F3)."""
-    rule = rule_set("en").link_rule("part_column")
-    header = rule.pattern("part_column")
     for table in tables:
+        rule = rule_set("zh" if table.cells and mentions[table.cells[0].mention].rule == ZH_CELL else "en").link_rule(
+            "part_column"
+        )
+        header = rule.pattern("part_column")
         row: list[tuple[int, bool]] = []
         label = None
         for c in table.cells:
             if c.label != label:
                 row, label = [], c.label
-            is_part = header.match(c.header) is not None and mentions[c.mention].rule != ZH_CELL
+            is_part = header.match(c.header) is not None
             if is_part and c.mention not in parts:
                 kin = [w for w, part in row if not part and _same_kind(mentions, best, w, c.mention)]
                 whole = kin[-1] if kin else None

@@ -3,7 +3,8 @@
 A Chinese table is a header line of two or more cells split by spaces, none of them a number
 ("地区  资金(万元)  项目(个)"), maybe a line of units in brackets under it ("(万元)  (个)"), then two or
 more rows as wide, a label and numbers (thousands maybe in commas: "12,500"), maybe a unit last.  A
-cell's unit is its column's (in the header or under it), its row's, or the caption's ("单位:万元"); a
+cell's unit is its column's (in the header or under it), its row's, or the caption's ("单位:万元"; a line
+that only gives the unit, under the table's title, is read with the title as the caption); a
 cell of a money column with no unit written is left out (its scale is unknown).  A cell of another
 column counts what its header names (its words before the unit: "项目(个)" counts 项目).  A row labelled
 as a total (``total_rows`` of the Chinese ``words.yaml``) is the whole its rows are parts of.  Each
@@ -39,6 +40,8 @@ HAN_CHAR = re.compile(f"[{HAN}]")
 _ZH_UNIT_CELL = re.compile(r"^\(([^()]{1,6})\)$")
 _ZH_HEADER_UNIT = re.compile(r"\(([^()]{1,6})\)\s*$")
 _ZH_CAPTION_UNIT = re.compile(r"单位\s*[:：]\s*([^\s,;)]{1,4})")
+# a line that only gives the table's unit ("单位:万元", "(金额单位:万元)")
+_ZH_UNIT_LINE = re.compile(r"\(?\s*(?:金额|计量)?单位\s*[:：]\s*[^\s,;)]{1,6}\s*\)?")
 _ZH_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?:度)?")
 _NUMBERING = re.compile(r"序号|编号|序|No\.?", re.I)
 _LIST_NUMBER = re.compile(r"\d{1,3}")
@@ -120,7 +123,10 @@ def chinese_tables(
         if len(rows) < 2:
             k += 1
             continue
-        caption = next((c.strip() for _, c in reversed(lines[:k]) if c.strip()), "")
+        above = [c.strip() for _, c in reversed(lines[:k]) if c.strip()]
+        caption = above[0] if above else ""
+        if len(above) > 1 and _ZH_UNIT_LINE.fullmatch(caption):  # "单位:万元" under the table's title: both
+            caption = f"{above[1]} {caption}"
         found.extend(_zh_row_cells(text, sentences, caption, [c for _, c in header], units, rows))
         k = j
     if not found:
