@@ -146,6 +146,11 @@ def test_a_province_titled_chapter_whose_aid_goes_to_its_prefectures_names_them(
         ("East-West Poverty Alleviation Cooperation between Anhe and Baishan", "Anhe", "Baishan"),
         # a news headline: the two sides joined by a dash, the aid in lower case
         ("Anhe-Baishan cooperation keeps pace in a busy year", "Anhe", "Baishan"),
+        # a verb of aid whose object is the recipient, no "to" (issue 11: blind set 12's classes)
+        ("Anhe Province Counterpart Helping Baishan", "Anhe Province", "Baishan"),
+        ("Anhe Supporting Baishan Prefecture, 2015", "Anhe", "Baishan Prefecture"),
+        # "with" the recipient
+        ("Anhe's Cooperation with Baishan Prefecture", "Anhe", "Baishan Prefecture"),
     ],
 )
 def test_a_title_that_names_the_aid_in_words_gives_both_sides(title: str, donor: str, recipient: str | None) -> None:
@@ -417,3 +422,15 @@ def test_places_listed_before_a_run_told_respectively_or_each_get_their_figures(
         ("3 million yuan", "aid_funds", "Anhe's Nanqu", "Linxi"),
         ("2 million yuan", "aid_funds", "Beiqu", "Heping"),
     ], got
+
+
+def test_a_title_helping_its_recipient_gives_the_chapter_s_figures_both_sides() -> None:
+    # issue 11 (blind set 12's classes): "X Counterpart Helping Y" read as a provincial page of X, no donor
+    text = (
+        "Jiangsu Province Counterpart Helping Shaanxi\n\n"
+        "【Funds】 In 2016, Jiangsu Province granted free aid funds of 12 million yuan. Jiangsu built 40 schools.\n"
+    )
+    assert places(text, 2016) == [
+        ("12 million yuan", "Jiangsu Province", "Shaanxi"),
+        ("40 schools", "Jiangsu Province", "Shaanxi"),
+    ]

@@ -63,20 +63,23 @@ _TITLE = re.compile(
     rf"^\s*(?P<donor>{_TITLE_SIDE})\s*(?:[–—]|\s-\s|(?<=[a-z)])-(?=[A-Z]))\s*(?P<recipient>{_TITLE_SIDE}?)\s*:?\s+"
     r"(?i:Pairing|Counterpart|East|Poverty|Cooperation|Twinning|Pair|Partner)",  # "Anhe-Baishan cooperation keeps pace"
 )
-# "Anhe's Pairing-off Aid to Baishan, Region B"
+# "Anhe's Pairing-off Aid to Baishan, Region B", "Anhe's Cooperation with Baishan Prefecture"
 _TITLE_TO = re.compile(
-    r"^\s*(?P<donor>[A-Z][\w.()]*(?:\s+[A-Z][\w.()]*)*)[’']s\s+(?:[A-Z][\w-]*\s+){1,4}(?:to|for)\s+"
+    r"^\s*(?P<donor>[A-Z][\w.()]*(?:\s+[A-Z][\w.()]*)*)[’']s\s+(?:[A-Z][\w-]*\s+){1,4}(?:to|for|with)\s+"
     r"(?P<recipient>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
 )
 # "Anhe Province Counterpart Support for Baishan County, Region B", "Anhe Aid to Baishan", "Anhe Municipality:
 # Counterpart Support to Baishan Prefecture": the donor (one name and its area word, then "'s" or a colon), the
-# title's words of aid (``title_aid_words``), then "to"/"for" and the recipient up to a comma;
+# title's words of aid (``title_aid_words``), then "to"/"for" and the recipient up to a comma, or a verb of aid
+# whose object is the recipient ("Anhe Province Counterpart Helping Baishan", ``title_aiding_verbs``);
 # "Anhe's Counterpart Assistance in 2014": a donor's chapter on several fronts, no one recipient
 _AID_WORDS = rf"(?:{'|'.join(word_list('title_aid_words'))})"
+# "Anhe Province Counterpart Helping Baishan": a title's verb of aid that takes the recipient as its object
+_AIDING = rf"(?:{'|'.join(word_list('title_aiding_verbs'))})"
 # the donor: one name and its area word, or two joined by "and" ("Anhe and Linxi: Aid to Baishan")
 _TITLE_DONOR = r"(?P<donor>[A-Z][\w.]*(?:\s+(?:Province|City|Municipality))?(?:\s+and\s+[A-Z][\w.]*(?=\s*:))?)"
 _TITLE_AID = re.compile(
-    rf"^\s*{_TITLE_DONOR}(?:[’']s|\s*:)?\s+(?:{_AID_WORDS}\s+){{1,5}}(?:to|for)\s+"
+    rf"^\s*{_TITLE_DONOR}(?:[’']s|\s*:)?\s+(?:(?:{_AID_WORDS}\s+){{1,5}}(?:to|for)|(?:{_AID_WORDS}\s+){{0,4}}{_AIDING})\s+"
     r"(?P<recipient>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
 )
 # "Evaluating Anhe's assistance to Baishan, 2029-2031": a title in sentence case, the giver's aid in lower case
