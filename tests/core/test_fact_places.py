@@ -434,3 +434,18 @@ def test_a_title_helping_its_recipient_gives_the_chapter_s_figures_both_sides() 
         ("12 million yuan", "Jiangsu Province", "Shaanxi"),
         ("40 schools", "Jiangsu Province", "Shaanxi"),
     ]
+
+
+def test_the_places_after_a_part_marker_are_the_parts_not_the_whole_s() -> None:
+    # issue 11 (blind set 12's classes): "N, of which M went to B1": B1 is M's place; the whole goes where
+    # the chapter's figures go
+    text = "Shandong - Kashi Pairing Assistance\n" + (
+        "In 2009 Shandong gave aid funds of 30 million yuan, of which 12 million yuan went to Shule County.\n\n"
+        "By the end of the year 40 projects had been finished, among them 300 houses in Yengisar County.\n"
+    )
+    assert places(text) == [
+        ("30 million yuan", "Shandong", "Kashi"),
+        ("12 million yuan", "Shandong", "Shule County"),
+        ("40 projects", "Shandong", "Kashi"),
+        ("300 houses", "Shandong", "Yengisar County"),
+    ]

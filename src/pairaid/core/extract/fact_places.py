@@ -48,6 +48,7 @@ from pairaid.core.extract.places import (
     Parties,
     named_area,
     place_side,
+    place_words_end,
     sentence_actors,
     sentence_donor,
     sentence_places,
@@ -271,7 +272,7 @@ def _from_scene(i: int, end: int, ctx: Context, named: Named, paired: dict[int, 
         return False
     if _SEVERAL.match(ctx.rest):
         return False
-    rest_end = end + max(len(ctx.rest), len(ctx.after))
+    rest_end = end + place_words_end(ctx.after, ctx.rest)[0]
     return not any(end <= a < rest_end for a, _, _ in named)
 
 
@@ -383,7 +384,8 @@ def _receivers(
         named_before = left or opens
         if told or named_before:
             return (told or named_before[-1],)
-    rest_end = end + max(len(ctx.rest), len(ctx.after))
+    reach, cut = place_words_end(ctx.after, ctx.rest)
+    rest_end = end + reach
     own = next((p for a, _, p in named if end <= a < rest_end), None)
     if own is not None:
         return (own,)
@@ -392,5 +394,5 @@ def _receivers(
     before = [p for a, p in sorted(events) if a < start]
     if before:
         return (before[-1],)
-    after = next((p for a, _, p in named if a >= end), None)
+    after = next((p for a, _, p in named if end <= a and not (cut and a >= rest_end)), None)  # not a part's
     return (after,) if after is not None else None

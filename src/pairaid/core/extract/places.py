@@ -34,16 +34,18 @@ from typing import TYPE_CHECKING
 from pairaid.core.areas import holds
 from pairaid.core.errors import PairaidError
 from pairaid.core.extract.regex_leads import compile_led, led_pattern
-from pairaid.core.extract.rules import word_list
+from pairaid.core.extract.rules import rule_set, word_list
 
 if TYPE_CHECKING:
     from pairaid.core.gazetteer import Candidate
 
 __all__ = [
     "NOT_PLACE",
+    "PART_MARKER",
     "Parties",
     "named_area",
     "place_side",
+    "place_words_end",
     "report_parties",
     "sentence_actors",
     "sentence_donor",
@@ -173,6 +175,8 @@ _NAME = r"[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){0,3}"
 _SENTENCE_PLACE = compile_led(
     rf"\b(?:to|for|in|of)\s+(?:the\s+)?(?P<place>{_NAME}(?:\s*,\s*{_NAME})*(?:\s*,?\s+and\s+{_NAME})?)"
 )
+# "of which", "including", "among them" (parts.yaml): the places after one are its parts'
+PART_MARKER = rule_set("en").link("marker")
 NOT_PLACE = compile_led(rf"\b(?:{'|'.join(word_list('no_place_words'))})\b")
 
 
@@ -191,6 +195,15 @@ def sentence_places(sentence: str, donor: str | None) -> tuple[tuple[int, int, s
         if not NOT_PLACE.search(name) and place_side(name, donor) == "other":
             found.append((m.start(), m.start() + len(name), name))
     return tuple(sorted(found))
+
+
+def place_words_end(after: str, rest: str) -> tuple[int, bool]:
+    """How far the words after a figure that can name its place reach: the longer of ``after`` (to its
+    clause's end) and ``rest`` (to the next figure), cut at a part marker ("N yuan, of which M yuan went
+    to B1": B1 is the part's place, not the whole's); and whether a marker cut them."""
+    words = after if len(after) >= len(rest) else rest
+    marker = PART_MARKER.search(words)
+    return (marker.start(), True) if marker is not None else (len(words), False)
 
 
 def _all_within(listed: str, outer: str) -> bool:
@@ -368,7 +381,9 @@ def supported_place(opening: str, donor: str | None) -> str | None:
         named = direct.group("place") if direct is not None else None
         if named and not NOT_PLACE.search(named) and place_side(named, donor) == "other":
             return named  # "assisted Wanzhou District of Chongqing"
-        place = sentence_recipient(opening[m.end() : m.end() + 120], donor, where=False)
+        words = opening[m.end() : m.end() + 120]
+        marker = PART_MARKER.search(words)  # "aid of N, of which M went to B1": B1 is a part's place
+        place = sentence_recipient(words[: marker.start()] if marker is not None else words, donor, where=False)
         if place is not None:
             return place
     return None
