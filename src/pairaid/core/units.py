@@ -44,6 +44,7 @@ __all__ = [
     "is_plural",
     "match_chinese_unit",
     "match_unit",
+    "short_length_at",
     "singular",
     "unit_before",
     "unit_registry",
@@ -161,6 +162,24 @@ def match_unit(text: str, pos: int) -> UnitMatch | None:
         return None
     name = m.lastgroup
     return UnitMatch(uw.group_units[name], m.start(name), m.end(name), uw.group_scales.get(name, Decimal(1)))
+
+
+@cache
+def _short_lengths() -> tuple[re.Pattern[str], dict[str, str]]:
+    raw = read_yaml("unit_words.yaml")
+    units = {f"s{i}": str(e["unit"]) for i, e in enumerate(raw["short_lengths"])}
+    alts = "|".join(f"(?P<s{i}>{e['pattern']})" for i, e in enumerate(raw["short_lengths"]))
+    return re.compile(rf"(?:[ \t]*-[ \t]*|[ \t]*)(?:{alts})(?![A-Za-z0-9²³])", re.I), units
+
+
+def short_length_at(text: str, pos: int) -> UnitMatch | None:
+    """A one-letter unit of length at ``pos`` ("m" of "850 m", "120m"; ``short_lengths`` of unit_words.yaml), which
+    :func:`match_unit` does not read: whether it is one depends on the words around it (a million of money)."""
+    pat, units = _short_lengths()
+    m = pat.match(text, pos)
+    if m is None or m.lastgroup is None:
+        return None
+    return UnitMatch(units[m.lastgroup], m.start(m.lastgroup), m.end(m.lastgroup))
 
 
 def unit_before(text: str, pos: int) -> tuple[str, int] | None:

@@ -33,8 +33,17 @@ from pairaid.core.extract.exclusions import ExclusionContext, TextIndex, exclusi
 from pairaid.core.extract.mentions_zh import find_chinese_mentions
 from pairaid.core.extract.model import Mention, Qualifier, Sentence
 from pairaid.core.extract.qualifier_words import QualifierWords, alternation, qualifiers_raw
+from pairaid.core.extract.rules import word_list
 from pairaid.core.numbers import NumberMatch, find_numbers, money_scale_at
-from pairaid.core.units import is_person_noun, is_plural, match_unit, singular, unit_before
+from pairaid.core.units import (
+    UnitMatch,
+    is_person_noun,
+    is_plural,
+    match_unit,
+    short_length_at,
+    singular,
+    unit_before,
+)
 
 __all__ = ["NounPhrase", "find_mentions", "noun_phrase"]
 
@@ -220,6 +229,35 @@ def find_mentions(
     return tuple(sorted(read, key=lambda m: m.start))
 
 
+_MONEY_M_AFTER = re.compile(r"[ \t]*(?:yuan|RMB|CNY)\b", re.I)
+
+
+@cache
+def _scale_money() -> re.Pattern[str]:
+    """Words of money ending just before a number, a qualifier between them aside (``scale_money`` of words.yaml)."""
+    qualifiers = alternation([str(k).lower() for k in qualifiers_raw()["before"]], spaced=True)
+    words = "|".join(word_list("scale_money"))
+    return re.compile(rf"(?<![A-Za-z])(?:{words})\s*(?:(?:a\s+total\s+of|{qualifiers})\s+)?$", re.I)
+
+
+def _metres(text: str, start: int, end: int) -> UnitMatch | None:
+    """The one-letter unit of length after the number from ``start`` to ``end`` ("m" of "a 850 m road",
+    ``short_lengths`` of unit_words.yaml) when it is no million of money (a currency word before the number or yuan
+    after the "m", words of money just before the number: "RMB 3m", "8m yuan", "invested 12.5m") and the text goes on
+    after it (a page cut inside "million" ends on "m")."""
+    found = short_length_at(text, end)
+    if found is None or not text[found.end :].strip():
+        return None
+    if unit_before(text, start) is not None or _MONEY_M_AFTER.match(text, found.end) or _money_before(text, start):
+        return None
+    return found
+
+
+def _money_before(text: str, start: int) -> bool:
+    """Words of money end just before the number at ``start`` ("invested 12.5m": ``scale_money`` of words.yaml)."""
+    return _scale_money().search(text, max(0, start - 50), start) is not None
+
+
 def _read_mention(text: str, number: NumberMatch, index: TextIndex, sentence: int) -> Mention | None:
     start, end = number.start, number.end
     post = qualifier_words().after.match(text, end)
@@ -229,14 +267,18 @@ def _read_mention(text: str, number: NumberMatch, index: TextIndex, sentence: in
     rule = number.rule
     value, value_high = number.value, number.value_high
     if unit_match is None and number.rule in ("digits", "range") and (short := money_scale_at(text, end)) is not None:
-        # "RMB12m", "CNY 3-5m", "8m yuan": a scale abbreviated on money (never on a bare "12m", a length)
+        # "RMB12m", "CNY 3-5m", "8m yuan", "invested 12.5m": a scale abbreviated on money (never on a bare "12m",
+        # a length)
         factor, short_end = short
         after = match_unit(text, short_end)
-        if (after is not None and after.unit == "CNY") or unit_before(text, start) is not None:
+        named = (after is not None and after.unit == "CNY") or unit_before(text, start) is not None
+        if named or _money_before(text, start):
             value, end = value * factor, short_end
             value_high = value_high * factor if value_high is not None else None
             unit_match, np_from = after, short_end
             rule += "+money_scale"
+    if unit_match is None and "+money_scale" not in rule and (metres := _metres(text, start, end)) is not None:
+        unit_match = metres  # "a 850 m road", "120m long"
     if unit_match is not None:
         unit = unit_match.unit
         if unit_match.scale != 1:  # a unit given in another (km2 -> ha): the value in the gold unit
@@ -248,6 +290,8 @@ def _read_mention(text: str, number: NumberMatch, index: TextIndex, sentence: in
     elif (before := unit_before(text, start)) is not None:
         unit, start = before  # the span starts at the currency word (gold-format.md M1)
         rule += "+rmb"
+    elif rule.endswith("+money_scale"):
+        unit = "CNY"  # "invested 12.5m": money by the words before it, in yuan
     phrase = noun_phrase(text, np_from)
     if phrase.hyphen_attached and unit is None:
         first = phrase.words[0][0] if phrase.words else ""

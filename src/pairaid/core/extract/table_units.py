@@ -10,7 +10,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from pairaid.core.extract.model import Mention
-from pairaid.core.units import is_person_noun, match_unit, singular
+from pairaid.core.units import is_person_noun, match_unit, short_length_at, singular
 
 __all__ = ["UNIT", "header_counts", "labelled_rows", "measured", "row_unit_cell", "scale_of"]
 
@@ -63,7 +63,7 @@ def row_unit_cell(cells: list[tuple[int, str]]) -> str | None:
 def _measure_word(word: str) -> tuple[str, Decimal] | None:
     """The unit of measure (code and scale) that ``word`` is as a whole ("km", "mu", "hectares", "square metres",
     "tons"), else ``None``."""
-    found = match_unit(word, 0)
+    found = match_unit(word, 0) or short_length_at(word, 0)
     if found is None or found.end != len(word) or found.unit not in _MEASURES:
         return None
     return found.unit, found.scale
