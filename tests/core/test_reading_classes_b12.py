@@ -68,3 +68,18 @@ def test_aid_money_named_by_a_noun_of_giving_or_a_passive_verb() -> None:
     assert facts["18 million yuan"] == [("aid_funds", "year:2012")]
     assert facts["30 million yuan"] == [("aid_funds", "year:2012")]
     assert facts["420 young people"] == [("jobs", "year:2012")]
+
+
+def test_in_a_round_up_of_pairings_each_sentence_s_acting_donor_gives_its_figures() -> None:
+    text = (
+        "Counterpart Support for Xinjiang\n\n"
+        "In 2012 Shandong provided 300 million yuan of aid funds to Kashgar. Jiangsu gave Yili 200 million yuan and"
+        " trained 3,000 people. Beijing sent 80 doctors to Hotan. Kashgar sent 900 workers to jobs in Shandong.\n"
+    )
+    ex = read_report(text, report_year=2012)
+    sides = {ex.mentions[f.mention].text: (f.donor, f.recipient) for f in ex.facts}
+    assert sides["300 million yuan"] == ("Shandong", "Kashgar")
+    assert sides["200 million yuan"] == ("Jiangsu", "Yili")
+    assert sides["3,000 people"] == ("Jiangsu", "Yili")
+    assert sides["80 doctors"] == ("Beijing", "Hotan")
+    assert sides["900 workers"][0] != "Kashgar"

@@ -31,7 +31,7 @@ from pairaid.core.extract.model import Fact, Mention, Period, Reading, Section, 
 from pairaid.core.extract.opening_parties import OPENING_CHARS
 from pairaid.core.extract.pairing_places import recipient_places
 from pairaid.core.extract.parts import Link, find_parts, repeated
-from pairaid.core.extract.party_places import group_donors, joint_donor_sides, narrow_to_recipient
+from pairaid.core.extract.party_places import group_donors, joint_donor_sides, narrow_to_recipient, other_donors
 from pairaid.core.extract.places import Parties
 from pairaid.core.extract.readings import best_readings, certainty, coordinated, mention_readings, own_channel
 from pairaid.core.extract.respectively_lists import shared_readings
@@ -221,6 +221,7 @@ def bind_facts(
     if parties.kind == "pairing":
         joint_donor_sides(text, mentions, places, parties.donor)
         group_donors(text, sentences, mentions, places)
+        other_donors(text, sentences, mentions, places, parties.donor, parties.recipient, report_year)
         narrow_to_recipient(places, parties.recipient, text[:OPENING_CHARS])
     facts: list[Fact] = []
     first_fact: dict[int, int] = {}

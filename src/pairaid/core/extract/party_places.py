@@ -3,7 +3,9 @@
 A chapter of two donors gives each figure to the one named last before it; a figure given to the
 province around the report's recipient goes to the recipient; a figure a group of givers gives ("the 19
 provinces and cities provided", "Beijing, Tianjin and Shanghai together invested") has that group as
-written for donor.  :mod:`pairaid.core.extract.fact_places` gives each figure its places first.
+written for donor; a figure another donor of the registry gives in a round-up of pairings has that donor,
+and the recipient of its own the sentence names.  :mod:`pairaid.core.extract.fact_places` gives each figure
+its places first.
 """
 
 from __future__ import annotations
@@ -15,9 +17,10 @@ from functools import cache
 from pairaid.core.extract.fact_places import Sides
 from pairaid.core.extract.model import Mention, Sentence
 from pairaid.core.extract.opening_parties import known_codes, known_names
-from pairaid.core.extract.places import within
+from pairaid.core.extract.pairing_places import recipient_places
+from pairaid.core.extract.places import NOT_PLACE, place_side, sentence_actor_spans, within
 
-__all__ = ["group_donors", "joint_donor_sides", "narrow_to_recipient"]
+__all__ = ["group_donors", "joint_donor_sides", "narrow_to_recipient", "other_donors"]
 
 
 _JOINT = re.compile(r"\s+and\s+")
@@ -99,3 +102,55 @@ def group_donors(
         if before and ";" not in text[before[-1][0] : mentions[i].start]:
             donors, recipients = places[i]
             places[i] = ((before[-1][1],) * len(donors), recipients)
+
+
+def other_donors(
+    text: str,
+    sentences: tuple[Sentence, ...],
+    mentions: tuple[Mention, ...],
+    places: dict[int, Sides],
+    donor: str | None,
+    recipient: str | None,
+    year: int,
+) -> None:
+    """A round-up of several pairings ("Anhe gave ... Linzhou invested N in Baishan. Dongcheng sent M doctors to
+    Heping."): a figure given the report's donor whose sentence's last actor before it, in its clause, is another
+    donor of the registry in ``year`` (not the report's donor nor a place of its province) has that actor for donor,
+    and for recipient the first of that donor's recipients its sentence names after the actor, else the one it had
+    (F9: each sentence's acting side is the donor of its figures); never the report's recipient acting, a donor
+    elsewhere too ("Baishan sent N workers to Anhe")."""
+    if not donor:
+        return
+    sides = (donor, *_JOINT.split(donor))  # a chapter of two donors: either
+    actors_of: dict[int, tuple[tuple[int, int, str], ...]] = {}
+    for i, (donors, recipients) in places.items():
+        if len(donors) != 1 or donors[0] not in sides:
+            continue
+        k = mentions[i].sentence
+        s = sentences[k]
+        if k not in actors_of:
+            actors_of[k] = tuple(
+                (s.start + a, s.start + b, name) for a, b, name in sentence_actor_spans(text[s.start : s.end])
+            )
+        before = [a for a in actors_of[k] if a[1] <= mentions[i].start]
+        if not before:
+            continue
+        start, end, name = before[-1]
+        if ";" in text[end : mentions[i].start] or any(_same_side(name, side) for side in sides):
+            continue
+        if recipient and (_named_in(name, recipient) or within(name, recipient) or within(recipient, name)):
+            continue
+        theirs = recipient_places(name, year)
+        if not theirs.codes:
+            continue
+        named = [n for a, _, n in theirs.find(text[start : s.end])]
+        places[i] = ((name,), (named[0],) if named else recipients)
+
+
+def _named_in(name: str, other: str) -> bool:
+    low, theirs = name.lower(), other.lower()
+    return low in theirs or theirs in low
+
+
+def _same_side(name: str, donor: str) -> bool:
+    return _named_in(name, donor) or NOT_PLACE.search(name) is not None or place_side(name, donor) != "other"

@@ -47,6 +47,7 @@ __all__ = [
     "place_side",
     "place_words_end",
     "report_parties",
+    "sentence_actor_spans",
     "sentence_actors",
     "sentence_donor",
     "sentence_places",
@@ -352,6 +353,11 @@ def sentence_actors(sentence: str) -> tuple[tuple[int, str], ...]:
     """Names acting in a sentence ("Suzhou City's hospitals donated", "In 2011, Wuxi provided"), as
     (offset in ``sentence`` where the act's verb ends, name as written), in order."""
     return tuple((m.end(), m.group("name").strip()) for m in _ACTOR.finditer(sentence))
+
+
+def sentence_actor_spans(sentence: str) -> tuple[tuple[int, int, str], ...]:
+    """As :func:`sentence_actors`, with where each actor's name starts: (start, end of the act, name)."""
+    return tuple((m.start("name"), m.end(), m.group("name").strip()) for m in _ACTOR.finditer(sentence))
 
 
 def sentence_donor(actors: tuple[tuple[int, str], ...], upto: int, donor: str | None) -> str | None:
