@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 from lxml import etree
 
+from pairaid.activities.models import Activity, ActivityStatus
 from pairaid.core.errors import InputError
 from pairaid.interop.iati import iati_export
 from pairaid.registry.models import Pairing
+from tests.checks.factories import pairing
 
 SCHEMA = Path(__file__).parent / "iati-2.03" / "iati-activities-schema.xsd"
 
@@ -18,18 +21,63 @@ def test_every_demo_activity_is_valid_iati_2_03(sample_root: Pairing, tmp_path: 
     schema = etree.XMLSchema(etree.parse(str(SCHEMA)))
     done = iati_export(path=tmp_path / "activities.xml", year=None)
     document = etree.parse(str(done.path))
-    assert done.activities == 14
+    # four give no date and no transaction: no date of theirs is known, and IATI wants one
+    assert (done.activities, done.left_out) == (10, ("SDXJ-2009-01", "SDXJ-2009-02", "SDXJ-2009-06", "SDXJ-2009-08"))
     assert schema.validate(document), "\n".join(str(e) for e in schema.error_log)
 
 
-def test_an_activity_without_dates_starts_at_its_first_known_date(sample_root: Pairing, tmp_path: Path) -> None:
+def test_an_activity_without_dates_starts_at_its_first_transaction(sample_root: Pairing, tmp_path: Path) -> None:
     done = iati_export(path=tmp_path / "activities.xml", year=None)
     activities = {a.findtext("iati-identifier"): a for a in etree.parse(str(done.path)).getroot()}
     paid = activities["CN-AREA-370000-SDXJ-2009-03"]  # undated; disbursed on 2009-12-31
     assert [(d.get("type"), d.get("iso-date")) for d in paid.findall("activity-date")] == [("2", "2009-12-31")]
-    outputs_only = activities["CN-AREA-370000-SDXJ-2009-08"]  # undated, no money; its outputs cover 2009
-    assert [(d.get("type"), d.get("iso-date")) for d in outputs_only.findall("activity-date")] == [("2", "2009-01-01")]
-    assert outputs_only.findtext("description/narrative").startswith("Solar generating sets")
+    assert paid.findtext("activity-date/narrative") == "No start date recorded: the date of its first transaction"
+    assert "CN-AREA-370000-SDXJ-2009-08" not in activities  # undated, no money: its outputs' period is no date of it
+    assert paid.findtext("description/narrative").startswith("Transport, storage")
+
+
+def _made_up(tmp_path: Path, today: date, **dates: date) -> etree._Element:
+    """The IATI activity of one made-up activity of a made-up pairing, exported as on ``today``."""
+    Activity.objects.all().delete()
+    top = pairing("370000", "653122", level="county")
+    Activity.objects.create(identifier="T-1", title="Made-up clinic", sector="health", pairing=top, **dates)
+    done = iati_export(path=tmp_path / "one.xml", year=None, today=today)
+    document = etree.parse(str(done.path))
+    schema = etree.XMLSchema(etree.parse(str(SCHEMA)))
+    assert schema.validate(document), "\n".join(str(e) for e in schema.error_log)
+    (activity,) = document.getroot()
+    return activity
+
+
+@pytest.mark.django_db
+def test_the_status_and_the_dates_follow_the_activity_s_dates(tmp_path: Path) -> None:
+    dates = {"start_date": date(2020, 1, 1), "end_date": date(2020, 6, 30)}
+
+    def seen(today: date) -> tuple[str, list[tuple[str, str]]]:
+        activity = _made_up(tmp_path, today, **dates)
+        found = [(d.get("type"), d.get("iso-date")) for d in activity.findall("activity-date")]
+        return activity.find("activity-status").get("code"), found
+
+    # ended: closed (4), actual start (2) and actual end (4); it was "2" and a planned end (3)
+    assert seen(date(2021, 3, 1)) == ("4", [("2", "2020-01-01"), ("4", "2020-06-30")])
+    # under way: implementation (2), actual start, planned end (3)
+    assert seen(date(2020, 3, 1)) == ("2", [("2", "2020-01-01"), ("3", "2020-06-30")])
+    # not begun: pipeline (1), planned start (1), planned end
+    assert seen(date(2019, 6, 1)) == ("1", [("1", "2020-01-01"), ("3", "2020-06-30")])
+    # a stated stage the dates cannot tell stays: cancelled (5), finalisation (3) of an ended one
+    for stored, code in ((ActivityStatus.CANCELLED, "5"), (ActivityStatus.FINALISATION, "3")):
+        Activity.objects.all().delete()
+        made = Activity(identifier="T-2", title="x", sector="health", status=stored, **dates)
+        assert str(made.status_on(date(2021, 3, 1))) == code
+
+
+@pytest.mark.django_db
+def test_an_activity_with_no_date_nor_money_is_left_out_not_dated(tmp_path: Path) -> None:
+    top = pairing("370000", "653122", level="county")  # a pairing in force from 2008
+    Activity.objects.create(identifier="T-3", title="Made-up school", sector="education", pairing=top)
+    with pytest.raises(InputError, match="1 with no date nor transaction left out"):
+        iati_export(path=tmp_path / "none.xml", year=None)
+    assert list(tmp_path.iterdir()) == []  # no planned start of 2008-01-01 (the pairing's first year)
 
 
 def test_a_schema_error_is_found_by_the_test(tmp_path: Path) -> None:

@@ -142,11 +142,13 @@ def test_the_data_package_describes_its_csv_files(sample_root: Pairing, tmp_path
 def test_iati_xml_has_identifiers_codes_and_exact_values(sample_root: Pairing, tmp_path: Path) -> None:
     path = tmp_path / "activities.xml"
     done = iati_export(path=path, pairing_ids=tree_ids(pairing=sample_root), year=2009)
-    assert (done.activities, done.transactions) == (13, 10)  # the activities active in 2009
+    # the activities active in 2009, but three with no date nor transaction (IATI wants a date)
+    assert (done.activities, done.transactions) == (10, 10)
+    assert done.left_out == ("SDXJ-2009-02", "SDXJ-2009-06", "SDXJ-2009-08")
     root = etree.parse(str(path)).getroot()
     assert (root.tag, root.get("version")) == ("iati-activities", "2.03")
     activities = {a.findtext("iati-identifier"): a for a in root.findall("iati-activity")}
-    assert sorted(activities)[:2] == ["CN-AREA-370000-SDXJ-2009-02", "CN-AREA-370000-SDXJ-2009-03"]
+    assert sorted(activities)[:2] == ["CN-AREA-370000-SDXJ-2009-03", "CN-AREA-370000-SDXJ-2009-04"]
     park = activities["CN-AREA-370000-SDXJ-2009-03"]
     assert park.get("default-currency") == "CNY"
     assert park.find("reporting-org").get("ref") == "CN-AREA-370000"
@@ -172,9 +174,11 @@ def test_iati_xml_has_identifiers_codes_and_exact_values(sample_root: Pairing, t
     [contracts] = fair.findall("transaction")
     assert (contracts.find("transaction-type").get("code"), contracts.find("value").text) == ("2", "4577000000.00")
     assert contracts.find("finance-type") is None  # a signed contract has no IATI finance type
+    # the fair ended in June 2009: closed, with its actual end (were implementation and a planned end)
+    assert fair.find("activity-status").get("code") == "4"
     assert [(d.get("type"), d.get("iso-date")) for d in fair.findall("activity-date")] == [
         ("2", "2009-06-01"),
-        ("3", "2009-06-30"),
+        ("4", "2009-06-30"),
     ]
     coal = activities["CN-AREA-370000-SDXJ-2009-12"]
     assert coal.find("transaction/transaction-type").get("code") == "4"

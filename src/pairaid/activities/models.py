@@ -8,6 +8,8 @@ incoming funds = 1). Sectors come from the programme's sector codelist
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -69,6 +71,28 @@ class Activity(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def status_on(self, day: date) -> int:
+        """The activity's IATI ActivityStatus on ``day``, from its dates and its stored status (its stage).
+
+        The codelist: 1 pipeline (being scoped or planned), 2 implementation (being implemented),
+        3 finalisation (physical activity complete or final disbursement made, open pending financial
+        sign-off or M&E), 4 closed (complete), 5 cancelled, 6 suspended. A cancelled or suspended activity
+        is so whatever its dates; one whose end date has passed is closed (finalisation when stored so); one
+        whose start date is still to come is in the pipeline; one begun and not ended is in implementation
+        (finalisation or closed when stored so: its final disbursement came before its planned end). An
+        activity with no dates has its stored status (2 unless someone set another)."""
+        stored = ActivityStatus(self.status)
+        if stored in (ActivityStatus.CANCELLED, ActivityStatus.SUSPENDED):
+            return int(stored)
+        if self.end_date is not None and self.end_date < day:
+            return int(ActivityStatus.FINALISATION if stored == ActivityStatus.FINALISATION else ActivityStatus.CLOSED)
+        if self.start_date is not None and self.start_date > day:
+            return int(ActivityStatus.PIPELINE)
+        if self.start_date is not None or self.end_date is not None:
+            done = stored in (ActivityStatus.FINALISATION, ActivityStatus.CLOSED)
+            return int(stored if done else ActivityStatus.IMPLEMENTATION)
+        return int(stored)
 
 
 class TransactionType(models.TextChoices):

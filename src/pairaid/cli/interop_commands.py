@@ -91,6 +91,13 @@ def export(
         if fmt == "iati":
             done = iati_export(path=out, pairing_ids=ids, year=year)
             console.print(f"wrote {done.path}: {done.activities} activities, {done.transactions} transactions")
+            if done.left_out:
+                console.print(
+                    f"left out {len(done.left_out)} with no date nor transaction (IATI needs a date; "
+                    f"give a start date to export them): {', '.join(done.left_out[:10])}"
+                    + (" …" if len(done.left_out) > 10 else ""),
+                    highlight=False,
+                )
             return
         written = (
             datavalues_csv_export(path=out, pairing_ids=ids, year=year, include_extracted=include_extracted)

@@ -16,27 +16,35 @@ recipient is China (``recipient-country`` CN); the recipient areas are
 ``location`` elements named in English and Chinese with the area code as ref.
 Values are written exactly (``20000000.00``), in the transaction's currency.
 
-The schema requires an ``activity-date`` and a ``description``. An activity with no
-dates gets, as its actual start, the earliest date the data knows it by (its first
-transaction, else the start of the first period of its outputs), else the pairing's
-first year as a planned start; one with no description is described by its title.
-The output validates against the official 2.03 schema (a test holds the XSDs).
+``activity-status`` is the activity's status on the day of the export
+(:meth:`pairaid.activities.models.Activity.status_on`: from its dates and its stored stage; an
+activity that has ended is closed, one not begun in the pipeline). Its start date is an actual
+start (2) once past, else a planned one (1); its end date an actual end (4) once past, else a
+planned one (3).
+
+The schema requires an ``activity-date`` and a ``description``; pairaid writes only the dates
+an activity has. An activity with no start or end date is given, as its actual start, the date
+of its first transaction, with a narrative saying so (the schema's own note: a start date may
+reflect the commencement of funding); one with neither dates nor transactions is left out of the
+file and named in :class:`IatiSummary` (``left_out``), as no date of it is known (the start of a
+period its outputs cover is not its start, nor the pairing's first year). One with no
+description is described by its title. The output validates against the official 2.03 schema
+(a test holds the XSDs).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from django.db.models import Prefetch
+from django.db.models import OuterRef, Prefetch, Subquery
 from lxml import etree
 
-from pairaid.activities.models import IATI_TRANSACTION_TYPE_CODES, Activity, ActivityStatus, Transaction
+from pairaid.activities.models import IATI_TRANSACTION_TYPE_CODES, Activity, Transaction
 from pairaid.core.codelists import sectors
 from pairaid.core.errors import InputError
-from pairaid.indicators.models import DataValue
 from pairaid.interop.selectors import activities_active_in
 from pairaid.registry.models import Pairing
 
@@ -45,15 +53,22 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 FINANCE_TYPE_CODES = {"grant": "110", "government_aid": "110", "social_donation": "110", "loan": "410"}
 #: IATI OrganisationType: government (10), private sector (70), other (90).
 ORGANISATION_TYPE = {"government": "10", "department": "10", "enterprise": "70"}
+#: The narrative of the actual start of an activity with no dates: the date of its first transaction.
+FIRST_TRANSACTION_NOTE = (
+    "No start date recorded: the date of its first transaction",
+    "未记录开始日期：首笔资金的日期",
+)
 
 
 @dataclass(frozen=True)
 class IatiSummary:
-    """What :func:`iati_export` wrote: the file, the activities and the transactions in it."""
+    """What :func:`iati_export` wrote: the file, the activities and the transactions in it, and the
+    identifiers of the activities left out (no date and no transaction: no date of theirs is known)."""
 
     path: Path
     activities: int
     transactions: int
+    left_out: tuple[str, ...] = field(default=())
 
 
 def reporting_org_ref(pairing: Pairing) -> str:
@@ -80,7 +95,12 @@ def _donor_names(pairing: Pairing) -> tuple[str, str, str]:
 
 
 def _activity(
-    activity: Activity, transactions: list[Transaction], sector_names: dict[str, tuple[str, str]]
+    activity: Activity,
+    transactions: list[Transaction],
+    sector_names: dict[str, tuple[str, str]],
+    *,
+    today: date,
+    first_paid: date | None,
 ) -> etree._Element:
     pairing = activity.pairing
     ref = reporting_org_ref(pairing)
@@ -98,24 +118,21 @@ def _activity(
         assert org is not None
         attrs = {"role": "4", "type": ORGANISATION_TYPE.get(org.kind, "90")}
         _narratives(etree.SubElement(node, "participating-org", attrs), org.name, org.name_zh)
-    etree.SubElement(node, "activity-status", {"code": str(activity.status)})
-    started = activity.status != ActivityStatus.PIPELINE
-    ended = activity.status in (ActivityStatus.FINALISATION, ActivityStatus.CLOSED)
+    etree.SubElement(node, "activity-status", {"code": str(activity.status_on(today))})
     if activity.start_date:
+        started = activity.start_date <= today
         etree.SubElement(
             node, "activity-date", {"type": "2" if started else "1", "iso-date": activity.start_date.isoformat()}
         )
     if activity.end_date:
+        ended = activity.end_date < today
         etree.SubElement(
             node, "activity-date", {"type": "4" if ended else "3", "iso-date": activity.end_date.isoformat()}
         )
     if not activity.start_date and not activity.end_date:
-        known = [t.value_date for t in transactions] or [v.period_start for v in getattr(activity, "outputs", [])]
-        if known:
-            etree.SubElement(node, "activity-date", {"type": "2", "iso-date": min(known).isoformat()})
-        else:
-            planned = date(pairing.start_year, 1, 1).isoformat()
-            etree.SubElement(node, "activity-date", {"type": "1", "iso-date": planned})
+        assert first_paid is not None  # iati_activities leaves out an activity with no date nor transaction
+        start = etree.SubElement(node, "activity-date", {"type": "2", "iso-date": first_paid.isoformat()})
+        _narratives(start, FIRST_TRANSACTION_NOTE[0], FIRST_TRANSACTION_NOTE[1])
     etree.SubElement(node, "recipient-country", {"code": "CN", "percentage": "100"})
     for area in sorted(activity.recipient_areas.all(), key=lambda a: a.code):
         location = etree.SubElement(node, "location", {"ref": area.code})
@@ -136,32 +153,45 @@ def _activity(
     return node
 
 
-def iati_activities(*, pairing_ids: list[int] | None, year: int | None) -> Iterator[tuple[etree._Element, int]]:
+def iati_activities(
+    *, pairing_ids: list[int] | None, year: int | None, today: date, left_out: list[str] | None = None
+) -> Iterator[tuple[etree._Element, int]]:
     """The ``iati-activity`` elements of these pairings' activities (all when ``None``) in ``year``
     (the activities active in it: :func:`pairaid.interop.selectors.activities_active_in`; with that year's
-    transactions; all years when ``None``),
-    each with its number of transactions; read from the database in chunks."""
+    transactions; all years when ``None``), their status and dates as on ``today``,
+    each with its number of transactions; read from the database in chunks. An activity with no date and
+    no transaction is not given (no date of it is known, and the schema wants one): its identifier is
+    added to ``left_out``."""
     names = {s.code: (s.name_en, s.name_zh) for s in sectors()}
     money = Transaction.objects.order_by("value_date", "pk")
     if year is not None:
         money = money.filter(value_date__year=year)
+    first_paid = Transaction.objects.filter(activity=OuterRef("pk")).order_by("value_date").values("value_date")
     activities = (
         activities_active_in(pairing_ids=pairing_ids, year=year)
         .select_related("pairing__donor_area", "pairing__donor_organisation")
-        .prefetch_related(
-            Prefetch("transactions", queryset=money, to_attr="money"),
-            Prefetch("data_values", queryset=DataValue.objects.only("activity_id", "period_start"), to_attr="outputs"),
-        )
+        .annotate(first_paid=Subquery(first_paid[:1]))
+        .prefetch_related(Prefetch("transactions", queryset=money, to_attr="money"))
     )
     for activity in activities.iterator(chunk_size=2000):
-        yield _activity(activity, activity.money, names), len(activity.money)
+        paid: date | None = activity.first_paid  # type: ignore[attr-defined]
+        if activity.start_date is None and activity.end_date is None and paid is None:
+            if left_out is not None:
+                left_out.append(activity.identifier)
+            continue
+        element = _activity(activity, activity.money, names, today=today, first_paid=paid)
+        yield element, len(activity.money)
 
 
-def iati_export(*, path: Path, pairing_ids: list[int] | None = None, year: int | None = None) -> IatiSummary:
-    """Write the IATI activity XML 2.03 of these pairings' activities (see :func:`iati_activities`) to
-    ``path``, streamed: a national export does not hold its 100,000 activities in memory."""
+def iati_export(
+    *, path: Path, pairing_ids: list[int] | None = None, year: int | None = None, today: date | None = None
+) -> IatiSummary:
+    """Write the IATI activity XML 2.03 of these pairings' activities (see :func:`iati_activities`; status
+    and dates as on ``today``, by default the day of the export) to ``path``, streamed: a national export
+    does not hold its 100,000 activities in memory."""
     path.parent.mkdir(parents=True, exist_ok=True)
     activities = transactions = 0
+    left_out: list[str] = []
     attributes = {"version": "2.03", "generated-datetime": datetime.now(UTC).replace(microsecond=0).isoformat()}
     partial = path.with_name(path.name + ".partial")
     try:
@@ -169,14 +199,18 @@ def iati_export(*, path: Path, pairing_ids: list[int] | None = None, year: int |
             out.write_declaration()
             with out.element("iati-activities", attributes):
                 out.write("\n")
-                for element, count in iati_activities(pairing_ids=pairing_ids, year=year):
+                rows = iati_activities(
+                    pairing_ids=pairing_ids, year=year, today=today or date.today(), left_out=left_out
+                )
+                for element, count in rows:
                     out.write(element, pretty_print=True)
                     activities += 1
                     transactions += count
         if not activities:  # the schema wants one iati-activity at least: an empty file would not validate
             within = f" active in {year}" if year is not None else ""
-            raise InputError(f"no activities{within}: nothing to export as IATI", code="iati_no_activities")
+            undated = f" ({len(left_out)} with no date nor transaction left out)" if left_out else ""
+            raise InputError(f"no activities{within}{undated}: nothing to export as IATI", code="iati_no_activities")
         partial.replace(path)
     finally:
         partial.unlink(missing_ok=True)
-    return IatiSummary(path, activities, transactions)
+    return IatiSummary(path, activities, transactions, tuple(left_out))

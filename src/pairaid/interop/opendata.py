@@ -19,7 +19,7 @@ import csv
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -65,7 +65,7 @@ ACTIVITY_FIELDS = (
     ("title", "string", "title in English"),
     ("title_zh", "string", "title in Chinese"),
     ("sector", "string", "sector code (spec/sectors.csv)"),
-    ("status", "integer", "IATI ActivityStatus code"),
+    ("status", "integer", "IATI ActivityStatus code on the day of the export (from the dates: ended is closed)"),
     ("recipient_areas", "string", "recipient area codes (6-digit, GB/T 2260), space-separated"),
     ("start_date", "date", "start date"),
     ("end_date", "date", "end date"),
@@ -204,6 +204,7 @@ def datavalue_rows(
 
 
 def _activity_rows(*, pairing_ids: list[int] | None, year: int | None) -> Iterator[list[object]]:
+    today = date.today()
     for a in activities_active_in(pairing_ids=pairing_ids, year=year).iterator(chunk_size=2000):
         yield [
             a.identifier,
@@ -212,7 +213,7 @@ def _activity_rows(*, pairing_ids: list[int] | None, year: int | None) -> Iterat
             a.title,
             a.title_zh,
             a.sector,
-            a.status,
+            a.status_on(today),  # as IATI's activity-status: from its dates on the day of the export
             " ".join(sorted(area.code for area in a.recipient_areas.all())),
             a.start_date.isoformat() if a.start_date else "",
             a.end_date.isoformat() if a.end_date else "",

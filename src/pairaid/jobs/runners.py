@@ -97,7 +97,11 @@ def _export(job: Job) -> None:
         if fmt == "iati":
             path = base / f"{stem}-iati.xml"
             summary = iati_export(path=path, pairing_ids=ids, year=year)
-            rows = {"activities": summary.activities, "transactions": summary.transactions}
+            rows = {
+                "activities": summary.activities,
+                "transactions": summary.transactions,
+                "left_out_undated": len(summary.left_out),  # no date nor transaction: not in the file
+            }
         elif fmt == "csv":
             path = base / f"{stem}-data-values.csv"
             rows = dict(datavalues_csv_export(path=path, pairing_ids=ids, year=year).rows)

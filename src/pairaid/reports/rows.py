@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import replace
+from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
@@ -223,6 +224,7 @@ def activity_rows(*, pairing_ids: list[int], year: int, language: str) -> list[A
     activities = activities_of_year(pairing_ids=pairing_ids, year=year, outputs=confirmed_actuals_of_year(year=year))
     money_by_activity = money_moved_by_activity(pairing_ids=pairing_ids, year=year)
     rows = []
+    today = date.today()
     with translation.override(language):
         for a in activities:
             amount = money_by_activity.get(a.pk, Decimal(0))
@@ -241,7 +243,7 @@ def activity_rows(*, pairing_ids: list[int], year: int, language: str) -> list[A
                         f"{_output_label(v, language)} {quantity(v.value, v.unit, language, v.qualifier)}"
                         for v in a.data_values.all()
                     ),
-                    status=str(ActivityStatus(a.status).label),
+                    status=str(ActivityStatus(a.status_on(today)).label),  # as IATI's, from its dates
                 )
             )
     return rows
