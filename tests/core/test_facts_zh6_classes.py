@@ -11,12 +11,13 @@ from pairaid.core.extract import read_report
 from tests.core.test_facts_zh_classes import Figure, _check
 
 # a news page whose report text opens on the year before the report year ("2031年,…", or after a reporter's
-# lead "记者从…获悉,2031年,…"): its figures with no period of their own are of that year (F5, Z6); a plan of
-# the report year keeps its own year, and a page that opens on its own year or on a date is unchanged
+# lead "记者从…获悉,2031年,…"): its figures with no period of their own, and its whole year (全年), are of that
+# year (F5, Z6); a plan of the report year keeps its own year, and a page that opens on its own year or on a date
+# is unchanged
 OPENING_YEAR = [
     (
         "安和白山协作再上台阶\n\n2031年,安和市向白山县投入财政援助资金3.2亿元,实施项目146个。\n\n"
-        "人才交流方面,安和选派挂职干部48人、专业技术人才260人。\n\n"
+        "人才交流方面,安和全年选派挂职干部48人、专业技术人才260人。\n\n"
         "产业合作方面,引导52家安和企业到白山投资,实际到位资金12.5亿元。\n",
         2032,
         "安和市",

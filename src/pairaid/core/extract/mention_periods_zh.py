@@ -224,10 +224,16 @@ def _plan_years(nth: int) -> tuple[int, int]:
 
 
 def _period(
-    phrase: _Phrase, report_year: int, start_year: int | None, spans: list[tuple[int, int]], summed: bool = True
+    phrase: _Phrase,
+    report_year: int,
+    start_year: int | None,
+    spans: list[tuple[int, int]],
+    summed: bool = True,
+    whole_year: int | None = None,
 ) -> Period:
     """The period ``phrase`` gives a figure; ``summed``: the figure's clause sums it ("累计", "共"), so that
-    "截至2009年底" after a pairing's start is a sum since that start, not a stock."""
+    "截至2009年底" after a pairing's start is a sum since that start, not a stock; ``whole_year``: the year "全年"
+    means (:func:`opening_year`), else the report year."""
     kind = phrase.kind
     if kind == "span" and phrase.last is not None:
         return Period("cumulative", start_year=phrase.first, end_year=phrase.last, rule="zh:span")
@@ -246,6 +252,8 @@ def _period(
         return Period("cumulative", start_year=start, end_year=end, rule="zh:plan_period")
     if kind == "this_year":
         return Period("year", year=report_year, rule="zh:this_year")
+    if kind == "whole_year":
+        return Period("year", year=whole_year or report_year, rule="zh:whole_year")
     if kind == "last_year":
         return Period("year", year=report_year - 1, rule="zh:last_year")
     if kind == "years":
@@ -291,7 +299,7 @@ def chinese_periods(
                 state = p
             if p.kind in ("span", "since", "plan_period", "years", "recent", "since_pairing"):
                 cumulative_at.append((p.start, p))
-            elif p.kind == "this_year":
+            elif p.kind in ("this_year", "whole_year"):
                 this_year_at.append(p.start)
     starts = [a for a, _ in cumulative_at]
     out: dict[int, Period] = {}
@@ -312,7 +320,7 @@ def chinese_periods(
             # "2010年新一轮援助以来,截至2022年底,甲市累计投入…": summed from the first year to the end of the second
             out[i] = Period("cumulative", start_year=since, end_year=before[-1].first, rule="zh:since+as_of")
         elif before:
-            out[i] = _period(before[-1], report_year, start_year, spans, summed)
+            out[i] = _period(before[-1], report_year, start_year, spans, summed, default_year)
         elif w.now_stock.search(text, sent.start, m.start):
             out[i] = Period("as_of", year=report_year, rule="zh:now_stock")
         elif w.now_done.search(text, sent.start, m.start) and start_year is not None:
@@ -328,7 +336,7 @@ def chinese_periods(
                 # "…2亿元,同比增长15%", or "白山有800人赴安和务工" after "截至2019年底,…。": that year's flow
                 out[i] = Period("year", year=phrase.first, rule="zh:as_of+flow")
             else:
-                out[i] = _period(phrase, report_year, start_year, spans, summed)
+                out[i] = _period(phrase, report_year, start_year, spans, summed, default_year)
         elif w.cumulative.search(text, sent.start, m.start):
             k = bisect.bisect_left(starts, m.start) - 1
             latest_year = bisect.bisect_left(this_year_at, m.start) - 1
