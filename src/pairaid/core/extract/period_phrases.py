@@ -99,10 +99,12 @@ _PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # "so far this year", "this year's money", "last year": the year the text was written in, or the one before
         ("this_year", r"\b(?:this|the\s+current)\s+year\b"),
         ("last_year", r"\blast\s+year\b"),
-        # "At present, 50 teachers are working there", "the park now has 19 firms": a stock at the report year's end
+        # "At present, 50 teachers are working there", "the park now has 19 firms", "the park currently hosts 19
+        # firms": a stock at the report year's end (not "now employs 300 people": the jobs it gave in the year)
         (
             "now",
-            r"\bat\s+present\b|\bnow\s+(?:has|have|houses?|hosts?|numbers?|counts?|stands?)\b",
+            r"\bat\s+present\b|\bnow\s+(?:has|have|houses?|hosts?|numbers?|counts?|stands?)\b"
+            r"|\bcurrently\s+(?:has|have|houses?|hosts?|numbers?|counts?)\b",
         ),
     )
 )
@@ -111,7 +113,7 @@ _PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _PHRASE_WORDS = (
     "years", "end", "as", "end", "end|31|30", "", "-|–|—|~", "same|those|that|period",
     "since", "since", "from", "since", "since", "years", "years", "plan", "year", "", "", "years", "year", "last",
-    "present|now",
+    "present|now|currently",
 )
 # and the literals one of which every match of it holds (rule_anchors.needles_of: "19" or "20" of a year), tested
 # in lower case in a sentence without the letters that the patterns, ignoring case, match to ASCII letters
@@ -128,7 +130,7 @@ _DATING = ("in_year", "this_year", "last_year")
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
 _PERIOD_WORD = compile_led(
     r"\byears?\b|\bsince\b|\bperiod\b|\bend\s+of\b|\b(?:Dec\.?|December)\s+31\b|\b(?:June|Jun\.?)\s+30\b"
-    r"|\bat\s+present\b|\bnow\b",
+    r"|\bat\s+present\b|\bnow\b|\bcurrently\b",
     re.I,
 )  # "since the pairing began" names no year
 
