@@ -6,7 +6,15 @@ import re
 
 import pytest
 
-from pairaid.core.extract.regex_leads import alternation, compile_led, first_chars, led, led_pattern, opening_class
+from pairaid.core.extract.regex_leads import (
+    alternation,
+    compile_led,
+    first_chars,
+    led,
+    led_pattern,
+    opening_class,
+    run_start,
+)
 
 
 @pytest.mark.parametrize(
@@ -118,3 +126,25 @@ def test_a_led_pattern_finds_the_same_matches_and_groups(pattern: str) -> None:
     plain = [(m.span(), m.groups()) for m in re.finditer(pattern, ZH_TEXT)]
     assert [(m.span(), m.groups()) for m in led_pattern(re.compile(pattern)).finditer(ZH_TEXT)] == plain
     assert plain
+
+
+@pytest.mark.parametrize(
+    ("pattern", "reach", "letters"),
+    [
+        (r"\b(?:in|at|throughout)\s+$", len("throughout"), ""),
+        (r"(?:^|[,;:])\s*(?:the\s+)?$", 1, "the"),
+    ],
+)
+def test_a_search_from_run_start_finds_what_one_from_the_start_finds(pattern: str, reach: int, letters: str) -> None:
+    compiled = re.compile(pattern, re.I)
+    text = "Trade grew in  Anle, the Baishan mills; throughout   the west Heping,  the\tDongfeng in"
+    for end in range(len(text) + 1):
+        whole = compiled.search(text, 0, end) is not None
+        assert (compiled.search(text, run_start(text, end, reach, letters), end) is not None) == whole, end
+
+
+def test_run_start_goes_back_over_white_space_and_the_letters_given() -> None:
+    assert run_start("aid to  ", 8) == 6
+    assert run_start("aid to  ", 8, 2) == 4
+    assert run_start(", the ", 6, 1, "the") == 0
+    assert run_start("  ", 2, 5) == 0

@@ -61,7 +61,7 @@ from pairaid.core.extract.places_zh import (
     respective_givers,
     respective_recipients,
 )
-from pairaid.core.extract.regex_leads import led_pattern
+from pairaid.core.extract.regex_leads import led_pattern, run_start
 from pairaid.core.extract.respectively_lists import (
     each_recipients,
     received_each,
@@ -88,6 +88,7 @@ _SEVERAL = re.compile(rf"^\W*(?:[\w-]+\s+){{0,3}}?(?:{'|'.join(word_list('severa
 _ACTS = rf"(?:\s+[a-z]+ly)?\s+(?:{'|'.join(word_list('actor_words'))})\b"
 _RECIPIENT_ACTOR = led_pattern(re.compile(rf"\b(?:{'|'.join(word_list('recipient_actors'))}){_ACTS}", re.I))
 _BOTH_SIDES_ACTOR = led_pattern(re.compile(rf"\b(?:{'|'.join(word_list('both_sides_actors'))}){_ACTS}", re.I))
+_ACT = re.compile(_ACTS)
 _OWN_FIGURES = frozenset(word_list("own_figures"))
 # a clause's subject whose businesses are a side's ("Anhe's enterprises in the county", "companies from Anhe"):
 # the named side acts, not the place after "in"; a recipient actor after a preposition is no subject
@@ -131,8 +132,8 @@ def _actor_sides(body: str, donor: str | None, named: Named, actors: Actors) -> 
     """(offset where the act ends, ``"donor"`` or ``"recipient"``) of each side acting in a sentence: the aided
     side named as acting ("the recipient counties attracted", "Shule County built"), or the donor or a place
     of its province ("Anhe invested"); ``actors``: the sentence's :func:`sentence_actors`."""
-    recipients = _RECIPIENT_ACTOR.finditer(body)
-    sides = [(m.end(), "recipient") for m in recipients if not _IN_PHRASE.search(body, 0, m.start())]  # "in the county"
+    recipients = [(m.start(), m.end()) for m in _RECIPIENT_ACTOR.finditer(body)]  # not "in the county" (throughout: 10)
+    sides = [(b, "recipient") for a, b in recipients if not _IN_PHRASE.search(body, run_start(body, a, 10), a)]
     for m in _FIRM_SUBJECT.finditer(body):  # "Anhe's enterprises in the county employ": the donor's firms act
         name = m.group("owner") or m.group("from")
         owner = name.lower()
@@ -140,10 +141,11 @@ def _actor_sides(body: str, donor: str | None, named: Named, actors: Actors) -> 
             sides.append((m.end(), "donor"))
     sides += [(m.end(), "donor") for m in _BOTH_SIDES_ACTOR.finditer(body)]  # "the two sides attracted": the pairing's
     for _, b, place in named:
-        act = re.match(_ACTS, body[b:])
+        act = _ACT.match(body, b)
         at = b - len(place)
-        if act is not None and _CLAUSE_START.search(body, 0, at) and place_side(place, donor) != "donor":
-            sides.append((b + act.end(), "recipient"))
+        opens = act is not None and _CLAUSE_START.search(body, run_start(body, at, 1, "the"), at) is not None
+        if act is not None and opens and place_side(place, donor) != "donor":
+            sides.append((act.end(), "recipient"))
     for end, name in actors:
         if donor and (donor.lower() in name.lower() or place_side(name, donor) == "donor"):
             sides.append((end, "donor"))

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from importlib import import_module
 from typing import Any
 
-__all__ = ["alternation", "compile_led", "first_chars", "led", "led_pattern", "opening_class"]
+__all__ = ["alternation", "compile_led", "first_chars", "led", "led_pattern", "opening_class", "run_start"]
 
 _P: Any = import_module("re._parser")
 _C: Any = import_module("re._constants")
@@ -229,3 +229,13 @@ def led_pattern(pattern: re.Pattern[str]) -> re.Pattern[str]:
     if opening is None:
         return pattern
     return re.compile(f"(?={opening.pattern})(?:{pattern.pattern})", pattern.flags)
+
+
+def run_start(text: str, end: int, reach: int = 0, letters: str = "") -> int:
+    """``reach`` characters before the run of white space (and ``letters``) that ends at ``end``: where to search
+    for a pattern that can match only such a run at ``end`` and at most ``reach`` characters before it, instead of
+    from the text's start (the same matches: ``re`` reads the characters before the search's start for ``\\b``
+    and look-behinds)."""
+    while end > 0 and (text[end - 1].isspace() or text[end - 1] in letters):
+        end -= 1
+    return max(0, end - reach)
