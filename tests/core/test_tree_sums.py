@@ -41,11 +41,32 @@ def test_a_smaller_statement_is_counted_beside_what_is_below_it() -> None:
     assert sorted(s.node for s in totals[1].kept) == [1, 2]
 
 
-def test_outputs_of_activities_are_added_beside_the_statements() -> None:
+def test_outputs_of_activities_under_a_stated_total_are_its_parts_not_added() -> None:
+    """Regression (issue 12): the 6,300 people an activity of Shandong–Kashi trained were added to the 38,755
+    Shandong–Kashi states it trained (45,075), counting the same people twice. The stated total is kept and
+    the activity's figure shown inside it."""
     totals = tree_totals(PARENT, [_s(1, 20), _s(2, 38755), _s(2, 6300, beside=True)])
-    assert totals[1].value == 45075
-    assert totals[2].value == 45055
-    assert totals[1].covered == ()
+    assert totals[2].value == 38755
+    assert totals[1].value == 38775  # Shandong–Xinjiang's 20 technicians are another group (rule 2)
+    assert sorted(s.node for s in totals[1].kept) == [1, 2]
+    assert [(s.node, s.beside, s.holder, s.value) for s in totals[1].covered] == [(2, True, 2, 6300)]
+
+
+def test_outputs_of_activities_are_parts_of_a_total_stated_higher_up() -> None:
+    # an activity of Shule (3) under Kashi's (2) stated total; Shule states nothing itself
+    totals = tree_totals(PARENT, [_s(2, 900), _s(3, 300, beside=True), _s(4, 500)])
+    assert (totals[2].value, totals[3].value) == (900, 300)
+    assert sorted((s.node, s.holder) for s in totals[1].covered) == [(3, 2), (4, 2)]
+
+
+def test_outputs_larger_than_what_the_stated_total_leaves_are_added_beside() -> None:
+    # 600 holds the 500 stated under it, but not 500 and 300 done under it: the outputs are another group
+    totals = tree_totals(PARENT, [_s(2, 600), _s(3, 500), _s(2, 300, beside=True)])
+    assert totals[2].value == 900
+    assert [(s.node, s.beside) for s in totals[2].kept] == [(2, False), (2, True)]
+    # a node that states nothing holds no output; nor does a statement smaller than the outputs
+    assert tree_totals(PARENT, [_s(2, 70, beside=True), _s(3, 30, beside=True)])[2].value == 100
+    assert tree_totals(PARENT, [_s(2, 50), _s(2, 70, beside=True)])[2].value == 120
 
 
 def test_a_node_that_states_nothing_totals_what_is_under_it() -> None:
@@ -129,7 +150,7 @@ def test_a_total_is_never_less_than_a_part_of_it_nor_more_than_all_added(
         under = [s for s in merged if s.node in _descendants(parent, node)]
         assert total.value <= sum((s.value for s in under), Decimal(0))
         assert all(total.value >= s.value for s in under)
-        # outputs beside the statements are always in full
+        # outputs beside the statements are always in full, held or added
         assert total.value >= sum((s.value for s in under if s.beside), Decimal(0))
 
 
@@ -142,11 +163,10 @@ def test_a_covered_statement_lies_under_a_kept_statement_that_holds_it(
     for total in tree_totals(parent, statements).values():
         holders = [s for s in total.kept if not s.beside]
         for s in total.covered:
-            assert not s.beside
-            assert any(s.node in _descendants(parent, h.node) and s.node != h.node for h in holders)
-            # the statement named as holding it is a kept one above it
+            # the statement named as holding it is a kept one above it (an output: or of its own node)
             assert s.holder in {h.node for h in holders}
-            assert s.node in _descendants(parent, s.holder) and s.node != s.holder
+            assert s.node in _descendants(parent, s.holder) and (s.beside or s.node != s.holder)
+            assert total.value >= s.value
 
 
 @given(forests(), st.randoms(use_true_random=False))
@@ -168,22 +188,42 @@ def test_with_statements_only_at_the_leaves_the_total_is_the_plain_sum(
 ) -> None:
     parent, statements = forest
     inner = {up for up in parent.values() if up is not None}
-    leaves = [s for s in statements if s.node not in inner]
+    # a leaf's outputs beside its own statement may be parts of it (rule 3): a leaf states or does, not both
+    stating = {s.node for s in statements if not s.beside}
+    leaves = [s for s in statements if s.node not in inner and not (s.beside and s.node in stating)]
     total: Total[int] | None = forest_total(parent, leaves)
     assert (total.value if total else Decimal(0)) == sum((s.value for s in leaves), Decimal(0))
 
 
+@given(forests())
+@settings(max_examples=80, deadline=None)
+def test_a_node_holding_outputs_is_not_smaller_than_all_under_it_that_it_holds(
+    forest: tuple[dict[int, int | None], list[Statement[int]]],
+) -> None:
+    parent, statements = forest
+    for node, total in tree_totals(parent, statements).items():
+        for holder in {s.holder for s in total.covered if s.beside}:
+            held = [s for s in total.covered if s.holder == holder]
+            (kept,) = [s for s in total.kept if s.node == holder and not s.beside]
+            assert kept.value >= sum((s.value for s in held if s.beside), Decimal(0)), node
+
+
 def test_an_area_statement_holds_what_pairings_state_there_unless_smaller() -> None:
-    inner = tree_totals(PARENT, [_s(2, 600), _s(3, 70, beside=True)])[1]
+    # Kashi's 600 cannot hold the 700 its county's activity did: 1,300 under the area
+    inner = tree_totals(PARENT, [_s(2, 600), _s(3, 700, beside=True)])[1]
     outer = Total(0, Decimal(1000), (_s(0, 1000),), ())
     held = cover(0, outer, inner)
-    assert held is not None and held.value == 1070  # the output is added beside
+    assert held is not None and held.value == 1700  # the area's 1,000 holds the 600, the output is added
     assert [s.node for s in held.covered] == [2]
     smaller = cover(0, Total(0, Decimal(100), (_s(0, 100),), ()), inner)
-    assert smaller is not None and smaller.value == 770
+    assert smaller is not None and smaller.value == 1400
     assert cover(0, None, None) is None
     only = cover(0, None, inner)
-    assert only is not None and (only.node, only.value) == (0, 670)
+    assert only is not None and (only.node, only.value) == (0, 1300)
+    # an area's total not smaller than all the pairings add there holds their outputs too (issue 12)
+    larger = cover(0, Total(0, Decimal(1500), (_s(0, 1500),), ()), inner)
+    assert larger is not None and larger.value == 1500
+    assert sorted((s.node, s.beside, s.holder) for s in larger.covered) == [(2, False, None), (3, True, None)]
 
 
 def test_a_shortened_total_lists_fewer_statements_but_counts_them_all_and_survives_pickling() -> None:

@@ -31,13 +31,26 @@ def _note(statements: list[S[int]], language: str = "en") -> str:
 def test_the_held_statements_follow_the_statement_that_holds_them() -> None:
     statements = [
         S(1, Decimal(780), label="Xinjiang"),
-        S(1, Decimal(30), beside=True, label="Xinjiang"),
+        S(1, Decimal(600), beside=True, label="Xinjiang"),  # more than 780 leaves: added beside (rule 3)
         S(2, Decimal(84), label="Kashi"),
         S(3, Decimal(120), label="Yuepuhu"),
     ]
     assert _note(statements) == (
-        "Enterprises cooperating or attracted 810 enterprises = Xinjiang 780 enterprises "
-        "(holding Yuepuhu 120 enterprises, Kashi 84 enterprises) + Xinjiang (activities) 30 enterprises"
+        "Enterprises cooperating or attracted 1,380 enterprises = Xinjiang 780 enterprises "
+        "(holding Yuepuhu 120 enterprises, Kashi 84 enterprises) + Xinjiang (activities) 600 enterprises"
+    )
+
+
+def test_an_activity_s_figure_inside_the_stated_total_is_shown_as_held_by_it() -> None:
+    """Issue 12: an activity's 300 under Kashi's stated 900 is a part of it, named inside the statement kept."""
+    statements = [S(1, Decimal(20), label="Xinjiang"), S(2, Decimal(900), label="Kashi")]
+    statements.append(S(3, Decimal(300), beside=True, label="Yuepuhu"))
+    assert _note(statements) == (
+        "Enterprises cooperating or attracted 920 enterprises = Kashi 900 enterprises "
+        "(holding Yuepuhu (activities) 300 enterprises) + Xinjiang 20 enterprises"
+    )
+    assert _note(statements, "zh-hans") == (
+        "企业 920家 = Kashi 900家（已含：Yuepuhu（activities） 300家） + Xinjiang 20家"
     )
 
 

@@ -114,8 +114,8 @@ def test_the_report_tells_how_the_totals_were_counted_and_the_recipients_economy
 ) -> None:
     en = rendered[("pairing", "en", "md")]
     assert (
-        "People trained 45,075 people = Shandong – Kashi 38,755 people + Shandong – Kashi (activities) 6,300 people"
-        " + Shandong – Xinjiang 20 people"
+        "People trained 38,775 people = Shandong – Kashi 38,755 people (holding Shandong – Kashi (activities)"
+        " 6,300 people) + Shandong – Xinjiang 20 people"
     ) in en
     assert "GDP of the recipient area | Shule County | 3.22 billion yuan" in en and "28.2%" in en
     assert "## The pairing tree" in en and "    - Shandong – Shule County" in en

@@ -11,13 +11,15 @@ it), so the sum of a tree is not the sum of its statements. The rules:
 2. **A smaller statement cannot hold what is below it**: Shandong–Xinjiang's 20
    technicians trained are fewer than the 38,755 people Shandong–Kashi trained, so
    they are another group, counted *beside* them (20 + 38,755).
-3. **Outputs of activities are counted beside** their node's statement, never
-   covering nor covered: a project's results and a pairing's figure are separate
-   facts of a report (an output that is a part of the pairing's figure is linked to
-   it with ``part_of`` and never reaches a roll-up). A stock (what stands at a date) is not an
-   output of that kind: the statements' reader gives an activity's stock as its pairing's own
-   statement, held by the pairing's stock when not larger (more than 780 enterprises of a province
-   hold the 94 settled in one of its parks).
+3. **Outputs of activities are parts of the total stated above them** when it is not
+   smaller than everything under it, the outputs added: Shandong–Kashi's 38,755 people
+   trained hold the 6,300 its training centres trained (the statement is kept, the output
+   *covered* and shown as a part: one group of people is not counted twice, issue 12).
+   Else the outputs never cover nor are covered: they are counted *beside* the statements
+   (a node that states nothing, or less than what is under it, holds no output). A stock
+   (what stands at a date) is not an output of that kind: the statements' reader gives an
+   activity's stock as its pairing's own statement, held by the pairing's stock when not
+   larger (more than 780 enterprises of a province hold the 94 settled in one of its parks).
 
 A node that states nothing totals what is under it. Every statement of a tree ends
 either *kept* (its value is in the total) or *covered* (inside a kept one), exactly
@@ -198,6 +200,7 @@ class _Tree(Generic[Node]):
         self.beside: dict[Node, Decimal] = {}
         self.value_counts: dict[Node, int] = {}
         self.covers: dict[Node, bool] = {}  # rule 1 (True) or 2 (False), for nodes with their own statement
+        self.holds: dict[Node, bool] = {}  # rule 3: the node's statement holds the outputs under it
         # the qualifiers of what is added under a node: its stated sum's and its outputs'
         self.stated_q: dict[Node, str] = {}
         self.beside_q: dict[Node, str] = {}
@@ -213,49 +216,49 @@ class _Tree(Generic[Node]):
             else:
                 self.stated[node], self.covers[node] = own.value + below, False
                 self.stated_q[node] = added_qualifier((own.qualifier, below_q))
-            self.beside[node] = sum((self.beside[c] for c in kids), extra.value if extra else _ZERO)
+            outputs = sum((self.beside[c] for c in kids), extra.value if extra else _ZERO)
             outputs_q = [self.beside_q[c] for c in kids]
-            self.beside_q[node] = added_qualifier([*outputs_q, extra.qualifier if extra else EXACT])
+            if own is not None and outputs and own.value >= below + outputs:  # rule 3: the outputs are parts
+                self.holds[node], self.beside[node], self.beside_q[node] = True, _ZERO, EXACT
+            else:
+                self.beside[node] = outputs
+                self.beside_q[node] = added_qualifier([*outputs_q, extra.qualifier if extra else EXACT])
             self.value_counts[node] = sum((self.value_counts[c] for c in kids), (own.value_count if own else 0)) + (
                 extra.value_count if extra else 0
             )
         self._lists: dict[Node, tuple[list[Statement[Node]], list[Statement[Node]], list[Statement[Node]]]] = {}
 
     def lists(self, node: Node) -> tuple[list[Statement[Node]], list[Statement[Node]], list[Statement[Node]]]:
-        """The stated statements kept, those covered, and the outputs beside, under ``node``."""
+        """The stated statements kept, those covered (statements and outputs inside a kept one, each naming
+        the kept statement that holds it), and the outputs beside, under ``node``."""
         if node in self._lists:
             return self._lists[node]
         kept: list[Statement[Node]] = []
         covered: list[Statement[Node]] = []
         outputs: list[Statement[Node]] = []
-        stack = [node]
-        while stack:  # iterative: the lists of the whole subtree
-            current = stack.pop()
+        # iterative, over the whole subtree: each node with the kept statement it is inside (rule 1), and the
+        # kept statement that holds its outputs (rule 3), if any
+        stack: list[tuple[Node, Node | None, Node | None]] = [(node, None, None)]
+        while stack:
+            current, inside, outputs_holder = stack.pop()
             own, extra = self.own.get(current), self.extra.get(current)
-            if extra is not None:
-                outputs.append(extra)
-            kids = self.children.get(current, ())
-            if own is not None and self.covers[current]:
-                kept.append(own)
-                for c in kids:  # everything stated below is inside the kept statement
-                    covered.extend(held._replace(holder=current) for held in self._under(c, self.own))
-                    outputs.extend(self._under(c, self.extra))
-                continue
             if own is not None:
-                kept.append(own)
-            stack.extend(kids)
+                if inside is not None:
+                    covered.append(own._replace(holder=inside))
+                else:
+                    kept.append(own)
+            if self.holds.get(current):
+                outputs_holder = inside if inside is not None else current
+            if extra is not None:
+                if outputs_holder is not None:
+                    covered.append(extra._replace(holder=outputs_holder))
+                else:
+                    outputs.append(extra)
+            if inside is None and own is not None and self.covers[current]:
+                inside = current
+            stack.extend((c, inside, outputs_holder) for c in self.children.get(current, ()))
         found = (kept, covered, outputs)
         self._lists[node] = found
-        return found
-
-    def _under(self, node: Node, held: Mapping[Node, Statement[Node]]) -> list[Statement[Node]]:
-        """The statements of ``held`` (:attr:`own` or :attr:`extra`) of ``node`` and every node below it."""
-        found, stack = [], [node]
-        while stack:
-            current = stack.pop()
-            if current in held:
-                found.append(held[current])
-            stack.extend(self.children.get(current, ()))
         return found
 
     def total(self, node: Node) -> Total[Node]:
@@ -336,7 +339,8 @@ def join(totals: list[Total[Node]]) -> Total[Node] | None:
 def cover(node: Node, outer: Total[Node] | None, inner: Total[Node] | None) -> Total[Node] | None:
     """Two totals of one place told by different trees, joined by rules 1–3: ``outer`` (an area's own
     statements) holds ``inner`` (what pairings state there) when it is not smaller than inner's
-    statements; else they are added. Inner's outputs of activities are always added."""
+    statements; else they are added. Inner's outputs of activities that no statement of inner holds are
+    parts of ``outer`` too when it is not smaller than all inner adds (rule 3), else added."""
     if outer is None or inner is None:
         found = outer or inner
         if found is None:
@@ -351,6 +355,9 @@ def cover(node: Node, outer: Total[Node] | None, inner: Total[Node] | None) -> T
     stated = tuple(s for s in inner.kept if not s.beside)
     outputs = tuple(s for s in inner.kept if s.beside)
     held = sum((s.value for s in stated), Decimal(0))
+    if outer.value >= inner.value:  # the area's own statements hold all the pairings' and their outputs
+        inside = tuple(s._replace(holder=None) for s in (*stated, *outputs, *inner.covered))
+        return Total(node, outer.value, outer.kept, outer.covered + inside)
     if outer.value >= held:  # the area's own statements hold the pairings': no one pairing statement holds them
         inside = tuple(s._replace(holder=None) for s in (*stated, *inner.covered))
         value, kept, covered = outer.value, outer.kept, outer.covered + inside

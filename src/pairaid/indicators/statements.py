@@ -2,7 +2,8 @@
 
 A statement row is the sum of the stored figures of one indicator, year, unit and
 period kind for one place in the trees: a pairing's own figures, the outputs of a
-pairing's activities (counted *beside* its figures, :mod:`pairaid.core.tree_sums`),
+pairing's activities (*beside* its figures: parts of a total stated above them when it is not
+smaller than all under it, else added; :mod:`pairaid.core.tree_sums` rule 3),
 or an area's figures that no pairing states. What never reaches a statement:
 
 * disaggregated figures (parts of a total or of each other: shown, not added);

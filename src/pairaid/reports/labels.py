@@ -27,8 +27,11 @@ _LABELS: dict[str, tuple[str, str]] = {
     "counting": ("How the totals were counted", "合计口径说明"),
     "counting_intro": (
         "Each stored figure is counted once: a total stated for a pairing holds the totals stated for the "
-        "pairings under it when it is not smaller; a smaller one, and the outputs of activities, are added.",
-        "每个数据只计一次：上级结对填报的合计不小于下级合计时，视为已包含下级；较小的上级数据和项目产出另行相加。",
+        "pairings under it when it is not smaller, and the figures of the activities under it too when it is not "
+        "smaller than all of them together (the statement kept is named, those it holds follow it); a smaller one, "
+        "and the figures of activities no total holds, are added.",
+        "每个数据只计一次：上级结对填报的合计不小于下级合计时，视为已包含下级；不小于下级合计与所属项目数据之和时，"
+        "项目数据也视为已包含（列出所采用的数据，其后为其已含的数据）；较小的上级数据和未被包含的项目数据另行相加。",
     ),
     "tree": ("The pairing tree", "结对层级"),
     "level": ("Level", "层级"),

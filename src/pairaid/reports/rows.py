@@ -178,9 +178,9 @@ def counting_notes(
     totals: list[ScopeTotal], *, language: str, activities_word: str, more_word: str, shown: int = 5
 ) -> list[str]:
     """For each total resting on more than one statement: which statements it added (the ``shown``
-    largest, and how many more), each followed by those it holds ("People trained 45,075 people =
-    Shandong – Xinjiang 20 people + Shandong – Kashi 38,755 people (holding Shandong – Shule 9,000
-    people)"); a statement held by none named (an area's own figure holds it) is listed at the end."""
+    largest, and how many more), each followed by those it holds ("People trained 38,775 people =
+    Shandong – Kashi 38,755 people (holding Shandong – Kashi (activities) 6,300 people) + Shandong – Xinjiang
+    20 people"); a statement held by none named (an area's own figure holds it) is listed at the end."""
     several = [t for t in totals if t.value_count > 1 and len(t.kept) + len(t.covered) > 1]
     names = pairing_names({s.node for t in several for s in (*t.kept, *t.covered)}, language)
     zh = is_zh(language)
