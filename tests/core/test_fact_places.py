@@ -50,10 +50,10 @@ def test_a_name_is_read_against_the_pairings_in_force_in_the_report_year() -> No
                 ("15 technicians", "Shandong", "Xinjiang"),
             ],
         ),
-        # "X of Y" where Y holds X is one place
+        # "X of Y" where Y holds X is one place, as written (gold-format.md F9)
         (
             "In 2009, Shandong gave aid funds of 8 million yuan to Shule County of Xinjiang.",
-            [("8 million yuan", "Shandong", "Shule County")],
+            [("8 million yuan", "Shandong", "Shule County of Xinjiang")],
         ),
         # "of Sichuan Province, Liaoning had": a list stops at the donor
         (

@@ -83,3 +83,18 @@ def test_in_a_round_up_of_pairings_each_sentence_s_acting_donor_gives_its_figure
     assert sides["3,000 people"] == ("Jiangsu", "Yili")
     assert sides["80 doctors"] == ("Beijing", "Hotan")
     assert sides["900 workers"][0] != "Kashgar"
+
+
+def test_a_county_named_anywhere_in_its_sentence_takes_the_figures_of_a_province_level_pairing() -> None:
+    text = (
+        "Jiangsu Aid to Shaanxi\n\n"
+        "In 2012 Jiangsu provided 80 million yuan of aid funds to Shaanxi. Jiangsu helped Ziyang County build 12"
+        " schools. Langao County's 300 farmers were trained by Jiangsu. Jiangsu firms bought Shaanxi tea worth"
+        " 3 million yuan.\n"
+    )
+    ex = read_report(text, report_year=2012)
+    sides = {ex.mentions[f.mention].text: f.recipient for f in ex.facts}
+    assert sides["80 million yuan"] == "Shaanxi"
+    assert sides["12 schools"] == "Ziyang County"
+    assert sides["300 farmers"] == "Langao County"
+    assert sides["3 million yuan"] == "Langao County"  # the scene: "Shaanxi tea" names a product, no place

@@ -42,6 +42,7 @@ from __future__ import annotations
 import re
 
 from pairaid.core.extract.model import Context, Mention, Section, Sentence
+from pairaid.core.extract.named_places import Named, named_places
 from pairaid.core.extract.pairing_places import RecipientPlaces
 from pairaid.core.extract.parts import Link
 from pairaid.core.extract.places import (
@@ -51,7 +52,6 @@ from pairaid.core.extract.places import (
     place_words_end,
     sentence_actors,
     sentence_donor,
-    sentence_places,
     within,
 )
 from pairaid.core.extract.places_zh import (
@@ -77,7 +77,6 @@ __all__ = ["Sides", "fact_places"]
 
 # donors and recipients of one figure: one fact per listed donor or recipient (F4)
 Sides = tuple[tuple[str | None, ...], tuple[str | None, ...]]
-Named = tuple[tuple[int, int, str], ...]
 Actors = tuple[tuple[int, str], ...]  # (offset where the act ends, name): places.sentence_actors
 
 
@@ -100,30 +99,13 @@ _FIRM_SUBJECT = led_pattern(re.compile(
 _IN_PHRASE = re.compile(r"\b(?:in|at|to|into|from|for|of|within|across|throughout|inside|around|near)\s+$", re.I)
 # a name at the start of a clause is its subject ("..., Shule County built", not "aiding Xinjiang gave")
 _CLAUSE_START = re.compile(r"(?:^|[,;:】])\s*(?:the\s+)?$")
-_OF = re.compile(r"\s*,?\s*(?:of|in)\s+(?:the\s+)?")
-
-
-def _places(text: str, donor: str | None, recipients: RecipientPlaces) -> Named:
-    """The places ``text`` names, in order; where two overlap the longer stays, and a place followed by the
-    area that holds it ("Zunyi City of Guizhou Province", "Naqu of Tibet") is one place."""
-    found = sorted([*sentence_places(text, donor), *recipients.find(text)], key=lambda p: (p[0], -(p[1] - p[0])))
-    out: list[tuple[int, int, str]] = []
-    for p in found:
-        if out and p[0] < out[-1][1]:
-            if p[1] - p[0] > out[-1][1] - out[-1][0]:
-                out[-1] = p
-            continue
-        if out and _OF.fullmatch(text, out[-1][1], p[1] - len(p[2])) and within(out[-1][2], p[2]):
-            continue
-        out.append(p)
-    return tuple(out)
 
 
 def _heading_places(sections: tuple[Section, ...], donor: str | None, recipients: RecipientPlaces) -> list[str | None]:
     """The last place each section heading names (the title's is the report's own: none)."""
     out: list[str | None] = []
     for s in sections:
-        named = _places(s.heading, donor, recipients) if s.rule != "title" else ()
+        named = named_places(s.heading, donor, recipients) if s.rule != "title" else ()
         out.append(named[-1][2] if named else named_area(s.heading, donor) if s.rule != "title" else None)
     return out
 
@@ -223,7 +205,7 @@ def fact_places(
             continue
         body = text[sent.start : sent.end]
         heading = headings[sent.section] if sent.section < len(headings) else None
-        named = _places(body, parties.donor, recipients)
+        named = named_places(body, parties.donor, recipients)
         actors = sentence_actors(body)
         acting = _actor_sides(body, parties.donor, named, actors)
         # the scene of the sentence: (offset, place) of each place named and each figure's recipient
