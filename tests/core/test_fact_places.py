@@ -449,3 +449,9 @@ def test_the_places_after_a_part_marker_are_the_parts_not_the_whole_s() -> None:
         ("40 projects", "Shandong", "Kashi"),
         ("300 houses", "Shandong", "Yengisar County"),
     ]
+
+
+def test_two_sides_joined_by_a_hyphen_in_an_opening_are_two_names() -> None:
+    # issue 11 (blind set 12's classes): "Shandong-Kashi" gave the donor "Shandong-"
+    text = "Remarks at the Joint Meeting of Shandong-Kashi Pairing Cooperation\n\nComrades, the work went on.\n"
+    assert opening_pairing(text, 2012) == ("Shandong", "Kashi")

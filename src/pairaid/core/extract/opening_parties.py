@@ -28,7 +28,8 @@ __all__ = ["OPENING_CHARS", "known_codes", "known_names", "opening_pairing"]
 # how far into a report its opening reaches: a headline, a dateline and the first paragraph or two
 OPENING_CHARS = 1200
 
-_RUN = re.compile(r"[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)*")
+# capitalised words; a hyphen only inside a word ("Ping-an"): "Anhe-Baishan" is two names, never "Anhe-"
+_RUN = re.compile(r"[A-Z](?:[a-z’']|-(?=[a-z]))+(?:\s+[A-Z](?:[a-z’']|-(?=[a-z]))+)*")
 _WORD = re.compile(r"\S+")
 _POSSESSIVE = ("’s", "'s")  # "Anhe's": the name without them
 
