@@ -455,3 +455,12 @@ def test_two_sides_joined_by_a_hyphen_in_an_opening_are_two_names() -> None:
     # issue 11 (blind set 12's classes): "Shandong-Kashi" gave the donor "Shandong-"
     text = "Remarks at the Joint Meeting of Shandong-Kashi Pairing Cooperation\n\nComrades, the work went on.\n"
     assert opening_pairing(text, 2012) == ("Shandong", "Kashi")
+
+
+def test_a_place_after_into_or_named_by_an_area_word_in_lower_case_is_a_recipient() -> None:
+    # issue 11 (blind set 12's classes): "put N into B", "the villages of B area" (a name the gazetteer does not know)
+    text = "Shandong - Kashi Pairing Assistance\n\nShandong carried on its aid in 2009.\n\n" + (
+        "In 2009 Shandong put 3 million yuan into Shule county. Shandong built 12 schools for the villages of"
+        " Tokkuzbash area.\n"
+    )
+    assert places(text) == [("3 million yuan", "Shandong", "Shule"), ("12 schools", "Shandong", "Tokkuzbash area")]

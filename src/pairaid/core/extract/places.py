@@ -173,8 +173,10 @@ def _areas_within(text: str, donor: str, province: str) -> str | None:
 
 
 _NAME = r"[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){0,3}"
+# "to B", "into Linxi district", "of Heping area": a list of names, maybe an area word in lower case after them
 _SENTENCE_PLACE = compile_led(
-    rf"\b(?:to|for|in|of)\s+(?:the\s+)?(?P<place>{_NAME}(?:\s*,\s*{_NAME})*(?:\s*,?\s+and\s+{_NAME})?)"
+    rf"\b(?:to|into|for|in|of)\s+(?:the\s+)?(?P<place>{_NAME}(?:\s*,\s*{_NAME})*(?:\s*,?\s+and\s+{_NAME})?)"
+    rf"(?P<lower>\s+(?:{'|'.join(word_list('area_words_lower'))})\b)?"
 )
 # "of which", "including", "among them" (parts.yaml): the places after one are its parts'
 PART_MARKER = rule_set("en").link("marker")
@@ -265,7 +267,7 @@ def _listed_places(place: str, donor_words: set[str]) -> str:
 
 def _recipient(m: re.Match[str], donor: str | None, *, where: bool = True) -> str | None:
     """The place of one match of ``_SENTENCE_PLACE`` when it passes the tests of :func:`sentence_recipient`."""
-    if not where and m.group(0)[:2].lower() == "in":
+    if not where and m.group(0)[:3].rstrip().lower() == "in":
         return None
     donor_words = set(donor.lower().split()) if donor else set()
     place = _listed_places(m.group("place").strip(), donor_words)
@@ -273,9 +275,10 @@ def _recipient(m: re.Match[str], donor: str | None, *, where: bool = True) -> st
         return None
     place = re.sub(r"[’']s$", "", place)
     side = place_side(place, donor)
-    if side == "donor" or (side is None and donor and not _AREA_WORD.search(place)):
+    if side == "donor" or (side is None and donor and not _AREA_WORD.search(place) and not m.group("lower")):
         return None
-    return place
+    # "of Linxi area": a name the gazetteer does not know is a place by its area word, and keeps it
+    return place + m.group("lower") if side is None and m.group("lower") and place == m.group("place") else place
 
 
 # an area word at the end of a name ("Wuxi County", "Liuzhi Special Zone", "Xilingol League")
