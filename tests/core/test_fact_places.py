@@ -464,3 +464,12 @@ def test_a_place_after_into_or_named_by_an_area_word_in_lower_case_is_a_recipien
         " Tokkuzbash area.\n"
     )
     assert places(text) == [("3 million yuan", "Shandong", "Shule"), ("12 schools", "Shandong", "Tokkuzbash area")]
+
+
+def test_a_part_whose_own_words_name_its_place_before_it_goes_there() -> None:
+    # issue 11 (blind set 12's classes): "Of this, for B1, N yuan was used": not where the whole went
+    text = "Shandong - Kashi Pairing Assistance\n\n" + (
+        "In 2009 Shandong gave 8 million yuan to Kashi. Of this, for the villages of Shule County 3 million yuan"
+        " was used.\n"
+    )
+    assert places(text) == [("8 million yuan", "Shandong", "Kashi"), ("3 million yuan", "Shandong", "Shule County")]

@@ -12,7 +12,8 @@ In a pairing chapter a figure's recipient is, in order:
    to", before "each" ("A and B each received N") or receiving a sum "each" (one fact each, F4);
 2. a place named after it in its own words or its clause (up to ";", ", and <verb>ed", ", and <figure>");
 3. for a place's share of a sum (``parts.place_share``), the last place its own words name before it
-   ("Linxi got N", "Heping's share was N"); else where the whole it is a part of went (F3);
+   ("Linxi got N", "Heping's share was N"); for a part, a place named after it (2.), else the last place its own
+   words name before it ("Of this, for B1, N yuan was used"), else where the whole it is a part of went (F3);
 4. the scene of its sentence so far: the last place named before it, or given to a figure before it;
 5. the first place named after it in its sentence;
 6. the scene carried from the sentences before it in its paragraph, else its section heading's place;
@@ -256,7 +257,7 @@ def _from_scene(i: int, end: int, ctx: Context, named: Named, paired: dict[int, 
         return False
     if _SEVERAL.match(ctx.rest):
         return False
-    rest_end = end + place_words_end(ctx.after, ctx.rest)[0]
+    rest_end = place_words_end(end, ctx.after, ctx.rest)[0]
     return not any(end <= a < rest_end for a, _, _ in named)
 
 
@@ -359,20 +360,19 @@ def _receivers(
     if link is not None and link.rule in _SHARES:  # a place's share: the place its own words name before it
         words = share_words(ctx.left, ctx.clause)  # its words after the figure before it: a place opening them
         left = [p for a, _, p in named if start - len(ctx.left) <= a < start]
-        opens = [
-            p
-            for a, _, p in named
-            if start - len(words) <= a < start and _OPENS.fullmatch(words[: a - start + len(words)])
-        ]
+        at = start - len(words)
+        opens = [p for a, _, p in named if at <= a < start and _OPENS.fullmatch(words[: a - at])]
         told = share_place(ctx.left, ctx.clause)  # "B1, the poorest county, received": the place the words name
         named_before = left or opens
         if told or named_before:
             return (told or named_before[-1],)
-    reach, cut = place_words_end(ctx.after, ctx.rest)
-    rest_end = end + reach
+    rest_end, cut = place_words_end(end, ctx.after, ctx.rest)
     own = next((p for a, _, p in named if end <= a < rest_end), None)
     if own is not None:
         return (own,)
+    left = [p for a, _, p in named if start - len(ctx.left) <= a < start] if link is not None else []
+    if left:  # a part whose own words name its place before it ("Of this, for B1, N yuan was used")
+        return (left[-1],)
     if link is not None and link.whole in out:
         return (out[link.whole][1][0],)
     before = [p for a, p in sorted(events) if a < start]

@@ -200,13 +200,13 @@ def sentence_places(sentence: str, donor: str | None) -> tuple[tuple[int, int, s
     return tuple(sorted(found))
 
 
-def place_words_end(after: str, rest: str) -> tuple[int, bool]:
-    """How far the words after a figure that can name its place reach: the longer of ``after`` (to its
-    clause's end) and ``rest`` (to the next figure), cut at a part marker ("N yuan, of which M yuan went
-    to B1": B1 is the part's place, not the whole's); and whether a marker cut them."""
+def place_words_end(end: int, after: str, rest: str) -> tuple[int, bool]:
+    """Where the words after a figure (ending at ``end``) that can name its place end: the longer of
+    ``after`` (to its clause's end) and ``rest`` (to the next figure), cut at a part marker ("N yuan, of
+    which M yuan went to B1": B1 is the part's place, not the whole's); and whether a marker cut them."""
     words = after if len(after) >= len(rest) else rest
     marker = PART_MARKER.search(words)
-    return (marker.start(), True) if marker is not None else (len(words), False)
+    return (end + marker.start(), True) if marker is not None else (end + len(words), False)
 
 
 def _all_within(listed: str, outer: str) -> bool:
