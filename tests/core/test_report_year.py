@@ -113,6 +113,13 @@ REVIEW = "Westland overview\n\nIn 2030, the eastern cities gave 8 billion yuan, 
             "2031_anhe-baishan.txt",
             2031,
         ),
+        # a yearbook chapter whose title names the year before its file's alone, with a plan for the next year
+        (
+            "Anhe's Pairings: City Round-up, 2030\n\nAnhe's cities reported their 2030 results. Linxi gave"
+            " 5 million yuan to Baishan.\n\nIn 2031 the province intends to give more.\n",
+            "2031_anhe-roundup.txt",
+            2030,
+        ),
     ],
 )
 def test_history_and_the_years_compared_with_are_not_the_year_reported(text: str, filename: str, year: int) -> None:

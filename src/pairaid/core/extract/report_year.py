@@ -143,7 +143,8 @@ def report_year_of(text: str, *, filename: str | None = None) -> int | None:
     December reports on the year it is dated, or the year its file name holds when its dateline gives
     no year, unless its title names the year before alone (a statistical communiqué of March on the
     year before); one of January or February on the year before unless the text names its own year
-    most; then the one year the text names most often (plans and compared years left out) when it is
+    most; then the yearbook file name's year before (``2010_…`` → 2009) when the title names it alone; then the one
+    year the text names most often (plans and compared years left out) when it is
     the file name's year or the year before (a yearbook names its chapter for the year after, a news
     release for the year it appeared); a yearbook file name
     (``2010_…`` → 2009) when the text names that year or
@@ -169,6 +170,8 @@ def report_year_of(text: str, *, filename: str | None = None) -> int | None:
             if spring and reported == year - 1 and year not in report_year_candidates(text):
                 return reported  # a review of the year before, released in its spring ("In 2030, ...")
             return year - 1 if _title_years(text) == {year - 1} else year
+    if from_name is not None and _title_years(text) == {from_name}:
+        return from_name  # a yearbook's chapter whose title names the year before its file's ("Round-up, 2030")
     if from_name is not None and reported in (from_name, from_name + 1):
         return reported  # the text's one year of the two a file name may mean (yearbook or news naming)
     if from_name is not None and published is not None and published[2]:
