@@ -119,3 +119,48 @@ def test_table_unit_line_and_part_column(
         assert parts["1800"] == "3100"
     else:
         assert not any(k in ("4200", "3100") and v in ("4200", "3100") for k, v in parts.items())
+
+
+# cue phrasings of zh6's misses, each made up: work away from home named after the figure (赴/到…就业), work found
+# (实现就业), a part after 其中 taking its whole's indicator, professionals named before the figure or arriving,
+# enterprises paired with villages, health institutions listed, households whose income rose, society's money
+# listed after fiscal money, and a count of workshops that is no count of jobs (F2, F3, F7, F8)
+CUES = [
+    (
+        "安和市对口帮扶白山县工作简报\n\n安和全年组织白山青年640名赴安和就业。白山9800名贫困人口通过安和帮扶实现就业,"
+        "其中到安和就业1200人。安和派来的教师、医生等专业技术人才将近三百名。安和120名援派教师今年9月抵达白山。"
+        "安和的600多家企业与白山900多个贫困村开展结对帮扶。全年安和援建学校9所、医疗卫生机构14个。"
+        "安和采购白山农产品3.2亿元,带动2万多户贫困户增收。安和投入帮扶资金2.4亿元,其中财政资金2亿元、"
+        "社会帮扶资金4000万元。安和援建的300个扶贫车间今年吸纳就业5000人。\n",
+        2031,
+        "安和市",
+        "白山县",
+        [
+            ("640名", "640", "person", "labour_transferred", ("year", 2031), "安和", "白山"),
+            ("9800名", "9800", "person", "jobs", ("year", 2031), "安和", "白山"),
+            ("1200人", "1200", "person", "jobs", ("year", 2031), "安和", "白山"),
+            ("三百名", "300", "person", "professionals_sent", ("year", 2031), "安和", "白山"),
+            ("120名", "120", "person", "professionals_sent", ("year", 2031), "安和", "白山"),
+            ("600多家", "600", "count", "enterprises", ("year", 2031), "安和", "白山"),
+            ("14个", "14", "count", "health_facilities", ("year", 2031), "安和", "白山"),
+            ("2万多户", "20000", "household", "households_benefited", ("year", 2031), "安和", "白山"),
+            ("2亿元", "200000000", "CNY", "government_aid_funds", ("year", 2031), "安和", "白山"),
+            ("4000万元", "40000000", "CNY", "social_donations", ("year", 2031), "安和", "白山"),
+            ("300个", "300", "count", None, None, None, None),
+            ("5000人", "5000", "person", "jobs", ("year", 2031), "安和", "白山"),
+        ],
+    ),
+    # a part of labour sent away after 其中 stays labour sent away (its whole's)
+    (
+        "安和市对口帮扶白山县工作简报\n\n安和帮助白山转移就业3000人,其中到安和就业1800人。\n",
+        2031,
+        "安和市",
+        "白山县",
+        [("1800人", "1800", "person", "labour_transferred", ("year", 2031), "安和", "白山")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "year", "donor", "recipient", "expected"), CUES)
+def test_cues(text: str, year: int, donor: str | None, recipient: str | None, expected: list[Figure]) -> None:
+    _check(text, year, donor, recipient, expected)
