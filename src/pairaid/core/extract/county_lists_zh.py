@@ -13,11 +13,16 @@ from collections.abc import Sequence
 from itertools import pairwise
 from typing import Protocol
 
+from pairaid.core.extract.regex_leads import led_pattern
+
 __all__ = ["counted_counties"]
 
 _DIGITS = {"两": 2, "兩": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-_COUNT = re.compile(
-    r"(?<![和与及與])(?<![和与及與]对口)(?<![和与及與]對口)(?:对口|對口)?([两兩二三四五六七八九十]|\d{1,2})[个個]?[县縣]"
+# led by the characters a count opens on (regex_leads.led_pattern): not its three look-backs at every character
+_COUNT = led_pattern(
+    re.compile(
+        r"(?<![和与及與])(?<![和与及與]对口)(?<![和与及與]對口)(?:对口|對口)?([两兩二三四五六七八九十]|\d{1,2})[个個]?[县縣]"
+    )
 )
 
 
