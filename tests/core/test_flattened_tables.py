@@ -133,3 +133,70 @@ def test_a_tab_separated_table_s_units_on_a_second_header_line_stand_under_their
         ("8", Decimal(8), "count", "aid_projects"),
         ("540", Decimal(540), "person_time", "people_trained"),
     ]
+
+
+def _facts(body: str, year: int = 2012) -> list[tuple[str, str, str | None, int | None, object]]:
+    ex = read_report(TITLE + body, report_year=year)
+    return [(ex.mentions[f.mention].text, f.indicator, f.recipient, f.period.year, f.change_percent) for f in ex.facts]
+
+
+def test_a_table_run_together_with_single_spaces_is_read_by_its_bracketed_column_units() -> None:
+    body = (
+        "Table 1 Anhe aid by county, 2012\n"
+        "Aided county Aid funds (10,000 yuan) Aid projects (number) Doctors sent (persons)\n"
+        "Linxi 2,300 4 15\n"
+        "Heping 1,700 3 11\n"
+        "Total 4,000 7 26\n"
+        "Note: the funds include 520 (10,000 yuan) of donations from Anhe firms.\n"
+    )
+    ex = read_report(TITLE + body, report_year=2012)
+    assert [(m.text, m.value, m.unit) for m in ex.mentions] == [
+        ("2,300", Decimal(23_000_000), "CNY"),
+        ("4", Decimal(4), "count"),
+        ("15", Decimal(15), "person"),
+        ("1,700", Decimal(17_000_000), "CNY"),
+        ("3", Decimal(3), "count"),
+        ("11", Decimal(11), "person"),
+        ("4,000", Decimal(40_000_000), "CNY"),
+        ("7", Decimal(7), "count"),
+        ("26", Decimal(26), "person"),
+        ("520 (10,000 yuan)", Decimal(5_200_000), "CNY"),
+    ]
+    found = {(t, ind, rec) for t, ind, rec, _, _ in _facts(body)}
+    assert {
+        ("2,300", "aid_funds", "Linxi"),
+        ("4", "aid_projects", "Linxi"),
+        ("11", "professionals_sent", "Heping"),
+    } <= found
+    assert ("520 (10,000 yuan)", "social_donations") in {(t, ind) for t, ind, *_ in found}
+
+
+def test_a_single_spaced_table_of_years_with_a_unit_column_and_a_change_reads_the_latest_year_s_change() -> None:
+    body = (
+        "Main indicators of the pairing\n"
+        "Item Units 2012 2011 Growth(%)\n"
+        "Government aid funds RMB 10,000 4,400 4,000 10.0\n"
+        "Teachers sent person 50 40 25.0\n"
+        "Rural roads built km 30 24 25.0\n"
+    )
+    assert _facts(body) == [
+        ("4,400", "government_aid_funds", "Baishan County", 2012, Decimal("10.0")),
+        ("4,000", "government_aid_funds", "Baishan County", 2011, None),
+        ("50", "professionals_sent", "Baishan County", 2012, Decimal("25.0")),
+        ("40", "professionals_sent", "Baishan County", 2011, None),
+        ("30", "road_length", "Baishan County", 2012, Decimal("25.0")),
+        ("24", "road_length", "Baishan County", 2011, None),
+    ]
+
+
+def test_a_single_spaced_table_of_one_word_columns_is_read_and_prose_is_no_table() -> None:
+    body = (
+        "County Funds Projects Villages\n"
+        "Linxi 420 12 8\n"
+        "Heping 380 9 6\n"
+        "\nAnhe sent 30 teachers and 12 doctors in 2012.\nAnhe built 5 schools and 2 clinics.\n"
+    )
+    ex = read_report(TITLE + body, report_year=2012)
+    assert [m.noun for m in ex.mentions[:3]] == ["fund", "project", "village"]
+    assert "+table" in ex.mentions[1].rule
+    assert all("+table" not in m.rule for m in ex.mentions[6:])

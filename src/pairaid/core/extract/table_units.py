@@ -12,7 +12,16 @@ from decimal import Decimal
 from pairaid.core.extract.model import Mention
 from pairaid.core.units import is_person_noun, match_unit, short_length_at, singular
 
-__all__ = ["UNIT", "header_counts", "labelled_rows", "measured", "row_unit_cell", "scale_of"]
+__all__ = [
+    "MONEY_CELL",
+    "UNIT",
+    "bracketed_money",
+    "header_counts",
+    "labelled_rows",
+    "measured",
+    "row_unit_cell",
+    "scale_of",
+]
 
 _SCALE_WORDS = r"[\d,]+\s+(?:million|billion)|[\d,]+|ten\s+thousand|hundred\s+million|million|billion"
 # "(10,000 yuan)", "(Unit: 100 million RMB)", or the currency code first in a bracket: "(CNY 10,000)", "(RMB million)",
@@ -45,6 +54,8 @@ def scale_of(text: str) -> Decimal | None:
     return Decimal(number.replace(",", "")) * _SCALES.get(word, Decimal(1))
 
 
+# a row's unit cell of money with its currency code first and no bracket: "RMB 10,000", "CNY million"
+MONEY_CELL = re.compile(rf"(?:RMB|CNY)\s+(?:{_SCALE_WORDS})", re.I)
 _UNIT_CELL = re.compile(r"(?:persons?|people|person[-\s]times|households?|number|items?|units?)", re.I)
 _MEASURES = frozenset({"ha", "mu", "km", "m", "m2", "m3", "t", "kg"})
 _LAST_BRACKET = re.compile(r"\(\s*([^()]+?)\s*\)\s*$")
@@ -55,7 +66,12 @@ def row_unit_cell(cells: list[tuple[int, str]]) -> str | None:
     "persons", "person-times", "km", "mu"), or ``None``."""
     for _, cell in cells:
         bare = cell.strip().strip("()")
-        if UNIT.fullmatch(cell.strip()) or _UNIT_CELL.fullmatch(bare) or _measure_word(bare) is not None:
+        if (
+            UNIT.fullmatch(cell.strip())
+            or MONEY_CELL.fullmatch(bare)
+            or _UNIT_CELL.fullmatch(bare)
+            or _measure_word(bare) is not None
+        ):
             return bare
     return None
 
@@ -139,4 +155,30 @@ def labelled_rows(text: str, out: list[Mention], starts: dict[int, int]) -> set[
         else:
             continue
         drop.update(k for k, u in enumerate(out) if row.start("unit") <= u.start < row.end("unit"))
+    return drop
+
+
+# a unit of money in brackets right after a bare number: "gifts of 730 (10,000 yuan)", "2,865 (CNY 10,000)"
+_BRACKETED_MONEY = re.compile(
+    rf"[ \t]*\(\s*(?:unit\s*:\s*)?(?:(?:{_SCALE_WORDS})\s+(?:yuan|RMB|CNY)|(?:RMB|CNY)\s+(?:{_SCALE_WORDS}))\s*\)",
+    re.I,
+)
+
+
+def bracketed_money(text: str, out: list[Mention]) -> set[int]:
+    """Read in place in ``out`` a bare number followed by a unit of money in brackets ("730 (10,000 yuan)": 7.3
+    million yuan); the indexes of the units' own mentions, which state no amount."""
+    drop: set[int] = set()
+    for i, m in enumerate(out):
+        if m.unit != "count" or m.noun is not None or text[m.end : m.end + 3].lstrip()[:1] != "(":
+            continue
+        found = _BRACKETED_MONEY.match(text, m.end)
+        scale = scale_of(found.group()) if found is not None else None
+        if found is None or scale is None:
+            continue
+        end = found.end()  # the unit is the figure's: its words go on after the bracket ("(10,000 yuan) of donations")
+        out[i] = replace(
+            m, unit="CNY", value=m.value * scale, end=end, text=text[m.start : end], rule=m.rule + "+bracket"
+        )
+        drop.update(k for k, u in enumerate(out[i + 1 : i + 3], start=i + 1) if u.start < found.end())
     return drop

@@ -32,11 +32,21 @@ from functools import cache
 
 from pairaid.core.extract.model import Mention, Period, Sentence
 from pairaid.core.extract.rules import rule_set, word_list
+from pairaid.core.extract.spaced_tables import spaced_cells
 from pairaid.core.extract.table_headers import NUMBER as _NUMBER
 from pairaid.core.extract.table_headers import RULE_LINE, header_above, wrapped_header
 from pairaid.core.extract.table_headers import cells as _cells
 from pairaid.core.extract.table_model import ZH_CELL, Table, TableCell, lines_of, renumbered
-from pairaid.core.extract.table_units import UNIT, header_counts, labelled_rows, measured, row_unit_cell, scale_of
+from pairaid.core.extract.table_units import (
+    MONEY_CELL,
+    UNIT,
+    bracketed_money,
+    header_counts,
+    labelled_rows,
+    measured,
+    row_unit_cell,
+    scale_of,
+)
 from pairaid.core.extract.tables_zh import HAN_CHAR, chinese_tables
 
 # Table, TableCell and ZH_CELL are read from here by the later steps
@@ -56,19 +66,21 @@ def read_tables(
     starts = {m.start: i for i, m in enumerate(mentions)}
     out = list(mentions)
     tables: list[Table] = []
-    drop = labelled_rows(text, out, starts)
+    drop = labelled_rows(text, out, starts) | bracketed_money(text, out)
     if drop:
         mentions = tuple(out)
+    spaced = spaced_cells(lines)  # "Linxi 812 9 14": tables whose cells single spaces split
     k = 0
     while k < len(lines):
         start, line = lines[k]
-        header = _cells(line)
-        found = _table_rows(lines, k, header)
+        header = spaced.get(k) or _cells(line)
+        found = _table_rows(lines, k, header, spaced)
         if found is None:
             k += 1
             continue
         header, rows, j, lead = found
-        header, above = header_above(lines, k, header)  # a bottom-aligned header: "Aid" over "funds" over "(yuan)"
+        # a bottom-aligned header: "Aid" over "funds" over "(yuan)"
+        header, above = header_above(lines, k, header) if k not in spaced else (header, 0)
         givers, takers = _side_columns(header[:lead])
         pairs = _row_pairs(header[0][1], [cells[0][1] for _, cells in rows], totals)
         caption_at, caption = next(((a, c) for a, c in reversed(lines[: k - above]) if c.strip()), (start, ""))
@@ -85,10 +97,11 @@ def read_tables(
         # | 2,865 | 5,930" under a header of years)
         # ... nor a unit cell of a row ("Fiscal aid | 10,000 yuan | 38,200 | 41,500")
         row_cells = [(a + off, cell) for a, c in rows for off, cell in c[:lead]]
-        wrapping = lines[k + 1 : k + 1 + wrapped_header(lines, k, _cells(line))[1]]  # "(10,000 yuan)" under a cell
+        wrapped = wrapped_header(lines, k, _cells(line))[1] if k not in spaced else 0
+        wrapping = lines[k + 1 : k + 1 + wrapped]  # "(10,000 yuan)" under a cell
         row_cells += [(a + off, cell) for a, c in [*wrapping, *lines[k - above : k]] for off, cell in _cells(c)]
-        for at, cell in [(start + offset, cell) for offset, cell in _cells(line)] + row_cells:
-            in_cell = UNIT.search(cell)
+        for at, cell in [(start + offset, cell) for offset, cell in spaced.get(k) or _cells(line)] + row_cells:
+            in_cell = UNIT.search(cell) or MONEY_CELL.fullmatch(cell)
             if in_cell is not None:
                 units.append((at + in_cell.start(), at + in_cell.end()))
         for i, m in enumerate(mentions):  # the caption's unit states no amount
@@ -138,9 +151,15 @@ def read_tables(
                 cells_out.append(TableCell(i, name, label, total, period, donor, recipient))
             for col in sorted(changes & set(in_row)):
                 figure = next((c for c in range(col - 1, 0, -1) if c in in_row and c not in changes), None)
+                dated = [c for c in years if c < col and c in in_row]
+                if figure in years and dated:  # "2017  2016  Change (%)": the change of the latest year's figure
+                    figure = max(dated, key=lambda c: years[c])
                 if figure is None:
                     continue
-                earlier = [years[c] for c in years if c < figure]
+                if figure in years:  # the latest year before it over the figure's year
+                    earlier = [y for y in years.values() if y < years[figure]]
+                else:
+                    earlier = [years[c] for c in years if c < figure]
                 base = max(earlier) if earlier else (years[figure] - 1 if figure in years else None)
                 if base is None and row_year is not None:
                     base = row_year - 1
@@ -207,7 +226,7 @@ def value_column(name: str) -> bool:
 
 
 def _table_rows(
-    lines: list[tuple[int, str]], k: int, header: list[tuple[int, str]]
+    lines: list[tuple[int, str]], k: int, header: list[tuple[int, str]], spaced: dict[int, list[tuple[int, str]]]
 ) -> tuple[list[tuple[int, str]], list[tuple[int, list[tuple[int, str]]]], int, int] | None:
     """The header (with an empty label cell put first when it has none: "  2004  2005"), the rows, the
     index of the line after them and the number of cells of words that lead each row, of the table whose
@@ -222,7 +241,7 @@ def _table_rows(
         return None
     if dated and _YEAR.fullmatch(header[0][1]):
         header = [(-1, ""), *header]  # no header over the labels
-    header, wrapped = wrapped_header(lines, k, header)
+    header, wrapped = wrapped_header(lines, k, header) if k not in spaced else (header, 0)
     rows = []
     j = k + 1 + wrapped
     if j < len(lines) and RULE_LINE.fullmatch(lines[j][1]):
@@ -230,7 +249,7 @@ def _table_rows(
     english = not HAN_CHAR.search(lines[k][1])
     lead: int | None = None
     while j < len(lines):
-        cells = _cells(lines[j][1])
+        cells = spaced.get(j) or _cells(lines[j][1])
         label = cells[0][1] if cells else ""
         words = next((n for n, (_, c) in enumerate(cells) if n and _NUMBER.fullmatch(c)), len(cells))
         if (

@@ -1,0 +1,125 @@
+"""English tables whose cells a flattening ran together with single spaces (issue 11): the cells of their lines.
+
+A header of columns whose names end in their units in brackets ("Aided county Relief money (10,000 yuan) Wells
+(number) Nurses sent (persons)"), or ends in years and a change ("Item Units 2012 2011 Growth(%)"), or is one word
+per column ("County Funds Projects Villages"), over two or more rows of a label (maybe its unit after it,
+"Government aid RMB 10,000", under "Units") and as many numbers as the header has columns of figures ("Linxi 812 9
+14"). :func:`spaced_cells` gives each such line's cells with their offsets, as the cells of
+a table split by tabs or wide gaps are, for :mod:`~pairaid.core.extract.tables` to read the table as any other.
+The first column's name stands in the first bracketed column's cell too: its words cannot be told apart ("Aided
+county Relief money (10,000 yuan)"), and the rules read both ("aided": the rows' labels are the receivers).
+"""
+
+from __future__ import annotations
+
+import re
+
+from pairaid.core.extract.table_headers import NUMBER, cells
+
+__all__ = ["spaced_cells"]
+
+Cells = list[tuple[int, str]]
+
+_TOKEN = re.compile(r"\S+")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_CHANGE = re.compile(r"(?:change|growth|increase|y-?o-?y|\+/-|±)?\s*\(?%\)?", re.I)
+_UNIT_HEADER = re.compile(r"units?", re.I)
+# a row's unit after its label, under a column "Units": "RMB 10,000", "10,000 yuan", "person-times", "km", "wells"
+_ROW_UNIT = re.compile(
+    r"(?:(?:CNY|RMB|yuan)\s+[\d,]+(?:\s+(?:million|billion))?|[\d,]+\s+(?:yuan|CNY|RMB)"
+    r"|(?:ten\s+thousand|hundred\s+million|million|billion)\s+(?:yuan|CNY|RMB)|[A-Za-z²-]+)$",
+    re.I,
+)
+_BRACKET_END = re.compile(r"\)(?=\s|$)")
+_ROWS_AT_LEAST = 2
+
+
+def spaced_cells(lines: list[tuple[int, str]]) -> dict[int, Cells]:
+    """``{line index: cells}`` of the header and rows of each table of ``lines`` written with single spaces."""
+    out: dict[int, Cells] = {}
+    k = 0
+    while k < len(lines) - _ROWS_AT_LEAST:
+        line = lines[k][1]
+        header = _header(line) if "  " not in line and "\t" not in line and len(cells(line)) == 1 else None
+        if header is None:
+            k += 1
+            continue
+        columns, unit_column = header
+        rows: dict[int, Cells] = {}
+        j = k + 1
+        while j < len(lines) and (row := _row(lines[j][1], len(columns) - 1 - unit_column, unit_column)) is not None:
+            rows[j] = row
+            j += 1
+        if len(rows) >= _ROWS_AT_LEAST:
+            out[k] = columns
+            out.update(rows)
+            k = j
+        else:
+            k += 1
+    return out
+
+
+def _tokens(line: str) -> Cells:
+    return [(m.start(), m.group()) for m in _TOKEN.finditer(line)]
+
+
+def _header(line: str) -> tuple[Cells, int] | None:
+    """The cells of a header written with single spaces (the label's column first; ``Unit`` second when the rows
+    have a unit after their label) and whether it has that unit column, or ``None`` when ``line`` is none."""
+    tokens = _tokens(line)
+    if len(tokens) < 3 or not tokens[0][1][:1].isalpha():
+        return None
+    # "Item Units 2012 2011 Growth(%)": years and a change at its end
+    n = 0
+    while n < len(tokens) - 1 and (_YEAR.fullmatch(tokens[-1 - n][1]) or _CHANGE.fullmatch(tokens[-1 - n][1])):
+        n += 1
+    years = sum(1 for _, t in tokens[len(tokens) - n :] if _YEAR.fullmatch(t))
+    if n >= 2 and years >= 1:
+        rest = tokens[: len(tokens) - n]
+        unit = len(rest) >= 2 and _UNIT_HEADER.fullmatch(rest[-1][1]) is not None
+        label = rest[:-1] if unit else rest
+        if any(NUMBER.fullmatch(t) for _, t in label):
+            return None
+        head = [(label[0][0], " ".join(t for _, t in label))] + ([rest[-1]] if unit else [])
+        return head + tokens[len(tokens) - n :], int(unit)
+    # "Aided county Relief money (10,000 yuan) Wells (number)": columns that end in their units in brackets
+    ends = [m.end() for m in _BRACKET_END.finditer(line)]
+    if len(ends) >= 2 and ends[-1] == len(line.rstrip()):
+        columns, at = [], 0
+        for end in ends:
+            segment = line[at:end]
+            columns.append((at + len(segment) - len(segment.lstrip()), segment.strip()))
+            at = end
+        if any("(" not in name for _, name in columns):
+            return None
+        return [columns[0], *columns], 0
+    # "County Funds Projects Villages": one word per column, no number
+    if all(t.isalpha() for _, t in tokens):
+        return tokens, 0
+    return None
+
+
+def _row(line: str, figures: int, unit_column: int) -> Cells | None:
+    """The cells of a row of ``figures`` numbers after a label (and its unit when ``unit_column``), or ``None``."""
+    if "  " in line or "\t" in line:
+        return None
+    tokens = _tokens(line)
+    trailing = 0
+    while trailing < len(tokens) and NUMBER.fullmatch(tokens[-1 - trailing][1]):
+        trailing += 1
+    if trailing < figures or (trailing > figures and not unit_column) or len(tokens) == trailing:
+        return None
+    values = tokens[len(tokens) - figures :]
+    label_end = values[0][0]
+    words = line[:label_end].rstrip()
+    if not re.search(r"[A-Za-z]", words):
+        return None
+    out: Cells = []
+    if unit_column:
+        unit = _ROW_UNIT.search(words)
+        if unit is None or unit.start() == 0:
+            return None
+        out = [(0, words[: unit.start()].strip()), (unit.start(), unit.group())]
+    else:
+        out = [(0, words)]
+    return out + values
