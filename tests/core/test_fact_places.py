@@ -473,3 +473,17 @@ def test_a_part_whose_own_words_name_its_place_before_it_goes_there() -> None:
         " was used.\n"
     )
     assert places(text) == [("8 million yuan", "Shandong", "Kashi"), ("3 million yuan", "Shandong", "Shule County")]
+
+
+def test_a_list_of_places_stops_at_a_name_of_the_donor_s_side_or_an_office() -> None:
+    # issue 11 (blind set 12's classes): "to B1, Deputy Governor C said"; "to B1 and A1 District M yuan to B2"
+    # where A1 District is of the donor's province
+    text = "Shandong - Kashi Pairing Assistance\n\n" + (
+        "In 2009 Shandong gave 5 million yuan to Shule County, Deputy Governor Wang said.\n\n"
+        "Shandong gave 9 million yuan to Yengisar County and Qingdao gave 2 million yuan to Shufu County.\n"
+    )
+    assert places(text) == [
+        ("5 million yuan", "Shandong", "Shule County"),
+        ("9 million yuan", "Shandong", "Yengisar County"),
+        ("2 million yuan", "Qingdao", "Shufu County"),
+    ]

@@ -244,14 +244,17 @@ def sentence_recipient(right: str, donor: str | None, *, where: bool = True) -> 
 _LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
 
-def _listed_places(place: str, donor_words: set[str]) -> str:
-    """The places of a list up to the first name that is the donor or is no place: "Sichuan Province, Liaoning"
-    in a Liaoning chapter is Sichuan Province; "Jiashi County Industrial Park" is Jiashi County (an area
-    word before the first word of an office, park or plan)."""
+def _listed_places(place: str, donor: str | None) -> str:
+    """The places of a list up to the first name that is the donor, of its province or no place: "Sichuan Province,
+    Liaoning" in a Liaoning chapter is Sichuan Province, "Linxi County and Anhe's Heping District" Linxi County;
+    "Jiashi County Industrial Park" is Jiashi County (an area word before an office, park or plan's words)."""
+    donor_words = set(donor.lower().split()) if donor else set()
     end, pos = 0, 0
     for gap in [*_LIST_GAP.finditer(place), None]:
         item = place[pos : gap.start() if gap is not None else len(place)]
         if donor_words & {re.sub(r"[’']s$", "", w) for w in re.split(r"[\s\-–]+", item.lower())}:
+            break
+        if pos and place_side(item, donor) == "donor":
             break
         other = NOT_PLACE.search(item)
         if other is not None:
@@ -269,8 +272,7 @@ def _recipient(m: re.Match[str], donor: str | None, *, where: bool = True) -> st
     """The place of one match of ``_SENTENCE_PLACE`` when it passes the tests of :func:`sentence_recipient`."""
     if not where and m.group(0)[:3].rstrip().lower() == "in":
         return None
-    donor_words = set(donor.lower().split()) if donor else set()
-    place = _listed_places(m.group("place").strip(), donor_words)
+    place = _listed_places(m.group("place").strip(), donor)
     if not place or place.endswith("-"):
         return None
     place = re.sub(r"[’']s$", "", place)
