@@ -487,3 +487,16 @@ def test_a_list_of_places_stops_at_a_name_of_the_donor_s_side_or_an_office() -> 
         ("9 million yuan", "Shandong", "Yengisar County"),
         ("2 million yuan", "Qingdao", "Shufu County"),
     ]
+
+
+def test_the_prefecture_named_by_its_kind_alone_is_the_chapter_s_recipient() -> None:
+    # issue 11 (blind set 12's classes): "invested N in the prefecture, with A1 building M in B1"
+    text = "Shandong - Kashi Prefecture Pairing Assistance\n\n" + (
+        "In 2009 Shandong invested 30 million yuan of aid funds in the prefecture, with Qingdao building"
+        " 12 schools in Shule County.\n"
+    )
+    got = places(text)
+    assert got[0] == ("30 million yuan", "Shandong", "Kashi Prefecture")
+    # no anaphor when the sentence has named a place before: "the prefecture" is that one
+    text = "Shandong - Kashi Prefecture Pairing Assistance\n\nShandong built 40 houses in Shule County.\n"
+    assert places(text) == [("40 houses", "Shandong", "Shule County")]

@@ -206,7 +206,7 @@ def fact_places(
             continue
         body = text[sent.start : sent.end]
         heading = headings[sent.section] if sent.section < len(headings) else None
-        named = named_places(body, parties.donor, recipients)
+        named = named_places(body, parties.donor, recipients, parties.recipient)
         actors = sentence_actors(body)
         acting = _actor_sides(body, parties.donor, named, actors)
         # the scene of the sentence: (offset, place) of each place named and each figure's recipient

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from pairaid.core.extract.opening_parties import known_codes
 from pairaid.core.extract.pairing_places import RecipientPlaces
 from pairaid.core.extract.places import NOT_PLACE, place_side, sentence_places, within
 from pairaid.core.extract.rules import word_list
@@ -48,10 +49,31 @@ def _areas_named(text: str, donor: str | None, found: list[tuple[int, int, str]]
     return out
 
 
-def named_places(text: str, donor: str | None, recipients: RecipientPlaces) -> Named:
+# "in the prefecture", "to the county": the report's recipient, when it is an area of that kind
+_ANAPHOR = re.compile(r"\b(?:in|to|for|into|across)\s+the\s+(?P<kind>prefecture|league|region|province|county)\b")
+_LEVELS = {"prefecture": "p", "league": "p", "region": "r", "province": "r", "county": "c"}
+
+
+def _anaphors(text: str, home: str | None, upto: int) -> list[tuple[int, int, str]]:
+    """Where ``text`` names the report's recipient ``home`` by its kind of area alone ("invested N in the
+    prefecture" in a chapter on Baishan Prefecture), before ``upto`` (where it first names a place: "the
+    prefecture" is that one then): its kind as its name's last word says, else as the gazetteer's areas of
+    that name all are (none when they are of several levels: Kashgar, city or prefecture)."""
+    if not home or "the " not in text[:upto]:
+        return []
+    kind = home.split()[-1].lower()
+    if kind not in _LEVELS:
+        levels = {"r" if c.endswith("0000") else "p" if c.endswith("00") else "c" for c in known_codes(home)}
+        kind = next((k for k, level in _LEVELS.items() if {level} == levels), "")
+    return [(m.start(), m.end(), home) for m in _ANAPHOR.finditer(text, 0, upto) if m.group("kind") == kind]
+
+
+def named_places(text: str, donor: str | None, recipients: RecipientPlaces, home: str | None = None) -> Named:
     """The places ``text`` names, in order; where two overlap the longer stays, and a place followed by the
-    area that holds it ("Zunyi City of Guizhou Province", "Naqu of Tibet") is one place."""
+    area that holds it ("Zunyi City of Guizhou Province", "Naqu of Tibet") is one place; with ``home`` (the
+    report's recipient), "in the prefecture" names it when it is a prefecture (:func:`_anaphors`)."""
     found = [*sentence_places(text, donor), *recipients.find(text)]
+    found += _anaphors(text, home, min((p[0] for p in found), default=len(text)))
     found = sorted([*found, *_areas_named(text, donor, found)], key=lambda p: (p[0], -(p[1] - p[0])))
     out: list[tuple[int, int, str]] = []
     for p in found:
