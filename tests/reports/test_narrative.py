@@ -3,6 +3,7 @@ edited before export (pairaid report --narrative-out, then --narrative)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -36,15 +37,50 @@ def test_the_sample_s_summary_in_both_languages() -> None:
 
 
 def test_parts_larger_than_their_whole_are_said_alone() -> None:
+    """Regression (issue 12): a part its whole does not hold was listed beside it ("aid funds of 650,000 yuan
+    and 67.03 million yuan of government (fiscal) aid"), as if they added up: a sentence of its own."""
     headline = [
         _total("aid_funds", "650000", "CNY", "650,000 yuan"),
         _total("government_aid_funds", "67030000", "CNY", "67.03 million yuan"),
     ]
     text = narrative(headline=headline, year=2011, who=None, language="en")["funds"]
     assert text == (
-        "In 2011, the donor provinces and cities provided aid funds of 650,000 yuan and "
-        "67.03 million yuan of government (fiscal) aid."
+        "In 2011, the donor provinces and cities provided aid funds of 650,000 yuan. "
+        "In 2011, government (fiscal) aid came to 67.03 million yuan."
     )
+    zh = [_total("aid_funds", "650000", "CNY", "65万元"), _total("government_aid_funds", "67030000", "CNY", "6703万元")]
+    said = narrative(headline=zh, year=2011, who=None, language="zh-hans")["funds"]
+    assert said == "2011年，各帮扶省市提供援助资金65万元。2011年财政援助资金6703万元。"
+
+
+def _of(code: str, value: str, shown: str, pairings: set[int], reaches: list[set[int]]) -> ReportValue:
+    found = _total(code, value, "CNY", shown)
+    return replace(found, pairings=frozenset(pairings), reaches=tuple(frozenset(r) for r in reaches))
+
+
+def test_parts_are_of_which_only_when_the_totals_say_they_are_parts() -> None:
+    """Issue 12: grants, government aid and social donations were listed side by side after the aid funds as if
+    they summed to it. Pairing 1 over 2; pairing 3 beside them. Grants stated by 2 are inside 1's aid funds
+    ("of which"); government aid of pairing 3 and donations with no whole of theirs are sentences apart."""
+    headline = [
+        _of("aid_funds", "1000", "1,000 yuan", {1, 2}, [{1}]),
+        _of("grant_funds", "300", "300 yuan", {2}, [{1, 2}]),
+        _of("government_aid_funds", "500", "500 yuan", {3}, [{3}]),
+        _of("social_donations", "40", "40 yuan", {3}, [{3}]),
+    ]
+    en = narrative(headline=headline, year=2012, who="Anhe", language="en")["funds"]
+    assert en == (
+        "In 2012, Anhe provided aid funds of 1,000 yuan (of which 300 yuan in grants). "
+        "In 2012, government (fiscal) aid came to 500 yuan. In 2012, social donations came to 40 yuan."
+    )
+    zh = [replace(v, shown=v.shown.replace(" yuan", "元")) for v in headline]
+    said = narrative(headline=zh, year=2012, who="安和", language="zh-hans")["funds"]
+    assert said == (
+        "2012年，安和提供援助资金1,000元（其中无偿援助资金300元）。2012年财政援助资金500元。2012年社会捐赠40元。"
+    )
+    # no whole at all: each part alone, none listed beside another
+    alone = narrative(headline=headline[1:3], year=2012, who="Anhe", language="en")["funds"]
+    assert alone == "In 2012, grants came to 300 yuan. In 2012, government (fiscal) aid came to 500 yuan."
 
 
 def test_an_edited_file_replaces_drops_and_keeps_paragraphs() -> None:

@@ -45,7 +45,9 @@ def narrative(
     unit in the codelist; of an indicator told in two units (leaders' visits in persons and in
     person-times), the total in the codelist's unit is said, else the first; of one told as the year's and
     as a stock at its end, the year's. A part is said "of which" of its whole only when it rests on the
-    whole's pairings (:func:`_inside`), else alone."""
+    whole's pairings (:func:`_inside`) and the parts are not larger than the whole; else it is a sentence of
+    its own after the theme's, never listed beside its whole or the other parts as if they added up
+    (issue 12)."""
     words = wording("narrative")
     items: dict[str, dict[str, Any]] = words["items"]
     by_code: dict[str, ReportValue] = {}
@@ -67,19 +69,25 @@ def narrative(
     inside = {c for codes in parts_of.values() for c in codes}
     paragraphs = {}
     for theme, template in words["themes"].items():
-        phrases = []
+        phrases, apart = [], []
         for code, item in items.items():
             if item["theme"] != theme or code not in by_code or code in inside:
+                continue
+            if item.get("part_of"):  # a part its whole does not hold: a sentence of its own
+                apart.append(say(item["alone"], language).format(v=by_code[code].shown, year=year))
                 continue
             phrase = say(item, language).format(v=by_code[code].shown)
             parts = [say(items[c], language).format(v=by_code[c].shown) for c in parts_of.get(code, [])]
             if parts:
                 phrase += say(words["parts"], language).format(items=say(words["parts_glue"], language).join(parts))
             phrases.append(phrase)
+        sentences = apart
         if phrases:
-            paragraphs[theme] = say(template, language).format(
-                year=year, who=who or say(words["who_overview"], language), items=_joined(phrases, language)
-            )
+            who_said = who or say(words["who_overview"], language)
+            opening = say(template, language).format(year=year, who=who_said, items=_joined(phrases, language))
+            sentences = [opening, *apart]
+        if sentences:
+            paragraphs[theme] = say(words["sentence_glue"], language).join(sentences)
     return paragraphs
 
 
