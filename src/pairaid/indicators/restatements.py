@@ -140,6 +140,17 @@ def conflicting_extracted(qs: QuerySet[DataValue]) -> list[int]:
     of one figure are two statements of it, never added (issue 12); but two figures at distinct spans of one
     sentence are two figures (:func:`distinct_in_one_sentence`), one statement of their sum: both count, or
     neither when another statement outranks theirs."""
+    return [pk for _kept, set_aside in _ranked(qs) for pk in set_aside]
+
+
+def conflict_groups(qs: QuerySet[DataValue]) -> list[tuple[list[int], list[int]]]:
+    """The figures of ``qs`` told with different values that :func:`conflicting_extracted` decides between:
+    per figure, the ids of the values kept and of those set aside (for a report to say which it kept)."""
+    return [(kept, set_aside) for kept, set_aside in _ranked(qs) if set_aside]
+
+
+def _ranked(qs: QuerySet[DataValue]) -> list[tuple[list[int], list[int]]]:
+    """Per figure of ``qs``'s extracted values: the ids kept and those set aside (:func:`conflicting_extracted`)."""
     groups: dict[tuple[object, ...], dict[object, list[tuple[int, Decimal, Place]]]] = {}
     rows = (
         qs.filter(status=DataValueStatus.EXTRACTED, part_of__isnull=True)
@@ -149,16 +160,18 @@ def conflicting_extracted(qs: QuerySet[DataValue]) -> list[int]:
     for pk, value, d, ss, st, en, *key in rows:
         statement = (d, ss) if d is not None and ss is not None else pk  # one sentence: one statement
         groups.setdefault(tuple(key), {}).setdefault(statement, []).append((pk, value, (d, ss, st, en)))
-    dropped: list[int] = []
+    found: list[tuple[list[int], list[int]]] = []
     for statements in groups.values():
         ranked = []
+        dropped: list[int] = []
         for members in statements.values():
             kept = [m for m in members if not _outranked(m, members)]  # two readings of one span: the larger
             dropped.extend(m[0] for m in members if m not in kept)
             ranked.append((sum(m[1] for m in kept), -members[0][0], kept))
         ranked.sort(key=lambda r: (r[0], r[1]), reverse=True)  # the largest statement, else the first stored
         dropped.extend(m[0] for _value, _first, kept in ranked[1:] for m in kept)
-    return dropped
+        found.append(([m[0] for m in ranked[0][2]], dropped))
+    return found
 
 
 def _outranked(member: tuple[int, Decimal, Place], members: list[tuple[int, Decimal, Place]]) -> bool:

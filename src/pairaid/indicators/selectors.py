@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable, Sequence
 
 from django.db.models import Max, Q, QuerySet
 
 from pairaid.activities.models import Activity
+from pairaid.activities.selectors import of_pairings
 from pairaid.core.codelists import Indicator as CodelistIndicator
 from pairaid.core.codelists import codelist_digest
 from pairaid.core.errors import CodelistError
@@ -19,9 +21,11 @@ from pairaid.indicators.models import (
     CodelistFile,
     DataValue,
     DataValueKind,
+    DataValueStatus,
     Indicator,
     subject_key,
 )
+from pairaid.indicators.restatements import conflict_groups
 from pairaid.registry.models import Organisation, Pairing
 from pairaid.registry.selectors import pairing_tree
 
@@ -264,3 +268,30 @@ def figures_quoted(
         if place in wanted:
             found.setdefault(place, v)
     return found
+
+
+def conflicts_set_aside(
+    *, year: int, period_kinds: Sequence[str], pairing_ids: Iterable[int] | None = None
+) -> list[tuple[list[DataValue], list[DataValue]]]:
+    """The figures of ``year`` told with different values among the extracted ones (the same indicator,
+    subject, period, disaggregation, kind and unit), as the roll-ups read them with extracted figures: per
+    figure, the values kept and those set aside (:func:`pairaid.indicators.restatements.conflict_groups`),
+    with their indicator, subject and evidence's document. Totals of summed indicators, actual values of
+    ``period_kinds``; of ``pairing_ids``' figures and their activities' when given."""
+    summed = [i.pk for i in indicators_by_code().values() if i.aggregation != "none"]
+    qs = DataValue.objects.filter(
+        indicator_id__in=summed,
+        disaggregation="",
+        status=DataValueStatus.EXTRACTED,
+        kind=DataValueKind.ACTUAL,
+        period_kind__in=list(period_kinds),
+        period_end__gte=datetime.date(year, 1, 1),
+        period_end__lte=datetime.date(year, 12, 31),
+    )
+    if pairing_ids is not None:
+        qs = qs.filter(of_pairings(list(pairing_ids)))
+    groups = conflict_groups(qs)
+    wanted = {pk for kept, set_aside in groups for pk in (*kept, *set_aside)}
+    related = ("indicator", "pairing", "area", "activity", "evidence__document")
+    loaded = DataValue.objects.select_related(*related).in_bulk(wanted) if wanted else {}
+    return [([loaded[pk] for pk in kept], [loaded[pk] for pk in set_aside]) for kept, set_aside in groups]

@@ -33,6 +33,12 @@ _LABELS: dict[str, tuple[str, str]] = {
         "每个数据只计一次：上级结对填报的合计不小于下级合计时，视为已包含下级；不小于下级合计与所属项目数据之和时，"
         "项目数据也视为已包含（列出所采用的数据，其后为其已含的数据）；较小的上级数据和未被包含的项目数据另行相加。",
     ),
+    "set_aside": (
+        "{label}, {subject}, {period}, told with two values: {kept} kept; {dropped} set aside",
+        "{label}（{subject}，{period}）有不同数值：采用{kept}；舍弃{dropped}",
+    ),
+    "from_source": ("{value} (from {source})", "{value}（来源：{source}）"),
+    "no_source": ("no document", "无出处"),
     "tree": ("The pairing tree", "结对层级"),
     "level": ("Level", "层级"),
     "recipient_economy": ("The recipient's economy", "受援地经济社会发展"),

@@ -46,6 +46,7 @@ from pairaid.reports.rows import (
     table_rows,
     tree_rows,
 )
+from pairaid.reports.set_aside import set_aside_lines
 from pairaid.reports.versions import code_version
 from pairaid.reports.year import reporting_year
 
@@ -203,10 +204,11 @@ def _report_context(
     before = rollup_by_pairing(indicator="aid_funds", year=year - 1, root=pairing, rollup=aid).get(("CNY", "year"), [])
     children = {str(c.pk) for c in pairing.children.all()}
     names = {p.pk: p.display_name(language) for p in pairing.children.select_related("donor_area", "recipient_area")}
+    left_out = set_aside_lines(year=year, language=language, include_extracted=include_extracted, pairing_ids=ids)
     context = ReportContext(
         title=lab["report_title"].format(name=pairing.display_name(language), year=year),
         is_overview=False,
-        **_opening(totals, year=year, language=language, lab=lab),
+        **_opening(totals, year=year, language=language, lab=lab, set_aside=left_out),
         tree=tree_rows(root=pairing, totals={int(r.key): r.value for r in by_pairing}, language=language),
         channels=table_rows(rollup_by_channel(year=year, root=pairing, language=language), language),
         sectors=table_rows(
@@ -327,10 +329,11 @@ def _overview_context(
         notes=notes,
         include_extracted=include_extracted,
     )[:UNPAIRED_SHOWN]
+    left_out = set_aside_lines(year=year, language=language, include_extracted=include_extracted)
     context = ReportContext(
         title=lab["overview_title"].format(year=year),
         is_overview=True,
-        **_opening(totals, year=year, language=language, lab=lab),
+        **_opening(totals, year=year, language=language, lab=lab, set_aside=left_out),
         channels=table_rows(rollup_by_channel(year=year, language=language), language),
         sectors=table_rows(rollup_by_sector(year=year, finance_types=AID_CHANNELS, language=language), language),
         pairings=table_rows(
@@ -360,9 +363,12 @@ def _overview_context(
     return context, drawn
 
 
-def _opening(totals: list[ScopeTotal], *, year: int, language: str, lab: dict[str, str]) -> dict[str, Any]:
+def _opening(
+    totals: list[ScopeTotal], *, year: int, language: str, lab: dict[str, str], set_aside: list[str]
+) -> dict[str, Any]:
     """What a pairing's report and the overview open with alike: the year, the language and its labels, the
-    headline values of the year's totals and how those were counted."""
+    headline values of the year's totals and how those were counted (``set_aside``: the values of a figure told
+    twice that they left out, :func:`pairaid.reports.set_aside.set_aside_lines`)."""
     return {
         "year": year,
         "language": language,
@@ -379,5 +385,6 @@ def _opening(totals: list[ScopeTotal], *, year: int, language: str, lab: dict[st
         ),
         "counting": counting_notes(
             totals, language=language, activities_word=lab["activities_of"], more_word=lab["and_more"]
-        ),
+        )
+        + set_aside,
     }
