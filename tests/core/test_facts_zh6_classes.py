@@ -164,3 +164,36 @@ CUES = [
 @pytest.mark.parametrize(("text", "year", "donor", "recipient", "expected"), CUES)
 def test_cues(text: str, year: int, donor: str | None, recipient: str | None, expected: list[Figure]) -> None:
     _check(text, year, donor, recipient, expected)
+
+
+# a goal the work serves ("紧扣…目标,") is no plan; the base of a comparison ("比去年增长") dates no figure; a word
+# of a footer in a sentence ("一个电话就…。") makes no footer line, while a footer's label ("联系电话:") does
+# (F1, Z4, Z5, Z7)
+WORDS = [
+    (
+        "安和市援助白山县工作纪实\n\n今年以来,安和紧扣脱贫攻坚目标,向白山投入援助资金9.4亿元,实施援助项目86个。"
+        "安和共安排对口帮扶白山资金3.8亿元,比去年增长12.5%,实施项目410个。\n\n"
+        "安和帮助销售白山农产品2.7亿元。“以前核桃卖不掉,现在打一个电话就有人来收。”乙村果农说,他家9亩核桃园今年"
+        "收入接近6万元。\n\n制表:安和市援助办  联系电话:0571-1234567\n",
+        2031,
+        "安和市",
+        "白山县",
+        [
+            ("9.4亿元", "940000000", "CNY", "aid_funds", ("year", 2031), "安和", "白山"),
+            ("86个", "86", "count", "aid_projects", ("year", 2031), "安和", "白山"),
+            ("410个", "410", "count", "aid_projects", ("year", 2031), "安和", "白山"),
+            ("2.7亿元", "270000000", "CNY", "consumption_assistance", ("year", 2031), "安和", "白山"),
+            ("9亩", "9", "mu", None, None, None, None),
+            ("6万元", "60000", "CNY", None, None, None, None),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "year", "donor", "recipient", "expected"), WORDS)
+def test_goals_bases_and_footer_words(
+    text: str, year: int, donor: str | None, recipient: str | None, expected: list[Figure]
+) -> None:
+    _check(text, year, donor, recipient, expected)
+    found = read_report(text, report_year=year, donor=donor, recipient=recipient)
+    assert not any("1234567" in m.text for m in found.mentions)

@@ -3,7 +3,8 @@
 :func:`exclusion_rule` returns the name of the first rule that rejects a
 number, or ``None`` when the number is a quantity.  The rules, in order:
 
-``footer``            a page footer line (address, postcode, telephone, registration)
+``footer``            a page footer line (address, postcode, telephone, registration; in a line with a Chinese
+                      full stop, only a marker used as a label: "电话:", "邮编 100010")
 ``quoted``            inside a quoted slogan or title (“three ten thousand Yuan”, "7.5")
 ``list_number``       list numbering ("1.", "2、", "(3)", "2." run into a paragraph, "Notes: 1.")
 ``section_number``    a heading's number at a line's start ("3.2 The scale of aid")
@@ -170,12 +171,18 @@ def _speech(text: str, quoted: tuple[tuple[int, int], ...], start: int, end: int
     return False
 
 
+_FOOTER_LABEL = re.compile(r"\s*[:：]|\s*[\d(+]")
+
+
 def index_text(text: str) -> TextIndex:
     """Quoted spans (“…” and "…" pairs within a line, at most 300 characters) and footer lines of ``text``."""
     pats = patterns()
     lines: set[tuple[int, int]] = set()
     for f in pats.footer.finditer(text):
-        lines.add((text.rfind("\n", 0, f.start()) + 1, (text.find("\n", f.end()) + 1 or len(text) + 1) - 1))
+        start, end = text.rfind("\n", 0, f.start()) + 1, (text.find("\n", f.end()) + 1 or len(text) + 1) - 1
+        if "。" in text[start:end] and not _FOOTER_LABEL.match(text, f.end()):
+            continue  # a word of a Chinese sentence ("一个电话就有人上门收。"), not a footer's label ("电话:0998-…")
+        lines.add((start, end))
     footers = tuple(sorted(lines))
     return TextIndex(tuple(_quoted_spans(text)), footers)
 

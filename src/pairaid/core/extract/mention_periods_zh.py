@@ -130,8 +130,10 @@ def _phrases(text: str, sentences: tuple[Sentence, ...]) -> dict[int, list[_Phra
             sentence = sentences[k]
             if any(p.start < m.end() and m.start() < p.end for p in found[k]):
                 continue
-            if kind == "in_year" and w.base_before.search(text, max(sentence.start, m.start() - 4), m.start()):
-                continue  # "比2010年增长": a base year
+            if kind in ("in_year", "last_year") and w.base_before.search(
+                text, max(sentence.start, m.start() - 4), m.start()
+            ):
+                continue  # "比2010年增长", "比去年增长": a base year
             groups = [g for g in m.groups() if g]
             if kind in ("span", "since", "as_of", "in_year"):
                 first, last = int(groups[0]), int(groups[-1]) if kind == "span" else None
