@@ -98,3 +98,21 @@ def test_a_county_named_anywhere_in_its_sentence_takes_the_figures_of_a_province
     assert sides["12 schools"] == "Ziyang County"
     assert sides["300 farmers"] == "Langao County"
     assert sides["3 million yuan"] == "Langao County"  # the scene: "Shaanxi tea" names a product, no place
+
+
+def test_a_figure_written_after_the_noun_it_counts_counts_that_noun() -> None:
+    ex = read_report(
+        "Anhe implemented aid projects 46 in Baishan, among them road projects 21. Anhe doctors did operations 412"
+        " and the county trained farmers 1,200.",
+        report_year=2012,
+        donor="Anhe",
+        recipient="Baishan",
+    )
+    read = {m.text: (m.unit, m.noun) for m in ex.mentions}
+    assert read["46"] == ("count", "project")
+    assert read["412"] == ("count", "operation")
+    assert read["1,200"] == ("person", "farmer")
+    facts = {ex.mentions[f.mention].text: f.indicator for f in ex.facts}
+    assert facts["46"] == "aid_projects"
+    assert facts["21"] == "aid_projects"
+    assert facts["412"] == "surgeries"

@@ -54,6 +54,10 @@ _LABEL_BEFORE = re.compile(
     r"(?:^|[\n;；]|\s{2,})\s*(?:[-–•*·]\s+)?(?P<label>[A-Za-z][A-Za-z'’ -]{2,40}?)"
     r"(?::|\s*(?:[.·](?:[ \t]?[.·]){2,}|…{2,}))\s*$"
 )
+# the figure after the noun it counts, as translated text writes it: "built projects 58", "did operations 412",
+# "signed cooperation projects 11, contract amount ...": the plural noun right before a bare number (not a word after)
+# (one space between: a table's cells stand apart by tabs or several spaces)
+_NOUN_BEFORE = re.compile(r"(?<![A-Za-z’'-])(?P<np>(?:[a-z][a-z-]* ){0,2}[a-z][a-z-]*[a-z]s) $")
 # "46 of the 52 projects": a bare number before the whole it is a part of counts what the whole counts
 _PART_OF_AFTER = re.compile(rf"\s+of\s+(?:the|all|its|their)\s+{_QUAL}", re.I)
 # "and another 800 found jobs": a bare number whose act only people do (``people_acts`` of ``words.yaml``)
@@ -149,6 +153,10 @@ def inherit_units(text: str, mentions: list[Mention]) -> list[Mention]:
             and _PART_OF_AFTER.fullmatch(text, m.end, whole.start)
         ):
             out.append(replace(m, unit=whole.unit, noun=whole.noun))  # "completed 46 of the 52 projects"
+        elif (noun_before := _NOUN_BEFORE.search(lead)) is not None:
+            # "built projects 58", "doctors did operations 412": the noun right before it, its words for the rules
+            by_noun = _counted_by(m, noun_before.group("np").split()[-1])
+            out.append(replace(by_noun, noun_phrase=noun_before.group("np")) if by_noun is not m else m)
         elif _PEOPLE_ACT.match(text, m.end):  # "and another 800 found jobs": people, what the sentence counted last
             who = next((p.noun for p in earlier if p.unit == "person"), None)
             out.append(replace(m, unit="person", noun=who or "person"))
