@@ -151,6 +151,9 @@ def test_a_province_titled_chapter_whose_aid_goes_to_its_prefectures_names_them(
         ("Anhe Supporting Baishan Prefecture, 2015", "Anhe", "Baishan Prefecture"),
         # "with" the recipient
         ("Anhe's Cooperation with Baishan Prefecture", "Anhe", "Baishan Prefecture"),
+        # a table's caption: its label is no side
+        ("Table 3  Anhe Aid to Baishan by County, 2016", "Anhe", "Baishan"),
+        ("Figure 2.1: Anhe Province Counterpart Support for Baishan", "Anhe Province", "Baishan"),
     ],
 )
 def test_a_title_that_names_the_aid_in_words_gives_both_sides(title: str, donor: str, recipient: str | None) -> None:

@@ -40,18 +40,8 @@ if TYPE_CHECKING:
     from pairaid.core.gazetteer import Candidate
 
 __all__ = [
-    "NOT_PLACE",
-    "PART_MARKER",
-    "Parties",
-    "named_area",
-    "place_side",
-    "place_words_end",
-    "report_parties",
-    "sentence_actor_spans",
-    "sentence_actors",
-    "sentence_donor",
-    "sentence_places",
-    "sentence_recipient",
+    "NOT_PLACE", "PART_MARKER", "Parties", "named_area", "place_side", "place_words_end", "report_parties",
+    "sentence_actor_spans", "sentence_actors", "sentence_donor", "sentence_places", "sentence_recipient",
     "supported_place",
 ]
 
@@ -100,6 +90,7 @@ _PROVINCE = re.compile(
     r"\b(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:Province|Zhuang\s+Autonomous\s+Region|Uygur\s+Autonomous\s+Region"
     r"|Hui\s+Autonomous\s+Region|Autonomous\s+Region|Municipality))\b"
 )
+_CAPTION_LABEL = re.compile(r"^\s*(?:Table|Figure|Chart|Annex|Appendix|Schedule)\s+[\dA-Z][\d.-]*[.:]?\s+")
 _IN_PLACE = compile_led(r"\bin\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)\s*$")
 
 
@@ -113,7 +104,9 @@ class Parties:
 
 
 def report_parties(text: str, title: str | None, *, donor: str | None = None, recipient: str | None = None) -> Parties:
-    """The report's donor and recipient from its title and text; ``donor``/``recipient`` given by the caller win."""
+    """The report's donor and recipient from its title and text; ``donor``/``recipient`` given by the caller win.
+    A caption's label before the title's words is none of them ("Table 3  Anhe Aid to Baishan by County")."""
+    title = _CAPTION_LABEL.sub("", title) if title else title
     if title and (fronts := _TITLE_FRONTS.match(title)) is not None and not _TITLE.match(title):
         return Parties(donor or fronts.group("donor").strip(), recipient, "pairing")
     if title:
