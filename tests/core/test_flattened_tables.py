@@ -200,3 +200,47 @@ def test_a_single_spaced_table_of_one_word_columns_is_read_and_prose_is_no_table
     assert [m.noun for m in ex.mentions[:3]] == ["fund", "project", "village"]
     assert "+table" in ex.mentions[1].rule
     assert all("+table" not in m.rule for m in ex.mentions[6:])
+
+
+def _bound(body: str) -> list[tuple[str, str, str | None, str | None]]:
+    ex = read_report(body, report_year=2012, donor="Anhe", recipient="Baishan")
+    found = {f.mention: f.indicator for f in ex.facts}
+    return [(m.text, m.unit, m.noun, found.get(i)) for i, m in enumerate(ex.mentions)]
+
+
+def test_a_statistical_summary_s_labels_say_what_their_figures_count() -> None:
+    body = (
+        "Summary of the year\n\n"
+        "Works completed: 310. Dwellings repaired for poor families: 4,210.\n"
+        "Officials seconded: 27 persons. Nurses, engineers and veterinarians sent: 140 persons.\n"
+        "- Doctors / nurses / vets sent: 120\n"
+        "- Employed in village workshops: 6,300\n"
+    )
+    assert _bound(body) == [
+        ("310", "count", "work", None),
+        ("4,210", "count", "dwelling", "houses"),
+        ("27 persons", "person", "official", "cadres_seconded"),
+        ("140 persons", "person", "nurse", "professionals_sent"),
+        ("120", "person", "doctor", "professionals_sent"),
+        ("6,300", "person", "person", "jobs"),
+    ]
+
+
+def test_a_label_is_read_from_its_line_s_start_not_from_a_word_cut_in_two() -> None:
+    body = "Summary of the year\n\nRoads paved in the county. Hamlets covered by the upgrading scheme: 95.\n"
+    assert _bound(body)[0][:3] == ("95", "count", "hamlet")
+
+
+def test_a_counted_noun_written_just_before_its_number_is_what_it_counts() -> None:
+    body = (
+        "Anhe Aid to Baishan\n\n"
+        "That year Anhe completed aid projects 46, among them road projects 21 and school projects 13. "
+        "Anhe held training classes 57. The aid totals 5 and grows.\n"
+    )
+    assert _bound(body) == [
+        ("46", "count", "project", "aid_projects"),
+        ("21", "count", "project", "aid_projects"),
+        ("13", "count", "project", "aid_projects"),
+        ("57", "count", "class", "training_courses"),
+        ("5", "count", None, None),
+    ]

@@ -50,8 +50,9 @@ _GROUP = re.compile(r"\b(?:batch|group|team|contingent|squad)\b", re.I)
 _SUBJECT = re.compile(r"(?:^|[.;!?]\s+|\n\s*)((?:[A-Za-z][\w’'-]*\s+){0,3}[A-Za-z][\w’'-]*)\s(?:[^.;!?\n]|\.\d)*$")
 # a table flattened into lines: "Cadres seconded: 17; professionals sent: 64"
 # ... or a slide's rows with dotted leaders: "Cadres seconded ........ 17"
+# ... or a statistical bulletin's or a slide's: "Nurses, engineers and vets sent: 140", "- Doctors / nurses sent: 120"
 _LABEL_BEFORE = re.compile(
-    r"(?:^|[\n;；]|\s{2,})\s*(?:[-–•*·]\s+)?(?P<label>[A-Za-z][A-Za-z'’ -]{2,40}?)"
+    r"(?:^|[\n;；]|\s{2,}|(?<=[.!?])\s+)\s*(?:[-–•*·]\s+)?(?P<label>[A-Za-z][A-Za-z'’ ,/-]{2,60}?)"
     r"(?::|\s*(?:[.·](?:[ \t]?[.·]){2,}|…{2,}))\s*$"
 )
 # the figure after the noun it counts, as translated text writes it: "built projects 58", "did operations 412",
@@ -101,6 +102,13 @@ def inherit_units(text: str, mentions: list[Mention]) -> list[Mention]:
     """
     out: list[Mention] = []
     for k, m in enumerate(mentions):
+        if (
+            m.unit == "person"
+            and m.noun in ("person", "people")
+            and _ENDS_LABEL.search(text, max(0, m.start - 3), m.start)
+        ):
+            out.append(_labelled_people(text, m))  # "Officials seconded: 27 persons": officials
+            continue
         if m.unit != "count" or m.noun is not None or "+unit" in m.rule or "+rmb" in m.rule:
             out.append(m)
             continue
@@ -144,7 +152,7 @@ def inherit_units(text: str, mentions: list[Mention]) -> list[Mention]:
             _IN_ALL.match(text, m.end) and (phrase := _APPOSITION_BEFORE.search(text, max(0, m.start - 70), m.start))
         ) or ("numbering" in lead and (phrase := _NUMBERING_BEFORE.search(text, max(0, m.start - 85), m.start))):
             out.append(_in_apposition(m, phrase.group(1), out))
-        elif (label := _LABEL_BEFORE.search(_line_lead(text, m.start, lead))) is not None:
+        elif lead.rstrip()[-1:] in _LABEL_ENDS and (label := _LABEL_BEFORE.search(_line_lead(text, m.start))):
             out.append(_counted_by(m, label.group("label")))
         elif (
             k + 1 < len(mentions)
@@ -212,12 +220,58 @@ def _count_list(text: str, out: list[Mention], k: int) -> None:
         j -= 1
 
 
-def _line_lead(text: str, start: int, lead: str) -> str:
-    """The words before a figure at ``start`` to look for its label in: ``lead`` (40 characters), or up to 120 back to
-    its line's start when it ends on a dotted leader ("Cadres seconded ........................ 21")."""
-    if lead.rstrip()[-1:] not in (".", "·", "…"):
-        return lead
-    return text[max(text.rfind("\n", 0, start) + 1, start - 120) : start]
+def _line_lead(text: str, start: int) -> str:
+    """The words before a figure at ``start`` to look for its label in: back to its line's start, at most 120
+    characters ("Cadres seconded ........................ 21"); a window that starts inside its line starts with a
+    character no label starts with, so that no word cut in two is read as one."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return text[line_start:start] if start - line_start <= 120 else "\x00" + text[start - 120 : start]
+
+
+# the last words of a phrase before a bare number that name no counted noun: verbs ("totals 58"), words of time
+# ("years 3")
+_NOT_NOUNS_BEFORE = frozenset(
+    {
+        "totals",
+        "reaches",
+        "stands",
+        "numbers",
+        "includes",
+        "employs",
+        "covers",
+        "houses",
+        "hosts",
+        "has",
+        "was",
+        "is",
+        "does",
+        "gets",
+        "makes",
+        "sees",
+        "yields",
+        "amounts",
+        "counts",
+        "adds",
+        "brings",
+        "years",
+        "months",
+        "days",
+        "weeks",
+        "hours",
+        "times",
+    }
+)
+_LABEL_ENDS = frozenset(":.·…")
+_PEOPLE_OPENING = re.compile(r"(?:employed|hired|recruited|trained|transferred|relocated|resettled|treated|placed)$")
+_ENDS_LABEL = re.compile(r"[:.·…]\s*$")
+
+
+def _labelled_people(text: str, m: Mention) -> Mention:
+    """``m``, people with no kind of their own ("27 persons"), of the kind the label before it names ("Officials
+    seconded: 27 persons": official), else as it is."""
+    label = _LABEL_BEFORE.search(_line_lead(text, m.start))
+    named = _counted_by(m, label.group("label")) if label is not None else m
+    return replace(m, noun=named.noun) if named.unit == "person" and named.noun not in ("person", "people") else m
 
 
 def _in_apposition(m: Mention, phrase: str, earlier: list[Mention]) -> Mention:
@@ -231,12 +285,24 @@ def _in_apposition(m: Mention, phrase: str, earlier: list[Mention]) -> Mention:
 
 
 def _counted_by(m: Mention, phrase: str) -> Mention:
-    """``m`` counting what ``phrase`` names: people when a word of it counts people, else its first plural."""
-    words = phrase.lower().split()
+    """``m`` counting what ``phrase`` names: its first plural when it comes before any word of people ("Dwellings
+    repaired for poor families"), else people when a word of it counts people ("Registered poor villagers"), people
+    when it opens on their act ("Employed in village workshops"), else its first plural."""
+    words = phrase.lower().replace(",", " ").replace("/", " ").split()
+    if words and words[-1] in _NOT_NOUNS_BEFORE:
+        return m
+    first_plural = next((n for n, w in enumerate(words) if is_plural(w)), None)
+    first_person = next((n for n, w in enumerate(words) if is_person_noun(singular(w))), None)
+    if first_plural is not None and first_person is not None and first_plural < first_person:
+        words = words[:first_person]
+    elif first_person is None and words and _PEOPLE_OPENING.match(words[0]):
+        return replace(m, unit="person", noun="person", noun_phrase=phrase)
     if any(is_person_noun(singular(w)) for w in words):
         noun = next(singular(w) for w in words if is_person_noun(singular(w)))
         return replace(m, unit="person", noun=noun)
     plural = next((w for w in words if is_plural(w)), None)
     if plural is None:
         return m
+    if singular(plural) == "household":  # "Households benefiting: 5,800"
+        return replace(m, unit="household", noun=None, noun_phrase=phrase)
     return replace(m, noun=singular(plural), noun_phrase=phrase)
