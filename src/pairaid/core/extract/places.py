@@ -341,7 +341,7 @@ def place_side(name: str, donor: str | None) -> str | None:
 
 # "Suzhou City's medical departments donated", "In 2011, Wuxi provided": a place acting in its sentence
 _ACTOR = led_pattern(re.compile(
-    rf"(?:^|[,;:】]\s*|\band\s+)(?:the\s+)?(?P<name>{_NAME})(?:[’']s\s+(?:[a-z-]+\s+){{0,4}}?)?\s*"
+    rf"(?:^|[,;:】]\s*|\b(?:and|while|whereas|with)\s+)(?:the\s+)?(?P<name>{_NAME})(?:[’']s\s+(?:[a-z-]+\s+){{0,4}}?)?\s*"
     r"(?:(?:also|further|further\s+more|successively|accumulatively|altogether|jointly|respectively)\s+)?"
     rf"(?:had\s+|has\s+|have\s+)?(?:{'|'.join(word_list('actor_verbs'))})\b"
 ))
