@@ -10,7 +10,8 @@ from lxml import etree
 
 from pairaid.activities.models import Activity, ActivityStatus
 from pairaid.core.errors import InputError
-from pairaid.interop.iati import iati_export
+from pairaid.indicators.models import DataValue, DataValueStatus, Indicator
+from pairaid.interop.iati import FIRST_PERIOD_NOTE, XML_LANG, iati_export
 from pairaid.registry.models import Pairing
 from tests.checks.factories import pairing
 
@@ -21,8 +22,8 @@ def test_every_demo_activity_is_valid_iati_2_03(sample_root: Pairing, tmp_path: 
     schema = etree.XMLSchema(etree.parse(str(SCHEMA)))
     done = iati_export(path=tmp_path / "activities.xml", year=None)
     document = etree.parse(str(done.path))
-    # four give no date and no transaction: no date of theirs is known, and IATI wants one
-    assert (done.activities, done.left_out) == (10, ("SDXJ-2009-01", "SDXJ-2009-02", "SDXJ-2009-06", "SDXJ-2009-08"))
+    # all but SDXJ-2009-01, the one with nothing dated (no dates, money nor output): IATI wants a date
+    assert (done.activities, done.left_out) == (13, ("SDXJ-2009-01",))
     assert schema.validate(document), "\n".join(str(e) for e in schema.error_log)
 
 
@@ -32,8 +33,52 @@ def test_an_activity_without_dates_starts_at_its_first_transaction(sample_root: 
     paid = activities["CN-AREA-370000-SDXJ-2009-03"]  # undated; disbursed on 2009-12-31
     assert [(d.get("type"), d.get("iso-date")) for d in paid.findall("activity-date")] == [("2", "2009-12-31")]
     assert paid.findtext("activity-date/narrative") == "No start date recorded: the date of its first transaction"
-    assert "CN-AREA-370000-SDXJ-2009-08" not in activities  # undated, no money: its outputs' period is no date of it
     assert paid.findtext("description/narrative").startswith("Transport, storage")
+
+
+def test_an_activity_with_outputs_only_is_kept_with_a_planned_start_at_their_first_period(
+    sample_root: Pairing, tmp_path: Path
+) -> None:
+    done = iati_export(path=tmp_path / "activities.xml", year=None)
+    activities = {a.findtext("iati-identifier"): a for a in etree.parse(str(done.path)).getroot()}
+    solar = activities["CN-AREA-370000-SDXJ-2009-08"]  # undated, no money; households benefited in 2009
+    assert [(d.get("type"), d.get("iso-date")) for d in solar.findall("activity-date")] == [("1", "2009-01-01")]
+    notes = [(n.get(XML_LANG), n.text) for n in solar.findall("activity-date/narrative")]
+    assert notes == [(None, FIRST_PERIOD_NOTE[0]), ("zh", FIRST_PERIOD_NOTE[1])]
+    assert "earliest period its outputs" in FIRST_PERIOD_NOTE[0]
+    park = activities["CN-AREA-370000-SDXJ-2009-06"]  # its figures are stocks at the end of 2009
+    assert [(d.get("type"), d.get("iso-date")) for d in park.findall("activity-date")] == [("1", "2009-12-31")]
+
+
+@pytest.mark.django_db
+def test_made_up_figures_date_an_activity_but_a_rejected_one_does_not(tmp_path: Path) -> None:
+    top = pairing("370000", "653122", level="county")
+    school = Activity.objects.create(identifier="T-4", title="Made-up school", sector="education", pairing=top)
+    Activity.objects.create(identifier="T-5", title="Made-up well", sector="water", pairing=top)
+    indicator = Indicator.objects.get(code="schools")
+    common = {"indicator": indicator, "activity": school, "unit": indicator.unit, "value": 2}
+    for status, start, end in (
+        (DataValueStatus.REJECTED, date(2011, 1, 1), date(2011, 12, 31)),
+        (DataValueStatus.ENTERED, date(2013, 1, 1), date(2013, 12, 31)),
+        (DataValueStatus.EXTRACTED, date(2012, 7, 1), date(2012, 12, 31)),
+    ):
+        DataValue.objects.create(
+            **common,
+            status=status,
+            period_kind="year",
+            period_start=start,
+            period_end=end,
+            subject_key=f"activity:{school.pk}",
+        )
+    done = iati_export(path=tmp_path / "two.xml", year=None)
+    document = etree.parse(str(done.path))
+    schema = etree.XMLSchema(etree.parse(str(SCHEMA)))
+    assert schema.validate(document), "\n".join(str(e) for e in schema.error_log)
+    (kept,) = document.getroot()
+    assert [(d.get("type"), d.get("iso-date")) for d in kept.findall("activity-date")] == [("1", "2012-07-01")]
+    assert done.left_out == ("T-5",)  # nothing dated: named
+    for_year = iati_export(path=tmp_path / "y.xml", year=2013)  # T-5 is in no year: named there too
+    assert (for_year.activities, for_year.left_out) == (1, ("T-5",))
 
 
 def _made_up(tmp_path: Path, today: date, **dates: date) -> etree._Element:
@@ -75,7 +120,7 @@ def test_the_status_and_the_dates_follow_the_activity_s_dates(tmp_path: Path) ->
 def test_an_activity_with_no_date_nor_money_is_left_out_not_dated(tmp_path: Path) -> None:
     top = pairing("370000", "653122", level="county")  # a pairing in force from 2008
     Activity.objects.create(identifier="T-3", title="Made-up school", sector="education", pairing=top)
-    with pytest.raises(InputError, match="1 with no date nor transaction left out"):
+    with pytest.raises(InputError, match="1 with nothing dated left out"):
         iati_export(path=tmp_path / "none.xml", year=None)
     assert list(tmp_path.iterdir()) == []  # no planned start of 2008-01-01 (the pairing's first year)
 

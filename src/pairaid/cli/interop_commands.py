@@ -93,8 +93,8 @@ def export(
             console.print(f"wrote {done.path}: {done.activities} activities, {done.transactions} transactions")
             if done.left_out:
                 console.print(
-                    f"left out {len(done.left_out)} with no date nor transaction (IATI needs a date; "
-                    f"give a start date to export them): {', '.join(done.left_out[:10])}"
+                    f"left out {len(done.left_out)} with nothing dated: no dates, transaction nor figure "
+                    f"(IATI needs a date; give a start date to export them): {', '.join(done.left_out[:10])}"
                     + (" …" if len(done.left_out) > 10 else ""),
                     highlight=False,
                 )

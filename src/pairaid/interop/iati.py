@@ -22,14 +22,16 @@ activity that has ended is closed, one not begun in the pipeline). Its start dat
 start (2) once past, else a planned one (1); its end date an actual end (4) once past, else a
 planned one (3).
 
-The schema requires an ``activity-date`` and a ``description``; pairaid writes only the dates
-an activity has. An activity with no start or end date is given, as its actual start, the date
-of its first transaction, with a narrative saying so (the schema's own note: a start date may
-reflect the commencement of funding); one with neither dates nor transactions is left out of the
-file and named in :class:`IatiSummary` (``left_out``), as no date of it is known (the start of a
-period its outputs cover is not its start, nor the pairing's first year). One with no
-description is described by its title. The output validates against the official 2.03 schema
-(a test holds the XSDs).
+The schema requires an ``activity-date`` and a ``description``; pairaid writes the dates an
+activity has. An activity with no start or end date is given, as its actual start, the date of its
+first transaction, with a narrative saying so (the schema's own note: a start date may reflect the
+commencement of funding); one with no transaction either but with figures (its outputs: data values
+of the activity, not rejected) is given a planned start on the first day of the earliest period they
+cover, with a narrative saying so: an export does not drop an office's activities. Only an activity
+with nothing dated at all (no dates, no transaction, no figure) is left out of the file and named in
+:class:`IatiSummary` (``left_out``), in a year's export too (no year of it is known); the pairing's
+first year is no date of it. One with no description is described by its title. The output
+validates against the official 2.03 schema (a test holds the XSDs).
 """
 
 from __future__ import annotations
@@ -39,12 +41,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from django.db.models import OuterRef, Prefetch, Subquery
+from django.db.models import Exists, OuterRef, Prefetch, Subquery
 from lxml import etree
 
 from pairaid.activities.models import IATI_TRANSACTION_TYPE_CODES, Activity, Transaction
 from pairaid.core.codelists import sectors
 from pairaid.core.errors import InputError
+from pairaid.indicators.models import DataValue, DataValueStatus
 from pairaid.interop.selectors import activities_active_in
 from pairaid.registry.models import Pairing
 
@@ -58,12 +61,18 @@ FIRST_TRANSACTION_NOTE = (
     "No start date recorded: the date of its first transaction",
     "未记录开始日期：首笔资金的日期",
 )
+#: The narrative of the planned start of an activity with no dates and no transactions: the first day of
+#: the earliest period its figures (outputs) cover.
+FIRST_PERIOD_NOTE = (
+    "No start date recorded: the first day of the earliest period its outputs are reported for",
+    "未记录开始日期：其产出所报最早时段的首日",
+)
 
 
 @dataclass(frozen=True)
 class IatiSummary:
     """What :func:`iati_export` wrote: the file, the activities and the transactions in it, and the
-    identifiers of the activities left out (no date and no transaction: no date of theirs is known)."""
+    identifiers of the activities left out (no date, no transaction, no figure: no date of theirs is known)."""
 
     path: Path
     activities: int
@@ -101,6 +110,7 @@ def _activity(
     *,
     today: date,
     first_paid: date | None,
+    first_period: date | None = None,
 ) -> etree._Element:
     pairing = activity.pairing
     ref = reporting_org_ref(pairing)
@@ -130,9 +140,13 @@ def _activity(
             node, "activity-date", {"type": "4" if ended else "3", "iso-date": activity.end_date.isoformat()}
         )
     if not activity.start_date and not activity.end_date:
-        assert first_paid is not None  # iati_activities leaves out an activity with no date nor transaction
-        start = etree.SubElement(node, "activity-date", {"type": "2", "iso-date": first_paid.isoformat()})
-        _narratives(start, FIRST_TRANSACTION_NOTE[0], FIRST_TRANSACTION_NOTE[1])
+        if first_paid is not None:
+            start = etree.SubElement(node, "activity-date", {"type": "2", "iso-date": first_paid.isoformat()})
+            _narratives(start, *FIRST_TRANSACTION_NOTE)
+        else:
+            assert first_period is not None  # iati_activities leaves out an activity with nothing dated
+            start = etree.SubElement(node, "activity-date", {"type": "1", "iso-date": first_period.isoformat()})
+            _narratives(start, *FIRST_PERIOD_NOTE)
     etree.SubElement(node, "recipient-country", {"code": "CN", "percentage": "100"})
     for area in sorted(activity.recipient_areas.all(), key=lambda a: a.code):
         location = etree.SubElement(node, "location", {"ref": area.code})
@@ -159,28 +173,45 @@ def iati_activities(
     """The ``iati-activity`` elements of these pairings' activities (all when ``None``) in ``year``
     (the activities active in it: :func:`pairaid.interop.selectors.activities_active_in`; with that year's
     transactions; all years when ``None``), their status and dates as on ``today``,
-    each with its number of transactions; read from the database in chunks. An activity with no date and
-    no transaction is not given (no date of it is known, and the schema wants one): its identifier is
-    added to ``left_out``."""
+    each with its number of transactions; read from the database in chunks. An activity with no date, no
+    transaction and no figure is not given (no date of it is known, and the schema wants one): its
+    identifier is added to ``left_out``, in a year's export too (it is active in no year we know of)."""
     names = {s.code: (s.name_en, s.name_zh) for s in sectors()}
     money = Transaction.objects.order_by("value_date", "pk")
     if year is not None:
         money = money.filter(value_date__year=year)
     first_paid = Transaction.objects.filter(activity=OuterRef("pk")).order_by("value_date").values("value_date")
+    figures = DataValue.objects.filter(activity=OuterRef("pk")).exclude(status=DataValueStatus.REJECTED)
+    first_period = figures.order_by("period_start").values("period_start")
+    if year is not None and left_out is not None:
+        left_out.extend(_nothing_dated(pairing_ids))  # active in no known year: named, not lost silently
     activities = (
         activities_active_in(pairing_ids=pairing_ids, year=year)
         .select_related("pairing__donor_area", "pairing__donor_organisation")
-        .annotate(first_paid=Subquery(first_paid[:1]))
+        .annotate(first_paid=Subquery(first_paid[:1]), first_period=Subquery(first_period[:1]))
         .prefetch_related(Prefetch("transactions", queryset=money, to_attr="money"))
     )
     for activity in activities.iterator(chunk_size=2000):
         paid: date | None = activity.first_paid  # type: ignore[attr-defined]
-        if activity.start_date is None and activity.end_date is None and paid is None:
-            if left_out is not None:
+        period: date | None = activity.first_period  # type: ignore[attr-defined]
+        if activity.start_date is None and activity.end_date is None and paid is None and period is None:
+            if left_out is not None and year is None:
                 left_out.append(activity.identifier)
             continue
-        element = _activity(activity, activity.money, names, today=today, first_paid=paid)
+        element = _activity(activity, activity.money, names, today=today, first_paid=paid, first_period=period)
         yield element, len(activity.money)
+
+
+def _nothing_dated(pairing_ids: list[int] | None) -> list[str]:
+    """Identifiers of these pairings' activities (all when ``None``) with no dates, no transaction and no
+    figure (not rejected): no date of theirs is known, so no year's export holds them."""
+    qs = Activity.objects.filter(start_date__isnull=True, end_date__isnull=True)
+    if pairing_ids is not None:
+        qs = qs.filter(pairing_id__in=pairing_ids)
+    qs = qs.exclude(Exists(Transaction.objects.filter(activity=OuterRef("pk")))).exclude(
+        Exists(DataValue.objects.filter(activity=OuterRef("pk")).exclude(status=DataValueStatus.REJECTED))
+    )
+    return list(qs.order_by("identifier").values_list("identifier", flat=True))
 
 
 def iati_export(
@@ -208,7 +239,7 @@ def iati_export(
                     transactions += count
         if not activities:  # the schema wants one iati-activity at least: an empty file would not validate
             within = f" active in {year}" if year is not None else ""
-            undated = f" ({len(left_out)} with no date nor transaction left out)" if left_out else ""
+            undated = f" ({len(left_out)} with nothing dated left out)" if left_out else ""
             raise InputError(f"no activities{within}{undated}: nothing to export as IATI", code="iati_no_activities")
         partial.replace(path)
     finally:

@@ -100,7 +100,8 @@ def _export(job: Job) -> None:
             rows = {
                 "activities": summary.activities,
                 "transactions": summary.transactions,
-                "left_out_undated": len(summary.left_out),  # no date nor transaction: not in the file
+                # nothing dated (no dates, transaction nor figure): not in the file
+                "left_out_undated": len(summary.left_out),
             }
         elif fmt == "csv":
             path = base / f"{stem}-data-values.csv"
