@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Case, F, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -93,6 +93,29 @@ class Activity(models.Model):
             done = stored in (ActivityStatus.FINALISATION, ActivityStatus.CLOSED)
             return int(stored if done else ActivityStatus.IMPLEMENTATION)
         return int(stored)
+
+    def current_status(self, day: date | None = None) -> ActivityStatus:
+        """The status pages, the API, reports and exports show: :meth:`status_on` ``day`` (today by
+        default), as a choice whose label is in the active language. The stored ``status`` is the stage
+        someone set; this is what it is on the day, from the dates."""
+        return ActivityStatus(self.status_on(day or date.today()))
+
+
+def status_on_expression(day: date) -> Case:
+    """:meth:`Activity.status_on` ``day`` as a database expression, to filter and count by the status
+    shown (a test holds the two to the same answers)."""
+    dated = Q(start_date__isnull=False) | Q(end_date__isnull=False)
+    stage = ActivityStatus
+    return Case(
+        When(status__in=[stage.CANCELLED, stage.SUSPENDED], then=F("status")),
+        When(end_date__lt=day, status=stage.FINALISATION, then=Value(int(stage.FINALISATION))),
+        When(end_date__lt=day, then=Value(int(stage.CLOSED))),
+        When(start_date__gt=day, then=Value(int(stage.PIPELINE))),
+        When(dated & Q(status__in=[stage.FINALISATION, stage.CLOSED]), then=F("status")),
+        When(dated, then=Value(int(stage.IMPLEMENTATION))),
+        default=F("status"),
+        output_field=models.PositiveSmallIntegerField(),
+    )
 
 
 class TransactionType(models.TextChoices):

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet, Sum
 
-from pairaid.activities.models import Activity, Transaction
+from pairaid.activities.models import Activity, Transaction, status_on_expression
 from pairaid.core.filters import given_filters
 from pairaid.geo.models import Area
 from pairaid.registry.models import Pairing
@@ -32,7 +33,8 @@ def activity_list(
     year: int | None = None,
 ) -> QuerySet[Activity]:
     """Activities of one pairing (or its id) or of several ``pairings`` (a query or their ids), sector,
-    recipient area (or its code) or status, or whose English or Chinese title contains ``text`` or whose
+    recipient area (or its code) or status (the status shown today, from the dates:
+    :meth:`Activity.current_status`), or whose English or Chinese title contains ``text`` or whose
     identifier is ``text``, in identifier order.
 
     ``year`` keeps activities with a transaction or a data value in that year, or
@@ -46,9 +48,10 @@ def activity_list(
             sector=sector,
             recipient_areas=area,
             recipient_areas__code=area_code,
-            status=status or None,
         )
     )
+    if status:  # the status shown (from the dates, today), not the stage as stored
+        qs = qs.alias(status_now=status_on_expression(date.today())).filter(status_now=status)
     if text:
         qs = qs.filter(Q(title__icontains=text) | Q(title_zh__icontains=text) | Q(identifier=text))
     if year is not None:

@@ -123,13 +123,29 @@ class ActivityOut(Schema):
     title_zh: str
     description: str
     sector: str
+    #: IATI ActivityStatus today, from the dates (as pages, reports and exports: Activity.current_status)
     status: int
+    status_label: str
+    #: the stage as set (what ``status`` of a create or update writes): pipeline, implementation…
+    stored_status: int
     pairing: int
     recipient_areas: list[str]
     start_date: dt.date | None
     end_date: dt.date | None
     is_key_project: bool
     batch: int | None
+
+    @staticmethod
+    def resolve_status(obj: Any) -> int:
+        return int(obj.current_status())
+
+    @staticmethod
+    def resolve_status_label(obj: Any) -> str:
+        return str(obj.current_status().label)
+
+    @staticmethod
+    def resolve_stored_status(obj: Any) -> int:
+        return int(obj.status)
 
     @staticmethod
     def resolve_pairing(obj: Any) -> int:

@@ -186,6 +186,7 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "web/activity_detail.html",
         {
             "activity": activity,
+            "status_now": activity.current_status(),  # as reports and exports: from the dates, today
             "transactions": transactions,
             "totals": totals,
             "outputs": outputs,
