@@ -69,7 +69,7 @@ def test_it_stores_a_count_against_its_list_with_values_and_evidence(xinjiang: o
     result = findings_refresh(pairing=xinjiang, year=2009)
     assert (result.errors, result.warnings) == (2, 0)
     counted = Finding.objects.get(rule="count_against_list")
-    assert counted.values == [["whole", "111.0000"], ["sum of parts", "113.0000"]]
+    assert counted.values == [["whole", "111"], ["sum of parts", "113"]]  # exact, not at the column's scale
     assert counted.data_values.count() == 7
     assert counted.evidence is not None and counted.evidence.text == "111 projects"
     assert (counted.pairing, counted.year) == (xinjiang, 2009)
@@ -102,7 +102,7 @@ def test_a_growth_rate_against_the_stored_year_before(xinjiang: object) -> None:
     findings_refresh(pairing=xinjiang, year=2009)
     finding = Finding.objects.get()
     assert finding.rule == "growth_rate_mismatch"
-    assert ["rate from stored values", "50.0"] in finding.values
+    assert ["rate from stored values", "50"] in finding.values
 
 
 def test_pairaid_check_prints_the_findings_and_fails_under_strict(xinjiang: object) -> None:
@@ -140,3 +140,21 @@ def test_pairaid_check_speaks_chinese_with_labels_not_codes(xinjiang: object) ->
         assert "山东省" in text  # the pairing by its Chinese name
     bad = runner.invoke(app, ["check", "--lang", "fr"])
     assert bad.exit_code == 1 and "error: --lang: 'fr' is not a language of pairaid" in bad.output
+
+
+def test_findings_stored_at_the_column_s_scale_are_made_exact(xinjiang: object) -> None:
+    """Findings stored before the checks wrote exact values ('111.0000') are rewritten by the migration."""
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("pairaid.checks.migrations.0002_exact_finding_values")
+    old = Finding.objects.create(
+        rule="count_against_list",
+        severity="error",
+        message="made up",
+        values=[["whole", "111.0000"], ["implied", "2510000000.000"], ["rate", "28.2000"], ["note", "n/a"]],
+    )
+    migration.exact_values(apps, None)
+    old.refresh_from_db()
+    assert old.values == [["whole", "111"], ["implied", "2510000000"], ["rate", "28.2"], ["note", "n/a"]]

@@ -16,6 +16,7 @@ from pairaid.checks.freshness import findings_changed, findings_fresh, findings_
 from pairaid.checks.models import Finding
 from pairaid.checks.selectors import checked_values_of, datavalues_to_check
 from pairaid.core.checks import CheckConfig, run_checks
+from pairaid.core.numbers import format_decimal
 from pairaid.core.read_once import read_once
 from pairaid.indicators.data_cache import data_changes
 from pairaid.indicators.models import DataValue, DataValueStatus
@@ -106,7 +107,7 @@ def findings_refresh(
             rule=found.rule,
             severity=found.severity.value,
             message=found.message,
-            values=[[label, str(value)] for label, value in found.values],
+            values=[[label, format_decimal(value)] for label, value in found.values],  # exact: "28.2", not "28.2000"
             evidence_id=next((m["evidence_id"] for m in members if m["evidence_id"] is not None), None),
             pairing_id=members[0]["pairing_id"],
             year=finding_year,
@@ -121,7 +122,10 @@ def findings_refresh(
             rule=CHANNEL_TOTAL_RULE,
             severity="warning",
             message=over.message,
-            values=[["channel total", str(over.total)], ["aid funds total", str(over.aid_total)]],
+            values=[
+                ["channel total", format_decimal(over.total)],
+                ["aid funds total", format_decimal(over.aid_total)],
+            ],
             evidence_id=next((m["evidence_id"] for m in over.members if m["evidence_id"] is not None), None),
             pairing_id=over.pairing_id,
             year=over.year,
