@@ -69,3 +69,28 @@ def test_the_report_tree_the_pages_and_the_api_show_the_sides_levels(tree: dict[
         assert f"{label} · " in page, language
         api = client.get(f"/api/v1/pairings/{tree['shule'].pk}").json()
         assert (api["level"], api["level_label"]) == ("county", label)
+
+
+@pytest.mark.django_db
+def test_the_level_choices_name_the_recipient_s_level_in_forms_and_filters() -> None:
+    """The stored level is the recipient's: forms and filters offer "County", not "County – county"."""
+    import re
+
+    from pairaid.web.pairing_forms import PairingForm, PairingReassignForm
+    from pairaid.web.year_forms import DatasetConfigForm
+
+    expected = {
+        "en": ("Recipient's level", ["Province", "Prefecture", "County", "Village", "Institution"]),
+        "zh-hans": ("受援方级别", ["省级", "地级", "县级", "村级", "机构"]),
+    }
+    for language, (label, names) in expected.items():
+        with translation.override(language):
+            form = PairingForm()
+            assert str(form["level"].label) == label
+            shown = re.findall(r"<option value=\"[a-z]+\"[^>]*>([^<]+)</option>", str(form["level"]))
+            assert shown == names, language
+            assert [str(n) for _, n in PairingReassignForm().fields["level"].choices][1:] == names
+            levels = DatasetConfigForm().fields["levels"]
+            assert [str(n) for _, n in levels.choices] == names
+            assert ("受援方" if language == "zh-hans" else "recipient's level") in str(levels.label)
+            assert "–" not in "".join(names) and "—" not in "".join(names)

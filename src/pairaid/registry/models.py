@@ -43,9 +43,12 @@ class Organisation(models.Model):
 
 
 class PairingLevel(models.TextChoices):
-    PROVINCE = "province", _("Province – region")
-    PREFECTURE = "prefecture", _("City – prefecture")
-    COUNTY = "county", _("County – county")
+    """The level a pairing is stored at: its recipient's (the registry's rule), so the choices name one
+    level ("County", not "County – county", which named two sides); :meth:`Pairing.level_label` names both."""
+
+    PROVINCE = "province", _("Province")
+    PREFECTURE = "prefecture", _("Prefecture")
+    COUNTY = "county", _("County")
     VILLAGE = "village", _("Village")
     INSTITUTION = "institution", _("Institution")
 

@@ -82,7 +82,7 @@ class PairingForm(SourceFields):
     recipient_organisation = forms.ModelChoiceField(
         organisation_list(), label=_("or recipient organisation"), required=False
     )
-    level = forms.ChoiceField(label=_("Level"), choices=PairingLevel.choices)
+    level = forms.ChoiceField(label=_("Recipient's level"), choices=PairingLevel.choices)
     programme = forms.ChoiceField(label=_("Programme"), choices=Programme.choices)
     start_year = _year(_("Start year"))
     end_year = _year(_("End year (empty while in force)"), required=False)
@@ -137,7 +137,9 @@ class PairingReassignForm(SourceFields):
     )
     area = AreaField(label=_("New area (code or name)"), max_length=100)
     level = forms.ChoiceField(
-        label=_("Level of the new pairing"), choices=[("", _("the same")), *PairingLevel.choices], required=False
+        label=_("Recipient's level of the new pairing"),
+        choices=[("", _("the same")), *PairingLevel.choices],
+        required=False,
     )
 
     field_order = ("year", "side", "area", "level")

@@ -79,7 +79,7 @@ class DatasetConfigForm(forms.Form):
         indicator_list(), label=_("Indicators"), widget=forms.CheckboxSelectMultiple
     )
     levels = forms.MultipleChoiceField(
-        choices=PairingLevel.choices, label=_("Pairing levels (none: all)"), required=False,
+        choices=PairingLevel.choices, label=_("Pairings by their recipient's level (none: all)"), required=False,
         widget=forms.CheckboxSelectMultiple,
     )
 
