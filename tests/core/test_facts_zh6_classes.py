@@ -197,3 +197,25 @@ def test_goals_bases_and_footer_words(
     _check(text, year, donor, recipient, expected)
     found = read_report(text, report_year=year, donor=donor, recipient=recipient)
     assert not any("1234567" in m.text for m in found.mentions)
+
+
+# a page whose opening names a province aided area by area (Qinghai, Tibet, Xinjiang) and no area within it gives
+# that province as the recipient of its figures that name no place (F9, Z8); it gave none
+PLACES = [
+    (
+        "【甲青协作】\u30002031年,安和省落实对口帮扶青海资金2.7亿元,实施项目64个。安和选派十九名干部赴青海挂职。"
+        "举办干部人才培训班15期,培训二千六百人次。\n",
+        2031,
+        "安和省",
+        None,
+        [
+            ("15期", "15", "count", "training_courses", ("year", 2031), "安和", "青海"),
+            ("二千六百人次", "2600", "person_time", "people_trained", ("year", 2031), "安和", "青海"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "year", "donor", "recipient", "expected"), PLACES)
+def test_places(text: str, year: int, donor: str | None, recipient: str | None, expected: list[Figure]) -> None:
+    _check(text, year, donor, recipient, expected)

@@ -225,7 +225,9 @@ def _most_particular(places: list[Place], written: list[Place]) -> list[str]:
     within = [
         p
         for p in places
-        if not (p.need >= _BY_AREA and p.code.endswith("0000") and any(c[:2] == p.code[:2] != c for c in codes))
+        if not (
+            p.need >= _BY_AREA and p.code.endswith("0000") and any(c[:2] == p.code[:2] and c != p.code for c in codes)
+        )
     ]
     best = _most(p.code for p in within)
     if not best:
