@@ -503,3 +503,17 @@ def test_the_prefecture_named_by_its_kind_alone_is_the_chapter_s_recipient() -> 
     # no anaphor when the sentence has named a place before: "the prefecture" is that one
     text = "Shandong - Kashi Prefecture Pairing Assistance\n\nShandong built 40 houses in Shule County.\n"
     assert places(text) == [("40 houses", "Shandong", "Shule County")]
+
+
+def test_an_opening_that_pairs_areas_within_the_title_s_sides_makes_them_the_report_s() -> None:
+    # issue 11 (blind set 12's classes): "X City, a county-level city of A, was paired with Y County in B"
+    text = "Qingdao - Anshun Pairing Assistance\n\n" + (
+        "Pingdu City, a county-level city of Qingdao, was paired with Puding County in Anshun in 2016.\n\n"
+        "In 2017 Pingdu allocated 3 million yuan of aid funds.\n"
+    )
+    assert places(text, 2017) == [("3 million yuan", "Pingdu City", "Puding County")]
+    # the title's own sides paired: nothing narrower
+    text = "Qingdao - Anshun Pairing Assistance\n\n" + (
+        "Qingdao was paired with Anshun in 2013.\n\nQingdao built 9 schools.\n"
+    )
+    assert places(text, 2017) == [("9 schools", "Qingdao", "Anshun")]

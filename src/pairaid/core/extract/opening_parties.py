@@ -23,7 +23,7 @@ from pairaid.core.areas import holds
 from pairaid.core.errors import PairaidError
 from pairaid.core.extract.pairing_places import recipient_places
 
-__all__ = ["OPENING_CHARS", "known_codes", "known_names", "opening_pairing"]
+__all__ = ["OPENING_CHARS", "known_codes", "known_names", "opening_pairing", "paired_within"]
 
 # how far into a report its opening reaches: a headline, a dateline and the first paragraph or two
 OPENING_CHARS = 1200
@@ -134,3 +134,38 @@ def _with_co_donors(
             found.append(name)
             seen |= codes
     return found[0] if len(found) == 1 else f"{', '.join(found[:-1])} and {found[-1]}"
+
+
+# "Linxi City, a county-level city under Anhe, was paired with Heping County in Baishan": the two sides named
+_SIDE = r"(?<![\w’'-])[A-Z][\w’'-]*(?:[ \t]+(?:and[ \t]+)?[A-Z][\w’'-]*){0,5}"
+_PAIRED = re.compile(
+    rf"(?P<donor>{_SIDE})(?:\s*,[^.;,]{{0,80}},)?\s+(?:was|is|has\s+been|had\s+been)\s+(?:paired|twinned|partnered)"
+    rf"\s+with\s+(?P<recipient>{_SIDE})"
+)
+
+
+def _codes_of(name: str) -> frozenset[str]:
+    """The area codes of ``name`` or, when it is unknown, of its longest known lead ("Heping" of "Heping Yao
+    Autonomous County")."""
+    words = name.split()
+    for n in range(len(words), 0, -1):
+        if codes := known_codes(" ".join(words[:n])):
+            return codes
+    return frozenset()
+
+
+def paired_within(text: str, donor: str | None, recipient: str | None) -> tuple[str, str] | None:
+    """(donor, recipient) as written when the opening says an area within the report's ``donor`` "was paired
+    with" an area within its ``recipient``, one of them narrower than the report's side (a county-level city
+    of a prefecture paired with a county: "Linxi City, a county-level city under Anhe, was paired with Heping
+    County in Baishan"): that pairing is the report's (F9); else ``None``."""
+    m = _PAIRED.search(text[:OPENING_CHARS]) if donor and recipient else None
+    if m is None or not donor or not recipient:
+        return None
+    ours, theirs = known_codes(donor), known_codes(recipient)
+    a, b = _codes_of(m.group("donor")), _codes_of(m.group("recipient"))
+    inside_a = any(_holds(o, c) for o in ours for c in a)
+    inside_b = any(_holds(o, c) for o in theirs for c in b)
+    if inside_a and inside_b and not (a & ours and b & theirs):
+        return m.group("donor").strip(), m.group("recipient").strip()
+    return None

@@ -10,7 +10,7 @@ from pairaid.core.extract.document import Document, read_text
 from pairaid.core.extract.facts import bind_facts
 from pairaid.core.extract.mentions import find_mentions
 from pairaid.core.extract.model import Extraction, Mention
-from pairaid.core.extract.opening_parties import opening_pairing
+from pairaid.core.extract.opening_parties import opening_pairing, paired_within
 from pairaid.core.extract.pairing_places import recipient_places
 from pairaid.core.extract.places import Parties, report_parties
 from pairaid.core.extract.places_zh import chinese_parties
@@ -48,6 +48,9 @@ def read_report(text: str, *, report_year: int, donor: str | None = None, recipi
         elif _title_names_no_pairing(parties, donor, report_year) and (pair := opening_pairing(text, report_year)):
             # "Twenty Years of A–B Cooperation": the title's sides are words or short names that aid no one
             parties = Parties(pair[0], recipient or pair[1], "pairing")
+        pair = paired_within(text, parties.donor, parties.recipient) if parties.kind == "pairing" else None
+        if pair is not None and not (donor or recipient):
+            parties = Parties(pair[0], pair[1], "pairing")  # "Linxi City ... was paired with Heping County"
     facts, readings = bind_facts(
         text, sections, sentences, mentions, report_year=report_year, parties=parties, tables=tables
     )
