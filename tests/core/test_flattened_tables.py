@@ -244,3 +244,27 @@ def test_a_counted_noun_written_just_before_its_number_is_what_it_counts() -> No
         ("57", "count", "class", "training_courses"),
         ("5", "count", None, None),
     ]
+
+
+def test_a_slide_s_numbers_its_bullets_and_its_labels_words_of_people_before_things() -> None:
+    body = (
+        "Anhe Aid to Baishan\nReview of 2012 | Slide 3\n\n"
+        "- Poor townships covered: 14\n"
+        "- Houses repaired for poor households: 2,100\n"
+        "- Registered poor villagers hired by Anhe-funded plants in the county seat: 640\n"
+        "Slide 4 -- NEXT YEAR\n"
+        "* Labour transfer 9,000\n"
+    )
+    ex = read_report(body, report_year=2012, donor="Anhe", recipient="Baishan")
+    assert [(m.text, m.unit, m.noun) for m in ex.mentions] == [
+        ("14", "count", "township"),
+        ("2,100", "count", "house"),
+        ("640", "person", "poor"),
+        ("9,000", "count", None),
+    ]
+
+
+@pytest.mark.parametrize("more", ["more", "further", "additional"])
+def test_people_counted_after_more_are_people(more: str) -> None:
+    ex = read_report(TITLE + f"Anhe helped 900 {more} villagers out of poverty.", report_year=2012)
+    assert [(m.unit, m.noun) for m in ex.mentions] == [("person", "villager")]

@@ -52,7 +52,7 @@ _SUBJECT = re.compile(r"(?:^|[.;!?]\s+|\n\s*)((?:[A-Za-z][\w’'-]*\s+){0,3}[A-Z
 # ... or a slide's rows with dotted leaders: "Cadres seconded ........ 17"
 # ... or a statistical bulletin's or a slide's: "Nurses, engineers and vets sent: 140", "- Doctors / nurses sent: 120"
 _LABEL_BEFORE = re.compile(
-    r"(?:^|[\n;；]|\s{2,}|(?<=[.!?])\s+)\s*(?:[-–•*·]\s+)?(?P<label>[A-Za-z][A-Za-z'’ ,/-]{2,60}?)"
+    r"(?:^|[\n;；]|\s{2,}|(?<=[.!?])\s+)\s*(?:[-–•*·]\s+)?(?P<label>[A-Za-z][A-Za-z'’ ,/-]{2,90}?)"
     r"(?::|\s*(?:[.·](?:[ \t]?[.·]){2,}|…{2,}))\s*$"
 )
 # the figure after the noun it counts, as translated text writes it: "built projects 58", "did operations 412",
@@ -291,16 +291,22 @@ def _counted_by(m: Mention, phrase: str) -> Mention:
     words = phrase.lower().replace(",", " ").replace("/", " ").split()
     if words and words[-1] in _NOT_NOUNS_BEFORE:
         return m
-    first_plural = next((n for n, w in enumerate(words) if is_plural(w)), None)
-    first_person = next((n for n, w in enumerate(words) if is_person_noun(singular(w))), None)
-    if first_plural is not None and first_person is not None and first_plural < first_person:
-        words = words[:first_person]
-    elif first_person is None and words and _PEOPLE_OPENING.match(words[0]):
+    things = [n for n, w in enumerate(words) if is_plural(w) and not is_person_noun(singular(w))]
+    first_plural = things[0] if things else None
+    # a word of people before a plural of things qualifies it ("Poor counties covered": counties)
+    people = [
+        n
+        for n, w in enumerate(words)
+        if is_person_noun(singular(w))
+        and not (n + 1 < len(words) and is_plural(words[n + 1]) and not is_person_noun(singular(words[n + 1])))
+    ]
+    if first_plural is not None and people and first_plural < people[0]:
+        words, people = words[: people[0]], []
+    elif not people and words and _PEOPLE_OPENING.match(words[0]):
         return replace(m, unit="person", noun="person", noun_phrase=phrase)
-    if any(is_person_noun(singular(w)) for w in words):
-        noun = next(singular(w) for w in words if is_person_noun(singular(w)))
-        return replace(m, unit="person", noun=noun)
-    plural = next((w for w in words if is_plural(w)), None)
+    if people:
+        return replace(m, unit="person", noun=singular(words[people[0]]))
+    plural = next((w for w in words if is_plural(w) and not is_person_noun(singular(w))), None)
     if plural is None:
         return m
     if singular(plural) == "household":  # "Households benefiting: 5,800"

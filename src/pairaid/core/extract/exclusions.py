@@ -214,7 +214,10 @@ _NAME_AFTER = re.compile(r"\s+[A-Z]")
 
 # a line of cells: bars, tabs or a run of spaces between them; or a label's value after its colon ("Trained: 45")
 # ... or a dotted leader, or another number (a row of a table whose cells single spaces split: "Linxi 420 12 8")
-_CELL_BREAK = re.compile(r"\||\t|\S {2,}|[:：]\s*$|(?:[.·][ \t]?){3}[ \t]*$|……[ \t]*$|(?:^|\s)[\d.,]+%?[ \t]+$")
+# ... or a bullet's line ("* Wells dug 40" ending a slide)
+_CELL_BREAK = re.compile(
+    r"\||\t|\S {2,}|[:：]\s*$|(?:[.·][ \t]?){3}[ \t]*$|……[ \t]*$|(?:^|\s)[\d.,]+%?[ \t]+$|^\s*[-*•·][ \t]"
+)
 # a figure stated as the complement of a count: nothing that could follow it (a unit, a noun) is missing
 _COUNT_COMPLEMENT = re.compile(
     r"\b(?:the\s+(?:total\s+)?number\s+of\s+[^,;.]*?\s+(?:was|were|is|are|reached|totall?ed|stood\s+at)"

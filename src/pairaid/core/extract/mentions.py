@@ -107,6 +107,9 @@ def unit_words_raw() -> Any:
     return _load_yaml("unit_words.yaml")
 
 
+_MORE = re.compile(r"[ \t]+(?:more|further|additional|extra)(?=[ \t]+[a-z])(?![ \t]+than\b)", re.I)
+
+
 def noun_phrase(text: str, pos: int, max_words: int = 7) -> NounPhrase:
     """The noun phrase starting at ``pos``: up to ``max_words`` words, ended by punctuation, a digit or a stop word.
 
@@ -120,6 +123,8 @@ def noun_phrase(text: str, pos: int, max_words: int = 7) -> NounPhrase:
     i = pos + 1 if hyphen else pos
     if text.startswith(" of ", i) and text[max(0, pos - 5) : pos].lower().endswith("dozen"):
         i += 3  # "a dozen of lectures"
+    elif (more := _MORE.match(text, i)) is not None:
+        i = more.end()  # "900 more villagers", "35 further nurses": people, not "more"
     at_end = False
     while len(words) < max_words:
         m = _TOKEN.match(text, i)
