@@ -230,6 +230,10 @@ def fact_places(
             else:
                 actor = sentence_donor(actors, start, parties.donor)
                 donors = respectively_donors(body[:start]) or ((paired_donors.get(i) or actor or parties.donor),)
+            if len(receivers) > 1 and all(r and place_side(r, parties.donor) == "donor" for r in receivers):
+                # "A1 and A2 each seconded N cadres to B": places of the donor's side listed "each" are its givers
+                after = next((p for a, _, p in named if a >= mentions[i].end - sent.start), None)
+                donors, receivers = receivers, (after or scene.place or parties.recipient,)
             out[i] = (donors, receivers)
         # the places of wholes, and of shares that name their place, are the scene of the sentences after
         tells = [i for i in by_sentence.get(k, ()) if i not in parts or parts[i].rule == SHARE]
