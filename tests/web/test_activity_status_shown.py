@@ -11,6 +11,7 @@ from django.test import Client
 
 from pairaid.accounts.services import token_create
 from pairaid.activities.models import Activity, ActivityStatus, status_on_expression
+from pairaid.reports.selectors import report_context
 from tests.web.factories import World, make_activity
 
 
@@ -45,6 +46,8 @@ def test_a_finished_activity_reads_closed_on_its_pages_and_in_the_api(world: Wor
     closed = Client().get("/api/v1/activities?status=4", headers=headers).json()
     assert [a["identifier"] for a in closed["items"]] == ["ST-1"]  # filtered by the status shown
     assert Client().get("/api/v1/activities?status=2", headers=headers).json()["items"] == []
+    report = report_context(pairing=world.kashi, year=2016, with_charts=False)  # the report says the same
+    assert [a.status for a in report.activities if a.identifier == "ST-1"] == ["Closed"]
 
 
 def test_the_database_s_status_is_the_model_s_on_every_case(world: World) -> None:

@@ -17,7 +17,6 @@ from decimal import Decimal
 from django.conf import settings
 from django.utils import translation
 
-from pairaid.activities.models import ActivityStatus
 from pairaid.activities.selectors import activities_of_year, money_moved_by_activity
 from pairaid.checks.selectors import findings_of_year
 from pairaid.core.change import change_percent
@@ -243,7 +242,7 @@ def activity_rows(*, pairing_ids: list[int], year: int, language: str) -> list[A
                         f"{_output_label(v, language)} {quantity(v.value, v.unit, language, v.qualifier)}"
                         for v in a.data_values.all()
                     ),
-                    status=str(ActivityStatus(a.status_on(today)).label),  # as IATI's, from its dates
+                    status=str(a.current_status(today).label),  # as the pages and IATI's: from its dates
                 )
             )
     return rows
