@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from pairaid.core.extract.mentions import qualifier_words
 from pairaid.core.extract.model import Context, Mention, Sentence
+from pairaid.core.extract.regex_leads import led_pattern
 from pairaid.core.extract.rules import RuleSet, rule_set, word_list
 from pairaid.core.extract.table_model import LEADER_END
 from pairaid.core.extract.tables import ZH_CELL, Table, value_column
@@ -29,7 +30,7 @@ __all__ = ["mention_contexts", "mention_run"]
 _CLAUSE_BREAK = re.compile(
     r"[;:；：,](?:(?<=[;:；：])|(?<=,)\s*(?:and\s+)?\w+ed\b|(?<=,)\s*(?:and|while|but)\s+(?:$|\d))", re.I
 )
-_RIGHT_STOP = re.compile(r"[,;:，；：]|\.(?!\d)|\s+and\s+(?=\w+ed\b)")
+_RIGHT_STOP = led_pattern(re.compile(r"[,;:，；：]|\.(?!\d)|\s+and\s+(?=\w+ed\b)"))
 _CLAUSE_STOP = re.compile(r"[;:；：]")
 _LEADER_CHARS = frozenset(".·…")
 _UNIT_BRACKET_END = re.compile(r"\s*\([^()]*\)\s*:?$")  # a label's unit: "Aid funds (10,000 yuan):"
@@ -134,7 +135,7 @@ def _subject(text: str, start: int, end: int) -> str:
     return text[max(start, comma + 1) : verb].strip()
 
 
-_JOIN = re.compile(r",|\band\b")
+_JOIN = led_pattern(re.compile(r",|\band\b"))
 
 
 def _last_join(text: str, start: int, end: int) -> int:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from pairaid.core.extract.model import Sentence
-from pairaid.core.extract.regex_leads import compile_led
+from pairaid.core.extract.regex_leads import compile_led, led_pattern
 from pairaid.core.extract.rule_anchors import needles_of
 from pairaid.core.extract.rules import word_list
 from pairaid.core.records import quick_init
@@ -290,8 +290,10 @@ def find_period_phrases(
 
 # a full date in the opening: a dateline's or a speech's ("Anhe, May 3, 2031"), an interview's ("recorded on
 # December 15, 2031"), a web page's ("Updated: 2031-01-20")
-_FULL_DATE = re.compile(
-    rf"\b{_MONTH}\s+\d{{1,2}},?\s+{_YEAR}\b|\b{_YEAR}-[01]\d-[0-3]\d\b|\b\d{{1,2}}\s+{_MONTH}\s+{_YEAR}\b"
+_FULL_DATE = led_pattern(
+    re.compile(
+        rf"\b{_MONTH}\s+\d{{1,2}},?\s+{_YEAR}\b|\b{_YEAR}-[01]\d-[0-3]\d\b|\b\d{{1,2}}\s+{_MONTH}\s+{_YEAR}\b"
+    )
 )
 _OPENING = 600
 # a news release's dateline with no year ("ANHE, April 6 (Agency) --"): the month it was written in

@@ -19,7 +19,7 @@ from collections import Counter
 
 from pairaid.core.errors import InputError
 from pairaid.core.extract.chinese_text import main_language
-from pairaid.core.extract.regex_leads import compile_led
+from pairaid.core.extract.regex_leads import compile_led, led_pattern
 from pairaid.core.extract.rules import word_list
 
 _YEARBOOK_FILE = re.compile(r"^((?:19|20)\d\d)[_-]")
@@ -88,9 +88,11 @@ def report_year_from_text(text: str) -> int | None:
 
 _MONTH = rf"(?:{'|'.join(word_list('months'))})\.?"
 # a full date: "2031-09-19", "19 September 2031", "Sept. 19, 2031"
-_FULL_DATE = re.compile(
-    rf"\b((?:19|20)\d\d)-(\d{{1,2}})-\d{{1,2}}\b|\b\d{{1,2}}\s+({_MONTH})\s+((?:19|20)\d\d)\b"
-    rf"|\b({_MONTH})\s+\d{{1,2}},?\s+((?:19|20)\d\d)\b"
+_FULL_DATE = led_pattern(
+    re.compile(
+        rf"\b((?:19|20)\d\d)-(\d{{1,2}})-\d{{1,2}}\b|\b\d{{1,2}}\s+({_MONTH})\s+((?:19|20)\d\d)\b"
+        rf"|\b({_MONTH})\s+\d{{1,2}},?\s+((?:19|20)\d\d)\b"
+    )
 )
 # a line of the opening that is a date, perhaps with the paper or the page's words around it
 # ("Anhe Daily, 19 September 2031", "Updated: 2031-09-19  Source: ...", "(Baishan, 26 May 2031; excerpt)")

@@ -7,13 +7,14 @@ from __future__ import annotations
 import re
 
 from pairaid.core.extract.model import Mention, Period, Sentence
+from pairaid.core.extract.regex_leads import led_pattern
 
 __all__ = ["respective_years"]
 
 _YEAR = r"(?:19|20)\d\d"
 # "2029, 2030 and 2031", "2030 and 2031": two or more years joined by commas and a final "and"
 _YEAR_LIST = re.compile(rf"\b{_YEAR}(?:\s*,\s*{_YEAR})*\s*,?\s+and\s+{_YEAR}\b")
-_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+_RESPECTIVELY = led_pattern(re.compile(r"\brespectively\b", re.I))
 
 
 def respective_years(text: str, sentences: tuple[Sentence, ...], mentions: tuple[Mention, ...]) -> dict[int, Period]:

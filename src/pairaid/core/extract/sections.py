@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from pairaid.core.extract.model import Section
+from pairaid.core.extract.regex_leads import led_pattern
 
 __all__ = ["find_sections", "title_line"]
 
@@ -27,9 +28,11 @@ _SENTENCE_END = re.compile(r"[.;:!?。；：]\s*$")
 
 _MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # a full date: "2012-11-20", "2012/11/20", "Nov 20, 2012", "20 November 2012"
-_FULL_DATE = re.compile(
-    rf"\b(?:19|20)\d\d[-/.]\d{{1,2}}[-/.]\d{{1,2}}\b|\b{_MONTHS}\s+\d{{1,2}},?\s+(?:19|20)\d\d\b"
-    rf"|\b\d{{1,2}}\s+{_MONTHS}\s+(?:19|20)\d\d\b"
+_FULL_DATE = led_pattern(
+    re.compile(
+        rf"\b(?:19|20)\d\d[-/.]\d{{1,2}}[-/.]\d{{1,2}}\b|\b{_MONTHS}\s+\d{{1,2}},?\s+(?:19|20)\d\d\b"
+        rf"|\b\d{{1,2}}\s+{_MONTHS}\s+(?:19|20)\d\d\b"
+    )
 )
 # "Updated: ...", "By staff reporter | ...", "Source: ...": a byline or dateline, not the title
 _BYLINE = re.compile(r"^\W*(?:updated|published|posted|released|source|by\s+(?:staff|our|an?\s)|date)\b", re.I)
