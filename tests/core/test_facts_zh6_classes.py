@@ -216,6 +216,32 @@ PLACES = [
 ]
 
 
+# a page whose title names a prefecture and whose opening lists the counties the donor aids right after the verb
+# ("对口支援疏勒、英吉沙、岳普湖、麦盖提四县") gives those counties to its figures that name no place; with the
+# prefecture written before the list ("对口支援喀什地区疏勒、英吉沙…") the prefecture stays (F9, Z8)
+PLACES += [
+    (
+        "江苏省对口支援新疆伊犁州2031年工作总结\n\n2031年,江苏省对口支援霍城、察布查尔、尼勒克三县援疆资金"
+        "6.2亿元。全年新建中小学12所,改造农村安居房2600套。\n",
+        2031,
+        None,
+        None,
+        [
+            ("12所", "12", "count", "schools", ("year", 2031), "江苏省", "霍城、察布查尔、尼勒克"),
+            ("2600套", "2600", "count", "houses", ("year", 2031), "江苏省", "霍城、察布查尔、尼勒克"),
+        ],
+    ),
+    (
+        "江苏省对口支援新疆伊犁州2031年工作总结\n\n2031年,江苏省对口支援伊犁州霍城、察布查尔、尼勒克三县援疆资金"
+        "6.2亿元。全年新建中小学12所,改造农村安居房2600套。\n",
+        2031,
+        None,
+        None,
+        [("12所", "12", "count", "schools", ("year", 2031), "江苏省", "伊犁州")],
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "year", "donor", "recipient", "expected"), PLACES)
 def test_places(text: str, year: int, donor: str | None, recipient: str | None, expected: list[Figure]) -> None:
     _check(text, year, donor, recipient, expected)

@@ -4,6 +4,9 @@ A page that lists the counties a donor aids with their count ("甲、乙、丙�
 the count alone ("对口三县的学校", "改善了三县农民的住房"): a figure of such a sentence, which names no
 place of its own, goes to the list, written as the page wrote it ("甲、乙、丙").  A count joined to
 another area ("地区和对口三县") names them beside that area, not the list alone: no list then.
+
+A page whose title names a region and whose opening lists areas within it right after a verb of pairing
+("对口支援甲、乙、丙三县") is about those areas: :func:`aided_list` gives them as the report's recipient.
 """
 
 from __future__ import annotations
@@ -13,9 +16,10 @@ from collections.abc import Sequence
 from itertools import pairwise
 from typing import Protocol
 
+from pairaid.core.areas import holds
 from pairaid.core.extract.regex_leads import led_pattern
 
-__all__ = ["counted_counties"]
+__all__ = ["aided_list", "counted_counties"]
 
 _DIGITS = {"两": 2, "兩": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 # led by the characters a count opens on (regex_leads.led_pattern): not its three look-backs at every character
@@ -33,6 +37,13 @@ class _Place(Protocol):
     def end(self) -> int: ...
     @property
     def name(self) -> str: ...
+
+
+class _Area(_Place, Protocol):
+    @property
+    def code(self) -> str: ...
+    @property
+    def need(self) -> int: ...
 
 
 def _number(written: str) -> int:
@@ -62,3 +73,24 @@ def _listed(text: str, places: Sequence[_Place], count: int, before: int) -> str
         if joined:
             found = "、".join(p.name for p in run)
     return found
+
+
+# the verb of a pairing right before the places it aids ("对口支援甲、乙、丙三县")
+_AIDED_AFTER = re.compile(r"(?:对口支援|对口帮扶|结对帮扶|对口援助)\s*$")
+_LIST_JOINS = ("、", "和", "及", "与")
+
+
+def aided_list(text: str, opening: Sequence[_Area], donor_need: int, region: str) -> str | None:
+    """The areas within ``region`` that the opening lists right after a verb of pairing, with no area holding them
+    written before ("山东省对口支援疏勒、英吉沙、岳普湖、麦盖提四县…": the four counties, not 喀什地区 of the title;
+    "对口支援喀什地区疏勒、英吉沙…" stays 喀什地区), joined by 、 as written; else ``None``."""
+    codes = {p.code for p in opening if p.name == region}
+    for k, first in enumerate(opening):
+        if not _AIDED_AFTER.search(text, max(0, first.start - 6), first.start):
+            continue
+        run = [first]
+        while k + len(run) < len(opening) and text[run[-1].end : opening[k + len(run)].start] in _LIST_JOINS:
+            run.append(opening[k + len(run)])
+        if len(run) >= 2 and all(p.need > donor_need and any(holds(c, p.code) for c in codes) for p in run):
+            return "、".join(p.name for p in run)
+    return None

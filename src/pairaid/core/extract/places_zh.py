@@ -13,7 +13,8 @@
   its headline (its title, or the first short line of its opening naming both sides, with provinces
   named by abbreviation: :mod:`~pairaid.core.extract.headline_zh`), else the ones its opening names
   most (the neediest receive; Xinjiang, Tibet and Qinghai, aided prefecture by prefecture, only when
-  the opening names no area within them); the recipient as the page writes it in full.
+  the opening names no area within them); the recipient as the page writes it in full, or the areas within it
+  that the opening lists right after a verb of pairing (``对口支援疏勒、英吉沙四县``: those counties).
 * :func:`chinese_sides`: a figure's recipient is the last place needier than the donor named before
   it in its sentence (a place is not carried over 。 or ;, unless the sentence points back to the
   paragraph's places: ``当地``, ``该县``, ``local_words`` of ``data/pairing_sides.yaml``), or right after
@@ -42,7 +43,7 @@ from typing import Any
 import yaml
 
 from pairaid.core.areas import holds
-from pairaid.core.extract.county_lists_zh import counted_counties
+from pairaid.core.extract.county_lists_zh import aided_list, counted_counties
 from pairaid.core.extract.headline_zh import abbreviated_provinces, headline
 from pairaid.core.extract.place_index_zh import Place, place_index
 from pairaid.core.extract.places import Parties
@@ -214,6 +215,8 @@ def chinese_parties(text: str, title: str | None, *, donor: str | None, recipien
     )
     found_donor = donor or (givers[0] if givers and (low < high or low == 0) else None)
     found_recipient = recipient or (takers[0] if takers and high > 0 else None)
+    if not recipient and found_recipient is not None:
+        found_recipient = aided_list(text, opening, low, found_recipient) or found_recipient
     return Parties(found_donor, found_recipient, "pairing" if found_donor else "provincial")
 
 
