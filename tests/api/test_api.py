@@ -177,3 +177,27 @@ def test_the_api_docs_load_their_assets_from_this_server() -> None:
     assert "/static/ninja/swagger-ui-bundle.js" in html and "/static/ninja/swagger-ui.css" in html
     assert "cdn" not in html.lower() and "https://" not in html
     assert finders.find("ninja/swagger-ui-bundle.js") and finders.find("ninja/swagger-ui-init.js")
+
+
+def test_details_are_one_list_of_loc_msg_type_and_the_schema_types_them(world: World) -> None:
+    """Issue 13: a 422 of the parser gave a list, a 422 of a rule a dict ({field: [messages]}), and the schema
+    said nothing of either. Now both are the list the schema documents; other errors give an empty one."""
+    client, headers = Client(), _bearer(world.owner)
+
+    def post(body: dict[str, Any]) -> Any:
+        return client.post("/api/v1/data-values", json.dumps(body), content_type="application/json", headers=headers)
+
+    year = {"indicator": "schools", "pairing": world.kashi.pk, "period_start": "2010-01-01", "period_end": "2010-12-31"}
+    parsed = post({**year, "value": "x"})
+    ruled = post({**year, "value": "4", "unit": "km"})
+    assert (parsed.status_code, ruled.status_code) == (422, 422), (parsed.content, ruled.content)
+    assert [(d["loc"], d["type"]) for d in _error(parsed)["details"]] == [(["body", "value"], "value_error")]
+    assert _error(ruled)["details"] == [
+        {"loc": ["body", "unit"], "msg": "The unit of Schools built or renovated is school, not km.", "type": "invalid"}
+    ]
+    assert _error(client.get("/api/v1/pairings/999999"))["details"] == []
+
+    components = client.get("/api/v1/openapi.json").json()["components"]["schemas"]
+    assert components["ErrorBody"]["properties"]["details"]["items"] == {"$ref": "#/components/schemas/ErrorDetail"}
+    assert components["ErrorDetail"]["required"] == ["loc", "msg", "type"]
+    assert components["ErrorDetail"]["properties"]["loc"]["items"] == {"type": "string"}

@@ -28,17 +28,22 @@ def _details(response: Any) -> Any:
     return response.json()["error"]["details"]
 
 
+def _refused(field: str, message: str) -> list[dict[str, Any]]:
+    """The details of a request refused by a rule about one field: the shape the parser's errors have."""
+    return [{"loc": ["body", field], "msg": message, "type": "invalid"}]
+
+
 def test_a_count_is_a_whole_number(world: World) -> None:
     body = _figure(indicator="people_trained", pairing=world.kashi.pk, value="0.5")
     details = _details(_send(world, "post", "/api/v1/data-values", body))
-    assert details == {"value": ["People trained counts whole things: 0.5 is not a whole number."]}
+    assert details == _refused("value", "People trained counts whole things: 0.5 is not a whole number.")
     assert not DataValue.objects.exists()
 
 
 def test_the_unit_is_the_indicators(world: World) -> None:
     body = _figure(indicator="gdp", pairing=world.kashi.pk, value="1000", unit="km")
     details = _details(_send(world, "post", "/api/v1/data-values", body))
-    assert details == {"unit": ["The unit of GDP of the recipient area is CNY, not km."]}
+    assert details == _refused("unit", "The unit of GDP of the recipient area is CNY, not km.")
 
 
 def test_a_correction_to_an_indicator_in_another_unit_needs_that_unit_and_the_value(world: World) -> None:
@@ -48,11 +53,11 @@ def test_a_correction_to_an_indicator_in_another_unit_needs_that_unit_and_the_va
         "GDP of the recipient area counts in yuan, this figure in enterprises: "
         "to change its indicator, give the unit yuan (CNY) and the value in it."
     )
-    assert _details(_send(world, "post", path, {"indicator": "gdp"})) == {"unit": [said]}
-    assert _details(_send(world, "post", path, {"indicator": "gdp", "unit": "CNY"})) == {"unit": [said]}
-    assert _details(_send(world, "post", path, {"indicator": "gdp", "unit": "enterprise", "value": "780"})) == {
-        "unit": [said]
-    }
+    assert _details(_send(world, "post", path, {"indicator": "gdp"})) == _refused("unit", said)
+    assert _details(_send(world, "post", path, {"indicator": "gdp", "unit": "CNY"})) == _refused("unit", said)
+    assert _details(_send(world, "post", path, {"indicator": "gdp", "unit": "enterprise", "value": "780"})) == _refused(
+        "unit", said
+    )
     headers = {
         "Authorization": f"Bearer {token_create(username=world.owner.username).token}",
         "Accept-Language": "zh-hans",
@@ -60,7 +65,7 @@ def test_a_correction_to_an_indicator_in_another_unit_needs_that_unit_and_the_va
     chinese = Client().post(path, json.dumps({"indicator": "gdp"}), content_type="application/json", headers=headers)
     assert chinese.status_code == 422
     said_zh = "地区生产总值以元计，此数据以家计：改换指标须同时给出单位元（CNY）及以该单位计的数值。"
-    assert chinese.json()["error"]["details"] == {"unit": [said_zh]}
+    assert chinese.json()["error"]["details"] == _refused("unit", said_zh)
     dv.refresh_from_db()
     assert (dv.status, dv.indicator.code, dv.unit, dv.value) == ("extracted", "enterprises", "enterprise", 780)
     done = _send(world, "post", path, {"indicator": "gdp", "unit": "CNY", "value": "78000000"})
@@ -79,7 +84,7 @@ def test_a_correction_to_an_indicator_in_another_unit_needs_that_unit_and_the_va
 def test_a_year_period_is_a_calendar_year(world: World) -> None:
     body = _figure(indicator="schools", pairing=world.kashi.pk, period_start="2010-03-05", period_end="2012-07-01")
     details = _details(_send(world, "post", "/api/v1/data-values", body))
-    assert details == {"period_end": ["A year period runs from 1 January to 31 December of one year."]}
+    assert details == _refused("period_end", "A year period runs from 1 January to 31 December of one year.")
     cumulative = _send(world, "post", "/api/v1/data-values", {**body, "period_kind": "cumulative"})
     assert cumulative.status_code == 201
     assert (cumulative.json()["period_start"], cumulative.json()["period_end"]) == ("2010-03-05", "2012-07-01")

@@ -73,7 +73,7 @@ def test_a_plan_counts_whole_people_as_a_figure_does(world: World) -> None:
         "indicator": "people_trained", "value": "0.5", "pairing": world.kashi.pk, "year": 2009})
 
     assert (half.status_code, posted.status_code) == (422, 422)
-    assert "value" in half.json()["error"]["details"]
+    assert [d["loc"] for d in half.json()["error"]["details"]] == [["body", "value"]]
     assert not DataValue.objects.filter(indicator__code="people_trained").exists()
     whole = _call(world.owner, "put", url, {"indicator": "people_trained", "value": "5"})
     assert (whole.status_code, Decimal(whole.json()["value"])) == (200, Decimal("5"))

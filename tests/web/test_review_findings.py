@@ -82,7 +82,9 @@ def test_a_period_ending_before_it_starts_is_a_field_error_in_the_api(world: Wor
     headers = {"Authorization": f"Bearer {token_create(username=world.owner.username).token}"}
     response = Client().post("/api/v1/data-values", json.dumps(body), content_type="application/json", headers=headers)
     assert response.status_code == 422
-    assert response.json()["error"]["details"] == {"period_end": ["The period ends before it starts."]}
+    assert response.json()["error"]["details"] == [
+        {"loc": ["body", "period_end"], "msg": "The period ends before it starts.", "type": "invalid"}
+    ]
 
 
 def test_an_activity_ending_before_it_starts_is_told_on_its_end_date(world: World) -> None:

@@ -68,7 +68,8 @@ api = PairaidAPI(
         "Pairing-off assistance data: areas, pairings, activities, transactions, indicators, data values, "
         "documents and evidence. Authenticate with `Authorization: Bearer <token>` "
         "(`pairaid token create USER`). Every error has the shape "
-        '`{"error": {"code": ..., "message": ..., "details": ...}}`.'
+        '`{"error": {"code": ..., "message": ..., "details": [{"loc": [...], "msg": ..., "type": ...}]}}` '
+        "(details: each thing wrong with the request, for 422; empty for other errors)."
     ),
     urls_namespace="api",
     renderer=ExactDecimalRenderer(),

@@ -1,4 +1,7 @@
-"""One JSON error shape for every API error: ``{"error": {"code", "message", "details"}}``.
+"""One JSON error shape for every API error: ``{"error": {"code", "message", "details"}}``, ``details`` always a
+list of ``{"loc", "msg", "type"}`` (:class:`ErrorDetail`): what the parser refused and what a rule refused alike
+(``{"loc": ["body", "unit"], "msg": "The unit of GDP … is CNY, not km.", "type": "invalid"}``), empty for an
+error that is not about a field.
 
 | status | code | when |
 | --- | --- | --- |
@@ -17,10 +20,10 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from django.core.exceptions import ObjectDoesNotExist
+from django.core.exceptions import NON_FIELD_ERRORS, ObjectDoesNotExist
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from ninja import NinjaAPI, Schema
+from ninja import Field, NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, Throttled
 from ninja.errors import ValidationError as NinjaValidationError
 
@@ -30,10 +33,26 @@ from pairaid.core.errors import DataError, InvalidError, PairaidError
 logger = logging.getLogger(__name__)
 
 
+class ErrorDetail(Schema):
+    """One thing wrong with the request."""
+
+    loc: list[str] = Field(
+        ...,
+        description='where, as the client wrote it: ["body", "value"], ["query", "year"], ["path", "pk"]; '
+        '["body"] for the request as a whole',
+    )
+    msg: str = Field(..., description="what is wrong, in the request's language where the rule words it")
+    type: str = Field(
+        ..., description="the kind of error: the parser's (missing, extra_forbidden, null…) or a rule's (invalid…)"
+    )
+
+
 class ErrorBody(Schema):
     code: str
     message: str
-    details: Any = None
+    details: list[ErrorDetail] = Field(
+        default_factory=list, description="for 422, each thing wrong with the request; empty for other errors"
+    )
 
 
 class ErrorOut(Schema):
@@ -42,11 +61,22 @@ class ErrorOut(Schema):
     error: ErrorBody
 
 
+#: The message of a request refused for its shape (the parser's errors), as against one refused by a rule.
+NOT_PARSED = "The request is not valid."
+
+
 def error_response(
-    api: NinjaAPI, request: HttpRequest, status: int, code: str, message: str, details: Any = None
+    api: NinjaAPI,
+    request: HttpRequest,
+    status: int,
+    code: str,
+    message: str,
+    details: list[dict[str, Any]] | None = None,
 ) -> HttpResponse:
+    """The one error shape; ``details`` a list of ``{"loc", "msg", "type"}`` (:class:`ErrorDetail`), empty when
+    not given."""
     return api.create_response(
-        request, {"error": {"code": code, "message": message, "details": details}}, status=status
+        request, {"error": {"code": code, "message": message, "details": details or []}}, status=status
     )
 
 
@@ -83,6 +113,22 @@ def _jsonable_errors(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
+def _rule_errors(exc: DjangoValidationError) -> list[dict[str, Any]]:
+    """A rule's refusal (``{field: [messages]}``, or messages of the whole) as the parser's errors are given:
+    ``{"loc": ["body", field], "msg", "type"}``, the whole request at ``["body"]``."""
+    fields = exc.error_dict.items() if hasattr(exc, "error_dict") else [(NON_FIELD_ERRORS, exc.error_list)]
+    return [
+        {
+            "loc": ["body"] if field == NON_FIELD_ERRORS else ["body", str(field)],
+            "msg": str(message),
+            "type": str(error.code or "invalid"),
+        }
+        for field, errors in fields
+        for error in errors
+        for message in error.messages
+    ]
+
+
 #: The exceptions answered with one status and code: the message given, or the exception's own words (None).
 _ANSWERS: tuple[tuple[type[Exception], int, str, str | None], ...] = (
     (AuthenticationError, 401, "not_authenticated", "Authentication required: send a valid token."),
@@ -110,12 +156,11 @@ def install_error_handlers(api: NinjaAPI) -> None:
 
     @api.exception_handler(NinjaValidationError)
     def _invalid(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
-        return error_response(api, request, 422, "invalid", "The request is not valid.", _jsonable_errors(exc.errors))
+        return error_response(api, request, 422, "invalid", NOT_PARSED, _jsonable_errors(exc.errors))
 
     @api.exception_handler(DjangoValidationError)
     def _model_invalid(request: HttpRequest, exc: DjangoValidationError) -> HttpResponse:
-        details = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
-        return error_response(api, request, 422, "invalid", "; ".join(exc.messages), details)
+        return error_response(api, request, 422, "invalid", "; ".join(exc.messages), _rule_errors(exc))
 
     @api.exception_handler(HttpError)
     def _http(request: HttpRequest, exc: HttpError) -> HttpResponse:
