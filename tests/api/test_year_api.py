@@ -164,3 +164,30 @@ def test_an_event_names_only_areas_of_its_pairing_and_keeps_no_empty_history(wor
     assert found.history.count() == rows  # nothing changed: no empty history row
     assert _call(world.owner, "patch", url, {"fields": {"title": "To Kashi, again"}}).status_code == 200
     assert found.history.count() == rows + 1
+
+
+def test_an_area_outside_the_pairing_is_refused_alike_by_plans_events_and_figures(world: World) -> None:
+    """Issue 13: a planned value of an area outside the pairing's recipient area answered 409, the same refusal of
+    an event 403. Naming an area that is not the pairing's is a refusal of rights (403, as for a figure, an
+    activity's areas and an event); a request invalid in itself (an area code that names no area) is 422."""
+    from pairaid.events.models import CadreBatch
+    from pairaid.indicators.models import DataValue
+    from pairaid.plans.models import Plan
+
+    yining = "654002"  # Jiangsu – Yili's, outside Shandong – Kashi
+    plan = _call(world.owner, "put", f"/api/v1/plans/{world.kashi.pk}/2009/values",
+                 {"indicator": "houses", "value": "200", "area": yining})
+    event = _call(world.owner, "post", "/api/v1/events", {
+        "kind": "cadre_batch", "pairing": world.kashi.pk, "year": 2009,
+        "fields": {"number": 6, "persons": 3, "area": yining}})
+    figure = _call(world.owner, "post", "/api/v1/data-values", {
+        "indicator": "houses", "pairing": world.kashi.pk, "area": yining,
+        "period_start": "2009-01-01", "period_end": "2009-12-31", "value": "200"})
+    assert [r.status_code for r in (plan, event, figure)] == [403, 403, 403], plan.content
+    assert {r.json()["error"]["code"] for r in (plan, event, figure)} == {"forbidden"}
+    assert "lies outside the recipient area" in plan.json()["error"]["message"]
+    unknown = _call(world.owner, "put", f"/api/v1/plans/{world.kashi.pk}/2009/values",
+                    {"indicator": "houses", "value": "200", "area": "999999"})
+    assert unknown.status_code == 422 and unknown.json()["error"]["details"][0]["loc"] == ["body", "area"]
+    assert not Plan.objects.exists() and not CadreBatch.objects.exists()
+    assert not DataValue.objects.filter(indicator__code="houses").exists()

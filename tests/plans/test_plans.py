@@ -151,7 +151,7 @@ def test_what_arrived_in_a_county_adds_no_figure_that_no_pairing_states(world: W
 
 
 def test_an_area_outside_the_pairing_is_refused(world: World) -> None:
-    with pytest.raises(DataError, match="not a recipient area"):
+    with pytest.raises(NotAllowed, match="lies outside the recipient area"):
         plan_get_or_create(user=world.owner, pairing=world.kashi, year=2009, area=Area.objects.get(code="654002"))
 
 

@@ -11,6 +11,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils.translation import get_language
 from ninja import Field, Path, Query, Schema
@@ -26,7 +27,7 @@ from pairaid.datasets import selectors as datasets
 from pairaid.datasets.services import STEPS, dataset_configure, submission_step
 from pairaid.events.selectors import event_get, events_of_year
 from pairaid.events.services import EVENT_MODELS, event_create, event_update
-from pairaid.geo.selectors import area_get
+from pairaid.geo.selectors import area_find, area_get
 from pairaid.indicators.models import DataValue
 from pairaid.indicators.selectors import datavalue_get
 from pairaid.plans.selectors import area_promised, pairing_execution
@@ -114,9 +115,13 @@ class PlannedValueIn(InputSchema):
     "/plans/{pairing}/{year}/values", response=_written(200, DataValueOut), tags=["plans"], auth=WRITE_AUTH
 )
 def plan_value_put(request: HttpRequest, pairing: PathId, year: PathYear, body: PlannedValueIn) -> DataValue:
-    """Set a planned value of the pairing's plan for ``year`` (the plan is made when missing)."""
+    """Set a planned value of the pairing's plan for ``year`` (the plan is made when missing). An ``area``
+    outside the pairing's recipient area is refused (403), as every write that names one is."""
     found = pairing_get(pk=pairing)
-    area = area_get(code=body.area) if body.area else None
+    area = area_find(code=body.area) if body.area else None
+    if body.area and area is None:  # invalid in itself: 422, as POST /data-values answers (a path's object: 404)
+        raise ValidationError({"area": ["unknown area code"]})
+    # an area outside the pairing's recipient area is refused with 403, as for a figure, an activity and an event
     plan, _created = plan_get_or_create(user=api_user(request), pairing=found, year=year, area=area)
     value = plan_value_set(
         user=api_user(request), plan=plan, indicator=body.indicator, value=body.value, period_kind=body.period_kind

@@ -6,8 +6,9 @@ recorded in the audit trail under the user's name. A planned value is a data val
 of kind ``planned`` (status ``entered`` when typed in, ``accepted`` when it comes
 from a report), so that one key holds at most one confirmed plan figure.
 
-Errors: :class:`~pairaid.accounts.permissions.NotAllowed`, :class:`~pairaid.core.errors.DataError`
-(a rule of the domain: an area outside the pairing, a negative value, a mention with no number),
+Errors: :class:`~pairaid.accounts.permissions.NotAllowed` (the user's rights; an area outside the pairing's
+recipient area, as every write refuses one), :class:`~pairaid.core.errors.DataError`
+(a rule of the domain: a negative value, a mention with no number),
 :class:`~pairaid.core.errors.CodelistError` (an unknown indicator).
 """
 
@@ -38,8 +39,14 @@ def _user(user: Any) -> Any:
 
 
 def _check_area(pairing: Pairing, area: Area | None) -> None:
-    if area is not None and not permissions.pairing_covers_area(pairing.pk, area.pk):
-        raise DataError(f"{area.display_name()} ({area.code}) is not a recipient area of {pairing}")
+    """An area outside the pairing's recipient area is refused as every write that names one is (a figure's, an
+    activity's, an event's): NotAllowed, 403 (issue 13: a plan answered 409)."""
+    if area is not None:
+        permissions.require(
+            permissions.pairing_covers_area(pairing.pk, area.pk),
+            f"You may not name this area: {area.display_name()} ({area.code}) lies outside the recipient area "
+            f"of {pairing}.",
+        )
 
 
 @transaction.atomic
@@ -50,8 +57,8 @@ def plan_get_or_create(
     created when missing. An existing plan is returned unchanged.
 
     Raises:
-        NotAllowed: ``user`` does not edit the pairing.
-        DataError: ``area`` is not the pairing's recipient area or an area within it.
+        NotAllowed: ``user`` does not edit the pairing, or ``area`` is not the pairing's recipient area or an area
+            within it.
     """
     permissions.require(year_permissions.can_plan_update(user, pairing), "You may not edit this pairing's plans.")
     _check_area(pairing, area)
@@ -229,9 +236,10 @@ def mention_accept_as_planned(
     created when missing.
 
     Raises:
-        NotAllowed: ``user`` is neither the national office nor an editor of the pairing.
+        NotAllowed: ``user`` is neither the national office nor an editor of the pairing; an area outside the
+            pairing.
         DataError: the mention holds no number; the key already holds a planned value from
-            another sentence; an area outside the pairing.
+            another sentence.
         LockedError: the pairing's dataset for the year is locked.
     """
     permissions.require(
