@@ -105,3 +105,20 @@ def test_the_queue_filtered_by_a_document_that_does_not_exist_is_shown_with_a_wo
     assert f'id="figure-{report.schools.pk}"' in page and f'id="figure-{report.aid.pk}"' not in page
     chinese = _client(world.owner, "zh-hans").get("/review/?document=99999").content.decode()
     assert "没有编号为 99999 的文件" in chinese
+
+
+def test_a_figure_page_that_is_not_there_is_a_404_and_a_figure_not_ones_own_a_403(world: World) -> None:
+    """/figures/N/delete/ answered 403 (no figure is deleted there: it is no page); a figure that does not exist is
+    a 404 whatever the action, since every signed-in user reads every figure (its existence leaks nothing)."""
+    report = make_report(world.kashi)
+    figure = report.aid.pk
+    missing = DataValue.objects.order_by("-pk").values_list("pk", flat=True).first() + 1000
+    owner, colleague = _client(world.owner), _client(world.colleague)  # Shandong – Kashi's editor, and not
+    assert owner.post(f"/figures/{figure}/delete/").status_code == 404
+    assert owner.post(f"/figures/{missing}/delete/").status_code == 404
+    assert colleague.post(f"/figures/{missing}/accept/").status_code == 404
+    assert colleague.post(f"/figures/{figure}/delete/").status_code == 404
+    assert colleague.post(f"/figures/{figure}/accept/").status_code == 403  # there, and not theirs
+    anonymous = Client().post(f"/figures/{missing}/delete/")
+    assert anonymous.status_code == 302 and anonymous["Location"].startswith("/login/")
+    assert DataValue.objects.get(pk=figure).status == "extracted"

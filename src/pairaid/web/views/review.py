@@ -16,7 +16,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -142,9 +142,12 @@ _ACTIONS = {
 @login_required
 @require_POST
 def review_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    dv = or_404(review_datavalue_get, pk=pk)
+    # a page that is not there (/figures/N/delete/: no figure is deleted here) is a 404 whoever asks and whatever
+    # N is, as a figure that is not there is (every signed-in user reads every figure: its existence leaks
+    # nothing); the rights are asked of the review's service (403). It answered 403 (issue 13).
     if action not in _DONE:
-        raise PermissionDenied
+        raise Http404(f"no action {action!r} on a figure")
+    dv = or_404(review_datavalue_get, pk=pk)
     try:
         if action == "correct":
             form = CorrectionForm(request.POST, data_value=dv)
