@@ -115,8 +115,12 @@ TEMPLATES = [
 
 _default_db = "sqlite:///" + str(HOME / "pairaid.sqlite3")
 DATABASES = {"default": env_database("DATABASE_URL", _default_db)}
+#: SQLite waits up to 20 s for a lock, and begins every transaction IMMEDIATE (taking the write lock at once): two
+#: deferred transactions that both read and then write made SQLite refuse one at once, "database is locked",
+#: without waiting (issue 13: a 500 under four schemathesis workers; tests/config/test_sqlite_writers.py).
+SQLITE_OPTIONS = {"timeout": 20, "transaction_mode": "IMMEDIATE"}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["OPTIONS"] = {"timeout": 20}
+    DATABASES["default"]["OPTIONS"] = dict(SQLITE_OPTIONS)
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
