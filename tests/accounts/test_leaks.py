@@ -121,3 +121,22 @@ def test_the_national_office_uploads_a_report_about_any_pairing(world: World, wo
     response = _browser(world.national).post("/documents/upload/", {"file": upload, "report_year": 2009})
     assert response.status_code == 302 and work_off() == 1
     assert SourceDocument.objects.get().filename == "kashi-2009.txt"
+
+
+def test_a_recipient_areas_editor_enters_actual_figures_but_not_the_pairings_plan(world: World) -> None:
+    """Issue 13: an editor whose membership is a recipient area (Kashi) POSTed a planned figure of Shandong – Kashi,
+    which only the pairing's editors may plan (PUT /plans refused them). A planned figure is the pairing's plan."""
+    shule = {"pairing": world.kashi.pk, "area": "653122"}
+    actual = _post_api(world.recipient_editor, "/api/v1/data-values", _figure(**shule))
+    assert actual.status_code == 201, actual.content
+    planned = _post_api(world.recipient_editor, "/api/v1/data-values", _figure(**shule, kind="planned", value="9"))
+    assert planned.status_code == 403 and planned.json()["error"]["code"] == "forbidden"
+    token = token_create(username=world.recipient_editor.username).token
+    made_planned = Client().patch(
+        f"/api/v1/data-values/{actual.json()['id']}", data=json.dumps({"kind": "planned"}),
+        content_type="application/json", headers={"Authorization": f"Bearer {token}"},
+    )
+    assert made_planned.status_code == 403  # nor turns their own figure into a planned one
+    assert list(DataValue.objects.filter(indicator__code="schools").values_list("kind", "value")) == [("actual", 4)]
+    by_the_pairing = _post_api(world.owner, "/api/v1/data-values", _figure(**shule, kind="planned", value="9"))
+    assert by_the_pairing.status_code == 201, by_the_pairing.content

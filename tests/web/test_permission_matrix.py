@@ -277,6 +277,33 @@ WRITES: dict[str, dict[str, Call]] = {
             lambda s: {**_figure_form(s, 2009), "indicator": _indicator("jobs"), "value": "1600"},
         ),
     },
+    # a planned figure is the pairing's plan: its pairing editors', not the recipient area's editors' (issue 13)
+    "plan_value_set": {
+        "API": _api(
+            "put",
+            lambda s: f"/api/v1/plans/{s.pairing.pk}/2010/values",
+            lambda s: {"indicator": "houses", "value": "200", "area": s.area.code},
+        ),
+        "web": _web(
+            lambda s: f"/plans/{s.pairing.pk}/2010/values/",
+            lambda s: {"indicator": _indicator("houses"), "value": "200"},
+        ),
+    },
+    "datavalue_planned": {
+        "API": _api(
+            "post",
+            lambda s: "/api/v1/data-values",
+            lambda s: {
+                "indicator": "houses",
+                "pairing": s.pairing.pk,
+                "area": s.area.code,
+                "period_start": "2010-01-01",
+                "period_end": "2010-12-31",
+                "value": "200",
+                "kind": "planned",
+            },
+        ),
+    },
     **{
         f"datavalue_{action}": {
             "API": _api("post", lambda s, a=action: f"/api/v1/data-values/{s.extracted.pk}/{a}", lambda s, b=body: b),

@@ -9,15 +9,16 @@ matrix test checks every cell of it through the pages and the API):
 * pairing editor: edits the pairings assigned to them and every pairing below
   them (``Pairing.parent``), their activities, transactions and data values;
 * recipient editor: edits the data values of the areas assigned to them and of
-  every area below them;
+  every area below them, but for planned ones (a pairing's plan is its pairing editors');
 * viewer, or any other signed-in user: reads everything, changes nothing;
 * anonymous visitors: ``settings.ANONYMOUS_ACCESS`` = ``"accepted"`` shows them the
   confirmed figures only (accepted, corrected, entered); ``"none"`` shows nothing.
 
-Each write has one rule, ``can_<entity>_<action>``, that checks every object the
-request names as it will be after the write (a figure's activity, pairing and
-area; the state a restore brings back; the pairing or area an uploaded report is
-about) beside the object as it stands; the services call it. The ``can_edit_*``
+Each write has one rule, ``can_<entity>_<action>`` (a figure's in
+:mod:`pairaid.accounts.datavalue_permissions`), that checks every object the request
+names as it will be after the write (a figure's activity, pairing and area; the state
+a restore brings back; the pairing or area an uploaded report is about) beside the
+object as it stands; the services call it. The ``can_edit_*``
 checks say whether an object as it stands is the user's (which buttons a page
 shows). Each check takes the user first; the rights of a user are computed once
 per request object and cached on it."""
@@ -36,7 +37,7 @@ from pairaid.accounts.models import Membership, Role
 from pairaid.activities.models import Activity, Transaction
 from pairaid.core.errors import PairaidError
 from pairaid.geo.models import Area
-from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue
+from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueKind
 from pairaid.registry.models import Pairing
 from pairaid.registry.selectors import pairing_subtree_ids
 
@@ -183,10 +184,13 @@ def datavalue_pairing_id(dv: DataValue) -> int | None:
 
 
 def can_edit_datavalue(user: Any, dv: DataValue) -> bool:
-    """Whether ``user`` may change ``dv``: its pairing's editors, or the editors of its area."""
+    """Whether ``user`` may change ``dv``: its pairing's editors, or the editors of its area; a planned figure (a
+    pairing's plan) only its pairing's editors."""
     rights = user_rights(user)
     if rights.administrator:
         return True
+    if dv.kind == DataValueKind.PLANNED:
+        return can_edit_pairing_id(user, datavalue_pairing_id(dv))
     return can_edit_pairing_id(user, datavalue_pairing_id(dv)) or can_edit_area_id(user, dv.area_id)
 
 
@@ -248,7 +252,7 @@ def can_activity_update(
     )
 
 
-def _owning_pairing(activity_id: int | None, pairing_id: int | None) -> int | None:
+def owning_pairing(activity_id: int | None, pairing_id: int | None) -> int | None:
     """The pairing a record of this activity (else of this pairing) belongs to; none when the two disagree."""
     if activity_id is None:
         return pairing_id
@@ -260,7 +264,7 @@ def _owning_pairing(activity_id: int | None, pairing_id: int | None) -> int | No
 
 def can_transaction_create(user: Any, *, activity_id: int | None, pairing_id: int | None) -> bool:
     """Create a transaction of the activity ``activity_id`` or of the pairing ``pairing_id``: the pairing's editors."""
-    return can_edit_pairing_id(user, _owning_pairing(activity_id, pairing_id))
+    return can_edit_pairing_id(user, owning_pairing(activity_id, pairing_id))
 
 
 def can_transaction_update(
@@ -270,59 +274,6 @@ def can_transaction_update(
     return can_edit_transaction(user, transaction) and can_transaction_create(
         user, activity_id=activity_id, pairing_id=pairing_id
     )
-
-
-def can_datavalue_create(user: Any, *, pairing_id: int | None, area_id: int | None, activity_id: int | None) -> bool:
-    """Enter a figure of this subject: every object named must be the user's.
-
-    * an activity: its pairing is the user's, and a pairing named beside it is that same pairing;
-    * a pairing: the user edits it, or edits the area named with it;
-    * an area: the user edits it (recipient editors), or it lies within the recipient
-      area of the pairing named with it, which the user edits.
-
-    An area outside the pairing named with it is refused to everyone but administrators.
-    """
-    if user_rights(user).administrator:
-        return True
-    if activity_id is not None:
-        activity_pairing = _owning_pairing(activity_id, pairing_id)
-        if activity_pairing is None or not can_edit_pairing_id(user, activity_pairing):
-            return False
-        pairing_id = activity_pairing
-    if pairing_id is not None and area_id is not None:
-        if not pairing_covers_area(pairing_id, area_id):
-            return False
-        return can_edit_pairing_id(user, pairing_id) or can_edit_area_id(user, area_id)
-    if pairing_id is not None:
-        return can_edit_pairing_id(user, pairing_id)
-    return can_edit_area_id(user, area_id)
-
-
-def can_datavalue_update(
-    user: Any, dv: DataValue, *, pairing_id: int | None, area_id: int | None, activity_id: int | None
-) -> bool:
-    """Change ``dv``, giving it this subject: who may edit it as it is and enter a figure of the new subject."""
-    return can_edit_datavalue(user, dv) and can_datavalue_create(
-        user, pairing_id=pairing_id, area_id=area_id, activity_id=activity_id
-    )
-
-
-def can_datavalue_review(
-    user: Any, dv: DataValue, *, pairing_id: int | None, area_id: int | None, activity_id: int | None
-) -> bool:
-    """Accept, correct or reject ``dv``, leaving it with this subject.
-
-    The national office reviews any figure and may give it any subject; others
-    review what they may edit, into a subject they may enter figures for.
-    """
-    if user_rights(user).national_office:
-        return True
-    return can_datavalue_update(user, dv, pairing_id=pairing_id, area_id=area_id, activity_id=activity_id)
-
-
-def can_datavalue_review_as_is(user: Any, dv: DataValue) -> bool:
-    """:func:`can_datavalue_review` leaving ``dv`` with the subject it has (accept, reject, correct the value)."""
-    return can_datavalue_review(user, dv, pairing_id=dv.pairing_id, area_id=dv.area_id, activity_id=dv.activity_id)
 
 
 def can_pairing_restore(user: Any, pairing: Pairing, *, parent_id: int | None) -> bool:

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.db import IntegrityError, models, transaction
 
-from pairaid.accounts import permissions
+from pairaid.accounts import datavalue_permissions, permissions
 from pairaid.activities.models import Activity, Transaction
 from pairaid.audit.selectors import record_version
 from pairaid.core.errors import DataError, InputError
@@ -30,12 +30,13 @@ def _may_restore(user: Any, instance: models.Model, values: dict[str, Any]) -> b
             user, instance, activity_id=after("activity_id"), pairing_id=after("pairing_id")
         )
     if isinstance(instance, DataValue):
-        return permissions.can_datavalue_review(
+        return datavalue_permissions.can_datavalue_review(
             user,
             instance,
             pairing_id=after("pairing_id"),
             area_id=after("area_id"),
             activity_id=after("activity_id"),
+            kind=after("kind"),
         )
     return False
 

@@ -22,7 +22,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext as _
 
-from pairaid.accounts import permissions
+from pairaid.accounts import datavalue_permissions, permissions
 from pairaid.activities import services as activities
 from pairaid.activities.models import Activity, Transaction
 from pairaid.activities.services import TransactionSpec
@@ -233,8 +233,8 @@ def datavalue_enter(*, user: Any, data: Mapping[str, Any]) -> DataValue:
     if not dv.pairing_id and not dv.area_id and not dv.activity_id:
         raise ValidationError(_("A figure needs a subject: a pairing, an area or an activity."))
     permissions.require(
-        permissions.can_datavalue_create(
-            user, pairing_id=dv.pairing_id, area_id=dv.area_id, activity_id=dv.activity_id
+        datavalue_permissions.can_datavalue_create(
+            user, pairing_id=dv.pairing_id, area_id=dv.area_id, activity_id=dv.activity_id, kind=dv.kind
         ),
         _("You may not enter figures for this subject."),
     )
@@ -261,8 +261,13 @@ def datavalue_update(*, user: Any, data_value: DataValue, data: Mapping[str, Any
     """
     subject = {name: _named_id(data_value, data, name) for name in ("pairing", "area", "activity")}
     permissions.require(
-        permissions.can_datavalue_update(
-            user, data_value, pairing_id=subject["pairing"], area_id=subject["area"], activity_id=subject["activity"]
+        datavalue_permissions.can_datavalue_update(
+            user,
+            data_value,
+            pairing_id=subject["pairing"],
+            area_id=subject["area"],
+            activity_id=subject["activity"],
+            kind=data.get("kind") or data_value.kind,
         ),
         _("You may not edit this figure."),
     )

@@ -1,7 +1,7 @@
 """Review of extracted figures: accept, correct any field, reject, close a copy; in bulk.
 
 A reviewer is the national office or anyone who may edit the figure
-(:func:`pairaid.accounts.permissions.can_datavalue_review`). A correction may
+(:func:`pairaid.accounts.datavalue_permissions.can_datavalue_review`). A correction may
 change the indicator, the period, the place and subject, the value, the
 qualifier and the unit; what the report gave stays: the value in
 ``original_value``, the other fields changed in ``as_read``. The reviewer is
@@ -26,7 +26,7 @@ from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from pairaid.accounts import permissions
+from pairaid.accounts import datavalue_permissions, permissions
 from pairaid.core.errors import DataError
 from pairaid.datasets.locks import require_datavalue_unlocked
 from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueStatus
@@ -92,7 +92,9 @@ def _save(dv: DataValue, *, user: Any, status: str, reason: str, before: tuple[D
 
 
 def _require_review(user: Any, dv: DataValue) -> None:
-    permissions.require(permissions.can_datavalue_review_as_is(user, dv), _("You may not review this figure."))
+    permissions.require(
+        datavalue_permissions.can_datavalue_review_as_is(user, dv), _("You may not review this figure.")
+    )
 
 
 def datavalue_accept(*, user: Any, data_value: DataValue) -> DataValue:
@@ -142,7 +144,7 @@ def datavalue_correct(*, user: Any, data_value: DataValue, changes: Mapping[str,
             {"area": _("A figure needs a subject: give its place or its pairing (a correction cannot remove both).")}
         )
     permissions.require(
-        permissions.can_datavalue_review(
+        datavalue_permissions.can_datavalue_review(
             user,
             data_value,
             pairing_id=pairing.pk if pairing else None,
@@ -254,7 +256,7 @@ def datavalues_review(*, user: Any, data_values: Iterable[DataValue], action: Ac
     """
     data_values = list(data_values)
     permissions.require(
-        not data_values or any(permissions.can_datavalue_review_as_is(user, dv) for dv in data_values),
+        not data_values or any(datavalue_permissions.can_datavalue_review_as_is(user, dv) for dv in data_values),
         _("You may not review these figures."),
     )
     done: list[int] = []
@@ -263,7 +265,7 @@ def datavalues_review(*, user: Any, data_values: Iterable[DataValue], action: Ac
         if dv.status != DataValueStatus.EXTRACTED:
             skipped.append((dv.pk, _("reviewed already")))
             continue
-        if not permissions.can_datavalue_review_as_is(user, dv):
+        if not datavalue_permissions.can_datavalue_review_as_is(user, dv):
             skipped.append((dv.pk, _("not yours to review")))
             continue
         try:
