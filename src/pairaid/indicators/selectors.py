@@ -272,10 +272,11 @@ def figures_quoted(
 
 def conflicts_set_aside(
     *, year: int, period_kinds: Sequence[str], pairing_ids: Iterable[int] | None = None
-) -> list[tuple[list[DataValue], list[DataValue]]]:
+) -> list[tuple[list[DataValue], list[DataValue], list[DataValue]]]:
     """The figures of ``year`` told with different values among the extracted ones (the same indicator,
     subject, period, disaggregation, kind and unit), as the roll-ups read them with extracted figures: per
-    figure, the values kept and those set aside (:func:`pairaid.indicators.restatements.conflict_groups`),
+    figure, the values counted, those the kept total holds and those set aside
+    (:func:`pairaid.indicators.restatements.conflict_groups`),
     with their indicator, subject and evidence's document. Totals of summed indicators, actual values of
     ``period_kinds``; of ``pairing_ids``' figures and their activities' when given."""
     summed = [i.pk for i in indicators_by_code().values() if i.aggregation != "none"]
@@ -291,7 +292,10 @@ def conflicts_set_aside(
     if pairing_ids is not None:
         qs = qs.filter(of_pairings(list(pairing_ids)))
     groups = conflict_groups(qs)
-    wanted = {pk for kept, set_aside in groups for pk in (*kept, *set_aside)}
+    wanted = {pk for group in groups for ids in group for pk in ids}
     related = ("indicator", "pairing", "area", "activity", "evidence__document")
     loaded = DataValue.objects.select_related(*related).in_bulk(wanted) if wanted else {}
-    return [([loaded[pk] for pk in kept], [loaded[pk] for pk in set_aside]) for kept, set_aside in groups]
+    return [
+        ([loaded[pk] for pk in kept], [loaded[pk] for pk in held], [loaded[pk] for pk in set_aside])
+        for kept, held, set_aside in groups
+    ]

@@ -29,13 +29,29 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Each stored figure is counted once: a total stated for a pairing holds the totals stated for the "
         "pairings under it when it is not smaller, and the figures of the activities under it too when it is not "
         "smaller than all of them together (the statement kept is named, those it holds follow it); a smaller one, "
-        "and the figures of activities no total holds, are added.",
+        "and the figures of activities no total holds, are added. Of figures read from documents, one document's "
+        "distinct figures of one thing are added, unless its largest is not smaller than the others together (a "
+        "total it states, holding them); two documents' accounts of one thing are rival statements: the largest is "
+        "counted and the others set aside; one value in several documents is one figure, counted once.",
         "每个数据只计一次：上级结对填报的合计不小于下级合计时，视为已包含下级；不小于下级合计与所属项目数据之和时，"
-        "项目数据也视为已包含（列出所采用的数据，其后为其已含的数据）；较小的上级数据和未被包含的项目数据另行相加。",
+        "项目数据也视为已包含（列出所采用的数据，其后为其已含的数据）；较小的上级数据和未被包含的项目数据另行相加。"
+        "从文件读取的数据：同一文件对同一事项的不同数据相加，但其中最大者不小于其余之和时视为该文件所述合计，已含其余；"
+        "不同文件对同一事项的说法互为异说，采用最大者，舍弃其余；多份文件所述相同数值为同一数据，只计一次。",
     ),
     "set_aside": (
-        "{label}, {subject}, {period}, told with two values: {kept} kept; {dropped} set aside",
-        "{label}（{subject}，{period}）有不同数值：采用{kept}；舍弃{dropped}",
+        "{label}, {subject}, {period}, told with {n} different values in {docs} documents (each document's account "
+        "a rival of the others'): {kept} kept; {dropped} set aside",
+        "{label}（{subject}，{period}）在{docs}份文件中有{n}个不同数值（各文件所述互为异说）："
+        "采用{kept}；舍弃{dropped}",
+    ),
+    "stated_total": (
+        "{label}, {subject}, {period}: {kept}, a total stated beside smaller figures of the same document{holding}",
+        "{label}（{subject}，{period}）：{kept}为同一文件所述合计{holding}",
+    ),
+    "holding": (" (holding {held}, not added)", "（已含{held}，不另计）"),
+    "told_again": (
+        "{label}, {subject}, {period}: {kept}, told in {docs} documents ({sources}), counted once",
+        "{label}（{subject}，{period}）：{kept}，见于{docs}份文件（{sources}），只计一次",
     ),
     "from_source": ("{value} (from {source})", "{value}（来源：{source}）"),
     "no_source": ("no document", "无出处"),

@@ -1,11 +1,13 @@
-"""The values a report's totals set aside: of a figure told with different values (by two documents, or
-read twice from one), the roll-ups count the largest and leave out the others (never added:
-:func:`pairaid.indicators.restatements.conflicting_extracted`). "How the totals were counted" names both,
-with the documents they come from (issue 12)."""
+"""The values a report's totals set aside: of a figure told by several documents, each document's account (its
+distinct figures of it, added) is a statement of it; the roll-ups count the largest and leave out the others
+(never added: :func:`pairaid.indicators.restatements.conflicting_extracted`). "How the totals were counted" names
+them with the documents they come from (issue 12): the same value in several documents is one figure "told in N
+documents", counted once, never a conflict; different values are "told with N different values", N counted."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from decimal import Decimal
 
 from pairaid.indicators.models import DataValue
 from pairaid.indicators.selectors import conflicts_set_aside
@@ -34,14 +36,49 @@ def set_aside_lines(
         )
 
     lines = []
-    for kept, dropped in conflicts_set_aside(year=year, period_kinds=TOTAL_PERIOD_KINDS, pairing_ids=pairing_ids):
+    for kept, held, dropped in conflicts_set_aside(year=year, period_kinds=TOTAL_PERIOD_KINDS, pairing_ids=pairing_ids):
         (first,) = report_values(kept[:1], language=language, notes=Notes(language), previous={})
+        where = {"label": first.label, "subject": first.subject, "period": first.period}
+        holding = lab["holding"].format(held=said(held)) if held else ""
+        accounts: dict[object, list[DataValue]] = {}
+        for v in (*kept, *held, *dropped):
+            accounts.setdefault(_document_of(v), []).append(v)
+        if not dropped:  # one document's total and the figures beside it
+            lines.append(lab["stated_total"].format(**where, kept=said(kept), holding=holding))
+            continue
+        totals = {_account([v.value for v in told]) for told in accounts.values()}
+        if len(totals) == 1:  # one figure told again
+            sources = (glue if is_zh(language) else "; ").join(
+                _source(told[0], lab["no_source"]) for told in accounts.values()
+            )
+            shown = report_values(kept, language=language, notes=Notes(language), previous={})
+            lines.append(
+                lab["told_again"].format(
+                    **where, kept=" + ".join(v.shown for v in shown), docs=len(accounts), sources=sources
+                )
+                + holding
+            )
+            continue
+        n = len(totals)
         lines.append(
             lab["set_aside"].format(
-                label=first.label, subject=first.subject, period=first.period, kept=said(kept), dropped=said(dropped)
+                **where, n=max(n, 2), docs=len(accounts), kept=said(kept) + holding, dropped=said(dropped)
             )
         )
     return lines
+
+
+def _account(values: list[Decimal]) -> Decimal:
+    """A document's account of a figure from its values (as the roll-ups read it): the largest when not smaller
+    than the others together, else their sum."""
+    top = max(values)
+    rest = sum(values, Decimal(0)) - top
+    return top if top >= rest else top + rest
+
+
+def _document_of(value: DataValue) -> object:
+    """The document a figure was read from (the figure itself when it has none)."""
+    return value.evidence.document_id if value.evidence is not None else ("figure", value.pk)
 
 
 def _source(value: DataValue, none: str) -> str:
