@@ -34,6 +34,15 @@ _PLAIN = {
     "recorded": gettext_lazy("recorded"),
     "ended": gettext_lazy("ended"),
     "plan edited": gettext_lazy("plan edited"),
+    "plan created": gettext_lazy("plan created"),
+    "plan created from a report": gettext_lazy("plan created from a report"),
+    "planned value removed": gettext_lazy("planned value removed"),
+    "batch set": gettext_lazy("batch set"),
+    "removed": gettext_lazy("removed"),
+    "configured": gettext_lazy("configured"),
+    "submitted": gettext_lazy("submitted"),
+    "frozen": gettext_lazy("frozen"),
+    "approved by the national office": gettext_lazy("approved by the national office"),
     "imported from the yearly form": gettext_lazy("imported from the yearly form"),
     "the shipped pairing registry": gettext_lazy("the shipped pairing registry"),
 }
@@ -53,6 +62,12 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = 
     (re.compile(r"corrected: (.+)"), lambda m: _("corrected: %(fields)s") % {"fields": _field_names(m[1])}),
     (re.compile(r"same as #(\d+)"), lambda m: _("same as #%(id)s") % {"id": m[1]}),
     (re.compile(r"restored from version (\d+)"), lambda m: _("restored from version %(v)s") % {"v": m[1]}),
+    (re.compile(r"approved by (.+)"), lambda m: _("approved by %(level)s") % {"level": m[1]}),
+    (re.compile(r"returned: (.*)", re.S), lambda m: _("returned: %(reason)s") % {"reason": m[1]}),
+    (
+        re.compile(r"correction of version (\d+): (.*)", re.S),
+        lambda m: _("correction of version %(version)s: %(reason)s") % {"version": m[1], "reason": m[2]},
+    ),
     (re.compile(r"imported from (.+)"), lambda m: _("imported from %(source)s") % {"source": m[1]}),
 )
 
