@@ -24,6 +24,11 @@ from pairaid.indicators.rollups import Rollup, rollup_read
 from pairaid.indicators.selectors import indicators_by_code
 from pairaid.registry.models import Pairing
 
+#: The all-channels total and its channels, which never overlap: fiscal money and society's donations
+#: (grants are a kind of aid that either channel may give, so they are no channel of their own).
+ALL_CHANNELS = "aid_funds"
+CHANNELS = ("government_aid_funds", "social_donations")
+
 #: The period kinds a scope's totals are given in: the year's flows and the stocks at its end (a standing
 #: count of enterprises is never added to what a year's events counted: each is its own total).
 TOTAL_PERIOD_KINDS = ("year", "as_of")
@@ -43,6 +48,9 @@ class ScopeTotal:
     total: Total[int] = field(repr=False, compare=False)
     #: last year's total exists but rests on other pairings' (or areas') statements: no change is given
     change_withheld: bool = False
+    #: the all-channels total stated, when it is below its channels' sum and ``value`` is that sum instead
+    #: (:func:`channels_floor`); None when ``value`` is the total as stated
+    stated: Decimal | None = None
 
     @property
     def qualifier(self) -> str:
@@ -144,4 +152,23 @@ def scope_totals(
                     withheld,
                 )
             )
+    return channels_floor(found)
+
+
+def channels_floor(totals: list[ScopeTotal]) -> list[ScopeTotal]:
+    """``totals`` with an all-channels total below the sum of its channels' totals (same unit and period kind)
+    raised to that sum: the total stated is incomplete (it rests on fewer pairings or figures than its parts),
+    and the larger evidence is the channels' sum, which an office would report as the aid funds (issue 12). The
+    total keeps the stated value (:attr:`ScopeTotal.stated`) for the report to say so; its change on last year
+    is withheld (last year's is a total as stated)."""
+    parts: dict[tuple[str, str], Decimal] = {}
+    for t in totals:
+        if t.indicator.code in CHANNELS:
+            parts[(t.unit, t.period_kind)] = parts.get((t.unit, t.period_kind), Decimal(0)) + t.value
+    found = []
+    for t in totals:
+        floor = parts.get((t.unit, t.period_kind))
+        if t.indicator.code == ALL_CHANNELS and floor is not None and floor > t.value:
+            t = replace(t, value=floor, stated=t.value, change=None, change_withheld=t.previous is not None)
+        found.append(t)
     return found

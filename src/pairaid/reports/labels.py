@@ -49,6 +49,11 @@ _LABELS: dict[str, tuple[str, str]] = {
         "{label}（{subject}，{period}）：{kept}为同一文件所述合计{holding}",
     ),
     "holding": (" (holding {held}, not added)", "（已含{held}，不另计）"),
+    "channels_sum": (
+        "{label}: the channels stated (government (fiscal) aid funds and social donations) add up to {value}, more "
+        "than the all-channels total stated, {stated}, which is incomplete: the total shown is the channels' sum",
+        "{label}：各渠道（财政援助资金、社会捐赠）合计{value}，大于所报总额{stated}，所报总额不完整，合计采用各渠道之和",
+    ),
     "told_again": (
         "{label}, {subject}, {period}: {kept}, told in {docs} documents ({sources}), counted once",
         "{label}（{subject}，{period}）：{kept}，见于{docs}份文件（{sources}），只计一次",

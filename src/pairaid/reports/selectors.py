@@ -31,7 +31,7 @@ from pairaid.registry.selectors import pairing_descendant_ids
 from pairaid.reports import charts
 from pairaid.reports.context import ReportContext, ReportValue
 from pairaid.reports.headline import headline_quoted, headline_values
-from pairaid.reports.labels import change_notes, labels
+from pairaid.reports.labels import change_notes, labels, quantity
 from pairaid.reports.links import links_are_local
 from pairaid.reports.map_data import map_arguments
 from pairaid.reports.maps import china_map
@@ -90,9 +90,7 @@ def _headline_totals(*, year: int, pairing: Pairing | None, rollup: Rollup) -> l
     return sorted(totals, key=lambda t: HEADLINE_GROUPS.index(t.indicator.group))
 
 
-def _stored_values(
-    qs: object, *, year: int, language: str, notes: Notes, include_extracted: bool
-) -> list[ReportValue]:
+def _stored_values(qs: object, *, year: int, language: str, notes: Notes, include_extracted: bool) -> list[ReportValue]:
     rows = (
         qs.filter(status__in=_statuses(include_extracted), kind=DataValueKind.ACTUAL)  # type: ignore[attr-defined]
         .select_related("indicator", "pairing", "area", "activity", "evidence")
@@ -313,8 +311,7 @@ def _overview_context(
     totals = _headline_totals(year=year, pairing=None, rollup=aid)
     by_pairing = rollup_by_pairing(indicator="aid_funds", year=year, rollup=aid).get(("CNY", "year"), [])
     before = {
-        r.key: r
-        for r in rollup_by_pairing(indicator="aid_funds", year=year - 1, rollup=aid).get(("CNY", "year"), [])
+        r.key: r for r in rollup_by_pairing(indicator="aid_funds", year=year - 1, rollup=aid).get(("CNY", "year"), [])
     }
     top = sorted((r for r in by_pairing if aid.forest.parent.get(int(r.key)) is None), key=lambda r: -r.value)
     names = {
@@ -345,9 +342,7 @@ def _overview_context(
         sources=source_rows(unpaired, year=year, statuses=_statuses(include_extracted)),
     )
     # each headline total quotes the sentences of its largest statements, then the figures of no pairing theirs
-    quoted = headline_quoted(
-        context.headline, totals, year=year, statuses=_statuses(include_extracted), notes=notes
-    )
+    quoted = headline_quoted(context.headline, totals, year=year, statuses=_statuses(include_extracted), notes=notes)
     shown = notes.in_order(quoted + unpaired)
     context.headline, context.unpaired = shown[: len(quoted)], shown[len(quoted) :]
     context.notes = notes.rows()
@@ -386,5 +381,14 @@ def _opening(
         "counting": counting_notes(
             totals, language=language, activities_word=lab["activities_of"], more_word=lab["and_more"]
         )
+        + [
+            lab["channels_sum"].format(
+                label=t.indicator.display_name(language),
+                value=quantity(t.value, t.unit, language, "exact"),
+                stated=quantity(t.stated, t.unit, language, t.qualifier),
+            )
+            for t in totals
+            if t.stated is not None
+        ]
         + set_aside,
     }
