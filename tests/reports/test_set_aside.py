@@ -129,3 +129,19 @@ def test_one_value_told_in_two_documents_is_no_conflict() -> None:
     assert "values" not in line and "set aside" not in line
     zh = report_context(pairing=top, year=2009, language="zh-hans", include_extracted=True, with_charts=False)
     assert any("见于2份文件" in line and "舍弃" not in line for line in zh.counting)
+
+
+def test_a_figure_of_no_pairing_set_aside_is_not_listed_as_stated() -> None:
+    """Two documents' values of one figure of no pairing (the same sides as written): the smaller is set aside
+    in "How the totals were counted" and left out of the figures no pairing states."""
+    from pairaid.indicators.models import DataValue
+
+    first = document("Anhe gave 400 yuan to Linxi.", title="Anhe notes")
+    second = document("Linxi got 300 yuan from Anhe.", title="Linxi notes")
+    a = value("aid_funds", "400", unit="CNY", status="extracted", doc=first, written="400 yuan")
+    b = value("aid_funds", "300", unit="CNY", status="extracted", doc=second, written="300 yuan")
+    DataValue.objects.filter(pk__in=[a.pk, b.pk]).update(donor_label="Anhe", recipient_label="Linxi")
+
+    overview = overview_context(year=2009, include_extracted=True, with_charts=False)
+    assert any("300 yuan (from Linxi notes) set aside" in line for line in overview.counting)
+    assert [v.value for v in overview.unpaired if v.code == "aid_funds"] == [400]

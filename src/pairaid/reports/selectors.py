@@ -319,14 +319,17 @@ def _overview_context(
         for p in Pairing.objects.filter(pk__in=[int(r.key) for r in top]).select_related("donor_area", "recipient_area")
     }
     notes = Notes(language)
+    not_counted: set[int] = set()  # held or set aside: never listed as if counted (issue 12)
+    left_out = set_aside_lines(year=year, language=language, include_extracted=include_extracted, left_out=not_counted)
     unpaired = _stored_values(
-        DataValue.objects.filter(pairing__isnull=True, activity__isnull=True, organisation__isnull=True),
+        DataValue.objects.filter(pairing__isnull=True, activity__isnull=True, organisation__isnull=True).exclude(
+            pk__in=sorted(not_counted)
+        ),
         year=year,
         language=language,
         notes=notes,
         include_extracted=include_extracted,
     )[:UNPAIRED_SHOWN]
-    left_out = set_aside_lines(year=year, language=language, include_extracted=include_extracted)
     context = ReportContext(
         title=lab["overview_title"].format(year=year),
         is_overview=True,

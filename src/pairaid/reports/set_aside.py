@@ -17,12 +17,18 @@ from pairaid.reports.rows import Notes, document_title, report_values
 
 
 def set_aside_lines(
-    *, year: int, language: str, include_extracted: bool, pairing_ids: Iterable[int] | None = None
+    *,
+    year: int,
+    language: str,
+    include_extracted: bool,
+    pairing_ids: Iterable[int] | None = None,
+    left_out: set[int] | None = None,
 ) -> list[str]:
     """One line per figure of ``year`` (of ``pairing_ids``' tree when given) whose values conflict, in
     ``language``: the value kept and those set aside, each with its document ("People trained, Shandong –
     Kashi, 2009, told with two values: 3,800 people (from Report A) kept; 3,500 people (from Report B) set
-    aside"). None without extracted figures: confirmed figures are one per figure."""
+    aside"). None without extracted figures: confirmed figures are one per figure. ``left_out``, when given,
+    receives the ids of the figures the totals hold or set aside (never to be listed as if counted)."""
     if not include_extracted:
         return []
     lab = labels(language)
@@ -37,6 +43,8 @@ def set_aside_lines(
 
     lines = []
     for kept, held, dropped in conflicts_set_aside(year=year, period_kinds=TOTAL_PERIOD_KINDS, pairing_ids=pairing_ids):
+        if left_out is not None:
+            left_out.update(v.pk for v in (*held, *dropped))
         (first,) = report_values(kept[:1], language=language, notes=Notes(language), previous={})
         where = {"label": first.label, "subject": first.subject, "period": first.period}
         holding = lab["holding"].format(held=said(held)) if held else ""
