@@ -21,6 +21,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from pairaid.accounts import datavalue_permissions, permissions
 from pairaid.activities import services as activities
@@ -59,6 +60,29 @@ def _named_id(instance: models.Model, data: Mapping[str, Any], name: str) -> int
     if name in data:
         return data[name].pk if data[name] is not None else None
     return getattr(instance, f"{name}_id")  # type: ignore[no-any-return]
+
+
+#: What a relation names, in the reader's language.
+_RECORD_WORDS = {"pairing": gettext_lazy("pairing"), "activity": gettext_lazy("activity")}
+
+
+def _require_named(model: type[models.Model], data: Mapping[str, Any]) -> None:
+    """Every record ``data`` names by id (``pairing_id``, ``activity_id``…) exists: a request naming one that does
+    not is invalid in itself (a field error: 422 in the API, with details at that field), told before the rights
+    are asked (they would refuse it as another pairing's, 403)."""
+    errors: dict[str, str] = {}
+    for field in model._meta.concrete_fields:
+        named = data.get(field.attname) if field.is_relation and field.attname != field.name else None
+        if named is None or field.related_model is None:
+            continue
+        related = field.related_model
+        if not related._default_manager.filter(pk=named).exists():
+            errors[field.name] = _("No %(record)s has the id %(id)s.") % {
+                "record": _RECORD_WORDS.get(field.name, related._meta.verbose_name),
+                "id": named,
+            }
+    if errors:
+        raise ValidationError(errors)
 
 
 def _check_order(instance: models.Model) -> None:
@@ -111,6 +135,7 @@ def _save(instance: models.Model, *, user: Any, reason: str, exclude: Iterable[s
 @transaction.atomic
 def activity_create(*, user: Any, data: Mapping[str, Any], recipient_areas: Iterable[Area] = ()) -> Activity:
     """Create an activity from ``data`` (model field names; ``pairing``/``pairing_id`` required)."""
+    _require_named(Activity, data)
     activity = Activity()
     _assign(activity, data)
     areas = list(recipient_areas)
@@ -133,6 +158,7 @@ def activity_update(
 ) -> Activity:
     """Change ``activity``; moving it to another pairing needs rights over both, and the recipient areas the
     write names (those it adds; all of them when the activity moves) must be of the pairing it is left in."""
+    _require_named(Activity, data)
     pairing_id = _named_id(activity, data, "pairing")
     permissions.require(
         permissions.can_activity_update(user, activity, pairing_id=pairing_id), _("You may not edit this activity.")
@@ -158,6 +184,7 @@ def transaction_create(*, user: Any, data: Mapping[str, Any]) -> Transaction:
     fields checked as the model's rules say (a message per field), then stored by the one create of
     transactions, :func:`pairaid.activities.services.transaction_create`, whose refusals (a currency that
     is no ISO 4217 code, say) are errors of the request too."""
+    _require_named(Transaction, data)
     tx = Transaction()
     _assign(tx, data)
     permissions.require(
@@ -189,6 +216,7 @@ def transaction_create(*, user: Any, data: Mapping[str, Any]) -> Transaction:
 @transaction.atomic
 def transaction_update(*, user: Any, transaction_: Transaction, data: Mapping[str, Any]) -> Transaction:
     """Change a transaction; moving it needs rights over both places."""
+    _require_named(Transaction, data)
     permissions.require(
         permissions.can_transaction_update(
             user,
@@ -227,6 +255,7 @@ def datavalue_enter(*, user: Any, data: Mapping[str, Any]) -> DataValue:
     ``data`` holds the indicator, a subject (pairing, area, activity), the period
     (kind, start, end) and the value; the user must be allowed to edit the subject.
     """
+    _require_named(DataValue, data)
     dv = DataValue(status=DataValueStatus.ENTERED)
     _assign(dv, data)
     dv.status = DataValueStatus.ENTERED
@@ -259,6 +288,7 @@ def datavalue_update(*, user: Any, data_value: DataValue, data: Mapping[str, Any
     fields changed must keep the rules of figures entered by hand
     (:mod:`pairaid.indicators.validation`).
     """
+    _require_named(DataValue, data)
     subject = {name: _named_id(data_value, data, name) for name in ("pairing", "area", "activity")}
     permissions.require(
         datavalue_permissions.can_datavalue_update(

@@ -147,8 +147,8 @@ _RESTORABLE: dict[str, Callable[..., models.Model]] = {
 @require_POST
 def restore(request: HttpRequest, kind: str, pk: int, history_id: int) -> HttpResponse:
     read = _RESTORABLE.get(kind)
-    if read is None:
-        raise PermissionDenied
+    if read is None:  # no such kind of record: no such page (404), before any right is asked
+        raise Http404(f"no record of kind {kind!r} has a history to restore")
     instance = or_404(read, pk=pk)
     field = request.POST.get("field") or None
     try:
