@@ -39,3 +39,15 @@ def test_an_all_channels_total_not_below_its_channels_is_kept() -> None:
     value("government_aid_funds", "30", pairing=top, unit="CNY")
     (aid,) = [t for t in scope_totals(year=2009) if t.indicator.code == "aid_funds"]
     assert (aid.value, aid.stated) == (40, None)
+
+
+def test_the_years_chart_gives_the_channels_sum_as_the_headline_does() -> None:
+    from pairaid.indicators.rollups import rollup_by_year
+
+    top = pairing("370000", "653100", level="prefecture", name="Anhe – Kashi")
+    value("aid_funds", "10", pairing=top, unit="CNY")
+    value("government_aid_funds", "30", pairing=top, unit="CNY")
+    (row,) = rollup_by_year(indicator="aid_funds", years=[2009]).get("CNY", [])
+    assert row.value == 30
+    (row,) = rollup_by_year(indicator="aid_funds", years=[2009], root=top).get("CNY", [])
+    assert row.value == 30

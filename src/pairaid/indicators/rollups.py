@@ -38,7 +38,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cached_property
 
@@ -90,6 +90,12 @@ class RollupRow:
     @property
     def covered(self) -> tuple[Statement[int], ...]:
         return self.total.covered if self.total is not None else ()
+
+
+#: The all-channels total and its channels, which never overlap: fiscal money and society's donations
+#: (grants are a kind of aid that either channel may give, so they are no channel of their own).
+ALL_CHANNELS = "aid_funds"
+CHANNELS = ("government_aid_funds", "social_donations")
 
 
 def _row(key: str, label: str, unit_kind: UnitKind, total: Total[int]) -> RollupRow:
@@ -328,15 +334,26 @@ def rollup_by_year(
     With ``root``, the total of that pairing's tree; else the national total. One query.
     """
     chosen = sorted(years)
-    rollup = rollup_read(indicators=[indicator], years=chosen, root=root, include_extracted=include_extracted)
+    floor = indicator == ALL_CHANNELS  # an all-channels total below its channels' sum gives way to it (issue 12)
+    read = [indicator, *CHANNELS] if floor else [indicator]
+    rollup = rollup_read(indicators=read, years=chosen, root=root, include_extracted=include_extracted)
+
+    def of(code: str, year: int) -> dict[UnitKind, Total[int]]:
+        if root is None:
+            return rollup.national(code, year)
+        return {uk: t[root.pk] for uk, t in rollup.pairing_totals(code, year).items() if root.pk in t}
+
     series: dict[str, list[RollupRow]] = defaultdict(list)
     for year in chosen:
-        if root is None:
-            found = rollup.national(indicator, year)
-        else:
-            found = {uk: t[root.pk] for uk, t in rollup.pairing_totals(indicator, year).items() if root.pk in t}
-        for unit_kind, total in sorted(found.items()):
-            series[unit_kind[0]].append(_row(str(year), str(year), unit_kind, total))
+        parts: dict[UnitKind, Decimal] = defaultdict(Decimal)
+        for code in CHANNELS if floor else ():
+            for unit_kind, total in of(code, year).items():
+                parts[unit_kind] += total.value
+        for unit_kind, total in sorted(of(indicator, year).items()):
+            row = _row(str(year), str(year), unit_kind, total)
+            if parts.get(unit_kind, row.value) > row.value:
+                row = replace(row, value=parts[unit_kind])
+            series[unit_kind[0]].append(row)
     return dict(series)
 
 

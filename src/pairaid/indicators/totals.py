@@ -20,14 +20,9 @@ from pairaid.core.change import change_percent
 from pairaid.core.tree_sums import Statement, Total
 from pairaid.geo.models import Area
 from pairaid.indicators.models import DataValueKind, Indicator
-from pairaid.indicators.rollups import Rollup, rollup_read
+from pairaid.indicators.rollups import ALL_CHANNELS, CHANNELS, Rollup, rollup_read
 from pairaid.indicators.selectors import indicators_by_code
 from pairaid.registry.models import Pairing
-
-#: The all-channels total and its channels, which never overlap: fiscal money and society's donations
-#: (grants are a kind of aid that either channel may give, so they are no channel of their own).
-ALL_CHANNELS = "aid_funds"
-CHANNELS = ("government_aid_funds", "social_donations")
 
 #: The period kinds a scope's totals are given in: the year's flows and the stocks at its end (a standing
 #: count of enterprises is never added to what a year's events counted: each is its own total).
