@@ -14,7 +14,7 @@ from pairaid.accounts.services import token_create
 from pairaid.core.errors import DataError
 from pairaid.indicators.models import DataValue
 from pairaid.review.services import datavalue_accept
-from pairaid.web.review_forms import read_typed_number
+from pairaid.web.number_fields import read_typed_number
 from tests.web.factories import World, make_figure, make_report
 
 

@@ -22,6 +22,7 @@ from pairaid.geo.selectors import area_find, areas_and_unknown_codes
 from pairaid.indicators.models import DataValue, PeriodKind, Qualifier
 from pairaid.indicators.selectors import indicator_list
 from pairaid.registry.selectors import pairing_list
+from pairaid.web.number_fields import ReaderNumberField
 
 #: Report file types accepted for upload.
 UPLOAD_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
@@ -185,7 +186,7 @@ class DataValueForm(forms.Form):
     start_year = forms.IntegerField(
         label=_("First year (cumulative figures)"), min_value=1949, max_value=2100, required=False
     )
-    value = forms.DecimalField(label=_("Value"), min_value=0, max_digits=20, decimal_places=4)
+    value = ReaderNumberField(label=_("Value"), max_length=60)  # "80,000,000", "8千万", as the review reads
     qualifier = forms.ChoiceField(label=_("Qualifier"), choices=Qualifier.choices, initial=Qualifier.EXACT)
     disaggregation = forms.CharField(label=_("Disaggregation"), required=False, max_length=100)
 
