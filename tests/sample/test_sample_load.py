@@ -171,3 +171,14 @@ def test_a_pairing_stored_before_without_a_parent_is_nested_by_the_sample(db: No
 
     assert summary.created.pairings == 6
     assert shule.parent.recipient_area.code == "653100"
+
+
+def test_leaders_counted_in_persons_keep_their_unit_and_are_not_relabelled_person_times(
+    sample: SampleSummary,
+) -> None:
+    """The summary counts leaders who visited (persons), while the indicator counts person-times: the figure is
+    stored as stated, in persons (issue 12: it was entered as 'more than 30 person-times')."""
+    visits = DataValue.objects.get(indicator__code="leader_visits", status="entered")
+
+    assert (visits.value, visits.unit, visits.qualifier) == (Decimal("30"), "person", "more_than")
+    assert visits.indicator.unit == "person_time"
