@@ -62,3 +62,25 @@ def test_the_map_colours_what_the_totals_add_never_a_figure_no_pairing_states() 
     coloured = map_arguments(year=2009, language="en", include_extracted=True)["values"]
     assert coloured == {"650000": 5000000, "540000": 3000000}
     assert sum(coloured.values()) == national == 8000000
+
+
+@pytest.mark.django_db
+def test_the_economy_of_a_registered_pairings_recipient_is_its_recipients_economy_not_a_figure_of_no_pairing() -> None:
+    """A county a registered pairing aids states its GDP with no pairing named: the overview shows it in the
+    section on the recipient's economy, not among the figures no registered pairing fits (issue 12); a county
+    no pairing aids stays there."""
+    from pairaid.reports.selectors import overview_context
+    from tests.checks.factories import area
+
+    pairing("370000", "653122", level="county")  # Shandong – Shule County
+    doc = document("The county's output reached 1.25 billion yuan; a county nobody aids reached 0.8 billion yuan.")
+    value("gdp", "1250000000", subject_area=area("653122"), doc=doc, written="1.25 billion yuan")
+    value("gdp", "800000000", subject_area=area("653123"), doc=doc, written="0.8 billion yuan")
+    context = overview_context(year=2009, with_charts=False)
+
+    assert [(f.code, f.subject, f.shown) for f in context.recipient] == [
+        ("gdp", "Shule County", "1.25 billion yuan")
+    ]
+    assert [(f.code, f.subject, f.shown) for f in context.unpaired] == [("gdp", "Yingjisha County", "800 million yuan")]
+    text = report_markdown(context=context)
+    assert text.index("## The recipient's economy") < text.index("Shule County") < text.index("## Figures no pairing")

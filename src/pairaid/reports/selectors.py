@@ -11,6 +11,7 @@ unless ``include_extracted``. Every text is in the report's language.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 from typing import Any
 
 from django.conf import settings
@@ -27,7 +28,7 @@ from pairaid.indicators.selectors import indicators_by_code
 from pairaid.indicators.statements import PairingForest
 from pairaid.indicators.totals import TOTAL_PERIOD_KINDS, ScopeTotal, scope_totals
 from pairaid.registry.models import Pairing
-from pairaid.registry.selectors import pairing_descendant_ids
+from pairaid.registry.selectors import pairing_descendant_ids, pairing_list
 from pairaid.reports import charts
 from pairaid.reports.context import ReportContext, ReportValue
 from pairaid.reports.headline import headline_quoted, headline_values
@@ -321,15 +322,14 @@ def _overview_context(
     notes = Notes(language)
     not_counted: set[int] = set()  # held or set aside: never listed as if counted (issue 12)
     left_out = set_aside_lines(year=year, language=language, include_extracted=include_extracted, left_out=not_counted)
-    unpaired = _stored_values(
-        DataValue.objects.filter(pairing__isnull=True, activity__isnull=True, organisation__isnull=True).exclude(
-            pk__in=sorted(not_counted)
-        ),
-        year=year,
-        language=language,
-        notes=notes,
-        include_extracted=include_extracted,
-    )[:UNPAIRED_SHOWN]
+    no_pairing = DataValue.objects.filter(pairing__isnull=True, activity__isnull=True, organisation__isnull=True)
+    # the economy of an area a pairing of the year receives aid in (Shule's GDP) is that pairing's recipient's
+    # economy, not a figure no pairing fits: it has its section, and is not in the list of figures of no pairing
+    economy = Q(indicator__group__in=RECIPIENT_GROUPS) | Q(indicator__code__in=RECIPIENT_CODES)
+    received = Q(area__in=pairing_list(year=year).filter(recipient_area__isnull=False).values("recipient_area"))
+    stored = partial(_stored_values, year=year, language=language, notes=notes, include_extracted=include_extracted)
+    aided, kept = economy & received, no_pairing.exclude(pk__in=sorted(not_counted))
+    recipient, unpaired = (stored(qs)[:UNPAIRED_SHOWN] for qs in (kept.filter(aided), kept.exclude(aided)))
     context = ReportContext(
         title=lab["overview_title"].format(year=year),
         is_overview=True,
@@ -342,12 +342,14 @@ def _overview_context(
             before,
             **change_notes(year, language),
         ),
-        sources=source_rows(unpaired, year=year, statuses=_statuses(include_extracted)),
+        sources=source_rows(recipient + unpaired, year=year, statuses=_statuses(include_extracted)),
     )
-    # each headline total quotes the sentences of its largest statements, then the figures of no pairing theirs
+    # each headline total quotes the sentences of its largest statements, then the recipients' economy and the
+    # figures of no pairing theirs
     quoted = headline_quoted(context.headline, totals, year=year, statuses=_statuses(include_extracted), notes=notes)
-    shown = notes.in_order(quoted + unpaired)
-    context.headline, context.unpaired = shown[: len(quoted)], shown[len(quoted) :]
+    shown = notes.in_order(quoted + recipient + unpaired)
+    cut = len(quoted) + len(recipient)
+    context.headline, context.recipient, context.unpaired = shown[: len(quoted)], shown[len(quoted) : cut], shown[cut:]
     context.notes = notes.rows()
     context.narrative = narrative(headline=context.headline, year=year, who=None, language=language, units=_units())
     drawn: Drawn = []
