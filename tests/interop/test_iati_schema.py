@@ -27,12 +27,35 @@ def test_every_demo_activity_is_valid_iati_2_03(sample_root: Pairing, tmp_path: 
     assert schema.validate(document), "\n".join(str(e) for e in schema.error_log)
 
 
-def test_an_activity_without_dates_starts_at_its_first_transaction(sample_root: Pairing, tmp_path: Path) -> None:
+def test_an_activity_without_dates_claims_no_actual_start_from_its_first_transaction(
+    sample_root: Pairing, tmp_path: Path
+) -> None:
+    """No stored start date: no actual start (type 2) is made up from a year-end transaction's date (issue 12);
+    a planned start (type 1) on the first day of that transaction's year, the narrative saying where it is from,
+    and the transaction keeps its own date."""
     done = iati_export(path=tmp_path / "activities.xml", year=None)
     activities = {a.findtext("iati-identifier"): a for a in etree.parse(str(done.path)).getroot()}
     paid = activities["CN-AREA-370000-SDXJ-2009-03"]  # undated; disbursed on 2009-12-31
-    assert [(d.get("type"), d.get("iso-date")) for d in paid.findall("activity-date")] == [("2", "2009-12-31")]
-    assert paid.findtext("activity-date/narrative") == "No start date recorded: the date of its first transaction"
+    assert [(d.get("type"), d.get("iso-date")) for d in paid.findall("activity-date")] == [("1", "2009-01-01")]
+    notes = [(n.get(XML_LANG), n.text) for n in paid.findall("activity-date/narrative")]
+    assert notes == [
+        (
+            None,
+            "No start date recorded: a planned start taken from the year of its first transaction (2009), "
+            "not a date it is known to have begun; each transaction carries its own date",
+        ),
+        (
+            "zh",
+            "未记录开始日期：按首笔资金所在年份（2009年）的首日列为计划开始日期，并非已知的实际开始日期；各笔资金另记其日期",
+        ),
+    ]
+    assert paid.find("transaction/transaction-date").get("iso-date") == "2009-12-31"
+    assert not any(
+        d.get("type") == "2"
+        for a in activities.values()
+        for d in a.findall("activity-date")
+        if d.find("narrative") is not None
+    )
     assert paid.findtext("description/narrative").startswith("Transport, storage")
 
 

@@ -22,16 +22,16 @@ activity that has ended is closed, one not begun in the pipeline). Its start dat
 start (2) once past, else a planned one (1); its end date an actual end (4) once past, else a
 planned one (3).
 
-The schema requires an ``activity-date`` and a ``description``; pairaid writes the dates an
-activity has. An activity with no start or end date is given, as its actual start, the date of its
-first transaction, with a narrative saying so (the schema's own note: a start date may reflect the
-commencement of funding); one with no transaction either but with figures (its outputs: data values
-of the activity, not rejected) is given a planned start on the first day of the earliest period they
-cover, with a narrative saying so: an export does not drop an office's activities. Only an activity
-with nothing dated at all (no dates, no transaction, no figure) is left out of the file and named in
-:class:`IatiSummary` (``left_out``), in a year's export too (no year of it is known); the pairing's
-first year is no date of it. One with no description is described by its title. The output
-validates against the official 2.03 schema (a test holds the XSDs).
+The schema requires an ``activity-date`` and a ``description``; pairaid writes the dates an activity has. An
+activity with no start or end date is given no actual start (the date of a transaction, often the year's end,
+is not the day it began): a planned start on the first day of the year of its first transaction, with a
+narrative saying so; its transactions carry their own dates. One with no transaction either but with figures
+(its outputs: data values of the activity, not rejected) is given a planned start on the first day of the
+earliest period they cover, with a narrative saying so: an export does not drop an office's activities. Only
+an activity with nothing dated at all (no dates, no transaction, no figure) is left out of the file and named
+in :class:`IatiSummary` (``left_out``), in a year's export too (no year of it is known); the pairing's first
+year is no date of it. One with no description is described by its title. The output validates against the
+official 2.03 schema (a test holds the XSDs).
 """
 
 from __future__ import annotations
@@ -58,8 +58,9 @@ FINANCE_TYPE_CODES = {"grant": "110", "government_aid": "110", "social_donation"
 ORGANISATION_TYPE = {"government": "10", "department": "10", "enterprise": "70"}
 #: The narrative of the actual start of an activity with no dates: the date of its first transaction.
 FIRST_TRANSACTION_NOTE = (
-    "No start date recorded: the date of its first transaction",
-    "未记录开始日期：首笔资金的日期",
+    "No start date recorded: a planned start taken from the year of its first transaction ({year}), "
+    "not a date it is known to have begun; each transaction carries its own date",
+    "未记录开始日期：按首笔资金所在年份（{year}年）的首日列为计划开始日期，并非已知的实际开始日期；各笔资金另记其日期",
 )
 #: The narrative of the planned start of an activity with no dates and no transactions: the first day of
 #: the earliest period its figures (outputs) cover.
@@ -141,8 +142,11 @@ def _activity(
         )
     if not activity.start_date and not activity.end_date:
         if first_paid is not None:
-            start = etree.SubElement(node, "activity-date", {"type": "2", "iso-date": first_paid.isoformat()})
-            _narratives(start, *FIRST_TRANSACTION_NOTE)
+            # no actual start is claimed (a transaction's date, often the year's end, is no start of the activity):
+            # a planned start on the first day of its first transaction's year, the narrative saying so (issue 12)
+            year_start = date(first_paid.year, 1, 1).isoformat()
+            start = etree.SubElement(node, "activity-date", {"type": "1", "iso-date": year_start})
+            _narratives(start, *(note.format(year=first_paid.year) for note in FIRST_TRANSACTION_NOTE))
         else:
             assert first_period is not None  # iati_activities leaves out an activity with nothing dated
             start = etree.SubElement(node, "activity-date", {"type": "1", "iso-date": first_period.isoformat()})
