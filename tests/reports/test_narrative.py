@@ -86,11 +86,29 @@ def test_parts_are_of_which_only_when_the_totals_say_they_are_parts() -> None:
 def test_an_edited_file_replaces_drops_and_keeps_paragraphs() -> None:
     generated = {"funds": "F.", "economy": "E.", "people": "P."}
     text = narrative_text(generated)
-    assert text.startswith("## funds\nF.\n\n## economy\n")
-    edited = "## funds\nShandong gave\nmore than ever.\n\n## people\n\n"
+    assert text.startswith("## Aid funds\nF.\n\n## Economic cooperation\n")
+    edited = "## funds\nShandong gave\nmore than ever.\n\n## Exchanges and training\n\n"
     assert narrative_read(edited, generated) == {"funds": "Shandong gave more than ever.", "economy": "E."}
-    with pytest.raises(InputError, match="unknown theme 'money'"):
+    with pytest.raises(InputError, match="unknown section 'money'"):
         narrative_read("## money\nx\n", generated)
+
+
+def test_the_file_to_edit_has_headings_in_the_readers_language_and_is_read_back() -> None:
+    """A Chinese report's file heads its paragraphs in Chinese, not with codes (issue 12), and reads back."""
+    generated = {"funds": "甲。", "economy": "乙。", "people": "丙。"}
+    text = narrative_text(generated, "zh-hans")
+    assert text == "## 援助资金\n甲。\n\n## 经济合作\n乙。\n\n## 人才交流与培训\n丙。\n\n"
+    edited = narrative_read(text.replace("乙。", "丁。"), generated)
+    assert edited == {"funds": "甲。", "economy": "丁。", "people": "丙。"}
+
+
+def test_numbers_of_an_edited_summary_that_no_figure_holds_are_named() -> None:
+    from pairaid.reports.narrative import narrative_unknown_numbers
+
+    generated = {"funds": "In 2012, Anhe provided aid funds of 1.25 million yuan."}
+    edited = {"funds": "In 2012, Anhe provided aid funds of 1.25 million yuan, some 3,400 more than 17 schools."}
+    assert narrative_unknown_numbers(edited, generated, ["17 schools"]) == ["3,400"]
+    assert narrative_unknown_numbers(generated, generated, []) == []
 
 
 @pytest.mark.django_db
@@ -100,10 +118,18 @@ def test_pairaid_report_writes_the_summary_to_edit_and_reads_it_back(tmp_path: P
     args = ["report", "--pairing", "Shandong-Xinjiang", "--year", "2009", "--out", str(out)]
     result = CliRunner().invoke(app, [*args, "--narrative-out", str(paragraphs)])
     assert result.exit_code == 0, result.output
-    assert "## funds\nIn 2009, Shandong Province provided aid funds" in paragraphs.read_text(encoding="utf-8")
-    paragraphs.write_text("## funds\nA year of record aid.\n", encoding="utf-8")
+    assert "## Aid funds\nIn 2009, Shandong Province provided aid funds" in paragraphs.read_text(encoding="utf-8")
+    paragraphs.write_text("## Aid funds\nA year of record aid.\n", encoding="utf-8")
     result = CliRunner().invoke(app, [*args, "--narrative", str(paragraphs)])
     assert result.exit_code == 0, result.output
+    assert "edited summary" not in result.stderr  # the year and the figures' numbers only
+    paragraphs.write_text("## Aid funds\nA year of record aid: 999 million yuan.\n", encoding="utf-8")
+    warned = CliRunner().invoke(app, [*args, "--narrative", str(paragraphs)])
+    assert warned.exit_code == 0
+    assert "warning: " in warned.stderr
+    assert "999 in the edited summary is among no figure of the report" in warned.stderr
+    paragraphs.write_text("## Aid funds\nA year of record aid.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, [*args, "--narrative", str(paragraphs)])
     report = out.read_text(encoding="utf-8")
     assert "A year of record aid." in report and "In exchanges and training," in report
     assert "In 2009, Shandong Province provided" not in report

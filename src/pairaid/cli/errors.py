@@ -19,6 +19,11 @@ def error_line(message: str) -> None:
     stderr.print(f"[red]error:[/red] {escape(message)}", highlight=False, soft_wrap=True)
 
 
+def warning_line(message: str) -> None:
+    """Print ``warning: message`` on stderr, with no markup read in ``message``."""
+    stderr.print(f"[yellow]warning:[/yellow] {escape(message)}", highlight=False, soft_wrap=True)
+
+
 def os_error_message(exc: OSError) -> str:
     """``path: reason`` for a file that cannot be read or written ("out: Is a directory")."""
     reason = exc.strerror or str(exc)

@@ -91,8 +91,15 @@ def report(
         if narrative_out:
             from pairaid.reports.narrative import narrative_text
 
-            Path(narrative_out).write_text(narrative_text(built.narrative), encoding="utf-8")
+            Path(narrative_out).write_text(narrative_text(built.narrative, lang), encoding="utf-8")
             console.print(f"wrote {narrative_out}", highlight=False)
+        if built.unknown_numbers:
+            from pairaid.cli.errors import warning_line
+
+            warning_line(
+                f"{narrative_in}: {', '.join(built.unknown_numbers)} in the edited summary is among no figure of "
+                "the report: check it against the tables"
+            )
         console.print(f"wrote {path}", highlight=False, soft_wrap=True)
         from pairaid.reports.links import links_are_local
 

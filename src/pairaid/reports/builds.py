@@ -26,6 +26,8 @@ class BuiltReport:
     data: bytes
     filename: str
     narrative: dict[str, str] = field(default_factory=dict)
+    #: numbers of an edited summary that are not among the report's figures (it may contradict the tables)
+    unknown_numbers: list[str] = field(default_factory=list)
 
 
 def report_build(
@@ -65,9 +67,13 @@ def report_build(
         what = f"pairing {pairing}" if pairing is not None else "any pairing"
         hint = "" if include_extracted else " (confirmed figures only: --extracted counts extracted ones too)"
         raise InputError(f"no figures for {what} in {year}: nothing to report{hint}")
+    unknown: list[str] = []
     if narrative is not None:
-        from pairaid.reports.narrative import narrative_read
+        from pairaid.reports.narrative import narrative_read, narrative_unknown_numbers
 
-        context.narrative = narrative_read(narrative, context.narrative)
+        generated = dict(context.narrative)
+        context.narrative = narrative_read(narrative, generated)
+        figures = [f.shown for f in (*context.headline, *context.economy, *context.people, *context.results)]
+        unknown = narrative_unknown_numbers(context.narrative, generated, [*figures, str(year)])
     name = f"report-{pairing.pk}-{year}.{fmt}" if pairing is not None else f"overview-{year}.{fmt}"
-    return BuiltReport(report_bytes(context=context, fmt=fmt), name, dict(context.narrative))
+    return BuiltReport(report_bytes(context=context, fmt=fmt), name, dict(context.narrative), unknown)

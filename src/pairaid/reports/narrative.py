@@ -1,14 +1,15 @@
 """A report's summary: one paragraph per theme, written from its headline totals in the report's
 language, with the wording of ``data/narrative.yaml``; editable before export.
 
-``pairaid report --narrative-out FILE`` writes the paragraphs to a text file (a ``## theme`` line
-before each); after editing, ``--narrative FILE`` puts the edited paragraphs in the report
-(:func:`narrative_read`). A theme left out of the file keeps its generated paragraph; an empty
-one drops it.
+``pairaid report --narrative-out FILE`` writes the paragraphs to a text file (a ``## heading`` line before
+each, the theme's title in the report's language; the theme's code is read back too); after editing,
+``--narrative FILE`` puts the edited paragraphs in the report (:func:`narrative_read`). A theme left out of
+the file keeps its generated paragraph; an empty one drops it.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -91,9 +92,43 @@ def narrative(
     return paragraphs
 
 
-def narrative_text(paragraphs: dict[str, str]) -> str:
-    """The paragraphs as a text file to edit: ``## theme`` then the paragraph, for each."""
-    return "".join(f"## {theme}\n{text}\n\n" for theme, text in paragraphs.items())
+def _title(theme: str, language: str) -> str:
+    """A theme's heading in ``language`` ("Aid funds", "援助资金")."""
+    return say(wording("narrative")["titles"][theme], language)
+
+
+def narrative_text(paragraphs: dict[str, str], language: str = "en") -> str:
+    """The paragraphs as a text file to edit: ``## heading`` (the theme's title in ``language``) then the
+    paragraph, for each."""
+    return "".join(f"## {_title(theme, language)}\n{text}\n\n" for theme, text in paragraphs.items())
+
+
+def _theme(heading: str) -> str | None:
+    """The theme a ``## heading`` names: its title in English or Chinese, or its code ("funds")."""
+    wanted = heading.casefold()
+    for theme, titles in wording("narrative")["titles"].items():
+        if wanted in {theme, *(str(t).casefold() for t in titles.values())}:
+            return str(theme)
+    return None
+
+
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _numbers(text: str) -> set[str]:
+    return {m.group().replace(",", "").rstrip("0").rstrip(".") if "." in m.group() else m.group().replace(",", "")
+            for m in _NUMBER.finditer(text)}
+
+
+def narrative_unknown_numbers(edited: Mapping[str, str], generated: Mapping[str, str], figures: list[str]) -> list[str]:
+    """The numbers of the ``edited`` paragraphs found neither in the ``generated`` ones nor in the report's
+    ``figures`` (as shown: "1.574 billion yuan", "780余家"): an edit that may contradict the tables."""
+    known = _numbers(" ".join([*generated.values(), *figures]))
+    seen: list[str] = []
+    for match in _NUMBER.finditer(" ".join(edited.values())):
+        if not (_numbers(match.group()) <= known) and match.group() not in seen:
+            seen.append(match.group())
+    return seen
 
 
 def narrative_read(text: str, generated: dict[str, str]) -> dict[str, str]:
@@ -106,10 +141,11 @@ def narrative_read(text: str, generated: dict[str, str]) -> dict[str, str]:
     theme = None
     for line in text.splitlines():
         if line.startswith("## "):
-            theme = line[3:].strip()
-            if theme not in wording("narrative")["themes"]:
-                known = ", ".join(wording("narrative")["themes"])
-                raise InputError(f"narrative: unknown theme {theme!r} (use {known})")
+            theme = _theme(line[3:].strip())
+            if theme is None:
+                titles = wording("narrative")["titles"]
+                known = "; ".join(f"{t['en']} / {t['zh']}" for t in titles.values())
+                raise InputError(f"narrative: unknown section {line[3:].strip()!r} (use {known})")
             edited[theme] = []
         elif theme is None:
             if line.strip():
