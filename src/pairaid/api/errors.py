@@ -8,7 +8,7 @@ error that is not about a field.
 | 401 | not_authenticated | no or a bad token, or anonymous access is off |
 | 403 | forbidden | signed in, but the user's role does not allow it (or a CSRF failure) |
 | 404 | not_found | no such route, or no object the path names (`PUT /plans/99999/2012/values`) |
-| 409 | conflict | another confirmed figure holds the same key; a pairing clashes with a stored one |
+| 409 | conflict | a clash: one confirmed figure per key; a locked dataset; a review of a reviewed figure; a pairing |
 | 422 | invalid | the request breaks a rule (details: per field); a body field names no object (`"pairing": 99999`) |
 
 Existence is told before rights: a request naming what does not exist is a 404 (path) or 422 (body), never a 403.

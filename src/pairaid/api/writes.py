@@ -130,12 +130,16 @@ def datavalue_update(request: HttpRequest, pk: PathId, body: DataValuePatch) -> 
 
 @router.post("/data-values/{pk}/accept", response=_ok(200, DataValueOut), tags=["review"], auth=WRITE_AUTH)
 def datavalue_accept(request: HttpRequest, pk: PathId) -> DataValue:
+    """Accept an extracted figure awaiting review as it stands; 409 for any other (entered, accepted, corrected,
+    rejected), or one a submitted, approved or frozen dataset holds."""
     return _changed(request, pk, review.datavalue_accept)
 
 
 @router.post("/data-values/{pk}/correct", response=_ok(200, DataValueOut), tags=["review"], auth=WRITE_AUTH)
 def datavalue_correct(request: HttpRequest, pk: PathId, body: CorrectionIn) -> DataValue:
-    """Correct any field of an extracted figure; what the report gave stays (``original_value``, ``as_read``)."""
+    """Correct any field of a figure read from a report (extracted, or accepted or corrected already); what the
+    report gave stays (``original_value``, ``as_read``). 409 for an entered figure (edit it: PATCH) or a rejected
+    one, or one a submitted, approved or frozen dataset holds."""
     changes = body.dict(exclude_unset=True)
     _named(changes, "indicator", indicator_find, "code")
     _named(changes, "pairing", pairing_find, "pk")
@@ -145,7 +149,8 @@ def datavalue_correct(request: HttpRequest, pk: PathId, body: CorrectionIn) -> D
 
 @router.post("/data-values/{pk}/same-as", response=_ok(200, DataValueOut), tags=["review"], auth=WRITE_AUTH)
 def datavalue_close_as_copy(request: HttpRequest, pk: PathId) -> DataValue:
-    """Close an extracted figure as a copy of the confirmed figure with its key (rejected, ``same_as`` set)."""
+    """Close an extracted figure awaiting review as a copy of the confirmed figure with its key (rejected,
+    ``same_as`` set); 409 for any other figure, or one a submitted, approved or frozen dataset holds."""
     return _changed(request, pk, review.datavalue_close_as_copy)
 
 
@@ -162,6 +167,8 @@ def _named(data: dict[str, Any], name: str, find: Callable[..., Any], field: str
 
 @router.post("/data-values/{pk}/reject", response=_ok(200, DataValueOut), tags=["review"], auth=WRITE_AUTH)
 def datavalue_reject(request: HttpRequest, pk: PathId) -> DataValue:
+    """Reject an extracted figure awaiting review (it stays, marked rejected, and counts nowhere); 409 for any
+    other figure, or one a submitted, approved or frozen dataset holds."""
     return _changed(request, pk, review.datavalue_reject)
 
 

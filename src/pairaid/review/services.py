@@ -10,6 +10,12 @@ One key (indicator × subject × period × disaggregation × kind) holds at most
 confirmed figure (accepted, corrected or entered): an extracted figure whose key
 is confirmed already is a copy, closed as "same as #N" in one step. A figure with
 no subject is never confirmed (correct its place first).
+
+Accept, reject and close as a copy apply to an extracted figure awaiting review, and a
+correction to a figure read from a report (extracted, accepted or corrected): any other
+is refused (:class:`NotAwaitingReview`, HTTP 409), so that a repeated step adds no
+empty row to the audit trail and an entered figure is changed by editing it. Every step,
+a rejection too, is refused while a submitted, approved or frozen dataset holds the figure.
 """
 
 from __future__ import annotations
@@ -27,7 +33,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from pairaid.accounts import datavalue_permissions, permissions
-from pairaid.core.errors import DataError
+from pairaid.core.errors import ConflictError, DataError
 from pairaid.datasets.locks import require_datavalue_unlocked
 from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueStatus
 from pairaid.indicators.selectors import datavalue_confirmed_twin
@@ -54,6 +60,32 @@ CORRECTABLE = (
 Action = Literal["accept", "reject", "same_as"]
 
 
+class NotAwaitingReview(ConflictError):
+    """A review step on a figure it does not apply to (HTTP 409); ``reason`` says why in a few words."""
+
+    def __init__(self, dv: DataValue, reason: str) -> None:
+        super().__init__(_("Figure #%(id)s cannot be reviewed: %(reason)s.") % {"id": dv.pk, "reason": reason})
+        self.reason = reason
+
+
+def _require_awaiting(dv: DataValue, *, correcting: bool = False) -> None:
+    """Refuse a review step on ``dv`` unless it is extracted (or, for a correction, read and reviewed already).
+
+    The status is the stored one, its row locked until the step is saved (the caller is atomic): two
+    clicks on Accept, or a copy of the figure read before another reviewer's step, make one change."""
+    stored = DataValue.objects.select_for_update().filter(pk=dv.pk).values_list("status", flat=True).first()
+    status = stored or dv.status
+    allowed = {DataValueStatus.EXTRACTED}
+    if correcting:
+        allowed |= {DataValueStatus.ACCEPTED, DataValueStatus.CORRECTED}
+    if status in allowed:
+        return
+    if status == DataValueStatus.ENTERED:
+        raise NotAwaitingReview(dv, _("it was entered, not read from a report: edit it instead"))
+    label = str(DataValueStatus(status).label).lower()
+    raise NotAwaitingReview(dv, _("it is %(status)s already, not awaiting review") % {"status": label})
+
+
 @dataclass(frozen=True)
 class BulkResult:
     """What a review of several figures did: ids done, and ids skipped with the reason."""
@@ -64,8 +96,8 @@ class BulkResult:
 
 def _save(dv: DataValue, *, user: Any, status: str, reason: str, before: tuple[DataValue, ...] = ()) -> DataValue:
     """Save ``dv`` with ``status``; the checks re-run where it is now and where it was (``before``)."""
-    if status in CONFIRMED_STATUSES or dv.status in CONFIRMED_STATUSES:
-        require_datavalue_unlocked(dv)  # rejecting a mere extracted figure changes no figure a dataset holds
+    # a locked dataset's period is closed to review: a rejection too, which could not be undone (issue 13)
+    require_datavalue_unlocked(dv)
     if status in CONFIRMED_STATUSES:
         if not (dv.pairing_id or dv.area_id or dv.activity_id or dv.organisation_id):
             raise DataError(_("A figure with no subject cannot be confirmed: correct its place first."))
@@ -97,14 +129,18 @@ def _require_review(user: Any, dv: DataValue) -> None:
     )
 
 
+@transaction.atomic
 def datavalue_accept(*, user: Any, data_value: DataValue) -> DataValue:
     """Accept ``data_value`` as it stands.
 
     Raises:
         NotAllowed: ``user`` may not review it.
+        NotAwaitingReview: it is not an extracted figure.
+        LockedError: a submitted, approved or frozen dataset holds it.
         DataError: it has no subject, or another confirmed figure holds the same key.
     """
     _require_review(user, data_value)
+    _require_awaiting(data_value)
     return _save(data_value, user=user, status=DataValueStatus.ACCEPTED, reason="accepted")
 
 
@@ -117,6 +153,7 @@ def _as_read(value: Any) -> Any:
     return str(value)
 
 
+@transaction.atomic
 def datavalue_correct(*, user: Any, data_value: DataValue, changes: Mapping[str, Any]) -> DataValue:
     """Correct any of the :data:`CORRECTABLE` fields of ``data_value`` (objects for indicator, pairing, area).
 
@@ -132,6 +169,8 @@ def datavalue_correct(*, user: Any, data_value: DataValue, changes: Mapping[str,
         ValidationError: an unknown field, no subject left, a negative value, a range upside down,
             a unit that is not the indicator's (a new indicator in another unit without its unit and value),
             a period that is not of its kind (per field).
+        NotAwaitingReview: it was entered by hand, or rejected.
+        LockedError: a submitted, approved or frozen dataset holds it.
         DataError: nothing changes, no subject, or another confirmed figure with the same key.
     """
     unknown = sorted(set(changes) - set(CORRECTABLE))
@@ -153,6 +192,7 @@ def datavalue_correct(*, user: Any, data_value: DataValue, changes: Mapping[str,
         ),
         _("You may not review this figure."),
     )
+    _require_awaiting(data_value, correcting=True)
     require_datavalue_unlocked(data_value)
     _require_unit_given(data_value, changes)
     was = copy.copy(data_value)  # where the figure was: its old subject and year are checked again too
@@ -216,24 +256,32 @@ def _check_numbers(dv: DataValue) -> None:
         raise ValidationError(errors)
 
 
+@transaction.atomic
 def datavalue_reject(*, user: Any, data_value: DataValue) -> DataValue:
     """Reject ``data_value`` (it stays, marked rejected, and counts nowhere).
 
     Raises:
         NotAllowed: ``user`` may not review it.
+        NotAwaitingReview: it is not an extracted figure.
+        LockedError: a submitted, approved or frozen dataset holds it.
     """
     _require_review(user, data_value)
+    _require_awaiting(data_value)
     return _save(data_value, user=user, status=DataValueStatus.REJECTED, reason="rejected")
 
 
+@transaction.atomic
 def datavalue_close_as_copy(*, user: Any, data_value: DataValue) -> DataValue:
     """Close ``data_value`` as a copy of the confirmed figure with its key ("same as #N"): rejected, linked to it.
 
     Raises:
         NotAllowed: ``user`` may not review it.
+        NotAwaitingReview: it is not an extracted figure.
+        LockedError: a submitted, approved or frozen dataset holds it.
         DataError: no confirmed figure has its key.
     """
     _require_review(user, data_value)
+    _require_awaiting(data_value)
     twin = datavalue_confirmed_twin(data_value)
     if twin is None:
         raise DataError(_("No confirmed figure has this indicator, subject and period: accept or correct this one."))
@@ -247,9 +295,9 @@ _ACTIONS = {"accept": datavalue_accept, "reject": datavalue_reject, "same_as": d
 def datavalues_review(*, user: Any, data_values: Iterable[DataValue], action: Action) -> BulkResult:
     """Do ``action`` (accept, reject, close as the same as the confirmed figure) to each figure, one by one.
 
-    A figure that may not be reviewed by ``user``, or that the action refuses (no
-    subject, a confirmed twin, a locked dataset), is skipped with the reason; the
-    others are done.
+    A figure that may not be reviewed by ``user``, or that the action refuses (not
+    extracted, no subject, a confirmed twin, a locked dataset), is skipped with the
+    reason; the others are done.
 
     Raises:
         NotAllowed: ``user`` may review none of them.
@@ -262,14 +310,13 @@ def datavalues_review(*, user: Any, data_values: Iterable[DataValue], action: Ac
     done: list[int] = []
     skipped: list[tuple[int, str]] = []
     for dv in data_values:
-        if dv.status != DataValueStatus.EXTRACTED:
-            skipped.append((dv.pk, _("reviewed already")))
-            continue
         if not datavalue_permissions.can_datavalue_review_as_is(user, dv):
             skipped.append((dv.pk, _("not yours to review")))
             continue
         try:
             _ACTIONS[action](user=user, data_value=dv)
+        except NotAwaitingReview as exc:  # the one rule of the single steps, said briefly
+            skipped.append((dv.pk, exc.reason))
         except DataError as exc:
             skipped.append((dv.pk, str(exc)))
         else:

@@ -169,6 +169,9 @@ def review_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         raise PermissionDenied from None
     except LockedError:
         raise  # a 409 page (pairaid.web.conflicts), not a message beside a figure that cannot change
+    except review.NotAwaitingReview as exc:  # reviewed already, or entered: a 409 as in the API (issue 13)
+        context = {"reason": str(exc), "not_awaiting": True, "figure": dv}
+        return render(request, "web/conflict.html", context, status=409)
     except PairaidError as exc:
         messages.error(request, str(exc))
     anchor = f"#figure-{dv.pk}"
