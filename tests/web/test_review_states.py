@@ -4,6 +4,7 @@
   acceptance or a correction is: through the API, the figure's page and the queue's bulk step.
 * Accept, reject and close as a copy apply to an extracted figure: on an entered, accepted or rejected
   figure they answer 409 and add no row to the audit trail.
+* A figure of a pairing of 1996–2010 cannot be of 2015 or of 1990 (422 naming the term), API and page.
 """
 
 from __future__ import annotations
@@ -17,9 +18,9 @@ from django.utils import translation
 
 from pairaid.accounts.services import token_create
 from pairaid.datasets.services import datasets_sync, submission_submit
-from pairaid.indicators.models import DataValue
+from pairaid.indicators.models import DataValue, Indicator
 from pairaid.review.services import NotAwaitingReview, datavalue_accept, datavalue_correct, datavalues_review
-from tests.web.factories import World, make_figure, make_report
+from tests.web.factories import World, make_figure, make_pairing, make_report
 
 
 def _api(user: Any, path: str, body: dict[str, Any] | None = None, language: str = "en") -> Any:
@@ -93,3 +94,42 @@ def test_accept_and_reject_take_only_an_extracted_figure(world: World) -> None:
     assert result.done == (report.trained.pk,)
     assert result.skipped == ((report.aid.pk, "it is accepted already, not awaiting review"),)
 
+
+def test_a_figure_falls_within_its_pairings_term(world: World) -> None:
+    ended = make_pairing("370000", "653000", level="prefecture", parent=world.shandong, start_year=1996)
+    ended.end_year = 2010
+    ended.save()
+    body = {
+        "indicator": "jobs",
+        "pairing": ended.pk,
+        "period_kind": "year",
+        "value": "10",
+    }
+    for year, field in ((2015, "period_end"), (1990, "period_start")):
+        dates = {"period_start": f"{year}-01-01", "period_end": f"{year}-12-31"}
+        response = _api(world.owner, "/api/v1/data-values", {**body, **dates})
+        assert response.status_code == 422, response.content
+        error = response.json()["error"]
+        assert "1996–2010" in error["message"]
+        assert error["details"][0]["loc"] == ["body", field]
+    response = _api(world.owner, "/api/v1/data-values", {**body, **dates}, language="zh-hans")
+    assert "结对期限为1996–2010" in response.json()["error"]["message"], response.content.decode()
+    assert not DataValue.objects.filter(pairing=ended).exists()
+    within = {"period_start": "2010-01-01", "period_end": "2010-12-31"}
+    assert _api(world.owner, "/api/v1/data-values", {**body, **within}).status_code == 201
+
+    jobs = Indicator.objects.get(code="jobs").pk
+    form = {"indicator": jobs, "pairing": ended.pk, "period_kind": "year", "value": "10", "qualifier": "exact"}
+    client = _web(world.owner)
+    response = client.post("/figures/new/", data={**form, "year": 2015})
+    assert response.status_code == 200 and "1996–2010" in response.content.decode()
+    assert DataValue.objects.filter(pairing=ended).count() == 1
+    figure = DataValue.objects.get(pairing=ended)
+    token = token_create(username=world.owner.username).token
+    response = Client().patch(
+        f"/api/v1/data-values/{figure.pk}",
+        data=json.dumps({"period_start": "2011-01-01", "period_end": "2011-12-31"}),
+        content_type="application/json",
+        headers={"Authorization": f"Bearer {token}"},
+    )
+    assert response.status_code == 422 and "1996–2010" in response.json()["error"]["message"]

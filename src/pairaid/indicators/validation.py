@@ -4,7 +4,9 @@
   report gave, for the checks to flag; one typed by a person may not);
 * a count (an indicator whose ``value_type`` is ``count``) is a whole number;
 * its period is one of its kind: a year is one calendar year, an as-of period one
-  day (:func:`pairaid.core.period_dates.spans_its_kind`).
+  day (:func:`pairaid.core.period_dates.spans_its_kind`);
+* its period falls within the term of its pairing (its own, or its activity's): a
+  pairing of 1996–2010 has no figure of 1990 or of 2015.
 
 Each problem is said in the user's language, on the field it concerns.
 """
@@ -58,7 +60,29 @@ def datavalue_problems(dv: DataValue, *, changed: Collection[str] | None = None)
             problems["period_end"] = _("A year period runs from 1 January to 31 December of one year.")
         elif dv.period_kind == PeriodKind.AS_OF:
             problems["period_end"] = _("An as-of period is one day: its start and end are the same date.")
+    if tested("period_kind", "period_start", "period_end", "pairing", "activity"):
+        for field, message in _outside_term(dv).items():
+            problems.setdefault(field, message)
     return problems
+
+
+def _outside_term(dv: DataValue) -> dict[str, str]:
+    """The period field outside the term of ``dv``'s pairing (its own, or its activity's), with the term."""
+    pairing = dv.pairing if dv.pairing_id else (dv.activity.pairing if dv.activity_id else None)
+    if pairing is None or dv.period_start is None or dv.period_end is None:
+        return {}
+    first, last = pairing.start_year, pairing.end_year
+    if dv.period_start.year >= first and (last is None or dv.period_end.year <= last):
+        return {}
+    term = f"{first}–{last}" if last is not None else _("from %(year)s") % {"year": first}
+    field = "period_start" if dv.period_start.year < first else "period_end"
+    message = _("%(pairing)s runs %(term)s: a figure's period (%(start)s to %(end)s) must fall within it.") % {
+        "pairing": pairing.display_name(get_language() or "en"),
+        "term": term,
+        "start": dv.period_start.isoformat(),
+        "end": dv.period_end.isoformat(),
+    }
+    return {field: message}
 
 
 def datavalue_validate(dv: DataValue, *, changed: Collection[str] | None = None) -> None:
