@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from pairaid.core.errors import DataError, InputError
@@ -30,14 +31,28 @@ from pairaid.web.reading_rule_words import rule_label
 class PairingNameField(forms.CharField):
     """A pairing typed as ``--pairing`` takes it: its id, key, or donor and recipient ('Shandong-Kashgar')."""
 
+    #: The names the form shows for pairings it knows (the figure's own, in the reader's language).
+    known: dict[str, Pairing]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.known = {}
+
     def clean(self, value: Any) -> Pairing | None:  # type: ignore[override]
         text = super().clean(value).strip()
         if not text:
             return None
+        if text in self.known:
+            return self.known[text]
         try:
             return pairing_resolve(text=text)
         except InputError as exc:
             raise forms.ValidationError(str(exc)) from None
+
+
+def _pairing_shown(pairing: Pairing) -> str:
+    """A pairing as the correction form shows it: its name in the reader's language, never its key."""
+    return pairing.display_name(get_language() or "en")
 
 
 class CorrectionForm(forms.Form):
@@ -68,6 +83,8 @@ class CorrectionForm(forms.Form):
         self.data_value = data_value
         codes = sorted({*UNIT_NAMES, data_value.unit})  # the indicators' units, and the one the report gave
         self.fields["unit"].choices = [(code, unit_name(code)) for code in codes]  # type: ignore[attr-defined]
+        if data_value.pairing_id:  # shown by name (not its key); posted back unchanged it is the figure's own
+            self.fields["pairing"].known = {_pairing_shown(data_value.pairing): data_value.pairing}  # type: ignore[attr-defined]
 
     @staticmethod
     def initial_for(dv: DataValue) -> dict[str, Any]:
@@ -76,7 +93,7 @@ class CorrectionForm(forms.Form):
             "period_kind": dv.period_kind,
             "start_year": dv.period_start.year,
             "year": dv.period_end.year,
-            "pairing": dv.pairing.key or dv.pairing.pk if dv.pairing_id else "",
+            "pairing": _pairing_shown(dv.pairing) if dv.pairing_id else "",
             "area": dv.area.code if dv.area_id else "",
             "value": _typed(dv.value),
             "value_high": _typed(dv.value_high),
