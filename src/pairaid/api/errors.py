@@ -10,10 +10,10 @@ error that is not about a field.
 | 404 | not_found | no such route, or no object the path names (`PUT /plans/99999/2012/values`) |
 | 409 | conflict | a clash: one confirmed figure per key; a locked dataset; a review of a reviewed figure; a pairing |
 | 422 | invalid | the request breaks a rule (details: per field); a body field names no object (`"pairing": 99999`) |
-
-Existence is told before rights: a request naming what does not exist is a 404 (path) or 422 (body), never a 403.
 | 429 | throttled | too many requests |
 | 500 | server_error | a bug; logged |
+
+Existence is told before rights: a request naming what does not exist is a 404 (path) or 422 (body), never a 403.
 """
 
 from __future__ import annotations
