@@ -121,7 +121,8 @@ def test_a_figure_written_after_the_noun_it_counts_counts_that_noun() -> None:
 def test_places_of_the_donor_s_side_listed_each_giving_are_the_givers() -> None:
     text = (
         "Guangdong's Pairings in 2018\n\n"
-        "Guangdong's cities kept up their aid in 2018. Dongguan and Zhongshan each seconded 16 cadres to Zhaotong.\n"
+        "Guangdong's cities kept up their aid in 2018. "
+        "Zhongshan and Dongguan each seconded 7 cadres to Zhaotong in the autumn.\n"
     )
     ex = read_report(text, report_year=2018)
     assert sorted((f.donor, f.recipient) for f in ex.facts) == [("Dongguan", "Zhaotong"), ("Zhongshan", "Zhaotong")]
