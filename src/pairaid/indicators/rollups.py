@@ -95,7 +95,7 @@ class RollupRow:
 #: The all-channels total and its channels, which never overlap: fiscal money and society's donations
 #: (grants are a kind of aid that either channel may give, so they are no channel of their own).
 ALL_CHANNELS = "aid_funds"
-CHANNELS = ("government_aid_funds", "social_donations")
+DISJOINT_CHANNELS = ("government_aid_funds", "social_donations")
 
 
 def _row(key: str, label: str, unit_kind: UnitKind, total: Total[int]) -> RollupRow:
@@ -335,7 +335,7 @@ def rollup_by_year(
     """
     chosen = sorted(years)
     floor = indicator == ALL_CHANNELS  # an all-channels total below its channels' sum gives way to it (issue 12)
-    read = [indicator, *CHANNELS] if floor else [indicator]
+    read = [indicator, *DISJOINT_CHANNELS] if floor else [indicator]
     rollup = rollup_read(indicators=read, years=chosen, root=root, include_extracted=include_extracted)
 
     def of(code: str, year: int) -> dict[UnitKind, Total[int]]:
@@ -346,7 +346,7 @@ def rollup_by_year(
     series: dict[str, list[RollupRow]] = defaultdict(list)
     for year in chosen:
         parts: dict[UnitKind, Decimal] = defaultdict(Decimal)
-        for code in CHANNELS if floor else ():
+        for code in DISJOINT_CHANNELS if floor else ():
             for unit_kind, total in of(code, year).items():
                 parts[unit_kind] += total.value
         for unit_kind, total in sorted(of(indicator, year).items()):

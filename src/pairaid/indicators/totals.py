@@ -20,7 +20,7 @@ from pairaid.core.change import change_percent
 from pairaid.core.tree_sums import Statement, Total
 from pairaid.geo.models import Area
 from pairaid.indicators.models import DataValueKind, Indicator
-from pairaid.indicators.rollups import ALL_CHANNELS, CHANNELS, Rollup, rollup_read
+from pairaid.indicators.rollups import ALL_CHANNELS, DISJOINT_CHANNELS, Rollup, rollup_read
 from pairaid.indicators.selectors import indicators_by_code
 from pairaid.registry.models import Pairing
 
@@ -158,7 +158,7 @@ def channels_floor(totals: list[ScopeTotal]) -> list[ScopeTotal]:
     is withheld (last year's is a total as stated)."""
     parts: dict[tuple[str, str], Decimal] = {}
     for t in totals:
-        if t.indicator.code in CHANNELS:
+        if t.indicator.code in DISJOINT_CHANNELS:
             parts[(t.unit, t.period_kind)] = parts.get((t.unit, t.period_kind), Decimal(0)) + t.value
     found = []
     for t in totals:
