@@ -14,7 +14,9 @@
     matching needs only the characters (``萬`` -> ``万``, ``縣`` -> ``县``);
   - pinyin garble after a character (``個(gè)``, ``萬（wàn）``) and mojibake
     (``\\ufffd``, a ``?`` or a stray Greek, Cyrillic or Latin-1 letter between
-    Chinese characters) are dropped, so ``600萬(wàn)元`` reads ``600万元``.
+    Chinese characters) are dropped, so ``600萬(wàn)元`` reads ``600万元``;
+  - a single space inside a figure (``选派 93名 干部``, ``投入 1.2 亿元``; the ``inner_spaces`` rules of
+    ``data/unit_words.yaml``) is dropped, so the figure reads as if written together.
 
   English parts are left as they are.  The result keeps, for each character,
   the offset of the original character it comes from.
@@ -156,7 +158,19 @@ def _tables() -> tuple[dict[int, str], re.Pattern[str], re.Pattern[str], re.Patt
             table[code] = again
     several = "".join(re.escape(c) for c in multi)
     changed = re.compile(f"[{''.join(re.escape(chr(c)) for c in sorted(table))}]+")
-    return table, re.compile(f"{_GARBLE}|(?P<nfkc>[{several}])"), re.compile(f"[(（?\ufffd{_STRAY}{several}]"), changed
+    rewrite = re.compile(f"{_GARBLE}|(?P<nfkc>[{several}])|{inner_spaces()}")
+    return table, rewrite, re.compile(f"[ (（?\ufffd{_STRAY}{several}]"), changed
+
+
+@cache
+def inner_spaces() -> str:
+    """The alternation of the ``inner_spaces`` rules of ``data/unit_words.yaml`` (``zh``): a space standing inside
+    a figure ("选派 93名 干部", "投入 1.2 亿元"), dropped when a Chinese line is normalised."""
+    from pairaid.core.data_files import read_yaml
+
+    raw = read_yaml("unit_words.yaml")["zh"]
+    units = "|".join(str(entry["pattern"]) for entry in raw["units"])
+    return "|".join(f"(?:{str(rule['pattern']).replace('{unit}', units)})" for rule in raw["inner_spaces"])
 
 
 def _one_for_one(text: str) -> str:

@@ -79,13 +79,16 @@ class Document:
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """The span of ``original`` that ``text[start:end]`` comes from, with the garble dropped inside it
-        and right after it (``87個(gè)``)."""
+        and right after it (``87個(gè)``), not a space dropped right after it."""
         if self.origin is None:
             return start, end
         if end <= start:
             at = self.origin[start]
             return at, at
-        return self.origin[start], max(self.origin[end - 1] + 1, self.origin[end])
+        stop = max(self.origin[end - 1] + 1, self.origin[end])
+        while stop > self.origin[end - 1] + 1 and self.original[stop - 1] == " ":
+            stop -= 1  # a space dropped right after it ("93名 干部") stays outside
+        return self.origin[start], stop
 
     def as_written(self, words: str) -> str:
         """``words``, read in ``text``, as the original writes them: the original characters of their first
