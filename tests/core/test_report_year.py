@@ -124,3 +124,47 @@ REVIEW = "Westland overview\n\nIn 2030, the eastern cities gave 8 billion yuan, 
 )
 def test_history_and_the_years_compared_with_are_not_the_year_reported(text: str, filename: str, year: int) -> None:
     assert report_year_of(text, filename=filename) == year
+
+
+AID = "Kelan's Aid to Dongpo\n\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "filename", "year"),
+    [
+        # a yearbook's edition named in its opening reports on the year before (issue 11, blind set 13)
+        ("Kelan Yearbook 2027\n" + AID + "In the past year Kelan gave 8 million yuan.\n", "kelan-yearbook.txt", 2026),
+        ("2027 Kelan Statistical Yearbook\n" + AID + "Kelan gave 8 million yuan.\n", "kelan.txt", 2026),
+        ("Yearbook (2027)\n" + AID + "Kelan gave 8 million yuan. 2027 is the plan's last year.\n", "k.txt", 2026),
+        # ... or its file name does, wherever the year stands in it
+        (AID + "Over the past year Kelan gave 8 million yuan.\n", "kelan-dongpo-yearbook-2027.txt", 2026),
+        # a plan for the edition's year, or for the file's, is not the year covered
+        (
+            AID + "In the past year Kelan gave 8 million yuan. By the end of 2027 Kelan aims to build 9 roads.\n",
+            "2027_kelan-dongpo.txt",
+            2026,
+        ),
+        (
+            AID + "Kelan gave 8 million yuan last year. In 2027, Kelan plans to train 900 people.\n",
+            "2027_kelan-dongpo.txt",
+            2026,
+        ),
+        # a heading that is a year alone ("2026年", "Work in 2026") names the year the figures below are for
+        (AID + "2026年\nKelan gave 8 million yuan. The 2027 budget was set in December.\n", "2027_kelan.txt", 2026),
+        (
+            AID + "Work in 2026\nKelan gave 8 million yuan.\nOutlook\nIn 2027, Kelan will give more.\n",
+            "2027_kelan.txt",
+            2026,
+        ),
+        # an edition whose chapter names the edition's own year most, and not the past year, covers its own year
+        (
+            "Kelan Yearbook 2027\n" + AID + "In 2027 Kelan gave 8 million yuan. In 2027 it sent 9 cadres.\n",
+            "kelan.txt",
+            2027,
+        ),
+    ],
+)
+def test_a_yearbook_edition_reports_on_the_year_before_unless_its_text_says(
+    text: str, filename: str, year: int
+) -> None:
+    assert report_year_of(text, filename=filename) == year

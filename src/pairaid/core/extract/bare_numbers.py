@@ -74,6 +74,13 @@ _COMPARED_BEFORE = compile_led(
     rf"|to\s+[\d.,]+\s+from)\s+(?:the\s+)?|[a-z]\s*[(（]\s*(?:(?:19|20)\d\d\s*[:：]\s*)?){_QUAL}$",
     re.I,
 )
+# a gapped clause: "Anhe gave 50 million yuan and Cangzhou 30 million", "sent 40 teachers, while Cangzhou sent 25":
+# a bare number after a figure (and its "of/in/to" phrase), a joining word and another party (a name or "its/the"
+# noun), with at most its verb, counts what that figure counts (its verb and unit left out)
+_GAPPED = re.compile(
+    rf"(?:\s+(?:of|in|to|for|into|at)(?:\s+(?!(?:and|while|whereas|but)\b)[\w’'-]+){{1,3}})?\s*,?\s*(?:and|while|whereas|but)\s+(?:(?:[A-Z][\w’'-]*\s+){{1,4}}|(?:its|their|the)\s+(?:[a-z][\w’'-]*\s+){{1,2}})"
+    rf"(?:(?:{'|'.join(word_list('gapped_verbs'))})\s+)?{_QUAL}"
+)
 _INCLUDING_BEFORE = compile_led(rf"\b(?:including|among\s+them|of\s+this)\s*,?\s*{_QUAL}$", re.I)
 # "the number of people trained was up to 3,700", "the training courses held by A numbered 26"
 _NUMBER_OF = re.compile(
@@ -131,6 +138,9 @@ def inherit_units(text: str, mentions: list[Mention]) -> list[Mention]:
             )
         ):
             source = earlier[0]
+        elif earlier and earlier[0].unit != "percent" and _GAPPED.fullmatch(text, earlier[0].end, m.start):
+            out.append(_gapped(m, earlier[0]))
+            continue
         elif counted and (_INCLUDING_BEFORE.search(lead) or _COMPARED_BEFORE.search(lead)):
             source = counted[0]
         elif (
@@ -218,6 +228,18 @@ def _count_list(text: str, out: list[Mention], k: int) -> None:
             break
         out[j] = replace(bare, unit=last.unit, noun=last.noun)
         j -= 1
+
+
+def _gapped(m: Mention, before: Mention) -> Mention:
+    """A bare number of a gapped clause counts what the figure before it counts; a number with no scale word after a
+    sum with one takes its scale ("gave 50 million yuan and Cangzhou 30": 30 million yuan)."""
+    if before.unit != "CNY" or m.rule != "digits":
+        return replace(m, unit=before.unit, noun=before.noun)
+    lead = _LEADING_NUMBER.search(before.text)
+    digits = Decimal(lead.group().replace(",", "")) if lead is not None else Decimal(0)
+    scale = before.value / digits if digits else Decimal(1)
+    high = m.value_high * scale if m.value_high is not None else None
+    return replace(m, unit="CNY", noun=None, value=m.value * scale, value_high=high)
 
 
 def _line_lead(text: str, start: int) -> str:

@@ -249,7 +249,13 @@ def mention_periods(
         before = [p for p in own if p.end <= m.start]
         after = [p for p in own if p.start >= m.end]
         phrase = before[-1] if before else None
-        if phrase is None and after and not _clause_break(text, m.end, after[0].start):
+        if (
+            after
+            and not _clause_break(text, m.end, after[0].start)
+            and (phrase is None or (after[0].kind in _OWN_YEAR and _OTHER_CLAUSE.search(text, phrase.end, m.start)))
+        ):
+            # a year of the figure's own clause, after it, wins over a period of a clause before ("firms had set up by
+            # the end of May, while Anhe attracted N this year": N of the year)
             phrase = after[0]
         carried_only = phrase is None
         if phrase is None:
@@ -352,7 +358,7 @@ def _same_period(phrase: PeriodPhrase, earlier: list[Period]) -> Period | None:
 def _resolve_back_references(
     text: str, sentences: tuple[Sentence, ...], phrases: list[tuple[PeriodPhrase, ...]], report_year: int
 ) -> list[tuple[PeriodPhrase, ...]]:
-    """"Since then" given the year the sentence before names (else the pairing's start, as "since the
+    """ "Since then" given the year the sentence before names (else the pairing's start, as "since the
     pairing began")."""
     out = list(phrases)
     for i, found in enumerate(phrases):
@@ -382,6 +388,11 @@ def _resolve_back_references(
 _CLAUSE_BREAK = re.compile(
     r"[;:]|,\s*(?:and\s+)?\w+ed\b|,\s*(?:and|while|but)\s+(?:$|\d)|,\s*(?:which|who|whose|where)\b", re.I
 )
+
+
+# a clause of its own after a period phrase: "; ", ", while", ", whereas", ", but", ", and"
+_OTHER_CLAUSE = re.compile(r";|,\s*(?:while|whereas|but|and)\s", re.I)
+_OWN_YEAR = ("in_year", "this_year", "last_year")  # the phrases that date a figure of their clause to a year
 
 
 def _clause_break(text: str, a: int, b: int) -> bool:

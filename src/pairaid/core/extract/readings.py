@@ -169,7 +169,8 @@ def coordinated(
     """The English figures no rule reads that stand in a coordination with the figure before them ("invested N
     in A and M in B"), with the id of the link rule: same sentence and unit (and counted noun, when both name
     one), only a phrase of place or purpose and "and" or a comma between them (the named pattern
-    ``coordinated`` of ``parts.coordinated``).  Such a figure reads as the one before it when it is no part of
+    ``coordinated`` of ``parts.coordinated``), or in a gapped clause ("gave N yuan and Cangzhou M",
+    ``parts.gapped``).  Such a figure reads as the one before it when it is no part of
     a whole (:func:`pairaid.core.extract.facts.resolve_indicators`)."""
     out: dict[int, str] = {}
     for i in range(1, len(mentions)):
@@ -183,6 +184,8 @@ def coordinated(
         rules = rule_set("en")
         if rules.link("coordinated").fullmatch(text, prev.end, m.start):
             out[i] = rules.link_rule("coordinated").id
+        elif rules.link("gapped").fullmatch(text, prev.end, m.start):
+            out[i] = rules.link_rule("gapped").id  # "Anhe gave N yuan and Cangzhou M": the verb left out
     return out
 
 

@@ -23,6 +23,26 @@ from pairaid.core.extract.regex_leads import compile_led, led_pattern
 from pairaid.core.extract.rules import word_list
 
 _YEARBOOK_FILE = re.compile(r"^((?:19|20)\d\d)[_-]")
+# a yearbook's edition and its year, in the opening lines ("Anhe Yearbook 2031", "2031 Yearbook", "Yearbook (2031)",
+# "the 2031 edition") or in a file name ("anhe-yearbook-2031.txt"): its chapters report on the year before
+_EDITION = "|".join(word_list("edition_words"))
+_EDITION_YEAR = re.compile(
+    rf"\b(?:{_EDITION})\b[\s(,:]{{0,3}}((?:19|20)\d\d)\b(?!\s*[-~–年])"
+    rf"|(?<![\d-])((?:19|20)\d\d)\s+(?:(?-i:[A-Z])[\w-]*\s+){{0,5}}(?:{_EDITION})\b",
+    re.I,
+)
+_EDITION_FILE = re.compile(
+    rf"(?:{_EDITION})[_ .-]?((?:19|20)\d\d)(?!\d)|(?<!\d)((?:19|20)\d\d)[_ .-]?(?:{_EDITION})", re.I
+)
+_EDITION_WITHIN = 3  # the opening lines a yearbook names its edition in
+# "in the past year", "last year": a chapter looking back on the year before its edition
+_PAST_YEAR = re.compile(rf"\b(?:{'|'.join(word_list('past_year_words'))})\b", re.I)
+# a heading that is a year alone ("2030年", "2030", "Work in 2030", "2030: a review"): the year its figures are for
+_YEAR_HEADING = re.compile(
+    r"^[ \t]*(?:(?:work|review|achievements?|results?)\s+(?:in|of)\s+)?((?:19|20)\d\d)\s*年?"
+    r"(?:\s*[:：]?\s*(?:work|review|in\s+review|achievements?|results?|round-?up))?[ \t]*$",
+    re.I | re.M,
+)
 # a news release's dateline opening its first paragraph: "ANHE, Oct. 22 --", "ANHE CITY, May 3 (Reporter) —",
 # its province or region after the city in ordinary case ("ANHE, Eastshire, Oct. 22, 2031 --")
 _DATELINE = re.compile(
@@ -62,6 +82,7 @@ def report_year_candidates(text: str) -> Counter[int]:
     years.update(int(m.group(1)) for m in _OPENING_YEAR.finditer(text))
     years.update(int(m.group(1)) for m in re.finditer(r"\b((?:19|20)\d\d)\s+(?:is|was)\s+(?:the|a)\b", text))
     years.update(int(m.group(1)) for m in re.finditer(r"\bend\s+of\s+((?:19|20)\d\d)\b", text, re.I))
+    years.update(int(m.group(1)) for m in _YEAR_HEADING.finditer(text))
     for m in re.finditer(r"\bsince\s+(?:\w+\s+)?((?:19|20)\d\d)\b", text, re.I):
         years.pop(int(m.group(1)), None)
     for m in _BEGAN_IN.finditer(text):
@@ -159,6 +180,12 @@ def report_year_of(text: str, *, filename: str | None = None) -> int | None:
         found = chinese_report_year(text, file_year=int(match.group(1)) if match is not None else None)
         return found if found is not None else _year_in_name(filename)
     from_name = int(match.group(1)) - 1 if match is not None else None
+    edition = _edition_year(text, filename)
+    if edition is not None:
+        covered = _edition_covers(text, edition)
+        if covered is not None:
+            return covered
+        from_name = edition - 1
     reported = _reported_year(text)
     published = _publication_date(text, from_name + 1 if from_name is not None else None)
     if published is not None:
@@ -178,7 +205,7 @@ def report_year_of(text: str, *, filename: str | None = None) -> int | None:
         return reported  # the text's one year of the two a file name may mean (yearbook or news naming)
     if from_name is not None and published is not None and published[2]:
         from_name += 1  # a news release, named for the year it appeared in, reports on that year
-    candidates = report_year_candidates(text)
+    candidates = report_year_candidates(_without_plans(text))
     if from_name is not None and (from_name in candidates or all(year < from_name for year in candidates)):
         return from_name
     found = report_year_from_text(text)
@@ -197,13 +224,37 @@ _SUMMER = 7
 _AUTUMN = 11
 
 
+def _without_plans(text: str) -> str:
+    """The text with its plans and forecasts, and the earlier years figures are compared with, blanked."""
+    return _COMPARED_YEAR.sub(
+        lambda m: " " * len(m.group(0)), _FUTURE_SENTENCE.sub(lambda m: " " * len(m.group(0)), text)
+    )
+
+
+def _edition_year(text: str, filename: str | None) -> int | None:
+    """The year of the yearbook edition the text or its file name names ("Anhe Yearbook 2031" in its opening
+    lines, "anhe-yearbook-2031.txt"), or ``None``."""
+    opening = "\n".join(text.strip().splitlines()[:_EDITION_WITHIN])
+    found = _EDITION_YEAR.search(opening) or _EDITION_FILE.search(filename or "")
+    if found is None:
+        return None
+    return int(found.group(1) or found.group(2))
+
+
+def _edition_covers(text: str, edition: int) -> int | None:
+    """The year a chapter of the ``edition`` reports on, when its text says: the year before the edition when
+    it looks back on "the past year" or names that year (its plans and compared years left out) at least as
+    often as the edition's own; else ``None`` (the text's years decide, the year before the edition first)."""
+    candidates = report_year_candidates(_without_plans(text))
+    if _PAST_YEAR.search(text) or candidates[edition - 1] >= candidates[edition]:
+        return edition - 1
+    return None
+
+
 def _reported_year(text: str) -> int | None:
     """The year the text names most often as the one it reports on, when one year leads alone; plans and
     forecasts, and the earlier years figures are compared with, left out (``None`` on a tie or no year)."""
-    kept = _COMPARED_YEAR.sub(
-        lambda m: " " * len(m.group(0)), _FUTURE_SENTENCE.sub(lambda m: " " * len(m.group(0)), text)
-    )
-    ranked = report_year_candidates(kept).most_common(2)
+    ranked = report_year_candidates(_without_plans(text)).most_common(2)
     if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
         return None
     return ranked[0][0]
