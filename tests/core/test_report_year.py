@@ -168,3 +168,40 @@ def test_a_yearbook_edition_reports_on_the_year_before_unless_its_text_says(
     text: str, filename: str, year: int
 ) -> None:
     assert report_year_of(text, filename=filename) == year
+
+
+@pytest.mark.parametrize(
+    ("text", "filename", "year"),
+    [
+        # a yearbook appears the year after the one it reports on: its edition's year in the breadcrumb or title
+        ("白山州年鉴2031 > 对口支援 > 安和\n\n【概况】 2030年，安和市投入援助资金3亿元。\n", "2031_a-b.txt", 2030),
+        ("白山州年鉴（2031） 第九篇 对口支援\n\n【概况】 全年安和市投入援助资金3亿元。\n", "2031_a-b.txt", 2030),
+        ("白山州年鑑·2031　對口支援\n\n【概況】 2030年，安和市投入援助資金3億元。\n", "2031_a-b.txt", 2030),
+        # held-out copies are named for the year they report on: the edition still decides
+        ("白山州年鉴（2031） 第九篇 对口支援\n\n【概况】 2030年，安和市投入援助资金3亿元。\n", "2030_a-b.txt", 2030),
+        # a yearbook whose text names its edition's year more reports on it
+        ("白山州年鉴（2031）\n\n2031年，安和市投入3亿元。2031年还建成学校2所。2030年开工。\n", "2031_a-b.txt", 2031),
+        # a statistical communiqué or a table of results published the year after: the year its title names
+        (
+            "白山市2030年国民经济和社会发展统计公报\n\n白山市统计局\n2031年4月2日\n\n全年安和市投入帮扶资金3亿元。\n",
+            "2031_a-b.txt",
+            2030,
+        ),
+        (
+            "首页 > 数据发布\n\n安和市对口帮扶白山州2030年主要指标完成情况\n发布日期：2031-01-20\n\n"
+            "指标名称\t单位\t完成\n财政帮扶资金\t万元\t5800\n",
+            "2031_a-b.txt",
+            2030,
+        ),
+        # a title naming a plan's year, a span or a date does not move the file name's year
+        ("安和白山协作2031年工作要点印发\n\n今年安和将安排资金3亿元。\n", "2031_a-b.txt", 2031),
+        ("安和援白山：2026至2030年累计投入12亿元\n\n2031年，安和投入资金3亿元。\n", "2031_a-b.txt", 2031),
+        ("安和市对口帮扶白山州2031年1—10月工作进展\n\n全年安和投入3亿元。\n", "2031_a-b.txt", 2031),
+        # a title's year is the file name's: as before
+        ("安和市对口支援白山州2031年工作情况\n（2032年1月）\n\n2031年，安和投入资金3亿元。\n", "2031_a-b.txt", 2031),
+    ],
+)
+def test_a_chinese_page_reports_on_its_yearbook_edition_s_year_before_or_its_title_s_year(
+    text: str, filename: str, year: int
+) -> None:
+    assert report_year_of(text, filename=filename) == year

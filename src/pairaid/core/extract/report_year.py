@@ -277,7 +277,10 @@ def report_year_required(text: str, *, filename: str) -> int:
 def chinese_report_year(text: str, *, file_year: int | None = None) -> int | None:
     """The year a page written mainly in Chinese reports on, or ``None``.
 
-    Order: the year of its file name (``2020_…``), or the year before when the page's
+    Order: a yearbook's (``某某年鉴(2031)`` in its opening lines) the year before its edition's, unless its text
+    names the edition's year more; the one year its title names (``某市2030年国民经济和社会发展统计公报``,
+    ``…2030年主要指标完成情况``; a plan's title aside) when that is the year before its file name's, or with no file
+    name; else the year of its file name (``2020_…``), or the year before when the page's
     latest year is that one and ends a span (a summary of "2026至2030年" published in 2031);
     else the year of its publication date (a date with a time, else a line that is only
     a date), or the year before when it appeared in January or February and names that
@@ -285,6 +288,13 @@ def chinese_report_year(text: str, *, file_year: int | None = None) -> int | Non
     often (the later on a tie).
     """
     named = Counter(int(m.group(1)) for m in _CHINESE_YEAR.finditer(text))
+    opening = _opening_lines(text)
+    edition = _yearbook_edition(opening)
+    if edition is not None:
+        return edition - 1 if named[edition - 1] >= named[edition] else edition
+    titled = _title_year(opening)
+    if titled is not None and (file_year is None or titled == file_year - 1):
+        return titled
     if file_year is not None:
         spans = {int(m.group(1)) for m in _SPAN_END.finditer(text)}
         latest = max((*named, *spans), default=None)
@@ -297,3 +307,52 @@ def chinese_report_year(text: str, *, file_year: int | None = None) -> int | Non
     if named:
         return max(named, key=lambda year: (named[year], year))
     return None
+
+
+# the lines that open a page, before its first sentence of prose: its breadcrumb, title, date and source lines
+_OPENING_LINES = 6
+_TITLE_LENGTH = 60
+_YEARBOOK = re.compile(
+    rf"(?:{'|'.join(word_list('yearbook_titles', 'zh'))})\s*[(（〔\[·・:：]?\s*((?:19|20)\d\d)(?!\d)"
+    rf"|(?<!\d)((?:19|20)\d\d)\s*(?:年\s*)?(?:{'|'.join(word_list('yearbook_titles', 'zh'))})"
+)
+# a year a title reports on: "2030年" that is no date ("2030年5月"), no span ("2026至2030年", "2030年以来") and no
+# yearbook's name ("2031年鉴")
+_TITLE_YEAR = re.compile(
+    r"(?<![\d至到~–—-])(?<![至到~–—-]\s)((?:19|20)\d\d)\s*年(?!\s*(?:\d|[-~–—至到]|以来|来|起|鉴|鑑))"
+)
+_PLAN_TITLE = re.compile("|".join(word_list("plan_titles", "zh")))
+
+
+def _opening_lines(text: str) -> list[str]:
+    """The short lines that open a page, up to its first line of prose (a line ending a sentence)."""
+    lines: list[str] = []
+    for line in text.strip().splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        if len(line) > _TITLE_LENGTH or line.endswith(("。", "！", "？")) or len(lines) == _OPENING_LINES:
+            break
+        lines.append(line)
+    return lines
+
+
+def _yearbook_edition(opening: list[str]) -> int | None:
+    """The edition year of a yearbook the opening lines name ("某某州年鉴(2031)", "某某年鉴2031", "2031年鉴")."""
+    for line in opening:
+        found = _YEARBOOK.search(line)
+        if found is not None:
+            return int(found.group(1) or found.group(2))
+    return None
+
+
+def _title_year(opening: list[str]) -> int | None:
+    """The one year the opening's title lines name as the year reported on ("某市2030年…统计公报"), or ``None``
+    (none, several, or a plan's title: "2031年工作要点")."""
+    years = {
+        int(m.group(1))
+        for line in opening
+        if not _PLAN_TITLE.search(line)
+        for m in _TITLE_YEAR.finditer(line)
+    }
+    return years.pop() if len(years) == 1 else None
