@@ -13,7 +13,8 @@ __all__ = ["NUMBER", "RULE_LINE", "cells", "header_above", "wrapped_header"]
 # two white-space characters or a tab (``\s{2,}|\t``), written to open on a white space: the engine skips to one
 _CELL_GAP = re.compile(r"\s(?:\s+|(?<=\t))")
 _BAR_GAP = re.compile(r"\s{2,}|\t|\s*\|\s*")  # "Anhe | 12.5 | 30": an English table's cells split by bars too
-NUMBER = re.compile(r"[\d.,]+%?")
+# a cell of a number, signed in a column of changes ("+57", "-3.5%")
+NUMBER = re.compile(r"[+\-−]?[\d.,]+%?")
 # a line that only rules a table ("|------|-----:|", "------  ------", "+====+====+")
 RULE_LINE = re.compile(r"[\s|:+]*[-=]{3,}[-=\s|:+]*")
 # a caption or a sentence above a table, not a part of its header: "Table 2 ...", a year, a colon or stop at the end

@@ -54,6 +54,7 @@ __all__ = ["ZH_CELL", "Table", "TableCell", "read_tables", "value_column"]
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _YEAR_SPAN = re.compile(r"\b(?P<start>(?:19|20)\d\d)\s*(?:[-–—~]|to)\s*(?P<end>(?:19|20)\d\d)\b")
+_SIGNS = "+-−"
 _INTRODUCES = re.compile(r"\b(?:table|as\s+follows|below)\b", re.I)
 
 
@@ -113,25 +114,33 @@ def read_tables(
         cells_out = []
         table_changes: list[tuple[int, int, int | None]] = []
         for row_at, cells in rows:
+            changes_in_units: set[int] = set()
             label = cells[0][1]
             total = bool(totals.match(label))
             row_year = int(label) if _YEAR.fullmatch(label) else None
             in_row: dict[int, int] = {}
-            for col, (offset, _) in enumerate(cells[1:], start=1):
+            for col, (offset, cell) in enumerate(cells[1:], start=1):
                 found_at = starts.get(row_at + offset)
+                if found_at is None and cell[:1] in _SIGNS:  # "+57": the figure starts after its sign
+                    found_at = starts.get(row_at + offset + 1)
                 if found_at is None:
                     continue
                 i = found_at
-                in_row[col] = i
                 name = header[col][1]
+                if col in changes and not _percent_change(cell, name):
+                    changes_in_units.add(col)  # "+57" under "Change": the row's figure's own unit, no rate
+                else:
+                    in_row[col] = i
                 # under a header of years a row of words says what its cells are ("Aid projects | 214 | 486")
                 # ... and under a header that names no kind ("Indicator | Value")
-                what = label if (col in years or value_column(name)) and row_year is None and not total else name
+                # ... and so does it for a difference under "Change" ("Aid projects | 214 | 186 | +28")
+                dated_row = col in years or value_column(name) or col in changes_in_units
+                what = label if dated_row and row_year is None and not total else name
                 if what == label and (unit_cell := row_unit_cell(cells[1:lead])):
                     what = f"{label} ({unit_cell})"  # the row's unit cell: "Fiscal aid (10,000 yuan)"
                 scale = scale_of(what) or caption_scale
                 m = out[i]
-                if col in changes or name.endswith("%)") or name == "%":
+                if (col in changes and col not in changes_in_units) or name.endswith("%)") or name == "%":
                     out[i] = replace(m, unit="percent", noun=None, rule=m.rule + "+table")
                 elif (money.search(what) or (col in years and money.search(caption))) and scale is not None:
                     out[i] = replace(m, unit="CNY", value=m.value * scale, noun=None, rule=m.rule + "+table")
@@ -140,6 +149,8 @@ def read_tables(
                 elif m.unit == "count" and m.noun is None and (col not in years or what != name):
                     counted, noun = header_counts(what)
                     out[i] = replace(m, unit=counted, noun=noun, rule=m.rule + "+table")
+                if col in changes_in_units:  # a difference: a cell under its column's header, read unbound
+                    cells_out.append(TableCell(i, name, label, total))
                 if col in changes:
                     continue
                 period = _cell_period(years.get(col), row_year, total, row_years) or caption_years
@@ -270,6 +281,12 @@ def _table_rows(
     if by_year and HAN_CHAR.search(lines[k][1]):
         return None
     return header, rows, j, lead or 1
+
+
+def _percent_change(cell: str, header: str) -> bool:
+    """Whether a cell of a column of changes is a rate ("+55.2%", or any number under "Change (%)"), not a
+    difference in its row's unit ("+57" projects under "Change")."""
+    return cell.endswith("%") or "%" in header
 
 
 def _cell_period(column: int | None, row: int | None, total: bool, row_years: list[int]) -> Period | None:
