@@ -52,3 +52,31 @@ def test_signed_cells_of_a_change_column_are_rates_or_differences_in_their_rows_
 def test_a_plus_before_a_telephone_number_is_no_sign_of_a_figure() -> None:
     ex = read_report("Anhe sent 12 teachers to Baishan. Call +86 for the office.\n", report_year=2012)
     assert [m.text for m in ex.mentions] == ["12 teachers"]
+
+
+TITLE_CASE_HEADER = (
+    "Table 4  Anhe's aid to Baishan by county, 2012\n"
+    "Aided county Aiding district Aid funds (10,000 yuan) Wells dug Doctors trained (persons)\n"
+    "Linxi Dongcheng 850 14 120\n"
+    "Heping Xicheng 620 9 85\n"
+    "Total 1,470 23 205\n"
+    "Source: Anhe aid office.\n"
+)
+
+
+def test_a_single_spaced_header_splits_at_its_capitals_and_its_first_columns_name_the_sides() -> None:
+    ex = read_report(TITLE_CASE_HEADER, report_year=2012, donor="Anhe", recipient="Baishan")
+    got = {TITLE_CASE_HEADER[m.start : m.end]: (m.value, m.unit, m.noun) for m in ex.mentions}
+    assert got["850"] == (Decimal(8_500_000), "CNY", None)
+    assert got["1,470"] == (Decimal(14_700_000), "CNY", None)
+    assert got["120"] == (Decimal(120), "person", "doctor")
+    assert "10,000 yuan" not in got  # the header's unit states no amount
+    sides = {
+        (ex.mentions[f.mention].text, f.indicator): (f.donor, f.recipient, f.period.year)
+        for f in ex.facts
+        if f.indicator in ("aid_funds", "people_trained")
+    }
+    assert sides[("850", "aid_funds")] == ("Dongcheng", "Linxi", 2012)
+    assert sides[("620", "aid_funds")] == ("Xicheng", "Heping", 2012)
+    assert sides[("1,470", "aid_funds")] == ("Anhe", "Baishan", 2012)
+    assert sides[("85", "people_trained")] == ("Xicheng", "Heping", 2012)

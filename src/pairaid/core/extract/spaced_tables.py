@@ -4,8 +4,11 @@ A header of columns whose names end in their units in brackets ("Aided county Re
 (number) Nurses sent (persons)"), or ends in years and a change ("Item Units 2012 2011 Growth(%)"), or is one word
 per column ("County Funds Projects Villages"), over two or more rows of a label (maybe its unit after it,
 "Government aid RMB 10,000", under "Units") and as many numbers as the header has columns of figures ("Linxi 812 9
-14"). :func:`spaced_cells` gives each such line's cells with their offsets, as the cells of
-a table split by tabs or wide gaps are, for :mod:`~pairaid.core.extract.tables` to read the table as any other.
+14"); failing those, a header split before each capitalised word outside brackets ("Aided city Aiding city Aid
+funds (10,000 yuan) Projects"), its last columns over the rows' numbers and the first over their words, one word
+each ("Linxi Dongcheng 850 14": receiver and giver). :func:`spaced_cells` gives each such line's cells with their
+offsets, as the cells of a table split by tabs or wide gaps are, for :mod:`~pairaid.core.extract.tables` to read
+the table as any other.
 The first column's name stands in the first bracketed column's cell too: its words cannot be told apart ("Aided
 county Relief money (10,000 yuan)"), and the rules read both ("aided": the rows' labels are the receivers).
 """
@@ -40,16 +43,17 @@ def spaced_cells(lines: list[tuple[int, str]]) -> dict[int, Cells]:
     k = 0
     while k < len(lines) - _ROWS_AT_LEAST:
         line = lines[k][1]
-        header = _header(line) if "  " not in line and "\t" not in line and len(cells(line)) == 1 else None
-        if header is None:
-            k += 1
-            continue
-        columns, unit_column = header
+        single = "  " not in line and "\t" not in line and len(cells(line)) == 1
+        header = _header(line) if single else None
         rows: dict[int, Cells] = {}
         j = k + 1
-        while j < len(lines) and (row := _row(lines[j][1], len(columns) - 1 - unit_column, unit_column)) is not None:
-            rows[j] = row
-            j += 1
+        if header is not None:
+            columns, unit_column = header
+            while j < len(lines) and (row := _row(lines[j][1], len(columns) - 1 - unit_column, unit_column)):
+                rows[j] = row
+                j += 1
+        if len(rows) < _ROWS_AT_LEAST and single:  # "Aided city Aiding city Aid funds (10,000 yuan) Projects"
+            columns, rows, j = _title_case_table(lines, k)
         if len(rows) >= _ROWS_AT_LEAST:
             out[k] = columns
             out.update(rows)
@@ -57,6 +61,52 @@ def spaced_cells(lines: list[tuple[int, str]]) -> dict[int, Cells]:
         else:
             k += 1
     return out
+
+
+def _title_case_table(lines: list[tuple[int, str]], k: int) -> tuple[Cells, dict[int, Cells], int]:
+    """The header of line ``k`` split where a word opens with a capital letter outside brackets, one column each
+    ("Aided city | Aiding city | Aid funds (10,000 yuan) | Projects | Schools built"), its last columns over the
+    numbers of the rows below (as many as the first row has) and the first over the rows' words: one word each
+    when there are two or more such columns ("Linxi Anhe 520 12 3": receiver and giver, "Total 900 30 5" a total);
+    the rows and the index of the line after them, or no rows when the lines below do not fit."""
+    columns = _title_case_columns(lines[k][1])
+    figures = _trailing_numbers(lines[k + 1][1]) if k + 1 < len(lines) else 0
+    labels = len(columns) - figures
+    if figures < _ROWS_AT_LEAST or labels < 1:  # two columns of numbers at least
+        return columns, {}, k + 1
+    rows: dict[int, Cells] = {}
+    j = k + 1
+    while j < len(lines) and (row := _row(lines[j][1], figures, 0)) is not None:
+        words = _tokens(lines[j][1][: row[1][0]])
+        if len(words) > labels:
+            break
+        rows[j] = words + [(row[1][0], "")] * (labels - len(words)) + row[1:] if labels > 1 else row
+        j += 1
+    split = sum(1 for row in rows.values() if row[labels - 1][1]) if labels > 1 else len(rows)
+    if split < _ROWS_AT_LEAST:  # the rows' words fit the columns of words: one each in two rows at least
+        return columns, {}, k + 1
+    return columns, rows, j
+
+
+def _title_case_columns(line: str) -> Cells:
+    """The cells of a header line split before each word that opens with a capital letter outside brackets."""
+    out: Cells = []
+    depth = 0
+    for at, token in _tokens(line):
+        if (depth == 0 and token[:1].isupper()) or not out:
+            out.append((at, token))
+        else:
+            out[-1] = (out[-1][0], f"{out[-1][1]} {token}")
+        depth = max(0, depth + token.count("(") - token.count(")"))
+    return out
+
+
+def _trailing_numbers(line: str) -> int:
+    tokens = _tokens(line)
+    n = 0
+    while n < len(tokens) and NUMBER.fullmatch(tokens[-1 - n][1]):
+        n += 1
+    return n if n < len(tokens) else 0
 
 
 def _tokens(line: str) -> Cells:
