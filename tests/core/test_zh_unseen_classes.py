@@ -13,6 +13,7 @@ from pairaid.core.data_files import read_yaml
 from pairaid.core.extract import read_report
 from pairaid.core.extract.chinese_text import inner_spaces
 from pairaid.core.extract.document import read_text
+from pairaid.core.extract.headings_zh import heading_pairing
 from pairaid.core.numbers import format_decimal
 from tests.core.test_facts_zh_classes import Figure, _check
 
@@ -80,3 +81,104 @@ def test_inner_space_rules_have_examples_that_hold(rule: dict[str, object]) -> N
 def test_a_spaced_figure_reads_as_one() -> None:
     e = read_report("安和白山协作\n\n安和投入 1.2 亿元。\n", report_year=2031, donor="安和市", recipient="白山县")
     assert [(m.text, m.unit, format_decimal(m.value)) for m in e.mentions] == [("1.2 亿元", "CNY", "120000000")]
+
+
+# a heading that names a pairing (【山东·喀什】, 【江苏—伊犁】, 三、广东与喀什) sets the donor and recipient of
+# the figures under it, until the next heading of its form; a sentence's own places still win; a heading of the
+# same form that names no pairing gives the figures under it back to the report's sides
+HEADINGS = [
+    (
+        "对口支援新疆工作综述\n\n2031年,各援疆省市扎实推进对口支援工作。\n\n"
+        "【山东·喀什】\n全年投入援疆资金18.6亿元,实施援疆项目213个,选派干部人才420名。\n\n"
+        "【江苏—伊犁】\n投入财政援助资金12.3亿元,实施项目156个,组织劳务输出2800人。\n\n"
+        "【广东与喀什】\n援建学校12所,投入资金7.8亿元。\n",
+        2031,
+        None,
+        None,
+        [
+            ("18.6亿元", "1860000000", "CNY", "aid_funds", ("year", 2031), "山东", "喀什"),
+            ("420名", "420", "person", "cadres_seconded", ("year", 2031), "山东", "喀什"),
+            ("12.3亿元", "1230000000", "CNY", "government_aid_funds", ("year", 2031), "江苏", "伊犁"),
+            ("2800人", "2800", "person", "labour_transferred", ("year", 2031), "江苏", "伊犁"),
+            ("12所", "12", "count", "schools", ("year", 2031), "广东", "喀什"),
+        ],
+    ),
+    # numbered headings on lines of their own, a sub-heading of another form in between, Traditional characters
+    (
+        "援疆工作亮點紛呈\n\n一、山東—喀什\n全年投入資金18.6億元,實施項目213個。\n(一)產業援疆\n引進企業36家。\n\n"
+        "二、江蘇與伊犁\n投入資金12.3億元。\n",
+        2031,
+        None,
+        None,
+        [
+            ("18.6億元", "1860000000", "CNY", "aid_funds", ("year", 2031), "山東", "喀什"),
+            ("36家", "36", "count", "enterprises", ("year", 2031), "山東", "喀什"),
+            ("12.3億元", "1230000000", "CNY", "aid_funds", ("year", 2031), "江蘇", "伊犁"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "year", "donor", "recipient", "expected"), HEADINGS)
+def test_a_pairing_heading_sets_the_sides_below_it(
+    text: str, year: int, donor: str | None, recipient: str | None, expected: list[Figure]
+) -> None:
+    _check(text, year, donor, recipient, expected)
+
+
+def _heading_rules() -> list[dict[str, object]]:
+    return list(read_yaml("pairing_sides.yaml")["section_headings"])
+
+
+@pytest.mark.parametrize("rule", _heading_rules(), ids=lambda r: str(r["id"]))
+def test_heading_rules_have_examples_that_hold(rule: dict[str, object]) -> None:
+    examples = rule["examples"]
+    assert rule["purpose"] and isinstance(examples, dict) and examples["positive"] and examples["negative"]
+    for heading in examples["positive"]:
+        found = heading_pairing(read_text(heading).text)
+        assert found is not None and found[2] == rule["id"], heading
+    for heading in examples["negative"]:
+        assert heading_pairing(read_text(heading).text) is None, heading
+
+
+# where people go (向江苏输送, 向福建转移, 赴广东就业; a list or a nested name after the verb: 向江苏、浙江等地,
+# 向福建省厦门市) and the place served (为江苏企业, 帮助浙江企业) are no donors: the report's donor gives (F9); a
+# receiving place after 为 or 帮助 is the recipient
+DESTINATIONS = [
+    (
+        "厦门市与临夏州东西部协作工作总结\n\n2031年,厦门市与临夏州深化东西部协作。\n"
+        "临夏州向江苏、浙江等地输送劳动力3200人。\n全州向福建省泉州市转移农村劳动力1500人。\n"
+        "临夏州为江苏企业输送员工600人。\n厦门市帮助和政县引进企业15家。\n厦门为临夏州培训干部320人次。\n",
+        2031,
+        None,
+        None,
+        [
+            ("3200人", "3200", "person", "labour_transferred", ("year", 2031), "厦门市", "临夏州"),
+            ("1500人", "1500", "person", "labour_transferred", ("year", 2031), "厦门市", "临夏州"),
+            ("15家", "15", "count", "enterprises", ("year", 2031), "厦门市", "和政县"),
+            ("320人次", "320", "person_time", "people_trained", ("year", 2031), "厦门", "临夏州"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "year", "donor", "recipient", "expected"), DESTINATIONS)
+def test_where_people_go_and_whom_a_service_is_for_are_no_donors(
+    text: str, year: int, donor: str | None, recipient: str | None, expected: list[Figure]
+) -> None:
+    _check(text, year, donor, recipient, expected)
+
+
+def _giver_rules() -> list[dict[str, object]]:
+    return list(read_yaml("pairing_sides.yaml")["not_givers"])
+
+
+@pytest.mark.parametrize("rule", _giver_rules(), ids=lambda r: str(r["id"]))
+def test_not_giver_rules_have_examples_that_hold(rule: dict[str, object]) -> None:
+    examples = rule["examples"]
+    assert rule["purpose"] and isinstance(examples, dict) and examples["positive"] and examples["negative"]
+    for sentence, own in [(s, False) for s in examples["positive"]] + [(s, True) for s in examples["negative"]]:
+        page = f"厦门市与临夏州东西部协作\n\n{sentence}\n"
+        e = read_report(page, report_year=2031)
+        assert e.facts, sentence
+        assert (e.facts[0].donor != "厦门市") is own, (rule["id"], sentence, e.facts[0].donor)

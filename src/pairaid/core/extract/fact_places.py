@@ -41,7 +41,9 @@ sentences take the places of :mod:`pairaid.core.extract.places_zh`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
+from pairaid.core.extract.headings_zh import section_sides
 from pairaid.core.extract.model import Context, Mention, Section, Sentence
 from pairaid.core.extract.named_places import Named, named_places
 from pairaid.core.extract.pairing_places import RecipientPlaces
@@ -180,10 +182,13 @@ def fact_places(
         starts: dict[tuple[int, int], int] = {}
         for sent in sentences:  # where each paragraph starts: a sentence may point back to its places (当地)
             starts.setdefault((sent.section, sent.paragraph), sent.start)
+        heading_ends, heading_sides = section_sides(text)  # 【山东·喀什】: the pairing a heading names holds under it
         for i in chinese:
             sent, m = sentences[mentions[i].sentence], mentions[i]
             span, paragraph = (sent.start, sent.end), (starts[(sent.section, sent.paragraph)], sent.end)
-            donor, recipient = chinese_sides(text, written, paragraph, span, (m.start, m.end), parties)
+            under = bisect_right(heading_ends, m.start) - 1
+            sides = (heading_sides[under] if under >= 0 else None) or parties
+            donor, recipient = chinese_sides(text, written, paragraph, span, (m.start, m.end), sides)
             found[i] = ((donor,), (recipient,))
         found.update(_respective(text, sentences, mentions, chinese, written, parties, found))
         bound = {i: b for i, b in bound.items() if i not in found}

@@ -26,7 +26,8 @@
   is written as the page writes it in full (``和田``: ``和田地区``); a sentence that names no place
   but counties by their count (``对口四县``) gives the list the page wrote with that count
   (:mod:`~pairaid.core.extract.county_lists_zh`).  Its donor is the last giving place
-  named before it in its sentence (not where people go, ``到广东就业``, ``向广东输出``, nor a name in quotes,
+  named before it in its sentence (not where people go, ``到广东就业``, ``向江苏、浙江等地输出``, nor the place
+  served, ``为厦门企业招聘``: ``not_givers`` of ``data/pairing_sides.yaml``; nor a name in quotes,
   ``“广东工匠”``, nor the last of some of the donor's own areas, ``甲市、乙市等对口市``), else the report's.
 """
 
@@ -48,7 +49,7 @@ from pairaid.core.extract.headline_zh import abbreviated_provinces, headline
 from pairaid.core.extract.place_index_zh import Place, place_index
 from pairaid.core.extract.places import Parties
 
-__all__ = ["Place", "chinese_parties", "chinese_sides", "find_places"]
+__all__ = ["Place", "chinese_parties", "chinese_sides", "find_places", "in_full", "pairing_sides"]
 
 _LIST_NEXT = "、和与及等县市区旗"
 _AREA_NEXT = "等县市区旗"
@@ -72,14 +73,14 @@ class _Names:
     local: re.Pattern[str]  # words that point back to a place named before ("当地", "该县")
 
 
-def _raw() -> Any:
+def pairing_sides() -> Any:
     return yaml.safe_load(resources.files("pairaid.core.data").joinpath("pairing_sides.yaml").read_text("utf-8"))
 
 
 @cache
 def _national() -> tuple[re.Pattern[str], str, str]:
     """The words of a national East-West overview's opening, and the donor and recipient it names (F9)."""
-    raw = _raw()["national"]
+    raw = pairing_sides()["national"]
     return re.compile(str(raw["opening"])), str(raw["donor"]), str(raw["recipient"])
 
 
@@ -91,7 +92,7 @@ def _names() -> _Names:
     from pairaid.core.area_names import split_area_name
     from pairaid.core.areas import load_area_records
 
-    raw = _raw()
+    raw = pairing_sides()
     skip = frozenset(str(w) for w in raw["not_places"])
     names: dict[str, tuple[str, int, bool]] = {}
 
@@ -210,7 +211,7 @@ def chinese_parties(text: str, title: str | None, *, donor: str | None, recipien
     high = max(p.need for p in places)
     # the title's last receiving place is its most particular ("浙江省对口支援新疆阿克苏地区": 阿克苏地区)
     givers = [p.name for p in head if p.need == low] or _most(p.name for p in opening if p.need == low)
-    takers = [_in_full(p, written) for p in head if p.need == high][-1:] or _most_particular(
+    takers = [in_full(p, written) for p in head if p.need == high][-1:] or _most_particular(
         [p for p in opening if p.need == high], written
     )
     found_donor = donor or (givers[0] if givers and (low < high or low == 0) else None)
@@ -290,13 +291,13 @@ def chinese_sides(
     taker = _done_in(text, places, taker, figure[1], sentence[1]) if taker is not None else None
     recipient: str | None
     if taker is not None:
-        recipient = _in_full(_list_head(places, taker, text, donor_need), places, index.names)
+        recipient = in_full(_list_head(places, taker, text, donor_need), places, index.names)
     else:  # no place of its own: the counties its sentence names by their count ("对口四县"), else the report's
         recipient = counted_counties(text, places, sentence) or parties.recipient
     givers = (  # those of its sentence
         places[k]
         for k in reversed(index.within(sentence[0], figure[0]))
-        if places[k].need <= donor_need and not _named_only(text, places[k])
+        if places[k].need <= donor_need and not _named_only(text, places, k)
     )
     giver = next(givers, None)
     if giver is None or _some_of(text, giver, places, parties.donor):
@@ -331,7 +332,7 @@ def _some_of(text: str, giver: Place, places: list[Place], donor: str | None) ->
     )
 
 
-def _in_full(place: Place, places: list[Place], names: dict[str, list[str]] | None = None) -> str:
+def in_full(place: Place, places: list[Place], names: dict[str, list[str]] | None = None) -> str:
     """``place`` as the page writes it in full where it writes its bare name too (和田 where the page has
     和田地区 too; 克州 stays: no shortening of 克孜勒苏柯尔克孜自治州 by its first characters); ``names``: the
     names ``places`` write for each area code, in order (:class:`_Index`)."""
@@ -339,14 +340,25 @@ def _in_full(place: Place, places: list[Place], names: dict[str, list[str]] | No
     return max((place.name, *(name for name in written if name.startswith(place.name))), key=len)
 
 
-def _named_only(text: str, place: Place) -> bool:
-    """Whether ``place`` gives nothing where it is written: where people go ("到广东省内就业", "赴安和务工")
-    or a name in quotes ("“广东工匠”" training)."""
-    quoted = text[place.start - 1 : place.start] in _QUOTES
-    return quoted or bool(_GOES_TO.search(text, max(0, place.start - 3), place.start))
+def _named_only(text: str, places: list[Place], k: int) -> bool:
+    """Whether ``places[k]`` gives nothing where it is written: a name in quotes ("“广东工匠”" training), or one the
+    ``not_givers`` rules of ``data/pairing_sides.yaml`` name by the words before it: where people go ("到广东省内就业",
+    "向江苏输送劳动力"), the place served ("为厦门企业招聘"); so is a name listed after such a one or within it
+    ("向江苏、浙江等地", "向福建省厦门市")."""
+    place = places[k]
+    if text[place.start - 1 : place.start] in _QUOTES:
+        return True
+    while k > 0 and _JOINED.fullmatch(text, places[k - 1].end, places[k].start):
+        k -= 1  # the first of a list, or the outer of nested names
+    return _not_giver().search(text, max(0, places[k].start - 6), places[k].start) is not None
 
 
-_GOES_TO = re.compile(r"(?:到|赴|前往|向)\s*$")
+@cache
+def _not_giver() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{r['before']})" for r in pairing_sides()["not_givers"]))
+
+
+_JOINED = re.compile(r"\s*(?:、|和|与|及|以及)?\s*")
 _QUOTES = frozenset('“"「『‘')
 # places joined in a list, a suffix the short name leaves out before the join ("道真县、务川县": 道真, 务川)
 _RESPECTIVE_JOIN = re.compile(r"\s*(?:县|区|市|州|旗)?\s*(?:、|和|与|及|以及)\s*")
