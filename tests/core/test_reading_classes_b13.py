@@ -96,3 +96,98 @@ def test_a_gapped_sum_takes_the_scale_of_the_sum_before_it() -> None:
     ex = read_report("Kelan gave 5 million yuan of aid funds and Cangzhou 3.", report_year=2026)
     three = next(m for m in ex.mentions if m.text == "3")
     assert (three.unit, three.value) == ("CNY", 3000000)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Kelan provided ¥390m of aid funds.", 390000000),
+        ("Kelan provided RMB 8.6bn of aid funds.", 8600000000),
+        ("Kelan provided 8.6 bn yuan of aid funds.", 8600000000),
+        ("Kelan provided 390 mln yuan of aid funds.", 390000000),
+        ("Kelan provided 3.5 million renminbi of aid funds.", 3500000),
+        ("Kelan provided CN¥ 4.5 million of aid funds.", 4500000),
+        ("Kelan provided RMB¥5.5 million of aid funds.", 5500000),
+    ],
+)
+def test_money_written_in_its_short_forms_is_yuan(text: str, value: int) -> None:
+    ex = read_report(text, report_year=2026, donor="Kelan", recipient="Dongpo")
+    assert [(m.unit, m.value) for m in ex.mentions] == [("CNY", value)]
+    assert [f.indicator for f in ex.facts] == ["aid_funds"]
+
+
+@pytest.mark.parametrize(
+    "text", ["Kelan firms invested US$20 million in Dongpo.", "Kelan gave HK$30 million.", "Kelan gave USD 3 million."]
+)
+def test_money_in_another_currency_is_no_yuan(text: str) -> None:
+    ex = read_report(text, report_year=2026, donor="Kelan", recipient="Dongpo")
+    assert not [m for m in ex.mentions if m.unit == "CNY"]
+    assert not ex.facts
+
+
+CUM = "cumulative:2003-2026"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "reading"),
+    [
+        # a span of years the figures are summed over, ending in the report year, with no "the past"
+        (
+            "Over 24 years, Kelan has provided a cumulative 3.2 billion yuan of aid funds to Dongpo.",
+            "3.2 billion yuan",
+            ("aid_funds", CUM),
+        ),
+        (
+            "In the 24 years of pairing, aid funds from Kelan accumulated to 3.2 billion yuan.",
+            "3.2 billion yuan",
+            ("aid_funds", CUM),
+        ),
+        (
+            "Total 24 years of aid: funds accumulated to 3.2 billion yuan and 900 cadres were sent.",
+            "900 cadres",
+            ("cadres_seconded", CUM),
+        ),
+        (
+            "During twenty-four years of assistance, Kelan's aid funds totalled 3.2 billion yuan.",
+            "3.2 billion yuan",
+            ("aid_funds", CUM),
+        ),
+        # the N years from a year: from it on, up to the report year at most
+        (
+            "In the 10 years from 2017, Kelan provided 3.2 billion yuan of aid funds.",
+            "3.2 billion yuan",
+            ("aid_funds", "cumulative:2017-2026"),
+        ),
+        # a duration that is no span of the figures
+        ("Kelan built 3 schools in 2 years.", "3 schools", ("schools", Y)),
+    ],
+)
+def test_a_span_of_years_stated_makes_its_figures_cumulative(text: str, figure: str, reading: tuple[str, str]) -> None:
+    assert _facts(text)[figure] == [reading]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "indicator"),
+    [
+        ("Personnel exchange 36 person-times.", "36 person-times", "personnel_exchanges"),
+        (
+            "Kelan organised personnel exchanges of 36 person-times with Dongpo.",
+            "36 person-times",
+            "personnel_exchanges",
+        ),
+        # a combined count of cadres and professionals sent to take posts: the cadres (gold-format F7, its head noun)
+        ("Kelan sent 120 cadres and technicians to take posts in Dongpo.", "120 cadres", "cadres_seconded"),
+        # jobs in the donor's own place are labour transferred; jobs in the recipient or at home are jobs
+        ("Kelan helped 3,000 Dongpo farmers find jobs in Kelan.", "3,000 Dongpo farmers", "labour_transferred"),
+        (
+            "In 2026, 1,400 labourers from Dongpo got stable jobs in Kelan Province.",
+            "1,400 labourers",
+            "labour_transferred",
+        ),
+        ("Kelan helped 3,000 Dongpo farmers find jobs in Dongpo.", "3,000 Dongpo farmers", "jobs"),
+        ("Kelan trained 5,000 Dongpo farmers, 3,000 of whom found jobs in Kelan.", "3,000", "jobs"),
+        ("In 2026, 4,200 Dongpo farmers found jobs in Kelan, in Dongpo or elsewhere.", "4,200 Dongpo farmers", "jobs"),
+    ],
+)
+def test_exchanges_cadres_and_where_jobs_are(text: str, figure: str, indicator: str) -> None:
+    assert [i for i, _ in _facts(text)[figure]] == [indicator]

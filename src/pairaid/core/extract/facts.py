@@ -24,6 +24,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from pairaid.core.extract.contexts import mention_contexts
+from pairaid.core.extract.donor_jobs import jobs_in_donor_place
 from pairaid.core.extract.fact_places import fact_places
 from pairaid.core.extract.growth import PriorValue, Rate, find_rates, prior_values
 from pairaid.core.extract.mention_periods import mention_periods
@@ -223,6 +224,7 @@ def bind_facts(
         group_donors(text, sentences, mentions, places)
         other_donors(text, sentences, mentions, places, parties.donor, parties.recipient, report_year)
         narrow_to_recipient(places, parties.recipient, text[:OPENING_CHARS])
+        jobs_in_donor_place(text, sentences, mentions, bound, {i: places[i][0] for i in bound})
     facts: list[Fact] = []
     first_fact: dict[int, int] = {}
     for i in sorted(bound):

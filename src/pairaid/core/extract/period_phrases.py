@@ -29,6 +29,8 @@ __all__ = [
 
 _YEAR = r"((?:19|20)\d\d)"
 _MONTH = rf"(?:{'|'.join(word_list('months'))})\.?"
+# what a span of years is of ("24 years of pairing", "of counterpart support"): words of the pairing and its aid
+_AID_WORDS = "|".join(word_list("pairing_words"))
 _PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, compile_led(pattern, re.I))
     for kind, pattern in (
@@ -106,6 +108,19 @@ _PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\bat\s+present\b|\bnow\s+(?:has|have|houses?|hosts?|numbers?|counts?|stands?)\b"
             r"|\bcurrently\s+(?:has|have|houses?|hosts?|numbers?|counts?)\b",
         ),
+        # "in the 10 years from 2010": the N years starting in that year (up to the report year)
+        (
+            "years_from",
+            rf"\b(?:over|in|during|throughout|within)\s+the\s+(\d+|[a-z]+(?:-[a-z]+)?)\s+years\s+"
+            rf"(?:from|since|starting\s+(?:in|from)|beginning\s+(?:in|from))\s+{_YEAR}\b",
+        ),
+        # "Over 24 years, ...", "in 24 years of pairing", "Total 24 years of aid": a span of years a figure is summed
+        # over with no "the past" (that is read above), ending in the report year
+        (
+            "past_years",
+            rf"\b(?:over|in|during|throughout|across|after|total(?:ling)?|in\s+total)\s+(?:the\s+|these\s+|its\s+|their\s+)?"
+            rf"(\d+|[a-z]+(?:-[a-z]+)?)\s+years\b(?=\s*,|\s+of\s+(?:[\w-]+\s+){{0,2}}?(?:{_AID_WORDS})\b)",
+        ),
     )
 )
 # a word (lower case) every match of the pattern of _PHRASES at the same place contains
@@ -113,7 +128,7 @@ _PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _PHRASE_WORDS = (
     "years", "end", "as", "end", "end|31|30", "", "-|–|—|~", "same|those|that|period",
     "since", "since", "from", "since", "since", "years", "years", "plan", "year", "", "", "years", "year", "last",
-    "present|now|currently",
+    "present|now|currently", "years", "years",
 )
 # and the literals one of which every match of it holds (rule_anchors.needles_of: "19" or "20" of a year), tested
 # in lower case in a sentence without the letters that the patterns, ignoring case, match to ASCII letters
@@ -197,6 +212,17 @@ class PeriodPhrase:
     carries: bool = True  # carried to the next sentences when it opens its sentence
 
 
+def _years_count(raw: str) -> int:
+    """How many years "24", "five" or "twenty-four" says (0 when no number)."""
+    raw = raw.lower()
+    if raw.isdigit():
+        return int(raw)
+    tens, _, units = raw.partition("-")
+    if units and _WORD_NUMBERS.get(tens, 0) % 10 == 0 and 0 < _WORD_NUMBERS.get(units, 0) < 10:
+        return _WORD_NUMBERS[tens] + _WORD_NUMBERS[units]
+    return _WORD_NUMBERS.get(raw, 0)
+
+
 def find_period_phrases(
     text: str, sentence: Sentence, report_year: int, *, written: int | None = None
 ) -> tuple[PeriodPhrase, ...]:
@@ -224,10 +250,18 @@ def find_period_phrases(
             if kind in ("whole_year", "year_end", "since_pairing", "now"):
                 year = report_year  # "since the pairing began": from the pairing's start year, when known
             elif kind == "past_years":
-                raw = m.group(1).lower()
-                year = int(raw) if raw.isdigit() else _WORD_NUMBERS.get(raw, 0)
+                year = _years_count(m.group(1))
                 if not year:
                     continue
+            elif kind == "years_from":
+                years = _years_count(m.group(1))
+                first = int(m.group(2))
+                if not 1 < years < 80 or first >= report_year:
+                    continue
+                at = (sentence.start + m.start(), sentence.start + m.end())
+                last = min(first + years - 1, report_year)
+                found.append(PeriodPhrase("span", *at, last, m.start() <= 45, start_year=first))
+                continue
             elif kind == "years_to":
                 raw = m.group(1).lower()
                 years = int(raw) if raw.isdigit() else _WORD_NUMBERS.get(raw, 0)
