@@ -22,6 +22,7 @@ from pairaid.core.extract.regex_leads import led_pattern
 from pairaid.core.extract.rules import RuleSet, rule_set, word_list
 from pairaid.core.extract.table_model import LEADER_END
 from pairaid.core.extract.tables import ZH_CELL, Table, value_column
+from pairaid.core.extract.tables_zh import year_header
 
 __all__ = ["mention_contexts", "mention_run"]
 
@@ -276,14 +277,17 @@ def mention_contexts(
             m = mentions[cell.mention]
             # under a header of years its row's label says what the cell is ("Aid projects | 214 | 486")
             # ... and under a header that names no kind ("Item | Unit | Value": "Roads built | km | 48")
-            dated = (_YEAR_HEADER.fullmatch(cell.header) or value_column(cell.header)) and not cell.total
+            # (a Chinese one's year maybe with the words of its results: "2030年完成")
+            zh_year = m.rule == ZH_CELL and year_header().fullmatch(cell.header)
+            dated = (_YEAR_HEADER.fullmatch(cell.header) or zh_year or value_column(cell.header)) and not cell.total
             what = f"{cell.header} {cell.label}" if dated else cell.header
             # ... and in a Chinese table reads as the words before a figure of a sentence ("消费帮扶金额(亿元)")
             label = _BRACKETED.sub("", cell.label) if dated and m.rule == ZH_CELL else ""
             out[cell.mention] = Context(
                 left=label,
                 right="",
-                clause=f"{table.intro} {table.caption}",
+                # ... the clause it ends, as a sentence's clause holds the words before its figure
+                clause=f"{table.intro} {table.caption} {label}" if label else f"{table.intro} {table.caption}",
                 np=what.lower(),
                 head=m.noun or "",
                 column=f"{table.caption} | {what}",

@@ -32,7 +32,7 @@ from pairaid.core.extract.rules import rule_set, word_list
 from pairaid.core.extract.table_model import ZH_CELL, Table, TableCell, cells_of, lines_of, renumbered
 from pairaid.core.units import is_chinese_person_noun, match_chinese_unit
 
-__all__ = ["HAN_CHAR", "chinese_tables"]
+__all__ = ["HAN_CHAR", "chinese_tables", "year_header"]
 
 _ZH_CELL_GAP = re.compile(r"[ \t\u3000]+")
 _ZH_NUMBER = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")  # 1500, 18,620, 3.5
@@ -43,6 +43,8 @@ _ZH_CAPTION_UNIT = re.compile(r"单位\s*[:：]\s*([^\s,;)]{1,4})")
 # a line that only gives the table's unit ("单位:万元", "(金额单位:万元)")
 _ZH_UNIT_LINE = re.compile(r"\(?\s*(?:金额|计量)?单位\s*[:：]\s*[^\s,;)]{1,6}\s*\)?")
 _ZH_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?:度)?")
+# a column headed by the words of a unit ("单位", "计量单位"): each row's cell there is the unit of its figures
+_ZH_UNIT_HEADER = re.compile(r"(?:计量)?单位")
 _NUMBERING = re.compile(r"序号|编号|序|No\.?", re.I)
 _LIST_NUMBER = re.compile(r"\d{1,3}")
 _ZH_SCALES = {"亿": Decimal(100_000_000), "万": Decimal(10_000), "千": Decimal(1_000), "百": Decimal(100)}
@@ -109,6 +111,7 @@ def chinese_tables(
         if len(header) < 2 or any(_ZH_NUMBER.fullmatch(c) for _, c in header):
             k += 1
             continue
+        unit_col = next((col for col, (_, c) in enumerate(header) if col and _ZH_UNIT_HEADER.fullmatch(c)), None)
         units = [m.group(1) if (m := _ZH_HEADER_UNIT.search(c)) else None for _, c in header]
         j = k + 1
         under = _zh_cells(lines[j][1]) if j < len(lines) else []
@@ -117,7 +120,7 @@ def chinese_tables(
                 units[col] = c[1:-1]
             j += 1
         rows: list[tuple[int, list[tuple[int, str]]]] = []
-        while j < len(lines) and _zh_row(cells := _unnumbered(_zh_cells(lines[j][1]), numbered), len(header)):
+        while j < len(lines) and _zh_row(cells := _unnumbered(_zh_cells(lines[j][1]), numbered), len(header), unit_col):
             rows.append((lines[j][0], cells))
             j += 1
         if len(rows) < 2:
@@ -127,7 +130,7 @@ def chinese_tables(
         caption = above[0] if above else ""
         if len(above) > 1 and _ZH_UNIT_LINE.fullmatch(caption):  # "单位:万元" under the table's title: both
             caption = f"{above[1]} {caption}"
-        found.extend(_zh_row_cells(text, sentences, caption, [c for _, c in header], units, rows))
+        found.extend(_zh_row_cells(text, sentences, caption, [c for _, c in header], units, rows, unit_col))
         k = j
     if not found:
         return mentions, tables
@@ -139,10 +142,14 @@ def _unnumbered(cells: list[tuple[int, str]], numbered: bool) -> list[tuple[int,
     return cells[1:] if numbered and cells and _LIST_NUMBER.fullmatch(cells[0][1]) else cells
 
 
-def _zh_row(cells: list[tuple[int, str]], width: int) -> bool:
-    """Whether a line's cells are a row of a table ``width`` cells wide: a label, then numbers, maybe a unit."""
+def _zh_row(cells: list[tuple[int, str]], width: int, unit_col: int | None = None) -> bool:
+    """Whether a line's cells are a row of a table ``width`` cells wide: a label, then numbers, maybe a unit
+    (last, or in the column ``unit_col`` headed "单位")."""
     if len(cells) != width or _ZH_NUMBER.fullmatch(cells[0][1]):
         return False
+    if unit_col is not None:
+        figures = [c for col, (_, c) in enumerate(cells[1:], start=1) if col != unit_col]
+        return _zh_unit(cells[unit_col][1]) is not None and bool(figures) and all(map(_ZH_NUMBER.fullmatch, figures))
     tail = cells[-1][1]
     numbers = cells[1:-1] if not _ZH_NUMBER.fullmatch(tail) and _zh_unit(tail) else cells[1:]
     return bool(numbers) and all(_ZH_NUMBER.fullmatch(c) for _, c in numbers)
@@ -155,22 +162,29 @@ def _zh_row_cells(
     header: list[str],
     units: list[str | None],
     rows: list[tuple[int, list[tuple[int, str]]]],
+    unit_col: int | None = None,
 ) -> list[_ZhCell]:
     money = re.compile("|".join(word_list("money_columns", "zh")))
     totals = re.compile(rf"^(?:{'|'.join(word_list('total_rows', 'zh'))})")
     scale_word = _ZH_CAPTION_UNIT.search(caption)
     starts = [s.start for s in sentences]
     out: list[_ZhCell] = []
-    years = {col: int(y.group(1)) for col, name in enumerate(header) if col and (y := _ZH_YEAR.fullmatch(name))}
+    years = {col: int(y.group(1)) for col, name in enumerate(header) if col and (y := year_header().fullmatch(name))}
     changes = {col for col, name in enumerate(header) if col and years and _change_column().search(name)}
     for row, (row_at, cells) in enumerate(rows):
         label = cells[0][1]
-        row_unit = cells[-1][1] if not _ZH_NUMBER.fullmatch(cells[-1][1]) else None
+        row_unit = cells[unit_col][1] if unit_col is not None else None
+        row_unit = row_unit or (cells[-1][1] if not _ZH_NUMBER.fullmatch(cells[-1][1]) else None)
         label_unit = found.group(1) if years and (found := _ZH_HEADER_UNIT.search(label)) else None
         for col, (offset, cell) in enumerate(cells[1:], start=1):
             at = row_at + offset
             sentence = bisect.bisect_right(starts, at) - 1
-            if not _ZH_NUMBER.fullmatch(cell) or sentence < 0 or sentences[sentence].end < at + len(cell):
+            if (
+                col == unit_col
+                or not _ZH_NUMBER.fullmatch(cell)
+                or sentence < 0
+                or sentences[sentence].end < at + len(cell)
+            ):
                 continue
             # under a header of years the row's label says what its cells are ("转移就业(人) | 412 | 530")
             what = label if col in years else header[col]
@@ -228,9 +242,14 @@ def _with_zh_cells(
         labels.setdefault(c.caption, [])
         if c.change:  # a change stays an unbound percentage: the change of its row's figure before it
             row = by_row[(c.caption, c.row)]
-            figure = max((f for f in row if f.col < c.col and not f.change), key=lambda f: f.col, default=None)
+            dated = [f for f in row if f.year is not None and not f.change]
+            # the change of the latest year's figure, its years in either order ("2031年  2030年  增长(%)")
+            figure = max(dated, key=lambda f: f.year or 0, default=None) if dated else None
+            figure = figure or max(
+                (f for f in row if f.col < c.col and not f.change), key=lambda f: f.col, default=None
+            )
             if figure is not None and figure.year is not None:
-                earlier = [f.year for f in row if f.year is not None and f.col < figure.col]
+                earlier = [f.year for f in dated if f.year is not None and f.year < figure.year]
                 base = max(earlier) if earlier else figure.year - 1
                 changed.setdefault(c.caption, []).append((index[figure.start], index[c.start], base))
             continue
@@ -249,3 +268,10 @@ def _with_zh_cells(
 def _change_column() -> re.Pattern[str]:
     """The words of the header of a column of changes ("增长(%)"): ``tables.table_change`` of the Chinese rules."""
     return rule_set("zh").link("change_column")
+
+
+@cache
+def year_header() -> re.Pattern[str]:
+    """A column header that is a year, maybe with the words of a year's results ("2030年", "2030年完成",
+    ``year_columns`` of the Chinese ``words.yaml``); a plan's column ("2031年目标") is none."""
+    return re.compile(rf"((?:19|20)\d\d)\s*年(?:度)?(?:{'|'.join(word_list('year_columns', 'zh'))})?")

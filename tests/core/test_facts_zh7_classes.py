@@ -1,0 +1,73 @@
+"""Classes of error found on the Chinese blind set zh7 (issue 9), each as made-up pages: a figure's span, value,
+unit, indicator, period and places, in the row format of ``test_facts_zh_classes.py``.  Every page and figure is
+made up; none is a sentence of a report.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from pairaid.core.extract import read_report
+from tests.core.test_facts_zh_classes import Figure, _check
+
+# a table of indicators with a column of units headed "单位" before its columns of years, the years with the words
+# of their results ("2031年完成"), the latest first, and a column of changes: each row's label says what its cells
+# are, the unit cell their unit, each year column their year, and the change is the latest year's figure's over
+# the year before (F5, F6, Z1, Z2, Z7); the change column is a percentage, no figure of the row's unit
+UNIT_COLUMN_TABLE = (
+    "安和市对口帮扶白山州2031年主要指标完成情况\n\n"
+    "　　2031年，安和市对口帮扶白山州各项任务全面完成，主要指标如下表。\n\n"
+    "指标名称\t单位\t2031年完成\t2030年完成\t同比增长（%）\n"
+    "财政帮扶资金\t万元\t6500\t5000\t30.0\n"
+    "实施帮扶项目\t个\t240\t200\t20.0\n"
+    "选派专业技术人才\t人\t360\t300\t20.0\n"
+    "引导企业到白山投资\t家\t36\t30\t20.0\n"
+    "消费帮扶金额\t亿元\t4.8\t4.0\t20.0\n"
+)
+UNIT_COLUMN = [
+    ("6500", "65000000", "CNY", "government_aid_funds", ("year", 2031), "安和", "白山"),
+    ("5000", "50000000", "CNY", "government_aid_funds", ("year", 2030), "安和", "白山"),
+    ("240", "240", "count", "aid_projects", ("year", 2031), "安和", "白山"),
+    ("200", "200", "count", "aid_projects", ("year", 2030), "安和", "白山"),
+    ("360", "360", "person", "professionals_sent", ("year", 2031), "安和", "白山"),
+    ("36", "36", "count", "enterprises", ("year", 2031), "安和", "白山"),
+    ("30", "30", "count", "enterprises", ("year", 2030), "安和", "白山"),
+    ("4.8", "480000000", "CNY", "consumption_assistance", ("year", 2031), "安和", "白山"),
+    ("30.0", "30", "percent", None, None, None, None),
+    ("20.0", "20", "percent", None, None, None, None),
+]
+
+
+@pytest.mark.parametrize("figure", UNIT_COLUMN, ids=lambda f: f"{f[0]}-{f[3]}")
+def test_a_table_s_unit_column_and_years_of_results(figure: Figure) -> None:
+    _check(UNIT_COLUMN_TABLE, 2031, "安和市", "白山州", [figure])
+
+
+@pytest.mark.parametrize(
+    ("header", "changed", "unchanged"),
+    [
+        # the latest year first, or last: the change is the latest year's figure's, over the year before it
+        ("指标名称\t单位\t2031年完成\t2030年完成\t同比增长（%）", "6500", "5000"),
+        ("指标名称\t单位\t2030年\t2031年\t增长（%）", "5000", "6500"),
+    ],
+)
+def test_a_change_column_is_the_change_of_the_latest_year_s_figure(header: str, changed: str, unchanged: str) -> None:
+    rows = "财政帮扶资金\t万元\t6500\t5000\t30.0\n实施帮扶项目\t个\t240\t200\t20.0\n"
+    text = f"安和市对口帮扶白山州主要指标\n\n{header}\n{rows}"
+    extraction = read_report(text, report_year=2031, donor="安和市", recipient="白山州")
+    by_text = {extraction.mentions[f.mention].text: f for f in extraction.facts}
+    assert (by_text[changed].change_percent, by_text[changed].change_base_year) == (Decimal("30.0"), 2030)
+    assert by_text[unchanged].change_percent is None
+
+
+def test_a_plan_s_year_column_dates_no_figure() -> None:
+    text = (
+        "安和市对口帮扶白山州主要指标\n\n指标名称\t单位\t2031年完成\t2032年目标\n"
+        "财政帮扶资金\t万元\t6500\t7000\n实施帮扶项目\t个\t240\t260\n"
+    )
+    extraction = read_report(text, report_year=2031, donor="安和市", recipient="白山州")
+    years = {extraction.mentions[f.mention].text: f.period.year for f in extraction.facts}
+    assert years.get("6500") == 2031 and years.get("240") == 2031
+    assert "7000" not in years and "260" not in years
