@@ -14,6 +14,7 @@ from pairaid.core.extract import read_report
 from pairaid.core.extract.chinese_text import inner_spaces
 from pairaid.core.extract.document import read_text
 from pairaid.core.extract.headings_zh import heading_pairing
+from pairaid.core.extract.published_zh import published_rule
 from pairaid.core.numbers import format_decimal
 from tests.core.test_facts_zh_classes import Figure, _check
 
@@ -182,3 +183,60 @@ def test_not_giver_rules_have_examples_that_hold(rule: dict[str, object]) -> Non
         e = read_report(page, report_year=2031)
         assert e.facts, sentence
         assert (e.facts[0].donor != "厦门市") is own, (rule["id"], sentence, e.facts[0].donor)
+
+
+# last year (去年, 上年; in the headline too) is the year before the one the page states it was published in (a
+# 发布时间 line, a date with a time, a line that is only a date, a date in the headline), not the year before the
+# report year: a page of January 2032 on 2031 (report year 2031) writes 去年 of 2031; 今年 stays the report year;
+# with no date stated, the year before the report year
+RELATIVE_YEARS = [
+    (
+        "去年安和援助白山资金3.2亿元\n发布时间:2032-01-18 10:30  来源:某某日报\n\n"
+        "记者从安和市协作办获悉,去年安和共选派干部48名,上年实施项目146个,比上年增长12%。\n"
+        "截至2031年底,在白山投资的安和企业达到52家,今年新增企业14家。\n",
+        2031,
+        "安和市",
+        "白山县",
+        [
+            ("3.2亿元", "320000000", "CNY", "aid_funds", ("year", 2031), "安和", "白山"),
+            ("48名", "48", "person", "cadres_seconded", ("year", 2031), "安和", "白山"),
+            ("146个", "146", "count", "aid_projects", ("year", 2031), "安和", "白山"),
+            ("14家", "14", "count", "enterprises", ("year", 2031), "安和", "白山"),
+        ],
+    ),
+    (
+        "安和白山协作再上新台阶(2032年1月18日)\n\n去年,安和选派干部48名。\n",
+        2031,
+        "安和市",
+        "白山县",
+        [("48名", "48", "person", "cadres_seconded", ("year", 2031), "安和", "白山")],
+    ),
+    (
+        "安和白山协作再上新台阶\n\n去年,安和选派干部48名。\n",
+        2031,
+        "安和市",
+        "白山县",
+        [("48名", "48", "person", "cadres_seconded", ("year", 2030), "安和", "白山")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "year", "donor", "recipient", "expected"), RELATIVE_YEARS)
+def test_last_year_counts_from_the_publication_date(
+    text: str, year: int, donor: str | None, recipient: str | None, expected: list[Figure]
+) -> None:
+    _check(text, year, donor, recipient, expected)
+
+
+def _published_rules() -> list[dict[str, object]]:
+    return list(read_yaml("period_words.yaml")["published"])
+
+
+@pytest.mark.parametrize("rule", _published_rules(), ids=lambda r: str(r["id"]))
+def test_published_rules_have_examples_that_hold(rule: dict[str, object]) -> None:
+    examples = rule["examples"]
+    assert rule["purpose"] and isinstance(examples, dict) and examples["positive"] and examples["negative"]
+    for page, year in examples["positive"]:
+        assert published_rule(page) == (year, rule["id"]), page
+    for page, year in examples["negative"]:
+        assert published_rule(page) is None and year is None, page

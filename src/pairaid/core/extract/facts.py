@@ -179,6 +179,7 @@ def bind_facts(
     report_year: int,
     parties: Parties,
     tables: tuple[Table, ...] = (),
+    published: int | None = None,
 ) -> tuple[tuple[Fact, ...], tuple[tuple[Reading, ...], ...]]:
     """Facts for ``mentions`` of ``text`` (gold-format.md Layer 2, conventions F1-F10), and each
     mention's ranked readings.
@@ -193,7 +194,7 @@ def bind_facts(
     readings = tuple(shared)
     best = best_readings(readings)
     priors = prior_values(text, sentences, mentions, report_year)
-    periods = mention_periods(text, sentences, mentions, report_year, priors)
+    periods = mention_periods(text, sentences, mentions, report_year, priors, published)
     parts = find_parts(text, sentences, mentions, best, contexts, tables, periods)
     bound = resolve_indicators(
         mentions,

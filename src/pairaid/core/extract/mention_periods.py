@@ -161,6 +161,7 @@ def mention_periods(
     mentions: tuple[Mention, ...],
     report_year: int,
     priors: Mapping[int, PriorValue] | None = None,
+    published: int | None = None,
 ) -> tuple[Period, ...]:
     """The period of each mention (rules in the module docstring; in a Chinese sentence, those of
     :mod:`pairaid.core.extract.mention_periods_zh`), in mention order.  ``priors`` are the figures given for an
@@ -169,7 +170,7 @@ def mention_periods(
     if priors is None:
         priors = prior_values(text, sentences, mentions, report_year)
     taken = [(mentions[p.mention].start, p.end) for p in priors.values()]
-    chinese = chinese_periods(text, sentences, mentions, report_year)
+    chinese = chinese_periods(text, sentences, mentions, report_year, published=published)
     if chinese and all(s.lang == "zh" for s in sentences):
         naming = [False] * len(sentences)  # no English sentence: no English period phrase
     else:

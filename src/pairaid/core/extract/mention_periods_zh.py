@@ -8,9 +8,9 @@ For each figure, the first that applies:
    of 2019 (or cumulative from the pairing's start year when the page states it, or from the year of a
    ``以来`` right before it when the figure is summed: ``2010年以来,截至2019年底,累计``), ``十三五``
    2016-2020 (``十四五以来`` from 2021 to the report year), ``今年`` the report year, ``去年`` the
-   year before, ``16年来`` the span of 16 years
-   the page states (a plan period it names counts: "十三五…五年来" is 2016-2020; else the 16 years to
-   the report year), ``近3年`` the last three years,
+   year before (before the year the page states it was published in, where it does: ``published_zh``),
+   ``16年来`` the span of 16 years the page states (a plan period it names counts: "十三五…五年来" is
+   2016-2020; else the 16 years to the report year), ``近3年`` the last three years,
    ``结对以来`` from the pairing's start year, ``每年`` the report year; but ``已完工`` right before
    it is a stock as of the report year;
 2. ``目前``/``如今`` with ``有`` or ``在…工作的…共``, and ``现有`` (a stock: as of the report year),
@@ -232,6 +232,7 @@ def _period(
     spans: list[tuple[int, int]],
     summed: bool = True,
     whole_year: int | None = None,
+    published: int | None = None,
 ) -> Period:
     """The period ``phrase`` gives a figure; ``summed``: the figure's clause sums it ("累计", "共"), so that
     "截至2009年底" after a pairing's start is a sum since that start, not a stock; ``whole_year``: the year "全年"
@@ -257,7 +258,7 @@ def _period(
     if kind == "whole_year":
         return Period("year", year=whole_year or report_year, rule="zh:whole_year")
     if kind == "last_year":
-        return Period("year", year=report_year - 1, rule="zh:last_year")
+        return Period("year", year=(published or report_year) - 1, rule="zh:last_year")
     if kind == "years":
         n = phrase.first
         stated = next(((a, b) for a, b in spans if b - a + 1 == n or b - a == n), None)
@@ -274,9 +275,17 @@ def _period(
 
 
 def chinese_periods(
-    text: str, sentences: tuple[Sentence, ...], mentions: tuple[Mention, ...], report_year: int
+    text: str,
+    sentences: tuple[Sentence, ...],
+    mentions: tuple[Mention, ...],
+    report_year: int,
+    *,
+    published: int | None = None,
 ) -> dict[int, Period]:
-    """The period of each mention in a Chinese sentence, by its index (rules in the module docstring)."""
+    """The period of each mention in a Chinese sentence, by its index (rules in the module docstring); last year
+    (去年, 上年) is the year before the one the page was ``published`` in where it states it (a page of January 2025
+    on 2024: 2024), else the year before the report year.  This year (今年) stays the report year: a page published
+    early in a year on the year before writes 今年 of the year it reports on."""
     w = _words()
     wanted = [i for i, m in enumerate(mentions) if sentences[m.sentence].lang == "zh"]
     if not wanted:
@@ -322,7 +331,7 @@ def chinese_periods(
             # "2010年新一轮援助以来,截至2022年底,甲市累计投入…": summed from the first year to the end of the second
             out[i] = Period("cumulative", start_year=since, end_year=before[-1].first, rule="zh:since+as_of")
         elif before:
-            out[i] = _period(before[-1], report_year, start_year, spans, summed, default_year)
+            out[i] = _period(before[-1], report_year, start_year, spans, summed, default_year, published)
         elif w.now_stock.search(text, sent.start, m.start):
             out[i] = Period("as_of", year=report_year, rule="zh:now_stock")
         elif w.now_done.search(text, sent.start, m.start) and start_year is not None:
@@ -338,7 +347,7 @@ def chinese_periods(
                 # "…2亿元,同比增长15%", or "白山有800人赴安和务工" after "截至2019年底,…。": that year's flow
                 out[i] = Period("year", year=phrase.first, rule="zh:as_of+flow")
             else:
-                out[i] = _period(phrase, report_year, start_year, spans, summed, default_year)
+                out[i] = _period(phrase, report_year, start_year, spans, summed, default_year, published)
         elif w.cumulative.search(text, sent.start, m.start):
             k = bisect.bisect_left(starts, m.start) - 1
             latest_year = bisect.bisect_left(this_year_at, m.start) - 1

@@ -14,11 +14,13 @@ from pairaid.core.extract.opening_parties import opening_pairing, paired_within
 from pairaid.core.extract.pairing_places import recipient_places
 from pairaid.core.extract.places import Parties, report_parties
 from pairaid.core.extract.places_zh import chinese_parties
+from pairaid.core.extract.published_zh import published_year
 from pairaid.core.extract.sections import find_sections, title_line
 from pairaid.core.extract.sentences import find_sentences
 from pairaid.core.extract.tables import read_tables
 
 __all__ = ["in_original_offsets", "read_report"]
+
 
 def read_report(text: str, *, report_year: int, donor: str | None = None, recipient: str | None = None) -> Extraction:
     """Read one report's text into mentions and facts.
@@ -52,7 +54,14 @@ def read_report(text: str, *, report_year: int, donor: str | None = None, recipi
         if pair is not None and not (donor or recipient):
             parties = Parties(pair[0], pair[1], "pairing")  # "Linxi City ... was paired with Heping County"
     facts, readings = bind_facts(
-        text, sections, sentences, mentions, report_year=report_year, parties=parties, tables=tables
+        text,
+        sections,
+        sentences,
+        mentions,
+        report_year=report_year,
+        parties=parties,
+        tables=tables,
+        published=published_year(document.original) if document.language == "zh" else None,
     )
     extraction = Extraction(
         report_year=report_year,
