@@ -80,3 +80,48 @@ def test_a_single_spaced_header_splits_at_its_capitals_and_its_first_columns_nam
     assert sides[("620", "aid_funds")] == ("Xicheng", "Heping", 2012)
     assert sides[("1,470", "aid_funds")] == ("Anhe", "Baishan", 2012)
     assert sides[("85", "people_trained")] == ("Xicheng", "Heping", 2012)
+
+
+def test_addresses_day_ranges_and_settlers() -> None:
+    text = (
+        "Anhe held a trade fair in Baishan from 12 to 14 May, where 30 contracts were signed. "
+        "A village begun in 2001 with 2,400 settlers now has 9,000 residents.\n\n"
+        "Anhe Aid Office, 88 Heping Road, Anhe 100021.\n"
+    )
+    ex = read_report(text, report_year=2012)
+    got = {text[m.start : m.end]: (m.unit, m.noun) for m in ex.mentions}
+    assert got == {
+        "30 contracts": ("count", "contract"),
+        "2,400 settlers": ("person", "settler"),
+        "9,000 residents": ("person", "resident"),
+    }
+
+
+CUES = (
+    "Anhe - Baishan pairing assistance\n\n"
+    "Anhe sent relief teams of 120 people and medical teams of 45 people to the county. "
+    "The ninth batch of Anhe cadres in Baishan, 38 people, worked there in 2012. "
+    "Six village schools and 3 township clinics were put into use. "
+    "Anhe ran 25 training classes attended by 1,900 person-times. "
+    "The Anhe doctors in Baishan hospitals handled 18,300 outpatients. "
+    "It subsidised 3,200 comfortable housing units and brought 27 villages to the standard of model villages. "
+    "Fourteen medical experts from Anhe hospitals worked at the county hospital. "
+    "Sales of Baishan beef, mutton and peppers through Anhe markets came to 26 million yuan. "
+    "A fruit campaign sold 8,000 tons of mangoes worth 90 million yuan.\n"
+)
+
+
+def test_cues_of_teams_batches_facilities_in_use_training_attended_patients_housing_and_sales() -> None:
+    facts = _facts(CUES)
+    assert "120 people" not in facts  # a relief team is no professionals sent
+    assert facts["45 people"] == [("professionals_sent", "year:2012", None, None)]
+    assert facts["38 people"] == [("cadres_seconded", "year:2012", None, None)]
+    assert facts["Six village schools"] == [("schools", "year:2012", None, None)]
+    assert facts["3 township clinics"] == [("health_facilities", "year:2012", None, None)]
+    assert facts["1,900 person-times"] == [("people_trained", "year:2012", None, None)]
+    assert facts["18,300 outpatients"] == [("patients_treated", "year:2012", None, None)]
+    assert facts["3,200"] == [("houses", "year:2012", None, None)]
+    assert facts["27 villages"] == [("villages", "year:2012", None, None)]
+    assert facts["Fourteen medical experts"] == [("professionals_sent", "year:2012", None, None)]
+    assert facts["26 million yuan"] == [("consumption_assistance", "year:2012", None, None)]
+    assert facts["90 million yuan"] == [("consumption_assistance", "year:2012", None, None)]

@@ -3,8 +3,8 @@
 :func:`exclusion_rule` returns the name of the first rule that rejects a
 number, or ``None`` when the number is a quantity.  The rules, in order:
 
-``footer``            a page footer line (address, postcode, telephone, registration; in a line with a Chinese
-                      full stop, only a marker used as a label: "电话:", "邮编 100010")
+``footer``            a page footer line (address, a short line with a street address, postcode, telephone, register;
+                      in a line with a Chinese full stop, only a marker used as a label: "电话:", "邮编 100010")
 ``quoted``            inside a quoted slogan or title (“three ten thousand Yuan”, "7.5")
 ``list_number``       list numbering ("1.", "2、", "(3)", "2." run into a paragraph, "Notes: 1.")
 ``section_number``    a heading's number at a line's start ("3.2 The scale of aid")
@@ -17,7 +17,7 @@ number, or ``None`` when the number is a quantity.  The rules, in order:
                       noun too after "since", "from" ..., after "In"/"By" opening a sentence, or after
                       "in"/"by" when a name follows it)
 ``year_range``        a range of years ("1997~1999", "2011-2020")
-``date``              a day of a month or a range of days ("April 5", "5 April", "9-14 June")
+``date``              a day of a month or a range of days ("April 5", "5 April", "9-14 June", "from 9 to 14 June")
 ``age``               an age in apposition to a name ("Li Na, 38, a teacher")
 ``before:<name>``     a pattern of ``exclusions.yaml`` ``before`` (document number, phase, telephone)
 ``after:<name>``      a pattern of ``exclusions.yaml`` ``after`` (ordinal, duration, multiplier, "1+1")
@@ -65,7 +65,8 @@ class ExclusionPatterns:
     word_after: tuple[tuple[str, str, re.Pattern[str]], ...]
     months: re.Pattern[str]
     months_after: re.Pattern[str]
-    footer: re.Pattern[str]
+    footer: re.Pattern[str]  # a footer's word, or a street address (group ``address``: a short line's)
+    footer_address_line: int  # the longest line a street address makes a footer
     year_before: re.Pattern[str]  # a year-like number after these is a year, a plural noun after it or not
     year_before_name: re.Pattern[str]  # the same when a name follows it
     telephone_number: re.Pattern[str]
@@ -119,8 +120,9 @@ def patterns() -> ExclusionPatterns:
             (str(k), str(v["number"]), re.compile(str(v["pattern"]), re.I)) for k, v in raw["word_after"].items()
         ),
         months=re.compile(rf"\b(?:{months})\.?\s*$"),
-        months_after=re.compile(rf"^\s*(?:{months})\b"),
-        footer=re.compile("|".join(re.escape(str(m)) for m in raw["footer_markers"])),
+        months_after=re.compile(rf"^\s*(?:(?:[-–]|to|and)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{months})\b"),  # 8-9 May
+        footer=re.compile("|".join([*(re.escape(str(m)) for m in raw["footer_markers"]), raw["footer_address"]])),
+        footer_address_line=int(raw["footer_address_line_at_most"]),
         year_before=re.compile(str(raw["year_before"]), re.I),
         year_before_name=re.compile(str(raw["year_before_name"]), re.I),
         telephone_number=re.compile(str(raw["telephone_number"])),
@@ -182,7 +184,8 @@ def index_text(text: str) -> TextIndex:
         start, end = text.rfind("\n", 0, f.start()) + 1, (text.find("\n", f.end()) + 1 or len(text) + 1) - 1
         if "。" in text[start:end] and not _FOOTER_LABEL.match(text, f.end()):
             continue  # a word of a Chinese sentence ("一个电话就有人上门收。"), not a footer's label ("电话:0998-…")
-        lines.add((start, end))
+        if f.lastgroup != "address" or end - start <= pats.footer_address_line:  # "Anhe Office, 88 Heping Road"
+            lines.add((start, end))
     footers = tuple(sorted(lines))
     return TextIndex(tuple(_quoted_spans(text)), footers)
 
