@@ -191,3 +191,44 @@ def test_a_span_of_years_stated_makes_its_figures_cumulative(text: str, figure: 
 )
 def test_exchanges_cadres_and_where_jobs_are(text: str, figure: str, indicator: str) -> None:
     assert [i for i, _ in _facts(text)[figure]] == [indicator]
+
+
+def _places(text: str) -> dict[str, str | None]:
+    ex = read_report(text, report_year=2026)
+    return {ex.mentions[f.mention].text: f.recipient for f in ex.facts}
+
+
+AID_TO = "Shandong's Aid to Kashgar\n\nIn 2026 Shandong provided 300 million yuan of aid funds to Kashgar.\n\n"
+BELOW = "\n\nShandong invested 50 million yuan and built 12 schools.\n\nShandong also trained 2,000 farmers.\n\n"
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Shule County",
+        "1. Shule County",
+        "(1) Shule County",
+        "2) Shule County",
+        "Shule County:",
+        "Shule County (Kashgar)",
+    ],
+)
+def test_a_county_heading_carries_to_the_figures_below_it_until_replaced(heading: str) -> None:
+    places = _places(AID_TO + heading + BELOW + "Yengisar County\n\nShandong built 8 clinics.\n")
+    assert places["300 million yuan"] == "Kashgar"
+    assert [places[f] for f in ("50 million yuan", "12 schools", "2,000 farmers")] == ["Shule County"] * 3
+    assert "Yengisar" in (places["8 clinics"] or "")
+
+
+def test_a_figure_in_a_county_named_first_in_its_sentence_goes_to_that_county() -> None:
+    # any county of the gazetteer, not only the counties the registry pairs with the donor
+    places = _places(
+        "Jiangsu Helps Yili\n\nIn Yining County, Jiangsu built 12 schools. In 2026, Jiangsu built 5 clinics in Yili."
+        " Jiangsu trained 3,000 herders in Huocheng County and 1,000 in Yining County.\n"
+    )
+    assert places == {
+        "12 schools": "Yining County",
+        "5 clinics": "Yili",
+        "3,000 herders": "Huocheng County",
+        "1,000": "Yining County",
+    }

@@ -81,6 +81,12 @@ _GAPPED = re.compile(
     rf"(?:\s+(?:of|in|to|for|into|at)(?:\s+(?!(?:and|while|whereas|but)\b)[\w’'-]+){{1,3}})?\s*,?\s*(?:and|while|whereas|but)\s+(?:(?:[A-Z][\w’'-]*\s+){{1,4}}|(?:its|their|the)\s+(?:[a-z][\w’'-]*\s+){{1,2}})"
     rf"(?:(?:{'|'.join(word_list('gapped_verbs'))})\s+)?{_QUAL}"
 )
+# "trained 3,000 herders in Linxi and 1,000 in Heping": a bare number after a figure's place and "and", itself
+# followed by a place, counts what that figure counts
+_PLACE_AND = re.compile(
+    rf"\s+(?:in|to|for|at)\s+(?:[A-Z][\w’'-]*\s+){{0,3}}[A-Z][\w’'-]*\s*(?:,\s*(?:and\s+)?|\s+and\s+){_QUAL}"
+)
+_PLACE_AFTER = re.compile(r"\s+(?:in|to|for|at)\s+(?:the\s+)?[A-Z]")
 _INCLUDING_BEFORE = compile_led(rf"\b(?:including|among\s+them|of\s+this)\s*,?\s*{_QUAL}$", re.I)
 # "the number of people trained was up to 3,700", "the training courses held by A numbered 26"
 _NUMBER_OF = re.compile(
@@ -138,7 +144,14 @@ def inherit_units(text: str, mentions: list[Mention]) -> list[Mention]:
             )
         ):
             source = earlier[0]
-        elif earlier and earlier[0].unit != "percent" and _GAPPED.fullmatch(text, earlier[0].end, m.start):
+        elif (
+            earlier
+            and earlier[0].unit != "percent"
+            and (
+                _GAPPED.fullmatch(text, earlier[0].end, m.start)
+                or (_PLACE_AND.fullmatch(text, earlier[0].end, m.start) and _PLACE_AFTER.match(text, m.end))
+            )
+        ):
             out.append(_gapped(m, earlier[0]))
             continue
         elif counted and (_INCLUDING_BEFORE.search(lead) or _COMPARED_BEFORE.search(lead)):

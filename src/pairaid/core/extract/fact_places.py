@@ -105,11 +105,15 @@ _CLAUSE_START = re.compile(r"(?:^|[,;:】])\s*(?:the\s+)?$")
 
 
 def _heading_places(sections: tuple[Section, ...], donor: str | None, recipients: RecipientPlaces) -> list[str | None]:
-    """The last place each section heading names (the title's is the report's own: none)."""
+    """The last place each section heading names (the title's is the report's own: none), or the place before it
+    when that lies within it by the gazetteer ("Linxi County (Baishan)": Linxi County, the most specific)."""
     out: list[str | None] = []
     for s in sections:
         named = named_places(s.heading, donor, recipients) if s.rule != "title" else ()
-        out.append(named[-1][2] if named else named_area(s.heading, donor) if s.rule != "title" else None)
+        k = len(named) - 1
+        while k > 0 and within(named[k - 1][2], named[k][2]):
+            k -= 1
+        out.append(named[k][2] if named else named_area(s.heading, donor) if s.rule != "title" else None)
     return out
 
 

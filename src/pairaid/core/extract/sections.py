@@ -6,7 +6,8 @@ Headings are found by these rules (each section records the rule's name):
   ("Zhejiang-Sichuan Pairing-off Poverty Alleviation");
 * ``bracket``: ``【Overview】`` headings, with or without text after them;
 * ``own_line``: a short line without final punctuation, standing alone above
-  a paragraph;
+  a paragraph, maybe after a list number ("1. Linxi County"), or of a few words ending in a colon
+  ("Linxi County:");
 * ``glued``: a heading written straight into its paragraph without a space
   ("Entire Village AdvancementIn 2014, ...": a lower-case letter directly
   followed by a capital near the start of a paragraph).
@@ -63,8 +64,17 @@ def title_line(text: str) -> tuple[int, int] | None:
     return m.start(1), m.start(1) + len(line)
 
 
+# a heading's list number ("1. Linxi County", "(2) Heping County", "3) Schools"): the heading is the words after it
+_LIST_NUMBER = re.compile(r"(?:\d{1,2}[.)、]|[(（]\d{1,2}[)）])\s*(?=[A-Z])")
+# a short heading ending in a colon alone on its line ("Linxi County:"): a name or a topic of at most five words
+_COLON_HEADING = re.compile(r"[A-Z][\w’'-]*(?:\s+[\w’'&-]+){0,4}\s*[:：]")
+
+
 def _is_own_line_heading(line: str) -> bool:
     words = line.split()
+    if _COLON_HEADING.fullmatch(line):
+        return True
+    line = line[m.end() :] if (m := _LIST_NUMBER.match(line)) is not None else line
     return (
         0 < len(words) <= 10
         and line[:1].isupper()
