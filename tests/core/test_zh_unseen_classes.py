@@ -240,3 +240,37 @@ def test_published_rules_have_examples_that_hold(rule: dict[str, object]) -> Non
         assert published_rule(page) == (year, rule["id"]), page
     for page, year in examples["negative"]:
         assert published_rule(page) is None and year is None, page
+
+
+# counts of the places a work covers, reaches or involves (覆盖12个乡镇, 涉及8个县, 辐射…9个乡镇、60个村) are
+# mentions of unit count, unbound (M1): no projects, villages or other indicator; the projects beside them are
+# still projects, and people a work 惠及 (benefits) are beneficiaries (F8)
+PLACE_COUNTS = [
+    (
+        "安和白山协作工作综述\n\n2031年,安和向白山投入财政援助资金3.2亿元,项目覆盖12个乡镇,涉及8个县。\n"
+        "援建项目涉及全州14个乡镇、86个行政村,项目总数达128个。\n"
+        "安和援建的产业园辐射带动周边9个乡镇、60个村发展,惠及群众5.6万人。\n",
+        2031,
+        "安和市",
+        "白山州",
+        [
+            ("12个", "12", "count", None, None, None, None),
+            ("8个", "8", "count", None, None, None, None),
+            ("14个", "14", "count", None, None, None, None),
+            ("86个", "86", "count", None, None, None, None),
+            ("60个", "60", "count", None, None, None, None),
+            ("128个", "128", "count", "aid_projects", ("year", 2031), "安和", "白山"),
+            ("5.6万人", "56000", "person", "beneficiaries", ("year", 2031), "安和", "白山"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "year", "donor", "recipient", "expected"), PLACE_COUNTS)
+def test_counts_of_places_covered_stay_unbound(
+    text: str, year: int, donor: str | None, recipient: str | None, expected: list[Figure]
+) -> None:
+    _check(text, year, donor, recipient, expected)
+    found = read_report(text, report_year=year, donor=donor, recipient=recipient)
+    covered = {found.mentions[f.mention].text for f in found.facts}
+    assert not covered & {"12个", "8个", "14个", "86个", "60个"}
