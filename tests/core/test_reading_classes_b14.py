@@ -125,3 +125,32 @@ def test_cues_of_teams_batches_facilities_in_use_training_attended_patients_hous
     assert facts["Fourteen medical experts"] == [("professionals_sent", "year:2012", None, None)]
     assert facts["26 million yuan"] == [("consumption_assistance", "year:2012", None, None)]
     assert facts["90 million yuan"] == [("consumption_assistance", "year:2012", None, None)]
+
+
+def _sides(text: str, year: int) -> dict[str, tuple[str | None, str | None]]:
+    ex = read_report(text, report_year=year)
+    return {ex.mentions[f.mention].text: (f.donor, f.recipient) for f in ex.facts}
+
+
+def test_a_provincial_chapter_whose_later_section_names_its_eastern_partners_has_no_donor() -> None:
+    text = (
+        "Hunan Province\n\n"
+        "【Overview】 Hunan built 420 new village roads in 2018 and trained 8,100 farmers.\n\n"
+        "【East-west cooperation】 Jinan, Hunan's partner in the east, provided aid funds of 96 million yuan to "
+        "Xiangxi in 2018.\n"
+    )
+    sides = _sides(text, 2018)  # the opening paragraph names no pairing: a province's own chapter (F9)
+    assert sides["8,100 farmers"] == (None, "Hunan Province")
+    assert sides["96 million yuan"] == (None, "Hunan Province")
+
+
+def test_a_news_headline_of_no_one_area_takes_the_sides_of_an_a_b_pairing_in_its_opening() -> None:
+    text = (
+        "Officials meet to review the year's work\n\n"
+        "XIANGXI, May 4, 2031 -- Officials met in Jishou on Monday for the joint meeting on Jinan–Xiangxi "
+        "pairing assistance.\n\n"
+        "Jinan sent 45 teachers to Xiangxi in 2030 and allocated 88 million yuan of fiscal funds.\n"
+    )
+    sides = _sides(text, 2030)
+    assert sides["45 teachers"] == ("Jinan", "Xiangxi")
+    assert sides["88 million yuan"] == ("Jinan", "Xiangxi")

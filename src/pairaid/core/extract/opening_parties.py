@@ -23,7 +23,7 @@ from pairaid.core.areas import holds
 from pairaid.core.errors import PairaidError
 from pairaid.core.extract.pairing_places import recipient_places
 
-__all__ = ["OPENING_CHARS", "known_codes", "known_names", "opening_pairing", "paired_within"]
+__all__ = ["OPENING_CHARS", "dashed_pairing", "known_codes", "known_names", "opening_pairing", "paired_within"]
 
 # how far into a report its opening reaches: a headline, a dateline and the first paragraph or two
 OPENING_CHARS = 1200
@@ -168,4 +168,26 @@ def paired_within(text: str, donor: str | None, recipient: str | None) -> tuple[
     inside_b = any(_holds(o, c) for o in theirs for c in b)
     if inside_a and inside_b and not (a & ours and b & theirs):
         return m.group("donor").strip(), m.group("recipient").strip()
+    return None
+
+
+# "the third joint meeting on Anhe–Baishan pairing assistance": two names joined by a dash before a word of pairing
+_DASHED = re.compile(
+    r"(?<![\w’'-])(?P<donor>[A-Z][a-z’'-]+)\s*[–—-]\s*(?P<recipient>[A-Z][a-z’'-]+)\s+"
+    r"(?:pairing|paired|counterpart|cooperation|collaboration|partnership|twinning)\b"
+)
+_DIRECTIONS = frozenset({"East", "West", "North", "South", "Eastern", "Western"})
+
+
+def dashed_pairing(text: str) -> tuple[str, str] | None:
+    """(donor, recipient) of the first "A–B pairing" of the opening of ``text`` whose two names the gazetteer
+    knows as two areas ("Anhe–Baishan cooperation"; never "East–West cooperation"), or ``None``: the sides of a
+    news report whose headline names no pairing the registry knows (F9)."""
+    for m in _DASHED.finditer(text, 0, OPENING_CHARS):
+        donor, recipient = m["donor"], m["recipient"]
+        if {donor, recipient} & _DIRECTIONS:
+            continue
+        codes = known_codes(donor), known_codes(recipient)
+        if codes[0] and codes[1] and not codes[0] & codes[1]:
+            return donor, recipient
     return None

@@ -10,7 +10,7 @@ from pairaid.core.extract.document import Document, read_text
 from pairaid.core.extract.facts import bind_facts
 from pairaid.core.extract.mentions import find_mentions
 from pairaid.core.extract.model import Extraction, Mention
-from pairaid.core.extract.opening_parties import opening_pairing, paired_within
+from pairaid.core.extract.opening_parties import dashed_pairing, opening_pairing, paired_within
 from pairaid.core.extract.pairing_places import recipient_places
 from pairaid.core.extract.places import Parties, report_parties
 from pairaid.core.extract.places_zh import chinese_parties
@@ -45,11 +45,15 @@ def read_report(text: str, *, report_year: int, donor: str | None = None, recipi
         parties = chinese_parties(text, title, donor=donor, recipient=recipient)
     else:
         parties = report_parties(text, title, donor=donor, recipient=recipient)
-        if parties.kind == "provincial" and not donor and (pair := opening_pairing(text, report_year)) is not None:
+        opening = _first_paragraph(text, span)  # a province's chapter whose later section names its partners is none
+        if parties.kind == "provincial" and not donor and (pair := opening_pairing(opening, report_year)) is not None:
             parties = Parties(pair[0], recipient or pair[1], "pairing")  # the pairing its opening names
         elif _title_names_no_pairing(parties, donor, report_year) and (pair := opening_pairing(text, report_year)):
             # "Twenty Years of A–B Cooperation": the title's sides are words or short names that aid no one
             parties = Parties(pair[0], recipient or pair[1], "pairing")
+        if parties.kind == "provincial" and not (donor or recipient or parties.recipient):
+            pair = dashed_pairing(text)  # a headline of no one area: "... on Anhe–Baishan pairing assistance"
+            parties = Parties(pair[0], pair[1], "pairing") if pair is not None else parties
         pair = paired_within(text, parties.donor, parties.recipient) if parties.kind == "pairing" else None
         if pair is not None and not (donor or recipient):
             parties = Parties(pair[0], pair[1], "pairing")  # "Linxi City ... was paired with Heping County"
@@ -75,6 +79,16 @@ def read_report(text: str, *, report_year: int, donor: str | None = None, recipi
         readings=readings,
     )
     return in_original_offsets(extraction, document)
+
+
+def _first_paragraph(text: str, title: tuple[int, int] | None) -> str:
+    """``text`` up to the end of the first paragraph after its title line (a blank line ends it): the opening of
+    a provincial chapter that names the pairing it is about, if it is about one (F9)."""
+    body = text.find("\n", title[1]) if title is not None else 0
+    while 0 <= body < len(text) and text[body] in "\r\n \t":
+        body += 1
+    end = text.find("\n\n", max(body, 0))
+    return text if end < 0 else text[:end]
 
 
 def _title_names_no_pairing(parties: Parties, donor: str | None, year: int) -> bool:
