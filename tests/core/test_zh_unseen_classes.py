@@ -274,3 +274,35 @@ def test_counts_of_places_covered_stay_unbound(
     found = read_report(text, report_year=year, donor=donor, recipient=recipient)
     covered = {found.mentions[f.mention].text for f in found.facts}
     assert not covered & {"12个", "8个", "14个", "86个", "60个"}
+
+
+# "一年来" (over the past year) dates a figure in the year reported on, no span of two years; households of fruit
+# growers, herders or villagers whose income a work raised are households benefited (F8, as 贫困户 and 农户 are)
+OTHER_CLASSES = [
+    (
+        "2031年安和市对口帮扶白山县工作总结\n\n一年来,安和市投入白山财政援助资金19.8亿元,实施帮扶项目1200余个。\n"
+        "安和援建的林果基地带动2.3万户果农增收。\n",
+        2031,
+        "安和市",
+        "白山县",
+        [
+            ("19.8亿元", "1980000000", "CNY", "government_aid_funds", ("year", 2031), "安和", "白山"),
+            ("1200余个", "1200", "count", "aid_projects", ("year", 2031), "安和", "白山"),
+            ("2.3万户", "23000", "household", "households_benefited", ("year", 2031), "安和", "白山"),
+        ],
+    ),
+    (
+        "安和白山协作纪实\n\n三年来,安和市累计投入白山帮扶资金9.6亿元。\n",
+        2031,
+        "安和市",
+        "白山县",
+        [("9.6亿元", "960000000", "CNY", "aid_funds", ("cumulative", 2028, 2031), "安和", "白山")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "year", "donor", "recipient", "expected"), OTHER_CLASSES)
+def test_one_year_and_households_whose_income_rose(
+    text: str, year: int, donor: str | None, recipient: str | None, expected: list[Figure]
+) -> None:
+    _check(text, year, donor, recipient, expected)
