@@ -95,3 +95,53 @@ def test_a_county_s_economy_is_not_its_province_s_in_the_api_and_on_the_area_pag
     assert [(k["subject"], k["id"]) for k in shule["kept"]] == [("area", area("653122").pk)]
     assert 'data-indicator="gdp"' not in client.get("/areas/650000/?year=2009").content.decode()
     assert _page_totals(client.get("/areas/653122/?year=2009").content.decode())[("gdp", "CNY")] == 3220000000
+
+
+def test_every_view_gives_the_channels_floor_of_each_pairing_alike() -> None:
+    """Issue 12: the channels floor (an all-channels aid total below the sum of its channels gives way to that
+    sum) was the nation's alone, so the pairings' rows, the pairing and area pages' trees and the map added the
+    pairings as stated (100 + 10) beside a national 110. Made-up figures: Anhe – Xinjiang states 100 of all
+    channels and 30 of government funds (100 stands); Linxi – Inner Mongolia states 10 of all channels, 50 of
+    government funds and 5 of donations (its aid funds are 55); last year it stated 20 of government funds
+    alone (20). Every view gives 100 + 55 = 155, and Linxi's change on last year (+175%)."""
+    from pairaid.reports.map_data import map_arguments
+    from pairaid.reports.selectors import report_context
+    from tests.checks.factories import pairing, value
+
+    first = pairing("370000", "650000", name="Anhe – Xinjiang")
+    second = pairing("110000", "150000", name="Linxi – Inner Mongolia")
+    value("aid_funds", "100", pairing=first)
+    value("government_aid_funds", "30", pairing=first)
+    value("aid_funds", "10", pairing=second)
+    value("government_aid_funds", "50", pairing=second)
+    value("social_donations", "5", pairing=second)
+    value("government_aid_funds", "20", pairing=second, year=2008)
+    client = Client()
+    aid = ("aid_funds", "CNY")
+
+    def api(**scope: object) -> Decimal:
+        (found,) = [
+            Decimal(t["value"])
+            for t in client.get("/api/v1/totals", {"year": 2009, **scope}).json()
+            if t["indicator"] == "aid_funds"
+        ]
+        return found
+
+    assert _page_totals(client.get("/?year=2009").content.decode())[aid] == 155
+    assert api() == 155
+    overview = overview_context(year=2009, with_charts=False)
+    assert [f.value for f in overview.headline if f.code == "aid_funds"] == [155]
+    assert sorted((r.value, r.change) for r in overview.pairings) == [(55, 175), (100, None)]
+    assert sum(r.value for r in overview.pairings) == 155
+    assert _page_totals(client.get(f"/pairings/{second.pk}/?year=2009").content.decode())[aid] == 55
+    assert _page_totals(client.get(f"/pairings/{first.pk}/?year=2009").content.decode())[aid] == 100
+    assert api(pairing=second.pk) == 55
+    report = report_context(pairing=second, year=2009, with_charts=False)
+    (headline,) = [f for f in report.headline if f.code == "aid_funds"]
+    assert (headline.value, headline.change, headline.change_note) == (55, 175, "")
+    assert _page_totals(client.get("/areas/150000/?year=2009").content.decode())[aid] == 55
+    assert _page_totals(client.get("/areas/650000/?year=2009").content.decode())[aid] == 100
+    assert api(area="150000") == 55
+    drawn = map_arguments(year=2009, language="en")
+    assert drawn["values"] == {"150000": 55, "650000": 100}
+    assert sorted(a.value for a in drawn["arrows"]) == [55, 100]

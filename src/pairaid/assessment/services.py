@@ -39,15 +39,22 @@ def _check(criterion: Criterion) -> None:
             raise CodelistError(f"criterion {criterion.code}: unknown indicator codes {', '.join(unknown)}")
 
 
-@transaction.atomic
 def rubric_sync() -> int:
     """Store the criteria of ``data/rubric.yaml`` when no rubric is stored yet; returns how many.
 
-    A stored rubric is the national office's and is left as it is.
+    A stored rubric is the national office's and is left as it is: then no transaction is begun, so no write
+    lock taken (what every command's start runs, issue 12).
 
     Raises:
         DataError, CodelistError: a criterion of the file that cannot be scored.
     """
+    if Criterion.objects.exists():
+        return 0
+    return _rubric_stored()
+
+
+@transaction.atomic
+def _rubric_stored() -> int:
     if Criterion.objects.exists():
         return 0
     for position, row in enumerate(rubric_seed()):

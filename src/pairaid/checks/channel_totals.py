@@ -57,8 +57,8 @@ def channel_totals(
     years = [year] if year is not None else sorted({r["period_end"].year for r in rows})
     if not years or not any(r["indicator__code"] in CHANNELS for r in rows):
         return []
-    rollup = rollup_read(
-        indicators=["aid_funds", *CHANNELS], years=years, root=pairing, include_extracted=include_extracted
+    rollup = rollup_read(  # the totals as stated: the channels floor would hide what this rule finds
+        indicators=["aid_funds", *CHANNELS], years=years, root=pairing, include_extracted=include_extracted, floor=False
     )
     parent = rollup.forest.parent
 

@@ -53,7 +53,6 @@ def findings_refresh_if_stale(
     return findings_refresh(pairing=pairing, year=year, include_extracted=include_extracted)
 
 
-@transaction.atomic
 @read_once()  # the pairing forest, the area tree and the codelist read once for the whole refresh
 def findings_refresh(
     *,
@@ -73,29 +72,46 @@ def findings_refresh(
     (:func:`pairaid.indicators.selectors.indicator_codelist`) unless ``config`` gives one. With ``unpaired``
     (and no ``pairing``), the scope is the figures of no pairing nor activity (an area's own, nationwide
     ones) and the findings about them alone: what a change of such a figure refreshes.
+
+    The checks run before the transaction that replaces the findings begins, so that the write lock (SQLite's
+    whole file, from BEGIN IMMEDIATE to the commit) is held while the findings are replaced, not while they
+    are found: six ``pairaid report --overview --year Y`` at once, each refreshing its year's findings, waited
+    for each other's checks in turn and the last gave up after the 20 s busy timeout ("database is locked",
+    issue 12). When anything the checks read was written meanwhile (the database's count of changes moved),
+    they run again inside the transaction, as they all did before.
     """
+    scope = _Scope(pairing, year, include_extracted, unpaired, config)
     changes = data_changes()  # before reading: a write after this makes the findings stale
-    rows = list(
-        datavalues_to_check(pairing=pairing, year=year, include_extracted=include_extracted, unpaired=unpaired)
-    )
+    found = _findings_found(scope)
+    with transaction.atomic():
+        now = data_changes()
+        if now != changes:  # written while the checks ran: run them again, the lock held
+            changes, found = now, _findings_found(scope)
+        return _findings_stored(found, scope, changes=changes)
+
+
+@dataclass(frozen=True)
+class _Scope:
+    """What a refresh checks (:func:`findings_refresh`'s arguments)."""
+
+    pairing: Pairing | None
+    year: int | None
+    include_extracted: bool
+    unpaired: bool
+    config: CheckConfig | None
+
+
+_Found = tuple[dict[str, int], list[tuple[Finding, list[dict[str, Any]]]]]
+
+
+def _findings_found(scope: _Scope) -> _Found:
+    """The findings of the scope (not stored), each with its figures (rows of the checks' read), and how many of
+    each severity: reads only."""
+    pairing, year, include_extracted, unpaired = scope.pairing, scope.year, scope.include_extracted, scope.unpaired
+    config = scope.config
+    rows = list(datavalues_to_check(pairing=pairing, year=year, include_extracted=include_extracted, unpaired=unpaired))
     by_id = {str(r["pk"]): r for r in rows}
     findings = run_checks(checked_values_of(rows), config or CheckConfig(codelist=indicator_codelist()))
-
-    old = Finding.objects.filter(includes_extracted=include_extracted)
-    if pairing is not None:
-        old = old.filter(pairing_id__in=pairing_descendant_ids(root=pairing))
-    if year is not None:
-        old = old.filter(year=year)
-    if unpaired:  # the findings about figures of no pairing alone
-        old = (
-            old.filter(pairing__isnull=True)
-            .exclude(rule=CHANNEL_TOTAL_RULE)
-            .exclude(data_values__pairing__isnull=False)
-            .exclude(data_values__activity__isnull=False)
-        )
-    before = findings_signature(old.values_list(*_SAID))
-    old.delete()
-
     counts = {"error": 0, "warning": 0, "info": 0}
     new: list[tuple[Finding, list[dict[str, Any]]]] = []
     for found in findings:
@@ -133,6 +149,28 @@ def findings_refresh(
         )
         new.append((stored, list(over.members)))
         counts["warning"] += 1
+    return counts, new
+
+
+def _findings_stored(found: _Found, scope: _Scope, *, changes: int) -> RefreshResult:
+    """Replace the scope's stored findings by ``found`` (in the caller's transaction) and note the refresh."""
+    pairing, year, include_extracted, unpaired = scope.pairing, scope.year, scope.include_extracted, scope.unpaired
+    config = scope.config
+    counts, new = found
+    old = Finding.objects.filter(includes_extracted=include_extracted)
+    if pairing is not None:
+        old = old.filter(pairing_id__in=pairing_descendant_ids(root=pairing))
+    if year is not None:
+        old = old.filter(year=year)
+    if unpaired:  # the findings about figures of no pairing alone
+        old = (
+            old.filter(pairing__isnull=True)
+            .exclude(rule=CHANNEL_TOTAL_RULE)
+            .exclude(data_values__pairing__isnull=False)
+            .exclude(data_values__activity__isnull=False)
+        )
+    before = findings_signature(old.values_list(*_SAID))
+    old.delete()
     # in bulk: a national refresh stores thousands of findings
     Finding.objects.bulk_create([stored for stored, _ in new], batch_size=2000)
     through = Finding.data_values.through
@@ -194,9 +232,7 @@ def findings_refresh_on_commit(values: Iterable[DataValue], *, using: str = "def
     shows them). A value of no pairing nor activity (an area's own, a nationwide one) refreshes the findings
     about such figures alone, of its year and the year after.
     """
-    changed = {
-        (v.pairing_id, v.activity_id, v.period_end.year, v.status != DataValueStatus.EXTRACTED) for v in values
-    }
+    changed = {(v.pairing_id, v.activity_id, v.period_end.year, v.status != DataValueStatus.EXTRACTED) for v in values}
     if not changed:
         return
     queue: _Queue | None = getattr(_queue, "pending", None)

@@ -50,15 +50,25 @@ def _set_indicators(dataset: Dataset, codes: list[str]) -> None:
         )
 
 
-@transaction.atomic
 def datasets_sync() -> int:
     """Store the datasets of ``data/datasets.yaml`` that are not stored yet; returns how many.
 
     A stored dataset is left as the national office configured it. Needs the
-    indicator codelist (``pairaid init``).
+    indicator codelist (``pairaid init``). What is stored is read first, outside a transaction: when nothing
+    is missing (every command's start but the first), no write lock is taken (issue 12).
     """
+    rows = _seed()
+    if set(Dataset.objects.filter(code__in=[r["code"] for r in rows]).values_list("code", flat=True)) >= {
+        r["code"] for r in rows
+    }:
+        return 0
+    return _datasets_stored(rows)
+
+
+@transaction.atomic
+def _datasets_stored(rows: list[dict[str, Any]]) -> int:
     created = 0
-    for row in _seed():
+    for row in rows:
         if Dataset.objects.filter(code=row["code"]).exists():
             continue
         dataset = Dataset.objects.create(
@@ -169,7 +179,7 @@ def submission_approve(*, user: Any, submission: Submission) -> Submission:
     level = levels[submission.approvals]
     permissions.require(
         year_permissions.can_submission_approve(user, level),
-        f"This dataset waits for approval by {_level_name(level)}."
+        f"This dataset waits for approval by {_level_name(level)}.",
     )
     submission.approvals += 1
     done = submission.approvals == len(levels)

@@ -21,6 +21,12 @@ office's "trustworthy totals"):
   (:mod:`pairaid.indicators.statements`).
 * Indicators whose aggregation is ``none`` (per-capita figures) are never summed:
   asking raises :class:`~pairaid.core.errors.DataError`.
+* **The channels floor** (:mod:`pairaid.indicators.channels_floor`): a pairing's all-channels aid funds stated
+  below the sum of its channels stated beside it (government aid funds and social donations, which never
+  overlap), or not stated at all, is incomplete: the pairing's statement of aid funds is that sum. It is
+  applied to each pairing's (and each area's own) statements before any sum, so the national total, a
+  pairing's tree, an area, the pairings' table, the years' chart and the map all add the same statements
+  (issue 12); a total keeps the statements as stated too (:attr:`Rollup.as_stated`).
 * The national total is the sum of the top pairings' totals. An area's total is what
   the pairings state in it (their figures located at the area or under it: a figure's
   own area, else its pairing's recipient area), joined with the area's own statements.
@@ -38,12 +44,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 
 from pairaid.core.read_once import once, reading_once
 from pairaid.core.tree_sums import Statement, Total, TreeTotals, cover, forest_total, join, tree_totals
+from pairaid.indicators.channels_floor import ALL_CHANNELS, DISJOINT_CHANNELS, floored_rows
 from pairaid.indicators.models import DataValueKind
 from pairaid.indicators.selectors import indicators_by_code
 from pairaid.indicators.statements import AreaTree, PairingForest, StatementRow, statement_rows, summed_indicators
@@ -92,25 +99,27 @@ class RollupRow:
         return self.total.covered if self.total is not None else ()
 
 
-#: The all-channels total and its channels, which never overlap: fiscal money and society's donations
-#: (grants are a kind of aid that either channel may give, so they are no channel of their own).
-ALL_CHANNELS = "aid_funds"
-DISJOINT_CHANNELS = ("government_aid_funds", "social_donations")
-
-
 def _row(key: str, label: str, unit_kind: UnitKind, total: Total[int]) -> RollupRow:
     return RollupRow(key, label, unit_kind[0], unit_kind[1], total.value, total.value_count, total)
 
 
 class Rollup:
-    """Totals of the statements read once by :func:`rollup_read`, by indicator and year."""
+    """Totals of the statements read once by :func:`rollup_read`, by indicator and year; with ``floor`` (the
+    default), the all-channels aid funds after the channels floor (:func:`.channels_floor.floored_rows`)."""
 
-    def __init__(self, rows: Iterable[StatementRow], forest: PairingForest) -> None:
+    def __init__(self, rows: Iterable[StatementRow], forest: PairingForest, *, floor: bool = True) -> None:
         self.forest = forest
+        rows = list(rows)
+        self._read = rows if floor else None
         self._rows: dict[tuple[str, int], list[StatementRow]] = defaultdict(list)
-        for row in rows:
+        for row in floored_rows(rows) if floor else rows:
             self._rows[(row.indicator, row.year)].append(row)
         self._pairing_totals: dict[tuple[str, int], dict[UnitKind, TreeTotals[int]]] = {}
+
+    @cached_property
+    def as_stated(self) -> Rollup:
+        """The same statements as stated, without the channels floor (itself when it applies none)."""
+        return self if self._read is None else Rollup(self._read, self.forest, floor=False)
 
     @cached_property
     def areas(self) -> AreaTree:
@@ -200,16 +209,21 @@ def rollup_read(
     kind: str = DataValueKind.ACTUAL,
     period_kind: str = "year",
     period_kinds: Sequence[str] | None = None,
+    floor: bool = True,
 ) -> Rollup:
     """The statements of ``indicators`` in ``years``, read in one query (of ``root``'s tree only when given);
     of ``period_kind``, or of each of ``period_kinds`` when given (a year's flows and its stocks, each total
-    in its own period kind: never added to each other).
+    in its own period kind: never added to each other). With ``floor`` (the default), the all-channels aid
+    funds are read with their channels and floored (:func:`.channels_floor.floored_rows`); without, as
+    stated (the checks).
 
     Raises:
         DataError: an unknown indicator, or one that is never summed.
     """
     forest = PairingForest.load()
     indicators = list(indicators)
+    if floor and ALL_CHANNELS in indicators:
+        indicators += [code for code in DISJOINT_CHANNELS if code not in indicators]
     held = _prefetched(years=years, root=root, include_extracted=include_extracted)
     if held is not None:
         codes = set(summed_indicators(indicators).values())  # raises for an unknown or never summed indicator
@@ -217,7 +231,7 @@ def rollup_read(
         rows = [
             r for r in held if r.kind == kind and r.period_kind in periods and r.year in wanted and r.indicator in codes
         ]
-        return Rollup(rows, forest)
+        return Rollup(rows, forest, floor=floor)
     rows = statement_rows(
         indicators=indicators,
         years=years,
@@ -228,7 +242,7 @@ def rollup_read(
         period_kinds=period_kinds,
         pairing_ids=forest.under(root.pk) if root is not None else None,
     )
-    return Rollup(rows, forest)
+    return Rollup(rows, forest, floor=floor)
 
 
 #: Where :func:`rollup_prefetch` keeps what it read for the rest of the request: (root id, with extracted
@@ -334,26 +348,17 @@ def rollup_by_year(
     With ``root``, the total of that pairing's tree; else the national total. One query.
     """
     chosen = sorted(years)
-    floor = indicator == ALL_CHANNELS  # an all-channels total below its channels' sum gives way to it (issue 12)
-    read = [indicator, *DISJOINT_CHANNELS] if floor else [indicator]
-    rollup = rollup_read(indicators=read, years=chosen, root=root, include_extracted=include_extracted)
+    rollup = rollup_read(indicators=[indicator], years=chosen, root=root, include_extracted=include_extracted)
 
-    def of(code: str, year: int) -> dict[UnitKind, Total[int]]:
+    def of(year: int) -> dict[UnitKind, Total[int]]:
         if root is None:
-            return rollup.national(code, year)
-        return {uk: t[root.pk] for uk, t in rollup.pairing_totals(code, year).items() if root.pk in t}
+            return rollup.national(indicator, year)
+        return {uk: t[root.pk] for uk, t in rollup.pairing_totals(indicator, year).items() if root.pk in t}
 
     series: dict[str, list[RollupRow]] = defaultdict(list)
     for year in chosen:
-        parts: dict[UnitKind, Decimal] = defaultdict(Decimal)
-        for code in DISJOINT_CHANNELS if floor else ():
-            for unit_kind, total in of(code, year).items():
-                parts[unit_kind] += total.value
-        for unit_kind, total in sorted(of(indicator, year).items()):
-            row = _row(str(year), str(year), unit_kind, total)
-            if parts.get(unit_kind, row.value) > row.value:
-                row = replace(row, value=parts[unit_kind])
-            series[unit_kind[0]].append(row)
+        for unit_kind, total in sorted(of(year).items()):
+            series[unit_kind[0]].append(_row(str(year), str(year), unit_kind, total))
     return dict(series)
 
 

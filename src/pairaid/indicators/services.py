@@ -55,11 +55,15 @@ def indicators_sync() -> int:
     return _codelist_synced()[0]
 
 
-@transaction.atomic
 def indicators_sync_if_changed() -> tuple[int, int] | None:
     """:func:`indicators_sync` only when the codelist file changed since it was last synced: the indicators
-    (created, updated), or None when the file is the one synced (what every command but ``init`` runs)."""
-    return _codelist_synced() if codelist_changed() else None
+    (created, updated), or None when the file is the one synced (what every command but ``init`` runs). The
+    file is compared before any transaction begins: a command that has nothing to sync takes no write lock
+    (on SQLite the whole file's; six reports at once took it in turn, issue 12)."""
+    if not codelist_changed():
+        return None
+    with transaction.atomic():
+        return _codelist_synced() if codelist_changed() else None
 
 
 def _codelist_synced() -> tuple[int, int]:

@@ -6,7 +6,9 @@ year's total and the change on it (:func:`pairaid.core.change.change_percent`), 
 statements the total kept (:mod:`pairaid.indicators.rollups`). A total's qualifier is its parts'
 (more than 780 + 30 = more than 810). The change on last year is given only when both years' totals
 rest on the same pairings (and areas): a total of other pairings' statements is another total, and
-its change says nothing (``change_withheld``). All read through one
+its change says nothing (``change_withheld``). The all-channels aid funds are counted after the channels floor,
+in both years alike (:func:`pairaid.indicators.channels_floor.floored_rows`); the total as stated is kept beside
+(:attr:`ScopeTotal.stated`). All read through one
 :class:`~pairaid.indicators.rollups.Rollup`, so they agree wherever they are shown.
 """
 
@@ -19,8 +21,9 @@ from decimal import Decimal
 from pairaid.core.change import change_percent
 from pairaid.core.tree_sums import Statement, Total
 from pairaid.geo.models import Area
+from pairaid.indicators.channels_floor import ALL_CHANNELS
 from pairaid.indicators.models import DataValueKind, Indicator
-from pairaid.indicators.rollups import ALL_CHANNELS, DISJOINT_CHANNELS, Rollup, rollup_read
+from pairaid.indicators.rollups import Rollup, rollup_read
 from pairaid.indicators.selectors import indicators_by_code
 from pairaid.registry.models import Pairing
 
@@ -43,8 +46,9 @@ class ScopeTotal:
     total: Total[int] = field(repr=False, compare=False)
     #: last year's total exists but rests on other pairings' (or areas') statements: no change is given
     change_withheld: bool = False
-    #: the all-channels total stated, when it is below its channels' sum and ``value`` is that sum instead
-    #: (:func:`channels_floor`); None when ``value`` is the total as stated
+    #: the all-channels total as stated (0 when none is), when the channels floor made ``value`` another
+    #: (:func:`pairaid.indicators.channels_floor.floored_rows`: some pairing's channels add up to more than the
+    #: all-channels total it states, or it states none); None when ``value`` is the total as stated
     stated: Decimal | None = None
 
     @property
@@ -130,10 +134,18 @@ def scope_totals(
     for item in items:
         now: dict[tuple[str, str], Total[int]] = _of_scope(rollup, item.code, year, pairing=pairing, area=area)
         before: dict[tuple[str, str], Total[int]] = _of_scope(rollup, item.code, year - 1, pairing=pairing, area=area)
+        # the all-channels total as stated, when the channels floor raised it (channels_floor.floored_rows)
+        as_stated = (
+            _of_scope(rollup.as_stated, item.code, year, pairing=pairing, area=area)
+            if item.code == ALL_CHANNELS
+            else {}
+        )
         for (unit, period_kind), total in sorted(now.items()):
             previous = before.get((unit, period_kind))
             last = previous.value if previous is not None else None
             withheld = previous is not None and resting_on(previous) != resting_on(total)
+            stated = as_stated.get((unit, period_kind))
+            stated_value = stated.value if stated is not None else Decimal(0)
             found.append(
                 ScopeTotal(
                     item,
@@ -145,25 +157,7 @@ def scope_totals(
                     total.value_count,
                     total,
                     withheld,
+                    stated_value if item.code == ALL_CHANNELS and stated_value != total.value else None,
                 )
             )
-    return channels_floor(found)
-
-
-def channels_floor(totals: list[ScopeTotal]) -> list[ScopeTotal]:
-    """``totals`` with an all-channels total below the sum of its channels' totals (same unit and period kind)
-    raised to that sum: the total stated is incomplete (it rests on fewer pairings or figures than its parts),
-    and the larger evidence is the channels' sum, which an office would report as the aid funds (issue 12). The
-    total keeps the stated value (:attr:`ScopeTotal.stated`) for the report to say so; its change on last year
-    is withheld (last year's is a total as stated)."""
-    parts: dict[tuple[str, str], Decimal] = {}
-    for t in totals:
-        if t.indicator.code in DISJOINT_CHANNELS:
-            parts[(t.unit, t.period_kind)] = parts.get((t.unit, t.period_kind), Decimal(0)) + t.value
-    found = []
-    for t in totals:
-        floor = parts.get((t.unit, t.period_kind))
-        if t.indicator.code == ALL_CHANNELS and floor is not None and floor > t.value:
-            t = replace(t, value=floor, stated=t.value, change=None, change_withheld=t.previous is not None)
-        found.append(t)
     return found

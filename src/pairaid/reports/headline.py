@@ -8,8 +8,8 @@ from dataclasses import replace
 from pairaid.indicators.selectors import figures_quoted
 from pairaid.indicators.totals import ScopeTotal
 from pairaid.reports.context import ReportValue
-from pairaid.reports.labels import change_notes, quantity
-from pairaid.reports.rows import Notes, why_no_change
+from pairaid.reports.labels import NO_CHANGE_NOTES, ChangeNotes, change_notes, quantity
+from pairaid.reports.rows import Notes
 
 
 def headline_values(
@@ -18,15 +18,14 @@ def headline_values(
     language: str,
     period: str,
     citation: str,
-    withheld: str = "",
-    missing: str = "",
-    from_zero: str = "",
+    no_change: ChangeNotes = NO_CHANGE_NOTES,
     stock_period: str = "",
     parent: dict[int, int | None] | None = None,
 ) -> list[ReportValue]:
     """Totals of a scope as headline figures, each with its qualifier ("more than 810 enterprises"); a total
-    whose last year rests on other pairings has no change but ``withheld`` as its note; one with no figure
-    last year ``missing``, one whose last year's is 0 ``from_zero`` (a change not shown always says why). A
+    whose last year rests on other pairings has no change but ``no_change.withheld`` as its note; one with no
+    figure last year ``no_change.missing``, one whose last year's is 0 ``no_change.from_zero`` (a change not
+    shown always says why). A
     stock (what stands at the year's end) is of ``stock_period``. With ``parent`` (the pairing tree), each value says
     the pairings it rests on (:attr:`ReportValue.pairings`, :attr:`ReportValue.reaches`), so that a part is said
     "of which" only of a whole that holds its pairings."""
@@ -40,7 +39,7 @@ def headline_values(
             shown=quantity(t.value, t.unit, language, t.qualifier),
             period=stock_period if t.period_kind == "as_of" and stock_period else period,
             change=t.change,
-            change_note=why_no_change(t.change, t.previous, withheld if t.change_withheld else "", missing, from_zero),
+            change_note=no_change.why(t.change, t.previous, withheld=t.change_withheld),
             qualifier=t.qualifier,
             citation=citation,
             period_kind=t.period_kind,
@@ -97,6 +96,4 @@ def headline_quoted(
 def total_change_note(total: ScopeTotal, *, year: int, language: str) -> str:
     """Why ``total`` (of ``year``) shows no change on last year, in ``language`` ("" when it shows one): the
     reports' own wording (:func:`pairaid.reports.labels.change_notes`), for the pages' totals."""
-    notes = change_notes(year, language)
-    withheld = notes["withheld"] if total.change_withheld else ""
-    return why_no_change(total.change, total.previous, withheld, notes["missing"], notes["from_zero"])
+    return change_notes(year, language).why(total.change, total.previous, withheld=total.change_withheld)

@@ -8,6 +8,7 @@ Languages: ``en`` and ``zh-hans`` (anything starting ``zh``).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -50,9 +51,16 @@ _LABELS: dict[str, tuple[str, str]] = {
     ),
     "holding": (" (holding {held}, not added)", "（已含{held}，不另计）"),
     "channels_sum": (
-        "{label}: the channels stated (government (fiscal) aid funds and social donations) add up to {value}, more "
-        "than the all-channels total stated, {stated}, which is incomplete: the total shown is the channels' sum",
-        "{label}：各渠道（财政援助资金、社会捐赠）合计{value}，大于所报总额{stated}，所报总额不完整，合计采用各渠道之和",
+        "{label}: a pairing whose channels stated (government (fiscal) aid funds and social donations) add up to "
+        "more than the all-channels total it states, which is incomplete, or that states none, counts the "
+        "channels' sum: {value} in all, against {stated} stated as all-channels totals",
+        "{label}：结对各渠道（财政援助资金、社会捐赠）合计大于所报总额（所报总额不完整）或未报总额的，合计采用各渠道之和，"
+        "共{value}；所报总额合计{stated}",
+    ),
+    "channels_sum_unstated": (
+        "{label}: no all-channels total is stated; the channels stated (government (fiscal) aid funds and social "
+        "donations) add up to {value}, the total shown",
+        "{label}：未报总额，合计采用各渠道（财政援助资金、社会捐赠）之和，共{value}",
     ),
     "told_again": (
         "{label}, {subject}, {period}: {kept}, told in {docs} documents ({sources}), counted once",
@@ -205,16 +213,39 @@ def labels(language: str) -> dict[str, str]:
     return {key: pair[index] for key, pair in _LABELS.items()}
 
 
-def change_notes(year: int, language: str) -> dict[str, str]:
-    """Why a change on ``year``'s last year is not shown, in ``language``: ``withheld`` (last year's total rests
-    on other pairings' figures), ``missing`` (no figure for last year), ``from_zero`` (last year's is 0). The one
-    wording of the reports and the pages (:func:`pairaid.reports.rows.why_no_change` picks among them)."""
+@dataclass(frozen=True)
+class ChangeNotes:
+    """Why a change on last year is not shown, the one wording of the reports and the pages: ``withheld`` (last
+    year's total rests on other pairings' figures), ``missing`` (no figure for last year), ``from_zero`` (last
+    year's is 0). Passed whole to what writes figures with their change (:func:`change_notes`)."""
+
+    withheld: str = ""
+    missing: str = ""
+    from_zero: str = ""
+
+    def why(self, change: object, previous: object, *, withheld: bool = False) -> str:
+        """Why ``change`` (on ``previous``, last year's) is not shown, "" when it is: ``withheld`` (the totals
+        rest on other pairings' figures) when so, else ``missing`` when last year has no figure, else
+        ``from_zero`` (last year's is 0)."""
+        if change is not None:
+            return ""
+        if withheld and self.withheld:
+            return self.withheld
+        return self.missing if previous is None else self.from_zero
+
+
+#: No wording: a change not shown says nothing (what a table without last year's figures gives).
+NO_CHANGE_NOTES = ChangeNotes()
+
+
+def change_notes(year: int, language: str) -> ChangeNotes:
+    """Why a change on ``year``'s last year is not shown, in ``language`` (:class:`ChangeNotes`)."""
     lab = labels(language)
-    return {
-        "withheld": lab["change_withheld"],
-        "missing": lab["change_no_figure"].format(year=year - 1),
-        "from_zero": lab["change_from_zero"],
-    }
+    return ChangeNotes(
+        withheld=lab["change_withheld"],
+        missing=lab["change_no_figure"].format(year=year - 1),
+        from_zero=lab["change_from_zero"],
+    )
 
 
 def _plain(value: Decimal, language: str = "en") -> str:

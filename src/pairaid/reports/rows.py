@@ -30,7 +30,7 @@ from pairaid.registry.models import Pairing
 from pairaid.registry.selectors import pairings_with_sides
 from pairaid.reports.context import ActivityRow, FindingRow, NoteRow, ReportValue, SourceRow, TableRow, TreeRow
 from pairaid.reports.finding_texts import finding_messages, pairing_names
-from pairaid.reports.labels import is_zh, money, quantity
+from pairaid.reports.labels import NO_CHANGE_NOTES, ChangeNotes, is_zh, money, quantity
 from pairaid.reports.links import evidence_url
 from pairaid.sources.models import SourceDocument
 from pairaid.sources.selectors import documents_by_id, documents_without_text
@@ -134,12 +134,11 @@ def report_values(
     language: str,
     notes: Notes,
     previous: dict,
-    missing: str = "",
-    from_zero: str = "",
+    no_change: ChangeNotes = NO_CHANGE_NOTES,
 ) -> list[ReportValue]:
     """The figures of ``qs`` (with indicator, subject and evidence loaded) as a report shows them;
     change on last year from ``previous`` (key → last year's value) unless the document stated one; none
-    shown says why (``missing``: no figure last year; ``from_zero``: last year's is 0)."""
+    shown says why (``no_change``: no figure last year, or last year's is 0)."""
     values = list(qs)
     names = pairing_names({v.pairing_id for v in values if v.pairing_id}, language)
     with translation.override(language):
@@ -161,7 +160,7 @@ def report_values(
                 shown=quantity(v.value, v.unit, language, v.qualifier),
                 period=_period(v, language),
                 change=(change := change_percent(v.value, previous.get(key), stated=v.change_percent)),
-                change_note=why_no_change(change, previous.get(key), "", missing, from_zero),
+                change_note=no_change.why(change, previous.get(key)),
                 qualifier=v.qualifier,
                 disaggregation=part,
                 status=statuses.get(v.status, v.status),
@@ -258,40 +257,27 @@ def _output_label(v: DataValue, language: str) -> str:
     return f"{name}（{part}）" if is_zh(language) else f"{name} ({part})"
 
 
-def why_no_change(change: object, previous: object, withheld: str, missing: str, from_zero: str) -> str:
-    """Why a change on last year is not shown ("" when it is): ``withheld`` when given, else ``missing`` when
-    last year has no figure, else ``from_zero`` (last year's is 0)."""
-    if change is not None:
-        return ""
-    return withheld or (missing if previous is None else from_zero)
-
-
 def table_rows(
     rows: list[RollupRow],
     language: str,
     previous: dict[str, Decimal] | dict[str, RollupRow] | None = None,
     *,
-    withheld: str = "",
-    missing: str = "",
-    from_zero: str = "",
+    no_change: ChangeNotes = NO_CHANGE_NOTES,
 ) -> list[TableRow]:
     """Roll-up rows as a table, with change on ``previous`` (key → last year's value or row) where both exist.
     Of last year's roll-up row, the change is given only when both rest on the same pairings' statements, as
-    the totals' (:func:`pairaid.indicators.totals.resting_on`); else none, and ``withheld`` says why;
-    ``missing`` says none was last year, ``from_zero`` that last year's was 0 (with ``previous`` only)."""
+    the totals' (:func:`pairaid.indicators.totals.resting_on`); else none, and ``no_change`` says why (other
+    pairings' figures, none last year, or last year's 0: with ``previous`` only)."""
     found = []
     for r in rows:
         last = (previous or {}).get(r.key)
-        note = ""
+        withheld = False
         if isinstance(last, RollupRow):
-            if r.total is not None and last.total is not None and resting_on(r.total) != resting_on(last.total):
-                last, note = None, withheld
-            else:
-                last = last.value
+            withheld = r.total is not None and last.total is not None and resting_on(r.total) != resting_on(last.total)
+            last = None if withheld else last.value
         shown = quantity(r.value, r.unit, language)
-        change = change_percent(r.value, last)
-        if previous is not None and not note:
-            note = why_no_change(change, last, "", missing, from_zero)
+        change = None if withheld else change_percent(r.value, last)
+        note = no_change.why(change, last, withheld=withheld) if previous is not None else ""
         found.append(TableRow(r.key, r.label, r.value, shown, change, note))
     return found
 

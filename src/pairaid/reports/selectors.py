@@ -103,14 +103,8 @@ def _stored_values(qs: object, *, year: int, language: str, notes: Notes, includ
         tuple(row[:-1]): row[-1]
         for row in rows.filter(period_end__year=year - 1, period_kind="year").values_list(*fields, "value")
     }
-    notes_of_change = change_notes(year, language)
     return report_values(
-        current,
-        language=language,
-        notes=notes,
-        previous=previous,
-        missing=notes_of_change["missing"],
-        from_zero=notes_of_change["from_zero"],
+        current, language=language, notes=notes, previous=previous, no_change=change_notes(year, language)
     )
 
 
@@ -217,7 +211,7 @@ def _report_context(
             [replace(r, label=names.get(int(r.key), r.label)) for r in by_pairing if r.key in children],
             language,
             {r.key: r for r in before},
-            **change_notes(year, language),
+            no_change=change_notes(year, language),
         ),
         activities=activity_rows(pairing_ids=ids, year=year, language=language),
         economy=sections["economy"],
@@ -340,7 +334,7 @@ def _overview_context(
             [replace(r, label=names.get(int(r.key), r.label)) for r in top],
             language,
             before,
-            **change_notes(year, language),
+            no_change=change_notes(year, language),
         ),
         sources=source_rows(recipient + unpaired, year=year, statuses=_statuses(include_extracted)),
     )
@@ -381,16 +375,16 @@ def _opening(
             stock_period=lab["end_of_year"].format(year=year),
             parent=PairingForest.load().parent,
             citation=lab["generated"],
-            **change_notes(year, language),
+            no_change=change_notes(year, language),
         ),
         "counting": counting_notes(
             totals, language=language, activities_word=lab["activities_of"], more_word=lab["and_more"]
         )
         + [
-            lab["channels_sum"].format(
+            lab["channels_sum" if t.stated else "channels_sum_unstated"].format(
                 label=t.indicator.display_name(language),
-                value=quantity(t.value, t.unit, language, "exact"),
-                stated=quantity(t.stated, t.unit, language, t.qualifier),
+                value=quantity(t.value, t.unit, language, t.qualifier),
+                stated=quantity(t.stated, t.unit, language, "exact"),
             )
             for t in totals
             if t.stated is not None
