@@ -232,3 +232,29 @@ def test_a_figure_in_a_county_named_first_in_its_sentence_goes_to_that_county() 
         "3,000 herders": "Huocheng County",
         "1,000": "Yining County",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "indicator"),
+    [
+        (
+            "With fiscal funds from the provincial government, Kelan built 12 projects and drew 200 million yuan "
+            "from enterprises.",
+            "200 million yuan",
+            "enterprise_investment",
+        ),
+        (
+            "Kelan's fiscal aid totalled 30 million yuan, while 200 million yuan of investment came from Kelan firms.",
+            "200 million yuan",
+            "enterprise_investment",
+        ),
+        ("Kelan raised 20 million yuan from enterprises.", "20 million yuan", "social_donations"),
+        (
+            "Kelan helped 300 farmers find jobs in Kelan, and 2,000 local jobs were created in Dongpo.",
+            "2,000 local jobs",
+            "jobs",
+        ),
+    ],
+)
+def test_a_clause_s_own_words_name_whose_money_or_which_jobs(text: str, figure: str, indicator: str) -> None:
+    assert [i for i, _ in _facts(text)[figure]] == [indicator]
