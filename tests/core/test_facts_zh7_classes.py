@@ -20,15 +20,15 @@ UNIT_COLUMN_TABLE = (
     "安和市对口帮扶白山州2031年主要指标完成情况\n\n"
     "　　2031年，安和市对口帮扶白山州各项任务全面完成，主要指标如下表。\n\n"
     "指标名称\t单位\t2031年完成\t2030年完成\t同比增长（%）\n"
-    "财政帮扶资金\t万元\t6500\t5000\t30.0\n"
+    "财政帮扶资金\t万元\t6890\t5300\t30.0\n"
     "实施帮扶项目\t个\t240\t200\t20.0\n"
     "选派专业技术人才\t人\t360\t300\t20.0\n"
     "引导企业到白山投资\t家\t36\t30\t20.0\n"
     "消费帮扶金额\t亿元\t4.8\t4.0\t20.0\n"
 )
 UNIT_COLUMN = [
-    ("6500", "65000000", "CNY", "government_aid_funds", ("year", 2031), "安和", "白山"),
-    ("5000", "50000000", "CNY", "government_aid_funds", ("year", 2030), "安和", "白山"),
+    ("6890", "68900000", "CNY", "government_aid_funds", ("year", 2031), "安和", "白山"),
+    ("5300", "53000000", "CNY", "government_aid_funds", ("year", 2030), "安和", "白山"),
     ("240", "240", "count", "aid_projects", ("year", 2031), "安和", "白山"),
     ("200", "200", "count", "aid_projects", ("year", 2030), "安和", "白山"),
     ("360", "360", "person", "professionals_sent", ("year", 2031), "安和", "白山"),
@@ -49,12 +49,12 @@ def test_a_table_s_unit_column_and_years_of_results(figure: Figure) -> None:
     ("header", "changed", "unchanged"),
     [
         # the latest year first, or last: the change is the latest year's figure's, over the year before it
-        ("指标名称\t单位\t2031年完成\t2030年完成\t同比增长（%）", "6500", "5000"),
-        ("指标名称\t单位\t2030年\t2031年\t增长（%）", "5000", "6500"),
+        ("指标名称\t单位\t2031年完成\t2030年完成\t同比增长（%）", "6890", "5300"),
+        ("指标名称\t单位\t2030年\t2031年\t增长（%）", "5300", "6890"),
     ],
 )
 def test_a_change_column_is_the_change_of_the_latest_year_s_figure(header: str, changed: str, unchanged: str) -> None:
-    rows = "财政帮扶资金\t万元\t6500\t5000\t30.0\n实施帮扶项目\t个\t240\t200\t20.0\n"
+    rows = "财政帮扶资金\t万元\t6890\t5300\t30.0\n实施帮扶项目\t个\t240\t200\t20.0\n"
     text = f"安和市对口帮扶白山州主要指标\n\n{header}\n{rows}"
     extraction = read_report(text, report_year=2031, donor="安和市", recipient="白山州")
     by_text = {extraction.mentions[f.mention].text: f for f in extraction.facts}
@@ -65,9 +65,84 @@ def test_a_change_column_is_the_change_of_the_latest_year_s_figure(header: str, 
 def test_a_plan_s_year_column_dates_no_figure() -> None:
     text = (
         "安和市对口帮扶白山州主要指标\n\n指标名称\t单位\t2031年完成\t2032年目标\n"
-        "财政帮扶资金\t万元\t6500\t7000\n实施帮扶项目\t个\t240\t260\n"
+        "财政帮扶资金\t万元\t6890\t7000\n实施帮扶项目\t个\t240\t260\n"
     )
     extraction = read_report(text, report_year=2031, donor="安和市", recipient="白山州")
     years = {extraction.mentions[f.mention].text: f.period.year for f in extraction.facts}
-    assert years.get("6500") == 2031 and years.get("240") == 2031
+    assert years.get("6890") == 2031 and years.get("240") == 2031
     assert "7000" not in years and "260" not in years
+
+
+# the cadres a donor has at their posts now: "目前" and a count right after their name with no verb of sending,
+# or with "在乙县履职" after it, is a stock as of the report year; cadres sent ("目前已选派", "今年新选派") are not
+# (F5, Z6)
+CADRES_NOW = [
+    (
+        "安和援白山纪实\n\n　　目前安和在白援白干部人才53名，其中州本级17名。\n",
+        [("53名", "53", "person", "cadres_seconded", ("as_of", 2031), "安和", "白山")],
+    ),
+    (
+        "安和援白山纪实\n\n　　人才援助方面，目前在白山的安和第六批援助干部人才共318名，今年新选派干部30名。\n",
+        [
+            ("318名", "318", "person", "cadres_seconded", ("as_of", 2031), "安和", "白山"),
+            ("30名", "30", "person", "cadres_seconded", ("year", 2031), "安和", "白山"),
+        ],
+    ),
+    (
+        "安和援白山纪实\n\n　　目前安和第五批援助干部人才一百五十一名在白山履职。\n",
+        [("一百五十一名", "151", "person", "cadres_seconded", ("as_of", 2031), "安和", "白山")],
+    ),
+    (
+        "安和援白山纪实\n\n　　今年安和选派援助干部人才88名到白山工作。\n",
+        [("88名", "88", "person", "cadres_seconded", ("year", 2031), "安和", "白山")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CADRES_NOW)
+def test_cadres_at_their_posts_now_are_a_stock(text: str, expected: list[Figure]) -> None:
+    _check(text, 2031, "安和市", "白山州", expected)
+
+
+# a news page's allotment of the year ("今年…安排 N") followed by the progress made on it by a month ("截至6月底已拨付
+# M", "截至10月底,已开工 M个,完成投资 K"): the allotment is the year's plan, unbound; the progress is that year's work
+# (a flow of the year, not a stock as of a date), projects started and investment completed on them (F1, F5, Z5)
+ALLOTMENT = [
+    (
+        "安和援白山进展顺利\n\n　　今年，安和安排援助资金17亿元，截至6月底已拨付到位13亿元，拨付率87.2%。\n",
+        [
+            ("17亿元", "1700000000", "CNY", None, None, None, None),
+            ("13亿元", "1300000000", "CNY", "aid_funds", ("year", 2031), "安和", "白山"),
+        ],
+    ),
+    (
+        "安和援白山进展顺利\n\n　　今年安和安排援助项目59个，资金9亿元。截至10月底，已开工51个，完成投资8.7亿元。\n",
+        [
+            ("59个", "59", "count", None, None, None, None),
+            ("9亿元", "900000000", "CNY", None, None, None, None),
+            ("51个", "51", "count", "aid_projects", ("year", 2031), "安和", "白山"),
+            ("8.7亿元", "870000000", "CNY", "aid_funds", ("year", 2031), "安和", "白山"),
+        ],
+    ),
+    # an allotment with no progress reported on it, or one already in place, is the year's figure
+    (
+        "安和援白山进展顺利\n\n　　今年以来，安和安排援助资金17亿元，实施项目59个。\n",
+        [
+            ("17亿元", "1700000000", "CNY", "aid_funds", ("year", 2031), "安和", "白山"),
+            ("59个", "59", "count", "aid_projects", ("year", 2031), "安和", "白山"),
+        ],
+    ),
+    # the investment completed by enterprises is theirs, and what stands by a month is a stock
+    (
+        "安和援白山进展顺利\n\n　　全年新落地安和企业29家，完成投资9.3亿元。截至11月底，已有41家安和企业落户白山。\n",
+        [
+            ("9.3亿元", "930000000", "CNY", "enterprise_investment", ("year", 2031), "安和", "白山"),
+            ("41家", "41", "count", "enterprises", ("as_of", 2031), "安和", "白山"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ALLOTMENT)
+def test_the_year_s_allotment_and_the_progress_made_on_it(text: str, expected: list[Figure]) -> None:
+    _check(text, 2031, "安和市", "白山州", expected)

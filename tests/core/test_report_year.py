@@ -189,7 +189,7 @@ def test_a_yearbook_edition_reports_on_the_year_before_unless_its_text_says(
         ),
         (
             "首页 > 数据发布\n\n安和市对口帮扶白山州2030年主要指标完成情况\n发布日期：2031-01-20\n\n"
-            "指标名称\t单位\t完成\n财政帮扶资金\t万元\t5800\n",
+            "指标名称\t单位\t完成\n财政帮扶资金\t万元\t4170\n",
             "2031_a-b.txt",
             2030,
         ),

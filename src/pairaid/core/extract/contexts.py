@@ -22,7 +22,7 @@ from pairaid.core.extract.regex_leads import led_pattern
 from pairaid.core.extract.rules import RuleSet, rule_set, word_list
 from pairaid.core.extract.table_model import LEADER_END
 from pairaid.core.extract.tables import ZH_CELL, Table, value_column
-from pairaid.core.extract.tables_zh import year_header
+from pairaid.core.extract.tables_zh import HAN_CHAR, year_header
 
 __all__ = ["mention_contexts", "mention_run"]
 
@@ -152,8 +152,14 @@ def _sources(text: str, start: int, end: int) -> tuple[str, ...]:
 
 def _plan_blocks(text: str) -> list[tuple[int, int, str]]:
     """(start, end, rule id) of the lines under a heading of targets ("Targets for 2013", a rule of kind ``plan:
-    sentence`` with a named pattern ``heading``): from the heading to the first blank line after the lines under it."""
-    blocks = []
+    sentence`` with a named pattern ``heading``): from the heading to the first blank line after the lines under it;
+    and of the words a Chinese rule's named pattern ``block`` holds in its group 1 (a year's allotment up to the
+    progress reported on it: "今年…安排 N…截至5月底已拨付 M")."""
+    blocks: list[tuple[int, int, str]] = []
+    if HAN_CHAR.search(text):
+        for rule in rule_set("zh").voting("plan", "sentence"):
+            if any(k == "block" for k, _ in rule.patterns):
+                blocks.extend((m.start(1), m.end(1), rule.id) for m in rule.pattern("block").finditer(text))
     for rule in rule_set("en").voting("plan", "sentence"):
         if any(k == "heading" for k, _ in rule.patterns):
             for m in rule.pattern("heading").finditer(text):

@@ -60,6 +60,7 @@ class _Words:
     plan_since_after: re.Pattern[str]
     flow_after: re.Pattern[str]
     now_stock: re.Pattern[str]
+    now_at_post: re.Pattern[str]
     now_done: re.Pattern[str]
     completed_before: re.Pattern[str]
     cumulative: re.Pattern[str]
@@ -95,6 +96,7 @@ def _words() -> _Words:
         plan_since_after=re.compile(str(raw["plan_since_after"])),
         flow_after=re.compile(str(raw["flow_after"])),
         now_stock=led_pattern(re.compile(str(raw["now_stock"]))),
+        now_at_post=re.compile(str(raw["now_at_post"])),
         now_done=led_pattern(re.compile(str(raw["now_done"]))),
         completed_before=led_pattern(re.compile(str(raw["completed_before"]))),
         cumulative=led_pattern(re.compile(str(raw["cumulative_cues"]))),
@@ -325,14 +327,16 @@ def chinese_periods(
         summed = start_year is not None and bool(w.cumulative.search(text, sent.start, m.start))
         if w.completed_before.search(text, max(sent.start, m.start - 6), m.start):
             out[i] = Period("as_of", year=report_year, rule="zh:completed")
-        elif before and (since := _since_before_as_of(before)) is not None and w.cumulative.search(
-            text, sent.start, m.start
+        elif (
+            before
+            and (since := _since_before_as_of(before)) is not None
+            and w.cumulative.search(text, sent.start, m.start)
         ):
             # "2010年新一轮援助以来,截至2022年底,甲市累计投入…": summed from the first year to the end of the second
             out[i] = Period("cumulative", start_year=since, end_year=before[-1].first, rule="zh:since+as_of")
         elif before:
             out[i] = _period(before[-1], report_year, start_year, spans, summed, default_year, published)
-        elif w.now_stock.search(text, sent.start, m.start):
+        elif w.now_stock.search(text, sent.start, m.start) or _now_at_post(text, sent.start, m, w):
             out[i] = Period("as_of", year=report_year, rule="zh:now_stock")
         elif w.now_done.search(text, sent.start, m.start) and start_year is not None:
             out[i] = Period("cumulative", start_year=start_year, end_year=report_year, rule="zh:now_done")
@@ -363,6 +367,14 @@ def chinese_periods(
         else:
             out[i] = _default_period(default_year, report_year)
     return out
+
+
+def _now_at_post(text: str, start: int, m: Mention, w: _Words) -> bool:
+    """Whether a figure is a count of people at their posts now: "在乙县履职" after it, "目前" in its clause."""
+    if not w.now_at_post.match(text, m.end):
+        return False
+    clause = max((c.end() for c in _CLAUSE.finditer(text, start, m.start)), default=start)
+    return any(text.find(word, clause, m.start) >= 0 for word in ("目前", "如今", "现在", "当前"))
 
 
 def _since_before_as_of(before: list[_Phrase]) -> int | None:
