@@ -154,3 +154,14 @@ def test_a_news_headline_of_no_one_area_takes_the_sides_of_an_a_b_pairing_in_its
     sides = _sides(text, 2030)
     assert sides["45 teachers"] == ("Jinan", "Xiangxi")
     assert sides["88 million yuan"] == ("Jinan", "Xiangxi")
+
+
+def test_a_part_named_donations_from_givers_or_a_governments_funds_takes_its_own_channel() -> None:
+    facts = _facts(
+        "Since 2001 Anhe has provided 2.1 billion yuan in total, including fiscal funds of 1.8 billion yuan and "
+        "donations from firms and citizens of 300 million yuan. In 2012 Anhe's aid came to 420 million yuan. "
+        "This included the city government's plan funds of 380 million yuan.",
+        year=2012,
+    )
+    assert facts["300 million yuan"] == [("social_donations", "cumulative:2001-2012", None, None)]
+    assert facts["380 million yuan"] == [("government_aid_funds", "year:2012", None, None)]
