@@ -306,3 +306,40 @@ def test_one_year_and_households_whose_income_rose(
     text: str, year: int, donor: str | None, recipient: str | None, expected: list[Figure]
 ) -> None:
     _check(text, year, donor, recipient, expected)
+
+
+# the place a later clause says a figure is for (投入资金3000万元,帮助伽师县建设…; 为疏附县新建…) is its recipient when
+# its sentence names no receiving place before it; money a side puts up (出资) for the other is aid funds (F2.4)
+SERVED = [
+    (
+        "广东省对口支援新疆喀什地区工作综述\n\n2030年,广东省投入资金3000万元,帮助伽师县建设职业学校。\n"
+        "广东省安排资金1.2亿元,为疏附县新建安居房。\n深圳市出资800万元为伽师县援建幼儿园5所。\n"
+        "广东省向喀什地区投入资金2亿元,帮助伽师县建设医院。\n",
+        2030,
+        None,
+        None,
+        [
+            ("3000万元", "30000000", "CNY", "aid_funds", ("year", 2030), "广东省", "伽师县"),
+            ("1.2亿元", "120000000", "CNY", "aid_funds", ("year", 2030), "广东省", "疏附县"),
+            ("800万元", "8000000", "CNY", "aid_funds", ("year", 2030), "深圳市", "伽师县"),
+            ("2亿元", "200000000", "CNY", "aid_funds", ("year", 2030), "广东省", "喀什地区"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "year", "donor", "recipient", "expected"), SERVED)
+def test_the_place_a_later_clause_serves_receives(
+    text: str, year: int, donor: str | None, recipient: str | None, expected: list[Figure]
+) -> None:
+    _check(text, year, donor, recipient, expected)
+
+
+@pytest.mark.parametrize("rule", read_yaml("pairing_sides.yaml")["served_after"], ids=lambda r: str(r["id"]))
+def test_served_after_rules_have_examples_that_hold(rule: dict[str, object]) -> None:
+    examples = rule["examples"]
+    assert rule["purpose"] and isinstance(examples, dict) and examples["positive"] and examples["negative"]
+    for sentence, served in [(s, True) for s in examples["positive"]] + [(s, False) for s in examples["negative"]]:
+        e = read_report(f"广东省对口支援新疆喀什地区工作综述\n\n{sentence}\n", report_year=2030)
+        assert e.facts, sentence
+        assert (e.facts[0].recipient != "喀什地区") is served, (rule["id"], sentence, e.facts[0].recipient)

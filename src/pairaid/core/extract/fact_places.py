@@ -73,6 +73,7 @@ from pairaid.core.extract.respectively_lists import (
     respectively_recipients,
 )
 from pairaid.core.extract.rules import word_list
+from pairaid.core.extract.served_zh import served_place
 from pairaid.core.extract.shares import SHARE, share_place, share_words
 from pairaid.core.extract.tables import Table
 
@@ -193,6 +194,8 @@ def fact_places(
             under = bisect_right(heading_ends, m.start) - 1
             sides = (heading_sides[under] if under >= 0 else None) or parties
             donor, recipient = chinese_sides(text, written, paragraph, span, (m.start, m.end), sides)
+            if recipient == sides.recipient:  # "投入资金N万元,帮助伽师县建设…": the place a later clause serves
+                recipient = served_place(text, written, span, (m.start, m.end), sides.donor) or recipient
             found[i] = ((donor,), (recipient,))
         found.update(_respective(text, sentences, mentions, chinese, written, parties, found))
         bound = {i: b for i, b in bound.items() if i not in found}
