@@ -291,6 +291,14 @@ OTHER_CLASSES = [
             ("2.3万户", "23000", "household", "households_benefited", ("year", 2031), "安和", "白山"),
         ],
     ),
+    # an increase of per-capita income (人均增收) is its own figure, no per-person allocation rule (Z5)
+    (
+        "安和白山协作纪实\n\n2031年,安和帮助白山建成蔬菜大棚300座,带动农牧民就业3500人,人均增收4000元。\n",
+        2031,
+        "安和市",
+        "白山县",
+        [("4000元", "4000", "CNY", "income_increase_per_capita", ("year", 2031), "安和", "白山")],
+    ),
     (
         "安和白山协作纪实\n\n三年来,安和市累计投入白山帮扶资金9.6亿元。\n",
         2031,
