@@ -31,6 +31,8 @@ def jobs_in_donor_place(
 ) -> None:
     """Rebind in place each English ``jobs`` figure whose own words say its people found jobs in a place of its
     donors (``donors``: mention -> the donors of its facts) to ``labour_transferred``, naming the link rule."""
+    if not any(b[0] == "jobs" for b in bound.values()):
+        return
     rule = rule_set("en").link_rule("jobs_in_donor_place")
     pattern = rule.pattern("jobs_in_donor_place")
     for i, (indicator, _, sure) in list(bound.items()):

@@ -128,7 +128,7 @@ _PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _PHRASE_WORDS = (
     "years", "end", "as", "end", "end|31|30", "", "-|–|—|~", "same|those|that|period",
     "since", "since", "from", "since", "since", "years", "years", "plan", "year", "", "", "years", "year", "last",
-    "present|now|currently", "years", "years",
+    "present|now|currently", "years from|years since|years start|years begin", "years,|years of",
 )
 # and the literals one of which every match of it holds (rule_anchors.needles_of: "19" or "20" of a year), tested
 # in lower case in a sentence without the letters that the patterns, ignoring case, match to ASCII letters

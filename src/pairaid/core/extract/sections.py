@@ -68,11 +68,12 @@ def title_line(text: str) -> tuple[int, int] | None:
 _LIST_NUMBER = re.compile(r"(?:\d{1,2}[.)、]|[(（]\d{1,2}[)）])\s*(?=[A-Z])")
 # a short heading ending in a colon alone on its line ("Linxi County:"): a name or a topic of at most five words
 _COLON_HEADING = re.compile(r"[A-Z][\w’'-]*(?:\s+[\w’'&-]+){0,4}\s*[:：]")
+_COLON_HEADING_LENGTH = 60
 
 
 def _is_own_line_heading(line: str) -> bool:
     words = line.split()
-    if _COLON_HEADING.fullmatch(line):
+    if line[-1:] in ":：" and len(line) <= _COLON_HEADING_LENGTH and _COLON_HEADING.fullmatch(line):
         return True
     line = line[m.end() :] if (m := _LIST_NUMBER.match(line)) is not None else line
     return (
