@@ -3,9 +3,8 @@
 * :func:`find_places` finds the area names a text writes: full names (``喀什地区``), their aliases
   and short forms (``喀什``, ``阿坝州``); a county's short form only in a list, before an area
   word (``疏勒、英吉沙等四县``) or once the page has written its full name or named it as what is aided
-  (``援建汶川``); in a list only beside another
-  place (``农牧民安居、饮水`` names no 安居区).  Traditional names are
-  found in the normalised (Simplified) text.
+  (``援建汶川``); in a list only beside another place (``农牧民安居、饮水`` names no 安居区); never opening
+  on the last character of a word (``其中山东`` names no 中山).  Traditional names are found in the normalised text.
 * Each place has its province's level of need, or its prefecture's where one is given (恩施州, 湘西州;
   ``data/pairing_sides.yaml``): a place gives to places of a higher level (eastern provinces to western
   ones; Shaanxi also to Tibet).
@@ -71,6 +70,7 @@ class _Names:
     need: dict[str, int]
     aided: re.Pattern[str]  # the verbs of aid a short name of what is aided follows, at the end of a text
     local: re.Pattern[str]  # words that point back to a place named before ("当地", "该县")
+    word_ends: frozenset[str]  # words whose last character opens no name ("其中": 其中山东 is no 中山)
 
 
 def pairing_sides() -> Any:
@@ -125,7 +125,7 @@ def _names() -> _Names:
     opens = re.compile(f"{starts.pattern}(?=[{seconds}])")
     local = re.compile("|".join(str(w) for w in raw["local_words"]))
     need = {str(k): int(v) for k, v in raw["need"].items()}
-    return _Names(names, by_first, starts, opens, pairs, need, aided, local)
+    return _Names(names, by_first, starts, opens, pairs, need, aided, local, frozenset(map(str, raw["word_ends"])))
 
 
 _Found = tuple[int, int, str, bool]  # start, end, area code, short county form
@@ -140,8 +140,8 @@ def _scan(text: str, start: int, stop: int) -> list[_Found]:
     # a name can open only where the two characters there open one: most characters are looked at once
     for m in n.opens.finditer(text, start, stop):
         k = m.start()
-        if k < i or (lengths := pairs.get(text[k : k + 2])) is None:
-            continue  # inside the name found before, or no name opens here
+        if k < i or (lengths := pairs.get(text[k : k + 2])) is None or text[k - 1 : k + 1] in n.word_ends:
+            continue  # inside the name found before, no name opens here, or a word ends here (其中山东: no 中山)
         for length in lengths:
             if k + length <= stop and (entry := names.get(text[k : k + length])) is not None:
                 found.append((k, k + length, entry[0], entry[2]))
