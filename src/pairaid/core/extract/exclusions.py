@@ -47,6 +47,7 @@ import yaml
 
 from pairaid.core.extract.regex_leads import led_pattern
 from pairaid.core.extract.rules import word_list
+from pairaid.core.extract.street_addresses import address_lines
 from pairaid.core.numbers import NumberMatch
 from pairaid.core.records import quick_init
 
@@ -65,8 +66,7 @@ class ExclusionPatterns:
     word_after: tuple[tuple[str, str, re.Pattern[str]], ...]
     months: re.Pattern[str]
     months_after: re.Pattern[str]
-    footer: re.Pattern[str]  # a footer's word, or a street address (group ``address``: a short line's)
-    footer_address_line: int  # the longest line a street address makes a footer
+    footer: re.Pattern[str]
     year_before: re.Pattern[str]  # a year-like number after these is a year, a plural noun after it or not
     year_before_name: re.Pattern[str]  # the same when a name follows it
     telephone_number: re.Pattern[str]
@@ -121,8 +121,7 @@ def patterns() -> ExclusionPatterns:
         ),
         months=re.compile(rf"\b(?:{months})\.?\s*$"),
         months_after=re.compile(rf"^\s*(?:(?:[-–]|to|and)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{months})\b"),  # 8-9 May
-        footer=re.compile("|".join([*(re.escape(str(m)) for m in raw["footer_markers"]), raw["footer_address"]])),
-        footer_address_line=int(raw["footer_address_line_at_most"]),
+        footer=re.compile("|".join(re.escape(str(m)) for m in raw["footer_markers"])),
         year_before=re.compile(str(raw["year_before"]), re.I),
         year_before_name=re.compile(str(raw["year_before_name"]), re.I),
         telephone_number=re.compile(str(raw["telephone_number"])),
@@ -184,9 +183,8 @@ def index_text(text: str) -> TextIndex:
         start, end = text.rfind("\n", 0, f.start()) + 1, (text.find("\n", f.end()) + 1 or len(text) + 1) - 1
         if "。" in text[start:end] and not _FOOTER_LABEL.match(text, f.end()):
             continue  # a word of a Chinese sentence ("一个电话就有人上门收。"), not a footer's label ("电话:0998-…")
-        if f.lastgroup != "address" or end - start <= pats.footer_address_line:  # "Anhe Office, 88 Heping Road"
-            lines.add((start, end))
-    footers = tuple(sorted(lines))
+        lines.add((start, end))
+    footers = tuple(sorted(lines | address_lines(text)))
     return TextIndex(tuple(_quoted_spans(text)), footers)
 
 

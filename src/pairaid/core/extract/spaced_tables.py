@@ -69,8 +69,11 @@ def _title_case_table(lines: list[tuple[int, str]], k: int) -> tuple[Cells, dict
     numbers of the rows below (as many as the first row has) and the first over the rows' words: one word each
     when there are two or more such columns ("Linxi Anhe 520 12 3": receiver and giver, "Total 900 30 5" a total);
     the rows and the index of the line after them, or no rows when the lines below do not fit."""
+    below = lines[k + 1][1].rstrip() if k + 1 < len(lines) else ""
+    if not below[-1:].isdigit() or lines[k][1].rstrip().endswith((".", ":", ";")):
+        return [], {}, k + 1  # no number ends the line below, or the line is a sentence: no table (read at once)
     columns = _title_case_columns(lines[k][1])
-    figures = _trailing_numbers(lines[k + 1][1]) if k + 1 < len(lines) else 0
+    figures = _trailing_numbers(below)
     labels = len(columns) - figures
     if figures < _ROWS_AT_LEAST or labels < 1:  # two columns of numbers at least
         return columns, {}, k + 1
