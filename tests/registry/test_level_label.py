@@ -59,7 +59,7 @@ def test_the_report_tree_the_pages_and_the_api_show_the_sides_levels(tree: dict[
         ("Shandong – Shule", "Province – county"),
     ]
     assert "<td>Province – county</td>" in report_html(context=report)
-    assert "- Shandong – Shule (Province – county)" in report_markdown(context=report)
+    assert "- Shandong – Shule, province – county" in report_markdown(context=report)
     assert "County – county" not in report_html(context=report)
     zh = report_context(pairing=tree["top"], year=2009, language="zh-hans", with_charts=False)
     assert [t.level for t in zh.tree] == ["省级—省级", "省级—地级", "省级—县级"]

@@ -22,7 +22,11 @@ def _text(fmt: str, data: bytes) -> str:
     """What a reader of the file sees, as text."""
     if fmt in ("html", "md"):
         text = data.decode("utf-8")
-        return re.sub(r"<style.*?</style>|<[^>]+>", " ", text, flags=re.S) if fmt == "html" else text
+        if fmt == "md":
+            return text
+        # what a reader sees of the page: its text, and the words its tags show (a title, an image's alt text)
+        shown = re.findall(r'\b(?:title|alt|aria-label)="([^"]*)"', text)
+        return "\n".join([re.sub(r"<style.*?</style>|<[^>]+>", " ", text, flags=re.S), *shown])
     if fmt == "xlsx":
         from openpyxl import load_workbook
 
@@ -61,8 +65,20 @@ def rendered(
             for fmt in ("html", "md", "xlsx", "docx", "pdf")
             if fmt != "pdf" or kind == "pairing"
         }
+        found = names_in_latin()
         transaction.set_rollback(True)
+    _NAMES.clear()
+    _NAMES.update(found)
     yield texts
+
+
+#: the names of the sample, read with the reports (:func:`names_in_latin`)
+_NAMES: set[str] = set()
+
+
+@pytest.fixture
+def names(rendered: dict[tuple[str, str, str], str]) -> set[str]:
+    return _NAMES
 
 
 @pytest.mark.django_db
@@ -85,26 +101,39 @@ def test_qualifiers_plurals_and_money_are_written_as_offices_write_them(
 
 
 def _english_words(text: str) -> set[str]:
-    """Latin words outside quoted source sentences (“…”), web addresses and cells holding a code of
-    the codelists (the workbook's code column, for those who load it into their tools)."""
-    from pairaid.core.codelists import indicators, sectors
-
-    codes = {i.code for i in indicators()} | {s.code for s in sectors()}
-    text = "\n".join(line for line in text.splitlines() if line.strip() not in codes)
+    """Latin words (a letter alone too) outside quoted source sentences (“…”) and web addresses: no cell, column
+    or paragraph is let off, the workbook's included (it named indicators and sectors by code: issue 12)."""
     text = re.sub(r"“[^”]*”", " ", text)
     text = re.sub(r"https?://\S+|</?documents/\S*|/documents/\S*", " ", text)
-    return set(re.findall(r"[A-Za-z]{2,}", text))
+    return set(re.findall(r"[A-Za-z]+", text))
+
+
+def names_in_latin() -> set[str]:
+    """Words of the names a Chinese report may write in Latin letters, as stored: areas, organisations, source
+    documents (titles, file names), activities (identifiers, titles), pairings, and the product, pairaid."""
+    from pairaid.activities.models import Activity
+    from pairaid.geo.models import Area
+    from pairaid.registry.models import Organisation, Pairing
+    from pairaid.sources.models import SourceDocument
+
+    texts: list[str] = ["pairaid"]
+    texts += [f"{a} {b}" for a, b in Area.objects.values_list("name_en", "name_pinyin")]
+    texts += list(Organisation.objects.values_list("name", flat=True))
+    texts += [f"{t} {f}" for t, f in SourceDocument.objects.values_list("title", "filename")]
+    texts += [f"{i} {t}" for i, t in Activity.objects.values_list("identifier", "title") if t]
+    texts += [p.display_name("zh-hans") for p in Pairing.objects.all()]
+    return {w for t in texts for w in re.findall(r"[A-Za-z]+", t or "")}
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("kind", ["pairing", "overview"])
-@pytest.mark.parametrize("fmt", ["html", "md", "xlsx", "docx"])
+@pytest.mark.parametrize("fmt", ["html", "md", "xlsx", "docx", "pdf"])
 def test_the_chinese_report_has_no_english_but_names(
-    rendered: dict[tuple[str, str, str], str], kind: str, fmt: str
+    rendered: dict[tuple[str, str, str], str], names: set[str], kind: str, fmt: str
 ) -> None:
-    # names typed in Latin letters: the product, the source document's title, activity identifiers
-    allowed = {"pairaid", "Shandong", "Xinjiang", "Pairing", "off", "Assistance", "SDXJ"}
-    found = _english_words(rendered[(kind, "zh-hans", fmt)]) - allowed
+    if (kind, "zh-hans", fmt) not in rendered:
+        pytest.skip("the overview is not rendered as PDF here (its map takes long): the pairing report is")
+    found = _english_words(rendered[(kind, "zh-hans", fmt)]) - names
     assert not found, sorted(found)
 
 

@@ -22,7 +22,7 @@ def test_plan_events_and_assessment_in_english() -> None:
     assert "| Enterprise investment | 5.1 billion yuan | 1.5 billion yuan | 29.4% |" in md
     assert "| Shule County | Enterprise investment | 5.1 billion yuan | 1.5 billion yuan | 29.4% |" in md
     assert "| Kashi Prefecture | Enterprise investment |" not in md
-    assert "leaders: more than 30 person-times" in md
+    assert "leaders: more than 30 people" in md  # the summary counts leaders, not their trips
     assert "batch no. 6; cadres: 10 people; in Shule County" in md
     assert "booths: 146; contracts signed: 30; contract value: 4.577 billion yuan" in md
     assert "## Assessment" in md and "| Plan execution | 7.4 | 25 |" in md and "Score: " in md
@@ -33,7 +33,7 @@ def test_plan_events_and_assessment_in_chinese_without_english_sentences() -> No
     context = report_context(pairing=root, year=2009, language="zh-hans", with_charts=False)
     md = report_bytes(context=context, fmt="md").decode()
     assert "| 企业投资 | 51亿元 | 15亿元 | 29.4% |" in md
-    assert "互访考察：帮扶方赴受援地；厅局级领导；领导30余人次" in md
+    assert "互访考察：帮扶方赴受援地；厅局级领导；领导30余人；" in md
     assert "选派干部：第6批；干部10人；派驻疏勒县" in md
     assert "签约金额45.77亿元" in md and "合作领域10个" in md
     assert "总分：" in md and "| 计划执行 | 7.4 | 25 |" in md
@@ -49,8 +49,8 @@ def test_the_workbook_and_the_document_have_the_reporting_year() -> None:
     book = load_workbook(io.BytesIO(report_bytes(context=context, fmt="xlsx")))
     assert {"Plan", "Events", "Assessment"} <= set(book.sheetnames)
     plan = [[c.value for c in row] for row in book["Plan"].iter_rows(min_row=2)]
-    assert ["", "Enterprise investment", "5.1 billion yuan", "1.5 billion yuan", 29.4] in [
-        [r[0] or "", r[1], r[2], r[3], float(r[4])] for r in plan
+    assert [str(root), "Enterprise investment", "5.1 billion yuan", "1.5 billion yuan", 29.4] in [
+        [r[0], r[1], r[2], r[3], float(r[4])] for r in plan
     ]
     doc = Document(io.BytesIO(report_bytes(context=context, fmt="docx")))
     headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]

@@ -97,19 +97,21 @@ def test_markdown_cites_the_evidence(sample_pairing: Pairing) -> None:
     assert f"{aid.note}. “{NOTE}” — Test note <{settings.SITE_URL}/documents/" in md
 
 
-def test_xlsx_has_one_sheet_per_table_with_codes_and_numbers(sample_pairing: Pairing) -> None:
+def test_xlsx_has_one_sheet_per_table_with_names_and_numbers(sample_pairing: Pairing) -> None:
+    """Indicators by their names, not their codes (the codes are the open-data exports')."""
     from openpyxl import load_workbook
 
     book = load_workbook(
         io.BytesIO(report_bytes(context=report_context(pairing=sample_pairing, year=2009), fmt="xlsx"))
     )
-    assert book.sheetnames[:5] == ["Overview", "Pairings", "Channels", "Sectors", "Activities"]
+    assert book.sheetnames[:5] == ["Overview", "Pairing tree", "Channels", "Sectors", "Activities"]
     overview = {row[0]: row for row in book["Overview"].iter_rows(min_row=2, values_only=True)}
-    assert overview["aid_funds"][3] == 1574000000
-    assert overview["grant_funds"][3] == 75800000
-    assert overview["people_trained"][3] == 38775  # the training centres' 6,300 inside Kashi's 38,755
+    assert overview["Aid funds provided (all channels)"][2] == 1574000000
+    assert overview["Grants (free aid)"][2] == 75800000
+    assert overview["People trained"][2] == 38775  # the training centres' 6,300 inside Kashi's 38,755
+    assert "aid_funds" not in {c for row in book["Overview"].iter_rows(values_only=True) for c in row}
     results = {row[0]: row for row in book["Results"].iter_rows(min_row=2, values_only=True)}
-    note = results["aid_funds"][8]
+    note = results["Aid funds provided (all channels)"][7]
     notes = {f"[{row[0]}]": row[1] for row in book["Notes"].iter_rows(min_row=2, values_only=True)}
     assert notes[note] == f"“{NOTE}”"  # quoted, as in every format
 

@@ -91,6 +91,6 @@ def test_chinese_pages_give_activities_titles_disaggregations_and_totals_sources
         assert kept_name(of_pairing) == "Shandong Province (山东省) – Kashi Prefecture (喀什地区)"
         assert kept_name(of_area) == "Shule County (疏勒县)"
     detail = _page(world.owner, "zh-hans", f"/figures/{lectures.pk}/")
-    assert "<td>讲座</td>" in detail
+    assert "<td>专题讲座</td>" in detail  # the part (lectures) by its codelist name, beside the indicator's 讲座
     activity.recipient_areas.add(area("653122"))
     assert "疏勒县双语幼儿园" in _page(world.owner, "zh-hans", "/areas/653122/")

@@ -4,8 +4,8 @@ Each belongs to a pairing and a year (the year the report counts it in), with th
 date it began where known, a title, and the span of a report that tells of it
 (``evidence``). A visit may stand for several trips a report gives only together
 ("more than 30 leaders headed delegations"): ``delegations`` counts the groups (empty
-when the report does not say how many) and ``leaders`` the leaders in them
-(person-times), with the qualifier the report gave.
+when the report does not say how many) and ``leaders`` the leaders in them, in persons or
+person-times as the report counts them (``leaders_unit``), with the qualifier the report gave.
 Indicators such as leaders' visits and delegations are computed from them
 (:func:`pairaid.events.selectors.event_indicators`).
 """
@@ -56,6 +56,14 @@ class LeaderLevel(models.TextChoices):
     NONE = "none", _("No leader")
 
 
+class LeadersUnit(models.TextChoices):
+    """What a visit's ``leaders`` count: the leaders themselves, or their trips (a leader who went twice counts
+    twice), as the report tells it; the two are never added."""
+
+    PERSON = "person", _("persons")
+    PERSON_TIME = "person_time", _("person-times")
+
+
 class Visit(Event):
     """A visit or delegation (or several a report counts together)."""
 
@@ -63,7 +71,10 @@ class Visit(Event):
     leader_level = models.CharField(
         _("level of the leader"), max_length=16, choices=LeaderLevel.choices, default=LeaderLevel.NONE
     )
-    leaders = models.PositiveIntegerField(_("leaders (person-times)"), default=0)
+    leaders = models.PositiveIntegerField(_("leaders"), default=0)
+    leaders_unit = models.CharField(
+        _("leaders counted in"), max_length=12, choices=LeadersUnit.choices, default=LeadersUnit.PERSON_TIME
+    )
     leaders_qualifier = models.CharField(
         _("qualifier of the leaders"), max_length=12, choices=Qualifier.choices, default=Qualifier.EXACT
     )

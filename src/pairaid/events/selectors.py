@@ -55,7 +55,7 @@ def _details(event: Event) -> tuple[tuple[str, str], ...]:
             (_("direction"), event.get_direction_display()),
             (_("level of the leader"), event.get_leader_level_display()),
             (_("leaders"), (event.get_leaders_qualifier_display() + " " if event.leaders_qualifier != "exact" else "")
-             + _number(event.leaders) if event.leaders else None),
+             + _number(event.leaders) + " " + event.get_leaders_unit_display() if event.leaders else None),
             (_("delegations"), event.delegations),
             (_("members"), event.size),
             (_("place"), event.place),
@@ -227,16 +227,48 @@ class ComputedValue:
 
 def event_indicators(*, pairing: Pairing, year: int, language: str = "en") -> list[ComputedValue]:
     """The indicators ``pairing``'s recorded events of ``year`` give (with the pairings under it):
-    leaders' visits (leaders, person-times), delegations (groups), cadres seconded (persons of the batches),
-    cooperation agreements signed and their value (at fairs). An indicator no event gives is left out."""
+    leaders' visits (leaders, in the unit the visits count them: persons and person-times apart), delegations
+    (groups), cadres seconded (persons of the batches), cooperation agreements signed and their value (at fairs).
+    An indicator no event gives is left out."""
     held = _year_events(pairing, year)
     visits: list[Visit] = held["visit"]  # type: ignore[assignment]
     batches: list[CadreBatch] = held["cadre_batch"]  # type: ignore[assignment]
     fairs: list[TradeFair] = held["trade_fair"]  # type: ignore[assignment]
-    led = [v for v in visits if v.leaders]
-    sums: list[tuple[str, Decimal, bool, int]] = [
-        ("leader_visits", Decimal(sum(v.leaders for v in led)), any(v.leaders_qualifier != "exact" for v in led),
-         len(led)),
+    indicators = indicators_by_code()
+    # leaders counted as persons and as person-times are never added: a value of each unit the visits use
+    led: dict[str, list[Visit]] = {}
+    for v in visits:
+        if v.leaders:
+            led.setdefault(v.leaders_unit, []).append(v)
+    sums: list[tuple[str, Decimal, bool, int, str]] = [
+        ("leader_visits", Decimal(sum(v.leaders for v in group)),
+         any(v.leaders_qualifier != "exact" for v in group), len(group), unit)
+        for unit, group in led.items()
+    ]
+    sums += [
+        (code, value, qualified, count, indicators[code].unit if code in indicators else "")
+        for code, value, qualified, count in _event_sums(visits, batches, fairs)
+    ]
+    return [
+        ComputedValue(
+            code=code,
+            indicator_id=indicators[code].pk,
+            label=indicators[code].display_name(language),
+            value=value,
+            unit=unit,
+            qualifier=Qualifier.MORE_THAN if qualified else Qualifier.EXACT,
+            events=count,
+        )
+        for code, value, qualified, count, unit in sums
+        if count and code in indicators
+    ]
+
+
+def _event_sums(
+    visits: list[Visit], batches: list[CadreBatch], fairs: list[TradeFair]
+) -> list[tuple[str, Decimal, bool, int]]:
+    """The indicators events give but leaders' visits: (code, value, whether more than, events counted)."""
+    return [
         ("delegations", Decimal(sum(v.delegations or 0 for v in visits)), False,
          sum(1 for v in visits if v.delegations)),
         ("cadres_seconded", Decimal(sum(b.persons for b in batches)), False, len(batches)),
@@ -244,18 +276,4 @@ def event_indicators(*, pairing: Pairing, year: int, language: str = "en") -> li
          sum(1 for f in fairs if f.contracts)),
         ("contract_value", sum((f.contract_value or Decimal(0) for f in fairs), Decimal(0)), False,
          sum(1 for f in fairs if f.contract_value)),
-    ]
-    indicators = indicators_by_code()
-    return [
-        ComputedValue(
-            code=code,
-            indicator_id=indicators[code].pk,
-            label=indicators[code].display_name(language),
-            value=value,
-            unit=indicators[code].unit,
-            qualifier=Qualifier.MORE_THAN if qualified else Qualifier.EXACT,
-            events=count,
-        )
-        for code, value, qualified, count in sums
-        if count and code in indicators
     ]

@@ -167,6 +167,7 @@ def datavalues_from_events(*, user: Any, pairing: Pairing, year: int) -> list[Da
             period_kind="year",
             period_end__year=year,
             disaggregation="",
+            unit=computed.unit,
             status__in=CONFIRMED_STATUSES,
         ).exists()
         if exists:
@@ -180,6 +181,7 @@ def datavalues_from_events(*, user: Any, pairing: Pairing, year: int) -> list[Da
                     period_kind="year",
                     year=year,
                     pairing=pairing,
+                    unit=computed.unit,
                     qualifier=computed.qualifier,
                 ),
                 updated_by=user,

@@ -25,7 +25,7 @@ from pairaid.core.read_once import once
 T = TypeVar("T")
 
 #: Part of every key: raised when what is stored changes shape, so that no process reads another version's.
-FORMAT = 13
+FORMAT = 14
 #: How long a cached result lives at most.
 CACHE_SECONDS = 300
 #: The count is a row the triggers count up in the writing transaction (0005, on PostgreSQL 0007): another

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import F, Q
-from django.utils.translation import get_language
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -141,10 +141,24 @@ class Pairing(models.Model):
         the sides' Chinese names ("山东省—喀什地区"), with the number of pairs when it stands for several."""
         if not language.lower().startswith("zh"):
             return str(self)
+        return self._sides_zh() + (f"（{self.pair_count}对）" if self.pair_count > 1 else "")
+
+    def _sides_zh(self) -> str:
         donor = self.donor_area or self.donor_organisation
         recipient = self.recipient_area or self.recipient_organisation
-        names = [getattr(side, "name_zh", "") or str(side or "") for side in (donor, recipient)]
-        return "—".join(names) + (f"（{self.pair_count}对）" if self.pair_count > 1 else "")
+        return "—".join(getattr(side, "name_zh", "") or str(side or "") for side in (donor, recipient))
+
+    def name_with_level(self, language: str = "en") -> str:
+        """The pairing's name with its level, as a list of pairings writes it: "山东省—疏勒县（省级—县级）",
+        "山东省—新疆维吾尔自治区（县级—县级，10对）" (one pair of full-width brackets, the number of pairs inside);
+        "Shandong Province (山东省) – Shule County (疏勒县), province – county" ("…, county – county, 10 pairs")."""
+        with override(language):
+            level = self.level_label()
+        if language.lower().startswith("zh"):
+            count = f"，{self.pair_count}对" if self.pair_count > 1 else ""
+            return f"{self._sides_zh()}（{level}{count}）"
+        count = f", {self.pair_count} pairs" if self.pair_count > 1 else ""
+        return f"{self}, {level[:1].lower()}{level[1:]}{count}"
 
     def level_label(self) -> str:
         """The pairing's level as its two sides' levels, in the active language: "Province – county",

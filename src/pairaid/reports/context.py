@@ -82,12 +82,16 @@ class TableRow:
 
 @dataclass(frozen=True)
 class TreeRow:
-    """A pairing of the report's tree: how deep it sits, its name, and its aid funds of the year."""
+    """A pairing of the report's tree: how deep it sits, its name, its level, its name with its level as a list
+    writes it (:meth:`pairaid.registry.models.Pairing.name_with_level`), and its aid funds of the year."""
 
     depth: int
     name: str
     level: str
     shown: str
+    named: str = ""
+    #: the aid funds in yuan (None: none stated)
+    value: Decimal | None = None
 
     @property
     def indent(self) -> str:
@@ -146,6 +150,8 @@ class ReportContext:
     narrative: dict[str, str] = field(default_factory=dict)
     tree: list[TreeRow] = field(default_factory=list)
     channels: list[TableRow] = field(default_factory=list)
+    #: money signed for (commitments) by channel: never in the column of money moved (:func:`rows.channel_rows`)
+    commitments: list[TableRow] = field(default_factory=list)
     sectors: list[TableRow] = field(default_factory=list)
     pairings: list[TableRow] = field(default_factory=list)
     activities: list[ActivityRow] = field(default_factory=list)
@@ -171,6 +177,7 @@ class ReportContext:
             (
                 self.headline,
                 self.channels,
+                self.commitments,
                 self.sectors,
                 self.pairings,
                 self.economy,

@@ -1,15 +1,20 @@
 """A report's headline: the totals of its scope as values, with the pairings they rest on and the notes
-quoting the sentences of their largest statements."""
+quoting the sentences of their largest statements; and what a report opens with (:func:`report_opening`)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
+
+from django.conf import settings
 
 from pairaid.indicators.selectors import figures_quoted
+from pairaid.indicators.statements import PairingForest
 from pairaid.indicators.totals import ScopeTotal
 from pairaid.reports.context import ReportValue
 from pairaid.reports.labels import NO_CHANGE_NOTES, ChangeNotes, change_notes, quantity
-from pairaid.reports.rows import Notes
+from pairaid.reports.links import links_are_local
+from pairaid.reports.rows import Notes, counting_notes
 
 
 def headline_values(
@@ -21,6 +26,8 @@ def headline_values(
     no_change: ChangeNotes = NO_CHANGE_NOTES,
     stock_period: str = "",
     parent: dict[int, int | None] | None = None,
+    subject: str = "",
+    status: str = "",
 ) -> list[ReportValue]:
     """Totals of a scope as headline figures, each with its qualifier ("more than 810 enterprises"); a total
     whose last year rests on other pairings has no change but ``no_change.withheld`` as its note; one with no
@@ -28,12 +35,13 @@ def headline_values(
     shown always says why). A
     stock (what stands at the year's end) is of ``stock_period``. With ``parent`` (the pairing tree), each value says
     the pairings it rests on (:attr:`ReportValue.pairings`, :attr:`ReportValue.reaches`), so that a part is said
-    "of which" only of a whole that holds its pairings."""
+    "of which" only of a whole that holds its pairings. ``subject``: what the totals are of (the pairing with those
+    under it, all pairings); ``status``: what a total is, beside the stored figures' statuses ("total")."""
     return [
         ReportValue(
             code=t.indicator.code,
             label=t.indicator.display_name(language),
-            subject="",
+            subject=subject,
             value=t.value,
             unit=t.unit,
             shown=quantity(t.value, t.unit, language, t.qualifier),
@@ -42,6 +50,7 @@ def headline_values(
             change_note=no_change.why(t.change, t.previous, withheld=t.change_withheld),
             qualifier=t.qualifier,
             citation=citation,
+            status=status,
             period_kind=t.period_kind,
             **(_resting(t, parent) if parent is not None else {}),
         )
@@ -97,3 +106,42 @@ def total_change_note(total: ScopeTotal, *, year: int, language: str) -> str:
     """Why ``total`` (of ``year``) shows no change on last year, in ``language`` ("" when it shows one): the
     reports' own wording (:func:`pairaid.reports.labels.change_notes`), for the pages' totals."""
     return change_notes(year, language).why(total.change, total.previous, withheld=total.change_withheld)
+
+
+def report_opening(
+    totals: list[ScopeTotal], *, year: int, language: str, lab: dict[str, str], set_aside: list[str], scope: str
+) -> dict[str, Any]:
+    """What a pairing's report and the overview open with alike: the year, the language and its labels, the
+    headline values of the year's totals (of ``scope``: the pairing's name, or all pairings) and how those were
+    counted (``set_aside``: the values of a figure told twice that they left out,
+    :func:`pairaid.reports.set_aside.set_aside_lines`)."""
+    return {
+        "year": year,
+        "language": language,
+        "labels": lab,
+        "links_note": lab["links_local"].format(url=settings.SITE_URL) if links_are_local() else "",
+        "headline": headline_values(
+            totals,
+            language=language,
+            period=lab["year_of"].format(year=year),
+            stock_period=lab["end_of_year"].format(year=year),
+            parent=PairingForest.load().parent,
+            citation=lab["generated"],
+            no_change=change_notes(year, language),
+            subject=scope,
+            status=lab["total_status"],
+        ),
+        "counting": counting_notes(
+            totals, language=language, activities_word=lab["activities_of"], more_word=lab["and_more"]
+        )
+        + [
+            lab["channels_sum" if t.stated else "channels_sum_unstated"].format(
+                label=t.indicator.display_name(language),
+                value=quantity(t.value, t.unit, language, t.qualifier),
+                stated=quantity(t.stated, t.unit, language, "exact"),
+            )
+            for t in totals
+            if t.stated is not None
+        ]
+        + set_aside,
+    }

@@ -186,6 +186,12 @@ _LABELS: dict[str, tuple[str, str]] = {
     "sheet_plan": ("Plan", "计划执行"),
     "sheet_events": ("Events", "活动"),
     "sheet_assessment": ("Assessment", "考核"),
+    "sheet_tree": ("Pairing tree", "结对层级"),
+    "by_commitment": ("Signed, by funding channel (commitments, not money moved)", "签约金额（承诺，非到位资金）"),
+    "signed": ("Signed", "签约金额"),
+    "whole_scope": ("All pairings", "全部结对"),
+    "total_status": ("total", "合计"),
+    "sides_unstated": ("— (its document names neither side)", "—（原文未写明帮扶方和受援方）"),
 }
 
 
@@ -211,6 +217,14 @@ def labels(language: str) -> dict[str, str]:
     """Every label in ``language``."""
     index = 1 if is_zh(language) else 0
     return {key: pair[index] for key, pair in _LABELS.items()}
+
+
+def figure_label(name: str, part: str, language: str) -> str:
+    """An indicator's name with the part a figure is of ("Enterprises (settled in parks)", "企业（入驻园区）"):
+    full-width brackets in Chinese; a part named as its indicator is written once (no "讲座（讲座）")."""
+    if not part or part == name:
+        return name
+    return f"{name}（{part}）" if is_zh(language) else f"{name} ({part})"
 
 
 @dataclass(frozen=True)

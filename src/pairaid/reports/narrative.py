@@ -24,6 +24,11 @@ def _joined(items: list[str], language: str) -> str:
     return items[0] if len(items) == 1 else glue.join(items[:-1]) + last + items[-1]
 
 
+def _capital(text: str) -> str:
+    """``text`` opening a sentence: its first letter a capital (Chinese unchanged)."""
+    return text[:1].upper() + text[1:]
+
+
 def _rank(value: ReportValue, unit: str | None) -> tuple[bool, bool]:
     """Which of an indicator's totals the summary says: the one in the codelist's unit, then the year's
     (not the stock at its end)."""
@@ -48,7 +53,9 @@ def narrative(
     as a stock at its end, the year's. A part is said "of which" of its whole only when it rests on the
     whole's pairings (:func:`_inside`) and the parts are not larger than the whole; else it is a sentence of
     its own after the theme's, never listed beside its whole or the other parts as if they added up
-    (issue 12)."""
+    (issue 12). Figures are joined in one sentence only when they are of one subject (their totals rest on the
+    same pairings' statements): the enterprises of a fair are not said beside the investment of a park's; each
+    other subject's figures are a sentence of their own (the theme's ``more`` wording)."""
     words = wording("narrative")
     items: dict[str, dict[str, Any]] = words["items"]
     by_code: dict[str, ReportValue] = {}
@@ -70,7 +77,8 @@ def narrative(
     inside = {c for codes in parts_of.values() for c in codes}
     paragraphs = {}
     for theme, template in words["themes"].items():
-        phrases, apart = [], []
+        groups: dict[frozenset[int], list[str]] = {}  # the phrases of each subject: a sentence each
+        apart = []
         for code, item in items.items():
             if item["theme"] != theme or code not in by_code or code in inside:
                 continue
@@ -81,12 +89,17 @@ def narrative(
             parts = [say(items[c], language).format(v=by_code[c].shown) for c in parts_of.get(code, [])]
             if parts:
                 phrase += say(words["parts"], language).format(items=say(words["parts_glue"], language).join(parts))
-            phrases.append(phrase)
-        sentences = apart
-        if phrases:
-            who_said = who or say(words["who_overview"], language)
-            opening = say(template, language).format(year=year, who=who_said, items=_joined(phrases, language))
-            sentences = [opening, *apart]
+            groups.setdefault(by_code[code].pairings, []).append(phrase)
+        who_said = who or say(words["who_overview"], language)
+        sentences = []
+        for n, phrases in enumerate(groups.values()):
+            said = _joined(phrases, language)
+            sentences.append(
+                say(template if n == 0 else words["more"][theme], language).format(
+                    year=year, who=who_said, Who=_capital(who_said), items=said, Items=_capital(said)
+                )
+            )
+        sentences += apart
         if sentences:
             paragraphs[theme] = say(words["sentence_glue"], language).join(sentences)
     return paragraphs

@@ -30,7 +30,7 @@ from pairaid.registry.models import Pairing
 from pairaid.registry.selectors import pairings_with_sides
 from pairaid.reports.context import ActivityRow, FindingRow, NoteRow, ReportValue, SourceRow, TableRow, TreeRow
 from pairaid.reports.finding_texts import finding_messages, pairing_names
-from pairaid.reports.labels import NO_CHANGE_NOTES, ChangeNotes, is_zh, money, quantity
+from pairaid.reports.labels import NO_CHANGE_NOTES, ChangeNotes, figure_label, is_zh, labels, money, quantity
 from pairaid.reports.links import evidence_url
 from pairaid.sources.models import SourceDocument
 from pairaid.sources.selectors import documents_by_id, documents_without_text
@@ -118,7 +118,7 @@ def _subject(value: DataValue, language: str, names: dict[int, str]) -> str:
         return value.area.display_name(language)
     if value.pairing_id:
         return names.get(value.pairing_id, "")
-    return as_written(value)
+    return as_written(value) or labels(language)["sides_unstated"]  # never an empty cell: why there is no name
 
 
 def as_written(value: DataValue) -> str:
@@ -153,7 +153,7 @@ def report_values(
         found.append(
             ReportValue(
                 code=v.indicator.code,
-                label=f"{name}（{part}）" if part and is_zh(language) else f"{name} ({part})" if part else name,
+                label=figure_label(name, part, language),
                 subject=_subject(v, language, names),
                 value=v.value,
                 unit=v.unit,
@@ -250,11 +250,7 @@ def activity_rows(*, pairing_ids: list[int], year: int, language: str) -> list[A
 def _output_label(v: DataValue, language: str) -> str:
     """An activity's output named by its indicator and, when it is a part, its disaggregation in words:
     "Value of signed cooperation agreements (project investment)", not a second bare value beside the whole."""
-    name = v.indicator.display_name(language)
-    part = disaggregation_name(v.disaggregation, language)
-    if not part:
-        return name
-    return f"{name}（{part}）" if is_zh(language) else f"{name} ({part})"
+    return figure_label(v.indicator.display_name(language), disaggregation_name(v.disaggregation, language), language)
 
 
 def table_rows(
@@ -282,6 +278,16 @@ def table_rows(
     return found
 
 
+def channel_rows(rows: list[RollupRow], language: str) -> dict[str, list[TableRow]]:
+    """Money by funding channel as two tables: ``channels``, the money moved (disbursed, spent), and
+    ``commitments``, the contracts signed, which are promises: never in one money column beside the money moved."""
+    signed = [r for r in rows if r.key.endswith(":commitment")]
+    return {
+        "channels": table_rows([r for r in rows if r not in signed], language),
+        "commitments": table_rows(signed, language),
+    }
+
+
 def tree_rows(*, root: Pairing, totals: dict[int, Decimal], language: str) -> list[TreeRow]:
     """``root`` and every pairing under it, depth first, each with its aid funds of the year ("" when none)."""
     from pairaid.indicators.statements import PairingForest
@@ -297,7 +303,11 @@ def tree_rows(*, root: Pairing, totals: dict[int, Decimal], language: str) -> li
             node, depth = stack.pop()
             value = totals.get(node.pk)
             shown = money(value, language) if value is not None else ""
-            rows.append(TreeRow(depth, node.display_name(language), node.level_label(), shown))
+            rows.append(
+                TreeRow(
+                    depth, node.display_name(language), node.level_label(), shown, node.name_with_level(language), value
+                )
+            )
             kids = sorted(children.get(node.pk, []), key=lambda p: p.display_name(language))
             stack.extend((k, depth + 1) for k in reversed(kids))
     return rows

@@ -25,22 +25,20 @@ from pairaid.indicators.models import CONFIRMED_STATUSES, DataValue, DataValueKi
 from pairaid.indicators.money_rollups import rollup_by_channel, rollup_by_sector
 from pairaid.indicators.rollups import Rollup, rollup_by_pairing, rollup_by_year, rollup_read
 from pairaid.indicators.selectors import indicators_by_code
-from pairaid.indicators.statements import PairingForest
 from pairaid.indicators.totals import TOTAL_PERIOD_KINDS, ScopeTotal, scope_totals
 from pairaid.registry.models import Pairing
 from pairaid.registry.selectors import pairing_descendant_ids, pairing_list
 from pairaid.reports import charts
 from pairaid.reports.context import ReportContext, ReportValue
-from pairaid.reports.headline import headline_quoted, headline_values
-from pairaid.reports.labels import change_notes, labels, quantity
-from pairaid.reports.links import links_are_local
+from pairaid.reports.headline import headline_quoted, report_opening
+from pairaid.reports.labels import change_notes, labels
 from pairaid.reports.map_data import map_arguments
 from pairaid.reports.maps import china_map
 from pairaid.reports.narrative import narrative
 from pairaid.reports.rows import (
     Notes,
     activity_rows,
-    counting_notes,
+    channel_rows,
     finding_rows,
     report_values,
     source_rows,
@@ -201,9 +199,11 @@ def _report_context(
     context = ReportContext(
         title=lab["report_title"].format(name=pairing.display_name(language), year=year),
         is_overview=False,
-        **_opening(totals, year=year, language=language, lab=lab, set_aside=left_out),
+        **report_opening(
+            totals, year=year, language=language, lab=lab, set_aside=left_out, scope=pairing.display_name(language)
+        ),
         tree=tree_rows(root=pairing, totals={int(r.key): r.value for r in by_pairing}, language=language),
-        channels=table_rows(rollup_by_channel(year=year, root=pairing, language=language), language),
+        **channel_rows(rollup_by_channel(year=year, root=pairing, language=language), language),
         sectors=table_rows(
             rollup_by_sector(year=year, root=pairing, finance_types=AID_CHANNELS, language=language), language
         ),
@@ -327,8 +327,8 @@ def _overview_context(
     context = ReportContext(
         title=lab["overview_title"].format(year=year),
         is_overview=True,
-        **_opening(totals, year=year, language=language, lab=lab, set_aside=left_out),
-        channels=table_rows(rollup_by_channel(year=year, language=language), language),
+        **report_opening(totals, year=year, language=language, lab=lab, set_aside=left_out, scope=lab["whole_scope"]),
+        **channel_rows(rollup_by_channel(year=year, language=language), language),
         sectors=table_rows(rollup_by_sector(year=year, finance_types=AID_CHANNELS, language=language), language),
         pairings=table_rows(
             [replace(r, label=names.get(int(r.key), r.label)) for r in top],
@@ -355,39 +355,3 @@ def _overview_context(
         drawn.append(("charts", {**arguments, "labels": lab, "language": language}))
         drawn.append(("map", map_arguments(year=year, language=language, rollup=aid)))
     return context, drawn
-
-
-def _opening(
-    totals: list[ScopeTotal], *, year: int, language: str, lab: dict[str, str], set_aside: list[str]
-) -> dict[str, Any]:
-    """What a pairing's report and the overview open with alike: the year, the language and its labels, the
-    headline values of the year's totals and how those were counted (``set_aside``: the values of a figure told
-    twice that they left out, :func:`pairaid.reports.set_aside.set_aside_lines`)."""
-    return {
-        "year": year,
-        "language": language,
-        "labels": lab,
-        "links_note": lab["links_local"].format(url=settings.SITE_URL) if links_are_local() else "",
-        "headline": headline_values(
-            totals,
-            language=language,
-            period=lab["year_of"].format(year=year),
-            stock_period=lab["end_of_year"].format(year=year),
-            parent=PairingForest.load().parent,
-            citation=lab["generated"],
-            no_change=change_notes(year, language),
-        ),
-        "counting": counting_notes(
-            totals, language=language, activities_word=lab["activities_of"], more_word=lab["and_more"]
-        )
-        + [
-            lab["channels_sum" if t.stated else "channels_sum_unstated"].format(
-                label=t.indicator.display_name(language),
-                value=quantity(t.value, t.unit, language, t.qualifier),
-                stated=quantity(t.stated, t.unit, language, "exact"),
-            )
-            for t in totals
-            if t.stated is not None
-        ]
-        + set_aside,
-    }

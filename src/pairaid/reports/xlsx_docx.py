@@ -1,6 +1,8 @@
-"""The report as an Excel workbook (one sheet per table, indicator codes in a column) and as a Word document.
+"""The report as an Excel workbook (one sheet per table) and as a Word document.
 
-Sheet names, headers and every cell of text are in the report's language.
+Sheet names, headers and every cell of text are in the report's language: indicators and sectors by their
+names, never their codes (the codes are the open-data exports', ``pairaid export``); money a number of yuan,
+an activity with no money in the year an empty cell, not 0.
 """
 
 from __future__ import annotations
@@ -9,9 +11,12 @@ import io
 
 from pairaid.reports.context import ReportContext, ReportValue, TableRow
 
+#: the sheets of a pairing's figures, left out of the overview when it has none (its other formats have no such section)
+_PAIRING_SHEETS = ("sheet_activities", "sheet_economy", "sheet_people", "sheet_results")
+
 
 def _value_rows(values: list[ReportValue]) -> list[list[object]]:
-    return [[f.code, f.label, f.subject, f.value, f.shown, f.period, _change(f), f.status, f.citation] for f in values]
+    return [[f.label, f.subject, f.value, f.shown, f.period, _change(f), f.status, f.citation] for f in values]
 
 
 def _change(value: ReportValue | TableRow) -> object:
@@ -25,15 +30,14 @@ def _rate(rate: object) -> str:
 
 def report_xlsx(*, context: ReportContext) -> bytes:
     """An XLSX workbook: overview, pairings, channels, sectors, activities, economy, people, results,
-    the recipient's economy, findings, notes and sources; values are numbers (yuan), with the
-    indicator code in column A."""
+    the recipient's economy, findings, notes and sources; values are numbers (yuan), named in the
+    report's language."""
     from openpyxl import Workbook
     from openpyxl.drawing.image import Image
     from openpyxl.styles import Font
 
     lab = context.labels
     value_head = [
-        lab["code"],
         lab["indicator"],
         lab["subject"],
         lab["value"],
@@ -46,17 +50,36 @@ def report_xlsx(*, context: ReportContext) -> bytes:
     money = lab["money"] + f" ({lab['yuan']})"
     sheets: list[tuple[str, list[object], list[list[object]]]] = [
         ("sheet_overview", value_head, _value_rows(context.headline)),
-        (
-            "sheet_pairings",
-            [lab["pairing"], money, lab["change"] + " (%)"],
-            [[p.label, p.value, _change(p)] for p in context.pairings],
+        *(
+            [("sheet_tree", [lab["pairing"], lab["level"], money], [[t.name, t.level, t.value] for t in context.tree])]
+            if context.tree
+            else []
         ),
-        ("sheet_channels", [lab["channel"], money], [[c.label, c.value] for c in context.channels]),
-        ("sheet_sectors", [lab["code"], lab["sector"], money], [[s.key, s.label, s.value] for s in context.sectors]),
+        *(
+            [
+                (
+                    "sheet_pairings",
+                    [lab["pairing"], money, lab["change"] + " (%)"],
+                    [[p.label, p.value, _change(p)] for p in context.pairings],
+                )
+            ]
+            if context.pairings or context.is_overview
+            else []
+        ),
+        (
+            "sheet_channels",
+            [lab["channel"], money, lab["signed"] + f" ({lab['yuan']})"],
+            [[c.label, c.value, None] for c in context.channels]
+            + [[c.label, None, c.value] for c in context.commitments],
+        ),
+        ("sheet_sectors", [lab["sector"], money], [[s.label, s.value] for s in context.sectors]),
         (
             "sheet_activities",
             [lab["identifier"], lab["title"], lab["sector"], lab["place"], money, lab["outputs"], lab["status"]],
-            [[a.identifier, a.title, a.sector, a.place, a.money, a.outputs, a.status] for a in context.activities],
+            [
+                [a.identifier, a.title, a.sector, a.place, a.money or None, a.outputs, a.status]
+                for a in context.activities
+            ],
         ),
         ("sheet_economy", value_head, _value_rows(context.economy)),
         ("sheet_people", value_head, _value_rows(context.people)),
@@ -85,7 +108,8 @@ def report_xlsx(*, context: ReportContext) -> bytes:
     ]
     year = context.reporting_year
     if year is not None:
-        sheets[5:5] = [
+        at = 1 + [key for key, _, _ in sheets].index("sheet_activities")
+        sheets[at:at] = [
             (
                 "sheet_plan",
                 [lab["for"], lab["indicator"], lab["planned"], lab["actual"], lab["executed"] + " (%)"],
@@ -104,6 +128,8 @@ def report_xlsx(*, context: ReportContext) -> bytes:
                 else [],
             ),
         ]
+    if context.is_overview:  # as in its other formats, the overview has no sections of one pairing's figures
+        sheets = [s for s in sheets if s[2] or s[0] not in _PAIRING_SHEETS]
     book = Workbook()
     book.remove(book.active)  # type: ignore[arg-type]
     for key, head, rows in sheets:
@@ -198,6 +224,9 @@ def report_docx(*, context: ReportContext) -> bytes:
     doc.add_heading(lab["funds"], level=1)
     doc.add_heading(lab["by_channel"], level=2)
     table([lab["channel"], lab["money"]], [[c.label, c.shown] for c in context.channels])
+    if context.commitments:
+        doc.add_heading(lab["by_commitment"], level=2)
+        table([lab["channel"], lab["signed"]], [[c.label, c.shown] for c in context.commitments])
     doc.add_heading(lab["by_sector"], level=2)
     table([lab["sector"], lab["money"]], [[s.label, s.shown] for s in context.sectors])
     if not context.is_overview:

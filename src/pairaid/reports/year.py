@@ -70,11 +70,12 @@ def _points(value: Decimal) -> str:
     return text
 
 
-def _execution(rows: list[Any], language: str, nothing: str) -> list[ExecutionLine]:
+def _execution(rows: list[Any], language: str, nothing: str, scope: str) -> list[ExecutionLine]:
+    """Plan against actual as written; a line of no subject of its own is of ``scope`` (the pairing's name)."""
     return [
         ExecutionLine(
             r.label,
-            r.subject,
+            r.subject or scope,
             quantity(r.planned, r.unit, language),
             nothing if r.actual is None else quantity(r.actual, r.unit, language),
             r.rate,
@@ -115,7 +116,7 @@ def _event_fields(event: Any, kind: str, language: str) -> list[str]:
             values.append(("", level))
         if event.leaders:
             values.append(
-                ("leaders", quantity(Decimal(event.leaders), "person_time", language, event.leaders_qualifier))
+                ("leaders", quantity(Decimal(event.leaders), event.leaders_unit, language, event.leaders_qualifier))
             )
         if event.delegations:
             values.append(("delegations", str(event.delegations)))
@@ -185,8 +186,8 @@ def reporting_year(*, pairing: Pairing, year: int, language: str, labels: dict[s
     executions = plan_executions(year=year, root=pairing, language=language)
     planned, promised = pairing_execution(pairing=pairing, year=year, language=language, executions=executions)
     section = ReportingYear(
-        execution=_execution(planned, language, nothing),
-        recipients=_execution(promised, language, nothing),
+        execution=_execution(planned, language, nothing, pairing.display_name(language)),
+        recipients=_execution(promised, language, nothing, pairing.display_name(language)),
         events=_events(pairing, year, language),
     )
     with translation.override(language):

@@ -114,8 +114,8 @@ class _EventForm(forms.ModelForm):  # type: ignore[type-arg]
 class VisitForm(_EventForm):
     class Meta:
         model = Visit
-        fields = (*_COMMON, "direction", "leader_level", "leaders", "leaders_qualifier", "delegations", "size",
-                  "place")
+        fields = (*_COMMON, "direction", "leader_level", "leaders", "leaders_unit", "leaders_qualifier", "delegations",
+                  "size", "place")
         widgets = _DATES
 
 
