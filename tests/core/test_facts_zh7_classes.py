@@ -206,3 +206,15 @@ def test_a_word_ending_in_a_place_s_first_character_hides_no_place() -> None:
 
     assert [p.name for p in find_places("全年投入资金3亿元,其中山东省级资金2亿元。")] == ["山东省"]
     assert [p.name for p in find_places("新建卫生室14个,其中卫生院5个。")] == []
+
+
+def test_a_headline_s_region_aided_area_by_area_stands_for_the_areas_the_opening_names() -> None:
+    # "甲省对口支援新疆工作…总结": the opening's prefecture (and its counties) is the recipient, not all Xinjiang
+    text = (
+        "安和省对口支援新疆工作前方指挥部2031年工作总结\n\n"
+        "　　指挥部今年围绕阿克苏地区温宿县、乌什县两县开展帮扶。\n\n"
+        "　　安和共投入援疆资金7.3亿元，建设项目49个。\n"
+    )
+    extraction = read_report(text, report_year=2031, donor="安和省")
+    recipients = {f.recipient for f in extraction.facts}
+    assert recipients and all(r is not None and "阿克苏" in r for r in recipients), recipients

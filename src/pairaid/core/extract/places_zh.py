@@ -1,10 +1,9 @@
 """Donor and recipient of figures in Chinese, as written (gold-format.md F9, Z8), through the area table.
 
-* :func:`find_places` finds the area names a text writes: full names (``喀什地区``), their aliases
-  and short forms (``喀什``, ``阿坝州``); a county's short form only in a list, before an area
-  word (``疏勒、英吉沙等四县``) or once the page has written its full name or named it as what is aided
-  (``援建汶川``); in a list only beside another place (``农牧民安居、饮水`` names no 安居区); never opening
-  on the last character of a word (``其中山东`` names no 中山).  Traditional names are found in the normalised text.
+* :func:`find_places` finds the area names a text writes (Traditional ones in the normalised text): full names
+  (``喀什地区``), aliases and short forms (``喀什``, ``阿坝州``); a county's short form only in a list, before an
+  area word (``疏勒、英吉沙等四县``), once the page has written its full name or named it as what is aided
+  (``援建汶川``); in a list only beside another place (``安居、饮水``: no 安居区); not on a word's end (``其中山东``).
 * Each place has its province's level of need, or its prefecture's where one is given (恩施州, 湘西州;
   ``data/pairing_sides.yaml``): a place gives to places of a higher level (eastern provinces to western
   ones; Shaanxi also to Tibet).
@@ -12,8 +11,8 @@
   its headline (its title, or the first short line of its opening naming both sides, with provinces
   named by abbreviation: :mod:`~pairaid.core.extract.headline_zh`), else the ones its opening names
   most (the neediest receive; Xinjiang, Tibet and Qinghai, aided prefecture by prefecture, only when
-  the opening names no area within them); the recipient as the page writes it in full, or the areas within it
-  that the opening lists right after a verb of pairing (``对口支援疏勒、英吉沙四县``: those counties).
+  the opening names no area within them, also in a headline); the recipient as written in full, or the areas within
+  it the opening lists after a verb of pairing (``对口支援疏勒、英吉沙四县``: those counties).
 * :func:`chinese_sides`: a figure's recipient is the last place needier than the donor named before
   it in its sentence (a place is not carried over 。 or ;, unless the sentence points back to the
   paragraph's places: ``当地``, ``该县``, ``local_words`` of ``data/pairing_sides.yaml``), or right after
@@ -211,9 +210,10 @@ def chinese_parties(text: str, title: str | None, *, donor: str | None, recipien
     high = max(p.need for p in places)
     # the title's last receiving place is its most particular ("浙江省对口支援新疆阿克苏地区": 阿克苏地区)
     givers = [p.name for p in head if p.need == low] or _most(p.name for p in opening if p.need == low)
-    takers = [in_full(p, written) for p in head if p.need == high][-1:] or _most_particular(
-        [p for p in opening if p.need == high], written
-    )
+    top = [p for p in head if p.need == high][-1:]
+    takers = [in_full(p, written) for p in top] or _most_particular([p for p in opening if p.need == high], written)
+    if top and (region := top[0]).need >= _BY_AREA and region.code.endswith("0000"):  # 新疆: its areas
+        takers = _most_particular([p for p in opening if holds(region.code, p.code)], written) or takers
     found_donor = donor or (givers[0] if givers and (low < high or low == 0) else None)
     found_recipient = recipient or (takers[0] if takers and high > 0 else None)
     if not recipient and found_recipient is not None:
