@@ -102,6 +102,8 @@ FACT_FLOORS = {
     "c11": 0.95,
 }
 
+PLACE_FLOOR = 0.878
+
 
 def test_the_heldout_corpus_scores_above_the_acceptance_line(shared_dir: Path) -> None:
     scorer = _scorer(shared_dir)
@@ -122,6 +124,10 @@ def test_the_heldout_corpus_scores_above_the_acceptance_line(shared_dir: Path) -
     # 0.95 until set 7 came in at its first reading (0.749 on a4f26ad: the whole 0.937), 0.93 until set 8 came in
     # (0.763 on e816653: the whole 0.926); each set's floor guards it
     assert fact_f1 >= 0.92, totals
+    # place accuracy (donor and recipient both right) over the matched facts: 0.8809 before 45ec6cd, 0.8573 after
+    # it (a page on aid to a province whose pairing stands in its second paragraph lost its donor), 0.8839 once
+    # only a province's own chapter reads its pairing from its first section (issue 11)
+    assert totals["place_ok"] / totals["fact_tp"] >= PLACE_FLOOR, totals
     assert set(by_set) == set(FACT_FLOORS)
     for name, t in by_set.items():
         assert _f1(t["fact_tp"], t["pred_facts"], t["gold_facts"]) >= FACT_FLOORS[name], (name, t)

@@ -165,3 +165,20 @@ def test_a_part_named_donations_from_givers_or_a_governments_funds_takes_its_own
     )
     assert facts["300 million yuan"] == [("social_donations", "cumulative:2001-2012", None, None)]
     assert facts["380 million yuan"] == [("government_aid_funds", "year:2012", None, None)]
+
+
+def test_a_page_on_aid_to_a_province_or_a_communique_takes_the_pairing_of_its_later_paragraph_or_section() -> None:
+    aid = (
+        "Aid to Gansu\n\n"
+        "In 2019 the aid work went on around the year's task list, with the southern counties first.\n\n"
+        "Tianjin's aid funds for Gansu came to 77 million yuan for the year, spent on 31 projects.\n"
+    )
+    assert _sides(aid, 2019)["77 million yuan"][0] == "Tianjin"  # a title on aid: no province's own chapter
+    communique = (
+        "Statistical Communique of Gansu Province on the 2019 Economy (excerpt)\n\n"
+        "Gansu Provincial Bureau of Statistics\n\n"
+        "IX. East-West Cooperation\n\n"
+        "The rural poor fell by 650,000 people over the year.\n\n"
+        "Tianjin provided fiscal aid funds of 58 million yuan to Gansu during the year.\n"
+    )
+    assert _sides(communique, 2019)["58 million yuan"][0] == "Tianjin"  # its first section with a body

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import TypeVar
 
@@ -9,17 +11,21 @@ from pairaid.core.errors import InputError
 from pairaid.core.extract.document import Document, read_text
 from pairaid.core.extract.facts import bind_facts
 from pairaid.core.extract.mentions import find_mentions
-from pairaid.core.extract.model import Extraction, Mention
-from pairaid.core.extract.opening_parties import dashed_pairing, opening_pairing, paired_within
+from pairaid.core.extract.model import Extraction, Mention, Section
+from pairaid.core.extract.opening_parties import dashed_pairing, known_names, opening_pairing, paired_within
 from pairaid.core.extract.pairing_places import recipient_places
 from pairaid.core.extract.places import Parties, report_parties
 from pairaid.core.extract.places_zh import chinese_parties
 from pairaid.core.extract.published_zh import published_year
+from pairaid.core.extract.rules import word_list
 from pairaid.core.extract.sections import find_sections, title_line
 from pairaid.core.extract.sentences import find_sentences
 from pairaid.core.extract.tables import read_tables
 
 __all__ = ["in_original_offsets", "read_report"]
+
+# a title word that makes a page one on aid to its province, not the province's own chapter (F9)
+_TITLE_AID = re.compile(rf"\b(?:{'|'.join(word_list('chapter_aid_words'))})\b", re.I)
 
 
 def read_report(text: str, *, report_year: int, donor: str | None = None, recipient: str | None = None) -> Extraction:
@@ -45,7 +51,7 @@ def read_report(text: str, *, report_year: int, donor: str | None = None, recipi
         parties = chinese_parties(text, title, donor=donor, recipient=recipient)
     else:
         parties = report_parties(text, title, donor=donor, recipient=recipient)
-        opening = _first_paragraph(text, span)  # a province's chapter whose later section names its partners is none
+        opening = _chapter_opening(text, sections, title)  # a province's own chapter: its first section only
         if parties.kind == "provincial" and not donor and (pair := opening_pairing(opening, report_year)) is not None:
             parties = Parties(pair[0], recipient or pair[1], "pairing")  # the pairing its opening names
         elif _title_names_no_pairing(parties, donor, report_year) and (pair := opening_pairing(text, report_year)):
@@ -81,14 +87,20 @@ def read_report(text: str, *, report_year: int, donor: str | None = None, recipi
     return in_original_offsets(extraction, document)
 
 
-def _first_paragraph(text: str, title: tuple[int, int] | None) -> str:
-    """``text`` up to the end of the first paragraph after its title line (a blank line ends it): the opening of
-    a provincial chapter that names the pairing it is about, if it is about one (F9)."""
-    body = text.find("\n", title[1]) if title is not None else 0
-    while 0 <= body < len(text) and text[body] in "\r\n \t":
-        body += 1
-    end = text.find("\n\n", max(body, 0))
-    return text if end < 0 else text[:end]
+def _chapter_opening(text: str, sections: Sequence[Section], title: str | None) -> str:
+    """Where a provincial page may name the pairing it is about: for a province's own chapter (a title that names
+    a province and no aid: "Anhe Province", "Poverty Alleviation in Anhe"), ``text`` up to the end of its first
+    section with a body, since a later section on its eastern partners does not make the chapter theirs (F9);
+    for any other page ("Aid to Anhe", a news headline, a city's communiqué) the whole of ``text``, whose pairing
+    may stand in its second paragraph or a later section."""
+    if (
+        not title
+        or _TITLE_AID.search(title)
+        or not any(any(c.endswith("0000") for c in codes) for _, _, codes in known_names(title))
+    ):
+        return text
+    first = next((s for s in sections if s.rule != "title" and text[s.start : s.end].strip()), None)
+    return text if first is None else text[: first.end]
 
 
 def _title_names_no_pairing(parties: Parties, donor: str | None, year: int) -> bool:
