@@ -92,7 +92,10 @@ def test_a_change_on_last_year_compares_totals_of_the_same_pairings(tree: dict) 
     assert (headline["people_trained"].change, headline["people_trained"].change_note) == (Decimal("25.0"), "")
     table = Client().get("/?year=2009").content.decode().split('id="totals"', 1)[1]
     row = table.split('data-indicator="aid_funds"', 1)[1].split("</tr>", 1)[0]
-    assert "no change on last year: that year&#x27;s total rests on other pairings&#x27; figures" in row
+    assert (
+        "no change on last year: that year&#x27;s total rests on other figures (of other pairings or areas, or of "
+        "other funding channels)"
+    ) in row
     assert "%" not in row
 
 

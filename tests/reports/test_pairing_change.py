@@ -23,6 +23,7 @@ def test_a_pairings_change_is_withheld_when_last_year_rests_on_other_pairings() 
     rows = {p.label: (p.change, p.change_note) for p in overview_context(year=2009, with_charts=False).pairings}
     assert rows["Shandong – Xinjiang"] == (
         None,
-        "no change on last year: that year's total rests on other pairings' figures",
+        "no change on last year: that year's total rests on other figures (of other pairings or areas, or of "
+        "other funding channels)",
     )
     assert rows["Beijing – Inner Mongolia"] == (Decimal("50.0"), "")

@@ -65,6 +65,7 @@ class Statement(NamedTuple, Generic[Node]):
     that holds it; None when not known (a pairing's statement held by an area's own, :func:`cover`).
     ``of_area``: ``node`` is an area's id (figures no pairing states), not a pairing's.
     ``qualifier``: how exact ``value`` is (``exact``, ``more_than``, ``about``…: the data values' codes).
+    ``channels``: a whole taken from the sum of its parts by channel (the channels floor), not stated whole.
     """
 
     node: Node
@@ -75,6 +76,7 @@ class Statement(NamedTuple, Generic[Node]):
     holder: Node | None = None
     of_area: bool = False
     qualifier: str = EXACT
+    channels: bool = False
 
 
 Explanation = tuple[tuple[Statement[Node], ...], tuple[Statement[Node], ...]]

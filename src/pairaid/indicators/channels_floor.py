@@ -48,5 +48,5 @@ def floored_rows(rows: Iterable[StatementRow]) -> list[StatementRow]:
         if channels_floor(total, (r.value for r in channels)) is None:
             found.extend(stated)
         else:
-            found.extend(r._replace(indicator=ALL_CHANNELS) for r in channels)
+            found.extend(r._replace(indicator=ALL_CHANNELS, channels=True) for r in channels)
     return found

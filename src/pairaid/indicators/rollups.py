@@ -103,6 +103,13 @@ def _row(key: str, label: str, unit_kind: UnitKind, total: Total[int]) -> Rollup
     return RollupRow(key, label, unit_kind[0], unit_kind[1], total.value, total.value_count, total)
 
 
+def _statement(r: StatementRow, node: int, label: str, *, of_area: bool = False) -> Statement[int]:
+    beside = r.beside and not of_area
+    return Statement(
+        node, r.value, r.value_count, beside, label, of_area=of_area, qualifier=r.qualifier, channels=r.channels
+    )
+
+
 class Rollup:
     """Totals of the statements read once by :func:`rollup_read`, by indicator and year; with ``floor`` (the
     default), the all-channels aid funds after the channels floor (:func:`.channels_floor.floored_rows`)."""
@@ -134,14 +141,10 @@ class Rollup:
         for r in self._rows.get((indicator, year), ()):
             if pairings and r.pairing_id is not None:
                 label = self.forest.label.get(r.pairing_id, "")
-                found[r.unit_kind].append(
-                    Statement(r.pairing_id, r.value, r.value_count, r.beside, label, qualifier=r.qualifier)
-                )
+                found[r.unit_kind].append(_statement(r, r.pairing_id, label))
             elif not pairings and r.pairing_id is None and r.area_id is not None:
                 label = self.areas.label(r.area_id)
-                found[r.unit_kind].append(
-                    Statement(r.area_id, r.value, r.value_count, False, label, of_area=True, qualifier=r.qualifier)
-                )
+                found[r.unit_kind].append(_statement(r, r.area_id, label, of_area=True))
         return found
 
     def pairing_totals(self, indicator: str, year: int) -> dict[UnitKind, TreeTotals[int]]:
@@ -185,7 +188,7 @@ class Rollup:
             if r.pairing_id is None:
                 continue
             label = self.forest.label.get(r.pairing_id, "")
-            s = Statement(r.pairing_id, r.value, r.value_count, r.beside, label, qualifier=r.qualifier)
+            s = _statement(r, r.pairing_id, label)
             where = r.area_id
             while where is not None:  # a statement counts at its area and at every area above it
                 if where in wanted:

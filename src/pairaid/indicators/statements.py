@@ -72,6 +72,7 @@ class StatementRow(NamedTuple):
     value_count: int
     kind: str = DataValueKind.ACTUAL
     qualifier: str = "exact"  # the figures' qualifiers added (pairaid.core.tree_sums.added_qualifier)
+    channels: bool = False  # the all-channels aid funds taken from its channels (the channels floor)
 
     @property
     def unit_kind(self) -> tuple[str, str]:
@@ -244,7 +245,13 @@ def statement_rows(
     )
     inside = Case(
         When(part_of__isnull=True, then=Value(False)),
-        default=Exists(DataValue.objects.filter(pk=OuterRef("part_of_id"), indicator_id=OuterRef("indicator_id"))),
+        # inside a figure of its indicator and period kind only: a year's figure recorded as part of a total over
+        # several years (a cumulative breakdown) is that year's statement, which the years' total never holds
+        default=Exists(
+            DataValue.objects.filter(
+                pk=OuterRef("part_of_id"), indicator_id=OuterRef("indicator_id"), period_kind=OuterRef("period_kind")
+            )
+        ),
         output_field=BooleanField(),
     )
     if include_extracted:

@@ -80,10 +80,12 @@ class ScopeTotal:
         return replace(self, total=self.total.shortened(most))
 
 
-def resting_on(total: Total[int]) -> frozenset[tuple[int, bool]]:
-    """The pairings and areas whose statements ``total`` adds ((id, of an area)); a pairing's
-    activities' outputs are the pairing's."""
-    return frozenset((s.node, s.of_area) for s in total.kept)
+def resting_on(total: Total[int]) -> frozenset[tuple[int, bool, bool, bool]]:
+    """What ``total`` adds, to compare like with like (issue 12): the pairings and areas whose statements it
+    keeps, each with whether it is a figure of one of the pairing's areas or activities (a county's, not the
+    whole pairing's) and whether it is the sum of the channels (government funds, donations) rather than a
+    total of all channels: ((id, of an area, beside, from the channels))."""
+    return frozenset((s.node, s.of_area, s.beside, s.channels) for s in total.kept)
 
 
 def summed_indicator_list(*, codes: Iterable[str] | None = None) -> list[Indicator]:

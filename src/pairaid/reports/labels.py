@@ -108,8 +108,9 @@ _LABELS: dict[str, tuple[str, str]] = {
     "period": ("Period", "期间"),
     "change": ("Change on last year", "比上年增减"),
     "change_withheld": (
-        "no change on last year: that year's total rests on other pairings' figures",
-        "不计比上年增减：上年合计所依据的结对不同",
+        "no change on last year: that year's total rests on other figures (of other pairings or areas, or of "
+        "other funding channels)",
+        "不计比上年增减：上年合计所依据的数字不同（结对、地区或资金渠道不同）",
     ),
     "change_no_figure": ("no change on last year: no figure for {year}", "不计比上年增减：{year}年无数据"),
     "change_from_zero": ("no change on last year: that year's figure is 0", "不计比上年增减：上年数值为0"),
