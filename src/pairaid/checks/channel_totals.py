@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from pairaid.activities.models import Activity
-from pairaid.core.tree_sums import Total
+from pairaid.core.tree_sums import Total, join
 from pairaid.indicators.rollups import rollup_read
 from pairaid.registry.models import Pairing
 
@@ -77,9 +77,9 @@ def channel_totals(
             channel = rollup.pairing_totals(code, y).get(_YUAN_YEAR, {})
             for pk in sorted((pk for pk in channel if pk in aid), key=lambda pk: (-depth(pk), pk)):
                 scopes.append((pk, channel[pk], aid[pk], code))
-            if pairing is None:
-                nation_channel = rollup.national(code, y).get(_YUAN_YEAR)
-                nation_aid = rollup.national("aid_funds", y).get(_YUAN_YEAR)
+            if pairing is None:  # the nation: the top pairings that state both, compared pairing by pairing
+                both = sorted(pk for pk in channel if pk in aid and parent.get(pk) is None)
+                nation_channel, nation_aid = join([channel[pk] for pk in both]), join([aid[pk] for pk in both])
                 if nation_channel is not None and nation_aid is not None:
                     scopes.append((None, nation_channel, nation_aid, code))
         seen: set[tuple[str, frozenset[int], frozenset[int]]] = set()

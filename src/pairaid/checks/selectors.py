@@ -29,6 +29,7 @@ _CHECKED_FIELDS = (
     "activity_id",
     "subject_key",
     "donor_label",
+    "recipient_label",
     "period_kind",
     "period_start",
     "period_end",
@@ -117,16 +118,32 @@ def _subject(row: Mapping[str, Any]) -> str:
     """The subject the checks compare on: the stored key, except that a figure about an area
     with a donor named beside it ("Liaoning gave Qinghai …") is about that donor's pairing
     with the area even where no such pairing is registered (as for facts read from a report)."""
-    key: str = row["subject_key"]
+    key = _subject_key(row)
     if key.startswith("area:") and row["donor_label"]:
         return subject_of(row["donor_label"], key)
     return key
 
 
+def _subject_key(row: Mapping[str, Any]) -> str:
+    """A figure's subject as stored: its key; with none, its pairing, else its activity, else its donor and
+    recipient as written, else the figure alone (issue 12: figures of no pairing and no area were one subject,
+    so Liaoning's 2010 funds were compared with another donor's 2011 ones)."""
+    key: str = row["subject_key"]
+    if key:
+        return key
+    if row["pairing_id"] is not None:
+        return f"pairing:{row['pairing_id']}"
+    if row["activity_id"] is not None:
+        return f"activity:{row['activity_id']}"
+    if row["donor_label"] or row["recipient_label"]:
+        return f"written:{subject_of(row['donor_label'], row['recipient_label'])}"
+    return f"value:{row['pk']}"
+
+
 def _datavalue_key(row: Mapping[str, Any]) -> tuple[object, ...]:
     return (
         row["indicator__code"],
-        row["subject_key"],
+        _subject_key(row),
         row["period_kind"],
         row["period_start"],
         row["period_end"],
@@ -166,7 +183,7 @@ def checked_values_of(rows: Sequence[Mapping[str, Any]]) -> tuple[CheckedValue, 
 def _place(row: Mapping[str, Any], recipient: Mapping[int, int | None]) -> str:
     """Where a figure is: its area, or its pairing's recipient area (a report's Shule GDP, read with the
     pairing, is the county's GDP stored for the area); an activity's figure stays its activity's."""
-    key: str = row["subject_key"]
+    key = _subject_key(row)
     if key.startswith("pairing:") and row["pairing_id"] is not None and recipient.get(row["pairing_id"]):
         return f"area:{recipient[row['pairing_id']]}"
     return key
