@@ -159,3 +159,18 @@ def test_the_workbook_holds_the_ranking_the_evidence_and_the_rubric(world: World
     # the level of the two sides (issue 12), in the workbook's language
     assert {r[1]: r[2] for r in rows[1:]}[str(world.kashi)] == "Province – prefecture"
     assert {r[1]: r[2] for r in list(chinese["Ranking"].values)[1:]}[str(world.kashi)] == "省级—地级"
+
+
+def test_findings_among_extracted_figures_count_once_as_the_page_lists_them(world: World) -> None:
+    """Issue 12: a warning among extracted figures stood on a pairing's page beside "the checks found no
+    problem" (10 of 10 points): the score counts the open findings the page lists, each problem once."""
+    warning = {"rule": "channel_exceeds_total", "severity": "warning", "message": "w", "year": 2009}
+    Finding.objects.create(**warning, pairing=world.kashi, includes_extracted=True)
+    (found,) = [c for c in assessment_of(pairing=world.kashi, year=2009).criteria if c.code == "open_findings"]
+    assert (found.points, found.evidence) == (Decimal("9.00"), ("1 warning: channel_exceeds_total",))
+    # the same problem found among confirmed figures too is one finding, not two
+    Finding.objects.create(**warning, pairing=world.kashi)
+    ranked = {a.pairing.pk: a.result for a in assessment_run(year=2009)}
+    (found,) = [c for c in ranked[world.kashi.pk].criteria if c.code == "open_findings"]
+    assert (found.points, found.evidence) == (Decimal("9.00"), ("1 warning: channel_exceeds_total",))
+    assert assessment_of(pairing=world.kashi, year=2009) == ranked[world.kashi.pk]

@@ -9,7 +9,8 @@ Facts of a pairing-year (its own and the pairings' under it):
   tree holds a plan of the year, read at once;
 * completeness: :func:`pairaid.datasets.selectors.completeness_of_year`, with the state of the
   latest version of the dataset;
-* findings: the checks' findings of the year among confirmed figures.
+* findings: the checks' open findings of the year, as its page lists them (among confirmed figures, and
+  among extracted ones unless found among confirmed ones too).
 """
 
 from __future__ import annotations
@@ -134,17 +135,17 @@ class _Facts:
         self.findings: dict[int, list[rubric.FindingFact]] = defaultdict(list)
         if root is not None:  # only the findings of its tree count towards its score (as its page lists them)
             found = [
-                (f.pairing_id, f.severity, f.rule)
+                (f.pairing_id, f.severity, f.rule, f.message, f.includes_extracted)
                 for f in tree_findings(pairing=root, year=year)
-                if not f.includes_extracted and f.pairing_id is not None
+                if f.pairing_id is not None
             ]
         else:
             found = list(
-                Finding.objects.filter(year=year, includes_extracted=False, pairing__isnull=False).values_list(
-                    "pairing_id", "severity", "rule"
+                Finding.objects.filter(year=year, pairing__isnull=False).values_list(
+                    "pairing_id", "severity", "rule", "message", "includes_extracted"
                 )
             )
-        for pairing_id, severity, rule in found:
+        for pairing_id, severity, rule in _open(found):
             for node in _ancestors(self.parent, pairing_id):
                 self.findings[node].append(rubric.FindingFact(severity, rule))
         self.states = (
@@ -175,6 +176,19 @@ class _Facts:
             None if found is None else rubric.CompletenessFact(found.filled, found.total, found.missing, state, version)
         )
         return rubric.YearFacts(indicators, executions, filled, tuple(self.findings.get(pairing.pk, ())))
+
+
+def _open(found: list[tuple[int, str, str, str, bool]]) -> list[tuple[int, str, str]]:
+    """The open findings of a year as the pages list them, each problem once (issue 12: those among extracted
+    figures were left out, so a pairing's page showed a warning beside "the checks found no problem"): a finding
+    among confirmed figures, and one among extracted figures too unless the same was found among confirmed ones.
+    """
+    confirmed = {(p, rule, message) for p, _, rule, message, extracted in found if not extracted}
+    return [
+        (p, severity, rule)
+        for p, severity, rule, message, extracted in found
+        if not extracted or (p, rule, message) not in confirmed
+    ]
 
 
 def _ranked(scored: list[tuple[Pairing, rubric.Score]], year: int) -> list[PairingAssessment]:
