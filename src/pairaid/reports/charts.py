@@ -100,8 +100,8 @@ def _drawn(title: str, draw: Any, fmt: str, size: tuple[float, float]) -> io.Byt
 
 #: Part of every chart's key: raised when how charts are drawn changes, so that no chart drawn by older code is
 #: read from ``PAIRAID_HOME/cache/charts`` (2: wrapped labels, the title over the figure; 3: money in 亿元 or
-#: billion yuan when large; 4: the map's South China Sea inset).
-DRAWING = 4
+#: billion yuan when large; 4: the map's South China Sea inset; 5: every year of the range on a year axis).
+DRAWING = 5
 _DRAWN: OrderedDict[tuple[object, ...], Chart] = OrderedDict()
 _DRAWN_KEPT = 64
 
@@ -215,6 +215,12 @@ def _ranked_chart(name: str, title: str, rows: Sequence[_Row], language: str, co
     return render_chart(name, title, draw, size=size, data=(unit, tuple((r.label, r.value) for r in rows)))
 
 
+def year_ticks(years: Sequence[int]) -> list[int]:
+    """A year axis's ticks: every year from the first to the last of ``years``, a year with nothing stored a
+    gap on the axis (issue 12: the axis went from 2011 to 2014 with no 2012 nor 2013)."""
+    return list(range(min(years), max(years) + 1)) if years else []
+
+
 def report_charts(
     *,
     sectors: Sequence[_Row],
@@ -236,8 +242,9 @@ def report_charts(
             stamps = [int(r.key) for r in years]
             bars = ax.bar(stamps, year_values, color="#c05621", width=0.6)
             _label_bars(ax, bars, year_values, horizontal=False)
-            ax.set_xticks(stamps, [str(y) for y in stamps], rotation=45 if len(stamps) > 8 else 0)
-            ax.set_xlim(min(stamps) - 0.8, max(stamps) + 0.8)
+            ticks = year_ticks(stamps)
+            ax.set_xticks(ticks, [str(y) for y in ticks], rotation=45 if len(ticks) > 8 else 0)
+            ax.set_xlim(min(ticks) - 0.8, max(ticks) + 0.8)
             ax.set_xlabel(labels["year_axis"])
             ax.set_ylabel(unit)
 
