@@ -89,14 +89,17 @@ def read_report(text: str, *, report_year: int, donor: str | None = None, recipi
 
 def _chapter_opening(text: str, sections: Sequence[Section], title: str | None) -> str:
     """Where a provincial page may name the pairing it is about: for a province's own chapter (a title that names
-    a province and no aid: "Anhe Province", "Poverty Alleviation in Anhe"), ``text`` up to the end of its first
-    section with a body, since a later section on its eastern partners does not make the chapter theirs (F9);
+    a province, no place below one and no aid: "Anhe Province", "Poverty Alleviation in Anhe"), ``text`` up to the
+    end of its first section with a body, since a later section on its eastern partners does not make the chapter
+    theirs (F9);
     for any other page ("Aid to Anhe", a news headline, a city's communiqué) the whole of ``text``, whose pairing
     may stand in its second paragraph or a later section."""
+    named = [codes for _, _, codes in known_names(title)] if title else []
     if (
         not title
         or _TITLE_AID.search(title)
-        or not any(any(c.endswith("0000") for c in codes) for _, _, codes in known_names(title))
+        or not any(any(c.endswith("0000") for c in codes) for codes in named)
+        or not all(any(c.endswith("0000") for c in codes) for codes in named)  # "A doctors reach B County"
     ):
         return text
     first = next((s for s in sections if s.rule != "title" and text[s.start : s.end].strip()), None)
