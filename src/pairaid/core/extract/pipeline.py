@@ -95,12 +95,8 @@ def _chapter_opening(text: str, sections: Sequence[Section], title: str | None) 
     for any other page ("Aid to Anhe", a news headline, a city's communiqué) the whole of ``text``, whose pairing
     may stand in its second paragraph or a later section."""
     named = [codes for _, _, codes in known_names(title)] if title else []
-    if (
-        not title
-        or _TITLE_AID.search(title)
-        or not any(any(c.endswith("0000") for c in codes) for codes in named)
-        or not all(any(c.endswith("0000") for c in codes) for codes in named)  # "A doctors reach B County"
-    ):
+    provinces_only = bool(named) and all(any(c.endswith("0000") for c in codes) for codes in named)
+    if not title or _TITLE_AID.search(title) or not provinces_only:  # not "A doctors reach B County"
         return text
     first = next((s for s in sections if s.rule != "title" and text[s.start : s.end].strip()), None)
     return text if first is None else text[: first.end]
