@@ -297,11 +297,13 @@ def mention_contexts(
                 np=what.lower(),
                 head=m.noun or "",
                 column=f"{table.caption} | {what}",
+                plan_left=_TABLE_PLAN if cell.planned else "",  # "planned" in its row's status column
             )
     return tuple(out)
 
 
 _BRACKETED = re.compile(r"\([^()]*\)\s*$")
+_TABLE_PLAN = "plans.table_status"
 _YEAR_HEADER = re.compile(r"(?:19|20)\d\d(?:\s*年度?)?")
 
 

@@ -175,7 +175,7 @@ def fact_places(
                 around = parties.recipient or around
             # a row led by its giver ("Anhe | Baishan | 12.5") goes to its receiver's cell, not to the giver
             labelled = None if c.donor == c.label else _row_place(c.label, parties.donor, by_places[id(t)])
-            row = None if c.total else (c.recipient or labelled)
+            row = c.recipient if c.total else (c.recipient or labelled)  # a subtotal: its group's place
             in_cells[i] = ((c.donor or parties.donor,), (row or around,))
         outside = {i: b for i, b in bound.items() if i not in cells}
         others = fact_places(text, sections, sentences, mentions, contexts, outside, parts, parties, recipients)

@@ -80,10 +80,16 @@ def find_parts(
     ``periods``, also the shares of places, :mod:`~pairaid.core.extract.shares`)."""
     parts: dict[int, Link] = {}
     for table in tables:  # the rows of a table are parts of its total row, column by column
-        totals = {c.header: c.mention for c in table.cells if c.total}
+        totals = {c.header: c.mention for c in table.cells if c.total and not c.subtotal}
+        # a table of two levels of totals: rows are parts of their group's subtotal, subtotals of the grand total
+        subtotals = {(c.header, c.group): c.mention for c in table.cells if c.subtotal}
         rule = rule_set("en").link_rule("table_total").id
         for c in table.cells:
-            whole = totals.get(c.header)
+            whole = totals.get(c.header) if c.subtotal else subtotals.get((c.header, c.group), totals.get(c.header))
+            if c.subtotal:
+                if whole is not None and _indicator(best, whole):
+                    parts[c.mention] = Link(whole, rule)
+                continue
             if not c.total and whole is not None and _indicator(best, whole):
                 parts[c.mention] = Link(whole, rule)
     _table_sums(mentions, best, tables, parts)

@@ -35,6 +35,7 @@ _ROW_UNIT = re.compile(
 )
 _BRACKET_END = re.compile(r"\)(?=\s|$)")
 _ROWS_AT_LEAST = 2
+_LABEL_WORDS = 3  # the words of the label of a row under a header split at its capitals ("Kizilsu subtotal")
 
 
 def spaced_cells(lines: list[tuple[int, str]]) -> dict[int, Cells]:
@@ -81,8 +82,8 @@ def _title_case_table(lines: list[tuple[int, str]], k: int) -> tuple[Cells, dict
     j = k + 1
     while j < len(lines) and (row := _row(lines[j][1], figures, 0)) is not None:
         words = _tokens(lines[j][1][: row[1][0]])
-        if len(words) > labels:
-            break
+        if len(words) > (labels if labels > 1 else _LABEL_WORDS):
+            break  # one word per column of words; one column of words holds a label of a few ("Yining County")
         rows[j] = words + [(row[1][0], "")] * (labels - len(words)) + row[1:] if labels > 1 else row
         j += 1
     split = sum(1 for row in rows.values() if row[labels - 1][1]) if labels > 1 else len(rows)

@@ -4,7 +4,9 @@ header line (:func:`wrapped_header`) or, bottom-aligned, standing on the lines a
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from pairaid.core.extract.rules import word_list
 from pairaid.core.extract.table_model import cells_of
 from pairaid.core.extract.tables_zh import HAN_CHAR
 
@@ -21,6 +23,13 @@ RULE_LINE = re.compile(r"[\s|:+]*[-=]{3,}[-=\s|:+]*")
 _NOT_HEADER = re.compile(r"\b(?:table|as\s+follows|below|unit)\b|(?:19|20)\d\d|[:.;]\s*$", re.I)
 _ABOVE_LINES = 3  # lines of a bottom-aligned header over its last line at most
 _HEADER_WORDS = 4  # words of one cell of such a line at most
+
+
+@cache
+def _group_heading() -> re.Pattern[str]:
+    """A line heading a group of rows: a name ending in an area word ("Yili Prefecture"), or words and a colon."""
+    areas = "|".join(word_list("area_words"))
+    return re.compile(rf"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*\s+(?:{areas})\s*:?|[A-Z][\w' -]*:")
 
 
 def cells(line: str) -> list[tuple[int, str]]:
@@ -44,6 +53,8 @@ def wrapped_header(
             break
         if RULE_LINE.fullmatch(lines[k + 1 + n][1]):
             break  # the rule under the header ("-------", "|---|---:|")
+        if len(found) == 1 and _group_heading().fullmatch(found[0][1]):
+            break  # the heading of the first group of rows ("Yili Prefecture", "Kashgar:"), no wrapped cell
         cols = _tab_columns(lines[k][1], header, lines[k + 1 + n][1], found) or [
             _column_under(spans, offset, offset + len(words)) for offset, words in found
         ]

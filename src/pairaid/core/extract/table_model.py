@@ -33,6 +33,11 @@ class TableCell:
     # the row's cells under a column of givers ("Paired cities") and of receivers ("Aided area"), as written
     donor: str | None = None
     recipient: str | None = None
+    # a table of two levels of totals: the group of rows it is in (a heading line within the table, "Yili Prefecture",
+    # else the rows down to their subtotal), and whether its row is that group's subtotal ("Subtotal", "Yili subtotal")
+    group: int | None = None
+    subtotal: bool = False
+    planned: bool = False  # its row's status says the project is planned, not done (rule plans.table_status)
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ from functools import cache
 from pairaid.core.extract.model import Mention, Period, Sentence
 from pairaid.core.extract.rules import rule_set, word_list
 from pairaid.core.extract.spaced_tables import spaced_cells
+from pairaid.core.extract.table_groups import group_line, row_groups, status_words
 from pairaid.core.extract.table_headers import NUMBER as _NUMBER
 from pairaid.core.extract.table_headers import RULE_LINE, header_above, wrapped_header
 from pairaid.core.extract.table_headers import cells as _cells
@@ -79,7 +80,7 @@ def read_tables(
         if found is None:
             k += 1
             continue
-        header, rows, j, lead = found
+        header, rows, j, lead, groups, statuses = found
         # a bottom-aligned header: "Aid" over "funds" over "(yuan)"
         header, above = header_above(lines, k, header) if k not in spaced else (header, 0)
         givers, takers = _side_columns(header[:lead])
@@ -111,12 +112,15 @@ def read_tables(
         years = {col: int(name) for col, (_, name) in enumerate(header) if col and _YEAR.fullmatch(name)}
         changes = {col for col, (_, name) in enumerate(header) if col and change.search(name)}
         row_years = [int(cells[0][1]) for _, cells in rows if _YEAR.fullmatch(cells[0][1])]
+        grouped = row_groups(rows, groups, totals)
         cells_out = []
         table_changes: list[tuple[int, int, int | None]] = []
         for row_at, cells in rows:
             changes_in_units: set[int] = set()
             label = cells[0][1]
-            total = bool(totals.match(label))
+            group, subtotal = grouped.get(row_at, (None, None))
+            total = bool(totals.match(label)) or subtotal is not None
+            planned = statuses.get(row_at, False)
             row_year = int(label) if _YEAR.fullmatch(label) else None
             in_row: dict[int, int] = {}
             for col, (offset, cell) in enumerate(cells[1:], start=1):
@@ -159,7 +163,13 @@ def read_tables(
                 recipient = cells[takers][1] if takers is not None and not total else None
                 if label in pairs:  # "Anhe - Baishan" under "Pairing": the row's giver and receiver
                     donor, recipient = pairs[label]
-                cells_out.append(TableCell(i, name, label, total, period, donor, recipient))
+                if subtotal:  # "Yili subtotal", or "Subtotal" under the heading line "Yili Prefecture"
+                    recipient = subtotal
+                cells_out.append(
+                    TableCell(
+                        i, name, label, total, period, donor, recipient, group, subtotal is not None, planned
+                    )
+                )
             for col in sorted(changes & set(in_row)):
                 figure = next((c for c in range(col - 1, 0, -1) if c in in_row and c not in changes), None)
                 dated = [c for c in years if c < col and c in in_row]
@@ -238,7 +248,10 @@ def value_column(name: str) -> bool:
 
 def _table_rows(
     lines: list[tuple[int, str]], k: int, header: list[tuple[int, str]], spaced: dict[int, list[tuple[int, str]]]
-) -> tuple[list[tuple[int, str]], list[tuple[int, list[tuple[int, str]]]], int, int] | None:
+) -> (
+    tuple[list[tuple[int, str]], list[tuple[int, list[tuple[int, str]]]], int, int, dict[int, str], dict[int, bool]]
+    | None
+):
     """The header (with an empty label cell put first when it has none: "  2004  2005"), the rows, the
     index of the line after them and the number of cells of words that lead each row, of the table whose
     header is line ``k``, or ``None`` when no table starts there: a header of three or more cells, none a
@@ -258,29 +271,49 @@ def _table_rows(
     if j < len(lines) and RULE_LINE.fullmatch(lines[j][1]):
         j += 1  # a rule under the header: a Markdown table's "|---|---:|", a line of dashes
     english = not HAN_CHAR.search(lines[k][1])
+    # a last column of words saying how far each row's project is ("Status": "completed", "planned")
+    status = english and len(header) >= 3 and status_words()[0].search(header[-1][1]) is not None
     lead: int | None = None
+    groups: dict[int, str] = {}  # row offset -> the heading line of its group of rows ("Yili Prefecture")
+    statuses: dict[int, bool] = {}  # row offset -> whether its status makes its figures a plan
+    group: str | None = None
     while j < len(lines):
         cells = spaced.get(j) or _cells(lines[j][1])
         label = cells[0][1] if cells else ""
-        words = next((n for n, (_, c) in enumerate(cells) if n and _NUMBER.fullmatch(c)), len(cells))
+        if english and j + 1 < len(lines) and group_line(cells, header) and (
+            len(spaced.get(j + 1) or _cells(lines[j + 1][1])) == len(header)
+        ):
+            group = label  # a heading line of a group of rows inside the table
+            j += 1
+            continue
+        own = cells[:-1] if status and len(cells) == len(header) else cells
+        width = len(header) - 1 if status else len(header)
+        words = next((n for n, (_, c) in enumerate(own) if n and _NUMBER.fullmatch(c)), len(own))
         if (
-            len(cells) != len(header)
+            len(own) != width
             or (_NUMBER.fullmatch(label) and not _YEAR.fullmatch(label))
-            or words == len(cells)
+            or words == len(own)
             or (words > 1 and not english)
             or words != (lead or words)
-            or not all(_NUMBER.fullmatch(c) for _, c in cells[words:])
+            or not all(_NUMBER.fullmatch(c) for _, c in own[words:])
+            or (status and _NUMBER.fullmatch(cells[-1][1]))
         ):
             break
         lead = words
         rows.append((lines[j][0], cells))
+        if group is not None:
+            groups[lines[j][0]] = group
+        if status:
+            statuses[lines[j][0]] = status_words()[1].search(cells[-1][1]) is not None
         j += 1
+    if group is not None and rows and lines[j - 1][0] != rows[-1][0]:
+        j -= 1  # a heading line after the last row is the text's, not the table's
     by_year = sum(1 for _, cells in rows if _YEAR.fullmatch(cells[0][1]))
     if len(rows) < 2 or (len(header) < 3 and by_year < 2 and not value_column(header[-1][1])):
         return None
     if by_year and HAN_CHAR.search(lines[k][1]):
         return None
-    return header, rows, j, lead or 1
+    return header, rows, j, lead or 1, groups, statuses
 
 
 def _percent_change(cell: str, header: str) -> bool:

@@ -1,0 +1,110 @@
+"""Classes of reading error named from blind sets 14-15 (issue 11), each fixed as a general rule and tested here on
+made-up text (no sentence, name or value of any report): flattened tables with two levels of totals (county rows, a
+subtotal per prefecture, a grand total) and tables of projects with a status column (planned rows are plans)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pairaid.core.extract import Extraction, Period, read_report
+
+
+def _period(p: Period) -> str:
+    return f"cumulative:{p.start_year}-{p.end_year}" if p.kind == "cumulative" else f"{p.kind}:{p.year}"
+
+
+def _read(text: str, year: int = 2012, **sides: str) -> Extraction:
+    return read_report(text, report_year=year, **sides)
+
+
+def _facts(ex: Extraction, text: str) -> dict[str, list[tuple[str, str, str | None]]]:
+    """``{mention text: [(indicator, period, recipient)]}``."""
+    out: dict[str, list[tuple[str, str, str | None]]] = {}
+    for f in ex.facts:
+        m = ex.mentions[f.mention]
+        out.setdefault(text[m.start : m.end], []).append((f.indicator, _period(f.period), f.recipient))
+    return out
+
+
+def _part_of(ex: Extraction, text: str) -> dict[str, str | None]:
+    """``{mention text: the text of the mention its first fact is part of}`` (first fact per mention)."""
+    out: dict[str, str | None] = {}
+    for f in ex.facts:
+        m = ex.mentions[f.mention]
+        whole = ex.mentions[ex.facts[f.part_of].mention] if f.part_of is not None else None
+        out.setdefault(text[m.start : m.end], text[whole.start : whole.end] if whole is not None else None)
+    return out
+
+
+# (1) a table by county with a heading line per prefecture inside it, a subtotal per prefecture and a grand total
+GROUPED = (
+    "Anhe's Aid to Dongyuan and Xiling, 2012\n\n"
+    "Table 1  Anhe aid by county, 2012 (10,000 yuan)\n"
+    "Area  Aid funds  Projects  Teachers sent\n"
+    "Dongyuan Prefecture\n"
+    "Linxi County  710  13  24\n"
+    "Heping County  290  6  11\n"
+    "Subtotal  1,000  19  35\n"
+    "Xiling Prefecture\n"
+    "Shuikou County  430  8  9\n"
+    "Subtotal  430  8  9\n"
+    "Total  1,430  27  44\n"
+)
+
+# (2) the same with its subtotals named ("Dongyuan subtotal") and its cells split by single spaces
+SPACED = (
+    "Anhe's Aid to Dongyuan and Xiling, 2012\n\n"
+    "Table 1 Anhe aid by county, 2012 (10,000 yuan)\n"
+    "County Aid funds Projects Teachers sent\n"
+    "Linxi County 710 13 24\n"
+    "Heping County 290 6 11\n"
+    "Dongyuan subtotal 1,000 19 35\n"
+    "Shuikou County 430 8 9\n"
+    "Xiling subtotal 430 8 9\n"
+    "Grand total 1,430 27 44\n"
+)
+
+
+def test_rows_of_a_table_of_two_levels_are_facts_of_their_county_subtotals_of_their_prefecture() -> None:
+    for text in (GROUPED, SPACED):
+        ex = _read(text, donor="Anhe")
+        facts = _facts(ex, text)
+        assert facts["710"] == [("aid_funds", "year:2012", "Linxi County")]
+        assert facts["430"][0] == ("aid_funds", "year:2012", "Shuikou County")
+        assert facts["13"] == [("aid_projects", "year:2012", "Linxi County")]
+        assert facts["1,000"][0][:2] == ("aid_funds", "year:2012")
+        assert facts["1,000"][0][2] in ("Dongyuan Prefecture", "Dongyuan")  # the group's place, not the report's
+        money = {ex.mentions[f.mention].value for f in ex.facts if f.indicator == "aid_funds"}
+        assert Decimal(14_300_000) in money  # the grand total, scaled by the caption's unit
+        parts = _part_of(ex, text)
+        assert parts["710"] == "1,000"  # a county row is part of its prefecture's subtotal ...
+        assert parts["1,000"] == "1,430"  # ... and the subtotal part of the grand total
+        assert parts["1,430"] is None
+
+
+# (3) a table of projects with a status column: a planned row is a plan, not an actual
+PROJECTS = (
+    "Anhe's Aid to Dongyuan, 2012\n\n"
+    "Table 2  Main aid projects, 2012\n"
+    "Project  County  Investment (10,000 yuan)  Status\n"
+    "Linxi county clinic  Linxi County  520  completed\n"
+    "Heping boarding school  Heping County  360  under construction\n"
+    "Shuikou water works  Shuikou County  240  planned\n"
+    "Linxi market roads  Linxi County  130  completed\n"
+)
+
+
+def test_a_project_table_s_planned_rows_stay_plans_and_the_others_are_aid_funds_of_their_county() -> None:
+    ex = _read(PROJECTS, donor="Anhe")
+    facts = _facts(ex, PROJECTS)
+    assert facts["520"] == [("aid_funds", "year:2012", "Linxi County")]
+    assert facts["360"] == [("aid_funds", "year:2012", "Heping County")]  # under construction: money spent
+    assert "240" not in facts  # planned (plans.table_status)
+    got = {PROJECTS[m.start : m.end]: m.value for m in ex.mentions}
+    assert got["240"] == Decimal(2_400_000)  # still a mention, in yuan
+
+
+def test_a_table_of_enterprises_projects_is_no_aid() -> None:
+    text = PROJECTS.replace("Main aid projects", "Enterprise projects attracted")
+    facts = _facts(_read(text, donor="Anhe"), text)
+    assert all(ind != "aid_funds" for got in facts.values() for ind, _, _ in got)
