@@ -78,7 +78,8 @@ QUALIFIERS = [  # Z3: before, after and inside the number
     ("转移劳动力4万多名。", [("4万多名", "40000", "person", "more_than")]),
     ("带动群众超过5000人。", [("5000人", "5000", "person", "more_than")]),
     ("总投资超3亿元。", [("3亿元", "300000000", "CNY", "more_than")]),
-    ("受益人口逾万人。", []),  # a bare 万 without 上 is no number here
+    ("受益人口逾万人。", [("万人", "10000", "person", "more_than")]),  # a qualifier glued to a bare 万 (逾, 近, 上)
+    ("万人大会召开。", []),  # a bare 万 with no qualifier is no number
     ("接待上万人次。", [("万人次", "10000", "person_time", "more_than")]),
     ("建成上百个项目。", [("百个", "100", "count", "more_than")]),
     ("投入近1亿元。", [("1亿元", "100000000", "CNY", "nearly")]),

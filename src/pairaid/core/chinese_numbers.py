@@ -73,11 +73,12 @@ def chinese_numbers() -> ChineseNumbers:
     # a numeral of its own after the last scale: "两万一千", "一万二千余"
     whole = rf"[{digit_chars}零]?[{digit_chars}][{''.join(multipliers)}十][{numerals}]*"
     tenths_not = str(zh["tenths_not_before"])
+    bare_after = re.escape(str(zh["bare_scale_after"]))
     lead = rf"(?=[\d{numerals}{scale}])"  # the engine tries the rest only where a number can start
     pattern = re.compile(
         rf"{lead}(?:(?P<percent_of>{zh['percent_of']}(?P<pct>{_DIGITS}|{numeral}))"
         rf"|(?P<tenths>(?:\d|10|[{digit_chars}])(?:[{ins}])?){zh['tenths']}(?![{tenths_not}])"
-        rf"|(?<![\d.])(?<!\d,)(?P<number>(?:{part}|(?<=上)[{scale}])(?:[{ins}])?"
+        rf"|(?<![\d.])(?<!\d,)(?P<number>(?:{part}|(?<=[{bare_after}])[{scale}])(?:[{ins}])?"
         rf"(?:[{scale}]+(?:零?{part}(?:[{ins}])?[{scale}]+)*(?:{whole})?)?(?:[{ins}])?)(?![\d]))"
     )
     joins = "|".join(re.escape(str(j)) for j in zh["range_joins"])

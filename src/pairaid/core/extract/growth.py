@@ -183,9 +183,34 @@ def find_rates(
             if before and (not sentences or sentences[mentions[before[-1]].sentence].lang == lang):
                 j = before[-1]
                 if text.count(".", mentions[j].end, mm.start()) == 0 and "。" not in text[mentions[j].end : mm.start()]:
-                    pct = (Decimal(mm.group("n")) - 1) * 100
-                    rates.append(Rate(j, pct, int(mm.group("year")), multiplier.id))
+                    times = _times(mm.group("n"))
+                    since = _multiplier_base(mm, j, periods)
+                    if times is not None and since is not None and all(r.mention != j for r in rates):
+                        # a figure whose rate was written first keeps it ("同比增长10%,是2015年的3倍")
+                        rates.append(Rate(j, (times - 1) * 100, since, multiplier.id))
     return tuple(rates)
+
+
+def _times(n: str) -> Decimal | None:
+    """The multiplier ``n`` written in digits ("2.5") or in a Chinese numeral ("两")."""
+    if n[:1].isdigit():
+        return Decimal(n)
+    from pairaid.core.chinese_numbers import numeral_value
+
+    return numeral_value(n)
+
+
+def _multiplier_base(mm: re.Match[str], figure: int, periods: tuple[Period, ...]) -> int | None:
+    """The year a multiplier compares with: the one written ("是2010年的"), else, for "the year before"
+    ("是上年的", group ``prev`` of the pattern), the year before the figure's period."""
+    groups = mm.groupdict()
+    if groups.get("year"):
+        return int(groups["year"])
+    if not groups.get("prev") or figure >= len(periods):
+        return None
+    period = periods[figure]
+    year = period.year if period.kind != "cumulative" else period.end_year
+    return year - 1 if year is not None else None
 
 
 def _base_before(rate: Rule, text: str, m: Mention, figure: int | None, periods: tuple[Period, ...]) -> int | None:

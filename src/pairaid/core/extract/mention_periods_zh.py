@@ -44,6 +44,7 @@ from pairaid.core.chinese_numbers import numeral_value
 from pairaid.core.extract.model import Mention, Period, Sentence
 from pairaid.core.extract.regex_leads import led_pattern
 from pairaid.core.extract.sections import title_line
+from pairaid.core.extract.settled_zh import settled
 from pairaid.core.records import quick_init
 
 __all__ = ["chinese_periods"]
@@ -327,6 +328,11 @@ def chinese_periods(
         summed = start_year is not None and bool(w.cumulative.search(text, sent.start, m.start))
         if w.completed_before.search(text, max(sent.start, m.start - 6), m.start):
             out[i] = Period("as_of", year=report_year, rule="zh:completed")
+        elif settled(text, sent.start, m.start, m.end):
+            # "2031年,园区已入驻企业56家": firms settled so far, a stock as of the year its sentence names
+            dated = [p for p in before if p.kind in ("in_year", "as_of")]
+            year = dated[-1].first if dated else report_year
+            out[i] = Period("as_of", year=year, rule="zh:settled_stock")
         elif (
             before
             and (since := _since_before_as_of(before)) is not None
