@@ -108,3 +108,34 @@ def test_a_table_of_enterprises_projects_is_no_aid() -> None:
     text = PROJECTS.replace("Main aid projects", "Enterprise projects attracted")
     facts = _facts(_read(text, donor="Anhe"), text)
     assert all(ind != "aid_funds" for got in facts.values() for ind, _, _ in got)
+
+
+# (4) recall in prose: a change to a new level, a range, firms "N of them opened plants, investing M", a second verb
+PROSE = (
+    "Anhe's Aid to Dongyuan, 2012\n\n"
+    "The number of Dongyuan herders trained by Anhe rose from 1,700 to 2,450 herders.\n\n"
+    "Labour transferred from Dongyuan to Anhe grew from 640 in 2011 to 910 people.\n\n"
+    "The nursing course reached from 150 to 180 women in each township.\n\n"
+    "Anhe took 52 firms to Dongyuan; 17 of them opened plants in Linxi County, investing 380 million yuan.\n\n"
+    "Anhe built 9 clinics in Linxi and renovated 4.\n\n"
+    "Of the 66 projects planned, 58 were finished by December.\n"
+)
+
+
+def test_changes_ranges_and_firms_investing_are_read_from_prose() -> None:
+    ex = _read(PROSE, donor="Anhe", recipient="Dongyuan")
+    facts = _facts(ex, PROSE)
+    mentions = {PROSE[m.start : m.end]: m for m in ex.mentions}
+    assert facts["2,450 herders"] == [("people_trained", "year:2012", "Dongyuan")]  # the new level
+    assert "1,700" not in facts  # the level it rose from, with no year of its own
+    assert mentions["640"].unit == "person"
+    assert facts["640"] == [("labour_transferred", "year:2011", "Dongyuan")]  # a level given for its year
+    assert facts["910 people"] == [("labour_transferred", "year:2012", "Dongyuan")]
+    assert "2011 to 910 people" not in mentions  # a year is no lower bound of a range
+    span = next(m for t, m in mentions.items() if t.startswith("150"))
+    assert (span.value, span.value_high, span.unit) == (Decimal(150), Decimal(180), "person")  # a range
+    assert facts["380 million yuan"][0][:2] == ("enterprise_investment", "year:2012")  # firms opening plants
+    assert mentions["4"].noun == "clinic"  # "renovated 4": the clinics
+    assert facts["4"][0][:2] == ("health_facilities", "year:2012")
+    assert "66 projects" not in facts  # planned
+    assert facts["58"][0][:2] == ("aid_projects", "year:2012")

@@ -267,7 +267,14 @@ def _scan(text: str, nw: NumberWords, start: int, end: int) -> list[re.Match[str
     return out
 
 
-_CHANGE_BEFORE = re.compile(r"(?:\bby|(?<!ranging )(?<!range )(?<!varying )\bfrom)\s+$", re.I)
+_YEAR_IN = re.compile(r"\b(?:in|of|for)\s+$", re.I)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_CHANGE_BEFORE = re.compile(
+    r"(?:\bby|\b(?:rose|risen|rising|increas\w*|grew|grown|growing|climb\w*|jump\w*|went|gone|fell|fallen|falling|"
+    r"dropp?\w*|declin\w*|decreas\w*|reduc\w*|cut|up|down|expand\w*|rais\w*|lift\w*|improv\w*|boost\w*|"
+    r"doubl\w*|tripl\w*|soar\w*|surg\w*|shr[iau]nk\w*|moved?|changed?)\s+(?:[\w-]+\s+){0,3}?from)\s+$",
+    re.I,
+)
 
 
 def _range_ok(low: NumberMatch, high: NumberMatch, text: str) -> bool:
@@ -275,9 +282,11 @@ def _range_ok(low: NumberMatch, high: NumberMatch, text: str) -> bool:
     # never "from 10 counties to 14"; a dash between words is a compound ("one-for-one").
     # "fell by 0.8 million to 4.3 million" and "rose from 3 to 5" are a change and a new level.
     between = text[low.end : high.start]
+    if "to" in between and _YEAR_IN.search(text, max(0, low.start - 4), low.start) and _YEAR.fullmatch(low.text):
+        return False  # "from 2,100 in 2018 to 3,500 people": a year, then the new level
     if low.words and "-" in between:
         return False
-    if "to" in between and _CHANGE_BEFORE.search(text, max(0, low.start - 12), low.start):
+    if "to" in between and _CHANGE_BEFORE.search(text, max(0, low.start - 50), low.start):
         return False
     return high.start - low.end <= 4
 

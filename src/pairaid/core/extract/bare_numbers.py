@@ -36,6 +36,12 @@ _CONTINUES = re.compile(
     rf"(?:\s+(?:were|was|have\s+been|had\s+been)\s+(?:[a-z]+ed|under\s+(?:construction|way)|underway|in\s+progress))?(?:\s+in\s+(?:19|20)\d\d)?\s*,?\s*(?:to|and|or)\s+{_QUAL}",
     re.I,
 )
+# "built 14 kindergartens in Linxi and renovated 6": a second verb of the same things, their noun not said again
+_VERB_AND = re.compile(
+    rf"(?:\s+(?:in|at|for)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?)?\s*,?\s+and\s+[a-z]+ed\s+"
+    rf"(?:(?:another|a\s+further|a\s+total\s+of)\s+)?{_QUAL}",
+    re.I,
+)
 # "of whom 12,800 were from A, 10,200 from B and 8,500 from C": a bare number listed after another
 _LISTED_AFTER = re.compile(rf"[^.;:\d]{{0,45}}?(?:,\s*(?:and\s+)?|\s+and\s+){_QUAL}", re.I)
 _POPULATION = compile_led(r"\bpopulation\b[^.;,]{0,60}$", re.I)
@@ -141,6 +147,7 @@ def inherit_units(text: str, mentions: list[Mention]) -> list[Mention]:
             and (
                 _CONTINUES.fullmatch(text, earlier[0].end, m.start)
                 or ("+" not in earlier[0].rule and _LISTED_AFTER.fullmatch(text, earlier[0].end, m.start))
+                or _VERB_AND.fullmatch(text, earlier[0].end, m.start)
             )
         ):
             source = earlier[0]
@@ -184,6 +191,14 @@ def inherit_units(text: str, mentions: list[Mention]) -> list[Mention]:
             and _PART_OF_AFTER.fullmatch(text, m.end, whole.start)
         ):
             out.append(replace(m, unit=whole.unit, noun=whole.noun))  # "completed 46 of the 52 projects"
+        elif (
+            k + 1 < len(mentions)
+            and (level := mentions[k + 1]).sentence == m.sentence
+            and (level.unit in ("person", "household") or (level.unit == "count" and level.noun is not None))
+            and _FROM_BEFORE.search(lead)
+            and _TO_AFTER.fullmatch(text, m.end, level.start)
+        ):
+            out.append(replace(m, unit=level.unit, noun=level.noun))  # "rose from 2,100 in 2018 to 3,500 people"
         elif (noun_before := _NOUN_BEFORE.search(lead)) is not None:
             # "built projects 58", "doctors did operations 412": the noun right before it, its words for the rules
             by_noun = _counted_by(m, noun_before.group("np").split()[-1])
@@ -196,6 +211,9 @@ def inherit_units(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+# a change from a level to a new one: "rose from N (in 2018) to M people"
+_FROM_BEFORE = re.compile(r"\b(?:from|by)\s+(?:(?:about|some|nearly|almost|over|around)\s+)?$", re.I)
+_TO_AFTER = re.compile(r"(?:\s+(?:in|for)\s+(?:19|20)\d\d)?\s+to\s+(?:(?:about|some|nearly|almost|over|around)\s+)?")
 # the gap between the members of a list of figures: "7, 3.5 and 2 million yuan"
 _LIST_GAP = re.compile(r"\s*[,，、]\s*(?:and\s+)?|\s+and\s+")
 _LEADING_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")

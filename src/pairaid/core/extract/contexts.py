@@ -246,6 +246,14 @@ def mention_contexts(
                 label = _UNIT_BRACKET_END.sub(":", label)
             if not any(c.isdigit() for c in label):
                 left = label + left
+        if (
+            prev is not None
+            and _TO_LEVEL.fullmatch(text, prev.end, m.start)
+            and left_starts[i - 1] < prev.start
+            and (change := _FROM_LEVEL.search(text, left_starts[i - 1], prev.start)) is not None
+        ):
+            # "The number trained rose from 3,000 to 4,200": the new level reads as "... reached 4,200"
+            left = text[left_starts[i - 1] : change.start()] + "reached "
         if prev is not None and _ends_for_of(left) and _FOR_OF.search(left) and prev.start >= clause_start:
             left = text[prev.start : prev.end] + " " + left
         next_stop = bisect.bisect_right(ends, m.end)  # the first ";" / ":" at or after the mention's end
@@ -302,6 +310,13 @@ def mention_contexts(
     return tuple(out)
 
 
+# a change to a new level: "rose from N to M", "increased by N to M", "from N in 2018 to M"
+_TO_LEVEL = re.compile(r"\s*(?:[\w-]+\s+)?(?:(?:in|for)\s+(?:19|20)\d\d\s+)?to\s*")
+_FROM_LEVEL = re.compile(
+    r"\b(?:rose|rising|increased|increasing|grew|growing|climbed|jumped|went\s+up|expanded|doubled|fell|dropped|"
+    r"declined|decreased|went|up|down)\s+(?P<from>from|by)\s+(?:(?:about|some|nearly|almost|over|more\s+than|around)\s+)?$",
+    re.I,
+)
 _BRACKETED = re.compile(r"\([^()]*\)\s*$")
 _TABLE_PLAN = "plans.table_status"
 _YEAR_HEADER = re.compile(r"(?:19|20)\d\d(?:\s*年度?)?")

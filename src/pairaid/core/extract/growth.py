@@ -85,6 +85,9 @@ _ANAPHOR = re.compile(
 )
 
 
+_TO_LEVEL = re.compile(r"\s+to\s+(?:(?:about|some|nearly|almost|over|around)\s+)?$")
+
+
 def prior_values(
     text: str, sentences: tuple[Sentence, ...], mentions: tuple[Mention, ...], report_year: int | None = None
 ) -> dict[int, PriorValue]:
@@ -124,6 +127,13 @@ def prior_values(
             (j for j in range(i - 1, -1, -1) if mentions[j].sentence == m.sentence and mentions[j].unit == m.unit),
             None,
         )
+        if (
+            i + 1 < len(mentions)
+            and mentions[i + 1].sentence == m.sentence
+            and mentions[i + 1].unit == m.unit
+            and _TO_LEVEL.match(text, end, mentions[i + 1].start)
+        ):
+            compared = i + 1  # "rose from M in 2018 to N": the new level after it
         if compared is None and m.sentence > 0 and (anaphor := _ANAPHOR.match(text, sent.start)) is not None:
             # "A gave N. That was up from M in 2018": the last figure of the sentence before, of the same unit;
             # "The sum was ... (M)": its first, the whole its parts follow
