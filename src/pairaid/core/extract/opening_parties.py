@@ -136,10 +136,12 @@ def _with_co_donors(
     return found[0] if len(found) == 1 else f"{', '.join(found[:-1])} and {found[-1]}"
 
 
-# "Linxi City, a county-level city under Anhe, was paired with Heping County in Baishan": the two sides named
+# "Linxi City, a county-level city under Anhe, was paired with Heping County in Baishan", "Linxi, the city of Anhe that
+# has been paired with Heping District": the two sides named
 _SIDE = r"(?<![\w’'-])[A-Z][\w’'-]*(?:[ \t]+(?:and[ \t]+)?[A-Z][\w’'-]*){0,5}"
 _PAIRED = re.compile(
-    rf"(?P<donor>{_SIDE})(?:\s*,[^.;,]{{0,80}},)?\s+(?:was|is|has\s+been|had\s+been)\s+(?:paired|twinned|partnered)"
+    rf"(?P<donor>{_SIDE})(?:\s*,[^.;,]{{0,80}}(?:,|\s(?:that|which)))?\s+(?:was|is|has\s+been|had\s+been)\s+"
+    r"(?:paired|twinned|partnered)"
     rf"\s+with\s+(?P<recipient>{_SIDE})"
 )
 

@@ -12,7 +12,13 @@ from pairaid.core.extract.document import Document, read_text
 from pairaid.core.extract.facts import bind_facts
 from pairaid.core.extract.mentions import find_mentions
 from pairaid.core.extract.model import Extraction, Mention, Section
-from pairaid.core.extract.opening_parties import dashed_pairing, known_names, opening_pairing, paired_within
+from pairaid.core.extract.opening_parties import (
+    dashed_pairing,
+    known_codes,
+    known_names,
+    opening_pairing,
+    paired_within,
+)
 from pairaid.core.extract.pairing_places import recipient_places
 from pairaid.core.extract.places import Parties, report_parties
 from pairaid.core.extract.places_zh import chinese_parties
@@ -105,12 +111,15 @@ def _chapter_opening(text: str, sections: Sequence[Section], title: str | None) 
 def _title_names_no_pairing(parties: Parties, donor: str | None, year: int) -> bool:
     """Whether the donor read from the title ("Twenty Years of A" in "Twenty Years of A–B Cooperation") is
     no donor of any pairing in force in ``year`` by the shipped registry (nor given by the caller): the
-    pairing the opening names is the report's then, when it names one of the registry."""
+    pairing the opening names is the report's then, when it names one of the registry.  A title whose two sides
+    are areas the gazetteer knows ("Linxi-Heping pairing", two districts or counties) names its pairing itself, one
+    the registry, which holds province and prefecture pairs, may not list."""
     return (
         parties.kind == "pairing"
         and not donor
         and parties.donor is not None
         and not recipient_places(parties.donor, year).codes
+        and not (known_codes(parties.donor) and parties.recipient and known_codes(parties.recipient))
     )
 
 

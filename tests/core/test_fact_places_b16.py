@@ -1,0 +1,63 @@
+"""Classes of place error of blind set b16 (issue 11: each fact's donor and recipient), each fixed as a general
+rule and tested here on made-up text (no sentence or value of any report; real area names where the rule reads
+the gazetteer or the shipped registry of pairings)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pairaid.core.extract import read_report
+
+
+def _sides(text: str, year: int, **given: str) -> dict[str, tuple[str | None, str | None]]:
+    ex = read_report(text, report_year=year, **given)
+    return {ex.mentions[f.mention].text: (f.donor, f.recipient) for f in ex.facts}
+
+
+# -- class 1: a county-level pairing below the registry's (a district or county-level city and a county) ---------
+
+DISTRICT_TITLE = (
+    "Licang-Ziyun pairing: work report for 2019\n\nZiyun County office\n\n"
+    "1. Funds. In 2019 Qingdao's Licang District allocated 12.5 million yuan of financial assistance to Ziyun, "
+    "the poorest county of Guizhou it helps. Licang firms set up 2 factories in the county and invested 40 million "
+    "yuan.\n"
+)
+RELATIVE_PAIRED = (
+    "Changshu and Yanhe look back on a year of work\n\n"
+    "Tongren, Guizhou, Dec. 2, 2020 -- Changshu, the Jiangsu county-level city that has been paired with Yanhe "
+    "County of Tongren since 2013, delivered 41.3 million yuan of East-West cooperation funds to the county this "
+    "year.\n\nThe money went into 17 projects.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "figure", "donor", "recipient"),
+    [
+        # a title of two areas the gazetteer knows names the pairing, though the registry pairs Qingdao with Guizhou
+        (DISTRICT_TITLE, 2019, "40 million yuan", "Licang", "Ziyun"),
+        (DISTRICT_TITLE, 2019, "12.5 million yuan", "Licang", "Ziyun"),
+        # "X, the city ... that has been paired with Y": a county-level pair within the registry's Jiangsu-Tongren
+        (RELATIVE_PAIRED, 2020, "17 projects", "Changshu", "Yanhe County"),
+    ],
+)
+def test_a_county_level_pairing_named_by_title_or_opening_is_the_reports(
+    text: str, year: int, figure: str, donor: str, recipient: str
+) -> None:
+    assert _sides(text, year)[figure] == (donor, recipient)
+
+
+def test_a_title_whose_donor_is_no_area_still_takes_the_pairing_its_opening_names() -> None:
+    text = (
+        "Twenty Years of Shandong-Kashgar Cooperation\n\n"
+        "In 2010 Shandong sent 120 teachers to Shule County of Kashgar.\n"
+    )
+    assert _sides(text, 2010)["120 teachers"][0] == "Shandong"
+
+
+def test_an_appositive_without_a_pairing_verb_names_no_pairing() -> None:
+    text = (
+        "Changshu and Yanhe look back on a year of work\n\n"
+        "Tongren, Guizhou, Dec. 2, 2020 -- Changshu, the Jiangsu county-level city that borders Shanghai, "
+        "delivered 41.3 million yuan of East-West cooperation funds to Tongren this year.\n"
+    )
+    assert _sides(text, 2020)["41.3 million yuan"] == ("Jiangsu", "Tongren")
