@@ -61,3 +61,40 @@ def test_an_appositive_without_a_pairing_verb_names_no_pairing() -> None:
         "delivered 41.3 million yuan of East-West cooperation funds to Tongren this year.\n"
     )
     assert _sides(text, 2020)["41.3 million yuan"] == ("Jiangsu", "Tongren")
+
+
+# -- class 2: a province's cities named in a section on the places they aid give what the section tells ----------
+
+CITY_SECTIONS = (
+    "Fujian Province's Aid to Ningxia\n\n"
+    "      【Overview】 In 2011 Fujian's Fuzhou and Xiamen cities continued to help the poor counties of Ningxia. "
+    "The province spent 90 million Yuan in all.\n\n"
+    "      【Xiji County】 Fuzhou and Putian were paired with Xiji County. The two cities put 31 million Yuan into the "
+    "county and built 12 schools. Doctors sent by Putian treated 2,300 patients. Fujian hospitals sent 15 "
+    "doctors.\n\n"
+    "      【Haiyuan County】 Haiyuan received 27 million Yuan from Xiamen and Quanzhou. In Haiyuan, 8 clinics were "
+    "built and 40 teachers from Fujian taught there.\n\n"
+    "      【Longde County】 Sanming, Nanping and four other cities help Longde. Aid to Longde came to 19 million "
+    "Yuan.\n\n"
+    "      【Labour】 Fujian firms in Fuzhou, Xiamen and Quanzhou took on 5,600 workers from Xiji.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("figure", "donor"),
+    [
+        ("31 million Yuan", "Fuzhou and Putian"),  # the cities the section says are paired with its county
+        ("12 schools", "Fuzhou and Putian"),
+        ("2,300 patients", "Putian"),  # "sent by Putian": its own givers
+        ("15 doctors", "Fujian"),  # the province's hospitals act: the province gives
+        ("27 million Yuan", "Xiamen and Quanzhou"),  # "N from A and B"
+        ("8 clinics", "Xiamen and Quanzhou"),  # carried to the section's later sentences
+        ("40 teachers", "Fujian"),  # "N teachers from Fujian": a "from" phrase of its own words
+        # negatives: a list that does not name all its cities, an overview, firms "in" cities
+        ("19 million Yuan", "Fujian Province"),
+        ("90 million Yuan", "Fujian Province"),
+        ("5,600 workers", "Fujian Province"),
+    ],
+)
+def test_the_cities_a_section_on_a_place_names_as_acting_are_its_figures_donors(figure: str, donor: str) -> None:
+    assert _sides(CITY_SECTIONS, 2011)[figure][0] == donor

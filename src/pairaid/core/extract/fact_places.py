@@ -26,9 +26,11 @@ section tells that county's pairing.
 
 A figure sent "to the above areas" goes to no one place (``None``), and so do its parts.
 
-Its donor is the places listed as the actors of "respectively" just before it, else a place of the
-donor's province acting in its sentence, else the report's donor; but a figure of what the aided area
-did itself (``own_figures`` of ``words.yaml``: enterprises attracted, their investment, jobs, income)
+Its donor is the places listed as the actors of "respectively" just before it, else the places of the
+donor's province acting in its sentence in a section headed by places, else those its section named last
+(:mod:`pairaid.core.extract.donor_agents`: "Linzhou and Anyang were paired with B1. The two cities put N ..."),
+else a place of the donor's province acting in its sentence, else the report's donor; but a figure of what the
+aided area did itself (``own_figures`` of ``words.yaml``: enterprises attracted, their investment, jobs, income)
 has no donor when the aided side is the one acting ("the recipient counties attracted N enterprises"),
 in its sentence or earlier in its paragraph ("the two sides" or "both cities" acting are the pairing: its
 donor).  A national or provincial chapter gives every figure the
@@ -43,9 +45,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from pairaid.core.extract.donor_agents import donor_agents, figure_givers
 from pairaid.core.extract.headings_zh import section_sides
 from pairaid.core.extract.model import Context, Mention, Section, Sentence
 from pairaid.core.extract.named_places import Named, named_places
+from pairaid.core.extract.opening_parties import known_names
 from pairaid.core.extract.pairing_places import RecipientPlaces
 from pairaid.core.extract.parts import Link
 from pairaid.core.extract.places import (
@@ -57,14 +61,9 @@ from pairaid.core.extract.places import (
     sentence_donor,
     within,
 )
-from pairaid.core.extract.places_zh import (
-    Place,
-    chinese_sides,
-    find_places,
-    respective_givers,
-    respective_recipients,
-)
+from pairaid.core.extract.places_zh import chinese_sides, find_places
 from pairaid.core.extract.regex_leads import led_pattern, run_start
+from pairaid.core.extract.respective_zh import respective_zh
 from pairaid.core.extract.respectively_lists import (
     each_recipients,
     received_each,
@@ -197,7 +196,7 @@ def fact_places(
             if recipient == sides.recipient:  # "投入资金N万元,帮助伽师县建设…": the place a later clause serves
                 recipient = served_place(text, written, span, (m.start, m.end), sides.donor) or recipient
             found[i] = ((donor,), (recipient,))
-        found.update(_respective(text, sentences, mentions, chinese, written, parties, found))
+        found.update(respective_zh(text, sentences, mentions, chinese, written, parties, found))
         bound = {i: b for i, b in bound.items() if i not in found}
         rest = fact_places(text, sections, sentences, mentions, contexts, bound, parts, parties, recipients)
         return found | rest if bound else found
@@ -211,13 +210,20 @@ def fact_places(
     out: dict[int, Sides] = {}
     scene = _Scene(None)
     needed = _needed(sentences, by_sentence)
+    givers: str | None = None  # the givers its section named last (donor_agents): its later figures' donor
+    placed = [s.rule != "title" and bool(known_names(s.heading)) for s in sections]  # a section on places
     for k, sent in enumerate(sentences):
+        if k == 0 or sent.section != sentences[k - 1].section:
+            givers = None
         if k == 0 or (sent.paragraph, sent.section) != (sentences[k - 1].paragraph, sentences[k - 1].section):
             scene = _Scene(headings[sent.section] if sent.section < len(headings) else None)
         if not needed[k]:
             continue
         body = text[sent.start : sent.end]
         heading = headings[sent.section] if sent.section < len(headings) else None
+        # the givers of a section headed by places (donor_agents): a section on a county names the cities it is paired
+        # with, and they give what it tells; elsewhere ("Overview", "Health") the chapter's donor gives
+        agents = donor_agents(body, parties.donor) if placed[sent.section] else []
         named = named_places(body, parties.donor, recipients, parties.recipient)
         actors = sentence_actors(body)
         acting = _actor_sides(body, parties.donor, named, actors)
@@ -240,8 +246,12 @@ def fact_places(
             if side == "recipient" and bound[i] in _OWN_FIGURES:
                 donors: tuple[str | None, ...] = (None,)
             else:
-                actor = sentence_donor(actors, start, parties.donor)
-                donors = respectively_donors(body[:start]) or ((paired_donors.get(i) or actor or parties.donor),)
+                actor = figure_givers(agents, start, mentions[i].end - sent.start, body) or sentence_donor(
+                    actors, start, parties.donor
+                )
+                donors = respectively_donors(body[:start]) or (
+                    (paired_donors.get(i) or actor or givers or parties.donor),
+                )
             if len(receivers) > 1 and all(r and place_side(r, parties.donor) == "donor" for r in receivers):
                 # "A1 and A2 each seconded N cadres to B": places of the donor's side listed "each" are its givers
                 after = next((p for a, _, p in named if a >= mentions[i].end - sent.start), None)
@@ -258,6 +268,8 @@ def fact_places(
             scene.place = place
         if acting:
             scene.side = acting[-1][1]
+        if agents:
+            givers = agents[-1][2]
     return out
 
 
@@ -293,55 +305,14 @@ def _row_place(label: str, donor: str | None, among_areas: bool = False) -> str 
     return named_area(label, donor, among_areas=among_areas)
 
 
-_ZH_RUN_JOIN = re.compile(r"\s*(?:、|和|与|及|以及)\s*")
-
-
-def _respective(
-    text: str,
-    sentences: tuple[Sentence, ...],
-    mentions: tuple[Mention, ...],
-    chinese: list[int],
-    written: list[Place],
-    parties: Parties,
-    found: dict[int, Sides],
-) -> dict[int, Sides]:
-    """F4 in Chinese: places listed with 分别 before a run of figures ("800万元和600万元") pair up with
-    them in order; a single figure goes to each place (one fact each), from the giver in the same place
-    of a list of as many givers before 分别 ("甲区、乙区分别向丙县、丁县拨付N万元")."""
-    out: dict[int, Sides] = {}
-    runs: list[list[int]] = []
-    for i in sorted(chinese):
-        last = runs[-1][-1] if runs else None
-        joined = (
-            last is not None
-            and mentions[last].sentence == mentions[i].sentence
-            and mentions[last].unit == mentions[i].unit
-            and _ZH_RUN_JOIN.fullmatch(text, mentions[last].end, mentions[i].start) is not None
-        )
-        if joined:
-            runs[-1].append(i)
-        else:
-            runs.append([i])
-    for run in runs:
-        first = mentions[run[0]]
-        sent = sentences[first.sentence]
-        listed = respective_recipients(text, written, (sent.start, sent.end), (first.start, first.end), parties)
-        if len(listed) == len(run) > 1:
-            out.update({i: (found[i][0], (place,)) for i, place in zip(run, listed, strict=True)})
-        elif len(run) == 1 and listed:  # the givers listed before 分别 give in the same order (facts pair them)
-            givers = respective_givers(text, written, (sent.start, sent.end), parties)
-            out[run[0]] = (tuple(givers) if len(givers) == len(listed) else found[run[0]][0], tuple(listed))
-    return out
-
-
 def _needed(sentences: tuple[Sentence, ...], by_sentence: dict[int, list[int]]) -> list[bool]:
-    """Whether a sentence can matter: it or a later sentence of its paragraph holds a bound figure (the
-    scene starts afresh with each paragraph, so the rest cannot)."""
+    """Whether a sentence can matter: it or a later sentence of its section holds a bound figure (the scene
+    starts afresh with each paragraph and the givers named with each section, so the rest cannot)."""
     needed = [False] * len(sentences)
     need = False
     for k in range(len(sentences) - 1, -1, -1):
         nxt = sentences[k + 1] if k + 1 < len(sentences) else None
-        if nxt is None or (nxt.paragraph, nxt.section) != (sentences[k].paragraph, sentences[k].section):
+        if nxt is None or nxt.section != sentences[k].section:
             need = False
         need = need or k in by_sentence
         needed[k] = need
