@@ -139,3 +139,27 @@ def test_changes_ranges_and_firms_investing_are_read_from_prose() -> None:
     assert facts["4"][0][:2] == ("health_facilities", "year:2012")
     assert "66 projects" not in facts  # planned
     assert facts["58"][0][:2] == ("aid_projects", "year:2012")
+
+
+# (5) a header wrapped over lines whose cells start where the header's start, over rows of numbers set elsewhere
+MISALIGNED = (
+    "Table 5  Anhe: aid to Dongyuan by county, 2012\n\n"
+    "County                    Aid funds          Wells        Nurses\n"
+    "                          (million yuan)     (number)     sent\n"
+    "                                                          (persons)\n"
+    "Linxi County              41.5      12        7\n"
+    "Heping County             23.0      5         4\n"
+    "Subtotal, Dongyuan        64.5      17        11\n"
+    "Total                     64.5      17        11\n"
+)
+
+
+def test_a_wrapped_header_is_read_by_where_its_cells_start_when_the_rows_are_set_apart() -> None:
+    ex = _read(MISALIGNED, donor="Anhe")
+    got = {MISALIGNED[m.start : m.end]: (m.value, m.unit, m.noun) for m in ex.mentions}
+    assert got["41.5"] == (Decimal(41_500_000), "CNY", None)
+    assert got["7"] == (Decimal(7), "person", "nurse")
+    facts = _facts(ex, MISALIGNED)
+    assert facts["41.5"] == [("aid_funds", "year:2012", "Linxi County")]
+    assert facts["7"] == [("professionals_sent", "year:2012", "Linxi County")]
+    assert facts["64.5"][0] == ("aid_funds", "year:2012", "Dongyuan")  # the subtotal, its place after the comma

@@ -55,8 +55,11 @@ def wrapped_header(
             break  # the rule under the header ("-------", "|---|---:|")
         if len(found) == 1 and _group_heading().fullmatch(found[0][1]):
             break  # the heading of the first group of rows ("Yili Prefecture", "Kashgar:"), no wrapped cell
+        starts = {offset: c for c, (offset, _) in enumerate(header)}
         cols = _tab_columns(lines[k][1], header, lines[k + 1 + n][1], found) or [
-            _column_under(spans, offset, offset + len(words)) for offset, words in found
+            # a cell that starts where a header cell starts wraps that cell, whatever the rows' numbers' places
+            starts[offset] if offset in starts else _column_under(spans, offset, offset + len(words))
+            for offset, words in found
         ]
         if None in cols or len(set(cols)) != len(cols):
             break
