@@ -125,3 +125,93 @@ def test_settled_stock_rule_has_examples_that_hold() -> None:
         )
         rules = {f.period.rule for f in extraction.facts}
         assert ("zh:settled_stock" in rules) is stock, (text, rules)
+
+
+# "that year" (当年) after a sentence of its paragraph naming a year is that year, not the report year (F5, Z6);
+# with no year named before it in its paragraph, the whole year reported on
+THAT_YEAR = [
+    (
+        "北京援和田工作回顾\n\n　　2029年是新一轮对口援疆的第一年。当年北京安排援助资金5.5亿元,援建学校9所。\n",
+        [
+            ("5.5亿元", "550000000", "CNY", "aid_funds", ("year", 2029), "北京", "和田"),
+            ("9所", "9", "count", "schools", ("year", 2029), "北京", "和田"),
+        ],
+    ),
+    (
+        "北京援和田工作回顾\n\n　　2029年北京开始新一轮援疆。\n\n　　当年北京安排援助资金7亿元。\n",
+        [("7亿元", "700000000", "CNY", "aid_funds", ("year", 2031), "北京", "和田")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), THAT_YEAR)
+def test_that_year_is_the_year_its_paragraph_named(text: str, expected: list[Figure]) -> None:
+    _check(text, 2031, None, None, expected)
+
+
+# a front command's summary whose title names the region aided area by area (新疆) and whose opening frames the work
+# on the counties it lists with their count, in a sentence of no figure ("围绕甲、乙两县的发展需求"): the report's
+# recipient is that list, as written (F9, Z8); a list a figure's sentence sends part of it to is no frame
+FRAMED_COUNTIES = [
+    (
+        "广东省对口支援新疆前方指挥部2031年工作总结\n\n"
+        "　　前方指挥部紧紧围绕疏附、伽师两县的发展需求推进各项工作。\n\n"
+        "一、资金和项目\n全年共落实援疆资金12.5亿元,实施援疆项目140个。\n",
+        [
+            ("12.5亿元", "1250000000", "CNY", "aid_funds", ("year", 2031), "广东", "疏附、伽师"),
+            ("140个", "140", "count", "aid_projects", ("year", 2031), "广东", "疏附、伽师"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FRAMED_COUNTIES)
+def test_an_opening_framed_on_a_counted_list_of_counties(text: str, expected: list[Figure]) -> None:
+    _check(text, 2031, None, None, expected)
+
+
+def test_a_list_a_figure_sends_money_to_frames_nothing() -> None:
+    text = (
+        "广东援喀什纪实\n\n　　今年广东安排援疆资金12.5亿元,其中七成投向疏附、伽师两县的基层。\n"
+        "　　2020年以来,广东累计投入援疆资金80亿元。\n"
+    )
+    extraction = read_report(text, report_year=2031)
+    recipients = {extraction.mentions[f.mention].text: f.recipient for f in extraction.facts}
+    assert recipients["80亿元"] == "喀什"
+
+
+# the area under a prefecture directly (伊犁州直, 阿克苏地直) is named as written, and the page's other names of that
+# prefecture (its headline's 伊犁, its full name in a body's name) stand for it (Z8)
+DIRECT_AREAS = [
+    (
+        "江苏援伊犁：产业援疆见实效\n\n"
+        "　　记者从江苏省对口支援新疆伊犁哈萨克自治州前方指挥部获悉,2031年江苏投入伊犁州直援疆资金26亿元。\n"
+        "　　江苏援伊犁干部人才全年培训当地干部4100人次。\n",
+        [
+            ("26亿元", "2600000000", "CNY", "aid_funds", ("year", 2031), "江苏", "伊犁州直"),
+            ("4100人次", "4100", "person_time", "people_trained", ("year", 2031), "江苏", "伊犁州直"),
+        ],
+    ),
+    (
+        "浙江援阿克苏:产业援疆结硕果\n\n　　2031年,浙江向阿克苏地直投入援疆资金3.6亿元,实施项目45个。\n",
+        [("3.6亿元", "360000000", "CNY", "aid_funds", ("year", 2031), "浙江", "阿克苏地直")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DIRECT_AREAS)
+def test_the_area_under_a_prefecture_directly(text: str, expected: list[Figure]) -> None:
+    _check(text, 2031, None, None, expected)
+    extraction = read_report(text, report_year=2031)
+    assert all(f.recipient is not None and f.recipient.endswith(("州直", "地直")) for f in extraction.facts)
+
+
+def test_direct_area_rule_has_examples_that_hold() -> None:
+    from pairaid.core.extract.places_zh import find_places
+
+    rule = read_yaml("pairing_sides.yaml")["direct_areas"]
+    assert rule["id"] and rule["purpose"] and rule["examples"]["positive"] and rule["examples"]["negative"]
+    for text in rule["examples"]["positive"]:
+        assert any(p.name.endswith(("州直", "地直")) for p in find_places(text)), text
+    for text in rule["examples"]["negative"]:
+        assert not any(p.name.endswith(("州直", "地直")) for p in find_places(text)), text

@@ -80,17 +80,36 @@ _AIDED_AFTER = re.compile(r"(?:对口支援|对口帮扶|结对帮扶|对口援�
 _LIST_JOINS = ("、", "和", "及", "与")
 
 
+_STOPS = re.compile(r"[。!?\n]")
+_FIGURE = re.compile(r"\d+(?:\.\d+)?(?![\d.])(?!\s*年)")
+
+
+def _figured(text: str, at: int) -> bool:
+    """Whether the sentence around ``at`` states a figure (digits that are no year)."""
+    start = max((m.end() for m in _STOPS.finditer(text, max(0, at - 200), at)), default=max(0, at - 200))
+    stop = _STOPS.search(text, at)
+    return _FIGURE.search(text, start, stop.start() if stop is not None else len(text)) is not None
+
+
 def aided_list(text: str, opening: Sequence[_Area], donor_need: int, region: str) -> str | None:
     """The areas within ``region`` that the opening lists right after a verb of pairing, with no area holding them
     written before ("山东省对口支援疏勒、英吉沙、岳普湖、麦盖提四县…": the four counties, not 喀什地区 of the title;
     "对口支援喀什地区疏勒、英吉沙…" stays 喀什地区), joined by 、 as written; else ``None``."""
     codes = {p.code for p in opening if p.name == region}
     for k, first in enumerate(opening):
-        if not _AIDED_AFTER.search(text, max(0, first.start - 6), first.start):
-            continue
+        verb = _AIDED_AFTER.search(text, max(0, first.start - 6), first.start) is not None
+        after = text[opening[k - 1].end : first.start] if k > 0 else None
+        if not verb and (after in _LIST_JOINS or (after == "" and holds(opening[k - 1].code, first.code))):
+            continue  # within a list, or written within its area ("喀什地区甲、乙三县": the area's)
         run = [first]
         while k + len(run) < len(opening) and text[run[-1].end : opening[k + len(run)].start] in _LIST_JOINS:
             run.append(opening[k + len(run)])
-        if len(run) >= 2 and all(p.need > donor_need and any(holds(c, p.code) for c in codes) for p in run):
+        # after a verb of pairing, or closed by its own count in a sentence of no figure, one that frames the page
+        # ("围绕甲、乙、丙三县的发展需求": the three counties; not "其中N%投向甲、乙两县")
+        counted = _COUNT.match(text, run[-1].end)
+        if not verb and (counted is None or _number(counted.group(1)) != len(run) or _figured(text, first.start)):
+            continue
+        within = all(any(holds(c, p.code) for c in codes) for p in run) or any(p.code in codes for p in run)
+        if len(run) >= 2 and within and all(p.need > donor_need for p in run):  # (the region may be one of them)
             return "、".join(p.name for p in run)
     return None

@@ -45,6 +45,7 @@ from pairaid.core.extract.model import Mention, Period, Sentence
 from pairaid.core.extract.regex_leads import led_pattern
 from pairaid.core.extract.sections import title_line
 from pairaid.core.extract.settled_zh import settled
+from pairaid.core.extract.that_year_zh import that_year
 from pairaid.core.records import quick_init
 
 __all__ = ["chinese_periods"]
@@ -158,6 +159,7 @@ def _phrases(text: str, sentences: tuple[Sentence, ...]) -> dict[int, list[_Phra
             found[k].append(_Phrase(kind, m.start(), m.end(), first, last, opens, clause_only))
     for phrases in found.values():
         phrases.sort(key=lambda p: p.start)
+    that_year(found, sentences)
     return found
 
 

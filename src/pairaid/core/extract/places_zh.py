@@ -44,6 +44,7 @@ import yaml
 from pairaid.core.areas import holds
 from pairaid.core.extract.county_lists_zh import aided_list, counted_counties
 from pairaid.core.extract.headline_zh import abbreviated_provinces, headline
+from pairaid.core.extract.place_forms_zh import fullest, in_full
 from pairaid.core.extract.place_index_zh import Place, place_index
 from pairaid.core.extract.places import Parties
 
@@ -93,6 +94,7 @@ def _names() -> _Names:
 
     raw = pairing_sides()
     skip = frozenset(str(w) for w in raw["not_places"])
+    direct_suffixes = {str(k): str(v) for k, v in raw["direct_areas"]["suffixes"].items()}
     names: dict[str, tuple[str, int, bool]] = {}
 
     def add(name: str, code: str, level: int, short: bool) -> None:
@@ -110,6 +112,10 @@ def _names() -> _Names:
             add(alias, r.code, level, level == 2)
         if parts.suffix.endswith("州") and parts.suffix != "州":  # 阿坝藏族羌族自治州: 阿坝州
             add(parts.base + "州", r.code, level, False)
+        if level == 1:  # the area under the prefecture directly: 伊犁州直, 阿克苏地直 (direct_areas)
+            for suffix, direct in direct_suffixes.items():
+                if parts.suffix.endswith(suffix):
+                    add(parts.base + direct, r.code, level, False)
     lengths: dict[str, set[int]] = {}
     for name in names:
         lengths.setdefault(name[0], set()).add(len(name))
@@ -236,7 +242,8 @@ def _most_particular(places: list[Place], written: list[Place]) -> list[str]:
     best = _most(p.code for p in within)
     if not best:
         return []
-    return [max((p.name for p in written if p.code == best[0]), key=len)]
+    names = [p.name for p in written if p.code == best[0]]
+    return [fullest(names)]
 
 
 def _most(names: Any) -> list[str]:
@@ -330,14 +337,6 @@ def _some_of(text: str, giver: Place, places: list[Place], donor: str | None) ->
     return text[giver.end : giver.end + 1] == "等" and any(
         p.name == donor and holds(p.code, giver.code) for p in places
     )
-
-
-def in_full(place: Place, places: list[Place], names: dict[str, list[str]] | None = None) -> str:
-    """``place`` as the page writes it in full where it writes its bare name too (和田 where the page has
-    和田地区 too; 克州 stays: no shortening of 克孜勒苏柯尔克孜自治州 by its first characters); ``names``: the
-    names ``places`` write for each area code, in order (:class:`_Index`)."""
-    written = names.get(place.code, ()) if names is not None else (p.name for p in places if p.code == place.code)
-    return max((place.name, *(name for name in written if name.startswith(place.name))), key=len)
 
 
 def _named_only(text: str, places: list[Place], k: int) -> bool:
