@@ -16,11 +16,14 @@ import re
 from collections.abc import Callable, Sequence
 from functools import cache
 from importlib import resources
-from typing import Any, Protocol
+from itertools import pairwise
+from typing import Any, Protocol, TypeVar
 
 import yaml
 
-__all__ = ["Abbreviated", "abbreviated_provinces", "headline"]
+from pairaid.core.extract.place_index_zh import Place
+
+__all__ = ["Abbreviated", "abbreviated_provinces", "headline", "verb_needs", "verb_sides"]
 
 # how far into a page and how many lines its headline may lie, and how long it may be
 _OPENING = 600
@@ -48,6 +51,8 @@ def _abbreviations() -> tuple[dict[str, tuple[str, str]], frozenset[str], re.Pat
     before = re.compile("(?:" + "|".join(re.escape(str(w)) for w in table["place_words"]) + ")$")
     return receiving, giving, before, frozenset(str(c) for c in table["paired_only"])
 
+
+_P = TypeVar("_P", bound=_Place)
 
 Abbreviated = tuple[int, int, str, str]  # start, end, the province's name, its code
 
@@ -81,6 +86,30 @@ def headline(
             continue
         places = find(text, m.start(), m.end())
         needs = {p.need for p in places} | {1 for _ in abbreviated_provinces(text, m.start(), m.end(), places)}
-        if min(needs, default=1) == 0 and max(needs, default=0) > 0:
+        if (min(needs, default=1) == 0 and max(needs, default=0) > 0) or verb_sides(text, places) is not None:
             return m.start(), m.end()
     return title
+
+
+def verb_sides(text: str, places: Sequence[_P]) -> tuple[_P, _P] | None:
+    """The giver and the receiver of a headline that writes a verb of pairing between two places ("甲市对口帮扶乙市…",
+    ``pairing_verbs`` of ``data/pairing_sides.yaml``), whatever their levels of need; else ``None``."""
+    verbs = _pairing_verbs()
+    for a, b in pairwise(places):
+        if verbs.fullmatch(text, a.end, b.start):
+            return a, b
+    return None
+
+
+def verb_needs(text: str, places: list[Place]) -> list[Place]:
+    """A headline's ``places`` with the one receiving after a verb of pairing (:func:`verb_sides`) made needier than its
+    giver, when all are of one level of need ("天津市对口帮扶承德市…" of two places no province of need holds)."""
+    if len({p.need for p in places}) != 1 or (sides := verb_sides(text, places)) is None:
+        return places
+    return [p._replace(need=p.need + 1) if p is sides[1] else p for p in places]
+
+
+@cache
+def _pairing_verbs() -> re.Pattern[str]:
+    raw: Any = yaml.safe_load(resources.files("pairaid.core.data").joinpath("pairing_sides.yaml").read_text("utf-8"))
+    return re.compile(r"\s*(?:" + "|".join(re.escape(str(w)) for w in raw["pairing_verbs"]) + r")\s*")

@@ -84,7 +84,19 @@ def find_parts(
         # a table of two levels of totals: rows are parts of their group's subtotal, subtotals of the grand total
         subtotals = {(c.header, c.group): c.mention for c in table.cells if c.subtotal}
         rule = rule_set("en").link_rule("table_total").id
+        # a column that totals each row's years ("2030年  2031年  合计"): a row's years are parts of its total (but a
+        # subtotal row's, which are parts of the grand total's years)
+        row_totals = {c.row: c.mention for c in table.cells if c.row_total}
         for c in table.cells:
+            if (
+                not c.row_total
+                and not c.subtotal
+                and c.row is not None
+                and (whole := row_totals.get(c.row)) is not None
+            ):
+                if _indicator(best, whole):
+                    parts[c.mention] = Link(whole, rule)
+                continue
             whole = totals.get(c.header) if c.subtotal else subtotals.get((c.header, c.group), totals.get(c.header))
             if c.subtotal:
                 if whole is not None and _indicator(best, whole):

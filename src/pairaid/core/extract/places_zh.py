@@ -43,7 +43,7 @@ import yaml
 
 from pairaid.core.areas import holds
 from pairaid.core.extract.county_lists_zh import aided_list, counted_counties
-from pairaid.core.extract.headline_zh import abbreviated_provinces, headline
+from pairaid.core.extract.headline_zh import abbreviated_provinces, headline, verb_needs
 from pairaid.core.extract.place_forms_zh import fullest, in_full
 from pairaid.core.extract.place_index_zh import Place, place_index
 from pairaid.core.extract.places import Parties
@@ -201,7 +201,7 @@ def chinese_parties(text: str, title: str | None, *, donor: str | None, recipien
     written = find_places(text)
     at = text.find(title) if title else -1
     span = headline(text, (at, at + len(title)) if title and at >= 0 else None, find_places)
-    head = [p for p in written if span[0] <= p.start and p.end <= span[1]] if span is not None else []
+    head = verb_needs(text, [p for p in written if span[0] <= p.start <= p.end <= span[1]]) if span else []
     if span is not None:  # "浙川协作", "在川实施": the province aided as a whole, by its abbreviation
         abbreviated = abbreviated_provinces(text, span[0], span[1], head)
         head = sorted([*head, *(Place(a, b, name, code, 1) for a, b, name, code in abbreviated)], key=lambda p: p.start)

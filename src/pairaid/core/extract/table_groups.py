@@ -6,6 +6,10 @@ county and a part of its group's subtotal, each subtotal a fact of its group's p
 (:func:`row_groups`; the words are ``subtotal_rows`` of ``words.yaml``).  A table of projects may end each row in a
 cell of words saying how far the project is (a column ``status_columns``): a row whose status is planned holds plans
 (F1, rule ``plans.table_status``), not actuals.
+
+A Chinese table by county (:mod:`~pairaid.core.extract.tables_zh`) may hold its groups the same way: a heading line
+inside the table ("(一)重点县") over each group's rows, each group closed by its subtotal ("小计", ``subtotal_rows`` of
+the Chinese ``words.yaml``), a grand total ("合计") below (:func:`zh_groups`).
 """
 
 from __future__ import annotations
@@ -13,9 +17,12 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from pairaid.core.extract.chinese_text import HAN
 from pairaid.core.extract.rules import rule_set, word_list
 
-__all__ = ["group_line", "row_groups", "status_words"]
+_HAN = re.compile(f"[{HAN}]")
+
+__all__ = ["group_line", "row_groups", "status_words", "zh_group_line", "zh_groups"]
 
 
 def group_line(cells: list[tuple[int, str]], header: list[tuple[int, str]]) -> bool:
@@ -63,3 +70,36 @@ def row_groups(
 @cache
 def _subtotal_words() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{'|'.join(word_list('subtotal_rows'))})\b(?:\s+(?:of|for))?", re.I)
+
+
+_GROUP_LINE = re.compile(rf"[(){HAN}\s、:]{{2,30}}")
+
+
+def zh_group_line(cells: list[tuple[int, str]]) -> bool:
+    """Whether a line inside a table heads the group of rows below it ("(一)国家重点县", "二、其他县"): one cell of
+    Chinese words and no figure."""
+    line = cells[0][1] if len(cells) == 1 else ""
+    return _HAN.search(line) is not None and _GROUP_LINE.fullmatch(line) is not None
+
+
+def zh_groups(rows: list[tuple[int, list[tuple[int, str]]]], headings: dict[int, int]) -> dict[int, tuple[int, bool]]:
+    """``{row offset: (group number, whether the row is its group's subtotal)}`` of a table of two levels of totals
+    (``subtotal_rows`` of the Chinese ``words.yaml``: "小计"): the rows under a heading line of the table, or down to
+    the last subtotal, are a group, closed by its subtotal; empty for a table with no subtotal row."""
+    sub = _zh_subtotal_words()
+    if not any(sub.search(cells[0][1]) for _, cells in rows):
+        return {}
+    out: dict[int, tuple[int, bool]] = {}
+    number, heading = 0, None
+    for at, cells in rows:
+        if headings.get(at) != heading:
+            number, heading = number + 1, headings.get(at)
+        out[at] = (number, sub.search(cells[0][1]) is not None)
+        if out[at][1]:
+            number += 1
+    return out
+
+
+@cache
+def _zh_subtotal_words() -> re.Pattern[str]:
+    return re.compile("|".join(word_list("subtotal_rows", "zh")))

@@ -38,6 +38,10 @@ class TableCell:
     group: int | None = None
     subtotal: bool = False
     planned: bool = False  # its row's status says the project is planned, not done (rule plans.table_status)
+    # a table whose column totals each row's years ("2030年  2031年  合计"): the cell's row, and whether it is that
+    # total; the row's other cells are its parts
+    row: int | None = None
+    row_total: bool = False
 
 
 @dataclass(frozen=True)

@@ -15,13 +15,18 @@ after it (a total row leaves that column blank: "合计    800").  A header cell
 column's cells that year as their period; then each row's label says what its cells are and its unit in
 brackets ("转移就业(人)", "消费帮扶金额(亿元)") is theirs.  A column of changes (the pattern ``change_column``
 of the Chinese ``tables.table_change``: "增长(%)") holds percentages, each the change of its row's figure
-in the year column before it over the year column before that, or over the year before (F6).
+in the year column before it over the year column before that, or over the year before (F6).  A column headed as a
+total ("合计") beside two or more columns of years totals each row's years: its cells are cumulative over those years
+and the row's other cells its parts (F3, F5).  Heading lines inside the table ("(一)重点县") and subtotal rows ("小计")
+group its rows (:func:`~pairaid.core.extract.table_groups.zh_groups`): a row is a part of its group's subtotal, a
+subtotal of the grand total.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 from decimal import Decimal
 from functools import cache
 from typing import NamedTuple
@@ -29,6 +34,7 @@ from typing import NamedTuple
 from pairaid.core.extract.chinese_text import HAN
 from pairaid.core.extract.model import Mention, Period, Sentence
 from pairaid.core.extract.rules import rule_set, word_list
+from pairaid.core.extract.table_groups import zh_group_line, zh_groups
 from pairaid.core.extract.table_model import ZH_CELL, Table, TableCell, cells_of, lines_of, renumbered
 from pairaid.core.units import is_chinese_person_noun, match_chinese_unit
 
@@ -65,6 +71,9 @@ class _ZhCell(NamedTuple):
     row: int = 0
     col: int = 0
     change: bool = False  # a cell of a column of changes (F6)
+    group: int | None = None  # its group of rows in a table of two levels of totals
+    subtotal: bool = False  # its row is its group's subtotal ("小计")
+    row_total: bool = False  # a cell of the column that totals its row's years ("合计" beside "2030年  2031年")
 
 
 def _zh_cells(line: str) -> list[tuple[int, str]]:
@@ -120,9 +129,24 @@ def chinese_tables(
                 units[col] = c[1:-1]
             j += 1
         rows: list[tuple[int, list[tuple[int, str]]]] = []
-        while j < len(lines) and _zh_row(cells := _unnumbered(_zh_cells(lines[j][1]), numbered), len(header), unit_col):
-            rows.append((lines[j][0], cells))
-            j += 1
+        headings: dict[int, int] = {}  # row offset -> how many group headings stand above it in the table
+        seen = 0
+        while j < len(lines):
+            cells = _unnumbered(_zh_cells(lines[j][1]), numbered)
+            if _zh_row(cells, len(header), unit_col):
+                rows.append((lines[j][0], cells))
+                headings[lines[j][0]] = seen
+                j += 1
+            elif (  # "(一)重点县" over its rows: a heading of a group of rows inside the table
+                len(header) >= 3
+                and zh_group_line(cells)
+                and j + 1 < len(lines)
+                and _zh_row(_unnumbered(_zh_cells(lines[j + 1][1]), numbered), len(header), unit_col)
+            ):
+                seen += 1
+                j += 1
+            else:
+                break
         if len(rows) < 2:
             k += 1
             continue
@@ -130,7 +154,8 @@ def chinese_tables(
         caption = above[0] if above else ""
         if len(above) > 1 and _ZH_UNIT_LINE.fullmatch(caption):  # "单位:万元" under the table's title: both
             caption = f"{above[1]} {caption}"
-        found.extend(_zh_row_cells(text, sentences, caption, [c for _, c in header], units, rows, unit_col))
+        grouped = zh_groups(rows, headings)
+        found.extend(_zh_row_cells(text, sentences, caption, [c for _, c in header], units, rows, unit_col, grouped))
         k = j
     if not found:
         return mentions, tables
@@ -163,6 +188,7 @@ def _zh_row_cells(
     units: list[str | None],
     rows: list[tuple[int, list[tuple[int, str]]]],
     unit_col: int | None = None,
+    grouped: dict[int, tuple[int, bool]] | None = None,
 ) -> list[_ZhCell]:
     money = re.compile("|".join(word_list("money_columns", "zh")))
     totals = re.compile(rf"^(?:{'|'.join(word_list('total_rows', 'zh'))})")
@@ -171,6 +197,8 @@ def _zh_row_cells(
     out: list[_ZhCell] = []
     years = {col: int(y.group(1)) for col, name in enumerate(header) if col and (y := year_header().fullmatch(name))}
     changes = {col for col, name in enumerate(header) if col and years and _change_column().search(name)}
+    # "2029年  2030年  合计": the column that totals each row's years (F3, F5: cumulative over them)
+    row_totals = {col for col, name in enumerate(header) if col and len(years) > 1 and totals.fullmatch(name)}
     for row, (row_at, cells) in enumerate(rows):
         label = cells[0][1]
         row_unit = cells[unit_col][1] if unit_col is not None else None
@@ -200,7 +228,18 @@ def _zh_row_cells(
             total = bool(totals.match(label))
             value = Decimal(cell.replace(",", "")) * scale
             cell_read = _ZhCell(caption, header[col], label, total, at, at + len(cell), value, unit, noun, sentence)
-            out.append(cell_read._replace(year=years.get(col), row=row, col=col, change=col in changes))
+            group, subtotal = (grouped or {}).get(row_at, (None, False))
+            out.append(
+                cell_read._replace(
+                    year=years.get(col),
+                    row=row,
+                    col=col,
+                    change=col in changes,
+                    group=group,
+                    subtotal=subtotal,
+                    row_total=col in row_totals,
+                )
+            )
     return out
 
 
@@ -254,7 +293,14 @@ def _with_zh_cells(
                 changed.setdefault(c.caption, []).append((index[figure.start], index[c.start], base))
             continue
         period = Period("year", year=c.year, rule="table_column_year") if c.year is not None else None
-        grouped.setdefault(c.caption, []).append(TableCell(index[c.start], c.header, c.label, c.total, period))
+        if c.row_total:  # the total of a row's years: cumulative over the table's years
+            row_years = [f.year for f in by_row[(c.caption, c.row)] if f.year is not None]
+            if row_years:
+                period = Period(
+                    "cumulative", start_year=min(row_years), end_year=max(row_years), rule="table_years_total"
+                )
+        cell = TableCell(index[c.start], c.header, c.label, c.total, period, group=c.group, subtotal=c.subtotal)
+        grouped.setdefault(c.caption, []).append(replace(cell, row=c.row, row_total=c.row_total))
         if not c.total and c.label not in labels[c.caption]:
             labels[c.caption].append(c.label)
     zh = tuple(

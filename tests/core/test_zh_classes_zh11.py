@@ -1,0 +1,108 @@
+"""Classes of error found on the Chinese blind set zh11 (issue 9), each as made-up pages in the row format of
+``test_facts_zh_classes.py``: a figure's span, value, unit, indicator, period and places.  Every page and figure is
+made up; none is a sentence of a report.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pairaid.core.extract import read_report
+from tests.core.test_facts_zh_classes import Figure, _check
+
+# class 1, a table by county with two levels of totals: a heading line of a group of rows inside the table
+# ("(一)…县"), a subtotal row per group ("小计") and a grand total ("合计"), columns of years and a column that totals
+# each row's years; every cell is money of the caption's unit, dated by its column, the row's total cumulative over
+# the years (F3, F5, Z1, Z6)
+GROUPED_TABLE = (
+    "安和市对口协作白山州资金拨付明细\n\n"
+    "　　2028年至2030年，安和市向白山州四县拨付财政帮扶资金共计7800万元，具体见下表。\n\n"
+    "金额单位：万元\n"
+    "序号\t县名\t2028年\t2029年\t2030年\t合计\n"
+    "(一)深度贫困县\n"
+    "1\t东乡族自治县\t800\t900\t1000\t2700\n"
+    "2\t积石山县\t700\t800\t900\t2400\n"
+    "小计\t\t1500\t1700\t1900\t5100\n"
+    "(二)一般贫困县\n"
+    "3\t和政县\t400\t450\t500\t1350\n"
+    "4\t康乐县\t300\t350\t400\t1050\n"
+    "小计\t\t700\t800\t900\t2400\n"
+    "合计\t\t2200\t2500\t2800\t7500\n"
+)
+GROUPED = [
+    ("800", "8000000", "CNY", "government_aid_funds", ("year", 2028), "安和", "东乡族自治县"),
+    ("2700", "27000000", "CNY", "government_aid_funds", ("cumulative", 2028, 2030), "安和", "东乡族自治县"),
+    ("1350", "13500000", "CNY", "government_aid_funds", ("cumulative", 2028, 2030), "安和", "和政县"),
+    ("1500", "15000000", "CNY", "government_aid_funds", ("year", 2028), "安和", "白山"),
+    ("5100", "51000000", "CNY", "government_aid_funds", ("cumulative", 2028, 2030), "安和", "白山"),
+    ("2800", "28000000", "CNY", "government_aid_funds", ("year", 2030), "安和", "白山"),
+    ("7500", "75000000", "CNY", "government_aid_funds", ("cumulative", 2028, 2030), "安和", "白山"),
+]
+
+
+@pytest.mark.parametrize("figure", GROUPED, ids=lambda f: f"{f[0]}-{f[4]}")
+def test_a_table_of_groups_subtotals_and_a_column_of_row_totals(figure: Figure) -> None:
+    _check(GROUPED_TABLE, 2031, "安和市", "白山州", [figure])
+
+
+def test_the_parts_of_a_table_of_two_levels_of_totals() -> None:
+    """A county's years are parts of its row's total, that total of its group's subtotal, a subtotal's years of the
+    grand total's years, a subtotal's total and the grand total's years of the grand total (F3)."""
+    extraction = read_report(GROUPED_TABLE, report_year=2031, donor="安和市", recipient="白山州")
+    texts = [m.text for m in extraction.mentions]
+    fact_of = {f.mention: i for i, f in enumerate(extraction.facts)}
+
+    def whole(at: int) -> str | None:
+        part_of = extraction.facts[fact_of[at]].part_of
+        return None if part_of is None else texts[extraction.facts[part_of].mention]
+
+    at = {text: i for i, text in reversed(list(enumerate(texts)))}  # the first cell that writes each number
+    assert whole(at["800"]) == "2700"  # 东乡's 2028 in its row's total
+    assert whole(at["2700"]) == "5100"  # 东乡's total in its group's subtotal
+    assert whole(at["1050"]) == "2400"  # 康乐's total in the second group's subtotal
+    assert whole(at["1500"]) == "2200"  # the first subtotal's 2028 in the grand total's 2028
+    assert whole(at["5100"]) == "7500"
+    assert whole(at["2200"]) == "7500"
+    assert whole(at["7500"]) is None
+    assert len(extraction.facts) == 29  # seven rows of four cells and the sentence's total: no list number, no heading
+
+
+def test_a_table_without_groups_keeps_its_total_row() -> None:
+    text = (
+        "安和市对口协作白山州财政帮扶资金拨付表\n\n单位：万元\n"
+        "县名\t2029年\t2030年\t合计\n东乡族自治县\t900\t1000\t1900\n积石山县\t800\t900\t1700\n合计\t1700\t1900\t3600\n"
+    )
+    _check(
+        text,
+        2031,
+        "安和市",
+        "白山州",
+        [
+            ("1900", "19000000", "CNY", "government_aid_funds", ("cumulative", 2029, 2030), "安和", "东乡族自治县"),
+            ("3600", "36000000", "CNY", "government_aid_funds", ("cumulative", 2029, 2030), "安和", "白山"),
+            ("1700", "17000000", "CNY", "government_aid_funds", ("year", 2029), "安和", "白山"),
+        ],
+    )
+
+
+# class 1 (places): a page whose first line is its site's navigation ("信息公开 > 统计数据") and whose headline writes a
+# verb of pairing between two places of one level of need ("北京市对口帮扶张家口市…"): the verb says who gives and who
+# receives (F9; ``pairing_verbs`` of ``data/pairing_sides.yaml``)
+VERB_HEADLINE = (
+    "张家口市发展改革委员会  政务公开 > 数据发布\n\n"
+    "北京市对口帮扶张家口市资金使用情况通报\n\n"
+    "　　2030年，北京市安排帮扶资金8600万元，支持实施产业项目31个。\n"
+)
+
+
+def test_a_headline_s_verb_of_pairing_names_its_sides() -> None:
+    _check(
+        VERB_HEADLINE,
+        2030,
+        None,
+        None,
+        [
+            ("8600万元", "86000000", "CNY", "aid_funds", ("year", 2030), "北京市", "张家口市"),
+            ("31个", "31", "count", "aid_projects", ("year", 2030), "北京市", "张家口市"),
+        ],
+    )
