@@ -163,3 +163,28 @@ def test_a_wrapped_header_is_read_by_where_its_cells_start_when_the_rows_are_set
     assert facts["41.5"] == [("aid_funds", "year:2012", "Linxi County")]
     assert facts["7"] == [("professionals_sent", "year:2012", "Linxi County")]
     assert facts["64.5"][0] == ("aid_funds", "year:2012", "Dongyuan")  # the subtotal, its place after the comma
+
+
+# (6) a web table copied one cell per line: list numbers, a project, its county, the donor's funds and a status
+ONE_CELL_PER_LINE = (
+    "Anhe-Dongyuan pairing: projects funded by Anhe, 2012\n\n"
+    "In 2012 Anhe arranged 31 million yuan of fiscal aid for Dongyuan. Its projects were as follows.\n\n"
+    "No.\nProject\nCounty\nAnhe funds (10,000 yuan)\nStatus\n"
+    "1\nLinxi seed farm\nLinxi County\n740\ncompleted\n"
+    "2\nHeping bridge\nHeping County\n1,160\nunder construction\n"
+    "3\nShuikou school canteen\nShuikou County\n330\nto be built, design approved\n"
+    "Subtotal, items 1-2\n1,900\n\n"
+    "Anhe also sent 12 nurses to Dongyuan.\n"
+)
+
+
+def test_a_table_of_one_cell_per_line_is_read_as_a_table() -> None:
+    ex = _read(ONE_CELL_PER_LINE, donor="Anhe")
+    texts = [ONE_CELL_PER_LINE[m.start : m.end] for m in ex.mentions]
+    assert "1" not in texts and "1-2" not in texts  # list numbers and the total's item numbers are no figures
+    facts = _facts(ex, ONE_CELL_PER_LINE)
+    assert facts["740"] == [("government_aid_funds", "year:2012", "Linxi County")]  # the fiscal aid's projects
+    assert facts["1,160"] == [("government_aid_funds", "year:2012", "Heping County")]
+    assert "330" not in facts  # to be built: a plan (plans.table_status)
+    assert facts["1,900"][0][:2] == ("government_aid_funds", "year:2012")
+    assert facts["12 nurses"][0][:2] == ("professionals_sent", "year:2012")

@@ -59,7 +59,8 @@ def row_groups(
         if groups.get(at) != heading:
             number, heading = number + 1, groups.get(at)
         if sub.search(label):
-            place = sub.sub(" ", label).strip(" :()-–,") or heading or ""
+            named = sub.sub(" ", label).strip(" :()-–,")  # "Yili subtotal"; not "Subtotal, projects 1-5"
+            place = named if named[:1].isupper() and not any(ch.isdigit() for ch in named) else heading or ""
             out[at] = (number, place)
             number, heading = number + 1, groups.get(at)
         elif not totals.match(label):

@@ -49,6 +49,7 @@ from pairaid.core.extract.table_units import (
     scale_of,
 )
 from pairaid.core.extract.tables_zh import HAN_CHAR, chinese_tables
+from pairaid.core.extract.vertical_tables import VerticalTable, vertical_tables
 
 # Table, TableCell and ZH_CELL are read from here by the later steps
 __all__ = ["ZH_CELL", "Table", "TableCell", "read_tables", "value_column"]
@@ -72,11 +73,15 @@ def read_tables(
     if drop:
         mentions = tuple(out)
     spaced = spaced_cells(lines)  # "Linxi 812 9 14": tables whose cells single spaces split
+    vertical = vertical_tables(lines)  # a web table copied one cell per line
+    for at, (head, _, _, no_figures) in vertical.items():
+        spaced[at] = head
+        drop |= {i for i, m in enumerate(mentions) if any(a <= m.start < b for a, b in no_figures)}
     k = 0
     while k < len(lines):
         start, line = lines[k]
         header = spaced.get(k) or _cells(line)
-        found = _table_rows(lines, k, header, spaced)
+        found = _vertical(vertical[k]) if k in vertical else _table_rows(lines, k, header, spaced)
         if found is None:
             k += 1
             continue
@@ -316,6 +321,21 @@ def _table_rows(
     return header, rows, j, lead or 1, groups, statuses
 
 
+def _vertical(
+    table: VerticalTable,
+) -> tuple[list[tuple[int, str]], list[tuple[int, list[tuple[int, str]]]], int, int, dict[int, str], dict[int, bool]]:
+    """A table copied one cell per line as :func:`_table_rows` gives a table: its columns of words before its numbers
+    lead each row, and a last column of status words says which rows are plans."""
+    header, rows, j, _ = table
+    lead = next(
+        (n for n, (_, c) in enumerate(rows[0][1]) if n and _NUMBER.fullmatch(c)),
+        1,
+    )
+    status = status_words()[0].search(header[-1][1]) is not None and not _NUMBER.fullmatch(rows[0][1][-1][1])
+    statuses = {at: status and status_words()[1].search(cells[-1][1]) is not None for at, cells in rows}
+    return header, rows, j, lead, {}, statuses
+
+
 def _percent_change(cell: str, header: str) -> bool:
     """Whether a cell of a column of changes is a rate ("+55.2%", or any number under "Change (%)"), not a
     difference in its row's unit ("+57" projects under "Change")."""
@@ -343,7 +363,9 @@ def _intro(text: str, sentences: tuple[Sentence, ...], before: int) -> str:
         if s.paragraph != paragraph and text[s.end : before].count("\n") > 1:
             break
         if _INTRODUCES.search(text, s.start, s.end):
-            return text[s.start : s.end]
+            # with the sentences of its paragraph before it: "A arranged N of fiscal aid. The projects were as follows."
+            opening = next((o for o in earlier if o.paragraph == s.paragraph), s)
+            return text[opening.start : s.end]
         paragraph = s.paragraph
     return ""
 
