@@ -98,3 +98,26 @@ CITY_SECTIONS = (
 )
 def test_the_cities_a_section_on_a_place_names_as_acting_are_its_figures_donors(figure: str, donor: str) -> None:
     assert _sides(CITY_SECTIONS, 2011)[figure][0] == donor
+
+
+# -- class 3: a sentence listing the section's places sets no one of them as the scene of the next ---------------
+
+LISTED_PLACES = (
+    "Fujian Province's Aid to Ningxia\n\n"
+    "      【Guyuan City】 Xiamen and Quanzhou look after Yuanzhou District, Dalongshan County and Xiji County. "
+    "They provided 30 million Yuan. Fujian hospitals sent 16 doctors.\n\n"
+    "      【Wuzhong City】 Fuzhou now looks after Tongxin County. It provided 12 million Yuan.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("figure", "recipient"),
+    [
+        # the list ends in a place the gazetteer knows, after one it does not: the section's place, not the last
+        ("30 million Yuan", "Guyuan City"),
+        ("16 doctors", "Guyuan City"),
+        ("12 million Yuan", "Tongxin County"),  # negative: one place named is the scene of the next sentence
+    ],
+)
+def test_a_list_of_the_sections_places_leaves_its_figures_to_the_section(figure: str, recipient: str) -> None:
+    assert _sides(LISTED_PLACES, 2011)[figure][1] == recipient

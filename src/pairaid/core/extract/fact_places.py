@@ -84,6 +84,8 @@ Actors = tuple[tuple[int, str], ...]  # (offset where the act ends, name): place
 
 
 _LIST = re.compile(r",|\band\b")
+_LIST_END = re.compile(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s*,?\s+and\s+$")  # "B1, B2 and " before a place
+_LIST_NEXT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)[A-Z]")  # ", B2 and B3" after it
 _SHARES = (SHARE, "parts.breakdown")
 _OPENS = re.compile(r"[\s,]*(?:and\s+)?(?:the\s+)?")  # links whose parts may name their place before them
 _SEVERAL = re.compile(rf"^\W*(?:[\w-]+\s+){{0,3}}?(?:{'|'.join(word_list('several_places'))})\b", re.I)
@@ -260,8 +262,12 @@ def fact_places(
         # the places of wholes, and of shares that name their place, are the scene of the sentences after
         tells = [i for i in by_sentence.get(k, ()) if i not in parts or parts[i].rule == SHARE]
         whole_level = [out[i][1][0] for i in tells if out[i][1][0]]
-        # a sentence that lists three places or more ("its four counties: B1, B2, B3 and B4") sets no one scene
-        listing = len({p for _, _, p in named}) >= 3
+        # a sentence that lists three places or more ("its four counties: B1, B2, B3 and B4"), or whose last place
+        # is one of a list of names some of which the gazetteer does not know ("look after B1 City, B2 County and
+        # B3 County"), sets no one scene
+        listing = len({p for _, _, p in named}) >= 3 or bool(
+            named and (_LIST_END.search(body, 0, named[-1][0]) or _LIST_NEXT.match(body, named[-1][1]))
+        )
         told_here = k not in by_sentence and named and not listing
         place = whole_level[-1] if whole_level else named[-1][2] if told_here else None
         if place is not None and not _LIST.search(place):
