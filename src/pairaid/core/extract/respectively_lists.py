@@ -239,6 +239,7 @@ def respective_pairs(
     "A and B received N and M respectively", "A1 and A2, paired with B1 and B2, gave N1 and N2 respectively"."""
     paired: dict[int, str] = {}
     paired_donors: dict[int, str] = {}
+    spans = [(m.start, m.end, m.sentence, m.unit) for m in mentions]  # once, not once per bound figure
     for i in bound:
         listed = respectively_recipients(contexts[i].rest)
         run = mention_run(text, mentions, i) if len(listed) > 1 else []
@@ -250,7 +251,7 @@ def respective_pairs(
             run = [
                 j for j in range(i, min(i + len(listed), len(mentions))) if mentions[j].sentence == mentions[i].sentence
             ]
-        if not listed and (run := run_from(text, [(m.start, m.end, m.sentence, m.unit) for m in mentions], i, bound)):
+        if not listed and (run := run_from(text, spans, i, bound)):
             givers, listed = listed_before_run(
                 text, sentences[mentions[i].sentence].start, [(mentions[j].start, mentions[j].end) for j in run]
             )
