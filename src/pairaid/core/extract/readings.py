@@ -106,24 +106,27 @@ def _vote(votes: Votes, kind: ReadingKind, indicator: str | None, rule: Rule) ->
     votes.setdefault((kind, indicator), []).append(rule)
 
 
-def _present(rules: RuleSet, ctx: Context) -> Present | None:
-    """The anchors of ``ctx``, read lazily, when ``rules`` test them (:attr:`RuleSet.tests_anchors`)."""
-    return rules.present(ctx) if rules.tests_anchors else None
+def _present(rules: RuleSet, ctx: Context, seen: dict[str, int] | None = None) -> Present | None:
+    """The anchors of ``ctx``, read lazily, when ``rules`` test them (:attr:`RuleSet.tests_anchors`); ``seen``
+    keeps those of each string read for the contexts of one text."""
+    return rules.present(ctx, seen) if rules.tests_anchors else None
 
 
-def _readings(rules: RuleSet, i: int, m: Mention, ctx: Context, mentions: tuple[Mention, ...]) -> tuple[Reading, ...]:
+def _readings(
+    rules: RuleSet, i: int, m: Mention, ctx: Context, mentions: tuple[Mention, ...], seen: dict[str, int]
+) -> tuple[Reading, ...]:
     votes: Votes = {}
     plan = _plan_rule(rules, ctx)
     if plan is not None:
         _vote(votes, "plan", None, plan)
-    present = _present(rules, ctx)
+    present = _present(rules, ctx, seen)
     for rule in rules.admitted(rules.unbound(m.unit, ctx.head), present):
         if rule.fits_words(ctx):
             _vote(votes, "unbound", None, rule)
     if m.unit != "percent" and not votes:  # a plan or a figure of no kind of its own is read no further
         if m.unit != "CNY" and not ctx.head:
             ctx = _listed_noun(ctx, mentions, i, rules)
-            present = _present(rules, ctx)
+            present = _present(rules, ctx, seen)
         candidates = rules.admitted(rules.candidates(m.unit, ctx.head), present)
         for rule in candidates:
             if rule.vote == "indicator" and rule.fits_words(ctx):
@@ -158,9 +161,12 @@ def mention_readings(
     sentences: tuple[Sentence, ...], mentions: tuple[Mention, ...], contexts: tuple[Context, ...]
 ) -> tuple[tuple[Reading, ...], ...]:
     """The readings of each mention, best first, by the rules of its sentence's language."""
-    return tuple(
-        _readings(rule_set(sentences[m.sentence].lang), i, m, contexts[i], mentions) for i, m in enumerate(mentions)
-    )
+    seen: dict[str, dict[str, int]] = {}  # per language: the anchors of each string of a context read
+    out = []
+    for i, m in enumerate(mentions):
+        lang = sentences[m.sentence].lang
+        out.append(_readings(rule_set(lang), i, m, contexts[i], mentions, seen.setdefault(lang, {})))
+    return tuple(out)
 
 
 def coordinated(

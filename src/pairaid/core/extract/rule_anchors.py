@@ -176,20 +176,29 @@ class Present:
     """The anchors standing in each part of one context (as masks of :class:`AnchorBits`), found lazily,
     word by word."""
 
-    __slots__ = ("_bits", "_ctx", "_found")
+    __slots__ = ("_bits", "_ctx", "_found", "_seen")
 
-    def __init__(self, bits: AnchorBits, ctx: Context) -> None:
+    def __init__(self, bits: AnchorBits, ctx: Context, seen: dict[str, int] | None = None) -> None:
         self._bits = bits
         self._ctx = ctx
         self._found: dict[str, int] = {}
+        # the mask of each part of a context read before (``seen``, shared by the contexts of one text): a
+        # clause's tail, a figure's right words and the next one's left words are often the same string
+        self._seen: dict[str, int] = {} if seen is None else seen
 
     def _in(self, *texts: str) -> int:
         found = 0
         words = self._bits.words
+        seen = self._seen
         for text in texts:
-            for word in _WORD.findall(text.lower()):
-                got = words.get(word)
-                found |= got if got is not None else self._bits.of_word(word)
+            mask = seen.get(text)
+            if mask is None:
+                mask = 0
+                for word in _WORD.findall(text.lower()):
+                    got = words.get(word)
+                    mask |= got if got is not None else self._bits.of_word(word)
+                seen[text] = mask
+            found |= mask
         return found
 
     def _read(self, field: str) -> int:

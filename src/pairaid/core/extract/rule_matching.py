@@ -183,9 +183,10 @@ class RuleSet:
         fields = None if gate is None else tuple((name, bits.mask(anchors)) for name, anchors in gate)
         return fields, tuple(bits.mask(anchors) for anchors in required)
 
-    def present(self, ctx: Context) -> Present:
-        """The anchors of the rules standing in each part of ``ctx`` (found lazily)."""
-        return Present(self._bits, ctx)
+    def present(self, ctx: Context, seen: dict[str, int] | None = None) -> Present:
+        """The anchors of the rules standing in each part of ``ctx`` (found lazily); ``seen`` keeps the anchors of
+        each string read, for the contexts of one text (:class:`Present`)."""
+        return Present(self._bits, ctx, seen)
 
     @cached_property
     def _screens(self) -> dict[int, tuple[tuple[Rule, ...], Screen]]:
