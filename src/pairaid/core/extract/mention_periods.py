@@ -23,21 +23,17 @@ Period phrases found in a sentence:
 A sentence opening "Of the total, ..." with no period of its own tells the parts of the latest sum of money
 before it (a few paragraphs back at most in its section): its figures cover that sum's period (``of_the_whole``).
 
-A phrase applies to the mentions after it in its sentence (else to the first
-mentions before it); a phrase that opens a sentence carries on to the next
-sentences of the same paragraph until another phrase, except "by the end of the
-year" (a stock of that sentence only) and "since YEAR" (a sum told in its own
-sentence: "Since 2010, A has invested N in all. It trained M people" gives M to
-the report year); a stock "by the end of 2009" carries only to the next sentences that still count it (a
-perfect tense, a total, a stock verb or the park, or a figure named again: "By the end of 2009, 35 firms had
-settled in the park. It trained 420 herders" gives the 420 to the report year).  Without any phrase, the
-report year.  The pairing's start year is taken from a sentence that says when
-the pairing began ("Since 1996, Province A has undertaken ...", "In September
-1996, ... decided to assign City B to support ...", "the pairing between A and B
-started in 2003"); a figure of a sentence that sums up to now in a perfect tense ("A has
-provided a total of N", "M teachers have been sent in all", "to date") with no period
-phrase of its own (or only a year carried from an earlier sentence) is cumulative from
-that start to the report year.  Figures in Chinese sentences take the
+A phrase applies to the mentions after it in its sentence (else to the first mentions before it); a phrase that opens
+a sentence carries on to the next sentences of the same paragraph until another phrase, except "by the end of the
+year" (a stock of that sentence only) and "since YEAR" (a sum told in its own sentence: "Since 2010, A has invested N
+in all. It trained M people" gives M to the report year); a stock "by the end of 2009" carries only to the next
+sentences that still count it (a perfect tense, a total, a stock verb or the park, or a figure named again: "By the
+end of 2009, 35 firms had settled in the park. It trained 420 herders" gives the 420 to the report year). Without any
+phrase, the report year.  The pairing's start year is taken from a sentence that says when the pairing began ("Since
+1996, Province A has undertaken ...", "In September 1996, ... decided to assign City B to support ...", "the pairing
+between A and B started in 2003"); a figure of a sentence that sums up to now in a perfect tense ("A has provided a
+total of N", "M teachers have been sent in all", "to date") with no period phrase of its own (or only a year carried
+from an earlier sentence) is cumulative from that start to the report year.  Figures in Chinese sentences take the
 periods of :mod:`pairaid.core.extract.mention_periods_zh`.
 """
 
@@ -171,6 +167,10 @@ def mention_periods(
         priors = prior_values(text, sentences, mentions, report_year)
     taken = [(mentions[p.mention].start, p.end) for p in priors.values()]
     chinese = chinese_periods(text, sentences, mentions, report_year, published=published)
+    if len(chinese) == len(mentions):  # every figure in a Chinese sentence: the English phrases date none
+        priors_dated = {i: Period("year", year=prior.year, rule="prior_year") for i, prior in priors.items()}
+        dated = {**chinese, **respective_years(text, sentences, mentions), **priors_dated}  # the loop's order below
+        return tuple(dated[i] for i in range(len(mentions)))
     if chinese and all(s.lang == "zh" for s in sentences):
         naming = [False] * len(sentences)  # no English sentence: no English period phrase
     else:

@@ -327,7 +327,8 @@ def chinese_periods(
             clause_start = max((c.end() for c in _CLAUSE.finditer(text, sent.start, m.start)), default=sent.start)
             while before and before[-1].clause_only and before[-1].start < clause_start:
                 before.pop()  # "其中,2031年度投入...": its clause is over
-        summed = start_year is not None and bool(w.cumulative.search(text, sent.start, m.start))
+        cumulative = w.cumulative.search(text, sent.start, m.start) is not None  # "累计", "共" before it
+        summed = start_year is not None and cumulative
         if w.completed_before.search(text, max(sent.start, m.start - 6), m.start):
             out[i] = Period("as_of", year=report_year, rule="zh:completed")
         elif settled(text, sent.start, m.start, m.end):
@@ -335,11 +336,7 @@ def chinese_periods(
             dated = [p for p in before if p.kind in ("in_year", "as_of")]
             year = dated[-1].first if dated else report_year
             out[i] = Period("as_of", year=year, rule="zh:settled_stock")
-        elif (
-            before
-            and (since := _since_before_as_of(before)) is not None
-            and w.cumulative.search(text, sent.start, m.start)
-        ):
+        elif before and (since := _since_before_as_of(before)) is not None and cumulative:
             # "2010年新一轮援助以来,截至2022年底,甲市累计投入…": summed from the first year to the end of the second
             out[i] = Period("cumulative", start_year=since, end_year=before[-1].first, rule="zh:since+as_of")
         elif before:
@@ -360,7 +357,7 @@ def chinese_periods(
                 out[i] = Period("year", year=phrase.first, rule="zh:as_of+flow")
             else:
                 out[i] = _period(phrase, report_year, start_year, spans, summed, default_year, published)
-        elif w.cumulative.search(text, sent.start, m.start):
+        elif cumulative:
             k = bisect.bisect_left(starts, m.start) - 1
             latest_year = bisect.bisect_left(this_year_at, m.start) - 1
             if latest_year >= 0 and this_year_at[latest_year] > (starts[k] if k >= 0 else -1):
