@@ -121,3 +121,29 @@ LISTED_PLACES = (
 )
 def test_a_list_of_the_sections_places_leaves_its_figures_to_the_section(figure: str, recipient: str) -> None:
     assert _sides(LISTED_PLACES, 2011)[figure][1] == recipient
+
+
+# -- class 4: a heading that lists places gives its section's figures to them all ----------------------------------
+
+LISTED_HEADINGS = (
+    "Fujian Province's Aid to Ningxia\n\n"
+    "      【Xiji and Longde】 Xiamen's aid of 40 million Yuan built 420 houses.\n\n"
+    "      【Tongxin, Yanchi and Hongsipu】 Quanzhou sent 18 doctors.\n\n"
+    "      【Fuzhou and Putian】 The two cities trained 600 farmers.\n\n"
+    "      【Labour and jobs】 Fujian took in 900 workers.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("figure", "recipient"),
+    [
+        ("40 million Yuan", "Xiji and Longde"),
+        ("420 houses", "Xiji and Longde"),
+        ("18 doctors", "Tongxin, Yanchi and Hongsipu"),  # one name the gazetteer does not know: still the list
+        # negatives: a list of the donor's own cities, and a heading of words, give no place of their own
+        ("600 farmers", "Ningxia"),
+        ("900 workers", "Ningxia"),
+    ],
+)
+def test_a_heading_listing_places_gives_its_figures_to_the_list(figure: str, recipient: str) -> None:
+    assert _sides(LISTED_HEADINGS, 2011)[figure][1] == recipient

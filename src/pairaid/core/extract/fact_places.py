@@ -84,6 +84,7 @@ Actors = tuple[tuple[int, str], ...]  # (offset where the act ends, name): place
 
 
 _LIST = re.compile(r",|\band\b")
+_NAME = r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}"
 _LIST_END = re.compile(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s*,?\s+and\s+$")  # "B1, B2 and " before a place
 _LIST_NEXT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)[A-Z]")  # ", B2 and B3" after it
 _SHARES = (SHARE, "parts.breakdown")
@@ -115,8 +116,26 @@ def _heading_places(sections: tuple[Section, ...], donor: str | None, recipients
         k = len(named) - 1
         while k > 0 and within(named[k - 1][2], named[k][2]):
             k -= 1
-        out.append(named[k][2] if named else named_area(s.heading, donor) if s.rule != "title" else None)
+        place = named[k][2] if named else named_area(s.heading, donor) if s.rule != "title" else None
+        out.append(_listed_heading(s.heading, donor) or place if s.rule != "title" else None)
     return out
+
+
+_HEADING_LIST = re.compile(
+    rf"(?P<names>{_NAME}(?:\s*,\s*{_NAME})*\s*,?\s+and\s+{_NAME})(?:\s+(?:{'|'.join(word_list('area_words_lower'))}))?"
+)
+
+
+def _listed_heading(heading: str, donor: str | None) -> str | None:
+    """The places a heading lists, as written, when it is nothing but a list of places the gazetteer knows of
+    another side than the donor's ("B1 and B2", "B1, B2 and B3 Counties"): its section's figures go to them (F9)."""
+    text = heading.strip()
+    m = _HEADING_LIST.fullmatch(text)
+    if m is None:
+        return None
+    members = [n.strip() for n in re.split(r",|\band\b", m.group("names")) if n.strip()]
+    known = [place_side(n, donor) for n in members]
+    return text if "other" in known and "donor" not in known else None
 
 
 def _actor_sides(body: str, donor: str | None, named: Named, actors: Actors) -> list[tuple[int, str]]:
