@@ -188,3 +188,23 @@ def test_a_table_of_one_cell_per_line_is_read_as_a_table() -> None:
     assert "330" not in facts  # to be built: a plan (plans.table_status)
     assert facts["1,900"][0][:2] == ("government_aid_funds", "year:2012")
     assert facts["12 nurses"][0][:2] == ("professionals_sent", "year:2012")
+
+
+# (7) stocks at the year's end, and the firms' own investment
+STOCKS = (
+    "Anhe's Aid to Dongyuan, 2012\n\n"
+    "The Linxi zone hosted 23 Anhe enterprises at year end, whose fixed-asset investment actually made totalled "
+    "2.1 billion yuan.\n\n"
+    "A farm park was laid out at Heping; 14 enterprises from Anhe, Shuikou and Dalu had settled there by year-end.\n\n"
+    "At the end of 2012, 900 Anhe enterprises were doing business in Dongyuan.\n\n"
+    "Anhe had transferred aid money totalling 300 million yuan to Dongyuan.\n"
+)
+
+
+def test_stocks_at_the_year_end_and_firms_investment() -> None:
+    facts = _facts(_read(STOCKS, donor="Anhe", recipient="Dongyuan"), STOCKS)
+    assert facts["23 Anhe enterprises"] == [("enterprises", "as_of:2012", "Dongyuan")]
+    assert facts["2.1 billion yuan"][0][:2] == ("enterprise_investment", "as_of:2012")  # the firms', not the area's
+    assert facts["14 enterprises"][0][:2] == ("enterprises", "as_of:2012")
+    assert facts["900 Anhe enterprises"][0][:2] == ("enterprises", "as_of:2012")
+    assert facts["300 million yuan"][0][:2] == ("aid_funds", "year:2012")

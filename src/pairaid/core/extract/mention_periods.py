@@ -59,15 +59,12 @@ from pairaid.core.extract.period_phrases import (
 )
 from pairaid.core.extract.regex_leads import compile_led
 from pairaid.core.extract.respective_years import respective_years
+from pairaid.core.extract.rules import word_list
 
 __all__ = ["mention_periods"]
 
 # F5: "by the end of 2010, 318 enterprises had settled in the park" is a stock, whatever the pairing's start
-_STOCK = compile_led(
-    r"\b(?:settled|stationed|located|registered|in(?:to)?\s+operation|operating|in\s+production|serving|covered|occupied"
-    r"|stood\s+at|housed|working|at\s+work)\b|\bparks?\b|\bthere\s+(?:were|was)\b",
-    re.I,
-)
+_STOCK = compile_led(rf"\b(?:{'|'.join(word_list('stock_words'))})\b|\bparks?\b|\bthere\s+(?:were|was)\b", re.I)
 
 
 def _stock_sentence(text: str, sentence: Sentence, seen: dict[Sentence, bool]) -> bool:

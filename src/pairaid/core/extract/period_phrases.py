@@ -37,6 +37,7 @@ _PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("as_of", rf"\b(?:as\s+of|by|until|till|up\s+to|to|at)\s+(?:the\s+)?end\s+of\s+(?:{_MONTH}\s+)?{_YEAR}"),
         ("as_of", rf"\bas\s+of\s+(?:{_MONTH}\s+(?:\d{{1,2}},?\s+)?)?{_YEAR}"),
         ("year_end", r"\b(?:as\s+of|by|until|till|up\s+to|to|at)\s+the\s+end\s+of\s+(?:the|this)\s+year\b"),
+        ("year_end", r"\b(?:as\s+of|by|at)\s+(?:the\s+)?year[\s-]end\b"),  # "settled there at year end"
         # "by the end of September", "by Dec. 31" with no year: a stock at that day of the report year
         (
             "year_end",
@@ -120,7 +121,7 @@ _PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 # a word (lower case) every match of the pattern of _PHRASES at the same place contains
 # ("a|b": one of them)
 _PHRASE_WORDS = (
-    "years", "end", "as", "end", "end|31|30", "", "-|–|—|~", "same|those|that|period",
+    "years", "end", "as", "end", "year", "end|31|30", "", "-|–|—|~", "same|those|that|period",
     "since", "since", "from", "since", "since", "years", "years", "plan", "year", "", "", "years", "year", "last",
     "present|now|currently", "years from|years since|years start|years begin", "years,|years of",
 )
