@@ -215,3 +215,70 @@ def test_direct_area_rule_has_examples_that_hold() -> None:
         assert any(p.name.endswith(("州直", "地直")) for p in find_places(text)), text
     for text in rule["examples"]["negative"]:
         assert not any(p.name.endswith(("州直", "地直")) for p in find_places(text)), text
+
+
+# hospitals and schools paired with the recipient's or aided as a team (class 6: 组团式帮扶N家县级医院, 结对帮扶医院N家,
+# 结对学校N所、医院N家, 甲省N家医院与乙N家医院结对) are no facilities built: unbound; hospitals built stay facilities
+PAIRED_HOSPITALS = [
+    (
+        "安和援白山工作总结\n\n　　2031年,安和组团式帮扶白山5家县级医院。"
+        "安和各区结对帮扶白山各县,结对学校41所、医院13家。\n"
+        "　　安和11家三甲医院与白山8家医院开展对口协作。全年新建乡镇卫生院6所。\n",
+        [
+            ("5家", "5", "count", None, None, None, None),
+            ("41所", "41", "count", None, None, None, None),
+            ("13家", "13", "count", None, None, None, None),
+            ("11家", "11", "count", None, None, None, None),
+            ("6所", "6", "count", "health_facilities", ("year", 2031), "安和", "白山"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PAIRED_HOSPITALS)
+def test_hospitals_paired_are_no_facilities_built(text: str, expected: list[Figure]) -> None:
+    _check(text, 2031, "安和市", "白山州", expected)
+
+
+# classes of blind set zh9's misses, each a general rule with made-up examples: houses listed after others built, a
+# spaced bare scale after its qualifier ("上 百名 专家"), a set phrase (千家万户) no count, natives of the recipient
+# working in the donor's province named by one character ("在闽务工的…劳动力"), a stock of the year's end (年末…) not
+# carried to the next sentence's flows, professionals listed after cadres sent, households the aid provided for
+ZH9_CLASSES = [
+    (
+        "安和援白山工作总结\n\n　　全年安和在白山建成保障性住房2100套 、牧民安居房 840套 。"
+        "安和选派上 百名 医生到白山服务。\n",
+        [
+            ("840套", "840", "count", "houses", ("year", 2031), "安和", "白山"),
+            ("百名", "100", "person", "professionals_sent", ("year", 2031), "安和", "白山"),
+        ],
+    ),
+    (
+        "安和援白山工作总结\n\n"
+        "　　安和企业在白山新增投资4亿元。年末在苏务工的白山劳动力2.3万人。"
+        "安和选派挂职干部17名,为白山培训各类人员5200人次。\n",
+        [
+            ("2.3万人", "23000", "person", "labour_transferred", ("as_of", 2031), "安和", "白山"),
+            ("17名", "17", "person", "cadres_seconded", ("year", 2031), "安和", "白山"),
+            ("5200人次", "5200", "person_time", "people_trained", ("year", 2031), "安和", "白山"),
+        ],
+    ),
+    (
+        "安和援白山工作总结\n\n　　安和选派挂职干部19人、专业技术人员260人来白山帮扶,"
+        "为白山1800户群众免费安装太阳能热水器。\n",
+        [
+            ("260人", "260", "person", "professionals_sent", ("year", 2031), "安和", "白山"),
+            ("1800户", "1800", "household", "households_benefited", ("year", 2031), "安和", "白山"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ZH9_CLASSES)
+def test_classes_of_blind_set_zh9(text: str, expected: list[Figure]) -> None:
+    _check(text, 2031, "安和市", "白山州", expected)
+
+
+def test_a_set_phrase_counts_nothing() -> None:
+    extraction = read_report("安和援白山\n\n　　安和援建项目惠及千家万户。\n", report_year=2031)
+    assert extraction.mentions == ()

@@ -352,9 +352,10 @@ def chinese_periods(
             back = max(0, sent.start - 200)
             whole = max(text.rfind("。", back, m.start), text.rfind("\n", back, m.start), back - 1) + 1
             flow = not (summed or w.carried_stock.search(text, min(whole, sent.start), m.start))
-            if phrase.kind == "as_of" and (flow or w.flow_after.match(text[m.end : sent.end])):
-                # "…2亿元,同比增长15%", or "白山有800人赴安和务工" after "截至2019年底,…。": that year's flow
-                out[i] = Period("year", year=phrase.first, rule="zh:as_of+flow")
+            if phrase.kind in ("as_of", "now") and (flow or w.flow_after.match(text[m.end : sent.end])):
+                # "…2亿元,同比增长15%", "白山有800人赴安和务工" after "截至2019年底,…。" or "年末…。": a flow
+                year = phrase.first if phrase.kind == "as_of" else default_year
+                out[i] = Period("year", year=year, rule="zh:as_of+flow")
             else:
                 out[i] = _period(phrase, report_year, start_year, spans, summed, default_year, published)
         elif cumulative:
