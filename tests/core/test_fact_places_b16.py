@@ -147,3 +147,22 @@ LISTED_HEADINGS = (
 )
 def test_a_heading_listing_places_gives_its_figures_to_the_list(figure: str, recipient: str) -> None:
     assert _sides(LISTED_HEADINGS, 2011)[figure][1] == recipient
+
+
+# -- class 5: two places joined by "and the" are a list too: no one of them is the scene of the next sentence ------
+
+
+@pytest.mark.parametrize(
+    ("aided", "recipient"),
+    [
+        ("Aksu Prefecture and the First Division of the Corps", "Aksu Prefecture"),  # the chapter's recipient
+        ("the First Division of the Corps", "First Division"),  # negative: one place named is the scene
+    ],
+)
+def test_places_joined_by_and_the_set_no_one_scene(aided: str, recipient: str) -> None:
+    text = (
+        "Zhejiang Province Support for Aksu Prefecture\n\n"
+        f"      【Overview】 In 2015 Zhejiang helped {aided} with farm projects. "
+        "The province's aid funds came to 900 million Yuan.\n"
+    )
+    assert _sides(text, 2015)["900 million Yuan"][1] == recipient

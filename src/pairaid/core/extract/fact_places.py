@@ -85,7 +85,7 @@ Actors = tuple[tuple[int, str], ...]  # (offset where the act ends, name): place
 
 _LIST = re.compile(r",|\band\b")
 _NAME = r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}"
-_LIST_END = re.compile(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s*,?\s+and\s+$")  # "B1, B2 and " before a place
+_LIST_END = re.compile(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s*,?\s+and\s+(?:the\s+)?$")  # "B1, B2 and " before a place
 _LIST_NEXT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)[A-Z]")  # ", B2 and B3" after it
 _SHARES = (SHARE, "parts.breakdown")
 _OPENS = re.compile(r"[\s,]*(?:and\s+)?(?:the\s+)?")  # links whose parts may name their place before them
