@@ -200,7 +200,7 @@ def normalise(
 ) -> tuple[str, array[int] | None, list[tuple[int, int, str]]]:
     """The text with its Chinese ``parts`` normalised (module docstring); the original offset of each of its
     characters followed by ``len(text)`` (``None`` when nothing changed length); and ``parts`` in its offsets."""
-    table, rewrite, opening, _ = _tables()
+    table, rewrite, opening, converts = _tables()
     pieces: list[str] = []
     runs: list[range | list[int]] = []  # the original offsets of the new text, run by run
     moved: list[tuple[int, int, str]] = []
@@ -216,9 +216,13 @@ def normalise(
             continue
         first = size
         pos = start
+        # one for one, so the part converted at once gives each piece between rewrites as a slice; a part with a
+        # Traditional character translated whole (one call, where the runs of a Traditional page are many)
+        part = text[start:end]
+        converted = part.translate(table) if converts.search(part) is not None else part
         for m in _rewrites(rewrite, opening, text, start, end):
             if pos < m.start():
-                pieces.append(_one_for_one(text[pos : m.start()]))
+                pieces.append(converted[pos - start : m.start() - start])
                 runs.append(range(pos, m.start()))
                 size += m.start() - pos
             new = unicodedata.normalize("NFKC", m.group()).translate(table) if m.lastgroup == "nfkc" else ""
@@ -228,7 +232,7 @@ def normalise(
             changed = True
             pos = m.end()
         if pos < end:
-            pieces.append(_one_for_one(text[pos:end]))
+            pieces.append(converted[pos - start :])
             runs.append(range(pos, end))
             size += end - pos
         moved.append((first, size, lang))
