@@ -47,15 +47,20 @@ def narrow_to_recipient(places: dict[int, Sides], recipient: str | None, opening
     and Anyang, Region B"): the province then stands for them all."""
     if not recipient:
         return
-    others = [name for _, name, _ in known_names(opening) if not _is_region(name)]
-    others = [n for n in others if n != recipient and not within(n, recipient) and not within(recipient, n)]
     narrow: dict[str, bool] = {}
+
+    @cache
+    def others() -> list[str]:  # the opening's other areas: read only when a figure goes to a region around it
+        names = [name for _, name, _ in known_names(opening) if not _is_region(name)]
+        return [n for n in names if n != recipient and not within(n, recipient) and not within(recipient, n)]
 
     def around(place: str | None) -> bool:
         if not place or place == recipient:
             return False
         if place not in narrow:
-            narrow[place] = _is_region(place) and within(recipient, place) and not any(within(n, place) for n in others)
+            narrow[place] = (
+                _is_region(place) and within(recipient, place) and not any(within(n, place) for n in others())
+            )
         return narrow[place]
 
     for i, (donors, recipients) in places.items():
