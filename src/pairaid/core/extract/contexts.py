@@ -15,12 +15,11 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import replace
-from functools import cache
 
 from pairaid.core.extract.mentions import qualifier_words
 from pairaid.core.extract.model import Context, Mention, Sentence
 from pairaid.core.extract.regex_leads import led_pattern
-from pairaid.core.extract.rule_anchors import needles_of
+from pairaid.core.extract.rule_anchors import may_match
 from pairaid.core.extract.rules import RuleSet, rule_set, word_list
 from pairaid.core.extract.table_model import LEADER_END
 from pairaid.core.extract.tables import ZH_CELL, Table, value_column
@@ -105,30 +104,12 @@ def _plans(rules: RuleSet, text: str, sent: Sentence, upto: int, before: Sentenc
             return found, governing, sent.start, rule.id
         if joined and before is not None and rule.pattern("sentence").search(text, before.start, before.end):
             return found, governing, sent.start, rule.id  # the objective of the clauses before its ";"
-        objective = _screened_search(rule.pattern("sentence"), text, sent.start, sent.end)
+        sentence = rule.pattern("sentence")  # searched only where its words stand (one sentence in six)
+        body = text[sent.start : sent.end]
+        objective = sentence.search(text, sent.start, sent.end) if may_match(sentence, body) else None
         if objective is not None:
             return found, governing, objective.end(), rule.id
     return found, governing, sent.end + 1, ""
-
-
-_NOT_LOWERED = ("ſ", "ı", "İ")  # matched to ASCII letters ignoring case, which lower() does not give
-
-
-def _screened_search(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
-    """``pattern.search(text, start, end)``, skipped where none of its needles stands (``needles_of``: an
-    objective's "goal", "target", ... in one sentence of six): the same match."""
-    needles = _needles(pattern)
-    if needles is not None:
-        part = text[start:end]
-        low = part.lower()
-        if not any(n in low for n in needles) and not any(c in part for c in _NOT_LOWERED):
-            return None
-    return pattern.search(text, start, end)
-
-
-@cache
-def _needles(pattern: re.Pattern[str]) -> frozenset[str] | None:
-    return needles_of(pattern)
 
 
 # the verbs that make the words before them a clause's subject, and the "from X" / "by X" phrases of a clause

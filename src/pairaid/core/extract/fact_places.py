@@ -71,6 +71,7 @@ from pairaid.core.extract.respectively_lists import (
     respectively_donors,
     respectively_recipients,
 )
+from pairaid.core.extract.rule_anchors import may_match
 from pairaid.core.extract.rules import word_list
 from pairaid.core.extract.served_zh import served_place
 from pairaid.core.extract.shares import SHARE, share_place, share_words
@@ -142,14 +143,18 @@ def _actor_sides(body: str, donor: str | None, named: Named, actors: Actors) -> 
     """(offset where the act ends, ``"donor"`` or ``"recipient"``) of each side acting in a sentence: the aided
     side named as acting ("the recipient counties attracted", "Shule County built"), or the donor or a place
     of its province ("Anhe invested"); ``actors``: the sentence's :func:`sentence_actors`."""
-    recipients = [(m.start(), m.end()) for m in _RECIPIENT_ACTOR.finditer(body)]  # not "in the county" (throughout: 10)
+    # (each scan only in a sentence holding one of its words: rule_anchors.may_match)
+    found = _RECIPIENT_ACTOR.finditer(body) if may_match(_RECIPIENT_ACTOR, body) else ()
+    recipients = [(m.start(), m.end()) for m in found]  # not "in the county" (throughout: 10)
     sides = [(b, "recipient") for a, b in recipients if not _IN_PHRASE.search(body, run_start(body, a, 10), a)]
-    for m in _FIRM_SUBJECT.finditer(body):  # "Anhe's enterprises in the county employ": the donor's firms act
+    firms = _FIRM_SUBJECT.finditer(body) if donor and may_match(_FIRM_SUBJECT, body) else ()
+    for m in firms:  # "Anhe's enterprises in the county employ": the donor's firms act
         name = m.group("owner") or m.group("from")
         owner = name.lower()
         if donor and (donor.lower() in owner or owner in donor.lower() or place_side(name, donor) == "donor"):
             sides.append((m.end(), "donor"))
-    sides += [(m.end(), "donor") for m in _BOTH_SIDES_ACTOR.finditer(body)]  # "the two sides attracted": the pairing's
+    both = _BOTH_SIDES_ACTOR.finditer(body) if may_match(_BOTH_SIDES_ACTOR, body) else ()
+    sides += [(m.end(), "donor") for m in both]  # "the two sides attracted": the pairing's
     for _, b, place in named:
         act = _ACT.match(body, b)
         at = b - len(place)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from functools import cache
 from importlib import import_module
 from typing import Any, Protocol
 
@@ -26,6 +27,7 @@ __all__ = [
     "Present",
     "Screen",
     "anchors_of",
+    "may_match",
     "needles_of",
     "prescreened",
 ]
@@ -84,6 +86,25 @@ def needles_of(pattern: re.Pattern[str]) -> frozenset[str] | None:
         return _required(_P.parse(pattern.pattern, pattern.flags), 1)
     except Exception:
         return None
+
+
+_NOT_LOWERED = ("ſ", "ı", "İ")  # matched to ASCII letters by a pattern ignoring case, which lower() does not give
+
+
+@cache
+def _needles(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    return needles_of(pattern)
+
+
+def may_match(pattern: re.Pattern[str], text: str) -> bool:
+    """``False`` only when ``pattern`` can find nothing in ``text``: none of its needles (:func:`needles_of`, kept
+    per pattern) stands in ``text`` in lower case.  A quick test before a scan of a sentence for a pattern whose
+    words few sentences hold (an objective's "goal" or "target", a firm's "enterprises")."""
+    needles = _needles(pattern)
+    if needles is None:
+        return True
+    low = text.lower()
+    return any(n in low for n in needles) or any(c in text for c in _NOT_LOWERED)
 
 
 def prescreened(pattern: re.Pattern[str]) -> Callable[[str], re.Match[str] | None]:
