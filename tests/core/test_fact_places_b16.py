@@ -166,3 +166,23 @@ def test_places_joined_by_and_the_set_no_one_scene(aided: str, recipient: str) -
         "The province's aid funds came to 900 million Yuan.\n"
     )
     assert _sides(text, 2015)["900 million Yuan"][1] == recipient
+
+
+# -- class 6: a place named as the venue of an event is no place its figures go to ---------------------------------
+
+VENUE = (
+    "Shandong Province's Aid to Kashgar Prefecture\n\n"
+    "      【Shule County】 Jinan enterprises signed 9 contracts at the Kashgar trade fair. "
+    "Jinan built 3 schools in Kashgar.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("figure", "recipient"),
+    [
+        ("9 contracts", "Shule County"),  # "at the Kashgar trade fair": the section's county
+        ("3 schools", "Kashgar"),  # negative: built "in Kashgar" goes there
+    ],
+)
+def test_a_place_naming_an_event_is_no_recipient(figure: str, recipient: str) -> None:
+    assert _sides(VENUE, 2011)[figure][1] == recipient
