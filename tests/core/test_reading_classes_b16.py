@@ -208,3 +208,31 @@ def test_stocks_at_the_year_end_and_firms_investment() -> None:
     assert facts["14 enterprises"][0][:2] == ("enterprises", "as_of:2012")
     assert facts["900 Anhe enterprises"][0][:2] == ("enterprises", "as_of:2012")
     assert facts["300 million yuan"][0][:2] == ("aid_funds", "year:2012")
+
+
+# (8) cues of news items: produce bought or sold, groups of cadres in apposition, arrivals, courses completed, jobs
+NEWS = (
+    "Anhe's Aid to Dongyuan, 2012\n\n"
+    "Anhe buyers took 47 million yuan worth of apricots and honey from Dongyuan, nearly double the 25 million yuan "
+    "recorded for the whole of 2011.\n\n"
+    "Dongyuan beef and mushrooms sold to Anhe canteens brought in 6.4 million yuan.\n\n"
+    "Anhe supermarkets bought 3.9 million yuan of Dongyuan tea.\n\n"
+    "The seventh group of Anhe aid cadres, 58 people, arrived in August.\n\n"
+    "In the autumn 26 Anhe teachers arrived in Linxi.\n\n"
+    "Some 3,100 farmers from Linxi, Heping and Shuikou had completed vocational courses by June.\n\n"
+    "Some 800 people went to work in Anhe, and 1,250 were placed in jobs near home.\n\n"
+    "The Anhe park drew five more Anhe companies in 2012.\n"
+)
+
+
+def test_cues_of_news_items() -> None:
+    facts = _facts(_read(NEWS, donor="Anhe", recipient="Dongyuan"), NEWS)
+    assert facts["47 million yuan"][0][:2] == ("consumption_assistance", "year:2012")
+    assert facts["25 million yuan"][0][:2] == ("consumption_assistance", "year:2011")  # the year compared with
+    assert facts["6.4 million yuan"][0][:2] == ("consumption_assistance", "year:2012")
+    assert facts["3.9 million yuan"][0][:2] == ("consumption_assistance", "year:2012")
+    assert facts["58 people"][0][:2] == ("cadres_seconded", "year:2012")
+    assert facts["26 Anhe teachers"][0][:2] == ("professionals_sent", "year:2012")
+    assert facts["3,100 farmers"][0][:2] == ("people_trained", "year:2012")
+    assert facts["1,250"][0][:2] == ("jobs", "year:2012")
+    assert facts["five more Anhe companies"][0][:2] == ("enterprises", "year:2012")
