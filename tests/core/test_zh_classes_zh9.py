@@ -6,6 +6,7 @@ made up; none is a sentence of a report.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -282,3 +283,34 @@ def test_classes_of_blind_set_zh9(text: str, expected: list[Figure]) -> None:
 def test_a_set_phrase_counts_nothing() -> None:
     extraction = read_report("安和援白山\n\n　　安和援建项目惠及千家万户。\n", report_year=2031)
     assert extraction.mentions == ()
+
+
+# a bracket heading of a pairing standing inline before the text it heads, not on a line of its own (class 7:
+# "【甲·乙】全年…", "…。【丙·丁】…"): its sides hold for the figures after it until the next such heading (F9)
+INLINE_HEADINGS = [
+    (
+        "东西部协作工作综述\n\n"
+        "　　【江苏·陕西】2031年,江苏省向陕西省投入财政援助资金30亿元。"
+        "【北京·内蒙古】全年安排帮扶资金25亿元,选派干部120名。\n"
+        "　　【福建·宁夏】全年安排资金10亿元,实施项目300个。\n",
+        [
+            ("25亿元", "2500000000", "CNY", "aid_funds", ("year", 2031), "北京", "内蒙古"),
+            ("120名", "120", "person", "cadres_seconded", ("year", 2031), "北京", "内蒙古"),
+            ("10亿元", "1000000000", "CNY", "aid_funds", ("year", 2031), "福建", "宁夏"),
+            ("300个", "300", "count", "aid_projects", ("year", 2031), "福建", "宁夏"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), INLINE_HEADINGS)
+def test_an_inline_bracket_heading_sets_the_sides_after_it(text: str, expected: list[Figure]) -> None:
+    _check(text, 2031, None, None, expected)
+
+
+def test_inline_heading_rule_has_examples_that_hold() -> None:
+    rule = read_yaml("pairing_sides.yaml")["inline_headings"]
+    pattern = re.compile(str(rule["pattern"]), re.M)
+    assert rule["id"] and rule["purpose"] and rule["examples"]["positive"] and rule["examples"]["negative"]
+    assert all(pattern.search(text) for text in rule["examples"]["positive"])
+    assert not any(pattern.search(text) for text in rule["examples"]["negative"])

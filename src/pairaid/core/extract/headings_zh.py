@@ -55,6 +55,22 @@ def _form(line: str) -> int:
     return next((k for k in range(1, 5) if m.group(k)), 0) if m is not None else 0
 
 
+@cache
+def _inline() -> re.Pattern[str]:
+    """A bracket heading inline before the text it heads (``inline_headings`` of ``data/pairing_sides.yaml``)."""
+    return re.compile(str(pairing_sides()["inline_headings"]["pattern"]), re.M)
+
+
+def _headings(text: str) -> list[tuple[str, int]]:
+    """The candidate headings of ``text`` in order, each with where the text under it starts: lines of their own,
+    and bracket headings standing inline before the text they head."""
+    found = [(m.group(1), m.end()) for m in _HEADING_LINE.finditer(text)]
+    if "【" in text:
+        found += [(m.group(1), m.end()) for m in _inline().finditer(text)]
+        found.sort(key=lambda h: h[1])
+    return found
+
+
 def section_sides(text: str) -> tuple[list[int], list[Parties | None]]:
     """The lines that open a pairing's part of the page (where each ends, in order) and the donor and recipient each
     sets: a heading that names a pairing (:func:`heading_pairing`: 【山东·喀什】, 三、江苏与伊犁) sets its pairing,
@@ -66,17 +82,16 @@ def section_sides(text: str) -> tuple[list[int], list[Parties | None]]:
         return ends, sides
     written: list[Place] | None = None
     form = -1
-    for m in _HEADING_LINE.finditer(text):
-        line = m.group(1)
+    for line, end in _headings(text):
         pairing = heading_pairing(line)
         if pairing is not None:
             written = written if written is not None else find_places(text)
             taker = next((p for p in written if p.name == pairing[1]), None)
             recipient = in_full(taker, written) if taker is not None else pairing[1]
-            ends.append(m.end())
+            ends.append(end)
             sides.append(Parties(pairing[0], recipient, "pairing"))
             form = _form(line)
         elif sides and sides[-1] is not None and form and _form(line) == form and len(line) <= 20:
-            ends.append(m.end())  # "三、其他工作": a heading of the same form that names no pairing ends it
+            ends.append(end)  # "三、其他工作": a heading of the same form that names no pairing ends it
             sides.append(None)
     return ends, sides
