@@ -106,3 +106,49 @@ def test_a_headline_s_verb_of_pairing_names_its_sides() -> None:
             ("31个", "31", "count", "aid_projects", ("year", 2030), "北京市", "张家口市"),
         ],
     )
+
+
+# class 2, stocks (F5, Z6): what a donor has sent so far up to a month of this year (截至今年N月底…累计), the end of a
+# year written with no 截至 (2030年末), and its cadres counted right after their name at their posts there (共N名在乙州
+# 工作, 在岗N名) are stocks as of that year; cadres said to arrive at a time (于年内进藏) and the year's sales up to a
+# month are not
+STOCKS = [
+    (
+        "　　截至今年9月底，安和累计选派挂职干部64名、专业技术人才820名赴白山工作。",
+        [
+            ("64名", "64", "person", "cadres_seconded", ("as_of", 2030), "安和", "白山"),
+            ("820名", "820", "person", "professionals_sent", ("as_of", 2030), "安和", "白山"),
+        ],
+    ),
+    (
+        "　　2029年末，安和在白山工作的援助干部人才共245名，其中党政干部81名。",
+        [
+            ("245名", "245", "person", "cadres_seconded", ("as_of", 2029), "安和", "白山"),
+            ("81名", "81", "person", "cadres_seconded", ("as_of", 2029), "安和", "白山"),
+        ],
+    ),
+    (
+        "三、干部人才\n安和第六批援助干部人才共188名在白山工作，其中党政干部60名、专业技术人才128名。",
+        [
+            ("188名", "188", "person", "cadres_seconded", ("as_of", 2030), "安和", "白山"),
+            ("128名", "128", "person", "professionals_sent", ("as_of", 2030), "安和", "白山"),
+        ],
+    ),
+    (
+        "　　截至2030年底，安和第三批援助干部人才在岗九十六名，其中党政干部三十名。",
+        [("九十六名", "96", "person", "cadres_seconded", ("as_of", 2030), "安和", "白山")],
+    ),
+    (
+        "　　安和第五批援助干部44名于年内到白山开展工作。",
+        [("44名", "44", "person", "cadres_seconded", ("year", 2030), "安和", "白山")],
+    ),
+    (
+        "　　截至10月底，安和采购白山农特产品2.6亿元。",
+        [("2.6亿元", "260000000", "CNY", "consumption_assistance", ("year", 2030), "安和", "白山")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), STOCKS, ids=lambda v: v[:16] if isinstance(v, str) else "")
+def test_stocks_of_people_and_of_what_was_sent_so_far(text: str, expected: list[Figure]) -> None:
+    _check(f"安和市对口支援白山州工作情况\n\n{text}\n", 2030, "安和市", "白山州", expected)

@@ -63,6 +63,7 @@ class _Words:
     flow_after: re.Pattern[str]
     now_stock: re.Pattern[str]
     now_at_post: re.Pattern[str]
+    at_post_before: re.Pattern[str]
     now_done: re.Pattern[str]
     completed_before: re.Pattern[str]
     cumulative: re.Pattern[str]
@@ -99,6 +100,7 @@ def _words() -> _Words:
         flow_after=re.compile(str(raw["flow_after"])),
         now_stock=led_pattern(re.compile(str(raw["now_stock"]))),
         now_at_post=re.compile(str(raw["now_at_post"])),
+        at_post_before=re.compile(str(raw["at_post_before"])),
         now_done=led_pattern(re.compile(str(raw["now_done"]))),
         completed_before=led_pattern(re.compile(str(raw["completed_before"]))),
         cumulative=led_pattern(re.compile(str(raw["cumulative_cues"]))),
@@ -376,11 +378,11 @@ def chinese_periods(
 
 
 def _now_at_post(text: str, start: int, m: Mention, w: _Words) -> bool:
-    """Whether a figure is a count of people at their posts now: "在乙县履职" after it, "目前" in its clause."""
+    """Whether a figure counts people at their posts now: "在乙县履职" after it, ``at_post_before`` before it."""
     if not w.now_at_post.match(text, m.end):
         return False
     clause = max((c.end() for c in _CLAUSE.finditer(text, start, m.start)), default=start)
-    return any(text.find(word, clause, m.start) >= 0 for word in ("目前", "如今", "现在", "当前"))
+    return w.at_post_before.match(text, clause, m.start) is not None
 
 
 def _since_before_as_of(before: list[_Phrase]) -> int | None:
