@@ -314,3 +314,31 @@ def test_inline_heading_rule_has_examples_that_hold() -> None:
     assert rule["id"] and rule["purpose"] and rule["examples"]["positive"] and rule["examples"]["negative"]
     assert all(pattern.search(text) for text in rule["examples"]["positive"])
     assert not any(pattern.search(text) for text in rule["examples"]["negative"])
+
+
+# named cities of the donor province listed before a figure (class 2: "甲、乙、丙等对口市", "甲、乙两市"): each named
+# city a donor, the list as written; listed and counted as all the province's ("甲、乙等13个市"), or as a part of the
+# province's whole ("其中,省级资金N,甲、乙等对口市资金M"), the province (F9, Z8)
+NAMED_DONORS = [
+    (
+        "江苏省对口支援伊犁州直工作总结\n\n　　2031年,江苏省向伊犁州直投入援疆资金12亿元。\n"
+        "　　苏州、无锡、南通等对口市全年投入资金3.2亿元。常州、镇江两市选派干部人才85名。\n"
+        "　　苏州、无锡等13个市共筹集资金1.4亿元。"
+        "全年投入4亿元,其中省级财政资金2.5亿元,扬州、泰州等对口市资金1.5亿元。\n",
+        [
+            ("12亿元", "1200000000", "CNY", "aid_funds", ("year", 2031), "江苏省", "伊犁州直"),
+            ("3.2亿元", "320000000", "CNY", "aid_funds", ("year", 2031), "苏州、无锡、南通", "伊犁州直"),
+            ("85名", "85", "person", "cadres_seconded", ("year", 2031), "常州、镇江", "伊犁州直"),
+            ("1.4亿元", "140000000", "CNY", "aid_funds", ("year", 2031), "江苏省", "伊犁州直"),
+            ("1.5亿元", "150000000", "CNY", "aid_funds", ("year", 2031), "江苏省", "伊犁州直"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NAMED_DONORS)
+def test_named_cities_are_each_a_donor(text: str, expected: list[Figure]) -> None:
+    _check(text, 2031, None, None, expected)
+    extraction = read_report(text, report_year=2031)
+    donors = {extraction.mentions[f.mention].text: f.donor for f in extraction.facts}
+    assert donors["3.2亿元"] == "苏州、无锡、南通" and donors["85名"] == "常州、镇江"

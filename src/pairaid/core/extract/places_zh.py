@@ -43,6 +43,7 @@ import yaml
 
 from pairaid.core.areas import holds
 from pairaid.core.extract.county_lists_zh import aided_list, counted_counties
+from pairaid.core.extract.givers_zh import giver_list, named_only, some_of
 from pairaid.core.extract.headline_zh import abbreviated_provinces, headline, verb_needs
 from pairaid.core.extract.place_forms_zh import fullest, in_full
 from pairaid.core.extract.place_index_zh import Place, place_index
@@ -304,12 +305,12 @@ def chinese_sides(
     givers = (  # those of its sentence
         places[k]
         for k in reversed(index.within(sentence[0], figure[0]))
-        if places[k].need <= donor_need and not _named_only(text, places, k)
+        if places[k].need <= donor_need and not named_only(text, places, k)
     )
     giver = next(givers, None)
-    if giver is None or _some_of(text, giver, places, parties.donor):
+    if giver is None or some_of(text, giver, places, parties.donor, sentence[0]):
         return parties.donor, recipient
-    return giver.name, recipient
+    return giver_list(text, places, giver, donor_need), recipient
 
 
 def _done_in(text: str, places: list[Place], taker: int, after: int, end: int) -> int:
@@ -331,34 +332,6 @@ def _done_in(text: str, places: list[Place], taker: int, after: int, end: int) -
 _PARTS_AFTER = re.compile(r"其中|分别|分別")
 
 
-def _some_of(text: str, giver: Place, places: list[Place], donor: str | None) -> bool:
-    """Whether ``giver`` closes a list of some of the areas within the report's ``donor`` ("甲市、乙市等对口市",
-    "甲区等五个区"): the list stands for the donor, not for its last name."""
-    return text[giver.end : giver.end + 1] == "等" and any(
-        p.name == donor and holds(p.code, giver.code) for p in places
-    )
-
-
-def _named_only(text: str, places: list[Place], k: int) -> bool:
-    """Whether ``places[k]`` gives nothing where it is written: a name in quotes ("“广东工匠”" training), or one the
-    ``not_givers`` rules of ``data/pairing_sides.yaml`` name by the words before it: where people go ("到广东省内就业",
-    "向江苏输送劳动力"), the place served ("为厦门企业招聘"); so is a name listed after such a one or within it
-    ("向江苏、浙江等地", "向福建省厦门市")."""
-    place = places[k]
-    if text[place.start - 1 : place.start] in _QUOTES:
-        return True
-    while k > 0 and _JOINED.fullmatch(text, places[k - 1].end, places[k].start):
-        k -= 1  # the first of a list, or the outer of nested names
-    return _not_giver().search(text, max(0, places[k].start - 6), places[k].start) is not None
-
-
-@cache
-def _not_giver() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{r['before']})" for r in pairing_sides()["not_givers"]))
-
-
-_JOINED = re.compile(r"\s*(?:、|和|与|及|以及)?\s*")
-_QUOTES = frozenset('“"「『‘')
 # places joined in a list, a suffix the short name leaves out before the join ("道真县、务川县": 道真, 务川)
 _RESPECTIVE_JOIN = re.compile(r"\s*(?:县|区|市|州|旗)?\s*(?:、|和|与|及|以及)\s*")
 
