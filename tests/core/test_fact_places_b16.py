@@ -186,3 +186,22 @@ VENUE = (
 )
 def test_a_place_naming_an_event_is_no_recipient(figure: str, recipient: str) -> None:
     assert _sides(VENUE, 2011)[figure][1] == recipient
+
+
+# -- class 7: a product named after a place ("Guanling cattle") is no other area of the recipient's province --------
+
+
+@pytest.mark.parametrize(
+    ("trade", "recipient"),
+    [
+        ("Ziyun's Guanling cattle sold well in Qingdao.", "Ziyun"),  # the province around Ziyun is Ziyun here
+        ("Licang also helps Zhenning County.", "Guizhou"),  # negative: another county named: the province stays
+    ],
+)
+def test_a_product_named_after_a_place_names_no_other_area(trade: str, recipient: str) -> None:
+    text = (
+        "Licang-Ziyun pairing: work report for 2019\n\n"
+        f"1. Trade. {trade}\n\n"
+        "2. Labour. 800 people were placed in jobs in Guizhou with Licang's help.\n"
+    )
+    assert _sides(text, 2019)["800 people"][1] == recipient

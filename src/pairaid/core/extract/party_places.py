@@ -19,6 +19,7 @@ from pairaid.core.extract.model import Mention, Sentence
 from pairaid.core.extract.opening_parties import known_codes, known_names
 from pairaid.core.extract.pairing_places import recipient_places
 from pairaid.core.extract.places import NOT_PLACE, place_side, sentence_actor_spans, within
+from pairaid.core.extract.rules import word_list
 
 __all__ = ["group_donors", "joint_donor_sides", "narrow_to_recipient", "other_donors"]
 
@@ -44,14 +45,16 @@ def narrow_to_recipient(places: dict[int, Sides], recipient: str | None, opening
     """A figure given to the province around the report's recipient ("aid to Region B", "the aid-Region B
     cadres" in a Baishan chapter) goes to the report's recipient: the province is where it lies (F9).  Not
     when the report's ``opening`` names other areas of that province beside the recipient ("Baishan, Linxi
-    and Anyang, Region B"): the province then stands for them all."""
+    and Anyang, Region B"): the province then stands for them all; a name of a product or thing ("Linxi cattle")
+    is no area named."""
     if not recipient:
         return
     narrow: dict[str, bool] = {}
 
     @cache
     def others() -> list[str]:  # the opening's other areas: read only when a figure goes to a region around it
-        names = [name for _, name, _ in known_names(opening) if not _is_region(name)]
+        found = known_names(opening)
+        names = [name for at, name, _ in found if not _is_region(name) and not _THING.match(opening, at + len(name))]
         return [n for n in names if n != recipient and not within(n, recipient) and not within(recipient, n)]
 
     def around(place: str | None) -> bool:
@@ -66,6 +69,10 @@ def narrow_to_recipient(places: dict[int, Sides], recipient: str | None, opening
     for i, (donors, recipients) in places.items():
         if any(around(r) for r in recipients):
             places[i] = (donors, tuple(recipient if around(r) else r for r in recipients))
+
+
+# a place's name before a word of a product or thing ("Linxi cattle", "the Linxi trade fair") names no area
+_THING = re.compile(rf"\s+(?:{'|'.join(word_list('place_as_modifier'))})\b")
 
 
 @cache
