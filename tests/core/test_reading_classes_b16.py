@@ -236,3 +236,23 @@ def test_cues_of_news_items() -> None:
     assert facts["3,100 farmers"][0][:2] == ("people_trained", "year:2012")
     assert facts["1,250"][0][:2] == ("jobs", "year:2012")
     assert facts["five more Anhe companies"][0][:2] == ("enterprises", "year:2012")
+
+
+# (9) periods and sides of news items: "Counted from YEAR", a base year after "times the amount", a difference above a
+# year, jobs in the donor's factories
+PERIODS = (
+    "Anhe's Aid to Dongyuan, 2012\n\n"
+    "Counted from 2009, the first year of the pairing, Anhe has put 2.6 billion yuan of aid into Dongyuan.\n\n"
+    "Anhe canteens bought 52 million yuan of Dongyuan beef and honey, 1.8 times the amount bought in 2011.\n\n"
+    "Anhe still delivered 640 million yuan in aid funds, 25 million yuan above 2011.\n\n"
+    "Some 1,380 Dongyuan workers were helped to find jobs in Anhe's factories.\n"
+)
+
+
+def test_periods_differences_and_jobs_in_the_donor_s_factories() -> None:
+    facts = _facts(_read(PERIODS, donor="Anhe", recipient="Dongyuan"), PERIODS)
+    assert facts["2.6 billion yuan"][0][:2] == ("aid_funds", "cumulative:2009-2012")
+    assert facts["52 million yuan"][0][:2] == ("consumption_assistance", "year:2012")  # 2011 is the base
+    assert facts["640 million yuan"][0][:2] == ("aid_funds", "year:2012")
+    assert "25 million yuan" not in facts  # a difference
+    assert facts["1,380 Dongyuan workers"][0][:2] == ("labour_transferred", "year:2012")

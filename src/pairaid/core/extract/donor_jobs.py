@@ -12,6 +12,7 @@ from pairaid.core.extract.rules import rule_set
 
 __all__ = ["jobs_in_donor_place"]
 
+_POSSESSIVE = re.compile(r"[’']s?$")  # "jobs in Anhe's factories": the place is Anhe
 # words of a place's name that name no place of their own ("Anhe Province": "Anhe")
 _KIND_WORDS = frozenset(
     {"province", "city", "county", "prefecture", "district", "region", "municipality", "autonomous", "of", "the"}
@@ -42,5 +43,5 @@ def jobs_in_donor_place(
         if not words:
             continue
         found = pattern.match(text, mentions[i].end, sentences[mentions[i].sentence].end)
-        if found is not None and any(w and w <= _core_words(found.group("place")) for w in words):
+        if found is not None and any(w and w <= _core_words(_POSSESSIVE.sub("", found.group("place"))) for w in words):
             bound[i] = ("labour_transferred", rule.id, sure)

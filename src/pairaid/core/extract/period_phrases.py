@@ -59,7 +59,7 @@ _PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # "The pairing dates back to 2004. Since then, ...": from the year the sentence before names
         ("since_then", r"\bsince\s+then\b"),
         ("since", rf"\bsince\s+(?:{_MONTH}\s+)?{_YEAR}"),
-        ("since", rf"\b(?:counting|reckoning|starting)\s+from\s+(?:{_MONTH}\s+)?{_YEAR}"),  # "Counting from 1996, ..."
+        ("since", rf"\b(?:count(?:ing|ed)|reckoning|starting)\s+from\s+(?:{_MONTH}\s+)?{_YEAR}"),  # "Counted from 1996"
         ("since", rf"\bsince\s+[^.;,]{{0,80}}?\b(?:in|of)\s+(?:{_MONTH}\s+)?{_YEAR}"),
         (
             "since_pairing",
@@ -131,9 +131,9 @@ _PHRASE_WORDS = (
 _PHRASE_NEEDLES = tuple(needles_of(pat) for _, pat in _PHRASES)
 _NEEDLES = frozenset().union(*(n for n in _PHRASE_NEEDLES if n))
 _NOT_LOWERED = ("ſ", "ı", "İ")
-# "18.2% more than in 2010", "compared with 2009": a base year of a comparison, not a period
-_BASE_BEFORE = compile_led(
-    r"\b(?:than|over|compared\s+(?:with|to)|against|versus)\s+(?:that\s+|the\s+level\s+)?$", re.I
+_BASE_BEFORE = compile_led(  # "more than in 2010", "compared with 2009", "2.4 times the amount sold in 2019": a base
+    r"\b(?:than|over|compared\s+(?:with|to)|against|versus)\s+(?:that\s+|the\s+level\s+)?$"
+    r"|\btimes\s+(?:that|the\s+(?:amount|level|figure|number|total|sum))(?:\s+[a-z]+)?\s+$", re.I
 )
 _DATING = ("in_year", "this_year", "last_year")
 # "a year or a year word": two scans, each fast (a digit prefix; a letter lead), in place of one slow one
