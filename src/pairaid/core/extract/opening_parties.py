@@ -22,6 +22,7 @@ from functools import cache
 from pairaid.core.areas import holds
 from pairaid.core.errors import PairaidError
 from pairaid.core.extract.pairing_places import recipient_places
+from pairaid.core.extract.rule_anchors import may_match
 
 __all__ = ["OPENING_CHARS", "dashed_pairing", "known_codes", "known_names", "opening_pairing", "paired_within"]
 
@@ -161,7 +162,8 @@ def paired_within(text: str, donor: str | None, recipient: str | None) -> tuple[
     with" an area within its ``recipient``, one of them narrower than the report's side (a county-level city
     of a prefecture paired with a county: "Linxi City, a county-level city under Anhe, was paired with Heping
     County in Baishan"): that pairing is the report's (F9); else ``None``."""
-    m = _PAIRED.search(text[:OPENING_CHARS]) if donor and recipient else None
+    opening = text[:OPENING_CHARS]  # searched only when it holds "paired", "twinned" or "partnered"
+    m = _PAIRED.search(opening) if donor and recipient and may_match(_PAIRED, opening) else None
     if m is None or not donor or not recipient:
         return None
     ours, theirs = known_codes(donor), known_codes(recipient)
