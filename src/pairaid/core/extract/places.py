@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 from pairaid.core.areas import holds
 from pairaid.core.errors import PairaidError
 from pairaid.core.extract.regex_leads import compile_led, led_pattern
+from pairaid.core.extract.rule_anchors import may_match
 from pairaid.core.extract.rules import rule_set, word_list
 
 if TYPE_CHECKING:
@@ -129,7 +130,7 @@ def report_parties(text: str, title: str | None, *, donor: str | None = None, re
             if named is None and not recipient and _is_province(title_recipient):
                 named = _areas_within(text[len(title) :], title_donor, title_recipient)
             return Parties(title_donor, recipient or named or title_recipient, "pairing")
-    if re.search(r"\beastern\s+provinces\b", text, re.I) and re.search(r"\bwestern\b", text, re.I):
+    if may_match(_EASTERN, text) and _EASTERN.search(text) and _WESTERN.search(text):  # (the words first: speed)
         return Parties(donor or NATIONAL_DONOR, recipient or NATIONAL_RECIPIENT, "national")
     place = None
     if title:
@@ -141,6 +142,8 @@ def report_parties(text: str, title: str | None, *, donor: str | None = None, re
     return Parties(donor, recipient or place, "pairing" if donor else "provincial")
 
 
+_EASTERN = re.compile(r"\beastern\s+provinces\b", re.I)
+_WESTERN = re.compile(r"\bwestern\b", re.I)
 _AID_TO = re.compile(r"\b(?:to|for)\b[^.;]{0,40}$", re.I)
 
 
