@@ -342,3 +342,26 @@ def test_named_cities_are_each_a_donor(text: str, expected: list[Figure]) -> Non
     extraction = read_report(text, report_year=2031)
     donors = {extraction.mentions[f.mention].text: f.donor for f in extraction.facts}
     assert donors["3.2亿元"] == "苏州、无锡、南通" and donors["85名"] == "常州、镇江"
+
+
+# parts of a total of people by place (class 4: "其中州本级N名、四县M名"): parts of the whole before them, of its
+# indicator; the level's own budget (本级财政) stays money of another source, people of a level are no money (F3)
+PARTS_BY_PLACE = [
+    (
+        "广东省对口支援喀什地区工作总结\n\n　　2031年,广东选派援疆干部人才91名,其中地区本级23名、四县68名。\n",
+        [
+            ("91名", "91", "person", "cadres_seconded", ("year", 2031), "广东", "喀什"),
+            ("23名", "23", "person", "cadres_seconded", ("year", 2031), "广东", "喀什"),
+            ("68名", "68", "person", "cadres_seconded", ("year", 2031), "广东", "喀什"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PARTS_BY_PLACE)
+def test_parts_of_a_total_by_place(text: str, expected: list[Figure]) -> None:
+    _check(text, 2031, None, None, expected)
+    extraction = read_report(text, report_year=2031)
+    whole = next(k for k, f in enumerate(extraction.facts) if extraction.mentions[f.mention].text == "91名")
+    parts = {extraction.mentions[f.mention].text: f.part_of for f in extraction.facts}
+    assert parts["23名"] == whole and parts["68名"] == whole
