@@ -152,3 +152,68 @@ STOCKS = [
 @pytest.mark.parametrize(("text", "expected"), STOCKS, ids=lambda v: v[:16] if isinstance(v, str) else "")
 def test_stocks_of_people_and_of_what_was_sent_so_far(text: str, expected: list[Figure]) -> None:
     _check(f"安和市对口支援白山州工作情况\n\n{text}\n", 2030, "安和市", "白山州", expected)
+
+
+# class 3, sums since a start (F5, Z6): "援藏以来" from the year the page says the aid began ("1990年以来,…援藏干部");
+# a since-phrase after a reporter's lead ("记者…获悉,") opens its sentence and holds over its ";"; each year listed
+# after 其中 governs its own clause only; 累计 sums since the start even after the page spoke of this year; a stock's
+# parts are stocks too; a page whose title sums up a plan period ("“十三五”工作综述") dates what names no period by the
+# plan
+SUMS = [
+    (
+        "安和市援藏工作情况\n\n　　1990年以来，安和市先后选派七批援藏干部人才奔赴白山，累计投入援藏资金12亿元。\n\n"
+        "　　援藏以来，安和在白山援建学校12所、卫生院9个。\n",
+        2030,
+        [
+            ("12所", "12", "count", "schools", ("cumulative", 1990, 2030), "安和", "白山"),
+            ("9个", "9", "count", "health_facilities", ("cumulative", 1990, 2030), "安和", "白山"),
+        ],
+    ),
+    (
+        "安和白山协作结硕果\n\n　　记者5月8日从市协作办获悉，2025年以来，安和累计向白山投入财政帮扶资金8.2亿元；"
+        "动员社会力量捐款捐物1.2亿元。\n",
+        2030,
+        [("1.2亿元", "120000000", "CNY", "social_donations", ("cumulative", 2025, 2030), "安和", "白山")],
+    ),
+    (
+        "安和白山协作情况\n\n　　2028年至2030年，安和累计拨付财政帮扶资金3亿元，其中2028年9000万元、2029年1亿元，"
+        "实施项目86个。\n",
+        2030,
+        [
+            ("86个", "86", "count", "aid_projects", ("cumulative", 2028, 2030), "安和", "白山"),
+            ("9000万元", "90000000", "CNY", "government_aid_funds", ("year", 2028), "安和", "白山"),
+        ],
+    ),
+    (
+        "安和白山协作发布会\n\n　　2016年以来，安和累计向白山提供帮扶资金6亿元。\n\n"
+        "　　今年，安和安排帮扶资金5000万元。\n\n"
+        "　　据介绍，安和累计选派挂职干部210名，为白山培训各类人才2.4万人次。\n",
+        2030,
+        [
+            ("210名", "210", "person", "cadres_seconded", ("cumulative", 2016, 2030), "安和", "白山"),
+            ("2.4万人次", "24000", "person_time", "people_trained", ("cumulative", 2016, 2030), "安和", "白山"),
+            ("5000万元", "50000000", "CNY", "aid_funds", ("year", 2030), "安和", "白山"),
+        ],
+    ),
+    (
+        "安和对口支援白山“十三五”工作综述\n\n　　产业方面，引进安和企业31家，完成企业投资12亿元。\n\n"
+        "　　2020年，安和投入帮扶资金2.2亿元。\n",
+        2021,
+        [
+            ("31家", "31", "count", "enterprises", ("cumulative", 2016, 2020), "安和", "白山"),
+            ("12亿元", "1200000000", "CNY", "enterprise_investment", ("cumulative", 2016, 2020), "安和", "白山"),
+            ("2.2亿元", "220000000", "CNY", "aid_funds", ("year", 2020), "安和", "白山"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "year", "expected"), SUMS, ids=lambda v: v[:10] if isinstance(v, str) else "")
+def test_sums_since_a_start_and_a_plan_period_s_summary(text: str, year: int, expected: list[Figure]) -> None:
+    _check(text, year, "安和市", "白山州", expected)
+
+
+def test_a_plan_title_dates_nothing_before_its_plan_has_ended() -> None:
+    """A title on a plan period still running ("“十四五”工作回顾" of 2023) dates no figure by it."""
+    text = "安和对口支援白山“十四五”工作回顾\n\n　　产业方面，引进安和企业31家。\n"
+    _check(text, 2023, "安和市", "白山州", [("31家", "31", "count", "enterprises", ("year", 2023), "安和", "白山")])

@@ -90,13 +90,18 @@ def resolve_indicators(
     return out
 
 
+# the periods of figures whose words give none: the report year, and a Chinese sum word after the page spoke of this
+# year ("共N名…,其中党政干部M名": M is the stock its whole is)
+_NO_PERIOD_OF_ITS_OWN = ("report_year", "zh:this_year+cumulative")
+
+
 def _parts_periods(periods: tuple[Period, ...], parts: dict[int, Link]) -> tuple[Period, ...]:
     """F5 with F3: a part whose own words give no period covers its whole's ("Of the 96 schools built
     since 1996, 23 were funded by A": 1996 to the report year)."""
     out = list(periods)
     for i in sorted(parts):
         whole = parts[i].whole
-        if out[i].rule == "report_year" and out[whole].rule != "report_year":
+        if out[i].rule in _NO_PERIOD_OF_ITS_OWN and out[whole].rule not in _NO_PERIOD_OF_ITS_OWN:
             out[i] = out[whole]
     return tuple(out)
 

@@ -23,10 +23,11 @@ For each figure, the first that applies:
    the last cumulative period the page opened before it, else from the pairing's start year; but
    the report year when the page spoke of this year (``今年以来``) after that period and before it;
 5. the report year, or the year before it when the page's report text opens on that year as a clause of its
-   own ("2019年,…", "记者…获悉,2019年,…": :func:`opening_year`), a news page published early in a year.
+   own ("2019年,…", "记者…获悉,2019年,…": :func:`~pairaid.core.extract.review_year_zh.opening_year`), a news
+   page published early in a year.
 
 The report year is the year before for a work report delivered early in the year on "the past year"
-(:func:`reviewed_year`).
+(:func:`~pairaid.core.extract.review_year_zh.reviewed_year`).
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ import yaml
 from pairaid.core.chinese_numbers import numeral_value
 from pairaid.core.extract.model import Mention, Period, Sentence
 from pairaid.core.extract.regex_leads import led_pattern
-from pairaid.core.extract.sections import title_line
+from pairaid.core.extract.review_year_zh import opening_year, reviewed_year, source_lead, title_plan_years
 from pairaid.core.extract.settled_zh import settled
 from pairaid.core.extract.that_year_zh import that_year
 from pairaid.core.records import quick_init
@@ -67,11 +68,9 @@ class _Words:
     now_done: re.Pattern[str]
     completed_before: re.Pattern[str]
     cumulative: re.Pattern[str]
+    since_start: re.Pattern[str]
     pairing_start: tuple[re.Pattern[str], ...]
-    past_year_review: re.Pattern[str]
     carried_stock: re.Pattern[str]
-    review_date: re.Pattern[str]
-    source_lead: re.Pattern[str]
 
 
 @quick_init
@@ -104,11 +103,9 @@ def _words() -> _Words:
         now_done=led_pattern(re.compile(str(raw["now_done"]))),
         completed_before=led_pattern(re.compile(str(raw["completed_before"]))),
         cumulative=led_pattern(re.compile(str(raw["cumulative_cues"]))),
+        since_start=re.compile(str(raw["since_start_cues"])),
         pairing_start=tuple(led_pattern(re.compile(str(p))) for p in raw["pairing_start"]),
-        past_year_review=re.compile(str(raw["past_year_review"])),
         carried_stock=re.compile(str(raw["carried_stock"])),
-        review_date=re.compile(str(raw["review_date"])),
-        source_lead=re.compile(str(raw["source_lead"])),
     )
 
 
@@ -156,55 +153,19 @@ def _phrases(text: str, sentences: tuple[Sentence, ...]) -> dict[int, list[_Phra
             else:
                 first, last = 0, None
             lead = text[sentence.start : m.start()]
-            opens = m.start() - sentence.start <= 6 or len(lead.strip(" ,")) <= 2 or bool(w.topic_before.search(lead))
+            # (after a topic lead, "产业方面,", or a reporter's, "记者…获悉,", it opens its sentence too)
+            opens = m.start() - sentence.start <= 6 or len(lead.strip(" ,")) <= 2
+            opens = opens or bool(w.topic_before.search(lead) or source_lead().search(lead))
             clause_only = bool(w.parenthetical_before.search(text, max(sentence.start, m.start() - 6), m.start()))
+            # "其中2017年N元、2018年M元": each year listed in the clause after 其中 governs that clause only
+            clause_only = clause_only or any(
+                p.clause_only and p.end <= m.start() and not _CLAUSE.search(text, p.end, m.start()) for p in found[k]
+            )
             found[k].append(_Phrase(kind, m.start(), m.end(), first, last, opens, clause_only))
     for phrases in found.values():
         phrases.sort(key=lambda p: p.start)
     that_year(found, sentences)
     return found
-
-
-_OPENING = 300  # the opening lines of a page, where a work report gives the date it was delivered
-
-
-def reviewed_year(text: str, report_year: int) -> int:
-    """The year a page's figures are of: the year before ``report_year`` for a work report delivered early
-    in ``report_year`` on "the past year" (``past_year_review`` and ``review_date`` of ``period_words.yaml``),
-    else ``report_year``."""
-    w = _words()
-    dated = w.review_date.search(text, 0, _OPENING)
-    if dated is None or int(dated.group(1)) != report_year or w.past_year_review.search(text) is None:
-        return report_year
-    return report_year - 1
-
-
-_CLAUSE_AFTER = re.compile(r"\s*,")
-
-
-def opening_year(
-    text: str,
-    sentences: tuple[Sentence, ...],
-    mentions: tuple[Mention, ...],
-    phrases: dict[int, list[_Phrase]],
-    report_year: int,
-) -> int:
-    """The year a page's figures with no period of their own are of: the year before ``report_year`` when the
-    first sentence of its report text holding a figure (below its title) opens on that year as a clause of its
-    own ("2019年,甲省向乙省投入…", "记者从…获悉,2019年,…": ``source_lead`` of ``period_words.yaml``), a page
-    published early in a year on the year before; else ``report_year``."""
-    title = title_line(text)
-    below = title[1] if title is not None else 0
-    first = next((m.sentence for m in mentions if m.start >= below and sentences[m.sentence].lang == "zh"), None)
-    if first is None or not phrases.get(first):
-        return report_year
-    phrase = phrases[first][0]
-    if phrase.kind != "in_year" or phrase.first != report_year - 1 or not _CLAUSE_AFTER.match(text, phrase.end):
-        return report_year
-    lead = text[sentences[first].start : phrase.start]
-    if not (phrase.opens or _words().source_lead.search(lead)):
-        return report_year
-    return phrase.first
 
 
 def _pairing_start(text: str, report_year: int) -> int | None:
@@ -243,7 +204,7 @@ def _period(
 ) -> Period:
     """The period ``phrase`` gives a figure; ``summed``: the figure's clause sums it ("累计", "共"), so that
     "截至2009年底" after a pairing's start is a sum since that start, not a stock; ``whole_year``: the year "全年"
-    means (:func:`opening_year`), else the report year."""
+    means (:func:`~pairaid.core.extract.review_year_zh.opening_year`), else the report year."""
     kind = phrase.kind
     if kind == "span" and phrase.last is not None:
         return Period("cumulative", start_year=phrase.first, end_year=phrase.last, rule="zh:span")
@@ -302,6 +263,7 @@ def chinese_periods(
     start_year = _pairing_start(text, report_year)
     spans = _spans(phrases, report_year, start_year)
     default_year = opening_year(text, sentences, mentions, phrases, report_year)
+    frame = title_plan_years(text, report_year)  # "“十三五”成效综述": what names no period is of the plan's years
     # the phrases that open a sentence, carried to the next sentences of the same paragraph
     carried: dict[int, _Phrase | None] = {}
     state: _Phrase | None = None
@@ -363,7 +325,10 @@ def chinese_periods(
         elif cumulative:
             k = bisect.bisect_left(starts, m.start) - 1
             latest_year = bisect.bisect_left(this_year_at, m.start) - 1
-            if latest_year >= 0 and this_year_at[latest_year] > (starts[k] if k >= 0 else -1):
+            # (not where its sentence says the sum runs since the start, 累计, and this year was spoken of before it)
+            spoken = this_year_at[latest_year] if latest_year >= 0 else -1
+            since_start = spoken < sent.start and w.since_start.search(text, sent.start, m.start)
+            if spoken > (starts[k] if k >= 0 else -1) and not since_start:
                 # "今年以来…;甲市还选派…": this year's, not the sum since a start the page named earlier
                 out[i] = Period("year", year=report_year, rule="zh:this_year+cumulative")
             elif k >= 0:
@@ -371,9 +336,9 @@ def chinese_periods(
             elif start_year is not None:
                 out[i] = Period("cumulative", start_year=start_year, end_year=report_year, rule="zh:cumulative")
             else:
-                out[i] = _default_period(default_year, report_year)
+                out[i] = _default_period(default_year, report_year, frame)
         else:
-            out[i] = _default_period(default_year, report_year)
+            out[i] = _default_period(default_year, report_year, frame)
     return out
 
 
@@ -392,7 +357,9 @@ def _since_before_as_of(before: list[_Phrase]) -> int | None:
     return before[-2].first if before[-2].first < before[-1].first else None
 
 
-def _default_period(default_year: int, report_year: int) -> Period:
+def _default_period(default_year: int, report_year: int, frame: tuple[int, int] | None = None) -> Period:
+    if frame is not None:
+        return Period("cumulative", start_year=frame[0], end_year=frame[1], rule="zh:title_plan")
     if default_year == report_year:
         return Period("year", year=report_year)
     return Period("year", year=default_year, rule="zh:opening_year")
