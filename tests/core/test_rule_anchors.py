@@ -94,3 +94,24 @@ def test_chinese_rules_are_tried_without_the_anchor_test_and_read_the_same() -> 
         zh.__dict__["tests_anchors"] = False
     assert with_test == without
     assert any(any(r.kind == "indicator" for r in readings) for many in without for readings in many)
+
+
+def test_chinese_rules_screened_by_the_strings_they_need_read_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a Chinese figure's rules are tried only when the strings they need ("无偿", "资金") stand in its sentence
+    # (rule_needles): the examples of every Chinese rule read as they do with every rule tried
+    import pairaid.core.extract.facts as facts
+    from pairaid.core.extract import read_report
+    from pairaid.core.extract.rule_needles import needle_screen
+    from pairaid.core.extract.rules import rule_set
+
+    examples = [e for r in rule_set("zh").rules for e in (*r.positive, *r.negative)]
+    screened = [read_report(e, report_year=2012, donor="安和", recipient="白山").readings for e in examples]
+    plain = facts.mention_readings
+    monkeypatch.setattr(
+        facts, "mention_readings", lambda sentences, mentions, contexts, text="": plain(sentences, mentions, contexts)
+    )
+    tried = [read_report(e, report_year=2012, donor="安和", recipient="白山").readings for e in examples]
+    assert screened == tried
+    screen = needle_screen("zh")
+    assert screen.mask("安和市无偿援助白山县资金3亿元") & screen.mask("无偿")
+    assert screen.mask("") == 0

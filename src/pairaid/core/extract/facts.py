@@ -194,7 +194,7 @@ def bind_facts(
     ``parties`` (F9) and the sentence (F4).
     """
     contexts = mention_contexts(text, sentences, mentions, tables)
-    shared = list(mention_readings(sentences, mentions, contexts))
+    shared = list(mention_readings(sentences, mentions, contexts, text))
     shared_readings(text, [(m.start, m.end, m.sentence, m.unit) for m in mentions], shared)
     readings = tuple(shared)
     best = best_readings(readings)

@@ -18,6 +18,7 @@ from functools import cache
 
 from pairaid.core.extract.model import Context, Mention, Reading, ReadingKind, Sentence
 from pairaid.core.extract.rule_anchors import Present
+from pairaid.core.extract.rule_needles import needle_screen, within
 from pairaid.core.extract.rules import Rule, RuleSet, rule_matches, rule_set, word_list
 from pairaid.core.units import is_plural, singular
 
@@ -113,21 +114,33 @@ def _present(rules: RuleSet, ctx: Context, seen: dict[str, int] | None = None) -
 
 
 def _readings(
-    rules: RuleSet, i: int, m: Mention, ctx: Context, mentions: tuple[Mention, ...], seen: dict[str, int]
+    rules: RuleSet,
+    i: int,
+    m: Mention,
+    ctx: Context,
+    mentions: tuple[Mention, ...],
+    seen: dict[str, int],
+    needles: int | None = None,
 ) -> tuple[Reading, ...]:
+    """``needles``: the strings the rules need standing in the figure's sentence, when its context is of its
+    sentence (:mod:`~pairaid.core.extract.rule_needles`: Chinese)."""
     votes: Votes = {}
     plan = _plan_rule(rules, ctx)
     if plan is not None:
         _vote(votes, "plan", None, plan)
     present = _present(rules, ctx, seen)
-    for rule in rules.admitted(rules.unbound(m.unit, ctx.head), present):
+    screen = needle_screen(rules.lang) if needles is not None else None
+    unbound = rules.unbound(m.unit, ctx.head)
+    for rule in rules.admitted(unbound, present) if screen is None else screen.admitted(unbound, needles or 0):
         if rule.fits_words(ctx):
             _vote(votes, "unbound", None, rule)
     if m.unit != "percent" and not votes:  # a plan or a figure of no kind of its own is read no further
         if m.unit != "CNY" and not ctx.head:
             ctx = _listed_noun(ctx, mentions, i, rules)
             present = _present(rules, ctx, seen)
-        candidates = rules.admitted(rules.candidates(m.unit, ctx.head), present)
+            screen = None  # a noun taken from elsewhere
+        found = rules.candidates(m.unit, ctx.head)
+        candidates = rules.admitted(found, present) if screen is None else screen.admitted(found, needles or 0)
         for rule in candidates:
             if rule.vote == "indicator" and rule.fits_words(ctx):
                 _vote(votes, "indicator", rule.value, rule)
@@ -158,14 +171,22 @@ def own_channel(lang: str, m: Mention, ctx: Context) -> tuple[str, str] | None:
 
 
 def mention_readings(
-    sentences: tuple[Sentence, ...], mentions: tuple[Mention, ...], contexts: tuple[Context, ...]
+    sentences: tuple[Sentence, ...], mentions: tuple[Mention, ...], contexts: tuple[Context, ...], text: str = ""
 ) -> tuple[tuple[Reading, ...], ...]:
-    """The readings of each mention, best first, by the rules of its sentence's language."""
+    """The readings of each mention, best first, by the rules of its sentence's language; with the ``text`` of
+    the sentences, a Chinese figure's rules screened by the strings they need in its sentence (read once)."""
     seen: dict[str, dict[str, int]] = {}  # per language: the anchors of each string of a context read
+    needles: dict[int, int] = {}  # per Chinese sentence: the strings its rules need standing in it
     out = []
     for i, m in enumerate(mentions):
-        lang = sentences[m.sentence].lang
-        out.append(_readings(rule_set(lang), i, m, contexts[i], mentions, seen.setdefault(lang, {})))
+        sent = sentences[m.sentence]
+        rules = rule_set(sent.lang)
+        found = None
+        if text and not rules.tests_anchors and within(contexts[i], words := text[sent.start : sent.end]):
+            found = needles.get(m.sentence)
+            if found is None:
+                found = needles[m.sentence] = needle_screen(sent.lang).mask(words.lower())
+        out.append(_readings(rules, i, m, contexts[i], mentions, seen.setdefault(sent.lang, {}), found))
     return tuple(out)
 
 
