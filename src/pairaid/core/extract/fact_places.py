@@ -46,6 +46,7 @@ import re
 from bisect import bisect_right
 
 from pairaid.core.extract.donor_agents import donor_agents, figure_givers
+from pairaid.core.extract.heading_places import heading_places
 from pairaid.core.extract.headings_zh import section_sides
 from pairaid.core.extract.model import Context, Mention, Section, Sentence
 from pairaid.core.extract.named_places import Named, named_places
@@ -85,7 +86,6 @@ Actors = tuple[tuple[int, str], ...]  # (offset where the act ends, name): place
 
 
 _LIST = re.compile(r",|\band\b")
-_NAME = r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}"
 _LIST_END = re.compile(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s*,?\s+and\s+(?:the\s+)?$")  # "B1, B2 and " before a place
 _LIST_NEXT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)[A-Z]")  # ", B2 and B3" after it
 _SHARES = (SHARE, "parts.breakdown")
@@ -99,44 +99,15 @@ _OWN_FIGURES = frozenset(word_list("own_figures"))
 # a clause's subject whose businesses are a side's ("Anhe's enterprises in the county", "companies from Anhe"):
 # the named side acts, not the place after "in"; a recipient actor after a preposition is no subject
 _FIRMS = rf"(?i:{'|'.join(word_list('firm_words'))})"
-_FIRM_SUBJECT = led_pattern(re.compile(
-    rf"(?:^|[,;:]\s*|\band\s+)(?:the\s+)?(?:(?P<owner>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,2}}?)(?:[’']s|-\w+)?\s+"
-    rf"(?:[a-z-]+\s+){{0,2}}?{_FIRMS}|{_FIRMS}\s+(?:from|of)\s+(?P<from>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,2}}))\b"
-))
+_FIRM_SUBJECT = led_pattern(
+    re.compile(
+        rf"(?:^|[,;:]\s*|\band\s+)(?:the\s+)?(?:(?P<owner>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,2}}?)(?:[’']s|-\w+)?\s+"
+        rf"(?:[a-z-]+\s+){{0,2}}?{_FIRMS}|{_FIRMS}\s+(?:from|of)\s+(?P<from>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,2}}))\b"
+    )
+)
 _IN_PHRASE = re.compile(r"\b(?:in|at|to|into|from|for|of|within|across|throughout|inside|around|near)\s+$", re.I)
 # a name at the start of a clause is its subject ("..., Shule County built", not "aiding Xinjiang gave")
 _CLAUSE_START = re.compile(r"(?:^|[,;:】])\s*(?:the\s+)?$")
-
-
-def _heading_places(sections: tuple[Section, ...], donor: str | None, recipients: RecipientPlaces) -> list[str | None]:
-    """The last place each section heading names (the title's is the report's own: none), or the place before it
-    when that lies within it by the gazetteer ("Linxi County (Baishan)": Linxi County, the most specific)."""
-    out: list[str | None] = []
-    for s in sections:
-        named = named_places(s.heading, donor, recipients) if s.rule != "title" else ()
-        k = len(named) - 1
-        while k > 0 and within(named[k - 1][2], named[k][2]):
-            k -= 1
-        place = named[k][2] if named else named_area(s.heading, donor) if s.rule != "title" else None
-        out.append(_listed_heading(s.heading, donor) or place if s.rule != "title" else None)
-    return out
-
-
-_HEADING_LIST = re.compile(
-    rf"(?P<names>{_NAME}(?:\s*,\s*{_NAME})*\s*,?\s+and\s+{_NAME})(?:\s+(?:{'|'.join(word_list('area_words_lower'))}))?"
-)
-
-
-def _listed_heading(heading: str, donor: str | None) -> str | None:
-    """The places a heading lists, as written, when it is nothing but a list of places the gazetteer knows of
-    another side than the donor's ("B1 and B2", "B1, B2 and B3 Counties"): its section's figures go to them (F9)."""
-    text = heading.strip()
-    m = _HEADING_LIST.fullmatch(text)
-    if m is None:
-        return None
-    members = [n.strip() for n in re.split(r",|\band\b", m.group("names")) if n.strip()]
-    known = [place_side(n, donor) for n in members]
-    return text if "other" in known and "donor" not in known else None
 
 
 def _actor_sides(body: str, donor: str | None, named: Named, actors: Actors) -> list[tuple[int, str]]:
@@ -189,7 +160,7 @@ def fact_places(
 ) -> dict[int, Sides]:
     """``{mention index: (donors, recipients)}`` for the ``bound`` mentions (rules in the module docstring)."""
     cells = {c.mention: (c, t) for t in tables for c in t.cells if c.mention in bound}
-    headings = _heading_places(sections, parties.donor, recipients)
+    headings = heading_places(sections, parties.donor, recipients)
     if cells:  # a table cell goes to its row's place; a total, or a row that names no place, where its section went
         in_cells: dict[int, Sides] = {}
         by_places = {id(t): any(_row_place(label, parties.donor) for label in t.labels) for t in tables}
@@ -235,7 +206,7 @@ def fact_places(
         by_sentence.setdefault(mentions[i].sentence, []).append(i)
     out: dict[int, Sides] = {}
     scene = _Scene(None)
-    needed = _needed(sentences, by_sentence)
+    needed, names_givers = _needed(sentences, by_sentence)
     givers: str | None = None  # the givers its section named last (donor_agents): its later figures' donor
     placed = [s.rule != "title" and bool(known_names(s.heading)) for s in sections]  # a section on places
     for k, sent in enumerate(sentences):
@@ -243,7 +214,11 @@ def fact_places(
             givers = None
         if k == 0 or (sent.paragraph, sent.section) != (sentences[k - 1].paragraph, sentences[k - 1].section):
             scene = _Scene(headings[sent.section] if sent.section < len(headings) else None)
-        if not needed[k]:
+        if not needed[k]:  # a sentence of no figure before the section's next: only the givers it names carry
+            if names_givers[k] and placed[sent.section]:
+                givers = next(
+                    reversed([g for _, _, g in donor_agents(text[sent.start : sent.end], parties.donor)]), givers
+                )
             continue
         body = text[sent.start : sent.end]
         heading = headings[sent.section] if sent.section < len(headings) else None
@@ -335,18 +310,24 @@ def _row_place(label: str, donor: str | None, among_areas: bool = False) -> str 
     return named_area(label, donor, among_areas=among_areas)
 
 
-def _needed(sentences: tuple[Sentence, ...], by_sentence: dict[int, list[int]]) -> list[bool]:
-    """Whether a sentence can matter: it or a later sentence of its section holds a bound figure (the scene
-    starts afresh with each paragraph and the givers named with each section, so the rest cannot)."""
+def _needed(sentences: tuple[Sentence, ...], by_sentence: dict[int, list[int]]) -> tuple[list[bool], list[bool]]:
+    """Whether a sentence can matter: it or a later sentence of its paragraph holds a bound figure (the scene
+    starts afresh with each paragraph, so the rest cannot); and whether a later sentence of its section does (the
+    givers it names carry to them: :mod:`pairaid.core.extract.donor_agents`)."""
     needed = [False] * len(sentences)
-    need = False
+    later = [False] * len(sentences)
+    need = in_section = False
     for k in range(len(sentences) - 1, -1, -1):
         nxt = sentences[k + 1] if k + 1 < len(sentences) else None
         if nxt is None or nxt.section != sentences[k].section:
+            in_section = False
+        if nxt is None or (nxt.paragraph, nxt.section) != (sentences[k].paragraph, sentences[k].section):
             need = False
+        later[k] = in_section
         need = need or k in by_sentence
+        in_section = in_section or k in by_sentence
         needed[k] = need
-    return needed
+    return needed, later
 
 
 def _receivers(
