@@ -256,3 +256,22 @@ def test_periods_differences_and_jobs_in_the_donor_s_factories() -> None:
     assert facts["640 million yuan"][0][:2] == ("aid_funds", "year:2012")
     assert "25 million yuan" not in facts  # a difference
     assert facts["1,380 Dongyuan workers"][0][:2] == ("labour_transferred", "year:2012")
+
+
+# (10) cues of overviews and chapters: workers moved to factories elsewhere, people courses prepared for transfer,
+# money from named givers that went into a place, surgery given to patients
+OVERVIEW = (
+    "Anhe's Aid to Dongyuan, 2012\n\n"
+    "Labour cooperation moved 12,800 workers from Dongyuan's poor counties to Anhe factories, and 40 training courses "
+    "prepared 2,700 people for transfer.\n\n"
+    "In Heping, 6.2 million yuan from Anle and Dalu went into hill villages.\n\n"
+    "Anhe charities gave free eye surgery to nearly 640 patients.\n"
+)
+
+
+def test_cues_of_overviews_and_chapters() -> None:
+    facts = _facts(_read(OVERVIEW, donor="Anhe", recipient="Dongyuan"), OVERVIEW)
+    assert facts["12,800 workers"][0][:2] == ("labour_transferred", "year:2012")
+    assert facts["2,700 people"] == [("people_trained", "year:2012", "Dongyuan")]  # F7: trained, not transferred
+    assert facts["6.2 million yuan"][0][:2] == ("aid_funds", "year:2012")
+    assert facts["640 patients"][0][:2] == ("patients_treated", "year:2012")
