@@ -132,7 +132,7 @@ def test_settled_stock_rule_has_examples_that_hold() -> None:
 # with no year named before it in its paragraph, the whole year reported on
 THAT_YEAR = [
     (
-        "北京援和田工作回顾\n\n　　2029年是新一轮对口援疆的第一年。当年北京安排援助资金5.5亿元,援建学校9所。\n",
+        "北京援和田工作回顾\n\n　　北京的新一轮援疆从2029年开始。当年,北京向和田拨付资金5.5亿元,援建学校9所。\n",
         [
             ("5.5亿元", "550000000", "CNY", "aid_funds", ("year", 2029), "北京", "和田"),
             ("9所", "9", "count", "schools", ("year", 2029), "北京", "和田"),
@@ -151,13 +151,13 @@ def test_that_year_is_the_year_its_paragraph_named(text: str, expected: list[Fig
 
 
 # a front command's summary whose title names the region aided area by area (新疆) and whose opening frames the work
-# on the counties it lists with their count, in a sentence of no figure ("围绕甲、乙两县的发展需求"): the report's
+# on the counties it lists with their count, in a sentence of no figure ("聚焦在甲、乙两县"): the report's
 # recipient is that list, as written (F9, Z8); a list a figure's sentence sends part of it to is no frame
 FRAMED_COUNTIES = [
     (
-        "广东省对口支援新疆前方指挥部2031年工作总结\n\n"
-        "　　前方指挥部紧紧围绕疏附、伽师两县的发展需求推进各项工作。\n\n"
-        "一、资金和项目\n全年共落实援疆资金12.5亿元,实施援疆项目140个。\n",
+        "广东省援助新疆工作前线指挥部2031年度总结\n\n"
+        "　　前方指挥部把援疆工作聚焦在疏附、伽师两县。\n\n"
+        "一、资金和项目\n全年拨付援疆资金12.5亿元,实施项目140个。\n",
         [
             ("12.5亿元", "1250000000", "CNY", "aid_funds", ("year", 2031), "广东", "疏附、伽师"),
             ("140个", "140", "count", "aid_projects", ("year", 2031), "广东", "疏附、伽师"),
@@ -186,7 +186,7 @@ def test_a_list_a_figure_sends_money_to_frames_nothing() -> None:
 DIRECT_AREAS = [
     (
         "江苏援伊犁：产业援疆见实效\n\n"
-        "　　记者从江苏省对口支援新疆伊犁哈萨克自治州前方指挥部获悉,2031年江苏投入伊犁州直援疆资金26亿元。\n"
+        "　　据伊犁哈萨克自治州援疆办统计,江苏当年向伊犁州直拨付援疆资金26亿元。\n"
         "　　江苏援伊犁干部人才全年培训当地干部4100人次。\n",
         [
             ("26亿元", "2600000000", "CNY", "aid_funds", ("year", 2031), "江苏", "伊犁州直"),
@@ -365,3 +365,26 @@ def test_parts_of_a_total_by_place(text: str, expected: list[Figure]) -> None:
     whole = next(k for k, f in enumerate(extraction.facts) if extraction.mentions[f.mention].text == "91名")
     parts = {extraction.mentions[f.mention].text: f.part_of for f in extraction.facts}
     assert parts["23名"] == whole and parts["68名"] == whole
+
+
+# a place that receives nothing where it is written: the two sides named as one scene ("在乙和甲两地举办培训班"), a name
+# inside a quoted name ("“甲企业乙行”活动"): the figure goes to the report's recipient (F9, Z8)
+SCENES = [
+    (
+        "广东省援助新疆工作前线指挥部2031年度总结\n\n"
+        "　　前方指挥部把援疆工作聚焦在疏附、伽师两县。\n\n"
+        "二、智力援疆\n在喀什和广东两地开办培训班31期。\n\n"
+        "三、产业援疆\n借助“粤企喀什行”招商活动,当年新引进广东企业29家。\n",
+        [
+            ("31期", "31", "count", "training_courses", ("year", 2031), "广东", "疏附、伽师"),
+            ("29家", "29", "count", "enterprises", ("year", 2031), "广东", "疏附、伽师"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SCENES)
+def test_scenes_and_quoted_names_receive_nothing(text: str, expected: list[Figure]) -> None:
+    _check(text, 2031, None, None, expected)
+    extraction = read_report(text, report_year=2031)
+    assert all(f.recipient == "疏附、伽师" for f in extraction.facts)

@@ -105,7 +105,7 @@ def aided_list(text: str, opening: Sequence[_Area], donor_need: int, region: str
         while k + len(run) < len(opening) and text[run[-1].end : opening[k + len(run)].start] in _LIST_JOINS:
             run.append(opening[k + len(run)])
         # after a verb of pairing, or closed by its own count in a sentence of no figure, one that frames the page
-        # ("围绕甲、乙、丙三县的发展需求": the three counties; not "其中N%投向甲、乙两县")
+        # ("工作聚焦在甲、乙、丙三县": the three counties; not "其中N%投向甲、乙两县")
         counted = _COUNT.match(text, run[-1].end)
         if not verb and (counted is None or _number(counted.group(1)) != len(run) or _figured(text, first.start)):
             continue

@@ -13,7 +13,7 @@ from pairaid.core.areas import holds
 from pairaid.core.data_files import read_yaml
 from pairaid.core.extract.place_index_zh import Place
 
-__all__ = ["giver_list", "named_only", "some_of"]
+__all__ = ["giver_list", "named_only", "no_taker", "some_of"]
 
 
 def giver_list(text: str, places: list[Place], giver: Place, donor_need: int) -> str:
@@ -67,3 +67,16 @@ def _not_giver() -> re.Pattern[str]:
 
 _JOINED = re.compile(r"\s*(?:、|和|与|及|以及)?\s*")
 _QUOTES = frozenset('“"「『‘')
+
+
+# the two sides named as one scene ("在甲和乙两地举办"): where the work was done, no receiver of its own
+_BOTH_PLACES = re.compile(r"\s*(?:[和与及、]\s*[^\s,;。、]{1,6}?)?\s*两地")
+
+
+def no_taker(text: str, place: Place) -> bool:
+    """Whether ``place`` receives nothing where it is written: a name inside a quoted name ("“甲企业乙行”活动"),
+    or one of the two sides named as one scene ("在乙和甲两地举办培训班")."""
+    opened = text.rfind("“", max(0, place.start - 12), place.start)
+    if opened >= 0 and text.find("”", opened, place.start) < 0 and text.find("”", place.end, place.end + 12) >= 0:
+        return True
+    return _BOTH_PLACES.match(text, place.end) is not None

@@ -43,7 +43,7 @@ import yaml
 
 from pairaid.core.areas import holds
 from pairaid.core.extract.county_lists_zh import aided_list, counted_counties
-from pairaid.core.extract.givers_zh import giver_list, named_only, some_of
+from pairaid.core.extract.givers_zh import giver_list, named_only, no_taker, some_of
 from pairaid.core.extract.headline_zh import abbreviated_provinces, headline, verb_needs
 from pairaid.core.extract.place_forms_zh import fullest, in_full
 from pairaid.core.extract.place_index_zh import Place, place_index
@@ -294,7 +294,7 @@ def chinese_sides(
     clause_end = _CLAUSE.search(text, figure[1], sentence[1])
     upto = clause_end.start() if clause_end is not None else sentence[1]
     after = index.within(figure[1], upto)
-    taker = next((k for k in reversed(before) if places[k].need > donor_need), None)
+    taker = next((k for k in reversed(before) if places[k].need > donor_need and not no_taker(text, places[k])), None)
     taker = taker if taker is not None else next((k for k in after if places[k].need > donor_need), None)
     taker = _done_in(text, places, taker, figure[1], sentence[1]) if taker is not None else None
     recipient: str | None

@@ -1,5 +1,5 @@
 """"That year" (当年) in a Chinese page (gold-format.md F5, Z6): the last year its paragraph named before it
-("2010年是新一轮援助的第一年。当年甲市投入…": 2010), else the whole year the page reports on (as 全年); phrase
+("甲市援乙县从2010年开始。当年甲市投入…": 2010), else the whole year the page reports on (as 全年); phrase
 ``that_year`` of ``data/period_words.yaml``, resolved for :mod:`pairaid.core.extract.mention_periods_zh`."""
 
 from __future__ import annotations
@@ -34,5 +34,5 @@ def that_year(found: dict[int, list[P]], sentences: tuple[Sentence, ...]) -> Non
             if p.kind == "that_year":
                 changes: dict[str, Any] = {"kind": "whole_year"} if year is None else {"kind": "in_year", "first": year}
                 found[k][n] = replace(p, **changes)  # type: ignore[type-var]
-            elif p.kind == "in_year":
+            elif p.kind in ("in_year", "since"):  # "2029年,…", "从2029年开始"
                 year = p.first
