@@ -217,3 +217,36 @@ def test_a_plan_title_dates_nothing_before_its_plan_has_ended() -> None:
     """A title on a plan period still running ("“十四五”工作回顾" of 2023) dates no figure by it."""
     text = "安和对口支援白山“十四五”工作回顾\n\n　　产业方面，引进安和企业31家。\n"
     _check(text, 2023, "安和市", "白山州", [("31家", "31", "count", "enterprises", ("year", 2023), "安和", "白山")])
+
+
+# class 4, parts by place (F3): a count shared out among places after 其中, each share written with the whole's counter
+# and only a place's name ("安居房8000套,其中疏附县3000套、伽师县5000套"), takes the whole's indicator and is its part;
+# a sum broken down twice in its paragraph, by channel and then by county ("其中…;…。分县看,甲县N亿元,…"), has both
+# runs as its parts
+PLACE_PARTS = (
+    "安和市对口支援白山州工作\n\n"
+    "　　2030年，安和援建安居房8000套，其中疏附县3000套、伽师县5000套。\n\n"
+    "　　全年到位援助资金9亿元，增长8.1%。其中，省级财政援助资金5亿元；市级财政援助资金4亿元。"
+    "分县看，疏附县4.2亿元，伽师县4.8亿元。\n"
+)
+
+
+def test_parts_by_place_of_a_count_and_a_sum_broken_down_twice() -> None:
+    extraction = read_report(PLACE_PARTS, report_year=2030, donor="安和市", recipient="白山州")
+    texts = [m.text for m in extraction.mentions]
+    by_text = {texts[f.mention]: f for f in extraction.facts}
+    for part, whole, place in [("3000套", "8000套", "疏附县"), ("5000套", "8000套", "伽师县")]:
+        fact = by_text[part]
+        assert fact.indicator == "houses" and fact.recipient == place
+        assert fact.part_of is not None and texts[extraction.facts[fact.part_of].mention] == whole
+    for part in ("5亿元", "4亿元", "4.2亿元", "4.8亿元"):
+        fact = by_text[part]
+        assert fact.part_of is not None and texts[extraction.facts[fact.part_of].mention] == "9亿元", part
+    assert by_text["4.8亿元"].recipient == "伽师县"
+
+
+def test_a_count_after_a_place_of_another_counter_is_no_share() -> None:
+    text = "安和市对口支援白山州工作\n\n　　2030年，安和援建安居房8000套，其中疏附县12所学校。\n"
+    extraction = read_report(text, report_year=2030, donor="安和市", recipient="白山州")
+    texts = [m.text for m in extraction.mentions]
+    assert all(texts[f.mention] != "12所" or f.indicator != "houses" for f in extraction.facts)

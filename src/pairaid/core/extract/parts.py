@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from pairaid.core.extract.model import Context, Mention, Period, Reading, Sentence
+from pairaid.core.extract.places_zh import find_places
 from pairaid.core.extract.respectively_lists import respectively_recipients
 from pairaid.core.extract.rules import rule_set
 from pairaid.core.extract.shares import SHARE, place_shares
@@ -63,8 +64,25 @@ def _same_kind(mentions: tuple[Mention, ...], best: Best, a: int, b: int) -> boo
     if _family(ma.unit) != _family(mb.unit):
         return False
     if ma.unit in ("count",):
-        return ma.noun == mb.noun or (_indicator(best, a) is not None and _indicator(best, a) == _indicator(best, b))
+        return (
+            ma.noun == mb.noun
+            or (_indicator(best, a) is not None and _indicator(best, a) == _indicator(best, b))
+            or _at_a_place(ma, mb)
+        )
     return True
+
+
+_PART_LEAD = re.compile(r"^(?:其中|包括|含)\s*[,:]?\s*")
+
+
+def _at_a_place(whole: Mention, part: Mention) -> bool:
+    """Whether a Chinese count is a place's share of a count of the same counter ("安居房1.2万套,其中甲县3600套"): its
+    counter is the whole's and its words name only a place."""
+    counter = part.text[-1:]
+    if not part.noun or not "\u4e00" <= counter <= "\u9fff" or whole.text[-1:] != counter:
+        return False
+    words = _PART_LEAD.sub("", part.noun)
+    return any(p.start == 0 and p.end == len(words) for p in find_places(words))
 
 
 def find_parts(
@@ -241,8 +259,10 @@ def _breakdowns(
                 break
             after.append(j)
         # the run may start after other figures ("N of aid, to which the districts added M. B1, B2 and B3
-        # received N1, N2 and N3"): the first run of figures in a row that adds up to the sum exactly
-        for first in range(len(after) - 1):
+        # received N1, N2 and N3"): each run of figures in a row that adds up to the sum exactly (by channel "其中…",
+        # then by county "分县看…": two breakdowns of one sum)
+        first = 0
+        while first < len(after) - 1:
             total = Decimal(0)
             run: list[int] = []
             for j in after[first:]:
@@ -255,7 +275,9 @@ def _breakdowns(
                 for j in run:
                     if _whole(parts, j) is None:
                         parts[j] = Link(w, rule)
-                break
+                first += len(run)
+                continue
+            first += 1
 
 
 def _whole(parts: dict[int, Link], i: int) -> int | None:
