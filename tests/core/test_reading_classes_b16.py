@@ -275,3 +275,18 @@ def test_cues_of_overviews_and_chapters() -> None:
     assert facts["2,700 people"] == [("people_trained", "year:2012", "Dongyuan")]  # F7: trained, not transferred
     assert facts["6.2 million yuan"][0][:2] == ("aid_funds", "year:2012")
     assert facts["640 patients"][0][:2] == ("patients_treated", "year:2012")
+
+
+# (11) places written as phrases ("the two counties") and districts of a donor city giving "each"
+PHRASES = (
+    "Anhe's Aid to Dongyuan, 2012\n\n"
+    "Anle and Dalu districts each provided 4 million yuan to Linxi and Heping.\n\n"
+    "The two counties received 22 doctors from Anhe.\n"
+)
+
+
+def test_districts_each_giving_and_places_as_phrases() -> None:
+    ex = _read(PHRASES, donor="Anhe", recipient="Dongyuan")
+    facts = _facts(ex, PHRASES)
+    assert facts["4 million yuan"][0][:2] == ("aid_funds", "year:2012")
+    assert facts["22 doctors"] == [("professionals_sent", "year:2012", "Dongyuan")]
