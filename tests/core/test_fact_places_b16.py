@@ -205,3 +205,29 @@ def test_a_product_named_after_a_place_names_no_other_area(trade: str, recipient
         "2. Labour. 800 people were placed in jobs in Guizhou with Licang's help.\n"
     )
     assert _sides(text, 2019)["800 people"][1] == recipient
+
+
+# -- class 8: givers listed "each" or "respectively" before one place written as a list of as many names -----------
+
+
+def _facts_of(text: str, figure: str) -> list[tuple[str | None, str | None]]:
+    ex = read_report(text, report_year=2011)
+    return [(f.donor, f.recipient) for f in ex.facts if ex.mentions[f.mention].text == figure]
+
+
+def test_givers_each_giving_to_a_list_of_as_many_places_pair_up_in_order() -> None:
+    text = (
+        "Fujian Province's Aid to Ningxia\n\n"
+        "      【Guyuan City】 Fuzhou, Xiamen and Quanzhou each gave 2 million Yuan to Xiji, Longde and Pengyang "
+        "counties for clinics.\n"
+    )
+    assert _facts_of(text, "2 million Yuan") == [("Fuzhou", "Xiji"), ("Xiamen", "Longde"), ("Quanzhou", "Pengyang")]
+
+
+def test_givers_giving_to_a_list_of_other_length_give_to_the_whole_list() -> None:
+    text = (
+        "Fujian Province's Aid to Ningxia\n\n"
+        "      【Guyuan City】 Fuzhou and Xiamen each gave 2 million Yuan to Xiji, Longde and Pengyang counties.\n"
+    )
+    recipients = {r for _, r in _facts_of(text, "2 million Yuan")}
+    assert len(recipients) == 1 and recipients.pop().startswith("Xiji, Longde and Pengyang")  # not split

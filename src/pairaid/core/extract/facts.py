@@ -20,6 +20,7 @@ A mention no rule binds stays an unbound mention (DESIGN.md: never guessed).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 
@@ -172,7 +173,17 @@ def _pairs(
         return [(None, r) for r in recipients]
     if len(donors) == len(recipients) > 1:  # "A and B respectively gave N to C and D": A to C, B to D (F4)
         return list(zip(donors, recipients, strict=True))
+    if len(donors) > 1 and len(recipients) == 1 and recipients[0] and _LIST_OF_NAMES.fullmatch(recipients[0]):
+        listed = [n for n in _LIST_SPLIT.split(_AREA_TAIL.sub("", recipients[0])) if n]
+        if len(listed) == len(donors):  # "A, B and C each gave N to C1, C2 and C3 counties": A to C1, ... (F4)
+            return list(zip(donors, listed, strict=True))
     return [(d, r) for d in donors for r in recipients]
+
+
+# one place written as a list of names ("C1, C2 and C3 counties"), split into its names
+_LIST_OF_NAMES = re.compile(r"[A-Z][\w’'-]*(?:\s*,\s*[A-Z][\w’'-]*)*\s*,?\s+and\s+[A-Z][\w’'-]*(?:\s+[a-z]+)?")
+_LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_AREA_TAIL = re.compile(r"\s+[a-z]+$")
 
 
 def bind_facts(
