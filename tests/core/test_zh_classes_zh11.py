@@ -250,3 +250,14 @@ def test_a_count_after_a_place_of_another_counter_is_no_share() -> None:
     extraction = read_report(text, report_year=2030, donor="安和市", recipient="白山州")
     texts = [m.text for m in extraction.mentions]
     assert all(texts[f.mention] != "12所" or f.indicator != "houses" for f in extraction.facts)
+
+
+# class 5, page furniture (Z4): a line of related articles led by its bracketed label ("【相关阅读】…12家 | …30个项目")
+# yields no mention (boilerplate rule related_bar)
+def test_a_bar_of_related_articles_is_no_report() -> None:
+    text = (
+        "安和市对口支援白山州工作\n\n　　2030年，安和援建学校6所。\n\n"
+        "【相关阅读】安和第九批干部抵达白山 | 白山园区新增企业12家\n"
+    )
+    extraction = read_report(text, report_year=2030, donor="安和市", recipient="白山州")
+    assert [m.text for m in extraction.mentions] == ["6所"]
