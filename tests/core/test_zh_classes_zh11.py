@@ -261,3 +261,24 @@ def test_a_bar_of_related_articles_is_no_report() -> None:
     )
     extraction = read_report(text, report_year=2030, donor="安和市", recipient="白山州")
     assert [m.text for m in extraction.mentions] == ["6所"]
+
+
+# class 6, a date after the figure (F5): "干部26名于2029年7月进藏" says when the cadres came: that year, not the report
+# year of a yearbook; a year compared with ("比2029年增长") dates nothing
+DATED_AFTER = (
+    "安和年鉴(2031)\n\n【干部援藏】　安和市第五批援藏干部二十六名于2029年7月进藏，分别在白山两县任职。\n\n"
+    "【民生援藏】　安和援建学校6所，比2029年增加2所。\n"
+)
+
+
+def test_a_year_after_the_figure_says_when() -> None:
+    _check(
+        DATED_AFTER,
+        2030,
+        "安和市",
+        "白山州",
+        [
+            ("二十六名", "26", "person", "cadres_seconded", ("year", 2029), "安和", "白山"),
+            ("6所", "6", "count", "schools", ("year", 2030), "安和", "白山"),
+        ],
+    )

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -305,6 +306,8 @@ def chinese_periods(
             out[i] = Period("cumulative", start_year=since, end_year=before[-1].first, rule="zh:since+as_of")
         elif before:
             out[i] = _period(before[-1], report_year, start_year, spans, summed, default_year, published)
+        elif (when := _dated_after(text, phrases.get(m.sentence, ()), m)) is not None:
+            out[i] = Period("year", year=when.first, rule="zh:in_year_after")  # "干部26名于2029年7月进藏"
         elif w.now_stock.search(text, sent.start, m.start) or _now_at_post(text, sent.start, m, w):
             out[i] = Period("as_of", year=report_year, rule="zh:now_stock")
         elif w.now_done.search(text, sent.start, m.start) and start_year is not None:
@@ -348,6 +351,17 @@ def _now_at_post(text: str, start: int, m: Mention, w: _Words) -> bool:
         return False
     clause = max((c.end() for c in _CLAUSE.finditer(text, start, m.start)), default=start)
     return w.at_post_before.match(text, clause, m.start) is not None
+
+
+_WHEN_AFTER = re.compile(r"\s*于\s*$")
+
+
+def _dated_after(text: str, phrases: Sequence[_Phrase], m: Mention) -> _Phrase | None:
+    """The year right after a figure that says when it happened ("干部26名于2029年7月进藏"), else ``None``."""
+    return next(
+        (p for p in phrases if p.kind == "in_year" and p.start > m.end and _WHEN_AFTER.fullmatch(text, m.end, p.start)),
+        None,
+    )
 
 
 def _since_before_as_of(before: list[_Phrase]) -> int | None:
