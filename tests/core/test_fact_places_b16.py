@@ -231,3 +231,18 @@ def test_givers_giving_to_a_list_of_other_length_give_to_the_whole_list() -> Non
     )
     recipients = {r for _, r in _facts_of(text, "2 million Yuan")}
     assert len(recipients) == 1 and recipients.pop().startswith("Xiji, Longde and Pengyang")  # not split
+
+
+# -- class 9: a province the donor aids nothing in, named in passing, is no scene of the next sentence ---------------
+
+
+@pytest.mark.parametrize(
+    ("passing", "recipient"),
+    [
+        ("The floods did damage in Hunan as well.", "Yunnan"),  # Shanghai aids nothing in Hunan
+        ("The floods did damage in Wenshan Prefecture.", "Wenshan Prefecture"),  # negative: an aided area
+    ],
+)
+def test_a_province_named_in_passing_is_no_scene(passing: str, recipient: str) -> None:
+    text = f"Shanghai-Yunnan Pairing Cooperation\n\n【Overview】 {passing} In all 312 projects were carried out.\n"
+    assert _sides(text, 2008)["312 projects"][1] == recipient

@@ -50,7 +50,7 @@ from pairaid.core.extract.heading_places import heading_places
 from pairaid.core.extract.headings_zh import section_sides
 from pairaid.core.extract.model import Context, Mention, Section, Sentence
 from pairaid.core.extract.named_places import Named, named_places
-from pairaid.core.extract.opening_parties import known_names
+from pairaid.core.extract.opening_parties import known_codes, known_names
 from pairaid.core.extract.pairing_places import RecipientPlaces
 from pairaid.core.extract.parts import Link
 from pairaid.core.extract.places import (
@@ -269,8 +269,8 @@ def fact_places(
         )
         told_here = k not in by_sentence and named and not listing
         place = whole_level[-1] if whole_level else named[-1][2] if told_here else None
-        if place is not None and not _LIST.search(place):
-            scene.place = place
+        if place is not None and not _LIST.search(place) and (whole_level or not _elsewhere(place, recipients)):
+            scene.place = place  # a province the donor aids nothing in, named in passing, is no scene
         if acting:
             scene.side = acting[-1][1]
         if agents:
@@ -378,3 +378,13 @@ def _receivers(
         return (before[-1],)
     after = next((p for a, _, p in named if end <= a and not (cut and a >= rest_end)), None)  # not a part's
     return (after,) if after is not None else None
+
+
+def _elsewhere(place: str, recipients: RecipientPlaces) -> bool:
+    """Whether ``place`` is a province-level area holding none of the donor's recipients in the report year."""
+    codes = known_codes(place)
+    return (
+        bool(recipients.codes)
+        and bool(codes)
+        and all(c.endswith("0000") and not any(r.startswith(c[:2]) for r in recipients.codes) for c in codes)
+    )
