@@ -296,7 +296,10 @@ def mention_contexts(
             # ... and under a header that names no kind ("Item | Unit | Value": "Roads built | km | 48")
             # (a Chinese one's year maybe with the words of its results: "2030年完成")
             zh_year = m.rule == ZH_CELL and year_header().fullmatch(cell.header)
-            dated = (_YEAR_HEADER.fullmatch(cell.header) or zh_year or value_column(cell.header)) and not cell.total
+            # ... and so does it for the column that totals its row's years ("2030年  2031年  合计")
+            dated = (
+                _YEAR_HEADER.fullmatch(cell.header) or zh_year or value_column(cell.header) or cell.row_total
+            ) and not cell.total
             what = f"{cell.header} {cell.label}" if dated else cell.header
             # ... and in a Chinese table reads as the words before a figure of a sentence ("消费帮扶金额(亿元)")
             label = _BRACKETED.sub("", cell.label) if dated and m.rule == ZH_CELL else ""

@@ -172,12 +172,25 @@ def _zh_row(cells: list[tuple[int, str]], width: int, unit_col: int | None = Non
     (last, or in the column ``unit_col`` headed "单位")."""
     if len(cells) != width or _ZH_NUMBER.fullmatch(cells[0][1]):
         return False
+    blank = _blank_cells()
     if unit_col is not None:
         figures = [c for col, (_, c) in enumerate(cells[1:], start=1) if col != unit_col]
-        return _zh_unit(cells[unit_col][1]) is not None and bool(figures) and all(map(_ZH_NUMBER.fullmatch, figures))
+        return (
+            _zh_unit(cells[unit_col][1]) is not None
+            and any(map(_ZH_NUMBER.fullmatch, figures))
+            and all(_ZH_NUMBER.fullmatch(c) or c in blank for c in figures)
+        )
     tail = cells[-1][1]
     numbers = cells[1:-1] if not _ZH_NUMBER.fullmatch(tail) and _zh_unit(tail) else cells[1:]
-    return bool(numbers) and all(_ZH_NUMBER.fullmatch(c) for _, c in numbers)
+    return any(_ZH_NUMBER.fullmatch(c) for _, c in numbers) and all(
+        _ZH_NUMBER.fullmatch(c) or c in blank for _, c in numbers
+    )
+
+
+@cache
+def _blank_cells() -> frozenset[str]:
+    """Cells that stand for no figure ("—"; ``blank_cells`` of the Chinese ``words.yaml``): a row may hold them."""
+    return frozenset(word_list("blank_cells", "zh"))
 
 
 def _zh_row_cells(
@@ -215,8 +228,10 @@ def _zh_row_cells(
             ):
                 continue
             # under a header of years the row's label says what its cells are ("转移就业(人) | 412 | 530")
-            what = label if col in years else header[col]
-            written = units[col] or row_unit or (label_unit if col in years else None)
+            # and so does it for the column that totals them ("合计")
+            by_label = col in years or col in row_totals
+            what = label if by_label else header[col]
+            written = units[col] or row_unit or (label_unit if by_label else None)
             written = written or (scale_word.group(1) if scale_word else None)
             read = _zh_unit(written) if written else None
             if read is None and money.search(what):
@@ -293,8 +308,8 @@ def _with_zh_cells(
                 changed.setdefault(c.caption, []).append((index[figure.start], index[c.start], base))
             continue
         period = Period("year", year=c.year, rule="table_column_year") if c.year is not None else None
-        if c.row_total:  # the total of a row's years: cumulative over the table's years
-            row_years = [f.year for f in by_row[(c.caption, c.row)] if f.year is not None]
+        if c.row_total:  # the total of a row's years: cumulative over the table's years (a blank "—" year too)
+            row_years = [f.year for f in found if f.caption == c.caption and f.year is not None]
             if row_years:
                 period = Period(
                     "cumulative", start_year=min(row_years), end_year=max(row_years), rule="table_years_total"
