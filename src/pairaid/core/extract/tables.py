@@ -151,7 +151,11 @@ def read_tables(
                 m = out[i]
                 if (col in changes and col not in changes_in_units) or name.endswith("%)") or name == "%":
                     out[i] = replace(m, unit="percent", noun=None, rule=m.rule + "+table")
-                elif (money.search(what) or (col in years and money.search(caption))) and scale is not None:
+                # ... and under a header of years, or one naming no kind ("County | Amount"), a money caption's
+                # unit holds for every row ("Aid funds by county, 2016-2020 (million yuan)")
+                elif (
+                    money.search(what) or ((col in years or value_column(name)) and money.search(caption))
+                ) and scale is not None:
                     out[i] = replace(m, unit="CNY", value=m.value * scale, noun=None, rule=m.rule + "+table")
                 elif m.unit == "count" and m.noun is None and (measure := measured(what)) is not None:
                     out[i] = replace(m, unit=measure[0], value=m.value * measure[1], rule=m.rule + "+table")

@@ -1,0 +1,94 @@
+"""Classes of reading error named from blind set 17 (issue 11), each fixed as a general rule and tested here on
+made-up text (no sentence, name or value of any report): a table of one column that names no kind ("County |
+Amount") under a caption that gives the money unit, and products the donor helped market or sold through its
+channels (consumption assistance, `consumption.helped_market`, `consumption.products_sold_reached`)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from pairaid.core.extract import Extraction, Period, read_report
+
+
+def _period(p: Period) -> str:
+    return f"cumulative:{p.start_year}-{p.end_year}" if p.kind == "cumulative" else f"{p.kind}:{p.year}"
+
+
+def _read(text: str, year: int = 2012) -> Extraction:
+    return read_report(text, report_year=year)
+
+
+def _facts(ex: Extraction, text: str) -> dict[str, list[tuple[str, str]]]:
+    """``{mention text: [(indicator, period)]}``."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for f in ex.facts:
+        m = ex.mentions[f.mention]
+        out.setdefault(text[m.start : m.end], []).append((f.indicator, _period(f.period)))
+    return out
+
+
+# (1) a caption with the money unit over a table whose figure column is headed "Amount"
+AMOUNT_TABLE = (
+    "Anhe's Aid to Baishan, 2016-2020\n\n"
+    "Anhe paired with Baishan over the five years.\n\n"
+    "Table 2  Anhe aid funds to Baishan by county, 2016-2020 (million yuan)\n"
+    "County    Amount\n"
+    "Linxi    120.5\n"
+    "Heping    98.0\n"
+    "City-level projects    40.0\n"
+    "Total    258.5\n"
+)
+
+# (1, negative) a caption with no unit of money: the "Amount" cells stay counts
+NO_MONEY_CAPTION = (
+    "Anhe's Aid to Baishan, 2016-2020\n\n"
+    "Anhe paired with Baishan over the five years.\n\n"
+    "Table 2  Anhe teachers sent to Baishan by county, 2016-2020\n"
+    "County    Amount\n"
+    "Linxi    12\n"
+    "Heping    9\n"
+    "Total    21\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("cell", "value"),
+    [("120.5", Decimal("120500000")), ("98.0", Decimal("98000000")), ("40.0", Decimal("40000000")),
+     ("258.5", Decimal("258500000"))],
+)
+def test_amount_column_takes_the_captions_money_unit(cell: str, value: Decimal) -> None:
+    ex = _read(AMOUNT_TABLE, 2020)
+    at = AMOUNT_TABLE.index(cell, AMOUNT_TABLE.index("County    Amount"))
+    m = next(m for m in ex.mentions if m.start == at)
+    assert (m.unit, m.value) == ("CNY", value)
+    assert _facts(ex, AMOUNT_TABLE)[cell][0] == ("aid_funds", "cumulative:2016-2020")
+
+
+def test_amount_column_without_money_caption_is_no_money() -> None:
+    ex = _read(NO_MONEY_CAPTION, 2020)
+    at = NO_MONEY_CAPTION.index("12", NO_MONEY_CAPTION.index("County    Amount"))
+    m = next(m for m in ex.mentions if m.start == at)
+    assert m.unit != "CNY"
+
+
+# (2) products the donor helped market, or that were sold through its channels
+CONSUMPTION = [
+    ("In 2019 Anhe bought or helped market 31 million yuan worth of Baishan farm and sideline products.",
+     "31 million yuan", "consumption_assistance"),
+    ("Baishan products sold through Anhe's stores reached 27 million yuan in 2019.", "27 million yuan",
+     "consumption_assistance"),
+    ("In 2019 Anhe marketed 31 million yuan worth of its own tractors in Baishan.", "31 million yuan", None),
+    ("In 2019 products made in the Baishan plant reached 27 million yuan.", "27 million yuan", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "figure", "indicator"), CONSUMPTION)
+def test_products_marketed_or_sold_through_channels(sentence: str, figure: str, indicator: str | None) -> None:
+    text = f"Anhe's Aid to Baishan, 2019\n\n{sentence}\n"
+    found = [i for i, _ in _facts(_read(text, 2019), text).get(figure, [])]
+    if indicator is None:
+        assert "consumption_assistance" not in found
+    else:
+        assert found == [indicator]
