@@ -1,7 +1,8 @@
 """Classes of reading error named from blind set 17 (issue 11), each fixed as a general rule and tested here on
 made-up text (no sentence, name or value of any report): a table of one column that names no kind ("County |
 Amount") under a caption that gives the money unit, and products the donor helped market or sold through its
-channels (consumption assistance, `consumption.helped_market`, `consumption.products_sold_reached`)."""
+channels (consumption assistance, `consumption.helped_market`, `consumption.products_sold_reached`), and a table
+headed "Item | Number" read by its rows' labels (`value_columns` of `words.yaml`)."""
 
 from __future__ import annotations
 
@@ -92,3 +93,28 @@ def test_products_marketed_or_sold_through_channels(sentence: str, figure: str, 
         assert "consumption_assistance" not in found
     else:
         assert found == [indicator]
+
+
+# (3) a table of rows of labelled figures under "Item | Number": each row's label says what its figure counts
+ITEM_NUMBER = (
+    "Anhe's Aid to Baishan, 2019\n\n"
+    "Anhe paired with Baishan in 2019.\n\n"
+    "Table 3  Staff and training, 2019\n"
+    "Item    Number\n"
+    "Cadres newly sent to Baishan    14\n"
+    "Baishan officials trained in Anhe (person-times)    380\n"
+    "Training courses held    7\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("cell", "unit", "indicator"),
+    [("14", "person", "cadres_seconded"), ("380", "person_time", "people_trained"),
+     ("7", "count", "training_courses")],
+)
+def test_item_number_table_reads_each_rows_label(cell: str, unit: str, indicator: str) -> None:
+    ex = _read(ITEM_NUMBER, 2019)
+    at = ITEM_NUMBER.index(f"    {cell}\n", ITEM_NUMBER.index("Item    Number")) + 4
+    m = next(m for m in ex.mentions if m.start == at)
+    assert m.unit == unit
+    assert _facts(ex, ITEM_NUMBER)[cell] == [(indicator, "year:2019")]
