@@ -2,7 +2,8 @@
 made-up text (no sentence, name or value of any report): a table of one column that names no kind ("County |
 Amount") under a caption that gives the money unit, and products the donor helped market or sold through its
 channels (consumption assistance, `consumption.helped_market`, `consumption.products_sold_reached`), and a table
-headed "Item | Number" read by its rows' labels (`value_columns` of `words.yaml`)."""
+headed "Item | Number" read by its rows' labels (`value_columns` of `words.yaml`), and a news release of January
+reporting on the year before its file's (`report_year.py`)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from decimal import Decimal
 import pytest
 
 from pairaid.core.extract import Extraction, Period, read_report
+from pairaid.core.extract.report_year import report_year_of
 
 
 def _period(p: Period) -> str:
@@ -118,3 +120,20 @@ def test_item_number_table_reads_each_rows_label(cell: str, unit: str, indicator
     m = next(m for m in ex.mentions if m.start == at)
     assert m.unit == unit
     assert _facts(ex, ITEM_NUMBER)[cell] == [(indicator, "year:2019")]
+
+
+# (4) a news release dated January with no year, its file named for the year it appeared in: it reports on the year
+# before (figures "in 2030", "last year"), unless its text names its own year more
+JANUARY_NEWS = (
+    "Anhe buys more Baishan fruit\n\n"
+    "BAISHAN, Jan. 9 (Reporter) -- Anhe bought 52 million yuan worth of Baishan fruit in 2030, the aid office said.\n\n"
+    "Anhe's fiscal aid to Baishan came to 300 million yuan last year.\n"
+)
+MARCH_NEWS = JANUARY_NEWS.replace("Jan. 9", "March 9").replace(" in 2030", " in 2031")
+
+
+@pytest.mark.parametrize(
+    ("text", "year"), [(JANUARY_NEWS, 2030), (MARCH_NEWS, 2031)],
+)
+def test_january_news_reports_on_the_year_before(text: str, year: int) -> None:
+    assert report_year_of(text, filename="2031_anhe-baishan-news.txt") == year

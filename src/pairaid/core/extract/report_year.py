@@ -204,7 +204,11 @@ def report_year_of(text: str, *, filename: str | None = None) -> int | None:
     if from_name is not None and reported in (from_name, from_name + 1):
         return reported  # the text's one year of the two a file name may mean (yearbook or news naming)
     if from_name is not None and published is not None and published[2]:
-        from_name += 1  # a news release, named for the year it appeared in, reports on that year
+        # a news release, named for the year it appeared in, reports on that year; one of January or February
+        # ("ANHE, Jan. 14 --") on the year before, unless its text names its own year more
+        named = report_year_candidates(_without_plans(text))
+        if published[1] >= _SPRING or named[from_name + 1] > named[from_name]:
+            from_name += 1
     candidates = report_year_candidates(_without_plans(text))
     if from_name is not None and (from_name in candidates or all(year < from_name for year in candidates)):
         return from_name
