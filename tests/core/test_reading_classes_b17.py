@@ -3,7 +3,8 @@ made-up text (no sentence, name or value of any report): a table of one column t
 Amount") under a caption that gives the money unit, and products the donor helped market or sold through its
 channels (consumption assistance, `consumption.helped_market`, `consumption.products_sold_reached`), and a table
 headed "Item | Number" read by its rows' labels (`value_columns` of `words.yaml`), and a news release of January
-reporting on the year before its file's (`report_year.py`)."""
+reporting on the year before its file's (`report_year.py`), and a bar-split table whose total rows leave a cell
+empty (`table_headers.cells`)."""
 
 from __future__ import annotations
 
@@ -137,3 +138,33 @@ MARCH_NEWS = JANUARY_NEWS.replace("Jan. 9", "March 9").replace(" in 2030", " in 
 )
 def test_january_news_reports_on_the_year_before(text: str, year: int) -> None:
     assert report_year_of(text, filename="2031_anhe-baishan-news.txt") == year
+
+
+# (5) a table split by bars whose subtotal rows leave the receiver's cell empty ("Subtotal | | 9.10 | 300") and a
+# heading line per group: the empty cell keeps its column, so the rows after it stay in the table
+BARS = (
+    "Anhe's Aid to Baishan and Dongyuan, 2019\n\n"
+    "Aiding side | Paired area | Fiscal aid funds (100 million yuan) | Projects\n"
+    "Baishan\n"
+    "Linzhou | Baishan | 5.20 | 180\n"
+    "Heping | Baishan | 3.90 | 120\n"
+    "Subtotal, Baishan | | 9.10 | 300\n"
+    "Dongyuan\n"
+    "Linzhou | Dongyuan | 4.00 | 150\n"
+    "Heping | Dongyuan | 2.50 | 90\n"
+    "Subtotal, Dongyuan | | 6.50 | 240\n"
+    "Total | | 15.60 | 540\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("cell", "unit", "value"),
+    [("9.10", "CNY", Decimal("910000000")), ("4.00", "CNY", Decimal("400000000")),
+     ("15.60", "CNY", Decimal("1560000000")), ("540", "count", Decimal("540"))],
+)
+def test_bar_table_rows_with_an_empty_cell_stay_in_the_table(cell: str, unit: str, value: Decimal) -> None:
+    ex = _read(BARS, 2019)
+    at = BARS.index(f"| {cell}") + 2
+    m = next(m for m in ex.mentions if m.start == at)
+    assert (m.unit, m.value) == (unit, value)
+    assert _facts(ex, BARS)[cell][0][0] == ("government_aid_funds" if unit == "CNY" else "aid_projects")

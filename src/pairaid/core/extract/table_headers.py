@@ -15,6 +15,7 @@ __all__ = ["NUMBER", "RULE_LINE", "cells", "header_above", "wrapped_header"]
 # two white-space characters or a tab (``\s{2,}|\t``), written to open on a white space: the engine skips to one
 _CELL_GAP = re.compile(r"\s(?:\s+|(?<=\t))")
 _BAR_GAP = re.compile(r"\s{2,}|\t|\s*\|\s*")  # "Anhe | 12.5 | 30": an English table's cells split by bars too
+_BLANK_BAR_CELL = re.compile(r"\|(?=[ \t]*\|)")  # a bar another follows with only spaces between
 # a cell of a number, signed in a column of changes ("+57", "-3.5%")
 NUMBER = re.compile(r"[+\-−]?[\d.,]+%?")
 # a line that only rules a table ("|------|-----:|", "------  ------", "+====+====+")
@@ -34,7 +35,15 @@ def _group_heading() -> re.Pattern[str]:
 
 def cells(line: str) -> list[tuple[int, str]]:
     """The cells of a line of an English or Chinese table, each with its offset in the line."""
-    return cells_of(line, _BAR_GAP if "|" in line and not HAN_CHAR.search(line) else _CELL_GAP)
+    if "|" not in line or HAN_CHAR.search(line):
+        return cells_of(line, _CELL_GAP)
+    out = cells_of(line, _BAR_GAP)
+    # an empty cell between two bars ("Subtotal | | 13.38 | 488": no receiver on a total row) keeps its column
+    for blank in _BLANK_BAR_CELL.finditer(line):
+        at = blank.start() + 1
+        if any(offset < at for offset, _ in out):  # between cells, not a Markdown row's leading bars
+            out.append((at, ""))
+    return sorted(out)
 
 
 def wrapped_header(
