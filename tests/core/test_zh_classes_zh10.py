@@ -51,3 +51,35 @@ def test_a_dash_cell_keeps_its_row_in_the_table(text: str, expected: list[Figure
 def test_rows_of_dashes_only_give_no_figures(text: str) -> None:
     extraction = read_report(text, report_year=2032, donor="安和市", recipient="白山州")
     assert [m.text for m in extraction.mentions] == []
+
+
+# a table of bars under a heading that lists one unit per column ("(单位:万元,个)"): its header of words alone is no
+# navigation when a row of bars with a number follows, and each column takes its own unit in order (Z1, Z2)
+BAR_TABLES = [
+    (
+        "安和援白山工作说明\n\n  一、总体情况。2031年安和安排白山援助资金1.5亿元。\n  二、分县情况(单位:万元,个)\n"
+        "  县市 | 援助资金 | 项目数\n  东乡县 | 5200 | 7\n  西乡县 | 6100 | 9\n  合计 | 11300 | 16\n  三、其他情况。\n",
+        [
+            ("5200", "52000000", "CNY", "aid_funds", ("year", 2031), "安和", "东乡县"),
+            ("11300", "113000000", "CNY", "aid_funds", ("year", 2031), "安和", "白山"),
+            ("9", "9", "count", None, None, None, None),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", BAR_TABLES)
+def test_a_bar_table_under_a_list_of_units(text: str, expected: list[Figure]) -> None:
+    _check(text, 2031, "安和市", "白山州", expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "甲网\n\n首页 | 新闻 | 图片 | 视频\n国内 | 国际 | 社会 | 评论\n\n  2031年,安和援建学校3所。\n",
+        "甲网\n\n首页 | 新闻 | 图片 | 视频\n\n  2031年,安和援建学校3所。\n",
+    ],
+)
+def test_navigation_stays_navigation(text: str) -> None:
+    extraction = read_report(text, report_year=2031, donor="安和市", recipient="白山州")
+    assert [m.text for m in extraction.mentions] == ["3所"]

@@ -154,6 +154,8 @@ def find_boilerplate(text: str, start: int = 0, end: int | None = None) -> list[
         hit = _line_rule(body, standing)
         if hit is None and off_topic(body, standing):
             hit = "off_topic"
+        if hit == "navigation" and _table_row_follows(text, line.end(), stop):
+            hit = None  # "县市 | 资金 | 项目数" over "甲县 | 5200 | 9": the header of a table of bars, not navigation
         if hit is not None:
             found.append((line.start(), line.end(), hit))
             continue
@@ -162,3 +164,15 @@ def find_boilerplate(text: str, start: int = 0, end: int | None = None) -> list[
             found.extend((at + m.start(), at + m.end(), rule.id) for m in rule.pattern.finditer(body))
     found.sort()
     return found
+
+
+_NUMBER_CELL = re.compile(r"\|\s*\d[\d.,]*\s*(?:\||$)")
+
+
+def _table_row_follows(text: str, end: int, stop: int) -> bool:
+    """Whether the line after ``end`` is a row of a table of bars (a cell that is a number: "甲县 | 5200 | 9")."""
+    nxt = _LINE.search(text, end + 1, stop) if end < stop else None
+    if nxt is None or nxt.start() != end + 1:
+        return False
+    body = nxt.group()
+    return body.count("|") >= 2 and _NUMBER_CELL.search(body) is not None and _line_rule(body) is None

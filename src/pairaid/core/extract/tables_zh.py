@@ -41,11 +41,14 @@ from pairaid.core.units import is_chinese_person_noun, match_chinese_unit
 __all__ = ["HAN_CHAR", "chinese_tables", "year_header"]
 
 _ZH_CELL_GAP = re.compile(r"[ \t\u3000]+")
+_ZH_BAR_GAP = re.compile(r"[ \t\u3000]*[|｜][ \t\u3000]*|[ \t\u3000]+")  # spaces, or a bar between cells
 _ZH_NUMBER = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")  # 1500, 18,620, 3.5
 HAN_CHAR = re.compile(f"[{HAN}]")
 _ZH_UNIT_CELL = re.compile(r"^\(([^()]{1,6})\)$")
 _ZH_HEADER_UNIT = re.compile(r"\(([^()]{1,6})\)\s*$")
 _ZH_CAPTION_UNIT = re.compile(r"单位\s*[:：]\s*([^\s,;)]{1,4})")
+# a caption's units, one per column of figures in order ("(单位:万元,个)": money, then a count)
+_ZH_CAPTION_UNITS = re.compile(r"单位\s*[:：]\s*([^\s,、;)]{1,4}(?:\s*[,、]\s*[^\s,、;)]{1,4})+)")
 # a line that only gives the table's unit ("单位:万元", "(金额单位:万元)")
 _ZH_UNIT_LINE = re.compile(r"\(?\s*(?:金额|计量)?单位\s*[:：]\s*[^\s,;)]{1,6}\s*\)?")
 _ZH_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?:度)?")
@@ -76,8 +79,8 @@ class _ZhCell(NamedTuple):
     row_total: bool = False  # a cell of the column that totals its row's years ("合计" beside "2030年  2031年")
 
 
-def _zh_cells(line: str) -> list[tuple[int, str]]:
-    return cells_of(line, _ZH_CELL_GAP)
+def _zh_cells(line: str, bars: bool = False) -> list[tuple[int, str]]:
+    return cells_of(line, _ZH_BAR_GAP if bars else _ZH_CELL_GAP)
 
 
 def _zh_unit(word: str) -> tuple[str, Decimal, bool] | None:
@@ -113,7 +116,10 @@ def chinese_tables(
         if not HAN_CHAR.search(line) or not _ZH_CELL_GAP.search(line.strip()):
             k += 1  # a Chinese header has Chinese words and two cells: no need to split a line of prose
             continue
-        header = _zh_cells(lines[k][1])
+        # a table of bars under a heading listing one unit per column ("(单位:万元,个)") is read here, by its units;
+        # other tables of bars are read by their headers' and rows' own units (tables.py)
+        bars = "|" in line and _ZH_CAPTION_UNITS.search(_line_above(lines, k)) is not None
+        header = _zh_cells(lines[k][1], bars)
         numbered = len(header) > 2 and bool(_NUMBERING.fullmatch(header[0][1]))
         if numbered:  # "序号  县  资金(万元)": the list numbers' column is no column of figures
             header = header[1:]
@@ -123,7 +129,7 @@ def chinese_tables(
         unit_col = next((col for col, (_, c) in enumerate(header) if col and _ZH_UNIT_HEADER.fullmatch(c)), None)
         units = [m.group(1) if (m := _ZH_HEADER_UNIT.search(c)) else None for _, c in header]
         j = k + 1
-        under = _zh_cells(lines[j][1]) if j < len(lines) else []
+        under = _zh_cells(lines[j][1], bars) if j < len(lines) else []
         if under and len(under) < len(header) and all(_ZH_UNIT_CELL.match(c) for _, c in under):
             for col, (_, c) in zip(range(len(header) - len(under), len(header)), under, strict=True):
                 units[col] = c[1:-1]
@@ -132,7 +138,7 @@ def chinese_tables(
         headings: dict[int, int] = {}  # row offset -> how many group headings stand above it in the table
         seen = 0
         while j < len(lines):
-            cells = _unnumbered(_zh_cells(lines[j][1]), numbered)
+            cells = _unnumbered(_zh_cells(lines[j][1], bars), numbered)
             if _zh_row(cells, len(header), unit_col):
                 rows.append((lines[j][0], cells))
                 headings[lines[j][0]] = seen
@@ -141,7 +147,7 @@ def chinese_tables(
                 len(header) >= 3
                 and zh_group_line(cells)
                 and j + 1 < len(lines)
-                and _zh_row(_unnumbered(_zh_cells(lines[j + 1][1]), numbered), len(header), unit_col)
+                and _zh_row(_unnumbered(_zh_cells(lines[j + 1][1], bars), numbered), len(header), unit_col)
             ):
                 seen += 1
                 j += 1
@@ -160,6 +166,11 @@ def chinese_tables(
     if not found:
         return mentions, tables
     return _with_zh_cells(text, mentions, tables, found)
+
+
+def _line_above(lines: list[tuple[int, str]], k: int) -> str:
+    """The last line with words above line ``k``."""
+    return next((c.strip() for _, c in reversed(lines[max(0, k - 4) : k]) if c.strip()), "")
 
 
 def _unnumbered(cells: list[tuple[int, str]], numbered: bool) -> list[tuple[int, str]]:
@@ -206,6 +217,15 @@ def _zh_row_cells(
     money = re.compile("|".join(word_list("money_columns", "zh")))
     totals = re.compile(rf"^(?:{'|'.join(word_list('total_rows', 'zh'))})")
     scale_word = _ZH_CAPTION_UNIT.search(caption)
+    listed = _ZH_CAPTION_UNITS.search(caption)
+    if listed is not None:  # one unit per column of figures, in order: each column its own, none the caption's
+        per_column = re.split(r"\s*[,、]\s*", listed.group(1))
+        if len(per_column) == len(header) - 1 - (unit_col is not None):
+            columns = [col for col in range(1, len(header)) if col != unit_col]
+            units = [units[0], *units[1:]]
+            for col, word in zip(columns, per_column, strict=True):
+                units[col] = units[col] or word
+            scale_word = None
     starts = [s.start for s in sentences]
     out: list[_ZhCell] = []
     years = {col: int(y.group(1)) for col, name in enumerate(header) if col and (y := year_header().fullmatch(name))}
