@@ -144,7 +144,7 @@ def test_january_news_reports_on_the_year_before(text: str, year: int) -> None:
 # heading line per group: the empty cell keeps its column, so the rows after it stay in the table
 BARS = (
     "Anhe's Aid to Baishan and Dongyuan, 2019\n\n"
-    "Aiding side | Paired area | Fiscal aid funds (100 million yuan) | Projects\n"
+    "Giver | Partner | Fiscal aid funds (100 million yuan) | Projects\n"
     "Baishan\n"
     "Linzhou | Baishan | 5.20 | 180\n"
     "Heping | Baishan | 3.90 | 120\n"
