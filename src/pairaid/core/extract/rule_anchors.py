@@ -92,32 +92,37 @@ _NOT_LOWERED = ("ſ", "ı", "İ")  # matched to ASCII letters by a pattern ignor
 
 
 @cache
-def _needles(pattern: re.Pattern[str]) -> frozenset[str] | None:
-    return needles_of(pattern)
+def _screen(pattern: re.Pattern[str]) -> tuple[frozenset[str], bool] | None:
+    """The needles of ``pattern`` (:func:`needles_of`) and whether none of them has a case (digits, marks,
+    Chinese: tested against the text as written, with no lower-casing); ``None`` when unknown."""
+    needles = needles_of(pattern)
+    if needles is None:
+        return None
+    return needles, all(n.lower() == n.upper() for n in needles)
 
 
 def may_match(pattern: re.Pattern[str], text: str) -> bool:
     """``False`` only when ``pattern`` can find nothing in ``text``: none of its needles (:func:`needles_of`, kept
     per pattern) stands in ``text`` in lower case.  A quick test before a scan of a sentence for a pattern whose
     words few sentences hold (an objective's "goal" or "target", a firm's "enterprises")."""
-    needles = _needles(pattern)
-    if needles is None:
+    screen = _screen(pattern)
+    if screen is None:
         return True
+    needles, caseless = screen
+    if caseless:
+        return any(n in text for n in needles)
     low = text.lower()
     return any(n in low for n in needles) or any(c in text for c in _NOT_LOWERED)
 
 
 def prescreened(pattern: re.Pattern[str]) -> Callable[[str], re.Match[str] | None]:
-    """``pattern.search``, tried only on a text where one of its needles (:func:`needles_of`) stands: the same
+    """``pattern.search``, tried only on a text where :func:`may_match` finds one of its needles: the same
     matches, and no scan of a text that cannot hold one (a year's digits, say)."""
-    needles = needles_of(pattern)
-    if needles is None:
+    if _screen(pattern) is None:
         return pattern.search
-    caseless = all(n.lower() == n.upper() for n in needles)  # digits, marks: tested as written
 
     def search(text: str) -> re.Match[str] | None:
-        within = text if caseless else text.lower()
-        return pattern.search(text) if any(n in within for n in needles) else None
+        return pattern.search(text) if may_match(pattern, text) else None
 
     return search
 
