@@ -219,6 +219,8 @@ def _unit_column(text: str, number: NumberMatch) -> tuple[str, Decimal, str | No
         after.strip() and not _CELL_SPLIT.match(after)
     ):
         return None  # the number is not a cell of its own
+    if not before.strip():
+        return None  # a row's first cell is its label or its list number ("3  援建学校  所  12"), no figure
     for cell in cells:
         found = _unit_of(cell)
         if found is not None:

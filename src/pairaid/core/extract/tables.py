@@ -48,7 +48,7 @@ from pairaid.core.extract.table_units import (
     row_unit_cell,
     scale_of,
 )
-from pairaid.core.extract.tables_zh import HAN_CHAR, chinese_tables
+from pairaid.core.extract.tables_zh import HAN_CHAR, chinese_tables, zh_value_column
 from pairaid.core.extract.vertical_tables import VerticalTable, vertical_tables
 
 # Table, TableCell and ZH_CELL are read from here by the later steps
@@ -251,8 +251,8 @@ def _value_columns() -> re.Pattern[str]:
 
 
 def value_column(name: str) -> bool:
-    """A header naming no kind of figure ("Value", "Amount"): its cells are what their rows' labels say."""
-    return _value_columns().fullmatch(name.strip()) is not None
+    """A header naming no kind of figure ("Value", "Amount", "数值"): its cells are what their rows' labels say."""
+    return _value_columns().fullmatch(name.strip()) is not None or zh_value_column(name)
 
 
 def _table_rows(

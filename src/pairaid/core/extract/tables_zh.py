@@ -38,7 +38,7 @@ from pairaid.core.extract.table_groups import zh_group_line, zh_groups
 from pairaid.core.extract.table_model import ZH_CELL, Table, TableCell, cells_of, lines_of, renumbered
 from pairaid.core.units import is_chinese_person_noun, match_chinese_unit
 
-__all__ = ["HAN_CHAR", "chinese_tables", "year_header"]
+__all__ = ["HAN_CHAR", "chinese_tables", "year_header", "zh_value_column"]
 
 _ZH_CELL_GAP = re.compile(r"[ \t\u3000]+")
 _ZH_BAR_GAP = re.compile(r"[ \t\u3000]*[|｜][ \t\u3000]*|[ \t\u3000]+")  # spaces, or a bar between cells
@@ -236,7 +236,7 @@ def _zh_row_cells(
         label = cells[0][1]
         row_unit = cells[unit_col][1] if unit_col is not None else None
         row_unit = row_unit or (cells[-1][1] if not _ZH_NUMBER.fullmatch(cells[-1][1]) else None)
-        label_unit = found.group(1) if years and (found := _ZH_HEADER_UNIT.search(label)) else None
+        label_unit = found.group(1) if (found := _ZH_HEADER_UNIT.search(label)) else None
         for col, (offset, cell) in enumerate(cells[1:], start=1):
             at = row_at + offset
             sentence = bisect.bisect_right(starts, at) - 1
@@ -249,7 +249,7 @@ def _zh_row_cells(
                 continue
             # under a header of years the row's label says what its cells are ("转移就业(人) | 412 | 530")
             # and so does it for the column that totals them ("合计")
-            by_label = col in years or col in row_totals
+            by_label = col in years or col in row_totals or zh_value_column(header[col])
             what = label if by_label else header[col]
             written = units[col] or row_unit or (label_unit if by_label else None)
             written = written or (scale_word.group(1) if scale_word else None)
@@ -356,3 +356,14 @@ def year_header() -> re.Pattern[str]:
     """A column header that is a year, maybe with the words of a year's results ("2030年", "2030年完成",
     ``year_columns`` of the Chinese ``words.yaml``); a plan's column ("2031年目标") is none."""
     return re.compile(rf"((?:19|20)\d\d)\s*年(?:度)?(?:{'|'.join(word_list('year_columns', 'zh'))})?")
+
+
+@cache
+def _zh_value_columns() -> re.Pattern[str]:
+    return re.compile(f"(?:{'|'.join(word_list('value_columns', 'zh'))})")
+
+
+def zh_value_column(name: str) -> bool:
+    """A Chinese header naming no kind of figure ("数值", "完成数"; ``value_columns`` of the Chinese ``words.yaml``):
+    its cells are what their rows' labels say."""
+    return _zh_value_columns().fullmatch(name.strip()) is not None
