@@ -104,7 +104,7 @@ def _chapter_opening(text: str, sections: Sequence[Section], title: str | None) 
     provinces_only = bool(named) and all(any(c.endswith("0000") for c in codes) for codes in named)
     if not title or _TITLE_AID.search(title) or not provinces_only:  # not "A doctors reach B County"
         return text
-    first = next((s for s in sections if s.rule != "title" and text[s.start : s.end].strip()), None)
+    first = next((s for s in sections if text[s.start : s.end].strip()), None)  # the title's own paragraphs too
     return text if first is None else text[: first.end]
 
 

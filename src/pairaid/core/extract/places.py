@@ -57,9 +57,10 @@ _TITLE = re.compile(
     rf"^\s*(?P<donor>{_TITLE_SIDE})\s*(?:[–—]|\s-\s|(?<=[a-z)])-(?=[A-Z]))\s*(?P<recipient>{_TITLE_SIDE}?)\s*:?\s+"
     r"(?i:Pairing|Counterpart|East|Poverty|Cooperation|Twinning|Pair|Partner)",  # "Anhe-Baishan cooperation keeps pace"
 )
-# "Anhe's Pairing-off Aid to Baishan, Region B", "Anhe's Cooperation with Baishan Prefecture"
+# "Anhe's Pairing-off Aid to Baishan, Region B", "Anhe's Cooperation with Baishan Prefecture", "Anhe's Counterpart
+# Support for the Baishan Reservoir Area"
 _TITLE_TO = re.compile(
-    r"^\s*(?P<donor>[A-Z][\w.()]*(?:\s+[A-Z][\w.()]*)*)[’']s\s+(?:[A-Z][\w-]*\s+){1,4}(?:to|for|with)\s+"
+    r"^\s*(?P<donor>[A-Z][\w.()]*(?:\s+[A-Z][\w.()]*)*)[’']s\s+(?:[A-Z][\w-]*\s+){1,4}(?:to|for|with)\s+(?:the\s+)?"
     r"(?P<recipient>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
 )
 # "Anhe Province Counterpart Support for Baishan County, Region B", "Anhe Aid to Baishan", "Anhe Municipality:
