@@ -26,9 +26,9 @@ thing (same indicator or same noun).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 
+from pairaid.core.extract.breakdowns import Link, breakdowns, later_breakdowns
 from pairaid.core.extract.model import Context, Mention, Period, Reading, Sentence
 from pairaid.core.extract.places_zh import find_places
 from pairaid.core.extract.respectively_lists import respectively_recipients
@@ -40,14 +40,6 @@ __all__ = ["Link", "find_parts", "repeated"]
 
 _CLAUSE_END = re.compile(r"[;；]")
 Best = tuple[Reading | None, ...]
-
-
-@dataclass(frozen=True)
-class Link:
-    """The mention ``whole`` that a part belongs to, and the id of the rule that linked them."""
-
-    whole: int
-    rule: str
 
 
 def _indicator(best: Best, i: int) -> str | None:
@@ -169,10 +161,11 @@ def find_parts(
                 prev = [j for j in idxs if j < i and mentions[j].unit == mentions[i].unit]
                 if prev:
                     parts[i] = Link(prev[-1], rules.link_rule("of_them").id)
-    _breakdowns(text, sentences, mentions, best, parts)
+    breakdowns(text, sentences, mentions, best, parts)
     if periods:
         shares = place_shares(text, sentences, mentions, best, contexts, periods, parts)
         parts.update((i, Link(whole, SHARE)) for i, whole in shares.items())
+    later_breakdowns(text, sentences, mentions, best, parts)
     return parts
 
 
@@ -225,64 +218,6 @@ def _link_members(
         else:
             for i in members:
                 parts[i] = Link(whole, rule)
-
-
-_PEERS = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
-_RESPECTIVELY = re.compile(r"\s*(?:[a-z]+\s+){0,3}?respectively\b")
-
-
-def _told_respectively(text: str, mentions: tuple[Mention, ...], run: list[int]) -> bool:
-    """Whether the figure ``run[0]`` opens a list of figures ("N1, N2 and N3") told "respectively"."""
-    k = 0
-    while k + 1 < len(run) and mentions[run[k + 1]].sentence == mentions[run[0]].sentence:
-        if not _PEERS.fullmatch(text, mentions[run[k]].end, mentions[run[k + 1]].start):
-            break
-        k += 1
-    return k > 0 and bool(_RESPECTIVELY.match(text, mentions[run[k]].end))
-
-
-def _breakdowns(
-    text: str, sentences: tuple[Sentence, ...], mentions: tuple[Mention, ...], best: Best, parts: dict[int, Link]
-) -> None:
-    plans = {i for i, r in enumerate(best) if r is not None and r.kind == "plan"}
-    money = [i for i, m in enumerate(mentions) if m.unit == "CNY" and i not in plans]
-    for pos, w in enumerate(money):
-        if _indicator(best, w) is None:
-            continue
-        if _told_respectively(text, mentions, money[pos:]):
-            continue  # "B1, B2 and B3 received N1, N2 and N3 respectively": a list of peers, no sum and its parts
-        whole = mentions[w]
-        para = sentences[whole.sentence].paragraph
-        after = []
-        for j in money[pos + 1 :]:
-            if sentences[mentions[j].sentence].paragraph != para:
-                break
-            after.append(j)
-        # the run may start after other figures ("N of aid, to which the districts added M. B1, B2 and B3
-        # received N1, N2 and N3"): each run of figures in a row that adds up to the sum exactly (by channel "其中…",
-        # then by county "分县看…": two breakdowns of one sum)
-        first = 0
-        while first < len(after) - 1:
-            total = Decimal(0)
-            run: list[int] = []
-            for j in after[first:]:
-                total += mentions[j].value
-                run.append(j)
-                if total >= whole.value:
-                    break
-            if len(run) >= 2 and total == whole.value and not any(_whole(parts, j) not in (None, w) for j in run[1:]):
-                rule = rule_set(sentences[whole.sentence].lang).link_rule("breakdown").id
-                for j in run:
-                    if _whole(parts, j) is None:
-                        parts[j] = Link(w, rule)
-                first += len(run)
-                continue
-            first += 1
-
-
-def _whole(parts: dict[int, Link], i: int) -> int | None:
-    link = parts.get(i)
-    return link.whole if link is not None else None
 
 
 def _part_columns(mentions: tuple[Mention, ...], best: Best, tables: tuple[Table, ...], parts: dict[int, Link]) -> None:

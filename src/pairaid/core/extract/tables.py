@@ -168,8 +168,8 @@ def read_tables(
                     continue
                 period = _cell_period(years.get(col), row_year, total, row_years) or caption_years
                 # a total row's label ("Total") is no giver nor receiver: the whole's are the report's
-                donor = cells[givers][1] if givers is not None and not total else None
-                recipient = cells[takers][1] if takers is not None and not total else None
+                donor = (cells[givers][1] or None) if givers is not None and not total else None
+                recipient = (cells[takers][1] or None) if takers is not None and not total else None
                 if label in pairs:  # "Anhe - Baishan" under "Pairing": the row's giver and receiver
                     donor, recipient = pairs[label]
                 if subtotal:  # "Yili subtotal", or "Subtotal" under the heading line "Yili Prefecture"
@@ -298,6 +298,13 @@ def _table_rows(
         own = cells[:-1] if status and len(cells) == len(header) else cells
         width = len(header) - 1 if status else len(header)
         words = next((n for n, (_, c) in enumerate(own) if n and _NUMBER.fullmatch(c)), len(own))
+        if english and lead is not None and 0 < words < lead and len(own) - words == width - lead:
+            # a row that leaves a cell of words blank ("Total" under "County  Aiding city  Funds"): its numbers
+            # keep their columns
+            blank = [(cells[words - 1][0] + len(cells[words - 1][1]), "")] * (lead - words)
+            cells = [*cells[:words], *blank, *cells[words:]]
+            own = cells[:-1] if status and len(cells) == len(header) else cells
+            words = lead
         if (
             len(own) != width
             or (_NUMBER.fullmatch(label) and not _YEAR.fullmatch(label))

@@ -1,0 +1,115 @@
+"""Classes of reading error named from blind set 19 (issue 11), each fixed as a general mechanism and tested here on
+made-up text (no sentence, name or value of any report): a table row that leaves a cell of words blank ("Total" under
+a header with a column of paired districts), the sums of a later paragraph that add up to a sum read before it
+(`parts.breakdown_later`), and gapped clauses whose party follows "to" or a semicolon (`parts.gapped`)."""
+
+from __future__ import annotations
+
+from pairaid.core.extract import Extraction, Period, read_report
+
+
+def _period(p: Period) -> str:
+    return f"cumulative:{p.start_year}-{p.end_year}" if p.kind == "cumulative" else f"{p.kind}:{p.year}"
+
+
+def _read(text: str, year: int = 2012) -> Extraction:
+    return read_report(text, report_year=year)
+
+
+def _facts(ex: Extraction, text: str) -> dict[str, list[tuple[str, str]]]:
+    """``{mention text: [(indicator, period)]}``."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for f in ex.facts:
+        m = ex.mentions[f.mention]
+        out.setdefault(text[m.start : m.end], []).append((f.indicator, _period(f.period)))
+    return out
+
+
+def _part_of(ex: Extraction, text: str, figure: str, at: int = 0) -> str | None:
+    start = text.index(figure, at)
+    fact = next(f for f in ex.facts if ex.mentions[f.mention].start == start)
+    if fact.part_of is None:
+        return None
+    whole = ex.mentions[ex.facts[fact.part_of].mention]
+    return text[whole.start : whole.end]
+
+
+# (1) rows that leave the column of paired districts blank: the group of other counties and the total
+BLANK_CELLS = (
+    "Anhe-Baishan Cooperation: Main Figures by County, 2012\n\n"
+    "County           Paired Anhe district    Fiscal aid (million yuan)   Projects   Teachers sent\n"
+    "Linxi            Dongcheng               42.5                        61         12\n"
+    "Heping           Xicheng, Nanhu          38.0                        54         9\n"
+    "Other counties (4)                       20.5                        33         6\n"
+    "Total                                    101.0                       148        27\n"
+)
+
+
+def test_a_row_with_a_blank_cell_of_words_keeps_its_columns() -> None:
+    ex = _read(BLANK_CELLS)
+    facts = _facts(ex, BLANK_CELLS)
+    assert facts["20.5"] == [("government_aid_funds", "year:2012")]
+    assert facts["33"] == [("aid_projects", "year:2012")]
+    assert facts["101.0"] == [("government_aid_funds", "year:2012")]
+    assert facts["148"] == [("aid_projects", "year:2012")]
+    assert _part_of(ex, BLANK_CELLS, "20.5") == "101.0"
+    money = {ex.mentions[f.mention].text: ex.mentions[f.mention].value for f in ex.facts}
+    assert money["101.0"] == 101000000
+
+
+# (2) sums of a later paragraph that add up to a sum read before it: its parts, by place, "including" a part of a part
+LATER_BREAKDOWN = (
+    "Anhe's Aid to Baishan\n\n"
+    "[Overview] In 2012 Anhe delivered aid funds of 90 million yuan to Baishan for 30 projects.\n\n"
+    "[Schools] Eight schools were rebuilt.\n\n"
+    "[Where the money went] Linxi County: 40 million yuan; Heping County: 30 million yuan, including 5 million yuan "
+    "for its hospital; city-level projects: 20 million yuan.\n"
+)
+
+NO_SUM = LATER_BREAKDOWN.replace("20 million yuan.", "25 million yuan.")
+
+RESTATED = (
+    "Anhe's Aid to Baishan\n\n"
+    "[Overview] In 2012 Anhe set aside 90 million yuan of fiscal aid for Baishan.\n\n"
+    "[Schools] Eight schools were rebuilt.\n\n"
+    "[Roads] Roads were paved.\n\n"
+    "[Funds] Of the 90 million yuan, Linxi County received 50 million yuan, Heping County 25 million yuan and "
+    "Anle County 15 million yuan.\n"
+)
+
+
+def test_sums_of_a_later_paragraph_adding_up_to_an_earlier_sum_are_its_parts() -> None:
+    ex = _read(LATER_BREAKDOWN)
+    facts = _facts(ex, LATER_BREAKDOWN)
+    for figure in ("40 million yuan", "30 million yuan", "5 million yuan", "20 million yuan"):
+        assert facts[figure] == [("aid_funds", "year:2012")]
+    assert _part_of(ex, LATER_BREAKDOWN, "40 million yuan") == "90 million yuan"
+    assert _part_of(ex, LATER_BREAKDOWN, "20 million yuan") == "90 million yuan"
+    assert _part_of(ex, LATER_BREAKDOWN, "5 million yuan") == "30 million yuan"
+
+
+def test_sums_that_add_up_to_no_earlier_sum_stay_unbound() -> None:
+    facts = _facts(_read(NO_SUM), NO_SUM)
+    assert "40 million yuan" not in facts and "25 million yuan" not in facts
+
+
+def test_a_sum_told_again_before_its_breakdown_points_at_the_first_telling() -> None:
+    ex = _read(RESTATED)
+    facts = _facts(ex, RESTATED)
+    for figure in ("50 million yuan", "25 million yuan", "15 million yuan"):
+        assert facts[figure] == [("government_aid_funds", "year:2012")]
+        assert _part_of(ex, RESTATED, figure) == "90 million yuan"
+    told_again = RESTATED.index("90 million yuan", RESTATED.index("[Funds]"))
+    assert not [f for f in ex.facts if ex.mentions[f.mention].start == told_again]
+
+
+# (3) gapped clauses: "... to A came to N and to B M", "... to A came to N; to B, M"
+def test_a_gapped_clause_after_to_or_a_semicolon_reads_as_the_figure_before() -> None:
+    text = (
+        "Anhe's Aid to Baishan\n\n"
+        "In 2012 Anhe's aid to Linxi came to 12 million yuan and to Heping 8 million yuan. "
+        "Its aid to Anle came to 6 million yuan; to Xishan, 4 million yuan.\n"
+    )
+    facts = _facts(_read(text), text)
+    for figure in ("8 million yuan", "4 million yuan"):
+        assert facts[figure] == [("aid_funds", "year:2012")]
