@@ -49,3 +49,55 @@ def test_a_numbered_table_of_indicators_reads_each_row_by_its_label(text: str, e
     _check(text, 2031, "安和市", "白山州", expected)
     extraction = read_report(text, report_year=2031, donor="安和市", recipient="白山州")
     assert not [m.text for m in extraction.mentions if m.value < 6], "a list number is no figure"
+
+
+# periods carried from context (F5, Z6): a period that opens a clause after a comma ("…结对,三年来累计…;") governs the
+# later clauses of its sentence split by ";" too; "截至…累计…;" sums the clauses after ";" as well, from the pairing's
+# start year, computed from "YEAR年是…的第N年" or "进入第N年"; "至年底" is the end of the report year; firms in a park
+# counted with 累计 are a stock; a span in brackets right after a figure ("18亿元(2029—2031年)") is its period; a total
+# row of a table ("合计") sums the rows, not the years of a cumulative period the page named before
+PERIODS = [
+    (
+        "安和援白山工作总结\n\n　　2029年以来,安和累计向白山投入援助资金5亿元。\n"
+        "　　安和5个区与白山6个县结对,三年来累计选派挂职干部80名;引导45家安和企业到白山投资,实际到位资金12亿元;"
+        "帮助白山劳动力转移就业2.1万人。\n　　今年安和向白山投入援助资金1.2亿元。\n",
+        [
+            ("80名", "80", "person", "cadres_seconded", ("cumulative", 2029, 2031), "安和", "白山"),
+            ("12亿元", "1200000000", "CNY", "enterprise_investment", ("cumulative", 2029, 2031), "安和", "白山"),
+            ("2.1万人", "21000", "person", "labour_transferred", ("cumulative", 2029, 2031), "安和", "白山"),
+            ("1.2亿元", "120000000", "CNY", "aid_funds", ("year", 2031), "安和", "白山"),
+        ],
+    ),
+    (
+        "【安白协作】 2031年是安和市对口帮扶白山州的第四年。全年安和向白山提供援助资金3000万元。\n"
+        "　　截至2031年底,两地累计签订经济合作项目60个,协议资金30亿元;安和企业在白山兴办企业25家。\n",
+        [
+            ("3000万元", "30000000", "CNY", "aid_funds", ("year", 2031), "安和", "白山"),
+            ("30亿元", "3000000000", "CNY", "contract_value", ("cumulative", 2028, 2031), "安和", "白山"),
+            ("25家", "25", "count", "enterprises", ("cumulative", 2028, 2031), "安和", "白山"),
+        ],
+    ),
+    (
+        "【概况】 2031年,安和市对口支援白山州工作进入第三年。至年底,安和累计投入援助资金18亿元(2029—2031年)。\n"
+        "　　安白产业园全年新入驻企业12家,至年底累计入园企业40家。\n",
+        [
+            ("18亿元", "1800000000", "CNY", "aid_funds", ("cumulative", 2029, 2031), "安和", "白山"),
+            ("12家", "12", "count", "enterprises", ("year", 2031), "安和", "白山"),
+            ("40家", "40", "count", "enterprises", ("as_of", 2031), "安和", "白山"),
+        ],
+    ),
+    (
+        "安和援白山\n\n　　2029年以来,安和累计投入援助资金9亿元。\n\n2031年安和援白山项目资金安排\n单位:万元\n"
+        "领域      援助资金\n教育      3000\n医疗      2000\n合计      5000\n",
+        [
+            ("9亿元", "900000000", "CNY", "aid_funds", ("cumulative", 2029, 2031), "安和", "白山"),
+            ("3000", "30000000", "CNY", "aid_funds", ("year", 2031), "安和", "白山"),
+            ("5000", "50000000", "CNY", "aid_funds", ("year", 2031), "安和", "白山"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PERIODS)
+def test_periods_carried_from_their_context(text: str, expected: list[Figure]) -> None:
+    _check(text, 2031, "安和市", "白山州", expected)

@@ -44,6 +44,7 @@ import yaml
 
 from pairaid.core.chinese_numbers import numeral_value
 from pairaid.core.extract.model import Mention, Period, Sentence
+from pairaid.core.extract.period_context_zh import bracketed_span, clause_opening, ordinal_starts, total_row_cue
 from pairaid.core.extract.regex_leads import led_pattern
 from pairaid.core.extract.review_year_zh import opening_year, reviewed_year, source_lead, title_plan_years
 from pairaid.core.extract.settled_zh import settled
@@ -169,9 +170,13 @@ def _phrases(text: str, sentences: tuple[Sentence, ...]) -> dict[int, list[_Phra
     return found
 
 
+# the kinds of phrase that a clause's opening carries over ";" (sums over years and stocks)
+_SUMS = frozenset({"span", "since", "plan_period", "years", "recent", "since_pairing", "as_of", "now"})
+
+
 def _pairing_start(text: str, report_year: int) -> int | None:
     years = [int(m.group(1)) for p in _words().pairing_start for m in p.finditer(text)]
-    years = [y for y in years if y < report_year]
+    years = [y for y in years if y < report_year] + ordinal_starts(text, report_year)
     return min(years) if years else None
 
 
@@ -268,20 +273,25 @@ def chinese_periods(
     # the phrases that open a sentence, carried to the next sentences of the same paragraph
     carried: dict[int, _Phrase | None] = {}
     state: _Phrase | None = None
+    semi: _Phrase | None = None  # a phrase opening a clause, carried over ";" to the end of its sentence
     paragraph = -1
     cumulative_at: list[tuple[int, _Phrase]] = []  # cumulative phrases of the page, by offset
     this_year_at: list[int] = []  # where the page speaks of this year ("今年以来"), by offset
     for k, s in enumerate(sentences):
         if s.paragraph != paragraph:
-            state, paragraph = None, s.paragraph
-        carried[k] = state
+            state, semi, paragraph = None, None, s.paragraph
+        carried[k] = semi or state
         for p in phrases.get(k, ()):
             if p.opens:
-                state = p
+                state, semi = p, None
+            elif p.kind in _SUMS and clause_opening(text, s.start, p.start):
+                semi = p
             if p.kind in ("span", "since", "plan_period", "years", "recent", "since_pairing"):
                 cumulative_at.append((p.start, p))
             elif p.kind in ("this_year", "whole_year"):
                 this_year_at.append(p.start)
+        if not text[s.start : s.end].rstrip().endswith(";"):
+            semi = None
     starts = [a for a, _ in cumulative_at]
     out: dict[int, Period] = {}
     for i in wanted:
@@ -292,9 +302,12 @@ def chinese_periods(
             clause_start = max((c.end() for c in _CLAUSE.finditer(text, sent.start, m.start)), default=sent.start)
             while before and before[-1].clause_only and before[-1].start < clause_start:
                 before.pop()  # "其中,2031年度投入...": its clause is over
-        cumulative = w.cumulative.search(text, sent.start, m.start) is not None  # "累计", "共" before it
+        cue = w.cumulative.search(text, sent.start, m.start)  # "累计", "共" before it (not a table's "合计" row)
+        cumulative = cue is not None and not total_row_cue(text, cue.start())
         summed = start_year is not None and cumulative
-        if w.completed_before.search(text, max(sent.start, m.start - 6), m.start):
+        if (span := bracketed_span(text, m.end)) is not None:  # "18亿元(2029—2031年)"
+            out[i] = Period("cumulative", start_year=span[0], end_year=span[1], rule="zh:bracketed_span")
+        elif w.completed_before.search(text, max(sent.start, m.start - 6), m.start):
             out[i] = Period("as_of", year=report_year, rule="zh:completed")
         elif settled(text, sent.start, m.start, m.end):
             # "2031年,园区已入驻企业56家": firms settled so far, a stock as of the year its sentence names
@@ -318,6 +331,10 @@ def chinese_periods(
             # the stock words of its whole sentence, back over a ";" ("已开工卫生室20个;…修建村道75公里")
             back = max(0, sent.start - 200)
             whole = max(text.rfind("。", back, m.start), text.rfind("\n", back, m.start), back - 1) + 1
+            # "截至2031年底,累计签订…;兴办企业25家": the sum of its sentence runs on over ";"
+            summed = summed or (
+                phrase.start >= whole and start_year is not None and bool(w.cumulative.search(text, whole, m.start))
+            )
             flow = not (summed or w.carried_stock.search(text, min(whole, sent.start), m.start))
             if phrase.kind in ("as_of", "now") and (flow or w.flow_after.match(text[m.end : sent.end])):
                 # "…2亿元,同比增长15%", "白山有800人赴安和务工" after "截至2019年底,…。" or "年末…。": a flow
