@@ -4,6 +4,8 @@ the gazetteer or the shipped registry of pairings)."""
 
 from __future__ import annotations
 
+import pytest
+
 from pairaid.core.extract import read_report
 
 
@@ -41,3 +43,42 @@ def test_a_provinces_own_chapter_keeps_no_donor_though_a_later_section_names_par
     sides = _sides(PROVINCE_OWN, 2029)
     assert sides["3.1 billion yuan"] == (None, "Yunnan Province")
     assert sides["260 cadres"] == (None, "Yunnan Province")
+
+
+# -- class 3: a list of places each followed by its share ("Of the sum, A got N, B M and C K") ---------------------
+
+SHARES = (
+    "Shanghai's Aid to Kashgar Prefecture\n\n"
+    "In 2015 Shanghai spent 900 million yuan of aid funds in Kashgar. Of this sum, Bachu County received 310 million "
+    "yuan, Shache County 280 million yuan, Yecheng County 190 million yuan and Zepu County 120 million yuan.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("figure", "recipient"),
+    [
+        ("310 million yuan", "Bachu County"),
+        ("280 million yuan", "Shache County"),
+        ("190 million yuan", "Yecheng County"),
+        ("120 million yuan", "Zepu County"),
+    ],
+)
+def test_each_share_of_a_list_goes_to_the_place_named_just_before_it(figure: str, recipient: str) -> None:
+    assert _sides(SHARES, 2015)[figure] == ("Shanghai", recipient)
+
+
+# -- class 4: "aid to A came to N and to B M": the place after N is the next figure's ---------------------------
+
+AID_TO_EACH = (
+    "Shanghai's Aid to Kashgar Prefecture\n\n"
+    "【Bachu and Shache counties】 Aid to Bachu amounted to 23.5 million yuan and to Shache 19.1 million yuan.\n\n"
+    "【Yecheng and Zepu counties】 Shanghai gave aid funds of 8.4 million yuan to Yecheng County and to Zepu County "
+    "6.2 million yuan.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("figure", "recipient"), [("23.5 million yuan", "Bachu"), ("8.4 million yuan", "Yecheng County")]
+)
+def test_a_place_that_leads_the_next_figure_is_not_the_figure_before_it(figure: str, recipient: str) -> None:
+    assert _sides(AID_TO_EACH, 2015)[figure] == ("Shanghai", recipient)

@@ -10,7 +10,8 @@ In a pairing chapter a figure's recipient is, in order:
 1. the place it is paired with in "N and M went respectively to A and B", or listed before a run told
    "respectively" ("A and B, which received N and M respectively"), or the places listed after "respectively
    to", before "each" ("A and B each received N") or receiving a sum "each" (one fact each, F4);
-2. a place named after it in its own words or its clause (up to ";", ", and <verb>ed", ", and <figure>");
+2. a place named after it in its own words or its clause (up to ";", ", and <verb>ed", ", and <figure>"), but not one
+   that leads the next figure ("Aid to A came to N and to B M": B is M's; ``shares.leads_figure``);
 3. for a place's share of a sum (``parts.place_share``), the last place its own words name before it
    ("Linxi got N", "Heping's share was N"); for a part, a place named after it (2.), else the last place its own
    words name before it ("Of this, for B1, N yuan was used"), else where the whole it is a part of went (F3);
@@ -75,7 +76,7 @@ from pairaid.core.extract.respectively_lists import (
 from pairaid.core.extract.rule_anchors import may_match
 from pairaid.core.extract.rules import word_list
 from pairaid.core.extract.served_zh import served_place
-from pairaid.core.extract.shares import SHARE, share_place, share_words
+from pairaid.core.extract.shares import SHARE, leads_figure, share_place, share_words
 from pairaid.core.extract.tables import Table
 
 __all__ = ["Sides", "fact_places"]
@@ -365,7 +366,7 @@ def _receivers(
         if told or named_before:
             return (told or named_before[-1],)
     rest_end, cut = place_words_end(end, ctx.after, ctx.rest)
-    own = next((p for a, _, p in named if end <= a < rest_end), None)
+    own = next((p for a, b, p in named if end <= a < rest_end and not leads_figure(ctx.after[b - end :])), None)
     if own is not None:
         return (own,)
     left = [p for a, _, p in named if start - len(ctx.left) <= a < start] if link is not None else []

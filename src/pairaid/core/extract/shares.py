@@ -19,7 +19,7 @@ from pairaid.core.extract.model import Context, Mention, Period, Reading, Senten
 from pairaid.core.extract.places import NOT_PLACE
 from pairaid.core.extract.rules import rule_set, word_list
 
-__all__ = ["SHARE", "place_shares", "share_place", "share_words"]
+__all__ = ["SHARE", "leads_figure", "place_shares", "share_place", "share_words"]
 
 SHARE = "parts.place_share"  # the id of the link rule
 
@@ -160,3 +160,14 @@ def _whole(
 
 def _span(p: Period) -> tuple[object, ...]:
     return (p.kind, p.year, p.start_year, p.end_year)
+
+
+# the words after a place that lead straight to a figure: "B2 M", "B2 County got about M", "B2's share M" (not
+# after a comma: "N was for B1, M for B2": B1 is N's)
+_LEADS = re.compile(rf"(?:\s*(?:{'|'.join(word_list('figure_leads'))}))*\s*\d")
+
+
+def leads_figure(after: str) -> bool:
+    """Whether the words ``after`` a place named after a figure lead straight to the next figure ("Aid to B1 came
+    to N and to B2 M", "B1 got N, B2 County M"): the place is that figure's (``figure_leads`` of ``words.yaml``)."""
+    return _LEADS.match(after) is not None
