@@ -113,3 +113,16 @@ def test_a_gapped_clause_after_to_or_a_semicolon_reads_as_the_figure_before() ->
     facts = _facts(_read(text), text)
     for figure in ("8 million yuan", "4 million yuan"):
         assert facts[figure] == [("aid_funds", "year:2012")]
+
+
+# (4) a count of a set of places named with "the" or "its" does not cut the words of the figure before it
+def test_a_named_set_of_places_does_not_cut_a_figures_words() -> None:
+    text = (
+        "Anhe's Aid to Baishan\n\n"
+        "In 2012 Anhe helped 5,300 rural labourers from the three counties find work, including 900 people placed "
+        "in garment factories.\n"
+    )
+    facts = _facts(_read(text), text)
+    assert facts["5,300 rural labourers"] == [("jobs", "year:2012")]
+    assert facts["900 people"] == [("jobs", "year:2012")]
+    assert "three counties" not in facts

@@ -200,7 +200,10 @@ def mention_contexts(
             same_paragraph = before is not None and before.paragraph == sent.paragraph and before.lang == sent.lang
             plans[m.sentence] = _plans(rules, text, sent, last_start[m.sentence], before if same_paragraph else None)
         plan_ends, governing_ends, objective_at, objective_rule = plans[m.sentence]
-        nxt = mentions[i + 1].start if i + 1 < len(mentions) and mentions[i + 1].sentence == m.sentence else sent.end
+        after = i + 1
+        while after < len(mentions) and mentions[after].sentence == m.sentence and _definite(text, mentions[after]):
+            after += 1  # "helped N labourers from the four counties find work": a set named, no figure of its own
+        nxt = mentions[after].start if after < len(mentions) and mentions[after].sentence == m.sentence else sent.end
         stop = _RIGHT_STOP.search(text, m.end, max(m.end, nxt))
         right_end = stop.start() if stop is not None else max(m.end, nxt)
         right_ends.append(right_end)
@@ -314,6 +317,21 @@ def mention_contexts(
                 plan_left=_TABLE_PLAN if cell.planned else "",  # "planned" in its row's status column
             )
     return tuple(out)
+
+
+# a count of places named as a set ("the four counties", "its two prefectures"): words of the figure before it
+_DEFINITE = re.compile(r"(?:\bthe|\bits|\btheir|\bthese|\bthose)\s+$", re.I)
+_SET_NOUNS = frozenset(word_list("area_words_lower"))
+
+
+def _definite(text: str, m: Mention) -> bool:
+    """Whether ``m`` counts a set of places it names with "the" or "its" ("the four counties")."""
+    return (
+        m.unit == "count"
+        and m.noun is not None
+        and m.noun.lower() in _SET_NOUNS
+        and _DEFINITE.search(text, max(0, m.start - 7), m.start) is not None
+    )
 
 
 # a change to a new level: "rose from N to M", "increased by N to M", "from N in 2018 to M"
