@@ -101,3 +101,32 @@ PERIODS = [
 @pytest.mark.parametrize(("text", "expected"), PERIODS)
 def test_periods_carried_from_their_context(text: str, expected: list[Figure]) -> None:
     _check(text, 2031, "安和市", "白山州", expected)
+
+
+# figures no rule bound, read by their counted noun (Z2): a quoted name before the number is what it counts
+# ("援建“…希望小学”N所"), and one between the counter and the noun qualifies that noun ("N所“…共建”幼儿园",
+# "N名“组团式”援…教师"); projects agreed and carried out (落实); firms abbreviated to 企 ("N家安企"); projects of
+# economic and technical cooperation are no technologies; a count of firms and other groups together stays unbound
+COUNTED_NOUNS = [
+    (
+        "安和援白山工作总结\n\n　　2031年,安和援建“安白希望小学”12所,资助白山贫困学生800名。"
+        "两地年度协作会议商定的协作项目52个全部落实。\n"
+        "　　白山新医院投入使用;8所“安白共建”幼儿园全部交付。210名“组团式”援白教师在白山各校任教。\n"
+        "　　安和160家企业、商会结对帮扶白山200个村。全年引导96家安企到白山投资兴业。"
+        "两地签订经济技术合作项目75项。\n",
+        [
+            ("12所", "12", "count", "schools", ("year", 2031), "安和", "白山"),
+            ("52个", "52", "count", "aid_projects", ("year", 2031), "安和", "白山"),
+            ("8所", "8", "count", "schools", ("year", 2031), "安和", "白山"),
+            ("210名", "210", "person", "professionals_sent", ("year", 2031), "安和", "白山"),
+            ("160家", "160", "count", None, None, None, None),
+            ("96家", "96", "count", "enterprises", ("year", 2031), "安和", "白山"),
+            ("75项", "75", "count", "cooperation_projects", ("year", 2031), "安和", "白山"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COUNTED_NOUNS)
+def test_figures_read_by_their_counted_noun(text: str, expected: list[Figure]) -> None:
+    _check(text, 2031, "安和市", "白山州", expected)

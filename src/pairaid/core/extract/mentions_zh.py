@@ -43,6 +43,9 @@ _COUNTED_BEFORE = re.compile(f"\\d+(?:\\.\\d+)?[万亿]?[{HAN}]$")
 _GLOSS_BEFORE = re.compile(f"\\([{HAN}、]{{1,6}}\\)$")
 # "挂职干部(年末在岗):45人": a figure right after a heading and its colon counts what the heading names
 _LABEL_BEFORE = re.compile(f"([{HAN}]+)(?:\\([^()]{{1,8}}\\))?\\s*:\\s*$")
+# a quoted name right after a counter or right before a number ("“甲乙共建”幼儿园", "“甲乙希望小学”21所")
+_QUOTED_AFTER = re.compile(f"[“「『\"'‘][{HAN}]{{1,10}}[”」』\"'’]")
+_QUOTED_BEFORE = re.compile(f"[“「『\"'‘]([{HAN}]{{1,10}})[”」』\"'’]$")
 _CLAUSE_MARKS = re.compile(r"[,.;:!?。、]")
 _SCALES = frozenset("万亿")
 _BARE = frozenset("百千万")
@@ -89,6 +92,9 @@ def _noun_after(text: str, pos: int, stops: frozenset[str]) -> str:
     place = match_chinese_unit(text, pos)
     if place is not None and place.place and place.start == pos:
         return place.word  # "四个县落地项目": the counted noun is the area word
+    quoted = _QUOTED_AFTER.match(text, pos, min(len(text), pos + 14))
+    if quoted is not None:  # "15所“甲乙共建”幼儿园": the noun after the quoted name that qualifies it
+        pos = quoted.end()
     m = _NOUN.match(text, pos, min(len(text), pos + 12))
     if m is None:
         return ""
@@ -109,7 +115,11 @@ def _noun_before(text: str, pos: int, stops: frozenset[str]) -> str:
         pos = counted.start()
     if text[pos - 1 : pos] == " " and text[pos - 2 : pos - 1] != " ":  # "实施援疆项目 120个": a stray space
         pos -= 1
-    m = _NOUN_BEFORE.search(text, max(0, pos - 14), pos) or _LABEL_BEFORE.search(text, max(0, pos - 24), pos)
+    m = (
+        _NOUN_BEFORE.search(text, max(0, pos - 14), pos)
+        or _QUOTED_BEFORE.search(text, max(0, pos - 14), pos)  # "援建“甲乙希望小学”21所": the quoted name
+        or _LABEL_BEFORE.search(text, max(0, pos - 24), pos)
+    )
     if m is None:
         return ""
     word = _VERB_AFTER_NOUN.sub("", m.group(m.lastindex or 0))  # "入驻企业达到76家": the noun before the verb
