@@ -82,3 +82,19 @@ AID_TO_EACH = (
 )
 def test_a_place_that_leads_the_next_figure_is_not_the_figure_before_it(figure: str, recipient: str) -> None:
     assert _sides(AID_TO_EACH, 2015)[figure] == ("Shanghai", recipient)
+
+
+# -- class 5: a county known by its official Tibetan romanisation as well as its English one ------------------------
+
+TIBET_COUNTY = (
+    "Shanghai's Aid to Xigaze Prefecture, Tibet\n\n"
+    "【Overview】 Shanghai arranged 90 million yuan for Xigaze in the year.\n\n"
+    "【Gyangzê County】 Shanghai's Jiading district arranged 12.4 million yuan for Gyangzê. A farm road of 3.5 "
+    "kilometers was paved.\n"
+)
+
+
+def test_a_county_of_its_tibetan_romanisation_is_its_sections_place() -> None:
+    sides = _sides(TIBET_COUNTY, 2005)
+    assert sides["12.4 million yuan"] == ("Shanghai", "Gyangzê County")
+    assert sides["3.5 kilometers"] == ("Shanghai", "Gyangzê County")
