@@ -98,22 +98,3 @@ def test_a_county_of_its_tibetan_romanisation_is_its_sections_place() -> None:
     sides = _sides(TIBET_COUNTY, 2005)
     assert sides["12.4 million yuan"] == ("Shanghai", "Gyangzê County")
     assert sides["3.5 kilometers"] == ("Shanghai", "Gyangzê County")
-
-
-# -- class 6: a figure sent "to the two districts" or "into the aided areas" goes to no one place ------------------
-
-SEVERAL = (
-    "Hangzhou's Counterpart Support for the Danjiangkou Reservoir Area\n\n"
-    "Hangzhou supports Shiyan City in Hubei Province in resettling people moved for the reservoir.\n\n"
-    "【Funds】 In 2012 Hangzhou provided 31.5 million yuan of aid to the two districts, of which 18.5 million yuan "
-    "went to Zhangwan. Hangzhou sent 14 cadres to the two districts. The city put 52 million yuan into the aided "
-    "areas.\n"
-)
-
-
-def test_a_figure_sent_to_the_places_counted_before_goes_to_no_one_place() -> None:
-    sides = _sides(SEVERAL, 2012)
-    assert sides["31.5 million yuan"] == ("Hangzhou", None)
-    assert sides["14 cadres"] == ("Hangzhou", None)
-    assert sides["52 million yuan"] == ("Hangzhou", None)
-    assert sides["18.5 million yuan"] == ("Hangzhou", "Zhangwan")
