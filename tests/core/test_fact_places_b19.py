@@ -98,3 +98,16 @@ def test_a_county_of_its_tibetan_romanisation_is_its_sections_place() -> None:
     sides = _sides(TIBET_COUNTY, 2005)
     assert sides["12.4 million yuan"] == ("Shanghai", "Gyangzê County")
     assert sides["3.5 kilometers"] == ("Shanghai", "Gyangzê County")
+
+
+# -- class 6: a county named after "Yuan and" (a capitalised currency, no name it ends) -----------------------------
+
+YUAN_AND = (
+    "Shanghai's Aid to Kashgar Prefecture\n\n"
+    "Shanghai spent 90 million Yuan of aid funds in Kashgar in 2015. Of this sum, Bachu County got 40 million Yuan, "
+    "Shache County 30 million Yuan and Shufu County 20 million Yuan.\n"
+)
+
+
+def test_a_county_after_a_capitalised_currency_and_and_is_a_place_of_its_own() -> None:
+    assert _sides(YUAN_AND, 2015)["20 million Yuan"] == ("Shanghai", "Shufu County")

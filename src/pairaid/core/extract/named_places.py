@@ -24,7 +24,9 @@ Named = tuple[tuple[int, int, str], ...]
 
 _OF = re.compile(r"\s*,?\s*(?:of|in)\s+(?:the\s+)?")
 _MODIFIER = re.compile(rf"\s+(?:{'|'.join(word_list('place_as_modifier'))})\b")
-_NAME_GOES_ON = re.compile(r"(?:[A-Z][\w’'-]*|\band|\bof|-)\s*$")
+# the words before a name that make it the tail of a longer one: a capitalised word, "Miao and", "Prefecture of", "-"
+# (not "... 5 million Yuan and Linxi County", "the people of Linxi County": a currency or a lower-case word before)
+_NAME_GOES_ON = re.compile(r"(?:(?!Yuan\b|RMB\b)[A-Z][\w’'-]*(?:\s+(?:and|of))?|-)\s*$")
 _AREA_NAMED_LEAD = re.compile(r" (?:County|Prefecture|City|District|Banner|League)\b")
 _AREA_NAMED = re.compile(
     r"(?P<place>[A-Z](?<![\w’'-].)[a-z’'-]+(?:\s+[A-Z][a-z’'-]+){0,2}\s+(?:County|Prefecture|City|District|Banner|League))"
