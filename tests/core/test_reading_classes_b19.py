@@ -126,3 +126,42 @@ def test_a_named_set_of_places_does_not_cut_a_figures_words() -> None:
     assert facts["5,300 rural labourers"] == [("jobs", "year:2012")]
     assert facts["900 people"] == [("jobs", "year:2012")]
     assert "three counties" not in facts
+
+
+# (5) periods: a stock phrase in a clause about some of the figures ("most of them ... by the end of the year") dates
+# neither them nor the sum before; "bringing the number built since YEAR to N" dates only the new level, which counts
+# what "the number of" names (and "since 2011 to 12,900" is no range)
+def test_a_clause_about_some_of_them_does_not_make_a_stock() -> None:
+    text = (
+        "Anhe's Aid to Baishan\n\n"
+        "In the year 134 projects were arranged, and most of them were under way by the end of the year. "
+        "For Linxi, 86 million yuan was spent on 74 projects, most of which had been completed by year end.\n"
+    )
+    facts = _facts(_read(text, 2014), text)
+    assert facts["134 projects"] == [("aid_projects", "year:2014")]
+    assert facts["86 million yuan"] == [("aid_funds", "year:2014")]
+    assert facts["74 projects"] == [("aid_projects", "year:2014")]
+
+
+def test_a_new_level_since_a_year_is_cumulative_and_the_years_flow_is_not() -> None:
+    text = (
+        "Anhe's Aid to Baishan\n\n"
+        "Anhe-funded housing was finished in 3,200 homes, bringing the number of homes built since 2011 to 12,900.\n"
+    )
+    ex = _read(text, 2014)
+    facts = _facts(ex, text)
+    assert facts["3,200 homes"] == [("houses", "year:2014")]
+    assert facts["12,900"] == [("houses", "cumulative:2011-2014")]
+    assert not [m for m in ex.mentions if m.text.startswith("2011")]
+
+
+# (6) people hired are jobs, though the figure after them moved to jobs elsewhere
+def test_people_hired_are_jobs_beside_people_who_moved_to_jobs() -> None:
+    text = (
+        "Anhe's Aid to Baishan\n\n"
+        "Anhe firms built 60 workshops in Baishan villages, hiring 4,300 local people, and 900 villagers moved to "
+        "jobs in Anhe.\n"
+    )
+    facts = _facts(_read(text), text)
+    assert facts["4,300 local people"] == [("jobs", "year:2012")]
+    assert facts["900 villagers"] == [("labour_transferred", "year:2012")]

@@ -286,6 +286,8 @@ def _range_ok(low: NumberMatch, high: NumberMatch, text: str) -> bool:
         return False  # "from 2,100 in 2018 to 3,500 people": a year, then the new level
     if low.words and "-" in between:
         return False
+    if "to" in between and _YEAR.fullmatch(low.text) and not _YEAR.fullmatch(high.text):
+        return False  # "homes built since 2011 to 24,800": a year, then the new level
     if "to" in between and _CHANGE_BEFORE.search(text, max(0, low.start - 50), low.start):
         return False
     return high.start - low.end <= 4

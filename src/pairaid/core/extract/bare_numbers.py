@@ -99,6 +99,9 @@ _NUMBER_OF = re.compile(
     rf"\bthe\s+number\s+of\s+(?P<np>[a-z][a-z\s-]{{0,40}}?)\s+(?:was|were|reached|totall?ed|stood\s+at|amounted\s+to"
     rf"|(?:fell|dropped|decreased|declined|rose|increased|grew)\s+to)"
     rf"\s+(?:up\s+to\s+)?{_QUAL}$"
+    # "bringing the number of homes built since 2011 to 24,800": a new level of what the number counts
+    rf"|\b(?:bringing|raising|taking|pushing|lifting)\s+the\s+(?:total\s+)?number\s+of\s+"
+    rf"(?P<total>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){{0,2}}?)\b[^.;,\d]{{0,40}}?(?:(?:19|20)\d\d[^.;,\d]{{0,10}})?\s+to\s+{_QUAL}$"
     rf"|(?:^|[.;,:]\s*|\bthe\s+)(?P<subject>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){{0,2}}?)\s+(?:[a-z]+\s+(?:by|in|of)\s+"
     rf"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s+)?numbered\s+{_QUAL}$",
     re.I,
@@ -173,7 +176,7 @@ def inherit_units(text: str, mentions: list[Mention]) -> list[Mention]:
         if source is not None:
             out.append(replace(m, unit=source.unit, noun=source.noun))
         elif named is not None:
-            out.append(_counted_by(m, named.group("np") or named.group("subject")))
+            out.append(_counted_by(m, named.group("np") or named.group("total") or named.group("subject")))
         elif _POPULATION.search(text, max(0, m.start - 70), m.start):
             out.append(replace(m, unit="person", noun="person"))
         elif subject is not None and _OF_THEM_AFTER.match(text, m.end) and _counted_by(m, subject.group(1)) != m:

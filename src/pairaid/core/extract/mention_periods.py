@@ -47,6 +47,7 @@ from decimal import Decimal
 from pairaid.core.extract.growth import PriorValue, prior_values
 from pairaid.core.extract.mention_periods_zh import chinese_periods
 from pairaid.core.extract.model import Mention, Period, Sentence
+from pairaid.core.extract.period_clauses import OTHER_CLAUSE, OWN_YEAR, clause_break
 from pairaid.core.extract.period_phrases import (
     DATED,
     NEW_SCENE,
@@ -249,8 +250,8 @@ def mention_periods(
         phrase = before[-1] if before else None
         if (
             after
-            and not _clause_break(text, m.end, after[0].start)
-            and (phrase is None or (after[0].kind in _OWN_YEAR and _OTHER_CLAUSE.search(text, phrase.end, m.start)))
+            and not clause_break(text, m.end, after[0].start)
+            and (phrase is None or (after[0].kind in OWN_YEAR and OTHER_CLAUSE.search(text, phrase.end, m.start)))
         ):
             # a year of the figure's own clause, after it, wins over a period of a clause before ("firms had set up by
             # the end of May, while Anhe attracted N this year": N of the year)
@@ -376,22 +377,3 @@ def _resolve_back_references(
                 resolved.append(p)
         out[i] = tuple(resolved)
     return out
-
-
-# a period phrase after one of these belongs to the next clause ("covers 12 km2, and by the end of 2007, ...")
-# or opens a clause of its own after ", and" with a figure ("... for 36 projects, and 29 of them had been
-# finished by the end of the year")
-# a new clause: after ";" or ":", ", and <verb>ed", ", and <figure>", or a relative clause (", which now has N pupils":
-# its period phrase dates its own figures, not those before it)
-_CLAUSE_BREAK = re.compile(
-    r"[;:]|,\s*(?:and\s+)?\w+ed\b|,\s*(?:and|while|but)\s+(?:$|\d)|,\s*(?:which|who|whose|where)\b", re.I
-)
-
-
-# a clause of its own after a period phrase: "; ", ", while", ", whereas", ", but", ", and"
-_OTHER_CLAUSE = re.compile(r";|,\s*(?:while|whereas|but|and)\s", re.I)
-_OWN_YEAR = ("in_year", "this_year", "last_year")  # the phrases that date a figure of their clause to a year
-
-
-def _clause_break(text: str, a: int, b: int) -> bool:
-    return bool(_CLAUSE_BREAK.search(text, a, b))
