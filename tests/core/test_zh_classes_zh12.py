@@ -130,3 +130,34 @@ COUNTED_NOUNS = [
 @pytest.mark.parametrize(("text", "expected"), COUNTED_NOUNS)
 def test_figures_read_by_their_counted_noun(text: str, expected: list[Figure]) -> None:
     _check(text, 2031, "安和市", "白山州", expected)
+
+
+# a word of a sum opening a sentence ("安和先后选派…;援建…") sums its later clauses split by ";" too, over the last
+# period the page opened (F5); projects the donor's firms invested in are cooperation projects; the fixed-asset
+# investment of a park's enterprises is enterprise investment; cadres received to train in posts are exchanges (F7)
+SUMS_AND_CUES = [
+    (
+        "安和援白山\n\n　　2028年至2031年9月,安和累计向白山投入援助资金22亿元。\n"
+        "　　安和先后选派干部人才4批380名,为白山培训各类人才1.6万人次;援建白山第一中学等学校17所;"
+        "安企在白山投资项目42个,到位资金31亿元。\n",
+        [
+            ("380名", "380", "person", "cadres_seconded", ("cumulative", 2028, 2031), "安和", "白山"),
+            ("17所", "17", "count", "schools", ("cumulative", 2028, 2031), "安和", "白山"),
+            ("42个", "42", "count", "cooperation_projects", ("cumulative", 2028, 2031), "安和", "白山"),
+            ("31亿元", "3100000000", "CNY", "enterprise_investment", ("cumulative", 2028, 2031), "安和", "白山"),
+        ],
+    ),
+    (
+        "安和援白山\n\n　　2031年,安白产业园新入驻企业9家;园区企业全年完成固定资产投资7.2亿元。"
+        "安和接收白山挂职干部来安和锻炼85人次。\n",
+        [
+            ("7.2亿元", "720000000", "CNY", "enterprise_investment", ("year", 2031), "安和", "白山"),
+            ("85人次", "85", "person_time", "personnel_exchanges", ("year", 2031), "安和", "白山"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SUMS_AND_CUES)
+def test_sums_opening_a_sentence_and_cues(text: str, expected: list[Figure]) -> None:
+    _check(text, 2031, "安和市", "白山州", expected)

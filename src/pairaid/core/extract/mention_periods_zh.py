@@ -44,7 +44,7 @@ import yaml
 
 from pairaid.core.chinese_numbers import numeral_value
 from pairaid.core.extract.model import Mention, Period, Sentence
-from pairaid.core.extract.period_context_zh import bracketed_span, clause_opening, ordinal_starts, total_row_cue
+from pairaid.core.extract.period_context_zh import bracketed_span, clause_opening, ordinal_starts, sum_cue
 from pairaid.core.extract.regex_leads import led_pattern
 from pairaid.core.extract.review_year_zh import opening_year, reviewed_year, source_lead, title_plan_years
 from pairaid.core.extract.settled_zh import settled
@@ -293,6 +293,7 @@ def chinese_periods(
         if not text[s.start : s.end].rstrip().endswith(";"):
             semi = None
     starts = [a for a, _ in cumulative_at]
+    figure_starts = [m.start for m in mentions]
     out: dict[int, Period] = {}
     for i in wanted:
         m = mentions[i]
@@ -302,8 +303,7 @@ def chinese_periods(
             clause_start = max((c.end() for c in _CLAUSE.finditer(text, sent.start, m.start)), default=sent.start)
             while before and before[-1].clause_only and before[-1].start < clause_start:
                 before.pop()  # "其中,2031年度投入...": its clause is over
-        cue = w.cumulative.search(text, sent.start, m.start)  # "累计", "共" before it (not a table's "合计" row)
-        cumulative = cue is not None and not total_row_cue(text, cue.start())
+        cumulative = sum_cue(text, sent.start, m.start, figure_starts, w.cumulative)  # "累计", "共" before it
         summed = start_year is not None and cumulative
         if (span := bracketed_span(text, m.end)) is not None:  # "18亿元(2029—2031年)"
             out[i] = Period("cumulative", start_year=span[0], end_year=span[1], rule="zh:bracketed_span")

@@ -8,10 +8,14 @@
   no word of a sum over years (``cumulative_cues``).
 - **A period opening a clause** ("甲乙两地结对,五年来累计选派干部80名;引导企业45家…"): it governs the later clauses of
   its sentence that ";" splits from it, as one opening the sentence would.
+- **A sum opening a sentence** ("甲市先后选派干部520名,…;援建学校29所…"): a word of a sum (``cumulative_cues``) right
+  after the subject that opens a sentence, before its first figure, sums the figures of its later clauses split by ";"
+  too.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 
@@ -19,9 +23,10 @@ from pairaid.core.chinese_numbers import numeral_value
 from pairaid.core.data_files import read_yaml
 from pairaid.core.extract.rules import word_list
 
-__all__ = ["bracketed_span", "clause_opening", "ordinal_starts", "total_row_cue"]
+__all__ = ["bracketed_span", "clause_opening", "ordinal_starts", "sum_cue", "total_row_cue"]
 
 _CLAUSE_MARK = re.compile(r"[,;:]")
+_SUBJECT = 6  # the characters of a subject that opens a sentence ("甲市", "安和省各级政府")
 
 
 @cache
@@ -66,3 +71,26 @@ def clause_opening(text: str, sentence_start: int, start: int) -> bool:
     lead = text[sentence_start:start]
     marks = list(_CLAUSE_MARK.finditer(lead))
     return bool(marks) and len(lead[marks[-1].end() :].strip()) <= 2
+
+
+def sum_opens_sentence(text: str, start: int, figures: list[int], cue: re.Pattern[str]) -> bool:
+    """Whether the sentence whose clause after ";" starts at ``start`` opens on a word of a sum (``cue``) before its
+    first figure (``figures``: the figures' offsets, in order)."""
+    back = max(0, start - 400)
+    whole = max(text.rfind("。", back, start), text.rfind("\n", back, start), back - 1) + 1
+    if whole >= start or not text[whole:start].rstrip().endswith(";"):
+        return False  # the sentence's first clause, whose own words were read
+    k = bisect.bisect_left(figures, whole)
+    first = figures[k] if k < len(figures) else start
+    # (right after the subject that opens the sentence: "甲市先后选派…", not "甲市选派的干部五年间共引导…")
+    found = cue.search(text, whole, min(first, start, whole + _SUBJECT + 2))
+    return found is not None and not total_row_cue(text, found.start())
+
+
+def sum_cue(text: str, sentence_start: int, start: int, figures: list[int], cue: re.Pattern[str]) -> bool:
+    """Whether a figure at ``start`` is summed: a word of a sum before it in its sentence (not a table's total row), or
+    one opening the sentence its clause after ";" belongs to (:func:`sum_opens_sentence`)."""
+    found = cue.search(text, sentence_start, start)
+    if found is not None and not total_row_cue(text, found.start()):
+        return True
+    return sum_opens_sentence(text, sentence_start, figures, cue)
