@@ -111,3 +111,35 @@ YUAN_AND = (
 
 def test_a_county_after_a_capitalised_currency_and_and_is_a_place_of_its_own() -> None:
     assert _sides(YUAN_AND, 2015)["20 million Yuan"] == ("Shanghai", "Shufu County")
+
+
+# -- class 7: a county known by its common romanisation (Gangca for Gangcha) labels its share ---------------------
+
+LABELLED_SHARES = (
+    "Shandong's Aid to Haibei Prefecture, Qinghai\n\n"
+    "【Funds】 Shandong arranged 55 million Yuan of aid funds for Haibei in 2013.\n\n"
+    "【Use of the funds】 Qilian County: 25 million Yuan; Gangca County: 21 million Yuan; prefecture-level projects: "
+    "9 million Yuan.\n"
+)
+
+
+def test_a_county_of_its_common_romanisation_labels_its_share() -> None:
+    assert _sides(LABELLED_SHARES, 2013)["21 million Yuan"] == ("Shandong", "Gangca County")
+
+
+# -- class 8: a numbered division of the Production and Construction Corps is a place as written ------------------
+
+DIVISION = (
+    "Tianjin's Aid to Hotan Prefecture\n\n"
+    "In 2019 Tianjin allocated 600 million yuan of aid funds, of which 520 million yuan was for Hotan and 80 million "
+    "yuan for the 14th Division.\n\nIn Hotan the city also put 270 million yuan into the three counties and 30 "
+    "million yuan into the 14th Division.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("figure", "recipient"),
+    [("80 million yuan", "14th Division"), ("270 million yuan", "Hotan")],
+)
+def test_a_numbered_division_is_a_place_and_no_place_of_the_figure_before(figure: str, recipient: str) -> None:
+    assert _sides(DIVISION, 2019)[figure] == ("Tianjin", recipient)

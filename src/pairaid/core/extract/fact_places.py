@@ -109,6 +109,7 @@ _FIRM_SUBJECT = led_pattern(
 _IN_PHRASE = re.compile(r"\b(?:in|at|to|into|from|for|of|within|across|throughout|inside|around|near)\s+$", re.I)
 # a name at the start of a clause is its subject ("..., Shule County built", not "aiding Xinjiang gave")
 _CLAUSE_START = re.compile(r"(?:^|[,;:】])\s*(?:the\s+)?$")
+_SENT_TO = re.compile(r"\b(?:to|into)\s+(?:the\s|an?\s|its\s|their\s|\d|[A-Z])")  # a destination, not "to build"
 
 
 def _actor_sides(body: str, donor: str | None, named: Named, actors: Actors) -> list[tuple[int, str]]:
@@ -366,7 +367,11 @@ def _receivers(
         if told or named_before:
             return (told or named_before[-1],)
     rest_end, cut = place_words_end(end, ctx.after, ctx.rest)
-    own = next((p for a, b, p in named if end <= a < rest_end and not leads_figure(ctx.after[b - end :])), None)
+    # not past the next figure when its own words send it somewhere ("N went to the four counties and M to B")
+    reach = end + len(ctx.rest) if _SENT_TO.search(ctx.rest) else rest_end
+    own = next(
+        (p for a, b, p in named if end <= a < min(rest_end, reach) and not leads_figure(ctx.after[b - end :])), None
+    )
     if own is not None:
         return (own,)
     left = [p for a, _, p in named if start - len(ctx.left) <= a < start] if link is not None else []

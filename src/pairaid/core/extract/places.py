@@ -170,9 +170,11 @@ def _areas_within(text: str, donor: str, province: str) -> str | None:
 
 
 _NAME = r"[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){0,3}"
-# "to B", "into Linxi district", "of Heping area": a list of names, maybe an area word in lower case after them
+_UNIT = r"\d{1,2}(?:st|nd|rd|th)\s+Division"  # a division of the Production and Construction Corps ("the 1st Division")
+# "to B", "into Linxi district", "of Heping area": a list of names, maybe an area word in lower case after them, or a
+# numbered division
 _SENTENCE_PLACE = compile_led(
-    rf"\b(?:to|into|for|[Ii]n|of)\s+(?:the\s+)?(?P<place>{_NAME}(?:\s*,\s*{_NAME})*(?:\s*,?\s+and\s+{_NAME})?)"
+    rf"\b(?:to|into|for|[Ii]n|of)\s+(?:the\s+)?(?P<place>{_NAME}(?:\s*,\s*{_NAME})*(?:\s*,?\s+and\s+{_NAME})?|{_UNIT})"
     rf"(?P<lower>\s+(?:{'|'.join(word_list('area_words_lower'))})\b)?"
 )
 # "of which", "including", "among them" (parts.yaml): the places after one are its parts'
