@@ -161,3 +161,21 @@ SUMS_AND_CUES = [
 @pytest.mark.parametrize(("text", "expected"), SUMS_AND_CUES)
 def test_sums_opening_a_sentence_and_cues(text: str, expected: list[Figure]) -> None:
     _check(text, 2031, "安和市", "白山州", expected)
+
+
+# "自YEAR年开展对口支援以来,至YEAR年底,甲市累计…;…" : the pairing's start year, so the clauses after ";" sum since then
+SINCE_THE_START = [
+    (
+        "安和援白山\n\n　　2031年,安和向白山提供援助资金800万元。\n"
+        "　　自2021年开展对口帮扶以来,至2031年底,安和累计向白山提供援助资金1.9亿元;援建希望小学二十三所。\n",
+        [
+            ("1.9亿元", "190000000", "CNY", "aid_funds", ("cumulative", 2021, 2031), "安和", "白山"),
+            ("二十三所", "23", "count", "schools", ("cumulative", 2021, 2031), "安和", "白山"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SINCE_THE_START)
+def test_the_pairings_start_carried_over_a_semicolon(text: str, expected: list[Figure]) -> None:
+    _check(text, 2031, "安和市", "白山州", expected)
