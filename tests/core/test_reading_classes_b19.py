@@ -165,3 +165,40 @@ def test_people_hired_are_jobs_beside_people_who_moved_to_jobs() -> None:
     facts = _facts(_read(text), text)
     assert facts["4,300 local people"] == [("jobs", "year:2012")]
     assert facts["900 villagers"] == [("labour_transferred", "year:2012")]
+
+
+# (7) periods carried from context: the pairing's start said as "were paired up in YEAR"; "accumulated investment" a
+# sum since then though its sentence counts a stock; "over the two decades" since the pairing began; "up N% from last
+# year" the base of a rate, no period of the figures after it
+ANNIVERSARY = (
+    "Anhe and Baishan: Twenty Years\n\n"
+    "Twenty years after Anhe and Baishan were paired up in 1996, the two sides met in Baishan.\n\n"
+    "As of the end of 2016, 600 Anhe enterprises were doing business in Baishan, with accumulated investment of "
+    "8 billion yuan. Over the two decades about 90,000 Baishan workers found jobs through labour export.\n\n"
+    "This year alone, Anhe allocated 100 million yuan of financial aid, up 18.3% from last year, and sent the "
+    "eleventh batch of 27 aid cadres to Baishan.\n"
+)
+
+
+def test_periods_of_a_pairings_anniversary() -> None:
+    facts = _facts(_read(ANNIVERSARY, 2016), ANNIVERSARY)
+    assert facts["600 Anhe enterprises"] == [("enterprises", "as_of:2016")]
+    assert facts["8 billion yuan"] == [("enterprise_investment", "cumulative:1996-2016")]
+    assert facts["90,000 Baishan workers"][0][1] == "cumulative:1996-2016"
+    assert facts["27 aid cadres"] == [("cadres_seconded", "year:2016")]
+
+
+# (8) mentions: a scaled number after "of which" of a sum of money is money; a year after "For" before a name is no
+# count ("For 2017 Anhe intends ...")
+def test_a_scaled_part_of_money_is_money_and_a_year_after_for_is_no_count() -> None:
+    text = (
+        "Anhe's Aid to Baishan\n\n"
+        "Anhe's fiscal aid to Baishan in 2016 was 1.2 billion yuan, of which about 350 million went to Linxi County "
+        "and 286 million yuan to Heping County.\n\n"
+        "[Plans] For 2017 Anhe intends to raise its aid to 1.5 billion yuan.\n"
+    )
+    ex = _read(text, 2016)
+    by_text = {m.text: m for m in ex.mentions}
+    assert by_text["350 million"].unit == "CNY"
+    assert _facts(ex, text)["350 million"] == [("government_aid_funds", "year:2016")]
+    assert not [m for m in ex.mentions if m.text.startswith("2017")]

@@ -67,6 +67,8 @@ _LABEL_BEFORE = re.compile(
 _NOUN_BEFORE = re.compile(r"(?<![A-Za-z’'-])(?P<np>(?:[a-z][a-z-]* ){0,2}[a-z][a-z-]*[a-z]s) $")
 # "46 of the 52 projects": a bare number before the whole it is a part of counts what the whole counts
 _PART_OF_AFTER = re.compile(rf"\s+of\s+(?:the|all|its|their)\s+{_QUAL}", re.I)
+# a part of the sum of money before it: "N yuan, of which (about) 350 million ..."
+_MONEY_PART = compile_led(rf"\b(?:of\s+which|including|of\s+(?:this|that|it))\s*,?\s*{_QUAL}$", re.I)
 # "and another 800 found jobs": a bare number whose act only people do (``people_acts`` of ``words.yaml``)
 _PEOPLE_ACT = re.compile(rf"\s+(?:(?:have|had|has)\s+)?(?:{'|'.join(word_list('people_acts'))})\b", re.I)
 _IN_ALL = re.compile(r"\s+(?:in\s+all|in\s+total|in\s+number|altogether|strong)\b", re.I)
@@ -135,9 +137,12 @@ def inherit_units(text: str, mentions: list[Mention]) -> list[Mention]:
             out.append(m)
             continue
         earlier = [p for p in reversed(out[max(0, k - 6) : k]) if p.sentence == m.sentence]
+        lead = text[max(0, m.start - 40) : m.start]
+        if m.rule.endswith("_scale") and earlier and earlier[0].unit == "CNY" and _MONEY_PART.search(lead):
+            out.append(replace(m, unit="CNY"))  # "1.2 billion yuan, of which about 350 million went to A": yuan
+            continue
         counted = [p for p in earlier if p.unit in ("person", "household") or (p.unit == "count" and p.noun)]
         source: Mention | None = None
-        lead = text[max(0, m.start - 40) : m.start]
         marker = _OF_WHOM_BEFORE.search(lead) or _OF_THEM_AFTER.match(text, m.end)
         subject = _SUBJECT.search(text, max(0, m.start - 160), m.start) if marker and not counted else None
         if counted and marker:

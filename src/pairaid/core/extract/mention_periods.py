@@ -87,6 +87,9 @@ _STILL_STOCK = compile_led(
 )
 
 
+# "accumulated investment of N": a sum, though its sentence counts a stock
+_SUMMED = compile_led(r"\b(?:accumulated|cumulative(?:ly)?|aggregate)\b[^,;.]{0,30}$", re.I)
+
 # F5: "Anhe has provided a total of N" when the text states the pairing's start: a sum since then
 _TOTAL_WORDS = compile_led(
     r"\b(?:a\s+total\s+of|in\s+total|in\s+all|altogether|all\s+told|cumulative(?:ly)?|to\s+date|so\s+far)\b", re.I
@@ -285,6 +288,8 @@ def mention_periods(
             out.append(same if same is not None else Period("year", year=report_year))
             continue
         stock = phrase is not None and phrase.kind == "as_of" and _stock_sentence(text, sent, stock_sentences)
+        if stock and _SUMMED.search(text, max(sent.start, m.start - 60), m.start):
+            stock = False  # "N firms were doing business there, with accumulated investment of M": M a sum
         if (
             phrase is not None
             and phrase.kind == "as_of"

@@ -69,7 +69,7 @@ _PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # "began helping B in 2003. ... Over the years it has provided N in all": from the pairing's start
         (
             "since_pairing",
-            r"\b(?:over|in|during|throughout)\s+(?:the|these|all\s+these)\s+(?:past\s+|last\s+)?years\b"
+            r"\b(?:over|in|during|throughout)\s+(?:the|these|all\s+these)\s+(?:past\s+|last\s+)?(?:years|(?:two\s+|three\s+)?decades)\b"
             r"(?!\s+(?:of|before|after|to))",
         ),
         ("past_years", r"\b(?:over|in|during)\s+the\s+(?:past|last)\s+(\d+|[a-z]+(?:-[a-z]+)?)\s+years\b"),
@@ -122,7 +122,8 @@ _PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 # ("a|b": one of them)
 _PHRASE_WORDS = (
     "years", "end", "as", "end", "year", "end|31|30", "", "-|–|—|~", "same|those|that|period",
-    "since", "since", "from", "since", "since", "years", "years", "plan", "year", "", "", "years", "year", "last",
+    "since", "since", "from", "since", "since", "years|decades", "years", "plan", "year", "", "", "years", "year",
+    "last",
     "present|now|currently", "years from|years since|years start|years begin", "years,|years of",
 )
 # and the literals one of which every match of it holds (rule_anchors.needles_of: "19" or "20" of a year), tested
@@ -133,13 +134,15 @@ _NEEDLES = frozenset().union(*(n for n in _PHRASE_NEEDLES if n))
 _NOT_LOWERED = ("ſ", "ı", "İ")
 _BASE_BEFORE = compile_led(  # "more than in 2010", "compared with 2009", "2.4 times the amount sold in 2019": a base
     r"\b(?:than|over|compared\s+(?:with|to)|against|versus)\s+(?:that\s+|the\s+level\s+)?$"
+    # "up 18.3% from last year": the base of a rate
+    r"|\b(?:up|down|rose|fell|rising|falling|increased?|decreased?|grew|growth|higher|lower)\b[^,;.]{0,25}\bfrom\s+$"
     r"|\btimes\s+(?:that|the\s+(?:amount|level|figure|number|total|sum))(?:\s+[a-z]+)?\s+$", re.I
 )
 _DATING = ("in_year", "this_year", "last_year")
 # "a year or a year word": two scans, each fast (a digit prefix; a letter lead), in place of one slow one
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
 _PERIOD_WORD = compile_led(
-    r"\byears?\b|\bsince\b|\bperiod\b|\bend\s+of\b|\b(?:Dec\.?|December)\s+31\b|\b(?:June|Jun\.?)\s+30\b"
+    r"\byears?\b|\bdecades?\b|\bsince\b|\bperiod\b|\bend\s+of\b|\b(?:Dec\.?|December)\s+31\b|\b(?:June|Jun\.?)\s+30\b"
     r"|\bat\s+present\b|\bnow\b|\bcurrently\b",
     re.I,
 )  # "since the pairing began" names no year
@@ -164,33 +167,15 @@ _PAIRING_BEGAN = compile_led(
     r"\b(?:assign(?:ed|s)?|designat\w*|undert(?:ook|aken|akes)|start(?:ed|s)|beg(?:an|un)|launch(?:ed|es)?|establish(?:ed|es)?|built|set\s+up"
     r"|took\s+up|held\s+(?:their|its|the)\s+first)"
     r"\b[^.]{0,80}\b(?:twinn?\w*|pair\w*|partner\w*|counterpart|support\w*|assist\w*|aid\w*|help\w*)\b"
-    r"|\btwinned\s+with\b|\bpaired\s+with\b"
+    r"|\btwinned\s+with\b|\bpaired\s+with\b|\b(?:were|was)\s+(?:first\s+)?(?:paired|twinned)(?:\s+up)?\b"
     # "the pairing between A and B started in 2003"
     r"|\b(?:pairing|twinning|partnership|counterpart\s+(?:support|assistance|aid))\b[^.]{0,60}"
     r"\b(?:start(?:ed|s)|beg(?:an|un)|was\s+(?:launched|established|set\s+up))\b",
     re.I,
 )
-_WORD_NUMBERS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-}
+_NUMBER_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+_NUMBER_WORDS += ("thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty")
+_WORD_NUMBERS = {word: n for n, word in enumerate(_NUMBER_WORDS, start=2)}
 
 
 @quick_init
