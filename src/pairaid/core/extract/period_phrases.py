@@ -173,8 +173,8 @@ _PAIRING_BEGAN = compile_led(
     r"\b(?:start(?:ed|s)|beg(?:an|un)|was\s+(?:launched|established|set\s+up))\b",
     re.I,
 )
-_NUMBER_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
-_NUMBER_WORDS += ("thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty")
+_NUMBER_WORDS: tuple[str, ...] = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven")
+_NUMBER_WORDS += ("twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty")
 _WORD_NUMBERS = {word: n for n, word in enumerate(_NUMBER_WORDS, start=2)}
 
 
