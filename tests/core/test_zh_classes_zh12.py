@@ -179,3 +179,21 @@ SINCE_THE_START = [
 @pytest.mark.parametrize(("text", "expected"), SINCE_THE_START)
 def test_the_pairings_start_carried_over_a_semicolon(text: str, expected: list[Figure]) -> None:
     _check(text, 2031, "安和市", "白山州", expected)
+
+
+# the place that writes a verb of pairing after it in the opening ("甲市继续对口支援乙区和丙州") gives, though the page
+# names a place it aids more often, of the same level of need as the giver (F9, Z8); real areas, made-up sentences
+OPENING_GIVER = [
+    (
+        "【对口协作】 2031年,天津市继续对口支援湖北省十堰市郧阳区和甘肃省甘南藏族自治州。全年安排对口支援无偿资金"
+        "5000万元,其中支援郧阳区2000万元、甘南州3000万元。\n　　天津为郧阳区培训干部300人次。\n",
+        {"5000万元": "天津市", "2000万元": "天津市", "3000万元": "天津市"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "donors"), OPENING_GIVER)
+def test_the_place_before_a_verb_of_pairing_gives(text: str, donors: dict[str, str]) -> None:
+    extraction = read_report(text, report_year=2031)
+    found = {extraction.mentions[f.mention].text: f.donor for f in extraction.facts}
+    assert {k: found.get(k) for k in donors} == donors

@@ -65,7 +65,7 @@ def _not_giver() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{r['before']})" for r in read_yaml("pairing_sides.yaml")["not_givers"]))
 
 
-_JOINED = re.compile(r"\s*(?:、|和|与|及|以及)?\s*")
+_JOINED = re.compile(r"[ \t\u3000]*(?:、|和|与|及|以及)?[ \t\u3000]*")  # (not over a line end)
 _QUOTES = frozenset('“"「『‘')
 
 

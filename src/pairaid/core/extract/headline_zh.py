@@ -23,7 +23,7 @@ import yaml
 
 from pairaid.core.extract.place_index_zh import Place
 
-__all__ = ["Abbreviated", "abbreviated_provinces", "headline", "verb_needs", "verb_sides"]
+__all__ = ["Abbreviated", "abbreviated_provinces", "headline", "verb_giver", "verb_needs", "verb_sides"]
 
 # how far into a page and how many lines its headline may lie, and how long it may be
 _OPENING = 600
@@ -113,3 +113,19 @@ def verb_needs(text: str, places: list[Place]) -> list[Place]:
 def _pairing_verbs() -> re.Pattern[str]:
     raw: Any = yaml.safe_load(resources.files("pairaid.core.data").joinpath("pairing_sides.yaml").read_text("utf-8"))
     return re.compile(r"\s*(?:" + "|".join(re.escape(str(w)) for w in raw["pairing_verbs"]) + r")\s*")
+
+
+# a word that may stand between a giver and its verb of pairing ("甲市继续对口支援…")
+_GIVER_ADVERB = r"(?:继续|持续|长期|全力|深入|先后|一直)?"
+
+
+def verb_giver(text: str, places: Sequence[_P], need: int) -> _P | None:
+    """The first of ``places`` of level of ``need`` written right before a verb of pairing ("甲市继续对口支援乙区…"):
+    the giver of an opening whose receiving places are of its own level of need, or named more often than it."""
+    verbs = _giver_verbs()
+    return next((p for p in places if p.need == need and verbs.match(text, p.end)), None)
+
+
+@cache
+def _giver_verbs() -> re.Pattern[str]:
+    return re.compile(_GIVER_ADVERB + _pairing_verbs().pattern.strip())

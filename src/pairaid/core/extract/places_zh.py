@@ -44,7 +44,7 @@ import yaml
 from pairaid.core.areas import holds
 from pairaid.core.extract.county_lists_zh import aided_list, counted_counties
 from pairaid.core.extract.givers_zh import giver_list, named_only, no_taker, some_of
-from pairaid.core.extract.headline_zh import abbreviated_provinces, headline, verb_needs
+from pairaid.core.extract.headline_zh import abbreviated_provinces, headline, verb_giver, verb_needs
 from pairaid.core.extract.place_forms_zh import fullest, in_full
 from pairaid.core.extract.place_index_zh import Place, place_index
 from pairaid.core.extract.places import Parties
@@ -216,7 +216,9 @@ def chinese_parties(text: str, title: str | None, *, donor: str | None, recipien
     low = min(p.need for p in places)
     high = max(p.need for p in places)
     # the title's last receiving place is its most particular ("浙江省对口支援新疆阿克苏地区": 阿克苏地区)
-    givers = [p.name for p in head if p.need == low] or _most(p.name for p in opening if p.need == low)
+    by_verb = verb_giver(text, opening, low)  # "甲市继续对口支援乙区和丙州": 甲市, however often 乙区 is named
+    givers = [p.name for p in head if p.need == low] or ([by_verb.name] if by_verb else [])
+    givers = givers or _most(p.name for p in opening if p.need == low)
     top = [p for p in head if p.need == high][-1:]
     takers = [in_full(p, written) for p in top] or _most_particular([p for p in opening if p.need == high], written)
     if top and (region := top[0]).need >= _BY_AREA and region.code.endswith("0000"):  # 新疆: its areas
