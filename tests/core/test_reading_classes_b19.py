@@ -202,3 +202,12 @@ def test_a_scaled_part_of_money_is_money_and_a_year_after_for_is_no_count() -> N
     assert by_text["350 million"].unit == "CNY"
     assert _facts(ex, text)["350 million"] == [("government_aid_funds", "year:2016")]
     assert not [m for m in ex.mentions if m.text.startswith("2017")]
+
+
+def test_last_year_as_the_base_of_a_rate_dates_no_figure_after_it() -> None:
+    text = (
+        "Anhe's Aid to Baishan\n\n"
+        "Anhe allocated 100 million yuan of financial aid, up 18.3% from last year, and sent 27 aid cadres to "
+        "Baishan.\n"
+    )
+    assert _facts(_read(text, 2016), text)["27 aid cadres"] == [("cadres_seconded", "year:2016")]

@@ -314,7 +314,7 @@ def mention_periods(
 # name no period of their own cover that sum's ("Since 2010 A has given N. ... Of the total, N1 went to build
 # M1 schools": N1 and M1 since 2010, as N)
 _OF_THE_WHOLE = compile_led(
-    r"\W*(?:of\s+(?:this|it|the\s+(?:[\w-]+\s+){0,2}(?:total|funds?|money|amount|sum)))\s*,", re.I
+    r"\W*(?:of\s+(?:this|that|it|(?:the|this|that)\s+(?:[\w-]+\s+){0,2}(?:total|funds?|money|amount|sum)))\s*,", re.I
 )
 _WHOLE_WITHIN = 3  # paragraphs back to the sum a sentence "Of the total, ..." tells the parts of
 

@@ -135,7 +135,7 @@ _NOT_LOWERED = ("ſ", "ı", "İ")
 _BASE_BEFORE = compile_led(  # "more than in 2010", "compared with 2009", "2.4 times the amount sold in 2019": a base
     r"\b(?:than|over|compared\s+(?:with|to)|against|versus)\s+(?:that\s+|the\s+level\s+)?$"
     # "up 18.3% from last year": the base of a rate
-    r"|\b(?:up|down|rose|fell|rising|falling|increased?|decreased?|grew|growth|higher|lower)\b[^,;.]{0,25}\bfrom\s+$"
+    r"|\b(?:up|down|rose|fell|rising|falling|increased?|decreased?|grew|growth|higher|lower)\b(?:[^,;.]|\.\d){0,25}\bfrom\s+$"
     r"|\btimes\s+(?:that|the\s+(?:amount|level|figure|number|total|sum))(?:\s+[a-z]+)?\s+$", re.I
 )
 _DATING = ("in_year", "this_year", "last_year")

@@ -55,6 +55,7 @@ def place_shares(
     # "The grants were shared out: B1 got N": the kind of money its sentence names (parts.opening's words)
     kinds = next((p for k, p in rules.link_rule("opening").patterns if k == "opening_kind"), None)
     left, right, named, nxt = (rule.pattern(k) for k in ("share_left", "share_right", "share_of", "share_next"))
+    aid_to = rule.pattern("share_to")
     opening, received = rule.pattern("share_opening"), rule.pattern("share_received")
     used: dict[int, Decimal] = {}
     shares: set[int] = set()
@@ -70,7 +71,8 @@ def place_shares(
             continue
         sent = sentences[mentions[i].sentence]
         opens = opening.match(text, sent.start, sent.end) is not None and received.search(c.left) is not None
-        whole_named = opens or named.match(c.right) is not None
+        # "A's aid to B1 amounted to N": B1's share of the aid told anywhere before
+        whole_named = opens or named.match(c.right) is not None or aid_to.search(c.left) is not None
         listed = k > 0 and money[k - 1] in shares and mentions[money[k - 1]].sentence == mentions[i].sentence
         if not (
             whole_named
