@@ -44,6 +44,24 @@ INDICATOR_TABLES = [
 ]
 
 
+# a row "其中:到…就业" counts people who went to a place: it names no receiver, the row keeps the page's (F9)
+DESTINATION_ROWS = [
+    (
+        "白山州2031年东西部协作主要数据\n\n序号  指标            单位    数值\n1     转移就业        人      4100\n"
+        "      其中:到江苏就业  人      1300\n2     引进企业        家      12\n",
+        [
+            ("4100", "4100", "person", "labour_transferred", ("year", 2031), "安和", "白山"),
+            ("1300", "1300", "person", "labour_transferred", ("year", 2031), "安和", "白山"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DESTINATION_ROWS)
+def test_a_row_of_people_gone_to_a_place_keeps_the_pages_receiver(text: str, expected: list[Figure]) -> None:
+    _check(text, 2031, "安和市", "白山州", expected)
+
+
 @pytest.mark.parametrize(("text", "expected"), INDICATOR_TABLES)
 def test_a_numbered_table_of_indicators_reads_each_row_by_its_label(text: str, expected: list[Figure]) -> None:
     _check(text, 2031, "安和市", "白山州", expected)

@@ -47,6 +47,7 @@ import re
 from bisect import bisect_right
 
 from pairaid.core.extract.donor_agents import donor_agents, figure_givers
+from pairaid.core.extract.givers_zh import destination
 from pairaid.core.extract.heading_places import heading_places
 from pairaid.core.extract.headings_zh import section_sides
 from pairaid.core.extract.model import Context, Mention, Section, Sentence
@@ -307,8 +308,8 @@ def _row_place(label: str, donor: str | None, among_areas: bool = False) -> str 
     """The place a table row's label names: a Chinese area name as written (``都安瑶族自治县``), else the
     English reading of the label; in a table whose rows name areas, a name the gazetteer does not know too."""
     written = find_places(label)
-    if written:
-        return written[0].name
+    if written:  # (not where people go: "其中:到江苏就业")
+        return next((p.name for p in written if not destination(label, p)), None)
     return named_area(label, donor, among_areas=among_areas)
 
 

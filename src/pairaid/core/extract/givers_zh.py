@@ -13,7 +13,7 @@ from pairaid.core.areas import holds
 from pairaid.core.data_files import read_yaml
 from pairaid.core.extract.place_index_zh import Place
 
-__all__ = ["giver_list", "named_only", "no_taker", "some_of"]
+__all__ = ["destination", "giver_list", "named_only", "no_taker", "some_of"]
 
 
 def giver_list(text: str, places: list[Place], giver: Place, donor_need: int) -> str:
@@ -80,3 +80,15 @@ def no_taker(text: str, place: Place) -> bool:
     if opened >= 0 and text.find("”", opened, place.start) < 0 and text.find("”", place.end, place.end + 12) >= 0:
         return True
     return _BOTH_PLACES.match(text, place.end) is not None
+
+
+def destination(text: str, place: Place) -> bool:
+    """Whether ``place`` is where people go ("到江苏就业", rule ``places.destination`` of the ``not_givers`` of
+    ``data/pairing_sides.yaml``): a table row's label "其中:到江苏就业" names no receiver."""
+    return _destination().search(text, max(0, place.start - 6), place.start) is not None
+
+
+@cache
+def _destination() -> re.Pattern[str]:
+    rule = next(r for r in read_yaml("pairing_sides.yaml")["not_givers"] if r["id"] == "places.destination")
+    return re.compile(str(rule["before"]))
