@@ -152,3 +152,20 @@ DIVISION = (
 )
 def test_a_numbered_division_is_a_place_and_no_place_of_the_figure_before(figure: str, recipient: str) -> None:
     assert _sides(DIVISION, 2019)[figure] == ("Tianjin", recipient)
+
+
+# -- class 9: a province's own chapter whose opening names its partners in passing is no pairing's (F9) -------------
+
+PROVINCE_PASSING = (
+    "Poverty Alleviation and Development in Yunnan Province\n\n"
+    "【Overview】 In 2029 Yunnan lifted 0.6 million people out of poverty. Shanghai and the central units paired with "
+    "Yunnan went on with their help.\n\n"
+    "【Funds】 The provincial finance arranged 230 million yuan of poverty alleviation funds. The province also "
+    "trained 5,600 village doctors.\n"
+)
+
+
+def test_a_provinces_own_chapter_naming_its_partners_in_passing_has_no_donor() -> None:
+    sides = _sides(PROVINCE_PASSING, 2029)
+    assert sides["230 million yuan"] == (None, "Yunnan Province")
+    assert sides["5,600 village doctors"] == (None, "Yunnan Province")

@@ -32,6 +32,8 @@ __all__ = ["in_original_offsets", "read_report"]
 
 # a title word that makes a page one on aid to its province, not the province's own chapter (F9)
 _TITLE_AID = re.compile(rf"\b(?:{'|'.join(word_list('chapter_aid_words'))})\b", re.I)
+# a title of one province on its cooperation with its partners ("East-West Cooperation in Anhe"): not its own chapter
+_TITLE_COOPERATION = re.compile(rf"\b(?:{'|'.join(word_list('cooperation_title_words'))})", re.I)
 
 
 def read_report(text: str, *, report_year: int, donor: str | None = None, recipient: str | None = None) -> Extraction:
@@ -57,7 +59,7 @@ def read_report(text: str, *, report_year: int, donor: str | None = None, recipi
         parties = chinese_parties(text, title, donor=donor, recipient=recipient)
     else:
         parties = report_parties(text, title, donor=donor, recipient=recipient)
-        opening = _chapter_opening(text, sections, title)  # a province's own chapter: its first section only
+        opening = _chapter_opening(text, sections, title, report_year)  # a province's own chapter: none of it
         if parties.kind == "provincial" and not donor and (pair := opening_pairing(opening, report_year)) is not None:
             parties = Parties(pair[0], recipient or pair[1], "pairing")  # the pairing its opening names
         elif _title_names_no_pairing(parties, donor, report_year) and (pair := opening_pairing(text, report_year)):
@@ -93,17 +95,23 @@ def read_report(text: str, *, report_year: int, donor: str | None = None, recipi
     return in_original_offsets(extraction, document)
 
 
-def _chapter_opening(text: str, sections: Sequence[Section], title: str | None) -> str:
-    """Where a provincial page may name the pairing it is about: for a province's own chapter (a title that names
-    a province, no place below one and no aid: "Anhe Province", "Poverty Alleviation in Anhe"), ``text`` up to the
-    end of its first section with a body, since a later section on its eastern partners does not make the chapter
-    theirs (F9);
+def _chapter_opening(text: str, sections: Sequence[Section], title: str | None, year: int) -> str:
+    """Where a provincial page may name the pairing it is about: nowhere ("") for a province's own chapter (a title
+    that names one province, which aids no one in ``year`` by the shipped registry, and no aid or cooperation: "Anhe
+    Province", "Poverty Alleviation in Anhe"; not "Linxi's Pairings in 2018" of a donor province), whose partners
+    named in passing ("Linxi and the central units paired with Anhe continued their help") make it no pairing's (F9);
+    for another page whose title names provinces and no aid ("East-West Cooperation in Anhe: Briefs"), ``text`` up to
+    the end of its first section with a body, since a later section on its eastern partners does not make the chapter
+    theirs;
     for any other page ("Aid to Anhe", a news headline, a city's communiqué) the whole of ``text``, whose pairing
     may stand in its second paragraph or a later section."""
     named = [codes for _, _, codes in known_names(title)] if title else []
     provinces_only = bool(named) and all(any(c.endswith("0000") for c in codes) for codes in named)
     if not title or _TITLE_AID.search(title) or not provinces_only:  # not "A doctors reach B County"
         return text
+    own = len(named) == 1 and not _TITLE_COOPERATION.search(title)
+    if own and not any(recipient_places(name, year).codes for _, name, _ in known_names(title)):
+        return ""  # one province that aids no one, no word of aid or cooperation: its own chapter
     first = next((s for s in sections if text[s.start : s.end].strip()), None)  # the title's own paragraphs too
     return text if first is None else text[: first.end]
 
