@@ -27,6 +27,7 @@ from pairaid.core.extract.rules import word_list
 from pairaid.core.extract.sections import find_sections, title_line
 from pairaid.core.extract.sentences import find_sentences
 from pairaid.core.extract.tables import read_tables
+from pairaid.core.extract.title_pairing import title_pairing
 
 __all__ = ["in_original_offsets", "read_report"]
 
@@ -65,6 +66,8 @@ def read_report(text: str, *, report_year: int, donor: str | None = None, recipi
         elif _title_names_no_pairing(parties, donor, report_year) and (pair := opening_pairing(text, report_year)):
             # "Twenty Years of A–B Cooperation": the title's sides are words or short names that aid no one
             parties = Parties(pair[0], recipient or pair[1], "pairing")
+        if parties.kind == "provincial" and not donor and title and (pair := title_pairing(title)) is not None:
+            parties = Parties(pair[0], recipient or pair[1], "pairing")  # "Anhe aid brings water to Baishan"
         if parties.kind == "provincial" and not (donor or recipient or parties.recipient):
             pair = dashed_pairing(text)  # a headline of no one area: "... on Anhe–Baishan pairing assistance"
             parties = Parties(pair[0], pair[1], "pairing") if pair is not None else parties

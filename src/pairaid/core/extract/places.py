@@ -117,6 +117,8 @@ def report_parties(text: str, title: str | None, *, donor: str | None = None, re
         sides = (m.group("donor").strip().lower(), m.group("recipient").strip().lower()) if m is not None else ("", "")
         if sides[1].startswith("west") and (sides[0].startswith("east") or sides[0].endswith(" east")):
             m = None  # "East-West Pairing-off Cooperation", "Eastern Provinces - Western Areas", "A and B East-West"
+        if m is not None and m.re is _TITLE and title[m.end("donor") : m.start("recipient")] == "-":
+            m = None if NOT_PLACE.search(f"{sides[0]} {sides[1]}".title()) else m  # "Development-Oriented": a word
         if m is not None and not donor and re.fullmatch(rf"(?:{_AID_WORDS}\s*)+", m.group("donor").strip()):
             return Parties(None, recipient or m.group("recipient").strip(), "provincial")  # "Pairing Aid to B"
         if m is not None:
@@ -182,8 +184,7 @@ PART_MARKER = rule_set("en").link("marker")
 NOT_PLACE = compile_led(rf"\b(?:{'|'.join(word_list('no_place_words'))})\b")
 
 
-# "Liupanshui's GDP": a place named as the owner of what follows
-# (the look-behind after the first capital, so that the engine skips to capitals: the same matches)
+# "Liupanshui's GDP": a place named as the owner of what follows (the look-behind after the first capital: speed)
 _POSSESSIVE_PLACE = re.compile(rf"(?P<place>[A-Z](?<![\w’'-].){_NAME[5:]})[’']s\s+[A-Za-z]")
 
 
