@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from pairaid.core.extract import read_report
+from pairaid.core.extract.opening_parties import opening_pairing
 from pairaid.core.extract.places import report_parties
 from pairaid.core.extract.title_pairing import title_pairing
 
@@ -67,3 +68,16 @@ def test_a_headline_pairing_the_registry_does_not_list_gives_its_figures_both_si
 def test_a_province_s_own_communique_keeps_no_donor() -> None:
     text = "Gansu Province Statistical Communique\n\nIn 2031 Gansu Province built 45 schools.\n"
     assert all(donor is None for donor, _ in _sides(text, 2031).values())
+
+
+# -- class 3: the donor's own province named in its opening is no second donor (F9: the partner as written) -----
+
+
+def test_the_donor_s_own_province_in_the_opening_is_not_a_co_donor() -> None:
+    text = (
+        "Foshan and Liangshan look back on the year\n\n"
+        "Foshan found work for 3,300 poor people of Liangshan, 1,900 of them in Guangdong. "
+        "Skills courses were held for 4,450 people.\n"
+    )
+    assert opening_pairing(text, 2019) == ("Foshan", "Liangshan")
+    assert _sides(text, 2019)["4,450 people"] == ("Foshan", "Liangshan")

@@ -128,8 +128,8 @@ def _with_co_donors(
     found = [donor]
     seen = set(donor_codes)
     for _, name, codes in names:
-        if codes & seen or name in found:
-            continue
+        if codes & seen or name in found or any(_holds(c, d) for c in codes for d in donor_codes):
+            continue  # "Anhe's jobs in Province A": the donor's own province is the same giver, no other
         theirs = recipient_places(name, year).codes
         if theirs and _rank(aided, theirs) == rank:
             found.append(name)
