@@ -169,3 +169,17 @@ def test_a_provinces_own_chapter_naming_its_partners_in_passing_has_no_donor() -
     sides = _sides(PROVINCE_PASSING, 2029)
     assert sides["230 million yuan"] == (None, "Yunnan Province")
     assert sides["5,600 village doctors"] == (None, "Yunnan Province")
+
+
+# -- class 10: a title of two county-level areas, each with its areas in brackets, names its pairing -----------------
+
+BRACKETED_TITLE = (
+    "Licang District (Qingdao, Shandong) - Ziyun County (Anshun, Guizhou) East-West Poverty Alleviation Cooperation\n\n"
+    "【Overview】 Ziyun, paired with Licang since 2016, got 27.5 million yuan of fiscal aid from Licang in 2020, "
+    "on top of 12 million yuan from the Qingdao municipal government.\n"
+)
+
+
+def test_a_title_of_two_bracketed_county_level_areas_names_its_pairing() -> None:
+    donor, recipient = _sides(BRACKETED_TITLE, 2020)["27.5 million yuan"]
+    assert (donor or "").startswith("Licang") and (recipient or "").startswith("Ziyun")

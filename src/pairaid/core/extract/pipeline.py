@@ -123,15 +123,24 @@ def _title_names_no_pairing(parties: Parties, donor: str | None, year: int) -> b
     """Whether the donor read from the title ("Twenty Years of A" in "Twenty Years of A–B Cooperation") is
     no donor of any pairing in force in ``year`` by the shipped registry (nor given by the caller): the
     pairing the opening names is the report's then, when it names one of the registry.  A title whose two sides
-    are areas the gazetteer knows ("Linxi-Heping pairing", two districts or counties) names its pairing itself, one
-    the registry, which holds province and prefecture pairs, may not list."""
+    are areas the gazetteer knows ("Linxi-Heping pairing", two districts or counties, each maybe with its areas in
+    brackets: "Linxi City (Anhe) - Heping County (Baishan)") names its pairing itself, one the registry, which holds
+    province and prefecture pairs, may not list."""
     return (
         parties.kind == "pairing"
         and not donor
         and parties.donor is not None
         and not recipient_places(parties.donor, year).codes
-        and not (known_codes(parties.donor) and parties.recipient and known_codes(parties.recipient))
+        and not (known_codes(_bare(parties.donor)) and parties.recipient and known_codes(_bare(parties.recipient)))
     )
+
+
+def _bare(name: str) -> str:
+    """A title side without its bracketed areas: "Linxi City" of "Linxi City (Anhe, Province A)"."""
+    return _BRACKETED.sub("", name).strip()
+
+
+_BRACKETED = re.compile(r"\s*\([^()]*\)")
 
 
 def in_original_offsets(extraction: Extraction, document: Document) -> Extraction:
