@@ -102,7 +102,7 @@ FACT_FLOORS = {
     "c11": 0.95,
 }
 
-PLACE_FLOOR = 0.883
+PLACE_FLOOR = 0.895
 
 
 def test_the_heldout_corpus_scores_above_the_acceptance_line(shared_dir: Path) -> None:
@@ -127,7 +127,8 @@ def test_the_heldout_corpus_scores_above_the_acceptance_line(shared_dir: Path) -
     # place accuracy (donor and recipient both right) over the matched facts: 0.8809 before 45ec6cd, 0.8573 after
     # it (a page on aid to a province whose pairing stands in its second paragraph lost its donor), 0.8839 once
     # only a province's own chapter reads its pairing from its first section (issue 11); 0.8835 once a province the
-    # donor aids nothing in, named in passing, sets no scene (b16 class 9)
+    # donor aids nothing in, named in passing, sets no scene (b16 class 9); 0.8999 (2976 of 3307) once a province's
+    # own chapter reads no pairing at all and a title of two bracketed county-level sides names its pairing (b19 work)
     assert totals["place_ok"] / totals["fact_tp"] >= PLACE_FLOOR, totals
     assert set(by_set) == set(FACT_FLOORS)
     for name, t in by_set.items():
