@@ -42,7 +42,9 @@ def _plan_rule(rules: RuleSet, ctx: Context) -> Rule | None:
     of its own after it."""
     for rule_id in (ctx.plan_left, ctx.plan_sentence):
         if rule_id:
-            return rules.by_id(rule_id)
+            rule = rules.by_id(rule_id)
+            # (not where the rule's own words say after the figure that the plan was done: F1)
+            return None if rule.not_ is not None and rule.not_.search(ctx.right) else rule
     for rule, match in rules.plan_right:
         if match(ctx.right):
             return rule
