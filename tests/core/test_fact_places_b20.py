@@ -81,3 +81,9 @@ def test_the_donor_s_own_province_in_the_opening_is_not_a_co_donor() -> None:
     )
     assert opening_pairing(text, 2019) == ("Foshan", "Liangshan")
     assert _sides(text, 2019)["4,450 people"] == ("Foshan", "Liangshan")
+
+
+def test_a_dashed_title_opening_with_the_keeps_its_two_sides() -> None:
+    title = "The Anhe-Baishan Pairing Assistance"
+    parties = report_parties(f"{title}\n\nIn 2031 the work went on.\n", title)
+    assert parties.kind == "pairing" and parties.recipient == "Baishan"

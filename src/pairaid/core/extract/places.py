@@ -118,7 +118,8 @@ def report_parties(text: str, title: str | None, *, donor: str | None = None, re
         if sides[1].startswith("west") and (sides[0].startswith("east") or sides[0].endswith(" east")):
             m = None  # "East-West Pairing-off Cooperation", "Eastern Provinces - Western Areas", "A and B East-West"
         if m is not None and m.re is _TITLE and title[m.end("donor") : m.start("recipient")] == "-":
-            m = None if NOT_PLACE.search(f"{sides[0]} {sides[1]}".title()) else m  # "Development-Oriented": a word
+            word = title[title.rfind(" ", 0, m.end("donor")) + 1 : m.end("recipient")].split()[0]  # "Anhe-Baishan"
+            m = None if NOT_PLACE.search(word) else m  # "Development-Oriented": one word, no two sides
         if m is not None and not donor and re.fullmatch(rf"(?:{_AID_WORDS}\s*)+", m.group("donor").strip()):
             return Parties(None, recipient or m.group("recipient").strip(), "provincial")  # "Pairing Aid to B"
         if m is not None:
@@ -173,8 +174,7 @@ def _areas_within(text: str, donor: str, province: str) -> str | None:
 
 _NAME = r"[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){0,3}"
 _UNIT = r"\d{1,2}(?:st|nd|rd|th)\s+Division"  # a division of the Production and Construction Corps ("the 1st Division")
-# "to B", "into Linxi district", "of Heping area": a list of names, maybe an area word in lower case after them, or a
-# numbered division
+# "to B", "into Linxi district", "of Heping area": names, maybe an area word in lower case after them, or a division
 _SENTENCE_PLACE = compile_led(
     rf"\b(?:to|into|for|[Ii]n|of)\s+(?:the\s+)?(?P<place>{_NAME}(?:\s*,\s*{_NAME})*(?:\s*,?\s+and\s+{_NAME})?|{_UNIT})"
     rf"(?P<lower>\s+(?:{'|'.join(word_list('area_words_lower'))})\b)?"
