@@ -44,11 +44,11 @@ INDICATOR_TABLES = [
 ]
 
 
-# a row "其中:到…就业" counts people who went to a place: it names no receiver, the row keeps the page's (F9)
+# a row "其中:赴…务工" counts people who went to a place: it names no receiver, the row keeps the page's (F9)
 DESTINATION_ROWS = [
     (
         "白山州2031年东西部协作主要数据\n\n序号  指标            单位    数值\n1     转移就业        人      4100\n"
-        "      其中:到江苏就业  人      1300\n2     引进企业        家      12\n",
+        "      其中:赴江苏务工  人      1300\n2     引进企业        家      12\n",
         [
             ("4100", "4100", "person", "labour_transferred", ("year", 2031), "安和", "白山"),
             ("1300", "1300", "person", "labour_transferred", ("year", 2031), "安和", "白山"),
@@ -77,8 +77,8 @@ def test_a_numbered_table_of_indicators_reads_each_row_by_its_label(text: str, e
 PERIODS = [
     (
         "安和援白山工作总结\n\n　　2029年以来,安和累计向白山投入援助资金5亿元。\n"
-        "　　安和5个区与白山6个县结对,三年来累计选派挂职干部80名;引导45家安和企业到白山投资,实际到位资金12亿元;"
-        "帮助白山劳动力转移就业2.1万人。\n　　今年安和向白山投入援助资金1.2亿元。\n",
+        "　　安和与白山两地结对帮扶,三年来共派出挂职干部80名;安和企业到白山投资45家,到位资金12亿元;"
+        "组织白山劳动力转移就业2.1万人。\n　　今年安和向白山投入援助资金1.2亿元。\n",
         [
             ("80名", "80", "person", "cadres_seconded", ("cumulative", 2029, 2031), "安和", "白山"),
             ("12亿元", "1200000000", "CNY", "enterprise_investment", ("cumulative", 2029, 2031), "安和", "白山"),
@@ -87,8 +87,8 @@ PERIODS = [
         ],
     ),
     (
-        "【安白协作】 2031年是安和市对口帮扶白山州的第四年。全年安和向白山提供援助资金3000万元。\n"
-        "　　截至2031年底,两地累计签订经济合作项目60个,协议资金30亿元;安和企业在白山兴办企业25家。\n",
+        "【安白协作】 2031年是安和市与白山州开展对口协作的第四年。当年安和拨付白山援助资金3000万元。\n"
+        "　　到2031年底,两地共签约经济合作项目60个,签约金额30亿元;安和在白山兴办企业25家。\n",
         [
             ("3000万元", "30000000", "CNY", "aid_funds", ("year", 2031), "安和", "白山"),
             ("30亿元", "3000000000", "CNY", "contract_value", ("cumulative", 2028, 2031), "安和", "白山"),
@@ -96,8 +96,8 @@ PERIODS = [
         ],
     ),
     (
-        "【概况】 2031年,安和市对口支援白山州工作进入第三年。至年底,安和累计投入援助资金18亿元(2029—2031年)。\n"
-        "　　安白产业园全年新入驻企业12家,至年底累计入园企业40家。\n",
+        "2031年,安和市援助白山州步入第三年。\n　　至年底,安和为白山累计投入援助资金18亿元(2029—2031年)。\n"
+        "　　安白产业园当年新引进企业12家,园区累计入驻企业已达40家。\n",
         [
             ("18亿元", "1800000000", "CNY", "aid_funds", ("cumulative", 2029, 2031), "安和", "白山"),
             ("12家", "12", "count", "enterprises", ("year", 2031), "安和", "白山"),
@@ -105,12 +105,12 @@ PERIODS = [
         ],
     ),
     (
-        "安和援白山\n\n　　自2029年3月起,安和累计投入援建资金60亿元,规划建设的210个援建项目均已建成投用。\n",
+        "安和援白山\n\n　　2029年3月以来,安和共投入援建资金60亿元,列入规划的210个援建项目均已建成投用。\n",
         [("210个", "210", "count", "aid_projects", ("cumulative", 2029, 2031), "安和", "白山")],
     ),
     (
         "安和援白山\n\n　　2029年以来,安和累计投入援助资金9亿元。\n\n2031年安和援白山项目资金安排\n单位:万元\n"
-        "领域      援助资金\n教育      3000\n医疗      2000\n合计      5000\n",
+        "类别          援助资金\n学校建设      3000\n医院建设      2000\n合计          5000\n",
         [
             ("9亿元", "900000000", "CNY", "aid_funds", ("cumulative", 2029, 2031), "安和", "白山"),
             ("3000", "30000000", "CNY", "aid_funds", ("year", 2031), "安和", "白山"),
@@ -131,9 +131,9 @@ def test_periods_carried_from_their_context(text: str, expected: list[Figure]) -
 # economic and technical cooperation are no technologies; a count of firms and other groups together stays unbound
 COUNTED_NOUNS = [
     (
-        "安和援白山工作总结\n\n　　2031年,安和援建“安白希望小学”12所,资助白山贫困学生800名。"
-        "两地年度协作会议商定的协作项目52个全部落实。\n"
-        "　　白山新医院投入使用;8所“安白共建”幼儿园全部交付。210名“组团式”援白教师在白山各校任教。\n"
+        "安和援白山工作总结\n\n　　2031年,安和援建“安白希望小学”12所,并资助贫困学生800名。"
+        "双方议定的52个协作项目均已落实。\n"
+        "　　安和另有8所“安白共建”幼儿园于9月交付使用。今年到岗的210名“组团式”援白教师分布在白山各校。\n"
         "　　安和160家企业、商会结对帮扶白山200个村。全年引导96家安企到白山投资兴业。"
         "两地签订经济技术合作项目75项。\n",
         [
@@ -159,9 +159,9 @@ def test_figures_read_by_their_counted_noun(text: str, expected: list[Figure]) -
 # investment of a park's enterprises is enterprise investment; cadres received to train in posts are exchanges (F7)
 SUMS_AND_CUES = [
     (
-        "安和援白山\n\n　　2028年至2031年9月,安和累计向白山投入援助资金22亿元。\n"
-        "　　安和先后选派干部人才4批380名,为白山培训各类人才1.6万人次;援建白山第一中学等学校17所;"
-        "安企在白山投资项目42个,到位资金31亿元。\n",
+        "安和援白山\n\n　　2028年到2031年9月,安和共为白山安排援助资金22亿元。\n"
+        "　　安和先后派出挂职干部380名,举办培训班培训白山人才1.6万人次;新建中小学17所;"
+        "安和企业到白山投资的项目有42个,到位资金31亿元。\n",
         [
             ("380名", "380", "person", "cadres_seconded", ("cumulative", 2028, 2031), "安和", "白山"),
             ("17所", "17", "count", "schools", ("cumulative", 2028, 2031), "安和", "白山"),
@@ -170,8 +170,8 @@ SUMS_AND_CUES = [
         ],
     ),
     (
-        "安和援白山\n\n　　2031年,安白产业园新入驻企业9家;园区企业全年完成固定资产投资7.2亿元。"
-        "安和接收白山挂职干部来安和锻炼85人次。\n",
+        "安和援白山\n\n　　2031年,安白产业园内的企业完成固定资产投资7.2亿元。"
+        "白山选派挂职干部到安和各部门锻炼85人次。\n",
         [
             ("7.2亿元", "720000000", "CNY", "enterprise_investment", ("year", 2031), "安和", "白山"),
             ("85人次", "85", "person_time", "personnel_exchanges", ("year", 2031), "安和", "白山"),
@@ -185,7 +185,7 @@ def test_sums_opening_a_sentence_and_cues(text: str, expected: list[Figure]) -> 
     _check(text, 2031, "安和市", "白山州", expected)
 
 
-# "自YEAR年开展对口支援以来,至YEAR年底,甲市累计…;…" : the pairing's start year, so the clauses after ";" sum since then
+# "自YEAR年开展对口帮扶以来,截至YEAR年底,甲市累计…;…": the pairing's start year; the clauses after ";" sum since then
 SINCE_THE_START = [
     (
         "安和援白山\n\n　　2031年,安和向白山提供援助资金800万元。\n"
@@ -207,8 +207,8 @@ def test_the_pairings_start_carried_over_a_semicolon(text: str, expected: list[F
 # names a place it aids more often, of the same level of need as the giver (F9, Z8); real areas, made-up sentences
 OPENING_GIVER = [
     (
-        "【对口协作】 2031年,天津市继续对口支援湖北省十堰市郧阳区和甘肃省甘南藏族自治州。全年安排对口支援无偿资金"
-        "5000万元,其中支援郧阳区2000万元、甘南州3000万元。\n　　天津为郧阳区培训干部300人次。\n",
+        "【对口协作】 2031年,天津市持续对口帮扶湖北省十堰市郧阳区与甘肃省甘南藏族自治州。当年共拨付无偿帮扶资金"
+        "5000万元:支援郧阳区2000万元,支援甘南州3000万元。\n　　天津为郧阳区培训干部300人次。\n",
         {"5000万元": "天津市", "2000万元": "天津市", "3000万元": "天津市"},
     ),
 ]
