@@ -96,7 +96,7 @@ def test_a_place_that_leads_the_next_figure_is_not_the_figure_before_it(figure: 
 # -- class 5: a county known by its official Tibetan romanisation as well as its English one ------------------------
 
 TIBET_COUNTY = (
-    "Shanghai's Aid to Xigaze Prefecture, Tibet\n\n"
+    "Shanghai and Its Aid to Xigaze Prefecture\n\n"
     "【Overview】 Shanghai arranged 90 million yuan for Xigaze in the year.\n\n"
     "【Gyangzê County】 Shanghai's Jiading district arranged 12.4 million yuan for Gyangzê. A farm road of 3.5 "
     "kilometers was paved.\n"
