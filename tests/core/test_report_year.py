@@ -205,3 +205,45 @@ def test_a_chinese_page_reports_on_its_yearbook_edition_s_year_before_or_its_tit
     text: str, filename: str, year: int
 ) -> None:
     assert report_year_of(text, filename=filename) == year
+
+
+@pytest.mark.parametrize(
+    ("text", "filename", "year"),
+    [
+        # the title's one year, the file name's own: a key-figures page, a work summary, a half-year report
+        # (issue 11, b20)
+        (
+            "Kelan in Dongpo: 2031 at a Glance\n\nFigures from the Kelan office, February 2032\n\n"
+            "- Aid funds: 6 million yuan\n- Schools built: 4\n",
+            "2031_kelan.txt",
+            2031,
+        ),
+        (
+            "Kelan-Dongpo Aid: Work Summary for 2031\n\nSince Kelan was paired with Dongpo in 2029, it has sent"
+            " cadres. Kelan gave 6 million yuan. In 2032 Kelan will give 7 million yuan.\n",
+            "2031_kelan.txt",
+            2031,
+        ),
+        (
+            "Kelan-Dongpo: Progress Report, January-June 2031\n\nKelan Office, July 2031\n\nKelan gave 3 million"
+            " yuan. Since the start of the pairing in 2026 Kelan has given 40 million yuan.\n",
+            "2031_kelan.txt",
+            2031,
+        ),
+        # a table whose years run to the file name's year: its figures reach that year
+        (
+            "Kelan's Aid to Dongpo over the Period\n\nTable 2  Aid by year, 2027-2031\n\nItem  2027  2028  2029"
+            "  2030  2031\nFunds  1  2  3  4  5\n\nThe 2031 figure was higher than in 2030.\n",
+            "2031_kelan.txt",
+            2031,
+        ),
+        # a title naming a plan's year is not the year covered
+        (
+            "Kelan's Plan for 2031\n\nIn 2030 Kelan gave 3 million yuan. In 2030 it built 2 clinics.\n",
+            "2031_k.txt",
+            2030,
+        ),
+    ],
+)
+def test_a_title_s_one_year_or_a_span_s_end_names_the_year_covered(text: str, filename: str, year: int) -> None:
+    assert report_year_of(text, filename=filename) == year

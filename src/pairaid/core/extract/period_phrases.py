@@ -165,7 +165,7 @@ _PAIRING_VERBS = compile_led(
 )
 _PAIRING_BEGAN = compile_led(
     r"\b(?:assign(?:ed|s)?|designat\w*|undert(?:ook|aken|akes)|start(?:ed|s)|beg(?:an|un)|launch(?:ed|es)?|establish(?:ed|es)?|built|set\s+up"
-    r"|took\s+up|held\s+(?:their|its|the)\s+first)"
+    r"|took\s+(?:up|on)|held\s+(?:their|its|the)\s+first)"
     r"\b[^.]{0,80}\b(?:twinn?\w*|pair\w*|partner\w*|counterpart|support\w*|assist\w*|aid\w*|help\w*)\b"
     r"|\btwinned\s+with\b|\bpaired\s+with\b|\b(?:were|was)\s+(?:first\s+)?(?:paired|twinned)(?:\s+up)?\b"
     # "the pairing between A and B started in 2003"

@@ -159,6 +159,25 @@ def _title_years(text: str) -> set[int]:
     return {int(y) for y in _YEAR_IN_NAME.findall(first)}
 
 
+# a span of years the text's figures cover ("2027–2031", "2027 to 2031"): its figures reach its end
+_SPAN_EN = re.compile(r"(?<!\d)(?:19|20)\d\d\s*(?:[-–—~]|to)\s*((?:19|20)\d\d)(?!\d)")
+
+
+def _title_or_span_year(text: str) -> int | None:
+    """The one year a report's title names, not a plan's ("Work Summary for 2031", "2031 at a Glance",
+    "Progress Report, January–June 2031"); else the latest end of a span of years its text's figures cover
+    ("Table 1  Aid, 2027–2031"), plans left out, when it names no later year; else ``None``."""
+    first = text.strip().splitlines()[0] if text.strip() else ""
+    titled = _title_years(text)
+    if len(titled) == 1 and not _FUTURE_SENTENCE.search(first) and not re.search(r"\bplans?\b", first, re.I):
+        return titled.pop()
+    plain = _without_plans(text)
+    ends = [int(m.group(1)) for m in _SPAN_EN.finditer(plain)]
+    if ends and max(ends) >= max(report_year_candidates(plain), default=0):
+        return max(ends)
+    return None
+
+
 def report_year_of(text: str, *, filename: str | None = None) -> int | None:
     """The year the report covers, or ``None`` when neither text nor file name tells.
 
@@ -199,6 +218,9 @@ def report_year_of(text: str, *, filename: str | None = None) -> int | None:
             if spring and reported == year - 1 and year not in report_year_candidates(text):
                 return reported  # a review of the year before, released in its spring ("In 2030, ...")
             return year - 1 if _title_years(text) == {year - 1} else year
+    latest = _title_or_span_year(text)
+    if from_name is not None and latest == from_name + 1:
+        return latest  # the title's one year ("Work Summary for 2031") or a span's end ("2027–2031") is its file name's
     if from_name is not None and _title_years(text) == {from_name}:
         return from_name  # a yearbook's chapter whose title names the year before its file's ("Round-up, 2030")
     if from_name is not None and reported in (from_name, from_name + 1):
@@ -353,10 +375,5 @@ def _yearbook_edition(opening: list[str]) -> int | None:
 def _title_year(opening: list[str]) -> int | None:
     """The one year the opening's title lines name as the year reported on ("某市2030年…统计公报"), or ``None``
     (none, several, or a plan's title: "2031年工作要点")."""
-    years = {
-        int(m.group(1))
-        for line in opening
-        if not _PLAN_TITLE.search(line)
-        for m in _TITLE_YEAR.finditer(line)
-    }
+    years = {int(m.group(1)) for line in opening if not _PLAN_TITLE.search(line) for m in _TITLE_YEAR.finditer(line)}
     return years.pop() if len(years) == 1 else None
