@@ -36,6 +36,9 @@ _RIGHT_STOP = led_pattern(re.compile(r"[,;:，；：]|\.(?!\d)|\s+and\s+(?=\w+ed
 _CLAUSE_STOP = re.compile(r"[;:；：]")
 _LEADER_CHARS = frozenset(".·…")
 _UNIT_BRACKET_END = re.compile(r"\s*\([^()]*\)\s*:?$")  # a label's unit: "Aid funds (10,000 yuan):"
+# how long a label before a colon a figure reads with may be ("Dongpo yak meat sold in Kelan through fairs and web
+# shops: N", issue 11)
+_LABEL_LENGTH = 90
 _FOR_OF = re.compile(r"^[^,;]{0,100}?\b(?:for|of)\s*$")
 _LAST_JOIN = re.compile(r".*(?:,|\band\b)", re.S)
 # "84 schools and 37 health centres were built": figures joined by "," / "and" share the words after the last
@@ -244,7 +247,8 @@ def mention_contexts(
         if left.rstrip()[-1:] in _LEADER_CHARS and (leader := LEADER_END.search(left)) is not None:
             # "Aid funds (10,000 yuan) ........ 3,560" reads as "Aid funds: 3,560"
             left = _UNIT_BRACKET_END.sub("", left[: leader.start()]) + ": "
-        if heading_start < clause_start == left_start and not left.strip() and clause_start - heading_start <= 60:
+        labelled = clause_start - heading_start <= _LABEL_LENGTH
+        if heading_start < clause_start == left_start and not left.strip() and labelled:
             # "Fiscal aid funds: 0.86 billion yuan": a figure right after a label reads with the label ("Aid funds
             # (10,000 yuan): 3,560" without its unit)
             label = text[heading_start:clause_start]

@@ -8,8 +8,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from decimal import Decimal
+from functools import cache
 
 from pairaid.core.extract.model import Mention
+from pairaid.core.extract.rules import word_list
 from pairaid.core.units import is_person_noun, match_unit, short_length_at, singular
 
 __all__ = [
@@ -182,3 +184,13 @@ def bracketed_money(text: str, out: list[Mention]) -> set[int]:
         )
         drop.update(k for k, u in enumerate(out[i + 1 : i + 3], start=i + 1) if u.start < found.end())
     return drop
+
+
+@cache
+def _stock_words() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{'|'.join(word_list('table_stock_words'))})\b", re.I)
+
+
+def stock_row(label: str) -> bool:
+    """Whether a table's row label counts what stands at each year's end ("Cadres on post"): a stock (F5)."""
+    return _stock_words().search(label) is not None

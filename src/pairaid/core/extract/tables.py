@@ -47,6 +47,7 @@ from pairaid.core.extract.table_units import (
     measured,
     row_unit_cell,
     scale_of,
+    stock_row,
 )
 from pairaid.core.extract.tables_zh import HAN_CHAR, chinese_tables, zh_value_column
 from pairaid.core.extract.vertical_tables import VerticalTable, vertical_tables
@@ -167,6 +168,8 @@ def read_tables(
                 if col in changes:
                     continue
                 period = _cell_period(years.get(col), row_year, total, row_years) or caption_years
+                if period is not None and period.kind == "year" and col in years and stock_row(label):
+                    period = Period("as_of", year=period.year, rule="table_stock_row")  # "Cadres on post"
                 # a total row's label ("Total") is no giver nor receiver: the whole's are the report's
                 donor = (cells[givers][1] or None) if givers is not None and not total else None
                 recipient = (cells[takers][1] or None) if takers is not None and not total else None
