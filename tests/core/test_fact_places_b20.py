@@ -87,3 +87,17 @@ def test_a_dashed_title_opening_with_the_keeps_its_two_sides() -> None:
     title = "The Anhe-Baishan Pairing Assistance"
     parties = report_parties(f"{title}\n\nIn 2031 the work went on.\n", title)
     assert parties.kind == "pairing" and parties.recipient == "Baishan"
+
+
+# -- class 4: places listed "such as" after a group of areas are its examples, not the figure's place (F9) -------
+
+
+def test_places_given_as_examples_of_a_group_are_not_the_figure_s_place() -> None:
+    text = (
+        "Shandong-Chongqing Cooperation Progress\n\n"
+        "In 2023 Shandong sent 40 doctors to the county hospitals.\n\n"
+        "150 projects were started in the paired counties, such as Fengjie, Yunyang and Wushan.\n"
+    )
+    assert _sides(text, 2023)["150 projects"] == ("Shandong", "Chongqing")
+    named = text.replace("such as", "above all in")
+    assert _sides(named, 2023)["150 projects"] == ("Shandong", "Fengjie, Yunyang and Wushan")

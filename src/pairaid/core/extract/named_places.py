@@ -16,6 +16,7 @@ import re
 from pairaid.core.extract.opening_parties import known_codes
 from pairaid.core.extract.pairing_places import RecipientPlaces
 from pairaid.core.extract.places import NOT_PLACE, place_side, sentence_places, within
+from pairaid.core.extract.rule_anchors import may_match
 from pairaid.core.extract.rules import word_list
 
 __all__ = ["Named", "named_places"]
@@ -31,6 +32,12 @@ _AREA_NAMED_LEAD = re.compile(r" (?:County|Prefecture|City|District|Banner|Leagu
 _AREA_NAMED = re.compile(
     r"(?P<place>[A-Z](?<![\w’'-].)[a-z’'-]+(?:\s+[A-Z][a-z’'-]+){0,2}\s+(?:County|Prefecture|City|District|Banner|League))"
     r"(?![\w-])"
+)
+
+
+# "the 12 paired counties, such as Linxi, Heping and Anhe": the places listed are examples of a group (example_markers)
+_EXAMPLES = re.compile(
+    rf"\b(?i:{'|'.join(word_list('example_markers'))}),?\s+(?:[A-Z][\w’'-]*(?:\s*,\s*|\s*,?\s+(?:and|or)\s+|\s+|(?=\W)))+"
 )
 
 
@@ -77,6 +84,8 @@ def named_places(text: str, donor: str | None, recipients: RecipientPlaces, home
     found = [*sentence_places(text, donor), *recipients.find(text)]
     found += _anaphors(text, home, min((p[0] for p in found), default=len(text)))
     found = sorted([*found, *_areas_named(text, donor, found)], key=lambda p: (p[0], -(p[1] - p[0])))
+    examples = [m.span() for m in _EXAMPLES.finditer(text)] if may_match(_EXAMPLES, text) else []
+    found = [p for p in found if not any(a <= p[0] < b for a, b in examples)]
     out: list[tuple[int, int, str]] = []
     for p in found:
         if _MODIFIER.match(text, _name_end(text, p)):
