@@ -44,7 +44,7 @@ import yaml
 
 from pairaid.core.chinese_numbers import numeral_value
 from pairaid.core.extract.model import Mention, Period, Sentence
-from pairaid.core.extract.period_context_zh import bracketed_span, clause_opening, ordinal_starts, sum_cue
+from pairaid.core.extract.period_context_zh import bracketed_span, clause_opening, listed_after, ordinal_starts, sum_cue
 from pairaid.core.extract.regex_leads import led_pattern
 from pairaid.core.extract.review_year_zh import opening_year, reviewed_year, source_lead, title_plan_years
 from pairaid.core.extract.settled_zh import settled
@@ -227,7 +227,7 @@ def _period(
     if kind == "plan_period":
         start, end = _plan_years(phrase.first)
         return Period("cumulative", start_year=start, end_year=end, rule="zh:plan_period")
-    if kind == "this_year":
+    if kind in ("this_year", "every_year"):
         return Period("year", year=report_year, rule="zh:this_year")
     if kind == "whole_year":
         return Period("year", year=whole_year or report_year, rule="zh:whole_year")
@@ -359,6 +359,8 @@ def chinese_periods(
                 out[i] = _default_period(default_year, report_year, frame)
         else:
             out[i] = _default_period(default_year, report_year, frame)
+        if out[i].rule == "report_year" and listed_after(text, mentions, i, out.get(i - 1)):
+            out[i] = out[i - 1]  # "目前,甲市在乙县挂职干部96名,专业技术人才740名"
     return out
 
 

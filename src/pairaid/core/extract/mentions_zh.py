@@ -38,7 +38,10 @@ __all__ = ["find_chinese_mentions"]
 
 _NOUN = re.compile(f"[{HAN}]+")
 _NOUN_BEFORE = re.compile(f"[{HAN}]+$")
-_VERB_AFTER_NOUN = re.compile("(?:达到|达|为|是|共有|共计|总计|合计|累计|有|共|超过|突破|逾|约|近|分别为|分别)+$")
+# ("援建项目已竣工293个": the noun before a verb of completion, too)
+_VERB_AFTER_NOUN = re.compile(
+    "(?:达到|达|为|是|共有|共计|总计|合计|累计|有|共|超过|突破|逾|约|近|分别为|分别|竣工|完工|建成|开工|已)+$"
+)
 _COUNTED_BEFORE = re.compile(f"\\d+(?:\\.\\d+)?[万亿]?[{HAN}]$")
 _GLOSS_BEFORE = re.compile(f"\\([{HAN}、]{{1,6}}\\)$")
 # "挂职干部(年末在岗):45人": a figure right after a heading and its colon counts what the heading names

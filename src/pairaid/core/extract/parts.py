@@ -60,6 +60,7 @@ def _same_kind(mentions: tuple[Mention, ...], best: Best, a: int, b: int) -> boo
             ma.noun == mb.noun
             or (_indicator(best, a) is not None and _indicator(best, a) == _indicator(best, b))
             or _at_a_place(ma, mb)
+            or _a_kind_of(ma, mb)
         )
     return True
 
@@ -75,6 +76,18 @@ def _at_a_place(whole: Mention, part: Mention) -> bool:
         return False
     words = _PART_LEAD.sub("", part.noun)
     return any(p.start == 0 and p.end == len(words) for p in find_places(words))
+
+
+_KIND_WORD = re.compile(r"^[\u4e00-\u9fff]{1,8}类$")
+
+
+def _a_kind_of(whole: Mention, part: Mention) -> bool:
+    """Whether a Chinese count is one kind of a count of the same counter ("项目68个,其中产业发展类21个,教育类14个"):
+    its counter is the whole's and its words name only a kind (…类)."""
+    counter = part.text[-1:]
+    if not part.noun or not "\u4e00" <= counter <= "\u9fff" or whole.text[-1:] != counter:
+        return False
+    return _KIND_WORD.match(_PART_LEAD.sub("", part.noun)) is not None
 
 
 def find_parts(

@@ -8,6 +8,8 @@
   no word of a sum over years (``cumulative_cues``).
 - **A period opening a clause** ("甲乙两地结对,五年来累计选派干部80名;引导企业45家…"): it governs the later clauses of
   its sentence that ";" splits from it, as one opening the sentence would.
+- **A count listed after a stock now** ("目前,甲市在乙县挂职干部96名,专业技术人才740名"): a comma and a noun with no
+  verb of its own between them make it a stock now too (``listed_after``).
 - **A sum opening a sentence** ("甲市先后选派干部520名,…;援建学校29所…"): a word of a sum (``cumulative_cues``) right
   after the subject that opens a sentence, before its first figure, sums the figures of its later clauses split by ";"
   too.
@@ -17,13 +19,15 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from functools import cache
 
 from pairaid.core.chinese_numbers import numeral_value
 from pairaid.core.data_files import read_yaml
+from pairaid.core.extract.model import Mention, Period
 from pairaid.core.extract.rules import word_list
 
-__all__ = ["bracketed_span", "clause_opening", "ordinal_starts", "sum_cue", "total_row_cue"]
+__all__ = ["bracketed_span", "clause_opening", "listed_after", "ordinal_starts", "sum_cue", "total_row_cue"]
 
 _CLAUSE_MARK = re.compile(r"[,;:]")
 _SUBJECT = 6  # the characters of a subject that opens a sentence ("甲市", "安和省各级政府")
@@ -94,3 +98,15 @@ def sum_cue(text: str, sentence_start: int, start: int, figures: list[int], cue:
     if found is not None and not total_row_cue(text, found.start()):
         return True
     return sum_opens_sentence(text, sentence_start, figures, cue)
+
+
+# the words between a figure and one listed after it: a comma and a noun, no verb of its own
+_LISTED_AFTER = re.compile(r"\s*[,、]\s*(?:(?!选派|派出|派遣|新增|新选|培训|引进|输送|接收|组织)[^\d,;:。]){1,10}")
+
+
+def listed_after(text: str, mentions: Sequence[Mention], i: int, before: Period | None) -> bool:
+    """Whether figure ``i`` is listed right after the figure before it in its sentence, a comma and a noun between,
+    when that one is a stock now (``before``: its period)."""
+    if i == 0 or before is None or before.rule != "zh:now_stock" or mentions[i - 1].sentence != mentions[i].sentence:
+        return False
+    return _LISTED_AFTER.fullmatch(text, mentions[i - 1].end, mentions[i].start) is not None

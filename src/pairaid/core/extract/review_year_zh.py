@@ -44,8 +44,10 @@ def _raw() -> Any:
 
 
 @cache
-def _review_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    return re.compile(str(_raw()["review_date"])), re.compile(str(_raw()["past_year_review"]))
+def _review_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    raw = _raw()
+    heading = re.compile(str(raw["past_year_heading"]["pattern"]))
+    return re.compile(str(raw["review_date"])), re.compile(str(raw["past_year_review"])), heading
 
 
 @cache
@@ -59,11 +61,17 @@ _OPENING = 300  # the opening lines of a page, where a work report gives the dat
 
 def reviewed_year(text: str, report_year: int) -> int:
     """The year a page's figures are of: the year before ``report_year`` for a work report delivered early
-    in ``report_year`` on "the past year" (``past_year_review`` and ``review_date`` of ``period_words.yaml``),
+    in ``report_year`` on "the past year" (``past_year_review`` and ``review_date`` of ``period_words.yaml``), or
+    that heads its review with the year before ("一、2030年工作回顾": ``past_year_heading``),
     else ``report_year``."""
-    review_date, past_year_review = _review_words()
+    review_date, past_year_review, heading = _review_words()
     dated = review_date.search(text, 0, _OPENING)
-    if dated is None or int(dated.group(1)) != report_year or past_year_review.search(text) is None:
+    if dated is None or int(dated.group(1)) != report_year:
+        return report_year
+    # ("一、2030年工作回顾": a heading of the review of the year before, ``past_year_heading``)
+    if past_year_review.search(text) is None and not any(
+        int(m.group(1)) == report_year - 1 for m in heading.finditer(text)
+    ):
         return report_year
     return report_year - 1
 
