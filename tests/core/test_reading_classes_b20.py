@@ -42,3 +42,11 @@ def test_a_column_of_the_donor_s_cadres_counts_cadres_seconded() -> None:
     )
     assert facts["17"][0] == "cadres_seconded"
     assert facts["29"][0] == "cadres_seconded"
+
+
+def test_a_label_dated_by_a_year_still_names_its_figure() -> None:
+    facts = _facts(
+        "Kelan in Dongpo: 2031 at a Glance\n\n• Projects under way: 80\n"
+        "• Total aid funds since 2020: 3.1 billion yuan\n"
+    )
+    assert facts["3.1 billion yuan"] == ("aid_funds", "cumulative", None)

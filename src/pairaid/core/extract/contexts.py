@@ -39,6 +39,7 @@ _UNIT_BRACKET_END = re.compile(r"\s*\([^()]*\)\s*:?$")  # a label's unit: "Aid f
 # how long a label before a colon a figure reads with may be ("Dongpo yak meat sold in Kelan through fairs and web
 # shops: N", issue 11)
 _LABEL_LENGTH = 90
+_LABEL_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _FOR_OF = re.compile(r"^[^,;]{0,100}?\b(?:for|of)\s*$")
 _LAST_JOIN = re.compile(r".*(?:,|\band\b)", re.S)
 # "84 schools and 37 health centres were built": figures joined by "," / "and" share the words after the last
@@ -254,7 +255,7 @@ def mention_contexts(
             label = text[heading_start:clause_start]
             if label[-2:-1] == ")":
                 label = _UNIT_BRACKET_END.sub(":", label)
-            if not any(c.isdigit() for c in label):
+            if not any(c.isdigit() for c in _LABEL_YEAR.sub("", label)):  # a year may date it ("since 2020:")
                 left = label + left
         if (
             prev is not None
