@@ -199,6 +199,8 @@ def test_a_stock_carried_to_the_year_s_events_does_not_make_them_cumulative() ->
         "Anhe and Baishan held their first joint meeting on pairing assistance in 2003.",
         # the task taken on under a plan of that year (issue 11, b20)
         "Under the scheme drawn up by the state in 2003, Anhe took on the task of helping Baishan.",
+        # the pairing a decision taken that year
+        "Pairing the coastal cities with the western counties was a decision taken by the state in 2003.",
     ],
 )
 def test_the_pairing_s_start_is_read_from_more_ways_of_saying_it(opening: str) -> None:

@@ -167,6 +167,7 @@ _PAIRING_BEGAN = compile_led(
     r"\b(?:assign(?:ed|s)?|designat\w*|undert(?:ook|aken|akes)|start(?:ed|s)|beg(?:an|un)|launch(?:ed|es)?|establish(?:ed|es)?|built|set\s+up"
     r"|took\s+(?:up|on)|held\s+(?:their|its|the)\s+first)"
     r"\b[^.]{0,80}\b(?:twinn?\w*|pair\w*|partner\w*|counterpart|support\w*|assist\w*|aid\w*|help\w*)\b"
+    r"|\bpair\w*\b[^.]{0,80}\b(?:decision|arrangement)\s+(?:taken|made)\b"  # "Pairing A with B is a decision taken in"
     r"|\btwinned\s+with\b|\bpaired\s+with\b|\b(?:were|was)\s+(?:first\s+)?(?:paired|twinned)(?:\s+up)?\b"
     # "the pairing between A and B started in 2003"
     r"|\b(?:pairing|twinning|partnership|counterpart\s+(?:support|assistance|aid))\b[^.]{0,60}"
