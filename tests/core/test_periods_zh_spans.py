@@ -104,6 +104,12 @@ CUES = [
             ("5个", "villages", ("year", 2031)),
         ],
     ),
+    # a part in brackets right after a figure ("社会捐赠182万元(含物资折款57万元)") is of that figure, and takes its indicator
+    (
+        "安和对口帮扶白山\n\n2031年,安和对口帮扶白山资金512万元,其中无偿援助资金330万元,社会捐赠182万元(含物资折款57万元)。\n",
+        2031,
+        [("182万元", "social_donations", ("year", 2031)), ("57万元", "social_donations", ("year", 2031))],
+    ),
 ]
 
 

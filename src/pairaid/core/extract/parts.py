@@ -39,6 +39,7 @@ from pairaid.core.extract.tables import ZH_CELL, Table
 __all__ = ["Link", "find_parts", "repeated"]
 
 _CLAUSE_END = re.compile(r"[;；]")
+_BRACKET_OPEN = re.compile(r"\s*[(（]\s*")
 Best = tuple[Reading | None, ...]
 
 
@@ -162,6 +163,11 @@ def find_parts(
             semi = _CLAUSE_END.search(text, marker.end(), sent.end)
             if semi is not None:
                 after = [i for i in after if mentions[i].start < semi.start()]
+            if before and _BRACKET_OPEN.fullmatch(text, mentions[before[-1]].end, marker.start()):
+                # "社会捐赠126万元(含物资折款48万元)": the parts in brackets are of the figure right before them
+                close = text.find(")", marker.end(), sent.end)
+                before = [before[-1]]
+                after = [i for i in after if close < 0 or mentions[i].start < close]
             _link_members(mentions, best, parts, before, after, marker_rule)
         for k, i in enumerate(idxs):
             if k and i not in parts and "respectively" in contexts[i].rest[:20]:
