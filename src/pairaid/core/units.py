@@ -219,6 +219,7 @@ class ChineseUnits:
     person_endings: frozenset[str]
     person_nouns: frozenset[str]
     noun_stops: frozenset[str]
+    verbs_after: re.Pattern[str]
     money_words: re.Pattern[str]
     currencies: re.Pattern[str]
 
@@ -244,6 +245,7 @@ def chinese_units() -> ChineseUnits:
         person_endings=frozenset(str(raw["person_endings"])),
         person_nouns=frozenset(str(w) for w in raw["person_nouns"]),
         noun_stops=frozenset(str(raw["noun_stops"])),
+        verbs_after=re.compile("|".join(re.escape(str(w)) for w in raw["verbs_after"])),
         money_words=re.compile("|".join(re.escape(str(w)) for w in raw["money_words"])),
         currencies=re.compile("|".join(re.escape(str(w)) for w in raw["currencies"])),
     )

@@ -92,6 +92,8 @@ def _person_noun_after(text: str, pos: int) -> str:
 
 
 def _noun_after(text: str, pos: int, stops: frozenset[str]) -> str:
+    if chinese_units().verbs_after.match(text, pos):
+        return ""  # "儿童520名重返校园": a verb, no noun, follows the counter
     place = match_chinese_unit(text, pos)
     if place is not None and place.place and place.start == pos:
         return place.word  # "四个县落地项目": the counted noun is the area word
