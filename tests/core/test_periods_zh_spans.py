@@ -110,7 +110,8 @@ CUES = [
         2031,
         [("730名", "students_supported", ("year", 2031))],
     ),
-    # a part in brackets right after a figure ("社会捐赠182万元(含物资折款57万元)") is of that figure, and takes its indicator
+    # a part in brackets right after a figure ("社会捐赠182万元(含物资折款57万元)") is of that figure, and takes its
+    # indicator
     (
         "安和对口帮扶白山\n\n2031年,安和对口帮扶白山资金512万元,其中无偿援助资金330万元,社会捐赠182万元(含物资折款57万元)。\n",
         2031,
