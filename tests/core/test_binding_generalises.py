@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from pairaid.core.extract import Period, read_report
+from pairaid.core.extract import read_report
+from tests.core.fact_views import period_key
 
 CASES = [
     pytest.param(
@@ -129,13 +130,9 @@ CASES = [
 ]
 
 
-def _period(p: Period) -> str:
-    return f"cumulative:{p.start_year}-{p.end_year}" if p.kind == "cumulative" else f"{p.kind}:{p.year}"
-
-
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_made_up_figures_bind_as_a_reader_would(text: str, expected: dict[str, tuple[str, str]]) -> None:
     ex = read_report(f"Anhe - Baishan Pairing Assistance\n{text}", report_year=2012, donor="Anhe", recipient="Baishan")
-    got = {ex.mentions[f.mention].text: (f.indicator, _period(f.period)) for f in ex.facts}
+    got = {ex.mentions[f.mention].text: (f.indicator, period_key(f.period)) for f in ex.facts}
     assert got == expected
     assert all(f.rule for f in ex.facts)

@@ -7,19 +7,17 @@ from __future__ import annotations
 
 import pytest
 
-from pairaid.core.extract import Period, read_report
+from pairaid.core.extract import read_report
 from pairaid.core.extract.sections import title_line
-
-
-def _period(p: Period) -> str:
-    return f"cumulative:{p.start_year}-{p.end_year}" if p.kind == "cumulative" else f"{p.kind}:{p.year}"
+from tests.core.fact_views import period_key
 
 
 def _facts(text: str, year: int = 2012, **parties: str) -> dict[str, list[tuple[str, str, str | None, str | None]]]:
     ex = read_report(text, report_year=year, **parties)
     out: dict[str, list[tuple[str, str, str | None, str | None]]] = {}
     for f in ex.facts:
-        out.setdefault(ex.mentions[f.mention].text, []).append((f.indicator, _period(f.period), f.donor, f.recipient))
+        fact = (f.indicator, period_key(f.period), f.donor, f.recipient)
+        out.setdefault(ex.mentions[f.mention].text, []).append(fact)
     return out
 
 

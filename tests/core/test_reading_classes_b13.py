@@ -7,18 +7,15 @@ from __future__ import annotations
 
 import pytest
 
-from pairaid.core.extract import Period, read_report
-
-
-def _period(p: Period) -> str:
-    return f"cumulative:{p.start_year}-{p.end_year}" if p.kind == "cumulative" else f"{p.kind}:{p.year}"
+from pairaid.core.extract import read_report
+from tests.core.fact_views import period_key
 
 
 def _facts(text: str, year: int = 2026) -> dict[str, list[tuple[str, str]]]:
     ex = read_report(text, report_year=year, donor="Kelan", recipient="Dongpo")
     out: dict[str, list[tuple[str, str]]] = {}
     for f in ex.facts:
-        out.setdefault(ex.mentions[f.mention].text, []).append((f.indicator, _period(f.period)))
+        out.setdefault(ex.mentions[f.mention].text, []).append((f.indicator, period_key(f.period)))
     return out
 
 

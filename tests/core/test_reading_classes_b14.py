@@ -6,11 +6,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from pairaid.core.extract import Period, read_report
-
-
-def _period(p: Period) -> str:
-    return f"cumulative:{p.start_year}-{p.end_year}" if p.kind == "cumulative" else f"{p.kind}:{p.year}"
+from pairaid.core.extract import read_report
+from tests.core.fact_views import period_key
 
 
 def _facts(text: str, year: int = 2012) -> dict[str, list[tuple[str, str, str | None, int | None]]]:
@@ -19,7 +16,7 @@ def _facts(text: str, year: int = 2012) -> dict[str, list[tuple[str, str, str | 
     for f in ex.facts:
         change = str(f.change_percent) if f.change_percent is not None else None
         out.setdefault(ex.mentions[f.mention].text, []).append(
-            (f.indicator, _period(f.period), change, f.change_base_year)
+            (f.indicator, period_key(f.period), change, f.change_base_year)
         )
     return out
 

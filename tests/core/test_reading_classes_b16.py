@@ -6,11 +6,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from pairaid.core.extract import Extraction, Period, read_report
-
-
-def _period(p: Period) -> str:
-    return f"cumulative:{p.start_year}-{p.end_year}" if p.kind == "cumulative" else f"{p.kind}:{p.year}"
+from pairaid.core.extract import Extraction, read_report
+from tests.core.fact_views import period_key
 
 
 def _read(text: str, year: int = 2012, **sides: str) -> Extraction:
@@ -22,7 +19,7 @@ def _facts(ex: Extraction, text: str) -> dict[str, list[tuple[str, str, str | No
     out: dict[str, list[tuple[str, str, str | None]]] = {}
     for f in ex.facts:
         m = ex.mentions[f.mention]
-        out.setdefault(text[m.start : m.end], []).append((f.indicator, _period(f.period), f.recipient))
+        out.setdefault(text[m.start : m.end], []).append((f.indicator, period_key(f.period), f.recipient))
     return out
 
 

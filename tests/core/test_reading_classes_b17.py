@@ -12,25 +12,13 @@ from decimal import Decimal
 
 import pytest
 
-from pairaid.core.extract import Extraction, Period, read_report
+from pairaid.core.extract import Extraction, read_report
 from pairaid.core.extract.report_year import report_year_of
-
-
-def _period(p: Period) -> str:
-    return f"cumulative:{p.start_year}-{p.end_year}" if p.kind == "cumulative" else f"{p.kind}:{p.year}"
+from tests.core.fact_views import facts_by_text
 
 
 def _read(text: str, year: int = 2012) -> Extraction:
     return read_report(text, report_year=year)
-
-
-def _facts(ex: Extraction, text: str) -> dict[str, list[tuple[str, str]]]:
-    """``{mention text: [(indicator, period)]}``."""
-    out: dict[str, list[tuple[str, str]]] = {}
-    for f in ex.facts:
-        m = ex.mentions[f.mention]
-        out.setdefault(text[m.start : m.end], []).append((f.indicator, _period(f.period)))
-    return out
 
 
 # (1) a caption with the money unit over a table whose figure column is headed "Amount"
@@ -67,7 +55,7 @@ def test_amount_column_takes_the_captions_money_unit(cell: str, value: Decimal) 
     at = AMOUNT_TABLE.index(cell, AMOUNT_TABLE.index("County    Amount"))
     m = next(m for m in ex.mentions if m.start == at)
     assert (m.unit, m.value) == ("CNY", value)
-    assert _facts(ex, AMOUNT_TABLE)[cell][0] == ("aid_funds", "cumulative:2016-2020")
+    assert facts_by_text(ex, AMOUNT_TABLE)[cell][0] == ("aid_funds", "cumulative:2016-2020")
 
 
 def test_amount_column_without_money_caption_is_no_money() -> None:
@@ -91,7 +79,7 @@ CONSUMPTION = [
 @pytest.mark.parametrize(("sentence", "figure", "indicator"), CONSUMPTION)
 def test_products_marketed_or_sold_through_channels(sentence: str, figure: str, indicator: str | None) -> None:
     text = f"Anhe's Aid to Baishan, 2019\n\n{sentence}\n"
-    found = [i for i, _ in _facts(_read(text, 2019), text).get(figure, [])]
+    found = [i for i, _ in facts_by_text(_read(text, 2019), text).get(figure, [])]
     if indicator is None:
         assert "consumption_assistance" not in found
     else:
@@ -120,7 +108,7 @@ def test_item_number_table_reads_each_rows_label(cell: str, unit: str, indicator
     at = ITEM_NUMBER.index(f"    {cell}\n", ITEM_NUMBER.index("Item    Number")) + 4
     m = next(m for m in ex.mentions if m.start == at)
     assert m.unit == unit
-    assert _facts(ex, ITEM_NUMBER)[cell] == [(indicator, "year:2019")]
+    assert facts_by_text(ex, ITEM_NUMBER)[cell] == [(indicator, "year:2019")]
 
 
 # (4) a news release dated January with no year, its file named for the year it appeared in: it reports on the year
@@ -167,4 +155,4 @@ def test_bar_table_rows_with_an_empty_cell_stay_in_the_table(cell: str, unit: st
     at = BARS.index(f"| {cell}") + 2
     m = next(m for m in ex.mentions if m.start == at)
     assert (m.unit, m.value) == (unit, value)
-    assert _facts(ex, BARS)[cell][0][0] == ("government_aid_funds" if unit == "CNY" else "aid_projects")
+    assert facts_by_text(ex, BARS)[cell][0][0] == ("government_aid_funds" if unit == "CNY" else "aid_projects")

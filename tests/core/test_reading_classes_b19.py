@@ -5,24 +5,12 @@ a header with a column of paired districts), the sums of a later paragraph that 
 
 from __future__ import annotations
 
-from pairaid.core.extract import Extraction, Period, read_report
-
-
-def _period(p: Period) -> str:
-    return f"cumulative:{p.start_year}-{p.end_year}" if p.kind == "cumulative" else f"{p.kind}:{p.year}"
+from pairaid.core.extract import Extraction, read_report
+from tests.core.fact_views import facts_by_text
 
 
 def _read(text: str, year: int = 2012) -> Extraction:
     return read_report(text, report_year=year)
-
-
-def _facts(ex: Extraction, text: str) -> dict[str, list[tuple[str, str]]]:
-    """``{mention text: [(indicator, period)]}``."""
-    out: dict[str, list[tuple[str, str]]] = {}
-    for f in ex.facts:
-        m = ex.mentions[f.mention]
-        out.setdefault(text[m.start : m.end], []).append((f.indicator, _period(f.period)))
-    return out
 
 
 def _part_of(ex: Extraction, text: str, figure: str, at: int = 0) -> str | None:
@@ -47,7 +35,7 @@ BLANK_CELLS = (
 
 def test_a_row_with_a_blank_cell_of_words_keeps_its_columns() -> None:
     ex = _read(BLANK_CELLS)
-    facts = _facts(ex, BLANK_CELLS)
+    facts = facts_by_text(ex, BLANK_CELLS)
     assert facts["20.5"] == [("government_aid_funds", "year:2012")]
     assert facts["33"] == [("aid_projects", "year:2012")]
     assert facts["101.0"] == [("government_aid_funds", "year:2012")]
@@ -80,7 +68,7 @@ RESTATED = (
 
 def test_sums_of_a_later_paragraph_adding_up_to_an_earlier_sum_are_its_parts() -> None:
     ex = _read(LATER_BREAKDOWN)
-    facts = _facts(ex, LATER_BREAKDOWN)
+    facts = facts_by_text(ex, LATER_BREAKDOWN)
     for figure in ("40 million yuan", "30 million yuan", "5 million yuan", "20 million yuan"):
         assert facts[figure] == [("aid_funds", "year:2012")]
     assert _part_of(ex, LATER_BREAKDOWN, "40 million yuan") == "90 million yuan"
@@ -89,13 +77,13 @@ def test_sums_of_a_later_paragraph_adding_up_to_an_earlier_sum_are_its_parts() -
 
 
 def test_sums_that_add_up_to_no_earlier_sum_stay_unbound() -> None:
-    facts = _facts(_read(NO_SUM), NO_SUM)
+    facts = facts_by_text(_read(NO_SUM), NO_SUM)
     assert "40 million yuan" not in facts and "25 million yuan" not in facts
 
 
 def test_a_sum_told_again_before_its_breakdown_points_at_the_first_telling() -> None:
     ex = _read(RESTATED)
-    facts = _facts(ex, RESTATED)
+    facts = facts_by_text(ex, RESTATED)
     for figure in ("50 million yuan", "25 million yuan", "15 million yuan"):
         assert facts[figure] == [("government_aid_funds", "year:2012")]
         assert _part_of(ex, RESTATED, figure) == "90 million yuan"
@@ -110,7 +98,7 @@ def test_a_gapped_clause_after_to_or_a_semicolon_reads_as_the_figure_before() ->
         "In 2012 Anhe's aid to Linxi came to 12 million yuan and to Heping 8 million yuan. "
         "Its aid to Anle came to 6 million yuan; to Xishan, 4 million yuan.\n"
     )
-    facts = _facts(_read(text), text)
+    facts = facts_by_text(_read(text), text)
     for figure in ("8 million yuan", "4 million yuan"):
         assert facts[figure] == [("aid_funds", "year:2012")]
 
@@ -122,7 +110,7 @@ def test_a_named_set_of_places_does_not_cut_a_figures_words() -> None:
         "In 2012 Anhe helped 5,300 rural labourers from the three counties find work, including 900 people placed "
         "in garment factories.\n"
     )
-    facts = _facts(_read(text), text)
+    facts = facts_by_text(_read(text), text)
     assert facts["5,300 rural labourers"] == [("jobs", "year:2012")]
     assert facts["900 people"] == [("jobs", "year:2012")]
     assert "three counties" not in facts
@@ -137,7 +125,7 @@ def test_a_clause_about_some_of_them_does_not_make_a_stock() -> None:
         "The year saw 121 projects arranged, and most of them had begun work by the end of the year. "
         "For Linxi, 86 million yuan was spent on 74 projects, most of which had been completed by year end.\n"
     )
-    facts = _facts(_read(text, 2014), text)
+    facts = facts_by_text(_read(text, 2014), text)
     assert facts["121 projects"] == [("aid_projects", "year:2014")]
     assert facts["86 million yuan"] == [("aid_funds", "year:2014")]
     assert facts["74 projects"] == [("aid_projects", "year:2014")]
@@ -149,7 +137,7 @@ def test_a_new_level_since_a_year_is_cumulative_and_the_years_flow_is_not() -> N
         "Anhe-funded housing was finished in 3,200 homes, bringing the number of homes built since 2011 to 12,900.\n"
     )
     ex = _read(text, 2014)
-    facts = _facts(ex, text)
+    facts = facts_by_text(ex, text)
     assert facts["3,200 homes"] == [("houses", "year:2014")]
     assert facts["12,900"] == [("houses", "cumulative:2011-2014")]
     assert not [m for m in ex.mentions if m.text.startswith("2011")]
@@ -162,7 +150,7 @@ def test_people_hired_are_jobs_beside_people_who_moved_to_jobs() -> None:
         "Anhe firms built 60 workshops in Baishan villages, hiring 4,300 local people, and 900 villagers moved to "
         "jobs in Anhe.\n"
     )
-    facts = _facts(_read(text), text)
+    facts = facts_by_text(_read(text), text)
     assert facts["4,300 local people"] == [("jobs", "year:2012")]
     assert facts["900 villagers"] == [("labour_transferred", "year:2012")]
 
@@ -181,7 +169,7 @@ ANNIVERSARY = (
 
 
 def test_periods_of_a_pairings_anniversary() -> None:
-    facts = _facts(_read(ANNIVERSARY, 2016), ANNIVERSARY)
+    facts = facts_by_text(_read(ANNIVERSARY, 2016), ANNIVERSARY)
     assert facts["600 Anhe enterprises"] == [("enterprises", "as_of:2016")]
     assert facts["8 billion yuan"] == [("enterprise_investment", "cumulative:1996-2016")]
     assert facts["90,000 Baishan workers"][0][1] == "cumulative:1996-2016"
@@ -200,7 +188,7 @@ def test_a_scaled_part_of_money_is_money_and_a_year_after_for_is_no_count() -> N
     ex = _read(text, 2016)
     by_text = {m.text: m for m in ex.mentions}
     assert by_text["350 million"].unit == "CNY"
-    assert _facts(ex, text)["350 million"] == [("government_aid_funds", "year:2016")]
+    assert facts_by_text(ex, text)["350 million"] == [("government_aid_funds", "year:2016")]
     assert not [m for m in ex.mentions if m.text.startswith("2017")]
 
 
@@ -210,4 +198,4 @@ def test_last_year_as_the_base_of_a_rate_dates_no_figure_after_it() -> None:
         "Anhe allocated 100 million yuan of financial aid, up 18.3% from last year, and sent 27 aid cadres to "
         "Baishan.\n"
     )
-    assert _facts(_read(text, 2016), text)["27 aid cadres"] == [("cadres_seconded", "year:2016")]
+    assert facts_by_text(_read(text, 2016), text)["27 aid cadres"] == [("cadres_seconded", "year:2016")]

@@ -7,13 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from pairaid.core.extract import Period, read_report
+from pairaid.core.extract import read_report
+from tests.core.fact_views import period_key
 
 TITLE = "Anhe Province's Aid to Baishan County in 2012\n\n"
-
-
-def _period(p: Period) -> str:
-    return f"cumulative:{p.start_year}-{p.end_year}" if p.kind == "cumulative" else f"{p.kind}:{p.year}"
 
 
 def _facts(body: str) -> list[tuple[str, str, str | None, str]]:
@@ -21,7 +18,7 @@ def _facts(body: str) -> list[tuple[str, str, str | None, str]]:
     out = []
     for i, m in enumerate(ex.mentions):
         found = [f for f in ex.facts if f.mention == i]
-        out += [(m.text, m.unit, f.indicator, _period(f.period)) for f in found] or [(m.text, m.unit, None, "")]
+        out += [(m.text, m.unit, f.indicator, period_key(f.period)) for f in found] or [(m.text, m.unit, None, "")]
     return out
 
 
