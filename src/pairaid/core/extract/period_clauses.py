@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from pairaid.core.extract.rules import word_list
+
 __all__ = ["OTHER_CLAUSE", "OWN_YEAR", "clause_break"]
 
 # a period phrase after one of these belongs to the next clause ("covers 12 km2, and by the end of 2007, ...")
@@ -16,9 +18,9 @@ __all__ = ["OTHER_CLAUSE", "OWN_YEAR", "clause_break"]
 # had been finished by year end") or a new level ("finished N homes, bringing the number built since 2011 to M")
 _CLAUSE_BREAK = re.compile(
     r"[;:]|,\s*(?:and\s+)?\w+ed\b|,\s*(?:and|while|but)\s+(?:$|\d)|,\s*(?:which|who|whose|where)\b"
-    r"|,\s*(?:and\s+)?(?:most|many|some|all|none|half|several|each|both|part|the\s+rest)\s+of\s+"
+    rf"|,\s*(?:and\s+)?(?:{'|'.join(word_list('some_of_them_words'))})\s+of\s+"
     r"(?:them|which|these|those|whom|it)\b"
-    r"|,\s*(?:bringing|raising|taking|pushing|lifting)\b",
+    rf"|,\s*(?:{'|'.join(word_list('new_level_verbs'))})\b",
     re.I,
 )
 
