@@ -34,11 +34,11 @@ _SUBJECT = 6  # the characters of a subject that opens a sentence ("甲市", "�
 
 
 @cache
-def _patterns() -> tuple[tuple[re.Pattern[str], ...], re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[tuple[re.Pattern[str], ...], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     raw = read_yaml("period_words.yaml")
     ordinals = tuple(re.compile(str(p)) for p in raw["pairing_year_ordinal"])
     totals = re.compile(rf"(?:^|\n)[ \t\u3000]*(?:{'|'.join(word_list('total_rows', 'zh'))})[ \t\u3000|]")
-    return ordinals, re.compile(str(raw["bracketed_span"])), totals
+    return ordinals, re.compile(str(raw["bracketed_span"])), totals, re.compile(str(raw["listed_after"]))
 
 
 def ordinal_starts(text: str, report_year: int) -> list[int]:
@@ -100,13 +100,9 @@ def sum_cue(text: str, sentence_start: int, start: int, figures: list[int], cue:
     return sum_opens_sentence(text, sentence_start, figures, cue)
 
 
-# the words between a figure and one listed after it: a comma and a noun, no verb of its own
-_LISTED_AFTER = re.compile(r"\s*[,、]\s*(?:(?!选派|派出|派遣|新增|新选|培训|引进|输送|接收|组织)[^\d,;:。]){1,10}")
-
-
 def listed_after(text: str, mentions: Sequence[Mention], i: int, before: Period | None) -> bool:
     """Whether figure ``i`` is listed right after the figure before it in its sentence, a comma and a noun between,
     when that one is a stock now (``before``: its period)."""
     if i == 0 or before is None or before.rule != "zh:now_stock" or mentions[i - 1].sentence != mentions[i].sentence:
         return False
-    return _LISTED_AFTER.fullmatch(text, mentions[i - 1].end, mentions[i].start) is not None
+    return _patterns()[3].fullmatch(text, mentions[i - 1].end, mentions[i].start) is not None

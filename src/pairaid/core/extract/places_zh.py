@@ -134,6 +134,13 @@ def _names() -> _Names:
     return _Names(names, by_first, starts, opens, pairs, need, aided, local, frozenset(map(str, raw["word_ends"])))
 
 
+def area_need(code: str) -> int:
+    """The level of need of the area ``code``: its prefecture's or its province's (``need`` of
+    ``data/pairing_sides.yaml``), 0 for an area of an eastern province."""
+    need = _names().need
+    return need.get(code[:4], need.get(code[:2], 0))
+
+
 _Found = tuple[int, int, str, bool]  # start, end, area code, short county form
 
 
@@ -193,7 +200,7 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place
         )
         if short and not listed and code not in written_in_full:
             continue
-        out.append(Place(a, b, text[a:b], code, n.need.get(code[:4], n.need.get(code[:2], 0))))
+        out.append(Place(a, b, text[a:b], code, area_need(code)))
     return out
 
 

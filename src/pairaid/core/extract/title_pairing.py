@@ -13,26 +13,15 @@ one side, or of areas of equal need ("Anhe and Linxi"), names no pairing.
 
 from __future__ import annotations
 
-from functools import cache
-from importlib import resources
-
-import yaml
-
 from pairaid.core.extract.opening_parties import known_names
+from pairaid.core.extract.places_zh import area_need
 
 __all__ = ["title_pairing"]
 
 
-@cache
-def _needs() -> dict[str, int]:
-    raw = yaml.safe_load(resources.files("pairaid.core.data").joinpath("pairing_sides.yaml").read_text("utf-8"))
-    return {str(k): int(v) for k, v in raw["need"].items()}
-
-
 def _need(codes: frozenset[str]) -> int | None:
     """The level of need of the areas ``codes`` may be, when they agree (a name of two provinces: ``None``)."""
-    needs = _needs()
-    levels = {needs.get(c[:4], needs.get(c[:2], 0)) for c in codes}
+    levels = {area_need(c) for c in codes}
     return levels.pop() if len(levels) == 1 else None
 
 
