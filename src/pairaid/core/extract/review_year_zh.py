@@ -11,12 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from functools import cache
-from importlib import resources
 from typing import Any, Protocol
 
-import yaml
-
 from pairaid.core.chinese_numbers import numeral_value
+from pairaid.core.data_files import read_yaml
 from pairaid.core.extract.model import Mention, Sentence
 from pairaid.core.extract.sections import title_line
 
@@ -40,7 +38,7 @@ class _Opening(Protocol):
 
 @cache
 def _raw() -> Any:
-    return yaml.safe_load(resources.files("pairaid.core.data").joinpath("period_words.yaml").read_text("utf-8"))
+    return read_yaml("period_words.yaml")
 
 
 @cache
